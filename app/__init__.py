@@ -1,0 +1,1 @@
+"""LOB-Kompas application layer: the ``lob-kompas`` CLI and the Streamlit app."""

@@ -1,0 +1,279 @@
+"""The knowledge schema: the single source of truth for every data file in ``knowledge/data``.
+
+Every record names its sources (``bronnen``) by id from ``bronnen.yaml``; every figure is a
+:class:`Cijfer` that must point to a section or table of a source. Validation of
+cross-references (source ids, opleiding and beroep ids, school ids) happens in
+:mod:`knowledge.loader`, right after these models parse the files.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from knowledge import vocab
+
+
+def code_of(allowed: tuple[str, ...], what: str) -> Any:
+    """A str type that only accepts values from ``allowed`` and says which ones exist."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"'{value}' is geen geldige {what}; toegestaan: {', '.join(allowed)}")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
+Leerweg = code_of(vocab.VMBO_LEERWEGEN, "vmbo-leerweg")
+ProfielCode = code_of(vocab.VMBO_PROFIELEN, "vmbo-profiel")
+Interesse = code_of(vocab.INTERESSES, "interesse")
+Werkvoorkeur = code_of(vocab.WERKVOORKEUREN, "werkvoorkeur")
+MboLeerweg = code_of(vocab.MBO_LEERWEGEN, "mbo-leerweg")
+MboRichting = code_of(vocab.MBO_RICHTINGEN, "mbo-richting")
+Vooropleiding = code_of(vocab.VOOROPLEIDINGEN, "vooropleiding")
+ArbeidsmarktLabel = code_of(vocab.ARBEIDSMARKT_LABELS, "arbeidsmarktlabel")
+Bereik = code_of(vocab.BEREIK, "bereik")
+LokaalSoort = code_of(vocab.LOKAAL_SOORT, "soort lokaal initiatief")
+SchooltypeInitiatief = code_of(vocab.SCHOOLTYPEN_INITIATIEF, "schooltype")
+Doelgroep = code_of(vocab.DOELGROEPEN, "doelgroep")
+Activiteit = code_of(vocab.ACTIVITEITEN, "activiteit")
+Praktijk = code_of(vocab.PRAKTIJK, "praktijkgerichtheid")
+Branche = code_of(vocab.BRANCHES, "branche")
+Precisie = code_of(vocab.LOCATIE_PRECISIE, "locatie-precisie")
+Classificatie = code_of(vocab.CLASSIFICATIE, "classificatie")
+SchoolSoort = code_of(vocab.SCHOOL_SOORTEN, "schoolsoort")
+GebiedSoort = code_of(vocab.GEBIED_SOORTEN, "gebiedsoort")
+Taal = code_of(vocab.TALEN, "taal")
+Kwaliteit = code_of(vocab.VERTALING_KWALITEIT, "vertaalkwaliteit")
+
+
+class Strict(BaseModel):
+    """Base for all records: unknown fields are an error, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _bronref_from_str(value: Any) -> Any:
+    # "seor2026" is shorthand for {"bron": "seor2026"}; "seor2026#Tabel 3.6" adds a section.
+    if isinstance(value, str):
+        bron, _, sectie = value.partition("#")
+        return {"bron": bron.strip(), "sectie": sectie.strip() or None}
+    return value
+
+
+class BronRef(Strict):
+    bron: str = Field(min_length=1, description="id uit bronnen.yaml")
+    sectie: str | None = Field(None, description="hoofdstuk, paragraaf, tabel of pagina")
+
+
+BronRefIn = Annotated[BronRef, BeforeValidator(_bronref_from_str)]
+Bronnen = Annotated[list[BronRefIn], Field(min_length=1)]
+
+
+class Bron(Strict):
+    id: str
+    titel: str
+    uitgever: str
+    jaar: int = Field(ge=1990, le=2100)
+    auteurs: str | None = None
+    soort: str = Field("rapport", description="rapport | website | algemene_kennis")
+    bestand: str | None = Field(None, description="bestandsnaam in shared/seeds, als het rapport daar ligt")
+    url: str | None = None
+    toelichting: str | None = None
+
+
+class Cijfer(Strict):
+    """A figure. It always carries a source with a section or table."""
+
+    omschrijving: str
+    waarde: float
+    eenheid: str = Field(description="%, aantal, euro, km, minuten, ...")
+    jaar: str | None = Field(None, description="peiljaar of periode, bv. 2022 of 2018-2022")
+    bron: BronRefIn
+
+    @model_validator(mode="after")
+    def _needs_section(self) -> Cijfer:
+        if not self.bron.sectie:
+            raise ValueError("een cijfer heeft een bron met sectie of tabel nodig (bv. 'seor2026#Tabel 3.6')")
+        return self
+
+
+class Locatie(Strict):
+    naam: str | None = None
+    adres: str | None = None
+    gemeente: str | None = None
+    wijk: str | None = None
+    lat: float | None = Field(None, ge=50.5, le=53.7)
+    lon: float | None = Field(None, ge=3.2, le=7.3)
+    precisie: Precisie
+
+    @model_validator(mode="after")
+    def _coords_unless_national(self) -> Locatie:
+        if self.precisie != "landelijk" and (self.lat is None or self.lon is None):
+            raise ValueError("een niet-landelijke locatie heeft lat en lon nodig")
+        return self
+
+
+# --- vmbo --------------------------------------------------------------------
+class LeerwegInfo(Strict):
+    code: Leerweg
+    naam: str
+    omschrijving: str
+    bronnen: Bronnen
+
+
+class VmboProfiel(Strict):
+    code: ProfielCode
+    naam: str
+    afkorting: str
+    leerwegen: list[Leerweg] = Field(min_length=1)
+    technisch: bool
+    harde_techniek: bool
+    omschrijving: str
+    cijfers: list[Cijfer] = []
+    bronnen: Bronnen
+
+
+class Vmbo(Strict):
+    leerwegen: list[LeerwegInfo]
+    profielen: list[VmboProfiel]
+
+
+# --- mbo ---------------------------------------------------------------------
+class OpleidingLocatie(Strict):
+    school: str = Field(description="id van een mbo-instelling of -locatie in scholen.yaml")
+    leerwegen: list[MboLeerweg] = []
+
+
+class Opleiding(Strict):
+    id: str
+    naam: str
+    niveau: int = Field(ge=1, le=4)
+    leerwegen: list[MboLeerweg] = Field(min_length=1)
+    richting: MboRichting
+    duur_jaren: float | None = Field(None, ge=0.5, le=4)
+    omschrijving: str
+    vmbo_profielen: list[ProfielCode] = Field(description="profielen die goed aansluiten")
+    vooropleidingen: list[Vooropleiding] = Field(min_length=1, description="wie mag instromen")
+    beroepen: list[str] = Field(min_length=1)
+    interesses: list[Interesse] = Field(min_length=1)
+    werkvoorkeuren: list[Werkvoorkeur] = []
+    locaties: list[OpleidingLocatie] = []
+    cijfers: list[Cijfer] = []
+    bronnen: Bronnen
+
+
+# --- beroepen ----------------------------------------------------------------
+class Arbeidsmarkt(Strict):
+    label: ArbeidsmarktLabel
+    toelichting: str
+    bron: BronRefIn
+
+
+class Beroep(Strict):
+    id: str
+    naam: str
+    omschrijving: str
+    sector: MboRichting
+    werkvoorkeuren: list[Werkvoorkeur] = Field(min_length=1)
+    interesses: list[Interesse] = Field(min_length=1)
+    mbo_route: list[str] = Field(default_factory=list, description="opleiding-ids")
+    arbeidsmarkt: Arbeidsmarkt
+    cijfers: list[Cijfer] = []
+    bronnen: Bronnen
+
+
+# --- initiatieven ---------------------------------------------------------------
+class Initiatief(Strict):
+    id: str
+    naam: str
+    onderdeel_van: str | None = None
+    omschrijving: str
+    organisator: str
+    website: str | None = None
+    bereik: Bereik
+    lokaal_soort: LokaalSoort | None = None
+    online: bool = False
+    schooltypen: list[SchooltypeInitiatief] = Field(min_length=1)
+    doelgroepen: list[Doelgroep] = Field(min_length=1)
+    activiteiten: list[Activiteit] = Field(min_length=1)
+    praktijkgerichtheid: Praktijk
+    branches: list[Branche] = Field(min_length=1)
+    locatie: Locatie
+    inventarisatie_2023: bool = Field(False, description="een van de 70 uit de bijlage van rapport 003")
+    classificatie: Classificatie = Field(description="rapport: kenmerken uit een rapport; algemene_kennis: eigen indeling")
+    bronnen: Bronnen
+
+    @model_validator(mode="after")
+    def _lokaal_has_kind(self) -> Initiatief:
+        if self.bereik == "lokaal" and self.lokaal_soort is None:
+            raise ValueError("een lokaal initiatief heeft een lokaal_soort nodig")
+        return self
+
+
+# --- scholen, campussen, gebieden ---------------------------------------------
+class School(Strict):
+    id: str
+    naam: str
+    soort: SchoolSoort
+    instelling: str | None = Field(None, description="bestuur of mbo-instelling waar deze locatie bij hoort")
+    leerwegen: list[Leerweg] = []
+    profielen: list[ProfielCode] = []
+    profielen_bekend: bool = Field(True, description="false als de bronnen het profielaanbod niet noemen")
+    locatie: Locatie
+    opmerking: str | None = None
+    bronnen: Bronnen
+
+    @property
+    def heeft_techniekprofiel(self) -> bool:
+        return any(p in vocab.TECHNIEK_PROFIELEN for p in self.profielen)
+
+
+class Campus(Strict):
+    id: str
+    naam: str
+    afkorting: str
+    locatie: Locatie
+    instellingen: list[str] = []
+    omschrijving: str
+    cijfers: list[Cijfer] = []
+    bronnen: Bronnen
+
+
+class Gebied(Strict):
+    id: str
+    naam: str
+    soort: GebiedSoort
+    gemeente: str
+    lat: float = Field(ge=50.5, le=53.7)
+    lon: float = Field(ge=3.2, le=7.3)
+    pc4: list[str] = Field(default_factory=list, description="PC4-codes of reeksen, bv. '3081' of '3071-3079'")
+    bronnen: Bronnen
+
+    def pc4_codes(self) -> set[int]:
+        codes: set[int] = set()
+        for item in self.pc4:
+            lo, _, hi = item.partition("-")
+            codes.update(range(int(lo), int(hi or lo) + 1))
+        return codes
+
+
+# --- artikelen -------------------------------------------------------------------
+class Artikel(Strict):
+    id: str
+    onderwerp: str
+    doelgroep: list[str] = Field(default_factory=lambda: ["ouders", "mentoren"])
+    titel: dict[Taal, str]
+    tekst: dict[Taal, str]
+    kwaliteit: dict[Taal, Kwaliteit] = Field(description="per taal: origineel, redactie of machine")
+    cijfers: list[Cijfer] = []
+    bronnen: Bronnen
+
+    @model_validator(mode="after")
+    def _all_languages(self) -> Artikel:
+        for field in ("titel", "tekst", "kwaliteit"):
+            missing = [t for t in vocab.TALEN if t not in getattr(self, field)]
+            if missing:
+                raise ValueError(f"{field} mist de talen {', '.join(missing)}")
+        return self

@@ -1,0 +1,68 @@
+"""Fixed vocabularies shared by the knowledge schema, the recommender and the app.
+
+Each vocabulary is a tuple of machine codes; human labels live in the app's language
+catalogues (``app/i18n``) so that every code can be shown in six languages.
+The initiative vocabularies follow the classification of the 2023 SEOR inventory
+(report 003, tables 3.1-3.6).
+"""
+from __future__ import annotations
+
+# --- vmbo -----------------------------------------------------------------
+VMBO_LEERWEGEN = ("bb", "kb", "gl", "tl")
+# The ten beroepsgerichte profielen (bb/kb/gl) plus the four TL profielen.
+VMBO_PROFIELEN = (
+    "BWI", "PIE", "MT", "MaT", "MVI",  # technical
+    "ZW", "EO", "DP", "HBR", "GR",  # non-technical
+    "TL_TECHNIEK", "TL_ZW", "TL_ECONOMIE", "TL_LANDBOUW",
+)
+HARDE_TECHNIEK = ("BWI", "PIE", "MT", "MaT")
+TECHNIEK_PROFIELEN = HARDE_TECHNIEK + ("MVI",)
+
+# --- pupil profile ----------------------------------------------------------
+SCHOOLTYPEN_LEERLING = ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
+LEERJAREN = ("groep7", "groep8", "vo1", "vo2", "vo3", "vo4", "vo5", "vo6")
+INTERESSES = (
+    "bouwen", "elektro", "autos_motoren", "ict_programmeren", "haven_schepen",
+    "energie_duurzaamheid", "maken_ontwerpen", "machines", "logistiek", "natuur_proefjes",
+    "media_vormgeving",
+    # non-technical interests: allowed so that a pupil is never forced into techniek
+    "zorg_welzijn", "economie_handel", "sport_bewegen", "koken_horeca", "mode_uiterlijk",
+)
+TECHNISCHE_INTERESSES = INTERESSES[:11]
+WERKVOORKEUREN = ("handen", "buiten", "mensen", "computers", "creatief", "afwisseling")
+BELANGRIJK = ("baanzekerheid", "salaris", "doorleren_hbo", "snel_geld", "dichtbij_huis")
+LEERWEG_VOORKEUR = ("BOL", "BBL", "weet_niet")
+TALEN = ("nl", "en", "tr", "ar", "pl", "uk")
+
+# --- mbo ---------------------------------------------------------------------
+MBO_LEERWEGEN = ("BOL", "BBL")
+MBO_RICHTINGEN = (
+    "bouw_infra", "installatie_energie", "elektrotechniek", "werktuigbouw_metaal",
+    "mobiliteit_voertuigen", "maritiem_haven", "logistiek", "procestechniek",
+    "ict", "media_vormgeving", "laboratorium", "techniek_breed",
+)
+# Who may enter an mbo opleiding (vooropleiding), at its niveau.
+VOOROPLEIDINGEN = ("geen", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
+
+# --- labour market -----------------------------------------------------------
+# Ordered from most to least favourable; see recommender/README rule.
+ARBEIDSMARKT_LABELS = ("groot_tekort", "tekort", "goed", "gemiddeld", "beperkt", "onbekend")
+
+# --- initiatives (report 003, tables 3.1-3.6) -------------------------------
+BEREIK = ("landelijk", "lokaal")
+LOKAAL_SOORT = ("mbo_instelling", "jet_net", "eic_haven", "sto", "overig")
+SCHOOLTYPEN_INITIATIEF = ("po", "vo_onderbouw", "vo_bovenbouw", "vmbo", "havo", "vwo")
+DOELGROEPEN = ("leerlingen", "meisjes", "migratieachtergrond", "leraren", "ouders")
+ACTIVITEITEN = (
+    "samenwerking_school_bedrijf", "bedrijfsbezoek", "stage", "leerwerkplekken",
+    "gastles", "informatie", "evenement", "open_dag", "wedstrijd_online",
+)
+PRAKTIJK = ("geen", "deels", "veel")
+BRANCHES = ("bouw", "maritiem", "installatietechniek", "ict", "technologie_wetenschap", "techniek_breed")
+LOCATIE_PRECISIE = ("adres", "wijk", "gemeente", "landelijk")
+CLASSIFICATIE = ("rapport", "algemene_kennis")
+
+# --- schools and places ------------------------------------------------------
+SCHOOL_SOORTEN = ("vmbo", "vso", "mbo", "hbo", "po")
+GEBIED_SOORTEN = ("gemeente", "gebied", "wijk")
+VERTALING_KWALITEIT = ("origineel", "redactie", "machine")
