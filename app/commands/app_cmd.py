@@ -1,0 +1,37 @@
+"""``lob-kompas app``: start the Streamlit app (usage statistics off, headless, local only by default)."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+APP_FILE = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+
+
+def streamlit_command(port: int, address: str) -> list[str]:
+    """The command line that serves the app; privacy settings are passed explicitly, not only by config file."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        "--server.port", str(port), "--server.address", address, "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+    ]
+
+
+def _app(args: argparse.Namespace) -> int:
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    cmd = streamlit_command(args.port, args.address)
+    if args.dry_run:
+        print(" ".join(cmd))
+        return 0
+    return subprocess.call(cmd, env=env)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("app", help="start de Streamlit-app", description="Start de LOB-Kompas-app in de browser.")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="0.0.0.0", help="0.0.0.0 laat telefoons in hetzelfde netwerk meedoen")
+    p.add_argument("--dry-run", action="store_true", help="toon alleen het commando")
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(handler=_app)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install LOB-Kompas into ./.venv (idempotent). Usage: scripts/install.sh [EXTRAS], e.g. "test".
+# torch is installed first as the CPU build (torch==2.13.0 is a CPU wheel on this machine kind);
+# letting sentence-transformers pull a plain "torch" would download a multi-GB CUDA build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+. .venv/bin/activate
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+python -c "import torch" 2>/dev/null || pip install -q "torch==2.13.0"
+if [ -n "$extras" ]; then
+  pip install -q -e ".[$extras]"
+else
+  pip install -q -e .
+fi

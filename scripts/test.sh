@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install with the test extras, make sure a headless Chromium is there for the browser test, run lint and tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh test
+. .venv/bin/activate
+if ! command -v chromium >/dev/null 2>&1; then
+  # Debian's Chromium; the browser test drives it with Playwright (no browser download of its own).
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || echo "warning: chromium not installed; browser tests will fail"
+fi
+ruff check knowledge retrieval recommender app tests
+mypy
+export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"
+mkdir -p test-artifacts
+python -m pytest -q "$@"
