@@ -1,0 +1,168 @@
+"""``lob-kompas build | ask | ingest | search | eval``: the retrieval index and the multilingual assistant."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.commands.common import UserError, print_json
+from knowledge.vocab import TALEN
+
+
+def _knowledge():  # type: ignore[no-untyped-def]
+    from knowledge import KnowledgeError, load_knowledge
+
+    try:
+        return load_knowledge()
+    except KnowledgeError as exc:
+        raise UserError(f"de kennisbank is niet in orde; draai 'lob-kompas validate'.\n{exc}") from exc
+
+
+def _assistant(args: argparse.Namespace, **kwargs: object):  # type: ignore[no-untyped-def]
+    from retrieval.assistant import Assistant
+    from retrieval.llm import LLMConfigError
+
+    try:
+        return Assistant.from_default(_knowledge(), **kwargs)  # type: ignore[arg-type]
+    except LLMConfigError as exc:
+        raise UserError(str(exc)) from exc
+    except RuntimeError as exc:  # embedding model cannot be loaded
+        raise UserError(str(exc)) from exc
+
+
+def _build(args: argparse.Namespace) -> int:
+    from retrieval.embeddings import get_embeddings
+    from retrieval.index import open_knowledge_index
+
+    kb = _knowledge()
+    try:
+        emb = get_embeddings()
+    except RuntimeError as exc:
+        raise UserError(str(exc)) from exc
+    _, report = open_knowledge_index(kb, emb, force=args.force)
+    data = {"status": report.status, "reason": report.reason, "chunks": report.chunks,
+            "embedded": report.embedded, "seconds": round(report.seconds, 2), "size_bytes": report.size_bytes,
+            "model": emb.name}
+    if args.json:
+        print_json(data)
+    else:
+        what = {"loaded": "Index is actueel (niets te doen)", "built": "Index gebouwd",
+                "rebuilt": "Index opnieuw gebouwd"}[report.status]
+        print(f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
+              f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})")
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    question = " ".join(args.question) if args.question else ""
+    if question == "-":
+        question = sys.stdin.read()
+    assistant = _assistant(args, llm=None if args.no_llm else "env")
+    answer = assistant.ask(question, lang=args.lang)
+    if args.json:
+        print_json(answer.model_dump(mode="json"))
+        return 2 if answer.status == "bad_input" else 0
+    if answer.status == "bad_input":
+        raise UserError(answer.answer)
+    if answer.notice and answer.notice not in answer.answer:
+        print(f"[{answer.notice}]")
+    print(answer.answer)
+    if answer.sources and answer.mode != "extractive":
+        print()
+        for i, s in enumerate(answer.sources, 1):
+            print(f"[{i}] {s.title} ({s.source})")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from retrieval.chunking import DocumentError
+    from retrieval.embeddings import get_embeddings
+    from retrieval.index import ingest_files
+
+    try:
+        report = ingest_files([Path(p) for p in args.paths], get_embeddings())
+    except DocumentError as exc:
+        raise UserError(str(exc)) from exc
+    data = {"files": report.files, "chunks": report.chunks, "embedded": report.embedded,
+            "seconds": round(report.seconds, 2), "total_chunks": report.total_chunks}
+    if args.json:
+        print_json(data)
+    else:
+        print(f"Toegevoegd: {', '.join(report.files)} ({report.chunks} stukken, {report.seconds:.1f} s). "
+              f"Totaal eigen documenten: {report.total_chunks} stukken.")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    assistant = _assistant(args, llm=None)
+    filters = {}
+    for key in ("kind", "language", "source"):
+        value = getattr(args, key)
+        if value:
+            filters[key] = value
+    hits = assistant.search(" ".join(args.query), k=args.k, filters=filters or None, mode=args.mode)
+    if args.json:
+        print_json([h.model_dump(mode="json") for h in hits])
+        return 0
+    for i, h in enumerate(hits, 1):
+        dense = "-" if h.dense is None else f"{h.dense:.3f}"
+        print(f"{i}. {h.source} [{h.kind}, {h.language}] {h.title}  (rrf {h.score:.4f}, dense {dense}, "
+              f"bm25 {h.bm25 or 0:.2f})")
+        print("   " + " ".join(h.text.split())[:200])
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from retrieval.evaluation import format_table, load_questions, run_eval
+
+    questions = load_questions(Path(args.file) if args.file else None)
+    assistant = _assistant(args, llm=None, include_userdocs=False)
+    result = run_eval(assistant, questions)
+    if args.json:
+        if not args.rows:
+            result.pop("rows")
+        print_json(result)
+    else:
+        print(f"{result['questions']} vragen")
+        print(format_table(result))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="bouw (of controleer) de zoekindex van de kennisbank",
+                       description="Bouw de zoekindex in $LOB_HOME/index. Een actuele index wordt alleen geladen.")
+    p.add_argument("--force", action="store_true", help="altijd opnieuw bouwen (ongewijzigde stukken hergebruikt)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_build)
+
+    p = sub.add_parser("ask", help="stel een vraag aan de assistent (nl, en, tr, ar, pl, uk)",
+                       description="Antwoord uit de kennisbank en eigen documenten, in de taal van de vraag, met bronnen.")
+    p.add_argument("question", nargs="*", help="de vraag ('-' leest van stdin)")
+    p.add_argument("--lang", choices=TALEN, help="antwoordtaal (standaard: taal van de vraag)")
+    p.add_argument("--no-llm", action="store_true", help="geen taalmodel gebruiken, ook als het is ingesteld")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_ask)
+
+    p = sub.add_parser("ingest", help="voeg eigen documenten toe (.txt, .md, .pdf, .docx)",
+                       description="Voeg documenten toe aan de eigen-documentenopslag in $LOB_HOME/userdocs.")
+    p.add_argument("paths", nargs="+", help="bestanden")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_ingest)
+
+    p = sub.add_parser("search", help="zoek stukken tekst (hybride, bm25 of dense)",
+                       description="Zoek in de index; toont bron, scores en een stukje tekst.")
+    p.add_argument("query", nargs="+")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--mode", choices=("fused", "bm25", "dense"), default="fused")
+    p.add_argument("--kind", action="append", help="filter op soort (artikel, beroep, opleiding, initiatief, ...)")
+    p.add_argument("--language", action="append", choices=TALEN, help="filter op taal")
+    p.add_argument("--source", action="append", help="filter op bron, bv. artikel:bol_bbl")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_search)
+
+    p = sub.add_parser("eval", help="meet de assistent op de ontwikkelset (per taal; fused, bm25, dense)",
+                       description="Recall@5, MRR, feiten, taal en weigeren per taal, voor fused, BM25 en dense.")
+    p.add_argument("--file", help="een andere vragenset (YAML)")
+    p.add_argument("--rows", action="store_true", help="met --json: ook de score per vraag")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_eval)

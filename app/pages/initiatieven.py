@@ -1,0 +1,146 @@
+"""Initiatieven (decaan): filters, map, table, detail, CSV/Excel export, import of an own list, gap analysis."""
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app.i18n import label
+from app.ui import code_label, current_language, kb_or_stop, text_search_or_none, tr
+from knowledge import vocab
+from recommender.catalog_io import ImportFout, hits_frame, import_file
+from recommender.gaps import gap_analysis
+from recommender.initiatives import InitiativeFilter, search_initiatives
+from recommender.user_catalogue import UserCatalogueError, load_user_catalogue
+
+MAX_UPLOAD_MB = 10
+
+kb = kb_or_stop()
+lang = current_language()
+st.title(tr("initiatives.title"))
+st.caption(tr("initiatives.intro"))
+
+try:
+    own = load_user_catalogue(kb)
+except UserCatalogueError as exc:
+    st.error(tr("initiatives.import_error", error=str(exc)))
+    own = []
+
+with st.expander("🔎 " + tr("initiatives.filters"), expanded=True):
+    c1, c2, c3 = st.columns(3)
+    schooltypen = c1.multiselect(tr("initiatives.schooltype"), vocab.SCHOOLTYPEN_INITIATIEF, key="i_schooltype",
+                                 format_func=code_label("schooltype_initiatief"))
+    doelgroepen = c2.multiselect(tr("initiatives.doelgroep"), vocab.DOELGROEPEN, key="i_doelgroep",
+                                 format_func=code_label("doelgroep"))
+    activiteiten = c3.multiselect(tr("initiatives.activiteit"), vocab.ACTIVITEITEN, key="i_activiteit",
+                                  format_func=code_label("activiteit"))
+    branches = c1.multiselect(tr("initiatives.branche"), vocab.BRANCHES, key="i_branche",
+                              format_func=code_label("branche"))
+    praktijk = c2.multiselect(tr("initiatives.praktijk"), vocab.PRAKTIJK, key="i_praktijk",
+                              format_func=code_label("praktijk"))
+    q = c3.text_input(tr("initiatives.q"), key="i_q")
+    near = c1.text_input(tr("initiatives.near"), key="i_near")
+    km = c2.slider(tr("initiatives.km"), 1, 60, 10, key="i_km")
+
+try:
+    flt = InitiativeFilter(schooltypen=schooltypen, doelgroepen=doelgroepen, activiteiten=activiteiten,
+                           branches=branches, praktijk=praktijk, near=near or None, km=km if near else None, q=q or None)
+    hits = search_initiatives(kb, flt, extra=own, text_search=text_search_or_none() if q else None)
+except ValueError as exc:  # unknown place or value: say what is accepted
+    st.error(str(exc))
+    st.stop()
+
+st.subheader(tr("initiatives.results", n=len(hits)))
+frame = hits_frame(hits, kb)
+tab_map, tab_list, tab_detail = st.tabs([tr("initiatives.map"), tr("initiatives.table"), tr("initiatives.detail")])
+with tab_map:
+    points = pd.DataFrame(
+        [{"naam": h.initiatief.naam, "lat": h.initiatief.locatie.lat, "lon": h.initiatief.locatie.lon}
+         for h in hits if h.initiatief.locatie.lat is not None], columns=["naam", "lat", "lon"])
+    if not points.empty:
+        st.map(points, latitude="lat", longitude="lon", size=80)
+with tab_list:
+    shown = pd.DataFrame({
+        "naam": [h.initiatief.naam for h in hits],
+        "km": [None if h.afstand_km is None else round(h.afstand_km, 1) for h in hits],
+        tr("initiatives.organiser"): [h.initiatief.organisator for h in hits],
+        tr("initiatives.praktijk"): [label("praktijk", h.initiatief.praktijkgerichtheid, lang) for h in hits],
+        tr("initiatives.website"): [h.initiatief.website for h in hits],
+    })
+    st.dataframe(shown, hide_index=True, use_container_width=True,
+                 column_config={tr("initiatives.website"): st.column_config.LinkColumn()})
+with tab_detail:
+    if hits:
+        chosen = st.selectbox(tr("initiatives.detail"), range(len(hits)), key="i_detail",
+                              format_func=lambda i: hits[i].initiatief.naam)
+        ini = hits[chosen].initiatief
+        st.markdown(f"### {ini.naam}")
+        st.write(ini.omschrijving)
+        st.markdown(
+            f"- {tr('initiatives.organiser')}: {ini.organisator}\n"
+            f"- {tr('initiatives.schooltype')}: {', '.join(label('schooltype_initiatief', c, lang) for c in ini.schooltypen)}\n"
+            f"- {tr('initiatives.doelgroep')}: {', '.join(label('doelgroep', c, lang) for c in ini.doelgroepen)}\n"
+            f"- {tr('initiatives.activiteit')}: {', '.join(label('activiteit', c, lang) for c in ini.activiteiten)}\n"
+            f"- {tr('initiatives.branche')}: {', '.join(label('branche', c, lang) for c in ini.branches)}\n"
+            f"- {tr('initiatives.praktijk')}: {label('praktijk', ini.praktijkgerichtheid, lang)}"
+        )
+        if ini.website:
+            st.markdown(f"[{tr('initiatives.website')}]({ini.website})")
+        st.caption(tr("ask.sources") + ": " + "; ".join(kb.bron_label(b) if b.bron in kb.bronnen else b.bron
+                                                        for b in ini.bronnen))
+
+c4, c5 = st.columns(2)
+c4.download_button(tr("initiatives.export_csv"), frame.to_csv(index=False).encode("utf-8"),
+                   file_name="initiatieven.csv", mime="text/csv", key="i_csv")
+xlsx = io.BytesIO()
+frame.to_excel(xlsx, index=False)
+c5.download_button(tr("initiatives.export_xlsx"), xlsx.getvalue(), file_name="initiatieven.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="i_xlsx")
+
+st.header("📥 " + tr("initiatives.import_title"))
+st.caption(tr("initiatives.import_help"))
+upload = st.file_uploader(tr("initiatives.import_title"), type=["csv", "xlsx", "txt"], key="i_upload",
+                          label_visibility="collapsed")
+if upload is not None and st.session_state.get("i_upload_done") != upload.file_id:
+    st.session_state["i_upload_done"] = upload.file_id
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            result = import_file(path, kb)
+        except (ImportFout, UserCatalogueError) as exc:
+            st.error(tr("initiatives.import_error", error=str(exc)))
+        else:
+            st.success(tr("initiatives.import_ok", n=result.geimporteerd))
+            if result.fouten:
+                st.warning(tr("initiatives.import_bad", n=len(result.fouten)))
+                st.dataframe(pd.DataFrame([{"rij": f.rij, "naam": f.naam, "reden": "; ".join(f.redenen)}
+                                           for f in result.fouten]), hide_index=True)
+
+st.header("🧩 " + tr("initiatives.gaps_title"))
+g1, g2 = st.columns(2)
+gap_place = g1.text_input(tr("initiatives.gaps_place"), value="ETL Rotterdam", key="g_place")
+gap_km = g2.slider(tr("initiatives.km"), 1, 60, 10, key="g_km")
+if gap_place:
+    try:
+        report = gap_analysis(kb, gap_place, gap_km, extra=own)
+    except ValueError as exc:
+        st.error(str(exc))
+    else:
+        if report.gaps:
+            for gap in report.gaps:
+                st.warning(gap.zin)
+        else:
+            st.success(tr("initiatives.gaps_none"))
+        st.caption(report.telregel)
+        st.subheader(tr("initiatives.gaps_counts"))
+        kinds = {"doelgroep": "doelgroep", "schooltype": "schooltype_initiatief", "activiteit": "activiteit",
+                 "praktijk": "praktijk", "branche": "branche"}
+        cols = st.columns(2)
+        for i, (dim, kind) in enumerate(kinds.items()):
+            counts = report.tellingen.get(dim, {})
+            chart = pd.DataFrame({"code": [label(kind, c, lang) for c in counts], "n": list(counts.values())})
+            cols[i % 2].bar_chart(chart, x="code", y="n", horizontal=True, height=200)

@@ -1,0 +1,40 @@
+"""Vraag het: the assistant as a chat, with sources, suggested questions and a notice when not grounded."""
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import current_language, get_assistant, tr
+from app.widgets import render_answer_body
+
+HISTORY = "chat_history"  # (question, Answer) pairs of this browser session only
+
+lang = current_language()
+st.title(tr("ask.title"))
+st.caption(tr("ask.intro"))
+assistant = get_assistant()
+if assistant is None:
+    st.warning(tr("app.no_index"))
+    st.stop()
+
+history = st.session_state.setdefault(HISTORY, [])
+st.write(tr("ask.suggestions") + ":")
+cols = st.columns(4)
+suggested = None
+for i, key in enumerate(("ask.q1", "ask.q2", "ask.q3", "ask.q4")):
+    if cols[i].button(tr(key), key=f"ask_s{i}"):
+        suggested = tr(key)
+
+for question, answer in history:
+    with st.chat_message("user"):
+        st.write(question)
+    with st.chat_message("assistant"):
+        render_answer_body(answer)
+
+question = st.chat_input(tr("ask.placeholder")) or suggested
+if question:
+    with st.chat_message("user"):
+        st.write(question)
+    answer = assistant.ask(question)
+    with st.chat_message("assistant"):
+        render_answer_body(answer)
+    history.append((question, answer))

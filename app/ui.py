@@ -1,0 +1,101 @@
+"""Shared pieces of the Streamlit pages: language, layout direction, cached resources, messages.
+
+Pages only render; every decision is made in the packages (knowledge, recommender, retrieval).
+Nothing here logs or stores what a user enters.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, direction, label, t
+from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+
+LANG_KEY = "lang"
+
+
+def current_language() -> str:
+    """The chosen language: session state, else ``?lang=`` in the address (QR codes use it), else Dutch."""
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state[LANG_KEY] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    lang = st.session_state[LANG_KEY]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, **values: Any) -> str:
+    """Text in the current language."""
+    return t(key, current_language(), **values)
+
+
+def code_label(kind: str):  # type: ignore[no-untyped-def]
+    """A ``format_func`` that shows vocabulary codes in the current language."""
+    lang = current_language()
+    return lambda code: label(kind, code, lang)
+
+
+_RTL_CSS = """
+<style>
+/* Arabic: the whole app reads right to left; numbers and codes keep their own direction. */
+.stApp, .stApp [data-testid="stSidebar"], .stApp [data-testid="stMarkdownContainer"],
+.stApp input, .stApp textarea, .stApp label, .stApp [data-testid="stChatMessage"] {
+  direction: rtl; text-align: right;
+}
+.stApp [data-testid="stSidebar"] { right: 0; left: auto; }
+</style>
+"""
+
+_BASE_CSS = """
+<style>
+/* readable on a phone: large text, full-width buttons */
+.stApp { font-size: 1.05rem; }
+.route-card { border: 1px solid #d0d7de; border-radius: 0.6rem; padding: 0.8rem 1rem; margin-bottom: 0.8rem; }
+@media (max-width: 640px) { .stButton button { width: 100%; } }
+</style>
+"""
+
+
+def apply_layout() -> None:
+    """Set the document direction for the chosen language (Streamlit has no built-in RTL)."""
+    lang = current_language()
+    st.markdown(_BASE_CSS, unsafe_allow_html=True)
+    st.markdown(f'<div id="lob-dir" data-lang="{lang}" dir="{direction(lang)}"></div>', unsafe_allow_html=True)
+    if direction(lang) == "rtl":
+        st.markdown(_RTL_CSS, unsafe_allow_html=True)
+
+
+@st.cache_resource(show_spinner=False)
+def get_kb() -> KnowledgeBase:
+    """The knowledge base, loaded once per process (read-only afterwards, so safe to share)."""
+    return load_knowledge()
+
+
+def kb_or_stop() -> KnowledgeBase:
+    try:
+        return get_kb()
+    except KnowledgeError as exc:
+        st.error(tr("app.knowledge_error", error=str(exc)))
+        st.stop()
+        raise  # unreachable: st.stop() ends the script run
+
+
+@st.cache_resource(show_spinner=False)
+def get_assistant() -> Any:
+    """The assistant with its persisted index, loaded once per process; None when no index is built yet."""
+    from retrieval.assistant import Assistant, IndexMissing
+
+    try:
+        return Assistant.from_default(get_kb(), build_if_missing=False)
+    except IndexMissing:
+        return None
+
+
+def text_search_or_none() -> Any:
+    """The retrieval layer's text search for initiatives, or None (then plain text matching is used)."""
+    assistant = get_assistant()
+    if assistant is None:
+        return None
+    from retrieval.assistant import text_search_for_initiatives
+
+    return text_search_for_initiatives(assistant)

@@ -1,0 +1,103 @@
+"""Rendering pieces used on more than one page: an article, an assistant answer with its sources."""
+from __future__ import annotations
+
+import streamlit as st
+
+from app.i18n import direction
+from app.ui import get_assistant, tr
+from knowledge import KnowledgeBase
+from knowledge.schema import Artikel
+
+
+def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
+    """One article in ``lang`` with its sources; machine translations say so."""
+    title = art.titel.get(lang) or art.titel["nl"]
+    with st.expander(title, expanded=expanded):
+        st.markdown(f"<div dir='{direction(lang)}'>", unsafe_allow_html=True)
+        st.markdown(art.tekst.get(lang) or art.tekst["nl"])
+        st.markdown("</div>", unsafe_allow_html=True)
+        if art.kwaliteit.get(lang) == "machine":
+            st.caption("🤖 " + tr("parents.machine_translation"))
+        st.caption(tr("ask.sources") + ": " + "; ".join(kb.bron_label(b) for b in art.bronnen))
+
+
+def render_answer(question: str) -> None:
+    """Ask the assistant and show its answer, a notice when it is not grounded, and the sources."""
+    assistant = get_assistant()
+    if assistant is None:
+        st.warning(tr("app.no_index"))
+        return
+    # the answer follows the language of the question (the assistant detects it)
+    render_answer_body(assistant.ask(question))
+
+
+def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
+    st.markdown(f"<div dir='{direction(answer.language)}'>", unsafe_allow_html=True)
+    st.markdown(answer.answer)
+    st.markdown("</div>", unsafe_allow_html=True)
+    if not answer.grounded:
+        st.warning("⚠️ " + tr("ask.not_grounded"))
+    if answer.sources:
+        with st.expander(f"📎 {tr('ask.sources')} ({len(answer.sources)})"):
+            for s in answer.sources:
+                st.markdown(f"**{s.title}** — {s.source}")
+                st.caption(s.snippet)
+
+
+def _in(texts: dict[str, str], lang: str) -> str:
+    """A translated text in ``lang``, Dutch when that language is missing."""
+    return texts.get(lang) or texts.get("nl", "")
+
+
+def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # type: ignore[type-arg]
+    """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
+    import pandas as pd
+
+    from app.i18n import label
+
+    opl = route["opleiding"]
+    with st.container(border=True):
+        st.markdown(f"### {i}. {opl['naam']}")
+        st.caption(f"mbo {tr('mentor.niveau', niveau=opl['niveau'])} · {' / '.join(opl.get('leerwegen', []))}"
+                   + (f" · {label('profiel', route['vmbo_profiel'], lang)}" if route.get("vmbo_profiel") else ""))
+        st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route['beroepen'])}")
+        parts = pd.DataFrame({tr("mentor.score_parts"): list(route["score_delen"]),
+                              tr("mentor.score"): list(route["score_delen"].values())})
+        st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=170)
+        st.write(_in(route["uitleg"], "nl"))
+        if parent_lang != "nl" and route["uitleg"].get(parent_lang):
+            st.markdown(f"*{tr('mentor.explanation_parents')}:*")
+            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{route['uitleg'][parent_lang]}</div>",
+                        unsafe_allow_html=True)
+        step = route.get("volgende_stap") or {}
+        if step.get("tekst"):
+            st.success(f"➡️ {tr('mentor.next_step')}: {_in(step['tekst'], lang)}")
+        with st.expander(tr("mentor.sources")):
+            for bron in route.get("bronnen", []):
+                st.write(f"- {bron}")
+
+
+def render_no_techniek(alt: dict, lang: str) -> None:  # type: ignore[type-arg]
+    """The 'no techniekprofiel at this school' block: concrete alternatives for this pupil."""
+    st.header("🏫 " + tr("mentor.no_techniek"))
+    st.write(_in(alt["uitleg"], lang))
+    for school in alt.get("scholen_met_techniekprofiel", []):
+        km = f" ({school['afstand_km']:.1f} km)" if school.get("afstand_km") is not None else ""
+        st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
+    for option in alt.get("mogelijkheden", []):
+        st.markdown(f"- {_in(option['tekst'], lang)}" + (f" _({option['bron']})_" if option.get("bron") else ""))
+    for d in alt.get("doorstroom", []):
+        st.markdown(f"- 📊 {d['omschrijving']}: **{d['waarde']:g}{d['eenheid'] if d['eenheid'] == '%' else ' ' + d['eenheid']}**"
+                    f" _({d['bron']})_")
+
+
+def activity_points(kb: KnowledgeBase, acts: list[dict]):  # type: ignore[no-untyped-def,type-arg]
+    """Map points for the activities that have a location in the knowledge base or the user's catalogue."""
+    import pandas as pd
+
+    rows = []
+    for a in acts:
+        ini = kb.initiatieven.get(a.get("id", ""))
+        if ini is not None and ini.locatie.lat is not None:
+            rows.append({"naam": a["naam"], "lat": ini.locatie.lat, "lon": ini.locatie.lon})
+    return pd.DataFrame(rows, columns=["naam", "lat", "lon"])
