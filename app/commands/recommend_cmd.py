@@ -18,6 +18,7 @@ from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
+from recommender.texts import fmt_getal
 
 
 def _load_kb(data_dir: str | None) -> KnowledgeBase:
@@ -71,16 +72,17 @@ def _print_human(advies: Advies) -> None:
         print("\nActiviteiten")
         print("============")
     for a in advies.activiteiten:
-        waar = "landelijk/online" if a.landelijk else (f"{a.afstand_km:.1f} km" if a.afstand_km is not None else "-")
+        waar = "landelijk/online" if a.landelijk else (
+            f"{fmt_getal(a.afstand_km, 'nl')} km" if a.afstand_km is not None else "afstand onbekend")
         print(f"- {a.naam} ({waar}): {a.reden}")
     zt = advies.zonder_techniekprofiel
     if zt:
         print("\nGeen techniekprofiel op school")
         print("==============================")
         print(zt.uitleg["nl"])
-        for m in zt.mogelijkheden:
-            bron = f" (bron: {m.bron})" if m.bron else ""
-            print(f"- {m.tekst['nl']}{bron}")
+        for mog in zt.mogelijkheden:
+            bron = f" [{mog.bron}]" if mog.bron else ""
+            print(f"- {mog.tekst['nl']}{bron}")
 
 
 def _recommend(args: argparse.Namespace) -> int:

@@ -1,0 +1,197 @@
+"""Rank initiatives (activities) for one pupil. Pure and deterministic.
+
+Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its
+doelgroepen include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``,
+e.g. ``ouders``); a local one lies within ``max_reisafstand_km`` (great-circle km from the pupil's
+postcode/wijk centroid); for a pupil with technical interests its branches match them (or are
+``techniek_breed``). Landelijk and online ones are kept, marked ``landelijk: true`` with
+``afstand_km: null``, and fill at most half of the list.
+
+score = branche + afstand + praktijk + doelgroep
+- branche: 2 when a branch matches an interest (:data:`INTERESSE_BRANCHES`), 1 for techniek_breed
+- afstand: 2 x (1 - d / max) for local ones; 0.5 for landelijk/online; 0 when no place is known
+- praktijk: veel 2, deels 1, geen 0 (doing beats listening)
+- doelgroep: +1 when it is meant for a doelgroep the mentor asked for
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.geo import haversine_km
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Initiatief
+from recommender import texts
+from recommender.models import ActiviteitAdvies
+from recommender.profile import Profiel
+from recommender.routes import bron_str
+
+# Which initiative branches fit which pupil interest (our own mapping; documented in README).
+INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
+    "bouwen": ("bouw",),
+    "elektro": ("installatietechniek",),
+    "autos_motoren": ("techniek_breed",),
+    "ict_programmeren": ("ict",),
+    "haven_schepen": ("maritiem",),
+    "energie_duurzaamheid": ("installatietechniek", "technologie_wetenschap"),
+    "maken_ontwerpen": ("technologie_wetenschap",),
+    "machines": ("techniek_breed",),
+    "logistiek": ("maritiem",),
+    "natuur_proefjes": ("technologie_wetenschap",),
+    "media_vormgeving": ("ict",),
+}
+# Which branch an mbo richting belongs to (for a route's next-step activity).
+RICHTING_BRANCHE: dict[str, str] = {
+    "bouw_infra": "bouw", "installatie_energie": "installatietechniek", "elektrotechniek": "installatietechniek",
+    "werktuigbouw_metaal": "techniek_breed", "mobiliteit_voertuigen": "techniek_breed",
+    "maritiem_haven": "maritiem", "logistiek": "maritiem", "procestechniek": "technologie_wetenschap",
+    "ict": "ict", "media_vormgeving": "ict", "laboratorium": "technologie_wetenschap",
+    "techniek_breed": "techniek_breed",
+}
+PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
+LANDELIJK_PUNTEN = 0.5
+
+
+FASEN = frozenset({"vo_onderbouw", "vo_bovenbouw"})
+VO_TYPEN = frozenset({"vmbo", "havo", "vwo"})
+
+
+def schooltypen_initiatief(schooltype: str, leerjaar: str) -> frozenset[str]:
+    """Initiative schooltypen that describe this pupil (po for groep 7/8; vo_onderbouw for vo1-2, ...)."""
+    if schooltype == "po":
+        return frozenset({"po"})
+    fase = "vo_onderbouw" if leerjaar in ("vo1", "vo2") else "vo_bovenbouw"
+    return frozenset({fase, "vmbo" if schooltype.startswith("vmbo") else schooltype})
+
+
+def bereikt(initiatief_typen: list[str] | tuple[str, ...], pupil: frozenset[str]) -> bool:
+    """Does an initiative reach the pupil? po must match; for vo both the phase (onderbouw/bovenbouw)
+    and the schooltype (vmbo/havo/vwo) must match when the initiative names them."""
+    typen = set(initiatief_typen)
+    if "po" in pupil:
+        return "po" in typen
+    fasen, vo = typen & FASEN, typen & VO_TYPEN
+    if not fasen and not vo:
+        return False
+    return (not fasen or bool(fasen & pupil)) and (not vo or bool(vo & pupil))
+
+
+def is_landelijk(ini: Initiatief) -> bool:
+    return ini.bereik == "landelijk" or ini.locatie.precisie == "landelijk" or ini.locatie.lat is None
+
+
+@dataclass(frozen=True)
+class _Kandidaat:
+    ini: Initiatief
+    km: float | None
+    landelijk: bool
+    delen: dict[str, float]
+    interesses: tuple[str, ...]
+    doelgroep: str | None
+
+    @property
+    def totaal(self) -> float:
+        return round(sum(self.delen.values()), 3)
+
+
+def _branche(ini: Initiatief, interesses: list[str]) -> tuple[float, tuple[str, ...]]:
+    match = tuple(i for i in interesses if set(INTERESSE_BRANCHES.get(i, ())) & set(ini.branches)
+                  and INTERESSE_BRANCHES[i] != ("techniek_breed",))
+    if match:
+        return 2.0, match
+    if "techniek_breed" in ini.branches:
+        return 1.0, tuple(i for i in interesses if INTERESSE_BRANCHES.get(i) == ("techniek_breed",))
+    return 0.0, ()
+
+
+def _kandidaat(ini: Initiatief, profiel: Profiel, plaats: tuple[float, float] | None,
+               types: frozenset[str]) -> _Kandidaat | None:
+    if not bereikt(ini.schooltypen, types):
+        return None
+    gevraagd = set(profiel.doelgroep_activiteiten) - {"leerlingen"}
+    if not ({"leerlingen"} | gevraagd) & set(ini.doelgroepen):
+        return None
+    tech = profiel.technische_interesses()
+    branche, match = _branche(ini, tech)
+    if tech and branche == 0.0:
+        return None
+    landelijk = is_landelijk(ini)
+    km: float | None = None
+    if landelijk:
+        afstand = LANDELIJK_PUNTEN
+    elif plaats is None:
+        afstand = 0.0
+    else:
+        km = haversine_km(plaats[0], plaats[1], ini.locatie.lat, ini.locatie.lon)  # type: ignore[arg-type]
+        if km > profiel.max_reisafstand_km:
+            return None
+        afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
+    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
+    delen = {"branche": branche, "afstand": round(afstand, 3),
+             "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid], "doelgroep": 1.0 if doelgroep else 0.0}
+    return _Kandidaat(ini, km, landelijk, delen, match, doelgroep)
+
+
+def _reden(k: _Kandidaat, taal: str) -> str:
+    parts: list[str] = []
+    if k.delen["branche"] >= 2.0:
+        parts.append(texts.zin("act_branche", taal, interesses=texts.lijst(
+            [texts.label(texts.INTERESSE_LABELS, i, taal) for i in k.interesses], taal)))
+    elif k.delen["branche"] > 0:
+        parts.append(texts.zin("act_breed", taal))
+    if k.landelijk:
+        parts.append(texts.zin("act_landelijk", taal))
+    elif k.km is not None:
+        parts.append(texts.zin("act_afstand", taal, km=texts.fmt_getal(k.km, taal)))
+    if k.ini.praktijkgerichtheid == "veel":
+        parts.append(texts.zin("act_praktijk_veel", taal))
+    elif k.ini.praktijkgerichtheid == "deels":
+        parts.append(texts.zin("act_praktijk_deels", taal))
+    if k.doelgroep:
+        parts.append(texts.zin("act_doelgroep", taal, doelgroep=texts.label(texts.DOELGROEP_LABELS, k.doelgroep, taal)))
+    return " ".join(parts)
+
+
+def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
+                      n: int = 6) -> list[ActiviteitAdvies]:
+    """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language)."""
+    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+    kandidaten = [k for ini in kb.initiatieven.values() if (k := _kandidaat(ini, profiel, plaats, types))]
+    kandidaten.sort(key=lambda k: (-k.totaal, k.km if k.km is not None else 1e9, k.ini.naam, k.ini.id))
+    max_landelijk = max(1, n // 2)
+    gekozen: list[_Kandidaat] = []
+    for k in kandidaten:
+        if len(gekozen) >= n:
+            break
+        if k.landelijk and sum(g.landelijk for g in gekozen) >= max_landelijk:
+            continue
+        gekozen.append(k)
+    talen = talen_voor(profiel)
+    return [
+        ActiviteitAdvies(
+            id=k.ini.id, naam=k.ini.naam, organisator=k.ini.organisator,
+            afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=k.ini.online,
+            praktijkgerichtheid=k.ini.praktijkgerichtheid, branches=list(k.ini.branches),
+            doelgroepen=list(k.ini.doelgroepen), website=k.ini.website,
+            score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
+            uitleg={t: _reden(k, t) for t in talen}, bronnen=[bron_str(r) for r in k.ini.bronnen],
+        )
+        for k in gekozen
+    ]
+
+
+def talen_voor(profiel: Profiel) -> list[str]:
+    """Dutch always, plus the parents' language when that is another one."""
+    return ["nl"] if profiel.taal_ouders == "nl" else ["nl", profiel.taal_ouders]
+
+
+def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str) -> ActiviteitAdvies | None:
+    """The best-ranked activity whose branches fit an mbo richting (for a route's next step)."""
+    branche = RICHTING_BRANCHE.get(richting)
+    for a in activiteiten:
+        if branche in a.branches:
+            return a
+    return None
+
+
+__all__ = ["INTERESSE_BRANCHES", "RICHTING_BRANCHE", "rank_activiteiten", "schooltypen_initiatief",
+           "activiteit_voor_richting", "talen_voor"]

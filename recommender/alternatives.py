@@ -1,0 +1,148 @@
+"""What is still possible when the pupil's school has no techniekprofiel.
+
+Concretely for the pupil: the nearest vmbo schools that do have one (for the pupil's leerweg),
+techniek inside the own school (keuzeprogramma, keuzevakken, company visits; oberon2024 chapter 4),
+praktijkgerichte programma's on vmbo-gl/-tl since 2024-2025 (oberon2024 chapter 4), following the
+profiel at a school nearby (oberon2024 chapter 6), activities nearby, and the later routes into mbo
+techniek from a non-technical profiel with the doorstroom figures that the knowledge base holds
+(vmbo.yaml profielen cijfers, seor2026 Tabel 3.6). No figure is used that is not in the knowledge base.
+"""
+from __future__ import annotations
+
+from knowledge import vocab
+from knowledge.geo import haversine_km
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Cijfer, School
+from recommender import texts
+from recommender.explain import melding, profiel_naam
+from recommender.models import (
+    ActiviteitAdvies,
+    Doorstroom,
+    Mogelijkheid,
+    SchoolAfstand,
+    ZonderTechniekprofiel,
+)
+from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
+from recommender.routes import bron_str, kort_bron
+
+BRON_BINNEN_SCHOOL = "oberon2024#Hoofdstuk 4"
+BRON_ANDERE_SCHOOL = "oberon2024#Hoofdstuk 6"
+PRAKTIJKGERICHT_SINDS = "2024-2025"  # oberon2024#Hoofdstuk 4
+REGIO_VOORKEUR = ("Rotterdam", "Zuid-Holland", "Nederland")
+MAX_SCHOLEN = 3
+
+
+def heeft_techniek(school: School, schooltype: str) -> bool:
+    """A techniekprofiel the pupil could take: a hard-techniek/MVI profiel, or TL_TECHNIEK for vmbo-tl."""
+    return school.heeft_techniekprofiel or (schooltype == "vmbo-tl" and "TL_TECHNIEK" in school.profielen)
+
+
+def zonder_techniekprofiel_van_toepassing(kb: KnowledgeBase, profiel: Profiel) -> School | None:
+    """The pupil's school when it is a vmbo school known to have no techniekprofiel, else None."""
+    if not profiel.school or vmbo_leerweg(profiel.schooltype) is None:
+        return None
+    school = kb.scholen.get(profiel.school)
+    if school is None or school.soort not in ("vmbo", "vso") or not school.profielen_bekend:
+        return None
+    return None if heeft_techniek(school, profiel.schooltype) else school
+
+
+def _scholen_met_techniek(kb: KnowledgeBase, profiel: Profiel, origin: tuple[float, float] | None,
+                          eigen: School) -> list[SchoolAfstand]:
+    lw = vmbo_leerweg(profiel.schooltype)
+    out: list[tuple[float, str, School]] = []
+    for s in kb.scholen.values():
+        if s.id == eigen.id or s.soort != "vmbo" or not heeft_techniek(s, profiel.schooltype):
+            continue
+        if s.leerwegen and lw not in s.leerwegen:
+            continue
+        if origin is None or s.locatie.lat is None or s.locatie.lon is None:
+            km = float("inf")
+        else:
+            km = haversine_km(origin[0], origin[1], s.locatie.lat, s.locatie.lon)
+        out.append((km, s.id, s))
+    out.sort(key=lambda t: (t[0], t[1]))
+    return [
+        SchoolAfstand(id=s.id, naam=s.naam, afstand_km=None if km == float("inf") else round(km, 1),
+                      afstand_bij_benadering=s.locatie.precisie == "gemeente",
+                      profielen=[p for p in s.profielen if p in vocab.TECHNIEK_PROFIELEN or p == "TL_TECHNIEK"])
+        for km, _, s in out[:MAX_SCHOLEN]
+    ]
+
+
+def _regio(c: Cijfer) -> str:
+    for r in REGIO_VOORKEUR:
+        if r.lower() in c.omschrijving.lower():
+            return r
+    return ""
+
+
+def doorstroom_cijfers(kb: KnowledgeBase, codes: list[str]) -> list[tuple[str, Cijfer]]:
+    """Doorstroom-to-mbo-techniek figures in vmbo.yaml for these profielen, best region first per profiel."""
+    found: list[tuple[str, Cijfer]] = []
+    for code in codes:
+        p = kb.profielen.get(code)
+        if p is None:
+            continue
+        cijfers = [c for c in p.cijfers if "doorstroom" in c.omschrijving.lower()]
+        cijfers.sort(key=lambda c: (REGIO_VOORKEUR.index(_regio(c)) if _regio(c) else 9, c.omschrijving))
+        found += [(code, c) for c in cijfers]
+    return found
+
+
+def doorstroom_profielen(profiel: Profiel, school: School) -> list[str]:
+    """Whose doorstroom to show: the pupil's own profiel; else the school's non-technical profielen;
+    else (profielen not named) every non-technical profiel of the pupil's leerweg."""
+    if profiel.profiel:
+        return [profiel.profiel]
+    mogelijk = profielen_voor(profiel.schooltype)
+    eigen = [p for p in school.profielen if p in mogelijk and p not in vocab.TECHNIEK_PROFIELEN and p != "TL_TECHNIEK"]
+    return eigen or [p for p in mogelijk if p not in vocab.TECHNIEK_PROFIELEN and p != "TL_TECHNIEK"]
+
+
+def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, plaats: tuple[float, float] | None,
+                           activiteiten: list[ActiviteitAdvies], talen: list[str]) -> ZonderTechniekprofiel:
+    """The concrete alternatives for a pupil whose school has no techniekprofiel."""
+    origin = plaats
+    if origin is None and school.locatie.lat is not None and school.locatie.lon is not None:
+        origin = (school.locatie.lat, school.locatie.lon)
+    scholen = _scholen_met_techniek(kb, profiel, origin, school)
+    mogelijk: list[Mogelijkheid] = []
+    if scholen:
+        tekst = {t: texts.zin("zt_scholen", t, scholen=texts.lijst(
+            [f"{s.naam} ({texts.fmt_km(s.afstand_km, t, s.afstand_bij_benadering)} km)"
+             if s.afstand_km is not None else s.naam
+             for s in scholen], t)) + " " + texts.zin("zt_andere_school", t) for t in talen}
+        mogelijk.append(Mogelijkheid(soort="school_in_de_buurt", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
+    mogelijk.append(Mogelijkheid(soort="keuzevakken", tekst=melding("zt_keuzevakken", talen), bron=BRON_BINNEN_SCHOOL))
+    if profiel.schooltype in ("vmbo-gl", "vmbo-tl"):
+        mogelijk.append(Mogelijkheid(soort="praktijkgericht_programma", bron=BRON_BINNEN_SCHOOL,
+                                     tekst=melding("zt_praktijkgericht", talen, jaar=PRAKTIJKGERICHT_SINDS)))
+    lokaal = [a for a in activiteiten if not a.landelijk][:3]
+    if lokaal:
+        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={t: texts.zin(
+            "zt_activiteiten", t, activiteiten=texts.lijst([a.naam for a in lokaal], t)) for t in talen}))
+    # doorstroom from the pupil's own (non-technical) profiel, else from the profielen the school offers
+    codes = doorstroom_profielen(profiel, school)
+    cijfers = doorstroom_cijfers(kb, codes)
+    doorstroom = [
+        Doorstroom(profiel=code, profiel_naam=profiel_naam(kb, code), omschrijving=c.omschrijving, waarde=c.waarde,
+                   eenheid=c.eenheid, jaar=c.jaar, bron=bron_str(c.bron))
+        for code, c in cijfers
+    ]
+    eerste: dict[str, Cijfer] = {}
+    for code, c in cijfers:
+        if c.eenheid.strip() == "%":
+            eerste.setdefault(code, c)
+    if eerste:
+        refs = list(dict.fromkeys(c.bron for c in eerste.values()))
+        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(bron_str(r) for r in refs), tekst={t: texts.zin(
+            "zt_doorstroom", t, bron="; ".join(kort_bron(kb, r) for r in refs), cijfers=texts.lijst([
+                f"{profiel_naam(kb, code)} {texts.fmt_getal(c.waarde, t)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
+                for code, c in eerste.items()], t)) for t in talen}))
+    uitleg = {t: texts.zin("zt_intro", t, school=school.naam) for t in talen}
+    bronnen = list(dict.fromkeys([bron_str(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
+    return ZonderTechniekprofiel(
+        school=school.id, school_naam=school.naam, uitleg=uitleg, scholen_met_techniekprofiel=scholen,
+        mogelijkheden=mogelijk, activiteiten=[a.id for a in lokaal], doorstroom=doorstroom, bronnen=bronnen,
+    )

@@ -1,0 +1,104 @@
+"""Explanations: one short paragraph per route, built only from its score parts and sources.
+
+The Dutch text speaks to the pupil; the parents' language version speaks to the parent. Both use
+the same parts in the same order, from the template catalogue in :mod:`recommender.texts`:
+interest -> work preference -> labour market (with source) -> what the pupil finds important ->
+connection (profiel, niveau, po/havo notes) -> nearest school.
+"""
+from __future__ import annotations
+
+from knowledge.loader import KnowledgeBase
+from recommender import texts
+from recommender.models import ActiviteitAdvies, VolgendeStap
+from recommender.profile import Profiel
+from recommender.routes import kort_bron
+from recommender.scoring import RouteScore
+
+
+def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
+    return texts.lijst([texts.label(texts.INTERESSE_LABELS, c, taal) for c in codes], taal)
+
+
+def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str) -> str:
+    """The paragraph for one scored route in ``taal``."""
+    r = s.route
+    zinnen: list[str] = []
+    if profiel.schooltype == "po":
+        zinnen.append(texts.zin("po", taal))
+    if s.via_beroep:
+        zinnen.append(texts.zin("interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
+                                opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
+    else:
+        zinnen.append(texts.zin("interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
+                                niveau=r.niveau))
+    if s.werk:
+        zinnen.append(texts.zin("werk", taal, werk=texts.lijst(
+            [texts.label(texts.WERKVOORKEUR_LABELS, w, taal) for w in s.werk], taal)))
+    if s.markt is not None:
+        zinnen.append(texts.zin("markt", taal, beroep=s.markt.beroep,
+                                label_tekst=texts.label(texts.ARBEIDSMARKT_TEKST, s.markt.label, taal),
+                                bron=kort_bron(kb, s.markt.bron)))
+    elif r.beroep_namen:
+        zinnen.append(texts.zin("markt_geen", taal, beroep=r.beroep_namen[0]))
+    for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
+                      ("salaris", "salaris")):
+        if item in s.belangrijk:
+            zinnen.append(texts.zin(key, taal))
+    if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
+        zinnen.append(texts.zin("bbl", taal))
+    if s.profiel_sluit_aan and vmbo_profiel:
+        zinnen.append(texts.zin("profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+    elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
+        zinnen.append(texts.zin("profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+    if s.lager_niveau:
+        zinnen.append(texts.zin("niveau_lager", taal, niveau=r.niveau))
+    if profiel.schooltype in ("havo", "vwo"):
+        zinnen.append(texts.zin("havo_vwo", taal))
+    if s.dichtstbij is not None:
+        km = texts.fmt_km(s.dichtstbij.km, taal, s.dichtstbij.benadering)
+        key = "afstand" if s.dichtstbij.km <= profiel.max_reisafstand_km else "afstand_ver"
+        zinnen.append(texts.zin(key, taal, school=s.dichtstbij.naam, km=km))
+    elif not r.locaties:
+        zinnen.append(texts.zin("geen_locatie", taal))
+    return " ".join(zinnen)
+
+
+def profiel_naam(kb: KnowledgeBase, code: str) -> str:
+    """'Mobiliteit en transport (MVI)' style name of a vmbo profiel, or the code."""
+    p = kb.profielen.get(code)
+    if p is None:
+        return code
+    return p.naam if p.afkorting.lower() in p.naam.lower() else f"{p.naam} ({p.afkorting})"
+
+
+def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str]) -> VolgendeStap:
+    """Open dag / proefstuderen at the nearest school offering it, plus a matching activity."""
+    school_id: str | None = None
+    school_naam: str | None = None
+    km: float | None = None
+    if s.dichtstbij is not None:
+        school_id, school_naam, km = s.dichtstbij.school, s.dichtstbij.naam, round(s.dichtstbij.km, 1)
+    elif s.route.locaties:
+        loc = min(s.route.locaties, key=lambda x: x.school)
+        school_id, school_naam = loc.school, loc.naam
+    tekst: dict[str, str] = {}
+    for taal in talen:
+        zin = (texts.zin("stap_open_dag", taal, school=school_naam) if school_naam
+               else texts.zin("stap_mentor", taal))
+        if activiteit is not None:
+            zin += " " + texts.zin("stap_activiteit", taal, activiteit=activiteit.naam)
+        tekst[taal] = zin
+    return VolgendeStap(
+        school=school_id, school_naam=school_naam, afstand_km=km,
+        activiteit=activiteit.id if activiteit else None, activiteit_naam=activiteit.naam if activiteit else None,
+        tekst=tekst,
+    )
+
+
+def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
+    """A notice in Dutch and the parents' language."""
+    return {t: texts.zin(key, t, **values) for t in talen}
+
+
+def interesses_tekst(codes: list[str], taal: str) -> str:
+    return _interesses(codes, taal)

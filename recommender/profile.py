@@ -1,0 +1,236 @@
+"""The pupil profile (``Profiel``): what a mentor fills in, saves as JSON and reuses.
+
+Field names are Dutch and every value comes from a fixed vocabulary in
+:mod:`knowledge.vocab`. An unknown value gives a Dutch message that lists the allowed ones.
+The profile holds no name and no gender. It is never logged or written to disk by this code.
+"""
+from __future__ import annotations
+
+import json
+import random
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from knowledge import vocab
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import code_of
+
+if TYPE_CHECKING:  # for mypy these are plain strings; at run time they check the vocabulary
+    Leerjaar: TypeAlias = str
+    SchooltypeLeerling: TypeAlias = str
+    ProfielCode: TypeAlias = str
+    Interesse: TypeAlias = str
+    Werkvoorkeur: TypeAlias = str
+    Belangrijk: TypeAlias = str
+    LeerwegVoorkeur: TypeAlias = str
+    Taal: TypeAlias = str
+    Doelgroep: TypeAlias = str
+else:
+    Leerjaar = code_of(vocab.LEERJAREN, "leerjaar")
+    SchooltypeLeerling = code_of(vocab.SCHOOLTYPEN_LEERLING, "schooltype")
+    ProfielCode = code_of(vocab.VMBO_PROFIELEN, "vmbo-profiel")
+    Interesse = code_of(vocab.INTERESSES, "interesse")
+    Werkvoorkeur = code_of(vocab.WERKVOORKEUREN, "werkvoorkeur")
+    Belangrijk = code_of(vocab.BELANGRIJK, "keuze bij 'belangrijk'")
+    LeerwegVoorkeur = code_of(vocab.LEERWEG_VOORKEUR, "leerweg-voorkeur")
+    Taal = code_of(vocab.TALEN, "taal")
+    Doelgroep = code_of(vocab.DOELGROEPEN, "doelgroep")
+
+# Which leerjaren fit which schooltype (po: groep 7/8; vmbo 4 years; havo 5; vwo 6).
+LEERJAREN_PER_SCHOOLTYPE: dict[str, tuple[str, ...]] = {
+    "po": ("groep7", "groep8"),
+    **{f"vmbo-{lw}": ("vo1", "vo2", "vo3", "vo4") for lw in vocab.VMBO_LEERWEGEN},
+    "havo": ("vo1", "vo2", "vo3", "vo4", "vo5"),
+    "vwo": ("vo1", "vo2", "vo3", "vo4", "vo5", "vo6"),
+}
+TL_PROFIELEN = tuple(p for p in vocab.VMBO_PROFIELEN if p.startswith("TL_"))
+BEROEPS_PROFIELEN = tuple(p for p in vocab.VMBO_PROFIELEN if not p.startswith("TL_"))
+
+
+def vmbo_leerweg(schooltype: str) -> str | None:
+    """'vmbo-kb' -> 'kb'; None for po, havo and vwo."""
+    return schooltype.removeprefix("vmbo-") if schooltype.startswith("vmbo-") else None
+
+
+def profielen_voor(schooltype: str) -> tuple[str, ...]:
+    """The vmbo profielen a pupil of this schooltype can have (TL profielen for vmbo-tl)."""
+    lw = vmbo_leerweg(schooltype)
+    if lw is None:
+        return ()
+    return TL_PROFIELEN if lw == "tl" else BEROEPS_PROFIELEN
+
+
+def _uniek(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+class Profiel(BaseModel):
+    """One pupil, as the mentor describes them. Codes only; the app shows the labels."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    leerjaar: Leerjaar
+    schooltype: SchooltypeLeerling
+    school: str | None = Field(None, description="id van de school in de kennisbank (optioneel)")
+    profiel: ProfielCode | None = Field(None, description="huidig vmbo-profiel (optioneel)")
+    interesses: list[Interesse] = []
+    werkvoorkeuren: list[Werkvoorkeur] = []
+    belangrijk: list[Belangrijk] = []
+    leerweg_voorkeur: LeerwegVoorkeur = "weet_niet"
+    postcode: str | None = Field(None, description="PC4, bv. 3083")
+    wijk: str | None = None
+    gemeente: str | None = None
+    max_reisafstand_km: float = Field(15.0, gt=0, le=200)
+    taal_ouders: Taal = "nl"
+    doelgroep_activiteiten: list[Doelgroep] = []
+
+    @field_validator("interesses", "werkvoorkeuren", "belangrijk", "doelgroep_activiteiten")
+    @classmethod
+    def _dedupe(cls, values: list[str]) -> list[str]:
+        return _uniek(values)
+
+    @field_validator("school", "postcode", "wijk", "gemeente", "profiel", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profiel:
+        allowed = LEERJAREN_PER_SCHOOLTYPE[self.schooltype]
+        if self.leerjaar not in allowed:
+            raise ValueError(
+                f"leerjaar '{self.leerjaar}' past niet bij schooltype '{self.schooltype}'; "
+                f"toegestaan: {', '.join(allowed)}"
+            )
+        if self.profiel is not None:
+            ok = profielen_voor(self.schooltype)
+            if self.profiel not in ok:
+                where = f"toegestaan: {', '.join(ok)}" if ok else "alleen vmbo-leerlingen hebben een vmbo-profiel"
+                raise ValueError(f"profiel '{self.profiel}' past niet bij schooltype '{self.schooltype}'; {where}")
+        return self
+
+    def plaats_tekst(self) -> str | None:
+        """The most precise place the profile gives: postcode, then wijk, then gemeente."""
+        return self.postcode or self.wijk or self.gemeente
+
+    def technische_interesses(self) -> list[str]:
+        return [i for i in self.interesses if i in vocab.TECHNISCHE_INTERESSES]
+
+
+class ProfielError(ValueError):
+    """A profile that cannot be used; the message is Dutch and says how to fix it."""
+
+
+def _field_list() -> str:
+    return ", ".join(Profiel.model_fields)
+
+
+_TYPE_NL = {
+    "string_type": "verwacht tekst",
+    "list_type": "verwacht een lijst, bv. [\"bouwen\", \"elektro\"]",
+    "float_parsing": "verwacht een getal",
+    "float_type": "verwacht een getal",
+    "greater_than": "moet groter zijn dan {gt}",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "frozen_instance": "kan niet worden gewijzigd",
+}
+
+
+def _format_errors(exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or "profiel"
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            msg = f"onbekend veld; toegestane velden: {_field_list()}"
+        elif kind == "missing":
+            msg = "dit veld is verplicht"
+        elif kind in _TYPE_NL:
+            msg = _TYPE_NL[kind].format(**(err.get("ctx") or {}))
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"  - {loc}: {msg}")
+    return "Het profiel klopt niet:\n" + "\n".join(lines)
+
+
+def parse_profiel(data: Any) -> Profiel:
+    """Build a :class:`Profiel` from a dict or JSON text; raise :class:`ProfielError` with a Dutch message."""
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise ProfielError(f"Het profiel is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+    if not isinstance(data, dict):
+        raise ProfielError(f"Een profiel is een JSON-object met de velden: {_field_list()}.")
+    try:
+        return Profiel.model_validate(data)
+    except ValidationError as exc:
+        raise ProfielError(_format_errors(exc)) from None
+
+
+def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
+    """Check the school against the knowledge base (the place is checked when it is resolved)."""
+    if profiel.school is not None and profiel.school not in kb.scholen:
+        vo = sorted(s for s, sch in kb.scholen.items() if sch.soort in ("vmbo", "vso"))
+        raise ProfielError(
+            f"school '{profiel.school}' staat niet in de kennisbank; gebruik een school-id, "
+            f"bijvoorbeeld: {', '.join(vo[:12])}{' ...' if len(vo) > 12 else ''} "
+            "(alle ids: lob-kompas recommend --vocab --json)"
+        )
+
+
+def vocab_lijsten(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:
+    """Every profile field with its allowed values (``recommend --vocab``).
+
+    With a knowledge base, ``school`` lists the ids of vo schools and ``wijk``/``gemeente`` the known places.
+    """
+    out: dict[str, list[str]] = {
+        "leerjaar": list(vocab.LEERJAREN),
+        "schooltype": list(vocab.SCHOOLTYPEN_LEERLING),
+        "profiel": list(vocab.VMBO_PROFIELEN),
+        "interesses": list(vocab.INTERESSES),
+        "werkvoorkeuren": list(vocab.WERKVOORKEUREN),
+        "belangrijk": list(vocab.BELANGRIJK),
+        "leerweg_voorkeur": list(vocab.LEERWEG_VOORKEUR),
+        "taal_ouders": list(vocab.TALEN),
+        "doelgroep_activiteiten": list(vocab.DOELGROEPEN),
+    }
+    if kb is not None:
+        out["school"] = sorted(s for s, sch in kb.scholen.items() if sch.soort in ("vmbo", "vso", "po"))
+        out["wijk"] = sorted(g.naam for g in kb.gebieden.values() if g.soort in ("wijk", "gebied"))
+        out["gemeente"] = sorted(g.naam for g in kb.gebieden.values() if g.soort == "gemeente")
+    return out
+
+
+def random_profiles(kb: KnowledgeBase, n: int, seed: int = 0) -> list[Profiel]:
+    """``n`` random but valid profiles, reproducible from ``seed`` (for benchmarks and property tests)."""
+    rng = random.Random(seed)
+    scholen = sorted(s for s, sch in kb.scholen.items() if sch.soort == "vmbo")
+    pc4 = sorted({str(c) for g in kb.gebieden.values() for c in g.pc4_codes()})
+    wijken = sorted(g.naam for g in kb.gebieden.values())
+    out: list[Profiel] = []
+    for _ in range(n):
+        schooltype = rng.choice(vocab.SCHOOLTYPEN_LEERLING)
+        leerjaar = rng.choice(LEERJAREN_PER_SCHOOLTYPE[schooltype])
+        mogelijk = profielen_voor(schooltype)
+        profiel = rng.choice(mogelijk) if mogelijk and leerjaar in ("vo3", "vo4") and rng.random() < 0.7 else None
+        plaats: dict[str, str] = {}
+        r = rng.random()
+        if r < 0.6 and pc4:
+            plaats["postcode"] = rng.choice(pc4)
+        elif r < 0.85 and wijken:
+            plaats["wijk"] = rng.choice(wijken)
+        school = rng.choice(scholen) if scholen and schooltype.startswith("vmbo") and rng.random() < 0.5 else None
+        out.append(Profiel(
+            leerjaar=leerjaar, schooltype=schooltype, school=school, profiel=profiel,
+            interesses=rng.sample(vocab.INTERESSES, rng.randint(0, 4)),
+            werkvoorkeuren=rng.sample(vocab.WERKVOORKEUREN, rng.randint(0, 3)),
+            belangrijk=rng.sample(vocab.BELANGRIJK, rng.randint(0, 2)),
+            leerweg_voorkeur=rng.choice(vocab.LEERWEG_VOORKEUR),
+            max_reisafstand_km=rng.choice((5.0, 10.0, 15.0, 25.0, 40.0)),
+            taal_ouders=rng.choice(vocab.TALEN),
+            doelgroep_activiteiten=rng.sample(("ouders", "meisjes", "migratieachtergrond"), rng.randint(0, 1)),
+            **plaats,
+        ))
+    return out

@@ -1,0 +1,85 @@
+"""``lob-kompas recommend``: file, stdin, --json, --vocab, -n and friendly errors (exit code 2)."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from knowledge import vocab
+
+PROFIEL = {"leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"],
+           "werkvoorkeuren": ["handen"], "wijk": "Charlois", "taal_ouders": "en"}
+
+
+def _file(tmp_path: Path, data: object) -> str:
+    path = tmp_path / "leerling.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_recommend_json_from_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--profile", _file(tmp_path, PROFIEL), "--json", "-n", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert 1 <= len(data["routes"]) <= 3
+    assert data["routes"][0]["opleiding"]["richting"] == "mobiliteit_voertuigen"
+    assert set(data["routes"][0]["uitleg"]) == {"nl", "en"}
+    assert "activiteiten" in data and "zonder_techniekprofiel" in data
+
+
+def test_recommend_human_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--profile", _file(tmp_path, PROFIEL)]) == 0
+    out = capsys.readouterr().out
+    assert "Routes" in out and "Activiteiten" in out and "[en]" in out and "score" in out
+
+
+def test_recommend_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(PROFIEL)))
+    assert main(["recommend", "--profile", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["routes"]
+
+
+def test_vocab_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--vocab", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["interesses"] == list(vocab.INTERESSES)
+    assert data["leerweg_voorkeur"] == list(vocab.LEERWEG_VOORKEUR)
+    assert "vmbo_dalton_palmentuin" in data["school"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("{kapot", "geen geldige JSON"),
+    ({**PROFIEL, "interesses": ["raketten"]}, "toegestaan: bouwen"),
+    ({**PROFIEL, "naam": "Sam"}, "onbekend veld"),
+    ({**PROFIEL, "school": "bestaat_niet"}, "staat niet in de kennisbank"),
+    ({**PROFIEL, "wijk": "Atlantis"}, "geen bekende postcode"),
+    ("", "leeg"),
+])
+def test_bad_profiles_exit_2_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               content: object, expected: str) -> None:
+    assert main(["recommend", "--profile", _file(tmp_path, content)]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+def test_missing_file_and_bad_n(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--profile", str(tmp_path / "nee.json")]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+    assert main(["recommend", "--profile", _file(tmp_path, PROFIEL), "-n", "0"]) == 2
+
+
+def test_broken_knowledge_base_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--profile", _file(tmp_path, PROFIEL), "--data-dir", str(tmp_path / "leeg")]) == 2
+    err = capsys.readouterr().err
+    assert "kennisbank" in err.lower() and "Traceback" not in err
+
+
+def test_subprocess_pipe() -> None:
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "recommend", "--json"], input=json.dumps(PROFIEL),
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["routes"]

@@ -1,0 +1,229 @@
+"""Persona tests on the REAL knowledge base: concrete expectations a mentor would check.
+
+Expectations are robust to data growth: richting, niveau, profiel codes and distances rather than
+exact opleiding ids where possible.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from knowledge import vocab
+from knowledge.loader import KnowledgeBase
+from recommender.advies import recommend
+from recommender.models import Advies
+from recommender.profile import Profiel
+
+
+def advies(kb: KnowledgeBase, n: int = 5, **kw: Any) -> Advies:
+    return recommend(kb, Profiel.model_validate(kw), n=n)
+
+
+def _lokaal(a: Advies) -> list[float]:
+    return [x.afstand_km for x in a.activiteiten if not x.landelijk and x.afstand_km is not None]
+
+
+def test_p01_bb_charlois_autos_handen(kb: KnowledgeBase) -> None:
+    """vmbo-bb, Charlois, likes cars and working with his hands: autotechniek niveau 2 in the top 3,
+    an activity within 10 km."""
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["autos_motoren"], werkvoorkeuren=["handen"],
+               wijk="Charlois")
+    top3 = a.routes[:3]
+    assert any(r.opleiding.richting == "mobiliteit_voertuigen" and r.opleiding.niveau == 2 for r in top3)
+    assert a.routes[0].vmbo_profiel == "MT"
+    assert all(r.opleiding.niveau in (1, 2) for r in a.routes)
+    assert any(d <= 10 for d in _lokaal(a))
+    uitleg = a.routes[0].uitleg["nl"]
+    assert "auto's en motoren" in uitleg and "met je handen" in uitleg and re.search(r"\d+(,\d)? km", uitleg)
+
+
+def test_p02_tl_no_technical_interests_gets_no_forced_route(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["zorg_welzijn", "sport_bewegen"],
+               werkvoorkeuren=["mensen"], postcode="3074")
+    assert a.routes == []
+    assert a.waarom_techniek is None
+    assert any("geen technische interesses" in m["nl"] for m in a.meldingen)
+
+
+def test_p03_tl_economie_why_techniek_only_where_interest_supports(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["economie_handel"], postcode="3074")
+    assert a.routes, "economie_handel is coded on some techniek beroepen (e.g. logistiek, werkvoorbereider)"
+    for r in a.routes:
+        assert r.passende_interesses == ["economie_handel"]
+        assert "economie en handel" in r.uitleg["nl"]
+        assert r.opleiding.niveau in (2, 3, 4)
+    assert a.waarom_techniek is not None and "economie en handel" in a.waarom_techniek["nl"]
+
+
+def test_p04_kb_school_without_techniekprofiel_gets_concrete_alternatives(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", school="vmbo_dalton_palmentuin", profiel="DP",
+               interesses=["elektro", "machines"], wijk="Lombardijen")
+    zt = a.zonder_techniekprofiel
+    assert zt is not None and zt.school == "vmbo_dalton_palmentuin"
+    assert len(zt.scholen_met_techniekprofiel) >= 1
+    assert all(kb.scholen[s.id].heeft_techniekprofiel for s in zt.scholen_met_techniekprofiel)
+    afstanden = [s.afstand_km for s in zt.scholen_met_techniekprofiel]
+    assert afstanden == sorted(afstanden) and afstanden[0] is not None and afstanden[0] < 10
+    soorten = {m.soort for m in zt.mogelijkheden}
+    assert {"school_in_de_buurt", "keuzevakken", "doorstroom", "activiteit"} <= soorten
+    # doorstroom figures come from the knowledge base (seor2026 Tabel 3.6) and only for the pupil's profiel
+    assert zt.doorstroom and {d.profiel for d in zt.doorstroom} == {"DP"}
+    kb_values = {c.waarde for c in kb.profielen["DP"].cijfers}
+    assert all(d.waarde in kb_values and d.bron.startswith("seor2026") for d in zt.doorstroom)
+    doorstroom_tekst = next(m for m in zt.mogelijkheden if m.soort == "doorstroom").tekst["nl"]
+    assert "%" in doorstroom_tekst and "bron" in doorstroom_tekst
+    assert any(m.bron and m.bron.startswith("oberon2024") for m in zt.mogelijkheden)
+    # the routes still lead into mbo techniek, at the right niveau for kb
+    assert a.routes and all(r.opleiding.niveau in (2, 3, 4) for r in a.routes)
+
+
+def test_p05_gl_school_without_techniek_gets_praktijkgericht_programma(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-gl", school="vmbo_calvijn_zuidermavo",
+               interesses=["ict_programmeren"], postcode="3083")
+    zt = a.zonder_techniekprofiel
+    assert zt is not None
+    assert "praktijkgericht_programma" in {m.soort for m in zt.mogelijkheden}
+    for s in zt.scholen_met_techniekprofiel:
+        school = kb.scholen[s.id]
+        assert not school.leerwegen or "gl" in school.leerwegen
+
+
+def test_p06_tl_at_school_with_tl_techniek_needs_no_alternatives(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", school="vmbo_calvijn_zuidermavo",
+               interesses=["ict_programmeren"], postcode="3083")
+    assert a.zonder_techniekprofiel is None
+    assert a.routes[0].opleiding.richting == "ict"
+    assert all(r.vmbo_profiel in (None, "TL_TECHNIEK", "TL_ECONOMIE", "TL_ZW", "TL_LANDBOUW") for r in a.routes)
+
+
+def test_p07_havo_ict_only_niveau_4_with_hbo_note(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["ict_programmeren"], werkvoorkeuren=["computers"],
+               gemeente="Rotterdam")
+    assert a.routes and all(r.opleiding.niveau == 4 for r in a.routes)
+    assert a.routes[0].opleiding.richting == "ict"
+    assert all(r.vmbo_profiel is None for r in a.routes)
+    assert "hbo" in a.routes[0].uitleg["nl"]
+
+
+def test_p08_groep8_bouwen_is_orientation_by_vmbo_profiel(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="groep8", schooltype="po", interesses=["bouwen", "maken_ontwerpen"], wijk="Feijenoord")
+    assert a.routes[0].opleiding.richting == "bouw_infra" and a.routes[0].vmbo_profiel == "BWI"
+    assert all("basisschool" in r.uitleg["nl"] for r in a.routes)
+    assert all(r.vmbo_profiel in vocab.VMBO_PROFIELEN for r in a.routes)
+    for act in a.activiteiten:
+        assert "po" in kb.initiatieven[act.id].schooltypen
+
+
+def test_p09_kb_haven_bbl_only_bbl_routes(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["haven_schepen"], leerweg_voorkeur="BBL",
+               postcode="3089")
+    assert a.routes
+    assert all("BBL" in r.opleiding.leerwegen for r in a.routes)
+    assert any(r.opleiding.richting == "maritiem_haven" for r in a.routes[:3])
+    assert all(r.opleiding.niveau in (2, 3, 4) for r in a.routes)
+    assert all("BBL" in r.uitleg["nl"] for r in a.routes)
+    assert any(x.afstand_km is not None and x.afstand_km <= 5 for x in a.activiteiten)
+
+
+def test_p10_tl_elektro_wants_hbo_gets_niveau_4_first(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["elektro"], belangrijk=["doorleren_hbo"],
+               wijk="IJsselmonde")
+    assert a.routes[0].opleiding.niveau == 4
+    assert a.routes[0].opleiding.richting == "elektrotechniek"
+    assert a.routes[0].score_delen["belangrijk"] == 1.0
+    assert "hbo" in a.routes[0].uitleg["nl"]
+
+
+def test_p11_bb_elektro_snel_geld_arabic_parents(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["elektro"], belangrijk=["snel_geld"],
+               wijk="Charlois", taal_ouders="ar")
+    assert any(r.opleiding.richting == "elektrotechniek" and r.opleiding.niveau == 2 for r in a.routes[:3])
+    for r in a.routes:
+        assert set(r.uitleg) == {"nl", "ar"}
+        assert re.search("[\u0600-\u06ff]", r.uitleg["ar"])
+        assert r.opleiding.naam in r.uitleg["ar"]  # Dutch names are kept
+        assert "BBL" in r.opleiding.leerwegen and "BBL" in r.uitleg["ar"]
+    assert all(set(x.uitleg) == {"nl", "ar"} for x in a.activiteiten)
+
+
+def test_p12_kb_with_mt_profile_connects(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", profiel="MT", interesses=["autos_motoren"], postcode="3082",
+               taal_ouders="pl")
+    first = a.routes[0]
+    assert first.opleiding.richting == "mobiliteit_voertuigen" and first.opleiding.niveau in (3, 4)
+    assert first.score_delen["aansluiting"] == 0.5 and first.vmbo_profiel == "MT"
+    assert "sluit hier goed op aan" in first.uitleg["nl"] and "pl" in first.uitleg
+
+
+def test_p13_lab_route_has_no_prospect_bonus_without_source(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-gl", interesses=["natuur_proefjes"], postcode="3083", n=10)
+    lab = [r for r in a.routes if r.opleiding.richting == "laboratorium"]
+    assert lab, "a natuur_proefjes pupil should see the laboratorium route"
+    for r in lab:
+        if r.arbeidsmarkt is None:
+            assert r.score_delen["arbeidsmarkt"] == 0.0
+            assert "geen bron" in r.uitleg["nl"]
+
+
+def test_p14_parent_activities_on_request(kb: KnowledgeBase) -> None:
+    zonder = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["bouwen"], postcode="3083")
+    met = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["bouwen"], postcode="3083",
+                 doelgroep_activiteiten=["ouders"], taal_ouders="tr")
+    assert all("leerlingen" in x.doelgroepen for x in zonder.activiteiten)
+    ouder = [x for x in met.activiteiten if "ouders" in x.doelgroepen]
+    assert ouder and all(x.score_delen["doelgroep"] == 1.0 for x in ouder)
+    assert any("ouders" in x.reden for x in ouder) and all("tr" in x.uitleg for x in met.activiteiten)
+
+
+def test_p15_max_distance_is_respected(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen"], wijk="Charlois", max_reisafstand_km=5)
+    assert _lokaal(a) and all(d <= 5 for d in _lokaal(a))
+    assert all(x.afstand_km is None for x in a.activiteiten if x.landelijk)
+    assert sum(x.landelijk for x in a.activiteiten) <= len(a.activiteiten) // 2
+
+
+def test_p16_no_place_given(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-gl", interesses=["energie_duurzaamheid"])
+    assert any("geen postcode" in m["nl"] for m in a.meldingen)
+    assert all(r.score_delen["afstand"] == 0.0 and r.afstand_km is None for r in a.routes)
+    assert all(x.afstand_km is None for x in a.activiteiten)
+
+
+def test_p17_vwo_process_ukrainian(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo5", schooltype="vwo", interesses=["natuur_proefjes", "energie_duurzaamheid"],
+               gemeente="Schiedam", taal_ouders="uk")
+    assert a.routes[0].opleiding.richting == "procestechniek" and a.routes[0].opleiding.niveau == 4
+    assert all(r.opleiding.niveau == 4 for r in a.routes)
+    assert re.search("[\u0400-\u04ff]", a.routes[0].uitleg["uk"])
+
+
+def test_p18_diverse_routes_for_a_broad_pupil(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen", "elektro", "machines"],
+               werkvoorkeuren=["handen"], postcode="3083")
+    assert len(a.routes) == 5
+    assert len({r.opleiding.richting for r in a.routes}) == 5  # five different richtingen
+    ids = [b for r in a.routes for b in r.beroep_ids]
+    assert len(ids) == len(set(ids))
+
+
+def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-gl", interesses=["logistiek", "haven_schepen"], postcode="3089",
+               belangrijk=["baanzekerheid"])
+    for r in a.routes:
+        if r.arbeidsmarkt:
+            assert "(bron:" in r.uitleg["nl"]
+            assert any(b.split("#")[0] in ("sto_zuid2019", "masterplan_tt", "seor2026", "oberon2024",
+                                           "seor2023_promotie") for b in r.bronnen)
+        assert r.volgende_stap.tekst["nl"].startswith("Volgende stap")
+
+
+@pytest.mark.parametrize("taal", vocab.TALEN)
+def test_p20_every_parent_language(kb: KnowledgeBase, taal: str) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], werkvoorkeuren=["buiten"],
+               belangrijk=["baanzekerheid", "snel_geld"], wijk="Charlois", taal_ouders=taal)
+    assert a.talen == (["nl"] if taal == "nl" else ["nl", taal])
+    for r in a.routes:
+        assert set(r.uitleg) == set(a.talen) and all(r.uitleg[t] for t in a.talen)
+        assert set(r.volgende_stap.tekst) == set(a.talen)
