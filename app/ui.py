@@ -82,13 +82,19 @@ def kb_or_stop() -> KnowledgeBase:
 
 @st.cache_resource(show_spinner=False)
 def get_assistant() -> Any:
-    """The assistant with its persisted index, loaded once per process; None when no index is built yet."""
-    from retrieval.assistant import Assistant, IndexMissing
+    """The assistant with its persisted index, loaded once per process; None when no index is built yet.
 
-    try:
-        return Assistant.from_default(get_kb(), build_if_missing=False)
-    except IndexMissing:
+    The app never builds the index itself (that takes minutes): ``lob-kompas build`` does, and until
+    then the pages say so. An index for an older knowledge base is brought up to date here, which
+    re-embeds only the changed chunks.
+    """
+    from retrieval.assistant import Assistant
+    from retrieval.index import index_dir
+    from retrieval.store import MANIFEST
+
+    if not (index_dir() / MANIFEST).exists():
         return None
+    return Assistant.from_default(get_kb(), notify=lambda _message: None)
 
 
 def text_search_or_none() -> Any:

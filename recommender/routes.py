@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
@@ -244,10 +243,3 @@ def kies_divers(gesorteerd: list[RouteInfo], n: int) -> list[RouteInfo]:
                 families.add(familie(r))
                 beroepen.update(r.beroep_ids)
     return gekozen
-
-
-def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5) -> Any:
-    """Same as :func:`recommender.advies.recommend` (kept here because the app imports it from routes)."""
-    from recommender.advies import recommend as _recommend
-
-    return _recommend(kb, profiel, n)

@@ -13,7 +13,7 @@ from app.ui import code_label, current_language, kb_or_stop, tr
 from app.widgets import activity_points, render_no_techniek, render_route
 from knowledge import vocab
 from recommender.profile import Profiel
-from recommender.routes import recommend
+from recommender.advies import recommend
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
 DEFAULTS: dict[str, Any] = {

@@ -1,0 +1,145 @@
+"""End to end in a real headless Chromium: start ``lob-kompas app``, fill a pupil profile, see the routes, switch
+to Arabic (right to left, inputs kept), open the parents' page in Arabic, ask a question in Turkish, and save a
+screenshot of every page in test-artifacts/screenshots/.
+
+Needs Debian's Chromium (scripts/test.sh installs it) and the Python package playwright; no browser download.
+The time from server start to an interactive first page is printed (issue 6 asks to measure it, not to assert it).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import browser_helpers as bh  # noqa: E402
+
+from app.i18n import t  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTIFACTS = bh.REPO / "test-artifacts"
+SHOTS = ARTIFACTS / "screenshots"
+CHARLOIS_CARS = bh.MentorInput(schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",),
+                               plaats="3083", taal_ouders="tr")
+
+
+def _say(request: pytest.FixtureRequest, line: str) -> None:
+    """Print past pytest's output capture."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture is None:
+        print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        print(line)
+
+
+@pytest.fixture(scope="module")
+def browser_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The test's environment; LOB_HOME comes from scripts/test.sh, else a fresh temporary one."""
+    env = dict(os.environ)
+    env.setdefault("LOB_HOME", str(tmp_path_factory.mktemp("lob_home")))
+    env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
+    return env
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        with bh.chromium() as b:
+            yield b
+    except FileNotFoundError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, browser_env: dict[str, str], request: pytest.FixtureRequest) -> Iterator[bh.AppServer]:
+    """The running app (killed at the end, also on failure); measures start-up until the mentor form is usable."""
+    bh.ensure_index(browser_env)
+    with bh.app_server(browser_env, ARTIFACTS / "browser-app.log") as srv:
+        page = browser.new_page(viewport=bh.DESKTOP)
+        try:
+            page.goto(srv.url + "/")
+            page.get_by_test_id("stForm").get_by_test_id("stFormSubmitButton").wait_for(timeout=bh.LONG)
+            interactive = time.monotonic() - srv.started
+        finally:
+            page.close()
+        timing = {"server_healthy_s": round(srv.healthy_after, 2), "first_page_interactive_s": round(interactive, 2),
+                  "cpus": os.cpu_count()}
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "browser-startup.json").write_text(json.dumps(timing, indent=2))
+        _say(request, f"\n[browser] start-up: health ok after {srv.healthy_after:.1f} s, mentor form interactive "
+                      f"after {interactive:.1f} s ({os.cpu_count()} cores)")
+        yield srv
+
+
+@pytest.fixture()
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh browser session; when the test fails, what the browser showed is saved next to the screenshots."""
+    context = browser.new_context(viewport=bh.DESKTOP, locale="nl-NL")
+    pg = context.new_page()
+    failed_before = request.session.testsfailed
+    try:
+        yield pg
+    finally:
+        if request.session.testsfailed > failed_before:
+            name = re.sub(r"[^\w.-]+", "_", request.node.name)
+            with contextlib.suppress(Exception):
+                bh.screenshot(pg, SHOTS / f"FAILED_{name}.png")
+        context.close()
+
+
+def test_mentor_routes_then_arabic_keeps_inputs(server: bh.AppServer, page: Any) -> None:
+    bh.open_page(page, server.url + "/", ready_testid="stForm")
+    assert not bh.is_rtl(page, expect=False)
+    bh.fill_mentor_form(page, CHARLOIS_CARS, lang="nl")
+    routes = page.get_by_role("heading", level=3).filter(has_text=re.compile(r"^\s*\d+\.\s"))
+    assert routes.count() >= 1
+    assert any("auto" in name.lower() for name in routes.all_inner_texts()), routes.all_inner_texts()
+    bh.screenshot(page, SHOTS / "01_mentor_nl.png")
+
+    bh.set_language(page, "ar")
+    assert bh.is_rtl(page, expect=True)
+    page.get_by_test_id("stHeading").filter(has_text=t("mentor.title", "ar")).wait_for()
+    form = page.get_by_test_id("stForm")
+    assert bh.widget(form, "stTextInput", t("mentor.postcode", "ar")).locator("input").input_value() == "3083"
+    page.get_by_test_id("stHeading").filter(has_text=t("mentor.routes", "ar")).wait_for()
+    bh.screenshot(page, SHOTS / "02_mentor_ar.png")
+
+
+def test_parents_page_in_arabic(server: bh.AppServer, page: Any) -> None:
+    bh.open_page(page, server.url + "/ouders?lang=ar")
+    assert bh.is_rtl(page, expect=True)
+    title = page.get_by_test_id("stHeading").first.inner_text()
+    assert t("parents.title", "ar").split(" ", 1)[-1] in title
+    assert re.search(r"[\u0600-\u06FF]", title)
+    bh.screenshot(page, SHOTS / "03_ouders_ar.png")
+
+
+def test_question_in_turkish_gets_sources(server: bh.AppServer, page: Any) -> None:
+    bh.open_page(page, server.url + "/vraag?lang=tr")
+    assert page.get_by_text(t("app.no_index", "tr").split(".")[0]).count() == 0, "the app finds no index in LOB_HOME"
+    bh.wait_for_or_exception(page, page.get_by_test_id("stChatInput"))
+    assert not bh.is_rtl(page, expect=False)
+    answer = bh.ask(page, "BBL nedir?")
+    assert answer.inner_text().strip()
+    bh.screenshot(page, SHOTS / "04_vraag_tr.png")
+
+
+@pytest.mark.parametrize(("path", "title_key", "name"), [
+    ("/initiatieven", "initiatives.title", "05_initiatieven_nl.png"),
+    ("/over", "about.title", "06_over_nl.png"),
+])
+def test_other_pages_render(server: bh.AppServer, page: Any, path: str, title_key: str, name: str) -> None:
+    bh.open_page(page, server.url + path)
+    page.get_by_test_id("stHeading").filter(has_text=t(title_key, "nl").split(" ", 1)[-1]).first.wait_for()
+    assert page.get_by_test_id("stException").count() == 0
+    bh.screenshot(page, SHOTS / name)
