@@ -17,7 +17,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import (
-    Artikel, Beroep, Bron, BronRef, Campus, Gebied, Initiatief, Opleiding, School, Vmbo,
+    Artikel,
+    Beroep,
+    Bron,
+    BronRef,
+    Campus,
+    Gebied,
+    Initiatief,
+    Opleiding,
+    School,
+    Vmbo,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -140,7 +149,7 @@ def parse_records(file: str, raw: Any, model: type[M], problems: list[Problem]) 
 def _index(file: str, records: list[M], problems: list[Problem]) -> dict[str, M]:
     out: dict[str, M] = {}
     for rec in records:
-        key = getattr(rec, "id")
+        key = rec.id
         if key in out:
             problems.append(Problem(file, f"id={key}", "id", "dubbele id"))
         out[key] = rec
@@ -231,7 +240,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             for path, ref in _bron_refs(rec):
                 if ref.bron not in kb.bronnen:
                     problems.append(Problem(file, f"id={key}", path, f"onbekende bron '{ref.bron}'"))
-    for i, prof in enumerate(kb.vmbo.profielen + kb.vmbo.leerwegen):  # type: ignore[operator]
+    for prof in [*kb.vmbo.profielen, *kb.vmbo.leerwegen]:
         for path, ref in _bron_refs(prof):
             if ref.bron not in kb.bronnen:
                 problems.append(Problem("vmbo.yaml", f"code={prof.code}", path, f"onbekende bron '{ref.bron}'"))

@@ -14,38 +14,38 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from knowledge import vocab
 
 
-def code_of(allowed: tuple[str, ...], what: str) -> Any:
-    """A str type that only accepts values from ``allowed`` and says which ones exist."""
+def one_of(allowed: tuple[str, ...], what: str) -> AfterValidator:
+    """A validator that only accepts values from ``allowed`` and says which ones exist."""
 
     def check(value: str) -> str:
         if value not in allowed:
             raise ValueError(f"'{value}' is geen geldige {what}; toegestaan: {', '.join(allowed)}")
         return value
 
-    return Annotated[str, AfterValidator(check)]
+    return AfterValidator(check)
 
 
-Leerweg = code_of(vocab.VMBO_LEERWEGEN, "vmbo-leerweg")
-ProfielCode = code_of(vocab.VMBO_PROFIELEN, "vmbo-profiel")
-Interesse = code_of(vocab.INTERESSES, "interesse")
-Werkvoorkeur = code_of(vocab.WERKVOORKEUREN, "werkvoorkeur")
-MboLeerweg = code_of(vocab.MBO_LEERWEGEN, "mbo-leerweg")
-MboRichting = code_of(vocab.MBO_RICHTINGEN, "mbo-richting")
-Vooropleiding = code_of(vocab.VOOROPLEIDINGEN, "vooropleiding")
-ArbeidsmarktLabel = code_of(vocab.ARBEIDSMARKT_LABELS, "arbeidsmarktlabel")
-Bereik = code_of(vocab.BEREIK, "bereik")
-LokaalSoort = code_of(vocab.LOKAAL_SOORT, "soort lokaal initiatief")
-SchooltypeInitiatief = code_of(vocab.SCHOOLTYPEN_INITIATIEF, "schooltype")
-Doelgroep = code_of(vocab.DOELGROEPEN, "doelgroep")
-Activiteit = code_of(vocab.ACTIVITEITEN, "activiteit")
-Praktijk = code_of(vocab.PRAKTIJK, "praktijkgerichtheid")
-Branche = code_of(vocab.BRANCHES, "branche")
-Precisie = code_of(vocab.LOCATIE_PRECISIE, "locatie-precisie")
-Classificatie = code_of(vocab.CLASSIFICATIE, "classificatie")
-SchoolSoort = code_of(vocab.SCHOOL_SOORTEN, "schoolsoort")
-GebiedSoort = code_of(vocab.GEBIED_SOORTEN, "gebiedsoort")
-Taal = code_of(vocab.TALEN, "taal")
-Kwaliteit = code_of(vocab.VERTALING_KWALITEIT, "vertaalkwaliteit")
+Leerweg = Annotated[str, one_of(vocab.VMBO_LEERWEGEN, "vmbo-leerweg")]
+ProfielCode = Annotated[str, one_of(vocab.VMBO_PROFIELEN, "vmbo-profiel")]
+Interesse = Annotated[str, one_of(vocab.INTERESSES, "interesse")]
+Werkvoorkeur = Annotated[str, one_of(vocab.WERKVOORKEUREN, "werkvoorkeur")]
+MboLeerweg = Annotated[str, one_of(vocab.MBO_LEERWEGEN, "mbo-leerweg")]
+MboRichting = Annotated[str, one_of(vocab.MBO_RICHTINGEN, "mbo-richting")]
+Vooropleiding = Annotated[str, one_of(vocab.VOOROPLEIDINGEN, "vooropleiding")]
+ArbeidsmarktLabel = Annotated[str, one_of(vocab.ARBEIDSMARKT_LABELS, "arbeidsmarktlabel")]
+Bereik = Annotated[str, one_of(vocab.BEREIK, "bereik")]
+LokaalSoort = Annotated[str, one_of(vocab.LOKAAL_SOORT, "soort lokaal initiatief")]
+SchooltypeInitiatief = Annotated[str, one_of(vocab.SCHOOLTYPEN_INITIATIEF, "schooltype")]
+Doelgroep = Annotated[str, one_of(vocab.DOELGROEPEN, "doelgroep")]
+Activiteit = Annotated[str, one_of(vocab.ACTIVITEITEN, "activiteit")]
+Praktijk = Annotated[str, one_of(vocab.PRAKTIJK, "praktijkgerichtheid")]
+Branche = Annotated[str, one_of(vocab.BRANCHES, "branche")]
+Precisie = Annotated[str, one_of(vocab.LOCATIE_PRECISIE, "locatie-precisie")]
+Classificatie = Annotated[str, one_of(vocab.CLASSIFICATIE, "classificatie")]
+SchoolSoort = Annotated[str, one_of(vocab.SCHOOL_SOORTEN, "schoolsoort")]
+GebiedSoort = Annotated[str, one_of(vocab.GEBIED_SOORTEN, "gebiedsoort")]
+Taal = Annotated[str, one_of(vocab.TALEN, "taal")]
+Kwaliteit = Annotated[str, one_of(vocab.VERTALING_KWALITEIT, "vertaalkwaliteit")]
 
 
 class Strict(BaseModel):

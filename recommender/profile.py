@@ -8,34 +8,19 @@ from __future__ import annotations
 
 import json
 import random
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import code_of
+from knowledge.schema import Doelgroep, Interesse, ProfielCode, Taal, Werkvoorkeur, one_of
 
-if TYPE_CHECKING:  # for mypy these are plain strings; at run time they check the vocabulary
-    Leerjaar: TypeAlias = str
-    SchooltypeLeerling: TypeAlias = str
-    ProfielCode: TypeAlias = str
-    Interesse: TypeAlias = str
-    Werkvoorkeur: TypeAlias = str
-    Belangrijk: TypeAlias = str
-    LeerwegVoorkeur: TypeAlias = str
-    Taal: TypeAlias = str
-    Doelgroep: TypeAlias = str
-else:
-    Leerjaar = code_of(vocab.LEERJAREN, "leerjaar")
-    SchooltypeLeerling = code_of(vocab.SCHOOLTYPEN_LEERLING, "schooltype")
-    ProfielCode = code_of(vocab.VMBO_PROFIELEN, "vmbo-profiel")
-    Interesse = code_of(vocab.INTERESSES, "interesse")
-    Werkvoorkeur = code_of(vocab.WERKVOORKEUREN, "werkvoorkeur")
-    Belangrijk = code_of(vocab.BELANGRIJK, "keuze bij 'belangrijk'")
-    LeerwegVoorkeur = code_of(vocab.LEERWEG_VOORKEUR, "leerweg-voorkeur")
-    Taal = code_of(vocab.TALEN, "taal")
-    Doelgroep = code_of(vocab.DOELGROEPEN, "doelgroep")
+# The pupil-only vocabularies; the shared ones come from the knowledge schema.
+Leerjaar = Annotated[str, one_of(vocab.LEERJAREN, "leerjaar")]
+SchooltypeLeerling = Annotated[str, one_of(vocab.SCHOOLTYPEN_LEERLING, "schooltype")]
+Belangrijk = Annotated[str, one_of(vocab.BELANGRIJK, "keuze bij 'belangrijk'")]
+LeerwegVoorkeur = Annotated[str, one_of(vocab.LEERWEG_VOORKEUR, "leerweg-voorkeur")]
 
 # Which leerjaren fit which schooltype (po: groep 7/8; vmbo 4 years; havo 5; vwo 6).
 LEERJAREN_PER_SCHOOLTYPE: dict[str, tuple[str, ...]] = {
