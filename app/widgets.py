@@ -18,7 +18,7 @@ def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = 
         st.markdown("</div>", unsafe_allow_html=True)
         if art.kwaliteit.get(lang) == "machine":
             st.caption("🤖 " + tr("parents.machine_translation"))
-        st.caption(tr("ask.sources") + ": " + "; ".join(kb.bron_label(b) for b in art.bronnen))
+        st.caption("📚 " + tr("ask.sources") + ": " + " · ".join(kb.citations(art.bronnen)))
 
 
 def render_answer(question: str) -> None:
@@ -63,7 +63,7 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
         st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route['beroepen'])}")
         parts = pd.DataFrame({tr("mentor.score_parts"): list(route["score_delen"]),
                               tr("mentor.score"): list(route["score_delen"].values())})
-        st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=170)
+        st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
         st.write(_in(route["uitleg"], "nl"))
         if parent_lang != "nl" and route["uitleg"].get(parent_lang):
             st.markdown(f"*{tr('mentor.explanation_parents')}:*")
@@ -71,7 +71,7 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
                         unsafe_allow_html=True)
         step = route.get("volgende_stap") or {}
         if step.get("tekst"):
-            st.success(f"➡️ {tr('mentor.next_step')}: {_in(step['tekst'], lang)}")
+            st.success(f"➡️ {_in(step['tekst'], lang)}")
         with st.expander(tr("mentor.sources")):
             for bron in route.get("bronnen", []):
                 st.write(f"- {bron}")

@@ -14,19 +14,27 @@ from pydantic import ValidationError
 
 from app.commands.common import UserError, print_json
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import KnowledgeBase
+from knowledge.loader import DATA_DIR, KnowledgeBase
 from recommender.catalog_io import ImportFout, citation, export_csv, export_xlsx, import_file
-from recommender.gaps import DEFAULT_KM, campus_comparison, gap_analysis
+from recommender.gaps import DEFAULT_KM, campus_comparison, comparison_markdown, gap_analysis
 from recommender.initiative_codes import label
 from recommender.initiatives import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
 from recommender.user_catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
 
+_KB_CACHE: dict[tuple, KnowledgeBase] = {}
+
 
 def _kb() -> KnowledgeBase:
-    try:
-        return load_knowledge()
-    except KnowledgeError as exc:
-        raise UserError(str(exc)) from exc
+    """The knowledge base; reused while no data file changed (matters when main() runs many times, e.g. tests)."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA_DIR.rglob("*.yaml")))
+    if stamp not in _KB_CACHE:
+        try:
+            kb = load_knowledge()
+        except KnowledgeError as exc:
+            raise UserError(str(exc)) from exc
+        _KB_CACHE.clear()
+        _KB_CACHE[stamp] = kb
+    return _KB_CACHE[stamp]
 
 
 def _clean(exc: Exception) -> str:
@@ -51,7 +59,11 @@ def _text_search(args: argparse.Namespace, kb: KnowledgeBase) -> TextSearch | No
         return None
     try:
         from retrieval.assistant import Assistant, text_search_for_initiatives
+        from retrieval.index import index_dir
     except ImportError:
+        return None
+    if not index_dir().exists():  # building the index takes minutes: never do that for a search
+        sys.stderr.write("lob-kompas: nog geen zoekindex (maak die met 'lob-kompas build'); gewone tekstmatch.\n")
         return None
     try:
         return text_search_for_initiatives(Assistant.from_default(kb, llm=None))  # type: ignore[no-any-return]
@@ -147,7 +159,7 @@ def _import(args: argparse.Namespace) -> int:
         if result.genegeerde_kolommen:
             print("Niet gebruikt: " + ", ".join(result.genegeerde_kolommen))
         for fld, value in result.standaardwaarden.items():
-            print(f"Kolom {fld} ontbreekt; standaard: {value}")
+            print(f"Kolom {fld} ontbreekt; standaard: {value if value != '' else '(leeg)'}")
         for fout in result.fouten:
             print(f"  rij {fout.rij}{f' ({fout.naam})' if fout.naam else ''}: {'; '.join(fout.redenen)}")
         if result.catalogus:
@@ -183,6 +195,8 @@ def _gaps(args: argparse.Namespace) -> int:
         comparison = campus_comparison(kb, km=args.km)
         if args.json:
             print_json([c.model_dump(mode="json") for c in comparison])
+        elif args.markdown:
+            sys.stdout.write(comparison_markdown(comparison))
         else:
             _print_comparison(comparison)
         return 0
@@ -230,7 +244,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plain-text", action="store_true", help="--q zonder zoekindex (alleen tekstmatch)")
     p.add_argument("--no-landelijk", action="store_true", help="laat landelijke en online initiatieven weg")
     p.add_argument("--no-eigen", action="store_true", help="zonder je eigen geïmporteerde lijst")
-    p.add_argument("--limit", type=int, default=None, help="toon hoogstens zoveel resultaten")
+    p.add_argument("--limit", type=int, default=None, help="toon hooguit zoveel resultaten")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (lijst met alle kenmerken, afstand_km, bronnen)")
     p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",
                    help="exporteer als CSV naar FILE (zonder FILE: naar het scherm)")
@@ -259,6 +273,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--near", help="postcode, wijk, gemeente of campus")
     g.add_argument("--km", type=_positive_km, default=DEFAULT_KM, help="straal in km (standaard 10)")
     g.add_argument("--campussen", action="store_true", help="vergelijk de 8 campussen met het rapport (tabel 2.2, 4.1-4.6)")
+    g.add_argument("--markdown", action="store_true", help="met --campussen: als Markdown-tabellen")
     g.add_argument("--no-eigen", action="store_true", help="zonder je eigen geïmporteerde lijst")
     g.add_argument("--json", action="store_true", help="uitvoer als JSON")
     g.set_defaults(handler=_gaps)

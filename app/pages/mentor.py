@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from app.i18n import label
@@ -12,8 +11,8 @@ from app.report import build_html, build_pdf
 from app.ui import code_label, current_language, kb_or_stop, tr
 from app.widgets import activity_points, render_no_techniek, render_route
 from knowledge import vocab
-from recommender.profile import Profiel
 from recommender.advies import recommend
+from recommender.profile import Profiel
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
 DEFAULTS: dict[str, Any] = {
@@ -91,13 +90,13 @@ with st.form("profiel_form"):
     c1.selectbox(tr("mentor.leerjaar"), vocab.LEERJAREN, key=_bind("leerjaar"), format_func=code_label("leerjaar"))
     c2.selectbox(tr("mentor.schooltype"), vocab.SCHOOLTYPEN_LEERLING, key=_bind("schooltype"),
                  format_func=code_label("schooltype"))
-    c1.selectbox(tr("mentor.school"), [None, *school_names], key=_bind("school"),
-                 format_func=lambda s: tr("mentor.school_none") if s is None else school_names[s])
-    c2.selectbox(tr("mentor.profiel"), [None, *vocab.VMBO_PROFIELEN], key=_bind("profiel"),
-                 format_func=lambda p: tr("mentor.profiel_none") if p is None else label("profiel", p, lang))
+    c1.selectbox(tr("mentor.school"), list(school_names), key=_bind("school"), placeholder=tr("mentor.school_none"),
+                 format_func=school_names.__getitem__)
+    c2.selectbox(tr("mentor.profiel"), vocab.VMBO_PROFIELEN, key=_bind("profiel"), placeholder=tr("mentor.profiel_none"),
+                 format_func=code_label("profiel"))
     st.subheader(tr("mentor.section_interests"))
     st.multiselect(tr("mentor.interesses"), vocab.INTERESSES, key=_bind("interesses"),
-                   format_func=code_label("interesse"))
+                   format_func=code_label("interesse"), placeholder=tr("app.choose"))
     st.pills(tr("mentor.werkvoorkeuren"), vocab.WERKVOORKEUREN, selection_mode="multi", key=_bind("werkvoorkeuren"),
              format_func=code_label("werkvoorkeur"))
     st.pills(tr("mentor.belangrijk"), vocab.BELANGRIJK, selection_mode="multi", key=_bind("belangrijk"),
@@ -110,7 +109,8 @@ with st.form("profiel_form"):
     c4.slider(tr("mentor.max_km"), 2, 60, key=_bind("max_reisafstand_km"))
     c3.selectbox(tr("mentor.taal_ouders"), vocab.TALEN, key=_bind("taal_ouders"), format_func=code_label("taal"))
     c4.multiselect(tr("mentor.doelgroep"), ["meisjes", "ouders", "migratieachtergrond"],
-                   key=_bind("doelgroep_activiteiten"), format_func=code_label("doelgroep"))
+                   key=_bind("doelgroep_activiteiten"), format_func=code_label("doelgroep"),
+                   placeholder=tr("app.choose"))
     submitted = st.form_submit_button(tr("mentor.submit"), type="primary")
 _sync()
 

@@ -1,0 +1,214 @@
+"""``lob-kompas bench``: speed, memory and growth of every part, with retrieval quality beside it.
+
+Everything is measured in one run on this machine, warm unless the name says cold; latencies are
+median, p95 and max over repetitions. ``quick`` runs a small version of each part (well under a
+minute with a persisted index) so that a test keeps the benchmark from rotting.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from knowledge import KnowledgeBase, load_knowledge
+from knowledge.stats import latency_summary
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+TARGETS_MS = {"ask_p95": 150.0, "recommend_p95": 50.0, "search_10k_p95": 20.0, "cold_start_s": 5.0,
+              "app_rss_mb": 800.0}
+Log = Callable[[str], None]
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                          if line.startswith("MemTotal")))
+    except (OSError, StopIteration, ValueError):
+        mem_kb = 0
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1),
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def _timed(fn: Callable[[], Any], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def bench_index(kb: KnowledgeBase, home: Path, quick: bool, log: Log) -> dict[str, Any]:
+    """Build time and size of the knowledge index (fresh), load time of the persisted one, + the five reports."""
+    from retrieval.embeddings import get_embeddings
+    from retrieval.index import index_dir, ingest_files, open_knowledge_index
+
+    emb = get_embeddings()
+    out: dict[str, Any] = {"model": emb.name}
+    if quick:
+        # a passage-rate sample instead of the full build (which takes minutes on 2 cores)
+        from retrieval.chunking import knowledge_chunks
+
+        sample = [d.page_content for d in knowledge_chunks(kb)[:24]]
+        t = time.perf_counter()
+        emb.embed_documents(sample)
+        rate = len(sample) / (time.perf_counter() - t)
+        out["passages_per_s_sample"] = round(rate, 1)
+        log(f"embedding sample: {rate:.1f} passages/s")
+    else:
+        log("building the knowledge index from scratch (minutes on 2 cores)")
+        _, report = open_knowledge_index(kb, emb, home=home, force=True, notify=lambda _m: None)
+        out.update({"build_s": round(report.seconds, 1), "chunks": report.chunks,
+                    "passages_per_s": round(report.chunks / report.seconds, 2), "size_mb": round(report.size_bytes / 1e6, 2)})
+        log(f"knowledge index: {report.chunks} chunks in {report.seconds:.0f} s")
+        reports = sorted(SEEDS.glob("0*.txt"))
+        if reports:
+            log(f"ingesting the {len(reports)} reports")
+            ing = ingest_files(reports, emb, home=home, notify=lambda _m: None)
+            out.update({"reports_ingest_s": round(ing.seconds, 1), "reports_chunks": ing.chunks,
+                        "kb_plus_reports_build_s": round(report.seconds + ing.seconds, 1)})
+    if (index_dir(home) / "manifest.json").exists() or not quick:
+        t = time.perf_counter()
+        _, loaded = open_knowledge_index(kb, emb, home=home, notify=lambda _m: None)
+        out["load_s"] = round(time.perf_counter() - t, 3)
+        out["load_status"] = loaded.status
+    return out
+
+
+def bench_ask(assistant: Any, quick: bool, log: Log) -> dict[str, Any]:
+    """Warm ask latency (default mode, no language model) and retrieval alone, over the eval questions."""
+    from retrieval.evaluation import load_questions
+
+    questions = [q.question for q in load_questions()]
+    if quick:
+        questions = questions[:: max(1, len(questions) // 12)]
+    for q in questions[:3]:
+        assistant.ask(q, use_llm=False)
+    ask_ms = [t for q in questions for t in _timed(lambda q=q: assistant.ask(q, use_llm=False), 1)]
+    search_ms = [t for q in questions for t in _timed(lambda q=q: assistant.search(q, k=5), 1)]
+    log(f"ask p95 {latency_summary(ask_ms)['p95_ms']} ms over {len(questions)} questions")
+    return {"ask": latency_summary(ask_ms), "retrieval": latency_summary(search_ms)}
+
+
+def bench_quality(assistant: Any, quick: bool) -> dict[str, Any]:
+    """Recall@5, MRR, fact, language and refusal accuracy: fused vs BM25 alone vs dense alone."""
+    from retrieval.evaluation import load_questions, run_eval
+
+    questions = load_questions()
+    if quick:
+        questions = questions[:: max(1, len(questions) // 12)]
+    result = run_eval(assistant, questions)
+    return {mode: per_lang["all"] for mode, per_lang in result["summary"].items()}
+
+
+def bench_recommend(kb: KnowledgeBase, quick: bool) -> dict[str, Any]:
+    from recommender.latency import measure
+
+    return measure(kb, n=100 if quick else 1000, seed=0)
+
+
+def bench_initiatives(kb: KnowledgeBase, quick: bool, log: Log) -> list[dict[str, Any]]:
+    """Search and gap analysis over synthetic catalogues of 1k, 10k and 100k initiatives."""
+    from knowledge.geo import resolve_place
+    from recommender.gaps import gap_analysis
+    from recommender.initiative_bench import search_latency
+    from recommender.synthetic import synthetic_catalogue
+
+    rows = []
+    places = [resolve_place(kb, p) for p in ("3083", "Delft", "Zoetermeer", "Schiedam", "2511")]
+    for n in (1_000,) if quick else (1_000, 10_000, 100_000):
+        lat = search_latency(n, kb=None, queries=50 if quick else 200)
+        catalogue = synthetic_catalogue(n, seed=1)
+        gap_analysis(catalogue, places[0], 10.0)  # warm the index
+        gap_ms = _timed(lambda: [gap_analysis(catalogue, p, 10.0) for p in places], 3 if quick else 10)
+        per_gap = [t / len(places) for t in gap_ms]
+        rows.append({"n": n, "search": {"median_ms": lat.median_ms, "p95_ms": lat.p95_ms, "max_ms": lat.max_ms,
+                                        "n": lat.n_queries},
+                     "gaps": latency_summary(per_gap)})
+        log(f"initiatives n={n:,}: search p95 {lat.p95_ms} ms, gaps p95 {rows[-1]['gaps']['p95_ms']} ms")
+    return rows
+
+
+_APP_PROBE = """
+import json, sys, time
+t0 = time.perf_counter()
+import streamlit  # the app process imports it
+from knowledge import load_knowledge
+from retrieval.assistant import Assistant
+from recommender.advies import recommend
+from recommender.profile import random_profiles
+kb = load_knowledge()
+assistant = Assistant.from_default(kb, llm=None)
+answer = assistant.ask(sys.argv[1])
+first = time.perf_counter() - t0
+for p in random_profiles(kb, 20, 0):
+    recommend(kb, p)
+for q in ("BBL nedir?", "Welke activiteiten zijn er voor meisjes in Charlois?", "ما هو BBL؟"):
+    assistant.ask(q)
+status = open("/proc/self/status").read().split("\\n")
+peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+print(json.dumps({"first_answer_s": first, "peak_rss_mb": peak / 1024, "grounded": answer.grounded}))
+"""
+
+
+def bench_process(home: Path, log: Log, repeat: int) -> dict[str, Any]:
+    """Cold start (process start to first answer, persisted index) and peak RSS of an app-like process."""
+    import json
+
+    env = dict(os.environ, LOB_HOME=str(home))
+    cold, peaks = [], []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _APP_PROBE, "Wat is BBL?"], env=env, capture_output=True,
+                              text=True, timeout=600, check=False)
+        wall = time.perf_counter() - t
+        if done.returncode != 0:
+            return {"error": done.stderr[-500:]}
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        cold.append(wall)
+        peaks.append(data["peak_rss_mb"])
+    log(f"cold start to first answer {min(cold):.2f}-{max(cold):.2f} s, peak RSS {max(peaks):.0f} MB")
+    return {"cold_start_s": {"median": round(sorted(cold)[len(cold) // 2], 2), "max": round(max(cold), 2),
+                             "n": len(cold)},
+            "app_peak_rss_mb": round(max(peaks), 1)}
+
+
+def bench_scale(quick: bool, log: Log) -> list[dict[str, Any]]:
+    from retrieval.scale_bench import run_scale_bench
+
+    return run_scale_bench(quick=quick, log=log)
+
+
+def run_bench(*, quick: bool = False, log: Log = lambda _m: None, home: Path | None = None) -> dict[str, Any]:
+    """All measurements of issue 7 in one run; returns a JSON-ready dict."""
+    from retrieval.assistant import Assistant
+
+    started = time.perf_counter()
+    kb = load_knowledge()
+    result: dict[str, Any] = {"machine": machine(), "quick": quick, "targets": TARGETS_MS}
+    with tempfile.TemporaryDirectory(prefix="lob-bench-") as tmp:
+        bench_home = Path(tmp) if not quick or home is None else home
+        result["index"] = bench_index(kb, bench_home, quick, log)
+        assistant = Assistant.from_default(kb, home=bench_home if not quick else home, llm=None,
+                                           notify=lambda _m: None)
+        result["ask"] = bench_ask(assistant, quick, log)
+        result["quality"] = bench_quality(assistant, quick)
+        result["recommend"] = bench_recommend(kb, quick)
+        result["initiatives"] = bench_initiatives(kb, quick, log)
+        result["process"] = bench_process(bench_home if not quick else (home or bench_home), log,
+                                          repeat=1 if quick else 3)
+        result["scale"] = bench_scale(quick, log)
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result

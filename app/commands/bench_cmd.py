@@ -1,0 +1,79 @@
+"""``lob-kompas bench [--json] [--quick]``: measured speed, memory and growth, targets beside them."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from app.commands.common import print_json
+
+
+def _ms(d: dict[str, Any]) -> str:
+    return f"median {d['median_ms']} ms, p95 {d['p95_ms']} ms, max {d['max_ms']} ms (n={d['n']})"
+
+
+def format_report(r: dict[str, Any]) -> str:
+    """The benchmark result as a readable text report."""
+    from retrieval.scale_bench import format_table
+
+    m, t = r["machine"], r["targets"]
+    lines = [f"LOB-Kompas benchmark{' (quick)' if r['quick'] else ''}: {m['cpu']}, {m['cores']} cores, "
+             f"{m['memory_gb']} GB, Python {m['python']}", ""]
+    idx = r["index"]
+    lines.append("Index")
+    if "build_s" in idx:
+        lines.append(f"  knowledge base: {idx['chunks']} chunks built in {idx['build_s']} s "
+                     f"({idx['passages_per_s']} passages/s), {idx['size_mb']} MB on disk")
+    if "kb_plus_reports_build_s" in idx:
+        lines.append(f"  + the five reports: {idx['reports_chunks']} chunks in {idx['reports_ingest_s']} s; "
+                     f"knowledge base + reports {idx['kb_plus_reports_build_s']} s")
+    if "passages_per_s_sample" in idx:
+        lines.append(f"  embedding rate (sample): {idx['passages_per_s_sample']} passages/s")
+    if "load_s" in idx:
+        lines.append(f"  load persisted index: {idx['load_s']} s")
+    proc = r["process"]
+    if "error" in proc:
+        lines.append(f"  cold start: failed: {proc['error']}")
+    else:
+        lines.append(f"  cold start, process start to first answer: median {proc['cold_start_s']['median']} s, "
+                     f"max {proc['cold_start_s']['max']} s (target <= {t['cold_start_s']} s)")
+        lines.append(f"  peak RSS of an app process with the index loaded: {proc['app_peak_rss_mb']} MB "
+                     f"(target <= {t['app_rss_mb']} MB)")
+    lines += ["", "Latency (warm)",
+              f"  ask (default mode): {_ms(r['ask']['ask'])} (target p95 <= {t['ask_p95']} ms)",
+              f"  retrieval alone:    {_ms(r['ask']['retrieval'])}"]
+    rec = r["recommend"]
+    lines.append(f"  recommend ({rec['n']} random profiles): median {rec['mediaan_ms']} ms, p95 {rec['p95_ms']} ms, "
+                 f"max {rec['max_ms']} ms (target p95 <= {t['recommend_p95']} ms)")
+    for row in r["initiatives"]:
+        lines.append(f"  initiatives n={row['n']:>7,}: search {_ms(row['search'])}; gap analysis {_ms(row['gaps'])}")
+    lines += ["", "Retrieval quality (eval set, all languages)"]
+    from retrieval.evaluation import METRICS as metrics
+
+    lines.append(f"  {'mode':<6} " + " ".join(f"{k:>11}" for k in metrics))
+    for mode, vals in r["quality"].items():
+        cells = " ".join(f"{'-' if vals.get(k) is None else format(vals[k], '.3f'):>11}" for k in metrics)
+        lines.append(f"  {mode:<6} {cells}")
+    lines += ["", "Vector index scale (synthetic, dim 384)", format_table(r["scale"]), "",
+              f"Total {r['seconds']} s"]
+    return "\n".join(lines)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from app.bench import run_bench
+
+    log = (lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
+    result = run_bench(quick=args.quick, log=log)
+    if args.json:
+        print_json(result)
+    else:
+        print(format_report(result))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bench", help="meet snelheid, geheugen en groei",
+                       description="Meet snelheid, geheugen en groei van alle onderdelen in één run.")
+    p.add_argument("--quick", action="store_true", help="een kleine versie (minder dan een minuut)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_bench)
