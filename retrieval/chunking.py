@@ -1,0 +1,248 @@
+"""Turn the knowledge base and user documents into chunks (LangChain ``Document``) with provenance.
+
+Every chunk's metadata carries: ``chunk_id`` (unique), ``source`` (what is cited and evaluated,
+e.g. ``artikel:bol_bbl``, ``initiatief:ini_x``, ``document:rapport.pdf``), ``kind``, ``language``,
+``title``, ``section`` (article language, page or part number) and ``bronnen`` (the report
+citations of the record, e.g. ``seor2026#Tabel 3.6``).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from langchain_core.documents import Document
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import BronRef, Cijfer
+
+CHUNKER_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ChunkerSettings:
+    """Splitter settings; part of the index manifest so a change rebuilds the index."""
+
+    chunk_size: int = 900
+    chunk_overlap: int = 120
+    version: int = CHUNKER_VERSION
+
+    def splitter(self) -> RecursiveCharacterTextSplitter:
+        return RecursiveCharacterTextSplitter(
+            chunk_size=self.chunk_size, chunk_overlap=self.chunk_overlap,
+            separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""], keep_separator="end",
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {"chunk_size": self.chunk_size, "chunk_overlap": self.chunk_overlap, "version": self.version}
+
+
+def text_hash(text: str) -> str:
+    """Stable short hash of a chunk text (used to reuse embeddings of unchanged chunks)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _ref(ref: BronRef) -> str:
+    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
+
+
+def _cijfers(cijfers: Iterable[Cijfer]) -> str:
+    lines = []
+    for c in cijfers:
+        value = f"{c.waarde:g}"
+        unit = c.eenheid if c.eenheid == "%" else f" {c.eenheid}"
+        year = f" ({c.jaar})" if c.jaar else ""
+        lines.append(f"- {c.omschrijving}: {value}{unit}{year} [bron: {_ref(c.bron)}]")
+    return ("Cijfers:\n" + "\n".join(lines)) if lines else ""
+
+
+def _join(*parts: str | None) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def _split(text: str, meta: dict[str, Any], settings: ChunkerSettings, head: str = "") -> list[Document]:
+    """Split ``text`` and give each piece the metadata plus its part number; ``head`` prefixes every part."""
+    pieces = settings.splitter().split_text(text) if len(text) > settings.chunk_size else [text]
+    docs = []
+    for i, piece in enumerate(pieces):
+        body = f"{head}\n{piece}" if head and i > 0 else piece
+        m = dict(meta)
+        m["part"] = i
+        m["chunk_id"] = f"{meta['source']}@{meta.get('language', 'nl')}#{meta.get('section') or ''}#{i}"
+        m["text_hash"] = text_hash(body)
+        docs.append(Document(page_content=body, metadata=m))
+    return docs
+
+
+def _meta(source: str, kind: str, title: str, bronnen: Iterable[BronRef], language: str = "nl",
+          section: str | None = None) -> dict[str, Any]:
+    return {"source": source, "kind": kind, "title": title, "language": language, "section": section,
+            "bronnen": sorted({_ref(b) for b in bronnen})}
+
+
+def _plaats(loc: Any) -> str:
+    parts = [loc.naam, loc.adres, loc.wijk, loc.gemeente]
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return ", ".join(seen) or ("landelijk" if loc.precisie == "landelijk" else "")
+
+
+def knowledge_chunks(kb: KnowledgeBase, settings: ChunkerSettings | None = None) -> list[Document]:
+    """All chunks of the knowledge base, in a stable order."""
+    s = settings or ChunkerSettings()
+    return list(_knowledge_chunks(kb, s))
+
+
+def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Document]:
+    for art in sorted(kb.artikelen.values(), key=lambda a: a.id):
+        for lang, text in art.tekst.items():
+            title = art.titel[lang]
+            meta = _meta(f"artikel:{art.id}", "artikel", title, art.bronnen, lang, lang)
+            yield from _split(f"{title}\n{text.strip()}", meta, s, head=title)
+        if art.cijfers:
+            meta = _meta(f"artikel:{art.id}", "artikel", art.titel["nl"], art.bronnen, "nl", "cijfers")
+            yield from _split(f"{art.titel['nl']}\n{_cijfers(art.cijfers)}", meta, s, head=art.titel["nl"])
+    for lw in kb.vmbo.leerwegen:
+        meta = _meta(f"leerweg:{lw.code}", "vmbo", f"vmbo {lw.naam}", lw.bronnen)
+        yield from _split(_join(f"vmbo-leerweg {lw.naam} ({lw.code})", lw.omschrijving), meta, s)
+    for pr in kb.vmbo.profielen:
+        meta = _meta(f"profiel:{pr.code}", "vmbo", f"vmbo-profiel {pr.naam}", pr.bronnen)
+        kind = "technisch profiel" if pr.technisch else "niet-technisch profiel"
+        text = _join(f"vmbo-profiel {pr.naam} ({pr.afkorting}), {kind}, leerwegen: {', '.join(pr.leerwegen)}",
+                     pr.omschrijving, _cijfers(pr.cijfers))
+        yield from _split(text, meta, s, head=f"vmbo-profiel {pr.naam}")
+    for ber in sorted(kb.beroepen.values(), key=lambda b: b.id):
+        routes = [kb.opleidingen[o].naam for o in ber.mbo_route if o in kb.opleidingen]
+        text = _join(
+            f"Beroep: {ber.naam}", ber.omschrijving,
+            f"Kans op werk: {str(ber.arbeidsmarkt.label).replace('_', ' ')}. {ber.arbeidsmarkt.toelichting}",
+            f"Mbo-opleidingen: {', '.join(routes)}" if routes else None, _cijfers(ber.cijfers),
+        )
+        meta = _meta(f"beroep:{ber.id}", "beroep", ber.naam, [*ber.bronnen, ber.arbeidsmarkt.bron])
+        yield from _split(text, meta, s, head=f"Beroep: {ber.naam}")
+    for opl in sorted(kb.opleidingen.values(), key=lambda o: o.id):
+        scholen = sorted({kb.scholen[loc.school].naam for loc in opl.locaties if loc.school in kb.scholen})
+        beroepen = [kb.beroepen[b].naam for b in opl.beroepen if b in kb.beroepen]
+        duur = f", duur {opl.duur_jaren:g} jaar" if opl.duur_jaren else ""
+        text = _join(
+            f"Mbo-opleiding: {opl.naam}, niveau {opl.niveau}, {' en '.join(opl.leerwegen)}{duur}",
+            opl.omschrijving,
+            f"Toelating vanaf: {', '.join(opl.vooropleidingen)}",
+            f"Beroepen: {', '.join(beroepen)}" if beroepen else None,
+            f"Scholen: {', '.join(scholen)}" if scholen else None, _cijfers(opl.cijfers),
+        )
+        meta = _meta(f"opleiding:{opl.id}", "opleiding", opl.naam, opl.bronnen)
+        yield from _split(text, meta, s, head=f"Mbo-opleiding: {opl.naam}")
+    for ini in sorted(kb.initiatieven.values(), key=lambda i: i.id):
+        text = _join(
+            f"Activiteit / initiatief: {ini.naam} (organisator: {ini.organisator})", ini.omschrijving,
+            f"Voor: {', '.join(ini.schooltypen)}; doelgroep: {', '.join(ini.doelgroepen)}; "
+            f"soort: {', '.join(str(a).replace('_', ' ') for a in ini.activiteiten)}; branche: {', '.join(ini.branches)}",
+            f"Plaats: {_plaats(ini.locatie)}" + (" (ook online)" if ini.online else ""),
+        )
+        meta = _meta(f"initiatief:{ini.id}", "initiatief", ini.naam, ini.bronnen)
+        yield from _split(text, meta, s, head=ini.naam)
+    for sch in sorted(kb.scholen.values(), key=lambda x: x.id):
+        profielen = ", ".join(sch.profielen) if sch.profielen else "niet bekend"
+        text = _join(
+            f"School: {sch.naam} ({sch.soort})", f"Plaats: {_plaats(sch.locatie)}",
+            f"Leerwegen: {', '.join(sch.leerwegen)}; profielen: {profielen}" if sch.soort in ("vmbo", "vso") else None,
+            sch.opmerking,
+        )
+        meta = _meta(f"school:{sch.id}", "school", sch.naam, sch.bronnen)
+        yield from _split(text, meta, s)
+    for cam in sorted(kb.campussen.values(), key=lambda c: c.id):
+        text = _join(f"Campus: {cam.naam} ({cam.afkorting})", f"Plaats: {_plaats(cam.locatie)}",
+                     cam.omschrijving, _cijfers(cam.cijfers))
+        meta = _meta(f"campus:{cam.id}", "campus", cam.naam, cam.bronnen)
+        yield from _split(text, meta, s, head=f"Campus: {cam.naam}")
+
+
+# --- user documents ---------------------------------------------------------------
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+
+class DocumentError(ValueError):
+    """A user file that cannot be read as text; the message names the file."""
+
+
+def _pages(path: Path) -> list[tuple[str | None, str]]:
+    """(section, text) pieces of a file: pages for PDF, headings for Markdown, whole text otherwise."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(f"{path.name}: bestandstype '{suffix or '(geen)'}' wordt niet ondersteund; "
+                            f"gebruik {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        if suffix == ".pdf":
+            from pypdf import PdfReader
+
+            reader = PdfReader(str(path))
+            return [(f"p. {i + 1}", page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        if suffix == ".docx":
+            import docx
+
+            d = docx.Document(str(path))
+            return [(None, "\n".join(p.text for p in d.paragraphs))]
+        raw = path.read_bytes()
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types; the user needs the file name
+        raise DocumentError(f"{path.name}: kan dit bestand niet lezen ({type(exc).__name__}: {exc})") from exc
+    if b"\x00" in raw[:4096]:
+        raise DocumentError(f"{path.name}: dit is geen tekstbestand (binaire inhoud)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if suffix == ".md":
+        return _markdown_sections(text)
+    return [(None, text)]
+
+
+def _markdown_sections(text: str) -> list[tuple[str | None, str]]:
+    sections: list[tuple[str | None, str]] = []
+    title: str | None = None
+    buf: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            if "".join(buf).strip():
+                sections.append((title, "\n".join(buf)))
+            title, buf = line.lstrip("#").strip() or None, [line]
+        else:
+            buf.append(line)
+    if "".join(buf).strip():
+        sections.append((title, "\n".join(buf)))
+    return sections
+
+
+def document_chunks(path: Path, settings: ChunkerSettings | None = None, language: str | None = None) -> list[Document]:
+    """Chunks of one user file (.txt, .md, .pdf, .docx) with file name and page/section as provenance."""
+    from retrieval.language import detect_language
+
+    s = settings or ChunkerSettings()
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError(f"{path}: bestand niet gevonden")
+    pages = _pages(path)
+    full = "\n".join(t for _, t in pages)
+    if not full.strip():
+        raise DocumentError(f"{path.name}: geen tekst gevonden (is het een scan zonder tekstlaag?)")
+    lang = language or detect_language(full[:3000]).code
+    docs: list[Document] = []
+    for n, (section, text) in enumerate(pages):
+        if not text.strip():
+            continue
+        meta = {"source": f"document:{path.name}", "kind": "document", "title": path.stem, "language": lang,
+                "section": section or f"deel {n + 1}" if len(pages) > 1 else section, "bronnen": [path.name],
+                "file": str(path.resolve())}
+        for d in _split(text.strip(), meta, s):
+            d.metadata["section"] = d.metadata["section"] or f"deel {d.metadata['part'] + 1}"
+            docs.append(d)
+    for k, d in enumerate(docs):  # headings may repeat: number the chunks of a file in reading order
+        d.metadata["chunk_id"] = f"{d.metadata['source']}#{k}"
+    return docs

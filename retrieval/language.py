@@ -1,0 +1,155 @@
+"""Language of a question and sanity checks on user input.
+
+Short questions are hard for statistical language ID, so detection goes in three steps:
+the script (Arabic -> ar, Cyrillic -> uk), letters only one language uses (ğ ş ı -> tr,
+ą ę ł ń ś ź ż -> pl), then a vote of common question words, with py3langid (restricted to
+a few languages) as the tie-breaker. Dutch school words (vmbo, BBL, ...) are ignored since
+parents use them in every language.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from knowledge.vocab import TALEN
+
+MAX_QUESTION_CHARS = 2000
+SUPPORTED = TALEN
+# Languages py3langid may answer; anything outside SUPPORTED is reported but answered in English.
+LANGID_LANGUAGES = ["nl", "en", "tr", "pl", "de", "fr", "es", "it", "pt"]
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# School words that say nothing about the language of the sentence around them.
+DOMAIN_WORDS = {
+    "vmbo", "mbo", "hbo", "havo", "vwo", "bbl", "bol", "bb", "kb", "gl", "tl", "wo", "lob", "techniek",
+    "decaan", "mentor", "stage", "rotterdam", "zuid", "nprz", "bwi", "pie", "mvi", "mt", "mat",
+}
+QUESTION_WORDS: dict[str, set[str]] = {
+    "nl": {"wat", "is", "een", "de", "het", "hoe", "welke", "voor", "mijn", "kind", "waar", "zijn", "kan", "ik",
+           "er", "van", "op", "met", "bij", "naar", "wordt", "dat", "hoeveel", "wanneer", "waarom", "wie", "je",
+           "zoon", "dochter", "moet", "heeft", "hebben", "veel", "ook", "niet", "wil", "wij", "we", "onze", "lang",
+           "duurt", "verdient", "zeggen", "rapporten", "meisjes", "en", "of", "in", "welk", "als", "na", "gaan"},
+    "en": {"what", "is", "the", "a", "an", "how", "which", "for", "my", "child", "where", "are", "can", "i", "of",
+           "on", "with", "does", "do", "to", "many", "much", "why", "who", "there", "at", "son", "daughter",
+           "should", "has", "have", "after", "about", "say", "reports", "girls", "and", "or", "in", "it", "if",
+           "long", "take", "near", "activities", "earn", "job", "work"},
+    "tr": {"nedir", "ne", "nasıl", "hangi", "için", "çocuğum", "var", "mı", "mi", "mu", "mü", "ve", "bir", "kaç",
+           "nerede", "neden", "kim", "oğlum", "kızım", "ile", "sonra", "kadar", "nelerdir", "yakınında", "çocuğumun",
+           "ediyor", "olur", "olarak", "eğitim", "iş", "yapabilir", "okul", "kızlar", "etkinlikler"},
+    "pl": {"co", "to", "jest", "jak", "jakie", "dla", "moje", "dziecko", "gdzie", "czy", "w", "na", "z", "ile",
+           "dlaczego", "kto", "są", "mój", "moja", "syn", "córka", "po", "się", "można", "mogę", "długo", "trwa",
+           "zarabia", "jaki", "jaka", "szkoła", "praca", "dziewczyn", "zajęcia", "mówią", "raporty"},
+}
+_TR_LETTERS = set("ğĞşŞıİ")
+_PL_LETTERS = set("ąĄęĘłŁńŃśŚźŹżŻ")
+
+
+@dataclass(frozen=True)
+class Detected:
+    """The detected language, and whether it is one LOB-Kompas answers in."""
+
+    code: str
+    supported: bool
+    method: str
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script: latin, arabic, cyrillic, other."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        script = ("arabic" if name.startswith("ARABIC") else "cyrillic" if name.startswith("CYRILLIC")
+                  else "latin" if name.startswith("LATIN") else "other")
+        counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _langid() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(LANGID_LANGUAGES)
+    return ident
+
+
+def detect_language(text: str) -> Detected:
+    """Best guess of the language of ``text`` (see module doc for the method)."""
+    scripts = script_counts(text)
+    non_latin = {k: v for k, v in scripts.items() if k != "latin"}
+    if non_latin:
+        top = max(non_latin, key=lambda k: non_latin[k])
+        if top == "arabic":
+            return Detected("ar", True, "script")
+        if top == "cyrillic":
+            return Detected("uk", True, "script")
+    letters = set(text)
+    if letters & _TR_LETTERS:
+        return Detected("tr", True, "letters")
+    if letters & _PL_LETTERS:
+        return Detected("pl", True, "letters")
+    words = [w.lower() for w in _WORD.findall(text)]
+    content = [w for w in words if w not in DOMAIN_WORDS]
+    votes = {lang: sum(w in vocab for w in content) for lang, vocab in QUESTION_WORDS.items()}
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1] and len(content) <= 12:
+        return Detected(ranked[0][0], True, "words")
+    sample = " ".join(content) or text
+    code, _ = _langid().classify(sample)
+    if ranked[0][1] > 0 and ranked[0][1] == ranked[1][1]:
+        tied = {lang for lang, v in ranked if v == ranked[0][1]}
+        if code not in tied:
+            ordered = [c for c, _ in _langid().rank(sample) if c in tied]
+            code = ordered[0] if ordered else ranked[0][0]
+    return Detected(code, code in SUPPORTED, "langid")
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Why a question cannot be answered as it is: a message key and its fields."""
+
+    key: str
+    fields: dict[str, Any]
+
+
+def check_input(text: str | bytes | None) -> InputProblem | None:
+    """None if ``text`` is a usable question, else what is wrong with it."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            return InputProblem("bad_binary", {})
+    if text is None or not text.strip():
+        return InputProblem("bad_empty", {})
+    if len(text) > MAX_QUESTION_CHARS:
+        return InputProblem("bad_too_long", {"n": len(text), "max": MAX_QUESTION_CHARS})
+    stripped = text.strip()
+    bad = sum(1 for ch in stripped if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
+                                                         and ch not in "\n\t\r"))
+    letters = sum(1 for ch in stripped if ch.isalpha())
+    garbage = (bad > 0 and bad >= 0.05 * len(stripped)) or letters < 0.4 * len(stripped.replace(" ", ""))
+    if garbage and not re.fullmatch(r"[\d\s?]+", stripped):  # a bare postcode is still text
+        return InputProblem("bad_binary", {})
+    scripts = script_counts(stripped)
+    non_latin = {k: v for k, v in scripts.items() if k != "latin" and v >= 2}
+    if len(non_latin) >= 2:
+        total = sum(non_latin.values())
+        if min(non_latin.values()) >= 0.2 * total:
+            return InputProblem("bad_mixed", {"scripts": ", ".join(sorted(non_latin))})
+    return None
+
+
+def input_language(text: str | bytes | None) -> str:
+    """A language for a bad-input message: detected when there is text to go on, else Dutch."""
+    if isinstance(text, str) and text.strip():
+        try:
+            d = detect_language(text[:500])
+            return d.code if d.supported else "en"
+        except Exception:  # noqa: BLE001 - a message language is never worth a crash
+            return "nl"
+    return "nl"

@@ -1,0 +1,77 @@
+"""Tokens for BM25: lower-cased words, accents kept, stemmed per language (Dutch-aware).
+
+Dutch text is stemmed with the Snowball Dutch stemmer and its long compounds
+(``techniekopleiding``) also yield their known parts, so ``opleiding`` finds them.
+Other languages use their Snowball stemmer when PyStemmer has one (en, tr, ar, pl);
+Ukrainian is only lower-cased. Very common words are dropped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+STEMMERS = {"nl": "dutch", "en": "english", "tr": "turkish", "ar": "arabic", "pl": "polish", "uk": "russian"}
+
+
+def _set(text: str) -> set[str]:
+    return set(text.split())
+
+
+STOPWORDS: dict[str, set[str]] = {
+    "nl": _set("de het een en van in op is dat die wat voor met als zijn er aan om bij of ook naar dan nog je ik "
+              "wij we u hij zij ze mijn mij kan niet wel hoe waar welke welk wie wordt worden heeft hebben te tot "
+              "door over uit maar dit deze zo al veel meer waarom wanneer hoeveel kun kunnen moet moeten mag mijn "
+              "onze ons jullie zou zouden iets precies eigenlijk graag weten vertel uitleggen"),
+    "en": _set("the a an and of in on is are to for with what which how where who does do can my i it this that "
+              "there be as at by or from about why when much many should could would me our tell explain know "
+              "please is are was"),
+    "tr": _set("ve bir bu da de mi mı mu mü ne için ile çok daha gibi olan nedir nasıl hangi neden nerede kaç var "
+              "midir mıdır mudur müdür ki ya şu o benim bana nelerdir hakkında acaba"),
+    "pl": _set("i w na z do się to jest że co jak czy nie dla o po są czym jakie jaki jaka gdzie ile dlaczego kiedy "
+              "mój moja moje mi mnie o czym"),
+    "ar": _set("في من على إلى عن ما هو هي هل أن و ماذا كيف أين كم لماذا متى أي التي الذي ذلك هذا هذه"),
+    "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене "
+              "про"),
+}
+# Parts that Dutch compounds in our domain are built from (techniek+opleiding, ...).
+COMPOUND_PARTS = (
+    "techniek", "technisch", "opleiding", "monteur", "installatie", "elektro", "werktuigbouw", "bouw", "haven",
+    "maritiem", "logistiek", "proces", "onderhoud", "energie", "stage", "school", "beroep", "leerling", "meisje",
+    "ouder", "reistijd", "afstand", "salaris", "loon", "baan", "werk", "profiel", "campus", "dag", "les",
+)
+
+
+@lru_cache(maxsize=8)
+def _stemmer(lang: str) -> Any:
+    algo = STEMMERS.get(lang)
+    if not algo:
+        return None
+    import Stemmer
+
+    try:
+        return Stemmer.Stemmer(algo)
+    except KeyError:
+        return None
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _compound_parts(word: str) -> list[str]:
+    if len(word) < 9:
+        return []
+    return [p for p in COMPOUND_PARTS if p in word and p != word]
+
+
+def tokenize(text: str, lang: str = "nl") -> list[str]:
+    """BM25 tokens of ``text`` in language ``lang``: stopwords out, stems in, Dutch compound parts added."""
+    stop = STOPWORDS.get(lang, set())
+    raw = [w for w in words(text) if w not in stop]
+    if lang == "nl" or lang not in STEMMERS:
+        raw += [p for w in raw for p in _compound_parts(w)]
+    stemmer = _stemmer(lang if lang in STEMMERS else "nl")
+    return stemmer.stemWords(raw) if stemmer else raw

