@@ -37,12 +37,19 @@ def code_label(kind: str):  # type: ignore[no-untyped-def]
 
 _RTL_CSS = """
 <style>
-/* Arabic: the whole app reads right to left; numbers and codes keep their own direction. */
+/* Arabic: the whole app reads right to left. Each paragraph takes the direction of its own first
+   letters (a Dutch name inside an Arabic page keeps its full stop at the right end). */
 .stApp, .stApp [data-testid="stSidebar"], .stApp [data-testid="stMarkdownContainer"],
 .stApp input, .stApp textarea, .stApp label, .stApp [data-testid="stChatMessage"] {
-  direction: rtl; text-align: right;
+  direction: rtl; text-align: start;
 }
+.stApp p, .stApp li { unicode-bidi: plaintext; }
+.stApp li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0; padding-right: .3rem; }
 .stApp [data-testid="stSidebar"] { right: 0; left: auto; }
+/* charts, code and error details stay left to right */
+.stApp [data-testid="stVegaLiteChart"], .stApp [data-testid="stException"], .stApp pre, .stApp code {
+  direction: ltr; text-align: left;
+}
 </style>
 """
 
@@ -50,8 +57,9 @@ _BASE_CSS = """
 <style>
 /* readable on a phone: large text, full-width buttons */
 .stApp { font-size: 1.05rem; }
-.route-card { border: 1px solid #d0d7de; border-radius: 0.6rem; padding: 0.8rem 1rem; margin-bottom: 0.8rem; }
-@media (max-width: 640px) { .stButton button { width: 100%; } }
+@media (max-width: 640px) {
+  .stButton button, .stFormSubmitButton button, .stDownloadButton button { width: 100%; }
+}
 </style>
 """
 

@@ -49,6 +49,12 @@ def _in(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts.get("nl", "")
 
 
+def format_km(km: float, lang: str) -> str:
+    """One decimal, with the decimal comma Dutch, Turkish, Polish and Ukrainian readers expect."""
+    text = f"{km:.1f}"
+    return text if lang in ("en", "ar") else text.replace(".", ",")
+
+
 def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # type: ignore[type-arg]
     """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
     import pandas as pd
@@ -61,7 +67,7 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
         st.caption(f"mbo {tr('mentor.niveau', niveau=opl['niveau'])} · {' / '.join(opl.get('leerwegen', []))}"
                    + (f" · {label('profiel', route['vmbo_profiel'], lang)}" if route.get("vmbo_profiel") else ""))
         st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route['beroepen'])}")
-        parts = pd.DataFrame({tr("mentor.score_parts"): list(route["score_delen"]),
+        parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route["score_delen"]],
                               tr("mentor.score"): list(route["score_delen"].values())})
         st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
         st.write(_in(route["uitleg"], "nl"))
@@ -82,7 +88,7 @@ def render_no_techniek(alt: dict, lang: str) -> None:  # type: ignore[type-arg]
     st.header("🏫 " + tr("mentor.no_techniek"))
     st.write(_in(alt["uitleg"], lang))
     for school in alt.get("scholen_met_techniekprofiel", []):
-        km = f" ({school['afstand_km']:.1f} km)" if school.get("afstand_km") is not None else ""
+        km = f" ({format_km(school['afstand_km'], lang)} km)" if school.get("afstand_km") is not None else ""
         st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
     for option in alt.get("mogelijkheden", []):
         st.markdown(f"- {_in(option['tekst'], lang)}" + (f" _({option['bron']})_" if option.get("bron") else ""))

@@ -30,6 +30,7 @@ from knowledge.schema import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 # file name -> model of each record (list files) ; vmbo.yaml and artikelen/ are special.
@@ -122,7 +123,8 @@ class KnowledgeBase:
 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the C loader parses five times faster; it is the same safe subset of YAML
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         problems.append(Problem(path.name, "-", "-", "bestand ontbreekt"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -7,7 +7,7 @@ bash scripts/install.sh test
 if ! command -v chromium >/dev/null 2>&1; then
   # Debian's Chromium; the browser test drives it with Playwright (no browser download of its own).
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || echo "warning: chromium not installed; browser tests will fail"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-dejavu-core >/dev/null || echo "warning: chromium not installed; browser tests will fail"
 fi
 ruff check knowledge retrieval recommender app tests
 mypy

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 APP_FILE = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+MAX_UPLOAD_MB = 10  # a decaan's list is small; the import refuses larger files too
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
@@ -16,6 +17,8 @@ def streamlit_command(port: int, address: str) -> list[str]:
         sys.executable, "-m", "streamlit", "run", str(APP_FILE),
         "--server.port", str(port), "--server.address", address, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+        "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--client.toolbarMode", "minimal",
+        "--client.showErrorDetails", "type",
     ]
 
 

@@ -16,8 +16,6 @@ from recommender.gaps import gap_analysis
 from recommender.initiatives import InitiativeFilter, search_initiatives
 from recommender.user_catalogue import UserCatalogueError, load_user_catalogue
 
-MAX_UPLOAD_MB = 10
-
 kb = kb_or_stop()
 lang = current_language()
 st.title(tr("initiatives.title"))
@@ -62,6 +60,7 @@ with tab_map:
          for h in hits if h.initiatief.locatie.lat is not None], columns=["naam", "lat", "lon"])
     if not points.empty:
         st.map(points, latitude="lat", longitude="lon", size=80)
+        st.caption(tr("app.map_offline"))
 with tab_list:
     shown = pd.DataFrame({
         "naam": [h.initiatief.naam for h in hits],
@@ -95,9 +94,15 @@ with tab_detail:
 c4, c5 = st.columns(2)
 c4.download_button(tr("initiatives.export_csv"), frame.to_csv(index=False).encode("utf-8"),
                    file_name="initiatieven.csv", mime="text/csv", key="i_csv")
-xlsx = io.BytesIO()
-frame.to_excel(xlsx, index=False)
-c5.download_button(tr("initiatives.export_xlsx"), xlsx.getvalue(), file_name="initiatieven.xlsx",
+
+
+def _xlsx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False)
+    return buffer.getvalue()
+
+
+c5.download_button(tr("initiatives.export_xlsx"), _xlsx_bytes, file_name="initiatieven.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="i_xlsx")
 
 st.header("📥 " + tr("initiatives.import_title"))
@@ -122,7 +127,7 @@ if upload is not None and st.session_state.get("i_upload_done") != upload.file_i
 
 st.header("🧩 " + tr("initiatives.gaps_title"))
 g1, g2 = st.columns(2)
-gap_place = g1.text_input(tr("initiatives.gaps_place"), value="ETL Rotterdam", key="g_place")
+gap_place = g1.text_input(tr("initiatives.gaps_place"), value="ETL", key="g_place")
 gap_km = g2.slider(tr("initiatives.km"), 1, 60, 10, key="g_km")
 if gap_place:
     try:

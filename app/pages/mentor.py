@@ -9,7 +9,7 @@ import streamlit as st
 from app.i18n import label
 from app.report import build_html, build_pdf
 from app.ui import code_label, current_language, kb_or_stop, tr
-from app.widgets import activity_points, render_no_techniek, render_route
+from app.widgets import activity_points, format_km, render_no_techniek, render_route
 from knowledge import vocab
 from recommender.advies import recommend
 from recommender.profile import Profiel
@@ -28,9 +28,14 @@ def _state() -> dict[str, Any]:
     return st.session_state[STORE]
 
 
+def widget_key(field: str, lang: str) -> str:
+    """Widget keys carry the language: a widget made anew in the new language shows its labels
+    translated, and it takes its value from the profile store, so nothing typed is lost."""
+    return f"m_{field}@{lang}"
+
+
 def _bind(field: str) -> str:
-    """Give widget ``field`` a stable key whose value survives a change of language."""
-    key = f"m_{field}"
+    key = widget_key(field, current_language())
     if key not in st.session_state:
         st.session_state[key] = _state()[field]
     return key
@@ -38,9 +43,10 @@ def _bind(field: str) -> str:
 
 def _sync() -> None:
     store = _state()
+    lang = current_language()
     for field in DEFAULTS:
-        if f"m_{field}" in st.session_state:
-            store[field] = st.session_state[f"m_{field}"]
+        if widget_key(field, lang) in st.session_state:
+            store[field] = st.session_state[widget_key(field, lang)]
 
 
 def _profile_dict(values: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +72,7 @@ def _load_profile(upload: Any) -> None:
             store[field] = data[field]
     store["plaats"] = data.get("postcode") or data.get("wijk") or data.get("gemeente") or ""
     for field in DEFAULTS:
-        st.session_state[f"m_{field}"] = store[field]
+        st.session_state[widget_key(field, current_language())] = store[field]
     st.success(tr("mentor.load_ok"))
 
 
@@ -148,12 +154,14 @@ if st.session_state.get("m_show"):
         points = activity_points(kb, acts)
         if not points.empty:
             st.map(points, latitude="lat", longitude="lon", size=60)
+            st.caption(tr("app.map_offline"))
         for a in acts:
-            km = tr("mentor.distance", km=f"{a['afstand_km']:.1f}") if a.get("afstand_km") is not None \
+            km = tr("mentor.distance", km=format_km(a["afstand_km"], lang)) if a.get("afstand_km") is not None \
                 else tr("mentor.national")
             st.markdown(f"- **{a['naam']}** ({km}): {a.get('reden', '')}")
     c5, c6 = st.columns(2)
-    c5.download_button(tr("mentor.report_pdf"), build_pdf(kb, profile_data, advies, parent_lang),
+    # built only when clicked: the PDF takes a moment and most reruns never need it
+    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profile_data, advies, parent_lang),
                        file_name="gespreksverslag.pdf", mime="application/pdf", key="m_pdf")
-    c6.download_button(tr("mentor.report_html"), build_html(kb, profile_data, advies, parent_lang),
+    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profile_data, advies, parent_lang),
                        file_name="gespreksverslag.html", mime="text/html", key="m_html")

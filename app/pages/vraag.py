@@ -18,10 +18,10 @@ if assistant is None:
 
 history = st.session_state.setdefault(HISTORY, [])
 st.write(tr("ask.suggestions") + ":")
-cols = st.columns(4)
+cols = st.columns(2)
 suggested = None
 for i, key in enumerate(("ask.q1", "ask.q2", "ask.q3", "ask.q4")):
-    if cols[i].button(tr(key), key=f"ask_s{i}"):
+    if cols[i % 2].button(tr(key), key=f"ask_s{i}", use_container_width=True):
         suggested = tr(key)
 
 for question, answer in history:

@@ -9,6 +9,7 @@ named in ``$LOB_CHROMIUM``.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -62,12 +63,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def ensure_index(env: dict[str, str], timeout: float = 1800) -> None:
-    """Build the assistant's index in ``$LOB_HOME/index`` (a quick no-op when it is current)."""
+def ensure_index(env: dict[str, str], vectors_cache: Path | None = None, timeout: float = 1800) -> str:
+    """Build the assistant's index in ``$LOB_HOME/index`` with ``lob-kompas build``; returns its status.
+
+    ``vectors_cache`` is a folder with an earlier index (the retrieval tests keep one in pytest's cache):
+    it seeds an empty LOB_HOME, so the incremental build only embeds changed chunks, and it is refreshed
+    after a real build. When the index is current the build is a quick no-op.
+    """
+    index = Path(env["LOB_HOME"]) / "index"
+    if vectors_cache is not None and (vectors_cache / "manifest.json").exists() and not index.exists():
+        shutil.copytree(vectors_cache, index)
     done = subprocess.run([*lob_kompas(), "build", "--json"], env=env, cwd=REPO, capture_output=True, text=True,
                           timeout=timeout)
     if done.returncode != 0:
         raise RuntimeError(f"lob-kompas build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    status = str(json.loads(done.stdout).get("status", "?"))
+    if vectors_cache is not None and status != "loaded":
+        shutil.rmtree(vectors_cache, ignore_errors=True)
+        shutil.copytree(index, vectors_cache)
+    return status
 
 
 @dataclass
@@ -265,9 +279,8 @@ def screenshot(page: Any, path: Path, full: bool = True, max_height: int = 12000
     path.parent.mkdir(parents=True, exist_ok=True)
     size = dict(page.viewport_size)
     if full:
-        height = page.evaluate(
-            "() => Math.max(...['stMain', 'stAppViewContainer', 'stSidebarContent']"
-            ".map(id => document.querySelector(`[data-testid=${id}]`)?.scrollHeight || 0))")
+        height = page.evaluate(  # the tallest scrolling area (main, chat, sidebar) decides
+            "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
         page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height), max_height))})
         page.evaluate("() => { window.scrollTo(0, 0); document.querySelectorAll("
                       "'[data-testid=stMain], [data-testid=stAppViewContainer]').forEach(e => e.scrollTo(0, 0)); }")

@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from knowledge import KnowledgeBase
-from recommender.profile import Profiel
 from recommender.advies import recommend
+from recommender.profile import Profiel
 
 CHARLOIS_CARS = {
     "leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"], "werkvoorkeuren": ["handen"],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.i18n import LANGUAGES, t
+from app.i18n import LANGUAGES, label, t
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
 PAGES = ["pages/mentor.py", "pages/ouders.py", "pages/initiatieven.py", "pages/vraag.py", "pages/over.py"]
@@ -43,13 +43,18 @@ def test_every_page_renders_in_every_language(page: str, lang: str, lob_home: Pa
     assert rtl == (lang == "ar")
 
 
+def k(field: str, lang: str = "nl") -> str:
+    """The widget key of a mentor form field in ``lang`` (keys carry the language, see mentor.py)."""
+    return f"m_{field}@{lang}"
+
+
 def _fill_charlois_car_pupil(at: AppTest) -> None:
-    at.selectbox(key="m_schooltype").set_value("vmbo-bb")
-    at.selectbox(key="m_leerjaar").set_value("vo3")
-    at.multiselect(key="m_interesses").set_value(["autos_motoren"])
-    at.pills(key="m_werkvoorkeuren").set_value(["handen"])
-    at.text_input(key="m_plaats").set_value("3083")
-    at.selectbox(key="m_taal_ouders").set_value("tr")
+    at.selectbox(key=k("schooltype")).set_value("vmbo-bb")
+    at.selectbox(key=k("leerjaar")).set_value("vo3")
+    at.multiselect(key=k("interesses")).set_value(["autos_motoren"])
+    at.pills(key=k("werkvoorkeuren")).set_value(["handen"])
+    at.text_input(key=k("plaats")).set_value("3083")
+    at.selectbox(key=k("taal_ouders")).set_value("tr")
 
 
 def test_form_gives_routes_with_explanations_and_activities() -> None:
@@ -75,9 +80,13 @@ def test_language_switch_keeps_the_inputs() -> None:
     at.sidebar.selectbox(key="lang").set_value("ar")
     at.run()
     assert not at.exception
-    assert at.selectbox(key="m_schooltype").value == "vmbo-bb"
-    assert at.multiselect(key="m_interesses").value == ["autos_motoren"]
-    assert at.text_input(key="m_plaats").value == "3083"
+    assert at.selectbox(key=k("schooltype", "ar")).value == "vmbo-bb"
+    assert at.multiselect(key=k("interesses", "ar")).value == ["autos_motoren"]
+    assert at.text_input(key=k("plaats", "ar")).value == "3083"
+    assert at.pills(key=k("werkvoorkeuren", "ar")).value == ["handen"]
+    assert at.selectbox(key=k("taal_ouders", "ar")).value == "tr"
+    # the widget is made anew in Arabic, so what it shows is the Arabic label of the same value
+    assert label("schooltype", "vmbo-bb", "ar") in at.selectbox(key=k("schooltype", "ar")).options
     assert at.title[0].value == t("mentor.title", "ar")
     assert any("direction: rtl" in m.value for m in at.markdown)
 
@@ -93,7 +102,7 @@ def test_bad_profile_file_gives_a_message_and_keeps_the_form() -> None:
     at.run()
     assert not at.exception
     assert at.error and "profiel" in at.error[0].value.lower()
-    assert at.text_input(key="m_plaats").value == "3083"
+    assert at.text_input(key=k("plaats")).value == "3083"
 
 
 def test_good_profile_file_fills_the_form() -> None:
@@ -103,15 +112,15 @@ def test_good_profile_file_fills_the_form() -> None:
     at.file_uploader(key="m_upload").upload("p.json", json.dumps(profile).encode(), "application/json")
     at.run()
     assert not at.exception
-    assert at.selectbox(key="m_schooltype").value == "vmbo-tl"
-    assert at.multiselect(key="m_interesses").value == ["ict_programmeren"]
+    assert at.selectbox(key=k("schooltype")).value == "vmbo-tl"
+    assert at.multiselect(key=k("interesses")).value == ["ict_programmeren"]
 
 
 def test_unknown_place_is_a_friendly_message() -> None:
     at = _app()
     at.run()
-    at.multiselect(key="m_interesses").set_value(["bouwen"])
-    at.text_input(key="m_plaats").set_value("9999")  # not a PC4 in the region
+    at.multiselect(key=k("interesses")).set_value(["bouwen"])
+    at.text_input(key=k("plaats")).set_value("9999")  # not a PC4 in the region
     at.form_submit_button[0].click()
     at.run()
     assert not at.exception
