@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from app.i18n import LANGUAGES, label  # noqa: E402
-from app.ui import LANG_KEY, apply_layout, current_language, tr  # noqa: E402
+from app.ui import LANG_KEY, current_language, tr  # noqa: E402
 
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGE_FILES = {
@@ -32,11 +32,9 @@ with st.sidebar:
     st.selectbox(
         "🌐 " + tr("app.language"), LANGUAGES, key=LANG_KEY, format_func=lambda code: label("taal", code, code)
     )
-apply_layout()
-
 pages = [
     st.Page(str(PAGES_DIR / file), title=tr(title), icon=icon, url_path=slug, default=(slug == "loopbaangesprek"))
     for slug, (file, title, icon) in PAGE_FILES.items()
 ]
 nav = st.navigation(pages)
-nav.run()
+nav.run()  # each page calls apply_layout() first, so its direction is part of the page itself

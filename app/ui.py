@@ -5,6 +5,7 @@ Nothing here logs or stores what a user enters.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -88,21 +89,28 @@ def kb_or_stop() -> KnowledgeBase:
         raise  # unreachable: st.stop() ends the script run
 
 
-@st.cache_resource(show_spinner=False)
 def get_assistant() -> Any:
     """The assistant with its persisted index, loaded once per process; None when no index is built yet.
 
     The app never builds the index itself (that takes minutes): ``lob-kompas build`` does, and until
-    then the pages say so. An index for an older knowledge base is brought up to date here, which
-    re-embeds only the changed chunks.
+    then the pages say so. "No index" is not cached, so the app picks the index up once it is built.
     """
-    from retrieval.assistant import Assistant
     from retrieval.index import index_dir
     from retrieval.store import MANIFEST
 
-    if not (index_dir() / MANIFEST).exists():
+    directory = index_dir()
+    if not (directory / MANIFEST).exists():
         return None
-    return Assistant.from_default(get_kb(), notify=lambda _message: None)
+    return _load_assistant(str(directory))
+
+
+@st.cache_resource(show_spinner=False)
+def _load_assistant(index_path: str) -> Any:
+    """Keyed by the index folder; an index for an older knowledge base is brought up to date here,
+    which re-embeds only the changed chunks."""
+    from retrieval.assistant import Assistant
+
+    return Assistant.from_default(get_kb(), home=Path(index_path).parent, notify=lambda _message: None)
 
 
 def text_search_or_none() -> Any:

@@ -24,9 +24,11 @@ from knowledge.schema import (
     Campus,
     Gebied,
     Initiatief,
+    LeerwegInfo,
     Opleiding,
     School,
     Vmbo,
+    VmboProfiel,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -165,7 +167,7 @@ def parse_records(file: str, raw: Any, model: type[M], problems: list[Problem]) 
 def _index(file: str, records: list[M], problems: list[Problem]) -> dict[str, M]:
     out: dict[str, M] = {}
     for rec in records:
-        key = rec.id
+        key = str(rec.id)  # type: ignore[attr-defined]  # every list model has an id
         if key in out:
             problems.append(Problem(file, f"id={key}", "id", "dubbele id"))
         out[key] = rec
@@ -256,7 +258,8 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             for path, ref in _bron_refs(rec):
                 if ref.bron not in kb.bronnen:
                     problems.append(Problem(file, f"id={key}", path, f"onbekende bron '{ref.bron}'"))
-    for prof in [*kb.vmbo.profielen, *kb.vmbo.leerwegen]:
+    vmbo_records: list[VmboProfiel | LeerwegInfo] = [*kb.vmbo.profielen, *kb.vmbo.leerwegen]
+    for prof in vmbo_records:
         for path, ref in _bron_refs(prof):
             if ref.bron not in kb.bronnen:
                 problems.append(Problem("vmbo.yaml", f"code={prof.code}", path, f"onbekende bron '{ref.bron}'"))

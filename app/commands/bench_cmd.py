@@ -62,7 +62,9 @@ def format_report(r: dict[str, Any]) -> str:
 def _bench(args: argparse.Namespace) -> int:
     from app.bench import run_bench
 
-    log = (lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
+    def log(message: str) -> None:
+        print(f"[bench] {message}", file=sys.stderr, flush=True)
+
     result = run_bench(quick=args.quick, log=log)
     if args.json:
         print_json(result)

@@ -9,13 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from app.i18n import label
-from app.ui import code_label, current_language, kb_or_stop, text_search_or_none, tr
+from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
 from knowledge import vocab
 from recommender.catalog_io import ImportFout, hits_frame, import_file
 from recommender.gaps import gap_analysis
 from recommender.initiatives import InitiativeFilter, search_initiatives
 from recommender.user_catalogue import UserCatalogueError, load_user_catalogue
 
+apply_layout()
 kb = kb_or_stop()
 lang = current_language()
 st.title(tr("initiatives.title"))

@@ -6,9 +6,8 @@ from typing import Any
 
 import streamlit as st
 
-from app.i18n import label
 from app.report import build_html, build_pdf
-from app.ui import code_label, current_language, kb_or_stop, tr
+from app.ui import apply_layout, code_label, current_language, kb_or_stop, tr
 from app.widgets import activity_points, format_km, render_no_techniek, render_route
 from knowledge import vocab
 from recommender.advies import recommend
@@ -76,6 +75,7 @@ def _load_profile(upload: Any) -> None:
     st.success(tr("mentor.load_ok"))
 
 
+apply_layout()
 kb = kb_or_stop()
 lang = current_language()
 st.title(tr("mentor.title"))

@@ -8,9 +8,10 @@ import segno
 import streamlit as st
 
 from app.i18n import LANGUAGES, direction, label
-from app.ui import current_language, kb_or_stop, tr
+from app.ui import apply_layout, current_language, kb_or_stop, tr
 from app.widgets import render_answer, render_article
 
+apply_layout()
 kb = kb_or_stop()
 lang = current_language()
 st.title(tr("parents.title"))

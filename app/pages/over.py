@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import kb_or_stop, tr
+from app.ui import apply_layout, kb_or_stop, tr
 
+apply_layout()
 kb = kb_or_stop()
 st.title(tr("about.title"))
 st.write(tr("about.intro"))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import current_language, get_assistant, tr
+from app.ui import apply_layout, current_language, get_assistant, tr
 from app.widgets import render_answer_body
 
+apply_layout()
 HISTORY = "chat_history"  # (question, Answer) pairs of this browser session only
 
 lang = current_language()
