@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import BronRef
 from retrieval import messages
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs
@@ -223,10 +224,14 @@ class Assistant:
             quoted = "\n\n".join(f"«{p.title}»\n{p.text.strip()}" for p in passages)
             body = f"{intro}\n\n{quoted}".strip()
             sources = [_source_of(by_source[s][0]) for s in ordered]
-        cites = "; ".join(f"{s.title} [{s.source}" + (f", {', '.join(s.bronnen)}" if s.bronnen else "") + "]"
-                          for s in sources[:1])
-        answer = f"{body}\n\n{label}: {cites}"
+        answer = f"{body}\n\n{label}: {self._citation(sources[0])}"
         return Answer(answer=answer, language=lang, grounded=True, sources=sources, notice=notice)
+
+    def _citation(self, source: Source) -> str:
+        """A readable citation for parents: the passage's title, then each report with its sections."""
+        refs = [BronRef(bron=b.partition("#")[0], sectie=b.partition("#")[2] or None) for b in source.bronnen]
+        reports = "; ".join(self.kb.citations(refs))
+        return f"{source.title} ({reports})" if reports else source.title
 
     def _llm_answer(self, question: str, lang: str, hits: list[Hit]) -> Answer | None:
         from retrieval.llm import NO_ANSWER, ask_llm, cited_numbers
