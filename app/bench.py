@@ -219,8 +219,8 @@ def run_bench(*, quick: bool = False, log: Log = _quiet, home: Path | None = Non
     Full runs build everything in a fresh temporary folder; quick runs use the persisted index in
     ``home`` (default ``$LOB_HOME``), building it first when it is missing.
     """
+    from knowledge.paths import lob_home
     from retrieval.assistant import Assistant
-    from retrieval.store import lob_home
 
     started = time.perf_counter()
     kb = load_knowledge()

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from knowledge import vocab
 from knowledge.geo import Place
 from knowledge.loader import KnowledgeBase
+from knowledge.stats import percentile
 from recommender.initiatives import InitiativeFilter, search_initiatives
 from recommender.synthetic import synthetic_catalogue
 
@@ -70,10 +71,6 @@ def query_mix(n: int = 200, seed: int = 42) -> list[InitiativeFilter]:
     return out
 
 
-def _p95(sorted_values: list[float]) -> float:
-    return sorted_values[min(len(sorted_values) - 1, int(0.95 * len(sorted_values)))]
-
-
 def search_latency(n: int = 10_000, seed: int = 1, kb: KnowledgeBase | None = None, queries: int = 200) -> Latency:
     """Median/p95 latency of one search over ``n`` synthetic initiatives (plus ``kb``'s own, if given)."""
     cat = synthetic_catalogue(n, seed)
@@ -96,8 +93,8 @@ def search_latency(n: int = 10_000, seed: int = 1, kb: KnowledgeBase | None = No
     return Latency(
         n_initiatieven=len(cat) + (len(kb.initiatieven) if kb else 0), n_queries=len(times),
         index_ms=round(index_ms, 1), median_ms=round(statistics.median(times), 2),
-        p95_ms=round(_p95(times), 2), max_ms=round(times[-1], 2),
-        cpu_median_ms=round(statistics.median(cpu), 2), cpu_p95_ms=round(_p95(cpu), 2),
+        p95_ms=round(percentile(times, 0.95), 2), max_ms=round(times[-1], 2),
+        cpu_median_ms=round(statistics.median(cpu), 2), cpu_p95_ms=round(percentile(cpu, 0.95), 2),
         gemiddeld_aantal_resultaten=round(statistics.mean(sizes), 1),
     )
 

@@ -13,14 +13,9 @@ import statistics
 import time
 
 from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.stats import percentile
 from recommender.advies import recommend
 from recommender.profile import random_profiles
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, int(round(q * (len(ordered) - 1)))))
-    return ordered[k]
 
 
 def measure(kb: KnowledgeBase, n: int = 1000, seed: int = 0) -> dict[str, float]:
@@ -35,7 +30,7 @@ def measure(kb: KnowledgeBase, n: int = 1000, seed: int = 0) -> dict[str, float]
         recommend(kb, p)
         times.append((time.perf_counter() - t) * 1000)
     return {"n": n, "seed": seed, "eerste_ms": round(first, 2), "mediaan_ms": round(statistics.median(times), 3),
-            "p95_ms": round(_pct(times, 0.95), 3), "max_ms": round(max(times), 3)}
+            "p95_ms": round(percentile(times, 0.95), 3), "max_ms": round(max(times), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:

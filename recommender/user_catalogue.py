@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.loader import DATA_DIR, KnowledgeBase
+from knowledge.paths import lob_home
 from knowledge.schema import Initiatief
 
 EIGEN_IMPORT = "eigen_import"
@@ -24,11 +25,6 @@ FILE_NAME = "catalogus.yaml"
 
 class UserCatalogueError(ValueError):
     """The user catalogue file exists but cannot be read; the message names the file and the problems."""
-
-
-def lob_home() -> Path:
-    """``$LOB_HOME`` or ``~/.local/share/lob-kompas``."""
-    return Path(os.environ.get("LOB_HOME") or Path.home() / ".local" / "share" / "lob-kompas")
 
 
 def user_catalogue_path() -> Path:

@@ -17,7 +17,6 @@ Metrics (per language and overall, for each retrieval mode):
 """
 from __future__ import annotations
 
-import statistics
 import time
 import unicodedata
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from knowledge.stats import latency_summary
 from retrieval.assistant import K_RETRIEVE, Answer, Assistant
 from retrieval.language import detect_language
 from retrieval.search import Mode, unique_sources
@@ -132,12 +132,8 @@ def run_eval(assistant: Assistant, questions: list[EvalQuestion] | None = None,
     for q in questions[:3]:  # warm-up (model, caches)
         assistant.ask(q.question, use_llm=False)
     rows = [score_question(assistant, q, mode) for mode in modes for q in questions]
-    fused = sorted(r["seconds"] for r in rows if r["mode"] == "fused")
-    latency = {}
-    if fused:
-        latency = {"median_ms": round(statistics.median(fused) * 1000, 1),
-                   "p95_ms": round(fused[min(len(fused) - 1, int(round(0.95 * (len(fused) - 1))))] * 1000, 1),
-                   "n": len(fused)}
+    fused_ms = [r["seconds"] * 1000 for r in rows if r["mode"] == "fused"]
+    latency = latency_summary(fused_ms, digits=1) if fused_ms else {}
     return {"summary": summarise(rows), "latency": latency, "rows": rows, "questions": len(questions)}
 
 

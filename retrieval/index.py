@@ -16,9 +16,10 @@ import numpy as np
 from langchain_core.documents import Document
 
 from knowledge.loader import KnowledgeBase
+from knowledge.paths import lob_home
 from retrieval.chunking import ChunkerSettings, document_chunks, knowledge_chunks
 from retrieval.embeddings import CountingEmbeddings
-from retrieval.store import ChunkStore, IndexProblem, Notify, StoreMismatch, embed_docs, lob_home, stderr_notify
+from retrieval.store import ChunkStore, IndexProblem, Notify, StoreMismatch, embed_docs, stderr_notify
 
 
 def index_dir(home: Path | None = None) -> Path:

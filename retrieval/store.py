@@ -36,11 +36,6 @@ def stderr_notify(message: str) -> None:
     sys.stderr.flush()
 
 
-def lob_home() -> Path:
-    """$LOB_HOME, default ~/.local/share/lob-kompas."""
-    return Path(os.environ.get("LOB_HOME") or Path.home() / ".local" / "share" / "lob-kompas")
-
-
 class IndexProblem(Exception):
     """The stored index cannot be used as it is (missing, corrupt or built from other input)."""
 
