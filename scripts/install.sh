@@ -11,9 +11,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 . .venv/bin/activate
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-python -c "import torch" 2>/dev/null || pip install -q "torch==2.13.0"
+# this machine's pip configuration names local package folders that may be absent: hide that noise only
+pip_install() { pip install -q "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }; }
+python -c "import torch" 2>/dev/null || pip_install "torch==2.13.0"
 if [ -n "$extras" ]; then
-  pip install -q -e ".[$extras]"
+  pip_install -e ".[$extras]"
 else
-  pip install -q -e .
+  pip_install -e .
 fi
