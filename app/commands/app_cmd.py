@@ -11,6 +11,17 @@ APP_FILE = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 MAX_UPLOAD_MB = 10  # a decaan's list is small; the import refuses larger files too
 
 
+def browser_address(address: str) -> str:
+    """The address users type. Naming it stops Streamlit from asking a web service for this machine's
+    public IP at start-up (rule: no network at run time); for a wildcard bind we name the LAN address,
+    which is found locally, so phones at an informatieavond can connect."""
+    if address in ("0.0.0.0", "::"):
+        from streamlit import net_util
+
+        return net_util.get_internal_ip() or "localhost"
+    return address
+
+
 def streamlit_command(port: int, address: str) -> list[str]:
     """The command line that serves the app; privacy settings are passed explicitly, not only by config file."""
     return [
@@ -18,7 +29,7 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "--server.port", str(port), "--server.address", address, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
         "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--client.toolbarMode", "minimal",
-        "--client.showErrorDetails", "type",
+        "--client.showErrorDetails", "type", "--browser.serverAddress", browser_address(address),
     ]
 
 
