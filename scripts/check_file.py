@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from knowledge.loader import LIST_FILES, Problem, _bron_refs, _read_yaml, _validation_problems, parse_records
 from knowledge.schema import Artikel, Vmbo
-from pydantic import ValidationError
 
 root = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 bron_ids = {b["id"] for b in yaml.safe_load((root / "bronnen.yaml").read_text())}
