@@ -12,29 +12,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.commands.common import UserError, print_json
-from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import DATA_DIR, KnowledgeBase
+from app.commands.common import UserError, load_kb, print_json
+from knowledge.loader import KnowledgeBase
 from recommender.catalog_io import ImportFout, citation, export_csv, export_xlsx, import_file
 from recommender.gaps import DEFAULT_KM, campus_comparison, comparison_markdown, gap_analysis
 from recommender.initiative_codes import label
 from recommender.initiatives import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
 from recommender.user_catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
-
-_KB_CACHE: dict[tuple, KnowledgeBase] = {}
-
-
-def _kb() -> KnowledgeBase:
-    """The knowledge base; reused while no data file changed (matters when main() runs many times, e.g. tests)."""
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA_DIR.rglob("*.yaml")))
-    if stamp not in _KB_CACHE:
-        try:
-            kb = load_knowledge()
-        except KnowledgeError as exc:
-            raise UserError(str(exc)) from exc
-        _KB_CACHE.clear()
-        _KB_CACHE[stamp] = kb
-    return _KB_CACHE[stamp]
 
 
 def _clean(exc: Exception) -> str:
@@ -122,7 +106,7 @@ def _print_hits(hits: list[InitiativeHit], kb: KnowledgeBase, flt: InitiativeFil
 
 def _initiatives(args: argparse.Namespace) -> int:
     flt = _filter(args)
-    kb = _kb()
+    kb = load_kb()
     extra = _extra(args, kb)
     try:
         hits = search_initiatives(kb, flt, extra=extra, text_search=_text_search(args, kb), limit=args.limit)
@@ -145,7 +129,7 @@ def _initiatives(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    kb = _kb()
+    kb = load_kb()
     try:
         result = import_file(args.file, kb, replace=args.replace, dry_run=args.dry_run)
     except (ImportFout, UserCatalogueError) as exc:
@@ -190,7 +174,7 @@ def _print_comparison(rows: list) -> None:
 
 
 def _gaps(args: argparse.Namespace) -> int:
-    kb = _kb()
+    kb = load_kb()
     if args.campussen:
         comparison = campus_comparison(kb, km=args.km)
         if args.json:

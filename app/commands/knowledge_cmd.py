@@ -3,20 +3,12 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import UserError, print_json
-from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from app.commands.common import load_kb, print_json
 from knowledge.inventory import compare_inventory
 
 
-def _load(args: argparse.Namespace) -> KnowledgeBase:
-    try:
-        return load_knowledge(args.data_dir)
-    except KnowledgeError as exc:
-        raise UserError(str(exc)) from exc
-
-
 def _validate(args: argparse.Namespace) -> int:
-    kb = _load(args)
+    kb = load_kb(args.data_dir)
     if args.json:
         print_json({"ok": True, "counts": kb.counts(), "content_hash": kb.content_hash})
         return 0
@@ -27,7 +19,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    kb = _load(args)
+    kb = load_kb(args.data_dir)
     if args.json:
         print_json(kb.counts())
     else:
@@ -37,7 +29,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _inventaris(args: argparse.Namespace) -> int:
-    rows = compare_inventory(_load(args))
+    rows = compare_inventory(load_kb(args.data_dir))
     if args.json:
         print_json([{**r.model_dump(), "verschil": r.verschil} for r in rows])
         return 0

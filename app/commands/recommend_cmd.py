@@ -12,20 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import UserError, print_json
+from app.commands.common import UserError, load_kb, print_json
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
 from recommender.texts import fmt_getal
-
-
-def _load_kb(data_dir: str | None) -> KnowledgeBase:
-    try:
-        return load_knowledge(data_dir)
-    except KnowledgeError as exc:
-        raise UserError(str(exc)) from None
 
 
 def _read_profile(arg: str | None) -> Profiel:
@@ -102,7 +94,7 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.n < 1 or args.n > 20:
         raise UserError("-n moet tussen 1 en 20 liggen")
     profiel = _read_profile(args.profile)
-    kb = _load_kb(args.data_dir)
+    kb = load_kb(args.data_dir)
     try:
         advies = recommend(kb, profiel, n=args.n)
     except ProfielError as exc:

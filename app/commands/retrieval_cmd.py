@@ -5,17 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import UserError, print_json
+from app.commands.common import UserError, load_kb, print_json
 from knowledge.vocab import TALEN
-
-
-def _knowledge():  # type: ignore[no-untyped-def]
-    from knowledge import KnowledgeError, load_knowledge
-
-    try:
-        return load_knowledge()
-    except KnowledgeError as exc:
-        raise UserError(f"de kennisbank is niet in orde; draai 'lob-kompas validate'.\n{exc}") from exc
 
 
 def _assistant(args: argparse.Namespace, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -23,7 +14,7 @@ def _assistant(args: argparse.Namespace, **kwargs: object):  # type: ignore[no-u
     from retrieval.llm import LLMConfigError
 
     try:
-        return Assistant.from_default(_knowledge(), **kwargs)  # type: ignore[arg-type]
+        return Assistant.from_default(load_kb(), **kwargs)  # type: ignore[arg-type]
     except LLMConfigError as exc:
         raise UserError(str(exc)) from exc
     except RuntimeError as exc:  # embedding model cannot be loaded
@@ -34,7 +25,7 @@ def _build(args: argparse.Namespace) -> int:
     from retrieval.embeddings import get_embeddings
     from retrieval.index import open_knowledge_index
 
-    kb = _knowledge()
+    kb = load_kb()
     try:
         emb = get_embeddings()
     except RuntimeError as exc:
