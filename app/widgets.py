@@ -6,7 +6,7 @@ import streamlit as st
 from app.i18n import direction
 from app.ui import get_assistant, tr
 from knowledge import KnowledgeBase
-from knowledge.schema import Artikel
+from knowledge.schema import Artikel, BronRef
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -83,7 +83,13 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
                 st.write(f"- {bron}")
 
 
-def render_no_techniek(alt: dict, lang: str) -> None:  # type: ignore[type-arg]
+def readable_source(kb: KnowledgeBase, ref: str) -> str:
+    """'oberon2024#Hoofdstuk 4' as a citation a parent can look up."""
+    bron, _, sectie = ref.partition("#")
+    return "; ".join(kb.citations([BronRef(bron=bron, sectie=sectie or None)]))
+
+
+def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type: ignore[type-arg]
     """The 'no techniekprofiel at this school' block: concrete alternatives for this pupil."""
     st.header("🏫 " + tr("mentor.no_techniek"))
     st.write(_in(alt["uitleg"], lang))
@@ -91,10 +97,11 @@ def render_no_techniek(alt: dict, lang: str) -> None:  # type: ignore[type-arg]
         km = f" ({format_km(school['afstand_km'], lang)} km)" if school.get("afstand_km") is not None else ""
         st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
     for option in alt.get("mogelijkheden", []):
-        st.markdown(f"- {_in(option['tekst'], lang)}" + (f" _({option['bron']})_" if option.get("bron") else ""))
+        st.markdown(f"- {_in(option['tekst'], lang)}"
+                    + (f" _({readable_source(kb, option['bron'])})_" if option.get("bron") else ""))
     for d in alt.get("doorstroom", []):
         st.markdown(f"- 📊 {d['omschrijving']}: **{d['waarde']:g}{d['eenheid'] if d['eenheid'] == '%' else ' ' + d['eenheid']}**"
-                    f" _({d['bron']})_")
+                    f" _({readable_source(kb, d['bron'])})_")
 
 
 def activity_points(kb: KnowledgeBase, acts: list[dict]):  # type: ignore[no-untyped-def,type-arg]

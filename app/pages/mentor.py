@@ -145,7 +145,7 @@ if st.session_state.get("m_show"):
         render_route(i, route, lang, parent_lang)
     alt = advies.get("zonder_techniekprofiel")
     if alt:
-        render_no_techniek(alt, lang)
+        render_no_techniek(kb, alt, lang)
     st.header(tr("mentor.activities"))
     acts = advies.get("activiteiten", [])
     if not acts:
