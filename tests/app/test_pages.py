@@ -167,9 +167,9 @@ def test_initiatives_upload_of_a_non_table_is_a_friendly_error(tmp_path: Path, m
 def test_initiatives_upload_of_a_good_list_adds_it_to_the_search(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOB_HOME", str(tmp_path))
-    table = ("naam;schooltypen;activiteiten;praktijk;plaats\n"
-             "Robotmiddag Zuid;vmbo;bedrijfsbezoek;veel;Charlois\n"
-             "Kapotte regel;;bedrijfsbezoek;veel;Charlois\n").encode()
+    table = (b"naam;schooltypen;activiteiten;praktijk;plaats\n"
+             b"Robotmiddag Zuid;vmbo;bedrijfsbezoek;veel;Charlois\n"
+             b"Kapotte regel;;bedrijfsbezoek;veel;Charlois\n")
     at = _app()
     at.run()
     at.switch_page("pages/initiatieven.py")
