@@ -85,8 +85,7 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
 
 def readable_source(kb: KnowledgeBase, ref: str) -> str:
     """'oberon2024#Hoofdstuk 4' as a citation a parent can look up."""
-    bron, _, sectie = ref.partition("#")
-    return "; ".join(kb.citations([BronRef(bron=bron, sectie=sectie or None)]))
+    return "; ".join(kb.citations([BronRef.parse(ref)]))
 
 
 def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type: ignore[type-arg]

@@ -66,6 +66,11 @@ class BronRef(Strict):
     bron: str = Field(min_length=1, description="id uit bronnen.yaml")
     sectie: str | None = Field(None, description="hoofdstuk, paragraaf, tabel of pagina")
 
+    @classmethod
+    def parse(cls, text: str) -> BronRef:
+        """``'seor2026#Tabel 3.6'`` (or just ``'seor2026'``) as a reference."""
+        return cls.model_validate(_bronref_from_str(text))
+
 
 BronRefIn = Annotated[BronRef, BeforeValidator(_bronref_from_str)]
 Bronnen = Annotated[list[BronRefIn], Field(min_length=1)]

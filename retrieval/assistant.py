@@ -229,8 +229,7 @@ class Assistant:
 
     def _citation(self, source: Source) -> str:
         """A readable citation for parents: the passage's title, then each report with its sections."""
-        refs = [BronRef(bron=b.partition("#")[0], sectie=b.partition("#")[2] or None) for b in source.bronnen]
-        reports = "; ".join(self.kb.citations(refs))
+        reports = "; ".join(self.kb.citations([BronRef.parse(b) for b in source.bronnen]))
         return f"{source.title} ({reports})" if reports else source.title
 
     def _llm_answer(self, question: str, lang: str, hits: list[Hit]) -> Answer | None:
