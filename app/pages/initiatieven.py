@@ -11,10 +11,16 @@ import streamlit as st
 from app.i18n import label
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
 from knowledge import vocab
-from recommender.catalog_io import ImportFout, hits_frame, import_file
-from recommender.gaps import gap_analysis
-from recommender.initiatives import InitiativeFilter, search_initiatives
-from recommender.user_catalogue import UserCatalogueError, load_user_catalogue
+from recommender.initiatives import (
+    ImportFout,
+    InitiativeFilter,
+    UserCatalogueError,
+    gap_analysis,
+    hits_frame,
+    import_table,
+    load_user_catalogue,
+    search_initiatives,
+)
 
 apply_layout()
 kb = kb_or_stop()
@@ -116,7 +122,7 @@ if upload is not None and st.session_state.get("i_upload_done") != upload.file_i
         path = Path(tmp) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
-            result = import_file(path, kb)
+            result = import_table(path, kb)
         except (ImportFout, UserCatalogueError) as exc:
             st.error(tr("initiatives.import_error", error=str(exc)))
         else:

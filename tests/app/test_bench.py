@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from app.bench import run_bench
+from app.bench.run import run_bench
 from app.commands.bench_cmd import format_report
 
 

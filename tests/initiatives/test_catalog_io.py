@@ -10,10 +10,17 @@ import pandas as pd
 import pytest
 
 from knowledge.loader import DATA_DIR
-from recommender import catalog_io
-from recommender.catalog_io import ImportFout, detect_separator, export_csv, export_xlsx, import_file, read_table
-from recommender.initiatives import InitiativeFilter, search_initiatives
-from recommender.user_catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
+from recommender.initiatives import table_io as catalog_io
+from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
+from recommender.initiatives.search import InitiativeFilter, search_initiatives
+from recommender.initiatives.table_io import (
+    ImportFout,
+    detect_separator,
+    export_csv,
+    export_xlsx,
+    import_file,
+    read_table,
+)
 
 GOOD_ROWS = [
     ["Robotlab Zuid", "Vmbo, Onderbouw", "Leerlingen|Ouders", "Workshop; Bedrijfsbezoek", "IT/ICT", "Veel",
@@ -202,7 +209,7 @@ def test_broken_user_catalogue_is_a_clear_error(lob_home, kb):
 
 
 def test_user_catalogue_rejects_unknown_source(lob_home, kb, make_ini):
-    from recommender.user_catalogue import save_user_catalogue
+    from recommender.initiatives.catalogue import save_user_catalogue
 
     save_user_catalogue([make_ini("x", bronnen=["verzonnen_bron"])])
     with pytest.raises(UserCatalogueError, match="onbekende bron 'verzonnen_bron'"):

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from knowledge import vocab
-from recommender.gaps import campus_comparison, gap_analysis, report_figures
+from recommender.initiatives.gaps import campus_comparison, gap_analysis, report_figures
 
 EXPECTED_10KM = {
     "bereik": {"landelijk": 1, "lokaal": 3},

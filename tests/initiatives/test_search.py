@@ -5,8 +5,9 @@ import math
 
 import pytest
 
+from app.bench.synthetic import synthetic_catalogue
 from knowledge.geo import Place, resolve_place
-from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives, synthetic_catalogue
+from recommender.initiatives.search import InitiativeFilter, InitiativeHit, search_initiatives
 
 # same as tests/initiatives/conftest.py: the origin, and 0.1 degree latitude = 11.1195 km (2*pi*6371.0088/3600)
 ORIGIN = Place(query="test", naam="Testplein", soort="wijk", lat=51.9, lon=4.5)
@@ -71,7 +72,7 @@ def test_unknown_value_lists_allowed_values(field, value, allowed):
 
 def test_km_needs_near_and_must_be_positive():
     with pytest.raises(ValueError, match="near"):
-        InitiativeFilter(km=5)
+        search_initiatives(None, InitiativeFilter(km=5), extra=[])
     with pytest.raises(ValueError, match="positief"):
         InitiativeFilter(near="x", km=0)
 
@@ -201,7 +202,7 @@ def test_search_is_fast_on_10k(hand_catalogue):
 
 
 def test_latency_benchmark_runs_on_a_small_catalogue(kb):
-    from recommender.initiative_bench import query_mix, search_latency
+    from app.bench.initiative_search import query_mix, search_latency
 
     assert query_mix(30) == query_mix(30)  # the same mix every run
     result = search_latency(n=500, seed=3, kb=kb, queries=30)
@@ -224,7 +225,7 @@ def test_latency_benchmark_runs_on_a_small_catalogue(kb):
     ("bereik", "Landelijk/online", "landelijk"), ("lokaal_soort", "Jet-Net clusters", "jet_net"),
 ])
 def test_report_labels_map_to_codes(dimension, text, code):
-    from recommender.initiative_codes import to_code
+    from recommender.initiatives.codes import to_code
 
     assert to_code(dimension, text) == code
 

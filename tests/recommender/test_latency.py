@@ -1,8 +1,8 @@
 """recommend() stays well inside the 50 ms p95 target (measured on 200 random valid profiles)."""
 from __future__ import annotations
 
+from app.bench.recommend_latency import measure
 from knowledge.loader import KnowledgeBase
-from recommender.latency import measure
 
 
 def test_p95_under_target(kb: KnowledgeBase) -> None:

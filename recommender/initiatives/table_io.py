@@ -41,9 +41,7 @@ from pydantic import BaseModel, ValidationError
 from knowledge.geo import UnknownPlace, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef, Initiatief
-from recommender.initiative_codes import to_code
-from recommender.initiatives import InitiativeHit
-from recommender.user_catalogue import (
+from recommender.initiatives.catalogue import (
     EIGEN_IMPORT,
     allowed_sources,
     load_user_catalogue,
@@ -51,6 +49,8 @@ from recommender.user_catalogue import (
     source_problems,
     user_catalogue_path,
 )
+from recommender.initiatives.codes import to_code
+from recommender.initiatives.search import InitiativeHit
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000

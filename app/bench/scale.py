@@ -18,7 +18,7 @@ against exact (flat) search. Each row also records the machine's 1-minute load a
 processes on a 2-core machine change latencies a lot.
 
 Use :func:`run_scale_bench` (``quick=True`` for a run of a few seconds) and :func:`format_table`, or run
-``python -m retrieval.scale_bench [--quick] [--sizes 10000,100000] [--json]``.
+``python -m app.bench.scale [--quick] [--sizes 10000,100000] [--json]``.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.ann import (
+from app.bench.ann import (
     KINDS,
     BuildTimeout,
     build_ann_index,
@@ -143,7 +143,7 @@ def bench_one(kind: str, data: np.ndarray, queries: np.ndarray, exact: np.ndarra
     """Build, tune and time one index kind; return (row, ids found) — ids are ``None`` if the build was stopped.
 
     ``tune_queries`` (fresh draws, distinct from ``queries``) tune efSearch/nprobe; without them the
-    leave-one-out tuning of :func:`retrieval.ann.tune_search_param` is used.
+    leave-one-out tuning of :func:`app.bench.ann.tune_search_param` is used.
     """
     import faiss
 
@@ -252,7 +252,7 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m retrieval.scale_bench``: run the benchmark and print the table (or JSON)."""
+    """``python -m app.bench.scale``: run the benchmark and print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="10,000 vectors, 50 queries (a few seconds)")
     parser.add_argument("--sizes", type=lambda s: [int(v) for v in s.split(",")], default=None,

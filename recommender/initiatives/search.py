@@ -38,13 +38,11 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, computed_field, fiel
 from knowledge.geo import EARTH_RADIUS_KM, Place, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from recommender.initiative_codes import DIMENSIONS, label, to_code
-from recommender.synthetic import synthetic_catalogue
-from recommender.user_catalogue import load_user_catalogue, user_catalogue_path
+from recommender.initiatives.codes import DIMENSIONS, label, to_code
 
 __all__ = [
     "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
-    "catalogue_of", "synthetic_catalogue", "user_catalogue_path", "load_user_catalogue", "distances_km",
+    "catalogue_of", "distances_km",
 ]
 
 TextSearch = Callable[[str, list[str]], dict[str, float]]
@@ -100,12 +98,10 @@ class InitiativeFilter(BaseModel):
         return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
-    def _km_needs_near(self) -> InitiativeFilter:
-        if self.km is not None:
-            if not math.isfinite(self.km) or self.km <= 0:
-                raise ValueError("km moet een positief getal zijn")
-            if self.near is None:
-                raise ValueError("km werkt alleen samen met near (een postcode, wijk, gemeente of campus)")
+    def _km_positive(self) -> InitiativeFilter:
+        # km also needs a place: ``near`` here or ``place`` given to the search (checked there)
+        if self.km is not None and (not math.isfinite(self.km) or self.km <= 0):
+            raise ValueError("km moet een positief getal zijn")
         return self
 
 
@@ -149,7 +145,7 @@ def is_landelijk_online(ini: Initiatief) -> bool:
 
     A lokaal initiative that also runs online (``online=True``) stays lokaal, as in the report.
     """
-    return ini.bereik == "landelijk" or ini.locatie.lat is None or ini.locatie.lon is None
+    return ini.landelijk_online
 
 
 def catalogue_of(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None = None) -> list[Initiatief]:
@@ -336,6 +332,8 @@ def search_initiatives(
         if kb is None:
             raise ValueError("near heeft een kennisbank nodig om de plaats op te zoeken")
         place = resolve_place(kb, flt.near)
+    if flt.km is not None and place is None:
+        raise ValueError("km werkt alleen samen met near (een postcode, wijk, gemeente of campus)")
     if place is not None:
         dist = distances_km(place.lat, place.lon, idx.lat, idx.lon)
         if flt.km is not None:

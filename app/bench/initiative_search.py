@@ -1,6 +1,6 @@
 """Latency of :func:`recommender.initiatives.search_initiatives` over a synthetic catalogue.
 
-``python -m recommender.initiative_bench --n 10000`` prints median and p95 (ms) over a fixed,
+``python -m app.bench.initiative_search --n 10000`` prints median and p95 (ms) over a fixed,
 realistic mix of decaan queries (place + radius, schooltype, doelgroep, activiteit, branche,
 praktijk, free text). Wall-clock and CPU time (``time.process_time``) are both given: on a busy
 machine the wall-clock tail mostly measures other processes. Building the index once is measured
@@ -17,12 +17,12 @@ import time
 
 from pydantic import BaseModel
 
+from app.bench.synthetic import synthetic_catalogue
 from knowledge import vocab
 from knowledge.geo import Place
 from knowledge.loader import KnowledgeBase
 from knowledge.stats import percentile
-from recommender.initiatives import InitiativeFilter, search_initiatives
-from recommender.synthetic import synthetic_catalogue
+from recommender.initiatives.search import InitiativeFilter, search_initiatives
 
 # Places used when no knowledge base is given (rounded coordinates in the MRDH area).
 _PLACES = (Place("3083", "Tarwewijk", "postcode", 51.8925, 4.478), Place("Delft", "Delft", "gemeente", 52.01, 4.36),

@@ -119,17 +119,17 @@ def bench_quality(assistant: Any, quick: bool) -> dict[str, Any]:
 
 
 def bench_recommend(kb: KnowledgeBase, quick: bool) -> dict[str, Any]:
-    from recommender.latency import measure
+    from app.bench.recommend_latency import measure
 
     return measure(kb, n=100 if quick else 1000, seed=0)
 
 
 def bench_initiatives(kb: KnowledgeBase, quick: bool, log: Log) -> list[dict[str, Any]]:
     """Search and gap analysis over synthetic catalogues of 1k, 10k and 100k initiatives."""
+    from app.bench.initiative_search import search_latency
+    from app.bench.synthetic import synthetic_catalogue
     from knowledge.geo import resolve_place
-    from recommender.gaps import gap_analysis
-    from recommender.initiative_bench import search_latency
-    from recommender.synthetic import synthetic_catalogue
+    from recommender.initiatives.gaps import gap_analysis
 
     rows = []
     places = [resolve_place(kb, p) for p in ("3083", "Delft", "Zoetermeer", "Schiedam", "2511")]
@@ -147,7 +147,7 @@ def bench_initiatives(kb: KnowledgeBase, quick: bool, log: Log) -> list[dict[str
 
 def _gap_times(catalogue: list[Any], places: list[Any], rounds: int) -> list[float]:
     """Milliseconds of one gap analysis, for every place, ``rounds`` times."""
-    from recommender.gaps import gap_analysis
+    from recommender.initiatives.gaps import gap_analysis
 
     times = []
     for _ in range(rounds):
@@ -208,7 +208,7 @@ HNSW_BUDGET_S = 120.0
 
 
 def bench_scale(quick: bool, log: Log) -> list[dict[str, Any]]:
-    from retrieval.scale_bench import run_scale_bench
+    from app.bench.scale import run_scale_bench
 
     return run_scale_bench(quick=quick, log=log, hnsw_max_build_s=HNSW_BUDGET_S)
 

@@ -22,8 +22,8 @@ from pydantic import BaseModel
 from knowledge.geo import Place, haversine_km, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from recommender.initiative_codes import DIMENSIONS, label
-from recommender.initiatives import InitiativeFilter, InitiativeHit, is_landelijk_online, search_initiatives
+from recommender.initiatives.codes import DIMENSIONS, label
+from recommender.initiatives.search import InitiativeFilter, InitiativeHit, is_landelijk_online, search_initiatives
 
 DEFAULT_KM = 10.0
 COUNT_RULE = (

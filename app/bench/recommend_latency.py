@@ -1,6 +1,6 @@
 """Latency of :func:`recommender.advies.recommend` over random valid profiles.
 
-    python -m recommender.latency --n 1000 --seed 0
+    python -m app.bench.recommend_latency --n 1000 --seed 0
 
 Prints median, p95 and max in milliseconds (the first call, which builds the route index, is
 excluded and reported separately). Reusable by ``lob-kompas bench`` through :func:`measure`.
