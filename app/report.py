@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.i18n import direction, label, t
 from knowledge import KnowledgeBase
+from knowledge.i18n import direction, label, t
 
 FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),

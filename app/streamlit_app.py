@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.i18n import LANGUAGES, label  # noqa: E402
 from app.ui import LANG_KEY, current_language, tr  # noqa: E402
+from knowledge.i18n import LANGUAGES, label  # noqa: E402
 
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGE_FILES = {

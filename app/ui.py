@@ -10,8 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, direction, label, t
 from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge.i18n import DEFAULT_LANGUAGE, LANGUAGES, direction, label, t
 
 LANG_KEY = "lang"
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.i18n import direction
 from app.ui import get_assistant, tr
 from knowledge import KnowledgeBase
+from knowledge.i18n import direction
+from knowledge.i18n.formats import format_km
 from knowledge.schema import Artikel, BronRef
 
 
@@ -49,17 +50,11 @@ def _in(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts.get("nl", "")
 
 
-def format_km(km: float, lang: str) -> str:
-    """One decimal, with the decimal comma Dutch, Turkish, Polish and Ukrainian readers expect."""
-    text = f"{km:.1f}"
-    return text if lang in ("en", "ar") else text.replace(".", ",")
-
-
 def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # type: ignore[type-arg]
     """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
     import pandas as pd
 
-    from app.i18n import label
+    from knowledge.i18n import label
 
     opl = route["opleiding"]
     with st.container(border=True):
@@ -93,7 +88,7 @@ def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type
     st.header("🏫 " + tr("mentor.no_techniek"))
     st.write(_in(alt["uitleg"], lang))
     for school in alt.get("scholen_met_techniekprofiel", []):
-        km = f" ({format_km(school['afstand_km'], lang)} km)" if school.get("afstand_km") is not None else ""
+        km = f" ({format_km(school['afstand_km'], lang, school.get('afstand_bij_benadering', False))})" if school.get("afstand_km") is not None else ""
         st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
     for option in alt.get("mogelijkheden", []):
         st.markdown(f"- {_in(option['tekst'], lang)}"

@@ -62,14 +62,7 @@ def compare_inventory(kb: KnowledgeBase) -> list[InventoryRow]:
     rows = []
     for dim, (bron, totals) in REPORT_TOTALS.items():
         ours = count_dimension([getattr(i, dim) for i in inventory])
-        codes = list(totals) if dim == "lokaal_soort" else list(getattr(vocab, _VOCAB[dim]))
+        codes = list(totals) if dim == "lokaal_soort" else list(vocab.DIMENSIONS[vocab.dimension_name(dim)])
         rows += [InventoryRow(dimensie=dim, code=c, ons=ours.get(c, 0), rapport=totals.get(c, 0), bron=bron)
                  for c in codes]
     return rows
-
-
-_VOCAB = {
-    "bereik": "BEREIK", "lokaal_soort": "LOKAAL_SOORT", "schooltypen": "SCHOOLTYPEN_INITIATIEF",
-    "doelgroepen": "DOELGROEPEN", "activiteiten": "ACTIVITEITEN", "praktijkgerichtheid": "PRAKTIJK",
-    "branches": "BRANCHES",
-}

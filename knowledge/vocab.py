@@ -1,11 +1,13 @@
 """Fixed vocabularies shared by the knowledge schema, the recommender and the app.
 
 Each vocabulary is a tuple of machine codes; human labels live in the app's language
-catalogues (``app/i18n``) so that every code can be shown in six languages.
+catalogue (``knowledge/i18n``) so that every code can be shown in six languages.
 The initiative vocabularies follow the classification of the 2023 SEOR inventory
 (report 003, tables 3.1-3.6).
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 # --- vmbo -----------------------------------------------------------------
 VMBO_LEERWEGEN = ("bb", "kb", "gl", "tl")
@@ -66,3 +68,39 @@ CLASSIFICATIE = ("rapport", "algemene_kennis")
 SCHOOL_SOORTEN = ("vmbo", "vso", "mbo", "hbo", "po")
 GEBIED_SOORTEN = ("gemeente", "gebied", "wijk")
 VERTALING_KWALITEIT = ("origineel", "redactie", "machine")
+
+
+# --- initiative dimensions: the one registry of their names -------------------
+# Each dimension of an initiative has one canonical name, and this table says what it is called
+# elsewhere: the attribute of ``Initiatief``, the field of the search filter (and CLI flag), the
+# label namespace in the translation catalogue, and the other names people and files use for it.
+class Dimensie(NamedTuple):
+    codes: tuple[str, ...]
+    attribute: str  # knowledge.schema.Initiatief
+    filter_field: str | None  # recommender.initiatives.InitiativeFilter (and the CLI flag --<field>)
+    label_kind: str  # knowledge.i18n: code.<label_kind>.<code>
+    aliases: tuple[str, ...]
+
+
+DIMENSIES: dict[str, Dimensie] = {
+    "bereik": Dimensie(BEREIK, "bereik", None, "bereik", ("geografie", "landelijk")),
+    "lokaal_soort": Dimensie(LOKAAL_SOORT, "lokaal_soort", None, "lokaal_soort", ("lokaal", "soort")),
+    "schooltype": Dimensie(SCHOOLTYPEN_INITIATIEF, "schooltypen", "schooltypen", "schooltype_initiatief",
+                           ("schooltypen",)),
+    "doelgroep": Dimensie(DOELGROEPEN, "doelgroepen", "doelgroepen", "doelgroep", ("doelgroepen",)),
+    "activiteit": Dimensie(ACTIVITEITEN, "activiteiten", "activiteiten", "activiteit", ("activiteiten",)),
+    "praktijk": Dimensie(PRAKTIJK, "praktijkgerichtheid", "praktijk", "praktijk",
+                         ("praktijkgerichtheid", "praktijkervaring")),
+    "branche": Dimensie(BRANCHES, "branches", "branches", "branche", ("branches",)),
+}
+# dimension -> allowed codes, in the order of the report's tables
+DIMENSIONS: dict[str, tuple[str, ...]] = {name: d.codes for name, d in DIMENSIES.items()}
+
+
+def dimension_name(name: str) -> str:
+    """The canonical dimension for any of its names ('schooltypen', 'praktijkgerichtheid', ...)."""
+    key = name.strip().lower()
+    for canonical, d in DIMENSIES.items():
+        if key == canonical or key in d.aliases or key == d.attribute:
+            return canonical
+    raise ValueError(f"onbekende dimensie '{name}'; toegestaan: {', '.join(DIMENSIES)}")

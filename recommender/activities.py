@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.geo import Place
+from knowledge.i18n import t, word
+from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from recommender import texts
 from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
@@ -139,20 +140,20 @@ def kandidaat_hits(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, flo
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
     if k.delen["branche"] >= 2.0:
-        parts.append(texts.zin("act_branche", taal, interesses=texts.lijst(
-            [texts.label(texts.INTERESSE_LABELS, i, taal) for i in k.interesses], taal)))
+        parts.append(t("advies.act_branche", taal, interesses=format_list(
+            [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
-        parts.append(texts.zin("act_breed", taal))
+        parts.append(t("advies.act_breed", taal))
     if k.landelijk:
-        parts.append(texts.zin("act_landelijk", taal))
+        parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:
-        parts.append(texts.zin("act_afstand", taal, km=texts.fmt_getal(k.km, taal)))
+        parts.append(t("advies.act_afstand", taal, km=format_km(k.km, taal)))
     if k.ini.praktijkgerichtheid == "veel":
-        parts.append(texts.zin("act_praktijk_veel", taal))
+        parts.append(t("advies.act_praktijk_veel", taal))
     elif k.ini.praktijkgerichtheid == "deels":
-        parts.append(texts.zin("act_praktijk_deels", taal))
+        parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
-        parts.append(texts.zin("act_doelgroep", taal, doelgroep=texts.label(texts.DOELGROEP_LABELS, k.doelgroep, taal)))
+        parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     return " ".join(parts)
 
 

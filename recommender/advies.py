@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge.geo import UnknownPlace, resolve_place
+from knowledge.i18n import t
+from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from recommender import texts
 from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, melding, route_uitleg, volgende_stap
@@ -117,13 +118,13 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
 
     return Advies(routes=routes, activiteiten=activiteiten, zonder_techniekprofiel=zt, waarom_techniek=waarom,
                   meldingen=meldingen, talen=talen,
-                  vertaalkwaliteit={t: texts.KWALITEIT[t] for t in talen})
+                  vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen})
 
 
 def _waarom(taal: str, interesses: list[str], opleidingen: list[str]) -> str:
     """Why techniek may still fit a pupil without technical interests (only from interests that matched)."""
-    return texts.zin("waarom_techniek", taal, interesses=interesses_tekst(interesses, taal),
-                     opleidingen=texts.lijst(opleidingen, taal))
+    return t("advies.waarom_techniek", taal, interesses=interesses_tekst(interesses, taal),
+                     opleidingen=format_list(opleidingen, taal))
 
 
 def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from knowledge import vocab
 from knowledge.geo import haversine_km
+from knowledge.i18n import t
+from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
-from recommender import texts
 from recommender.explain import melding, profiel_naam
 from recommender.models import (
     ActiviteitAdvies,
@@ -109,10 +110,10 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
     scholen = _scholen_met_techniek(kb, profiel, origin, school)
     mogelijk: list[Mogelijkheid] = []
     if scholen:
-        tekst = {t: texts.zin("zt_scholen", t, scholen=texts.lijst(
-            [f"{s.naam} ({texts.fmt_km(s.afstand_km, t, s.afstand_bij_benadering)} km)"
+        tekst = {taal: t("advies.zt_scholen", taal, scholen=format_list(
+            [f"{s.naam} ({format_km(s.afstand_km, taal, s.afstand_bij_benadering)})"
              if s.afstand_km is not None else s.naam
-             for s in scholen], t)) + " " + texts.zin("zt_andere_school", t) for t in talen}
+             for s in scholen], taal)) + " " + t("advies.zt_andere_school", taal) for taal in talen}
         mogelijk.append(Mogelijkheid(soort="school_in_de_buurt", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
     mogelijk.append(Mogelijkheid(soort="keuzevakken", tekst=melding("zt_keuzevakken", talen), bron=BRON_BINNEN_SCHOOL))
     if profiel.schooltype in ("vmbo-gl", "vmbo-tl"):
@@ -120,8 +121,7 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
                                      tekst=melding("zt_praktijkgericht", talen, jaar=PRAKTIJKGERICHT_SINDS)))
     lokaal = [a for a in activiteiten if not a.landelijk][:3]
     if lokaal:
-        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={t: texts.zin(
-            "zt_activiteiten", t, activiteiten=texts.lijst([a.naam for a in lokaal], t)) for t in talen}))
+        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={taal: t("advies.zt_activiteiten", taal, activiteiten=format_list([a.naam for a in lokaal], taal)) for taal in talen}))
     # doorstroom from the pupil's own (non-technical) profiel, else from the profielen the school offers
     codes = doorstroom_profielen(profiel, school)
     cijfers = doorstroom_cijfers(kb, codes)
@@ -136,11 +136,10 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
             eerste.setdefault(code, c)
     if eerste:
         refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(bron_str(r) for r in refs), tekst={t: texts.zin(
-            "zt_doorstroom", t, bron="; ".join(kort_bron(kb, r) for r in refs), cijfers=texts.lijst([
-                f"{profiel_naam(kb, code)} {texts.fmt_getal(c.waarde, t)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
-                for code, c in eerste.items()], t)) for t in talen}))
-    uitleg = {t: texts.zin("zt_intro", t, school=school.naam) for t in talen}
+        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(bron_str(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(kort_bron(kb, r) for r in refs), cijfers=format_list([
+                f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
+                for code, c in eerste.items()], taal)) for taal in talen}))
+    uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}
     bronnen = list(dict.fromkeys([bron_str(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
     return ZonderTechniekprofiel(
         school=school.id, school_naam=school.naam, uitleg=uitleg, scholen_met_techniekprofiel=scholen,

@@ -7,8 +7,9 @@ connection (profiel, niveau, po/havo notes) -> nearest school.
 """
 from __future__ import annotations
 
+from knowledge.i18n import t, word
+from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
-from recommender import texts
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
 from recommender.routes import kort_bron
@@ -16,7 +17,7 @@ from recommender.scoring import RouteScore
 
 
 def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
-    return texts.lijst([texts.label(texts.INTERESSE_LABELS, c, taal) for c in codes], taal)
+    return format_list([word("interesse", c, taal) for c in codes], taal)
 
 
 def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str) -> str:
@@ -24,42 +25,42 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     r = s.route
     zinnen: list[str] = []
     if profiel.schooltype == "po":
-        zinnen.append(texts.zin("po", taal))
+        zinnen.append(t("advies.po", taal))
     if s.via_beroep:
-        zinnen.append(texts.zin("interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
+        zinnen.append(t("advies.interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
                                 opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
     else:
-        zinnen.append(texts.zin("interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
+        zinnen.append(t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
                                 niveau=r.niveau))
     if s.werk:
-        zinnen.append(texts.zin("werk", taal, werk=texts.lijst(
-            [texts.label(texts.WERKVOORKEUR_LABELS, w, taal) for w in s.werk], taal)))
+        zinnen.append(t("advies.werk", taal, werk=format_list(
+            [word("werkvoorkeur", w, taal) for w in s.werk], taal)))
     if s.markt is not None:
-        zinnen.append(texts.zin("markt", taal, beroep=s.markt.beroep,
-                                label_tekst=texts.label(texts.ARBEIDSMARKT_TEKST, s.markt.label, taal),
+        zinnen.append(t("advies.markt", taal, beroep=s.markt.beroep,
+                                label_tekst=word("arbeidsmarkt", s.markt.label, taal),
                                 bron=kort_bron(kb, s.markt.bron)))
     elif r.beroep_namen:
-        zinnen.append(texts.zin("markt_geen", taal, beroep=r.beroep_namen[0]))
+        zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
     for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
                       ("salaris", "salaris")):
         if item in s.belangrijk:
-            zinnen.append(texts.zin(key, taal))
+            zinnen.append(t(f"advies.{key}", taal))
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
-        zinnen.append(texts.zin("bbl", taal))
+        zinnen.append(t("advies.bbl", taal))
     if s.profiel_sluit_aan and vmbo_profiel:
-        zinnen.append(texts.zin("profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+        zinnen.append(t("advies.profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
-        zinnen.append(texts.zin("profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+        zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:
-        zinnen.append(texts.zin("niveau_lager", taal, niveau=r.niveau))
+        zinnen.append(t("advies.niveau_lager", taal, niveau=r.niveau))
     if profiel.schooltype in ("havo", "vwo"):
-        zinnen.append(texts.zin("havo_vwo", taal))
+        zinnen.append(t("advies.havo_vwo", taal))
     if s.dichtstbij is not None:
-        km = texts.fmt_km(s.dichtstbij.km, taal, s.dichtstbij.benadering)
+        km = format_km(s.dichtstbij.km, taal, s.dichtstbij.benadering)
         key = "afstand" if s.dichtstbij.km <= profiel.max_reisafstand_km else "afstand_ver"
-        zinnen.append(texts.zin(key, taal, school=s.dichtstbij.naam, km=km))
+        zinnen.append(t(f"advies.{key}", taal, school=s.dichtstbij.naam, km=km))
     elif not r.locaties:
-        zinnen.append(texts.zin("geen_locatie", taal))
+        zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
 
 
@@ -83,10 +84,10 @@ def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: lis
         school_id, school_naam = loc.school, loc.naam
     tekst: dict[str, str] = {}
     for taal in talen:
-        zin = (texts.zin("stap_open_dag", taal, school=school_naam) if school_naam
-               else texts.zin("stap_mentor", taal))
+        zin = (t("advies.stap_open_dag", taal, school=school_naam) if school_naam
+               else t("advies.stap_mentor", taal))
         if activiteit is not None:
-            zin += " " + texts.zin("stap_activiteit", taal, activiteit=activiteit.naam)
+            zin += " " + t("advies.stap_activiteit", taal, activiteit=activiteit.naam)
         tekst[taal] = zin
     return VolgendeStap(
         school=school_id, school_naam=school_naam, afstand_km=km,
@@ -97,7 +98,7 @@ def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: lis
 
 def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
     """A notice in Dutch and the parents' language."""
-    return {t: texts.zin(key, t, **values) for t in talen}
+    return {taal: t(f"advies.{key}", taal, **values) for taal in talen}
 
 
 def interesses_tekst(codes: list[str], taal: str) -> str:

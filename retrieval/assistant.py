@@ -23,9 +23,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from knowledge.i18n import t
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
-from retrieval import messages
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs
 from retrieval.language import SUPPORTED, check_input, detect_language, input_language
@@ -132,7 +132,7 @@ class Assistant:
             question = question.decode("utf-8")
         if problem is not None:
             language = lang or input_language(question)
-            return Answer(answer=messages.msg(problem.key, language, **problem.fields), language=language,
+            return Answer(answer=t(f"assistant.{problem.key}", language, **problem.fields), language=language,
                           grounded=False, status="bad_input", notice=problem.key, mode="extractive")
         notice = None
         detected = detect_language(question)
@@ -140,7 +140,7 @@ class Assistant:
         if lang is None:
             lang = qlang
             if not detected.supported:
-                notice = messages.msg("unsupported_language", "en", code=detected.code)
+                notice = t("assistant.unsupported_language", "en", code=detected.code)
         structured = self._structured(question, lang)
         if structured is not None:
             return structured
@@ -173,7 +173,7 @@ class Assistant:
 
     # --- answer builders ------------------------------------------------------------
     def _refusal(self, lang: str, notice: str | None = None) -> Answer:
-        text = messages.msg("refusal", lang) + "\n" + messages.msg("can_help", lang)
+        text = t("assistant.refusal", lang) + "\n" + t("assistant.can_help", lang)
         return Answer(answer=text, language=lang, grounded=False, status="refused", notice=notice)
 
     def _structured(self, question: str, lang: str) -> Answer | None:
@@ -205,7 +205,7 @@ class Assistant:
         top = hits[0]
         ordered = unique_sources(hits)[:3]
         by_source = {s: [h for h in hits if h.source == s] for s in ordered}
-        label = messages.msg("sources_label", lang)
+        label = t("assistant.sources_label", lang)
         if top.kind == "artikel" and (art := self._article_text(top.source.split(":", 1)[1], lang)):
             title, text = art
             in_lang = [h for h in by_source[top.source] if h.language == lang]
@@ -219,8 +219,8 @@ class Assistant:
             if second is not None and second.kind != "artikel" and top.dense is not None and \
                     second.dense is not None and second.dense >= top.dense - 0.01:
                 passages.append(second)
-            intro = "" if lang == top.language else messages.msg("only_dutch", lang) if top.language == "nl" \
-                else messages.msg("only_other_language", lang, code=top.language)
+            intro = "" if lang == top.language else t("assistant.only_dutch", lang) if top.language == "nl" \
+                else t("assistant.only_other_language", lang, code=top.language)
             quoted = "\n\n".join(f"«{p.title}»\n{p.text.strip()}" for p in passages)
             body = f"{intro}\n\n{quoted}".strip()
             sources = [_source_of(by_source[s][0]) for s in ordered]
@@ -239,20 +239,20 @@ class Assistant:
         try:
             text = ask_llm(self.llm, question, lang, passages)
         except Exception as exc:  # noqa: BLE001 - any provider error falls back to the extractive answer
-            fallback = self._extractive(lang, hits, messages.msg("llm_failed", lang, error=type(exc).__name__))
+            fallback = self._extractive(lang, hits, t("assistant.llm_failed", lang, error=type(exc).__name__))
             return fallback
         if not text or NO_ANSWER in text:
             return self._refusal(lang)
         if lang not in ("nl",) and detect_language(text).code != lang:
-            return self._extractive(lang, hits, messages.msg("llm_wrong_language", lang))
+            return self._extractive(lang, hits, t("assistant.llm_wrong_language", lang))
         cited = cited_numbers(text, len(passages))
         used = [passages[k - 1] for k in cited] or passages[:1]
         sources = [_source_of(h) for h in used]
         if not cited:  # keep citations even when the model forgot them
-            text += f"\n\n{messages.msg('sources_label', lang)}: [1] {passages[0].title} ({passages[0].source})"
+            text += f"\n\n{t('assistant.sources_label', lang)}: [1] {passages[0].title} ({passages[0].source})"
         else:
             refs = "; ".join(f"[{k}] {passages[k - 1].title} ({passages[k - 1].source})" for k in cited)
-            text += f"\n\n{messages.msg('sources_label', lang)}: {refs}"
+            text += f"\n\n{t('assistant.sources_label', lang)}: {refs}"
         return Answer(answer=text, language=lang, grounded=True, sources=sources, mode="llm")
 
 

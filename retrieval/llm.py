@@ -27,7 +27,7 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from retrieval.messages import LANGUAGE_NAMES
+from knowledge.i18n import t
 from retrieval.search import Hit
 
 NO_ANSWER = "NO_ANSWER"
@@ -89,9 +89,10 @@ def build_messages(question: str, lang: str, hits: list[Hit]) -> list[BaseMessag
         where = f"{h.title}" + (f", {h.section}" if h.section else "")
         docs.append(f'{FENCE_OPEN} id="{n}" source="{fence(h.source)}" title="{fence(where)}">\n'
                     f"{fence(h.text)}\n{FENCE_CLOSE}")
+    language = t("assistant.language_name", lang)
     user = ("Documents:\n" + "\n\n".join(docs) + "\n\nQuestion (answer in "
-            f"{LANGUAGE_NAMES.get(lang, lang)}):\n<question>\n{fence(question)}\n</question>")
-    system = SYSTEM_PROMPT.format(language=LANGUAGE_NAMES.get(lang, lang), no_answer=NO_ANSWER)
+            f"{language}):\n<question>\n{fence(question)}\n</question>")
+    system = SYSTEM_PROMPT.format(language=language, no_answer=NO_ANSWER)
     return [SystemMessage(content=system), HumanMessage(content=user)]
 
 

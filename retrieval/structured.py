@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.geo import Place, UnknownPlace, normalise, resolve_place
+from knowledge.i18n import t, word
 from knowledge.loader import KnowledgeBase
-from retrieval.messages import label, msg
 
 # Word starts that signal the activities intent (matched against lower-cased words).
 # Dutch compounds put these inside words (techniekactiviteiten), so they match anywhere in a word.
@@ -146,16 +146,16 @@ def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: flo
     hits = search(kb, q, km)
     filters = ""
     if q.doelgroepen:
-        filters += msg("filter_for", lang, what=", ".join(label(d, lang) for d in q.doelgroepen))
+        filters += t("assistant.filter_for", lang, what=", ".join(word("doelgroep", d, lang) for d in q.doelgroepen))
     if q.place:
-        filters += msg("filter_near", lang, place=q.place.naam)
+        filters += t("assistant.filter_near", lang, place=q.place.naam)
     if not hits:
-        return ActivityAnswer(msg("activities_none", lang, filters=filters), [], [])
+        return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), [], [])
     shown = hits[:show]
-    lines = [msg("activities_intro", lang, n=len(hits), filters=filters), ""]
+    lines = [t("assistant.activities_intro", lang, n=len(hits), filters=filters), ""]
     for h in shown:
         ini = h.initiatief
-        where = msg("national", lang) if h.afstand_km is None else f"{ini.locatie.naam or ini.locatie.gemeente or ''}"\
+        where = t("assistant.national", lang) if h.afstand_km is None else f"{ini.locatie.naam or ini.locatie.gemeente or ''}"\
             f" ({h.afstand_km:.1f} km)"
         lines.append(f"- {ini.naam} ({ini.organisator}; {where.strip()}): {_short(ini.omschrijving)}")
     if len(hits) > show:

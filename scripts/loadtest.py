@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "tests" / "app"))
 sys.path.insert(0, str(ROOT))
 import browser_helpers as bh  # noqa: E402
 
-from app.i18n import label, t  # noqa: E402
+from knowledge.i18n import label, t  # noqa: E402
 
 LOOPBACK = "127.0.0.1"
 MAX_USERS = 100

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests" / "app"))
 sys.path.insert(0, str(ROOT))
 import browser_helpers as bh  # noqa: E402
 
-from app.i18n import t  # noqa: E402
+from knowledge.i18n import t  # noqa: E402
 
 EXAMPLE = bh.MentorInput(schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",),
                          plaats="3083", taal_ouders="tr")

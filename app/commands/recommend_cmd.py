@@ -14,10 +14,10 @@ from pathlib import Path
 
 from app.commands.common import UserError, load_kb, print_json
 from knowledge import KnowledgeError, load_knowledge
+from knowledge.i18n.formats import format_km
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
-from recommender.texts import fmt_getal
 
 
 def _read_profile(arg: str | None) -> Profiel:
@@ -65,7 +65,7 @@ def _print_human(advies: Advies) -> None:
         print("============")
     for a in advies.activiteiten:
         waar = "landelijk/online" if a.landelijk else (
-            f"{fmt_getal(a.afstand_km, 'nl')} km" if a.afstand_km is not None else "afstand onbekend")
+            format_km(a.afstand_km, "nl") if a.afstand_km is not None else "afstand onbekend")
         print(f"- {a.naam} ({waar}): {a.reden}")
     zt = advies.zonder_techniekprofiel
     if zt:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.i18n import label
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
 from knowledge import vocab
+from knowledge.i18n import label
 from recommender.initiatives import (
     ImportFout,
     InitiativeFilter,

@@ -8,8 +8,9 @@ import streamlit as st
 
 from app.report import build_html, build_pdf
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, tr
-from app.widgets import activity_points, format_km, render_no_techniek, render_route
+from app.widgets import activity_points, render_no_techniek, render_route
 from knowledge import vocab
+from knowledge.i18n.formats import format_km
 from recommender.advies import recommend
 from recommender.profile import Profiel
 
@@ -156,7 +157,7 @@ if st.session_state.get("m_show"):
             st.map(points, latitude="lat", longitude="lon", size=60)
             st.caption(tr("app.map_offline"))
         for a in acts:
-            km = tr("mentor.distance", km=format_km(a["afstand_km"], lang)) if a.get("afstand_km") is not None \
+            km = format_km(a["afstand_km"], lang) if a.get("afstand_km") is not None \
                 else tr("mentor.national")
             st.markdown(f"- **{a['naam']}** ({km}): {a.get('reden', '')}")
     c5, c6 = st.columns(2)

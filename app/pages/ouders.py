@@ -7,9 +7,9 @@ import io
 import segno
 import streamlit as st
 
-from app.i18n import LANGUAGES, direction, label
 from app.ui import apply_layout, current_language, kb_or_stop, tr
 from app.widgets import render_answer, render_article
+from knowledge.i18n import LANGUAGES, direction, label
 
 apply_layout()
 kb = kb_or_stop()

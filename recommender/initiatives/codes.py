@@ -1,62 +1,22 @@
 """Codes and Dutch labels of the initiative dimensions, and mapping of what people type to codes.
 
 The codes come from :mod:`knowledge.vocab` (the classification of report 003, tables 3.1-3.6).
-This module only adds short Dutch labels (for tables, gap sentences and exports) and the
+Labels come from the translation catalogue (``code.<kind>.<code>``); this module adds the
 variants a decaan may write in a spreadsheet ("Vmbo", "IT/ICT", "Bedrijfsbezoek", "ouder").
 """
 from __future__ import annotations
 
+from functools import cache
+
 from knowledge import vocab
 from knowledge.geo import normalise
+from knowledge.i18n import LANGUAGES
+from knowledge.i18n import label as i18n_label
 
-# dimension -> allowed codes, in the order of the report's tables.
-DIMENSIONS: dict[str, tuple[str, ...]] = {
-    "bereik": vocab.BEREIK,
-    "lokaal_soort": vocab.LOKAAL_SOORT,
-    "schooltype": vocab.SCHOOLTYPEN_INITIATIEF,
-    "doelgroep": vocab.DOELGROEPEN,
-    "activiteit": vocab.ACTIVITEITEN,
-    "praktijk": vocab.PRAKTIJK,
-    "branche": vocab.BRANCHES,
-}
+# The registry of dimension names lives in knowledge.vocab; the labels in the translation catalogue.
+DIMENSIONS = vocab.DIMENSIONS
+dimension_name = vocab.dimension_name
 
-# Names other modules or data files may use for the same dimension.
-DIMENSION_ALIASES: dict[str, str] = {
-    "bereik": "bereik", "geografie": "bereik", "landelijk": "bereik",
-    "lokaal_soort": "lokaal_soort", "lokaal": "lokaal_soort", "soort": "lokaal_soort",
-    "schooltype": "schooltype", "schooltypen": "schooltype",
-    "doelgroep": "doelgroep", "doelgroepen": "doelgroep",
-    "activiteit": "activiteit", "activiteiten": "activiteit",
-    "praktijk": "praktijk", "praktijkgerichtheid": "praktijk", "praktijkervaring": "praktijk",
-    "branche": "branche", "branches": "branche",
-}
-
-LABELS: dict[str, dict[str, str]] = {
-    "bereik": {"landelijk": "landelijk/online", "lokaal": "lokaal"},
-    "lokaal_soort": {
-        "mbo_instelling": "mbo-instelling/roc", "jet_net": "Jet-Net cluster", "eic_haven": "EIC Mainport/haven",
-        "sto": "STO cluster", "overig": "overig lokaal",
-    },
-    "schooltype": {
-        "po": "basisschool (po)", "vo_onderbouw": "vo onderbouw", "vo_bovenbouw": "vo bovenbouw",
-        "vmbo": "vmbo", "havo": "havo", "vwo": "vwo",
-    },
-    "doelgroep": {
-        "leerlingen": "leerlingen", "meisjes": "meisjes", "migratieachtergrond": "leerlingen met een migratieachtergrond",
-        "leraren": "leraren", "ouders": "ouders",
-    },
-    "activiteit": {
-        "samenwerking_school_bedrijf": "samenwerking school en bedrijf", "bedrijfsbezoek": "bedrijfsbezoek",
-        "stage": "stage", "leerwerkplekken": "leerwerkplekken mbo", "gastles": "gastles of lesprogramma",
-        "informatie": "informatie", "evenement": "evenement", "open_dag": "open dag of proefstuderen",
-        "wedstrijd_online": "wedstrijd of online activiteit",
-    },
-    "praktijk": {"geen": "geen praktijk", "deels": "deels praktijk", "veel": "veel praktijk (doe-activiteit)"},
-    "branche": {
-        "bouw": "bouw", "maritiem": "maritiem", "installatietechniek": "installatietechniek", "ict": "IT/ICT",
-        "technologie_wetenschap": "technologie en wetenschap", "techniek_breed": "techniek breed",
-    },
-}
 
 # Extra spellings (normalised with knowledge.geo.normalise) -> code, per dimension.
 _VARIANTS: dict[str, dict[str, str]] = {
@@ -121,24 +81,29 @@ _VARIANTS: dict[str, dict[str, str]] = {
 }
 
 
+# The short labels of earlier exports, still understood on import (round trip of old files).
+_EARLIER_LABELS: dict[str, dict[str, str]] = {
+    "bereik": {"landelijk/online": "landelijk"},
+    "lokaal_soort": {"overig lokaal": "overig"},
+    "schooltype": {"basisschool (po)": "po", "vo onderbouw": "vo_onderbouw", "vo bovenbouw": "vo_bovenbouw"},
+    "praktijk": {"geen praktijk": "geen", "deels praktijk": "deels", "veel praktijk (doe-activiteit)": "veel",
+                 "veel praktijk": "veel"},
+    "doelgroep": {"leerlingen met een migratieachtergrond": "migratieachtergrond"},
+}
+
+
+@cache
 def _lookup_table(dimension: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for code in DIMENSIONS[dimension]:
         table[normalise(code)] = code
-        table[normalise(LABELS[dimension][code])] = code
+        for lang in LANGUAGES:  # a label in any language of the catalogue is understood
+            table[normalise(label(dimension, code, lang))] = code
+    table.update({normalise(k): v for k, v in _EARLIER_LABELS.get(dimension, {}).items()})
     table.update(_VARIANTS.get(dimension, {}))
     return table
 
 
-_TABLES = {dim: _lookup_table(dim) for dim in DIMENSIONS}
-
-
-def dimension_name(name: str) -> str:
-    """The canonical dimension for a name such as 'schooltypen' or 'praktijkgerichtheid'."""
-    key = name.strip().lower()
-    if key not in DIMENSION_ALIASES:
-        raise ValueError(f"onbekende dimensie '{name}'; toegestaan: {', '.join(DIMENSIONS)}")
-    return DIMENSION_ALIASES[key]
 
 
 def allowed_text(dimension: str) -> str:
@@ -148,12 +113,13 @@ def allowed_text(dimension: str) -> str:
 
 def to_code(dimension: str, value: str) -> str:
     """Map a code, label or common variant (any case) to the code; ValueError lists the allowed codes."""
-    code = _TABLES[dimension].get(normalise(str(value)))
+    code = _lookup_table(dimension).get(normalise(str(value)))
     if code is None:
         raise ValueError(f"'{value}' is geen geldige {dimension}; toegestaan: {allowed_text(dimension)}")
     return code
 
 
-def label(dimension: str, code: str) -> str:
-    """The short Dutch label of a code (the code itself when unknown)."""
-    return LABELS.get(dimension, {}).get(code, code)
+def label(dimension: str, code: str, lang: str = "nl") -> str:
+    """The label of a code from the translation catalogue (the code itself when unknown)."""
+    kind = vocab.DIMENSIES[dimension].label_kind if dimension in vocab.DIMENSIES else dimension
+    return i18n_label(kind, code, lang)

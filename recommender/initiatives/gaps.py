@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from knowledge import vocab
 from knowledge.geo import Place, haversine_km, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -32,10 +33,9 @@ COUNT_RULE = (
     "weg gelegen initiatief (voetnoot 9 van dat rapport) zien wij niet."
 )
 
-# dimension -> attribute of Initiatief
+# dimension -> attribute of Initiatief (the counted ones; from the registry in knowledge.vocab)
 ATTRIBUTES: dict[str, str] = {
-    "schooltype": "schooltypen", "doelgroep": "doelgroepen", "activiteit": "activiteiten",
-    "praktijk": "praktijkgerichtheid", "branche": "branches",
+    name: d.attribute for name, d in vocab.DIMENSIES.items() if name not in ("bereik", "lokaal_soort")
 }
 # which codes can be a gap, and how a sentence names them
 _GAP_CODES: dict[str, tuple[str, ...]] = {

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationInfo, computed_field, field_validator, model_validator
 
+from knowledge import vocab
 from knowledge.geo import EARTH_RADIUS_KM, Place, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -47,13 +48,9 @@ __all__ = [
 
 TextSearch = Callable[[str, list[str]], dict[str, float]]
 
-# filter field -> (dimension, attribute of Initiatief)
+# filter field -> (dimension, attribute of Initiatief), from the one registry in knowledge.vocab
 _FILTER_FIELDS: dict[str, tuple[str, str]] = {
-    "schooltypen": ("schooltype", "schooltypen"),
-    "doelgroepen": ("doelgroep", "doelgroepen"),
-    "activiteiten": ("activiteit", "activiteiten"),
-    "branches": ("branche", "branches"),
-    "praktijk": ("praktijk", "praktijkgerichtheid"),
+    d.filter_field: (name, d.attribute) for name, d in vocab.DIMENSIES.items() if d.filter_field
 }
 _STOPWORDS = frozenset((
     "de", "het", "een", "en", "of", "van", "voor", "in", "op", "met", "aan", "bij", "naar", "om", "te", "tot",

@@ -1,7 +1,7 @@
 """Drive the real LOB-Kompas app in Debian's headless Chromium with Playwright.
 
 Shared by the end-to-end test (tests/app/test_browser.py) and by scripts/screenshots.py, so both click
-through the app the same way. Labels are taken from the app's own text catalogue (app.i18n), so a change
+through the app the same way. Labels are taken from the app's own text catalogue (knowledge.i18n), so a change
 of wording in a YAML file does not break the driver.
 
 Nothing here downloads a browser: it uses the system Chromium (``apt-get install chromium``), or the one
@@ -26,7 +26,7 @@ from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from app.i18n import label, t
+from knowledge.i18n import label, t
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [

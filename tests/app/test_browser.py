@@ -22,7 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser_helpers as bh  # noqa: E402
 
-from app.i18n import t  # noqa: E402
+from knowledge.i18n import t  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.i18n import LANGUAGES, label, t
+from knowledge.i18n import LANGUAGES, label, t
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
 PAGES = ["pages/mentor.py", "pages/ouders.py", "pages/initiatieven.py", "pages/vraag.py", "pages/over.py"]

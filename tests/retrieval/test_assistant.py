@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
+from knowledge.i18n import t
 from retrieval.assistant import Answer, Assistant, text_search_for_initiatives
-from retrieval.messages import msg
 
 
 @pytest.mark.parametrize(("question", "lang"), [
@@ -24,7 +24,7 @@ def test_bbl_is_answered_from_the_article_in_the_askers_language(assistant: Assi
     assert answer.sources[0].source == "artikel:bol_bbl"
     assert answer.sources[0].language == lang, "the cited passage is the version in the asker's language"
     assert art.titel[lang] in answer.answer and art.tekst[lang].strip()[:80] in answer.answer
-    assert msg("sources_label", lang) in answer.answer
+    assert t("assistant.sources_label", lang) in answer.answer
 
 
 def test_lang_option_overrides_detection(assistant: Assistant, kb: KnowledgeBase) -> None:
@@ -46,7 +46,7 @@ def test_dutch_only_record_says_so_in_the_askers_language(assistant: Assistant, 
     answer = assistant.ask(questions[lang])
     assert answer.language == lang and answer.grounded
     assert answer.sources[0].source == "beroep:ber_cnc_verspaner"
-    assert answer.answer.startswith(msg("only_dutch", lang)), "notice first, in the asker's language"
+    assert answer.answer.startswith(t("assistant.only_dutch", lang)), "notice first, in the asker's language"
     assert "draai- en freesmachines" in answer.answer, "then the Dutch passage itself"
 
 
@@ -96,7 +96,7 @@ def test_count_question_is_not_a_list_request(assistant: Assistant) -> None:
 def test_out_of_scope_is_refused_in_the_askers_language(assistant: Assistant, question: str, lang: str) -> None:
     answer = assistant.ask(question)
     assert not answer.grounded and answer.status == "refused" and answer.language == lang
-    assert answer.answer.startswith(msg("refusal", lang)) and msg("can_help", lang) in answer.answer
+    assert answer.answer.startswith(t("assistant.refusal", lang)) and t("assistant.can_help", lang) in answer.answer
     assert answer.sources == []
 
 
@@ -109,7 +109,7 @@ def test_out_of_scope_is_refused_in_the_askers_language(assistant: Assistant, qu
 def test_bad_input_gets_a_clear_message(assistant: Assistant, question: str, key: str) -> None:
     answer = assistant.ask(question)
     assert answer.status == "bad_input" and not answer.grounded and answer.notice == key
-    assert answer.answer == msg(key, answer.language, **({"n": len(question), "max": 2000}
+    assert answer.answer == t(f"assistant.{key}", answer.language, **({"n": len(question), "max": 2000}
                                                           if key == "bad_too_long" else
                                                           {"scripts": "arabic, cyrillic"} if key == "bad_mixed"
                                                           else {}))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeBase
+from knowledge.i18n import t
 from retrieval.assistant import Assistant
 from retrieval.chunking import DocumentError
 from retrieval.embeddings import CountingEmbeddings, SentenceTransformerEmbeddings, get_embeddings
 from retrieval.index import index_dir, ingest_files, open_userdocs, userdocs_dir
-from retrieval.messages import msg
 from retrieval.search import HybridIndex
 from retrieval.store import ChunkStore
 
@@ -49,7 +49,7 @@ def test_ingested_pdf_docx_md_are_searchable_with_provenance(home_with_index: Pa
     assert answer.sources[0].section == "p. 2" and "T12" in answer.answer
     answer = assistant.ask("Op welke dag is de drone workshop voor ouders en leerlingen?")
     assert answer.grounded and answer.sources[0].source == "document:drones.txt"
-    assert answer.answer.startswith(msg("only_other_language", "nl", code="en")), "the passage is English"
+    assert answer.answer.startswith(t("assistant.only_other_language", "nl", code="en")), "the passage is English"
     hits = assistant.search("ouderavond profielkeuze", k=3, filters={"kind": "document"})
     assert hits[0].source == "document:oudermail.docx"
     # re-ingesting the same file replaces it and reuses its vectors

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.i18n import missing_keys, t
 from knowledge.vocab import TALEN
 from retrieval.language import MAX_QUESTION_CHARS, check_input, detect_language
-from retrieval.messages import CATALOGUE, check_complete, msg
 
 
 @pytest.mark.parametrize(("question", "lang"), [
@@ -53,8 +53,8 @@ def test_normal_questions_pass_the_input_check(text: str) -> None:
 
 
 def test_catalogue_has_all_six_languages() -> None:
-    assert check_complete() == []
+    assert missing_keys() == {lang: [] for lang in TALEN}
     for key in ("refusal", "can_help", "bad_empty", "bad_too_long", "bad_binary", "bad_mixed"):
-        texts = {lang: CATALOGUE[key][lang] for lang in TALEN}
+        texts = {lang: t(f"assistant.{key}", lang) for lang in TALEN}
         assert all(texts.values()) and len(set(texts.values())) == 6, key
-    assert "12" in msg("bad_too_long", "tr", n=12, max=5)
+    assert "12" in t("assistant.bad_too_long", "tr", n=12, max=5)

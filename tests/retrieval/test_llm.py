@@ -8,9 +8,9 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from knowledge import KnowledgeBase
+from knowledge.i18n import t
 from retrieval.assistant import Assistant
 from retrieval.llm import NO_ANSWER, LLMConfigError, build_messages, llm_from_env
-from retrieval.messages import msg
 from retrieval.search import Hit
 
 
@@ -35,7 +35,7 @@ def test_llm_answer_keeps_citations_and_language(assistant: Assistant) -> None:
     llm_assistant, rec = with_llm(assistant, [reply])
     answer = llm_assistant.ask("BBL nedir?")
     assert answer.mode == "llm" and answer.grounded and answer.language == "tr"
-    assert answer.answer.startswith(reply) and msg("sources_label", "tr") in answer.answer
+    assert answer.answer.startswith(reply) and t("assistant.sources_label", "tr") in answer.answer
     assert answer.sources and answer.sources[0].source == "artikel:bol_bbl"
     system, user = rec.calls[0]
     assert "Turkish" in system.content and NO_ANSWER in system.content
@@ -60,7 +60,7 @@ def test_answer_in_the_wrong_language_falls_back_to_the_sources(assistant: Assis
     llm_assistant, _ = with_llm(assistant, ["BBL is a way of learning while you work [1]."])
     answer = llm_assistant.ask("Co to jest BBL?")
     assert answer.mode == "extractive" and answer.language == "pl"
-    assert answer.notice == msg("llm_wrong_language", "pl")
+    assert answer.notice == t("assistant.llm_wrong_language", "pl")
     assert kb.artikelen["bol_bbl"].titel["pl"] in answer.answer
 
 

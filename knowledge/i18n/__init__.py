@@ -1,9 +1,18 @@
-"""The app's text catalogue: one YAML file per language in ``app/i18n``, Dutch is the reference.
+"""The one translation catalogue of LOB-Kompas: one YAML file per language beside this module.
 
-``t(key, lang, **values)`` returns the text for ``key`` in ``lang``; a key missing in a language
-falls back to Dutch at run time, and ``missing_keys()`` lets a test fail on any gap.
-Labels for vocabulary codes (interests, profielen, doelgroepen, ...) live in the same files under
-``code.<vocabulary>.<code>``.
+Dutch is the reference. Namespaces (top-level keys) say who speaks:
+
+* ``app``, ``mentor``, ``parents``, ``initiatives``, ``ask``, ``about``, ``report``: the pages and the verslag;
+* ``assistant``: what the assistant says on its own (refusals, notices, list headings);
+* ``advies``: the recommender's explanation sentences (Dutch speaks to the pupil, the other
+  languages to the parent about "your child");
+* ``code.<kind>.<code>``: the label of a vocabulary code (interests, profielen, doelgroepen, ...);
+* ``woord.<kind>.<code>``: the same code as a word inside a sentence ("voor meisjes", "working outdoors").
+
+``t(key, lang, **values)`` gives the text (Dutch when the language lacks it; the key itself when
+Dutch lacks it too, which :func:`missing_keys` and the completeness test rule out). An empty text
+is a deliberate "say nothing". Numbers, distances, lists and dates are formatted by
+:mod:`knowledge.i18n.formats`.
 """
 from __future__ import annotations
 
@@ -15,7 +24,7 @@ import yaml
 
 from knowledge import vocab
 
-I18N_DIR = Path(__file__).parent / "i18n"
+CATALOGUE_DIR = Path(__file__).parent
 LANGUAGES = vocab.TALEN  # nl, en, tr, ar, pl, uk
 RTL_LANGUAGES = frozenset({"ar"})
 DEFAULT_LANGUAGE = "nl"
@@ -28,15 +37,19 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
         if isinstance(value, dict):
             out.update(_flatten(value, full + "."))
         else:
-            out[full] = str(value)
+            out[full] = "" if value is None else str(value)
     return out
 
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """All texts of one language, flattened to dotted keys."""
-    path = I18N_DIR / f"{lang}.yaml"
+    path = CATALOGUE_DIR / f"{lang}.yaml"
     return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    return key in catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
@@ -54,6 +67,13 @@ def label(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return code if text == key else text
 
 
+def word(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A code as a word inside a sentence (``woord.<kind>.<code>``); falls back to the label."""
+    key = f"woord.{kind}.{code}"
+    text = t(key, lang)
+    return label(kind, code, lang) if text == key else text
+
+
 def missing_keys() -> dict[str, list[str]]:
     """Per language, the keys Dutch has and that language lacks (empty lists when complete)."""
     reference = set(catalogue(DEFAULT_LANGUAGE))
@@ -62,3 +82,7 @@ def missing_keys() -> dict[str, list[str]]:
 
 def direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
+
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "RTL_LANGUAGES", "catalogue", "direction", "has", "label",
+           "missing_keys", "t", "word"]

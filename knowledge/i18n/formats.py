@@ -1,0 +1,47 @@
+"""One formatter for numbers, distances, lists and dates per language, by Babel (CLDR data).
+
+"2,8 km" in Dutch, "2.8 km" in English; "a, b en c" / "a, b and c"; "14 maart 2027". The PDF,
+the pages and the CLI all format through here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from babel.dates import format_date as _babel_date
+from babel.lists import format_list as _babel_list
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+# The CLDR locale per language of LOB-Kompas (Western digits in Arabic too: Dutch school material uses them).
+LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "pl": "pl_PL", "uk": "uk_UA"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["nl"])
+
+
+def format_number(value: float, lang: str, decimals: int = 1) -> str:
+    """A number in the style of ``lang``, at most ``decimals`` decimals, no trailing zeros ("4,2", "4")."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=_locale(lang))
+
+
+def format_km(value: float, lang: str, approximate: bool = False) -> str:
+    """A distance with the unit of the locale ("2,8 km", "2.8 كم", "2,8 км"); "~" in front when a place is
+    only known approximately (the centre of a wijk or gemeente)."""
+    text = format_unit(round(value, 1), "length-kilometer", length="short", format="#,##0.#", locale=_locale(lang))
+    return ("~" if approximate else "") + text
+
+
+def format_list(items: Sequence[str], lang: str) -> str:
+    """Join words as a readable list: "a, b en c"."""
+    return _babel_list(list(items), locale=_locale(lang)) if items else ""
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """A date written out: "14 maart 2027", "14 March 2027"."""
+    return _babel_date(value, format="long", locale=_locale(lang))
+
+
+__all__ = ["LOCALES", "format_date", "format_km", "format_list", "format_number"]
