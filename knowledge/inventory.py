@@ -8,11 +8,13 @@ puts both side by side so every difference is visible.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import Initiatief
 
 # Totals over the 70 initiatives as printed in seor2023_promotie (SEOR 2023), chapter 3.
 REPORT_TOTALS: dict[str, tuple[str, dict[str, int]]] = {
@@ -66,3 +68,22 @@ def compare_inventory(kb: KnowledgeBase) -> list[InventoryRow]:
         rows += [InventoryRow(dimensie=dim, code=c, ons=ours.get(c, 0), rapport=totals.get(c, 0), bron=bron)
                  for c in codes]
     return rows
+
+
+# dimension -> attribute of Initiatief (the counted ones; from the registry in knowledge.vocab)
+ATTRIBUTES: dict[str, str] = {
+    name: d.attribute for name, d in vocab.DIMENSIES.items() if name not in ("bereik", "lokaal_soort")
+}
+
+def count_dimensions(initiatives: Sequence[Initiatief], overal: Sequence[bool]) -> dict[str, dict[str, int]]:
+    """Counts per dimension and code (all codes, zeros included)."""
+    counts = {dim: dict.fromkeys(codes, 0) for dim, codes in vocab.DIMENSIONS.items()}
+    for ini, is_overal in zip(initiatives, overal, strict=True):
+        counts["bereik"]["landelijk" if is_overal else "lokaal"] += 1
+        if not is_overal and ini.lokaal_soort:
+            counts["lokaal_soort"][ini.lokaal_soort] += 1
+        for dim, attr in ATTRIBUTES.items():
+            value = getattr(ini, attr)
+            for code in [value] if isinstance(value, str) else value:
+                counts[dim][code] += 1
+    return counts

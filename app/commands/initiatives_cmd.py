@@ -13,10 +13,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.commands.common import UserError, load_kb, print_json
+from knowledge.campus_audit import campus_comparison, comparison_markdown
 from knowledge.loader import KnowledgeBase
 from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
 from recommender.initiatives.codes import label
-from recommender.initiatives.gaps import DEFAULT_KM, campus_comparison, comparison_markdown, gap_analysis
+from recommender.initiatives.gaps import DEFAULT_KM, gap_analysis
 from recommender.initiatives.search import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
 from recommender.initiatives.table_io import ImportFout, citation, export_csv, export_xlsx, import_file
 

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from knowledge import vocab
-from recommender.initiatives.gaps import campus_comparison, gap_analysis, report_figures
+from knowledge.campus_audit import campus_comparison, report_figures
+from recommender.initiatives.gaps import gap_analysis
 
 EXPECTED_10KM = {
     "bereik": {"landelijk": 1, "lokaal": 3},
