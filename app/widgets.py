@@ -7,7 +7,8 @@ from app.ui import get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.i18n import direction
 from knowledge.i18n.formats import format_km
-from knowledge.schema import Artikel, BronRef
+from knowledge.schema import Artikel
+from knowledge.sources import source_label, source_labels
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -19,7 +20,7 @@ def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = 
         st.markdown("</div>", unsafe_allow_html=True)
         if art.kwaliteit.get(lang) == "machine":
             st.caption("🤖 " + tr("parents.machine_translation"))
-        st.caption("📚 " + tr("ask.sources") + ": " + " · ".join(kb.citations(art.bronnen)))
+        st.caption("📚 " + tr("ask.sources") + ": " + " · ".join(source_labels(kb, art.bronnen, lang)))
 
 
 def render_answer(question: str) -> None:
@@ -78,11 +79,6 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
                 st.write(f"- {bron}")
 
 
-def readable_source(kb: KnowledgeBase, ref: str) -> str:
-    """'oberon2024#Hoofdstuk 4' as a citation a parent can look up."""
-    return "; ".join(kb.citations([BronRef.parse(ref)]))
-
-
 def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type: ignore[type-arg]
     """The 'no techniekprofiel at this school' block: concrete alternatives for this pupil."""
     st.header("🏫 " + tr("mentor.no_techniek"))
@@ -92,10 +88,10 @@ def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type
         st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
     for option in alt.get("mogelijkheden", []):
         st.markdown(f"- {_in(option['tekst'], lang)}"
-                    + (f" _({readable_source(kb, option['bron'])})_" if option.get("bron") else ""))
+                    + (f" _({'; '.join(source_labels(kb, option['bron'].split(', '), lang))})_" if option.get("bron") else ""))
     for d in alt.get("doorstroom", []):
         st.markdown(f"- 📊 {d['omschrijving']}: **{d['waarde']:g}{d['eenheid'] if d['eenheid'] == '%' else ' ' + d['eenheid']}**"
-                    f" _({readable_source(kb, d['bron'])})_")
+                    f" _({source_label(kb, d['bron'], lang)})_")
 
 
 def activity_points(kb: KnowledgeBase, acts: list[dict]):  # type: ignore[no-untyped-def,type-arg]

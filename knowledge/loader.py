@@ -102,26 +102,6 @@ class KnowledgeBase:
     def profielen(self) -> dict[str, Any]:
         return {p.code: p for p in self.vmbo.profielen}
 
-    def citations(self, refs: list[BronRef]) -> list[str]:
-        """Short citations, one per source, its sections joined: 'Titel (Uitgever, 2024): 4.1, 4.2'."""
-        sections: dict[str, list[str]] = {}
-        for ref in refs:
-            found = sections.setdefault(ref.bron, [])
-            if ref.sectie and ref.sectie not in found:
-                found.append(ref.sectie)
-        out = []
-        for bron_id, secs in sections.items():
-            bron = self.bronnen.get(bron_id)
-            head = f"{bron.titel} ({bron.jaar})" if bron else bron_id
-            out.append(f"{head}: {', '.join(secs)}" if secs else head)
-        return out
-
-    def bron_label(self, ref: BronRef) -> str:
-        """A short human citation: 'Titel (Uitgever, 2024), Tabel 3.6'."""
-        bron = self.bronnen[ref.bron]
-        label = f"{bron.titel} ({bron.uitgever}, {bron.jaar})"
-        return f"{label}, {ref.sectie}" if ref.sectie else label
-
 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:

@@ -80,6 +80,7 @@ class Bron(Strict):
     id: str
     titel: str
     uitgever: str
+    kort: str | None = Field(None, description="korte naam voor lezers, bv. 'SEOR' (standaard: uitgever tot de komma)")
     jaar: int = Field(ge=1990, le=2100)
     auteurs: str | None = None
     soort: str = Field("rapport", description="rapport | website | algemene_kennis")

@@ -25,10 +25,10 @@ from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
+from knowledge.sources import ref_text
 from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
-from recommender.routes import bron_str
 
 # Which initiative branches fit which pupil interest (our own mapping; documented in README).
 INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
@@ -183,7 +183,7 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
             praktijkgerichtheid=k.ini.praktijkgerichtheid, branches=list(k.ini.branches),
             doelgroepen=list(k.ini.doelgroepen), website=k.ini.website,
             score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
-            uitleg={t: _reden(k, t) for t in talen}, bronnen=[bron_str(r) for r in k.ini.bronnen],
+            uitleg={t: _reden(k, t) for t in talen}, bronnen=[ref_text(r) for r in k.ini.bronnen],
         )
         for k in gekozen
     ]

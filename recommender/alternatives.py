@@ -15,6 +15,7 @@ from knowledge.i18n import t
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
+from knowledge.sources import ref_text, source_label
 from recommender.explain import melding, profiel_naam
 from recommender.models import (
     ActiviteitAdvies,
@@ -24,7 +25,6 @@ from recommender.models import (
     ZonderTechniekprofiel,
 )
 from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
-from recommender.routes import bron_str, kort_bron
 
 BRON_BINNEN_SCHOOL = "oberon2024#Hoofdstuk 4"
 BRON_ANDERE_SCHOOL = "oberon2024#Hoofdstuk 6"
@@ -127,7 +127,7 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
     cijfers = doorstroom_cijfers(kb, codes)
     doorstroom = [
         Doorstroom(profiel=code, profiel_naam=profiel_naam(kb, code), omschrijving=c.omschrijving, waarde=c.waarde,
-                   eenheid=c.eenheid, jaar=c.jaar, bron=bron_str(c.bron))
+                   eenheid=c.eenheid, jaar=c.jaar, bron=ref_text(c.bron))
         for code, c in cijfers
     ]
     eerste: dict[str, Cijfer] = {}
@@ -136,11 +136,11 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
             eerste.setdefault(code, c)
     if eerste:
         refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(bron_str(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(kort_bron(kb, r) for r in refs), cijfers=format_list([
+        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=format_list([
                 f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
                 for code, c in eerste.items()], taal)) for taal in talen}))
     uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}
-    bronnen = list(dict.fromkeys([bron_str(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
+    bronnen = list(dict.fromkeys([ref_text(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
     return ZonderTechniekprofiel(
         school=school.id, school_naam=school.naam, uitleg=uitleg, scholen_met_techniekprofiel=scholen,
         mogelijkheden=mogelijk, activiteiten=[a.id for a in lokaal], doorstroom=doorstroom, bronnen=bronnen,

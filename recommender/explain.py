@@ -10,9 +10,9 @@ from __future__ import annotations
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
+from knowledge.sources import source_label
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
-from recommender.routes import kort_bron
 from recommender.scoring import RouteScore
 
 
@@ -38,7 +38,7 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     if s.markt is not None:
         zinnen.append(t("advies.markt", taal, beroep=s.markt.beroep,
                                 label_tekst=word("arbeidsmarkt", s.markt.label, taal),
-                                bron=kort_bron(kb, s.markt.bron)))
+                                bron=source_label(kb, s.markt.bron, taal)))
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
     for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),

@@ -19,13 +19,13 @@ The per-knowledge-base index (:func:`route_index`) is computed once and cached o
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef, Opleiding
+from knowledge.sources import ref_text
 from recommender.profile import Profiel, profielen_voor
 
 # schooltype -> (niveaus that fit, niveaus allowed but ranked lower)
@@ -45,25 +45,10 @@ MARKT_PUNTEN: dict[str, float] = {
 ONBRONNEN = frozenset({"algemene_kennis", "geo_benadering"})
 
 
-def bron_str(ref: BronRef) -> str:
-    """'seor2026#Tabel 3.6' style citation."""
-    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
-
-
 def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
     """True when ``ref`` points to a report, not to our own classification or general knowledge."""
     bron = kb.bronnen.get(ref.bron)
     return bron is not None and bron.soort != "algemene_kennis" and ref.bron not in ONBRONNEN
-
-
-def kort_bron(kb: KnowledgeBase, ref: BronRef) -> str:
-    """A short citation for sentences: 'SEOR 2026, Tabel 3.6' (publisher up to a comma, no brackets)."""
-    bron = kb.bronnen.get(ref.bron)
-    if bron is None:
-        return bron_str(ref)
-    uitgever = re.sub(r"\s*\(.*?\)", "", bron.uitgever.split(",")[0]).strip()
-    base = f"{uitgever} {bron.jaar}" if bron.soort != "algemene_kennis" else bron.titel
-    return f"{base}, {ref.sectie}" if ref.sectie else base
 
 
 @dataclass(frozen=True)
@@ -151,10 +136,10 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
             continue
         locaties.append(Locatie(school.id, school.naam, school.locatie.lat, school.locatie.lon,
                                 frozenset(loc.leerwegen), school.locatie.precisie == "gemeente"))
-    bronnen: list[str] = [bron_str(r) for r in opl.bronnen]
+    bronnen: list[str] = [ref_text(r) for r in opl.bronnen]
     for ber in beroepen:
-        bronnen.append(bron_str(ber.arbeidsmarkt.bron))
-        bronnen += [bron_str(r) for r in ber.bronnen]
+        bronnen.append(ref_text(ber.arbeidsmarkt.bron))
+        bronnen += [ref_text(r) for r in ber.bronnen]
     refs = list(opl.bronnen) + [r for ber in beroepen for r in [*ber.bronnen, ber.arbeidsmarkt.bron]]
     heeft_bron = all(r.bron in kb.bronnen for r in refs) and any(is_gerapporteerd(kb, r) for r in refs)
     return RouteInfo(

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from knowledge.i18n import t
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef
+from knowledge.sources import source_labels
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs
 from retrieval.language import SUPPORTED, check_input, detect_language, input_language
@@ -224,12 +224,12 @@ class Assistant:
             quoted = "\n\n".join(f"«{p.title}»\n{p.text.strip()}" for p in passages)
             body = f"{intro}\n\n{quoted}".strip()
             sources = [_source_of(by_source[s][0]) for s in ordered]
-        answer = f"{body}\n\n{label}: {self._citation(sources[0])}"
+        answer = f"{body}\n\n{label}: {self._citation(sources[0], lang)}"
         return Answer(answer=answer, language=lang, grounded=True, sources=sources, notice=notice)
 
-    def _citation(self, source: Source) -> str:
+    def _citation(self, source: Source, lang: str) -> str:
         """A readable citation for parents: the passage's title, then each report with its sections."""
-        reports = "; ".join(self.kb.citations([BronRef.parse(b) for b in source.bronnen]))
+        reports = "; ".join(source_labels(self.kb, source.bronnen, lang))
         return f"{source.title} ({reports})" if reports else source.title
 
     def _llm_answer(self, question: str, lang: str, hits: list[Hit]) -> Answer | None:

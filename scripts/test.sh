@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Install with the test extras, make sure a headless Chromium is there for the browser test, run lint and tests.
+# Usage: scripts/test.sh [--fast] [PYTEST ARGS...]
+#   --fast  skip what needs the embedding model, the index or a browser (marker "slow"): a quick lane
+#           for your own loop. Without it (the README's command, and CI) everything runs.
 set -euo pipefail
+fast=""
+if [ "${1:-}" = "--fast" ]; then fast="1"; shift; fi
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test
 . .venv/bin/activate
@@ -13,4 +18,8 @@ ruff check knowledge retrieval recommender app tests
 mypy
 export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"
 mkdir -p test-artifacts
-python -m pytest -q "$@"
+if [ -n "$fast" ]; then
+  python -m pytest -q -m "not slow" "$@"
+else
+  python -m pytest -q "$@"
+fi

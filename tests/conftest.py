@@ -82,3 +82,14 @@ def assistant(kb: KnowledgeBase, lob_home: Path, e5: CountingEmbeddings) -> Assi
     """The assistant over the knowledge index only (no user documents, no language model)."""
     return Assistant.from_default(kb, home=lob_home, embeddings=e5, llm=None, include_userdocs=False,
                                   notify=lambda m: None)
+
+
+# Fixtures that load the real embedding model or build the real index: a test that uses one is
+# slow (minutes on a fresh machine), whatever its own markers say. `scripts/test.sh --fast` skips them.
+_MODEL_FIXTURES = frozenset({"e5", "lob_home", "assistant", "build_report"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

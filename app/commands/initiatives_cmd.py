@@ -15,11 +15,12 @@ from pydantic import ValidationError
 from app.commands.common import UserError, load_kb, print_json
 from knowledge.campus_audit import campus_comparison, comparison_markdown
 from knowledge.loader import KnowledgeBase
+from knowledge.sources import source_label
 from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
 from recommender.initiatives.codes import label
 from recommender.initiatives.gaps import DEFAULT_KM, gap_analysis
 from recommender.initiatives.search import InitiativeFilter, InitiativeHit, TextSearch, search_initiatives
-from recommender.initiatives.table_io import ImportFout, citation, export_csv, export_xlsx, import_file
+from recommender.initiatives.table_io import ImportFout, export_csv, export_xlsx, import_file
 
 
 def _clean(exc: Exception) -> str:
@@ -72,7 +73,7 @@ def hit_json(hit: InitiativeHit, kb: KnowledgeBase) -> dict[str, Any]:
     """A search result as JSON: every attribute, distance, score and readable sources."""
     data = hit.initiatief.model_dump(mode="json")
     data.update(afstand_km=hit.afstand_km, landelijk_online=hit.landelijk_online, score=hit.score,
-                bronnen_tekst=[citation(kb, r) for r in hit.initiatief.bronnen])
+                bronnen_tekst=[source_label(kb, r, "nl", "full") for r in hit.initiatief.bronnen])
     return data
 
 

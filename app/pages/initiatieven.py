@@ -11,6 +11,7 @@ import streamlit as st
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
 from knowledge import vocab
 from knowledge.i18n import label
+from knowledge.sources import source_labels
 from recommender.initiatives import (
     ImportFout,
     InitiativeFilter,
@@ -95,8 +96,7 @@ with tab_detail:
         )
         if ini.website:
             st.markdown(f"[{tr('initiatives.website')}]({ini.website})")
-        st.caption(tr("ask.sources") + ": " + "; ".join(kb.bron_label(b) if b.bron in kb.bronnen else b.bron
-                                                        for b in ini.bronnen))
+        st.caption(tr("ask.sources") + ": " + "; ".join(source_labels(kb, ini.bronnen, lang, "full")))
 
 c4, c5 = st.columns(2)
 c4.download_button(tr("initiatives.export_csv"), frame.to_csv(index=False).encode("utf-8"),

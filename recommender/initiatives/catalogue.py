@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from knowledge.loader import DATA_DIR, KnowledgeBase
 from knowledge.paths import lob_home
 from knowledge.schema import Initiatief
+from knowledge.sources import EIGEN_IMPORT
 
-EIGEN_IMPORT = "eigen_import"
 FILE_NAME = "catalogus.yaml"
 
 

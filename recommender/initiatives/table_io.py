@@ -40,7 +40,8 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.geo import UnknownPlace, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef, Initiatief
+from knowledge.schema import Initiatief
+from knowledge.sources import source_label
 from recommender.initiatives.catalogue import (
     EIGEN_IMPORT,
     allowed_sources,
@@ -122,15 +123,6 @@ class ImportResultaat(BaseModel):
 
 
 # --- export ----------------------------------------------------------------------------
-def citation(kb: KnowledgeBase | None, ref: BronRef) -> str:
-    """A readable citation; the user's own import is named as such."""
-    if ref.bron == EIGEN_IMPORT:
-        return f"Eigen lijst ({ref.sectie})" if ref.sectie else "Eigen lijst"
-    if kb is not None and ref.bron in kb.bronnen:
-        return kb.bron_label(ref)
-    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
-
-
 def hit_row(hit: InitiativeHit, kb: KnowledgeBase | None) -> dict[str, Any]:
     """One flat export row: all attributes, distance and sources."""
     ini = hit.initiatief
@@ -145,7 +137,7 @@ def hit_row(hit: InitiativeHit, kb: KnowledgeBase | None) -> dict[str, Any]:
         "wijk": loc.wijk or "", "gemeente": loc.gemeente or "", "lat": loc.lat, "lon": loc.lon,
         "precisie": loc.precisie, "afstand_km": hit.afstand_km, "landelijk_online": hit.landelijk_online,
         "inventarisatie_2023": ini.inventarisatie_2023, "classificatie": ini.classificatie,
-        "bronnen": " | ".join(citation(kb, r) for r in ini.bronnen),
+        "bronnen": " | ".join(source_label(kb, r, "nl", "full") for r in ini.bronnen),
         "bron_ids": "; ".join(f"{r.bron}#{r.sectie}" if r.sectie else r.bron for r in ini.bronnen),
     }
 

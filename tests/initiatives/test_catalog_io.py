@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from knowledge.loader import DATA_DIR
+from knowledge.sources import source_label
 from recommender.initiatives import table_io as catalog_io
 from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
 from recommender.initiatives.search import InitiativeFilter, search_initiatives
@@ -242,7 +243,7 @@ def test_export_csv_has_all_attributes_distance_and_sources(tmp_path, kb):
     first = hits[0].initiatief
     assert frame.loc[0, "id"] == first.id
     assert float(frame.loc[0, "afstand_km"]) == pytest.approx(hits[0].afstand_km)
-    assert kb.bron_label(first.bronnen[0]) in frame.loc[0, "bronnen"]
+    assert source_label(kb, first.bronnen[0], "nl", "full") in frame.loc[0, "bronnen"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
