@@ -9,10 +9,13 @@ from __future__ import annotations
 import html
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from knowledge import KnowledgeBase
 from knowledge.i18n import direction, label, t
+from knowledge.i18n.formats import format_date, format_km
+from knowledge.sources import source_labels
+from recommender.models import Advies
+from recommender.profile import Profiel
 
 FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -49,26 +52,24 @@ def visual(text: str, lang: str) -> str:
     return str(get_display(arabic_reshaper.reshape(text)))
 
 
-def _sections(kb: KnowledgeBase, profile: dict[str, Any], advies: dict[str, Any], lang: str) -> list[tuple[str, list[str]]]:
+def _sections(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str) -> list[tuple[str, list[str]]]:
     """The report's content in one language: (heading, paragraphs)."""
     prof = [
-        f"{label('schooltype', profile.get('schooltype', ''), lang)}, {label('leerjaar', profile.get('leerjaar', ''), lang)}",
-        ", ".join(label("interesse", i, lang) for i in profile.get("interesses", [])),
+        f"{label('schooltype', profiel.schooltype, lang)}, {label('leerjaar', profiel.leerjaar, lang)}",
+        ", ".join(label("interesse", i, lang) for i in profiel.interesses),
     ]
     routes, steps = [], []
-    for i, r in enumerate(advies.get("routes", []), start=1):
-        opl = r["opleiding"]
-        routes.append(f"{i}. {opl['naam']} (mbo {opl['niveau']}, {'/'.join(opl.get('leerwegen', []))}): "
-                      f"{', '.join(r.get('beroepen', []))}")
-        routes.append(r.get("uitleg", {}).get(lang) or r.get("uitleg", {}).get("nl", ""))
-        step = (r.get("volgende_stap") or {}).get("tekst") or {}
-        if step:
-            steps.append(f"{i}. {step.get(lang) or step.get('nl', '')}")
+    for i, r in enumerate(advies.routes, start=1):
+        opl = r.opleiding
+        routes.append(f"{i}. {opl.naam} (mbo {opl.niveau}, {'/'.join(opl.leerwegen)}): {', '.join(r.beroepen)}")
+        routes.append(r.uitleg.get(lang) or r.uitleg.get("nl", ""))
+        if r.volgende_stap.tekst:
+            steps.append(f"{i}. {r.volgende_stap.tekst.get(lang) or r.volgende_stap.tekst.get('nl', '')}")
     acts = []
-    for a in advies.get("activiteiten", []):
-        km = f"{a['afstand_km']:.1f} km" if a.get("afstand_km") is not None else t("mentor.national", lang)
-        acts.append(f"- {a['naam']} ({km})")
-    sources = sorted({b for r in advies.get("routes", []) for b in r.get("bronnen", [])})
+    for a in advies.activiteiten:
+        km = format_km(a.afstand_km, lang) if a.afstand_km is not None else t("mentor.national", lang)
+        acts.append(f"- {a.naam} ({km})")
+    sources = source_labels(kb, sorted({b for r in advies.routes for b in r.bronnen}), lang)
     return [
         (t("report.profile", lang), [p for p in prof if p]),
         (t("report.routes", lang), routes),
@@ -82,7 +83,7 @@ def _languages(parent_lang: str) -> list[str]:
     return ["nl"] if parent_lang in ("", "nl", None) else ["nl", parent_lang]
 
 
-def build_pdf(kb: KnowledgeBase, profile: dict[str, Any], advies: dict[str, Any], parent_lang: str = "nl") -> bytes:
+def build_pdf(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str = "nl") -> bytes:
     """The verslag as PDF bytes: Dutch first, then the parents' language on its own pages."""
     from fpdf import FPDF
 
@@ -96,9 +97,9 @@ def build_pdf(kb: KnowledgeBase, profile: dict[str, Any], advies: dict[str, Any]
         pdf.set_font("DejaVu", size=16)
         pdf.multi_cell(0, 9, visual(t("report.title", lang), lang), align=align, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", size=9)
-        pdf.multi_cell(0, 5, visual(f"{t('report.date', lang)}: {date.today().isoformat()}", lang), align=align,
+        pdf.multi_cell(0, 5, visual(f"{t('report.date', lang)}: {format_date(date.today(), lang)}", lang), align=align,
                        new_x="LMARGIN", new_y="NEXT")
-        for heading, paragraphs in _sections(kb, profile, advies, lang):
+        for heading, paragraphs in _sections(kb, profiel, advies, lang):
             if not paragraphs:
                 continue
             pdf.ln(3)
@@ -114,13 +115,13 @@ def build_pdf(kb: KnowledgeBase, profile: dict[str, Any], advies: dict[str, Any]
     return bytes(pdf.output())
 
 
-def build_html(kb: KnowledgeBase, profile: dict[str, Any], advies: dict[str, Any], parent_lang: str = "nl") -> str:
+def build_html(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str = "nl") -> str:
     """A print-friendly page; each language block carries its own ``lang`` and ``dir``."""
     blocks = []
     for lang in _languages(parent_lang):
         parts = [f"<h1>{html.escape(t('report.title', lang))}</h1>",
-                 f"<p class='date'>{html.escape(t('report.date', lang))}: {date.today().isoformat()}</p>"]
-        for heading, paragraphs in _sections(kb, profile, advies, lang):
+                 f"<p class='date'>{html.escape(t('report.date', lang))}: {format_date(date.today(), lang)}</p>"]
+        for heading, paragraphs in _sections(kb, profiel, advies, lang):
             if paragraphs:
                 parts.append(f"<h2>{html.escape(heading)}</h2>")
                 parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs]

@@ -1,14 +1,22 @@
 """Rendering pieces used on more than one page: an article, an assistant answer with its sources."""
 from __future__ import annotations
 
+import html
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from app.ui import get_assistant, tr
 from knowledge import KnowledgeBase
-from knowledge.i18n import direction
-from knowledge.i18n.formats import format_km
-from knowledge.schema import Artikel
+from knowledge.i18n import direction, label
+from knowledge.i18n.formats import format_km, format_number
+from knowledge.schema import Artikel, Initiatief
 from knowledge.sources import source_label, source_labels
+from recommender.initiatives import UserCatalogueError, load_user_catalogue
+from recommender.models import ActiviteitAdvies, RouteAdvies, ZonderTechniekprofiel
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -46,61 +54,69 @@ def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
                 st.caption(s.snippet)
 
 
-def _in(texts: dict[str, str], lang: str) -> str:
+def in_language(texts: dict[str, str], lang: str) -> str:
     """A translated text in ``lang``, Dutch when that language is missing."""
     return texts.get(lang) or texts.get("nl", "")
 
 
-def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # type: ignore[type-arg]
+def own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
+    """The school's own imported activities (the decaan's list), for the mentor's advice; none when unreadable."""
+    try:
+        return load_user_catalogue(kb)
+    except UserCatalogueError:
+        return []
+
+
+def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str) -> None:
     """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
     import pandas as pd
 
-    from knowledge.i18n import label
-
-    opl = route["opleiding"]
+    opl = route.opleiding
     with st.container(border=True):
-        st.markdown(f"### {i}. {opl['naam']}")
-        st.caption(f"mbo {tr('mentor.niveau', niveau=opl['niveau'])} · {' / '.join(opl.get('leerwegen', []))}"
-                   + (f" · {label('profiel', route['vmbo_profiel'], lang)}" if route.get("vmbo_profiel") else ""))
-        st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route['beroepen'])}")
-        parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route["score_delen"]],
-                              tr("mentor.score"): list(route["score_delen"].values())})
+        st.markdown(f"### {i}. {opl.naam}")
+        st.caption(f"mbo {tr('mentor.niveau', niveau=opl.niveau)} · {' / '.join(opl.leerwegen)}"
+                   + (f" · {label('profiel', route.vmbo_profiel, lang)}" if route.vmbo_profiel else ""))
+        st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route.beroepen)}")
+        parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
+                              tr("mentor.score"): list(route.score_delen.values())})
         st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
-        st.write(_in(route["uitleg"], "nl"))
-        if parent_lang != "nl" and route["uitleg"].get(parent_lang):
+        st.write(in_language(route.uitleg, "nl"))
+        if parent_lang != "nl" and route.uitleg.get(parent_lang):
             st.markdown(f"*{tr('mentor.explanation_parents')}:*")
-            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{route['uitleg'][parent_lang]}</div>",
-                        unsafe_allow_html=True)
-        step = route.get("volgende_stap") or {}
-        if step.get("tekst"):
-            st.success(f"➡️ {_in(step['tekst'], lang)}")
+            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
+                        f"{html.escape(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
+        if route.volgende_stap.tekst:
+            st.success(f"➡️ {in_language(route.volgende_stap.tekst, lang)}")
         with st.expander(tr("mentor.sources")):
-            for bron in route.get("bronnen", []):
+            for bron in source_labels(kb, route.bronnen, lang):
                 st.write(f"- {bron}")
 
 
-def render_no_techniek(kb: KnowledgeBase, alt: dict, lang: str) -> None:  # type: ignore[type-arg]
+def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str) -> None:
     """The 'no techniekprofiel at this school' block: concrete alternatives for this pupil."""
     st.header("🏫 " + tr("mentor.no_techniek"))
-    st.write(_in(alt["uitleg"], lang))
-    for school in alt.get("scholen_met_techniekprofiel", []):
-        km = f" ({format_km(school['afstand_km'], lang, school.get('afstand_bij_benadering', False))})" if school.get("afstand_km") is not None else ""
-        st.markdown(f"- **{school['naam']}**{km}: {', '.join(school.get('profielen', []))}")
-    for option in alt.get("mogelijkheden", []):
-        st.markdown(f"- {_in(option['tekst'], lang)}"
-                    + (f" _({'; '.join(source_labels(kb, option['bron'].split(', '), lang))})_" if option.get("bron") else ""))
-    for d in alt.get("doorstroom", []):
-        st.markdown(f"- 📊 {d['omschrijving']}: **{d['waarde']:g}{d['eenheid'] if d['eenheid'] == '%' else ' ' + d['eenheid']}**"
-                    f" _({source_label(kb, d['bron'], lang)})_")
+    st.write(in_language(alt.uitleg, lang))
+    for school in alt.scholen_met_techniekprofiel:
+        km = f" ({format_km(school.afstand_km, lang, school.afstand_bij_benadering)})" \
+            if school.afstand_km is not None else ""
+        st.markdown(f"- **{school.naam}**{km}: {', '.join(school.profielen)}")
+    for option in alt.mogelijkheden:
+        st.markdown(f"- {in_language(option.tekst, lang)}"
+                    + (f" _({'; '.join(source_labels(kb, option.bron.split(', '), lang))})_" if option.bron else ""))
+    for d in alt.doorstroom:
+        unit = d.eenheid if d.eenheid == "%" else " " + d.eenheid
+        st.markdown(f"- 📊 {d.omschrijving}: **{format_number(d.waarde, lang)}{unit}**"
+                    f" _({source_label(kb, d.bron, lang)})_")
 
 
-def activity_points(kb: KnowledgeBase, acts: list[dict]):  # type: ignore[no-untyped-def,type-arg]
+def activity_points(kb: KnowledgeBase, acts: list[ActiviteitAdvies]) -> pd.DataFrame:
     """Map points for the activities that have a location in the knowledge base or the user's catalogue."""
     import pandas as pd
 
+    located = {i.id: i for i in own_initiatives(kb)} | kb.initiatieven
     rows = []
     for a in acts:
-        ini = kb.initiatieven.get(a.get("id", ""))
+        ini = located.get(a.id)
         if ini is not None and ini.locatie.lat is not None:
-            rows.append({"naam": a["naam"], "lat": ini.locatie.lat, "lon": ini.locatie.lon})
+            rows.append({"naam": a.naam, "lat": ini.locatie.lat, "lon": ini.locatie.lon})
     return pd.DataFrame(rows, columns=["naam", "lat", "lon"])

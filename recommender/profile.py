@@ -95,6 +95,11 @@ class Profiel(BaseModel):
                 raise ValueError(f"profiel '{self.profiel}' past niet bij schooltype '{self.schooltype}'; {where}")
         return self
 
+    @classmethod
+    def from_form(cls, values: dict[str, Any]) -> Profiel:
+        """The mentor form's values (one ``plaats`` field) through the CLI's parser; see :func:`profiel_from_form`."""
+        return profiel_from_form(values)
+
     def plaats_tekst(self) -> str | None:
         """The most precise place the profile gives: postcode, then wijk, then gemeente."""
         return self.postcode or self.wijk or self.gemeente
@@ -152,6 +157,33 @@ def parse_profiel(data: Any) -> Profiel:
         return Profiel.model_validate(data)
     except ValidationError as exc:
         raise ProfielError(_format_errors(exc)) from None
+
+
+def form_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The mentor form's values as profile fields (what 'Profiel opslaan' writes).
+
+    The form has one place field (``plaats``): four digits (a PC4) go to ``postcode``, anything else
+    to ``wijk`` (which also resolves gemeenten). Empty values are left out.
+    """
+    data = {k: v for k, v in values.items() if k != "plaats" and v not in (None, "", [])}
+    place = str(values.get("plaats") or "").strip()
+    if place:
+        data["postcode" if place[:4].isdigit() else "wijk"] = place
+    return data
+
+
+def profiel_from_form(values: dict[str, Any]) -> Profiel:
+    """The mentor form's values as a :class:`Profiel`, through the same parser as the CLI (ProfielError)."""
+    return parse_profiel(form_fields(values))
+
+
+def form_values(profiel: Profiel) -> dict[str, Any]:
+    """The other way round: a profile as the mentor form's values (one ``plaats`` field)."""
+    data = profiel.model_dump(mode="json")
+    data["plaats"] = profiel.plaats_tekst() or ""
+    for field in ("postcode", "wijk", "gemeente"):
+        data.pop(field, None)
+    return data
 
 
 def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:

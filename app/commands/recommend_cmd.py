@@ -1,8 +1,9 @@
-"""``lob-kompas recommend``: routes and activities for one pupil profile (JSON file or stdin).
+"""``lob-kompas recommend`` and ``lob-kompas verslag``: advice and the verslag for one pupil profile.
 
     lob-kompas recommend --profile leerling.json [--json] [-n 5]
     cat leerling.json | lob-kompas recommend --json
     lob-kompas recommend --vocab --json
+    lob-kompas verslag --profile leerling.json --taal tr -o verslag.pdf
 
 The profile is read, used and forgotten: it is never logged or written anywhere.
 """
@@ -13,8 +14,9 @@ import sys
 from pathlib import Path
 
 from app.commands.common import UserError, load_kb, print_json
-from knowledge import KnowledgeError, load_knowledge
+from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
+from knowledge.schema import Initiatief
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -96,7 +98,7 @@ def _recommend(args: argparse.Namespace) -> int:
     profiel = _read_profile(args.profile)
     kb = load_kb(args.data_dir)
     try:
-        advies = recommend(kb, profiel, n=args.n)
+        advies = recommend(kb, profiel, n=args.n, eigen_initiatieven=_own_initiatives(kb))
     except ProfielError as exc:
         raise UserError(str(exc)) from None
     if args.json:
@@ -104,6 +106,52 @@ def _recommend(args: argparse.Namespace) -> int:
     else:
         _print_human(advies)
     return 0
+
+
+def _verslag(args: argparse.Namespace) -> int:
+    from app.report import ReportError, build_html, build_pdf
+
+    profiel = _read_profile(args.profile)
+    if args.taal:
+        profiel = profiel.model_copy(update={"taal_ouders": args.taal})
+    fmt = args.format or ("html" if str(args.output).lower().endswith((".html", ".htm")) else "pdf")
+    target = Path(args.output)
+    if target.is_dir():
+        raise UserError(f"'{target}' is een map; geef een bestandsnaam, bv. {target / f'verslag.{fmt}'}")
+    if not target.parent.is_dir():
+        raise UserError(f"de map '{target.parent}' bestaat niet")
+    kb = load_kb(args.data_dir)
+    try:
+        advies = recommend(kb, profiel, eigen_initiatieven=_own_initiatives(kb))
+        if fmt == "pdf":
+            data: bytes = build_pdf(kb, profiel, advies, profiel.taal_ouders)
+        else:
+            data = build_html(kb, profiel, advies, profiel.taal_ouders).encode("utf-8")
+    except (ProfielError, ReportError) as exc:
+        raise UserError(str(exc)) from None
+    # write beside the target and rename: a reader never sees half a file, a failure leaves nothing behind
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"kan '{target}' niet schrijven: {exc.strerror or exc}") from None
+    if args.json:
+        print_json({"bestand": str(target), "formaat": fmt, "talen": advies.talen, "bytes": len(data)})
+    else:
+        print(f"verslag geschreven: {target} ({fmt}, {' + '.join(advies.talen)})")
+    return 0
+
+
+def _own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
+    """The school's own imported activities, so the verslag names the same activities as the app."""
+    from recommender.initiatives import UserCatalogueError, load_user_catalogue
+
+    try:
+        return load_user_catalogue(kb)
+    except UserCatalogueError:
+        return []
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -116,3 +164,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.add_argument("--data-dir", default=None, help="een andere map met kennisbestanden (voor tests)")
     p.set_defaults(handler=_recommend)
+
+    text = "het gespreksverslag voor leerling en ouders (PDF of HTML), Nederlands plus de taal van de ouders"
+    v = sub.add_parser("verslag", help=text, description=text)
+    v.add_argument("--profile", default=None, metavar="BESTAND",
+                   help="profiel als JSON-bestand; '-' of weglaten leest stdin")
+    v.add_argument("--taal", choices=vocab_talen(), default=None,
+                   help="taal van de ouders (standaard: taal_ouders uit het profiel)")
+    v.add_argument("-o", "--output", required=True, metavar="BESTAND", help="uitvoerbestand, .pdf of .html")
+    v.add_argument("--format", choices=("pdf", "html"), default=None, help="standaard: volgens de bestandsnaam")
+    v.add_argument("--json", action="store_true", help="meld het resultaat als JSON")
+    v.add_argument("--data-dir", default=None, help="een andere map met kennisbestanden (voor tests)")
+    v.set_defaults(handler=_verslag)
+
+
+def vocab_talen() -> tuple[str, ...]:
+    from knowledge.vocab import TALEN
+
+    return TALEN

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -16,8 +17,8 @@ from recommender.initiatives import (
     ImportFout,
     InitiativeFilter,
     UserCatalogueError,
+    export_table,
     gap_analysis,
-    hits_frame,
     import_table,
     load_user_catalogue,
     search_initiatives,
@@ -60,7 +61,6 @@ except ValueError as exc:  # unknown place or value: say what is accepted
     st.stop()
 
 st.subheader(tr("initiatives.results", n=len(hits)))
-frame = hits_frame(hits, kb)
 tab_map, tab_list, tab_detail = st.tabs([tr("initiatives.map"), tr("initiatives.table"), tr("initiatives.detail")])
 with tab_map:
     points = pd.DataFrame(
@@ -99,17 +99,24 @@ with tab_detail:
         st.caption(tr("ask.sources") + ": " + "; ".join(source_labels(kb, ini.bronnen, lang, "full")))
 
 c4, c5 = st.columns(2)
-c4.download_button(tr("initiatives.export_csv"), frame.to_csv(index=False).encode("utf-8"),
-                   file_name="initiatieven.csv", mime="text/csv", key="i_csv")
 
 
-def _xlsx_bytes() -> bytes:
+def _export_bytes(fmt: Literal["csv", "xlsx"]) -> bytes:
+    """The package's own export (the same as `lob-kompas initiatives --csv/--xlsx`), built when clicked."""
+    if fmt == "csv":
+        text = io.StringIO()
+        export_table(hits, kb, text, "csv")
+        return text.getvalue().encode("utf-8-sig")
     buffer = io.BytesIO()
-    frame.to_excel(buffer, index=False)
+    export_table(hits, kb, buffer, "xlsx")
     return buffer.getvalue()
 
 
-c5.download_button(tr("initiatives.export_xlsx"), _xlsx_bytes, file_name="initiatieven.xlsx",
+c4.download_button(tr("initiatives.export_csv"), lambda: _export_bytes("csv"),
+                   file_name="initiatieven.csv", mime="text/csv", key="i_csv")
+
+
+c5.download_button(tr("initiatives.export_xlsx"), lambda: _export_bytes("xlsx"), file_name="initiatieven.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="i_xlsx")
 
 st.header("📥 " + tr("initiatives.import_title"))

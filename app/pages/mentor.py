@@ -8,11 +8,11 @@ import streamlit as st
 
 from app.report import build_html, build_pdf
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, tr
-from app.widgets import activity_points, render_no_techniek, render_route
+from app.widgets import activity_points, in_language, own_initiatives, render_no_techniek, render_route
 from knowledge import vocab
 from knowledge.i18n.formats import format_km
 from recommender.advies import recommend
-from recommender.profile import Profiel
+from recommender.profile import Profiel, ProfielError, form_fields, form_values, parse_profiel
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
 DEFAULTS: dict[str, Any] = {
@@ -49,28 +49,17 @@ def _sync() -> None:
             store[field] = st.session_state[widget_key(field, lang)]
 
 
-def _profile_dict(values: dict[str, Any]) -> dict[str, Any]:
-    """Form values -> the recommender's Profiel fields (a PC4 goes to postcode, a name to wijk)."""
-    data = {k: v for k, v in values.items() if k != "plaats" and v not in (None, "")}
-    place = str(values.get("plaats") or "").strip()
-    if place:
-        data["postcode" if place[:4].isdigit() else "wijk"] = place
-    return data
-
-
 def _load_profile(upload: Any) -> None:
     try:
-        raw = json.loads(upload.getvalue().decode("utf-8"))
-        profiel = Profiel.model_validate(raw)
-    except Exception as exc:  # any bad file: tell the user, keep the current form
+        profiel = parse_profiel(upload.getvalue().decode("utf-8-sig"))
+    except (ProfielError, UnicodeDecodeError) as exc:  # a bad file: tell the user, keep the current form
         st.error(tr("mentor.load_error", error=str(exc)[:500]))
         return
-    data = profiel.model_dump(mode="json")
+    data = form_values(profiel)
     store = _state()
     for field in DEFAULTS:
         if field in data and data[field] is not None:
             store[field] = data[field]
-    store["plaats"] = data.get("postcode") or data.get("wijk") or data.get("gemeente") or ""
     for field in DEFAULTS:
         st.session_state[widget_key(field, current_language())] = store[field]
     st.success(tr("mentor.load_ok"))
@@ -121,48 +110,45 @@ with st.form("profiel_form"):
     submitted = st.form_submit_button(tr("mentor.submit"), type="primary")
 _sync()
 
-profile_data = _profile_dict(_state())
-st.download_button(tr("mentor.save"), json.dumps(profile_data, ensure_ascii=False, indent=2),
+form = _state()
+st.download_button(tr("mentor.save"), json.dumps(form_fields(form), ensure_ascii=False, indent=2),
                    file_name="profiel.json", mime="application/json", key="m_save")
 
 if submitted:
     st.session_state["m_show"] = True
 if st.session_state.get("m_show"):
     try:
-        profiel = Profiel.model_validate(profile_data)
-        advies = recommend(kb, profiel).model_dump(mode="json")
-    except ValueError as exc:  # pydantic ValidationError and unknown places are ValueErrors
+        profiel = Profiel.from_form(form)
+        advies = recommend(kb, profiel, eigen_initiatieven=own_initiatives(kb))
+    except ProfielError as exc:  # the same readable message as the CLI gives
         st.error(tr("mentor.profile_error", error=str(exc)[:800]))
         st.stop()
     parent_lang = profiel.taal_ouders or "nl"
-    for melding in advies.get("meldingen", []):
-        st.info(melding.get(lang) or melding["nl"])
-    if advies.get("waarom_techniek"):
-        st.info("💡 " + (advies["waarom_techniek"].get(lang) or advies["waarom_techniek"]["nl"]))
+    for melding in advies.meldingen:
+        st.info(in_language(melding, lang))
+    if advies.waarom_techniek:
+        st.info("💡 " + in_language(advies.waarom_techniek, lang))
     st.header(tr("mentor.routes"))
-    if not advies["routes"]:
+    if not advies.routes:
         st.warning(tr("mentor.no_routes"))
-    for i, route in enumerate(advies["routes"], start=1):
-        render_route(i, route, lang, parent_lang)
-    alt = advies.get("zonder_techniekprofiel")
-    if alt:
-        render_no_techniek(kb, alt, lang)
+    for i, route in enumerate(advies.routes, start=1):
+        render_route(kb, i, route, lang, parent_lang)
+    if advies.zonder_techniekprofiel:
+        render_no_techniek(kb, advies.zonder_techniekprofiel, lang)
     st.header(tr("mentor.activities"))
-    acts = advies.get("activiteiten", [])
-    if not acts:
+    if not advies.activiteiten:
         st.info(tr("mentor.no_activities"))
     else:
-        points = activity_points(kb, acts)
+        points = activity_points(kb, advies.activiteiten)
         if not points.empty:
             st.map(points, latitude="lat", longitude="lon", size=60)
             st.caption(tr("app.map_offline"))
-        for a in acts:
-            km = format_km(a["afstand_km"], lang) if a.get("afstand_km") is not None \
-                else tr("mentor.national")
-            st.markdown(f"- **{a['naam']}** ({km}): {a.get('reden', '')}")
+        for a in advies.activiteiten:
+            km = format_km(a.afstand_km, lang) if a.afstand_km is not None else tr("mentor.national")
+            st.markdown(f"- **{a.naam}** ({km}): {a.reden}")
     c5, c6 = st.columns(2)
     # built only when clicked: the PDF takes a moment and most reruns never need it
-    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profile_data, advies, parent_lang),
+    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profiel, advies, parent_lang),
                        file_name="gespreksverslag.pdf", mime="application/pdf", key="m_pdf")
-    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profile_data, advies, parent_lang),
+    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profiel, advies, parent_lang),
                        file_name="gespreksverslag.html", mime="text/html", key="m_html")

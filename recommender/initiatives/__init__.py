@@ -16,8 +16,10 @@ them), ``catalogue`` (the user's own records), ``table_io`` (spreadsheets in and
 """
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import BinaryIO, Literal, TextIO
 
 from knowledge.loader import KnowledgeBase
 from recommender.initiatives.catalogue import (
@@ -54,12 +56,12 @@ __all__ = [
 ]
 
 
-def export_table(hits: list[InitiativeHit], kb: KnowledgeBase | None, target: Path | TextIO,
+def export_table(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | TextIO | BinaryIO,
                  fmt: Literal["csv", "xlsx"] = "csv") -> None:
-    """Write hits as CSV (a path or an open text stream) or XLSX (a path)."""
+    """Write hits as CSV (a path or an open text stream) or XLSX (a path or an open binary stream)."""
     if fmt == "xlsx":
-        if not isinstance(target, Path):
-            raise TypeError("an xlsx export needs a file path")
-        export_xlsx(hits, kb, target)
+        if isinstance(target, io.TextIOBase):
+            raise TypeError("an xlsx export needs a file path or a binary stream")
+        export_xlsx(hits, kb, target)  # type: ignore[arg-type]
     else:
-        export_csv(hits, kb, target)
+        export_csv(hits, kb, target)  # type: ignore[arg-type]

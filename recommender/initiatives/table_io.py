@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import pandas as pd
 from pydantic import BaseModel, ValidationError
@@ -164,7 +164,7 @@ def export_csv(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: 
         frame.to_csv(target, index=False)
 
 
-def export_xlsx(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, path: Path) -> None:
+def export_xlsx(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, path: Path | BinaryIO) -> None:
     """Write the hits to an Excel workbook (sheet 'initiatieven')."""
     hits_frame(hits, kb).to_excel(path, index=False, sheet_name="initiatieven", engine="openpyxl")
 

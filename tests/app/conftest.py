@@ -1,12 +1,11 @@
 """Fixtures for the app tests: a real recommendation for a real profile."""
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from knowledge import KnowledgeBase
 from recommender.advies import recommend
+from recommender.models import Advies
 from recommender.profile import Profiel
 
 CHARLOIS_CARS = {
@@ -16,10 +15,10 @@ CHARLOIS_CARS = {
 
 
 @pytest.fixture(scope="session")
-def advies_ar(kb: KnowledgeBase) -> dict[str, Any]:
-    return recommend(kb, Profiel.model_validate(CHARLOIS_CARS)).model_dump(mode="json")
+def advies_ar(kb: KnowledgeBase) -> Advies:
+    return recommend(kb, Profiel.model_validate(CHARLOIS_CARS))
 
 
 @pytest.fixture()
-def charlois_profile() -> dict[str, Any]:
-    return dict(CHARLOIS_CARS)
+def charlois_profile() -> Profiel:
+    return Profiel.model_validate(CHARLOIS_CARS)
