@@ -86,7 +86,7 @@ def source_labels(kb: KnowledgeBase | None, refs: Iterable[BronRef | str], lang:
     for raw in refs:
         ref = _as_ref(raw)
         label = source_label(kb, ref, lang, style)
-        head = source_label(kb, BronRef(bron=ref.bron), lang, style)
+        head = source_label(kb, BronRef(bron=ref.bron, sectie=None), lang, style)
         parts = grouped.setdefault(head, [])
         rest = label[len(head):].lstrip(", ") if label.startswith(head) else label
         if rest and rest not in parts:
