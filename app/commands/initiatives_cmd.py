@@ -16,6 +16,7 @@ from app.commands.common import UserError, load_kb, print_json
 from knowledge.campus_audit import campus_comparison, comparison_markdown
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_label
+from knowledge.vocab import DIMENSIES
 from recommender.initiatives.catalogue import UserCatalogueError, load_user_catalogue, user_catalogue_path
 from recommender.initiatives.codes import label
 from recommender.initiatives.gaps import DEFAULT_KM, gap_analysis
@@ -60,11 +61,9 @@ def _text_search(args: argparse.Namespace, kb: KnowledgeBase) -> TextSearch | No
 
 def _filter(args: argparse.Namespace) -> InitiativeFilter:
     try:
-        return InitiativeFilter(
-            schooltypen=args.schooltype or [], doelgroepen=args.doelgroep or [], activiteiten=args.activiteit or [],
-            branches=args.branche or [], praktijk=args.praktijk or [], near=args.near, km=args.km, q=args.q,
-            include_landelijk=not args.no_landelijk,
-        )
+        # each flag is a dimension's canonical name (--schooltype ...), its filter field comes from the registry
+        codes = {d.filter_field: getattr(args, name) or [] for name, d in DIMENSIES.items() if d.filter_field}
+        return InitiativeFilter(**codes, near=args.near, km=args.km, q=args.q, include_landelijk=not args.no_landelijk)
     except ValueError as exc:
         raise UserError(_clean(exc)) from exc
 
@@ -216,14 +215,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "filters samen gelden allemaal. Met --near op afstand gesorteerd; landelijke/online initiatieven "
                     "komen daarna. Je eigen geïmporteerde lijst (zie initiatives-import) doet mee.",
     )
-    p.add_argument("--schooltype", action="append", help="po, vo_onderbouw, vo_bovenbouw, vmbo, havo, vwo")
-    p.add_argument("--doelgroep", action="append", help="leerlingen, meisjes, migratieachtergrond, leraren, ouders")
-    p.add_argument("--activiteit", action="append",
-                   help="samenwerking_school_bedrijf, bedrijfsbezoek, stage, leerwerkplekken, gastles, informatie, "
-                        "evenement, open_dag, wedstrijd_online")
-    p.add_argument("--branche", action="append",
-                   help="bouw, maritiem, installatietechniek, ict, technologie_wetenschap, techniek_breed")
-    p.add_argument("--praktijk", action="append", help="geen, deels, veel")
+    for name, dim in DIMENSIES.items():
+        if dim.filter_field:
+            p.add_argument(f"--{name}", action="append", help=", ".join(dim.codes))
     p.add_argument("--near", help="postcode, wijk, gemeente of campus")
     p.add_argument("--km", type=_positive_km, help="alleen lokale initiatieven binnen zoveel km (met --near)")
     p.add_argument("--q", help="vrije tekst; met de zoekindex als die er is, anders gewone tekstmatch")
