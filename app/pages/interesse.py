@@ -30,15 +30,34 @@ MENTOR_PAGE = "pages/mentor.py"
 
 _CSS = """
 <style>
-/* big answer buttons: easy to hit with a thumb */
-.st-key-ic_knoppen button { min-height: 3.6rem; font-size: 1.25rem; }
-.st-key-ic_knoppen button p { font-size: 1.25rem; }
-.ic-plaatje img { display: block; width: 100%; max-width: 460px; height: auto; margin: 0 auto; border-radius: 14px; }
+/* big answer buttons side by side, also on a phone: easy to hit with a thumb, all three in view;
+   the result's pictures too, so the top three are seen at a glance */
+.st-key-ic_knoppen [data-testid="stHorizontalBlock"], [class*="st-key-ic_kaarten"] [data-testid="stHorizontalBlock"] {
+  flex-wrap: nowrap !important; gap: .5rem; }
+.st-key-ic_knoppen [data-testid="stColumn"], [class*="st-key-ic_kaarten"] [data-testid="stColumn"] {
+  min-width: 0 !important; width: auto !important; flex: 1 1 0 !important; }
+.st-key-ic_knoppen button { min-height: 4rem; padding: .25rem .4rem; line-height: 1.2; }
+.st-key-ic_knoppen button p { font-size: 1.15rem; white-space: normal; overflow-wrap: anywhere; }
+/* after a tap the button keeps focus (so a keyboard user can go on with Enter); only a keyboard focus shows a
+   ring, else the next picture would look as if it were already answered */
+.st-key-ic_knoppen button[kind="secondary"]:focus:not(:focus-visible) { border-color: rgba(49, 51, 63, .2);
+  color: inherit; box-shadow: none; }
+@media (hover: none) { .st-key-ic_knoppen button[kind="secondary"]:hover { border-color: rgba(49, 51, 63, .2);
+  color: inherit; background: transparent; } }
+.ic-plaatje img { display: block; width: 100%; max-width: 460px; max-height: 36vh; object-fit: contain;
+  margin: 0 auto; border-radius: 14px; }
 .ic-kaart { text-align: center; }
 .ic-kaart img { display: block; width: 100%; max-width: 220px; height: auto; margin: 0 auto .3rem; border-radius: 12px; }
-.ic-kaart p { font-weight: 600; margin: 0; }
-.ic-woorden { font-size: 1.35rem; font-weight: 600; text-align: center; margin: .4rem 0 0; }
-.ic-vraag { text-align: center; margin: .1rem 0 .3rem; }
+.ic-kaart p { font-weight: 600; margin: 0; font-size: .95rem; line-height: 1.25; overflow-wrap: anywhere; }
+.ic-woorden { font-size: 1.3rem; font-weight: 600; text-align: center; margin: .2rem 0 0; }
+.ic-vraag { text-align: center; margin: 0; }
+@media (max-width: 640px) {
+  /* the picture and the buttons fit on one phone screen: a smaller title, less space above it */
+  .stMainBlockContainer { padding-top: 3.5rem; }
+  .stMainBlockContainer h1 { font-size: 1.75rem; padding-top: .25rem; }
+  .stMainBlockContainer h2 { font-size: 1.45rem; }
+  .stMainBlockContainer h3 { font-size: 1.2rem; }
+}
 </style>
 """
 
@@ -55,7 +74,8 @@ def _data_uri(file_name: str) -> str:
 
 def _img(item: Item, lang: str) -> str:
     """The picture as an <img> whose alt text is the item's words (what a screen reader says)."""
-    return f'<img src="{_data_uri(item.plaatje)}" alt="{html.escape(item.tekst(lang), quote=True)}">'
+    return (f'<img src="{_data_uri(item.plaatje)}" width="240" height="180" style="width:100%;height:auto" '
+            f'alt="{html.escape(item.tekst(lang), quote=True)}">')
 
 
 def _state() -> tuple[dict[str, str], int]:
@@ -104,21 +124,23 @@ def _ask(items: tuple[Item, ...], answers: dict[str, str], pos: int, lang: str) 
 
 def _cards(values: list[str], kind: str, pictures: dict[str, Item], lang: str) -> None:
     label = code_label(kind)
-    for start in range(0, len(values), 3):
-        row = values[start:start + 3]
-        for col, value in zip(st.columns(3), row, strict=False):
-            item = pictures[value]
-            col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(label(value))}</p></div>',
-                         unsafe_allow_html=True)
+    with st.container(key=f"ic_kaarten_{kind}"):
+        for start in range(0, len(values), 3):
+            row = values[start:start + 3]
+            for col, value in zip(st.columns(3), row, strict=False):
+                item = pictures[value]
+                col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(label(value))}</p></div>',
+                             unsafe_allow_html=True)
 
 
 def _try_cards(item_ids: list[str], items: tuple[Item, ...], lang: str) -> None:
     by_id = {i.id: i for i in items}
     chosen = [by_id[i] for i in item_ids]
-    for start in range(0, len(chosen), 2):
-        for col, item in zip(st.columns(2), chosen[start:start + 2], strict=False):
-            col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(item.tekst(lang))}</p></div>',
-                         unsafe_allow_html=True)
+    with st.container(key="ic_kaarten_probeer"):
+        for start in range(0, len(chosen), 2):
+            for col, item in zip(st.columns(2), chosen[start:start + 2], strict=False):
+                col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(item.tekst(lang))}</p></div>',
+                             unsafe_allow_html=True)
 
 
 def _example_pictures(items: tuple[Item, ...], answers: dict[str, str]) -> dict[str, Item]:
