@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "app.commands.initiatives_cmd",
     "app.commands.bench_cmd",
     "app.commands.app_cmd",
+    "app.commands.interesse_cmd",
 )
 
 

@@ -20,6 +20,7 @@ from knowledge.i18n import LANGUAGES, label  # noqa: E402
 PAGES_DIR = Path(__file__).parent / "pages"
 PAGE_FILES = {
     "loopbaangesprek": ("mentor.py", "app.nav_mentor", "🧭"),
+    "interesse": ("interesse.py", "interesse.nav", "🖼️"),
     "ouders": ("ouders.py", "app.nav_parents", "👪"),
     "initiatieven": ("initiatieven.py", "app.nav_initiatives", "🗺️"),
     "vraag": ("vraag.py", "app.nav_ask", "💬"),

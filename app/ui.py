@@ -47,6 +47,11 @@ _RTL_CSS = """
 .stApp p, .stApp li { unicode-bidi: plaintext; }
 .stApp li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0; padding-right: .3rem; }
 .stApp [data-testid="stSidebar"] { right: 0; left: auto; }
+/* collapsed, the sidebar moved to the right still lay over the page on a phone: a thin line, and a strip
+   that swallowed taps meant for the buttons beneath it */
+.stApp [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
+/* progress fills from the right, where reading starts */
+.stApp [data-testid="stProgress"] [role="progressbar"] { transform: scaleX(-1); }
 /* charts, code and error details stay left to right */
 .stApp [data-testid="stVegaLiteChart"], .stApp [data-testid="stException"], .stApp pre, .stApp code {
   direction: ltr; text-align: left;

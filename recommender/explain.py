@@ -1,7 +1,7 @@
 """Explanations: one short paragraph per route, built only from its score parts and sources.
 
 The Dutch text speaks to the pupil; the parents' language version speaks to the parent. Both use
-the same parts in the same order, from the template catalogue in :mod:`recommender.texts`:
+the same parts in the same order, from the sentences (namespace ``advies``) of the one catalogue, :mod:`knowledge.i18n`:
 interest -> work preference -> labour market (with source) -> what the pupil finds important ->
 connection (profiel, niveau, po/havo notes) -> nearest school.
 """
