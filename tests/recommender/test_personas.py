@@ -132,7 +132,7 @@ def test_p10_tl_elektro_wants_hbo_gets_niveau_4_first(kb: KnowledgeBase) -> None
                wijk="IJsselmonde")
     assert a.routes[0].opleiding.niveau == 4
     assert a.routes[0].opleiding.richting == "elektrotechniek"
-    assert a.routes[0].score_delen["belangrijk"] == 1.0
+    assert a.routes[0].score_delen["belangrijk"] == 0.75
     assert "hbo" in a.routes[0].uitleg["nl"]
 
 
@@ -203,9 +203,11 @@ def test_p18_diverse_routes_for_a_broad_pupil(kb: KnowledgeBase) -> None:
     a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen", "elektro", "machines"],
                werkvoorkeuren=["handen"], postcode="3083")
     assert len(a.routes) == 5
-    assert len({r.opleiding.richting for r in a.routes}) == 5  # five different richtingen
-    ids = [b for r in a.routes for b in r.beroep_ids]
-    assert len(ids) == len(set(ids))
+    # the best route for each interest is there, and the list is varied (variety is a penalty, not a rule)
+    for interesse, richting in (("bouwen", "bouw_infra"), ("elektro", "elektrotechniek"),
+                                ("machines", "werktuigbouw_metaal")):
+        assert any(interesse in r.passende_interesses and r.opleiding.richting == richting for r in a.routes)
+    assert len({(r.opleiding.richting, r.opleiding.niveau) for r in a.routes}) >= 4
 
 
 def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) -> None:
@@ -213,7 +215,7 @@ def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) 
                belangrijk=["baanzekerheid"])
     for r in a.routes:
         if r.arbeidsmarkt:
-            assert "(bron:" in r.uitleg["nl"]
+            assert "Volgens " in r.uitleg["nl"] and re.search(r"20\d\d", r.arbeidsmarkt_tekst["nl"])
             assert any(b.split("#")[0] in ("sto_zuid2019", "masterplan_tt", "seor2026", "oberon2024",
                                            "seor2023_promotie") for b in r.bronnen)
         assert r.volgende_stap.tekst["nl"].startswith("Volgende stap")
