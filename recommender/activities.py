@@ -27,16 +27,16 @@ two of them are in the list even when they score lower.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from knowledge import vocab
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text
+from recommender.explain import km_tekst, lijst
 from recommender.initiatives import catalogue_of
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
@@ -135,6 +135,7 @@ class _Arrays:
     activiteiten: np.ndarray
     praktijk: np.ndarray
     rank: np.ndarray
+    _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def build(cls, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
@@ -164,6 +165,13 @@ class _Arrays:
     def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
         return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
                 and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or []))
+
+    def reach(self, types: frozenset[str]) -> np.ndarray:
+        """Which initiatives reach a pupil of these schooltypen (:func:`bereikt`, vectorised; cached)."""
+        key = tuple(sorted(types))
+        if key not in self._reach:
+            self._reach[key] = _reach_mask(self, types)
+        return self._reach[key]
 
 
 _CACHE: list[_Arrays] = []
@@ -225,60 +233,71 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
     specifiek_bits = sum(_BR[b] for b in specifiek)
     breed_bit = _BR["techniek_breed"]
 
-    ok = _reach_mask(a, types) & ((a.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
-    branche = np.where((a.branches & specifiek_bits) != 0, 2.0, np.where((a.branches & breed_bit) != 0, 1.0, 0.0))
+    ok = a.reach(types) & ((a.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
     if tech:
-        ok &= branche > 0
-    else:
-        branche = np.zeros(len(a.items))
-    if plaats is not None:
-        km = distances_km(plaats[0], plaats[1], a.lat, a.lon)
-        ok &= a.overal | (km <= profiel.max_reisafstand_km)
-        afstand = np.where(a.overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
-    else:
-        km = np.full(len(a.items), np.nan)
-        afstand = np.where(a.overal, LANDELIJK_PUNTEN, 0.0)
-    doelgroep = np.where((a.doelgroepen & gevraagd_bits) != 0, 1.0, 0.0)
-    route_bit = _BR.get(RICHTING_BRANCHE.get(route_richting or "", ""), 0)
-    route = np.where((a.branches & route_bit) != 0, ROUTE_PUNTEN, 0.0) if route_bit and tech else 0.0
-    school = np.where((a.activiteiten & _ZELF_BITS) == 0, -SCHOOL_STRAF, 0.0)
-    totaal = np.round(branche + afstand + a.praktijk + doelgroep + route + school, 3)
-
+        ok &= (a.branches & (specifiek_bits | breed_bit)) != 0
+    if plaats is not None:  # a cheap box first, the exact distance only for what is left
+        max_km = profiel.max_reisafstand_km
+        dlat, dlon = max_km / 110.0, max_km / 65.0
+        ok &= a.overal | ((np.abs(a.lat - plaats[0]) <= dlat) & (np.abs(a.lon - plaats[1]) <= dlon))
     rows = np.flatnonzero(ok)
     if rows.size == 0:
         return []
-    km_key = np.where(a.overal[rows], 1e9, np.nan_to_num(km[rows], nan=1e9))
-    order = rows[np.lexsort((a.rank[rows], km_key, -totaal[rows]))]
+    overal = a.overal[rows]
+    if plaats is not None:
+        km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
+        keep = overal | (km <= profiel.max_reisafstand_km)
+        rows, overal, km = rows[keep], overal[keep], km[keep]
+        if rows.size == 0:
+            return []
+        afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
+    else:
+        km = np.full(rows.size, np.nan)
+        afstand = np.where(overal, LANDELIJK_PUNTEN, 0.0)
+    br = a.branches[rows]
+    if tech:
+        branche = np.where((br & specifiek_bits) != 0, 2.0, np.where((br & breed_bit) != 0, 1.0, 0.0))
+    else:
+        branche = np.zeros(rows.size)
+    doelgroep = np.where((a.doelgroepen[rows] & gevraagd_bits) != 0, 1.0, 0.0)
+    route_bit = _BR.get(RICHTING_BRANCHE.get(route_richting or "", ""), 0)
+    route = np.where((br & route_bit) != 0, ROUTE_PUNTEN, 0.0) if route_bit and tech else np.zeros(rows.size)
+    school = np.where((a.activiteiten[rows] & _ZELF_BITS) == 0, -SCHOOL_STRAF, 0.0)
+    totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school, 3)
+    km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
+    rank = a.rank[rows]
+    order = np.lexsort((rank, km_key, -totaal))
 
     max_landelijk = max(1, n // 2)
-    gekozen: list[int] = []
+    gekozen: list[int] = []  # positions in rows
     if gevraagd_bits:  # honour the requested doelgroep: local ones first, then landelijk
-        voor = [int(i) for i in order if doelgroep[i] > 0]
-        voor.sort(key=lambda i: (bool(a.overal[i]), -totaal[i], km_key_of(km, a, i), int(a.rank[i])))
-        gekozen = voor[:MAX_DOELGROEP]
+        voor = order[doelgroep[order] > 0]
+        if voor.size:
+            voor = voor[np.lexsort((rank[voor], km_key[voor], -totaal[voor], overal[voor]))]
+            gekozen = [int(i) for i in voor[:MAX_DOELGROEP]]
     for i in order.tolist():
         if len(gekozen) >= n:
             break
         if i in gekozen:
             continue
-        if a.overal[i] and sum(bool(a.overal[g]) for g in gekozen) >= max_landelijk:
+        if overal[i] and sum(bool(overal[g]) for g in gekozen) >= max_landelijk:
             continue
         gekozen.append(i)
-    gekozen.sort(key=lambda i: (-totaal[i], km_key_of(km, a, i), int(a.rank[i])))
+    gekozen.sort(key=lambda i: (-totaal[i], km_key[i], int(rank[i])))
 
     talen = talen_voor(profiel)
     out = []
     for i in gekozen:
-        ini = a.items[i]
-        landelijk = bool(a.overal[i])
+        row = int(rows[i])
+        ini = a.items[row]
+        landelijk = bool(overal[i])
         afstand_km = None if landelijk or plaats is None else float(km[i])
-        delen = {"branche": float(branche[i]) if tech else 0.0, "afstand": round(float(afstand[i]), 3),
-                 "praktijk": float(a.praktijk[i]), "doelgroep": float(doelgroep[i]),
-                 "route": float(route[i]) if isinstance(route, np.ndarray) else 0.0,
-                 "school": float(school[i])}
+        delen = {"branche": float(branche[i]), "afstand": round(float(afstand[i]), 3),
+                 "praktijk": float(a.praktijk[row]), "doelgroep": float(doelgroep[i]),
+                 "route": float(route[i]), "school": float(school[i])}
         match = tuple(x for x in tech if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches)
                       and INTERESSE_BRANCHES[x] != ("techniek_breed",))
-        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[i]), delen, match,
+        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[row]), delen, match,
                        next((d for d in ini.doelgroepen if d in gevraagd), None), via_school(ini))
         out.append(ActiviteitAdvies(
             id=ini.id, naam=ini.naam, organisator=ini.organisator,
@@ -292,23 +311,17 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
     return out
 
 
-def km_key_of(km: np.ndarray, a: _Arrays, i: int) -> float:
-    if a.overal[i] or np.isnan(km[i]):
-        return 1e9
-    return float(km[i])
-
-
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
     if k.delen["branche"] >= 2.0 and k.interesses:
-        parts.append(t("advies.act_branche", taal, interesses=format_list(
+        parts.append(t("advies.act_branche", taal, interesses=lijst(
             [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:
-        parts.append(t("advies.act_afstand", taal, km=format_km(k.km, taal, k.benadering)))
+        parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
     if k.ini.praktijkgerichtheid == "veel":
         parts.append(t("advies.act_praktijk_veel", taal))
     elif k.ini.praktijkgerichtheid == "deels":

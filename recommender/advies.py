@@ -10,14 +10,14 @@ from collections.abc import Sequence
 
 from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
 from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
-from recommender.explain import interesses_tekst, markt_zin, melding, route_uitleg, volgende_stap
+from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
 from recommender.fase import fase_advies, fase_van, is_horizon
+from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks
 from recommender.models import (
     Advies,
@@ -63,13 +63,21 @@ def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[Place | None, bool]
     return place, place is None
 
 
-def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None) -> list[RouteScore]:
+GROVE_PLAATSEN = frozenset({"gemeente", "gebied"})
+
+
+def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
+               plaats_grof: bool = False) -> list[RouteScore]:
     """Every admissible route with an interest link, ranked (before the choice step)."""
     out = []
-    for route in route_index(kb).routes:
+    index = route_index(kb)
+    afstanden = (distances_km(plaats[0], plaats[1], index.loc_lat, index.loc_lon).tolist()
+                 if plaats is not None and index.loc_lat.size else None)
+    for i, route in enumerate(index.routes):
         if not toelaatbaar(route, profiel.schooltype, profiel.leerweg_voorkeur, profiel.schooladvies):
             continue
-        s = score_route(route, profiel, plaats)
+        deel = afstanden[index.loc_start[i]:index.loc_start[i + 1]] if afstanden is not None else None
+        s = score_route(route, profiel, plaats, plaats_grof, deel)
         if s is not None:
             out.append(s)
     return rangorde(out)
@@ -144,7 +152,7 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     fase = fase_van(profiel)
     horizon = is_horizon(fase)
 
-    ranked = score_alle(kb, profiel, plaats)
+    ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n))
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
                                      route_richting=gekozen[0].route.richting if gekozen else None)
@@ -192,7 +200,7 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
 def _waarom(taal: str, interesses: list[str], opleidingen: list[str]) -> str:
     """Why techniek may still fit a pupil without technical interests (only from interests that matched)."""
     return t("advies.waarom_techniek", taal, interesses=interesses_tekst(interesses, taal),
-             opleidingen=format_list(opleidingen, taal))
+             opleidingen=lijst(opleidingen, taal))
 
 
 def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:

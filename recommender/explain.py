@@ -8,9 +8,13 @@ important -> connection (profiel, niveau, hbo) -> nearest school (``~`` when app
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
+
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
@@ -19,7 +23,20 @@ from recommender.scoring import RouteScore
 
 
 def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
-    return format_list([word("interesse", c, taal) for c in codes], taal)
+    return lijst([word("interesse", c, taal) for c in codes], taal)
+
+
+_LABELS: dict[tuple[str, str, str | None, str], str] = {}
+
+
+def bron_tekst(kb: KnowledgeBase, ref: BronRef, taal: str) -> str:
+    """``source_label`` for a reader, cached per knowledge base (the same few sources recur in every advice)."""
+    key = (kb.content_hash, ref.bron, ref.sectie, taal)
+    if not kb.content_hash:
+        return source_label(kb, ref, taal)
+    if key not in _LABELS:
+        _LABELS[key] = source_label(kb, ref, taal)
+    return _LABELS[key]
 
 
 def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None, taal: str) -> str | None:
@@ -27,10 +44,10 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
         jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
-        return t("advies.markt_beroep", taal, bron=source_label(kb, markt.bron, taal), beroep=markt.beroep,
+        return t("advies.markt_beroep", taal, bron=bron_tekst(kb, markt.bron, taal), beroep=markt.beroep,
                  regio=regio, label_tekst=word("arbeidsmarkt", markt.label, taal), jaar=jaar)
     if sector is not None:
-        return t("advies.markt_sector", taal, bron=source_label(kb, sector.bron, taal),
+        return t("advies.markt_sector", taal, bron=bron_tekst(kb, sector.bron, taal),
                  tekst=sector.tekst.get(taal) or sector.tekst["nl"])
     return None
 
@@ -49,10 +66,10 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
         zinnen.append(t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
                         niveau=r.niveau))
     if s.werk.match and s.werk.beroep:
-        zinnen.append(t("advies.werk_beroep", taal, beroep=s.werk.beroep, werk=format_list(
+        zinnen.append(t("advies.werk_beroep", taal, beroep=s.werk.beroep, werk=lijst(
             [word("werkvoorkeur", w, taal) for w in s.werk.match], taal)))
     if s.werk.conflict and s.werk.beroep:
-        zinnen.append(t("advies.werk_conflict", taal, beroep=s.werk.beroep, werk=format_list(
+        zinnen.append(t("advies.werk_conflict", taal, beroep=s.werk.beroep, werk=lijst(
             [word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal)))
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
@@ -74,19 +91,42 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     if profiel.schooltype in ("havo", "vwo"):
         hbo = [naam for naam, soort, _ in r.vervolg if soort == "hbo"]
         if hbo:
-            zinnen.append(t("advies.havo_vwo_vervolg", taal, richtingen=format_list(hbo, taal)))
+            zinnen.append(t("advies.havo_vwo_vervolg", taal, richtingen=lijst(hbo, taal)))
         else:
             zinnen.append(t("advies.havo_vwo", taal))
     d = s.dichtstbij
     if d is not None and d.km is None:
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
     elif d is not None and d.km is not None:
-        km = format_km(d.km, taal, d.benadering)
+        km = km_tekst(d.km, taal, d.benadering)
         key = "afstand" if d.km <= profiel.max_reisafstand_km else "afstand_ver"
         zinnen.append(t(f"advies.{key}", taal, school=d.naam, km=km))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
+
+
+@lru_cache(maxsize=8192)
+def _km(km: float, taal: str, benadering: bool) -> str:
+    return format_km(km, taal, benadering)
+
+
+@lru_cache(maxsize=8192)
+def _lijst(items: tuple[str, ...], taal: str) -> str:
+    return format_list(items, taal)
+
+
+def km_tekst(km: float, taal: str, benadering: bool = False) -> str:
+    """A distance as text; an approximate one is never shown below 1 km ("~0 km" says nothing).
+
+    Cached: Babel's unit formatting costs most of an advice otherwise, and distances repeat.
+    """
+    return _km(round(max(km, 1.0) if benadering else km, 1), taal, benadering)
+
+
+def lijst(items: Iterable[str], taal: str) -> str:
+    """A readable list ("a, b en c") in ``taal``, through the one formatter, cached."""
+    return _lijst(tuple(items), taal)
 
 
 def profiel_naam(kb: KnowledgeBase, code: str) -> str:
@@ -113,21 +153,21 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
     if d is not None:
         school_id, school_naam, benadering = d.school, d.naam, d.benadering
         km = round(d.km, 1) if d.km is not None else None
-    elif s.route.locaties:
-        loc = min(s.route.locaties, key=lambda x: x.school)
-        school_id, school_naam = loc.school, loc.naam
+    scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
     bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
     tekst: dict[str, str] = {}
     leerbedrijf: dict[str, str] | None = {} if bbl and not horizon else None
-    soort = "eerst_profiel" if horizon else ("open_dag" if school_naam else "mentor")
+    soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
     for taal in talen:
         if horizon:
             zin = (t("advies.stap_eerst_profiel", taal, profiel=profiel_naam(kb, vmbo_profiel)) if vmbo_profiel
                    else t("advies.stap_later", taal))
         elif school_naam and km is not None:
-            zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=format_km(km, taal, benadering))
+            zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
         elif school_naam:
             zin = t("advies.stap_open_dag", taal, school=school_naam)
+        elif scholen:
+            zin = t("advies.stap_open_dag_scholen", taal, scholen=lijst(scholen, taal))
         else:
             zin = t("advies.stap_mentor", taal)
         if activiteit is not None:

@@ -18,18 +18,18 @@ from __future__ import annotations
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_km, format_list, format_number
+from knowledge.i18n.formats import format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import profiel_naam
+from recommender.explain import km_tekst, lijst, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
 from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
 from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
 INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
-    "bouwen": ("BWI",), "elektro": ("PIE",), "autos_motoren": ("MT",), "ict_programmeren": ("MVI", "PIE"),
+    "bouwen": ("BWI",), "elektro": ("PIE",), "autos_motoren": ("MT",), "ict_programmeren": ("MVI",),
     "haven_schepen": ("MaT",), "energie_duurzaamheid": ("PIE",), "maken_ontwerpen": ("BWI", "PIE"),
     "machines": ("PIE", "MT"), "logistiek": ("MT", "MaT"), "natuur_proefjes": ("PIE",),
     "media_vormgeving": ("MVI",), "gaming": ("MVI",), "tekenen_ontwerpen": ("MVI", "BWI"),
@@ -106,7 +106,7 @@ def profiel_keuzes(kb: KnowledgeBase, profiel: Profiel, routes: list[RouteScore]
         interesses = waarom[code]
         out.append(ProfielKeuze(
             code=code, naam=profiel_naam(kb, code), interesses=interesses,
-            uitleg={taal: t("advies.profiel_waarom", taal, profiel=profiel_naam(kb, code), interesses=format_list(
+            uitleg={taal: t("advies.profiel_waarom", taal, profiel=profiel_naam(kb, code), interesses=lijst(
                 [word("interesse", i, taal) for i in interesses], taal)) for taal in talen},
             aanbod=aanbod, bron=ref_text(cijfer.bron) if cijfer is not None else None,
         ))
@@ -120,7 +120,8 @@ def _aanbod(kb: KnowledgeBase, code: str, gemeente: str | None) -> tuple[Cijfer 
         return None, ""
     regio = gemeente if gemeente in REGIO_AANBOD else "metropoolregio"
     for c in p.cijfers:
-        if c.bron.sectie == "Tabel 3.1" and "vmbo-locatie" in c.omschrijving and c.omschrijving.endswith(f", {regio}"):
+        if c.bron.sectie == "Tabel 3.1" and "vmbo-locatie" in c.omschrijving and \
+                c.omschrijving.rsplit(", ", 1)[-1].split(" (")[0] == regio:
             return c, regio
     return None, regio
 
@@ -156,7 +157,7 @@ def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: t
 
 
 def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:
-    return format_list([f"{s.naam} ({format_km(s.afstand_km, taal, s.afstand_bij_benadering)})"
+    return lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
                         if s.afstand_km is not None else s.naam for s in scholen], taal)
 
 
@@ -167,7 +168,8 @@ def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **val
 
 def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting]:
     """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name."""
-    soorten = ("hbo", "wo") if profiel.schooltype == "vwo" else ("hbo",)
+    vwo = profiel.schooltype == "vwo" or (profiel.schooltype == "po" and profiel.schooladvies == "vwo")
+    soorten = ("hbo", "wo") if vwo else ("hbo",)
     merged: dict[tuple[str, str], HoRichting] = {}
     for s in routes:
         for naam, soort, scholen in s.route.vervolg:
@@ -210,6 +212,7 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
             uitleg = {taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal))
                       for taal in talen}
             stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
+            vervolg = ho_richtingen(routes, profiel)
         else:
             uitleg = {taal: t("advies.fase_po_uitleg", taal, advies=_advies_tekst(advies, taal)) for taal in talen}
             profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
@@ -227,13 +230,15 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
             elif codes:
                 stappen.append(_stap("scholen", "stap_po_geen_scholen", talen, None,
                                      profiel=profiel_naam(kb, codes[0])))
+            if scholen:
+                stappen.append(_stap("scholen_zoeken", "stap_po_meer_scholen", talen))
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
         stappen.append(_stap("leerkracht", "stap_po_leerkracht", talen))
     elif fase == "vo_onderbouw":
         profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
         uitleg = {taal: t("advies.fase_vo_onderbouw_uitleg", taal) for taal in talen}
         if profielen:
-            stappen.append(_stap("profielkeuze", "stap_profielkeuze", talen, None, profielen=lambda taal: format_list(
+            stappen.append(_stap("profielkeuze", "stap_profielkeuze", talen, None, profielen=lambda taal: lijst(
                 [p.naam for p in profielen[:2]], taal)))
             eigen = kb.scholen.get(profiel.school or "")
             top = profielen[0].code
@@ -250,11 +255,12 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
         vervolg = ho_richtingen(routes, profiel)
         bronnen.append(BRON_N_PROFIEL)
     elif fase == "vmbo_bovenbouw":
-        uitleg = {taal: t("advies.fase_vmbo_bovenbouw_uitleg", taal) for taal in talen}
+        key = "fase_vmbo_bovenbouw_uitleg" if routes else "fase_vmbo_bovenbouw_geen_routes"
+        uitleg = {taal: t(f"advies.{key}", taal) for taal in talen}
         open_dagen = list(dict.fromkeys(s.dichtstbij.naam for s in routes[:3] if s.dichtstbij is not None))
         if open_dagen:
             stappen.append(_stap("open_dagen_mbo", "stap_mbo_open_dagen", talen, None,
-                                 scholen=lambda taal: format_list(open_dagen, taal)))
+                                 scholen=lambda taal: lijst(open_dagen, taal)))
         stappen.append(_stap("aanmelden", "stap_mbo_aanmelden", talen))
         if profiel.leerweg_voorkeur == "BBL" or any(s.route.alleen_bbl for s in routes[:3]):
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
@@ -264,12 +270,12 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
         hogescholen = list(dict.fromkeys(s for v in vervolg for s in v.scholen))[:3]
         if hogescholen:
             stappen.append(_stap("open_dagen_ho", "stap_hbo_open_dagen", talen, None,
-                                 scholen=lambda taal: format_list(hogescholen, taal)))
+                                 scholen=lambda taal: lijst(hogescholen, taal)))
         stappen.append(_stap("mbo4", "stap_hbo_mbo4", talen))
         if profiel.leerweg_voorkeur == "BBL":
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
     if lokaal:
         key = "stap_po_activiteiten" if fase == "po" else "stap_activiteiten"
-        stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: format_list(lokaal, taal)))
+        stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: lijst(lokaal, taal)))
     return FaseAdvies(fase=fase, titel=titel, uitleg=uitleg, profielen=profielen, scholen=scholen, vervolg=vervolg,
                       stappen=stappen, bronnen=list(dict.fromkeys(b for b in bronnen if b)))

@@ -16,9 +16,8 @@ or worth a conversation, is checked here against the knowledge base:
 from __future__ import annotations
 
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
-from recommender.explain import profiel_naam
+from recommender.explain import lijst, profiel_naam
 from recommender.models import Waarschuwing
 from recommender.profile import Profiel, vmbo_leerweg
 
@@ -42,7 +41,7 @@ def intake_checks(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list
         if lw and school.soort in ("vmbo", "vso") and school.leerwegen and lw not in school.leerwegen:
             out.append(_w("school_zonder_leerweg", talen, school=school.naam,
                           leerweg=lambda taal: word("schooltype", profiel.schooltype, taal),
-                          leerwegen=lambda taal: format_list([word("schooltype", f"vmbo-{x}", taal)
+                          leerwegen=lambda taal: lijst([word("schooltype", f"vmbo-{x}", taal)
                                                               for x in school.leerwegen], taal)))
         if profiel.profiel and school.profielen_bekend and school.profielen and \
                 profiel.profiel not in school.profielen:

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef, Opleiding, SectorArbeidsmarkt
@@ -142,7 +144,24 @@ class RouteInfo:
 
 @dataclass(frozen=True)
 class Index:
+    """The routes, plus the coordinates of all their locations as arrays (one distance call per pupil)."""
+
     routes: tuple[RouteInfo, ...]
+    loc_lat: np.ndarray
+    loc_lon: np.ndarray
+    loc_start: tuple[int, ...]  # route i has locations loc_start[i]:loc_start[i + 1]
+
+    @classmethod
+    def build(cls, routes: tuple[RouteInfo, ...]) -> Index:
+        lats: list[float] = []
+        lons: list[float] = []
+        starts = [0]
+        for r in routes:
+            for loc in r.locaties:
+                lats.append(np.nan if loc.lat is None else loc.lat)
+                lons.append(np.nan if loc.lon is None else loc.lon)
+            starts.append(len(lats))
+        return cls(routes, np.array(lats, dtype=float), np.array(lons, dtype=float), tuple(starts))
 
 
 _CACHE: dict[str, Index] = {}
@@ -237,7 +256,7 @@ def route_index(kb: KnowledgeBase) -> Index:
     key = kb.content_hash
     if key and key in _CACHE:
         return _CACHE[key]
-    index = Index(tuple(_route_info(kb, opl) for _, opl in sorted(kb.opleidingen.items())))
+    index = Index.build(tuple(_route_info(kb, opl) for _, opl in sorted(kb.opleidingen.items())))
     if key:
         _CACHE[key] = index
     return index

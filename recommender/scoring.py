@@ -26,7 +26,9 @@ is a penalty, never an exclusion. Shown in score order; ties by fit, then labour
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.geo import haversine_km
 from recommender.profile import Profiel
@@ -40,7 +42,7 @@ CONFLICT: dict[str, frozenset[str]] = {"schoon_binnen": frozenset({"buiten"}), "
 # Variety penalties (subtracted while choosing, never shown as part of the score).
 STRAF_FAMILIE = 0.75
 STRAF_RICHTING = 0.25
-STRAF_BEROEP = 0.5
+STRAF_BEROEP = 1.0
 HOOFDROUTE_PUNTEN = 0.75
 MIN_INTERESSE_AANVULLING = 1.0  # below this interest fit a route only enters as the best route of an interest
 
@@ -61,7 +63,7 @@ class WerkMatch:
     conflict: tuple[str, ...] = ()  # the beroep's work that clashes with a preference (e.g. buiten)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RouteScore:
     """A scored route with the evidence each part rests on (used by the explanations)."""
 
@@ -78,11 +80,11 @@ class RouteScore:
     hoofdroute: bool = False
     via_beroep: str | None = None  # the beroep that carries an interest the opleiding itself is not coded with
 
-    @property
+    @cached_property
     def totaal(self) -> float:
         return round(sum(self.delen.values()), 3)
 
-    @property
+    @cached_property
     def fit(self) -> float:
         return round(self.delen["interesse"] + self.delen["werkvoorkeur"], 3)
 
@@ -115,11 +117,16 @@ def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
     return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict)
 
 
-def dichtstbij(locaties: tuple[Locatie, ...], lat: float | None, lon: float | None, leerweg: str) -> Dichtstbij | None:
-    """Nearest location offering the preferred mbo leerweg (a national provider when that is all there is)."""
+def dichtstbij(locaties: tuple[Locatie, ...], lat: float | None, lon: float | None, leerweg: str,
+               plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> Dichtstbij | None:
+    """Nearest location offering the preferred mbo leerweg (a national provider when that is all there is).
+
+    ``plaats_grof``: the pupil's place is a whole gemeente or area, so every distance is approximate.
+    ``afstanden``: the distances to ``locaties``, when computed in one go for all routes.
+    """
     best: Dichtstbij | None = None
     landelijk: Dichtstbij | None = None
-    for loc in locaties:
+    for pos, loc in enumerate(locaties):
         if leerweg in ("BOL", "BBL") and loc.leerwegen and leerweg not in loc.leerwegen:
             continue
         if loc.landelijk:
@@ -127,9 +134,9 @@ def dichtstbij(locaties: tuple[Locatie, ...], lat: float | None, lon: float | No
             continue
         if lat is None or lon is None:
             continue
-        km = haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
+        km = afstanden[pos] if afstanden is not None else haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
         if best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
-            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering)
+            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof)
     return best or landelijk
 
 
@@ -169,7 +176,8 @@ def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) 
     return min(BELANGRIJK_MAX, punten), tuple(hits)
 
 
-def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] | None) -> RouteScore | None:
+def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] | None,
+                plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> RouteScore | None:
     """Score one admissible route for a pupil, or None when no stated interest connects to it."""
     interesse, match, hoofd = interesse_punten(list(profiel.interesses), route)
     if not match:
@@ -177,7 +185,7 @@ def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] 
     werk = werk_punten(list(profiel.werkvoorkeuren), route)
     markt_punten = max(route.markt.punten if route.markt else 0.0, route.sector.punten if route.sector else 0.0)
     d = dichtstbij(route.locaties, plaats[0] if plaats else None, plaats[1] if plaats else None,
-                   profiel.leerweg_voorkeur)
+                   profiel.leerweg_voorkeur, plaats_grof, afstanden)
     belangrijk, hits = belangrijk_punten(profiel, route, d)
     hoofd_niveaus, lager_niveaus = niveaus_voor(profiel)
     lager = route.niveau in lager_niveaus and route.niveau not in hoofd_niveaus
@@ -229,7 +237,10 @@ def variatie_straf(s: RouteScore, gekozen: list[RouteScore]) -> float:
 def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int) -> list[RouteScore]:
     """Up to ``n`` routes: the best route for each interest first, then the rest by score minus variety penalty.
 
-    The best route for an interest prefers routes whose opleiding itself is coded with it. The fill
+    The best route for an interest is its usual first route at this niveau (``hoofdroute_voor``: a pupil
+    who loves cars always sees Autotechnicus), else the best route whose opleiding is coded with it,
+    else the best route that reaches it through a beroep; an interest a chosen opleiding is already
+    about needs no second route unless its usual first route is missing. The fill
     step only takes routes with a real interest fit (``MIN_INTERESSE_AANVULLING``): the list can be
     shorter than ``n``, it is never padded with implausible routes. Returned in score order.
     """
@@ -237,13 +248,24 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int) -> list
     for interesse in interesses:
         if len(gekozen) >= n:
             break
+        if any(interesse in c.route.hoofdroute_voor for c in gekozen):
+            continue  # the usual first route for this interest is already there
         kandidaten = [s for s in ranked if interesse in s.interesses]
-        kern = [s for s in kandidaten if interesse in s.route.opl_interesses] or kandidaten
-        if kern and kern[0] not in gekozen:
-            gekozen.append(kern[0])
+        hoofd = [s for s in kandidaten if interesse in s.route.hoofdroute_voor]
+        kern = [s for s in kandidaten if interesse in s.route.opl_interesses]
+        if not hoofd and any(interesse in c.route.opl_interesses for c in gekozen):
+            continue  # a chosen opleiding is already about this interest
+        beste = (hoofd or kern or kandidaten)[:1]
+        if beste and beste[0] not in gekozen:
+            gekozen.append(beste[0])
     rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] >= MIN_INTERESSE_AANVULLING]
+    sleutels = {id(s): rang_sleutel(s) for s in rest}
+
+    def keuze(s: RouteScore) -> tuple[float, float, float, float, float, str]:
+        return (-(s.totaal - variatie_straf(s, gekozen)), *sleutels[id(s)])
+
     while len(gekozen) < n and rest:
-        beste = min(rest, key=lambda s: (-(s.totaal - variatie_straf(s, gekozen)), *rang_sleutel(s)))
+        beste = min(rest, key=keuze)
         gekozen.append(beste)
         rest.remove(beste)
     return rangorde(gekozen)
