@@ -255,9 +255,9 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int) -> list
         kern = [s for s in kandidaten if interesse in s.route.opl_interesses]
         if not hoofd and any(interesse in c.route.opl_interesses for c in gekozen):
             continue  # a chosen opleiding is already about this interest
-        beste = (hoofd or kern or kandidaten)[:1]
-        if beste and beste[0] not in gekozen:
-            gekozen.append(beste[0])
+        eerste = (hoofd or kern or kandidaten)[:1]
+        if eerste and eerste[0] not in gekozen:
+            gekozen.append(eerste[0])
     rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] >= MIN_INTERESSE_AANVULLING]
     sleutels = {id(s): rang_sleutel(s) for s in rest}
 
