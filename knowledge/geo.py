@@ -72,10 +72,9 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
     m = _PC4.match(text)
     if m:
         code = int(m.group(1))
-        hits = sorted((g for g in kb.gebieden.values() if code in g.pc4_codes()), key=lambda g: SPECIFIEK[g.soort])
-        if not hits:
+        g = _pc4_index(kb).get(code)
+        if g is None:
             raise OutsideRegion(f"Postcode {code} ligt niet in het gebied dat LOB-Kompas kent (de MRDH-regio).", code)
-        g = hits[0]
         return Place(text.strip(), g.naam, "postcode", g.lat, g.lon, g.gemeente)
     key = normalise(text)
     names = _name_index(kb)
@@ -98,6 +97,21 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
 
 
 _NAMES: dict[str, dict[str, Any]] = {}
+_PC4_INDEX: dict[str, dict[int, Any]] = {}
+
+
+def _pc4_index(kb: KnowledgeBase) -> dict[int, Any]:
+    """PC4 -> the most specific Gebied that holds it (cached per kb; hand-built kbs are indexed each time)."""
+    cache_key = kb.content_hash
+    if cache_key and cache_key in _PC4_INDEX:
+        return _PC4_INDEX[cache_key]
+    index: dict[int, Any] = {}
+    for g in sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True):
+        for code in g.pc4_codes():
+            index[code] = g  # later (more specific) areas overwrite
+    if cache_key:
+        _PC4_INDEX[cache_key] = index
+    return index
 
 
 def _name_index(kb: KnowledgeBase) -> dict[str, Any]:

@@ -136,6 +136,7 @@ class _Arrays:
     praktijk: np.ndarray
     rank: np.ndarray
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
+    _basis: dict[tuple[tuple[str, ...], int, int], np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def build(cls, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
@@ -165,6 +166,19 @@ class _Arrays:
     def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
         return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
                 and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or []))
+
+    def basis(self, types: frozenset[str], gevraagd_bits: int, branche_bits: int) -> np.ndarray:
+        """Reach, doelgroep and (for technical pupils) branche filter together; cached per combination."""
+        key = (tuple(sorted(types)), gevraagd_bits, branche_bits)
+        mask = self._basis.get(key)
+        if mask is None:
+            mask = self.reach(types) & ((self.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
+            if branche_bits:
+                mask &= (self.branches & branche_bits) != 0
+            if len(self._basis) > 512:
+                self._basis.clear()
+            self._basis[key] = mask
+        return mask.copy()
 
     def reach(self, types: frozenset[str]) -> np.ndarray:
         """Which initiatives reach a pupil of these schooltypen (:func:`bereikt`, vectorised; cached)."""
@@ -233,9 +247,7 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
     specifiek_bits = sum(_BR[b] for b in specifiek)
     breed_bit = _BR["techniek_breed"]
 
-    ok = a.reach(types) & ((a.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
-    if tech:
-        ok &= (a.branches & (specifiek_bits | breed_bit)) != 0
+    ok = a.basis(types, gevraagd_bits, (specifiek_bits | breed_bit) if tech else 0)
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
         max_km = profiel.max_reisafstand_km
         dlat, dlon = max_km / 110.0, max_km / 65.0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -106,7 +107,7 @@ class BeroepInfo:
     kort: dict[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RouteInfo:
     """Everything about one opleiding that scoring needs, precomputed."""
 
@@ -129,11 +130,11 @@ class RouteInfo:
     bronnen: tuple[str, ...]
     heeft_bron: bool
 
-    @property
+    @cached_property
     def beroep_ids(self) -> tuple[str, ...]:
         return tuple(b.id for b in self.beroepen)
 
-    @property
+    @cached_property
     def beroep_namen(self) -> tuple[str, ...]:
         return tuple(b.naam for b in self.beroepen)
 

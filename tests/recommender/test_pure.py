@@ -187,3 +187,26 @@ def test_unknown_school_or_place(tiny_kb: KnowledgeBase) -> None:
         recommend(tiny_kb, _p(school="bestaat_niet"))
     with pytest.raises(ProfielError, match="geen bekende postcode"):
         recommend(tiny_kb, _p(wijk="Atlantis"))
+
+
+def test_intake_checks_warn_and_advice_still_comes(tiny_kb: KnowledgeBase) -> None:
+    adv = recommend(tiny_kb, _p(school="vmbo_zonder", profiel="PIE", wijk="Charlois"))
+    assert "school_zonder_profiel" in {w.soort for w in adv.waarschuwingen}
+    adv = recommend(tiny_kb, _p(schooltype="havo", leerjaar="vo4", interesses=["elektro"], leerweg_voorkeur="BBL",
+                                belangrijk=["doorleren_hbo"]))
+    assert "havo_bbl_hbo" in {w.soort for w in adv.waarschuwingen}
+    assert adv.fase_advies is not None and adv.fase == "havo_vwo_bovenbouw"  # the advice still comes
+    adv = recommend(tiny_kb, _p(schooltype="vmbo-tl", school="vmbo_met"))  # vmbo_met has bb and kb only
+    assert "school_zonder_leerweg" in {w.soort for w in adv.waarschuwingen}
+
+
+def test_requested_doelgroep_is_honoured_even_when_it_scores_lower(tiny_kb: KnowledgeBase) -> None:
+    acts = rank_activiteiten(tiny_kb, _p(wijk="Charlois", doelgroep_activiteiten=["ouders"]), CHARLOIS, n=2)
+    assert "voor_ouders" in [a.id for a in acts]  # praktijk geen: would not make the top 2 on score alone
+    assert next(a for a in acts if a.id == "voor_ouders").gevraagde_doelgroep == "ouders"
+
+
+def test_school_programmes_are_marked(tiny_kb: KnowledgeBase) -> None:
+    acts = rank_activiteiten(tiny_kb, _p(wijk="Charlois"), CHARLOIS, n=10)
+    gastles = next(a for a in acts if a.id == "dichtbij_elektro")  # only a gastles: runs through the school
+    assert gastles.via_school and gastles.score_delen["school"] == -0.5
