@@ -232,8 +232,8 @@ def test_p20_every_parent_language(kb: KnowledgeBase, taal: str) -> None:
 
 
 # --- issue 13: the decaan's key expectations on the development personas (tests/recommender/personas.py) ---
-from tests.recommender.personas import PERSONAS  # noqa: E402
 from recommender.profile import parse_profiel  # noqa: E402
+from tests.recommender.personas import PERSONAS  # noqa: E402
 
 
 def persona(kb: KnowledgeBase, key: str, n: int = 5) -> Advies:
