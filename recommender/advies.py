@@ -153,7 +153,7 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
-    gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n))
+    gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
                                      route_richting=gekozen[0].route.richting if gekozen else None)
     routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten) for s in gekozen]

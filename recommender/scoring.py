@@ -43,6 +43,7 @@ CONFLICT: dict[str, frozenset[str]] = {"schoon_binnen": frozenset({"buiten"}), "
 STRAF_FAMILIE = 0.75
 STRAF_RICHTING = 0.25
 STRAF_BEROEP = 1.0
+STRAF_BEROEP_PO = 2.5  # in groep 7/8 the niveau is no choice yet: two niveaus of one chain say the same
 HOOFDROUTE_PUNTEN = 0.75
 MIN_INTERESSE_AANVULLING = 1.0  # below this interest fit a route only enters as the best route of an interest
 
@@ -220,7 +221,7 @@ def rangorde(scores: list[RouteScore]) -> list[RouteScore]:
     return sorted(scores, key=rang_sleutel)
 
 
-def variatie_straf(s: RouteScore, gekozen: list[RouteScore]) -> float:
+def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP) -> float:
     """How much a route repeats what is already chosen (a penalty, never an exclusion)."""
     straf = 0.0
     beroepen = set(s.route.beroep_ids)
@@ -230,11 +231,11 @@ def variatie_straf(s: RouteScore, gekozen: list[RouteScore]) -> float:
         elif c.route.richting == s.route.richting:
             straf += STRAF_RICHTING
         if beroepen.intersection(c.route.beroep_ids):
-            straf += STRAF_BEROEP
+            straf += straf_beroep
     return straf
 
 
-def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int) -> list[RouteScore]:
+def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: bool = False) -> list[RouteScore]:
     """Up to ``n`` routes: the best route for each interest first, then the rest by score minus variety penalty.
 
     The best route for an interest is its usual first route at this niveau (``hoofdroute_voor``: a pupil
@@ -262,7 +263,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int) -> list
     sleutels = {id(s): rang_sleutel(s) for s in rest}
 
     def keuze(s: RouteScore) -> tuple[float, float, float, float, float, str]:
-        return (-(s.totaal - variatie_straf(s, gekozen)), *sleutels[id(s)])
+        return (-(s.totaal - variatie_straf(s, gekozen, STRAF_BEROEP_PO if po else STRAF_BEROEP)), *sleutels[id(s)])
 
     while len(gekozen) < n and rest:
         beste = min(rest, key=keuze)
