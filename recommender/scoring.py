@@ -45,7 +45,8 @@ STRAF_RICHTING = 0.25
 STRAF_BEROEP = 1.0
 STRAF_BEROEP_PO = 2.5  # in groep 7/8 the niveau is no choice yet: two niveaus of one chain say the same
 HOOFDROUTE_PUNTEN = 0.75
-MIN_INTERESSE_AANVULLING = 1.0  # below this interest fit a route only enters as the best route of an interest
+MIN_INTERESSE_AANVULLING = 1.0  # at or below this interest fit (one interest, only via a beroep) a route only
+# enters as the best route of an interest, never as filler
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
     who loves cars always sees Autotechnicus), else the best route whose opleiding is coded with it,
     else the best route that reaches it through a beroep; an interest a chosen opleiding is already
     about needs no second route unless its usual first route is missing. The fill
-    step only takes routes with a real interest fit (``MIN_INTERESSE_AANVULLING``): the list can be
+    step only takes routes with more than a beroep-only link (``MIN_INTERESSE_AANVULLING``): the list can be
     shorter than ``n``, it is never padded with implausible routes. Returned in score order.
     """
     gekozen: list[RouteScore] = []
@@ -259,7 +260,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
         eerste = (hoofd or kern or kandidaten)[:1]
         if eerste and eerste[0] not in gekozen:
             gekozen.append(eerste[0])
-    rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] >= MIN_INTERESSE_AANVULLING]
+    rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] > MIN_INTERESSE_AANVULLING]
     sleutels = {id(s): rang_sleutel(s) for s in rest}
 
     def keuze(s: RouteScore) -> tuple[float, float, float, float, float, str]:
