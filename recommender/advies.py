@@ -185,6 +185,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     elif profiel.school and profiel.school in kb.scholen and not kb.scholen[profiel.school].profielen_bekend:
         meldingen.append(melding("school_onbekend_profielen", talen, school=kb.scholen[profiel.school].naam))
 
+    # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
+    meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
     return Advies(
         routes=routes, activiteiten=activiteiten, zonder_techniekprofiel=zt, waarom_techniek=waarom,
         meldingen=meldingen, waarschuwingen=waarschuwingen, fase=fase,

@@ -200,8 +200,8 @@ class Advies(_Out):
     activiteiten: list[ActiviteitAdvies]
     zonder_techniekprofiel: ZonderTechniekprofiel | None = None
     waarom_techniek: Vertaald | None = None
-    meldingen: list[Vertaald] = []
-    waarschuwingen: list[Waarschuwing] = []
+    meldingen: list[Vertaald] = []  # every notice, the warnings' texts first
+    waarschuwingen: list[Waarschuwing] = []  # the intake warnings, typed (soort + tekst)
     fase: str | None = None
     fase_advies: FaseAdvies | None = None
     sector_uitspraken: list[SectorZin] = []

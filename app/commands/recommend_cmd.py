@@ -49,8 +49,10 @@ def _km(km: float | None, approximate: bool) -> str:
 def _print_human(advies: Advies) -> None:
     for w in advies.waarschuwingen:
         print(f"Let op ({w.soort}): {w.tekst['nl']}")
+    gewaarschuwd = {w.tekst["nl"] for w in advies.waarschuwingen}
     for m in advies.meldingen:
-        print(f"Let op: {m['nl']}")
+        if m["nl"] not in gewaarschuwd:
+            print(f"Let op: {m['nl']}")
     fa = advies.fase_advies
     if fa is not None:
         print(f"\n{fa.titel['nl']}")
