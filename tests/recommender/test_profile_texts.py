@@ -104,7 +104,6 @@ def test_number_and_list_format() -> None:
 
 def test_distances_carry_their_unit_once_in_every_language() -> None:
     from knowledge.i18n import LANGUAGES
-
     from recommender.explain import km_tekst
     for lang in LANGUAGES:
         for key in ("advies.afstand", "advies.afstand_ver", "advies.act_afstand", "advies.stap_open_dag_km"):
