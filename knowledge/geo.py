@@ -5,10 +5,12 @@ wijk resolves to the centroid of the area in ``gebieden.yaml``.
 """
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from knowledge.loader import KnowledgeBase
 
@@ -29,13 +31,26 @@ class Place:
 
     query: str
     naam: str
-    soort: str  # postcode | wijk | gebied | gemeente | campus | school
+    soort: str  # postcode | wijk | kern | gebied | gemeente | campus | school
     lat: float
     lon: float
+    gemeente: str | None = None  # the gemeente of a postcode, wijk, kern or gebied
 
 
 class UnknownPlace(ValueError):
     """The text is not a known postcode, wijk, gemeente, campus or school."""
+
+
+class OutsideRegion(UnknownPlace):
+    """A well-formed postcode that lies outside the area LOB-Kompas knows (advice still comes, without distances)."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+# The most specific area wins: a wijk before a kern before a gebied before a gemeente.
+SPECIFIEK = {"wijk": 0, "kern": 1, "gebied": 2, "gemeente": 3}
 
 
 def normalise(text: str) -> str:
@@ -57,24 +72,57 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
     m = _PC4.match(text)
     if m:
         code = int(m.group(1))
-        # The most specific area that holds this PC4 wins (wijk before gebied before gemeente).
-        order = {"wijk": 0, "gebied": 1, "gemeente": 2}
-        hits = sorted((g for g in kb.gebieden.values() if code in g.pc4_codes()), key=lambda g: order[g.soort])
-        if not hits:
-            raise UnknownPlace(f"Postcode {code} ligt niet in het gebied dat LOB-Kompas kent (de MRDH-regio).")
-        g = hits[0]
-        return Place(text.strip(), g.naam, "postcode", g.lat, g.lon)
+        g = _pc4_index(kb).get(code)
+        if g is None:
+            raise OutsideRegion(f"Postcode {code} ligt niet in het gebied dat LOB-Kompas kent (de MRDH-regio).", code)
+        return Place(text.strip(), g.naam, "postcode", g.lat, g.lon, g.gemeente)
     key = normalise(text)
-    for g in sorted(kb.gebieden.values(), key=lambda g: {"wijk": 0, "gebied": 1, "gemeente": 2}[g.soort]):
-        if key in (normalise(g.naam), normalise(g.id)):
-            return Place(text.strip(), g.naam, g.soort, g.lat, g.lon)
+    names = _name_index(kb)
+    if key in names:
+        g = names[key]
+        return Place(text.strip(), g.naam, g.soort, g.lat, g.lon, g.gemeente)
     for c in kb.campussen.values():
         if key in (normalise(c.id), normalise(c.naam), normalise(c.afkorting)) and c.locatie.lat is not None:
             return Place(text.strip(), c.naam, "campus", c.locatie.lat, c.locatie.lon)  # type: ignore[arg-type]
     for s in kb.scholen.values():
         if key in (normalise(s.id), normalise(s.naam)) and s.locatie.lat is not None:
             return Place(text.strip(), s.naam, "school", s.locatie.lat, s.locatie.lon)  # type: ignore[arg-type]
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
+    suggestions = list(dict.fromkeys(names[c].naam for c in close))
+    hint = f" Bedoel je {' of '.join(suggestions)}?" if suggestions else ""
     raise UnknownPlace(
-        f"'{text}' is geen bekende postcode, wijk, gemeente of campus. "
-        "Probeer een postcode zoals 3083, een wijk zoals Charlois of een gemeente zoals Schiedam."
+        f"'{text}' is geen bekende postcode, wijk, kern, gemeente of campus.{hint} "
+        "Probeer een postcode zoals 3083, een wijk zoals Charlois of een plaats zoals Spijkenisse."
     )
+
+
+_NAMES: dict[str, dict[str, Any]] = {}
+_PC4_INDEX: dict[str, dict[int, Any]] = {}
+
+
+def _pc4_index(kb: KnowledgeBase) -> dict[int, Any]:
+    """PC4 -> the most specific Gebied that holds it (cached per kb; hand-built kbs are indexed each time)."""
+    cache_key = kb.content_hash
+    if cache_key and cache_key in _PC4_INDEX:
+        return _PC4_INDEX[cache_key]
+    index: dict[int, Any] = {}
+    for g in sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True):
+        for code in g.pc4_codes():
+            index[code] = g  # later (more specific) areas overwrite
+    if cache_key:
+        _PC4_INDEX[cache_key] = index
+    return index
+
+
+def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
+    """Normalised name, id and alias -> Gebied; the most specific area wins a shared name (cached per kb)."""
+    cache_key = kb.content_hash
+    if cache_key and cache_key in _NAMES:
+        return _NAMES[cache_key]
+    index: dict[str, Any] = {}
+    for g in sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True):
+        for name in (g.naam, g.id, *g.aliassen):
+            index[normalise(name)] = g  # later (more specific) areas overwrite
+    if cache_key:
+        _NAMES[cache_key] = index
+    return index

@@ -27,6 +27,7 @@ from knowledge.schema import (
     LeerwegInfo,
     Opleiding,
     School,
+    SectorArbeidsmarkt,
     Vmbo,
     VmboProfiel,
 )
@@ -44,6 +45,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "scholen.yaml": School,
     "campussen.yaml": Campus,
     "gebieden.yaml": Gebied,
+    "arbeidsmarkt_sectoren.yaml": SectorArbeidsmarkt,
 }
 
 
@@ -83,6 +85,8 @@ class KnowledgeBase:
     artikelen: dict[str, Artikel]
     content_hash: str = ""
     data_dir: Path = field(default=DATA_DIR)
+    # sector-level labour-market statements (arbeidsmarkt_sectoren.yaml); defaults empty for hand-built kbs
+    sectoren: dict[str, SectorArbeidsmarkt] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -96,6 +100,7 @@ class KnowledgeBase:
             "campussen": len(self.campussen),
             "gebieden": len(self.gebieden),
             "artikelen": len(self.artikelen),
+            "arbeidsmarkt_sectoren": len(self.sectoren),
         }
 
     @cached_property
@@ -199,6 +204,7 @@ def load_knowledge(data_dir: Path | str | None = None) -> KnowledgeBase:
         beroepen=parsed["beroepen.yaml"], initiatieven=parsed["initiatieven.yaml"],
         scholen=parsed["scholen.yaml"], campussen=parsed["campussen.yaml"],
         gebieden=parsed["gebieden.yaml"], artikelen=artikelen, data_dir=data_dir,
+        sectoren=parsed["arbeidsmarkt_sectoren.yaml"],
     )
     problems.extend(check_references(kb))
     if problems:
@@ -231,6 +237,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
         ("opleidingen.yaml", kb.opleidingen), ("beroepen.yaml", kb.beroepen),
         ("initiatieven.yaml", kb.initiatieven), ("scholen.yaml", kb.scholen),
         ("campussen.yaml", kb.campussen), ("gebieden.yaml", kb.gebieden),
+        ("arbeidsmarkt_sectoren.yaml", kb.sectoren),
     ]
     collections += [(f"artikelen/{k}.yaml", {k: v}) for k, v in kb.artikelen.items()]
     for file, records in collections:
@@ -251,6 +258,11 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             if loc.school not in kb.scholen:
                 problems.append(Problem("opleidingen.yaml", f"id={key}", f"locaties.{j}.school",
                                         f"onbekende school '{loc.school}'"))
+        for j, v in enumerate(opl.vervolg):
+            for s in v.scholen:
+                if s not in kb.scholen:
+                    problems.append(Problem("opleidingen.yaml", f"id={key}", f"vervolg.{j}.scholen",
+                                            f"onbekende school '{s}'"))
     for key, ber in kb.beroepen.items():
         for j, o in enumerate(ber.mbo_route):
             if o not in kb.opleidingen:

@@ -46,6 +46,15 @@ SchoolSoort = Annotated[str, one_of(vocab.SCHOOL_SOORTEN, "schoolsoort")]
 GebiedSoort = Annotated[str, one_of(vocab.GEBIED_SOORTEN, "gebiedsoort")]
 Taal = Annotated[str, one_of(vocab.TALEN, "taal")]
 Kwaliteit = Annotated[str, one_of(vocab.VERTALING_KWALITEIT, "vertaalkwaliteit")]
+VervolgSoort = Annotated[str, one_of(vocab.VERVOLG_SOORT, "soort vervolgopleiding")]
+
+
+def _all_languages_or_none(texts: dict[str, str], what: str) -> dict[str, str]:
+    """A multilingual text is either absent or present in all six languages."""
+    missing = [t for t in vocab.TALEN if not (texts.get(t) or "").strip()]
+    if texts and missing:
+        raise ValueError(f"{what} mist de talen {', '.join(missing)}")
+    return texts
 
 
 class Strict(BaseModel):
@@ -152,6 +161,14 @@ class OpleidingLocatie(Strict):
     leerwegen: list[MboLeerweg] = []
 
 
+class Vervolg(Strict):
+    """A direction in hoger onderwijs after this opleiding (or for havo/vwo pupils with the same interests)."""
+
+    naam: str
+    soort: VervolgSoort
+    scholen: list[str] = Field(default_factory=list, description="ids van hbo/wo-instellingen in scholen.yaml")
+
+
 class Opleiding(Strict):
     id: str
     naam: str
@@ -165,6 +182,10 @@ class Opleiding(Strict):
     beroepen: list[str] = Field(min_length=1)
     interesses: list[Interesse] = Field(min_length=1)
     werkvoorkeuren: list[Werkvoorkeur] = []
+    hoofdroute_voor: list[Interesse] = Field(
+        default_factory=list,
+        description="interesses waarvoor dit de gangbare eerste route is op dit niveau (eigen indeling)")
+    vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
@@ -172,9 +193,41 @@ class Opleiding(Strict):
 
 # --- beroepen ----------------------------------------------------------------
 class Arbeidsmarkt(Strict):
+    """What a source says about this beroep by name (or its close equivalent). Sector-wide statements
+    live in :class:`SectorArbeidsmarkt`; a beroep no source names has label ``onbekend``."""
+
     label: ArbeidsmarktLabel
     toelichting: str
     bron: BronRefIn
+    regio: str | None = Field(None, description="waar de bron over spreekt, bv. Rijnmond")
+    gegevensjaar: str | None = Field(None, description="jaar van de gegevens achter de bron, bv. 2018 (UWV)")
+
+
+class SectorArbeidsmarkt(Strict):
+    """A statement of a source about a whole sector: said as a sector-level sentence, never about one beroep."""
+
+    id: str
+    label: ArbeidsmarktLabel
+    richtingen: list[MboRichting] = Field(default_factory=list, description="mbo-richtingen waar het over gaat")
+    interesses: list[Interesse] = Field(default_factory=list,
+                                        description="interesses buiten de techniek waar het over gaat")
+    regio: str | None = None
+    gegevensjaar: str | None = None
+    tekst: dict[Taal, str] = Field(description="één zin in eigen woorden, in alle zes talen, zonder de bron")
+    kwaliteit: dict[Taal, Kwaliteit] = Field(default_factory=dict)
+    toelichting: str = Field(description="voor de decaan: wat de bron zegt en waarom deze reikwijdte")
+    bron: BronRefIn
+
+    @model_validator(mode="after")
+    def _complete(self) -> SectorArbeidsmarkt:
+        _all_languages_or_none(self.tekst, "tekst")
+        if not self.tekst:
+            raise ValueError("tekst is verplicht")
+        if not self.bron.sectie:
+            raise ValueError("een uitspraak over de arbeidsmarkt heeft een bron met sectie nodig")
+        if not self.richtingen and not self.interesses:
+            raise ValueError("noem de richtingen of interesses waar deze uitspraak over gaat")
+        return self
 
 
 class Beroep(Strict):
@@ -186,8 +239,15 @@ class Beroep(Strict):
     interesses: list[Interesse] = Field(min_length=1)
     mbo_route: list[str] = Field(default_factory=list, description="opleiding-ids")
     arbeidsmarkt: Arbeidsmarkt
+    korte_omschrijving: dict[Taal, str] = Field(
+        default_factory=dict, description="één gewone zin over het beroep, in alle zes talen (voor ouders)")
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
+
+    @model_validator(mode="after")
+    def _languages(self) -> Beroep:
+        _all_languages_or_none(self.korte_omschrijving, "korte_omschrijving")
+        return self
 
 
 # --- initiatieven ---------------------------------------------------------------
@@ -260,6 +320,7 @@ class Campus(Strict):
 class Gebied(Strict):
     id: str
     naam: str
+    aliassen: list[str] = Field(default_factory=list, description="andere namen, bv. 'Rotterdam-Zuid', 'Zuid'")
     soort: GebiedSoort
     gemeente: str
     lat: float = Field(ge=50.5, le=53.7)

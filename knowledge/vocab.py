@@ -23,17 +23,24 @@ TECHNIEK_PROFIELEN = HARDE_TECHNIEK + ("MVI",)
 # --- pupil profile ----------------------------------------------------------
 SCHOOLTYPEN_LEERLING = ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
 LEERJAREN = ("groep7", "groep8", "vo1", "vo2", "vo3", "vo4", "vo5", "vo6")
-INTERESSES = (
+# natuur_proefjes means science, experiments and lab work (issue 13: animals and nature have their own code,
+# dieren_natuur). The mapping of every value to routes and activity branches is in recommender/README.md.
+TECHNISCHE_INTERESSES = (
     "bouwen", "elektro", "autos_motoren", "ict_programmeren", "haven_schepen",
     "energie_duurzaamheid", "maken_ontwerpen", "machines", "logistiek", "natuur_proefjes",
-    "media_vormgeving",
-    # non-technical interests: allowed so that a pupil is never forced into techniek
-    "zorg_welzijn", "economie_handel", "sport_bewegen", "koken_horeca", "mode_uiterlijk",
+    "media_vormgeving", "gaming", "tekenen_ontwerpen",
 )
-TECHNISCHE_INTERESSES = INTERESSES[:11]
-WERKVOORKEUREN = ("handen", "buiten", "mensen", "computers", "creatief", "afwisseling")
+# non-technical interests: allowed so that a pupil is never forced into techniek
+NIET_TECHNISCHE_INTERESSES = (
+    "zorg_welzijn", "economie_handel", "sport_bewegen", "koken_horeca", "mode_uiterlijk", "dieren_natuur",
+)
+INTERESSES = TECHNISCHE_INTERESSES + NIET_TECHNISCHE_INTERESSES
+# schoon_binnen: "liever schoon en binnen"; it conflicts with work coded buiten (see recommender/README.md)
+WERKVOORKEUREN = ("handen", "buiten", "mensen", "computers", "creatief", "afwisseling", "schoon_binnen")
 BELANGRIJK = ("baanzekerheid", "salaris", "doorleren_hbo", "snel_geld", "dichtbij_huis")
 LEERWEG_VOORKEUR = ("BOL", "BBL", "weet_niet")
+# groep 7/8 only: the (expected) schooladvies, which decides the vmbo leerweg or havo/vwo
+SCHOOLADVIEZEN = ("vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
 TALEN = ("nl", "en", "tr", "ar", "pl", "uk")
 
 # --- mbo ---------------------------------------------------------------------
@@ -63,10 +70,13 @@ PRAKTIJK = ("geen", "deels", "veel")
 BRANCHES = ("bouw", "maritiem", "installatietechniek", "ict", "technologie_wetenschap", "techniek_breed")
 LOCATIE_PRECISIE = ("adres", "wijk", "gemeente", "landelijk")
 CLASSIFICATIE = ("rapport", "algemene_kennis")
+# hoger onderwijs after mbo 4 / havo / vwo
+VERVOLG_SOORT = ("hbo", "wo")
 
 # --- schools and places ------------------------------------------------------
 SCHOOL_SOORTEN = ("vmbo", "vso", "mbo", "hbo", "po")
-GEBIED_SOORTEN = ("gemeente", "gebied", "wijk")
+# kern: a village or town inside a gemeente (Spijkenisse in Nissewaard, Naaldwijk in Westland)
+GEBIED_SOORTEN = ("gemeente", "gebied", "kern", "wijk")
 VERTALING_KWALITEIT = ("origineel", "redactie", "machine")
 
 

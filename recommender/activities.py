@@ -1,50 +1,64 @@
 """Rank initiatives (activities) for one pupil. Pure and deterministic.
 
-Candidates come from the decaan's initiatives search (:func:`recommender.initiatives.search`), so
-the mentor sees the same catalogue as the decaan, including the school's own imported list
-(``extra``), and one rule decides what is landelijk/online. Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its
-doelgroepen include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``,
-e.g. ``ouders``); a local one lies within ``max_reisafstand_km`` (great-circle km from the pupil's
-postcode/wijk centroid); for a pupil with technical interests its branches match them (or are
-``techniek_breed``). Landelijk and online ones are kept, marked ``landelijk: true`` with
+The candidates are the decaan's catalogue (:func:`recommender.initiatives.catalogue_of`: the curated
+initiatives plus the school's own imported list), with the one landelijk/online rule
+(``Initiatief.landelijk_online``) and the same distance formula as the initiatives search. The
+catalogue is turned once into arrays (cached per knowledge base and list), so ranking a pupil
+against 10,000 initiatives is a few vectorised operations.
+
+Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its doelgroepen
+include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``); a local one
+lies within ``max_reisafstand_km``; for a pupil with technical interests its branches match them (or
+are ``techniek_breed``). Landelijk/online ones are kept, marked ``landelijk: true`` with
 ``afstand_km: null``, and fill at most half of the list.
 
-score = branche + afstand + praktijk + doelgroep
-- branche: 2 when a branch matches an interest (:data:`INTERESSE_BRANCHES`), 1 for techniek_breed
+score = branche + afstand + praktijk + doelgroep + route - school
+- branche: 2 when a branch matches a technical interest (:data:`INTERESSE_BRANCHES`), 1 for techniek_breed
 - afstand: 2 x (1 - d / max) for local ones; 0.5 for landelijk/online; 0 when no place is known
 - praktijk: veel 2, deels 1, geen 0 (doing beats listening)
 - doelgroep: +1 when it is meant for a doelgroep the mentor asked for
+- route: +0.5 when a branch fits the richting of the pupil's best route
+- school: -0.5 for a school programme the pupil cannot join alone (``via_school``: only school-company
+  work, guest lessons, company visits, work placements); it is marked so the mentor can ask for it
+
+A requested doelgroep is honoured: when activities for it exist (local first, then landelijk), up to
+two of them are in the list even when they score lower.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from knowledge.geo import Place
+import numpy as np
+
+from knowledge import vocab
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text
-from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives
+from recommender.explain import km_tekst, lijst
+from recommender.initiatives import catalogue_of
+from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
 
-# Which initiative branches fit which pupil interest (our own mapping; documented in README).
+# Which initiative branches fit which technical interest (our own mapping; documented in README).
 INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
     "bouwen": ("bouw",),
     "elektro": ("installatietechniek",),
     "autos_motoren": ("techniek_breed",),
     "ict_programmeren": ("ict",),
     "haven_schepen": ("maritiem",),
-    "energie_duurzaamheid": ("installatietechniek", "technologie_wetenschap"),
-    "maken_ontwerpen": ("technologie_wetenschap",),
+    "energie_duurzaamheid": ("installatietechniek",),
+    "maken_ontwerpen": ("techniek_breed",),
     "machines": ("techniek_breed",),
     "logistiek": ("maritiem",),
     "natuur_proefjes": ("technologie_wetenschap",),
     "media_vormgeving": ("ict",),
+    "gaming": ("ict",),
+    "tekenen_ontwerpen": ("ict",),
 }
-# Which branch an mbo richting belongs to (for a route's next-step activity).
+# Which branch an mbo richting belongs to (for a route's next-step activity and the route bonus).
 RICHTING_BRANCHE: dict[str, str] = {
     "bouw_infra": "bouw", "installatie_energie": "installatietechniek", "elektrotechniek": "installatietechniek",
     "werktuigbouw_metaal": "techniek_breed", "mobiliteit_voertuigen": "techniek_breed",
@@ -54,17 +68,35 @@ RICHTING_BRANCHE: dict[str, str] = {
 }
 PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
 LANDELIJK_PUNTEN = 0.5
-
+ROUTE_PUNTEN = 0.5
+SCHOOL_STRAF = 0.5
+MAX_DOELGROEP = 2
+# Activities a pupil can join alone; an initiative with none of these runs through the school.
+ZELF_ACTIVITEITEN = frozenset({"open_dag", "evenement", "wedstrijd_online", "informatie"})
 
 FASEN = frozenset({"vo_onderbouw", "vo_bovenbouw"})
 VO_TYPEN = frozenset({"vmbo", "havo", "vwo"})
+
+
+def _bits(codes: tuple[str, ...]) -> dict[str, int]:
+    return {c: 1 << i for i, c in enumerate(codes)}
+
+
+_ST = _bits(vocab.SCHOOLTYPEN_INITIATIEF)
+_DG = _bits(vocab.DOELGROEPEN)
+_BR = _bits(vocab.BRANCHES)
+_ACT = _bits(vocab.ACTIVITEITEN)
+_FASE_BITS = sum(_ST[c] for c in FASEN)
+_VO_BITS = sum(_ST[c] for c in VO_TYPEN)
+_ZELF_BITS = sum(_ACT[c] for c in ZELF_ACTIVITEITEN)
 
 
 def schooltypen_initiatief(schooltype: str, leerjaar: str) -> frozenset[str]:
     """Initiative schooltypen that describe this pupil (po for groep 7/8; vo_onderbouw for vo1-2, ...)."""
     if schooltype == "po":
         return frozenset({"po"})
-    fase = "vo_onderbouw" if leerjaar in ("vo1", "vo2") else "vo_bovenbouw"
+    onderbouw = leerjaar in ("vo1", "vo2") or (schooltype in ("havo", "vwo") and leerjaar == "vo3")
+    fase = "vo_onderbouw" if onderbouw else "vo_bovenbouw"
     return frozenset({fase, "vmbo" if schooltype.startswith("vmbo") else schooltype})
 
 
@@ -80,113 +112,237 @@ def bereikt(initiatief_typen: list[str] | tuple[str, ...], pupil: frozenset[str]
     return (not fasen or bool(fasen & pupil)) and (not vo or bool(vo & pupil))
 
 
+def via_school(ini: Initiatief) -> bool:
+    """A school programme: none of its activities is one a pupil can join alone."""
+    return not (set(ini.activiteiten) & ZELF_ACTIVITEITEN)
+
+
+@dataclass
+class _Arrays:
+    """The catalogue as arrays, one row per initiative (built once per knowledge base and list)."""
+
+    kb: KnowledgeBase | None
+    extra: Sequence[Initiatief] | None
+    n_extra: int
+    items: list[Initiatief]
+    lat: np.ndarray
+    lon: np.ndarray
+    overal: np.ndarray
+    benadering: np.ndarray
+    schooltypen: np.ndarray
+    doelgroepen: np.ndarray
+    branches: np.ndarray
+    activiteiten: np.ndarray
+    praktijk: np.ndarray
+    rank: np.ndarray
+    _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
+    _basis: dict[tuple[tuple[str, ...], int, int], np.ndarray] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
+        items = catalogue_of(kb, extra)
+        n = len(items)
+        lat, lon = np.full(n, np.nan), np.full(n, np.nan)
+        overal, benadering = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+        masks = {k: np.zeros(n, dtype=np.int64) for k in ("st", "dg", "br", "act")}
+        praktijk = np.zeros(n)
+        for i, ini in enumerate(items):
+            if ini.landelijk_online:
+                overal[i] = True
+            else:
+                lat[i], lon[i] = ini.locatie.lat, ini.locatie.lon
+                benadering[i] = ini.locatie.precisie in ("gemeente", "wijk")
+            masks["st"][i] = sum(_ST[c] for c in set(ini.schooltypen))
+            masks["dg"][i] = sum(_DG[c] for c in set(ini.doelgroepen))
+            masks["br"][i] = sum(_BR[c] for c in set(ini.branches))
+            masks["act"][i] = sum(_ACT[c] for c in set(ini.activiteiten))
+            praktijk[i] = PRAKTIJK_PUNTEN[ini.praktijkgerichtheid]
+        order = sorted(range(n), key=lambda i: (items[i].naam.lower(), items[i].id))
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
+        return cls(kb, extra, len(extra or []), items, lat, lon, overal, benadering, masks["st"], masks["dg"],
+                   masks["br"], masks["act"], praktijk, rank)
+
+    def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
+        return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
+                and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or []))
+
+    def basis(self, types: frozenset[str], gevraagd_bits: int, branche_bits: int) -> np.ndarray:
+        """Reach, doelgroep and (for technical pupils) branche filter together; cached per combination."""
+        key = (tuple(sorted(types)), gevraagd_bits, branche_bits)
+        mask = self._basis.get(key)
+        if mask is None:
+            mask = self.reach(types) & ((self.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
+            if branche_bits:
+                mask &= (self.branches & branche_bits) != 0
+            if len(self._basis) > 512:
+                self._basis.clear()
+            self._basis[key] = mask
+        return mask.copy()
+
+    def reach(self, types: frozenset[str]) -> np.ndarray:
+        """Which initiatives reach a pupil of these schooltypen (:func:`bereikt`, vectorised; cached)."""
+        key = tuple(sorted(types))
+        if key not in self._reach:
+            self._reach[key] = _reach_mask(self, types)
+        return self._reach[key]
+
+
+_CACHE: list[_Arrays] = []
+_CACHE_SIZE = 4
+
+
+def _arrays(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
+    for a in _CACHE:
+        if a.matches(kb, extra):
+            return a
+    a = _Arrays.build(kb, extra)
+    _CACHE.insert(0, a)
+    del _CACHE[_CACHE_SIZE:]
+    return a
+
+
 @dataclass(frozen=True)
 class _Kandidaat:
     ini: Initiatief
     km: float | None
     landelijk: bool
+    benadering: bool
     delen: dict[str, float]
     interesses: tuple[str, ...]
     doelgroep: str | None
+    via_school: bool
 
     @property
     def totaal(self) -> float:
         return round(sum(self.delen.values()), 3)
 
 
-def _branche(ini: Initiatief, interesses: list[str]) -> tuple[float, tuple[str, ...]]:
-    match = tuple(i for i in interesses if set(INTERESSE_BRANCHES.get(i, ())) & set(ini.branches)
-                  and INTERESSE_BRANCHES[i] != ("techniek_breed",))
-    if match:
-        return 2.0, match
-    if "techniek_breed" in ini.branches:
-        return 1.0, tuple(i for i in interesses if INTERESSE_BRANCHES.get(i) == ("techniek_breed",))
-    return 0.0, ()
+def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
+    st = a.schooltypen
+    if "po" in types:
+        return (st & _ST["po"]) != 0
+    pupil_fase = sum(_ST[c] for c in types & FASEN)
+    pupil_type = sum(_ST[c] for c in types & VO_TYPEN)
+    fasen, vo = st & _FASE_BITS, st & _VO_BITS
+    return ((fasen | vo) != 0) & ((fasen == 0) | ((fasen & pupil_fase) != 0)) & ((vo == 0) | ((vo & pupil_type) != 0))
 
 
-def _kandidaat(hit: InitiativeHit, profiel: Profiel, plaats: tuple[float, float] | None,
-               types: frozenset[str]) -> _Kandidaat | None:
-    ini = hit.initiatief
-    if not bereikt(ini.schooltypen, types):
-        return None
-    gevraagd = set(profiel.doelgroep_activiteiten) - {"leerlingen"}
+def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
+                      n: int = 6, extra: Sequence[Initiatief] | None = None,
+                      route_richting: str | None = None) -> list[ActiviteitAdvies]:
+    """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
+
+    ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
+    the richting of the pupil's best route (activities that support it get a small bonus).
+    """
+    a = _arrays(kb, extra)
+    if not a.items:
+        return []
+    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+    gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+    gevraagd_bits = sum(_DG[d] for d in gevraagd)
     tech = profiel.technische_interesses()
-    branche, match = _branche(ini, tech)
-    if tech and branche == 0.0:
-        return None
-    landelijk = hit.landelijk_online
-    km = hit.afstand_km
-    if landelijk:
-        afstand = LANDELIJK_PUNTEN
-    elif plaats is None or km is None:
-        afstand = 0.0
+    specifiek = {b for i in tech for b in INTERESSE_BRANCHES.get(i, ()) if b != "techniek_breed"}
+    specifiek_bits = sum(_BR[b] for b in specifiek)
+    breed_bit = _BR["techniek_breed"]
+
+    ok = a.basis(types, gevraagd_bits, (specifiek_bits | breed_bit) if tech else 0)
+    if plaats is not None:  # a cheap box first, the exact distance only for what is left
+        max_km = profiel.max_reisafstand_km
+        dlat, dlon = max_km / 110.0, max_km / 65.0
+        ok &= a.overal | ((np.abs(a.lat - plaats[0]) <= dlat) & (np.abs(a.lon - plaats[1]) <= dlon))
+    rows = np.flatnonzero(ok)
+    if rows.size == 0:
+        return []
+    overal = a.overal[rows]
+    if plaats is not None:
+        km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
+        keep = overal | (km <= profiel.max_reisafstand_km)
+        rows, overal, km = rows[keep], overal[keep], km[keep]
+        if rows.size == 0:
+            return []
+        afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
     else:
-        afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
-    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
-    delen = {"branche": branche, "afstand": round(afstand, 3),
-             "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid], "doelgroep": 1.0 if doelgroep else 0.0}
-    return _Kandidaat(ini, None if landelijk else km, landelijk, delen, match, doelgroep)
+        km = np.full(rows.size, np.nan)
+        afstand = np.where(overal, LANDELIJK_PUNTEN, 0.0)
+    br = a.branches[rows]
+    if tech:
+        branche = np.where((br & specifiek_bits) != 0, 2.0, np.where((br & breed_bit) != 0, 1.0, 0.0))
+    else:
+        branche = np.zeros(rows.size)
+    doelgroep = np.where((a.doelgroepen[rows] & gevraagd_bits) != 0, 1.0, 0.0)
+    route_bit = _BR.get(RICHTING_BRANCHE.get(route_richting or "", ""), 0)
+    route = np.where((br & route_bit) != 0, ROUTE_PUNTEN, 0.0) if route_bit and tech else np.zeros(rows.size)
+    school = np.where((a.activiteiten[rows] & _ZELF_BITS) == 0, -SCHOOL_STRAF, 0.0)
+    totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school, 3)
+    km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
+    rank = a.rank[rows]
+    order = np.lexsort((rank, km_key, -totaal))
 
+    max_landelijk = max(1, n // 2)
+    gekozen: list[int] = []  # positions in rows
+    if gevraagd_bits:  # honour the requested doelgroep: local ones first, then landelijk
+        voor = order[doelgroep[order] > 0]
+        if voor.size:
+            voor = voor[np.lexsort((rank[voor], km_key[voor], -totaal[voor], overal[voor]))]
+            gekozen = [int(i) for i in voor[:MAX_DOELGROEP]]
+    for i in order.tolist():
+        if len(gekozen) >= n:
+            break
+        if i in gekozen:
+            continue
+        if overal[i] and sum(bool(overal[g]) for g in gekozen) >= max_landelijk:
+            continue
+        gekozen.append(i)
+    gekozen.sort(key=lambda i: (-totaal[i], km_key[i], int(rank[i])))
 
-def kandidaat_hits(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
-                   extra: Sequence[Initiatief] | None = None) -> list[InitiativeHit]:
-    """The initiatives open to this pupil's doelgroep and within reach, through the one initiatives search."""
-    doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
-    place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
-    flt = InitiativeFilter(doelgroepen=doelgroepen, km=profiel.max_reisafstand_km if place else None)
-    return search_initiatives(kb, flt, extra=extra, place=place)
+    talen = talen_voor(profiel)
+    out = []
+    for i in gekozen:
+        row = int(rows[i])
+        ini = a.items[row]
+        landelijk = bool(overal[i])
+        afstand_km = None if landelijk or plaats is None else float(km[i])
+        delen = {"branche": float(branche[i]), "afstand": round(float(afstand[i]), 3),
+                 "praktijk": float(a.praktijk[row]), "doelgroep": float(doelgroep[i]),
+                 "route": float(route[i]), "school": float(school[i])}
+        match = tuple(x for x in tech if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches)
+                      and INTERESSE_BRANCHES[x] != ("techniek_breed",))
+        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[row]), delen, match,
+                       next((d for d in ini.doelgroepen if d in gevraagd), None), via_school(ini))
+        out.append(ActiviteitAdvies(
+            id=ini.id, naam=ini.naam, organisator=ini.organisator,
+            afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=landelijk, online=ini.online,
+            praktijkgerichtheid=ini.praktijkgerichtheid, branches=list(ini.branches),
+            doelgroepen=list(ini.doelgroepen), website=ini.website, afstand_bij_benadering=k.benadering,
+            via_school=k.via_school, gevraagde_doelgroep=k.doelgroep,
+            score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
+            uitleg={taal: _reden(k, taal) for taal in talen}, bronnen=[ref_text(r) for r in ini.bronnen],
+        ))
+    return out
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
-    if k.delen["branche"] >= 2.0:
-        parts.append(t("advies.act_branche", taal, interesses=format_list(
+    if k.delen["branche"] >= 2.0 and k.interesses:
+        parts.append(t("advies.act_branche", taal, interesses=lijst(
             [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:
-        parts.append(t("advies.act_afstand", taal, km=format_km(k.km, taal)))
+        parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
     if k.ini.praktijkgerichtheid == "veel":
         parts.append(t("advies.act_praktijk_veel", taal))
     elif k.ini.praktijkgerichtheid == "deels":
         parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
         parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
+    if k.via_school:
+        parts.append(t("advies.act_via_school", taal))
     return " ".join(parts)
-
-
-def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
-                      n: int = 6, extra: Sequence[Initiatief] | None = None) -> list[ActiviteitAdvies]:
-    """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
-
-    ``extra`` holds the school's own imported initiatives (the decaan's list).
-    """
-    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
-    hits = kandidaat_hits(kb, profiel, plaats, extra)
-    kandidaten = [k for hit in hits if (k := _kandidaat(hit, profiel, plaats, types))]
-    kandidaten.sort(key=lambda k: (-k.totaal, k.km if k.km is not None else 1e9, k.ini.naam, k.ini.id))
-    max_landelijk = max(1, n // 2)
-    gekozen: list[_Kandidaat] = []
-    for k in kandidaten:
-        if len(gekozen) >= n:
-            break
-        if k.landelijk and sum(g.landelijk for g in gekozen) >= max_landelijk:
-            continue
-        gekozen.append(k)
-    talen = talen_voor(profiel)
-    return [
-        ActiviteitAdvies(
-            id=k.ini.id, naam=k.ini.naam, organisator=k.ini.organisator,
-            afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=k.ini.online,
-            praktijkgerichtheid=k.ini.praktijkgerichtheid, branches=list(k.ini.branches),
-            doelgroepen=list(k.ini.doelgroepen), website=k.ini.website,
-            score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
-            uitleg={t: _reden(k, t) for t in talen}, bronnen=[ref_text(r) for r in k.ini.bronnen],
-        )
-        for k in gekozen
-    ]
 
 
 def talen_voor(profiel: Profiel) -> list[str]:
@@ -195,13 +351,11 @@ def talen_voor(profiel: Profiel) -> list[str]:
 
 
 def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str) -> ActiviteitAdvies | None:
-    """The best-ranked activity whose branches fit an mbo richting (for a route's next step)."""
+    """The best-ranked activity whose branches fit an mbo richting, one the pupil can join alone first."""
     branche = RICHTING_BRANCHE.get(richting)
-    for a in activiteiten:
-        if branche in a.branches:
-            return a
-    return None
+    passend = [a for a in activiteiten if branche in a.branches]
+    return next((a for a in passend if not a.via_school), passend[0] if passend else None)
 
 
 __all__ = ["INTERESSE_BRANCHES", "RICHTING_BRANCHE", "rank_activiteiten", "schooltypen_initiatief",
-           "activiteit_voor_richting", "talen_voor"]
+           "activiteit_voor_richting", "talen_voor", "via_school", "bereikt"]

@@ -1,113 +1,182 @@
-"""``recommend(kb, profiel, n=5) -> Advies``: routes, activities and alternatives for one pupil.
+"""``recommend(kb, profiel, n=5) -> Advies``: routes, activities, stage advice and checks for one pupil.
 
 Pure: the same knowledge base and profile always give the same advice (no randomness, no clock,
 no I/O; the per-kb route index is cached on ``kb.content_hash``). See recommender/README.md for
-the scoring rule in words.
+the rules in words.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from knowledge.geo import UnknownPlace, resolve_place
-from knowledge.i18n import t
-from knowledge.i18n.formats import format_list
+from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
+from knowledge.i18n import t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
+from knowledge.sources import ref_text, source_label
 from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
-from recommender.explain import interesses_tekst, melding, route_uitleg, volgende_stap
-from recommender.models import Advies, OpleidingKort, RouteAdvies
+from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
+from recommender.fase import fase_advies, fase_van, is_horizon
+from recommender.initiatives.search import distances_km
+from recommender.intake import intake_checks
+from recommender.models import (
+    Advies,
+    BeroepUitleg,
+    HoRichting,
+    OpleidingKort,
+    PlaatsInfo,
+    RouteAdvies,
+    SectorZin,
+    Waarschuwing,
+)
 from recommender.profile import Profiel, ProfielError, check_tegen_kennisbank, parse_profiel, vocab_lijsten
-from recommender.routes import kies_divers, route_index, toelaatbaar, vmbo_profiel_voor
-from recommender.scoring import RouteScore, rangorde, score_route
+from recommender.routes import route_index, sector_uitspraken, toelaatbaar, vmbo_profiel_voor
+from recommender.scoring import RouteScore, kies_routes, rangorde, score_route
 
 N_ACTIVITEITEN = 6
 
+_PLAATSEN: dict[tuple[str, str], Place | None] = {}
 
-_PLAATSEN: dict[tuple[str, str], tuple[float, float]] = {}
 
+def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[Place | None, bool]:
+    """(the pupil's place, postcode outside the region) from postcode, wijk/kern or gemeente.
 
-def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[float, float] | None:
-    """Coordinates of the pupil's postcode/wijk/gemeente, or None when none is given.
-
-    Raises :class:`ProfielError` for an unknown place. Resolved places are cached per ``kb.content_hash``
-    (a place, not a profile, is kept).
+    Raises :class:`ProfielError` for an unknown place name. A well-formed postcode outside the region
+    gives ``(None, True)``: the advice comes without distances. Resolved places are cached per
+    ``kb.content_hash`` (a place, not a profile, is kept).
     """
     text = profiel.plaats_tekst()
     if not text:
-        return None
+        return None, False
     key = (kb.content_hash, text)
     if kb.content_hash and key in _PLAATSEN:
-        return _PLAATSEN[key]
+        p = _PLAATSEN[key]
+        return p, p is None
     try:
-        p = resolve_place(kb, text)
+        place: Place | None = resolve_place(kb, text)
+    except OutsideRegion:
+        place = None
     except UnknownPlace as exc:
         raise ProfielError(str(exc)) from None
     if kb.content_hash and len(_PLAATSEN) < 5000:
-        _PLAATSEN[key] = (p.lat, p.lon)
-    return (p.lat, p.lon)
+        _PLAATSEN[key] = place
+    return place, place is None
 
 
-def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None) -> list[RouteScore]:
-    """Every admissible route with an interest link, ranked (before the diversity step)."""
+GROVE_PLAATSEN = frozenset({"gemeente", "gebied"})
+
+
+def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
+               plaats_grof: bool = False) -> list[RouteScore]:
+    """Every admissible route with an interest link, ranked (before the choice step)."""
     out = []
-    for route in route_index(kb).routes:
-        if not toelaatbaar(route, profiel.schooltype, profiel.leerweg_voorkeur):
+    index = route_index(kb)
+    afstanden = (distances_km(plaats[0], plaats[1], index.loc_lat, index.loc_lon).tolist()
+                 if plaats is not None and index.loc_lat.size else None)
+    for i, route in enumerate(index.routes):
+        if not toelaatbaar(route, profiel.schooltype, profiel.leerweg_voorkeur, profiel.schooladvies):
             continue
-        s = score_route(route, profiel, plaats)
+        deel = afstanden[index.loc_start[i]:index.loc_start[i + 1]] if afstanden is not None else None
+        s = score_route(route, profiel, plaats, plaats_grof, deel)
         if s is not None:
             out.append(s)
     return rangorde(out)
 
 
+def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: list[str], horizon: bool,
+                  activiteiten: list) -> RouteAdvies:
+    r = s.route
+    vp = vmbo_profiel_voor(r, profiel)
+    schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
+    markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
+    d = s.dichtstbij
+    vervolg = [HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
+               for naam, soort, scholen in r.vervolg]
+    return RouteAdvies(
+        vmbo_profiel=vp,
+        opleiding=OpleidingKort(id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen),
+                                richting=r.richting),
+        beroepen=list(r.beroep_namen), beroep_ids=list(r.beroep_ids),
+        score=round(s.totaal, 2), score_delen={k: round(v, 2) for k, v in s.delen.items()},
+        passende_interesses=list(s.interesses),
+        arbeidsmarkt=s.markt.label if s.markt else (s.sector.label if s.sector else None),
+        arbeidsmarkt_schaal=schaal, arbeidsmarkt_tekst=markt_tekst,
+        dichtstbijzijnde_school=d.school if d else None,
+        afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
+        afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
+        school_landelijk=bool(d and d.km is None), hoofdroute=s.hoofdroute, horizon=horizon,
+        werk_beroep=s.werk.beroep,
+        beroepen_info=[BeroepUitleg(id=b.id, naam=b.naam,
+                                    omschrijving={taal: b.kort.get(taal) or b.kort.get("nl", "") for taal in talen},
+                                    arbeidsmarkt=b.markt.label if b.markt else None,
+                                    arbeidsmarkt_bron=ref_text(b.markt.bron) if b.markt else None)
+                       for b in r.beroepen],
+        vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
+        uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon) for taal in talen},
+        volgende_stap=volgende_stap(kb, s, activiteit_voor_richting(activiteiten, r.richting), talen, profiel,
+                                    vp, horizon),
+        bronnen=list(r.bronnen),
+    )
+
+
+def eigen_sector(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[SectorZin]:
+    """What the reports say about the pupil's own, non-technical sector (zorg, economie, ...)."""
+    out = []
+    for interesse in profiel.interesses:
+        for s in sector_uitspraken(kb, interesse=interesse):
+            out.append(SectorZin(id=s.id, interesse=interesse, label=s.label, bron=ref_text(s.bron), tekst={
+                taal: t("advies.sector_eigen", taal, interesse=word("interesse", interesse, taal),
+                        bron=source_label(kb, s.bron, taal), tekst=s.tekst.get(taal) or s.tekst["nl"])
+                for taal in talen}))
+    return out
+
+
 def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
               eigen_initiatieven: Sequence[Initiatief] | None = None) -> Advies:
-    """Top ``n`` diverse routes, nearby activities and (if needed) what is possible without a techniekprofiel.
+    """Top ``n`` routes, nearby activities, advice for the school stage and the intake checks.
 
     ``eigen_initiatieven``: the school's own imported activities (the decaan's list), offered next
     to the curated ones.
 
-    Raises :class:`ProfielError` when the profile names an unknown school or place.
+    Raises :class:`ProfielError` when the profile names an unknown school or place name (a postcode
+    outside the region is not an error: the advice comes without distances and says so).
     """
     check_tegen_kennisbank(kb, profiel)
-    plaats = plaats_van(kb, profiel)
     talen = talen_voor(profiel)
-    ranked = score_alle(kb, profiel, plaats)
-    gekozen_ids = {r.id for r in kies_divers([s.route for s in ranked], max(0, n))}
-    gekozen = [s for s in ranked if s.route.id in gekozen_ids]  # diverse set, shown in score order
-    activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven)
+    waarschuwingen: list[Waarschuwing] = intake_checks(kb, profiel, talen)
+    place, buiten = plaats_van(kb, profiel)
+    plaats = (place.lat, place.lon) if place is not None else None
+    if buiten:
+        waarschuwingen.append(Waarschuwing(soort="buiten_regio", tekst=melding(
+            "w_buiten_regio", talen, postcode=profiel.plaats_tekst())))
+    fase = fase_van(profiel)
+    horizon = is_horizon(fase)
 
-    routes = []
-    for s in gekozen:
-        r = s.route
-        vp = vmbo_profiel_voor(r, profiel)
-        routes.append(RouteAdvies(
-            vmbo_profiel=vp,
-            opleiding=OpleidingKort(id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen),
-                                    richting=r.richting),
-            beroepen=list(r.beroep_namen), beroep_ids=list(r.beroep_ids),
-            score=round(s.totaal, 2), score_delen={k: round(v, 2) for k, v in s.delen.items()},
-            passende_interesses=list(s.interesses), arbeidsmarkt=s.markt.label if s.markt else None,
-            dichtstbijzijnde_school=s.dichtstbij.school if s.dichtstbij else None,
-            afstand_km=round(s.dichtstbij.km, 1) if s.dichtstbij else None,
-            afstand_bij_benadering=bool(s.dichtstbij and s.dichtstbij.benadering),
-            uitleg={t: route_uitleg(kb, s, profiel, vp, t) for t in talen},
-            volgende_stap=volgende_stap(s, activiteit_voor_richting(activiteiten, r.richting), talen),
-            bronnen=list(r.bronnen),
-        ))
+    ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
+    gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
+    activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
+                                     route_richting=gekozen[0].route.richting if gekozen else None)
+    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten) for s in gekozen]
 
     meldingen = []
-    if plaats is None:
+    if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
+    if not profiel.interesses:
+        meldingen.append(melding("geen_interesses", talen))
     waarom = None
     if not profiel.technische_interesses():
         if routes:
             codes = list(dict.fromkeys(i for s in gekozen for i in s.interesses))
-            waarom = {t: _waarom(t, codes, [r.opleiding.naam for r in routes[:3]]) for t in talen}
-        else:
+            waarom = {taal: _waarom(taal, codes, [r.opleiding.naam for r in routes[:3]]) for taal in talen}
+        elif profiel.interesses:
             meldingen.append(melding("geen_techniek_interesse", talen))
     elif not routes:
         meldingen.append(melding("geen_route", talen))
+    gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+    for d in gevraagd:
+        if not any(d in a.doelgroepen for a in activiteiten):
+            meldingen.append({taal: t("advies.geen_doelgroep_activiteiten", taal, doelgroep=word("doelgroep", d, taal))
+                              for taal in talen})
 
     zt = None
     school = zonder_techniekprofiel_van_toepassing(kb, profiel)
@@ -116,15 +185,24 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     elif profiel.school and profiel.school in kb.scholen and not kb.scholen[profiel.school].profielen_bekend:
         meldingen.append(melding("school_onbekend_profielen", talen, school=kb.scholen[profiel.school].naam))
 
-    return Advies(routes=routes, activiteiten=activiteiten, zonder_techniekprofiel=zt, waarom_techniek=waarom,
-                  meldingen=meldingen, talen=talen,
-                  vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen})
+    # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
+    meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
+    return Advies(
+        routes=routes, activiteiten=activiteiten, zonder_techniekprofiel=zt, waarom_techniek=waarom,
+        meldingen=meldingen, waarschuwingen=waarschuwingen, fase=fase,
+        fase_advies=fase_advies(kb, profiel, fase, gekozen, activiteiten, plaats,
+                                place.gemeente if place else profiel.gemeente, talen),
+        sector_uitspraken=eigen_sector(kb, profiel, talen),
+        plaats=PlaatsInfo(naam=place.naam if place else None, soort=place.soort if place else None,
+                          buiten_regio=buiten, afstanden=plaats is not None) if profiel.plaats_tekst() else None,
+        talen=talen, vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen},
+    )
 
 
 def _waarom(taal: str, interesses: list[str], opleidingen: list[str]) -> str:
     """Why techniek may still fit a pupil without technical interests (only from interests that matched)."""
     return t("advies.waarom_techniek", taal, interesses=interesses_tekst(interesses, taal),
-                     opleidingen=format_list(opleidingen, taal))
+             opleidingen=lijst(opleidingen, taal))
 
 
 def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.i18n import t
-from knowledge.i18n.formats import format_km, format_list, format_number
+from knowledge.i18n.formats import format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import melding, profiel_naam
+from recommender.explain import km_tekst, lijst, melding, profiel_naam
 from recommender.models import (
     ActiviteitAdvies,
     Doorstroom,
@@ -110,8 +110,8 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
     scholen = _scholen_met_techniek(kb, profiel, origin, school)
     mogelijk: list[Mogelijkheid] = []
     if scholen:
-        tekst = {taal: t("advies.zt_scholen", taal, scholen=format_list(
-            [f"{s.naam} ({format_km(s.afstand_km, taal, s.afstand_bij_benadering)})"
+        tekst = {taal: t("advies.zt_scholen", taal, scholen=lijst(
+            [f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
              if s.afstand_km is not None else s.naam
              for s in scholen], taal)) + " " + t("advies.zt_andere_school", taal) for taal in talen}
         mogelijk.append(Mogelijkheid(soort="school_in_de_buurt", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
@@ -121,7 +121,7 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
                                      tekst=melding("zt_praktijkgericht", talen, jaar=PRAKTIJKGERICHT_SINDS)))
     lokaal = [a for a in activiteiten if not a.landelijk][:3]
     if lokaal:
-        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={taal: t("advies.zt_activiteiten", taal, activiteiten=format_list([a.naam for a in lokaal], taal)) for taal in talen}))
+        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={taal: t("advies.zt_activiteiten", taal, activiteiten=lijst([a.naam for a in lokaal], taal)) for taal in talen}))
     # doorstroom from the pupil's own (non-technical) profiel, else from the profielen the school offers
     codes = doorstroom_profielen(profiel, school)
     cijfers = doorstroom_cijfers(kb, codes)
@@ -136,7 +136,7 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
             eerste.setdefault(code, c)
     if eerste:
         refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=format_list([
+        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=lijst([
                 f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
                 for code, c in eerste.items()], taal)) for taal in talen}))
     uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}

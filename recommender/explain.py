@@ -1,44 +1,79 @@
 """Explanations: one short paragraph per route, built only from its score parts and sources.
 
 The Dutch text speaks to the pupil; the parents' language version speaks to the parent. Both use
-the same parts in the same order, from the sentences (namespace ``advies``) of the one catalogue, :mod:`knowledge.i18n`:
-interest -> work preference -> labour market (with source) -> what the pupil finds important ->
-connection (profiel, niveau, po/havo notes) -> nearest school.
+the same parts in the same order, from the ``advies`` namespace of the one catalogue (knowledge.i18n):
+interest -> work (named after the beroep whose coding it is) -> labour market (a named beroep with
+its source, region and data year, or a sector sentence with its source) -> what the pupil finds
+important -> connection (profiel, niveau, hbo) -> nearest school (``~`` when approximate).
 """
 from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
 
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
+from recommender.routes import Markt, SectorMarkt
 from recommender.scoring import RouteScore
 
 
 def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
-    return format_list([word("interesse", c, taal) for c in codes], taal)
+    return lijst([word("interesse", c, taal) for c in codes], taal)
 
 
-def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str) -> str:
+_LABELS: dict[tuple[str, str, str | None, str], str] = {}
+
+
+def bron_tekst(kb: KnowledgeBase, ref: BronRef, taal: str) -> str:
+    """``source_label`` for a reader, cached per knowledge base (the same few sources recur in every advice)."""
+    key = (kb.content_hash, ref.bron, ref.sectie, taal)
+    if not kb.content_hash:
+        return source_label(kb, ref, taal)
+    if key not in _LABELS:
+        _LABELS[key] = source_label(kb, ref, taal)
+    return _LABELS[key]
+
+
+def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None, taal: str) -> str | None:
+    """The labour-market sentence: about a beroep only when a report names it, else about the sector."""
+    if markt is not None:
+        regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
+        jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
+        return t("advies.markt_beroep", taal, bron=bron_tekst(kb, markt.bron, taal), beroep=markt.beroep,
+                 regio=regio, label_tekst=word("arbeidsmarkt", markt.label, taal), jaar=jaar)
+    if sector is not None:
+        return t("advies.markt_sector", taal, bron=bron_tekst(kb, sector.bron, taal),
+                 tekst=sector.tekst.get(taal) or sector.tekst["nl"])
+    return None
+
+
+def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str,
+                 horizon: bool = False) -> str:
     """The paragraph for one scored route in ``taal``."""
     r = s.route
     zinnen: list[str] = []
-    if profiel.schooltype == "po":
-        zinnen.append(t("advies.po", taal))
+    if horizon:
+        zinnen.append(t("advies.po" if profiel.schooltype == "po" else "advies.horizon", taal))
     if s.via_beroep:
         zinnen.append(t("advies.interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
-                                opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
+                        opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
     else:
         zinnen.append(t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
-                                niveau=r.niveau))
-    if s.werk:
-        zinnen.append(t("advies.werk", taal, werk=format_list(
-            [word("werkvoorkeur", w, taal) for w in s.werk], taal)))
-    if s.markt is not None:
-        zinnen.append(t("advies.markt", taal, beroep=s.markt.beroep,
-                                label_tekst=word("arbeidsmarkt", s.markt.label, taal),
-                                bron=source_label(kb, s.markt.bron, taal)))
+                        niveau=r.niveau))
+    if s.werk.match and s.werk.beroep:
+        zinnen.append(t("advies.werk_beroep", taal, beroep=s.werk.beroep, werk=lijst(
+            [word("werkvoorkeur", w, taal) for w in s.werk.match], taal)))
+    if s.werk.conflict and s.werk.beroep:
+        zinnen.append(t("advies.werk_conflict", taal, beroep=s.werk.beroep, werk=lijst(
+            [word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal)))
+    markt = markt_zin(kb, s.markt, s.sector, taal)
+    if markt:
+        zinnen.append(markt)
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
     for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
@@ -54,14 +89,44 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     if s.lager_niveau:
         zinnen.append(t("advies.niveau_lager", taal, niveau=r.niveau))
     if profiel.schooltype in ("havo", "vwo"):
-        zinnen.append(t("advies.havo_vwo", taal))
-    if s.dichtstbij is not None:
-        km = format_km(s.dichtstbij.km, taal, s.dichtstbij.benadering)
-        key = "afstand" if s.dichtstbij.km <= profiel.max_reisafstand_km else "afstand_ver"
-        zinnen.append(t(f"advies.{key}", taal, school=s.dichtstbij.naam, km=km))
+        hbo = [naam for naam, soort, _ in r.vervolg if soort == "hbo"]
+        if hbo:
+            zinnen.append(t("advies.havo_vwo_vervolg", taal, richtingen=lijst(hbo, taal)))
+        else:
+            zinnen.append(t("advies.havo_vwo", taal))
+    d = s.dichtstbij
+    if d is not None and d.km is None:
+        zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
+    elif d is not None and d.km is not None:
+        km = km_tekst(d.km, taal, d.benadering)
+        key = "afstand" if d.km <= profiel.max_reisafstand_km else "afstand_ver"
+        zinnen.append(t(f"advies.{key}", taal, school=d.naam, km=km))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
+
+
+@lru_cache(maxsize=8192)
+def _km(km: float, taal: str, benadering: bool) -> str:
+    return format_km(km, taal, benadering)
+
+
+@lru_cache(maxsize=8192)
+def _lijst(items: tuple[str, ...], taal: str) -> str:
+    return format_list(items, taal)
+
+
+def km_tekst(km: float, taal: str, benadering: bool = False) -> str:
+    """A distance as text; an approximate one is never shown below 1 km ("~0 km" says nothing).
+
+    Cached: Babel's unit formatting costs most of an advice otherwise, and distances repeat.
+    """
+    return _km(round(max(km, 1.0) if benadering else km, 1), taal, benadering)
+
+
+def lijst(items: Iterable[str], taal: str) -> str:
+    """A readable list ("a, b en c") in ``taal``, through the one formatter, cached."""
+    return _lijst(tuple(items), taal)
 
 
 def profiel_naam(kb: KnowledgeBase, code: str) -> str:
@@ -72,27 +137,50 @@ def profiel_naam(kb: KnowledgeBase, code: str) -> str:
     return p.naam if p.afkorting.lower() in p.naam.lower() else f"{p.naam} ({p.afkorting})"
 
 
-def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str]) -> VolgendeStap:
-    """Open dag / proefstuderen at the nearest school offering it, plus a matching activity."""
-    school_id: str | None = None
-    school_naam: str | None = None
+def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str],
+                  profiel: Profiel, vmbo_profiel: str | None, horizon: bool) -> VolgendeStap:
+    """The concrete next step of a route.
+
+    po / vo1-2 (``horizon``): first the vmbo profiel, the route comes later. Otherwise: open dag or
+    proefstuderen at the nearest school that offers the preferred leerweg (``~`` when approximate),
+    a BBL route says a leerbedrijf is needed and how to find one, and an activity of the matching
+    branche (marked when it runs through the school).
+    """
+    d = s.dichtstbij
+    school_id = school_naam = None
     km: float | None = None
-    if s.dichtstbij is not None:
-        school_id, school_naam, km = s.dichtstbij.school, s.dichtstbij.naam, round(s.dichtstbij.km, 1)
-    elif s.route.locaties:
-        loc = min(s.route.locaties, key=lambda x: x.school)
-        school_id, school_naam = loc.school, loc.naam
+    benadering = False
+    if d is not None:
+        school_id, school_naam, benadering = d.school, d.naam, d.benadering
+        km = round(d.km, 1) if d.km is not None else None
+    scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
+    bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
     tekst: dict[str, str] = {}
+    leerbedrijf: dict[str, str] | None = {} if bbl and not horizon else None
+    soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
     for taal in talen:
-        zin = (t("advies.stap_open_dag", taal, school=school_naam) if school_naam
-               else t("advies.stap_mentor", taal))
+        if horizon:
+            zin = (t("advies.stap_eerst_profiel", taal, profiel=profiel_naam(kb, vmbo_profiel)) if vmbo_profiel
+                   else t("advies.stap_later", taal))
+        elif school_naam and km is not None:
+            zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
+        elif school_naam:
+            zin = t("advies.stap_open_dag", taal, school=school_naam)
+        elif scholen:
+            zin = t("advies.stap_open_dag_scholen", taal, scholen=lijst(scholen, taal))
+        else:
+            zin = t("advies.stap_mentor", taal)
         if activiteit is not None:
-            zin += " " + t("advies.stap_activiteit", taal, activiteit=activiteit.naam)
+            key = "advies.stap_activiteit_school" if activiteit.via_school else "advies.stap_activiteit"
+            zin += " " + t(key, taal, activiteit=activiteit.naam)
         tekst[taal] = zin
+        if leerbedrijf is not None:
+            leerbedrijf[taal] = t("advies.stap_leerbedrijf", taal)
     return VolgendeStap(
-        school=school_id, school_naam=school_naam, afstand_km=km,
+        soort=soort, school=None if horizon else school_id, school_naam=None if horizon else school_naam,
+        afstand_km=None if horizon else km, afstand_bij_benadering=benadering and not horizon,
         activiteit=activiteit.id if activiteit else None, activiteit_naam=activiteit.naam if activiteit else None,
-        tekst=tekst,
+        activiteit_via_school=bool(activiteit and activiteit.via_school), tekst=tekst, leerbedrijf=leerbedrijf,
     )
 
 

@@ -27,12 +27,36 @@ class OpleidingKort(_Out):
 
 
 class VolgendeStap(_Out):
+    soort: str = "open_dag"  # open_dag | eerst_profiel (po, vo1-2: the route is later) | mentor (no school known)
     school: str | None = None
     school_naam: str | None = None
     afstand_km: float | None = None
+    afstand_bij_benadering: bool = False
     activiteit: str | None = None
     activiteit_naam: str | None = None
+    activiteit_via_school: bool = False
     tekst: Vertaald
+    leerbedrijf: Vertaald | None = None  # BBL: a leerbedrijf is needed, and how to find one
+
+
+class BeroepUitleg(_Out):
+    """A beroep of a route, explained in one plain sentence in Dutch and the parents' language."""
+
+    id: str
+    naam: str
+    omschrijving: Vertaald
+    arbeidsmarkt: str | None = None  # only when a report names this beroep
+    arbeidsmarkt_bron: str | None = None
+
+
+class HoRichting(_Out):
+    """A direction in hoger onderwijs (havo/vwo pupils, and after mbo 4)."""
+
+    naam: str
+    soort: str  # hbo | wo
+    scholen: list[str]
+    via: list[str]  # the mbo 4 routes (names) that lead there too
+    interesses: list[str]
 
 
 class RouteAdvies(_Out):
@@ -44,9 +68,17 @@ class RouteAdvies(_Out):
     score_delen: dict[str, float]
     passende_interesses: list[str]
     arbeidsmarkt: str | None = None
+    arbeidsmarkt_schaal: str | None = None  # beroep (a report names a beroep) | sector (a sector-wide statement)
+    arbeidsmarkt_tekst: Vertaald | None = None
     dichtstbijzijnde_school: str | None = None
     afstand_km: float | None = None
     afstand_bij_benadering: bool = False
+    school_landelijk: bool = False  # only a national provider (BBL branch school), no place near the pupil
+    hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
+    horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
+    werk_beroep: str | None = None  # the beroep whose work the work-preference part is about
+    beroepen_info: list[BeroepUitleg] = []
+    vervolg: list[HoRichting] = []
     uitleg: Vertaald
     volgende_stap: VolgendeStap
     bronnen: list[str]
@@ -63,6 +95,9 @@ class ActiviteitAdvies(_Out):
     branches: list[str]
     doelgroepen: list[str]
     website: str | None = None
+    afstand_bij_benadering: bool = False
+    via_school: bool = False  # a school programme: the pupil joins through the school, not alone
+    gevraagde_doelgroep: str | None = None  # the doelgroep the mentor asked for that this activity serves
     score: float
     score_delen: dict[str, float]
     reden: str
@@ -76,6 +111,7 @@ class SchoolAfstand(_Out):
     afstand_km: float | None
     afstand_bij_benadering: bool = False
     profielen: list[str]
+    leerwegen: list[str] = []
 
 
 class Doorstroom(_Out):
@@ -105,12 +141,71 @@ class ZonderTechniekprofiel(_Out):
     bronnen: list[str]
 
 
+class Waarschuwing(_Out):
+    """An intake check: something in the profile that does not fit together. The advice still comes."""
+
+    soort: str  # e.g. school_zonder_profiel, school_zonder_leerweg, havo_bbl_hbo, buiten_regio
+    tekst: Vertaald
+
+
+class ProfielKeuze(_Out):
+    """A vmbo profiel (or havo/vwo profile direction) that fits the pupil's interests."""
+
+    code: str
+    naam: str
+    interesses: list[str]
+    uitleg: Vertaald
+    aanbod: Vertaald | None = None  # how many pupils are at a school that offers it (seor2026 Tabel 3.1)
+    bron: str | None = None
+
+
+class Stap(_Out):
+    soort: str
+    tekst: Vertaald
+    bron: str | None = None
+
+
+class FaseAdvies(_Out):
+    """Advice for the pupil's school stage: groep 7/8, onderbouw, vmbo bovenbouw, havo/vwo bovenbouw."""
+
+    fase: str  # po | vo_onderbouw | vmbo_bovenbouw | havo_vwo_onderbouw | havo_vwo_bovenbouw
+    titel: Vertaald
+    uitleg: Vertaald
+    profielen: list[ProfielKeuze] = []
+    scholen: list[SchoolAfstand] = []  # vmbo schools to look at (po), or nearby with the profiel (vo1-2)
+    vervolg: list[HoRichting] = []  # hbo/wo directions (havo/vwo)
+    stappen: list[Stap] = []
+    bronnen: list[str] = []
+
+
+class SectorZin(_Out):
+    """What a report says about a whole sector (e.g. the pupil's own, non-technical sector)."""
+
+    id: str
+    interesse: str | None = None
+    label: str
+    tekst: Vertaald
+    bron: str
+
+
+class PlaatsInfo(_Out):
+    naam: str | None = None
+    soort: str | None = None
+    buiten_regio: bool = False
+    afstanden: bool = True  # False when no distances can be given
+
+
 class Advies(_Out):
     routes: list[RouteAdvies]
     activiteiten: list[ActiviteitAdvies]
     zonder_techniekprofiel: ZonderTechniekprofiel | None = None
     waarom_techniek: Vertaald | None = None
-    meldingen: list[Vertaald] = []
+    meldingen: list[Vertaald] = []  # every notice, the warnings' texts first
+    waarschuwingen: list[Waarschuwing] = []  # the intake warnings, typed (soort + tekst)
+    fase: str | None = None
+    fase_advies: FaseAdvies | None = None
+    sector_uitspraken: list[SectorZin] = []
+    plaats: PlaatsInfo | None = None
     talen: list[str]
     vertaalkwaliteit: dict[str, str] = {}
     regel: str = "zie recommender/README.md"

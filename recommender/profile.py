@@ -21,6 +21,7 @@ Leerjaar = Annotated[str, one_of(vocab.LEERJAREN, "leerjaar")]
 SchooltypeLeerling = Annotated[str, one_of(vocab.SCHOOLTYPEN_LEERLING, "schooltype")]
 Belangrijk = Annotated[str, one_of(vocab.BELANGRIJK, "keuze bij 'belangrijk'")]
 LeerwegVoorkeur = Annotated[str, one_of(vocab.LEERWEG_VOORKEUR, "leerweg-voorkeur")]
+Schooladvies = Annotated[str, one_of(vocab.SCHOOLADVIEZEN, "schooladvies")]
 
 # Which leerjaren fit which schooltype (po: groep 7/8; vmbo 4 years; havo 5; vwo 6).
 LEERJAREN_PER_SCHOOLTYPE: dict[str, tuple[str, ...]] = {
@@ -59,6 +60,7 @@ class Profiel(BaseModel):
     schooltype: SchooltypeLeerling
     school: str | None = Field(None, description="id van de school in de kennisbank (optioneel)")
     profiel: ProfielCode | None = Field(None, description="huidig vmbo-profiel (optioneel)")
+    schooladvies: Schooladvies | None = Field(None, description="groep 7/8: het (verwachte) schooladvies (optioneel)")
     interesses: list[Interesse] = []
     werkvoorkeuren: list[Werkvoorkeur] = []
     belangrijk: list[Belangrijk] = []
@@ -75,7 +77,7 @@ class Profiel(BaseModel):
     def _dedupe(cls, values: list[str]) -> list[str]:
         return _uniek(values)
 
-    @field_validator("school", "postcode", "wijk", "gemeente", "profiel", mode="before")
+    @field_validator("school", "postcode", "wijk", "gemeente", "profiel", "schooladvies", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -210,12 +212,13 @@ def vocab_lijsten(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:
         "werkvoorkeuren": list(vocab.WERKVOORKEUREN),
         "belangrijk": list(vocab.BELANGRIJK),
         "leerweg_voorkeur": list(vocab.LEERWEG_VOORKEUR),
+        "schooladvies": list(vocab.SCHOOLADVIEZEN),
         "taal_ouders": list(vocab.TALEN),
         "doelgroep_activiteiten": list(vocab.DOELGROEPEN),
     }
     if kb is not None:
         out["school"] = sorted(s for s, sch in kb.scholen.items() if sch.soort in ("vmbo", "vso", "po"))
-        out["wijk"] = sorted(g.naam for g in kb.gebieden.values() if g.soort in ("wijk", "gebied"))
+        out["wijk"] = sorted(g.naam for g in kb.gebieden.values() if g.soort in ("wijk", "gebied", "kern"))
         out["gemeente"] = sorted(g.naam for g in kb.gebieden.values() if g.soort == "gemeente")
     return out
 
@@ -239,8 +242,9 @@ def random_profiles(kb: KnowledgeBase, n: int, seed: int = 0) -> list[Profiel]:
         elif r < 0.85 and wijken:
             plaats["wijk"] = rng.choice(wijken)
         school = rng.choice(scholen) if scholen and schooltype.startswith("vmbo") and rng.random() < 0.5 else None
+        advies = rng.choice(vocab.SCHOOLADVIEZEN) if schooltype == "po" and rng.random() < 0.5 else None
         out.append(Profiel(
-            leerjaar=leerjaar, schooltype=schooltype, school=school, profiel=profiel,
+            leerjaar=leerjaar, schooltype=schooltype, school=school, profiel=profiel, schooladvies=advies,
             interesses=rng.sample(vocab.INTERESSES, rng.randint(0, 4)),
             werkvoorkeuren=rng.sample(vocab.WERKVOORKEUREN, rng.randint(0, 3)),
             belangrijk=rng.sample(vocab.BELANGRIJK, rng.randint(0, 2)),

@@ -7,8 +7,8 @@ beroepen. It is a candidate for a pupil only when all of these hold:
    ``geen``, as entree opleidingen do). For po (groep 7/8) this check is skipped: it is orientation.
 2. **Niveau.** The niveau fits the schooltype (:data:`NIVEAUS`):
    vmbo-bb -> niveau 2 (niveau 1 allowed, ranked lower); vmbo-kb, -gl, -tl -> niveau 3 and 4
-   (niveau 2 allowed, ranked lower); havo and vwo -> niveau 4 only (with a note about hbo);
-   po -> niveau 2-4, shown by vmbo profiel as a first exploration.
+   (niveau 2 allowed, ranked lower); havo and vwo -> niveau 4 only (next to hbo directions);
+   po -> niveau 2-4 (or the niveaus of the schooladvies), shown as a horizon behind the vmbo profiel.
 3. **Leerweg.** When the pupil chose BOL or BBL, the opleiding must offer it; ``weet_niet`` allows both.
 4. **Interest.** At least one of the pupil's interests is among the coded interests of the opleiding
    or of its beroepen (like Check-U's threshold coding: no interest link, no route).
@@ -16,15 +16,20 @@ beroepen. It is a candidate for a pupil only when all of these hold:
    of them is a report (not only our own classification, ``algemene_kennis``).
 
 The per-knowledge-base index (:func:`route_index`) is computed once and cached on ``kb.content_hash``.
+It holds, per route, what each beroep is coded with (interests, work preferences, a labour-market
+claim only where a report names that beroep) and the best sector-level statement for its richting.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef, Opleiding
+from knowledge.schema import BronRef, Opleiding, SectorArbeidsmarkt
 from knowledge.sources import ref_text
 from recommender.profile import Profiel, profielen_voor
 
@@ -38,10 +43,12 @@ NIVEAUS: dict[str, tuple[frozenset[int], frozenset[int]]] = {
     "havo": (frozenset({4}), frozenset()),
     "vwo": (frozenset({4}), frozenset()),
 }
-# Points per labour-market label (the published "kansrijk" rule); unsourced labels count 0.
+# Points per labour-market label when a report names the beroep (the published "kansrijk" rule).
 MARKT_PUNTEN: dict[str, float] = {
-    "groot_tekort": 2.0, "tekort": 1.5, "goed": 1.0, "gemiddeld": 0.5, "beperkt": 0.0, "onbekend": 0.0,
+    "groot_tekort": 1.0, "tekort": 0.75, "goed": 0.5, "gemiddeld": 0.25, "beperkt": 0.0, "onbekend": 0.0,
 }
+# A statement about a whole sector counts half: it says nothing about this beroep in particular.
+SECTOR_FACTOR = 0.5
 ONBRONNEN = frozenset({"algemene_kennis", "geo_benadering"})
 
 
@@ -55,21 +62,52 @@ def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
 class Locatie:
     school: str
     naam: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     leerwegen: frozenset[str]
     benadering: bool = False  # only known at gemeente level: distances are approximate
+
+    @property
+    def landelijk(self) -> bool:
+        """A national training provider without a fixed place near the pupil (e.g. a BBL branch school)."""
+        return self.lat is None or self.lon is None
 
 
 @dataclass(frozen=True)
 class Markt:
+    """A report's statement about one named beroep."""
+
     label: str
     beroep: str  # beroep naam
     bron: BronRef
     punten: float
+    regio: str | None = None
+    gegevensjaar: str | None = None
 
 
 @dataclass(frozen=True)
+class SectorMarkt:
+    """A report's statement about the sector of a route (said as a sector sentence, never about a beroep)."""
+
+    id: str
+    label: str
+    bron: BronRef
+    punten: float
+    jaar: int
+    tekst: dict[str, str]
+
+
+@dataclass(frozen=True)
+class BeroepInfo:
+    id: str
+    naam: str
+    interesses: frozenset[str]
+    werk: frozenset[str]
+    markt: Markt | None
+    kort: dict[str, str]
+
+
+@dataclass(frozen=True, eq=False)
 class RouteInfo:
     """Everything about one opleiding that scoring needs, precomputed."""
 
@@ -81,21 +119,50 @@ class RouteInfo:
     duur_jaren: float | None
     vmbo_profielen: tuple[str, ...]
     vooropleidingen: frozenset[str]
-    beroep_ids: tuple[str, ...]
-    beroep_namen: tuple[str, ...]
-    beroep_interesses: tuple[frozenset[str], ...]
+    beroepen: tuple[BeroepInfo, ...]
     opl_interesses: frozenset[str]
     interesses: frozenset[str]
-    werk: frozenset[str]
+    hoofdroute_voor: frozenset[str]
     markt: Markt | None
+    sector: SectorMarkt | None
     locaties: tuple[Locatie, ...]
+    vervolg: tuple[tuple[str, str, tuple[str, ...]], ...]  # (naam, hbo|wo, school names)
     bronnen: tuple[str, ...]
     heeft_bron: bool
+
+    @cached_property
+    def beroep_ids(self) -> tuple[str, ...]:
+        return tuple(b.id for b in self.beroepen)
+
+    @cached_property
+    def beroep_namen(self) -> tuple[str, ...]:
+        return tuple(b.naam for b in self.beroepen)
+
+    @property
+    def alleen_bbl(self) -> bool:
+        return tuple(self.leerwegen) == ("BBL",)
 
 
 @dataclass(frozen=True)
 class Index:
+    """The routes, plus the coordinates of all their locations as arrays (one distance call per pupil)."""
+
     routes: tuple[RouteInfo, ...]
+    loc_lat: np.ndarray
+    loc_lon: np.ndarray
+    loc_start: tuple[int, ...]  # route i has locations loc_start[i]:loc_start[i + 1]
+
+    @classmethod
+    def build(cls, routes: tuple[RouteInfo, ...]) -> Index:
+        lats: list[float] = []
+        lons: list[float] = []
+        starts = [0]
+        for r in routes:
+            for loc in r.locaties:
+                lats.append(np.nan if loc.lat is None else loc.lat)
+                lons.append(np.nan if loc.lon is None else loc.lon)
+            starts.append(len(lats))
+        return cls(routes, np.array(lats, dtype=float), np.array(lons, dtype=float), tuple(starts))
 
 
 _CACHE: dict[str, Index] = {}
@@ -107,49 +174,81 @@ def _beroepen_van(kb: KnowledgeBase, opl: Opleiding) -> list[str]:
     return ids
 
 
-def _markt(kb: KnowledgeBase, beroep_ids: Iterable[str]) -> Markt | None:
-    """The best sourced labour-market label among the beroepen (ties: first beroep)."""
+def beroep_markt(kb: KnowledgeBase, beroep_id: str) -> Markt | None:
+    """The labour-market claim about this beroep, only when a report names it (else None)."""
+    ber = kb.beroepen[beroep_id]
+    am = ber.arbeidsmarkt
+    if am.label == "onbekend" or not is_gerapporteerd(kb, am.bron):
+        return None
+    return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar)
+
+
+def _beste_markt(claims: Iterable[Markt | None]) -> Markt | None:
+    """The best claim among the beroepen (ties: the first beroep)."""
     best: Markt | None = None
-    for b in beroep_ids:
-        ber = kb.beroepen[b]
-        am = ber.arbeidsmarkt
-        if am.label == "onbekend" or not is_gerapporteerd(kb, am.bron):
-            continue
-        m = Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label])
-        if best is None or m.punten > best.punten:
+    for m in claims:
+        if m is not None and (best is None or m.punten > best.punten):
             best = m
     return best
+
+
+def sector_uitspraken(kb: KnowledgeBase, *, richting: str | None = None,
+                      interesse: str | None = None) -> list[SectorMarkt]:
+    """Sector-level statements about an mbo richting or a (non-technical) interest, best first.
+
+    Order: most favourable label, then the newest source, then id (deterministic).
+    """
+    out: list[SectorMarkt] = []
+    for rec in kb.sectoren.values():
+        if not ((richting and richting in rec.richtingen) or (interesse and interesse in rec.interesses)):
+            continue
+        if not is_gerapporteerd(kb, rec.bron):
+            continue
+        out.append(_sector(kb, rec))
+    order = vocab.ARBEIDSMARKT_LABELS
+    return sorted(out, key=lambda s: (order.index(s.label), -s.jaar, s.id))
+
+
+def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
+    return SectorMarkt(rec.id, rec.label, rec.bron, MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
+                       kb.bronnen[rec.bron.bron].jaar, dict(rec.tekst))
 
 
 def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
     beroep_ids = _beroepen_van(kb, opl)
     beroepen = [kb.beroepen[b] for b in beroep_ids]
+    infos = tuple(BeroepInfo(b.id, b.naam, frozenset(b.interesses), frozenset(b.werkvoorkeuren),
+                             beroep_markt(kb, b.id), dict(b.korte_omschrijving)) for b in beroepen)
     interesses = set(opl.interesses)
-    werk = set(opl.werkvoorkeuren)
     for ber in beroepen:
         interesses.update(ber.interesses)
-        werk.update(ber.werkvoorkeuren)
     locaties = []
     for loc in opl.locaties:
         school = kb.scholen.get(loc.school)
-        if school is None or school.locatie.lat is None or school.locatie.lon is None:
+        if school is None:
             continue
-        locaties.append(Locatie(school.id, school.naam, school.locatie.lat, school.locatie.lon,
-                                frozenset(loc.leerwegen), school.locatie.precisie == "gemeente"))
+        leerwegen = frozenset(loc.leerwegen or opl.leerwegen)
+        locaties.append(Locatie(school.id, school.naam, school.locatie.lat, school.locatie.lon, leerwegen,
+                                school.locatie.precisie == "gemeente"))
+    vervolg = tuple((v.naam, v.soort, tuple(kb.scholen[s].naam for s in v.scholen if s in kb.scholen))
+                    for v in opl.vervolg)
     bronnen: list[str] = [ref_text(r) for r in opl.bronnen]
     for ber in beroepen:
         bronnen.append(ref_text(ber.arbeidsmarkt.bron))
         bronnen += [ref_text(r) for r in ber.bronnen]
+    sectoren = sector_uitspraken(kb, richting=opl.richting)
+    sector = sectoren[0] if sectoren else None
+    if sector is not None:
+        bronnen.append(ref_text(sector.bron))
     refs = list(opl.bronnen) + [r for ber in beroepen for r in [*ber.bronnen, ber.arbeidsmarkt.bron]]
     heeft_bron = all(r.bron in kb.bronnen for r in refs) and any(is_gerapporteerd(kb, r) for r in refs)
     return RouteInfo(
         id=opl.id, naam=opl.naam, niveau=opl.niveau, leerwegen=tuple(opl.leerwegen), richting=opl.richting,
         duur_jaren=opl.duur_jaren, vmbo_profielen=tuple(opl.vmbo_profielen),
-        vooropleidingen=frozenset(opl.vooropleidingen), beroep_ids=tuple(beroep_ids),
-        beroep_namen=tuple(b.naam for b in beroepen),
-        beroep_interesses=tuple(frozenset(b.interesses) for b in beroepen), opl_interesses=frozenset(opl.interesses),
-        interesses=frozenset(interesses), werk=frozenset(werk), markt=_markt(kb, beroep_ids),
-        locaties=tuple(locaties), bronnen=tuple(dict.fromkeys(bronnen)), heeft_bron=heeft_bron and bool(beroepen),
+        vooropleidingen=frozenset(opl.vooropleidingen), beroepen=infos, opl_interesses=frozenset(opl.interesses),
+        interesses=frozenset(interesses), hoofdroute_voor=frozenset(opl.hoofdroute_voor),
+        markt=_beste_markt(i.markt for i in infos), sector=sector, locaties=tuple(locaties), vervolg=vervolg,
+        bronnen=tuple(dict.fromkeys(bronnen)), heeft_bron=heeft_bron and bool(beroepen),
     )
 
 
@@ -158,10 +257,17 @@ def route_index(kb: KnowledgeBase) -> Index:
     key = kb.content_hash
     if key and key in _CACHE:
         return _CACHE[key]
-    index = Index(tuple(_route_info(kb, opl) for _, opl in sorted(kb.opleidingen.items())))
+    index = Index.build(tuple(_route_info(kb, opl) for _, opl in sorted(kb.opleidingen.items())))
     if key:
         _CACHE[key] = index
     return index
+
+
+def niveaus_voor(profiel: Profiel) -> tuple[frozenset[int], frozenset[int]]:
+    """(niveaus that fit, niveaus allowed but ranked lower) for this pupil; po uses the schooladvies if given."""
+    if profiel.schooltype == "po" and profiel.schooladvies:
+        return NIVEAUS[profiel.schooladvies]
+    return NIVEAUS[profiel.schooltype]
 
 
 def niveau_past(schooltype: str, niveau: int) -> tuple[bool, bool]:
@@ -170,11 +276,12 @@ def niveau_past(schooltype: str, niveau: int) -> tuple[bool, bool]:
     return (niveau in hoofd or niveau in lager, niveau in lager)
 
 
-def toelaatbaar(route: RouteInfo, schooltype: str, leerweg_voorkeur: str) -> bool:
+def toelaatbaar(route: RouteInfo, schooltype: str, leerweg_voorkeur: str, schooladvies: str | None = None) -> bool:
     """Rules 1-3 and 5 of the module docstring (the interest rule is applied in scoring)."""
     if not route.heeft_bron:
         return False
-    if not niveau_past(schooltype, route.niveau)[0]:
+    niveau_type = schooladvies if schooltype == "po" and schooladvies else schooltype
+    if not niveau_past(niveau_type, route.niveau)[0]:
         return False
     if schooltype != "po" and schooltype not in route.vooropleidingen and "geen" not in route.vooropleidingen:
         return False
@@ -185,13 +292,14 @@ def vmbo_profiel_voor(route: RouteInfo, profiel: Profiel) -> str | None:
     """The vmbo profiel shown for this route: the pupil's own if it connects, else the first that fits."""
     if profiel.profiel and profiel.profiel in route.vmbo_profielen:
         return profiel.profiel
-    if profiel.schooltype in ("havo", "vwo"):
+    schooltype = profiel.schooladvies if profiel.schooltype == "po" and profiel.schooladvies else profiel.schooltype
+    if schooltype in ("havo", "vwo"):
         return None
-    mogelijk = profielen_voor(profiel.schooltype) or profielen_voor("vmbo-kb")
+    mogelijk = profielen_voor(schooltype) or profielen_voor("vmbo-kb")
     for p in route.vmbo_profielen:
         if p in mogelijk:
             return p
-    if profiel.schooltype == "vmbo-tl" and any(p in vocab.TECHNIEK_PROFIELEN for p in route.vmbo_profielen):
+    if schooltype == "vmbo-tl" and any(p in vocab.TECHNIEK_PROFIELEN for p in route.vmbo_profielen):
         return "TL_TECHNIEK"
     return None
 
@@ -199,32 +307,3 @@ def vmbo_profiel_voor(route: RouteInfo, profiel: Profiel) -> str | None:
 def familie(route: RouteInfo) -> tuple[str, int]:
     """Routes of one family are variants of one chain: same richting and niveau."""
     return (route.richting, route.niveau)
-
-
-def kies_divers(gesorteerd: list[RouteInfo], n: int) -> list[RouteInfo]:
-    """Pick up to ``n`` routes from a ranked list, MMR-style (returned in the order they are picked).
-
-    Pass 1 takes the best route of each richting; pass 2 fills up with routes of a new family
-    (richting + niveau). A route never shares a beroep with a route already picked, so the list is
-    never several variants of one opleiding chain.
-    """
-    gekozen: list[RouteInfo] = []
-    ids: set[str] = set()
-    richtingen: set[str] = set()
-    families: set[tuple[str, int]] = set()
-    beroepen: set[str] = set()
-
-    def vrij(r: RouteInfo) -> bool:
-        return r.id not in ids and familie(r) not in families and not beroepen.intersection(r.beroep_ids)
-
-    for eerste_ronde in (True, False):
-        for r in gesorteerd:
-            if len(gekozen) >= n:
-                return gekozen
-            if vrij(r) and (not eerste_ronde or r.richting not in richtingen):
-                gekozen.append(r)
-                ids.add(r.id)
-                richtingen.add(r.richting)
-                families.add(familie(r))
-                beroepen.update(r.beroep_ids)
-    return gekozen

@@ -1,140 +1,204 @@
-"""The route score: a transparent sum of parts, each shown to the mentor. Pure and deterministic.
+"""The route score and the choice of routes: a transparent sum of parts, each shown to the mentor. Pure.
 
 score = interesse + werkvoorkeur + arbeidsmarkt + belangrijk + afstand + aansluiting
+        \\______ fit (-1..5.75) _____/  \\_________ the rest (about -2..3) _________/
 
-- interesse (0-3): 2 x the share of the pupil's interests (at most 2 counted) found in the coded
-  interests of the opleiding (counts 1) or only of one of its beroepen (counts 1/2), + 1 x the share
-  of the opleiding's own interest codes that the pupil named (a focused match beats a broad one).
-  No shared interest -> no route.
-- werkvoorkeur (0-2): 2 x the share of the pupil's work preferences (at most 2 counted) that the
-  opleiding or its beroepen are coded with. None given -> 0 for every route.
-- arbeidsmarkt (0-2): points for the best *sourced* label among the beroepen (:data:`MARKT_PUNTEN`):
-  groot_tekort 2, tekort 1.5, goed 1, gemiddeld 0.5, beperkt 0, onbekend 0. A label whose source is
-  our own classification (algemene_kennis) counts 0: no source, no bonus.
-- belangrijk (0-2, capped): baanzekerheid +1 for (groot) tekort, +0.5 for goed; salaris +0.5 for
-  niveau 4, +0.25 for niveau 3; doorleren_hbo +1 for niveau 4; snel_geld +1 when BBL is offered;
-  dichtbij_huis +1 within 5 km, +0.5 within the pupil's maximum.
-- afstand (-1..1): 1 - d / max_reisafstand_km for the nearest location (d in great-circle km),
-  floored at -1. No place given or no location known -> 0.
-- aansluiting (-1..0.5): +0.5 when the pupil's current vmbo profiel is one that connects;
-  -1 when the niveau is allowed but lower than the schooltype fits (e.g. niveau 2 for vmbo-tl).
+Fit comes first: the two fit parts together weigh more than all other parts, so a route that fits
+the pupil is never pushed down by a route that is only nearby or only "kansrijk".
+
+- interesse (0-3.75): 2 x the share of the pupil's interests (at most 2 counted) found in the route,
+  where an interest on the opleiding itself counts 1 and one only on a beroep counts 1/2; + 1 x the
+  share of the opleiding's own interest codes that the pupil named (focus); + 0.75 when the route is the
+  usual first route for one of the matched interests at this niveau (``hoofdroute_voor``: Timmerman for
+  bouwen, Autotechnicus for auto's), enough to beat a narrower opleiding of the same richting.
+- werkvoorkeur (-1..2): per beroep, 2 x the share of the pupil's preferences (at most 2 counted) that
+  this beroep is coded with, -1 when the beroep conflicts with one (schoon_binnen vs buiten); the
+  best beroep counts and is named in the explanation. No preferences given: 0 for every route.
+- arbeidsmarkt (0-1): a report that names a beroep of the route: groot_tekort 1, tekort 0.75, goed 0.5,
+  gemiddeld 0.25; a report about the route's sector only counts half.
+- belangrijk (0-1.5, capped): baanzekerheid, salaris, doorleren_hbo, snel_geld (BBL), dichtbij_huis.
+- afstand (-1..0.5): 0.5 x (1 - d / max) within the pupil's maximum, below zero beyond it (floored at -1).
+- aansluiting (-1..0.5): +0.5 when the pupil's vmbo profiel connects; -1 for a lower niveau than fits.
+
+Choice (:func:`kies_routes`): first the best route for each of the pupil's interests, then the rest
+by score minus a variety penalty (same richting and niveau, same richting, a shared beroep): variety
+is a penalty, never an exclusion. Shown in score order; ties by fit, then labour market, distance, id.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.geo import haversine_km
 from recommender.profile import Profiel
-from recommender.routes import Locatie, Markt, RouteInfo, niveau_past
+from recommender.routes import BeroepInfo, Locatie, Markt, RouteInfo, SectorMarkt, familie, niveaus_voor
 
 DELEN = ("interesse", "werkvoorkeur", "arbeidsmarkt", "belangrijk", "afstand", "aansluiting")
 DICHTBIJ_KM = 5.0
-BELANGRIJK_MAX = 2.0
+BELANGRIJK_MAX = 1.5
+# Work preferences that clash with what a beroep is coded with.
+CONFLICT: dict[str, frozenset[str]] = {"schoon_binnen": frozenset({"buiten"}), "buiten": frozenset({"schoon_binnen"})}
+# Variety penalties (subtracted while choosing, never shown as part of the score).
+STRAF_FAMILIE = 0.75
+STRAF_RICHTING = 0.25
+STRAF_BEROEP = 1.0
+STRAF_BEROEP_PO = 2.5  # in groep 7/8 the niveau is no choice yet: two niveaus of one chain say the same
+HOOFDROUTE_PUNTEN = 0.75
+MIN_INTERESSE_AANVULLING = 1.0  # at or below this interest fit (one interest, only via a beroep) a route only
+# enters as the best route of an interest, never as filler
 
 
 @dataclass(frozen=True)
 class Dichtstbij:
     school: str
     naam: str
-    km: float
+    km: float | None  # None: a national provider without a place near the pupil
     benadering: bool = False
 
 
 @dataclass(frozen=True)
+class WerkMatch:
+    punten: float
+    match: tuple[str, ...]
+    beroep: str | None  # the beroep whose coding matched (or clashed)
+    conflict: tuple[str, ...] = ()  # the beroep's work that clashes with a preference (e.g. buiten)
+
+
+@dataclass(frozen=True, eq=False)
 class RouteScore:
     """A scored route with the evidence each part rests on (used by the explanations)."""
 
     route: RouteInfo
     delen: dict[str, float]
     interesses: tuple[str, ...]  # the pupil's interests that match, in the pupil's order
-    werk: tuple[str, ...]
+    werk: WerkMatch
     markt: Markt | None
+    sector: SectorMarkt | None
     dichtstbij: Dichtstbij | None
     belangrijk: tuple[str, ...]  # which 'belangrijk' items gave points
     lager_niveau: bool
     profiel_sluit_aan: bool
+    hoofdroute: bool = False
     via_beroep: str | None = None  # the beroep that carries an interest the opleiding itself is not coded with
 
-    @property
+    @cached_property
     def totaal(self) -> float:
         return round(sum(self.delen.values()), 3)
 
+    @cached_property
+    def fit(self) -> float:
+        return round(self.delen["interesse"] + self.delen["werkvoorkeur"], 3)
 
-def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...]]:
+
+def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...], bool]:
+    """(points, matched interests in the pupil's order, route is the usual first route for one of them)."""
     match = tuple(i for i in pupil if i in route.interesses)
     if not match:
-        return 0.0, ()
+        return 0.0, (), False
     gewicht = sum(1.0 if i in route.opl_interesses else 0.5 for i in match)  # beroep-only match counts half
-    recall = min(1.0, gewicht / min(len(pupil), 2))
+    dekking = min(1.0, gewicht / min(len(pupil), 2))
     focus = len([i for i in pupil if i in route.opl_interesses]) / max(1, len(route.opl_interesses))
-    return 2.0 * recall + 1.0 * focus, match
+    hoofd = any(i in route.hoofdroute_voor for i in match)
+    return 2.0 * dekking + 1.0 * focus + (HOOFDROUTE_PUNTEN if hoofd else 0.0), match, hoofd
 
 
-def werk_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...]]:
-    match = tuple(w for w in pupil if w in route.werk)
-    if not pupil:
-        return 0.0, ()
-    return 2.0 * min(1.0, len(match) / min(len(pupil), 2)), match
+def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
+    """The best beroep of the route for the pupil's work preferences (a clash costs a point)."""
+    if not pupil or not route.beroepen:
+        return WerkMatch(0.0, (), None)
+    best: tuple[float, int, BeroepInfo, tuple[str, ...], tuple[str, ...]] | None = None
+    for pos, ber in enumerate(route.beroepen):
+        match = tuple(w for w in pupil if w in ber.werk)
+        conflict = tuple(sorted({c for w in pupil for c in CONFLICT.get(w, frozenset()) if c in ber.werk}))
+        punten = 2.0 * min(1.0, len(match) / min(len(pupil), 2)) - (1.0 if conflict else 0.0)
+        if best is None or (punten, -pos) > (best[0], -best[1]):
+            best = (punten, pos, ber, match, conflict)
+    assert best is not None
+    punten, _, ber, match, conflict = best
+    return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict)
 
 
-def dichtstbij(locaties: tuple[Locatie, ...], lat: float, lon: float, leerweg: str) -> Dichtstbij | None:
-    """Nearest location (offering the preferred mbo leerweg when a location names its leerwegen)."""
+def dichtstbij(locaties: tuple[Locatie, ...], lat: float | None, lon: float | None, leerweg: str,
+               plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> Dichtstbij | None:
+    """Nearest location offering the preferred mbo leerweg (a national provider when that is all there is).
+
+    ``plaats_grof``: the pupil's place is a whole gemeente or area, so every distance is approximate.
+    ``afstanden``: the distances to ``locaties``, when computed in one go for all routes.
+    """
     best: Dichtstbij | None = None
-    for loc in locaties:
+    landelijk: Dichtstbij | None = None
+    for pos, loc in enumerate(locaties):
         if leerweg in ("BOL", "BBL") and loc.leerwegen and leerweg not in loc.leerwegen:
             continue
-        km = haversine_km(lat, lon, loc.lat, loc.lon)
-        if best is None or (km, loc.school) < (best.km, best.school):
-            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering)
-    return best
+        if loc.landelijk:
+            landelijk = landelijk or Dichtstbij(loc.school, loc.naam, None)
+            continue
+        if lat is None or lon is None:
+            continue
+        km = afstanden[pos] if afstanden is not None else haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
+        if best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
+            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof)
+    return best or landelijk
 
 
 def afstand_punten(d: Dichtstbij | None, max_km: float) -> float:
-    if d is None:
+    if d is None or d.km is None:
         return 0.0
-    return max(-1.0, 1.0 - d.km / max_km)
+    if d.km <= max_km:
+        return 0.5 * (1.0 - d.km / max_km)
+    return max(-1.0, -(d.km - max_km) / max_km)
 
 
 def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) -> tuple[float, tuple[str, ...]]:
     punten = 0.0
     hits: list[str] = []
-    label = route.markt.label if route.markt else None
+    beroep = route.markt.label if route.markt else None
+    sector = route.sector.label if route.sector else None
     for item in profiel.belangrijk:
         p = 0.0
         if item == "baanzekerheid":
-            p = 1.0 if label in ("groot_tekort", "tekort") else 0.5 if label == "goed" else 0.0
+            if beroep in ("groot_tekort", "tekort"):
+                p = 0.75
+            elif beroep == "goed" or sector in ("groot_tekort", "tekort"):
+                p = 0.5
+            elif sector == "goed":
+                p = 0.25
         elif item == "salaris":
             p = {4: 0.5, 3: 0.25}.get(route.niveau, 0.0)
         elif item == "doorleren_hbo":
-            p = 1.0 if route.niveau == 4 else 0.0
+            p = 0.75 if route.niveau == 4 else 0.0
         elif item == "snel_geld":
-            p = 1.0 if "BBL" in route.leerwegen else 0.0
-        elif item == "dichtbij_huis" and d is not None:
-            p = 1.0 if d.km <= DICHTBIJ_KM else 0.5 if d.km <= profiel.max_reisafstand_km else 0.0
+            p = 0.75 if "BBL" in route.leerwegen else 0.0
+        elif item == "dichtbij_huis" and d is not None and d.km is not None:
+            p = 0.75 if d.km <= DICHTBIJ_KM else 0.25 if d.km <= profiel.max_reisafstand_km else 0.0
         if p > 0:
             hits.append(item)
             punten += p
     return min(BELANGRIJK_MAX, punten), tuple(hits)
 
 
-def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] | None) -> RouteScore | None:
+def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] | None,
+                plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> RouteScore | None:
     """Score one admissible route for a pupil, or None when no stated interest connects to it."""
-    interesse, match = interesse_punten(list(profiel.interesses), route)
+    interesse, match, hoofd = interesse_punten(list(profiel.interesses), route)
     if not match:
         return None
-    werk, werk_match = werk_punten(list(profiel.werkvoorkeuren), route)
-    markt = route.markt.punten if route.markt else 0.0
-    d = dichtstbij(route.locaties, plaats[0], plaats[1], profiel.leerweg_voorkeur) if plaats else None
+    werk = werk_punten(list(profiel.werkvoorkeuren), route)
+    markt_punten = max(route.markt.punten if route.markt else 0.0, route.sector.punten if route.sector else 0.0)
+    d = dichtstbij(route.locaties, plaats[0] if plaats else None, plaats[1] if plaats else None,
+                   profiel.leerweg_voorkeur, plaats_grof, afstanden)
     belangrijk, hits = belangrijk_punten(profiel, route, d)
-    lager = niveau_past(profiel.schooltype, route.niveau)[1]
+    hoofd_niveaus, lager_niveaus = niveaus_voor(profiel)
+    lager = route.niveau in lager_niveaus and route.niveau not in hoofd_niveaus
     sluit_aan = bool(profiel.profiel and profiel.profiel in route.vmbo_profielen)
     aansluiting = (0.5 if sluit_aan else 0.0) - (1.0 if lager else 0.0)
     delen = {
-        "interesse": round(interesse, 3), "werkvoorkeur": round(werk, 3), "arbeidsmarkt": markt,
+        "interesse": round(interesse, 3), "werkvoorkeur": round(werk.punten, 3), "arbeidsmarkt": markt_punten,
         "belangrijk": round(belangrijk, 3), "afstand": round(afstand_punten(d, profiel.max_reisafstand_km), 3),
         "aansluiting": aansluiting,
     }
-    return RouteScore(route, delen, match, werk_match, route.markt, d, hits, lager, sluit_aan,
+    return RouteScore(route, delen, match, werk, route.markt, route.sector, d, hits, lager, sluit_aan, hoofd,
                       via_beroep(route, match))
 
 
@@ -142,12 +206,68 @@ def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:
     """When no matched interest is on the opleiding itself: the first beroep that carries one."""
     if any(i in route.opl_interesses for i in match):
         return None
-    for naam, tags in zip(route.beroep_namen, route.beroep_interesses, strict=True):
-        if tags.intersection(match):
-            return naam
+    for ber in route.beroepen:
+        if ber.interesses.intersection(match):
+            return ber.naam
     return None
 
 
+def rang_sleutel(s: RouteScore) -> tuple[float, float, float, float, str]:
+    """Highest total first; ties by fit, then labour market, then the nearest school, then id."""
+    km = s.dichtstbij.km if s.dichtstbij is not None and s.dichtstbij.km is not None else 1e9
+    return (-s.totaal, -s.fit, -s.delen["arbeidsmarkt"], km, s.route.id)
+
+
 def rangorde(scores: list[RouteScore]) -> list[RouteScore]:
-    """Highest total first; ties by interest, then opleiding id (deterministic)."""
-    return sorted(scores, key=lambda s: (-s.totaal, -s.delen["interesse"], s.route.id))
+    return sorted(scores, key=rang_sleutel)
+
+
+def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP) -> float:
+    """How much a route repeats what is already chosen (a penalty, never an exclusion)."""
+    straf = 0.0
+    beroepen = set(s.route.beroep_ids)
+    for c in gekozen:
+        if familie(c.route) == familie(s.route):
+            straf += STRAF_FAMILIE
+        elif c.route.richting == s.route.richting:
+            straf += STRAF_RICHTING
+        if beroepen.intersection(c.route.beroep_ids):
+            straf += straf_beroep
+    return straf
+
+
+def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: bool = False) -> list[RouteScore]:
+    """Up to ``n`` routes: the best route for each interest first, then the rest by score minus variety penalty.
+
+    The best route for an interest is its usual first route at this niveau (``hoofdroute_voor``: a pupil
+    who loves cars always sees Autotechnicus), else the best route whose opleiding is coded with it,
+    else the best route that reaches it through a beroep; an interest a chosen opleiding is already
+    about needs no second route unless its usual first route is missing. The fill
+    step only takes routes with more than a beroep-only link (``MIN_INTERESSE_AANVULLING``): the list can be
+    shorter than ``n``, it is never padded with implausible routes. Returned in score order.
+    """
+    gekozen: list[RouteScore] = []
+    for interesse in interesses:
+        if len(gekozen) >= n:
+            break
+        if any(interesse in c.route.hoofdroute_voor for c in gekozen):
+            continue  # the usual first route for this interest is already there
+        kandidaten = [s for s in ranked if interesse in s.interesses]
+        hoofd = [s for s in kandidaten if interesse in s.route.hoofdroute_voor]
+        kern = [s for s in kandidaten if interesse in s.route.opl_interesses]
+        if not hoofd and any(interesse in c.route.opl_interesses for c in gekozen):
+            continue  # a chosen opleiding is already about this interest
+        eerste = (hoofd or kern or kandidaten)[:1]
+        if eerste and eerste[0] not in gekozen:
+            gekozen.append(eerste[0])
+    rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] > MIN_INTERESSE_AANVULLING]
+    sleutels = {id(s): rang_sleutel(s) for s in rest}
+
+    def keuze(s: RouteScore) -> tuple[float, float, float, float, float, str]:
+        return (-(s.totaal - variatie_straf(s, gekozen, STRAF_BEROEP_PO if po else STRAF_BEROEP)), *sleutels[id(s)])
+
+    while len(gekozen) < n and rest:
+        beste = min(rest, key=keuze)
+        gekozen.append(beste)
+        rest.remove(beste)
+    return rangorde(gekozen)

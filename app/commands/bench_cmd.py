@@ -43,8 +43,10 @@ def format_report(r: dict[str, Any]) -> str:
               f"  ask (default mode): {_ms(r['ask']['ask'])} (target p95 <= {t['ask_p95']} ms)",
               f"  retrieval alone:    {_ms(r['ask']['retrieval'])}"]
     rec = r["recommend"]
-    lines.append(f"  recommend ({rec['n']} random profiles): median {rec['mediaan_ms']} ms, p95 {rec['p95_ms']} ms, "
-                 f"max {rec['max_ms']} ms (target p95 <= {t['recommend_p95']} ms)")
+    lines.append(f"  recommend ({rec['n']} random profiles, user catalogue of {rec.get('catalogus', 0):,} initiatives): "
+                 f"median {rec['mediaan_ms']} ms, p95 {rec['p95_ms']} ms, max {rec['max_ms']} ms "
+                 f"(target p95 <= {t['recommend_p95']} ms; CPU p95 {rec.get('cpu_p95_ms')} ms, "
+                 f"load average {rec.get('load_avg')} on {rec.get('cores')} cores)")
     for row in r["initiatives"]:
         lines.append(f"  initiatives n={row['n']:>7,}: search {_ms(row['search'])}; gap analysis {_ms(row['gaps'])}")
     lines += ["", "Retrieval quality (eval set, all languages)"]

@@ -44,31 +44,76 @@ def _read_profile(arg: str | None) -> Profiel:
         raise UserError(str(exc)) from None
 
 
+def _km(km: float | None, approximate: bool) -> str:
+    return format_km(km, "nl", approximate) if km is not None else "afstand onbekend"
+
+
 def _print_human(advies: Advies) -> None:
+    for w in advies.waarschuwingen:
+        print(f"Let op ({w.soort}): {w.tekst['nl']}")
+    gewaarschuwd = {w.tekst["nl"] for w in advies.waarschuwingen}
     for m in advies.meldingen:
-        print(f"Let op: {m['nl']}")
+        if m["nl"] not in gewaarschuwd:
+            print(f"Let op: {m['nl']}")
+    fa = advies.fase_advies
+    if fa is not None:
+        print(f"\n{fa.titel['nl']}")
+        print("=" * len(fa.titel["nl"]))
+        print(fa.uitleg["nl"])
+        for p in fa.profielen:
+            print(f"- profiel {p.naam}: {p.uitleg['nl']}")
+            if p.aanbod:
+                print(f"    {p.aanbod['nl']}")
+        for school in fa.scholen:
+            print(f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
+                  f"{', '.join(school.profielen)})")
+        for v in fa.vervolg:
+            scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
+            print(f"- {v.soort} {v.naam}{scholen} (ook via {', '.join(v.via)})")
+        for stap in fa.stappen:
+            print(f"* {stap.tekst['nl']}" + (f" [{stap.bron}]" if stap.bron else ""))
+        if len(advies.talen) > 1:
+            taal = advies.talen[1]
+            print(f"  [{taal}] {fa.uitleg[taal]}")
     if advies.routes:
-        print("Routes")
-        print("======")
+        kop = "Routes (voor later)" if any(r.horizon for r in advies.routes) else "Routes"
+        print(f"\n{kop}")
+        print("=" * len(kop))
     for i, r in enumerate(advies.routes, 1):
         o = r.opleiding
         profiel = f"vmbo {r.vmbo_profiel} -> " if r.vmbo_profiel else ""
-        print(f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}")
+        hoofd = "  [hoofdroute]" if r.hoofdroute else ""
+        print(f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{hoofd}")
         delen = ", ".join(f"{k} {v:+.2f}" for k, v in r.score_delen.items())
         print(f"   score {r.score:.2f}  ({delen})")
         for taal, tekst in r.uitleg.items():
             print(f"   [{taal}] {tekst}")
-        print(f"   {r.volgende_stap.tekst['nl']}")
+        if r.arbeidsmarkt_schaal:
+            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}): {r.arbeidsmarkt}")
+        taal = advies.talen[-1]
+        for b in r.beroepen_info:
+            markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
+            print(f"   - {b.naam}: {b.omschrijving[taal]}{markt}")
+        for v in r.vervolg:
+            print(f"   - daarna {v.soort}: {v.naam}" + (f" ({', '.join(v.scholen)})" if v.scholen else ""))
+        volgende = r.volgende_stap
+        print(f"   {volgende.tekst['nl']}")
+        if volgende.leerbedrijf:
+            print(f"   {volgende.leerbedrijf['nl']}")
         print(f"   bronnen: {', '.join(r.bronnen)}")
     if advies.waarom_techniek:
         print(f"\nWaarom techniek kan passen: {advies.waarom_techniek['nl']}")
+    if advies.sector_uitspraken:
+        print("\nWat de bronnen over je eigen sector zeggen")
+        for z in advies.sector_uitspraken:
+            print(f"- {z.tekst['nl']}")
     if advies.activiteiten:
         print("\nActiviteiten")
         print("============")
     for a in advies.activiteiten:
-        waar = "landelijk/online" if a.landelijk else (
-            format_km(a.afstand_km, "nl") if a.afstand_km is not None else "afstand onbekend")
-        print(f"- {a.naam} ({waar}): {a.reden}")
+        waar = "landelijk/online" if a.landelijk else _km(a.afstand_km, a.afstand_bij_benadering)
+        via = " (via school)" if a.via_school else ""
+        print(f"- {a.naam}{via} ({waar}): {a.reden}")
     zt = advies.zonder_techniekprofiel
     if zt:
         print("\nGeen techniekprofiel op school")

@@ -120,11 +120,23 @@ def test_unknown_place_is_a_friendly_message() -> None:
     at = _app()
     at.run()
     at.multiselect(key=k("interesses")).set_value(["bouwen"])
-    at.text_input(key=k("plaats")).set_value("9999")  # not a PC4 in the region
+    at.text_input(key=k("plaats")).set_value("Atlantis")  # not a place in the region
     at.form_submit_button[0].click()
     at.run()
     assert not at.exception
     assert at.error
+
+
+def test_postcode_outside_the_region_gives_advice_and_a_notice() -> None:
+    # issue 13: a postcode outside the region is no error: advice without distances, and a notice
+    at = _app()
+    at.run()
+    at.multiselect(key=k("interesses")).set_value(["bouwen"])
+    at.text_input(key=k("plaats")).set_value("9999")
+    at.form_submit_button[0].click()
+    at.run()
+    assert not at.exception and not at.error
+    assert any("buiten de regio" in i.value for i in at.info)
 
 
 def test_chat_answers_turkish_question_with_sources(lob_home: Path) -> None:

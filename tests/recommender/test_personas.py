@@ -132,7 +132,7 @@ def test_p10_tl_elektro_wants_hbo_gets_niveau_4_first(kb: KnowledgeBase) -> None
                wijk="IJsselmonde")
     assert a.routes[0].opleiding.niveau == 4
     assert a.routes[0].opleiding.richting == "elektrotechniek"
-    assert a.routes[0].score_delen["belangrijk"] == 1.0
+    assert a.routes[0].score_delen["belangrijk"] == 0.75
     assert "hbo" in a.routes[0].uitleg["nl"]
 
 
@@ -203,9 +203,11 @@ def test_p18_diverse_routes_for_a_broad_pupil(kb: KnowledgeBase) -> None:
     a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen", "elektro", "machines"],
                werkvoorkeuren=["handen"], postcode="3083")
     assert len(a.routes) == 5
-    assert len({r.opleiding.richting for r in a.routes}) == 5  # five different richtingen
-    ids = [b for r in a.routes for b in r.beroep_ids]
-    assert len(ids) == len(set(ids))
+    # the best route for each interest is there, and the list is varied (variety is a penalty, not a rule)
+    for interesse, richting in (("bouwen", "bouw_infra"), ("elektro", "elektrotechniek"),
+                                ("machines", "werktuigbouw_metaal")):
+        assert any(interesse in r.passende_interesses and r.opleiding.richting == richting for r in a.routes)
+    assert len({(r.opleiding.richting, r.opleiding.niveau) for r in a.routes}) >= 4
 
 
 def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) -> None:
@@ -213,7 +215,7 @@ def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) 
                belangrijk=["baanzekerheid"])
     for r in a.routes:
         if r.arbeidsmarkt:
-            assert "(bron:" in r.uitleg["nl"]
+            assert "Volgens " in r.uitleg["nl"] and re.search(r"20\d\d", r.arbeidsmarkt_tekst["nl"])
             assert any(b.split("#")[0] in ("sto_zuid2019", "masterplan_tt", "seor2026", "oberon2024",
                                            "seor2023_promotie") for b in r.bronnen)
         assert r.volgende_stap.tekst["nl"].startswith("Volgende stap")
@@ -227,3 +229,158 @@ def test_p20_every_parent_language(kb: KnowledgeBase, taal: str) -> None:
     for r in a.routes:
         assert set(r.uitleg) == set(a.talen) and all(r.uitleg[t] for t in a.talen)
         assert set(r.volgende_stap.tekst) == set(a.talen)
+
+
+# --- issue 13: the decaan's key expectations on the development personas (tests/recommender/personas.py) ---
+from recommender.profile import parse_profiel  # noqa: E402
+from tests.recommender.personas import PERSONAS  # noqa: E402
+
+
+def persona(kb: KnowledgeBase, key: str, n: int = 5) -> Advies:
+    return recommend(kb, parse_profiel(PERSONAS[key][1]), n=n)
+
+
+def test_every_persona_gets_advice_without_errors(kb: KnowledgeBase) -> None:
+    for key in PERSONAS:
+        a = persona(kb, key)
+        assert a.fase_advies is not None and a.fase_advies.uitleg["nl"], key
+        for r in a.routes:
+            assert r.volgende_stap.tekst["nl"], key
+
+
+def test_a_girl_who_loves_cars_gets_autotechnicus(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P25")
+    assert "autotechnicus" in a.routes[0].opleiding.naam.lower() and a.routes[0].hoofdroute
+    assert "Autotechnicus" in a.routes[0].beroepen
+
+
+def test_a_havo_programmer_gets_software_developer_and_hbo_ict(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P26")
+    assert a.routes[0].opleiding.naam == "Software developer"
+    assert not any(r.opleiding.richting == "mobiliteit_voertuigen" for r in a.routes)
+    assert a.fase == "havo_vwo_bovenbouw"
+    assert any("ICT" in v.naam and v.soort == "hbo" for v in a.fase_advies.vervolg)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("key", ["P08", "P21", "P22"])
+def test_groep_7_8_gets_leerweg_and_profiel_advice_not_mbo_open_days(kb: KnowledgeBase, key: str) -> None:
+    a = persona(kb, key)
+    fa = a.fase_advies
+    assert a.fase == "po" and fa is not None and fa.profielen
+    assert all(p.code in vocab.VMBO_PROFIELEN for p in fa.profielen)
+    assert any(s.soort == "open_dagen_vo" for s in fa.stappen)
+    assert all(r.horizon and r.volgende_stap.soort == "eerst_profiel" for r in a.routes)
+    assert all("open dag" not in r.volgende_stap.tekst["nl"] for r in a.routes)
+    assert all(r.volgende_stap.school is None for r in a.routes)
+    for act in a.activiteiten:
+        assert "po" in kb.initiatieven[act.id].schooltypen
+
+
+def test_groep_8_with_kader_advice_and_drawing_gets_mvi_and_schools(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P21")
+    fa = a.fase_advies
+    assert fa is not None and fa.profielen[0].code == "MVI"
+    assert fa.profielen[0].aanbod and "11,1%" in fa.profielen[0].aanbod["nl"]  # seor2026 Tabel 3.1, Rotterdam
+    assert fa.scholen and all(set(s.profielen) & {"MVI", "BWI"} for s in fa.scholen)
+    assert any(r.opleiding.id == "opl_game_developer_n4" for r in a.routes)
+
+
+def test_groep_8_havo_advice_gets_n_profiel_and_hbo(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P36")
+    fa = a.fase_advies
+    assert fa is not None and not fa.profielen
+    assert any(s.soort == "n_profiel" for s in fa.stappen) and fa.vervolg
+
+
+def test_vo_1_2_gets_profielkeuze_with_routes_as_horizon(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P05")
+    fa = a.fase_advies
+    assert a.fase == "vo_onderbouw" and fa is not None and fa.profielen[0].code == "MVI"
+    assert any(s.soort == "eigen_school_mist" for s in fa.stappen)  # Calvijn Zuidermavo has no MVI
+    assert all(r.horizon for r in a.routes)
+
+
+def test_an_animal_lover_is_not_sent_to_the_lab(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P24")
+    assert a.routes and a.routes[0].opleiding.id == "opl_groen_grond_infra_n2"
+    assert not any(r.opleiding.richting == "laboratorium" for r in a.routes)
+    assert not any("instrumentatie" in r.opleiding.naam for r in a.routes)
+
+
+def test_clean_indoor_work_is_named_after_the_beroep_that_has_it(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P27")
+    first = a.routes[0]
+    assert first.opleiding.id == "opl_middenkaderfunctionaris_bouwkunde_n4"
+    assert first.werk_beroep and "schoon_binnen" in kb.beroepen[
+        next(b for b in first.beroep_ids if kb.beroepen[b].naam == first.werk_beroep)].werkvoorkeuren
+    assert "binnen in een schone omgeving" in first.uitleg["nl"]
+
+
+def test_work_clashes_are_said_and_cost_points(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], werkvoorkeuren=["schoon_binnen"],
+               wijk="Charlois", n=10)
+    metselaar = next(r for r in a.routes if r.opleiding.id == "opl_metselaar_n2")
+    assert metselaar.score_delen["werkvoorkeur"] == -1.0 and "Let op" in metselaar.uitleg["nl"]
+
+
+def test_non_technical_pupils_hear_about_their_own_sector_with_the_year(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P02")
+    assert a.routes == [] and a.sector_uitspraken
+    for z in a.sector_uitspraken:
+        assert z.interesse == "zorg_welzijn" and re.search(r"20\d\d", z.tekst["nl"])
+    assert persona(kb, "P33").sector_uitspraken[0].interesse == "economie_handel"
+
+
+def test_labour_market_sentences_name_a_beroep_only_when_the_source_does(kb: KnowledgeBase) -> None:
+    for key in PERSONAS:
+        for r in persona(kb, key).routes:
+            if r.arbeidsmarkt_schaal == "beroep":
+                named = [b for b in r.beroepen_info if b.arbeidsmarkt]
+                assert named and any(b.naam in r.arbeidsmarkt_tekst["nl"] for b in named)  # type: ignore[index]
+            elif r.arbeidsmarkt_schaal == "sector":
+                assert not any(b in r.arbeidsmarkt_tekst["nl"] for b in r.beroepen)  # type: ignore[index]
+            if r.arbeidsmarkt_tekst:
+                assert re.search(r"20\d\d", r.arbeidsmarkt_tekst["nl"]), (key, r.opleiding.id)
+
+
+def test_bbl_routes_say_a_leerbedrijf_is_needed(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P30")
+    assert a.routes and all(r.volgende_stap.leerbedrijf for r in a.routes)
+    assert "leerbanen.nl" in a.routes[0].volgende_stap.leerbedrijf["pl"]  # type: ignore[index]
+    assert a.routes[0].opleiding.naam == "Timmerman"
+
+
+@pytest.mark.parametrize(("key", "soort"), [("P32", "havo_bbl_hbo"), ("P33", "school_zonder_leerweg"),
+                                            ("P34", "buiten_regio")])
+def test_intake_contradictions_are_warnings_and_advice_still_comes(kb: KnowledgeBase, key: str, soort: str) -> None:
+    a = persona(kb, key)
+    assert soort in {w.soort for w in a.waarschuwingen}
+    assert a.fase_advies is not None
+    if key != "P33":
+        assert a.routes
+
+
+def test_postcode_outside_the_region_gives_advice_without_distances(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P34")
+    assert a.plaats is not None and a.plaats.buiten_regio and not a.plaats.afstanden
+    assert all(r.afstand_km is None for r in a.routes)
+    assert all("zoals" in r.volgende_stap.tekst["nl"] for r in a.routes)  # the schools that give it
+
+
+def test_requested_girls_activities_are_shown(kb: KnowledgeBase) -> None:
+    for key in ("P23", "P35"):
+        a = persona(kb, key)
+        assert any(x.gevraagde_doelgroep == "meisjes" for x in a.activiteiten), key
+
+
+def test_school_programmes_are_marked_as_via_school(kb: KnowledgeBase) -> None:
+    a = persona(kb, "P28")
+    jetnet = [x for x in a.activiteiten if x.id.startswith("ini_jetnet_") and x.id != "ini_jetnet_algemeen"]
+    assert jetnet and all(x.via_school and "via school" in x.reden for x in jetnet)
+
+
+@pytest.mark.parametrize("plaats", ["Spijkenisse", "Kralingen", "Rotterdam Zuid", "Rotterdam-Noord", "Rotterdam West",
+                                    "Den Haag Zuidwest", "Naaldwijk", "Schilderswijk", "'s-Gravenhage"])
+def test_places_of_the_region_resolve(kb: KnowledgeBase, plaats: str) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["elektro"], wijk=plaats)
+    assert a.plaats is not None and a.plaats.afstanden and a.routes[0].afstand_km is not None

@@ -100,3 +100,12 @@ def test_number_and_list_format() -> None:
     assert format_list(["a", "b", "c"], "nl") == "a, b en c"
     assert format_list(["a", "b"], "pl") == "a i b"
     assert re.search("[\u0600-\u06ff]", t("advies.po", "ar"))
+
+
+def test_distances_carry_their_unit_once_in_every_language() -> None:
+    from knowledge.i18n import LANGUAGES
+    from recommender.explain import km_tekst
+    for lang in LANGUAGES:
+        for key in ("advies.afstand", "advies.afstand_ver", "advies.act_afstand", "advies.stap_open_dag_km"):
+            text = t(key, lang, km=km_tekst(2.5, lang, True), school="X")
+            assert len(re.findall(r"(?<!\w)(?:km|كم|км)(?!\w)", text)) == 1, (lang, key, text)

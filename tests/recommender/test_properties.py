@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 
 from knowledge import vocab
 from knowledge.loader import KnowledgeBase
-from recommender.advies import recommend
+from recommender.advies import plaats_van, recommend, score_alle
 from recommender.profile import LEERJAREN_PER_SCHOOLTYPE, Profiel, profielen_voor, random_profiles
 from recommender.routes import NIVEAUS, is_gerapporteerd
 from recommender.scoring import DELEN
 
-PLAATSEN = ("3083", "3074", "3089", "3011", "Charlois", "Feijenoord", "Schiedam", "Delft", None)
+PLAATSEN = ("3083", "3074", "3089", "3011", "Charlois", "Feijenoord", "Schiedam", "Delft", "Spijkenisse",
+            "Kralingen", "Rotterdam Zuid", "2711", "1012", None)
 
 
 @st.composite
@@ -62,8 +63,20 @@ def assert_admissible(kb: KnowledgeBase, p: Profiel, n: int = 5) -> None:
         assert all("\n" not in text and "{" not in text for text in r.uitleg.values())  # one filled-in paragraph
         if r.arbeidsmarkt is None:
             assert r.score_delen["arbeidsmarkt"] == 0.0
-    families = [(r.opleiding.richting, r.opleiding.niveau) for r in adv.routes]
-    assert len(families) == len(set(families))
+    ids = [r.opleiding.id for r in adv.routes]
+    assert len(ids) == len(set(ids))
+    # the best route for each interest is always among the results (variety never hides it)
+    plaats = plaats_van(kb, p)[0]
+    ranked = score_alle(kb, p, (plaats.lat, plaats.lon) if plaats else None)
+    for interesse in list(p.interesses)[:n]:
+        if any(interesse in s.interesses for s in ranked):
+            assert any(interesse in r.passende_interesses for r in adv.routes), (interesse, ids)
+    assert [r.score for r in adv.routes] == sorted((r.score for r in adv.routes), reverse=True)
+    for r in adv.routes:  # a label on a beroep only where a report names it
+        for b in r.beroepen_info:
+            if b.arbeidsmarkt is not None:
+                assert kb.beroepen[b.id].arbeidsmarkt.label == b.arbeidsmarkt
+                assert is_gerapporteerd(kb, kb.beroepen[b.id].arbeidsmarkt.bron)
     for a in adv.activiteiten:
         if not a.landelijk and a.afstand_km is not None:
             assert a.afstand_km <= p.max_reisafstand_km + 0.05

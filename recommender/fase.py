@@ -1,0 +1,281 @@
+"""Advice per school stage: what the pupil decides next, and the concrete steps for it.
+
+* **po** (groep 7/8): which vmbo leerweg (from the schooladvies) and profiel fit, how often a pupil
+  in the region sits at a school with that profiel (seor2026 Tabel 3.1, so the family looks for
+  one), vmbo schools nearby that have it, and activities for the basisschool. The mbo routes are a
+  horizon, not the next step.
+* **vo_onderbouw** (vmbo klas 1-2): the profielkeuze at the end of klas 2, with the mbo routes as
+  horizon; a warning when the own school lacks the profiel, with schools nearby that have it.
+* **havo_vwo_onderbouw** (havo/vwo klas 1-3): the choice of an N-profiel, with hbo directions as horizon.
+* **vmbo_bovenbouw** (vmbo klas 3-4): the mbo routes; open days, proefstuderen, the 1 April sign-up,
+  a leerbedrijf for BBL.
+* **havo_vwo_bovenbouw**: hbo (and for vwo wo) directions next to mbo 4, where the knowledge holds them.
+
+Interest -> vmbo profiel is our own mapping (:data:`INTERESSE_PROFIELEN`, documented in README).
+"""
+from __future__ import annotations
+
+from knowledge import vocab
+from knowledge.geo import haversine_km
+from knowledge.i18n import t, word
+from knowledge.i18n.formats import format_number
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Cijfer, School
+from knowledge.sources import ref_text, source_label
+from recommender.explain import km_tekst, lijst, profiel_naam
+from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
+from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
+from recommender.scoring import RouteScore
+
+# Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
+INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
+    "bouwen": ("BWI",), "elektro": ("PIE",), "autos_motoren": ("MT",), "ict_programmeren": ("MVI",),
+    "haven_schepen": ("MaT",), "energie_duurzaamheid": ("PIE",), "maken_ontwerpen": ("BWI", "PIE"),
+    "machines": ("PIE", "MT"), "logistiek": ("MT", "MaT"), "natuur_proefjes": ("PIE",),
+    "media_vormgeving": ("MVI",), "gaming": ("MVI",), "tekenen_ontwerpen": ("MVI", "BWI"),
+    "zorg_welzijn": ("ZW",), "economie_handel": ("EO",), "sport_bewegen": ("DP", "ZW"), "koken_horeca": ("HBR",),
+    "mode_uiterlijk": ("ZW", "DP"), "dieren_natuur": ("GR",),
+}
+# The same for the theoretische leerweg (four broad profielen).
+INTERESSE_TL: dict[str, str] = {
+    **{i: "TL_TECHNIEK" for i in vocab.TECHNISCHE_INTERESSES},
+    "zorg_welzijn": "TL_ZW", "sport_bewegen": "TL_ZW", "mode_uiterlijk": "TL_ZW",
+    "economie_handel": "TL_ECONOMIE", "koken_horeca": "TL_ECONOMIE", "dieren_natuur": "TL_LANDBOUW",
+}
+BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
+BRON_N_PROFIEL = "seor2026#3.2.2"
+BRON_AANBOD = "seor2026#Tabel 3.1"
+MAX_PROFIELEN = 3
+MAX_SCHOLEN = 4
+REGIO_AANBOD = ("Rotterdam", "Den Haag")  # Tabel 3.1 has these two cities; elsewhere the metropoolregio
+
+
+def fase_van(profiel: Profiel) -> str:
+    if profiel.schooltype == "po":
+        return "po"
+    if profiel.schooltype in ("havo", "vwo"):
+        return "havo_vwo_onderbouw" if profiel.leerjaar in ("vo1", "vo2", "vo3") else "havo_vwo_bovenbouw"
+    return "vo_onderbouw" if profiel.leerjaar in ("vo1", "vo2") else "vmbo_bovenbouw"
+
+
+def is_horizon(fase: str) -> bool:
+    """In these stages the mbo routes are a view of later, not the next step."""
+    return fase in ("po", "vo_onderbouw", "havo_vwo_onderbouw")
+
+
+def _vmbo_type(profiel: Profiel) -> str | None:
+    """The vmbo leerweg the advice is about: the own one, or the schooladvies in groep 7/8."""
+    if profiel.schooltype == "po":
+        return profiel.schooladvies if profiel.schooladvies and profiel.schooladvies.startswith("vmbo-") else None
+    return profiel.schooltype if profiel.schooltype.startswith("vmbo-") else None
+
+
+def profiel_keuzes(kb: KnowledgeBase, profiel: Profiel, routes: list[RouteScore], talen: list[str],
+                   gemeente: str | None) -> list[ProfielKeuze]:
+    """The vmbo profielen that fit the pupil's interests, best first (routes add weight to their profiel)."""
+    schooltype = _vmbo_type(profiel) or "vmbo-kb"
+    tl = schooltype == "vmbo-tl"
+    mogelijk = set(profielen_voor(schooltype))
+    gewicht: dict[str, float] = {}
+    waarom: dict[str, list[str]] = {}
+    for pos, interesse in enumerate(profiel.interesses):
+        w_int = 1.0 if pos == 0 else 0.8 if pos == 1 else 0.6
+        codes = (INTERESSE_TL[interesse],) if tl else INTERESSE_PROFIELEN.get(interesse, ())
+        for rank, code in enumerate(codes):
+            if code not in mogelijk:
+                continue
+            gewicht[code] = gewicht.get(code, 0.0) + w_int * (1.0 if rank == 0 else 0.5)
+            waarom.setdefault(code, [])
+            if interesse not in waarom[code]:
+                waarom[code].append(interesse)
+    for s in routes[:3]:  # the best routes support the profiel they start from
+        for code in s.route.vmbo_profielen:
+            if code in gewicht:
+                gewicht[code] += 0.2
+                break
+    gekozen = sorted(gewicht, key=lambda c: (-gewicht[c], vocab.VMBO_PROFIELEN.index(c)))[:MAX_PROFIELEN]
+    out = []
+    for code in gekozen:
+        cijfer, regio = _aanbod(kb, code, gemeente)
+        aanbod = None
+        if cijfer is not None:
+            aanbod = {taal: t("advies.profiel_aanbod", taal, jaar=cijfer.jaar or "",
+                              regio=regio if regio in REGIO_AANBOD else t("advies.regio_mrdh", taal),
+                              waarde=format_number(cijfer.waarde, taal), bron=source_label(kb, cijfer.bron, taal))
+                      for taal in talen}
+        interesses = waarom[code]
+        out.append(ProfielKeuze(
+            code=code, naam=profiel_naam(kb, code), interesses=interesses,
+            uitleg={taal: t("advies.profiel_waarom", taal, profiel=profiel_naam(kb, code), interesses=lijst(
+                [word("interesse", i, taal) for i in interesses], taal)) for taal in talen},
+            aanbod=aanbod, bron=ref_text(cijfer.bron) if cijfer is not None else None,
+        ))
+    return out
+
+
+def _aanbod(kb: KnowledgeBase, code: str, gemeente: str | None) -> tuple[Cijfer | None, str]:
+    """The Tabel 3.1 share of pupils at a school that offers this profiel, for the pupil's city or the region."""
+    p = kb.profielen.get(code)
+    if p is None:
+        return None, ""
+    regio = gemeente if gemeente in REGIO_AANBOD else "metropoolregio"
+    for c in p.cijfers:
+        if c.bron.sectie == "Tabel 3.1" and "vmbo-locatie" in c.omschrijving and \
+                c.omschrijving.rsplit(", ", 1)[-1].split(" (")[0] == regio:
+            return c, regio
+    return None, regio
+
+
+def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: tuple[float, float] | None,
+                uitsluiten: str | None = None) -> list[SchoolAfstand]:
+    """Vmbo schools known to offer one of these profielen (for the pupil's leerweg when known), nearest first.
+
+    Without a place the list is empty: a list of schools without distance helps nobody choose.
+    Schools farther than twice the pupil's travel maximum are left out.
+    """
+    if plaats is None or not codes:
+        return []
+    lw = vmbo_leerweg(_vmbo_type(profiel) or "")
+    rows: list[tuple[float, str, School]] = []
+    for s in kb.scholen.values():
+        if s.id == uitsluiten or s.soort != "vmbo" or not s.profielen_bekend:
+            continue
+        if not set(codes) & set(s.profielen):
+            continue
+        if lw and s.leerwegen and lw not in s.leerwegen:
+            continue
+        if s.locatie.lat is None or s.locatie.lon is None:
+            continue
+        km = haversine_km(plaats[0], plaats[1], s.locatie.lat, s.locatie.lon)
+        if km <= 2 * profiel.max_reisafstand_km:
+            rows.append((km, s.id, s))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [SchoolAfstand(id=s.id, naam=s.naam, afstand_km=round(km, 1),
+                          afstand_bij_benadering=s.locatie.precisie == "gemeente",
+                          profielen=[p for p in s.profielen if p in codes], leerwegen=list(s.leerwegen))
+            for km, _, s in rows[:MAX_SCHOLEN]]
+
+
+def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:
+    return lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                        if s.afstand_km is not None else s.naam for s in scholen], taal)
+
+
+def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **values: object) -> Stap:
+    return Stap(soort=soort, bron=bron, tekst={taal: t(f"advies.{key}", taal, **{
+        k: (v(taal) if callable(v) else v) for k, v in values.items()}) for taal in talen})
+
+
+def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting]:
+    """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name."""
+    vwo = profiel.schooltype == "vwo" or (profiel.schooltype == "po" and profiel.schooladvies == "vwo")
+    soorten = ("hbo", "wo") if vwo else ("hbo",)
+    merged: dict[tuple[str, str], HoRichting] = {}
+    for s in routes:
+        for naam, soort, scholen in s.route.vervolg:
+            if soort not in soorten:
+                continue
+            key = (naam, soort)
+            if key in merged:
+                old = merged[key]
+                merged[key] = old.model_copy(update={
+                    "via": list(dict.fromkeys([*old.via, s.route.naam])),
+                    "interesses": list(dict.fromkeys([*old.interesses, *s.interesses])),
+                    "scholen": list(dict.fromkeys([*old.scholen, *scholen]))})
+            else:
+                merged[key] = HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam],
+                                         interesses=list(s.interesses))
+    return list(merged.values())
+
+
+def _advies_tekst(advies: str | None, taal: str) -> str:
+    if advies:
+        return t("advies.fase_po_met_advies", taal, advies=word("schooltype", advies, taal))
+    return t("advies.fase_po_zonder_advies", taal)
+
+
+def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[RouteScore],
+                activiteiten: list[ActiviteitAdvies], plaats: tuple[float, float] | None, gemeente: str | None,
+                talen: list[str]) -> FaseAdvies:
+    """The advice block for the pupil's school stage."""
+    titel = {taal: t(f"advies.fase_{fase}_titel", taal) for taal in talen}
+    stappen: list[Stap] = []
+    profielen: list[ProfielKeuze] = []
+    scholen: list[SchoolAfstand] = []
+    vervolg: list[HoRichting] = []
+    bronnen: list[str] = []
+    lokaal = [a.naam for a in activiteiten if not a.via_school][:3]
+
+    if fase == "po":
+        advies = profiel.schooladvies
+        if advies in ("havo", "vwo"):
+            uitleg = {taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal))
+                      for taal in talen}
+            stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
+            vervolg = ho_richtingen(routes, profiel)
+        else:
+            uitleg = {taal: t("advies.fase_po_uitleg", taal, advies=_advies_tekst(advies, taal)) for taal in talen}
+            profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
+            codes = [p.code for p in profielen if not p.code.startswith("TL_")]
+            eigen = kb.scholen.get(profiel.school or "")
+            if eigen is not None and eigen.soort == "vmbo" and eigen.profielen_bekend and codes and \
+                    codes[0] not in eigen.profielen:
+                stappen.append(_stap("school_zonder_profiel", "stap_gekozen_school_mist", talen, BRON_PROFIELKEUZE,
+                                     school=eigen.naam, profiel=profiel_naam(kb, codes[0])))
+            scholen = scholen_met(kb, codes[:2], profiel, plaats)
+            stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
+            if scholen:
+                stappen.append(_stap("scholen", "stap_po_scholen", talen, None,
+                                     scholen=lambda taal: _school_lijst(scholen, taal)))
+            elif codes:
+                stappen.append(_stap("scholen", "stap_po_geen_scholen", talen, None,
+                                     profiel=profiel_naam(kb, codes[0])))
+            if scholen:
+                stappen.append(_stap("scholen_zoeken", "stap_po_meer_scholen", talen))
+            bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
+        stappen.append(_stap("leerkracht", "stap_po_leerkracht", talen))
+    elif fase == "vo_onderbouw":
+        profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
+        uitleg = {taal: t("advies.fase_vo_onderbouw_uitleg", taal) for taal in talen}
+        if profielen:
+            stappen.append(_stap("profielkeuze", "stap_profielkeuze", talen, None, profielen=lambda taal: lijst(
+                [p.naam for p in profielen[:2]], taal)))
+            eigen = kb.scholen.get(profiel.school or "")
+            top = profielen[0].code
+            if eigen is not None and eigen.profielen_bekend and top not in eigen.profielen:
+                scholen = scholen_met(kb, [top], profiel, plaats, uitsluiten=eigen.id)
+                key = "stap_eigen_school_mist" if scholen else "stap_eigen_school_mist_geen"
+                stappen.append(_stap("eigen_school_mist", key, talen, "oberon2024#Hoofdstuk 6", school=eigen.naam,
+                                     profiel=profielen[0].naam, scholen=lambda taal: _school_lijst(scholen, taal)))
+        stappen.append(_stap("proberen", "stap_snuffel", talen))
+        bronnen += [p.bron for p in profielen if p.bron]
+    elif fase == "havo_vwo_onderbouw":
+        uitleg = {taal: t("advies.fase_havo_vwo_onderbouw_uitleg", taal) for taal in talen}
+        stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
+        vervolg = ho_richtingen(routes, profiel)
+        bronnen.append(BRON_N_PROFIEL)
+    elif fase == "vmbo_bovenbouw":
+        key = "fase_vmbo_bovenbouw_uitleg" if routes else "fase_vmbo_bovenbouw_geen_routes"
+        uitleg = {taal: t(f"advies.{key}", taal) for taal in talen}
+        open_dagen = list(dict.fromkeys(s.dichtstbij.naam for s in routes[:3] if s.dichtstbij is not None))
+        if open_dagen:
+            stappen.append(_stap("open_dagen_mbo", "stap_mbo_open_dagen", talen, None,
+                                 scholen=lambda taal: lijst(open_dagen, taal)))
+        stappen.append(_stap("aanmelden", "stap_mbo_aanmelden", talen))
+        if profiel.leerweg_voorkeur == "BBL" or any(s.route.alleen_bbl for s in routes[:3]):
+            stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
+    else:  # havo_vwo_bovenbouw
+        vervolg = ho_richtingen(routes, profiel)
+        uitleg = {taal: t(f"advies.fase_havo_vwo_bovenbouw_uitleg_{profiel.schooltype}", taal) for taal in talen}
+        hogescholen = list(dict.fromkeys(s for v in vervolg for s in v.scholen))[:3]
+        if hogescholen:
+            stappen.append(_stap("open_dagen_ho", "stap_hbo_open_dagen", talen, None,
+                                 scholen=lambda taal: lijst(hogescholen, taal)))
+        stappen.append(_stap("mbo4", "stap_hbo_mbo4", talen))
+        if profiel.leerweg_voorkeur == "BBL":
+            stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
+    if lokaal:
+        key = "stap_po_activiteiten" if fase == "po" else "stap_activiteiten"
+        stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: lijst(lokaal, taal)))
+    return FaseAdvies(fase=fase, titel=titel, uitleg=uitleg, profielen=profielen, scholen=scholen, vervolg=vervolg,
+                      stappen=stappen, bronnen=list(dict.fromkeys(b for b in bronnen if b)))
