@@ -254,6 +254,7 @@ class Gebied(Strict):
     lat: float = Field(ge=50.5, le=53.7)
     lon: float = Field(ge=3.2, le=7.3)
     pc4: list[str] = Field(default_factory=list, description="PC4-codes of reeksen, bv. '3081' of '3071-3079'")
+    cijfers: list[Cijfer] = Field(default_factory=list, description="cijfers over dit gebied, bv. reistijd naar het mbo")
     bronnen: Bronnen
 
     def pc4_codes(self) -> set[int]:
