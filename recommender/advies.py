@@ -14,6 +14,7 @@ from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprof
 from recommender.explain import interesses_tekst, melding, route_uitleg, volgende_stap
 from recommender.models import Advies, OpleidingKort, RouteAdvies
 from recommender.profile import Profiel, ProfielError, check_tegen_kennisbank, parse_profiel, vocab_lijsten
+from recommender.reistijd import reistijd_melding
 from recommender.routes import kies_divers, route_index, toelaatbaar, vmbo_profiel_voor
 from recommender.scoring import RouteScore, rangorde, score_route
 
@@ -91,6 +92,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5) -> Advies:
     meldingen = []
     if plaats is None:
         meldingen.append(melding("geen_plaats", talen))
+    elif (reis := reistijd_melding(kb, profiel, talen)) is not None:
+        meldingen.append(reis)
     waarom = None
     if not profiel.technische_interesses():
         if routes:

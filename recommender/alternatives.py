@@ -12,7 +12,7 @@ from __future__ import annotations
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import Cijfer, School
+from knowledge.schema import BronRef, Cijfer, School
 from recommender import texts
 from recommender.explain import melding, profiel_naam
 from recommender.models import (
@@ -27,6 +27,7 @@ from recommender.routes import bron_str, kort_bron
 
 BRON_BINNEN_SCHOOL = "oberon2024#Hoofdstuk 4"
 BRON_ANDERE_SCHOOL = "oberon2024#Hoofdstuk 6"
+BRON_INSTROOM = "seor2026#6.1"  # special entry routes into techniek from non-technical profielen
 PRAKTIJKGERICHT_SINDS = "2024-2025"  # oberon2024#Hoofdstuk 4
 REGIO_VOORKEUR = ("Rotterdam", "Zuid-Holland", "Nederland")
 MAX_SCHOLEN = 3
@@ -140,6 +141,8 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
             "zt_doorstroom", t, bron="; ".join(kort_bron(kb, r) for r in refs), cijfers=texts.lijst([
                 f"{profiel_naam(kb, code)} {texts.fmt_getal(c.waarde, t)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
                 for code, c in eerste.items()], t)) for t in talen}))
+    mogelijk.append(Mogelijkheid(soort="instroomroute", bron=BRON_INSTROOM, tekst={t: texts.zin(
+        "zt_instroom", t, bron=kort_bron(kb, BronRef.parse(BRON_INSTROOM))) for t in talen}))
     uitleg = {t: texts.zin("zt_intro", t, school=school.naam) for t in talen}
     bronnen = list(dict.fromkeys([bron_str(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
     return ZonderTechniekprofiel(

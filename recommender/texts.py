@@ -395,6 +395,20 @@ T: dict[str, dict[str, str]] = {
         "uk": "З іншим profiel дитина може згодом перейти до техніки в mbo. Частка учнів, які з profiel "
               "перейшли до техніки або ІТ у mbo: {cijfers} (джерело: {bron}).",
     },
+    "zt_instroom": {
+        "nl": "Kies je nu geen techniekprofiel, dan kun je later soms toch naar techniek op het mbo, via een "
+              "speciale instroomroute met extra hulp bij wiskunde of NaSk. Vraag de mbo-school of die er is (bron: {bron}).",
+        "en": "Without a techniekprofiel now, your child can sometimes still enter mbo techniek later, through a special "
+              "entry route with extra help in maths or NaSk. Ask the mbo school whether it has one (source: {bron}).",
+        "tr": "Şimdi techniekprofiel seçilmese de çocuğunuz bazen daha sonra mbo'da tekniğe geçebilir: matematik veya "
+              "NaSk için ek destekli özel bir giriş yoluyla. Mbo okuluna böyle bir yol olup olmadığını sorun (kaynak: {bron}).",
+        "ar": "حتى دون techniekprofiel الآن، يمكن لطفلكم أحيانا الالتحاق بالتقنية في mbo لاحقا، عبر مسار دخول خاص "
+              "مع دعم إضافي في الرياضيات أو NaSk. اسألوا مدرسة mbo إن كان لديها مثل هذا المسار (المصدر: {bron}).",
+        "pl": "Bez techniekprofiel teraz dziecko może czasem później trafić na technikę w mbo, przez specjalną ścieżkę "
+              "wejścia z dodatkową pomocą z matematyki lub NaSk. Zapytajcie szkołę mbo, czy ją ma (źródło: {bron}).",
+        "uk": "Навіть без techniekprofiel зараз дитина іноді може згодом вступити на техніку в mbo — через спеціальний "
+              "шлях вступу з додатковою допомогою з математики або NaSk. Запитайте школу mbo, чи він є (джерело: {bron}).",
+    },
     "zt_activiteiten": {
         "nl": "Activiteiten in de buurt om techniek te proberen: {activiteiten}.",
         "en": "Activities nearby to try technology: {activiteiten}.",
@@ -404,6 +418,20 @@ T: dict[str, dict[str, str]] = {
         "uk": "Заходи поблизу, щоб спробувати техніку: {activiteiten}.",
     },
     # notices
+    "reistijd_gemeente": {
+        "nl": "Mbo-studenten techniek uit {gemeente} reizen gemiddeld {km} km (fietsafstand) en {minuten} minuten met "
+              "het ov naar hun school (bron: {bron}).",
+        "en": "Mbo technology students from {gemeente} travel on average {km} km (cycling distance) and {minuten} "
+              "minutes by public transport to their school (source: {bron}).",
+        "tr": "{gemeente} belediyesinde oturan ve teknik okuyan mbo öğrencileri okullarına ortalama {km} km (bisiklet "
+              "mesafesi) ve toplu taşımayla {minuten} dakika yolculuk ediyor (kaynak: {bron}).",
+        "ar": "يسافر طلاب التقنية في mbo من {gemeente} إلى مدرستهم في المتوسط {km} كم (مسافة بالدراجة) و{minuten} "
+              "دقيقة بالمواصلات العامة (المصدر: {bron}).",
+        "pl": "Studenci mbo na technice z {gemeente} dojeżdżają do szkoły średnio {km} km (odległość rowerem) i "
+              "{minuten} minut transportem publicznym (źródło: {bron}).",
+        "uk": "Студенти технічного mbo з {gemeente} добираються до навчального закладу в середньому {km} км "
+              "(відстань велосипедом) і {minuten} хвилин громадським транспортом (джерело: {bron}).",
+    },
     "geen_techniek_interesse": {
         "nl": "Je hebt geen technische interesses genoemd. Daarom dringen we geen techniekroute op.",
         "en": "Your child named no technical interests, so we do not push a technology route.",
