@@ -52,7 +52,7 @@ def _ref(ref: BronRef) -> str:
 def _cijfers(cijfers: Iterable[Cijfer]) -> str:
     lines = []
     for c in cijfers:
-        value = f"{c.waarde:g}"
+        value = f"{c.waarde:g}".replace(".", ",")  # chunk texts are Dutch: decimal comma, as the reports write it
         unit = c.eenheid if c.eenheid == "%" else f" {c.eenheid}"
         year = f" ({c.jaar})" if c.jaar else ""
         lines.append(f"- {c.omschrijving}: {value}{unit}{year} [bron: {_ref(c.bron)}]")

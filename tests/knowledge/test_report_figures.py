@@ -48,7 +48,7 @@ SECTIONS: dict[tuple[str, str], tuple[str, str | None]] = {
 
 # Articles written for issue 18: every figure in them is checked.
 NEW_ARTICLES = ("baankansen_na_diploma", "stapelen_schooladvies", "vmbo_tl_techniek", "nprz_doelen",
-                "techniek_op_zuid", "doorlopende_routes", "jongeren_in_de_regio")
+                "techniek_op_zuid", "doorlopende_routes", "jongeren_in_de_regio", "techniek_rond_campussen")
 # Articles that got new figures: these values must be among the checked ones.
 NEW_IN_ARTICLES: dict[str, set[float]] = {
     "bol_bbl": {30, 37.8, 12.0, 34.6, 11.7, 0.8},
@@ -184,5 +184,20 @@ def test_the_travel_figures_of_a_gemeente_are_searchable(kb: KnowledgeBase) -> N
 
     chunks = {d.metadata["source"]: d.page_content for d in knowledge_chunks(kb) if d.metadata["kind"] == "gebied"}
     assert len(chunks) == 21
-    assert "78.6 minuten" in chunks["gebied:gem_zoetermeer"] and "Techniek en gebouwde omgeving" in \
+    assert "78,6 minuten" in chunks["gebied:gem_zoetermeer"] and "Techniek en gebouwde omgeving" in \
         chunks["gebied:gem_zoetermeer"]
+
+
+def test_the_travel_article_lists_every_gemeente_with_its_own_figures(kb: KnowledgeBase) -> None:
+    """The per-gemeente list in each language of the article is the gebied records' Tabel 3.4 figures."""
+    art = kb.artikelen["reisafstand"]
+    decimal = {"nl": ",", "en": ".", "tr": ",", "ar": ".", "pl": ",", "uk": ","}
+    gemeenten = [g for g in kb.gebieden.values() if g.cijfers]
+    for lang, text in art.tekst.items():
+        for g in gemeenten:
+            km, ov = (next(c.waarde for c in g.cijfers if "Techniek" in c.omschrijving and kind in c.omschrijving)
+                      for kind in ("fietsafstand", "reistijd"))
+            line = next((x for x in text.splitlines() if x.startswith(f"- {g.naam}:")), None)
+            assert line is not None, (lang, g.naam)
+            for value in (km, ov):
+                assert f"{value:.1f}".replace(".", decimal[lang]) in line, (lang, g.naam, value, line)
