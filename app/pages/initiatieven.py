@@ -10,8 +10,8 @@ import streamlit as st
 
 from app.i18n import label
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
-from app.widgets import readable_source
 from knowledge import vocab
+from knowledge.schema import BronRef
 from recommender.catalog_io import ImportFout, hits_frame, import_file
 from recommender.gaps import gap_analysis
 from recommender.initiatives import InitiativeFilter, search_initiatives
@@ -152,7 +152,7 @@ if gap_place:
             }), hide_index=True, use_container_width=True)
             refs = list(dict.fromkeys(a.bron for a in report.vmbo_profielaanbod))
             st.caption(tr("initiatives.campus_vmbo_note", jaar=report.vmbo_profielaanbod[0].jaar or "-") + " "
-                       + tr("ask.sources") + ": " + "; ".join(readable_source(kb, r) for r in refs))
+                       + tr("ask.sources") + ": " + "; ".join(kb.citations([BronRef.parse(r) for r in refs])))
         st.subheader(tr("initiatives.gaps_counts"))
         kinds = {"doelgroep": "doelgroep", "schooltype": "schooltype_initiatief", "activiteit": "activiteit",
                  "praktijk": "praktijk", "branche": "branche"}
