@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import Gebied
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -126,3 +127,25 @@ def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
     if cache_key:
         _NAMES[cache_key] = index
     return index
+
+
+def gemeente_van(kb: KnowledgeBase, text: str) -> Gebied | None:
+    """The gemeente record (``soort: gemeente``) a postcode, wijk, gemeente, campus or school lies in, or None.
+
+    Used to show figures kept per gemeente (such as the travel time to the mbo, seor2026 Tabel 3.4)."""
+    gemeenten = {g.naam: g for g in kb.gebieden.values() if g.soort == "gemeente"}
+    m = _PC4.match(text or "")
+    if m:
+        code = int(m.group(1))
+        return next((g for g in gemeenten.values() if code in g.pc4_codes()), None)
+    key = normalise(text or "")
+    if not key:
+        return None
+    for g in kb.gebieden.values():
+        if key in (normalise(g.naam), normalise(g.id)):
+            return gemeenten.get(g.gemeente)
+    for loc in [c.locatie for c in kb.campussen.values() if key in (normalise(c.id), normalise(c.naam),
+                                                                   normalise(c.afkorting))] + \
+               [s.locatie for s in kb.scholen.values() if key in (normalise(s.id), normalise(s.naam))]:
+        return gemeenten.get(loc.gemeente or "")
+    return None

@@ -75,6 +75,13 @@ class BronRef(Strict):
     bron: str = Field(min_length=1, description="id uit bronnen.yaml")
     sectie: str | None = Field(None, description="hoofdstuk, paragraaf, tabel of pagina")
 
+    @model_validator(mode="after")
+    def _one_reference(self) -> BronRef:
+        # two references run together (a list item indented wrongly in YAML) must not pass as one section
+        if self.sectie and "#" in self.sectie:
+            raise ValueError(f"'{self.bron}#{self.sectie}' bevat meer dan één bronverwijzing; zet elke bron op een eigen regel")
+        return self
+
     @classmethod
     def parse(cls, text: str) -> BronRef:
         """``'seor2026#Tabel 3.6'`` (or just ``'seor2026'``) as a reference."""
@@ -326,6 +333,7 @@ class Gebied(Strict):
     lat: float = Field(ge=50.5, le=53.7)
     lon: float = Field(ge=3.2, le=7.3)
     pc4: list[str] = Field(default_factory=list, description="PC4-codes of reeksen, bv. '3081' of '3071-3079'")
+    cijfers: list[Cijfer] = Field(default_factory=list, description="cijfers over dit gebied, bv. reistijd naar het mbo")
     bronnen: Bronnen
 
     def pc4_codes(self) -> set[int]:

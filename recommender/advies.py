@@ -30,6 +30,7 @@ from recommender.models import (
     Waarschuwing,
 )
 from recommender.profile import Profiel, ProfielError, check_tegen_kennisbank, parse_profiel, vocab_lijsten
+from recommender.reistijd import reistijd_melding
 from recommender.routes import route_index, sector_uitspraken, toelaatbaar, vmbo_profiel_voor
 from recommender.scoring import RouteScore, kies_routes, rangorde, score_route
 
@@ -161,6 +162,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     meldingen = []
     if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
+    elif (reis := reistijd_melding(kb, profiel, talen)) is not None:
+        meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     waarom = None

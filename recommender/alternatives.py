@@ -28,6 +28,7 @@ from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
 
 BRON_BINNEN_SCHOOL = "oberon2024#Hoofdstuk 4"
 BRON_ANDERE_SCHOOL = "oberon2024#Hoofdstuk 6"
+BRON_INSTROOM = "seor2026#6.1"  # special entry routes into techniek from non-technical profielen
 PRAKTIJKGERICHT_SINDS = "2024-2025"  # oberon2024#Hoofdstuk 4
 REGIO_VOORKEUR = ("Rotterdam", "Zuid-Holland", "Nederland")
 MAX_SCHOLEN = 3
@@ -139,6 +140,8 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
         mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=lijst([
                 f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
                 for code, c in eerste.items()], taal)) for taal in talen}))
+    mogelijk.append(Mogelijkheid(soort="instroomroute", bron=BRON_INSTROOM, tekst={taal: t(
+        "advies.zt_instroom", taal, bron=source_label(kb, BRON_INSTROOM, taal)) for taal in talen}))
     uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}
     bronnen = list(dict.fromkeys([ref_text(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
     return ZonderTechniekprofiel(

@@ -125,7 +125,7 @@ class Doorstroom(_Out):
 
 
 class Mogelijkheid(_Out):
-    soort: str  # school_in_de_buurt | keuzevakken | praktijkgericht_programma | activiteit | doorstroom
+    soort: str  # school_in_de_buurt | keuzevakken | praktijkgericht_programma | activiteit | doorstroom | instroomroute
     tekst: Vertaald
     bron: str | None = None
 

@@ -52,7 +52,7 @@ def _ref(ref: BronRef) -> str:
 def _cijfers(cijfers: Iterable[Cijfer]) -> str:
     lines = []
     for c in cijfers:
-        value = f"{c.waarde:g}"
+        value = f"{c.waarde:g}".replace(".", ",")  # chunk texts are Dutch: decimal comma, as the reports write it
         unit = c.eenheid if c.eenheid == "%" else f" {c.eenheid}"
         year = f" ({c.jaar})" if c.jaar else ""
         lines.append(f"- {c.omschrijving}: {value}{unit}{year} [bron: {_ref(c.bron)}]")
@@ -161,6 +161,11 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
                      cam.omschrijving, _cijfers(cam.cijfers))
         meta = _meta(f"campus:{cam.id}", "campus", cam.naam, cam.bronnen)
         yield from _split(text, meta, s, head=f"Campus: {cam.naam}")
+    # only areas with figures (travel to the mbo per gemeente): a bare place name answers nothing
+    for geb in sorted((g for g in kb.gebieden.values() if g.cijfers), key=lambda g: g.id):
+        head = f"{geb.soort.capitalize()} {geb.naam}" + (f" ({geb.gemeente})" if geb.gemeente != geb.naam else "")
+        meta = _meta(f"gebied:{geb.id}", "gebied", head, geb.bronnen)
+        yield from _split(_join(head, _cijfers(geb.cijfers)), meta, s, head=head)
 
 
 # --- user documents ---------------------------------------------------------------

@@ -22,7 +22,8 @@ from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, index_dir, open_knowledge_index
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+# CI has ../shared beside the checkout; a worktree elsewhere points LOB_SEEDS at the reports.
+SEEDS = Path(os.environ.get("LOB_SEEDS") or REPO.parent / "shared" / "seeds")
 
 
 @pytest.fixture(scope="session")

@@ -155,6 +155,16 @@ if gap_place:
         else:
             st.success(tr("initiatives.gaps_none"))
         st.caption(report.telregel)
+        if report.vmbo_profielaanbod:
+            st.subheader(tr("initiatives.campus_vmbo"))
+            st.dataframe(pd.DataFrame({
+                tr("initiatives.campus_vmbo_what"): [a.omschrijving.partition("schoollocatie met ")[2] or a.omschrijving
+                                                     for a in report.vmbo_profielaanbod],
+                "%": [a.waarde for a in report.vmbo_profielaanbod],
+            }), hide_index=True, use_container_width=True)
+            refs = list(dict.fromkeys(a.bron for a in report.vmbo_profielaanbod))
+            st.caption(tr("initiatives.campus_vmbo_note", jaar=report.vmbo_profielaanbod[0].jaar or "-") + " "
+                       + tr("ask.sources") + ": " + "; ".join(source_labels(kb, refs, lang)))
         st.subheader(tr("initiatives.gaps_counts"))
         kinds = {"doelgroep": "doelgroep", "schooltype": "schooltype_initiatief", "activiteit": "activiteit",
                  "praktijk": "praktijk", "branche": "branche"}

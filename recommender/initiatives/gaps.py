@@ -23,6 +23,7 @@ from knowledge.geo import Place, resolve_place
 from knowledge.inventory import count_dimensions
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
+from knowledge.sources import ref_text
 from recommender.initiatives.codes import DIMENSIONS, label
 from recommender.initiatives.search import InitiativeFilter, InitiativeHit, search_initiatives
 
@@ -66,6 +67,16 @@ class Lacune(BaseModel):
     zin: str
 
 
+class ProfielAanbod(BaseModel):
+    """One figure of report 003 Tabel 5.1/5.2: share of vmbo pupils near a campus at a school with a profiel."""
+
+    omschrijving: str
+    waarde: float
+    eenheid: str
+    jaar: str | None
+    bron: str
+
+
 class GapReport(BaseModel):
     plaats: Plaats
     km: float
@@ -75,6 +86,18 @@ class GapReport(BaseModel):
     initiatieven: list[GeteldInitiatief]
     gaps: list[Lacune]
     telregel: str
+    # for a campus: the vmbo profile offer within 10 km (seor2023_promotie Tabel 5.1-5.2), from campussen.yaml
+    vmbo_profielaanbod: list[ProfielAanbod] = []
+
+
+def campus_profielaanbod(kb: KnowledgeBase, campus_naam: str) -> list[ProfielAanbod]:
+    """The Tabel 5.1-5.2 figures a campus record holds (none for a place that is not a campus)."""
+    campus = next((c for c in kb.campussen.values() if c.naam == campus_naam), None)
+    if campus is None:
+        return []
+    return [ProfielAanbod(omschrijving=c.omschrijving, waarde=c.waarde, eenheid=c.eenheid, jaar=c.jaar,
+                          bron=ref_text(c.bron))
+            for c in campus.cijfers if (c.bron.sectie or "").startswith("Tabel 5.")]
 
 
 def _phrase(dimension: str, code: str) -> str:
@@ -147,7 +170,8 @@ def gap_analysis(
     """
     if km <= 0:
         raise ValueError("km moet groter dan 0 zijn")
-    resolved = _as_place(place, source if isinstance(source, KnowledgeBase) else kb)
+    knowledge = source if isinstance(source, KnowledgeBase) else kb
+    resolved = _as_place(place, knowledge)
     hits = counted_hits(source, resolved, km, extra)
     inis = [h.initiatief for h in hits]
     overal = [h.landelijk_online for h in hits]
@@ -164,4 +188,6 @@ def gap_analysis(
                                        landelijk_online=h.landelijk_online) for h in hits],
         gaps=find_gaps(counts, local, resolved.naam, km),
         telregel=COUNT_RULE.format(km=km),
+        vmbo_profielaanbod=campus_profielaanbod(knowledge, resolved.naam)
+        if knowledge is not None and resolved.soort == "campus" else [],
     )

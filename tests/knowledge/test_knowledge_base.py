@@ -130,6 +130,8 @@ def test_report_sources_point_at_the_seed_files(kb: KnowledgeBase, seeds_dir: Pa
 def test_every_figure_has_a_section_and_no_record_hides_numbers(kb: KnowledgeBase) -> None:
     """Figures live in `cijfers` with a section; free text may only mention percentages that are listed there."""
     percent = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent)")
+    for gebied in kb.gebieden.values():
+        assert all(c.bron.sectie for c in gebied.cijfers), gebied.id
     records = [*kb.opleidingen.values(), *kb.beroepen.values(), *kb.campussen.values(), *kb.vmbo.profielen]
     for rec in records:
         for c in rec.cijfers:
@@ -148,7 +150,8 @@ def test_every_figure_has_a_section_and_no_record_hides_numbers(kb: KnowledgeBas
 def test_general_knowledge_is_never_the_source_of_a_figure(kb: KnowledgeBase) -> None:
     general = {b.id for b in kb.bronnen.values() if b.soort == "algemene_kennis"}
     figures = [c for rec in [*kb.opleidingen.values(), *kb.beroepen.values(), *kb.vmbo.profielen,
-                             *kb.campussen.values(), *kb.artikelen.values()] for c in rec.cijfers]
+                             *kb.campussen.values(), *kb.artikelen.values(), *kb.gebieden.values()]
+               for c in rec.cijfers]
     assert figures, "the knowledge base should carry sourced figures"
     assert not [c for c in figures if c.bron.bron in general]
 

@@ -21,7 +21,7 @@ def test_every_chunk_has_provenance(chunks: list) -> None:
     for d in chunks:
         m = d.metadata
         assert m["source"].split(":", 1)[0] in {"artikel", "beroep", "opleiding", "initiatief", "school", "campus",
-                                                "leerweg", "profiel"}
+                                                "leerweg", "profiel", "gebied"}
         assert m["kind"] and m["title"] and m["language"] in TALEN and m["text_hash"]
         assert m["bronnen"], f"{m['chunk_id']} has no bronnen"
         assert d.page_content.strip()
