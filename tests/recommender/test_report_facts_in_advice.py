@@ -27,9 +27,9 @@ def test_the_advice_says_how_far_techniek_students_from_the_pupils_gemeente_trav
 
 def test_a_wijk_gives_the_figures_of_its_gemeente_and_a_place_outside_the_region_none(kb: KnowledgeBase) -> None:
     charlois = recommend(kb, Profiel(leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], wijk="Charlois"))
-    assert any("Rotterdam" in m["nl"] and "Tabel 3.4" in m["nl"] for m in charlois.meldingen)
+    assert any("Rotterdam" in m["nl"] and "tabel 3.4" in m["nl"] for m in charlois.meldingen)
     gouda = recommend(kb, Profiel(leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], gemeente="Gouda"))
-    assert not any("Tabel 3.4" in m["nl"] for m in gouda.meldingen)
+    assert not any("tabel 3.4" in m["nl"] for m in gouda.meldingen)
 
 
 def test_no_techniekprofiel_block_names_the_special_entry_routes(kb: KnowledgeBase) -> None:
