@@ -10,7 +10,8 @@ import importlib
 import os
 import sys
 
-from app.commands.common import UserError, fail
+from app.commands.common import UserError, clean_argv, fail, os_error_message
+from knowledge.inputs import InputError
 
 COMMAND_MODULES = (
     "app.commands.knowledge_cmd",
@@ -41,13 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(clean_argv(list(sys.argv[1:] if argv is None else argv)))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
     try:
         return int(args.handler(args) or 0)
-    except UserError as exc:
+    except (UserError, InputError) as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("onderbroken", 130)
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         # the reader went away (e.g. `lob-kompas ... | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a file or folder the user named cannot be read or written: say which
+        return fail(os_error_message(exc))
 
 
 if __name__ == "__main__":

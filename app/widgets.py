@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import get_assistant, tr
+from app.ui import as_html_text, as_text, get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.i18n import direction
 from knowledge.i18n.formats import format_km
@@ -33,17 +33,24 @@ def render_answer(question: str) -> None:
     render_answer_body(assistant.ask(question))
 
 
+def answer_is_curated(answer) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the answer is one of our own articles (written in Markdown by the editors). Everything else
+    (quoted records, the user's own documents, activity lists, a language model's text) is data: text."""
+    return answer.mode == "extractive" and bool(answer.sources) and answer.sources[0].kind == "artikel" \
+        and all(s.kind != "document" for s in answer.sources[:1])
+
+
 def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
     st.markdown(f"<div dir='{direction(answer.language)}'>", unsafe_allow_html=True)
-    st.markdown(answer.answer)
+    st.markdown(answer.answer if answer_is_curated(answer) else as_text(answer.answer))
     st.markdown("</div>", unsafe_allow_html=True)
     if not answer.grounded:
         st.warning("⚠️ " + tr("ask.not_grounded"))
     if answer.sources:
         with st.expander(f"📎 {tr('ask.sources')} ({len(answer.sources)})"):
             for s in answer.sources:
-                st.markdown(f"**{s.title}** — {s.source}")
-                st.caption(s.snippet)
+                st.markdown(f"**{as_text(s.title, keep_lines=False)}** — {as_text(s.source, keep_lines=False)}")
+                st.caption(as_text(s.snippet))
 
 
 def _in(texts: dict[str, str], lang: str) -> str:
@@ -69,8 +76,8 @@ def render_route(i: int, route: dict, lang: str, parent_lang: str) -> None:  # t
         st.write(_in(route["uitleg"], "nl"))
         if parent_lang != "nl" and route["uitleg"].get(parent_lang):
             st.markdown(f"*{tr('mentor.explanation_parents')}:*")
-            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{route['uitleg'][parent_lang]}</div>",
-                        unsafe_allow_html=True)
+            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
+                        f"{as_html_text(route['uitleg'][parent_lang])}</div>", unsafe_allow_html=True)
         step = route.get("volgende_stap") or {}
         if step.get("tekst"):
             st.success(f"➡️ {_in(step['tekst'], lang)}")

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from knowledge.inputs import shorten
 from knowledge.loader import KnowledgeBase
 
 EARTH_RADIUS_KM = 6371.0088
@@ -65,16 +66,42 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
         g = hits[0]
         return Place(text.strip(), g.naam, "postcode", g.lat, g.lon)
     key = normalise(text)
-    for g in sorted(kb.gebieden.values(), key=lambda g: {"wijk": 0, "gebied": 1, "gemeente": 2}[g.soort]):
-        if key in (normalise(g.naam), normalise(g.id)):
-            return Place(text.strip(), g.naam, g.soort, g.lat, g.lon)
-    for c in kb.campussen.values():
-        if key in (normalise(c.id), normalise(c.naam), normalise(c.afkorting)) and c.locatie.lat is not None:
-            return Place(text.strip(), c.naam, "campus", c.locatie.lat, c.locatie.lon)  # type: ignore[arg-type]
-    for s in kb.scholen.values():
-        if key in (normalise(s.id), normalise(s.naam)) and s.locatie.lat is not None:
-            return Place(text.strip(), s.naam, "school", s.locatie.lat, s.locatie.lon)  # type: ignore[arg-type]
+    hit = _name_index(kb).get(key) if key else None
+    if hit is not None:
+        naam, soort, lat, lon = hit
+        return Place(text.strip(), naam, soort, lat, lon)
     raise UnknownPlace(
-        f"'{text}' is geen bekende postcode, wijk, gemeente of campus. "
+        f"'{shorten(text)}' is geen bekende postcode, wijk, gemeente of campus. "
         "Probeer een postcode zoals 3083, een wijk zoals Charlois of een gemeente zoals Schiedam."
     )
+
+
+_NAME_INDEXES: dict[tuple[int, str], dict[str, tuple[str, str, float, float]]] = {}
+
+
+def _name_index(kb: KnowledgeBase) -> dict[str, tuple[str, str, float, float]]:
+    """Normalised name or id -> (name, kind, lat, lon), built once per knowledge base. The first entry
+    wins, in the order wijk, gebied, gemeente, campus, school (the most specific place first). Without it a
+    long question normalised every known name again for each word group it tried."""
+    key = (id(kb), str(getattr(kb, "content_hash", "")))
+    index = _NAME_INDEXES.get(key)
+    if index is not None:
+        return index
+    index = {}
+    order = {"wijk": 0, "gebied": 1, "gemeente": 2}
+    for g in sorted(kb.gebieden.values(), key=lambda g: order[g.soort]):
+        for name in (g.naam, g.id):
+            index.setdefault(normalise(name), (g.naam, g.soort, g.lat, g.lon))
+    for c in kb.campussen.values():
+        if c.locatie.lat is not None and c.locatie.lon is not None:
+            for name in (c.id, c.naam, c.afkorting):
+                index.setdefault(normalise(name), (c.naam, "campus", c.locatie.lat, c.locatie.lon))
+    for s in kb.scholen.values():
+        if s.locatie.lat is not None and s.locatie.lon is not None:
+            for name in (s.id, s.naam):
+                index.setdefault(normalise(name), (s.naam, "school", s.locatie.lat, s.locatie.lon))
+    index.pop("", None)
+    if len(_NAME_INDEXES) > 8:
+        _NAME_INDEXES.clear()
+    _NAME_INDEXES[key] = index
+    return index

@@ -20,6 +20,7 @@ from knowledge import KnowledgeBase, load_knowledge
 from retrieval.assistant import Assistant
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, index_dir, open_knowledge_index
+from retrieval.store import has_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -52,7 +53,7 @@ def lob_home(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
     """A temporary LOB_HOME with the knowledge index built (set as $LOB_HOME for the session)."""
     home = tmp_path_factory.mktemp("lobhome")
     cache = Path(request.config.cache.mkdir(CACHE_KEY))
-    if (cache / "manifest.json").exists():
+    if has_store(cache):
         shutil.copytree(cache, index_dir(home))
     messages: list[str] = []
     _, report = open_knowledge_index(kb, e5, home=home, notify=messages.append)

@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import UserError, load_kb, print_json
+from app.commands.common import UserError, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
+from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -25,15 +26,18 @@ def _read_profile(arg: str | None) -> Profiel:
         if arg is None and sys.stdin.isatty():
             raise UserError("geef een profiel: --profile BESTAND.json, of stuur het JSON-profiel via stdin "
                             "(velden en waarden: lob-kompas recommend --vocab)")
-        text = sys.stdin.read()
+        text: str | bytes = read_stdin()
     else:
         path = Path(arg)
         try:
-            text = path.read_text(encoding="utf-8")
+            if path.stat().st_size > LIMITS.profile_bytes:  # refused before reading
+                raise UserError(InputError("too_large", what="profile", size=megabytes(path.stat().st_size),
+                                           max=megabytes(LIMITS.profile_bytes)).message("nl"))
+            text = path.read_bytes()  # the boundary decodes (UTF-8 with or without BOM, else Windows-1252)
         except FileNotFoundError:
             raise UserError(f"profielbestand '{arg}' bestaat niet") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"kan profielbestand '{arg}' niet lezen: {exc}") from None
+        except OSError as exc:
+            raise UserError(f"kan profielbestand '{arg}' niet lezen: {exc.strerror or exc}") from None
     if not text.strip():
         raise UserError("het profiel is leeg; verwacht een JSON-object (zie lob-kompas recommend --vocab)")
     try:
