@@ -7,7 +7,7 @@ users and pass through. The user's input is never echoed whole: a quoted value i
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,11 +27,11 @@ _KEYS = {
 }
 
 
-def location(err: dict[str, Any], default: str = "-") -> str:
+def location(err: Mapping[str, Any], default: str = "-") -> str:
     return ".".join(shorten(str(p)) for p in err.get("loc", ())) or default
 
 
-def error_message(err: dict[str, Any], lang: str = "nl", *, fields: Iterable[str] | None = None) -> str:
+def error_message(err: Mapping[str, Any], lang: str = "nl", *, fields: Iterable[str] | None = None) -> str:
     """One pydantic error as a sentence in ``lang``."""
     kind = err.get("type", "")
     ctx = {k: shorten(v) if isinstance(v, str) else v for k, v in (err.get("ctx") or {}).items()}

@@ -24,7 +24,9 @@ class Limits:
 
     question_chars: int = 2_000         # a question to the assistant
     query_tokens: int = 64              # distinct words of one query that BM25 and the overlap check use
+    query_model_tokens: int = 128       # model tokens of one query the embedding model reads (cost grows with them)
     text_field_chars: int = 200         # a short field: a place, a school id, a search text
+    argument_chars: int = 10_000        # one command-line argument
     echo_chars: int = 60                # how much of a refused value a message quotes back
     profile_bytes: int = 64 * 1024      # a pupil profile (JSON)
     json_depth: int = 20                # nesting of a JSON profile

@@ -23,7 +23,6 @@ from knowledge.inputs import (
     clean_text,
     decode_bytes,
     megabytes,
-    shorten,
 )
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef, Cijfer
@@ -207,7 +206,7 @@ def check_file_limits(path: Path) -> None:
             with zipfile.ZipFile(path) as archive:
                 members = archive.infolist()
         except (zipfile.BadZipFile, OSError) as exc:
-            raise DocumentError(f"{path.name}: geen geldig .docx-bestand ({exc})") from exc
+            raise DocumentError(f"{path.name}: geen geldig docx-bestand (het is beschadigd of geen Word-document)") from exc
         unpacked = sum(m.file_size for m in members)
         ratio = max((m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000), default=0)
         if unpacked > LIMITS.docx_unpacked_bytes or ratio > LIMITS.docx_ratio:
@@ -247,7 +246,9 @@ def _pages(path: Path) -> list[tuple[str | None, str]]:
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types; the user needs the file name
-        raise DocumentError(f"{path.name}: kan dit bestand niet lezen ({type(exc).__name__}: {shorten(str(exc), 200)})") from exc
+        # the library's own words (English, technical) stay out of the message; the cause is chained for debugging
+        raise DocumentError(f"{path.name}: kan dit bestand niet lezen; het is beschadigd of geen echt "
+                            f"{suffix.lstrip('.')}-bestand. Open en bewaar het opnieuw, of kies een ander bestand.") from exc
     if b"\x00" in raw[:4096]:
         raise DocumentError(f"{path.name}: dit is geen tekstbestand (binaire inhoud)")
     text = clean_text(decode_bytes(raw))

@@ -34,7 +34,7 @@ def fail(message: str, code: int = 2) -> int:
 def clean_argv(argv: list[str]) -> list[str]:
     """Arguments as text: a byte that was not UTF-8 (Python hands it over as a lone surrogate) is decoded
     again, control characters go. Length limits are for the commands that use the values."""
-    return [clean_text(a) for a in argv]
+    return [clean_text(a, max_chars=LIMITS.argument_chars, what="argument") for a in argv]
 
 
 def read_stdin() -> str:

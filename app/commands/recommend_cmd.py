@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import UserError, load_kb, print_json, read_stdin
+from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
 from knowledge.inputs import LIMITS, InputError, megabytes
@@ -95,8 +95,6 @@ def _recommend(args: argparse.Namespace) -> int:
             for field, values in lists.items():
                 print(f"{field}: {', '.join(values)}")
         return 0
-    if args.n < 1 or args.n > 20:
-        raise UserError("-n moet tussen 1 en 20 liggen")
     profiel = _read_profile(args.profile)
     kb = load_kb(args.data_dir)
     try:
@@ -115,7 +113,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("recommend", help=text, description=text)
     p.add_argument("--profile", default=None, metavar="BESTAND",
                    help="profiel als JSON-bestand; '-' of weglaten leest stdin")
-    p.add_argument("-n", type=int, default=5, help="aantal routes (standaard 5)")
+    p.add_argument("-n", type=count_type("n", maximum=20), default=5, help="aantal routes (1-20, standaard 5)")
     p.add_argument("--vocab", action="store_true", help="toon per profielveld de toegestane waarden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.add_argument("--data-dir", default=None, help="een andere map met kennisbestanden (voor tests)")

