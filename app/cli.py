@@ -12,7 +12,7 @@ import re
 import sys
 
 from app.commands.common import UserError, clean_argv, fail, os_error_message
-from knowledge.inputs import InputError
+from knowledge.inputs import InputError, shorten
 
 COMMAND_MODULES = (
     "app.commands.knowledge_cmd",
@@ -44,6 +44,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         for pattern, dutch in _ARGPARSE_NL:
             message = re.sub(pattern, dutch, message)
+        message = re.sub(r"\S{61,}", lambda m: shorten(m.group(0)), message)  # argparse quotes values whole
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
