@@ -45,6 +45,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
         for pattern, dutch in _ARGPARSE_NL:
             message = re.sub(pattern, dutch, message)
         message = re.sub(r"\S{61,}", lambda m: shorten(m.group(0)), message)  # argparse quotes values whole
+        message = " ".join(message.split())  # one line, even when a quoted value held line breaks
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
