@@ -5,8 +5,11 @@ Nothing here logs or stores what a user enters.
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -28,6 +31,43 @@ def current_language() -> str:
 def tr(key: str, **values: Any) -> str:
     """Text in the current language."""
     return t(key, current_language(), **values)
+
+
+# Everything Markdown (CommonMark + GFM + Streamlit's :color[...] and $math$) gives a meaning to.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
+_SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%!$&'*+,;=:@/?#-]*)?")
+
+
+def as_text(value: Any, *, keep_lines: bool = True) -> str:
+    """User data (imported lists, ingested documents, typed text, messages that quote them) for a Markdown
+    element, shown exactly as typed: every Markdown and HTML character is escaped, so an image, a link or a
+    tag in the data never renders (and never makes the browser fetch anything). Line breaks are kept."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+    return text.replace("\n", "  \n") if keep_lines else " ".join(text.split())
+
+
+def as_html_text(value: Any) -> str:
+    """User data inside an HTML block (``unsafe_allow_html``): entities only."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` when it is a plain http(s) address (host, optional port and path, no spaces, brackets or
+    quotes that could end a Markdown link), else None: such a value is shown as text, not as a link."""
+    text = str(url or "").strip()
+    if not _SAFE_URL.fullmatch(text) or "(" in text or ")" in text:
+        return None
+    parts = urlsplit(text)
+    return text if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def safe_link(label: Any, url: Any) -> str:
+    """A Markdown link with escaped text when ``url`` is safe (see :func:`safe_url`), else the escaped text of
+    both, unlinked."""
+    target = safe_url(url)
+    if target is None:
+        return f"{as_text(label)}: {as_text(url)}" if url else as_text(label)
+    return f"[{as_text(label)}]({target})"
 
 
 def code_label(kind: str):  # type: ignore[no-untyped-def]
@@ -101,10 +141,10 @@ def get_assistant() -> Any:
     then the pages say so. "No index" is not cached, so the app picks the index up once it is built.
     """
     from retrieval.index import index_dir
-    from retrieval.store import MANIFEST
+    from retrieval.store import has_store
 
     directory = index_dir()
-    if not (directory / MANIFEST).exists():
+    if not has_store(directory):
         return None
     return _load_assistant(str(directory))
 

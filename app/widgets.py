@@ -1,12 +1,11 @@
 """Rendering pieces used on more than one page: an article, an assistant answer with its sources."""
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from app.ui import get_assistant, tr
+from app.ui import as_html_text, as_text, get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.i18n import direction, label
 from knowledge.i18n.formats import format_km, format_number
@@ -41,17 +40,24 @@ def render_answer(question: str) -> None:
     render_answer_body(assistant.ask(question))
 
 
+def answer_is_curated(answer) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the answer is one of our own articles (written in Markdown by the editors). Everything else
+    (quoted records, the user's own documents, activity lists, a language model's text) is data: text."""
+    return answer.mode == "extractive" and bool(answer.sources) and answer.sources[0].kind == "artikel" \
+        and all(s.kind != "document" for s in answer.sources[:1])
+
+
 def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
     st.markdown(f"<div dir='{direction(answer.language)}'>", unsafe_allow_html=True)
-    st.markdown(answer.answer)
+    st.markdown(answer.answer if answer_is_curated(answer) else as_text(answer.answer))
     st.markdown("</div>", unsafe_allow_html=True)
     if not answer.grounded:
         st.warning("⚠️ " + tr("ask.not_grounded"))
     if answer.sources:
         with st.expander(f"📎 {tr('ask.sources')} ({len(answer.sources)})"):
             for s in answer.sources:
-                st.markdown(f"**{s.title}** — {s.source}")
-                st.caption(s.snippet)
+                st.markdown(f"**{as_text(s.title, keep_lines=False)}** — {as_text(s.source, keep_lines=False)}")
+                st.caption(as_text(s.snippet))
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:
@@ -84,7 +90,7 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
         if parent_lang != "nl" and route.uitleg.get(parent_lang):
             st.markdown(f"*{tr('mentor.explanation_parents')}:*")
             st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
-                        f"{html.escape(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
+                        f"{as_html_text(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
         if route.volgende_stap.tekst:
             st.success(f"➡️ {in_language(route.volgende_stap.tekst, lang)}")
         with st.expander(tr("mentor.sources")):

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.inputs import shorten
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Gebied
 
@@ -78,21 +79,15 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
             raise OutsideRegion(f"Postcode {code} ligt niet in het gebied dat LOB-Kompas kent (de MRDH-regio).", code)
         return Place(text.strip(), g.naam, "postcode", g.lat, g.lon, g.gemeente)
     key = normalise(text)
+    found = lookup_name(kb, key)
+    if found is not None:
+        return Place(text.strip(), *found)
     names = _name_index(kb)
-    if key in names:
-        g = names[key]
-        return Place(text.strip(), g.naam, g.soort, g.lat, g.lon, g.gemeente)
-    for c in kb.campussen.values():
-        if key in (normalise(c.id), normalise(c.naam), normalise(c.afkorting)) and c.locatie.lat is not None:
-            return Place(text.strip(), c.naam, "campus", c.locatie.lat, c.locatie.lon)  # type: ignore[arg-type]
-    for s in kb.scholen.values():
-        if key in (normalise(s.id), normalise(s.naam)) and s.locatie.lat is not None:
-            return Place(text.strip(), s.naam, "school", s.locatie.lat, s.locatie.lon)  # type: ignore[arg-type]
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
     suggestions = list(dict.fromkeys(names[c].naam for c in close))
     hint = f" Bedoel je {' of '.join(suggestions)}?" if suggestions else ""
     raise UnknownPlace(
-        f"'{text}' is geen bekende postcode, wijk, kern, gemeente of campus.{hint} "
+        f"'{shorten(text)}' is geen bekende postcode, wijk, kern, gemeente of campus.{hint} "
         "Probeer een postcode zoals 3083, een wijk zoals Charlois of een plaats zoals Spijkenisse."
     )
 
@@ -127,6 +122,38 @@ def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
     if cache_key:
         _NAMES[cache_key] = index
     return index
+
+
+_OTHER: dict[str, dict[str, tuple[str, str, float, float]]] = {}
+
+
+def lookup_name(kb: KnowledgeBase, key: str) -> tuple[str, str, float, float, str | None] | None:
+    """A normalised name (wijk, kern, gebied, gemeente, alias, campus, school) -> (naam, soort, lat, lon, gemeente).
+
+    No suggestions and no exception: the cheap lookup for trying many word groups of a question.
+    Both indexes are built once per knowledge base.
+    """
+    names = _name_index(kb)
+    if key in names:
+        g = names[key]
+        return (g.naam, g.soort, g.lat, g.lon, g.gemeente)
+    cache_key = kb.content_hash
+    other = _OTHER.get(cache_key) if cache_key else None
+    if other is None:
+        other = {}
+        for c in kb.campussen.values():
+            if c.locatie.lat is not None and c.locatie.lon is not None:
+                for name in (c.id, c.naam, c.afkorting):
+                    other.setdefault(normalise(name), (c.naam, "campus", c.locatie.lat, c.locatie.lon))
+        for sc in kb.scholen.values():
+            if sc.locatie.lat is not None and sc.locatie.lon is not None:
+                for name in (sc.id, sc.naam):
+                    other.setdefault(normalise(name), (sc.naam, "school", sc.locatie.lat, sc.locatie.lon))
+        other.pop("", None)
+        if cache_key:
+            _OTHER[cache_key] = other
+    hit = other.get(key)
+    return (*hit, None) if hit else None
 
 
 def gemeente_van(kb: KnowledgeBase, text: str) -> Gebied | None:

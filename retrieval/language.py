@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from knowledge.inputs import LIMITS
 from knowledge.vocab import TALEN
 
-MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_CHARS = LIMITS.question_chars
 SUPPORTED = TALEN
 # Languages py3langid may answer; anything outside SUPPORTED is reported but answered in English.
 LANGID_LANGUAGES = ["nl", "en", "tr", "pl", "de", "fr", "es", "it", "pt"]

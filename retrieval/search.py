@@ -17,6 +17,7 @@ from langchain_core.documents import Document
 from pydantic import BaseModel
 from rank_bm25 import BM25Okapi
 
+from knowledge.inputs import LIMITS
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.tokenize import STOPWORDS, tokenize, words
 
@@ -51,7 +52,8 @@ class Hit(BaseModel):
 
 
 def query_tokens(query: str, lang: str) -> list[str]:
-    """Query tokens in the asker's language and in Dutch (records are Dutch), without duplicates."""
+    """Query tokens in the asker's language and in Dutch (records are Dutch), without duplicates; at most
+    ``LIMITS.query_tokens`` of them, so a long question costs BM25 and the overlap check bounded work."""
     seen: dict[str, None] = {}
     dutch: list[str] = []
     if lang != "nl":  # the asker's own question words must not count as Dutch content words
@@ -60,6 +62,8 @@ def query_tokens(query: str, lang: str) -> list[str]:
         dutch = tokenize(" ".join(latin), "nl")
     for t in tokenize(query, lang) + dutch:
         seen.setdefault(t, None)
+        if len(seen) >= LIMITS.query_tokens:
+            break
     return list(seen)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.geo import Place, UnknownPlace, normalise, resolve_place
+from knowledge.geo import Place, UnknownPlace, lookup_name, normalise, resolve_place
 from knowledge.i18n import t, word
 from knowledge.loader import KnowledgeBase
 
@@ -82,10 +82,9 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
             gram = " ".join(tokens[i:i + n])
             if len(gram) < 4:
                 continue
-            try:
-                return resolve_place(kb, gram)
-            except UnknownPlace:
-                continue
+            found = lookup_name(kb, gram)  # no suggestions per word group: a long question stays cheap
+            if found is not None:
+                return Place(gram, *found)
     return None
 
 

@@ -15,11 +15,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
 
 from knowledge import KnowledgeBase, load_knowledge
 from retrieval.assistant import Assistant
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, index_dir, open_knowledge_index
+from retrieval.store import has_store
+
+# Hypothesis profiles for the fuzz suite (tests/fuzz): "fast" is the default run (the whole fuzz suite within
+# 2 minutes on 2 cores); `pytest tests/fuzz --hypothesis-profile=long` tries about 20 times as many inputs.
+# Tests scale their example counts from the profile's max_examples (tests/fuzz/conftest.py: examples()).
+settings.register_profile("fast", max_examples=50, deadline=None, derandomize=True,
+                          phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure is reported as found
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                                                 HealthCheck.data_too_large])
+settings.register_profile("long", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                                                 HealthCheck.data_too_large])
+settings.load_profile("fast")
 
 REPO = Path(__file__).resolve().parents[1]
 # CI has ../shared beside the checkout; a worktree elsewhere points LOB_SEEDS at the reports.
@@ -53,7 +67,7 @@ def lob_home(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
     """A temporary LOB_HOME with the knowledge index built (set as $LOB_HOME for the session)."""
     home = tmp_path_factory.mktemp("lobhome")
     cache = Path(request.config.cache.mkdir(CACHE_KEY))
-    if (cache / "manifest.json").exists():
+    if has_store(cache):
         shutil.copytree(cache, index_dir(home))
     messages: list[str] = []
     _, report = open_knowledge_index(kb, e5, home=home, notify=messages.append)

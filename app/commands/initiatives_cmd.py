@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from app.commands.common import UserError, load_kb, print_json
+from app.commands.common import UserError, count_type, load_kb, output_path, print_json
 from knowledge.campus_audit import campus_comparison, comparison_markdown
+from knowledge.errors import format_validation_error
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_label
 from knowledge.vocab import DIMENSIES
@@ -27,7 +27,7 @@ from recommender.initiatives.table_io import ImportFout, export_csv, export_xlsx
 def _clean(exc: Exception) -> str:
     """One readable line from a ValueError or pydantic ValidationError."""
     if isinstance(exc, ValidationError):
-        return "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        return format_validation_error(exc, "nl", one_line=True)
     return str(exc)
 
 
@@ -47,9 +47,10 @@ def _text_search(args: argparse.Namespace, kb: KnowledgeBase) -> TextSearch | No
     try:
         from retrieval.assistant import Assistant, text_search_for_initiatives
         from retrieval.index import index_dir
+        from retrieval.store import has_store
     except ImportError:
         return None
-    if not index_dir().exists():  # building the index takes minutes: never do that for a search
+    if not has_store(index_dir()):  # building the index takes minutes: never do that for a search
         sys.stderr.write("lob-kompas: nog geen zoekindex (maak die met 'lob-kompas build'); gewone tekstmatch.\n")
         return None
     try:
@@ -106,6 +107,9 @@ def _print_hits(hits: list[InitiativeHit], kb: KnowledgeBase, flt: InitiativeFil
 
 
 def _initiatives(args: argparse.Namespace) -> int:
+    # output files are checked before the search runs: a typo in a folder name costs nothing
+    xlsx = output_path(args.xlsx, "initiatieven.xlsx") if args.xlsx else None
+    csv_path = output_path(args.csv, "initiatieven.csv") if args.csv not in (None, "-") else None
     flt = _filter(args)
     kb = load_kb()
     extra = _extra(args, kb)
@@ -113,15 +117,14 @@ def _initiatives(args: argparse.Namespace) -> int:
         hits = search_initiatives(kb, flt, extra=extra, text_search=_text_search(args, kb), limit=args.limit)
     except ValueError as exc:
         raise UserError(_clean(exc)) from exc
-    if args.xlsx:
-        export_xlsx(hits, kb, Path(args.xlsx))
+    if xlsx is not None:
+        export_xlsx(hits, kb, xlsx)
         sys.stderr.write(f"{len(hits)} initiatieven geschreven naar {args.xlsx}\n")
-    if args.csv is not None:
-        if args.csv == "-":
-            export_csv(hits, kb, sys.stdout)
-        else:
-            export_csv(hits, kb, Path(args.csv))
-            sys.stderr.write(f"{len(hits)} initiatieven geschreven naar {args.csv}\n")
+    if args.csv == "-":
+        export_csv(hits, kb, sys.stdout)
+    elif csv_path is not None:
+        export_csv(hits, kb, csv_path)
+        sys.stderr.write(f"{len(hits)} initiatieven geschreven naar {args.csv}\n")
     if args.json:
         print_json([hit_json(h, kb) for h in hits])
     elif args.csv is None and not args.xlsx:
@@ -224,7 +227,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plain-text", action="store_true", help="--q zonder zoekindex (alleen tekstmatch)")
     p.add_argument("--no-landelijk", action="store_true", help="laat landelijke en online initiatieven weg")
     p.add_argument("--no-eigen", action="store_true", help="zonder je eigen geïmporteerde lijst")
-    p.add_argument("--limit", type=int, default=None, help="toon hooguit zoveel resultaten")
+    p.add_argument("--limit", type=count_type("limit"), default=None, help="toon hooguit zoveel resultaten (1 of meer)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (lijst met alle kenmerken, afstand_km, bronnen)")
     p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",
                    help="exporteer als CSV naar FILE (zonder FILE: naar het scherm)")

@@ -13,9 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import UserError, load_kb, print_json
+from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
+from knowledge.inputs import LIMITS, InputError, megabytes
 from knowledge.schema import Initiatief
 from recommender.advies import recommend, vocab
 from recommender.models import Advies
@@ -27,15 +28,18 @@ def _read_profile(arg: str | None) -> Profiel:
         if arg is None and sys.stdin.isatty():
             raise UserError("geef een profiel: --profile BESTAND.json, of stuur het JSON-profiel via stdin "
                             "(velden en waarden: lob-kompas recommend --vocab)")
-        text = sys.stdin.read()
+        text: str | bytes = read_stdin()
     else:
         path = Path(arg)
         try:
-            text = path.read_text(encoding="utf-8")
+            if path.stat().st_size > LIMITS.profile_bytes:  # refused before reading
+                raise UserError(InputError("too_large", what="profile", size=megabytes(path.stat().st_size),
+                                           max=megabytes(LIMITS.profile_bytes)).message("nl"))
+            text = path.read_bytes()  # the boundary decodes (UTF-8 with or without BOM, else Windows-1252)
         except FileNotFoundError:
             raise UserError(f"profielbestand '{arg}' bestaat niet") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"kan profielbestand '{arg}' niet lezen: {exc}") from None
+        except OSError as exc:
+            raise UserError(f"kan profielbestand '{arg}' niet lezen: {exc.strerror or exc}") from None
     if not text.strip():
         raise UserError("het profiel is leeg; verwacht een JSON-object (zie lob-kompas recommend --vocab)")
     try:
@@ -138,8 +142,6 @@ def _recommend(args: argparse.Namespace) -> int:
             for field, values in lists.items():
                 print(f"{field}: {', '.join(values)}")
         return 0
-    if args.n < 1 or args.n > 20:
-        raise UserError("-n moet tussen 1 en 20 liggen")
     profiel = _read_profile(args.profile)
     kb = load_kb(args.data_dir)
     try:
@@ -204,7 +206,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("recommend", help=text, description=text)
     p.add_argument("--profile", default=None, metavar="BESTAND",
                    help="profiel als JSON-bestand; '-' of weglaten leest stdin")
-    p.add_argument("-n", type=int, default=5, help="aantal routes (standaard 5)")
+    p.add_argument("-n", type=count_type("n", maximum=20), default=5, help="aantal routes (1-20, standaard 5)")
     p.add_argument("--vocab", action="store_true", help="toon per profielveld de toegestane waarden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.add_argument("--data-dir", default=None, help="een andere map met kennisbestanden (voor tests)")

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from app.commands.common import UserError, load_kb, print_json
+from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge.vocab import TALEN
 
 
@@ -47,7 +46,7 @@ def _build(args: argparse.Namespace) -> int:
 def _ask(args: argparse.Namespace) -> int:
     question = " ".join(args.question) if args.question else ""
     if question == "-":
-        question = sys.stdin.read()
+        question = read_stdin()
     assistant = _assistant(args, llm=None if args.no_llm else "env")
     answer = assistant.ask(question, lang=args.lang)
     if args.json:
@@ -143,7 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="zoek stukken tekst (hybride, bm25 of dense)",
                        description="Zoek in de index; toont bron, scores en een stukje tekst.")
     p.add_argument("query", nargs="+")
-    p.add_argument("-k", type=int, default=5)
+    p.add_argument("-k", type=count_type("k", maximum=200), default=5, help="aantal resultaten (1-200)")
     p.add_argument("--mode", choices=("fused", "bm25", "dense"), default="fused")
     p.add_argument("--kind", action="append", help="filter op soort (artikel, beroep, opleiding, initiatief, ...)")
     p.add_argument("--language", action="append", choices=TALEN, help="filter op taal")

@@ -9,7 +9,17 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
+from app.ui import (
+    apply_layout,
+    as_text,
+    code_label,
+    current_language,
+    kb_or_stop,
+    safe_link,
+    safe_url,
+    text_search_or_none,
+    tr,
+)
 from knowledge import vocab
 from knowledge.i18n import label
 from knowledge.sources import source_labels
@@ -33,7 +43,7 @@ st.caption(tr("initiatives.intro"))
 try:
     own = load_user_catalogue(kb)
 except UserCatalogueError as exc:
-    st.error(tr("initiatives.import_error", error=str(exc)))
+    st.error(tr("initiatives.import_error", error=as_text(exc)))
     own = []
 
 with st.expander("🔎 " + tr("initiatives.filters"), expanded=True):
@@ -57,7 +67,7 @@ try:
                            branches=branches, praktijk=praktijk, near=near or None, km=km if near else None, q=q or None)
     hits = search_initiatives(kb, flt, extra=own, text_search=text_search_or_none() if q else None)
 except ValueError as exc:  # unknown place or value: say what is accepted
-    st.error(str(exc))
+    st.error(as_text(exc))
     st.stop()
 
 st.subheader(tr("initiatives.results", n=len(hits)))
@@ -75,7 +85,7 @@ with tab_list:
         "km": [None if h.afstand_km is None else round(h.afstand_km, 1) for h in hits],
         tr("initiatives.organiser"): [h.initiatief.organisator for h in hits],
         tr("initiatives.praktijk"): [label("praktijk", h.initiatief.praktijkgerichtheid, lang) for h in hits],
-        tr("initiatives.website"): [h.initiatief.website for h in hits],
+        tr("initiatives.website"): [safe_url(h.initiatief.website) for h in hits],
     })
     st.dataframe(shown, hide_index=True, use_container_width=True,
                  column_config={tr("initiatives.website"): st.column_config.LinkColumn()})
@@ -84,10 +94,11 @@ with tab_detail:
         chosen = st.selectbox(tr("initiatives.detail"), range(len(hits)), key="i_detail",
                               format_func=lambda i: hits[i].initiatief.naam)
         ini = hits[chosen].initiatief
-        st.markdown(f"### {ini.naam}")
-        st.write(ini.omschrijving)
+        # records (the user's own imported ones too) are data: shown as text, never rendered as Markdown/HTML
+        st.markdown(f"### {as_text(ini.naam, keep_lines=False)}")
+        st.markdown(as_text(ini.omschrijving))
         st.markdown(
-            f"- {tr('initiatives.organiser')}: {ini.organisator}\n"
+            f"- {tr('initiatives.organiser')}: {as_text(ini.organisator, keep_lines=False)}\n"
             f"- {tr('initiatives.schooltype')}: {', '.join(label('schooltype_initiatief', c, lang) for c in ini.schooltypen)}\n"
             f"- {tr('initiatives.doelgroep')}: {', '.join(label('doelgroep', c, lang) for c in ini.doelgroepen)}\n"
             f"- {tr('initiatives.activiteit')}: {', '.join(label('activiteit', c, lang) for c in ini.activiteiten)}\n"
@@ -95,8 +106,8 @@ with tab_detail:
             f"- {tr('initiatives.praktijk')}: {label('praktijk', ini.praktijkgerichtheid, lang)}"
         )
         if ini.website:
-            st.markdown(f"[{tr('initiatives.website')}]({ini.website})")
-        st.caption(tr("ask.sources") + ": " + "; ".join(source_labels(kb, ini.bronnen, lang, "full")))
+            st.markdown(safe_link(tr("initiatives.website"), ini.website))
+        st.caption(tr("ask.sources") + ": " + as_text("; ".join(source_labels(kb, ini.bronnen, lang, "full"))))
 
 c4, c5 = st.columns(2)
 
@@ -147,7 +158,7 @@ if gap_place:
     try:
         report = gap_analysis(kb, gap_place, gap_km, extra=own)
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(as_text(exc))
     else:
         if report.gaps:
             for gap in report.gaps:

@@ -1,17 +1,19 @@
 """Loopbaangesprek (mentor): a short profile form, routes as cards, activities on a map, verslag export."""
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
 import streamlit as st
 
 from app.report import build_html, build_pdf
-from app.ui import apply_layout, code_label, current_language, kb_or_stop, tr
+from app.ui import apply_layout, as_text, code_label, current_language, kb_or_stop, tr
 from app.widgets import activity_points, in_language, own_initiatives, render_no_techniek, render_route
 from knowledge import vocab
 from knowledge.i18n.formats import format_km
 from recommender.advies import recommend
+from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, form_fields, form_values, parse_profiel
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
@@ -50,10 +52,10 @@ def _sync() -> None:
 
 
 def _load_profile(upload: Any) -> None:
-    try:
-        profiel = parse_profiel(upload.getvalue().decode("utf-8-sig"))
-    except (ProfielError, UnicodeDecodeError) as exc:  # a bad file: tell the user, keep the current form
-        st.error(tr("mentor.load_error", error=str(exc)[:500]))
+    try:  # the one profile parser: BOM, size, depth and number limits, readable errors
+        profiel = parse_profiel(upload.getvalue())
+    except ProfielError as exc:  # a bad file: tell the user, keep the current form
+        st.error(tr("mentor.load_error", error=as_text(exc)))
         return
     data = form_values(profiel)
     store = _state()
@@ -63,6 +65,22 @@ def _load_profile(upload: Any) -> None:
     for field in DEFAULTS:
         st.session_state[widget_key(field, current_language())] = store[field]
     st.success(tr("mentor.load_ok"))
+
+
+REPORTS = "mentor_reports"  # (advice fingerprint, pdf bytes, html bytes) of this session's last advice
+
+
+def _report_files(profiel: Profiel, advies: Advies, parent_lang: str) -> tuple[bytes, bytes]:
+    """The verslag as PDF and HTML bytes, built once per advice and kept for the session (same bytes, so the
+    download addresses stay the same across reruns). Only the last advice is kept."""
+    fingerprint = hashlib.sha256(json.dumps([profiel.model_dump(mode="json"), advies.model_dump(mode="json"),
+                                             parent_lang], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    kept = st.session_state.get(REPORTS)
+    if not kept or kept[0] != fingerprint:
+        kept = (fingerprint, build_pdf(kb, profiel, advies, parent_lang),
+                build_html(kb, profiel, advies, parent_lang).encode("utf-8"))
+        st.session_state[REPORTS] = kept
+    return kept[1], kept[2]
 
 
 apply_layout()
@@ -112,7 +130,7 @@ _sync()
 
 form = _state()
 st.download_button(tr("mentor.save"), json.dumps(form_fields(form), ensure_ascii=False, indent=2),
-                   file_name="profiel.json", mime="application/json", key="m_save")
+                   file_name="profiel.json", mime="application/json", key="m_save", on_click="ignore")
 
 if submitted:
     st.session_state["m_show"] = True
@@ -120,8 +138,8 @@ if st.session_state.get("m_show"):
     try:
         profiel = Profiel.from_form(form)
         advies = recommend(kb, profiel, eigen_initiatieven=own_initiatives(kb))
-    except ProfielError as exc:  # the same readable message as the CLI gives
-        st.error(tr("mentor.profile_error", error=str(exc)[:800]))
+    except ProfielError as exc:  # the same readable message as the CLI gives (the one error formatter), as text
+        st.error(tr("mentor.profile_error", error=as_text(exc)))
         st.stop()
     parent_lang = profiel.taal_ouders or "nl"
     for melding in advies.meldingen:
@@ -145,10 +163,14 @@ if st.session_state.get("m_show"):
             st.caption(tr("app.map_offline"))
         for a in advies.activiteiten:
             km = format_km(a.afstand_km, lang) if a.afstand_km is not None else tr("mentor.national")
-            st.markdown(f"- **{a.naam}** ({km}): {a.reden}")
+            # names of the decaan's own imported activities are data: text, never Markdown
+            st.markdown(f"- **{as_text(a.naam, keep_lines=False)}** ({km}): {as_text(a.reden)}")
+    pdf_bytes, html_bytes = _report_files(profiel, advies, parent_lang)
     c5, c6 = st.columns(2)
-    # built only when clicked: the PDF takes a moment and most reruns never need it
-    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profiel, advies, parent_lang),
-                       file_name="gespreksverslag.pdf", mime="application/pdf", key="m_pdf")
-    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profiel, advies, parent_lang),
-                       file_name="gespreksverslag.html", mime="text/html", key="m_html")
+    # The files are made once per advice and handed over as bytes: a file made only when clicked (a
+    # deferred download) was dropped by the rerun that the other button's click started, and the click
+    # gave nothing but a MediaFileStorageError. Clicking does not rerun the page either ("ignore").
+    c5.download_button(tr("mentor.report_pdf"), pdf_bytes, file_name="gespreksverslag.pdf",
+                       mime="application/pdf", key="m_pdf", on_click="ignore")
+    c6.download_button(tr("mentor.report_html"), html_bytes, file_name="gespreksverslag.html",
+                       mime="text/html", key="m_html", on_click="ignore")

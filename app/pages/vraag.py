@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import apply_layout, current_language, get_assistant, tr
+from app.ui import apply_layout, as_text, current_language, get_assistant, tr
 from app.widgets import render_answer_body
 
 apply_layout()
@@ -27,14 +27,14 @@ for i, key in enumerate(("ask.q1", "ask.q2", "ask.q3", "ask.q4")):
 
 for question, answer in history:
     with st.chat_message("user"):
-        st.write(question)
+        st.markdown(as_text(question))
     with st.chat_message("assistant"):
         render_answer_body(answer)
 
 question = st.chat_input(tr("ask.placeholder")) or suggested
 if question:
     with st.chat_message("user"):
-        st.write(question)
+        st.markdown(as_text(question))
     answer = assistant.ask(question)
     with st.chat_message("assistant"):
         render_answer_body(answer)

@@ -27,6 +27,7 @@ from typing import Any
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from knowledge.i18n import label, t
+from retrieval.store import has_store
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -71,7 +72,7 @@ def ensure_index(env: dict[str, str], vectors_cache: Path | None = None, timeout
     after a real build. When the index is current the build is a quick no-op.
     """
     index = Path(env["LOB_HOME"]) / "index"
-    if vectors_cache is not None and (vectors_cache / "manifest.json").exists() and not index.exists():
+    if vectors_cache is not None and has_store(vectors_cache) and not index.exists():
         shutil.copytree(vectors_cache, index)
     done = subprocess.run([*lob_kompas(), "build", "--json"], env=env, cwd=REPO, capture_output=True, text=True,
                           timeout=timeout)

@@ -148,3 +148,41 @@ def test_other_pages_render(server: bh.AppServer, page: Any, path: str, title_ke
     page.get_by_test_id("stHeading").filter(has_text=t(title_key, "nl").split(" ", 1)[-1]).first.wait_for()
     assert page.get_by_test_id("stException").count() == 0
     bh.screenshot(page, SHOTS / name)
+
+
+def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServer, page: Any,
+                                                             browser_env: dict[str, str]) -> None:
+    """A decaan's own list with a Markdown image, an HTML image and a website that breaks out of its link: the
+    page shows them as text, and the browser asks nothing of any address but the app's own (issue 15)."""
+    from urllib.parse import urlsplit
+
+    from knowledge import load_knowledge
+    from recommender.initiatives.catalogue import save_user_catalogue
+
+    base = load_knowledge().initiatieven["ini_wij_techniek"]
+    hostile = base.model_copy(update={
+        "id": "eigen_hackdag", "naam": "Hackdag <b>vet</b>",
+        "omschrijving": "Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'>",
+        "website": "https://ok.example) ![t](http://tracker.example/site.png", "organisator": "[org](http://x.example)"})
+    catalogue = Path(browser_env["LOB_HOME"]) / "catalogus.yaml"
+    save_user_catalogue([hostile], path=catalogue)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        bh.open_page(page, server.url + "/initiatieven")
+        box = page.get_by_label(t("initiatives.q", "nl"))
+        box.fill("Hackdag")
+        box.press("Enter")
+        page.get_by_role("tab", name=t("initiatives.detail", "nl")).click()
+        page.get_by_text("Kom langs!", exact=False).first.wait_for(timeout=bh.LONG)
+        bh.wait_idle(page)
+        assert page.get_by_test_id("stException").count() == 0
+        assert page.locator("img[src*='tracker.example']").count() == 0
+        assert page.locator("a[href*='tracker.example']").count() == 0
+        bh.screenshot(page, SHOTS / "07_initiatieven_eigen_lijst_als_tekst.png")
+    finally:
+        catalogue.unlink(missing_ok=True)
+    app_host = urlsplit(server.url).hostname
+    outside = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                      and urlsplit(u).hostname not in (app_host, "localhost", "127.0.0.1")})
+    assert outside == [], outside

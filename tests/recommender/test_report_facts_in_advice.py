@@ -1,10 +1,9 @@
 """Report facts of issue 18 where the advice and the decaan's campus view show them."""
 from __future__ import annotations
 
-from recommender.initiatives import gap_analysis
-
 from knowledge import KnowledgeBase
 from recommender.advies import recommend
+from recommender.initiatives import gap_analysis
 from recommender.profile import Profiel
 
 

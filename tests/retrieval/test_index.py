@@ -16,7 +16,7 @@ import pytest
 from knowledge import KnowledgeBase
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.index import index_dir, open_knowledge_index
-from retrieval.store import FAISS_FILE, MANIFEST, ChunkStore, IndexProblem
+from retrieval.store import FAISS_FILE, MANIFEST, ChunkStore, IndexProblem, current_version
 
 
 def small_kb(kb: KnowledgeBase, tag: str, n_ini: int = 3) -> KnowledgeBase:
@@ -57,7 +57,7 @@ def test_second_open_loads_without_embedding(built: tuple[Path, KnowledgeBase, i
 def test_manifest_records_model_chunker_hash_and_chunk_hashes(built: tuple[Path, KnowledgeBase, int],
                                                              e5: CountingEmbeddings) -> None:
     home, small, n = built
-    manifest = json.loads((index_dir(home) / MANIFEST).read_text())
+    manifest = json.loads((current_version(index_dir(home)) / MANIFEST).read_text())
     assert manifest["model"] == e5.name and manifest["dim"] == 384 == e5.dim
     assert manifest["content_hash"] == small.content_hash
     assert manifest["chunker"]["chunk_size"] > 0
@@ -81,7 +81,7 @@ def test_changed_knowledge_rebuilds_and_only_embeds_new_chunks(built: tuple[Path
 def test_truncated_faiss_file_is_detected_and_rebuilt(built: tuple[Path, KnowledgeBase, int],
                                                       e5: CountingEmbeddings) -> None:
     home, small, n = built
-    faiss_file = index_dir(home) / FAISS_FILE
+    faiss_file = current_version(index_dir(home)) / FAISS_FILE
     data = faiss_file.read_bytes()
     faiss_file.write_bytes(data[: len(data) // 2])
     with pytest.raises(IndexProblem, match="beschadigd"):
@@ -97,7 +97,7 @@ def test_truncated_faiss_file_is_detected_and_rebuilt(built: tuple[Path, Knowled
 def test_wrong_dimension_in_manifest_is_detected(built: tuple[Path, KnowledgeBase, int],
                                                  e5: CountingEmbeddings) -> None:
     home, small, n = built
-    path = index_dir(home) / MANIFEST
+    path = current_version(index_dir(home)) / MANIFEST
     manifest = json.loads(path.read_text())
     manifest["dim"] = 768
     path.write_text(json.dumps(manifest))
@@ -110,7 +110,7 @@ def test_wrong_dimension_in_manifest_is_detected(built: tuple[Path, KnowledgeBas
 def test_other_model_in_manifest_forces_full_rebuild(built: tuple[Path, KnowledgeBase, int],
                                                      e5: CountingEmbeddings) -> None:
     home, small, n = built
-    path = index_dir(home) / MANIFEST
+    path = current_version(index_dir(home)) / MANIFEST
     manifest = json.loads(path.read_text())
     manifest["model"] = "some-other-model"
     path.write_text(json.dumps(manifest))
@@ -122,7 +122,7 @@ def test_other_model_in_manifest_forces_full_rebuild(built: tuple[Path, Knowledg
 
 def test_garbage_manifest_is_detected(built: tuple[Path, KnowledgeBase, int], e5: CountingEmbeddings) -> None:
     home, small, _ = built
-    (index_dir(home) / MANIFEST).write_text("{not json")
+    (current_version(index_dir(home)) / MANIFEST).write_text("{not json")
     _, report = open_knowledge_index(small, e5, home=home, notify=lambda m: None)
     assert report.status == "rebuilt" and "manifest" in (report.reason or "")
 

@@ -14,7 +14,7 @@ from retrieval.chunking import DocumentError
 from retrieval.embeddings import CountingEmbeddings, SentenceTransformerEmbeddings, get_embeddings
 from retrieval.index import index_dir, ingest_files, open_userdocs, userdocs_dir
 from retrieval.search import HybridIndex
-from retrieval.store import ChunkStore
+from retrieval.store import ChunkStore, current_version
 
 from .test_chunking import make_docx, make_pdf
 
@@ -73,7 +73,7 @@ def test_corrupt_userdocs_store_is_set_aside_with_a_message(home_with_index: Pat
     doc = home_with_index / "a.txt"
     doc.write_text("Informatie over de open dag van het Techniek College.", encoding="utf-8")
     ingest_files([doc], e5, home=home_with_index, notify=lambda m: None)
-    (userdocs_dir(home_with_index) / "chunks.jsonl").write_text("kapot\n")
+    (current_version(userdocs_dir(home_with_index)) / "chunks.jsonl").write_text("kapot\n")
     messages: list[str] = []
     assert open_userdocs(e5, home=home_with_index, notify=messages.append) is None
     assert messages and "ingest" in messages[0]
