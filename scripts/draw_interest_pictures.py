@@ -322,8 +322,13 @@ def windmolen() -> str:
 
 
 def game_programmeren() -> str:
-    game = (rect(-31, -21, 62, 10, "#3c7d3a") + rect(-12, -30, 14, 4, "#3c7d3a") + circle(-18, -26, 4, "#f2c94c")
-            + rect(10, -28, 6, 7, "#e45757") + circle(20, -40, 2.5, "#f7c948") + circle(2, -42, 2.5, "#f7c948"))
+    # code on the left (coloured lines, no letters), the game it makes on the right: programming, not playing
+    code = "".join(rect(-28 + indent, -45 + k * 4.6, width, 2.4, color, 1) for k, (indent, width, color) in enumerate(
+        ((0, 18, "#c678dd"), (4, 22, "#61afef"), (8, 14, "#98c379"), (8, 20, "#e5c07b"), (4, 10, "#61afef"),
+         (0, 16, "#c678dd"), (4, 20, "#98c379"), (4, 12, "#e06c75"))))
+    game = (rect(2, -47, 27, 34, "#a8d8f0", 1) + rect(2, -19, 27, 6, "#3c7d3a") + rect(12, -27, 10, 3, "#8d5a2b")
+            + circle(8, -22, 3, "#f2c94c") + rect(22, -23, 4, 4, "#e45757") + circle(18, -36, 1.8, "#f7c948"))
+    game = code + game
     return (background("#efe9fb") + sitting(92, 116, skin="bruin", hair="krullen", hair_color="zwart",
                                            shirt="#6c5ce7", hands=((116, 128), (130, 126)))
             + table(60, 128, 170, legs=45) + monitor(168, 128, game) + rect(112, 124, 30, 5, "#404a57", 2))
@@ -586,13 +591,178 @@ def kleding_naaien() -> str:
             + tape + circle(138, 70, 1.5, "#bbb") + line(138, 70, 146, 66, "#999", 1.2))
 
 
+def gamepad(x: float, y: float, s: float = 1.0) -> str:
+    """A game controller centred on (x, y), held at its two ends (x -/+ 13 s)."""
+    return (f'<g transform="translate({_f(x)},{_f(y)}) scale({_f(s)})">'
+            + path("M-16,-4 Q-16,-8 -10,-8 L10,-8 Q16,-8 16,-4 L18,6 Q18,10 13,9 L8,4 L-8,4 L-13,9 Q-18,10 -18,6 Z",
+                   fill="#34495e")
+            + rect(-11, -4, 6, 2, "#dfe6e9") + rect(-9, -6, 2, 6, "#dfe6e9")
+            + circle(7, -4, 1.6, "#e74c3c") + circle(11, -2, 1.6, "#2ecc71") + "</g>")
+
+
+def tick(x: float, y: float, color: str = "#27ae60") -> str:
+    return path(f"M{_f(x)},{_f(y)} L{_f(x + 3)},{_f(y + 3)} L{_f(x + 8)},{_f(y - 3)}", stroke=color, sw=1.8)
+
+
+def game_testen() -> str:
+    level = (rect(-44, 10, 88, 10, "#3c7d3a") + rect(-20, -8, 22, 4, "#8d5a2b") + rect(14, -18, 18, 4, "#8d5a2b")
+             + circle(-30, 4, 5, "#f2c94c") + rect(22, 2, 8, 8, "#e45757", 2) + circle(-8, -16, 2.5, "#f7c948")
+             + circle(22, -26, 2.5, "#f7c948")
+             # a little bug on the screen, circled: the tester found something that does not work
+             + circle(34, -10, 3.5, "#8e44ad") + line(31, -13, 29, -15, "#8e44ad", 1) + line(37, -13, 39, -15, "#8e44ad", 1)
+             + circle(34, -10, 7.5, "none", "#e74c3c", 1.5))
+    tv = (rect(142, 136, 80, 18, "#8d6e63", 2) + rect(178, 130, 8, 8, "#404a57")
+          + rect(132, 56, 100, 74, "#404a57", 4) + rect(136, 60, 92, 66, "#1d2b3a", 2)
+          + f'<g transform="translate(182,96)">{level}</g>')
+    sofa_back = rect(22, 96, 96, 40, "#e17055", 8)
+    sofa_front = (rect(18, 128, 104, 16, "#d35f4a", 6) + rect(14, 108, 14, 36, "#c0533f", 6)
+                  + rect(112, 108, 14, 36, "#c0533f", 6))
+    shins = (line(62, 144, 60, 160, "#2c3e50", 8) + line(78, 144, 80, 160, "#2c3e50", 8)
+             + rect(52, 157, 12, 5, INK, 2) + rect(76, 157, 12, 5, INK, 2))
+    note = rect(100, 122, 20, 24, "#ffffff", 2, "#b2bec3", 1) + tick(104, 130) + tick(104, 138) + \
+        line(113, 131, 117, 131, "#b2bec3", 1.5) + line(113, 139, 117, 139, "#b2bec3", 1.5)
+    return (background("#eef0fb", "#cfd3e6", 154) + tv + sofa_back
+            + sitting(70, 130, skin="bruin", hair="vlechten", hair_color="zwart", shirt="#00a8a8",
+                      hands=((57, 116), (83, 116)))
+            + gamepad(70, 116, 0.95) + sofa_front + shins + note)
+
+
+def level_bedenken() -> str:
+    grid = "".join(line(-29 + k * 8, -47, -29 + k * 8, -13, "#2c3e50", 0.6) for k in range(8)) + "".join(
+        line(-29, -47 + k * 8.5, 29, -47 + k * 8.5, "#2c3e50", 0.6) for k in range(5))
+    tiles = (rect(-29, -21, 58, 8, "#3c7d3a") + rect(-13, -30, 16, 4, "#8d5a2b") + rect(11, -38, 8, 4, "#8d5a2b")
+             + circle(-21, -26, 3.5, "#f2c94c") + line(21, -38, 21, -48, "#dfe6e9", 1) + poly([(21, -48), (28, -45),
+                                                                                               (21, -42)], "#e74c3c"))
+    screen = (rect(-31, -49, 62, 38, "#a8d8f0", 2) + grid + tiles
+              # the block being placed, with the mouse pointer on it
+              + rect(-3, -38, 8, 4, "#8d5a2b", 0, "#f7c948", 1)
+              + path("M3,-35 L3,-26 L5.5,-28.5 L7.5,-24.5 L9,-25.2 L7,-29 L10.5,-29 Z", fill="#ffffff", stroke=INK, sw=0.7))
+    mouse = path("M150,124 Q150,118 156,118 Q162,118 162,124 L162,127 L150,127 Z", fill="#dfe6e9", stroke="#7f8c8d",
+                 sw=1)
+    return (background("#edf6e9") + sitting(72, 116, skin="licht", hair="kort", hair_color="bruin", shirt="#e67e22",
+                                           hands=((100, 126), (152, 122)))
+            + table(36, 128, 196, legs=45) + monitor(182, 128, screen, 1.25) + mouse
+            + rect(84, 123, 40, 5, "#404a57", 2))
+
+
+def huis_tekenen() -> str:
+    window = rect(18, 16, 60, 46, "#cfe8ff", 3, "#ffffff", 3) + line(48, 16, 48, 62, "#ffffff", 3)
+    plant = (path("M204,150 L208,130 L226,130 L230,150 Z", fill="#d98c5f") + path(
+        "M217,130 Q204,112 208,96 M217,130 Q220,108 230,100 M217,130 Q212,116 222,110", stroke="#3f8f6b", sw=4))
+    stand = line(160, 124, 146, 154, "#7f8c8d", 3) + line(172, 124, 188, 154, "#7f8c8d", 3)
+    board = poly([(104, 64), (212, 56), (220, 126), (108, 130)], "#2f6db5", "#1f4e8c", 2)
+    house = (path("M134,112 L134,88 L154,72 L174,88 L174,112 Z", stroke="#ffffff", sw=1.6)
+             + rect(149, 98, 9, 14, "none", 0, "#ffffff", 1.4) + rect(139, 92, 8, 7, "none", 0, "#ffffff", 1.2)
+             + rect(162, 92, 8, 7, "none", 0, "#ffffff", 1.2)
+             + line(134, 118, 174, 118, "#9fc5f0", 1) + line(134, 115, 134, 121, "#9fc5f0", 1)
+             + line(174, 115, 174, 121, "#9fc5f0", 1) + line(184, 88, 184, 112, "#9fc5f0", 1))
+    square = poly([(190, 100), (208, 120), (190, 120)], "#f7c94899", "#c99a06", 1)
+    return (background("#f3f6f9", "#dfe4ea", 150) + window + plant + stand + board + house + square
+            + person(70, 158, skin="olijf", hair="hoofddoek", hat="paars", shirt="#16a085", pants="#34495e",
+                     hands=((128, 100), (100, 120)))
+            + line(128, 100, 138, 92, "#f39c12", 3) + line(138, 92, 140, 90, INK, 1.5))
+
+
+def _cartoon(x: float, y: float, s: float, kind: str) -> str:
+    """A simple cartoon character on a sheet: a cat (ears), a robot (square head) or a kid (hair)."""
+    g = [f'<g transform="translate({_f(x)},{_f(y)}) scale({_f(s)})">']
+    if kind == "robot":
+        g += [rect(-9, -16, 18, 14, "#74b9ff", 2, INK, 1), line(0, -16, 0, -21, INK, 1), circle(0, -22, 2, "#e74c3c"),
+              circle(-4, -10, 1.6, INK), circle(4, -10, 1.6, INK), rect(-7, -1, 14, 14, "#a29bfe", 2, INK, 1)]
+    else:
+        color = "#fdcb6e" if kind == "kat" else SKIN["licht"]
+        if kind == "kat":
+            g += [poly([(-9, -15), (-8, -25), (-2, -18)], color, INK, 1), poly([(9, -15), (8, -25), (2, -18)], color,
+                                                                               INK, 1)]
+        g += [circle(0, -11, 10, color, INK, 1), circle(-4, -12, 1.8, INK), circle(4, -12, 1.8, INK),
+              path("M-4,-7 Q0,-3 4,-7", stroke=INK, sw=1), path("M-7,0 L7,0 L9,14 L-9,14 Z",
+                                                                fill="#55efc4" if kind == "kat" else "#fd79a8",
+                                                                stroke=INK, sw=1)]
+        if kind == "kind":
+            g += [path("M-10,-13 Q-8,-24 0,-22 Q9,-24 10,-13 Q4,-19 -10,-13 Z", fill=HAIR["rood"])]
+    g.append("</g>")
+    return "".join(g)
+
+
+def figuur_tekenen() -> str:
+    sheets = (rect(118, 18, 44, 46, "#ffffff", 2, "#b2bec3", 1) + _cartoon(140, 48, 1.1, "kat") + circle(140, 20, 2.5,
+                                                                                                        "#e74c3c")
+              + rect(172, 24, 44, 46, "#ffffff", 2, "#b2bec3", 1) + _cartoon(194, 54, 1.1, "robot")
+              + circle(194, 26, 2.5, "#0984e3"))
+    paper = poly([(122, 128), (196, 124), (200, 132), (118, 136)], "#ffffff", "#b2bec3", 1)
+    sketch = _cartoon(160, 110, 1.15, "kind")
+    pencils = "".join(line(206 + k * 5, 126, 208 + k * 5, 110, c, 3) for k, c in enumerate(("#e17055", "#0984e3",
+                                                                                          "#00b894")))
+    return (background("#fdf6ec") + sheets
+            + sitting(84, 114, skin="diep", hair="krullen", hair_color="zwart", shirt="#fdcb6e",
+                      hands=((146, 118), (110, 128)))
+            + table(40, 132, 190, legs=40) + paper + rect(140, 84, 40, 40, "#ffffff", 3, "#b2bec3", 1) + sketch
+            + line(146, 118, 154, 108, "#636e72", 2.5) + rect(204, 118, 22, 14, "#636e72", 2) + pencils)
+
+
+def _sheep(x: float, y: float) -> str:
+    wool = "".join(circle(x + dx, y + dy, 11, "#ffffff", "#b2bec3", 1)
+                   for dx, dy in ((-16, 0), (-6, -8), (8, -8), (18, 0), (8, 6), (-6, 6)))
+    legs = "".join(line(x + dx, y + 10, x + dx, y + 26, INK, 3.5) for dx in (-14, -5, 7, 16))
+    hx, hy = x - 30, y - 10
+    head = (path(f"M{_f(hx - 6)},{_f(hy - 4)} L{_f(hx - 16)},{_f(hy - 8)} L{_f(hx - 7)},{_f(hy + 1)} Z", fill="#4a4a4a")
+            + path(f"M{_f(hx + 6)},{_f(hy - 4)} L{_f(hx + 16)},{_f(hy - 8)} L{_f(hx + 7)},{_f(hy + 1)} Z", fill="#4a4a4a")
+            + path(f"M{_f(hx - 8)},{_f(hy - 6)} Q{_f(hx)},{_f(hy - 12)} {_f(hx + 8)},{_f(hy - 6)} L{_f(hx + 5)},"
+                   f"{_f(hy + 10)} Q{_f(hx)},{_f(hy + 14)} {_f(hx - 5)},{_f(hy + 10)} Z", fill="#4a4a4a")
+            + circle(hx, hy - 9, 5, "#ffffff", "#b2bec3", 1)
+            + circle(hx - 3.5, hy - 1, 2, "#ffffff") + circle(hx + 3.5, hy - 1, 2, "#ffffff")
+            + circle(hx - 3.5, hy - 1, 1, INK) + circle(hx + 3.5, hy - 1, 1, INK))
+    return legs + wool + head
+
+
+def _chicken(x: float, y: float) -> str:
+    return (line(x - 2, y + 6, x - 3, y + 13, "#e67e22", 1.5) + line(x + 3, y + 6, x + 4, y + 13, "#e67e22", 1.5)
+            + path(f"M{_f(x - 10)},{_f(y)} Q{_f(x - 8)},{_f(y + 9)} {_f(x + 2)},{_f(y + 8)} Q{_f(x + 10)},{_f(y + 6)} "
+                   f"{_f(x + 8)},{_f(y - 6)} Q{_f(x + 6)},{_f(y - 12)} {_f(x + 2)},{_f(y - 8)} Q{_f(x - 2)},{_f(y - 1)} "
+                   f"{_f(x - 10)},{_f(y)} Z", fill="#b9773a")
+            + poly([(x + 7, y - 8), (x + 12, y - 6), (x + 7, y - 5)], "#f39c12") + circle(x + 5, y - 7, 1, INK)
+            + path(f"M{_f(x + 2)},{_f(y - 10)} Q{_f(x + 4)},{_f(y - 14)} {_f(x + 6)},{_f(y - 10)}", fill="#e74c3c"))
+
+
+def dieren_verzorgen() -> str:
+    fence = "".join(rect(8 + k * 38, 92, 6, 50, "#b07a45", 1) for k in range(7)) + rect(0, 100, W, 5, "#c58c52") + \
+        rect(0, 118, W, 5, "#c58c52")
+    bucket = path("M28,122 L46,122 L43,142 L31,142 Z", fill="#3f6fb5") + path("M28,122 Q37,110 46,122", stroke="#555",
+                                                                                sw=1.2)
+    return (background("#e4f2fb", "#8cc084", 140) + sun(40, 30) + fence + _sheep(182, 124) + _chicken(222, 152)
+            + person(80, 160, skin="roze", hair="kort", hair_color="rood", shirt="#2e86de", pants="#5d4037",
+                     hands=((138, 120), (42, 122)))
+            + bucket + path("M134,120 Q138,113 145,118", fill="#e9d98b", stroke="#c9b55a", sw=1))
+
+
+def _tree(x: float, ground: float, h: float, green: str) -> str:
+    return (rect(x - 4, ground - h, 8, h, "#8d5a2b", 2) + circle(x, ground - h - 4, h * 0.45, green)
+            + circle(x - h * 0.3, ground - h + 6, h * 0.32, green) + circle(x + h * 0.3, ground - h + 6, h * 0.32, green))
+
+
+def bomen_planten() -> str:
+    sapling = (line(170, 148, 170, 100, "#8d5a2b", 3) + line(178, 148, 178, 96, "#c8a26b", 2)
+               + line(170, 112, 178, 112, "#7f8c8d", 1.5)
+               + "".join(circle(170 + dx, 100 + dy, 7, "#4caf50") for dx, dy in ((-6, 0), (6, -2), (0, -8), (0, 4))))
+    mound = path("M138,150 Q170,136 204,150 Z", fill="#6d4c41")
+    flowers = "".join(circle(24 + k * 14, 160 + (k % 2) * 6, 2.5, c) for k, c in enumerate(
+        ("#e84393", "#fdcb6e", "#e84393", "#ffffff")))
+    spade = line(116, 84, 128, 146, "#8d6e63", 3.5) + line(110, 84, 122, 82, "#8d6e63", 3.5) + \
+        poly([(122, 142), (134, 140), (136, 156), (126, 158)], "#95a5a6", "#7f8c8d", 1)
+    return (background("#dff0fb", "#7dbb6a", 140) + cloud(52, 26, "#ffffff") + _tree(30, 140, 40, "#3f8f4b")
+            + _tree(214, 140, 46, "#2f7d3b") + mound + sapling + flowers + spade
+            + person(84, 160, skin="donker", hair="krullen", hair_color="zwart", shirt="#27ae60", pants="#34495e",
+                     hands=((114, 86), (122, 116))))
+
+
 SCENES: dict[str, Callable[[], str]] = {
     f.__name__: f for f in (
         scooter_repareren, auto_uitlezen, muur_metselen, weg_in_de_regen, lampen_aansluiten, zonnepanelen, windmolen,
         game_programmeren, laptop_repareren, schip_haven, havenkraan, heftruck, kastje_maken, ontwerpen_3d_printen,
         machine_repareren, robotarm, lab_proefje, water_onderzoeken, filmpje_maken, poster_ontwerpen, zieke_helpen,
         kinderen_opvang, winkel_klanten, geld_bijhouden, sportles, zelf_sporten, koken, gasten_bedienen,
-        haren_knippen, kleding_naaien,
+        haren_knippen, kleding_naaien, game_testen, level_bedenken, huis_tekenen, figuur_tekenen,
+        dieren_verzorgen, bomen_planten,
     )
 }
 
