@@ -146,3 +146,26 @@ def test_two_workers_behind_nginx(tmp_path: Path, request: pytest.FixtureRequest
     assert all(p is not None and p.poll() is not None for p in procs), "every process is stopped"
     assert not bh._healthy(f"http://127.0.0.1:{port}")
     assert not (tmp_path / "run" / "serve.json").exists()
+
+
+def test_deploy_recipes_agree_with_the_local_setup() -> None:
+    """The container recipe and the Kubernetes sketch are not run here; they must at least say the same as
+    the set-up that is tested: the same command, port and health path, the same cookie, no access log."""
+    import yaml
+
+    deploy = bh.REPO / "deploy"
+    containerfile = (deploy / "Containerfile").read_text()
+    assert "lob-kompas serve" in containerfile and "EXPOSE 8080" in containerfile and "--port 8080" in containerfile
+    assert '"status": "shipped"' in containerfile, "the image build must refuse a stale shipped index"
+    docs = {d["kind"]: d for d in yaml.safe_load_all((deploy / "k8s" / "lob-kompas.yaml").read_text())}
+    assert set(docs) == {"Deployment", "Service", "Ingress", "HorizontalPodAutoscaler"}
+    [container] = docs["Deployment"]["spec"]["template"]["spec"]["containers"]
+    assert container["command"][:2] == ["lob-kompas", "app"]
+    assert {container[p]["httpGet"]["path"] for p in ("startupProbe", "readinessProbe", "livenessProbe")} == \
+        {"/_stcore/health"}
+    notes = docs["Ingress"]["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert notes["nginx.ingress.kubernetes.io/session-cookie-name"] in (deploy / "nginx.conf.template").read_text()
+    assert notes["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
+    start = (deploy / "start.sh").read_text()
+    assert "lob-kompas serve" in start and os.access(deploy / "start.sh", os.X_OK)
