@@ -100,13 +100,11 @@ class AnswerCache:
             answer = self._lookup(key)
             if answer is not None:
                 return answer
-            event = self._in_flight.get(key)
-            first = event is None
-            if first:
+            running = self._in_flight.get(key)
+            if running is None:
                 event = self._in_flight[key] = threading.Event()
-        if not first:
-            assert event is not None
-            event.wait(WAIT_SECONDS)
+        if running is not None:
+            running.wait(WAIT_SECONDS)
             with self._lock:
                 answer = self._lookup(key)
                 if answer is not None:
