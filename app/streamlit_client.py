@@ -18,6 +18,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 FINISHED = ForwardMsg.FINISHED_SUCCESSFULLY
+# a whole page run, or the run of one st.fragment, that ended normally
+FINISHED_OK = frozenset({ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY})
 
 
 def require_loopback(host: str) -> str:
@@ -46,10 +48,11 @@ class ScriptRun:
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     page_hash: str = ""
     bytes_received: int = 0
+    fragments: dict[str, str] = field(default_factory=dict)  # widget user key -> id of its st.fragment
 
     @property
     def ok(self) -> bool:
-        return not self.exceptions and self.status == FINISHED
+        return not self.exceptions and self.status in FINISHED_OK
 
     def widgets_of(self, *kinds: str) -> list[tuple[str, Any]]:
         """(user key, proto) of every widget of these element types, in page order."""
@@ -86,6 +89,8 @@ def collect(msg: ForwardMsg, run: ScriptRun) -> None:
         run.exceptions.append(f"{element.type}: {element.message}"[:300])
     elif getattr(element, "id", ""):
         run.widgets[user_key(element.id)] = (etype, element)
+        if delta.fragment_id:
+            run.fragments[user_key(element.id)] = delta.fragment_id
 
 
 def widget_state(widget_id: str, **value: Any) -> Any:
@@ -113,10 +118,12 @@ class Session:
         self.page_hash = ""
 
     async def rerun(self, page_name: str = "", page_hash: str = "", widgets: list[Any] | None = None,
-                    query_string: str = "") -> ScriptRun:
-        """Ask for a script run and read the server's messages until it has finished."""
+                    query_string: str = "", fragment_id: str = "") -> ScriptRun:
+        """Ask for a script run (of one ``st.fragment`` when ``fragment_id`` is given, as the browser does when
+        a widget inside a fragment changes) and read the server's messages until it has finished."""
         back = BackMsg()
         back.rerun_script.query_string = query_string
+        back.rerun_script.fragment_id = fragment_id
         back.rerun_script.page_name = page_name
         back.rerun_script.page_script_hash = page_hash
         back.rerun_script.widget_states.widgets.extend(widgets or [])
@@ -146,8 +153,10 @@ def connect(host: str, port: int, timeout: float, cookie: str | None = None) -> 
 
     url = f"ws://{require_loopback(host)}:{port}/_stcore/stream"
     headers = {"Cookie": cookie} if cookie else None
+    # no protocol pings from our side: a browser sends none either, and on a busy machine a late pong would
+    # end the session with an error no real user would see
     return websockets.connect(url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
-                              open_timeout=timeout, additional_headers=headers)
+                              open_timeout=timeout, additional_headers=headers, ping_interval=None)
 
 
 async def warm_up(host: str, port: int, pages: tuple[str, ...] = ("", "ouders", "vraag"),

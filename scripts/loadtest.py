@@ -62,7 +62,7 @@ sys.path.insert(0, str(ROOT / "tests" / "app"))
 sys.path.insert(0, str(ROOT))
 import browser_helpers as bh  # noqa: E402
 
-from app.streamlit_client import FINISHED, ScriptRun, Session, connect, widget_state  # noqa: E402
+from app.streamlit_client import FINISHED_OK, ScriptRun, Session, connect, widget_state  # noqa: E402
 from knowledge.i18n import LANGUAGES, catalogue, label, t  # noqa: E402
 
 LOOPBACK = "127.0.0.1"
@@ -123,7 +123,7 @@ def _check(name: str, run: ScriptRun) -> str:
     """An error text when the page is not what a user should see, else ''."""
     if run.exceptions:
         return "exception: " + run.exceptions[0]
-    if run.status != FINISHED:
+    if run.status not in FINISHED_OK:
         return f"script status {run.status}"
     if name in ("mentor_load", "mentor_open") and not any(k.startswith("FormSubmitter:") for k in run.widgets):
         return "no profile form"
@@ -233,11 +233,18 @@ def question_box(run: ScriptRun, lang: str) -> tuple[str, Any] | None:
     return None
 
 
+def fragment_of(run: ScriptRun, element: Any) -> str:
+    """The st.fragment the widget belongs to ('' for none): the browser then reruns only that fragment."""
+    from app.streamlit_client import user_key
+
+    return run.fragments.get(user_key(str(element.id)), "")
+
+
 def answer_problem(run: ScriptRun, lang: str) -> str:
     """'' when the run shows an answer (with sources, or the honest "not in my sources"), else what is wrong."""
     if run.exceptions:
         return "exception: " + run.exceptions[0]
-    if run.status != FINISHED:
+    if run.status not in FINISHED_OK:
         return f"script status {run.status}"
     if any(t("app.no_index", lang) in a for a in run.alerts):
         return "no index: the assistant is not available"
@@ -276,12 +283,27 @@ def plan_parents(n: int, arrival_seconds: float, read_seconds: float, seed: int)
     return sorted(parents, key=lambda p: p.arrives)
 
 
+RETRIES = {"count": 0}  # GETs repeated after the server closed a reused connection
+
+
+async def _get(http: Any, path: str) -> Any:
+    """GET, repeated once when the server closed a kept-alive connection just as it was reused: browsers
+    repeat such idempotent requests on their own, so a user never sees these (they are counted, though)."""
+    import httpx
+
+    try:
+        return await http.get(path)
+    except (httpx.RemoteProtocolError, httpx.ReadError):
+        RETRIES["count"] += 1
+        return await http.get(path)
+
+
 async def fetch_page(http: Any, path: str) -> int:
     """What a phone with an empty cache fetches before the app runs: the HTML and the files it names."""
-    resp = await http.get(path)
+    resp = await _get(http, path)
     resp.raise_for_status()
     assets = sorted(set(ASSET.findall(resp.text)))
-    results = await asyncio.gather(*(http.get("/" + a) for a in assets))
+    results = await asyncio.gather(*(_get(http, "/" + a) for a in assets))
     bad = [str(r.url) for r in results if r.status_code != 200]
     if bad:
         raise RuntimeError(f"{len(bad)} static files failed, e.g. {bad[0]}")
@@ -312,7 +334,7 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
             open_s = time.perf_counter() - opened  # connect + first script run
             box = question_box(run, parent.lang)
             error = ("exception: " + run.exceptions[0]) if run.exceptions else \
-                f"script status {run.status}" if run.status != FINISHED else \
+                f"script status {run.status}" if run.status not in FINISHED_OK else \
                 "no question box on the parents' page" if box is None else ""
             samples.append(Sample(interaction=current, seconds=open_s, error=error, at=opened - t0))
             samples.append(Sample(interaction="parents_open_total", seconds=assets_s + open_s, error=error,
@@ -329,14 +351,15 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
                 buttons = {el.label: el for _, el in run.widgets_of("button")}
                 kind, el = box
                 if name == "question_suggested" and text in buttons:
-                    states = [*base, _state(str(buttons[text].id), trigger_value=True)]
-                elif kind == "chat_input":
-                    states = [*base, _state(str(el.id), chat_input_value=text)]
+                    target = buttons[text]
+                    states = [*base, _state(str(target.id), trigger_value=True)]
                 else:
-                    states = [*base, _state(str(el.id), string_value=text)]
+                    target = el
+                    value = {"chat_input_value": text} if kind == "chat_input" else {"string_value": text}
+                    states = [*base, _state(str(el.id), **value)]
                 asked = time.perf_counter()
-                run = await session.rerun(page_name="ouders", page_hash=page_hash, widgets=states,
-                                          query_string=query)
+                run = await session.rerun(page_name="ouders", page_hash=page_hash, widgets=states, query_string=query,
+                                          fragment_id=fragment_of(run, target))
                 samples.append(Sample(interaction=name, seconds=run.seconds, error=answer_problem(run, parent.lang),
                                       at=asked - t0))
                 box = question_box(run, parent.lang) or box
@@ -635,6 +658,7 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
             "languages": list(LANGUAGES), "suggested_questions": {lang: suggested_questions(lang) for lang in LANGUAGES},
             "load_avg_1m_at_start": load_avg, "warmup_problems": warm_problems, "interactions": len(samples),
             "errors": len(errors), "error_examples": sorted(set(errors))[:8], "latency": latency,
+            "repeated_gets": RETRIES["count"],
             "timeline": timeline, **resources}
 
 
@@ -643,6 +667,7 @@ def serve_cluster(env: dict[str, str], workers: int, timeout: float = 300) -> It
     """``lob-kompas serve --workers N`` on a free loopback port; yields its state (url, pids); stops it after."""
     run_dir = Path(tempfile.mkdtemp(prefix="lob-loadtest-serve-"))
     port = bh.free_port()
+    state: dict[str, Any] = {}
     log = run_dir.parent / f"{run_dir.name}.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([*bh.lob_kompas(), "serve", "--workers", str(workers), "--port", str(port),
@@ -657,7 +682,7 @@ def serve_cluster(env: dict[str, str], workers: int, timeout: float = 300) -> It
             if time.monotonic() - started > timeout:
                 raise TimeoutError(f"lob-kompas serve not ready within {timeout:.0f} s:\n{log.read_text()}")
             time.sleep(0.2)
-        state = json.loads(state_file.read_text())
+        state.update(json.loads(state_file.read_text()))
         state["started_s"] = round(time.monotonic() - started, 2)
         yield state
     finally:
@@ -670,10 +695,13 @@ def serve_cluster(env: dict[str, str], workers: int, timeout: float = 300) -> It
                 with suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=15)
-        log.unlink(missing_ok=True)
-        import shutil
+        if state.get("keep_logs"):
+            print(f"errors happened: the server logs are kept in {run_dir} and {log}", file=sys.stderr)
+        else:
+            log.unlink(missing_ok=True)
+            import shutil
 
-        shutil.rmtree(run_dir, ignore_errors=True)
+            shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def run_scenario(args: argparse.Namespace, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -688,7 +716,10 @@ def run_scenario(args: argparse.Namespace, env: dict[str, str] | None = None) ->
             procs = {"app": [server_child(server.proc.pid)]}
             report = asyncio.run(informatieavond(args, server.port, procs, True, deadline))
             report["server_start_s"] = round(server.healthy_after, 2)
-        log.unlink(missing_ok=True)
+        if report["errors"]:
+            print(f"errors happened: the server log is kept in {log}", file=sys.stderr)
+        else:
+            log.unlink(missing_ok=True)
         return {**common, "setup": "one `lob-kompas app` process, no proxy", **report}
     with serve_cluster(env, args.workers) as state:
         nginx = [state["nginx_pid"], *children(state["nginx_pid"])]
@@ -696,6 +727,7 @@ def run_scenario(args: argparse.Namespace, env: dict[str, str] | None = None) ->
         report = asyncio.run(informatieavond(args, state["port"], procs, False, deadline))
         report["server_start_s"] = state["started_s"]
         report["serve_ready_after_s"] = state.get("ready_after_s")
+        state["keep_logs"] = bool(report["errors"])
     return {**common, "setup": f"`lob-kompas serve --workers {args.workers}`: nginx + {args.workers} app processes",
             **report}
 
@@ -707,7 +739,8 @@ def scenario_tables(report: dict[str, Any]) -> str:
              "question_own": "parents: own question", "mentor_open": "mentor: open page",
              "mentor_advice": "mentor: advice", "all_script_runs": "all script runs"}
     lines = [f"**{report['setup']}** — {report['parents']} parents over {report['arrival_seconds']:.0f} s, "
-             f"{report['mentors']} mentors; {report['interactions']} interactions, {report['errors']} errors",
+             f"{report['mentors']} mentors; {report['interactions']} interactions, {report['errors']} errors "
+             f"({report.get('repeated_gets', 0)} static-file GETs repeated on a closed connection, as a browser does)",
              "", "| interaction | n | errors | p50 s | p95 s | p99 s | max s |", "|---|---|---|---|---|---|---|"]
     for key, row_ in report["latency"].items():
         if row_.get("n"):
@@ -723,6 +756,90 @@ def scenario_tables(report: dict[str, Any]) -> str:
               "| minute | interactions | errors | p95 script run s |", "|---|---|---|---|"]
     for m in report["timeline"]:
         lines.append(f"| {m['minute']} | {m['interactions']} | {m['errors']} | {m['p95_script_run_s']} |")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- costs: server CPU per interaction
+
+
+async def costs(port: int, pid: int, reps: int, timeout: float) -> dict[str, Any]:
+    """Server CPU seconds per interaction, one interaction at a time against a warm server.
+
+    CPU time, unlike latency, hardly depends on other work on the machine, so these figures hold on a busy
+    shared machine too; divided into the cores they give a capacity estimate (an estimate, not a load test)."""
+    import httpx
+
+    from app.streamlit_client import warm_up
+
+    problems = await warm_up(LOOPBACK, port)
+    rows: dict[str, list[tuple[float, float]]] = {}
+
+    def record(name: str, cpu0: float, wall0: float) -> None:
+        rows.setdefault(name, []).append((_cpu_seconds(pid) - cpu0, time.perf_counter() - wall0))
+
+    parents = plan_parents(reps, 0, 0, seed=99)
+    for i in range(reps):
+        lang = LANGUAGES[i % len(LANGUAGES)]
+        cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
+        async with httpx.AsyncClient(base_url=f"http://{LOOPBACK}:{port}", limits=httpx.Limits(max_connections=6),
+                                     timeout=timeout) as http:
+            await fetch_page(http, f"/ouders?lang={lang}")
+        record("parents_assets", cpu0, wall0)
+        async with connect(LOOPBACK, port, timeout) as ws:
+            session = Session(ws, timeout)
+            cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
+            run = await session.rerun(page_name="ouders", query_string=f"lang={lang}")
+            record("parents_open", cpu0, wall0)
+            box = question_box(run, lang)
+            if box is None:
+                raise LookupError("no question box on the parents' page")
+            base = [_state(str(run.widgets["lang"][1].id), string_value=label("taal", lang, lang))]
+            suggested = [q for q in suggested_questions(lang) if q != t("ask.q2", lang)] or suggested_questions(lang)
+            own = next(text for name, text in parents[i].questions if name == "question_own")
+            for name, text in (("question_suggested", suggested[0]), ("question_own", own)):
+                kind, el = box
+                value = {"chat_input_value": text} if kind == "chat_input" else {"string_value": text}
+                cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
+                run = await session.rerun(page_name="ouders", page_hash=session.page_hash, query_string=f"lang={lang}",
+                                          widgets=[*base, _state(str(el.id), **value)], fragment_id=fragment_of(run, el))
+                record(name, cpu0, wall0)
+                if answer_problem(run, lang):
+                    problems.append(f"{name}: {answer_problem(run, lang)}")
+        async with connect(LOOPBACK, port, timeout) as ws:
+            session = Session(ws, timeout)
+            first = await session.rerun()
+            interest, schooltype, postcode = MENTOR_PUPILS[i % len(MENTOR_PUPILS)]
+            cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
+            run = await session.rerun(page_hash=session.page_hash,
+                                      widgets=mentor_form_states(first, interest, schooltype, postcode))
+            record("mentor_advice", cpu0, wall0)
+            if _check("mentor_advice", run):
+                problems.append("mentor_advice: " + _check("mentor_advice", run))
+    table = {name: {"n": len(v), "server_cpu_s": round(statistics.mean(c for c, _ in v), 3),
+                    "server_cpu_s_max": round(max(c for c, _ in v), 3),
+                    "wall_s_median": round(statistics.median(w for _, w in v), 3)} for name, v in rows.items()}
+    per_parent = sum(table[k]["server_cpu_s"] for k in ("parents_open", "question_suggested", "question_own"))
+    return {"reps": reps, "problems": problems, "per_interaction": table,
+            "parent_cpu_s_without_static": round(per_parent, 3),
+            "parent_cpu_s_with_static": round(per_parent + table["parents_assets"]["server_cpu_s"], 3),
+            "load_avg_1m": round(os.getloadavg()[0], 2)}
+
+
+def run_costs(args: argparse.Namespace, env: dict[str, str] | None = None) -> dict[str, Any]:
+    log = Path(tempfile.gettempdir()) / f"lob-loadtest-{os.getpid()}.log"
+    with bh.app_server(dict(os.environ) if env is None else env, log) as server:
+        report = asyncio.run(costs(server.port, server_child(server.proc.pid), args.reps, args.timeout))
+    log.unlink(missing_ok=True)
+    return {"machine": machine(), "command": " ".join(["python", "scripts/loadtest.py", *sys.argv[1:]]), **report}
+
+
+def costs_table(report: dict[str, Any]) -> str:
+    lines = ["| interaction | n | server CPU s (mean) | server CPU s (max) | wall s (median) |", "|---|---|---|---|---|"]
+    for name, r in report["per_interaction"].items():
+        lines.append(f"| {name} | {r['n']} | {r['server_cpu_s']:.3f} | {r['server_cpu_s_max']:.3f} | {r['wall_s_median']:.3f} |")
+    lines.append(f"\none parent (page + 2 questions): {report['parent_cpu_s_without_static']:.2f} s server CPU, "
+                 f"{report['parent_cpu_s_with_static']:.2f} s when the app also serves the static files; "
+                 f"load average {report['load_avg_1m']}")
     return "\n".join(lines)
 
 
@@ -758,7 +875,8 @@ def machine() -> dict[str, Any]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    p.add_argument("--scenario", choices=("levels", "informatieavond"), default="levels")
+    p.add_argument("--scenario", choices=("levels", "informatieavond", "costs"), default="levels")
+    p.add_argument("--reps", type=int, default=12, help="costs: interactions of each kind (one at a time)")
     p.add_argument("--users", type=int, nargs="+", default=[1, 5, 10, 20, 40], help="levels: load levels, in order")
     p.add_argument("--rounds", type=int, default=3, help="levels: rounds per user per level")
     p.add_argument("--think", type=float, default=0.0, help="levels: mean pause (s) between a user's interactions")
@@ -786,6 +904,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         p.error(f"--parents must be 1-{MAX_PARENTS} and --mentors 0-{MAX_MENTORS}")
     if not 0 <= args.workers <= 32 or args.arrival_seconds < 0 or args.read_seconds < 0 or args.mentor_every <= 0:
         p.error("--workers must be 0-32; times must not be negative")
+    if not 1 <= args.reps <= 100:
+        p.error("--reps must be between 1 and 100")
     if not 0 < args.max_seconds <= 3600:
         p.error("--max-seconds must be between 0 and 3600")
     if args.port and not args.server_pid:
@@ -817,6 +937,8 @@ def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> dict[str
     """Measure against ``--port`` or against a server started (and stopped) here with ``env``."""
     if args.scenario == "informatieavond":
         return run_scenario(args, env)
+    if args.scenario == "costs":
+        return run_costs(args, env)
     deadline = time.monotonic() + args.max_seconds
     if args.port:
         return asyncio.run(measure(args, args.port, server_child(args.server_pid), deadline))
@@ -838,6 +960,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.scenario == "informatieavond":
         print(scenario_tables(report))
         return 1 if report["errors"] else 0
+    if args.scenario == "costs":
+        print(costs_table(report))
+        return 1 if report["problems"] else 0
     return 1 if not report["levels"] or report["levels"][0]["errors"] else 0
 
 

@@ -31,6 +31,9 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
         "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--client.toolbarMode", "minimal",
         "--client.showErrorDetails", "type", "--browser.serverAddress", browser_address(address),
+        # no watching of the source files: it halves the server's CPU for opening a page (measured with
+        # `scripts/loadtest.py --scenario costs`); restart the app to pick up changed code
+        "--server.fileWatcherType", "none",
     ]
 
 
