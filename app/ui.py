@@ -135,27 +135,30 @@ def kb_or_stop() -> KnowledgeBase:
 
 
 def get_assistant() -> Any:
-    """The assistant with its persisted index, loaded once per process; None when no index is built yet.
+    """The assistant with its index, loaded once per process; None when there is no index at all.
 
-    The app never builds the index itself (that takes minutes): ``lob-kompas build`` does, and until
-    then the pages say so. "No index" is not cached, so the app picks the index up once it is built.
+    The index ships with the code (``retrieval/prebuilt/``) and is used in place when it matches the
+    knowledge; after a local knowledge edit only the changed chunks are embedded. Without any index the
+    app never builds one itself (that takes minutes): ``lob-kompas build`` does, and until then the
+    pages say so. "No index" is not cached, so the app picks the index up once it is built. Answers
+    come through the answer cache (same question, language and knowledge version: same answer).
     """
-    from retrieval.index import index_dir
-    from retrieval.store import has_store
+    from retrieval.index import index_dir, knowledge_index_available
 
-    directory = index_dir()
-    if not has_store(directory):
+    if not knowledge_index_available():
         return None
-    return _load_assistant(str(directory))
+    return _load_assistant(str(index_dir()))
 
 
 @st.cache_resource(show_spinner=False)
 def _load_assistant(index_path: str) -> Any:
     """Keyed by the index folder; an index for an older knowledge base is brought up to date here,
     which re-embeds only the changed chunks."""
+    from retrieval.answer_cache import CachingAssistant
     from retrieval.assistant import Assistant
 
-    return Assistant.from_default(get_kb(), home=Path(index_path).parent, notify=lambda _message: None)
+    return CachingAssistant(Assistant.from_default(get_kb(), home=Path(index_path).parent,
+                                                   notify=lambda _message: None))
 
 
 def text_search_or_none() -> Any:

@@ -28,7 +28,7 @@ from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_labels
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
-from retrieval.index import BuildReport, open_knowledge_index, open_userdocs
+from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
 from retrieval.language import SUPPORTED, check_input, detect_language, input_language
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens, unique_sources
 from retrieval.store import Notify, stderr_notify
@@ -95,7 +95,8 @@ class Assistant:
                      embeddings: CountingEmbeddings | None = None, llm: Any | None = "env",
                      notify: Notify = stderr_notify, rebuild: bool = False,
                      include_userdocs: bool = True) -> Assistant:
-        """Load (or build) the persisted index under ``$LOB_HOME``; never uses the network.
+        """Load (or build) the persisted index under ``$LOB_HOME``, or use the shipped one in place when it
+        matches; never uses the network.
 
         ``llm="env"`` takes the model from the environment (None when not configured).
         """
@@ -104,7 +105,8 @@ class Assistant:
 
         kb = kb or load_knowledge()
         emb = embeddings or get_embeddings()
-        store, report = open_knowledge_index(kb, emb, home=home, notify=notify, force=rebuild)
+        store, report = open_knowledge_index(kb, emb, home=home, notify=notify, force=rebuild,
+                                             shipped=shipped_index_dir())
         docs, vectors = list(store.docs), store.vectors
         user = open_userdocs(emb, home=home, notify=notify) if include_userdocs else None
         if user is not None and len(user):

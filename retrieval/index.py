@@ -5,6 +5,11 @@ model changes) and ``userdocs/`` (files added with ``lob-kompas ingest``). An un
 knowledge base loads from disk without embedding anything; a changed one is rebuilt and only
 new or changed chunks are embedded. A corrupt or mismatched store is reported and rebuilt,
 never used.
+
+The knowledge index also ships with the code (``retrieval/prebuilt/``, made by
+``lob-kompas build --ship``): when it matches the knowledge, the model and the chunker it is used
+in place, read-only, so a fresh clone, container or server process starts without embedding; when
+it does not match, its vectors still seed the local build (only changed chunks are embedded).
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from retrieval.chunking import (
 )
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.store import (
+    MANIFEST,
     ChunkStore,
     IndexProblem,
     Notify,
@@ -39,9 +45,22 @@ from retrieval.store import (
     store_size,
 )
 
+SHIPPED_DIR = Path(__file__).resolve().parent / "prebuilt"
+SHIP_COMMAND = "lob-kompas build --ship"
+
 
 def index_dir(home: Path | None = None) -> Path:
     return (home or lob_home()) / "index"
+
+
+def shipped_index_dir() -> Path:
+    """The knowledge index that ships with the code (package data; read-only at run time)."""
+    return SHIPPED_DIR
+
+
+def knowledge_index_available(home: Path | None = None) -> bool:
+    """Whether the assistant can start without building from nothing (a local or a shipped index exists)."""
+    return (index_dir(home) / MANIFEST).exists() or (shipped_index_dir() / MANIFEST).exists()
 
 
 def userdocs_dir(home: Path | None = None) -> Path:
@@ -52,7 +71,7 @@ def userdocs_dir(home: Path | None = None) -> Path:
 class BuildReport:
     """What happened when the knowledge index was opened."""
 
-    status: str  # loaded | built | rebuilt
+    status: str  # loaded | shipped (used in place from the package) | built | rebuilt
     reason: str | None
     chunks: int
     embedded: int
@@ -68,14 +87,37 @@ def _expect(kb: KnowledgeBase, emb: CountingEmbeddings, settings: ChunkerSetting
     return {"model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(), "content_hash": kb.content_hash}
 
 
+def _shipped(shipped: Path, expect: dict[str, object],
+             notify: Notify) -> tuple[ChunkStore | None, dict[str, np.ndarray]]:
+    """(the shipped store when it matches ``expect``, else None; vectors it can lend to a local build)."""
+    try:
+        return ChunkStore.load(shipped, expect), {}
+    except StoreMismatch as exc:  # other knowledge or chunker: its vectors still fit unchanged chunks
+        return None, (exc.store.vector_cache() if exc.store is not None else {})
+    except IndexProblem as exc:
+        if not exc.missing:
+            notify(f"De meegeleverde index in {shipped} is onbruikbaar ({exc}); maak hem opnieuw met "
+                   f"'{SHIP_COMMAND}'.")
+        return None, {}
+
+
 def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Path | None = None,
                          settings: ChunkerSettings | None = None, force: bool = False,
-                         notify: Notify = stderr_notify) -> tuple[ChunkStore, BuildReport]:
-    """Load the knowledge index if it matches ``kb`` and ``emb``; otherwise (re)build it and say why."""
+                         notify: Notify = stderr_notify,
+                         shipped: Path | None = None) -> tuple[ChunkStore, BuildReport]:
+    """Load the knowledge index if it matches ``kb`` and ``emb``; otherwise (re)build it and say why.
+
+    With ``shipped`` (see :func:`shipped_index_dir`) a matching shipped index is used in place and
+    nothing is written; a non-matching one lends its vectors to the local build."""
     settings = settings or ChunkerSettings()
     directory = index_dir(home)
     expect = _expect(kb, emb, settings)
     start = time.perf_counter()
+    shipped_cache: dict[str, np.ndarray] = {}
+    if shipped is not None:
+        ready, shipped_cache = _shipped(shipped, expect, notify)
+        if ready is not None and not force:
+            return ready, BuildReport("shipped", None, len(ready), 0, time.perf_counter() - start, _size(shipped))
     cache: dict[str, np.ndarray] = {}
     reason: str | None = None
     status = "built"
@@ -104,7 +146,8 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
                                               _size(directory))
                 except IndexProblem:
                     pass
-            return _build(kb, emb, directory, expect, settings, cache, status, reason, start, notify)
+            return _build(kb, emb, directory, expect, settings, {**shipped_cache, **cache}, status, reason, start,
+                          notify)
     except StoreBusy as exc:
         raise RuntimeError(InputError("busy", what="index").message("nl")) from exc
 
@@ -125,6 +168,37 @@ def _build(kb: KnowledgeBase, emb: CountingEmbeddings, directory: Path, expect: 
     notify(f"Index klaar: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
            f"{report.size_bytes / 1e6:.1f} MB in {directory}")
     return store, report
+
+
+def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: Path | None = None,
+                         home: Path | None = None, settings: ChunkerSettings | None = None,
+                         notify: Notify = stderr_notify) -> BuildReport:
+    """Write the knowledge index that ships with the code (``lob-kompas build --ship``).
+
+    Vectors of unchanged chunks are taken from the current shipped and local indexes, so after a small
+    knowledge edit only the changed chunks are embedded. The manifest holds no timestamp: the same
+    knowledge, model and chunker always give the same files (no noise in version control)."""
+    settings = settings or ChunkerSettings()
+    target = target or shipped_index_dir()
+    expect = _expect(kb, emb, settings)
+    start = time.perf_counter()
+    current, cache = _shipped(target, expect, notify)
+    if current is not None:
+        return BuildReport("loaded", None, len(current), 0, time.perf_counter() - start, _size(target))
+    try:
+        local = ChunkStore.load(index_dir(home))
+        if local.manifest.get("model") == emb.name and local.manifest.get("dim") == emb.dim:
+            cache = {**local.vector_cache(), **cache}
+    except IndexProblem:
+        pass
+    docs = knowledge_chunks(kb, settings)
+    vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
+    ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)).save(target)
+    seconds = time.perf_counter() - start
+    report = BuildReport("built", None, len(docs), embedded, seconds, _size(target))
+    notify(f"Meegeleverde index geschreven: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
+           f"{report.size_bytes / 1e6:.1f} MB in {target}")
+    return report
 
 
 def open_userdocs(emb: CountingEmbeddings, *, home: Path | None = None,

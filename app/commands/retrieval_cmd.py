@@ -22,22 +22,32 @@ def _assistant(args: argparse.Namespace, **kwargs: object):  # type: ignore[no-u
 
 def _build(args: argparse.Namespace) -> int:
     from retrieval.embeddings import get_embeddings
-    from retrieval.index import open_knowledge_index
+    from retrieval.index import open_knowledge_index, ship_knowledge_index, shipped_index_dir
 
     kb = load_kb()
     try:
         emb = get_embeddings()
     except RuntimeError as exc:
         raise UserError(str(exc)) from exc
-    _, report = open_knowledge_index(kb, emb, force=args.force)
+    if args.ship:
+        report = ship_knowledge_index(kb, emb)
+    else:
+        _, report = open_knowledge_index(kb, emb, force=args.force, shipped=shipped_index_dir())
     data = {"status": report.status, "reason": report.reason, "chunks": report.chunks,
             "embedded": report.embedded, "seconds": round(report.seconds, 2), "size_bytes": report.size_bytes,
-            "model": emb.name}
+            "model": emb.name, "shipped": bool(args.ship or report.status == "shipped")}
     if args.json:
         print_json(data)
+    elif args.ship:
+        what = {"loaded": "Meegeleverde index is actueel (niets te doen)",
+                "built": f"Meegeleverde index gebouwd in {shipped_index_dir()} (commit die map mee)"}[report.status]
+        print(f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
+              f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})")
+        return 0
     else:
         what = {"loaded": "Index is actueel (niets te doen)", "built": "Index gebouwd",
-                "rebuilt": "Index opnieuw gebouwd"}[report.status]
+                "rebuilt": "Index opnieuw gebouwd",
+                "shipped": "De meegeleverde index past bij de kennisbank (niets te doen)"}[report.status]
         print(f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
               f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})")
     return 0
@@ -122,6 +132,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="bouw (of controleer) de zoekindex van de kennisbank",
                        description="Bouw de zoekindex in $LOB_HOME/index. Een actuele index wordt alleen geladen.")
     p.add_argument("--force", action="store_true", help="altijd opnieuw bouwen (ongewijzigde stukken hergebruikt)")
+    p.add_argument("--ship", action="store_true",
+                   help="bouw de index die met de code meegaat (retrieval/prebuilt/); na elke kenniswijziging")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_build)
 

@@ -79,7 +79,7 @@ def ensure_index(env: dict[str, str], vectors_cache: Path | None = None, timeout
     if done.returncode != 0:
         raise RuntimeError(f"lob-kompas build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     status = str(json.loads(done.stdout).get("status", "?"))
-    if vectors_cache is not None and status != "loaded":
+    if vectors_cache is not None and status not in ("loaded", "shipped"):  # "shipped": used in place, nothing built
         shutil.rmtree(vectors_cache, ignore_errors=True)
         shutil.copytree(index, vectors_cache)
     return status

@@ -44,9 +44,35 @@ def test_two_users_one_round(tmp_path_factory: pytest.TempPathFactory, request: 
     assert level["rss_peak_mb"] > 50 and level["server_cpu_pct"] > 0
 
 
+def test_informatieavond_behind_nginx(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> None:
+    """A tiny informatieavond against `lob-kompas serve --workers 2`: parents in all six languages open the
+    parents' page with its static files, ask a suggested and an own question; a mentor runs advice."""
+    tool = _load_tool()
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env.setdefault("LOB_HOME", str(tmp_path_factory.mktemp("lob_home")))
+    bh.ensure_index(env, vectors_cache=Path(request.config.cache.mkdir(INDEX_CACHE)))
+    args = tool.parse_args(["--scenario", "informatieavond", "--workers", "2", "--parents", "6", "--mentors", "1",
+                            "--arrival-seconds", "3", "--read-seconds", "0.5", "--mentor-every", "2",
+                            "--max-seconds", "240"])
+    report = tool.run(args, env)
+    assert report["errors"] == 0, report["error_examples"]
+    latency = report["latency"]
+    for name in ("parents_assets", "parents_open", "question_suggested", "question_own", "mentor_open"):
+        assert latency[name]["n"] >= (6 if name.startswith(("parents", "question")) else 1), (name, latency[name])
+        assert 0 < latency[name]["p50"] <= latency[name]["p95"] <= latency[name]["p99"] <= latency[name]["max"]
+    assert set(report["processes"]) == {"worker-1", "worker-2", "nginx"}
+    assert all(p["rss_peak_mb"] > 10 for p in report["processes"].values())
+    assert all(report["suggested_questions"][lang] for lang in report["languages"]), "suggested questions per language"
+    assert "| parents: open page, total |" in tool.scenario_tables(report)
+
+
 def test_refuses_unbounded_load() -> None:
     tool = _load_tool()
     with pytest.raises(SystemExit):
         tool.parse_args(["--users", str(tool.MAX_USERS + 1)])
     with pytest.raises(SystemExit):
         tool.parse_args(["--rounds", "0"])
+    with pytest.raises(SystemExit):
+        tool.parse_args(["--scenario", "informatieavond", "--parents", str(tool.MAX_PARENTS + 1)])
+    with pytest.raises(SystemExit):
+        tool.parse_args(["--max-seconds", "7200"])
