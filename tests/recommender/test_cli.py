@@ -69,7 +69,10 @@ def test_bad_profiles_exit_2_without_traceback(tmp_path: Path, capsys: pytest.Ca
 def test_missing_file_and_bad_n(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["recommend", "--profile", str(tmp_path / "nee.json")]) == 2
     assert "bestaat niet" in capsys.readouterr().err
-    assert main(["recommend", "--profile", _file(tmp_path, PROFIEL), "-n", "0"]) == 2
+    with pytest.raises(SystemExit) as stop:  # -n is checked by the argument parser now, with a Dutch message
+        main(["recommend", "--profile", _file(tmp_path, PROFIEL), "-n", "0"])
+    assert stop.value.code == 2
+    assert "-n moet een heel getal van 1 tot en met 20 zijn" in capsys.readouterr().err
 
 
 def test_broken_knowledge_base_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
