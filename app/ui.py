@@ -35,6 +35,8 @@ def tr(key: str, **values: Any) -> str:
 
 # Everything Markdown (CommonMark + GFM + Streamlit's :color[...] and $math$) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
+# A word joiner after "http"/"www" stops GFM's autolinks ("http://x" becomes a link even when escaped).
+_AUTOLINK_START = re.compile(r"(?i)\b(https?|www|ftp|mailto)(?=[:.])")
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%!$&'*+,;=:@/?#-]*)?")
 
 
@@ -42,7 +44,8 @@ def as_text(value: Any, *, keep_lines: bool = True) -> str:
     """User data (imported lists, ingested documents, typed text, messages that quote them) for a Markdown
     element, shown exactly as typed: every Markdown and HTML character is escaped, so an image, a link or a
     tag in the data never renders (and never makes the browser fetch anything). Line breaks are kept."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+    text = _AUTOLINK_START.sub("\\1\u2060", "" if value is None else str(value))  # GFM would link bare addresses
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return text.replace("\n", "  \n") if keep_lines else " ".join(text.split())
 
 

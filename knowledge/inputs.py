@@ -126,9 +126,16 @@ def question_text(value: Any) -> Any:
     control characters out). Anything that is not text of a sane length is handed back unchanged, for the
     assistant's own check to refuse with its message (too long, binary, empty)."""
     if isinstance(value, bytes) and len(value) <= 4 * LIMITS.question_chars:
-        return clean_text(value)
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value  # not text: the assistant says so
     if isinstance(value, str) and len(value) <= 2 * LIMITS.question_chars:
-        return clean_text(value)
+        text = clean_text(value)
+        # mostly control characters is binary garbage, not a question with a stray byte: refused as such
+        if len(value.strip()) - len(text.strip()) > 0.05 * max(len(value.strip()), 1):
+            return _INVISIBLE.sub("\ufffd", _repair_surrogates(value))
+        return text
     return value
 
 

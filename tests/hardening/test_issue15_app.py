@@ -78,7 +78,7 @@ def test_only_plain_http_links_with_escaped_text(url: str, linked: bool) -> None
     if not linked:
         assert not _unescaped(r"\]\(", md) and not _unescaped(r"!\[", md), md
     assert as_text("![t](http://x.example/p.png) <img src=x>") == \
-        "\\!\\[t\\]\\(http\\://x\\.example/p\\.png\\) \\<img src\\=x\\>"
+        "\\!\\[t\\]\\(http\u2060\\://x\\.example/p\\.png\\) \\<img src\\=x\\>"
 
 
 def test_app_listens_on_loopback_unless_asked() -> None:
