@@ -33,12 +33,15 @@ from retrieval.chunking import (
 )
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.store import (
+    CHUNKS,
+    FAISS_FILE,
     MANIFEST,
     ChunkStore,
     IndexProblem,
     Notify,
     StoreBusy,
     StoreMismatch,
+    current_version,
     embed_docs,
     stderr_notify,
     store_lock,
@@ -193,12 +196,31 @@ def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: 
         pass
     docs = knowledge_chunks(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
-    ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)).save(target)
+    _save_flat(ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)), target)
     seconds = time.perf_counter() - start
     report = BuildReport("built", None, len(docs), embedded, seconds, _size(target))
     notify(f"Meegeleverde index geschreven: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
            f"{report.size_bytes / 1e6:.1f} MB in {target}")
     return report
+
+
+def _save_flat(store: ChunkStore, target: Path) -> None:
+    """The shipped index is package data: three plain files in ``target`` (no version folders, no pointer),
+    so the same knowledge gives the same files in git. Written beside the target, then moved in."""
+    import shutil
+    import tempfile
+
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        store.save(Path(tmp))
+        version = current_version(Path(tmp))
+        for old in target.iterdir():
+            if old.is_dir():
+                shutil.rmtree(old)
+            elif old.name != ".gitignore":
+                old.unlink()
+        for name in (MANIFEST, CHUNKS, FAISS_FILE):
+            shutil.copy2(version / name, target / name)
 
 
 def open_userdocs(emb: CountingEmbeddings, *, home: Path | None = None,
