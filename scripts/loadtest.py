@@ -117,6 +117,7 @@ class Sample(BaseModel):
     seconds: float
     error: str = ""
     at: float = 0.0  # seconds since the start of the measurement, when the interaction began
+    worker: str = ""  # behind nginx: the worker the sticky cookie names
 
 
 def _check(name: str, run: ScriptRun) -> str:
@@ -326,6 +327,8 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
             assets_s = time.perf_counter() - began
             samples.append(Sample(interaction=current, seconds=assets_s, at=began - t0))
             cookie = "; ".join(f"{k}={v}" for k, v in http.cookies.items()) or None
+            worker = http.cookies.get("lob_worker") or ""
+            samples[-1].worker = worker
         current = "parents_open"
         async with connect(LOOPBACK, port, timeout, cookie=cookie) as ws:
             session = Session(ws, timeout)
@@ -649,6 +652,10 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
     script_runs = [s for s in ok if s.interaction in ("parents_open", "question_suggested", "question_own",
                                                       "mentor_open", "mentor_advice")]
     latency["all_script_runs"] = {**percentiles([s.seconds for s in script_runs]), "errors": len(errors)}
+    per_worker: dict[str, int] = {}
+    for s in samples:
+        if s.interaction == "parents_assets" and s.worker:
+            per_worker[s.worker] = per_worker.get(s.worker, 0) + 1
     minutes: dict[int, list[Sample]] = {}
     for s in samples:
         minutes.setdefault(int(s.at // 60), []).append(s)
@@ -660,7 +667,7 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
             "languages": list(LANGUAGES), "suggested_questions": {lang: suggested_questions(lang) for lang in LANGUAGES},
             "load_avg_1m_at_start": load_avg, "tool_nice": args.tool_nice, "warmup_problems": warm_problems, "interactions": len(samples),
             "errors": len(errors), "error_examples": sorted(set(errors))[:8], "latency": latency,
-            "repeated_gets": RETRIES["count"],
+            "repeated_gets": RETRIES["count"], "parents_per_worker": dict(sorted(per_worker.items())),
             "timeline": timeline, **resources}
 
 
@@ -753,6 +760,9 @@ def scenario_tables(report: dict[str, Any]) -> str:
     for name, r in report["processes"].items():
         lines.append(f"| {name} | {r['cpu_s']} | {r['cpu_pct']} | {r.get('rss_start_mb')} | "
                      f"{r.get('rss_after_warmup_mb')} | {r['rss_peak_mb']} | {r['rss_end_mb']} |")
+    if report.get("parents_per_worker"):
+        lines += ["", "parents per worker (sticky cookie): " + ", ".join(
+            f"{name} {n}" for name, n in report["parents_per_worker"].items())]
     lines += ["", f"servers {report['servers_cpu_pct']} % CPU, load tool {report['tool_cpu_pct']} %, other work "
               f"on the machine {report['other_cpu_pct']} % (100 % = one core); wall {report['wall_s']} s", "",
               "| minute | interactions | errors | p95 script run s |", "|---|---|---|---|"]
