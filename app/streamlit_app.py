@@ -1,4 +1,4 @@
-"""LOB-Kompas Streamlit entry point: language switch, layout direction and the five pages.
+"""LOB-Kompas Streamlit entry point: language switch, layout direction and the pages.
 
 Start it with ``lob-kompas app``. A decaan's QR code opens ``?lang=ar&page=ouders`` directly.
 """
@@ -22,6 +22,7 @@ PAGE_FILES = {
     "loopbaangesprek": ("mentor.py", "app.nav_mentor", "🧭"),
     "ouders": ("ouders.py", "app.nav_parents", "👪"),
     "initiatieven": ("initiatieven.py", "app.nav_initiatives", "🗺️"),
+    "informatieavond": ("informatieavond.py", "app.nav_evening", "📱"),
     "vraag": ("vraag.py", "app.nav_ask", "💬"),
     "over": ("over.py", "app.nav_about", "ℹ️"),
 }

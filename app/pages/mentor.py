@@ -6,11 +6,12 @@ from typing import Any
 
 import streamlit as st
 
+from app.map import Home
 from app.report import build_html, build_pdf
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, tr
-from app.widgets import activity_points, in_language, own_initiatives, render_no_techniek, render_route
-from knowledge import vocab
-from knowledge.i18n.formats import format_km
+from app.widgets import MapEntry, in_language, own_initiatives, render_map, render_no_techniek, render_route
+from knowledge import KnowledgeBase, vocab
+from knowledge.geo import UnknownPlace, resolve_place
 from recommender.advies import recommend
 from recommender.profile import Profiel, ProfielError, form_fields, form_values, parse_profiel
 
@@ -47,6 +48,18 @@ def _sync() -> None:
     for field in DEFAULTS:
         if widget_key(field, lang) in st.session_state:
             store[field] = st.session_state[widget_key(field, lang)]
+
+
+def _home(kb: KnowledgeBase, profiel: Profiel) -> Home | None:
+    """The pupil's place as the map's home marker (the centre of the postcode area or wijk, never an address)."""
+    text = profiel.plaats_tekst()
+    if not text:
+        return None
+    try:
+        place = resolve_place(kb, text)
+    except UnknownPlace:
+        return None
+    return Home(place.naam, place.lat, place.lon)
 
 
 def _load_profile(upload: Any) -> None:
@@ -119,11 +132,13 @@ if submitted:
 if st.session_state.get("m_show"):
     try:
         profiel = Profiel.from_form(form)
-        advies = recommend(kb, profiel, eigen_initiatieven=own_initiatives(kb))
+        own = own_initiatives(kb)
+        advies = recommend(kb, profiel, eigen_initiatieven=own)
     except ProfielError as exc:  # the same readable message as the CLI gives
         st.error(tr("mentor.profile_error", error=str(exc)[:800]))
         st.stop()
     parent_lang = profiel.taal_ouders or "nl"
+    located = {i.id: i for i in own} | kb.initiatieven
     for melding in advies.meldingen:
         st.info(in_language(melding, lang))
     if advies.waarom_techniek:
@@ -139,16 +154,17 @@ if st.session_state.get("m_show"):
     if not advies.activiteiten:
         st.info(tr("mentor.no_activities"))
     else:
-        points = activity_points(kb, advies.activiteiten)
-        if not points.empty:
-            st.map(points, latitude="lat", longitude="lon", size=60)
-            st.caption(tr("app.map_offline"))
+        entries = []
         for a in advies.activiteiten:
-            km = format_km(a.afstand_km, lang) if a.afstand_km is not None else tr("mentor.national")
-            st.markdown(f"- **{a.naam}** ({km}): {a.reden}")
+            ini = located.get(a.id)
+            loc = ini.locatie if ini is not None and not a.landelijk else None
+            entries.append(MapEntry(a.naam, loc.lat if loc else None, loc.lon if loc else None, a.afstand_km,
+                                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden))
+        render_map(kb, entries, _home(kb, profiel), lang)
     c5, c6 = st.columns(2)
+    own_by_id = {i.id: i for i in own}
     # built only when clicked: the PDF takes a moment and most reruns never need it
-    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profiel, advies, parent_lang),
+    c5.download_button(tr("mentor.report_pdf"), lambda: build_pdf(kb, profiel, advies, parent_lang, own_by_id),
                        file_name="gespreksverslag.pdf", mime="application/pdf", key="m_pdf")
-    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profiel, advies, parent_lang),
+    c6.download_button(tr("mentor.report_html"), lambda: build_html(kb, profiel, advies, parent_lang, own_by_id),
                        file_name="gespreksverslag.html", mime="text/html", key="m_html")
