@@ -9,19 +9,19 @@ RICHTING_ICONS: dict[str, str] = {
     "bouw_infra": "⌂",
     "installatie_energie": "♨",
     "elektrotechniek": "⚡",
-    "werktuigbouw_metaal": "⚙",
-    "mobiliteit_voertuigen": "✇",  # two wheels: DejaVu has no car
+    "werktuigbouw_metaal": "⚒",
+    "mobiliteit_voertuigen": "⚙",  # DejaVu has no car; a gear, as on a dashboard
     "maritiem_haven": "⚓",
     "logistiek": "⇄",
     "procestechniek": "⚗",
     "ict": "⌨",
     "media_vormgeving": "✎",
     "laboratorium": "⚛",
-    "techniek_breed": "⚒",
+    "techniek_breed": "✦",
 }
-DEFAULT_ICON = "⚒"
+DEFAULT_ICON = "✦"
 
 
 def richting_icon(richting: str) -> str:
-    """The symbol of an mbo richting (a hammer-and-pick for one we have no own symbol for)."""
+    """The symbol of an mbo richting (a star for one we have no own symbol for)."""
     return RICHTING_ICONS.get(richting, DEFAULT_ICON)

@@ -30,6 +30,7 @@ from knowledge.i18n.formats import format_km
 TILE_URL_ENV = "LOB_TILE_URL"
 TILE_ATTRIBUTION_ENV = "LOB_TILE_ATTRIBUTION"
 WIDTH, HEIGHT = 720, 460  # the SVG's own units; it scales to the column width
+PHONE_SIZE = (400, 420)  # a narrower drawing for phones, so that its text is not scaled down to a squint
 TILE = 256
 MIN_ZOOM, MAX_ZOOM = 9, 16
 LABEL_CHARS = 26
@@ -73,6 +74,8 @@ def _world(lat: float, lon: float) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _View:
+    width: int
+    height: int
     zoom: int
     left: float  # pixel coordinates at ``zoom`` of the SVG's top-left corner
     top: float
@@ -87,16 +90,16 @@ class _View:
         return 156_543.033_92 * math.cos(math.radians(self.lat)) / 2 ** self.zoom
 
 
-def _view(lats: list[float], lons: list[float]) -> _View:
+def _view(lats: list[float], lons: list[float], width: int, height: int) -> _View:
     xs, ys = zip(*(_world(a, o) for a, o in zip(lats, lons, strict=True)), strict=True)
     span_x = max(max(xs) - min(xs), 1e-6)
     span_y = max(max(ys) - min(ys), 1e-6)
     # room around the points for their labels: 70 % of the width and height at most
-    zoom = int(math.floor(math.log2(min(WIDTH * 0.7 / span_x, HEIGHT * 0.7 / span_y))))
+    zoom = int(math.floor(math.log2(min(width * 0.7 / span_x, height * 0.7 / span_y))))
     zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
     f = 2 ** zoom
     cx, cy = (max(xs) + min(xs)) / 2 * f, (max(ys) + min(ys)) / 2 * f
-    return _View(zoom, cx - WIDTH / 2, cy - HEIGHT / 2, (max(lats) + min(lats)) / 2)
+    return _View(width, height, zoom, cx - width / 2, cy - height / 2, (max(lats) + min(lats)) / 2)
 
 
 # --------------------------------------------------------------------------- drawing
@@ -105,12 +108,13 @@ def _view(lats: list[float], lons: list[float]) -> _View:
 class _Labels:
     """Greedy placement: a label that would cover another one is left out (its number still shows)."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
         self.boxes: list[tuple[float, float, float, float]] = []
 
     def free(self, box: tuple[float, float, float, float]) -> bool:
         x0, y0, x1, y1 = box
-        if x0 < 2 or y0 < 2 or x1 > WIDTH - 2 or y1 > HEIGHT - 2:
+        if x0 < 2 or y0 < 2 or x1 > self.width - 2 or y1 > self.height - 2:
             return False
         return all(x1 < a or x0 > c or y1 < b or y0 > d for a, b, c, d in self.boxes)
 
@@ -128,10 +132,10 @@ def _short(name: str) -> str:
 
 def _scale_bar(view: _View, lang: str) -> str:
     metres = view.metres_per_unit()
-    target = WIDTH * 0.22 * metres / 1000  # km for about a fifth of the width
+    target = view.width * 0.22 * metres / 1000  # km for about a fifth of the width
     nice = next((n for n in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50) if n >= target * 0.6), 50.0)
     length = nice * 1000 / metres
-    x, y = 14, HEIGHT - 18
+    x, y = 14, view.height - 18
     label = html.escape(format_km(nice, lang))
     return (f"<g class='scale'><rect x='{x - 6}' y='{y - 22}' width='{length + 12}' height='32' fill='white' "
             f"fill-opacity='0.85' rx='4'/>"
@@ -173,27 +177,28 @@ def nearby_areas(kb: KnowledgeBase, view_lats: list[float], view_lons: list[floa
 
 
 def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple[str, float, float]], lang: str,
-            tiles: str | None = None, attribution: str | None = None) -> str:
+            tiles: str | None = None, attribution: str | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)) -> str:
     """The map as one SVG element. Every text is escaped; nothing in it loads anything unless ``tiles``
     (the administrator's tile server) is given."""
     lats = [p.lat for p in points] + ([home.lat] if home else [])
     lons = [p.lon for p in points] + ([home.lon] if home else [])
     if not lats:
         return ""
-    view = _view(lats, lons)
+    width, height = size
+    view = _view(lats, lons, width, height)
     rtl = direction(lang) == "rtl"
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {WIDTH} {HEIGHT}' width='100%' "
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
              f"role='img' aria-label='{html.escape(t('map.aria', lang))}' class='lob-map' "
-             f"style='max-width:{WIDTH}px;border:1px solid #ccd;border-radius:6px;background:#eef2f5'>"]
+             f"style='max-width:{width}px;border:1px solid #ccd;border-radius:6px;background:#eef2f5'>"]
     if tiles:
         n = 2 ** view.zoom
-        for tx in range(int(view.left // TILE), int((view.left + WIDTH) // TILE) + 1):
-            for ty in range(int(view.top // TILE), int((view.top + HEIGHT) // TILE) + 1):
+        for tx in range(int(view.left // TILE), int((view.left + width) // TILE) + 1):
+            for ty in range(int(view.top // TILE), int((view.top + height) // TILE) + 1):
                 if 0 <= tx < n and 0 <= ty < n:
                     url = html.escape(tiles.format(z=view.zoom, x=tx, y=ty))
                     parts.append(f"<image href='{url}' x='{tx * TILE - view.left:.1f}' "
                                  f"y='{ty * TILE - view.top:.1f}' width='{TILE}' height='{TILE}'/>")
-    labels = _Labels()
+    labels = _Labels(width, height)
     placed: list[str] = []
     # markers first, so that no label covers a marker; points at the same place are spread around it
     marks: list[tuple[float, float, MapPoint | None]] = []
@@ -239,7 +244,7 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
     parts += placed
     parts.append(_scale_bar(view, lang))
     if tiles and attribution:
-        parts.append(f"<text x='{WIDTH - 6}' y='{HEIGHT - 6}' font-size='10' text-anchor='end' {FONT} "
+        parts.append(f"<text x='{width - 6}' y='{height - 6}' font-size='10' text-anchor='end' {FONT} "
                      f"fill='#333'>{html.escape(attribution)}</text>")
     parts.append("</svg>")
     return "".join(parts)
@@ -258,4 +263,4 @@ def legend_html(lang: str, has_home: bool) -> str:
             f"font-size:.9rem;margin:.3rem 0 .6rem'>{''.join(items)}</div>")
 
 
-__all__ = ["Home", "MapPoint", "legend_html", "map_svg", "nearby_areas", "tile_url"]
+__all__ = ["PHONE_SIZE", "Home", "MapPoint", "legend_html", "map_svg", "nearby_areas", "tile_url"]

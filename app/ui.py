@@ -69,6 +69,8 @@ _BASE_CSS = """
 .lob-map-list li.lob-national { list-style: "– "; }
 .lob-km { color: #555; white-space: nowrap; }
 .lob-lead { margin: -.2rem 0 .2rem; }
+.lob-map-narrow { display: none; }
+@media (max-width: 640px) { .lob-map-wide { display: none; } .lob-map-narrow { display: block; } }
 @media (max-width: 640px) {
   /* the parents' question box within the first phone screens: less empty space above the title */
   [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from app.map import TILE_ATTRIBUTION_ENV, Home, MapPoint, legend_html, map_svg, nearby_areas, tile_url
+from app.map import PHONE_SIZE, TILE_ATTRIBUTION_ENV, Home, MapPoint, legend_html, map_svg, nearby_areas, tile_url
 from app.ui import get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.geo import haversine_km
@@ -61,15 +62,16 @@ def article_card(kb: KnowledgeBase, art: Artikel, lang: str, lead: bool = True) 
         read_aloud(f"{title}. {text}", lang, key=f"read_{art.id}")
 
 
+def _js(value: object) -> str:
+    """A value as a JavaScript literal that cannot end the surrounding <script> element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
 def read_aloud(text: str, lang: str, key: str) -> None:
     """A "read aloud" button that uses the device's own speech synthesis (Web Speech API) in the browser.
 
     Nothing is sent anywhere: the text is already on the page and the voice is the device's. When the
     device has no voice for this language the button says so instead of reading in a wrong accent."""
-    import json
-
-    from streamlit.components.v1 import html as component
-
     labels = {"play": tr("parents.read_aloud"), "stop": tr("parents.read_stop"), "none": tr("parents.no_voice")}
     locale = {"nl": "nl", "en": "en", "tr": "tr", "ar": "ar", "pl": "pl", "uk": "uk"}.get(lang, "nl")
     script = f"""
@@ -79,7 +81,7 @@ color:#0d2f66;cursor:pointer;min-width:9rem}}@media (max-width:640px){{#b{{width
 <div dir="{direction(lang)}"><button id="b" type="button">🔊 {html.escape(labels['play'])}</button>
 <div id="m" role="status" style="font-size:13px;color:#555;margin-top:3px"></div></div>
 <script>
-const text = {json.dumps(text)}, want = {json.dumps(locale)}, L = {json.dumps(labels)};
+const text = {_js(text)}, want = {_js(locale)}, L = {_js(labels)};
 const b = document.getElementById('b'), m = document.getElementById('m');
 const synth = window.speechSynthesis;
 function voice() {{
@@ -99,7 +101,7 @@ b.onclick = () => {{
 }};
 </script>"""
     with st.container(key=key):
-        component(script, height=58)
+        st.iframe(script, height=58)
 
 
 def render_answer(question: str) -> None:
@@ -151,7 +153,9 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
         parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
                               tr("mentor.score"): list(route.score_delen.values())})
         st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
-        st.write(in_language(route.uitleg, "nl"))
+        # the mentor's explanation is Dutch: left to right also when the page is in Arabic
+        st.markdown(f"<div dir='ltr' lang='nl'>{html.escape(in_language(route.uitleg, 'nl'))}</div>",
+                    unsafe_allow_html=True)
         if parent_lang != "nl" and route.uitleg.get(parent_lang):
             st.markdown(f"*{tr('mentor.explanation_parents')}:*")
             st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
@@ -218,9 +222,13 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
         if points:
             lats = [p.lat for p in points] + ([home.lat] if home else [])
             lons = [p.lon for p in points] + ([home.lon] if home else [])
-            svg = map_svg(points, home, nearby_areas(kb, lats, lons), lang, tiles,
-                          os.environ.get(TILE_ATTRIBUTION_ENV) or None)
-            st.markdown(f"<div class='lob-map-box'>{svg}</div>", unsafe_allow_html=True)
+            areas = nearby_areas(kb, lats, lons)
+            attribution = os.environ.get(TILE_ATTRIBUTION_ENV) or None
+            wide = map_svg(points, home, areas, lang, tiles, attribution)
+            narrow = map_svg(points, home, areas, lang, tiles, attribution, size=PHONE_SIZE)
+            # two drawings, one shown: on a phone the narrow one keeps its labels readable
+            st.markdown(f"<div class='lob-map-box'><div class='lob-map-wide'>{wide}</div>"
+                        f"<div class='lob-map-narrow'>{narrow}</div></div>", unsafe_allow_html=True)
             st.markdown(legend_html(lang, home is not None), unsafe_allow_html=True)
             st.caption(tr("map.online" if tiles else "map.offline"))
     with col_list:

@@ -1,6 +1,7 @@
 """Initiatieven (decaan): filters, map, table, detail, CSV/Excel export, import of an own list, gap analysis."""
 from __future__ import annotations
 
+import contextlib
 import io
 import tempfile
 from pathlib import Path
@@ -9,8 +10,11 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
+from app.map import Home
 from app.ui import apply_layout, code_label, current_language, kb_or_stop, text_search_or_none, tr
+from app.widgets import MapEntry, plain, render_map
 from knowledge import vocab
+from knowledge.geo import UnknownPlace, resolve_place
 from knowledge.i18n import label
 from knowledge.sources import source_labels
 from recommender.initiatives import (
@@ -62,13 +66,14 @@ except ValueError as exc:  # unknown place or value: say what is accepted
 
 st.subheader(tr("initiatives.results", n=len(hits)))
 tab_map, tab_list, tab_detail = st.tabs([tr("initiatives.map"), tr("initiatives.table"), tr("initiatives.detail")])
-with tab_map:
-    points = pd.DataFrame(
-        [{"naam": h.initiatief.naam, "lat": h.initiatief.locatie.lat, "lon": h.initiatief.locatie.lon}
-         for h in hits if h.initiatief.locatie.lat is not None], columns=["naam", "lat", "lon"])
-    if not points.empty:
-        st.map(points, latitude="lat", longitude="lon", size=80)
-        st.caption(tr("app.map_offline"))
+with tab_map:  # the offline map (app/map.py): no map style or tiles from a third party
+    home = None
+    if near:
+        with contextlib.suppress(UnknownPlace):
+            place = resolve_place(kb, near)
+            home = Home(place.naam, place.lat, place.lon)
+    render_map(kb, [MapEntry(h.initiatief.naam, h.initiatief.locatie.lat, h.initiatief.locatie.lon, h.afstand_km)
+                    for h in hits if not h.initiatief.landelijk_online], home, lang)
 with tab_list:
     shown = pd.DataFrame({
         "naam": [h.initiatief.naam for h in hits],
@@ -84,10 +89,11 @@ with tab_detail:
         chosen = st.selectbox(tr("initiatives.detail"), range(len(hits)), key="i_detail",
                               format_func=lambda i: hits[i].initiatief.naam)
         ini = hits[chosen].initiatief
-        st.markdown(f"### {ini.naam}")
-        st.write(ini.omschrijving)
+        # an imported list is shown as plain text: no Markdown image or HTML that makes the browser fetch
+        st.markdown(f"### {plain(ini.naam)}")
+        st.markdown(plain(ini.omschrijving))
         st.markdown(
-            f"- {tr('initiatives.organiser')}: {ini.organisator}\n"
+            f"- {tr('initiatives.organiser')}: {plain(ini.organisator)}\n"
             f"- {tr('initiatives.schooltype')}: {', '.join(label('schooltype_initiatief', c, lang) for c in ini.schooltypen)}\n"
             f"- {tr('initiatives.doelgroep')}: {', '.join(label('doelgroep', c, lang) for c in ini.doelgroepen)}\n"
             f"- {tr('initiatives.activiteit')}: {', '.join(label('activiteit', c, lang) for c in ini.activiteiten)}\n"
