@@ -76,7 +76,7 @@ def _world(lat: float, lon: float) -> tuple[float, float]:
 class _View:
     width: int
     height: int
-    zoom: int
+    zoom: float
     left: float  # pixel coordinates at ``zoom`` of the SVG's top-left corner
     top: float
     lat: float  # centre latitude, for the scale
@@ -90,13 +90,15 @@ class _View:
         return 156_543.033_92 * math.cos(math.radians(self.lat)) / 2 ** self.zoom
 
 
-def _view(lats: list[float], lons: list[float], width: int, height: int) -> _View:
+def _view(lats: list[float], lons: list[float], width: int, height: int, whole_zoom: bool) -> _View:
+    """The frame around the points. Tiles exist only at whole zoom levels; without tiles the drawing
+    zooms in exactly as far as the points allow, so that they spread over the whole map."""
     xs, ys = zip(*(_world(a, o) for a, o in zip(lats, lons, strict=True)), strict=True)
     span_x = max(max(xs) - min(xs), 1e-6)
     span_y = max(max(ys) - min(ys), 1e-6)
     # room around the points for their labels: 70 % of the width and height at most
-    zoom = int(math.floor(math.log2(min(width * 0.7 / span_x, height * 0.7 / span_y))))
-    zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+    fit = math.log2(min(width * 0.72 / span_x, height * 0.72 / span_y))
+    zoom: float = max(MIN_ZOOM, min(MAX_ZOOM, math.floor(fit) if whole_zoom else fit))
     f = 2 ** zoom
     cx, cy = (max(xs) + min(xs)) / 2 * f, (max(ys) + min(ys)) / 2 * f
     return _View(width, height, zoom, cx - width / 2, cy - height / 2, (max(lats) + min(lats)) / 2)
@@ -185,17 +187,16 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
     if not lats:
         return ""
     width, height = size
-    view = _view(lats, lons, width, height)
-    rtl = direction(lang) == "rtl"
+    view = _view(lats, lons, width, height, whole_zoom=bool(tiles))
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
              f"role='img' aria-label='{html.escape(t('map.aria', lang))}' class='lob-map' "
              f"style='max-width:{width}px;border:1px solid #ccd;border-radius:6px;background:#eef2f5'>"]
     if tiles:
-        n = 2 ** view.zoom
+        n = 2 ** int(view.zoom)
         for tx in range(int(view.left // TILE), int((view.left + width) // TILE) + 1):
             for ty in range(int(view.top // TILE), int((view.top + height) // TILE) + 1):
                 if 0 <= tx < n and 0 <= ty < n:
-                    url = html.escape(tiles.format(z=view.zoom, x=tx, y=ty))
+                    url = html.escape(tiles.format(z=int(view.zoom), x=tx, y=ty))
                     parts.append(f"<image href='{url}' x='{tx * TILE - view.left:.1f}' "
                                  f"y='{ty * TILE - view.top:.1f}' width='{TILE}' height='{TILE}'/>")
     labels = _Labels(width, height)
@@ -217,17 +218,19 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
         w = _text_width(text, size)
         gap = 15 if p else 17
         sides = [(x + gap, y + 4.5, "start"), (x - gap, y + 4.5, "end"), (x, y - gap - 3, "middle"),
-                 (x, y + gap + 11, "middle")]
+                 (x, y + gap + 11, "middle"), (x + gap - 4, y - gap + 2, "start"), (x - gap + 4, y - gap + 2, "end"),
+                 (x + gap - 4, y + gap + 8, "start"), (x - gap + 4, y + gap + 8, "end")]
         for tx, ty, anchor in sides:
             x0 = tx if anchor == "start" else tx - w if anchor == "end" else tx - w / 2
             box = (x0 - 1, ty - size, x0 + w + 1, ty + 2)
             if labels.free(box):
                 labels.take(box)
                 color = "#7a1010" if p is None else "#0d2f66"
+                # no direction attribute: the boxes assume left-to-right anchoring, and the browser's
+                # bidi algorithm still orders Arabic letters inside the label
                 placed.append(f"<text x='{tx:.1f}' y='{ty:.1f}' font-size='{size}' text-anchor='{anchor}' {FONT} "
                               f"fill='{color}' font-weight='{'bold' if p is None else 'normal'}' stroke='white' "
-                              f"stroke-width='3.5' paint-order='stroke' direction='{'rtl' if rtl and p is None else 'ltr'}'"
-                              f">{html.escape(text)}</text>")
+                              f"stroke-width='3.5' paint-order='stroke'>{html.escape(text)}</text>")
                 break
     areas_svg = []
     for name, lat, lon in areas:
@@ -250,12 +253,12 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
     return "".join(parts)
 
 
-def legend_html(lang: str, has_home: bool) -> str:
+def legend_html(lang: str, home: Home | None) -> str:
     """The legend under the map (HTML, in the page's direction)."""
     items = []
-    if has_home:
+    if home is not None:
         items.append(f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'>"
-                     f"<circle r='8' fill='#c62828'/></svg> {html.escape(t('map.legend_home', lang))}</span>")
+                     f"<circle r='8' fill='#c62828'/></svg> {html.escape(t('map.legend_home', lang, place=home.naam))}</span>")
     items.append(f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'><circle r='8' "
                  f"fill='#1f5fbf'/></svg> {html.escape(t('map.legend_point', lang))}</span>")
     items.append(f"<span><i style='color:#5b6470'>{html.escape(t('map.legend_area', lang))}</i></span>")

@@ -44,15 +44,16 @@ _RTL_CSS = """
    stays left to right and only what is inside the main column and the menu's content turns. */
 .stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid="stSidebar"],
 .stApp [data-testid="stHeader"] { direction: ltr; }
-.stApp [data-testid="stMain"], .stApp [data-testid="stSidebarContent"] { direction: rtl; text-align: start; }
+.stApp [data-testid="stMainBlockContainer"], .stApp [data-testid="stBottom"],
+.stApp [data-testid="stSidebarContent"] { direction: rtl; text-align: start; }
 .stApp [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
-.stApp [data-testid="stMain"] :is([data-testid="stElementContainer"], [data-testid="stMarkdownContainer"],
+.stApp :is([data-testid="stMainBlockContainer"], [data-testid="stBottom"]) :is([data-testid="stElementContainer"], [data-testid="stMarkdownContainer"],
   [data-testid="stHeading"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], h1, h2, h3, h4, p),
 .stApp [data-testid="stSidebarContent"] :is([data-testid="stElementContainer"], [data-testid="stWidgetLabel"], p)
   { text-align: start; }
 /* one direction per paragraph (the page's): a bullet that starts with a Dutch name stays right to left,
    and the bidi algorithm keeps the Dutch words themselves in order */
-.stApp [data-testid="stMain"] li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0;
+.stApp [data-testid="stMainBlockContainer"] li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0;
   padding-right: .3rem; }
 /* charts, code, error details and the map's drawing stay left to right */
 .stApp [data-testid="stVegaLiteChart"], .stApp [data-testid="stException"], .stApp pre, .stApp code,

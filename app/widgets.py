@@ -229,7 +229,7 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
             # two drawings, one shown: on a phone the narrow one keeps its labels readable
             st.markdown(f"<div class='lob-map-box'><div class='lob-map-wide'>{wide}</div>"
                         f"<div class='lob-map-narrow'>{narrow}</div></div>", unsafe_allow_html=True)
-            st.markdown(legend_html(lang, home is not None), unsafe_allow_html=True)
+            st.markdown(legend_html(lang, home), unsafe_allow_html=True)
             st.caption(tr("map.online" if tiles else "map.offline"))
     with col_list:
         rows = []

@@ -222,7 +222,7 @@ def is_rtl(page: Any, expect: bool | None = None, timeout: float = 10_000) -> bo
         with suppress(PlaywrightTimeout):
             page.locator(f"#lob-dir[dir='{'rtl' if expect else 'ltr'}']").wait_for(state="attached", timeout=timeout)
     return bool(page.evaluate(
-        "() => getComputedStyle(document.querySelector('[data-testid=stMain]')).direction === 'rtl'"
+        "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).direction === 'rtl'"
         " && document.querySelector('#lob-dir')?.getAttribute('dir') === 'rtl'"))
 
 

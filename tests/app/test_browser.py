@@ -157,7 +157,8 @@ def test_other_pages_render(server: bh.AppServer, page: Any, path: str, title_ke
 # --------------------------------------------------------------------------- issue 12: phone, RTL, no requests
 
 SIDEBAR_OVER_MAIN = """() => {
-  const main = document.querySelector('[data-testid=stMain]').getBoundingClientRect();
+  const main = (document.querySelector('[data-testid=stMain]')
+                || document.querySelector('[data-testid=stMainBlockContainer]')).getBoundingClientRect();
   const sidebar = document.querySelector('[data-testid=stSidebar]');
   const hits = [];
   if (!sidebar) return hits;
@@ -231,6 +232,12 @@ def test_phone_arabic_nothing_of_the_menu_over_the_page(server: bh.AppServer, ph
     bh.wait_idle(phone)
     _no_sidebar_over_main(phone, "over the answer")
     bh.screenshot(phone, SHOTS / "07_ouders_ar_phone.png", max_height=2 * bh.PHONE["height"])
+    # the defect was first seen over the assistant's answer on the chat page (a different page layout)
+    bh.open_page(phone, server.url + "/vraag?lang=ar", ready_testid="stChatInput")
+    assert bh.is_rtl(phone, expect=True)
+    bh.ask(phone, "ما الفرق بين BOL وBBL؟")
+    _no_sidebar_over_main(phone, "over the answer on the chat page")
+    bh.screenshot(phone, SHOTS / "08_vraag_ar_phone.png", full=False)
     assert not _foreign(seen, server), _foreign(seen, server)
 
 

@@ -61,7 +61,8 @@ def test_names_are_escaped() -> None:
 
 
 def test_legend_in_the_page_language() -> None:
-    assert "thuis" in legend_html("nl", True) and "dir='rtl'" in legend_html("ar", True)
+    assert "thuis: Charlois" in legend_html("nl", HOME) and "dir='rtl'" in legend_html("ar", HOME)
+    assert "thuis" not in legend_html("nl", None)
 
 
 @pytest.mark.parametrize("text", ["![x](http://evil.example/x.png)", "<img src=http://evil.example>",
