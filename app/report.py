@@ -1,133 +1,486 @@
-"""The gespreksverslag: the routes, reasons, next steps and activities of one loopbaangesprek,
-as a PDF and as a print-friendly HTML page, in Dutch followed by the parents' language.
+"""The gespreksverslag: one page a family keeps, in Dutch and then in the parents' language.
 
-Arabic is shaped (letters joined) and reordered right-to-left before it goes into the PDF, because
-the PDF library draws glyphs in the order it gets them.
+Each language gets one A4 page: school and leerjaar, the pupil's interests in words, the top 3 routes
+(each with its symbol, one line why, the prospect with a readable source, the next step with a place),
+the "geen techniekprofiel op deze school" block where it applies, lines for agreements and
+signatures, and short readable sources. Numbers and distances follow the page's language.
+
+Right to left is done by the PDF library, not by us: fpdf2's text shaping (HarfBuzz through
+uharfbuzz) joins the Arabic letters, and fpdf2 runs the Unicode bidi algorithm on each paragraph,
+wraps it into lines in logical order and only then orders each line for display. (Reordering a whole
+paragraph before wrapping, as the first version did, makes multi-line Arabic read bottom to top.)
 """
 from __future__ import annotations
 
 import html
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from app.icons import richting_icon
 from knowledge import KnowledgeBase
-from knowledge.i18n import direction, label, t
-from knowledge.i18n.formats import format_date, format_km
-from knowledge.sources import source_labels
-from recommender.models import Advies
+from knowledge.i18n import direction, label, t, word
+from knowledge.i18n.formats import format_date, format_km, format_list
+from knowledge.schema import Initiatief
+from knowledge.sources import ref_text, source_label, source_labels
+from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/TTF"),
 )
+MAX_ROUTES = 3
 
 
 class ReportError(RuntimeError):
     """The report cannot be made (for example: no font with Arabic and Cyrillic letters)."""
 
 
-def find_font() -> Path:
-    """A TrueType font covering Latin, Turkish, Polish, Cyrillic and Arabic (DejaVu Sans)."""
-    candidates = list(FONT_CANDIDATES)
+def _font_dirs() -> list[Path]:
+    dirs = list(FONT_DIRS)
     try:  # matplotlib ships DejaVu Sans too, when it is installed
         import matplotlib
 
-        candidates.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf")
+        dirs.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
     except ImportError:
         pass
-    for path in candidates:
-        if path.is_file():
-            return path
+    return dirs
+
+
+def find_font(bold: bool = False) -> Path:
+    """A TrueType font covering Latin, Turkish, Polish, Cyrillic and Arabic (DejaVu Sans)."""
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for folder in _font_dirs():
+        if (folder / name).is_file():
+            return folder / name
     raise ReportError("Geen lettertype voor het verslag gevonden: installeer het Debian-pakket fonts-dejavu-core.")
 
 
-def visual(text: str, lang: str) -> str:
-    """Text as it must be drawn: Arabic shaped and in visual (right-to-left) order, others unchanged."""
-    if direction(lang) != "rtl":
-        return text
-    import arabic_reshaper
-    from bidi import get_display
-
-    return str(get_display(arabic_reshaper.reshape(text)))
+# --------------------------------------------------------------------------- content (one language)
 
 
-def _sections(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str) -> list[tuple[str, list[str]]]:
-    """The report's content in one language: (heading, paragraphs)."""
-    prof = [
-        f"{label('schooltype', profiel.schooltype, lang)}, {label('leerjaar', profiel.leerjaar, lang)}",
-        ", ".join(label("interesse", i, lang) for i in profiel.interesses),
-    ]
-    routes, steps = [], []
-    for i, r in enumerate(advies.routes, start=1):
-        opl = r.opleiding
-        routes.append(f"{i}. {opl.naam} (mbo {opl.niveau}, {'/'.join(opl.leerwegen)}): {', '.join(r.beroepen)}")
-        routes.append(r.uitleg.get(lang) or r.uitleg.get("nl", ""))
-        if r.volgende_stap.tekst:
-            steps.append(f"{i}. {r.volgende_stap.tekst.get(lang) or r.volgende_stap.tekst.get('nl', '')}")
-    acts = []
-    for a in advies.activiteiten:
-        km = format_km(a.afstand_km, lang) if a.afstand_km is not None else t("mentor.national", lang)
-        acts.append(f"- {a.naam} ({km})")
-    sources = source_labels(kb, sorted({b for r in advies.routes for b in r.bronnen}), lang)
-    return [
-        (t("report.profile", lang), [p for p in prof if p]),
-        (t("report.routes", lang), routes),
-        (t("report.next_steps", lang), steps),
-        (t("report.activities", lang), acts),
-        (t("report.sources", lang), sources),
-    ]
+@dataclass(frozen=True)
+class RouteRegel:
+    """One route as the family reads it."""
+
+    icon: str
+    titel: str
+    soort: str  # "mbo niveau 2 · BOL / BBL"
+    waarom: str
+    vooruitzicht: str
+    volgende_stap: str
 
 
-def _languages(parent_lang: str) -> list[str]:
+@dataclass(frozen=True)
+class GeenTechniekBlok:
+    titel: str
+    regels: list[str]
+
+
+@dataclass(frozen=True)
+class VerslagPagina:
+    """Everything on the page of one language, as finished text (numbers in that language's format)."""
+
+    lang: str
+    titel: str
+    datum: str
+    school: str
+    leerjaar: str
+    interesses: str
+    geen_techniek: GeenTechniekBlok | None
+    routes_titel: str
+    routes: list[RouteRegel]
+    geen_routes: str
+    afspraken_titel: str
+    afspraken_kop: tuple[str, str, str]
+    handtekeningen_titel: str
+    handtekeningen: tuple[str, str, str]
+    bronnen: str
+    gemaakt: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _in(texts: Mapping[str, str], lang: str) -> str:
+    return texts.get(lang) or texts.get("nl", "")
+
+
+def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, list[str]]:
+    """'Kans op werk als X: er is een tekort aan vakmensen (STO Zuid 2019, § A.3.2)', and its source.
+
+    The recommender counts the labour market only when a report names it for one of the route's
+    beroepen; that beroep and its source are looked up here so that the sentence names both."""
+    if route.arbeidsmarkt:
+        for beroep_id in route.beroep_ids:
+            beroep = kb.beroepen.get(beroep_id)
+            if beroep is not None and beroep.arbeidsmarkt.label == route.arbeidsmarkt:
+                bron = beroep.arbeidsmarkt.bron
+                return t("report.prospect", lang, beroep=beroep.naam,
+                         label_tekst=word("arbeidsmarkt", route.arbeidsmarkt, lang),
+                         bron=source_label(kb, bron, lang)), [ref_text(bron)]
+    return t("report.prospect_none", lang, beroep=route.beroepen[0] if route.beroepen else route.opleiding.naam), []
+
+
+def _activity_place(ini: Initiatief | None, lang: str) -> str:
+    """Where an activity happens, as the catalogue says it (name, wijk or gemeente); landelijk/online otherwise."""
+    if ini is None:
+        return ""
+    if ini.landelijk_online:
+        return t("mentor.national", lang)
+    loc = ini.locatie
+    parts = [p for p in (loc.naam, loc.wijk or loc.gemeente) if p]
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: str) -> str:
+    stap = route.volgende_stap
+    parts = []
+    if stap.school_naam:
+        km = f" ({format_km(stap.afstand_km, lang)})" if stap.afstand_km is not None else ""
+        parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
+    else:
+        parts.append(t("report.step_mentor", lang))
+    if stap.activiteit_naam:
+        ini = initiatives.get(stap.activiteit or "")
+        place = _activity_place(ini, lang)
+        when = getattr(ini, "datum", None)  # the catalogue has no dates today; an imported list may one day
+        extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
+        parts.append(t("report.step_activity", lang, activiteit=stap.activiteit_naam,
+                       waar=f" ({extra})" if extra else ""))
+    return " ".join(parts)
+
+
+def _why(route: RouteAdvies, profiel: Profiel, lang: str) -> str:
+    interesses = format_list([word("interesse", c, lang) for c in route.passende_interesses], lang)
+    if profiel.werkvoorkeuren:
+        werk = format_list([label("werkvoorkeur", w, lang).lower() for w in profiel.werkvoorkeuren], lang)
+        return t("report.why_work", lang, interesses=interesses, werk=werk)
+    return t("report.why", lang, interesses=interesses)
+
+
+def _geen_techniek(advies: Advies, lang: str) -> GeenTechniekBlok | None:
+    zt = advies.zonder_techniekprofiel
+    if zt is None:
+        return None
+    # most useful first: a pupil can drop lines from the end when the page is full
+    order = {"school_in_de_buurt": 0, "keuzevakken": 1, "praktijkgericht_programma": 2, "doorstroom": 3}
+    regels = [_in(zt.uitleg, lang)]
+    regels += [_in(m.tekst, lang) for m in sorted(zt.mogelijkheden, key=lambda m: order.get(m.soort, 9))]
+    return GeenTechniekBlok(t("report.no_techniek_title", lang), [r for r in regels if r])
+
+
+def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
+                 initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> VerslagPagina:
+    """The page of one language (finished text; the PDF and the print page only lay it out)."""
+    initiatives = dict(kb.initiatieven) | dict(initiatives or {})
+    school = kb.scholen.get(profiel.school or "")
+    routes: list[RouteRegel] = []
+    refs: list[str] = []
+    for route in advies.routes[:MAX_ROUTES]:
+        opl = route.opleiding
+        prospect, prospect_refs = _prospect(kb, route, lang)
+        refs += prospect_refs + list(route.bronnen)
+        routes.append(RouteRegel(
+            icon=richting_icon(opl.richting),
+            titel=opl.naam,
+            soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen)),
+            waarom=_why(route, profiel, lang),
+            vooruitzicht=prospect,
+            volgende_stap=_next_step(route, initiatives, lang),
+        ))
+    if advies.zonder_techniekprofiel:
+        refs += [m.bron for m in advies.zonder_techniekprofiel.mogelijkheden if m.bron]
+    interesses = format_list([label("interesse", c, lang) for c in profiel.interesses], lang)
+    return VerslagPagina(
+        lang=lang,
+        titel=t("report.title", lang),
+        datum=format_date(today or date.today(), lang),
+        school=t("report.school", lang, school=school.naam if school else t("report.school_unknown", lang)),
+        leerjaar=t("report.year", lang, leerjaar=label("leerjaar", profiel.leerjaar, lang),
+                   schooltype=label("schooltype", profiel.schooltype, lang)),
+        interesses=t("report.interests", lang, interesses=interesses or "–"),
+        geen_techniek=_geen_techniek(advies, lang),
+        routes_titel=t("report.routes_title", lang, n=len(routes)),
+        routes=routes,
+        geen_routes=t("report.no_routes", lang),
+        afspraken_titel=t("report.agreements", lang),
+        afspraken_kop=(t("report.who", lang), t("report.what", lang), t("report.when", lang)),
+        handtekeningen_titel=t("report.signatures", lang),
+        handtekeningen=(t("report.sign_pupil", lang), t("report.sign_parent", lang), t("report.sign_mentor", lang)),
+        bronnen=t("report.sources_line", lang, bronnen="; ".join(_readable_sources(kb, refs, lang))),
+        gemaakt=t("report.generated", lang),
+    )
+
+
+def _readable_sources(kb: KnowledgeBase, refs: Iterable[str], lang: str) -> list[str]:
+    """Short labels ('SEOR 2026, tabel 3.6'); the editors' own general knowledge is not a source to list."""
+    wanted = [r for r in dict.fromkeys(refs) if r and not r.startswith(("algemene_kennis", "geo_"))]
+    return source_labels(kb, wanted, lang)
+
+
+def _languages(parent_lang: str | None) -> list[str]:
     return ["nl"] if parent_lang in ("", "nl", None) else ["nl", parent_lang]
 
 
-def build_pdf(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str = "nl") -> bytes:
-    """The verslag as PDF bytes: Dutch first, then the parents' language on its own pages."""
+def pages(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
+          initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> list[VerslagPagina]:
+    return [page_content(kb, profiel, advies, lang, initiatives, today) for lang in _languages(parent_lang)]
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+class _Layout:
+    """Draws one language's page on an fpdf2 document; mirrors x positions for right-to-left pages."""
+
+    def __init__(self, pdf: Any, lang: str, scale: float) -> None:
+        self.pdf = pdf
+        self.rtl = direction(lang) == "rtl"
+        self.align = "R" if self.rtl else "L"
+        self.scale = scale
+        # HarfBuzz shaping is needed for Arabic (joined letters, bidi per line) and slow in fpdf2's line
+        # breaking, so the left-to-right pages go without it
+        pdf.set_text_shaping(use_shaping_engine=self.rtl, direction="rtl" if self.rtl else None)
+
+    @property
+    def width(self) -> float:
+        return float(self.pdf.epw)
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self.pdf.set_font("DejaVu", "B" if bold else "", size * self.scale)
+
+    def text(self, text: str, size: float = 10, bold: bool = False, indent: float = 0, gap: float = 0.6,
+             color: tuple[int, int, int] = (0, 0, 0)) -> None:
+        """A paragraph across the page (less ``indent`` on the reading side's start)."""
+        if not text:
+            return
+        self.font(size, bold)
+        self.pdf.set_text_color(*color)
+        x = self.pdf.l_margin + (0 if self.rtl else indent)
+        self.pdf.set_x(x)
+        self.pdf.multi_cell(self.width - indent, size * 0.47 * self.scale, text, align=self.align,
+                            new_x="LMARGIN", new_y="NEXT")
+        self.pdf.set_text_color(0, 0, 0)
+        self.pdf.ln(gap * self.scale)
+
+    def rule(self, gap: float = 1.5) -> None:
+        y = self.pdf.get_y() + gap
+        self.pdf.set_draw_color(180, 180, 180)
+        self.pdf.line(self.pdf.l_margin, y, self.pdf.l_margin + self.width, y)
+        self.pdf.set_draw_color(0, 0, 0)
+        self.pdf.set_y(y + gap)
+
+    def heading(self, text: str) -> None:
+        self.pdf.ln(1.2 * self.scale)
+        self.text(text, 12, bold=True, gap=0.8, color=(20, 70, 150))
+
+    def route(self, regel: RouteRegel) -> None:
+        """Symbol on the reading side's start, title and four short lines beside it."""
+        pdf = self.pdf
+        top = pdf.get_y()
+        icon_w = 11.0
+        icon_x = pdf.l_margin + self.width - icon_w if self.rtl else pdf.l_margin
+        pdf.set_fill_color(228, 238, 252)
+        pdf.rect(icon_x, top + 0.5, icon_w - 2, icon_w - 2, style="F")
+        pdf.set_xy(icon_x, top + 0.5)
+        self.font(15)
+        pdf.set_text_color(20, 70, 150)
+        pdf.cell(icon_w - 2, icon_w - 2, regel.icon, align="C")
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_y(top)
+        indent = icon_w + 1
+        self.text(regel.titel, 11, bold=True, indent=indent, gap=0.1)
+        self.text(regel.soort, 9, indent=indent, gap=0.4, color=(90, 90, 90))
+        for line in (regel.waarom, regel.vooruitzicht, regel.volgende_stap):
+            self.text(line, 9, indent=indent, gap=0.3)
+        pdf.set_y(max(pdf.get_y(), top + icon_w) + 1.2 * self.scale)
+
+    def box(self, blok: GeenTechniekBlok) -> None:
+        """The geen-techniekprofiel block: framed, so that a family sees it first."""
+        pdf = self.pdf
+        top = pdf.get_y()
+        pdf.set_left_margin(pdf.l_margin + 3)
+        pdf.set_right_margin(pdf.r_margin + 3)
+        pdf.set_y(top + 2)
+        self.text("⚠ " + blok.titel if not self.rtl else blok.titel + " ⚠", 11, bold=True, gap=0.8,
+                  color=(150, 60, 0))
+        for regel in blok.regels:
+            self.text(regel, 9, gap=0.5)
+        bottom = pdf.get_y() + 1
+        pdf.set_left_margin(pdf.l_margin - 3)
+        pdf.set_right_margin(pdf.r_margin - 3)
+        pdf.set_draw_color(210, 110, 20)
+        pdf.set_line_width(0.5)
+        pdf.rect(pdf.l_margin, top, self.width, bottom - top)
+        pdf.set_line_width(0.2)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_y(bottom + 2)
+
+    def agreements(self, titel: str, kop: tuple[str, str, str], rows: int = 3) -> None:
+        self.heading(titel)
+        widths = [0.25, 0.5, 0.25]
+        cols = list(zip(kop, widths, strict=True))
+        if self.rtl:
+            cols.reverse()
+        pdf = self.pdf
+        row_h = 8.5 * self.scale
+        self.font(9, bold=True)
+        x = pdf.l_margin
+        y = pdf.get_y()
+        for text, w in cols:
+            pdf.set_xy(x, y)
+            pdf.cell(self.width * w, 6, text, border="B", align=self.align)
+            x += self.width * w
+        pdf.set_y(y + 6)
+        pdf.set_draw_color(160, 160, 160)
+        for _ in range(rows):
+            y = pdf.get_y() + row_h
+            x = pdf.l_margin
+            for _text, w in cols:
+                pdf.line(x + 1, y, x + self.width * w - 2, y)
+                x += self.width * w
+            pdf.set_y(y)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.ln(2)
+
+    def signatures(self, titel: str, names: tuple[str, str, str]) -> None:
+        self.heading(titel)
+        pdf = self.pdf
+        order = list(names)[::-1] if self.rtl else list(names)
+        w = self.width / 3
+        y = pdf.get_y() + 12 * self.scale
+        self.font(9)
+        for i, name in enumerate(order):
+            x = pdf.l_margin + i * w
+            pdf.line(x + 2, y, x + w - 4, y)
+            pdf.set_xy(x + 2, y + 0.5)
+            pdf.cell(w - 6, 5, name, align=self.align)
+        pdf.set_y(y + 7)
+
+
+def _draw_page(pdf: Any, page: VerslagPagina, scale: float, detail: int) -> None:
+    lay = _Layout(pdf, page.lang, scale)
+    pdf.add_page()
+    lay.text(page.titel, 16, bold=True, gap=0.5)
+    lay.text(page.datum, 9, gap=0.2, color=(90, 90, 90))
+    lay.rule()
+    lay.text(page.school, 10, bold=True, gap=0.3)
+    lay.text(page.leerjaar, 10, gap=0.3)
+    lay.text(page.interesses, 10, gap=1)
+    if page.geen_techniek is not None:
+        blok = page.geen_techniek
+        lay.box(GeenTechniekBlok(blok.titel, blok.regels[:detail]))
+    lay.heading(page.routes_titel)
+    if not page.routes:
+        lay.text(page.geen_routes, 10)
+    for regel in page.routes:
+        lay.route(regel)
+    lay.agreements(page.afspraken_titel, page.afspraken_kop)
+    lay.signatures(page.handtekeningen_titel, page.handtekeningen)
+    lay.rule(1)
+    lay.text(page.bronnen, 7.5, gap=0.4, color=(80, 80, 80))
+    lay.text(page.gemaakt, 7.5, gap=0, color=(80, 80, 80))
+
+
+# (scale, lines of the geen-techniekprofiel block) to try after the first fit, most readable first
+_FIRST = (1.0, 4)
+_LARGER = (1.12, 4)
+_SMALLER = ((0.93, 4), (0.93, 3), (0.86, 3), (0.8, 2), (0.74, 2))
+USABLE_MM = 297 - 12 - 10  # A4 less the top margin and the page-break margin
+
+
+def _render_page(page: VerslagPagina, scale: float, detail: int) -> tuple[bytes, int, float]:
+    """One language's page as its own PDF: (bytes, number of pages, how far down the page it reached)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_margins(15, 12, 15)
+    pdf.set_auto_page_break(auto=True, margin=10)
     pdf.add_font("DejaVu", "", str(find_font()))
-    for lang in _languages(parent_lang):
-        rtl = direction(lang) == "rtl"
-        align = "R" if rtl else "L"
-        pdf.add_page()
-        pdf.set_font("DejaVu", size=16)
-        pdf.multi_cell(0, 9, visual(t("report.title", lang), lang), align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", size=9)
-        pdf.multi_cell(0, 5, visual(f"{t('report.date', lang)}: {format_date(date.today(), lang)}", lang), align=align,
-                       new_x="LMARGIN", new_y="NEXT")
-        for heading, paragraphs in _sections(kb, profiel, advies, lang):
-            if not paragraphs:
-                continue
-            pdf.ln(3)
-            pdf.set_font("DejaVu", size=12)
-            pdf.multi_cell(0, 7, visual(heading, lang), align=align, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("DejaVu", size=10)
-            for para in paragraphs:
-                # each paragraph is shaped on its own so that line breaks keep words whole
-                pdf.multi_cell(0, 5.5, visual(para, lang), align=align, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
-        pdf.set_font("DejaVu", size=8)
-        pdf.multi_cell(0, 4, visual(t("report.generated", lang), lang), align=align, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+    pdf.add_font("DejaVu", "B", str(find_font(bold=True)))
+    pdf.set_title(page.titel)
+    pdf.set_lang(page.lang)
+    pdf.set_creator("LOB-Kompas")
+    _draw_page(pdf, page, scale, detail)
+    return bytes(pdf.output()), pdf.pages_count, float(pdf.get_y())
 
 
-def build_html(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str = "nl") -> str:
-    """A print-friendly page; each language block carries its own ``lang`` and ``dir``."""
+def _fitted_page(page: VerslagPagina) -> bytes:
+    """The page at the largest type that still fits one A4 (each try costs a full layout, so few tries:
+    a page that is less than 80 % full tries larger type once; one that runs over gets smaller)."""
+    data, count, bottom = _render_page(page, *_FIRST)
+    if count == 1:
+        if bottom / USABLE_MM < 0.8:
+            larger, count, _ = _render_page(page, *_LARGER)
+            if count == 1:
+                return larger
+        return data
+    for scale, detail in _SMALLER:
+        data, count, _ = _render_page(page, scale, detail)
+        if count == 1:
+            break
+    return data
+
+
+def build_pdf(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
+              initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> bytes:
+    """The verslag as PDF bytes: one A4 page in Dutch, then one in the parents' language.
+
+    A page that would run over is made to fit: first the geen-techniekprofiel block keeps its most
+    important lines only, then the type gets a little smaller."""
+    try:
+        import uharfbuzz  # noqa: F401  (fpdf2's text shaping needs it)
+    except ImportError:
+        raise ReportError("Voor het verslag is het pakket uharfbuzz nodig: pip install uharfbuzz") from None
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in pages(kb, profiel, advies, parent_lang, initiatives, today):
+        writer.append(PdfReader(io.BytesIO(_fitted_page(page))))
+    writer.add_metadata({"/Title": t("report.title", "nl"), "/Creator": "LOB-Kompas"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- print page (HTML)
+
+
+def build_html(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
+               initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> str:
+    """A print-friendly page with the same content; each language block carries its own ``lang`` and ``dir``."""
+    e = html.escape
     blocks = []
-    for lang in _languages(parent_lang):
-        parts = [f"<h1>{html.escape(t('report.title', lang))}</h1>",
-                 f"<p class='date'>{html.escape(t('report.date', lang))}: {format_date(date.today(), lang)}</p>"]
-        for heading, paragraphs in _sections(kb, profiel, advies, lang):
-            if paragraphs:
-                parts.append(f"<h2>{html.escape(heading)}</h2>")
-                parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
-        parts.append(f"<p class='small'>{html.escape(t('report.generated', lang))}</p>")
-        blocks.append(f"<section lang='{lang}' dir='{direction(lang)}'>{''.join(parts)}</section>")
+    for page in pages(kb, profiel, advies, parent_lang, initiatives, today):
+        parts = [f"<h1>{e(page.titel)}</h1><p class='date'>{e(page.datum)}</p>",
+                 f"<p><b>{e(page.school)}</b><br>{e(page.leerjaar)}<br>{e(page.interesses)}</p>"]
+        if page.geen_techniek:
+            parts.append(f"<div class='warn'><h2>⚠ {e(page.geen_techniek.titel)}</h2>"
+                         + "".join(f"<p>{e(r)}</p>" for r in page.geen_techniek.regels) + "</div>")
+        parts.append(f"<h2>{e(page.routes_titel)}</h2>")
+        if not page.routes:
+            parts.append(f"<p>{e(page.geen_routes)}</p>")
+        for r in page.routes:
+            parts.append(f"<div class='route'><span class='icon' aria-hidden='true'>{e(r.icon)}</span><div>"
+                         f"<b>{e(r.titel)}</b> · {e(r.soort)}<br>{e(r.waarom)}<br>{e(r.vooruitzicht)}<br>"
+                         f"{e(r.volgende_stap)}</div></div>")
+        head = "".join(f"<th>{e(h)}</th>" for h in page.afspraken_kop)
+        parts.append(f"<h2>{e(page.afspraken_titel)}</h2><table><tr>{head}</tr>"
+                     + "<tr><td></td><td></td><td></td></tr>" * 3 + "</table>")
+        parts.append(f"<h2>{e(page.handtekeningen_titel)}</h2><div class='sign'>"
+                     + "".join(f"<div>{e(n)}</div>" for n in page.handtekeningen) + "</div>")
+        parts.append(f"<p class='small'>{e(page.bronnen)}<br>{e(page.gemaakt)}</p>")
+        blocks.append(f"<section lang='{page.lang}' dir='{direction(page.lang)}'>{''.join(parts)}</section>")
     style = ("body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}"
-             "section{page-break-after:always}.small{font-size:.8rem;color:#555}@media print{a{color:black}}")
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>LOB-Kompas</title><style>{style}</style>" \
-           f"</head><body>{''.join(blocks)}</body></html>"
+             "section{page-break-after:always}h2{color:#14469a;font-size:1.1rem}.date,.small{color:#555}"
+             ".small{font-size:.8rem}.warn{border:2px solid #d26e14;padding:.2rem .8rem;border-radius:.4rem}"
+             ".route{display:flex;gap:.6rem;margin:.5rem 0}.icon{font-size:1.6rem;background:#e4eefc;"
+             "min-width:2.4rem;text-align:center;border-radius:.3rem}table{width:100%;border-collapse:collapse}"
+             "td{border-bottom:1px solid #999;height:2rem}th{text-align:start;border-bottom:2px solid #333}"
+             ".sign{display:flex;gap:1.5rem}.sign div{flex:1;border-top:1px solid #333;margin-top:3rem}"
+             "@media print{body{margin:0}}")
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>LOB-Kompas</title><style>{style}</style>"
+            f"</head><body>{''.join(blocks)}</body></html>")

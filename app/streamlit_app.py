@@ -1,4 +1,4 @@
-"""LOB-Kompas Streamlit entry point: language switch, layout direction and the five pages.
+"""LOB-Kompas Streamlit entry point: language switch, layout direction and the pages.
 
 Start it with ``lob-kompas app``. A decaan's QR code opens ``?lang=ar&page=ouders`` directly.
 """
@@ -23,6 +23,7 @@ PAGE_FILES = {
     "interesse": ("interesse.py", "interesse.nav", "🖼️"),
     "ouders": ("ouders.py", "app.nav_parents", "👪"),
     "initiatieven": ("initiatieven.py", "app.nav_initiatives", "🗺️"),
+    "informatieavond": ("informatieavond.py", "app.nav_evening", "📱"),
     "vraag": ("vraag.py", "app.nav_ask", "💬"),
     "over": ("over.py", "app.nav_about", "ℹ️"),
 }

@@ -81,24 +81,28 @@ def code_label(kind: str):  # type: ignore[no-untyped-def]
 
 _RTL_CSS = """
 <style>
-/* Arabic: the whole app reads right to left. Each paragraph takes the direction of its own first
-   letters (a Dutch name inside an Arabic page keeps its full stop at the right end). */
-.stApp, .stApp [data-testid="stSidebar"], .stApp [data-testid="stMarkdownContainer"],
-.stApp input, .stApp textarea, .stApp label, .stApp [data-testid="stChatMessage"] {
-  direction: rtl; text-align: start;
-}
-.stApp p, .stApp li { unicode-bidi: plaintext; }
-.stApp li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0; padding-right: .3rem; }
-.stApp [data-testid="stSidebar"] { right: 0; left: auto; }
-/* collapsed, the sidebar moved to the right still lay over the page on a phone: a thin line, and a strip
-   that swallowed taps meant for the buttons beneath it */
+/* Arabic: the content reads right to left, the page frame does not. Streamlit collapses its side menu
+   by sliding a zero-width box to the left; with a right-to-left frame that box's contents spill over
+   the page (the phone defect of issue 12). So the frame (app, view container, side menu box, header)
+   stays left to right and only what is inside the main column and the menu's content turns. */
+.stApp, .stApp [data-testid="stAppViewContainer"], .stApp [data-testid="stSidebar"],
+.stApp [data-testid="stHeader"] { direction: ltr; }
+.stApp [data-testid="stMainBlockContainer"], .stApp [data-testid="stBottom"],
+.stApp [data-testid="stSidebarContent"] { direction: rtl; text-align: start; }
 .stApp [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
+.stApp :is([data-testid="stMainBlockContainer"], [data-testid="stBottom"]) :is([data-testid="stElementContainer"], [data-testid="stMarkdownContainer"],
+  [data-testid="stHeading"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], h1, h2, h3, h4, p),
+.stApp [data-testid="stSidebarContent"] :is([data-testid="stElementContainer"], [data-testid="stWidgetLabel"], p)
+  { text-align: start; }
+/* one direction per paragraph (the page's): a bullet that starts with a Dutch name stays right to left,
+   and the bidi algorithm keeps the Dutch words themselves in order */
+.stApp [data-testid="stMainBlockContainer"] li { text-align: start; margin-left: 0; margin-right: 1.2rem; padding-left: 0;
+  padding-right: .3rem; }
+/* charts, code, error details and the map's drawing stay left to right */
+.stApp [data-testid="stVegaLiteChart"], .stApp [data-testid="stException"], .stApp pre, .stApp code,
+.stApp .lob-map-box { direction: ltr; text-align: left; }
 /* progress fills from the right, where reading starts */
 .stApp [data-testid="stProgress"] [role="progressbar"] { transform: scaleX(-1); }
-/* charts, code and error details stay left to right */
-.stApp [data-testid="stVegaLiteChart"], .stApp [data-testid="stException"], .stApp pre, .stApp code {
-  direction: ltr; text-align: left;
-}
 </style>
 """
 
@@ -106,7 +110,16 @@ _BASE_CSS = """
 <style>
 /* readable on a phone: large text, full-width buttons */
 .stApp { font-size: 1.05rem; }
+.lob-map-list { padding-inline-start: 1.6rem; margin-top: 0; }
+.lob-map-list li { margin-bottom: .45rem; }
+.lob-map-list li.lob-national { list-style: "– "; }
+.lob-km { color: #555; white-space: nowrap; }
+.lob-lead { margin: -.2rem 0 .2rem; }
+.lob-map-narrow { display: none; }
+@media (max-width: 640px) { .lob-map-wide { display: none; } .lob-map-narrow { display: block; } }
 @media (max-width: 640px) {
+  /* the parents' question box within the first phone screens: less empty space above the title */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
   .stButton button, .stFormSubmitButton button, .stDownloadButton button { width: 100%; }
 }
 </style>

@@ -169,11 +169,13 @@ def _verslag(args: argparse.Namespace) -> int:
         raise UserError(f"de map '{target.parent}' bestaat niet")
     kb = load_kb(args.data_dir)
     try:
-        advies = recommend(kb, profiel, eigen_initiatieven=_own_initiatives(kb))
+        own = _own_initiatives(kb)
+        advies = recommend(kb, profiel, eigen_initiatieven=own)
+        places = {i.id: i for i in own}  # where the school's own activities take place, for the next step
         if fmt == "pdf":
-            data: bytes = build_pdf(kb, profiel, advies, profiel.taal_ouders)
+            data: bytes = build_pdf(kb, profiel, advies, profiel.taal_ouders, places)
         else:
-            data = build_html(kb, profiel, advies, profiel.taal_ouders).encode("utf-8")
+            data = build_html(kb, profiel, advies, profiel.taal_ouders, places).encode("utf-8")
     except (ProfielError, ReportError) as exc:
         raise UserError(str(exc)) from None
     # write beside the target and rename: a reader never sees half a file, a failure leaves nothing behind

@@ -1,6 +1,7 @@
 """Initiatieven (decaan): filters, map, table, detail, CSV/Excel export, import of an own list, gap analysis."""
 from __future__ import annotations
 
+import contextlib
 import io
 import tempfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
+from app.map import Home
 from app.ui import (
     apply_layout,
     as_text,
@@ -20,7 +22,9 @@ from app.ui import (
     text_search_or_none,
     tr,
 )
+from app.widgets import MapEntry, render_map
 from knowledge import vocab
+from knowledge.geo import UnknownPlace, resolve_place
 from knowledge.i18n import label
 from knowledge.sources import source_labels
 from recommender.initiatives import (
@@ -72,13 +76,14 @@ except ValueError as exc:  # unknown place or value: say what is accepted
 
 st.subheader(tr("initiatives.results", n=len(hits)))
 tab_map, tab_list, tab_detail = st.tabs([tr("initiatives.map"), tr("initiatives.table"), tr("initiatives.detail")])
-with tab_map:
-    points = pd.DataFrame(
-        [{"naam": h.initiatief.naam, "lat": h.initiatief.locatie.lat, "lon": h.initiatief.locatie.lon}
-         for h in hits if h.initiatief.locatie.lat is not None], columns=["naam", "lat", "lon"])
-    if not points.empty:
-        st.map(points, latitude="lat", longitude="lon", size=80)
-        st.caption(tr("app.map_offline"))
+with tab_map:  # the offline map (app/map.py): no map style or tiles from a third party
+    home = None
+    if near:
+        with contextlib.suppress(UnknownPlace):
+            place = resolve_place(kb, near)
+            home = Home(place.naam, place.lat, place.lon)
+    render_map(kb, [MapEntry(h.initiatief.naam, h.initiatief.locatie.lat, h.initiatief.locatie.lon, h.afstand_km)
+                    for h in hits if not h.initiatief.landelijk_online], home, lang)
 with tab_list:
     shown = pd.DataFrame({
         "naam": [h.initiatief.naam for h in hits],

@@ -7,11 +7,13 @@ from typing import Any
 
 import streamlit as st
 
+from app.map import Home
 from app.report import build_html, build_pdf
 from app.ui import apply_layout, as_text, code_label, current_language, kb_or_stop, tr
-from app.widgets import activity_points, in_language, own_initiatives, render_no_techniek, render_route
-from knowledge import vocab
-from knowledge.i18n.formats import format_km
+from app.widgets import MapEntry, in_language, own_initiatives, render_map, render_no_techniek, render_route
+from knowledge import KnowledgeBase, vocab
+from knowledge.geo import UnknownPlace, resolve_place
+from knowledge.schema import Initiatief
 from recommender.advies import recommend
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, form_fields, form_values, parse_profiel
@@ -51,6 +53,18 @@ def _sync() -> None:
             store[field] = st.session_state[widget_key(field, lang)]
 
 
+def _home(kb: KnowledgeBase, profiel: Profiel) -> Home | None:
+    """The pupil's place as the map's home marker (the centre of the postcode area or wijk, never an address)."""
+    text = profiel.plaats_tekst()
+    if not text:
+        return None
+    try:
+        place = resolve_place(kb, text)
+    except UnknownPlace:
+        return None
+    return Home(place.naam, place.lat, place.lon)
+
+
 def _load_profile(upload: Any) -> None:
     try:  # the one profile parser: BOM, size, depth and number limits, readable errors
         profiel = parse_profiel(upload.getvalue())
@@ -70,15 +84,16 @@ def _load_profile(upload: Any) -> None:
 REPORTS = "mentor_reports"  # (advice fingerprint, pdf bytes, html bytes) of this session's last advice
 
 
-def _report_files(profiel: Profiel, advies: Advies, parent_lang: str) -> tuple[bytes, bytes]:
+def _report_files(profiel: Profiel, advies: Advies, parent_lang: str,
+                  own_by_id: dict[str, Initiatief]) -> tuple[bytes, bytes]:
     """The verslag as PDF and HTML bytes, built once per advice and kept for the session (same bytes, so the
     download addresses stay the same across reruns). Only the last advice is kept."""
     fingerprint = hashlib.sha256(json.dumps([profiel.model_dump(mode="json"), advies.model_dump(mode="json"),
                                              parent_lang], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     kept = st.session_state.get(REPORTS)
     if not kept or kept[0] != fingerprint:
-        kept = (fingerprint, build_pdf(kb, profiel, advies, parent_lang),
-                build_html(kb, profiel, advies, parent_lang).encode("utf-8"))
+        kept = (fingerprint, build_pdf(kb, profiel, advies, parent_lang, own_by_id),
+                build_html(kb, profiel, advies, parent_lang, own_by_id).encode("utf-8"))
         st.session_state[REPORTS] = kept
     return kept[1], kept[2]
 
@@ -137,11 +152,13 @@ if submitted:
 if st.session_state.get("m_show"):
     try:
         profiel = Profiel.from_form(form)
-        advies = recommend(kb, profiel, eigen_initiatieven=own_initiatives(kb))
+        own = own_initiatives(kb)
+        advies = recommend(kb, profiel, eigen_initiatieven=own)
     except ProfielError as exc:  # the same readable message as the CLI gives (the one error formatter), as text
         st.error(tr("mentor.profile_error", error=as_text(exc)))
         st.stop()
     parent_lang = profiel.taal_ouders or "nl"
+    located = {i.id: i for i in own} | kb.initiatieven
     for melding in advies.meldingen:
         st.info(in_language(melding, lang))
     if advies.waarom_techniek:
@@ -157,15 +174,14 @@ if st.session_state.get("m_show"):
     if not advies.activiteiten:
         st.info(tr("mentor.no_activities"))
     else:
-        points = activity_points(kb, advies.activiteiten)
-        if not points.empty:
-            st.map(points, latitude="lat", longitude="lon", size=60)
-            st.caption(tr("app.map_offline"))
+        entries = []
         for a in advies.activiteiten:
-            km = format_km(a.afstand_km, lang) if a.afstand_km is not None else tr("mentor.national")
-            # names of the decaan's own imported activities are data: text, never Markdown
-            st.markdown(f"- **{as_text(a.naam, keep_lines=False)}** ({km}): {as_text(a.reden)}")
-    pdf_bytes, html_bytes = _report_files(profiel, advies, parent_lang)
+            ini = located.get(a.id)
+            loc = ini.locatie if ini is not None and not a.landelijk else None
+            entries.append(MapEntry(a.naam, loc.lat if loc else None, loc.lon if loc else None, a.afstand_km,
+                                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden))
+        render_map(kb, entries, _home(kb, profiel), lang)
+    pdf_bytes, html_bytes = _report_files(profiel, advies, parent_lang, {i.id: i for i in own})
     c5, c6 = st.columns(2)
     # The files are made once per advice and handed over as bytes: a file made only when clicked (a
     # deferred download) was dropped by the rerun that the other button's click started, and the click

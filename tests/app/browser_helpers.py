@@ -217,12 +217,13 @@ def pill(scope: Any, group_label: str, option: str) -> None:
 
 
 def is_rtl(page: Any, expect: bool | None = None, timeout: float = 10_000) -> bool:
-    """Computed direction of the app plus the app's own direction marker (waits up to ``timeout`` for ``expect``)."""
+    """Computed direction of the main column plus the app's own direction marker (waits up to ``timeout`` for
+    ``expect``). The page frame itself stays left to right (see app/ui.py)."""
     if expect is not None:
         with suppress(PlaywrightTimeout):
             page.locator(f"#lob-dir[dir='{'rtl' if expect else 'ltr'}']").wait_for(state="attached", timeout=timeout)
     return bool(page.evaluate(
-        "() => getComputedStyle(document.querySelector('.stApp')).direction === 'rtl'"
+        "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).direction === 'rtl'"
         " && document.querySelector('#lob-dir')?.getAttribute('dir') === 'rtl'"))
 
 

@@ -3,6 +3,7 @@ the inputs, Arabic turns the layout right to left, the chat answers with sources
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from knowledge.i18n import LANGUAGES, label, t
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
-PAGES = ["pages/mentor.py", "pages/ouders.py", "pages/initiatieven.py", "pages/vraag.py", "pages/over.py"]
+PAGES = ["pages/mentor.py", "pages/ouders.py", "pages/initiatieven.py", "pages/informatieavond.py", "pages/vraag.py",
+         "pages/over.py"]
 
 
 def _app(lang: str = "nl") -> AppTest:
@@ -37,6 +39,7 @@ def test_every_page_renders_in_every_language(page: str, lang: str, lob_home: Pa
     assert at.title, f"{page} shows no title"
     title_key = {"pages/mentor.py": "mentor.title", "pages/ouders.py": "parents.title",
                  "pages/initiatieven.py": "initiatives.title", "pages/vraag.py": "ask.title",
+                 "pages/informatieavond.py": "evening.title",
                  "pages/over.py": "about.title"}[page]
     assert at.title[0].value == t(title_key, lang)
     rtl = any("dir=\"rtl\"" in m.value or "direction: rtl" in m.value for m in at.markdown)
@@ -194,3 +197,96 @@ def test_initiatives_upload_of_a_good_list_adds_it_to_the_search(tmp_path: Path,
     at.text_input(key="i_q").set_value("Robotmiddag")
     at.run()
     assert any("Robotmiddag Zuid" in str(df.value) for df in at.dataframe)
+
+
+# --------------------------------------------------------------------------- issue 12: parents, evening, map
+
+
+def _walk(node):  # type: ignore[no-untyped-def]
+    """The page's elements in the order they are shown."""
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def _open(page: str, lang: str = "nl") -> AppTest:
+    at = _app(lang)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_parents_page_starts_with_the_question_box_and_five_questions(lang: str) -> None:
+    at = _open("pages/ouders.py", lang)
+    order = [(n.type, getattr(n, "key", None) or getattr(n, "label", None)) for n in _walk(at.main)]
+    kinds = [k for k, _ in order]
+    first_input = kinds.index("text_input")
+    first_card = next(i for i, (k, _) in enumerate(order) if k == "expander")
+    assert first_input < first_card, "the question box must come before the cards"
+    questions = [b.label for b in at.button if b.key and b.key.startswith("p_q")]
+    assert questions == [t(f"parents.q{i}", lang) for i in range(1, 6)]
+    # short cards: each card's lead is one paragraph; the rest is behind "read more"
+    assert sum(e.label == t("parents.more", lang) for e in at.expander) >= 7
+    assert not any("qr" in (m.value or "").lower() for m in at.markdown), "the QR code belongs to the decaan's page"
+
+
+def test_parents_card_has_read_aloud_with_the_devices_voice() -> None:
+    at = _open("pages/ouders.py", "ar")
+    frames = [n for n in _walk(at.main) if n.type == "iframe"]
+    assert frames, "no read-aloud button"
+    source = str(frames[0].proto)
+    assert "speechSynthesis" in source and "want = \\\"ar\\\"" in source.replace("'", '"') or "ar" in source
+    assert t("parents.read_aloud", "ar") in source
+
+
+def test_parents_common_question_gets_an_answer(lob_home: Path) -> None:
+    at = _open("pages/ouders.py", "tr")
+    at.button(key="p_q0").click()
+    at.run()
+    assert not at.exception, at.exception
+    text = _text(at)
+    assert t("parents.q1", "tr") in text
+    assert "BBL" in text
+
+
+def test_evening_panel_without_public_address_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LOB_PUBLIC_URL", raising=False)
+    at = _open("pages/informatieavond.py")
+    assert at.warning and "LOB_PUBLIC_URL" in at.warning[0].value
+    assert not any("<svg" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8501", "http://localhost:8501"])
+def test_evening_panel_refuses_a_loopback_address(address: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOB_PUBLIC_URL", address)
+    at = _open("pages/informatieavond.py", "ar")
+    assert at.warning and address in at.warning[0].value
+    assert not any("<svg" in m.value for m in at.markdown)
+
+
+def test_evening_panel_shows_a_qr_per_language_and_the_poster(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOB_PUBLIC_URL", "http://192.168.1.20:8501/")
+    at = _open("pages/informatieavond.py")
+    grid = next(m.value for m in at.markdown if "lob-qr-grid" in m.value)
+    assert grid.count("<svg") == len(LANGUAGES)
+    for code in LANGUAGES:
+        assert f"http://192.168.1.20:8501/ouders?lang={code}" in grid
+    assert any(d.label == t("evening.poster_pdf") for d in at.get("download_button"))
+
+
+def test_mentor_results_show_the_offline_map_with_a_sorted_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LOB_TILE_URL", raising=False)
+    at = _app()
+    at.run()
+    _fill_charlois_car_pupil(at)
+    at.form_submit_button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    svg = next(m.value for m in at.markdown if "<svg" in m.value and "lob-map" in m.value)
+    assert "class='home'" in svg and "<image" not in svg and t("map.home", place="Tarwewijk") in svg  # 3083 lies in Tarwewijk
+    listing = next(m.value for m in at.markdown if "<ol class='lob-map-list'" in m.value)
+    km = [float(x.replace(",", ".")) for x in re.findall(r"\((\d+(?:,\d)?) km\)", listing)]
+    assert km and km == sorted(km)
