@@ -50,8 +50,9 @@ def as_text(value: Any, *, keep_lines: bool = True) -> str:
 
 
 def as_html_text(value: Any) -> str:
-    """User data inside an HTML block (``unsafe_allow_html``): entities only."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """User data inside an HTML block (``unsafe_allow_html``): entities only, and line breaks as <br> (a blank
+    line would end the HTML block and let Markdown, such as an image, render again)."""
+    return "<br>".join(html.escape(line, quote=True) for line in ("" if value is None else str(value)).splitlines())
 
 
 def safe_url(url: Any) -> str | None:

@@ -168,7 +168,7 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
             st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
                         f"{as_html_text(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
         if route.volgende_stap.tekst:  # may name an activity from an imported list: shown as plain text
-            st.success(f"➡️ {plain(in_language(route.volgende_stap.tekst, lang))}")
+            st.success(f"➡️ {as_text(in_language(route.volgende_stap.tekst, lang))}")
         with st.expander(tr("mentor.sources")):
             for bron in source_labels(kb, route.bronnen, lang):
                 st.write(f"- {bron}")
@@ -183,21 +183,12 @@ def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str)
             if school.afstand_km is not None else ""
         st.markdown(f"- **{school.naam}**{km}: {', '.join(school.profielen)}")
     for option in alt.mogelijkheden:
-        st.markdown(f"- {plain(in_language(option.tekst, lang))}"
+        st.markdown(f"- {as_text(in_language(option.tekst, lang))}"
                     + (f" _({'; '.join(source_labels(kb, option.bron.split(', '), lang))})_" if option.bron else ""))
     for d in alt.doorstroom:
         unit = d.eenheid if d.eenheid == "%" else " " + d.eenheid
         st.markdown(f"- 📊 {d.omschrijving}: **{format_number(d.waarde, lang)}{unit}**"
                     f" _({source_label(kb, d.bron, lang)})_")
-
-
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>:"}
-
-
-def plain(text: str) -> str:
-    """Text from a list someone imported, safe inside ``st.markdown``: no HTML, no Markdown (so no
-    image or link that makes the browser fetch an address), shown exactly as typed."""
-    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in html.unescape(str(text)).replace("&", "&amp;"))
 
 
 @dataclass(frozen=True)
@@ -242,11 +233,11 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
         rows = []
         for p, entry in zip(points, located, strict=True):
             dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang)})</span>" if p.afstand_km is not None else ""
-            detail = f"<br><small>{plain(entry.tekst)}</small>" if entry.tekst else ""
-            rows.append(f"<li value='{p.nummer}'><b>{plain(p.naam)}</b>{dist}{detail}</li>")
+            detail = f"<br><small>{as_html_text(entry.tekst)}</small>" if entry.tekst else ""
+            rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{detail}</li>")
         for e in elsewhere:
-            detail = f"<br><small>{plain(e.tekst)}</small>" if e.tekst else ""
-            rows.append(f"<li class='lob-national'><b>{plain(e.naam)}</b> "
+            detail = f"<br><small>{as_html_text(e.tekst)}</small>" if e.tekst else ""
+            rows.append(f"<li class='lob-national'><b>{as_html_text(e.naam)}</b> "
                         f"<span class='lob-km'>({tr('mentor.national')})</span>{detail}</li>")
         if rows:
             st.markdown(f"<ol class='lob-map-list' dir='{direction(lang)}'>{''.join(rows)}</ol>",

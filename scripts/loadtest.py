@@ -234,6 +234,14 @@ def question_box(run: ScriptRun, lang: str) -> tuple[str, Any] | None:
     return None
 
 
+def form_submit_button(run: ScriptRun, element: Any) -> Any | None:
+    """The submit button of the st.form ``element`` is in (None when it is in no form)."""
+    form = getattr(element, "form_id", "")
+    if not form:
+        return None
+    return next((b for _, b in run.widgets_of("button") if b.is_form_submitter and b.form_id == form), None)
+
+
 def fragment_of(run: ScriptRun, element: Any) -> str:
     """The st.fragment the widget belongs to ('' for none): the browser then reruns only that fragment."""
     from app.streamlit_client import user_key
@@ -360,6 +368,9 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
                     target = el
                     value = {"chat_input_value": text} if kind == "chat_input" else {"string_value": text}
                     states = [*base, _state(str(el.id), **value)]
+                    submit = form_submit_button(run, el)
+                    if submit is not None:  # a box in a form counts only when its form is sent
+                        states.append(_state(str(submit.id), trigger_value=True))
                 asked = time.perf_counter()
                 run = await session.rerun(page_name="ouders", page_hash=page_hash, widgets=states, query_string=query,
                                           fragment_id=fragment_of(run, target))

@@ -181,7 +181,9 @@ def wait_for_or_exception(page: Any, target: Any, timeout: float = LONG) -> None
     target.first.wait_for(timeout=timeout)
 
 
-def open_page(page: Any, url: str, ready_testid: str = "stMain", timeout: float = LONG) -> None:
+def open_page(page: Any, url: str, ready_testid: str = "stMainBlockContainer", timeout: float = LONG) -> None:
+    """Open ``url`` and wait for its script run to end. The main block container is the ready mark: a page with
+    a chat input at the bottom is laid out without an ``stMain`` element."""
     page.goto(url)
     wait_for_or_exception(page, page.get_by_test_id("stHeading"), timeout)
     wait_for_or_exception(page, page.get_by_test_id(ready_testid), timeout)
@@ -303,7 +305,7 @@ def overflowing(page: Any) -> list[str]:
     """Visible elements that stick out to the right of the viewport (a phone layout should have none)."""
     return list(page.evaluate(
         """() => { const w = document.documentElement.clientWidth; const out = [];
-        for (const e of document.querySelectorAll('[data-testid=stMain] *')) {
+        for (const e of document.querySelectorAll('[data-testid=stMainBlockContainer] *')) {
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.right > w + 1 && !e.closest('[data-testid=stSidebar]')) {
             out.push((e.getAttribute('data-testid') || e.tagName.toLowerCase()) + ' ' + Math.round(r.right) + 'px');

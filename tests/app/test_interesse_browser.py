@@ -72,7 +72,7 @@ def _overflowing(page: Any) -> list[str]:
     lies to the right of the screen (invisible; in a left-to-right page it lies to the left, where no one looks)."""
     return [e for e in bh.overflowing(page) if not e.startswith("div ")] + list(page.evaluate(
         """() => { const w = document.documentElement.clientWidth; const out = [];
-        for (const e of document.querySelectorAll('[data-testid=stMain] div')) {
+        for (const e of document.querySelectorAll('[data-testid=stMainBlockContainer] div')) {
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.right > w + 1 && !e.closest('[data-testid=stProgressBarTrack]')) out.push('div ' + r.right);
         }
