@@ -18,7 +18,8 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_build_on_a_current_index_only_loads(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["build", "--json"], capsys)
     data = json.loads(out)
-    assert code == 0 and data["status"] == "loaded" and data["embedded"] == 0 and data["chunks"] > 100
+    # "shipped": the index that ships with the code is used in place; either way nothing is embedded
+    assert code == 0 and data["status"] in ("loaded", "shipped") and data["embedded"] == 0 and data["chunks"] > 100
 
 
 def test_ask_json_has_the_agreed_shape(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
