@@ -169,3 +169,52 @@ def test_deploy_recipes_agree_with_the_local_setup() -> None:
     assert notes["nginx.ingress.kubernetes.io/enable-access-log"] == "false"
     start = (deploy / "start.sh").read_text()
     assert "lob-kompas serve" in start and os.access(deploy / "start.sh", os.X_OK)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_browser_through_nginx_uploads_and_sees_the_qr_code(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """What a user does through the proxy: a mentor loads a saved profile (an upload: a separate request that
+    must reach the worker holding the session), a parent on a phone sees the QR code (a media file of that
+    worker) with the address the phone used, and nothing is fetched from outside."""
+    import json
+
+    from knowledge.i18n import t
+
+    env = dict(os.environ, LOB_HOME=str(tmp_path / "home"))
+    bh.ensure_index(env, vectors_cache=Path(request.config.cache.mkdir(INDEX_CACHE)))
+    profile = tmp_path / "profiel.json"
+    profile.write_text(json.dumps({"schooltype": "vmbo-bb", "leerjaar": "vo3", "interesses": ["autos_motoren"],
+                                   "postcode": "3083", "taal_ouders": "tr"}), encoding="utf-8")
+    with serving(2, port=bh.free_port(), env=env, warm=False, notify=lambda m: None) as cluster, \
+            bh.chromium() as browser:
+        url = cluster.state()["url"]
+        seen_workers = set()
+        outside: list[str] = []
+
+        def record(req: object) -> None:
+            address = str(getattr(req, "url", ""))
+            if not address.startswith((url, "data:", "blob:")):
+                outside.append(address)
+
+        for _ in range(2):
+            context = browser.new_context(viewport=bh.DESKTOP)
+            page = context.new_page()
+            page.on("request", record)
+            bh.open_page(page, url + "/", ready_testid="stForm")
+            seen_workers.add({c["name"]: c["value"] for c in context.cookies()}["lob_worker"])
+            page.get_by_test_id("stExpander").filter(has_text=t("mentor.load", "nl")).first.click()
+            page.locator("input[type=file]").first.set_input_files(str(profile))
+            bh.wait_for_or_exception(page, page.get_by_text(t("mentor.load_ok", "nl")))
+            assert not outside, outside
+            context.close()
+        assert seen_workers <= {"w1", "w2"}
+
+        phone = browser.new_context(viewport=bh.PHONE, is_mobile=True, has_touch=True)
+        page = phone.new_page()
+        bh.open_page(page, url + "/ouders?lang=ar")
+        caption = page.get_by_text("/ouders?lang=").first
+        caption.scroll_into_view_if_needed()
+        assert caption.inner_text().strip() == f"{url}/ouders?lang=ar"
+        page.wait_for_function("() => [...document.images].some(i => i.src.includes('/media/') && i.naturalWidth > 0)")
+        phone.close()
