@@ -9,8 +9,9 @@ import difflib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from knowledge.inputs import shorten
 from knowledge.loader import KnowledgeBase
@@ -94,37 +95,50 @@ def resolve_place(kb: KnowledgeBase, text: str) -> Place:
 
 _NAMES: dict[str, dict[str, Any]] = {}
 _PC4_INDEX: dict[str, dict[int, Any]] = {}
+_OTHER: dict[str, dict[str, tuple[str, str, float, float]]] = {}
+_T = TypeVar("_T")
+
+
+def _per_kb(cache: dict[str, _T], kb: KnowledgeBase, build: Callable[[KnowledgeBase], _T]) -> _T:
+    """``build(kb)``, kept per knowledge base content (a hand-built kb without a hash is indexed each time)."""
+    key = kb.content_hash
+    if key and key in cache:
+        return cache[key]
+    value = build(kb)
+    if key:
+        cache[key] = value
+    return value
+
+
+def _by_specificity(kb: KnowledgeBase) -> list[Gebied]:
+    """The areas from wide to specific, so that a more specific area overwrites a shared postcode or name."""
+    return sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True)
 
 
 def _pc4_index(kb: KnowledgeBase) -> dict[int, Any]:
-    """PC4 -> the most specific Gebied that holds it (cached per kb; hand-built kbs are indexed each time)."""
-    cache_key = kb.content_hash
-    if cache_key and cache_key in _PC4_INDEX:
-        return _PC4_INDEX[cache_key]
-    index: dict[int, Any] = {}
-    for g in sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True):
-        for code in g.pc4_codes():
-            index[code] = g  # later (more specific) areas overwrite
-    if cache_key:
-        _PC4_INDEX[cache_key] = index
-    return index
+    """PC4 -> the most specific Gebied that holds it."""
+    return _per_kb(_PC4_INDEX, kb, lambda kb: {code: g for g in _by_specificity(kb) for code in g.pc4_codes()})
 
 
 def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
-    """Normalised name, id and alias -> Gebied; the most specific area wins a shared name (cached per kb)."""
-    cache_key = kb.content_hash
-    if cache_key and cache_key in _NAMES:
-        return _NAMES[cache_key]
-    index: dict[str, Any] = {}
-    for g in sorted(kb.gebieden.values(), key=lambda g: (SPECIFIEK[g.soort], g.id), reverse=True):
-        for name in (g.naam, g.id, *g.aliassen):
-            index[normalise(name)] = g  # later (more specific) areas overwrite
-    if cache_key:
-        _NAMES[cache_key] = index
-    return index
+    """Normalised name, id and alias -> Gebied; the most specific area wins a shared name."""
+    return _per_kb(_NAMES, kb, lambda kb: {normalise(name): g for g in _by_specificity(kb)
+                                            for name in (g.naam, g.id, *g.aliassen)})
 
 
-_OTHER: dict[str, dict[str, tuple[str, str, float, float]]] = {}
+def _other_index(kb: KnowledgeBase) -> dict[str, tuple[str, str, float, float]]:
+    """Normalised campus and school names -> (naam, soort, lat, lon); the first record keeps a shared name."""
+    other: dict[str, tuple[str, str, float, float]] = {}
+    for c in kb.campussen.values():
+        if c.locatie.lat is not None and c.locatie.lon is not None:
+            for name in (c.id, c.naam, c.afkorting):
+                other.setdefault(normalise(name), (c.naam, "campus", c.locatie.lat, c.locatie.lon))
+    for sc in kb.scholen.values():
+        if sc.locatie.lat is not None and sc.locatie.lon is not None:
+            for name in (sc.id, sc.naam):
+                other.setdefault(normalise(name), (sc.naam, "school", sc.locatie.lat, sc.locatie.lon))
+    other.pop("", None)
+    return other
 
 
 def lookup_name(kb: KnowledgeBase, key: str) -> tuple[str, str, float, float, str | None] | None:
@@ -137,21 +151,7 @@ def lookup_name(kb: KnowledgeBase, key: str) -> tuple[str, str, float, float, st
     if key in names:
         g = names[key]
         return (g.naam, g.soort, g.lat, g.lon, g.gemeente)
-    cache_key = kb.content_hash
-    other = _OTHER.get(cache_key) if cache_key else None
-    if other is None:
-        other = {}
-        for c in kb.campussen.values():
-            if c.locatie.lat is not None and c.locatie.lon is not None:
-                for name in (c.id, c.naam, c.afkorting):
-                    other.setdefault(normalise(name), (c.naam, "campus", c.locatie.lat, c.locatie.lon))
-        for sc in kb.scholen.values():
-            if sc.locatie.lat is not None and sc.locatie.lon is not None:
-                for name in (sc.id, sc.naam):
-                    other.setdefault(normalise(name), (sc.naam, "school", sc.locatie.lat, sc.locatie.lon))
-        other.pop("", None)
-        if cache_key:
-            _OTHER[cache_key] = other
+    other = _per_kb(_OTHER, kb, _other_index)
     hit = other.get(key)
     return (*hit, None) if hit else None
 

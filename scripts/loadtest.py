@@ -58,7 +58,7 @@ from pydantic import BaseModel
 from streamlit import __version__ as streamlit_version
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "app"))
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 import browser_helpers as bh  # noqa: E402
 

@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))  # browser_helpers, loadtest
 import browser_helpers as bh  # noqa: E402
 
 pytestmark = pytest.mark.slow
