@@ -12,12 +12,12 @@ from app.map import PHONE_SIZE, TILE_ATTRIBUTION_ENV, Home, MapPoint, legend_htm
 from app.ui import as_html_text, as_text, get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.geo import haversine_km
-from knowledge.i18n import direction, label
+from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel, Initiatief
 from knowledge.sources import source_label, source_labels
 from recommender.initiatives import UserCatalogueError, load_user_catalogue
-from recommender.models import RouteAdvies, ZonderTechniekprofiel
+from recommender.models import Advies, FaseAdvies, HoRichting, RouteAdvies, SectorZin, ZonderTechniekprofiel
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -147,31 +147,111 @@ def own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
         return []
 
 
+def _parents_version(texts: dict[str, str], lang: str, parent_lang: str) -> None:
+    """The same text in the parents' language, when that is not the page's (for the mentor to show)."""
+    if parent_lang not in ("nl", lang) and texts.get(parent_lang):
+        st.markdown(f"*{tr('mentor.explanation_parents')}:*")
+        st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{as_html_text(texts[parent_lang])}"
+                    "</div>", unsafe_allow_html=True)
+
+
+def render_warnings(advies: Advies, lang: str) -> None:
+    """Intake warnings first (the advice still comes), then the other notices."""
+    for w in advies.waarschuwingen:
+        st.warning("⚠️ " + as_text(in_language(w.tekst, lang)))
+    warned = {w.tekst.get("nl") for w in advies.waarschuwingen}
+    for melding in advies.meldingen:
+        if melding.get("nl") not in warned:
+            st.info(as_text(in_language(melding, lang)))
+
+
+def _km(km: float | None, approximate: bool, lang: str) -> str:
+    return f" ({format_km(km, lang, approximate)})" if km is not None else ""
+
+
+def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str) -> None:
+    """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps."""
+    with st.container(border=True, key="lob-stage"):
+        st.subheader("🧭 " + in_language(fa.titel, lang))
+        st.caption(label("fase", fa.fase, lang))
+        st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}</div>",
+                    unsafe_allow_html=True)
+        _parents_version(fa.uitleg, lang, parent_lang)
+        if fa.profielen:
+            st.markdown(f"**{tr('mentor.stage_profielen')}**")
+            for p in fa.profielen:
+                st.markdown(f"- **{as_text(p.naam)}**: {as_text(in_language(p.uitleg, lang))}")
+                if p.aanbod:
+                    st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
+        if fa.scholen:
+            st.markdown(f"**{tr('mentor.stage_scholen')}**")
+            for school in fa.scholen:
+                profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
+                st.markdown(f"- 🏫 **{as_text(school.naam)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
+                            + (f": {as_text(profielen)}" if profielen else ""))
+        if fa.vervolg:
+            st.markdown(f"**{tr('mentor.stage_vervolg')}**")
+            for v in fa.vervolg:
+                render_direction(v, lang)
+        if fa.stappen:
+            st.markdown(f"**{tr('mentor.stage_steps')}**")
+            for stap in fa.stappen:
+                bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
+                st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
+
+
+def render_direction(v: HoRichting, lang: str) -> None:
+    """One hbo/wo direction: name, where, and the mbo 4 routes that lead there too."""
+    scholen = f" — {as_text(', '.join(v.scholen))}" if v.scholen else ""
+    via = f"  \n  _{tr('mentor.also_via', routes=as_text(', '.join(v.via)))}_" if v.via else ""
+    st.markdown(f"- 🎓 **{v.soort} {as_text(v.naam)}**{scholen}{via}")
+
+
 def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str) -> None:
-    """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
+    """One route card: opleiding, beroepen with what they do, explanation (+ parents' language), next step."""
     import pandas as pd
 
     opl = route.opleiding
     with st.container(border=True):
-        st.markdown(f"### {i}. {opl.naam}")
-        st.caption(f"mbo {tr('mentor.niveau', niveau=opl.niveau)} · {' / '.join(opl.leerwegen)}"
-                   + (f" · {label('profiel', route.vmbo_profiel, lang)}" if route.vmbo_profiel else ""))
-        st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route.beroepen)}")
-        parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
-                              tr("mentor.score"): list(route.score_delen.values())})
-        st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
-        # the mentor's explanation is Dutch: left to right also when the page is in Arabic
-        st.markdown(f"<div dir='ltr' lang='nl'>{html.escape(in_language(route.uitleg, 'nl'))}</div>",
+        st.markdown(f"### {i}. {as_text(opl.naam)}")
+        marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) \
+            + ([f"⭐ {tr('mentor.main_route')}"] if route.hoofdroute else [])
+        st.caption(" · ".join([f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]
+                              + ([label("profiel", route.vmbo_profiel, lang)] if route.vmbo_profiel else []) + marks))
+        st.markdown(f"**👷 {tr('mentor.beroepen')}**")
+        for b in route.beroepen_info or []:
+            markt = ""
+            if b.arbeidsmarkt and b.arbeidsmarkt_bron:
+                markt = f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}" \
+                        f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
+            st.markdown(f"- **{as_text(b.naam)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
+        if not route.beroepen_info:
+            st.write(", ".join(route.beroepen))
+        st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(route.uitleg, lang))}</div>",
                     unsafe_allow_html=True)
-        if parent_lang != "nl" and route.uitleg.get(parent_lang):
-            st.markdown(f"*{tr('mentor.explanation_parents')}:*")
-            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
-                        f"{as_html_text(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
-        if route.volgende_stap.tekst:  # may name an activity from an imported list: shown as plain text
-            st.success(f"➡️ {as_text(in_language(route.volgende_stap.tekst, lang))}")
-        with st.expander(tr("mentor.sources")):
+        if route.arbeidsmarkt_schaal == "sector":
+            st.caption("📈 " + tr("mentor.market_sector"))
+        _parents_version(route.uitleg, lang, parent_lang)
+        for v in route.vervolg:
+            render_direction(v, lang)
+        stap = route.volgende_stap
+        if stap.tekst:  # may name an activity from an imported list: shown as plain text
+            st.success(f"➡️ {as_text(in_language(stap.tekst, lang))}")
+        if stap.leerbedrijf:
+            st.info(f"🏭 **{tr('mentor.leerbedrijf')}** {as_text(in_language(stap.leerbedrijf, lang))}")
+        with st.expander(tr("mentor.score_sources")):
+            parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
+                                  tr("mentor.score"): list(route.score_delen.values())})
+            st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
             for bron in source_labels(kb, route.bronnen, lang):
                 st.write(f"- {bron}")
+
+
+def render_sector(sentences: list[SectorZin], lang: str) -> None:
+    """What the reports say about the pupil's own (non-technical) sector; each sentence names source and year."""
+    st.subheader("📊 " + tr("mentor.sector_title"))
+    for z in sentences:
+        st.markdown(f"- {as_text(in_language(z.tekst, lang))}")
 
 
 def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str) -> None:
@@ -200,6 +280,8 @@ class MapEntry:
     lon: float | None
     afstand_km: float | None = None
     tekst: str = ""
+    bij_benadering: bool = False  # the place is approximate (a city-centre or area point): the distance gets "~"
+    via_school: bool = False  # a school programme: the pupil joins through the school
 
 
 def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, lang: str) -> None:
@@ -232,13 +314,18 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
     with col_list:
         rows = []
         for p, entry in zip(points, located, strict=True):
-            dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang)})</span>" if p.afstand_km is not None else ""
+            dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang, entry.bij_benadering)})</span>" \
+                if p.afstand_km is not None else ""
             detail = f"<br><small>{as_html_text(entry.tekst)}</small>" if entry.tekst else ""
-            rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{detail}</li>")
+            rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{_via_school(entry)}{detail}</li>")
         for e in elsewhere:
             detail = f"<br><small>{as_html_text(e.tekst)}</small>" if e.tekst else ""
             rows.append(f"<li class='lob-national'><b>{as_html_text(e.naam)}</b> "
-                        f"<span class='lob-km'>({tr('mentor.national')})</span>{detail}</li>")
+                        f"<span class='lob-km'>({tr('mentor.national')})</span>{_via_school(e)}{detail}</li>")
         if rows:
             st.markdown(f"<ol class='lob-map-list' dir='{direction(lang)}'>{''.join(rows)}</ol>",
                         unsafe_allow_html=True)
+
+
+def _via_school(entry: MapEntry) -> str:
+    return f" <span class='lob-via-school'>🏫 {html.escape(tr('mentor.via_school'))}</span>" if entry.via_school else ""
