@@ -165,12 +165,19 @@ def render_warnings(advies: Advies, lang: str) -> None:
             st.info(as_text(in_language(melding, lang)))
 
 
+def _name(name: str, lang: str) -> str:
+    """A Dutch name for a Markdown line; on a right-to-left page a left-to-right mark closes it, so that a
+    closing bracket at its end is not mirrored to the other end by the text that follows."""
+    return as_text(name) + ("\u200e" if direction(lang) == "rtl" else "")
+
+
 def _km(km: float | None, approximate: bool, lang: str) -> str:
     return f" ({format_km(km, lang, approximate)})" if km is not None else ""
 
 
-def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str) -> None:
-    """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps."""
+def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = ()) -> None:
+    """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps
+    (less the kinds of ``skip``, which the route cards already show)."""
     with st.container(border=True, key="lob-stage"):
         st.subheader("🧭 " + in_language(fa.titel, lang))
         st.caption(label("fase", fa.fase, lang))
@@ -180,14 +187,14 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str)
         if fa.profielen:
             st.markdown(f"**{tr('mentor.stage_profielen')}**")
             for p in fa.profielen:
-                st.markdown(f"- **{as_text(p.naam)}**: {as_text(in_language(p.uitleg, lang))}")
+                st.markdown(f"- **{_name(p.naam, lang)}**: {as_text(in_language(p.uitleg, lang))}")
                 if p.aanbod:
                     st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
         if fa.scholen:
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
             for school in fa.scholen:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
-                st.markdown(f"- 🏫 **{as_text(school.naam)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
+                st.markdown(f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
                             + (f": {as_text(profielen)}" if profielen else ""))
         if fa.vervolg:
             st.markdown(f"**{tr('mentor.stage_vervolg')}**")
@@ -195,7 +202,7 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str)
                 render_direction(v, lang)
         if fa.stappen:
             st.markdown(f"**{tr('mentor.stage_steps')}**")
-            for stap in fa.stappen:
+            for stap in (s for s in fa.stappen if s.soort not in skip):
                 bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
                 st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
 
@@ -204,11 +211,13 @@ def render_direction(v: HoRichting, lang: str) -> None:
     """One hbo/wo direction: name, where, and the mbo 4 routes that lead there too."""
     scholen = f" — {as_text(', '.join(v.scholen))}" if v.scholen else ""
     via = f"  \n  _{tr('mentor.also_via', routes=as_text(', '.join(v.via)))}_" if v.via else ""
-    st.markdown(f"- 🎓 **{v.soort} {as_text(v.naam)}**{scholen}{via}")
+    st.markdown(f"- 🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{via}")
 
 
-def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str) -> None:
-    """One route card: opleiding, beroepen with what they do, explanation (+ parents' language), next step."""
+def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str,
+                 leerbedrijf_full: bool = True) -> None:
+    """One route card: opleiding, beroepen with what they do, explanation (+ parents' language), next step.
+    The leerbedrijf step of a BBL route in full on the first such card, as a short reminder on the others."""
     import pandas as pd
 
     opl = route.opleiding
@@ -224,7 +233,7 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
             if b.arbeidsmarkt and b.arbeidsmarkt_bron:
                 markt = f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}" \
                         f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
-            st.markdown(f"- **{as_text(b.naam)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
+            st.markdown(f"- **{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
         if not route.beroepen_info:
             st.write(", ".join(route.beroepen))
         st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(route.uitleg, lang))}</div>",
@@ -237,8 +246,10 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
         stap = route.volgende_stap
         if stap.tekst:  # may name an activity from an imported list: shown as plain text
             st.success(f"➡️ {as_text(in_language(stap.tekst, lang))}")
-        if stap.leerbedrijf:
+        if stap.leerbedrijf and leerbedrijf_full:
             st.info(f"🏭 **{tr('mentor.leerbedrijf')}** {as_text(in_language(stap.leerbedrijf, lang))}")
+        elif stap.leerbedrijf:
+            st.caption(f"🏭 {tr('mentor.leerbedrijf_again')}")
         with st.expander(tr("mentor.score_sources")):
             parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
                                   tr("mentor.score"): list(route.score_delen.values())})

@@ -185,12 +185,13 @@ if st.session_state.get("m_show"):
         st.caption("🕒 " + tr("mentor.routes_later_intro"))
     if not advies.routes:
         st.warning(tr("mentor.no_routes"))
-    for i, route in enumerate(advies.routes, start=1):
-        render_route(kb, i, route, lang, parent_lang)
+    bbl = [i for i, route in enumerate(advies.routes) if route.volgende_stap.leerbedrijf]
+    for i, route in enumerate(advies.routes):
+        render_route(kb, i + 1, route, lang, parent_lang, leerbedrijf_full=i == bbl[0] if bbl else True)
     if advies.zonder_techniekprofiel:
         render_no_techniek(kb, advies.zonder_techniekprofiel, lang)
     if not stage_first and advies.fase_advies is not None:
-        render_stage(kb, advies.fase_advies, lang, parent_lang)
+        render_stage(kb, advies.fase_advies, lang, parent_lang, skip=("leerbedrijf",) if bbl else ())
     if advies.sector_uitspraken:
         render_sector(advies.sector_uitspraken, lang)
     st.header(tr("mentor.activities"))
