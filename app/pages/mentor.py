@@ -180,9 +180,9 @@ if st.session_state.get("m_show"):
     if advies.waarom_techniek:
         st.info("💡 " + in_language(advies.waarom_techniek, lang))
     later = any(r.horizon for r in advies.routes)
-    st.header(tr("mentor.routes_later" if later else "mentor.routes"))
+    st.header(tr("mentor.routes"))  # one heading for every stage (the browser drivers and load test wait for it)
     if later:
-        st.caption("🕒 " + tr("mentor.routes_later_intro"))
+        st.info(f"🕒 **{tr('mentor.routes_later')}**: {tr('mentor.routes_later_intro')}")
     if not advies.routes:
         st.warning(tr("mentor.no_routes"))
     bbl = [i for i, route in enumerate(advies.routes) if route.volgende_stap.leerbedrijf]
