@@ -156,9 +156,13 @@ def _parents_version(texts: dict[str, str], lang: str, parent_lang: str) -> None
 
 
 def render_warnings(advies: Advies, lang: str) -> None:
-    """Intake warnings first (the advice still comes), then the other notices."""
+    """The intake warnings: something in the profile does not fit together (the advice still comes)."""
     for w in advies.waarschuwingen:
         st.warning("⚠️ " + as_text(in_language(w.tekst, lang)))
+
+
+def render_notices(advies: Advies, lang: str) -> None:
+    """The other notices (travel times, missing place or interests), without repeating the warnings."""
     warned = {w.tekst.get("nl") for w in advies.waarschuwingen}
     for melding in advies.meldingen:
         if melding.get("nl") not in warned:
@@ -187,7 +191,9 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str,
         if fa.profielen:
             st.markdown(f"**{tr('mentor.stage_profielen')}**")
             for p in fa.profielen:
-                st.markdown(f"- **{_name(p.naam, lang)}**: {as_text(in_language(p.uitleg, lang))}")
+                why = in_language(p.uitleg, lang)
+                why = why[len(p.naam):].lstrip() if why.startswith(p.naam) else why  # the sentence starts with the name
+                st.markdown(f"- **{_name(p.naam, lang)}** {as_text(why)}")
                 if p.aanbod:
                     st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
         if fa.scholen:
@@ -202,7 +208,8 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str,
                 render_direction(v, lang)
         if fa.stappen:
             st.markdown(f"**{tr('mentor.stage_steps')}**")
-            for stap in (s for s in fa.stappen if s.soort not in skip):
+            shown = (*skip, "scholen") if fa.scholen else skip  # the schools are listed above
+            for stap in (s for s in fa.stappen if s.soort not in shown):
                 bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
                 st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
 
@@ -212,6 +219,12 @@ def render_direction(v: HoRichting, lang: str) -> None:
     scholen = f" — {as_text(', '.join(v.scholen))}" if v.scholen else ""
     via = f"  \n  _{tr('mentor.also_via', routes=as_text(', '.join(v.via)))}_" if v.via else ""
     st.markdown(f"- 🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{via}")
+
+
+def _after(directions: list[HoRichting], lang: str) -> str:
+    """A route card's hbo/wo directions on one line ('then: hbo Bouwkunde (Hogeschool Rotterdam) · ...')."""
+    return " · ".join(f"{v.soort} {_name(v.naam, lang)}" + (f" ({as_text(', '.join(v.scholen))})" if v.scholen else "")
+                      for v in directions)
 
 
 def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str,
@@ -241,8 +254,8 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
         if route.arbeidsmarkt_schaal == "sector":
             st.caption("📈 " + tr("mentor.market_sector"))
         _parents_version(route.uitleg, lang, parent_lang)
-        for v in route.vervolg:
-            render_direction(v, lang)
+        if route.vervolg:
+            st.markdown(f"🎓 {tr('mentor.after_mbo4')}: {_after(route.vervolg, lang)}")
         stap = route.volgende_stap
         if stap.tekst:  # may name an activity from an imported list: shown as plain text
             st.success(f"➡️ {as_text(in_language(stap.tekst, lang))}")

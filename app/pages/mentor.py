@@ -19,6 +19,7 @@ from app.widgets import (
     render_route,
     render_sector,
     render_stage,
+    render_notices,
     render_warnings,
 )
 from knowledge import KnowledgeBase, vocab
@@ -177,6 +178,7 @@ if st.session_state.get("m_show"):
     stage_first = advies.fase_advies is not None and advies.fase in STAGE_FIRST
     if stage_first and advies.fase_advies is not None:
         render_stage(kb, advies.fase_advies, lang, parent_lang)
+    render_notices(advies, lang)  # about the mbo routes (travel times): after the stage advice, before the routes
     if advies.waarom_techniek:
         st.info("💡 " + in_language(advies.waarom_techniek, lang))
     later = any(r.horizon for r in advies.routes)
