@@ -179,15 +179,18 @@ def _km(km: float | None, approximate: bool, lang: str) -> str:
     return f" ({format_km(km, lang, approximate)})" if km is not None else ""
 
 
-def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = ()) -> None:
+def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = (),
+                 intro: bool = True) -> None:
     """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps
-    (less the kinds of ``skip``, which the route cards already show)."""
+    (less the kinds of ``skip``, which the route cards already show). ``intro=False`` leaves out the opening
+    text (it announces the routes 'below', so it is left out when the block comes after them)."""
     with st.container(border=True, key="lob-stage"):
         st.subheader("🧭 " + in_language(fa.titel, lang))
         st.caption(label("fase", fa.fase, lang))
-        st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}</div>",
-                    unsafe_allow_html=True)
-        _parents_version(fa.uitleg, lang, parent_lang)
+        if intro:
+            st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}"
+                        "</div>", unsafe_allow_html=True)
+            _parents_version(fa.uitleg, lang, parent_lang)
         if fa.profielen:
             st.markdown(f"**{tr('mentor.stage_profielen')}**")
             for p in fa.profielen:

@@ -193,7 +193,7 @@ if st.session_state.get("m_show"):
     if advies.zonder_techniekprofiel:
         render_no_techniek(kb, advies.zonder_techniekprofiel, lang)
     if not stage_first and advies.fase_advies is not None:
-        render_stage(kb, advies.fase_advies, lang, parent_lang, skip=("leerbedrijf",) if bbl else ())
+        render_stage(kb, advies.fase_advies, lang, parent_lang, skip=("leerbedrijf",) if bbl else (), intro=False)
     if advies.sector_uitspraken:
         render_sector(advies.sector_uitspraken, lang)
     st.header(tr("mentor.activities"))
