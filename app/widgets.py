@@ -190,7 +190,10 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str,
         if intro:
             st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}"
                         "</div>", unsafe_allow_html=True)
-            _parents_version(fa.uitleg, lang, parent_lang)
+            if parent_lang not in ("nl", lang) and fa.uitleg.get(parent_lang):  # folded: the block stays short
+                with st.expander(f"{tr('mentor.explanation_parents')} ({label('taal', parent_lang, lang)})"):
+                    st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
+                                f"{as_html_text(fa.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
         if fa.profielen:
             st.markdown(f"**{tr('mentor.stage_profielen')}**")
             for p in fa.profielen:
