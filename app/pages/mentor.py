@@ -16,10 +16,10 @@ from app.widgets import (
     own_initiatives,
     render_map,
     render_no_techniek,
+    render_notices,
     render_route,
     render_sector,
     render_stage,
-    render_notices,
     render_warnings,
 )
 from knowledge import KnowledgeBase, vocab
