@@ -73,11 +73,22 @@ class RouteRegel:
     waarom: str
     vooruitzicht: str
     volgende_stap: str
+    beroepen: tuple[str, ...] = ()  # what the first beroepen are, in plain words ("Timmerman: maakt ...")
+    leerbedrijf: str = ""  # BBL: a leerbedrijf is needed and how to find one (once per page)
 
 
 @dataclass(frozen=True)
 class GeenTechniekBlok:
     titel: str
+    regels: list[str]
+
+
+@dataclass(frozen=True)
+class FaseBlok:
+    """The advice for the school stage (groep 8: which vmbo profiel and school; havo: hbo directions)."""
+
+    titel: str
+    uitleg: str
     regels: list[str]
 
 
@@ -101,6 +112,9 @@ class VerslagPagina:
     handtekeningen: tuple[str, str, str]
     bronnen: str
     gemaakt: str
+    fase: FaseBlok | None = None
+    sector_titel: str = ""
+    sector: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -112,8 +126,12 @@ def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, li
     """'Kans op werk als X: er is een tekort aan vakmensen (STO Zuid 2019, § A.3.2)', and its source.
 
     The recommender counts the labour market only when a report names it for one of the route's
-    beroepen; that beroep and its source are looked up here so that the sentence names both."""
-    if route.arbeidsmarkt:
+    beroepen; that beroep and its source are looked up here so that the sentence names both. A
+    sector-level source gives the recommender's sector sentence (source and year in it), never a claim
+    about one beroep."""
+    if route.arbeidsmarkt_schaal == "sector" and route.arbeidsmarkt_tekst and route.arbeidsmarkt_tekst.get(lang):
+        return route.arbeidsmarkt_tekst[lang], []  # its source is among the route's bronnen
+    if route.arbeidsmarkt_schaal == "beroep" and route.arbeidsmarkt:
         for beroep_id in route.beroep_ids:
             beroep = kb.beroepen.get(beroep_id)
             if beroep is not None and beroep.arbeidsmarkt.label == route.arbeidsmarkt:
@@ -138,8 +156,10 @@ def _activity_place(ini: Initiatief | None, lang: str) -> str:
 def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: str) -> str:
     stap = route.volgende_stap
     parts = []
-    if stap.school_naam:
-        km = f" ({format_km(stap.afstand_km, lang)})" if stap.afstand_km is not None else ""
+    if stap.soort == "eerst_profiel" and route.vmbo_profiel:  # groep 7/8, vo1-2: the profiel comes first
+        parts.append(t("report.step_profile", lang, profiel=label("profiel", route.vmbo_profiel, lang)))
+    elif stap.school_naam:
+        km = f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     else:
         parts.append(t("report.step_mentor", lang))
@@ -172,6 +192,39 @@ def _geen_techniek(advies: Advies, lang: str) -> GeenTechniekBlok | None:
     return GeenTechniekBlok(t("report.no_techniek_title", lang), [r for r in regels if r])
 
 
+def _beroepen(route: RouteAdvies, lang: str, most: int = 2) -> tuple[str, ...]:
+    """What the first beroepen of the route are, in the page's language (the names stay Dutch). On a right-to-left
+    page a left-to-right mark closes the Dutch name, so that its closing bracket is not mirrored to the other end."""
+    mark = "\u200e" if direction(lang) == "rtl" else ""
+    return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in route.beroepen_info[:most])
+
+
+def _names(items: Iterable[str], lang: str) -> str:
+    return format_list(list(dict.fromkeys(items)), lang)
+
+
+def _fase(advies: Advies, lang: str) -> FaseBlok | None:
+    """The stage advice in a few lines: why, which profielen and schools (po, vo1-2), which hbo/wo directions
+    (havo/vwo), then the concrete steps. Most useful first: the page drops lines from the end when full."""
+    fa = advies.fase_advies
+    if fa is None:
+        return None
+    regels: list[str] = []
+    if fa.profielen:
+        regels.append(t("report.stage_profielen", lang, profielen=_names((p.naam for p in fa.profielen), lang)))
+    if fa.scholen:
+        regels.append(t("report.stage_scholen", lang, scholen=_names(
+            (f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})" if s.afstand_km is not None
+             else s.naam for s in fa.scholen[:3]), lang)))
+    if fa.vervolg:
+        regels.append(t("report.stage_vervolg", lang, richtingen=_names(
+            (f"{v.soort} {v.naam}" for v in fa.vervolg[:3]), lang)))
+    # the leerbedrijf step is on the BBL route itself, activities are in the routes' next steps
+    regels += [_in(s.tekst, lang) for s in fa.stappen if s.soort not in ("leerbedrijf", "activiteiten", "scholen")]
+    uitleg = "" if fa.fase == "vmbo_bovenbouw" else _in(fa.uitleg, lang)  # there the routes say it
+    return FaseBlok(_in(fa.titel, lang), uitleg, [r for r in regels if r])
+
+
 def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
                  initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> VerslagPagina:
     """The page of one language (finished text; the PDF and the print page only lay it out)."""
@@ -179,20 +232,31 @@ def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
     school = kb.scholen.get(profiel.school or "")
     routes: list[RouteRegel] = []
     refs: list[str] = []
+    leerbedrijf_said = False
+    later = any(r.horizon for r in advies.routes)
     for route in advies.routes[:MAX_ROUTES]:
         opl = route.opleiding
         prospect, prospect_refs = _prospect(kb, route, lang)
         refs += prospect_refs + list(route.bronnen)
+        leerbedrijf = route.volgende_stap.leerbedrijf
         routes.append(RouteRegel(
             icon=richting_icon(opl.richting),
             titel=opl.naam,
-            soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen)),
+            soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen))
+            + (f" · {t('report.later', lang)}" if route.horizon else ""),
             waarom=_why(route, profiel, lang),
             vooruitzicht=prospect,
             volgende_stap=_next_step(route, initiatives, lang),
+            beroepen=_beroepen(route, lang),
+            leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
         ))
+        leerbedrijf_said = leerbedrijf_said or bool(leerbedrijf)
     if advies.zonder_techniekprofiel:
         refs += [m.bron for m in advies.zonder_techniekprofiel.mogelijkheden if m.bron]
+    if advies.fase_advies:
+        refs += [s.bron for s in advies.fase_advies.stappen if s.bron]
+        refs += [p.bron for p in advies.fase_advies.profielen if p.bron]
+    refs += [z.bron for z in advies.sector_uitspraken[:2]]
     interesses = format_list([label("interesse", c, lang) for c in profiel.interesses], lang)
     return VerslagPagina(
         lang=lang,
@@ -203,7 +267,7 @@ def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
                    schooltype=label("schooltype", profiel.schooltype, lang)),
         interesses=t("report.interests", lang, interesses=interesses or "–"),
         geen_techniek=_geen_techniek(advies, lang),
-        routes_titel=t("report.routes_title", lang, n=len(routes)),
+        routes_titel=t("report.routes_title_later" if later else "report.routes_title", lang, n=len(routes)),
         routes=routes,
         geen_routes=t("report.no_routes", lang),
         afspraken_titel=t("report.agreements", lang),
@@ -212,6 +276,9 @@ def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
         handtekeningen=(t("report.sign_pupil", lang), t("report.sign_parent", lang), t("report.sign_mentor", lang)),
         bronnen=t("report.sources_line", lang, bronnen="; ".join(_readable_sources(kb, refs, lang))),
         gemaakt=t("report.generated", lang),
+        fase=_fase(advies, lang),
+        sector_titel=t("report.sector_title", lang),
+        sector=[_in(z.tekst, lang) for z in advies.sector_uitspraken[:2]],
     )
 
 
@@ -294,7 +361,9 @@ class _Layout:
         indent = icon_w + 1
         self.text(regel.titel, 11, bold=True, indent=indent, gap=0.1)
         self.text(regel.soort, 9, indent=indent, gap=0.4, color=(90, 90, 90))
-        for line in (regel.waarom, regel.vooruitzicht, regel.volgende_stap):
+        for beroep in regel.beroepen:
+            self.text(beroep, 9, indent=indent, gap=0.3, color=(40, 40, 40))
+        for line in (regel.waarom, regel.vooruitzicht, regel.volgende_stap, regel.leerbedrijf):
             self.text(line, 9, indent=indent, gap=0.3)
         pdf.set_y(max(pdf.get_y(), top + icon_w) + 1.2 * self.scale)
 
@@ -318,6 +387,13 @@ class _Layout:
         pdf.set_line_width(0.2)
         pdf.set_draw_color(0, 0, 0)
         pdf.set_y(bottom + 2)
+
+    def stage(self, blok: FaseBlok) -> None:
+        """The stage advice: a heading, the why, then short lines."""
+        self.heading(blok.titel)
+        self.text(blok.uitleg, 9.5, gap=0.4)
+        for regel in blok.regels:
+            self.text("• " + regel, 9, gap=0.4)
 
     def agreements(self, titel: str, kop: tuple[str, str, str], rows: int = 3) -> None:
         self.heading(titel)
@@ -373,11 +449,17 @@ def _draw_page(pdf: Any, page: VerslagPagina, scale: float, detail: int) -> None
     if page.geen_techniek is not None:
         blok = page.geen_techniek
         lay.box(GeenTechniekBlok(blok.titel, blok.regels[:detail]))
+    if page.fase is not None and (page.fase.uitleg or page.fase.regels):
+        lay.stage(FaseBlok(page.fase.titel, page.fase.uitleg, page.fase.regels[:detail]))
     lay.heading(page.routes_titel)
     if not page.routes:
         lay.text(page.geen_routes, 10)
     for regel in page.routes:
         lay.route(regel)
+    if page.sector:
+        lay.heading(page.sector_titel)
+        for zin in page.sector[: max(1, detail - 2)]:
+            lay.text(zin, 9, gap=0.3)
     lay.agreements(page.afspraken_titel, page.afspraken_kop)
     lay.signatures(page.handtekeningen_titel, page.handtekeningen)
     lay.rule(1)
@@ -460,13 +542,20 @@ def build_html(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang:
         if page.geen_techniek:
             parts.append(f"<div class='warn'><h2>⚠ {e(page.geen_techniek.titel)}</h2>"
                          + "".join(f"<p>{e(r)}</p>" for r in page.geen_techniek.regels) + "</div>")
+        if page.fase:
+            parts.append(f"<h2>{e(page.fase.titel)}</h2><p>{e(page.fase.uitleg)}</p><ul class='stage'>"
+                         + "".join(f"<li>{e(r)}</li>" for r in page.fase.regels) + "</ul>")
         parts.append(f"<h2>{e(page.routes_titel)}</h2>")
         if not page.routes:
             parts.append(f"<p>{e(page.geen_routes)}</p>")
         for r in page.routes:
             parts.append(f"<div class='route'><span class='icon' aria-hidden='true'>{e(r.icon)}</span><div>"
-                         f"<b>{e(r.titel)}</b> · {e(r.soort)}<br>{e(r.waarom)}<br>{e(r.vooruitzicht)}<br>"
-                         f"{e(r.volgende_stap)}</div></div>")
+                         f"<b>{e(r.titel)}</b> · {e(r.soort)}<br>"
+                         + "".join(f"<i>{e(b)}</i><br>" for b in r.beroepen)
+                         + f"{e(r.waarom)}<br>{e(r.vooruitzicht)}<br>{e(r.volgende_stap)}"
+                         + (f"<br>{e(r.leerbedrijf)}" if r.leerbedrijf else "") + "</div></div>")
+        if page.sector:
+            parts.append(f"<h2>{e(page.sector_titel)}</h2>" + "".join(f"<p>{e(z)}</p>" for z in page.sector))
         head = "".join(f"<th>{e(h)}</th>" for h in page.afspraken_kop)
         parts.append(f"<h2>{e(page.afspraken_titel)}</h2><table><tr>{head}</tr>"
                      + "<tr><td></td><td></td><td></td></tr>" * 3 + "</table>")

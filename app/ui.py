@@ -115,6 +115,8 @@ _BASE_CSS = """
 .lob-map-list li { margin-bottom: .45rem; }
 .lob-map-list li.lob-national { list-style: "– "; }
 .lob-km { color: #555; white-space: nowrap; }
+.lob-via-school { font-size: .85em; background: #fff3d6; color: #6b4a00; border-radius: .6em; padding: 0 .45em;
+  white-space: nowrap; }
 .lob-lead { margin: -.2rem 0 .2rem; }
 .lob-map-narrow { display: none; }
 @media (max-width: 640px) { .lob-map-wide { display: none; } .lob-map-narrow { display: block; } }

@@ -12,12 +12,12 @@ from app.map import PHONE_SIZE, TILE_ATTRIBUTION_ENV, Home, MapPoint, legend_htm
 from app.ui import as_html_text, as_text, get_assistant, tr
 from knowledge import KnowledgeBase
 from knowledge.geo import haversine_km
-from knowledge.i18n import direction, label
+from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel, Initiatief
 from knowledge.sources import source_label, source_labels
 from recommender.initiatives import UserCatalogueError, load_user_catalogue
-from recommender.models import RouteAdvies, ZonderTechniekprofiel
+from recommender.models import Advies, FaseAdvies, HoRichting, RouteAdvies, SectorZin, ZonderTechniekprofiel
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -147,31 +147,141 @@ def own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
         return []
 
 
-def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str) -> None:
-    """One route card: opleiding, beroepen, score parts as a bar, explanation (+ parents' language), next step."""
+def _parents_version(texts: dict[str, str], lang: str, parent_lang: str) -> None:
+    """The same text in the parents' language, when that is not the page's (for the mentor to show)."""
+    if parent_lang not in ("nl", lang) and texts.get(parent_lang):
+        st.markdown(f"*{tr('mentor.explanation_parents')}:*")
+        st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{as_html_text(texts[parent_lang])}"
+                    "</div>", unsafe_allow_html=True)
+
+
+def render_warnings(advies: Advies, lang: str) -> None:
+    """The intake warnings: something in the profile does not fit together (the advice still comes)."""
+    for w in advies.waarschuwingen:
+        st.warning("⚠️ " + as_text(in_language(w.tekst, lang)))
+
+
+def render_notices(advies: Advies, lang: str) -> None:
+    """The other notices (travel times, missing place or interests), without repeating the warnings."""
+    warned = {w.tekst.get("nl") for w in advies.waarschuwingen}
+    for melding in advies.meldingen:
+        if melding.get("nl") not in warned:
+            st.info(as_text(in_language(melding, lang)))
+
+
+def _name(name: str, lang: str) -> str:
+    """A Dutch name for a Markdown line; on a right-to-left page a left-to-right mark closes it, so that a
+    closing bracket at its end is not mirrored to the other end by the text that follows."""
+    return as_text(name) + ("\u200e" if direction(lang) == "rtl" else "")
+
+
+def _km(km: float | None, approximate: bool, lang: str) -> str:
+    return f" ({format_km(km, lang, approximate)})" if km is not None else ""
+
+
+def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = (),
+                 intro: bool = True) -> None:
+    """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps
+    (less the kinds of ``skip``, which the route cards already show). ``intro=False`` leaves out the opening
+    text (it announces the routes 'below', so it is left out when the block comes after them)."""
+    with st.container(border=True, key="lob-stage"):
+        st.subheader("🧭 " + in_language(fa.titel, lang))
+        st.caption(label("fase", fa.fase, lang))
+        if intro:
+            st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}"
+                        "</div>", unsafe_allow_html=True)
+            if parent_lang not in ("nl", lang) and fa.uitleg.get(parent_lang):  # folded: the block stays short
+                with st.expander(f"{tr('mentor.explanation_parents')} ({label('taal', parent_lang, lang)})"):
+                    st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
+                                f"{as_html_text(fa.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
+        if fa.profielen:
+            st.markdown(f"**{tr('mentor.stage_profielen')}**")
+            for p in fa.profielen:
+                why = in_language(p.uitleg, lang)
+                why = why[len(p.naam):].lstrip() if why.startswith(p.naam) else why  # the sentence starts with the name
+                st.markdown(f"- **{_name(p.naam, lang)}** {as_text(why)}")
+                if p.aanbod:
+                    st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
+        if fa.scholen:
+            st.markdown(f"**{tr('mentor.stage_scholen')}**")
+            for school in fa.scholen:
+                profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
+                st.markdown(f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
+                            + (f": {as_text(profielen)}" if profielen else ""))
+        if fa.vervolg:
+            st.markdown(f"**{tr('mentor.stage_vervolg')}**")
+            for v in fa.vervolg:
+                render_direction(v, lang)
+        if fa.stappen:
+            st.markdown(f"**{tr('mentor.stage_steps')}**")
+            shown = (*skip, "scholen") if fa.scholen else skip  # the schools are listed above
+            for stap in (s for s in fa.stappen if s.soort not in shown):
+                bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
+                st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
+
+
+def render_direction(v: HoRichting, lang: str) -> None:
+    """One hbo/wo direction: name, where, and the mbo 4 routes that lead there too."""
+    scholen = f" — {as_text(', '.join(v.scholen))}" if v.scholen else ""
+    via = f"  \n  _{tr('mentor.also_via', routes=as_text(', '.join(v.via)))}_" if v.via else ""
+    st.markdown(f"- 🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{via}")
+
+
+def _after(directions: list[HoRichting], lang: str) -> str:
+    """A route card's hbo/wo directions on one line ('then: hbo Bouwkunde (Hogeschool Rotterdam) · ...')."""
+    return " · ".join(f"{v.soort} {_name(v.naam, lang)}" + (f" ({as_text(', '.join(v.scholen))})" if v.scholen else "")
+                      for v in directions)
+
+
+def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str,
+                 leerbedrijf_full: bool = True) -> None:
+    """One route card: opleiding, beroepen with what they do, explanation (+ parents' language), next step.
+    The leerbedrijf step of a BBL route in full on the first such card, as a short reminder on the others."""
     import pandas as pd
 
     opl = route.opleiding
     with st.container(border=True):
-        st.markdown(f"### {i}. {opl.naam}")
-        st.caption(f"mbo {tr('mentor.niveau', niveau=opl.niveau)} · {' / '.join(opl.leerwegen)}"
-                   + (f" · {label('profiel', route.vmbo_profiel, lang)}" if route.vmbo_profiel else ""))
-        st.write(f"👷 {tr('mentor.beroepen')}: {', '.join(route.beroepen)}")
-        parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
-                              tr("mentor.score"): list(route.score_delen.values())})
-        st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
-        # the mentor's explanation is Dutch: left to right also when the page is in Arabic
-        st.markdown(f"<div dir='ltr' lang='nl'>{html.escape(in_language(route.uitleg, 'nl'))}</div>",
+        st.markdown(f"### {i}. {as_text(opl.naam)}")
+        marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) \
+            + ([f"⭐ {tr('mentor.main_route')}"] if route.hoofdroute else [])
+        st.caption(" · ".join([f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]
+                              + ([label("profiel", route.vmbo_profiel, lang)] if route.vmbo_profiel else []) + marks))
+        st.markdown(f"**👷 {tr('mentor.beroepen')}**")
+        for b in route.beroepen_info or []:
+            markt = ""
+            if b.arbeidsmarkt and b.arbeidsmarkt_bron:
+                markt = f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}" \
+                        f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
+            st.markdown(f"- **{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
+        if not route.beroepen_info:
+            st.write(", ".join(route.beroepen))
+        st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(route.uitleg, lang))}</div>",
                     unsafe_allow_html=True)
-        if parent_lang != "nl" and route.uitleg.get(parent_lang):
-            st.markdown(f"*{tr('mentor.explanation_parents')}:*")
-            st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
-                        f"{as_html_text(route.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
-        if route.volgende_stap.tekst:  # may name an activity from an imported list: shown as plain text
-            st.success(f"➡️ {as_text(in_language(route.volgende_stap.tekst, lang))}")
-        with st.expander(tr("mentor.sources")):
+        if route.arbeidsmarkt_schaal == "sector":
+            st.caption("📈 " + tr("mentor.market_sector"))
+        _parents_version(route.uitleg, lang, parent_lang)
+        if route.vervolg:
+            st.markdown(f"🎓 {tr('mentor.after_mbo4')}: {_after(route.vervolg, lang)}")
+        stap = route.volgende_stap
+        if stap.tekst:  # may name an activity from an imported list: shown as plain text
+            st.success(f"➡️ {as_text(in_language(stap.tekst, lang))}")
+        if stap.leerbedrijf and leerbedrijf_full:
+            st.info(f"🏭 **{tr('mentor.leerbedrijf')}** {as_text(in_language(stap.leerbedrijf, lang))}")
+        elif stap.leerbedrijf:
+            st.caption(f"🏭 {tr('mentor.leerbedrijf_again')}")
+        with st.expander(tr("mentor.score_sources")):
+            parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
+                                  tr("mentor.score"): list(route.score_delen.values())})
+            st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
             for bron in source_labels(kb, route.bronnen, lang):
                 st.write(f"- {bron}")
+
+
+def render_sector(sentences: list[SectorZin], lang: str) -> None:
+    """What the reports say about the pupil's own (non-technical) sector; each sentence names source and year."""
+    st.subheader("📊 " + tr("mentor.sector_title"))
+    for z in sentences:
+        st.markdown(f"- {as_text(in_language(z.tekst, lang))}")
 
 
 def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str) -> None:
@@ -200,6 +310,8 @@ class MapEntry:
     lon: float | None
     afstand_km: float | None = None
     tekst: str = ""
+    bij_benadering: bool = False  # the place is approximate (a city-centre or area point): the distance gets "~"
+    via_school: bool = False  # a school programme: the pupil joins through the school
 
 
 def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, lang: str) -> None:
@@ -232,13 +344,18 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
     with col_list:
         rows = []
         for p, entry in zip(points, located, strict=True):
-            dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang)})</span>" if p.afstand_km is not None else ""
+            dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang, entry.bij_benadering)})</span>" \
+                if p.afstand_km is not None else ""
             detail = f"<br><small>{as_html_text(entry.tekst)}</small>" if entry.tekst else ""
-            rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{detail}</li>")
+            rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{_via_school(entry)}{detail}</li>")
         for e in elsewhere:
             detail = f"<br><small>{as_html_text(e.tekst)}</small>" if e.tekst else ""
             rows.append(f"<li class='lob-national'><b>{as_html_text(e.naam)}</b> "
-                        f"<span class='lob-km'>({tr('mentor.national')})</span>{detail}</li>")
+                        f"<span class='lob-km'>({tr('mentor.national')})</span>{_via_school(e)}{detail}</li>")
         if rows:
             st.markdown(f"<ol class='lob-map-list' dir='{direction(lang)}'>{''.join(rows)}</ol>",
                         unsafe_allow_html=True)
+
+
+def _via_school(entry: MapEntry) -> str:
+    return f" <span class='lob-via-school'>🏫 {html.escape(tr('mentor.via_school'))}</span>" if entry.via_school else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
-from knowledge.i18n import t, word
+from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
@@ -133,17 +133,20 @@ def eigen_sector(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[
 
 
 def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
-              eigen_initiatieven: Sequence[Initiatief] | None = None) -> Advies:
+              eigen_initiatieven: Sequence[Initiatief] | None = None, taal_pagina: str | None = None) -> Advies:
     """Top ``n`` routes, nearby activities, advice for the school stage and the intake checks.
 
     ``eigen_initiatieven``: the school's own imported activities (the decaan's list), offered next
-    to the curated ones.
+    to the curated ones. ``taal_pagina``: the app page's language; the texts come in that language
+    too (a mentor reading in English or Arabic), next to Dutch and the parents' language.
 
     Raises :class:`ProfielError` when the profile names an unknown school or place name (a postcode
     outside the region is not an error: the advice comes without distances and says so).
     """
     check_tegen_kennisbank(kb, profiel)
     talen = talen_voor(profiel)
+    if taal_pagina in LANGUAGES and taal_pagina not in talen:
+        talen = [*talen, taal_pagina]
     waarschuwingen: list[Waarschuwing] = intake_checks(kb, profiel, talen)
     place, buiten = plaats_van(kb, profiel)
     plaats = (place.lat, place.lon) if place is not None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-Vertaald = dict[str, str]  # taal -> text; always "nl", plus the parents' language
+Vertaald = dict[str, str]  # taal -> text; always "nl", plus the parents' language (and the app page's, when asked)
 
 
 class _Out(BaseModel):

@@ -10,7 +10,18 @@ import streamlit as st
 from app.map import Home
 from app.report import build_html, build_pdf
 from app.ui import apply_layout, as_text, code_label, current_language, kb_or_stop, tr
-from app.widgets import MapEntry, in_language, own_initiatives, render_map, render_no_techniek, render_route
+from app.widgets import (
+    MapEntry,
+    in_language,
+    own_initiatives,
+    render_map,
+    render_no_techniek,
+    render_notices,
+    render_route,
+    render_sector,
+    render_stage,
+    render_warnings,
+)
 from knowledge import KnowledgeBase, vocab
 from knowledge.geo import UnknownPlace, resolve_place
 from knowledge.schema import Initiatief
@@ -22,8 +33,10 @@ STORE = "mentor_profiel"  # canonical profile values, kept across language switc
 DEFAULTS: dict[str, Any] = {
     "leerjaar": "vo2", "schooltype": "vmbo-kb", "school": None, "profiel": None, "interesses": [],
     "werkvoorkeuren": [], "belangrijk": [], "leerweg_voorkeur": "weet_niet", "plaats": "",
-    "max_reisafstand_km": 15, "taal_ouders": "nl", "doelgroep_activiteiten": [],
+    "max_reisafstand_km": 15, "taal_ouders": "nl", "doelgroep_activiteiten": [], "schooladvies": None,
 }
+# Stages where the stage advice is the answer and the mbo routes are for later (or next to hbo): it comes first.
+STAGE_FIRST = ("po", "vo_onderbouw", "havo_vwo_onderbouw", "havo_vwo_bovenbouw")
 
 
 def _state() -> dict[str, Any]:
@@ -123,6 +136,8 @@ with st.form("profiel_form"):
                  format_func=school_names.__getitem__)
     c2.selectbox(tr("mentor.profiel"), vocab.VMBO_PROFIELEN, key=_bind("profiel"), placeholder=tr("mentor.profiel_none"),
                  format_func=code_label("profiel"))
+    c1.selectbox(tr("mentor.schooladvies"), vocab.SCHOOLADVIEZEN, key=_bind("schooladvies"),
+                 placeholder=tr("mentor.schooladvies_none"), format_func=code_label("schooltype"))
     st.subheader(tr("mentor.section_interests"))
     st.multiselect(tr("mentor.interesses"), vocab.INTERESSES, key=_bind("interesses"),
                    format_func=code_label("interesse"), placeholder=tr("app.choose"))
@@ -153,23 +168,34 @@ if st.session_state.get("m_show"):
     try:
         profiel = Profiel.from_form(form)
         own = own_initiatives(kb)
-        advies = recommend(kb, profiel, eigen_initiatieven=own)
+        advies = recommend(kb, profiel, eigen_initiatieven=own, taal_pagina=lang)
     except ProfielError as exc:  # the same readable message as the CLI gives (the one error formatter), as text
         st.error(tr("mentor.profile_error", error=as_text(exc)))
         st.stop()
     parent_lang = profiel.taal_ouders or "nl"
     located = {i.id: i for i in own} | kb.initiatieven
-    for melding in advies.meldingen:
-        st.info(in_language(melding, lang))
+    render_warnings(advies, lang)
+    stage_first = advies.fase_advies is not None and advies.fase in STAGE_FIRST
+    if stage_first and advies.fase_advies is not None:
+        render_stage(kb, advies.fase_advies, lang, parent_lang)
+    render_notices(advies, lang)  # about the mbo routes (travel times): after the stage advice, before the routes
     if advies.waarom_techniek:
         st.info("💡 " + in_language(advies.waarom_techniek, lang))
-    st.header(tr("mentor.routes"))
+    later = any(r.horizon for r in advies.routes)
+    st.header(tr("mentor.routes"))  # one heading for every stage (the browser drivers and load test wait for it)
+    if later:
+        st.info(f"🕒 **{tr('mentor.routes_later')}**: {tr('mentor.routes_later_intro')}")
     if not advies.routes:
         st.warning(tr("mentor.no_routes"))
-    for i, route in enumerate(advies.routes, start=1):
-        render_route(kb, i, route, lang, parent_lang)
+    bbl = [i for i, route in enumerate(advies.routes) if route.volgende_stap.leerbedrijf]
+    for i, route in enumerate(advies.routes):
+        render_route(kb, i + 1, route, lang, parent_lang, leerbedrijf_full=i == bbl[0] if bbl else True)
     if advies.zonder_techniekprofiel:
         render_no_techniek(kb, advies.zonder_techniekprofiel, lang)
+    if not stage_first and advies.fase_advies is not None:
+        render_stage(kb, advies.fase_advies, lang, parent_lang, skip=("leerbedrijf",) if bbl else (), intro=False)
+    if advies.sector_uitspraken:
+        render_sector(advies.sector_uitspraken, lang)
     st.header(tr("mentor.activities"))
     if not advies.activiteiten:
         st.info(tr("mentor.no_activities"))
@@ -179,7 +205,8 @@ if st.session_state.get("m_show"):
             ini = located.get(a.id)
             loc = ini.locatie if ini is not None and not a.landelijk else None
             entries.append(MapEntry(a.naam, loc.lat if loc else None, loc.lon if loc else None, a.afstand_km,
-                                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden))
+                                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden,
+                                    bij_benadering=a.afstand_bij_benadering, via_school=a.via_school))
         render_map(kb, entries, _home(kb, profiel), lang)
     pdf_bytes, html_bytes = _report_files(profiel, advies, parent_lang, {i.id: i for i in own})
     c5, c6 = st.columns(2)

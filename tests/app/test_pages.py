@@ -139,7 +139,7 @@ def test_postcode_outside_the_region_gives_advice_and_a_notice() -> None:
     at.form_submit_button[0].click()
     at.run()
     assert not at.exception and not at.error
-    assert any("buiten de regio" in i.value for i in at.info)
+    assert any("buiten de regio" in w.value for w in at.warning)  # an intake warning, shown as one
 
 
 def test_chat_answers_turkish_question_with_sources(lob_home: Path) -> None:
