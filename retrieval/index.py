@@ -17,7 +17,7 @@ from langchain_core.documents import Document
 
 from knowledge.loader import KnowledgeBase
 from knowledge.paths import lob_home
-from retrieval.chunking import ChunkerSettings, document_chunks, knowledge_chunks
+from retrieval.chunking import ChunkerSettings, document_chunks, index_documents
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.store import ChunkStore, IndexProblem, Notify, StoreMismatch, embed_docs, stderr_notify
 
@@ -77,7 +77,7 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
             notify(f"De opgeslagen index is onbruikbaar: {reason}. De index wordt opnieuw gebouwd.")
         else:
             notify(f"Nog geen index in {directory}; de index wordt nu gebouwd.")
-    docs = knowledge_chunks(kb, settings)
+    docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     store = ChunkStore(docs=docs, vectors=vectors, manifest={
         **expect, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
