@@ -48,6 +48,7 @@ from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs
 from retrieval.language import SUPPORTED, Detected, check_input, detect_language, input_language
 from retrieval.routing import (
+    QUESTION_STARTS,
     ExampleQuestions,
     asks_number,
     in_domain,
@@ -73,7 +74,10 @@ EXAMPLE_STRONG = 0.90    # best example question at or above this: the section a
 EXAMPLE_AGREE = 0.835    # ... or above this when the passage search puts the same article first
 PASSAGE_AGREE = 0.80     # (with at least this dense cosine)
 CHARS_STRONG = 0.80      # bm25-only mode: character similarity with an example question
+NAMED_OVERRIDE = 0.96    # a record named in the question wins, unless an example question matches this closely
 NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an example this close
+SUPPORT_MIN = 0.15       # share of the question's (rare) words the chosen section must contain, unless ...
+VERY_STRONG = 0.95       # ... an example question is this close
 PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
 NUMBER_MARGIN = 0.03     # "how many ...": a section with a figure wins when its example is this close
 # weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
@@ -206,6 +210,8 @@ class Assistant:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
+        self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -242,7 +248,10 @@ class Assistant:
             vectors = np.vstack([vectors, user.vectors])
         index = HybridIndex(docs, vectors, emb)
         model = llm_from_env() if llm == "env" else llm
-        return cls(kb, index, questions=questions, llm=model, build_report=report, catalogue=catalogue)
+        assistant = cls(kb, index, questions=questions, llm=model, build_report=report, catalogue=catalogue)
+        # read the school's own list in the background: the first activity question should not wait for it
+        threading.Thread(target=assistant.catalogue, name="lob-own-list", daemon=True).start()
+        return assistant
 
     # --- public API ---------------------------------------------------------------
     def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None, mode: Mode = "fused",
@@ -300,6 +309,11 @@ class Assistant:
             while len(self._vectors) > 512:
                 self._vectors.popitem(last=False)
         return vec
+
+    def forget_vector(self, text: str) -> None:
+        """Drop the kept embedding of ``text`` (the benchmark times asks that must embed their question)."""
+        with self._vlock:
+            self._vectors.pop(text, None)
 
     def context(self, previous: Sequence[str], mode: Mode = "fused") -> Route | None:
         """The topic of the conversation so far: the earlier questions routed in order (last three)."""
@@ -360,12 +374,14 @@ class Assistant:
         hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
         matches = self.questions.match(text, qvec, use_dense=mode != "bm25", use_chars=mode != "dense")
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
-        if (named := self._named_record(text, hits)) is not None:
+        best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
+        named = self._named_record(text, hits)
+        if named is not None and (best_example < NAMED_OVERRIDE or mode == "bm25"):
+            # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
             route.kind, route.hit, route.confidence = "record", named, 1.0
             return route
         article, section, example = self._choose_article(matches, hits)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
-        best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
         first_article = next((h for h in hits if h.kind == "artikel"), None)
         agree = (mode != "bm25" and hits and hits[0].kind == "artikel" and article is not None
@@ -395,6 +411,8 @@ class Assistant:
                 section = self._best_section(article, matches)
             if asks_number(text):
                 section = self._section_with_figure(article, section, matches)
+            if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
+                return route  # the section shares (almost) none of the question's words: it does not answer it
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         if top is not None and grounded and top.kind == "document":
@@ -435,6 +453,33 @@ class Assistant:
 
         art = max(best, key=score)
         return art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars
+
+    def support(self, text: str, lang: str, article: str, section: str | None) -> float:
+        """IDF-weighted share of the question's content words found in the section: its short answer, example
+        questions and article text in the question's language (and Dutch)."""
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        if not toks:
+            return 1.0
+        have = self._section_words(article, section or "", lang)
+        weights = [self.index.idf(tok) for tok in toks]
+        total = sum(weights)
+        return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total if total else 1.0
+
+    def _section_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        key = (article, section, lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            from retrieval.tokenize import tokenize
+
+            art = self.kb.artikelen[article]
+            part = next((k for k in art.kort if k.id == section), None)
+            texts = [art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")]
+            if part is not None:
+                texts += [part.tekst.get(lang, ""), *part.vragen.get(lang, [])]
+            joined = " ".join(texts)
+            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
+            self._section_tokens[key] = words
+        return words
 
     def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
         """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""

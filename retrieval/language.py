@@ -43,10 +43,11 @@ QUESTION_WORDS: dict[str, set[str]] = {
            "kızım", "mu", "ne", "çok", "daha"},
     "pl": {"co", "to", "jest", "jak", "jakie", "dla", "moje", "dziecko", "gdzie", "czy", "w", "na", "z", "ile",
            "dlaczego", "kto", "są", "mój", "moja", "syn", "córka", "po", "się", "można", "mogę", "długo", "trwa",
-           "zarabia", "jaki", "jaka", "szkoła", "praca", "dziewczyn", "zajęcia", "mówią", "raporty"},
+           "zarabia", "jaki", "jaka", "szkoła", "praca", "dziewczyn", "zajęcia", "mówią", "raporty", "kiedy", "trzeba",
+           "jest", "albo", "czym", "syna", "córka", "dziecka"},
 }
 _TR_LETTERS = set("ğĞşŞıİ")
-_PL_LETTERS = set("ąĄęĘłŁńŃśŚźŹżŻ")
+_PL_LETTERS = set("ąĄćĆęĘłŁńŃśŚźŹżŻ")
 
 
 @dataclass(frozen=True)

@@ -152,20 +152,34 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 }
 
 
+# Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).
+WH_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("wat", "hoe", "welke", "welk", "waar", "wanneer", "waarom", "wie", "hoeveel"),
+    "en": ("what", "how", "which", "where", "when", "why", "who"),
+    "tr": ("ne", "nasıl", "hangi", "nerede", "neden", "kim", "kaç"),
+    "pl": ("co", "jak", "jakie", "jaki", "jaka", "gdzie", "kiedy", "dlaczego", "kto", "ile", "czy"),
+    "uk": ("що", "як", "які", "який", "яка", "де", "коли", "чому", "хто", "скільки", "чи"),
+    "ar": ("ما", "ماذا", "كيف", "أين", "اين", "متى", "لماذا", "من", "كم", "هل"),
+}
+
+
 def split_question(text: str, lang: str) -> list[str]:
-    """One or two questions: split at a question mark followed by more text, or at 'and' + a question word."""
+    """One or two questions: split at a question mark followed by more text, or at 'and' + a question word
+    when the first part is a question too ("Wat is BBL en hoe lang duurt het?")."""
     parts = [p.strip() for p in re.split(r"(?<=[?؟])\s+", text.strip()) if p.strip()]
     if len(parts) >= 2:
         return [parts[0], " ".join(parts[1:])]
     toks = text.strip().split()
-    starts = QUESTION_STARTS.get(lang, ()) + QUESTION_STARTS["en"] * (lang != "en")
+    wh = WH_WORDS.get(lang, ())
     conj = CONJUNCTIONS.get(lang, ())
+    if not toks or toks[0].lower().strip("¿,") not in wh:
+        return [text.strip()]
     for i in range(2, len(toks) - 2):
         w = toks[i].lower().strip(",;")
         nxt = toks[i + 1].lower().strip(",;?")
-        if lang == "ar" and w.startswith("و") and len(w) > 1 and w[1:] in QUESTION_STARTS["ar"]:
+        if lang == "ar" and w.startswith("و") and len(w) > 1 and w[1:] in wh:
             return [" ".join(toks[:i]), " ".join([w[1:]] + toks[i + 1:])]
-        if (w in conj or toks[i - 1].endswith(",")) and nxt in starts and i >= 2:
+        if w in conj and nxt in wh:
             left, right = " ".join(toks[:i]).rstrip(","), " ".join(toks[i + 1:])
             if len(left.split()) >= 2 and len(right.split()) >= 3:
                 return [left, right]
@@ -222,7 +236,7 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
                 "hava nasıl", "yağmur*", "pogod*", "deszcz*", "погод*", "дощ*", "الطقس", "طقس", "مطر"),
     "government": ("paspoort*", "passport*", "verblijfsvergunning*", "residence permit", "pasaport*", "oturum izni",
                    "paszport*", "karta pobytu", "паспорт*", "посвідк*", "дозвіл на проживання", "جواز", "إقامة", "اقامة",
-                   "toeslag*", "kinderbijslag", "uitkering*", "benefits", "child benefit", "visum", "visa", "vize*",
+                   "toeslag*", "kinderbijslag", "kinderopvang*", "childcare", "uitkering*", "benefits", "child benefit", "visum", "visa", "vize*",
                    "віз", "візу", "виплат*", "zasiłek", "zasiłk*", "çocuk parası", "أوراق الإقامة",
                    "driving licence", "driving license", "rijbewijs", "ehliyet*", "prawo jazdy", "посвідчення водія",
                    "رخصة القيادة", "zarejestrować samochód", "register a car"),
@@ -243,6 +257,12 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
     "shopping": ("supermarkt*", "supermarket*", "restaurant*", "pizza*", "kebab*", "kebap*", "halal", "market ",
                  "markt ", "sklep*", "ресторан*", "супермаркет*", "продукти", "مطعم", "سوبرماركت", "مسجد", "moskee",
                  "mosque", "cami", "meczet*", "мечет*", "kerk", "church", "kościół", "церкв*"),
+    "school": ("hoe laat", "rooster*", "lesrooster*", "schoolvakantie*", "vakantie*", "what time", "timetable*",
+               "holiday*", "school holiday*", "saat kaç*", "ders programı", "tatil*", "o której", "plan lekcji",
+               "ferie", "wakacj*", "о котрій", "розклад*", "канікул*", "متى يبدأ", "جدول الحصص", "العطلة", "عطلة"),
+    "support": ("dyslexie", "dyslexia", "disleksi", "dysleksj*", "дислекс*", "عسر القراءة", "adhd", "autisme",
+                "autism*", "otizm*", "autyzm*", "аутизм*", "التوحد", "passend onderwijs", "extra ondersteuning",
+                "special needs", "özel eğitim", "specjaln* potrzeb*", "особлив* освітні потреби"),
     "housing": ("huurwoning*", "huurhuis", "woning zoeken", "rent a house", "apartment", "kiralık*", "ev kirala*",
                 "mieszkanie", "wynajem*", "wynająć", "оренд*", "квартир*", "شقة", "إيجار", "ايجار", "سكن"),
 }
@@ -310,6 +330,7 @@ DOMAIN_ANCHORS: tuple[str, ...] = (
     # school words used in every language
     "mbo", "vmbo", "havo", "vwo", "hbo", "bbl", "bol", "lob", "decaan", "mentor", "mavo", "niveau", "profiel",
     "leerweg", "leerbedrijf", "stage", "entree", "techniek", "nprz", "aandebak", "garantie", "basis ", "kader",
+    "bwi ", "pie ", "mvi ", "m&t", "mat ", "mvi",
     "gl ", "tl ", "bb ", "kb ", "fabriek", "factory", "operator",
     # nl
     "school", "scholen", "opleiding", "beroep", "baan", "banen", "werk", "vak", "techni", "leerjaar", "diploma",

@@ -15,6 +15,7 @@ the school's own list say so.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -277,16 +278,21 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
 Catalogue = Callable[[], Sequence[Any]]
 
 
-def default_catalogue(kb: KnowledgeBase) -> Catalogue:
+def default_catalogue(kb: KnowledgeBase, path: Any = None) -> Catalogue:
     """The school's own initiatives (``recommender.initiatives.load_user_catalogue``), read again only when
     the stored list changes, and handed out as the same list object so the search index is reused."""
     cache: dict[str, Any] = {"key": None, "items": []}
+    lock = threading.Lock()  # one reader at a time: a big list is read once, not by every waiting question
 
     def load() -> Sequence[Any]:
+        with lock:
+            return _load()
+
+    def _load() -> Sequence[Any]:
         from recommender import initiatives
 
         key: object = None
-        path_of = getattr(initiatives, "user_catalogue_path", None)
+        path_of = (lambda: path) if path is not None else getattr(initiatives, "user_catalogue_path", None)
         if path_of is not None:
             try:
                 st = path_of().stat()
@@ -296,7 +302,8 @@ def default_catalogue(kb: KnowledgeBase) -> Catalogue:
         if key is not None and key == cache["key"]:
             return cache["items"]  # type: ignore[no-any-return]
         try:
-            items = initiatives.load_user_catalogue(kb)
+            items = initiatives.load_user_catalogue(kb, path) if path is not None else \
+                initiatives.load_user_catalogue(kb)
         except ValueError:  # a broken own list must not break the assistant; the decaan page reports it
             items = []
         cache["key"], cache["items"] = key, items
