@@ -50,9 +50,9 @@ from retrieval.language import SUPPORTED, Detected, check_input, detect_language
 from retrieval.routing import (
     QUESTION_STARTS,
     ExampleQuestions,
+    SectionMatch,
     asks_number,
     in_domain,
-    SectionMatch,
     is_followup,
     looks_like_code,
     other_domain,
@@ -78,6 +78,8 @@ NAMED_OVERRIDE = 0.96    # a record named in the question wins, unless an exampl
 NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an example this close
 SUPPORT_MIN = 0.15       # share of the question's (rare) words the chosen section must contain, unless ...
 VERY_STRONG = 0.95       # ... an example question is this close
+DOCUMENT_MARGIN = 0.05
+DOCUMENT_ACTIVITY = 0.90  # an own document this close to an activity-like question answers instead of a list   # an own document beats a matching article only when its passage is this much closer
 PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
 NUMBER_MARGIN = 0.03     # "how many ...": a section with a figure wins when its example is this close
 # weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
@@ -208,6 +210,7 @@ class Assistant:
         self.build_report = build_report
         self.catalogue = catalogue or default_catalogue(kb)
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._has_documents = any(d.metadata.get("kind") == "document" for d in index.docs)
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
@@ -333,6 +336,14 @@ class Assistant:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
         after_activities = context is not None and context.kind == "activities"
         activity = parse_activity_question(self.kb, question, followup=after_activities)
+        if activity is not None and self._has_documents and mode != "bm25":
+            # "op welke dag is de drone workshop?" may be about an event in the user's own documents
+            own = self.index.search(question, k=1, filters={"kind": "document"}, lang=lang,
+                                    qvec=self.query_vector(question))
+            # without a place the list is a weak reading of the question: a document needs less to win
+            needed = DOCUMENT_ACTIVITY if activity.place is not None else DOCUMENT_ACTIVITY - 0.05
+            if own and (own[0].dense or 0) >= needed:
+                activity = None
         if activity is not None:
             if after_activities and context is not None and context.activity is not None \
                     and is_followup(question, lang):
@@ -383,10 +394,19 @@ class Assistant:
         article, section, example = self._choose_article(matches, hits)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
-        first_article = next((h for h in hits if h.kind == "artikel"), None)
         agree = (mode != "bm25" and hits and hits[0].kind == "artikel" and article is not None
                  and hits[0].source == f"artikel:{article}" and example >= EXAMPLE_AGREE
                  and (hits[0].dense or 0) >= PASSAGE_AGREE)
+        top = hits[0] if hits else None
+        if top is not None and grounded and top.kind == "document":
+            # the user's own document is the best passage: it answers (marked) when no curated article matches
+            # the question, or when it is clearly closer than every curated passage and no example question is
+            # very close. Otherwise the curated article answers: an own document never replaces it.
+            curated = max((h.dense or 0 for h in hits if h.kind != "document"), default=0.0)
+            clearly = (top.dense or 0) - curated >= DOCUMENT_MARGIN and best_example < VERY_STRONG
+            if not (strong or agree) or clearly:
+                route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
+                return route
         if other_domain(text) is not None and best_example < NO_ANCHOR_STRONG:
             return route
         if not in_domain(anchor_text or text, self._domain_names):
@@ -395,7 +415,6 @@ class Assistant:
                 return route
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
-        top = hits[0] if hits else None
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
             return route
@@ -414,15 +433,6 @@ class Assistant:
             if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
                 return route  # the section shares (almost) none of the question's words: it does not answer it
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
-            return route
-        if top is not None and grounded and top.kind == "document":
-            # an own document answers only when no curated article is close (it never outranks one)
-            if first_article is not None and (first_article.dense or 0) >= (top.dense or 0) - 0.01:
-                art = first_article.source.split(":", 1)[1]
-                route.kind, route.article, route.section = "section", art, self._best_section(art, matches)
-            else:
-                route.kind, route.hit = "document", top
-            route.confidence = float(top.dense or 0)
             return route
         return route
 
@@ -591,10 +601,7 @@ class Assistant:
             return self._clarify(route, lang)
         if route.kind == "none":
             return self._decline(question, lang, notice)
-        if route.kind == "multi":
-            answer = self._multi(route, lang)
-        else:
-            answer = self._single(route, lang)
+        answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang)
         answer.notice = answer.notice or notice
         if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
             return self._llm_answer(question, lang, route, answer)
@@ -654,7 +661,7 @@ class Assistant:
         refs = [c.bron for c in art.cijfers if round(c.waarde, 2) in values]
         if refs:
             return list(dict.fromkeys(refs))
-        return list(dict.fromkeys(BronRef(bron=b.bron) for b in art.bronnen))
+        return list(dict.fromkeys(BronRef(bron=b.bron, sectie=None) for b in art.bronnen))
 
     def _report_sources(self, refs: Sequence[BronRef], lang: str) -> list[Source]:
         out: list[Source] = []
@@ -735,7 +742,7 @@ class Assistant:
     def _document(self, hit: Hit, question: str, lang: str) -> Answer:
         name = hit.source.split(":", 1)[1]
         where = f"{name}, {hit.section}" if hit.section else name
-        source = Source(label=t("assistant.own_source", lang, name=where), kind="own_document", source=hit.source,
+        source = Source(label=own_label(where, lang), kind="own_document", source=hit.source,
                         title=hit.title, snippet=_snippet(hit.text), language=hit.language, section=hit.section,
                         score=round(hit.score, 4), bronnen=hit.bronnen)
         if hit.language == lang:
@@ -826,12 +833,17 @@ class Assistant:
         for h in own:  # an own document the model used is marked as such
             name = h.source.split(":", 1)[1]
             if h.source not in {s.source for s in sources}:
-                sources.append(Source(label=t("assistant.own_source", lang, name=name), kind="own_document",
+                sources.append(Source(label=own_label(name, lang), kind="own_document",
                                       source=h.source, title=h.title, snippet=_snippet(h.text), language=h.language))
         clean = re.sub(r"\s*\[\d{1,2}\]", "", text).strip()
         return Answer(answer=trim_words(clean, MAX_ANSWER_WORDS), details=extractive.details, language=lang,
                       grounded=True, sources=sources, quote=extractive.quote, mode="llm", topic=extractive.topic,
                       notice=extractive.notice)
+
+
+def own_label(name: str, lang: str) -> str:
+    """How an own document is named as a source: its file name, marked as not checked by LOB-Kompas."""
+    return f"{name} ({t('assistant.own_document', lang)})"
 
 
 def _ref(ref: BronRef) -> str:

@@ -161,7 +161,7 @@ def _vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str]]:
 def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str]]:
     from knowledge.i18n import LANGUAGES, catalogue
 
-    vocab = {lang: set() for lang in LANGUAGES}
+    vocab: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     for art in kb.artikelen.values():
         for lang in LANGUAGES:
             vocab[lang] |= _words(art.titel.get(lang, "")) | _words(art.tekst.get(lang, ""))
@@ -180,9 +180,10 @@ def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str
     for ini in kb.initiatieven.values():
         names |= _words(" ".join(filter(None, (ini.naam, ini.organisator, ini.locatie.naam, ini.locatie.wijk,
                                                 ini.locatie.gemeente, ini.onderdeel_van))))
-    for rec in [*kb.beroepen.values(), *kb.opleidingen.values(), *kb.scholen.values(), *kb.campussen.values(),
-                *kb.gebieden.values()]:
-        names |= _words(rec.naam)
+    for name in [*(r.naam for r in kb.beroepen.values()), *(r.naam for r in kb.opleidingen.values()),
+                 *(r.naam for r in kb.scholen.values()), *(r.naam for r in kb.campussen.values()),
+                 *(r.naam for r in kb.gebieden.values())]:
+        names |= _words(name)
     for b in kb.bronnen.values():
         names |= _words(" ".join(filter(None, (b.kort, b.uitgever))))
     return vocab, names
@@ -331,17 +332,19 @@ def format_replies(replies: dict[str, dict[str, Any]], title: str) -> str:
     head = (f"{'lang':<5} {'right':>7} {'refused':>8} {'declined':>9} {'visible':>8} {'words':>9} {'followup':>9}"
             f"   n(in/off/fu)")
     lines = [f"== {title} ==", head]
+    def cell(v: dict[str, Any], m: str, width: int, fmt: str = ".3f") -> str:
+        val = v.get(m)
+        text = "-" if val is None else format(val, fmt)
+        return f"{text + ('!' if not meets(m, val) else ' '):>{width}}"
+
     for lang, v in replies.items():
-        def cell(m: str, width: int, fmt: str = ".3f") -> str:
-            val = v.get(m)
-            text = "-" if val is None else format(val, fmt)
-            return f"{text + ('!' if not meets(m, val) else ' '):>{width}}"
 
         words = f"{v['words_median']:g}/{v['words_max']}" if v["words_median"] is not None else "-"
         mark = "!" if not (meets("words_median", v["words_median"]) and meets("words_max", v["words_max"])) else " "
         n = v["n"]
-        lines.append(f"{lang:<5} {cell('right', 7)} {cell('refused', 8)} {cell('declined', 9)} {cell('visible', 8)} "
-                     f"{words + mark:>9} {cell('followup', 9)}   {n['in_scope']}/{n['off_topic']}/{n['followups']}")
+        lines.append(f"{lang:<5} {cell(v, 'right', 7)} {cell(v, 'refused', 8)} {cell(v, 'declined', 9)} "
+                     f"{cell(v, 'visible', 8)} {words + mark:>9} {cell(v, 'followup', 9)}   "
+                     f"{n['in_scope']}/{n['off_topic']}/{n['followups']}")
     lines.append("targets: right >= 0.95, refused <= 0.02, declined = 1, visible = 1, words median <= 70 and "
                  "max <= 120, followup >= 0.90")
     return "\n".join(lines)
