@@ -40,6 +40,12 @@ def render_answer(question: str, previous: list[str] | None = None) -> None:
 SOURCE_ICONS = {"knowledge": "📘", "report": "📊", "activity": "📍", "own_document": "📄"}
 
 
+def _item(text: str) -> str:
+    """A list line 'Naam: details' with the (Dutch) name isolated, so it reads right in Arabic too."""
+    name, sep, rest = text.partition(": ")
+    return f"<bdi>{html.escape(name)}</bdi>{sep}{html.escape(rest)}" if sep else html.escape(text)
+
+
 def answer_html(text: str) -> str:
     """Plain answer text as HTML (escaped): paragraphs, and runs of lines that start with '- ' as a list."""
     parts = []
@@ -50,7 +56,7 @@ def answer_html(text: str) -> str:
             line_kind = None if line is None else ("li" if line.startswith("- ") else "p")
             if run and line_kind != kind:
                 if kind == "li":
-                    parts.append("<ul>" + "".join(f"<li>{html.escape(i[2:])}</li>" for i in run) + "</ul>")
+                    parts.append("<ul>" + "".join(f"<li>{_item(i[2:])}</li>" for i in run) + "</ul>")
                 else:
                     parts.append("<p>" + "<br>".join(html.escape(i) for i in run) + "</p>")
                 run = []

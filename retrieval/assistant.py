@@ -79,6 +79,7 @@ NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an ex
 SUPPORT_MIN = 0.15       # share of the question's (rare) words the chosen section must contain, unless ...
 VERY_STRONG = 0.95       # ... an example question is this close
 DOCUMENT_MARGIN = 0.05
+DOCUMENT_WORDS_MARGIN = 0.3  # ... or when it holds this much more of the question's (rare) words
 DOCUMENT_ACTIVITY = 0.90  # an own document this close to an activity-like question answers instead of a list   # an own document beats a matching article only when its passage is this much closer
 PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
 NUMBER_MARGIN = 0.03     # "how many ...": a section with a figure wins when its example is this close
@@ -403,7 +404,11 @@ class Assistant:
             # the question, or when it is clearly closer than every curated passage and no example question is
             # very close. Otherwise the curated article answers: an own document never replaces it.
             curated = max((h.dense or 0 for h in hits if h.kind != "document"), default=0.0)
-            clearly = (top.dense or 0) - curated >= DOCUMENT_MARGIN and best_example < VERY_STRONG
+            # ... clearly closer: by vector, or by the question's words ("ouderavond" is in the document only)
+            words_here = self.index.coverage(query_tokens(text, lang), [top.text], lang)
+            words_there = self.support(text, lang, article, section) if article is not None else 0.0
+            clearly = best_example < VERY_STRONG and ((top.dense or 0) - curated >= DOCUMENT_MARGIN
+                                                      or words_here - words_there >= DOCUMENT_WORDS_MARGIN)
             if not (strong or agree) or clearly:
                 route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
                 return route
@@ -761,8 +766,8 @@ class Assistant:
 
         wanted = set(query_tokens(question, lang))
         sents = sentences(text)
-        scored = sorted(range(len(sents)), key=lambda i: -sum(self.index.idf(tok) for tok in
-                                                             set(tokenize(sents[i], lang)) & wanted))
+        score = {i: sum(self.index.idf(tok) for tok in set(tokenize(sents[i], lang)) & wanted) for i in range(len(sents))}
+        scored = sorted((i for i in score if score[i] > 0), key=lambda i: -score[i])  # only sentences on the question
         chosen: list[int] = []
         for i in scored:
             if word_count(" ".join(sents[j] for j in sorted(chosen + [i]))) > limit:
