@@ -13,7 +13,8 @@ Retrieval metrics (per language and overall, for each retrieval mode; conversati
   (the sources of its reply, then the passage search);
 * MRR - reciprocal rank of the first expected source (same ranking);
 * facts - share of expected facts present in the short answer (a refused answer scores 0);
-* language - the answer is labelled with the question's language AND its opening is detected as that language;
+* language - the answer is labelled with the question's language AND its opening (without Dutch names) is
+  detected as that language;
 * refusal - grounded is False exactly for the out-of-scope questions.
 
 Reply metrics (issue 11; fused, the default mode):
@@ -204,6 +205,12 @@ def foreign_words(kb: KnowledgeBase, text: str, lang: str) -> list[str]:
     return out
 
 
+def without_names(kb: KnowledgeBase, text: str) -> str:
+    """``text`` without the Dutch names of records, places and reports (they say nothing about its language)."""
+    _, names = _vocabularies(kb)
+    return " ".join(w for w in text.split() if w.strip(".,;:()«»“”!?").lower() not in names)
+
+
 def visible_text(answer: Answer) -> str:
     """What a reader sees in the answer's language: the answer, the details, the labels (not a marked quote)."""
     parts = [answer.answer, answer.details, *(s.label for s in answer.sources)]
@@ -223,7 +230,8 @@ def score_question(assistant: Assistant, q: EvalQuestion, mode: Mode) -> dict[st
         "id": q.id, "lang": q.lang, "type": q.type, "mode": mode, "seconds": seconds, "grounded": answer.grounded,
         "answer_language": answer.language, "reply_kind": answer.reply_kind, "topic": answer.topic,
         "followup_question": bool(q.previous), "words": word_count(answer.answer),
-        "language": float(answer.language == q.lang and detect_language(opening(answer.answer)).code == q.lang),
+        "language": float(answer.language == q.lang
+                          and detect_language(without_names(assistant.kb, opening(answer.answer))).code == q.lang),
         "refusal": float(answer.grounded == q.in_scope),
     }
     foreign = foreign_words(assistant.kb, visible_text(answer), q.lang) if answer.language == q.lang else ["<lang>"]
