@@ -11,6 +11,7 @@ two questions in one or a follow-up, whether it belongs to another domain or is 
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,8 +53,6 @@ class ExampleQuestions:
     CHAR_WEIGHT = 0.25
 
     def __init__(self, docs: list[Document], vectors: np.ndarray):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.docs = docs
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(docs), -1) if docs else \
             np.zeros((0, 1), dtype=np.float32)
@@ -61,12 +60,7 @@ class ExampleQuestions:
         self.sections = sorted(set(self.keys))
         self._section_index = {k: i for i, k in enumerate(self.sections)}
         self._row_section = np.array([self._section_index[k] for k in self.keys], dtype=np.int64)
-        self._chars = None
-        self._matrix = None
-        if docs:
-            self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
-                                          preprocessor=fold)
-            self._matrix = self._chars.fit_transform([d.page_content for d in docs]).tocsc()
+        self._chars = CharGrams([d.page_content for d in docs]) if docs else None
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -76,12 +70,9 @@ class ExampleQuestions:
                 if k == (article, section) and d.metadata.get("language") == lang]
 
     def char_scores(self, text: str) -> np.ndarray:
-        if self._chars is None or self._matrix is None:
+        if self._chars is None:
             return np.zeros(0)
-        q = self._chars.transform([text]).tocsr()
-        if not q.nnz:
-            return np.zeros(len(self.docs))
-        return np.asarray(self._matrix[:, q.indices] @ q.data).ravel()
+        return self._chars.scores(text)
 
     def match(self, text: str, qvec: np.ndarray | None, *, use_dense: bool = True,
               use_chars: bool = True) -> list[SectionMatch]:
@@ -107,6 +98,52 @@ class ExampleQuestions:
         ranked = np.argsort(-score, kind="stable")
         return [SectionMatch(self.sections[s][0], self.sections[s][1], float(best_dense[s]), float(best_chars[s]),
                              float(score[s]), self.docs[int(best_row[s])].page_content) for s in ranked]
+
+
+class CharGrams:
+    """TF-IDF cosine over character 2-4-grams inside words (sublinear tf, smoothed idf, L2 rows), as an
+    inverted index: a query touches only the rows that share a gram with it. Typos and inflections keep
+    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam")."""
+
+    def __init__(self, texts: list[str]):
+        self.n = len(texts)
+        rows = [self._tf(t) for t in texts]
+        df: dict[str, int] = {}
+        for row in rows:
+            for g in row:
+                df[g] = df.get(g, 0) + 1
+        self.idf = {g: math.log((1 + self.n) / (1 + c)) + 1.0 for g, c in df.items()}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, row in enumerate(rows):
+            weights = {g: tf * self.idf[g] for g, tf in row.items()}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            for g, w in weights.items():
+                ids, ws = postings.setdefault(g, ([], []))
+                ids.append(i)
+                ws.append(w / norm)
+        self.postings = {g: (np.asarray(ids, dtype=np.int64), np.asarray(ws)) for g, (ids, ws) in postings.items()}
+
+    @staticmethod
+    def _tf(text: str) -> dict[str, float]:
+        counts: dict[str, int] = {}
+        for word in fold(text).split():
+            padded = f" {word} "
+            for size in (2, 3, 4):
+                for k in range(len(padded) - size + 1):
+                    g = padded[k:k + size]
+                    counts[g] = counts.get(g, 0) + 1
+        return {g: 1.0 + math.log(c) for g, c in counts.items()}
+
+    def scores(self, text: str) -> np.ndarray:
+        out = np.zeros(self.n)
+        weights = {g: tf * self.idf[g] for g, tf in self._tf(text).items() if g in self.idf}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        if not norm:
+            return out
+        for g, w in weights.items():
+            ids, ws = self.postings[g]
+            out[ids] += ws * (w / norm)
+        return out
 
 
 def best_per_article(matches: list[SectionMatch]) -> list[SectionMatch]:
