@@ -29,7 +29,7 @@ from retrieval.chunking import (
     check_file_limits,
     check_ingest_volume,
     document_chunks,
-    knowledge_chunks,
+    index_documents,
 )
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.store import (
@@ -158,7 +158,7 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
 def _build(kb: KnowledgeBase, emb: CountingEmbeddings, directory: Path, expect: dict[str, object],
            settings: ChunkerSettings, cache: dict[str, np.ndarray], status: str, reason: str | None, start: float,
            notify: Notify) -> tuple[ChunkStore, BuildReport]:
-    docs = knowledge_chunks(kb, settings)
+    docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     store = ChunkStore(docs=docs, vectors=vectors, manifest={
         **expect, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -194,7 +194,7 @@ def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: 
             cache = {**local.vector_cache(), **cache}
     except IndexProblem:
         pass
-    docs = knowledge_chunks(kb, settings)
+    docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     _save_flat(ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)), target)
     seconds = time.perf_counter() - start
