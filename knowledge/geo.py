@@ -124,6 +124,11 @@ def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
     return index
 
 
+def area_names(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every normalised name, id and alias of a wijk, kern, gebied or gemeente -> its Gebied (most specific wins)."""
+    return _name_index(kb)
+
+
 _OTHER: dict[str, dict[str, tuple[str, str, float, float]]] = {}
 
 

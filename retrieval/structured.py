@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.geo import Place, UnknownPlace, lookup_name, normalise, resolve_place
+from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
 from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
@@ -169,10 +169,8 @@ def place_names(kb: KnowledgeBase) -> dict[str, str]:
     for c in kb.campussen.values():
         for key in (normalise(c.naam), normalise(c.id), normalise(c.afkorting)):
             names[key] = c.naam
-    order = {"gemeente": 0, "gebied": 1, "wijk": 2}  # the most specific area wins, as in resolve_place
-    for g in sorted(kb.gebieden.values(), key=lambda g: order[g.soort]):
-        for key in (normalise(g.naam), normalise(g.id)):
-            names[key] = g.naam
+    for key, g in area_names(kb).items():  # names, ids and aliases; the most specific area wins
+        names[key] = g.naam
     _PLACE_NAMES[id(kb)] = (kb, names)
     return names
 
@@ -222,14 +220,11 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
             gram = " ".join(tokens[i:i + n])
             if len(gram) < 4 or gram in _BARE_DIRECTIONS:  # 'zuid' alone: _direction_area reads it in context
                 continue
-            if gram in known:
+            if gram in known:  # a dict lookup per word group: a long question stays cheap
                 try:
                     return resolve_place(kb, known[gram])
                 except UnknownPlace:
                     continue
-            found = lookup_name(kb, gram)  # aliases (Rdam Zuid, Kralingen-West); cheap, no suggestions
-            if found is not None:
-                return Place(gram, *found)
     for alias, name in PLACE_ALIASES.items():
         if (" " in alias and alias in low) or any(w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3)
                                                   for w in words):
