@@ -65,6 +65,13 @@ from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
 from retrieval.structured import ActivityQuery, Catalogue, answer_activities, default_catalogue, parse_activity_question
 
+# An article without curated short answers answers with its own sentences on the question, at most this long.
+SELECTED_WORDS = 60
+# A curated short answer gets one more sentence of its article when the question's rarer words are only there.
+MISSING_MIN_IDF = 2.5
+MISSING_MIN_SCORE = 5.0
+MISSING_MAX_WORDS = 40
+
 # Refusal calibration of the passage search (issue 3; see retrieval/README.md).
 DENSE_STRONG = 0.875     # dense cosine of the best chunk at or above this: grounded
 DENSE_MIN = 0.80         # below this: never grounded
@@ -615,15 +622,16 @@ class Assistant:
             return self._clarify(route, lang)
         if route.kind == "none":
             return self._decline(question, lang, notice)
-        answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang)
+        # a question whose parts all lead to one section is routed by its first part: the words of all count
+        answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
         answer.notice = answer.notice or notice
         if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
             return self._llm_answer(question, lang, route, answer)
         return answer
 
-    def _single(self, route: Route, lang: str, with_advice: bool = True) -> Answer:
+    def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
-            return self._section(route.article, route.section, lang, with_advice)
+            return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
         if route.kind == "record" and route.hit is not None:
             return self._record(route.hit, lang)
         if route.kind == "document" and route.hit is not None:
@@ -646,14 +654,21 @@ class Assistant:
         return Answer(answer="\n\n".join(texts), details=details, language=lang, grounded=True, sources=sources,
                       quote=quote, topic=route.topic)
 
-    def _section(self, article_id: str, section: str | None, lang: str, with_advice: bool = True) -> Answer:
+    def _section(self, article_id: str, section: str | None, lang: str, with_advice: bool = True,
+                 question: str = "") -> Answer:
         art = self.kb.artikelen[article_id]
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
         use = lang if lang in art.tekst else "nl"
+        plain = re.sub(r"(?m)^\s*[-•*]\s+", "", art.tekst[use]).strip()  # list items read as sentences
         if part is not None:
             short = part.tekst.get(lang) or part.tekst["nl"]
-        else:  # an article without curated short answers: its first paragraph, cut to whole sentences
-            short = trim_words(art.tekst[use].strip().split("\n\n")[0], 60)
+            if question:  # the article may hold what the question asks and the curated answer leaves out
+                extra = self._missing_sentence(plain, short, question, use)
+                short = f"{short} {extra}" if extra else short
+        elif question:  # no curated short answer yet: the article's sentences on this question, in reading order
+            short = self._best_sentences(plain, question, use, SELECTED_WORDS)
+        else:
+            short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
         advice = art.doen.get(lang) if with_advice else None
         text = f"{short}\n\n{advice}" if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
@@ -768,6 +783,25 @@ class Assistant:
         quote = Quote(label=t("assistant.own_document_intro", lang, name=name), language=hit.language,
                       text=hit.text.strip())
         return Answer(answer=text, language=lang, grounded=True, sources=[source], quote=quote, topic=hit.source)
+
+    def _missing_sentence(self, article: str, short: str, question: str, lang: str) -> str:
+        """One sentence of the article that answers more of the question than the curated short answer does
+        (a figure added to the article after its short answer was written), else ""."""
+        from retrieval.tokenize import tokenize
+
+        wanted = set(query_tokens(question, lang))
+        have = set(tokenize(short, lang))
+        missing = {tok for tok in wanted - have if self.index.idf(tok) >= MISSING_MIN_IDF}
+        if not missing:
+            return ""
+        best, best_score = "", 0.0
+        for sent in sentences(article):
+            if sent in short or word_count(sent) > MISSING_MAX_WORDS:
+                continue
+            score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
+            if score > best_score:
+                best, best_score = sent, score
+        return best if best_score >= MISSING_MIN_SCORE else ""
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""

@@ -186,15 +186,17 @@ def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: 
     expect = _expect(kb, emb, settings)
     start = time.perf_counter()
     current, cache = _shipped(target, expect, notify)
+    docs = index_documents(kb, settings)
     if current is not None:
-        return BuildReport("loaded", None, len(current), 0, time.perf_counter() - start, _size(target))
+        if [d.metadata["text_hash"] for d in current.docs] == [d.metadata["text_hash"] for d in docs]:
+            return BuildReport("loaded", None, len(current), 0, time.perf_counter() - start, _size(target))
+        cache = current.vector_cache()  # same knowledge, other pieces (the chunking code changed)
     try:
         local = ChunkStore.load(index_dir(home))
         if local.manifest.get("model") == emb.name and local.manifest.get("dim") == emb.dim:
             cache = {**local.vector_cache(), **cache}
     except IndexProblem:
         pass
-    docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     _save_flat(ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)), target)
     seconds = time.perf_counter() - start

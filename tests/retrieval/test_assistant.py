@@ -8,7 +8,14 @@ import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.i18n import t
-from retrieval.assistant import MAX_ANSWER_WORDS, Answer, Assistant, text_search_for_initiatives, word_count
+from retrieval.assistant import (
+    MAX_ANSWER_WORDS,
+    SELECTED_WORDS,
+    Answer,
+    Assistant,
+    text_search_for_initiatives,
+    word_count,
+)
 from retrieval.evaluation import foreign_words, visible_text
 
 
@@ -247,6 +254,31 @@ def test_no_figure_in_an_answer_that_the_article_does_not_give(assistant: Assist
         lang = answer.language
         for number in re.findall(r"\d+(?:[.,]\d+)?", answer.answer):
             assert number in kb.artikelen["beeld_salaris"].tekst[lang], number
+
+
+def test_an_article_without_short_answers_answers_with_its_own_sentences(assistant: Assistant,
+                                                                       kb: KnowledgeBase) -> None:
+    """Issue 18's articles have no curated short answers yet: the answer is the article's sentences on the
+    question, short, in reading order, not its whole text."""
+    art = kb.artikelen["nprz_doelen"]
+    assert not art.kort
+    answer = assistant.ask("Wat zijn de doelen van het NPRZ voor techniek?")
+    assert answer.topic is not None and answer.topic.startswith("artikel:nprz_doelen")
+    assert "35%" in answer.answer and word_count(answer.answer) <= SELECTED_WORDS
+    flat = " ".join(art.tekst["nl"].replace("- ", " ").split())
+    for sentence in re.split(r"(?<=[.!?])\s+", answer.answer):
+        assert sentence.split(": ")[-1] in flat, sentence
+
+
+def test_a_figure_the_short_answer_lacks_is_added_from_the_article(assistant: Assistant, kb: KnowledgeBase) -> None:
+    short = next(k for k in kb.artikelen["bol_bbl"].kort if k.id == "techniek").tekst["nl"]
+    assert "37,8" not in short and "37,8" in kb.artikelen["bol_bbl"].tekst["nl"]
+    answer = assistant.ask("Hoeveel BBL-studenten in Nederland zitten in de techniek?")
+    assert answer.answer.startswith(short) and "37,8%" in answer.answer
+    assert word_count(answer.answer) <= MAX_ANSWER_WORDS
+    # a question the curated answer already covers gets nothing added
+    assert assistant.ask("Wat is BBL?").answer.split("\n\n")[0] == next(
+        k for k in kb.artikelen["bol_bbl"].kort if k.id == "verschil").tekst["nl"]
 
 
 def test_search_filters_on_kind_language_and_source(assistant: Assistant) -> None:
