@@ -19,7 +19,7 @@ PENDING_SHORT_ANSWERS = frozenset({
 
 
 def test_every_article_has_short_answers_in_six_languages(kb: KnowledgeBase) -> None:
-    assert PENDING_SHORT_ANSWERS <= set(kb.artikelen), "an article on the pending list no longer exists"
+    assert set(kb.artikelen) >= PENDING_SHORT_ANSWERS, "an article on the pending list no longer exists"
     for art in kb.artikelen.values():
         if art.id in PENDING_SHORT_ANSWERS:
             assert not art.kort, f"{art.id} has short answers now: take it off PENDING_SHORT_ANSWERS"
