@@ -64,7 +64,7 @@ ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
                          "مسابقة"),
 }
 DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
-    "meisjes": ("meisje", "meiden", "girl", "kızlar", "kizlar", "kız öğrenci", "kızım", "dziewcz", "córk", "дівча",
+    "meisjes": ("meisje", "meiden", "girl", "kızlar", "kizlar", "kız öğrenci", "kız çocu", "kiz cocu", "kızım", "dziewcz", "córk", "дівча",
                 "дівчин", "донь", "فتيات", "الفتيات", "بنات", "للفتيات", "للبنات", "ابنتي"),
     "migratieachtergrond": ("migratie", "migrant", "migration", "göçmen", "migrac", "мігра", "مهاجر"),
     "leraren": ("leraren", "docenten", "teachers", "öğretmen", "nauczyciel", "вчител", "معلم", "للمعلمين"),
@@ -345,7 +345,8 @@ def activity_line(ini: Any, km: float | None, lang: str, own: bool, wanted: Sequ
         where = label("bereik", "landelijk", lang)
     else:
         place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
-        where = f"{place}, {format_km(km, lang)}".strip(", ")
+        # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
+        where = f"{place}, {format_km(km, lang)}".strip(", ") if km >= 0.5 or not place else place
     line = t("assistant.activity_item", lang, naam=ini.naam, soort=" · ".join(kinds),
              voor=format_list(voor, lang), waar=where)
     return line + (f" ({t('bron.own_list', lang)})" if own else "")

@@ -28,6 +28,8 @@ from retrieval.structured import answer_activities, find_place, parse_activity_q
     ("iets in Charlois", "Charlois"),
     ("Zuid-Holland heeft veel techniek", None),
     ("activiteiten op het Noordereiland", "Noordereiland"),
+    ("open dag in Bolnes", "Bolnes"),  # a kern (issue 13)
+    ("activiteiten in Rdam Zuid", "Rotterdam Zuid"),  # an alias
 ])
 def test_places_in_six_languages(kb: KnowledgeBase, text: str, place: str | None) -> None:
     found = find_place(kb, text)
@@ -71,6 +73,18 @@ def _own(i: int, **extra: object) -> Initiatief:
            "bronnen": ["eigen_import#lijst.csv"]}
     raw.update(extra)
     return Initiatief.model_validate(raw)
+
+
+def test_girls_in_turkish_as_parents_write_it(kb: KnowledgeBase) -> None:
+    q = parse_activity_question(kb, "Rotterdam Zuid'de kız çocukları için teknik etkinlik var mı")
+    assert q is not None and q.doelgroepen == ["meisjes"] and q.place is not None
+
+
+def test_an_activity_at_the_asked_place_shows_no_zero_distance(kb: KnowledgeBase) -> None:
+    q = parse_activity_question(kb, "activiteiten op Rotterdam Zuid")
+    assert q is not None
+    result = answer_activities(kb, q, "nl")
+    assert result.hits and " 0 km" not in result.text + result.details
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar", "pl", "uk"])
