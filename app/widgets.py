@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from dataclasses import dataclass, replace
 
 import streamlit as st
@@ -119,13 +120,33 @@ def render_answer(question: str, previous: list[str] | None = None) -> None:
 SOURCE_ICONS = {"knowledge": "📘", "report": "📊", "activity": "📍", "own_document": "📄"}
 
 
-def _item(text: str) -> str:
+# A run of Latin-script words in a right-to-left answer: words joined by spaces or commas, and a bracketed
+# group without Arabic letters ("Entree (niveau 1)", "Rijswijk, 3.5"). Isolated as a whole, so the browser's
+# bidi algorithm does not split it (a digit inside brackets counts as right-to-left and turned the brackets).
+_LATIN_RUN = re.compile(r"[A-Za-z][\w\-'’&./%+]*(?:(?:[ ,]+|\s*(?=\())(?:[A-Za-z0-9][\w\-'’&./%+]*|"
+                        r"\([^()\u0600-\u06FF]*\)))*", re.ASCII)
+
+
+def _text_html(text: str, rtl: bool) -> str:
+    """Escaped text; in a right-to-left answer every Latin run (Dutch names and words) in its own <bdi>."""
+    if not rtl:
+        return html.escape(text)
+    out, last = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        out.append(html.escape(text[last:m.start()]))
+        out.append(f"<bdi>{html.escape(m.group(0))}</bdi>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _item(text: str, rtl: bool = False) -> str:
     """A list line 'Naam: details' with the (Dutch) name isolated, so it reads right in Arabic too."""
     name, sep, rest = text.partition(": ")
-    return f"<bdi>{html.escape(name)}</bdi>{sep}{html.escape(rest)}" if sep else html.escape(text)
+    return f"<bdi>{html.escape(name)}</bdi>{sep}{_text_html(rest, rtl)}" if sep else _text_html(text, rtl)
 
 
-def answer_html(text: str) -> str:
+def answer_html(text: str, rtl: bool = False) -> str:
     """Plain answer text as HTML (escaped): paragraphs, and runs of lines that start with '- ' as a list."""
     parts = []
     for para in text.split("\n\n"):
@@ -135,9 +156,9 @@ def answer_html(text: str) -> str:
             line_kind = None if line is None else ("li" if line.startswith("- ") else "p")
             if run and line_kind != kind:
                 if kind == "li":
-                    parts.append("<ul>" + "".join(f"<li>{_item(i[2:])}</li>" for i in run) + "</ul>")
+                    parts.append("<ul>" + "".join(f"<li>{_item(i[2:], rtl)}</li>" for i in run) + "</ul>")
                 else:
-                    parts.append("<p>" + "<br>".join(html.escape(i) for i in run) + "</p>")
+                    parts.append("<p>" + "<br>".join(_text_html(i, rtl) for i in run) + "</p>")
                 run = []
             if line is not None:
                 run.append(line)
@@ -165,7 +186,7 @@ def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
         st.warning("⚠️ " + tr("ask.not_grounded"))
     if any(s.kind == "own_document" for s in answer.sources):
         st.warning("📄 " + t("assistant.own_document", lang).capitalize())
-    st.markdown(f"<div dir='{dir_}' lang='{lang}'>{answer_html(answer.answer)}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div dir='{dir_}' lang='{lang}'>{answer_html(answer.answer, rtl=dir_ == 'rtl')}</div>", unsafe_allow_html=True)
     if answer.quote is not None:
         with st.expander(answer.quote.label):
             quote = html.escape(answer.quote.text).replace("\n", "<br>")
