@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from dataclasses import dataclass, replace
 
 import streamlit as st
@@ -104,34 +105,103 @@ b.onclick = () => {{
         st.iframe(script, height=58)
 
 
-def render_answer(question: str) -> None:
-    """Ask the assistant and show its answer, a notice when it is not grounded, and the sources."""
+def render_answer(question: str, previous: list[str] | None = None) -> None:
+    """Ask the assistant and show its reply (see :func:`render_answer_body`)."""
+    from app.ui import current_language
+
     assistant = get_assistant()
     if assistant is None:
         st.warning(tr("app.no_index"))
         return
-    # the answer follows the language of the question (the assistant detects it)
-    render_answer_body(assistant.ask(question))
+    # the answer follows the language of the question; the page's language only when that cannot be told
+    render_answer_body(assistant.ask(question, previous=previous or (), fallback_lang=current_language()))
+
+
+SOURCE_ICONS = {"knowledge": "📘", "report": "📊", "activity": "📍", "own_document": "📄"}
+
+
+# A run of Latin-script words in a right-to-left answer: words joined by spaces or commas, and a bracketed
+# group without Arabic letters ("Entree (niveau 1)", "Rijswijk, 3.5"). Isolated as a whole, so the browser's
+# bidi algorithm does not split it (a digit inside brackets counts as right-to-left and turned the brackets).
+_LATIN_RUN = re.compile(r"[A-Za-z][\w\-'’&./%+]*(?:(?:[ ,]+|\s*(?=\())(?:[A-Za-z0-9][\w\-'’&./%+]*|"
+                        r"\([^()\u0600-\u06FF]*\)))*", re.ASCII)
+
+
+def _text_html(text: str, rtl: bool) -> str:
+    """Escaped text; in a right-to-left answer every Latin run (Dutch names and words) in its own <bdi>."""
+    if not rtl:
+        return html.escape(text)
+    out, last = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        out.append(html.escape(text[last:m.start()]))
+        out.append(f"<bdi>{html.escape(m.group(0))}</bdi>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _item(text: str, rtl: bool = False) -> str:
+    """A list line 'Naam: details' with the (Dutch) name isolated, so it reads right in Arabic too."""
+    name, sep, rest = text.partition(": ")
+    return f"<bdi>{html.escape(name)}</bdi>{sep}{_text_html(rest, rtl)}" if sep else _text_html(text, rtl)
+
+
+def answer_html(text: str, rtl: bool = False) -> str:
+    """Plain answer text as HTML (escaped): paragraphs, and runs of lines that start with '- ' as a list."""
+    parts = []
+    for para in text.split("\n\n"):
+        run: list[str] = []
+        kind = None
+        for line in [ln for ln in para.split("\n") if ln.strip()] + [None]:  # type: ignore[list-item]
+            line_kind = None if line is None else ("li" if line.startswith("- ") else "p")
+            if run and line_kind != kind:
+                if kind == "li":
+                    parts.append("<ul>" + "".join(f"<li>{_item(i[2:], rtl)}</li>" for i in run) + "</ul>")
+                else:
+                    parts.append("<p>" + "<br>".join(_text_html(i, rtl) for i in run) + "</p>")
+                run = []
+            if line is not None:
+                run.append(line)
+                kind = line_kind
+    return "".join(parts)
 
 
 def answer_is_curated(answer) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the answer is one of our own articles (written in Markdown by the editors). Everything else
-    (quoted records, the user's own documents, activity lists, a language model's text) is data: text."""
-    return answer.mode == "extractive" and bool(answer.sources) and answer.sources[0].kind == "artikel" \
-        and all(s.kind != "document" for s in answer.sources[:1])
+    """Whether the text behind "lees meer" is our own knowledge (articles written in Markdown by the editors).
+    Everything else (the user's own documents, activity lists that may hold the school's imported records, a
+    language model's text) is data: shown as typed."""
+    return answer.mode == "extractive" and bool(answer.sources) \
+        and all(s.kind in ("knowledge", "report") for s in answer.sources)
 
 
 def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
-    st.markdown(f"<div dir='{direction(answer.language)}'>", unsafe_allow_html=True)
-    st.markdown(answer.answer if answer_is_curated(answer) else as_text(answer.answer))
-    st.markdown("</div>", unsafe_allow_html=True)
-    if not answer.grounded:
+    """One reply, everything in the answer's language: the short answer first; the whole text behind
+    "lees meer"; an own document marked as not checked; a Dutch original as a marked quote; the sources
+    as readable labels."""
+    from knowledge.i18n import t
+
+    lang = answer.language
+    dir_ = direction(lang)
+    if answer.reply_kind == "decline":
         st.warning("⚠️ " + tr("ask.not_grounded"))
+    if any(s.kind == "own_document" for s in answer.sources):
+        st.warning("📄 " + t("assistant.own_document", lang).capitalize())
+    st.markdown(f"<div dir='{dir_}' lang='{lang}'>{answer_html(answer.answer, rtl=dir_ == 'rtl')}</div>", unsafe_allow_html=True)
+    if answer.quote is not None:
+        with st.expander(answer.quote.label):
+            quote = html.escape(answer.quote.text).replace("\n", "<br>")
+            st.markdown(f"<blockquote dir='{direction(answer.quote.language)}' lang='{answer.quote.language}'>"
+                        f"{quote}</blockquote>", unsafe_allow_html=True)
+    if answer.details:
+        with st.expander(t("assistant.read_more", lang)):
+            st.markdown(f"<div dir='{dir_}' lang='{lang}'>", unsafe_allow_html=True)
+            st.markdown(answer.details if answer_is_curated(answer) else as_text(answer.details))
+            st.markdown("</div>", unsafe_allow_html=True)
     if answer.sources:
-        with st.expander(f"📎 {tr('ask.sources')} ({len(answer.sources)})"):
-            for s in answer.sources:
-                st.markdown(f"**{as_text(s.title, keep_lines=False)}** — {as_text(s.source, keep_lines=False)}")
-                st.caption(as_text(s.snippet))
+        with st.expander(f"📎 {t('assistant.sources_label', lang)} ({len(answer.sources)})"):
+            items = "".join(f"<li>{SOURCE_ICONS.get(s.kind, '•')} {html.escape(s.label)}</li>" for s in answer.sources)
+            st.markdown(f"<ul dir='{dir_}' lang='{lang}' style='list-style:none;padding-inline-start:0'>{items}</ul>",
+                        unsafe_allow_html=True)
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:

@@ -141,6 +141,11 @@ def _other_index(kb: KnowledgeBase) -> dict[str, tuple[str, str, float, float]]:
     return other
 
 
+def area_names(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every normalised name, id and alias of a wijk, kern, gebied or gemeente -> its Gebied (most specific wins)."""
+    return _name_index(kb)
+
+
 def lookup_name(kb: KnowledgeBase, key: str) -> tuple[str, str, float, float, str | None] | None:
     """A normalised name (wijk, kern, gebied, gemeente, alias, campus, school) -> (naam, soort, lat, lon, gemeente).
 

@@ -347,6 +347,25 @@ class Gebied(Strict):
 
 
 # --- artikelen -------------------------------------------------------------------
+class KortAntwoord(Strict):
+    """A curated short answer to one part (section) of an article, in every language.
+
+    ``tekst`` is what the assistant shows first (2-5 plain sentences, no figure that is not in the
+    article); ``vragen`` are example questions people ask about this part, matched question-to-question.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    tekst: dict[Taal, str]
+    vragen: dict[Taal, list[str]] = {}
+
+    @model_validator(mode="after")
+    def _all_languages(self) -> KortAntwoord:
+        missing = [t for t in vocab.TALEN if not self.tekst.get(t)]
+        if missing:
+            raise ValueError(f"kort antwoord '{self.id}': tekst mist de talen {', '.join(missing)}")
+        return self
+
+
 class Artikel(Strict):
     id: str
     onderwerp: str
@@ -356,6 +375,8 @@ class Artikel(Strict):
     kwaliteit: dict[Taal, Kwaliteit] = Field(description="per taal: origineel, redactie of machine")
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
+    kort: list[KortAntwoord] = Field(default_factory=list, description="korte antwoorden per deel (assistent)")
+    doen: dict[Taal, str] = Field(default_factory=dict, description="één regel 'wat u kunt doen', per taal")
 
     @model_validator(mode="after")
     def _all_languages(self) -> Artikel:
@@ -363,4 +384,9 @@ class Artikel(Strict):
             missing = [t for t in vocab.TALEN if t not in getattr(self, field)]
             if missing:
                 raise ValueError(f"{field} mist de talen {', '.join(missing)}")
+        if self.doen and (missing := [t for t in vocab.TALEN if not self.doen.get(t)]):
+            raise ValueError(f"doen mist de talen {', '.join(missing)}")
+        ids = [k.id for k in self.kort]
+        if len(ids) != len(set(ids)):
+            raise ValueError("kort: elk deel heeft een eigen id")
         return self

@@ -143,12 +143,20 @@ class CachingAssistant:
         self.cache = cache or AnswerCache()
         self.version = knowledge_version(assistant)
 
-    def ask(self, question: str, lang: str | None = None, *, mode: Any = "fused", use_llm: bool = True) -> Answer:
-        if not isinstance(question, str):  # bytes and other odd input: the assistant's own checks answer
-            return self.assistant.ask(question, lang, mode=mode, use_llm=use_llm)
-        key = answer_key(question, lang, self.version, mode=mode, use_llm=use_llm)
-        answer = self.cache.get_or_compute(
-            key, lambda: self.assistant.ask(question, lang, mode=mode, use_llm=use_llm), keep=cacheable)
+    def ask(self, question: str, lang: str | None = None, *, previous: Any = (), mode: Any = "fused",
+            use_llm: bool = True, fallback_lang: str | None = None) -> Answer:
+        """The assistant's answer; the earlier questions of the conversation are part of the key (a
+        follow-up such as "en BBL?" means something else after each question), as hashes only."""
+        def compute() -> Answer:
+            return self.assistant.ask(question, lang, previous=previous, mode=mode, use_llm=use_llm,
+                                      fallback_lang=fallback_lang)
+
+        earlier = list(previous) if isinstance(previous, list | tuple) else None
+        if not isinstance(question, str) or earlier is None or not all(isinstance(p, str) for p in earlier):
+            return compute()  # bytes and other odd input: the assistant's own checks answer
+        key = answer_key(question, lang, self.version, mode=mode, use_llm=use_llm, fallback=fallback_lang,
+                         previous=[normalise_question(p) for p in earlier])
+        answer = self.cache.get_or_compute(key, compute, keep=cacheable)
         return answer.model_copy(deep=True)
 
     def __getattr__(self, name: str) -> Any:

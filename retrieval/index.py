@@ -29,7 +29,7 @@ from retrieval.chunking import (
     check_file_limits,
     check_ingest_volume,
     document_chunks,
-    knowledge_chunks,
+    index_documents,
 )
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.store import (
@@ -158,7 +158,7 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
 def _build(kb: KnowledgeBase, emb: CountingEmbeddings, directory: Path, expect: dict[str, object],
            settings: ChunkerSettings, cache: dict[str, np.ndarray], status: str, reason: str | None, start: float,
            notify: Notify) -> tuple[ChunkStore, BuildReport]:
-    docs = knowledge_chunks(kb, settings)
+    docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     store = ChunkStore(docs=docs, vectors=vectors, manifest={
         **expect, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -186,15 +186,17 @@ def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: 
     expect = _expect(kb, emb, settings)
     start = time.perf_counter()
     current, cache = _shipped(target, expect, notify)
+    docs = index_documents(kb, settings)
     if current is not None:
-        return BuildReport("loaded", None, len(current), 0, time.perf_counter() - start, _size(target))
+        if [d.metadata["text_hash"] for d in current.docs] == [d.metadata["text_hash"] for d in docs]:
+            return BuildReport("loaded", None, len(current), 0, time.perf_counter() - start, _size(target))
+        cache = current.vector_cache()  # same knowledge, other pieces (the chunking code changed)
     try:
         local = ChunkStore.load(index_dir(home))
         if local.manifest.get("model") == emb.name and local.manifest.get("dim") == emb.dim:
             cache = {**local.vector_cache(), **cache}
     except IndexProblem:
         pass
-    docs = knowledge_chunks(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
     _save_flat(ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)), target)
     seconds = time.perf_counter() - start

@@ -39,13 +39,15 @@ QUESTION_WORDS: dict[str, set[str]] = {
            "long", "take", "near", "activities", "earn", "job", "work"},
     "tr": {"nedir", "ne", "nasıl", "hangi", "için", "çocuğum", "var", "mı", "mi", "mu", "mü", "ve", "bir", "kaç",
            "nerede", "neden", "kim", "oğlum", "kızım", "ile", "sonra", "kadar", "nelerdir", "yakınında", "çocuğumun",
-           "ediyor", "olur", "olarak", "eğitim", "iş", "yapabilir", "okul", "kızlar", "etkinlikler"},
+           "ediyor", "olur", "olarak", "eğitim", "iş", "yapabilir", "okul", "kızlar", "etkinlikler", "hangisi",
+           "nereden", "nereye", "misin", "mısın", "musun", "lazım", "gerek", "peki", "yoksa", "değil", "çok", "daha"},
     "pl": {"co", "to", "jest", "jak", "jakie", "dla", "moje", "dziecko", "gdzie", "czy", "w", "na", "z", "ile",
            "dlaczego", "kto", "są", "mój", "moja", "syn", "córka", "po", "się", "można", "mogę", "długo", "trwa",
-           "zarabia", "jaki", "jaka", "szkoła", "praca", "dziewczyn", "zajęcia", "mówią", "raporty"},
+           "zarabia", "jaki", "jaka", "szkoła", "praca", "dziewczyn", "zajęcia", "mówią", "raporty", "kiedy", "trzeba",
+           "albo", "czym", "syna", "dziecka"},
 }
 _TR_LETTERS = set("ğĞşŞıİ")
-_PL_LETTERS = set("ąĄęĘłŁńŃśŚźŹżŻ")
+_PL_LETTERS = set("ąĄćĆęĘłŁńŃśŚźŹżŻ")
 
 
 @dataclass(frozen=True)

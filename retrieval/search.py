@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -86,6 +87,31 @@ class HybridIndex:
             for t in set(toks):
                 self.df[t] = self.df.get(t, 0) + 1
         self._meta_keys = ("kind", "language", "source")
+        self._bm25_matrix, self._bm25_terms = self._bm25_weights()
+
+    def _bm25_weights(self) -> tuple[Any, dict[str, int]]:
+        """Okapi BM25 (rank_bm25's parameters and idf) as a sparse doc x term matrix of per-term scores,
+        so a query is one column sum instead of a Python loop over every document."""
+        from scipy.sparse import csc_matrix
+
+        if self.bm25 is None:
+            return None, {}
+        bm = self.bm25
+        terms: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for d, freqs in enumerate(bm.doc_freqs):
+            norm = bm.k1 * (1 - bm.b + bm.b * bm.doc_len[d] / bm.avgdl)
+            for term, tf in freqs.items():
+                idf = bm.idf.get(term) or 0.0
+                if not idf:
+                    continue
+                rows.append(d)
+                cols.append(terms.setdefault(term, len(terms)))
+                vals.append(idf * tf * (bm.k1 + 1) / (tf + norm))
+        matrix = csc_matrix((vals, (rows, cols)), shape=(len(bm.doc_freqs), max(len(terms), 1)), dtype=np.float64)
+        return matrix, terms
 
     # --- pieces ------------------------------------------------------------------
     def _mask(self, filters: dict[str, Any] | None) -> np.ndarray:
@@ -102,9 +128,11 @@ class HybridIndex:
         return self.vectors @ qvec.astype(np.float32)
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray:
-        if not self.bm25 or not tokens:
+        """BM25 score of every chunk for ``tokens`` (the same numbers as ``BM25Okapi.get_scores``)."""
+        cols = [self._bm25_terms[t] for t in tokens if t in self._bm25_terms]
+        if self._bm25_matrix is None or not cols:
             return np.zeros(len(self.docs))
-        return np.asarray(self.bm25.get_scores(tokens))
+        return np.asarray(self._bm25_matrix[:, cols].sum(axis=1)).ravel()
 
     def idf(self, token: str) -> float:
         n = len(self.docs) or 1
@@ -117,8 +145,8 @@ class HybridIndex:
             return 0.0
         present: set[str] = set()
         for t in texts:
-            present.update(tokenize(t, lang))
-            present.update(tokenize(t, "nl"))
+            present.update(_tokens(t, lang))
+            present.update(_tokens(t, "nl"))
         total = sum(self.idf(t) for t in toks)
         return sum(self.idf(t) for t in toks if t in present) / total if total else 0.0
 
@@ -151,6 +179,12 @@ class HybridIndex:
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [Hit.of(self.docs[i], s, None if dense is None else float(dense[i]),
                        None if bm25 is None else float(bm25[i])) for i, s in ranked]
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str, lang: str) -> frozenset[str]:
+    """Tokens of a passage (passages recur across questions: the coverage check reuses them)."""
+    return frozenset(tokenize(text, lang))
 
 
 def unique_sources(hits: Iterable[Hit]) -> list[str]:

@@ -298,9 +298,17 @@ def embed_docs(docs: list[Document], emb: CountingEmbeddings, cache: dict[str, n
         notify(f"{label}: {len(todo)} van {len(docs)} stukken embedden ({len(docs) - len(todo)} hergebruikt)...")
     start = time.perf_counter()
     step = max(1, emb.batch_size)
+    # example questions are embedded in the query role (question-to-question matching); passages as passages
+    todo = [i for i in todo if docs[i].metadata.get("role") != "query"] + \
+        [i for i in todo if docs[i].metadata.get("role") == "query"]
     for n in range(0, len(todo), step):
         batch = todo[n:n + step]
-        out[batch] = as_matrix(emb, [docs[i].page_content for i in batch])
+        passages = [i for i in batch if docs[i].metadata.get("role") != "query"]
+        queries = [i for i in batch if docs[i].metadata.get("role") == "query"]
+        if passages:
+            out[passages] = as_matrix(emb, [docs[i].page_content for i in passages])
+        if queries:
+            out[queries] = emb.encode_queries([docs[i].page_content for i in queries])
         done = min(n + step, len(todo))
         elapsed = time.perf_counter() - start
         rate = done / elapsed if elapsed > 0 else 0.0

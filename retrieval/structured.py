@@ -1,36 +1,75 @@
-"""Structured questions: "which activities exist for girls near Charlois?" in six languages.
+"""Activity questions in six languages: "open dag in Delft?", "dni otwarte w Rotterdamie",
+"день відкритих дверей", "what can we see near Delft?", "activiteiten voor meisjes op Zuid".
 
-:func:`parse_activity_question` recognises the intent (activities / initiatives) and the filters
-(doelgroep, schooltype, branche, place) from words in nl, en, tr, ar, pl and uk plus place names
-from the knowledge base; :func:`answer_activities` runs the initiatives search of
-:mod:`recommender.initiatives` and formats the list in the asker's language.
+:func:`parse_activity_question` recognises the intent (activities, or a kind of activity such as an
+open day, a company visit or a guest lesson, asked as a list or with a place) and the filters
+(kind of activity, doelgroep, schooltype, branche, place). Places are every wijk, gebied and gemeente
+of the knowledge base, the parts of Rotterdam people name (Zuid, Noord, West, Oost, Centrum) in six
+languages, a few town names as written in Cyrillic and Arabic script, and postcodes.
+
+:func:`answer_activities` runs :func:`recommender.initiatives.search_initiatives` over the curated
+initiatives plus the school's own list (``extra=load_user_catalogue(...)``) and summarises the result
+in the asker's language: kind of activity, for whom, where, distance. Names stay Dutch; records from
+the school's own list say so.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.geo import Place, UnknownPlace, lookup_name, normalise, resolve_place
-from knowledge.i18n import t, word
+from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
+from knowledge.i18n import label, t, word
+from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
+from knowledge.sources import EIGEN_IMPORT
 
 # Word starts that signal the activities intent (matched against lower-cased words).
 # Dutch compounds put these inside words (techniekactiviteiten), so they match anywhere in a word.
-INTENT_PARTS_NL = ("activiteit", "initiatie", "evenement", "gastles", "bedrijfsbezoek", "workshop", "techniekdag")
+INTENT_PARTS_NL = ("activiteit", "initiatie", "evenement", "gastles", "bedrijfsbezoek", "workshop", "techniekdag",
+                   "uitje", "uitjes")
 INTENT_STARTS = (
-    "doe-dag", "activit", "event", "initiative", "outing",
+    "doe-dag", "activit", "event", "initiative", "outing", "things to do",
     "etkinli", "faaliyet", "aktivite",
     "zajęci", "zajec", "aktywnoś", "wydarze", "inicjatyw", "warsztat",
     "заход", "активніст", "ініціатив", "поді", "майстер-клас",
 )
 INTENT_ARABIC = ("نشاط", "أنشطة", "انشطة", "فعاليات", "فعالية", "نشاطات", "مبادرات", "ورش")
+# "What can we see / do near X?": an outing question without the word 'activity'
+SEE_PHRASES = (
+    "wat kunnen we zien", "wat kunnen we doen", "wat is er te zien", "wat is er te doen", "wat valt er te",
+    "what can we see", "what can we do", "what is there to see", "what is there to do", "where can we go",
+    "ne görebiliriz", "ne yapabiliriz", "nereye gidebiliriz", "görülecek",
+    "co można zobaczyć", "co możemy zobaczyć", "co można robić", "gdzie można pojechać",
+    "що можна побачити", "що можна подивитися", "куди можна піти", "куди можна поїхати",
+    "ماذا يمكن أن نرى", "ماذا يمكننا أن نرى", "ماذا نستطيع أن نرى", "أين يمكن أن نذهب",
+)
+# Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
+ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
+    "open_dag": ("open dag", "opendag", "open dagen", "meeloopdag", "meeloop", "proefstudeer", "proefstuderen",
+                 "kijkdag", "open day", "open days", "open house", "taster day", "trial day",
+                 "açık gün", "acik gun", "tanıtım gün", "deneme ders",
+                 "dzień otwarty", "dni otwarte", "dzień otwartych drzwi", "drzwi otwarte", "dzień próbny",
+                 "день відкритих дверей", "дні відкритих дверей", "відкритих дверей", "пробн",
+                 "يوم مفتوح", "يوم المفتوح", "الأيام المفتوحة", "اليوم المفتوح", "أيام مفتوحة", "الباب المفتوح"),
+    "bedrijfsbezoek": ("bedrijfsbezoek", "bedrijf bezoeken", "bedrijven bezoeken", "excursie", "company visit",
+                       "visit a company", "factory visit", "field trip", "excursion", "şirket ziyaret",
+                       "fabrika ziyaret", "gezi", "wizyta w firmie", "wizyty w firm", "wycieczk",
+                       "візит на підприємств", "екскурс", "زيارة شركة", "زيارة مصنع", "زيارة الشركات", "رحلة"),
+    "gastles": ("gastles", "guest lesson", "guest lecture", "konuk ders", "misafir ders", "lekcja gościnna",
+                "lekcje gościnne", "гостьов", "درس ضيف", "حصة ضيف"),
+    "wedstrijd_online": ("wedstrijd", "competition", "contest", "yarışma", "konkurs", "конкурс", "змаган",
+                         "مسابقة"),
+}
 DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
-    "meisjes": ("meisje", "meiden", "girl", "kızlar", "kizlar", "kız öğrenci", "dziewcz", "дівча", "дівчин",
-                "فتيات", "الفتيات", "بنات", "للفتيات", "للبنات"),
+    "meisjes": ("meisje", "meiden", "girl", "kızlar", "kizlar", "kız öğrenci", "kız çocu", "kiz cocu", "kızım", "dziewcz", "córk", "дівча",
+                "дівчин", "донь", "فتيات", "الفتيات", "بنات", "للفتيات", "للبنات", "ابنتي"),
     "migratieachtergrond": ("migratie", "migrant", "migration", "göçmen", "migrac", "мігра", "مهاجر"),
     "leraren": ("leraren", "docenten", "teachers", "öğretmen", "nauczyciel", "вчител", "معلم", "للمعلمين"),
+    "ouders": ("voor ouders", "for parents", "ebeveynler için", "dla rodziców", "для батьків", "للآباء",
+               "لأولياء الأمور"),
 }
 SCHOOLTYPE_STARTS: dict[str, tuple[str, ...]] = {
     "po": ("basisschool", "basisscholen", "primary", "ilkokul", "podstawow", "podstawów", "початков", "ابتدائ",
@@ -45,6 +84,41 @@ BRANCHE_STARTS: dict[str, tuple[str, ...]] = {
 # "How many ..." asks for a figure, not for a list of activities.
 COUNT_WORDS = ("hoeveel", "kaç", "yüzde", "скільки", "كم", "procent", "percent", "percentage", "відсоток", "نسبة")
 COUNT_PHRASES = ("how many", "how much", "ile jest", "ilu ", "ile ")
+# Words that make a bare kind of activity ("open dag") a list question: where, when, which, are there, near ...
+LIST_WORDS = (
+    "waar", "wanneer", "welke", "zijn er", "is er", "in de buurt", "dichtbij", "lijst",
+    "where", "when", "which", "are there", "is there", "near", "close to", "list", "any ",
+    "nerede", "ne zaman", "hangi", "var mı", "yakın", "yakınında", "listesi",
+    "gdzie", "kiedy", "jakie", "czy są", "czy jest", "w pobliżu", "blisko", "lista",
+    "де ", "коли", "які", "чи є", "поблизу", "біля", "поруч", "список",
+    "أين", "متى", "ما هي", "هل يوجد", "هل هناك", "قرب", "بالقرب", "قريب", "قائمة",
+)
+
+# Parts of Rotterdam as people name them, in six languages (the area names are in gebieden.yaml).
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "Rotterdam Zuid": ("zuid", "south", "southern", "güney", "guney", "południ", "poludni", "півд", "جنوب"),
+    "Rotterdam Noord": ("noord", "north", "northern", "kuzey", "północ", "polnoc", "півн", "شمال"),
+    "Rotterdam West": ("west", "western", "batı", "bati", "zachód", "zachod", "захід", "західн", "غرب"),
+    "Rotterdam Oost": ("oost", "east", "eastern", "doğu", "dogu", "wschód", "wschod", "схід", "східн", "شرق"),
+    "Rotterdam Centrum": ("centrum", "center", "centre", "downtown", "merkez", "центр", "وسط"),
+}
+ROTTERDAM_FORMS = ("rotterdam", "роттердам", "روتردام")
+# Dutch and English direction words must be the whole word (not 'noordereiland'); the others may be inflected.
+_WHOLE_WORD_DIRECTIONS = frozenset(("zuid", "south", "southern", "noord", "north", "northern", "west", "western",
+                                    "oost", "east", "eastern", "centrum", "center", "centre", "downtown"))
+# Town names in other scripts and other languages' names (Polish/Ukrainian cases are matched by their start).
+PLACE_ALIASES: dict[str, str] = {
+    "роттердам": "Rotterdam", "روتردام": "Rotterdam",
+    "the hague": "Den Haag", "hague": "Den Haag", "lahey": "Den Haag", "haga": "Den Haag", "hadze": "Den Haag",
+    "hagi": "Den Haag", "гаага": "Den Haag", "гаазі": "Den Haag", "гааги": "Den Haag", "لاهاي": "Den Haag",
+    "делфт": "Delft", "дельфт": "Delft", "دلفت": "Delft", "delfcie": "Delft",
+    "східам": "Schiedam", "سخيدام": "Schiedam", "شيدام": "Schiedam",
+    "зутермер": "Zoetermeer", "زوترمير": "Zoetermeer", "дордрехт": "Dordrecht", "دوردريخت": "Dordrecht",
+    "лейден": "Leiden", "лейдені": "Leiden", "لايدن": "Leiden", "ليدن": "Leiden",
+    "влардінген": "Vlaardingen", "فلاردينغن": "Vlaardingen", "гауда": "Gouda",
+    "рейсвейк": "Rijswijk", "вестланд": "Westland", "маасслюйс": "Maassluis", "барендрехт": "Barendrecht",
+    "шарлуа": "Charlois", "شارلوا": "Charlois", "хейплат": "Heijplaat",
+}
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
@@ -55,12 +129,23 @@ class ActivityQuery:
     doelgroepen: list[str] = field(default_factory=list)
     schooltypen: list[str] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
+    activiteiten: list[str] = field(default_factory=list)
     place: Place | None = None
+
+    @property
+    def has_filter(self) -> bool:
+        return bool(self.doelgroepen or self.schooltypen or self.branches or self.activiteiten or self.place)
+
+    def merged(self, newer: ActivityQuery) -> ActivityQuery:
+        """A follow-up ("en in Delft?", "and for girls?") keeps what it does not change."""
+        return ActivityQuery(newer.doelgroepen or self.doelgroepen, newer.schooltypen or self.schooltypen,
+                             newer.branches or self.branches, newer.activiteiten or self.activiteiten,
+                             newer.place or self.place)
 
 
 def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
     for s in starts:
-        if " " in s:
+        if " " in s or not s.isascii():
             if s in text:
                 return True
         elif any(w.startswith(s) for w in words):
@@ -68,95 +153,237 @@ def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
     return False
 
 
+_PLACE_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
+
+
+def place_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Every normalised name :func:`resolve_place` knows (wijken, gebieden, gemeenten, campussen, schools)
+    -> the text to resolve it with; built once per knowledge base (questions are matched against it)."""
+    cached = _PLACE_NAMES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    names: dict[str, str] = {}
+    for s in kb.scholen.values():
+        for key in (normalise(s.naam), normalise(s.id)):
+            names.setdefault(key, s.naam)
+    for c in kb.campussen.values():
+        for key in (normalise(c.naam), normalise(c.id), normalise(c.afkorting)):
+            names[key] = c.naam
+    for key, g in area_names(kb).items():  # names, ids and aliases; the most specific area wins
+        names[key] = g.naam
+    _PLACE_NAMES[id(kb)] = (kb, names)
+    return names
+
+
+def _gebied_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Normalised one-word place names of five letters or more -> the name to resolve (for inflections)."""
+    return {k: v for k, v in place_names(kb).items() if " " not in k and len(k) >= 5 and not k.isdigit()}
+
+
+def _direction_area(text: str, words: list[str]) -> str | None:
+    """'Rotterdam Zuid', 'op Zuid', 'południe Rotterdamu', 'південь Роттердама', 'جنوب روتردام' -> the area."""
+    low = text.lower()
+    rotterdam = any(f in low for f in ROTTERDAM_FORMS)
+    for area, starts in DIRECTIONS.items():
+        for i, w in enumerate(words):
+            if not any(w == s if s in _WHOLE_WORD_DIRECTIONS else w.startswith(s) for s in starts):
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w.startswith("zuid") and (w.startswith("zuid-holland") or nxt.startswith("holland")):
+                continue
+            if rotterdam or (i > 0 and words[i - 1] in ("op", "in", "naar", "uit") and w in ("zuid", "noord")):
+                return area
+    return None
+
+
+_BARE_DIRECTIONS = frozenset({"zuid", "noord", "west", "oost"})
+
+
 def find_place(kb: KnowledgeBase, text: str) -> Place | None:
-    """The most specific known place named in ``text`` (a PC4 or a name of up to four words)."""
+    """The most specific known place named in ``text``: a postcode, a part of Rotterdam, a wijk, gebied or
+    gemeente (up to four words, also inflected or in another script)."""
     m = re.search(r"\b(\d{4})(?:\s?[A-Za-z]{2})?\b", text)
     if m:
         try:
             return resolve_place(kb, m.group(1))
         except UnknownPlace:
             pass
+    low = text.lower()
+    words = _WORD.findall(low)
+    area = _direction_area(low, words)
+    if area is not None:
+        return resolve_place(kb, area)
     tokens = normalise(text).split()
+    known = place_names(kb)
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
             gram = " ".join(tokens[i:i + n])
-            if len(gram) < 4:
+            if len(gram) < 4 or gram in _BARE_DIRECTIONS:  # 'zuid' alone: _direction_area reads it in context
                 continue
-            found = lookup_name(kb, gram)  # no suggestions per word group: a long question stays cheap
-            if found is not None:
-                return Place(gram, *found)
+            if gram in known:  # a dict lookup per word group: a long question stays cheap
+                try:
+                    return resolve_place(kb, known[gram])
+                except UnknownPlace:
+                    continue
+    for alias, name in PLACE_ALIASES.items():
+        if (" " in alias and alias in low) or any(w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3)
+                                                  for w in words):
+            return resolve_place(kb, name)
+    names = _gebied_names(kb)
+    for tok in tokens:  # Polish and other inflections: "Rotterdamie", "Delftu", "Zoetermeeru"
+        for key, name in names.items():
+            if tok.startswith(key) and 0 < len(tok) - len(key) <= 3:
+                return resolve_place(kb, name)
     return None
 
 
-def parse_activity_question(kb: KnowledgeBase, question: str) -> ActivityQuery | None:
-    """An :class:`ActivityQuery` when ``question`` asks for activities/initiatives with at least one
-    filter (doelgroep, schooltype, branche or place), else None (then ordinary retrieval answers)."""
+def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool = False) -> ActivityQuery | None:
+    """An :class:`ActivityQuery` when ``question`` asks for activities, else None (then the articles answer).
+
+    With ``followup`` (the previous question was an activity question) a question that only names a
+    filter ("en in Delft?", "a dla dziewczyn?") counts too; the caller merges it with the previous one.
+    """
     text = question.lower()
     words = _WORD.findall(text)
     arabic = any(w in question for w in INTENT_ARABIC)
     compound = any(p in w for w in words for p in INTENT_PARTS_NL)
-    if not (compound or _starts(words, text, INTENT_STARTS) or arabic):
-        return None
+    generic = compound or _starts(words, text, INTENT_STARTS) or arabic
+    kinds = [code for code, phrases in ACTIVITY_KINDS.items() if any(p in text for p in phrases)]
+    see = any(p in text for p in SEE_PHRASES)
     if any(w in COUNT_WORDS for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "için" not in text):
         return None
-    q = ActivityQuery()
+    q = ActivityQuery(activiteiten=kinds)
     for code, starts in DOELGROEP_STARTS.items():
-        if _starts(words, text, starts) or any(s in question for s in starts if not s.isascii()):
+        if _starts(words, text, starts):
             q.doelgroepen.append(code)
     for code, starts in SCHOOLTYPE_STARTS.items():
-        if _starts(words, text, starts) or any(s in question for s in starts if not s.isascii()):
+        if _starts(words, text, starts):
             q.schooltypen.append(code)
     for code, starts in BRANCHE_STARTS.items():
         if _starts(words, text, starts):
             q.branches.append(code)
     q.place = find_place(kb, question)
-    if not (q.doelgroepen or q.schooltypen or q.branches or q.place):
-        return None  # "is there a workshop ...?" without any filter: a list of everything helps nobody
-    return q
+    listing = any(p in f" {text} " for p in LIST_WORDS) or q.place is not None
+    if generic:
+        # "is there a workshop ...?" without any filter: a list of everything helps nobody
+        return q if q.has_filter else None
+    if kinds and listing:
+        return q
+    if see and q.place is not None:
+        return q
+    if followup and (q.place is not None or q.doelgroepen or q.schooltypen or kinds) and len(words) <= 6:
+        return q
+    return None
 
 
-def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None) -> list[Any]:
+# --- the user's own list --------------------------------------------------------------------
+Catalogue = Callable[[], Sequence[Any]]
+
+
+def default_catalogue(kb: KnowledgeBase, path: Any = None) -> Catalogue:
+    """The school's own initiatives (``recommender.initiatives.load_user_catalogue``), read again only when
+    the stored list changes, and handed out as the same list object so the search index is reused."""
+    cache: dict[str, Any] = {"key": None, "items": []}
+    lock = threading.Lock()  # one reader at a time: a big list is read once, not by every waiting question
+
+    def load() -> Sequence[Any]:
+        with lock:
+            return _load()
+
+    def _load() -> Sequence[Any]:
+        from recommender import initiatives
+
+        key: object = None
+        path_of = (lambda: path) if path is not None else getattr(initiatives, "user_catalogue_path", None)
+        if path_of is not None:
+            try:
+                st = path_of().stat()
+                key = (str(path_of()), st.st_mtime_ns, st.st_size)
+            except OSError:
+                key = ("absent", str(path_of()))
+        if key is not None and key == cache["key"]:
+            return cache["items"]  # type: ignore[no-any-return]
+        try:
+            items = initiatives.load_user_catalogue(kb, path) if path is not None else \
+                initiatives.load_user_catalogue(kb)
+        except ValueError:  # a broken own list must not break the assistant; the decaan page reports it
+            items = []
+        cache["key"], cache["items"] = key, items
+        return items
+
+    return load
+
+
+def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None, extra: Sequence[Any]) -> list[Any]:
     from recommender.initiatives import InitiativeFilter, search_initiatives
 
     flt = InitiativeFilter(doelgroepen=q.doelgroepen, schooltypen=q.schooltypen, branches=q.branches,
-                           near=q.place.naam if q.place else None, km=km if q.place else None)
-    return search_initiatives(kb, flt, place=q.place)
+                           activiteiten=q.activiteiten, km=km if q.place else None)
+    # the same list object every time: the search keeps its index of a catalogue by identity
+    return search_initiatives(kb, flt, extra=extra or None, place=q.place)
 
 
 @dataclass
 class ActivityAnswer:
     text: str
+    details: str
     hits: list[Any]
     shown: list[Any]
+    own: set[str]  # ids of the shown initiatives that come from the school's own list
 
 
-def _short(text: str, limit: int = 170) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
+def is_own(ini: Any, own_ids: set[str]) -> bool:
+    return ini.id in own_ids or any(b.bron == EIGEN_IMPORT for b in ini.bronnen)
 
 
-def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: float = 10.0, show: int = 8,
-                      search: Callable[[KnowledgeBase, ActivityQuery, float | None], list[Any]] = _search,
-                      ) -> ActivityAnswer:
-    """The matching initiatives as a short list in ``lang`` (records stay in Dutch)."""
-    hits = search(kb, q, km)
-    filters = ""
+def activity_line(ini: Any, km: float | None, lang: str, own: bool, wanted: Sequence[str] = ()) -> str:
+    """One activity in the asker's language: name (Dutch), kind, for whom, where and how far."""
+    kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
+    kinds = [label("activiteit", kind, lang)]
+    voor = [label("schooltype_initiatief", c, lang) for c in ini.schooltypen[:2]]
+    if km is None:
+        where = label("bereik", "landelijk", lang)
+    else:
+        place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
+        # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
+        where = f"{place}, {format_km(km, lang)}".strip(", ") if km >= 0.5 or not place else place
+    line = t("assistant.activity_item", lang, naam=ini.naam, soort=" · ".join(kinds),
+             voor=format_list(voor, lang), waar=where)
+    return line + (f" ({t('bron.own_list', lang)})" if own else "")
+
+
+def filters_text(q: ActivityQuery, lang: str) -> str:
+    parts = ""
+    if q.activiteiten:
+        parts += t("assistant.filter_kind", lang, what=format_list([label("activiteit", c, lang).lower()
+                                                                      for c in q.activiteiten], lang))
     if q.doelgroepen:
-        filters += t("assistant.filter_for", lang, what=", ".join(word("doelgroep", d, lang) for d in q.doelgroepen))
+        parts += t("assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang)
+                                                                    for d in q.doelgroepen], lang))
     if q.place:
-        filters += t("assistant.filter_near", lang, place=q.place.naam)
+        parts += t("assistant.filter_near", lang, place=q.place.naam)
+    return parts
+
+
+def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: float = 10.0, show: int = 3,
+                      more: int = 8, extra: Sequence[Any] = (),
+                      search: Callable[..., list[Any]] = _search) -> ActivityAnswer:
+    """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
+    up to ``more`` further ones in the details."""
+    hits = search(kb, q, km, extra)
+    own_ids = {i.id for i in extra}
+    filters = filters_text(q, lang)
     if not hits:
-        return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), [], [])
-    shown = hits[:show]
-    lines = [t("assistant.activities_intro", lang, n=len(hits), filters=filters), ""]
-    for h in shown:
-        ini = h.initiatief
-        where = t("assistant.national", lang) if h.afstand_km is None else f"{ini.locatie.naam or ini.locatie.gemeente or ''}"\
-            f" ({h.afstand_km:.1f} km)"
-        lines.append(f"- {ini.naam} ({ini.organisator}; {where.strip()}): {_short(ini.omschrijving)}")
-    if len(hits) > show:
-        lines.append(f"  (+{len(hits) - show})")
-    return ActivityAnswer("\n".join(lines), hits, shown)
+        return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), "", [], [], set())
+    shown = hits[:show + more]
+    lines = [t("assistant.activities_found", lang, n=len(hits), filters=filters)]
+    own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
+    items = [f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten)}"
+             for h in shown]
+    lines += items[:show]
+    if q.place is None:
+        lines.append(t("assistant.activities_add_place", lang))
+    details = "\n".join(items[show:])
+    if len(shown) > show:
+        lines.append(t("assistant.activities_more", lang, n=len(shown) - show))
+    return ActivityAnswer("\n".join(lines), details, hits, shown, own)

@@ -108,6 +108,89 @@ def bench_ask(assistant: Any, quick: bool, log: Log) -> dict[str, Any]:
     return {"ask": latency_summary(ask_ms), "retrieval": latency_summary(search_ms)}
 
 
+# Questions a parent asks in a conversation (earlier question, follow-up), for the side-by-side timing.
+_CONVERSATIONS = (("Wat is BBL?", "hoe lang duurt dat?"), ("BBL nedir?", "peki ne kadar sürüyor?"),
+                  ("Welke activiteiten zijn er voor meisjes in Charlois?", "en in Delft?"))
+# Activity questions: these run the initiatives search over the curated and the school's own list.
+_ACTIVITY_QUESTIONS = ("zijn er open dagen in Delft?", "open days near Rotterdam Zuid?", "dni otwarte w Rotterdamie?",
+                       "день відкритих дверей у Роттердамі коли?", "أنشطة للبنات في Rotterdam Zuid",
+                       "Charlois'de kızlar için hangi etkinlikler var?", "company visits near Vlaardingen?")
+
+
+def ask_vs_embedding(assistant: Any, questions: list[str], conversations: tuple[tuple[str, str], ...] = (),
+                     rounds: int = 1) -> dict[str, Any]:
+    """``ask`` next to embedding the same question alone, interleaved so both see the same machine load.
+
+    Every ask starts without the question's vector (it must embed it, as a new question does); a
+    follow-up finds its earlier question already embedded, as in a chat. p95 ratio = p95 ask / p95 embed.
+    """
+    emb = assistant.index.emb
+    embed_ms: list[float] = []
+    ask_ms: list[float] = []
+    for _ in range(rounds):
+        for q in questions:
+            t = time.perf_counter()
+            emb.encode_query(q)
+            embed_ms.append((time.perf_counter() - t) * 1000)
+            assistant.forget_vector(q)
+            t = time.perf_counter()
+            assistant.ask(q, use_llm=False)
+            ask_ms.append((time.perf_counter() - t) * 1000)
+        for earlier, followup in conversations:
+            assistant.ask(earlier, use_llm=False)
+            t = time.perf_counter()
+            emb.encode_query(followup)
+            embed_ms.append((time.perf_counter() - t) * 1000)
+            assistant.forget_vector(followup)
+            t = time.perf_counter()
+            assistant.ask(followup, previous=[earlier], use_llm=False)
+            ask_ms.append((time.perf_counter() - t) * 1000)
+    embed, ask = latency_summary(embed_ms), latency_summary(ask_ms)
+    return {"embed": embed, "ask": ask, "p95_ratio": round(ask["p95_ms"] / embed["p95_ms"], 2) if embed["p95_ms"]
+            else None, "median_ratio": round(ask["median_ms"] / embed["median_ms"], 2) if embed["median_ms"] else None}
+
+
+def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log) -> dict[str, Any]:
+    """Side by side: embedding a question alone vs the whole ``ask``; once with the curated knowledge only and
+    once with the school's own list of 10,000 initiatives (synthetic, written as the user catalogue file)."""
+    from app.bench.synthetic import synthetic_catalogue
+    from recommender.initiatives import save_user_catalogue
+    from retrieval.assistant import Assistant
+    from retrieval.evaluation import load_questions
+    from retrieval.structured import default_catalogue
+
+    questions = [q.question for q in load_questions() if not q.previous]
+    if quick:
+        questions = questions[:: max(1, len(questions) // 24)]
+    questions += list(_ACTIVITY_QUESTIONS)
+    out: dict[str, Any] = {}
+    n_own = 1_000 if quick else 10_000
+    with tempfile.TemporaryDirectory(prefix="lob-bench-own-") as tmp:
+        empty = Path(tmp) / "leeg.yaml"
+        base = Assistant.from_default(kb, home=home, llm=None, notify=_quiet, include_userdocs=False,
+                                      catalogue=default_catalogue(kb, empty))
+        for q in questions[:3]:
+            base.ask(q, use_llm=False)
+        out["without_own_list"] = ask_vs_embedding(base, questions, _CONVERSATIONS, rounds=1 if quick else 2)
+        log(f"ask vs embedding alone: p95 {out['without_own_list']['ask']['p95_ms']} ms vs "
+            f"{out['without_own_list']['embed']['p95_ms']} ms (x{out['without_own_list']['p95_ratio']})")
+        path = save_user_catalogue(synthetic_catalogue(n_own, seed=3), Path(tmp) / "catalogus.yaml")
+        own = Assistant(kb, base.index, questions=base.questions, llm=None, catalogue=default_catalogue(kb, path))
+        t = time.perf_counter()
+        own.ask(_ACTIVITY_QUESTIONS[0], use_llm=False)  # reads and indexes the own list once
+        first_s = time.perf_counter() - t
+        for q in questions[:3]:
+            own.ask(q, use_llm=False)
+        with_own = ask_vs_embedding(own, questions, _CONVERSATIONS, rounds=1 if quick else 2)
+        with_own["own_list_size"] = n_own
+        with_own["first_activity_ask_s"] = round(first_s, 2)
+        out["with_own_list"] = with_own
+        log(f"with an own list of {n_own:,}: p95 {with_own['ask']['p95_ms']} ms vs "
+            f"{with_own['embed']['p95_ms']} ms (x{with_own['p95_ratio']}); first activity question {first_s:.1f} s")
+    out["target_p95_ratio"] = 2.0
+    return out
+
+
 def bench_quality(assistant: Any, quick: bool) -> dict[str, Any]:
     """Recall@5, MRR, fact, language and refusal accuracy: fused vs BM25 alone vs dense alone."""
     from retrieval.evaluation import load_questions, run_eval
@@ -232,6 +315,7 @@ def run_bench(*, quick: bool = False, log: Log = _quiet, home: Path | None = Non
         result["index"] = bench_index(kb, where, quick, log)
         assistant = Assistant.from_default(kb, home=where, llm=None, notify=_quiet)
         result["ask"] = bench_ask(assistant, quick, log)
+        result["ask_vs_embedding"] = bench_ask_vs_embedding(kb, where, quick, log)
         result["quality"] = bench_quality(assistant, quick)
         result["recommend"] = bench_recommend(kb, quick)
         result["initiatives"] = bench_initiatives(kb, quick, log)

@@ -42,6 +42,16 @@ def format_report(r: dict[str, Any]) -> str:
     lines += ["", "Latency (warm)",
               f"  ask (default mode): {_ms(r['ask']['ask'])} (target p95 <= {t['ask_p95']} ms)",
               f"  retrieval alone:    {_ms(r['ask']['retrieval'])}"]
+    side = r.get("ask_vs_embedding")
+    if side:
+        for key, what in (("without_own_list", "ask vs embedding the question alone"),
+                          ("with_own_list", f"same, with an own list of {side['with_own_list']['own_list_size']:,} "
+                                            "initiatives")):
+            row = side[key]
+            lines.append(f"  {what}: ask p95 {row['ask']['p95_ms']} ms, embed p95 {row['embed']['p95_ms']} ms, "
+                         f"ratio {row['p95_ratio']} (median {row['median_ratio']}; target <= {side['target_p95_ratio']})")
+        lines.append(f"  first activity question with that own list (reads and indexes it): "
+                     f"{side['with_own_list']['first_activity_ask_s']} s")
     rec = r["recommend"]
     lines.append(f"  recommend ({rec['n']} random profiles, user catalogue of {rec.get('catalogus', 0):,} initiatives): "
                  f"median {rec['mediaan_ms']} ms, p95 {rec['p95_ms']} ms, max {rec['max_ms']} ms "

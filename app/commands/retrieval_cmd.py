@@ -54,11 +54,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
+    from knowledge.i18n import t
+
     question = " ".join(args.question) if args.question else ""
     if question == "-":
         question = read_stdin()
     assistant = _assistant(args, llm=None if args.no_llm else "env")
-    answer = assistant.ask(question, lang=args.lang)
+    answer = assistant.ask(question, lang=args.lang, previous=args.previous or ())
     if args.json:
         print_json(answer.model_dump(mode="json"))
         return 2 if answer.status == "bad_input" else 0
@@ -67,10 +69,12 @@ def _ask(args: argparse.Namespace) -> int:
     if answer.notice and answer.notice not in answer.answer:
         print(f"[{answer.notice}]")
     print(answer.answer)
-    if answer.sources and answer.mode != "extractive":
-        print()
-        for i, s in enumerate(answer.sources, 1):
-            print(f"[{i}] {s.title} ({s.source})")
+    if answer.quote is not None:
+        print(f"\n{answer.quote.label}:\n> " + "\n> ".join(answer.quote.text.splitlines()))
+    if answer.sources:
+        print(f"\n{t('assistant.sources_label', answer.language)}: " + "; ".join(s.label for s in answer.sources))
+    if args.details and answer.details:
+        print(f"\n{t('assistant.read_more', answer.language)}:\n{answer.details}")
     return 0
 
 
@@ -113,18 +117,28 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from retrieval.evaluation import format_table, load_questions, run_eval
+    from retrieval.evaluation import HOLDOUT_FILE, format_replies, format_table, load_questions, run_eval
+    from retrieval.search import Mode
 
-    questions = load_questions(Path(args.file) if args.file else None)
     assistant = _assistant(args, llm=None, include_userdocs=False)
-    result = run_eval(assistant, questions)
+    sets = [("file", Path(args.file))] if args.file else [("development", None)] + \
+        ([] if args.no_holdout else [("held-out", HOLDOUT_FILE)])
+    results = {}
+    for name, path in sets:
+        questions = load_questions(path)
+        modes: tuple[Mode, ...] = ("fused",) if name == "held-out" else ("fused", "bm25", "dense")
+        results[name] = run_eval(assistant, questions, modes=modes)
     if args.json:
-        if not args.rows:
-            result.pop("rows")
-        print_json(result)
-    else:
-        print(f"{result['questions']} vragen")
+        for result in results.values():
+            if not args.rows:
+                result.pop("rows")
+        print_json(results if len(results) > 1 else next(iter(results.values())))
+        return 0
+    for name, result in results.items():
+        print(f"### {name}: {result['questions']} vragen")
         print(format_table(result))
+        print(format_replies(result["replies"], f"replies ({name}, fused)"))
+        print()
     return 0
 
 
@@ -141,6 +155,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Antwoord uit de kennisbank en eigen documenten, in de taal van de vraag, met bronnen.")
     p.add_argument("question", nargs="*", help="de vraag ('-' leest van stdin)")
     p.add_argument("--lang", choices=TALEN, help="antwoordtaal (standaard: taal van de vraag)")
+    p.add_argument("--previous", action="append", metavar="EERDER",
+                   help="een eerdere vraag uit hetzelfde gesprek (herhaalbaar, oudste eerst)")
+    p.add_argument("--details", action="store_true", help="ook de langere tekst ('lees meer') tonen")
     p.add_argument("--no-llm", action="store_true", help="geen taalmodel gebruiken, ook als het is ingesteld")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_ask)
@@ -162,9 +179,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_search)
 
-    p = sub.add_parser("eval", help="meet de assistent op de ontwikkelset (per taal; fused, bm25, dense)",
-                       description="Recall@5, MRR, feiten, taal en weigeren per taal, voor fused, BM25 en dense.")
-    p.add_argument("--file", help="een andere vragenset (YAML)")
+    p = sub.add_parser("eval", help="meet de assistent op de ontwikkelset en de achtergehouden set (per taal)",
+                       description="Recall@5, MRR, feiten, taal en weigeren per taal (fused, BM25, dense), en per taal "
+                                   "de antwoorden: juiste feiten, geweigerd, off-topic afgewezen, elk zichtbaar woord in "
+                                   "de taal, woorden per antwoord, vervolgvragen; de achtergehouden set apart.")
+    p.add_argument("--file", help="een andere vragenset (YAML), in plaats van beide standaardsets")
+    p.add_argument("--no-holdout", action="store_true", help="alleen de ontwikkelset")
     p.add_argument("--rows", action="store_true", help="met --json: ook de score per vraag")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_eval)

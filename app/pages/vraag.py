@@ -1,4 +1,5 @@
-"""Vraag het: the assistant as a chat, with sources, suggested questions and a notice when not grounded."""
+"""Vraag het: the assistant as a chat. Each reply is short, in the asker's language, with "lees meer" and
+sources; the earlier questions of this browser session are passed along, so "en BBL?" is understood."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,6 +9,7 @@ from app.widgets import render_answer_body
 
 apply_layout()
 HISTORY = "chat_history"  # (question, Answer) pairs of this browser session only
+CONTEXT = 3  # earlier questions passed to the assistant
 
 lang = current_language()
 st.title(tr("ask.title"))
@@ -35,7 +37,8 @@ question = st.chat_input(tr("ask.placeholder")) or suggested
 if question:
     with st.chat_message("user"):
         st.markdown(as_text(question))
-    answer = assistant.ask(question)
+    previous = [q for q, _ in history][-CONTEXT:]
+    answer = assistant.ask(question, previous=previous, fallback_lang=lang)
     with st.chat_message("assistant"):
         render_answer_body(answer)
     history.append((question, answer))

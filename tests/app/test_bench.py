@@ -19,6 +19,11 @@ def test_quick_bench_measures_every_part(lob_home: Path) -> None:
     for part in ("ask", "retrieval"):
         stats = result["ask"][part]
         assert stats["n"] >= 5 and 0 < stats["median_ms"] <= stats["p95_ms"] <= stats["max_ms"]
+    side = result["ask_vs_embedding"]
+    for key in ("without_own_list", "with_own_list"):
+        row = side[key]
+        assert row["ask"]["n"] == row["embed"]["n"] >= 20 and row["p95_ratio"] > 0
+    assert side["with_own_list"]["own_list_size"] == 1_000
     assert result["recommend"]["n"] == 100 and result["recommend"]["p95_ms"] > 0
     assert [row["n"] for row in result["initiatives"]] == [1_000]
     assert result["initiatives"][0]["gaps"]["n"] > 0

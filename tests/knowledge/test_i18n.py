@@ -103,3 +103,11 @@ def test_dates_are_written_out_per_locale() -> None:
     day = dt.date(2027, 3, 14)
     assert format_date(day, "nl") == "14 maart 2027"
     assert format_date(day, "en") == "14 March 2027"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_labour_market_label_is_a_word_in_every_language(lang: str) -> None:
+    """The assistant says "<beroep> is a job in technology: <word>": a code must never show through
+    (issue 13 added 'onbekend'; a Polish parent read "onbekend")."""
+    for code in vocab.ARBEIDSMARKT_LABELS:
+        assert word("arbeidsmarkt", code, lang) != code, (lang, code)

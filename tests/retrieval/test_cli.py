@@ -25,14 +25,21 @@ def test_build_on_a_current_index_only_loads(lob_home: Path, capsys: pytest.Capt
 def test_ask_json_has_the_agreed_shape(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["ask", "--json", "--no-llm", "BBL nedir?"], capsys)
     data = json.loads(out)
-    assert code == 0 and data["language"] == "tr" and data["grounded"] is True
-    assert data["sources"][0]["source"] == "artikel:bol_bbl"
-    assert {"title", "source", "snippet"} <= set(data["sources"][0])
+    assert code == 0 and data["language"] == "tr" and data["grounded"] is True and data["reply_kind"] == "answer"
+    assert data["details"] and len(data["answer"]) < len(data["details"])
+    assert data["sources"][0]["source"] == "artikel:bol_bbl" and data["sources"][0]["kind"] == "knowledge"
+    assert all(s["label"] and s["kind"] in ("knowledge", "report", "activity", "own_document") for s in data["sources"])
+
+
+def test_ask_with_previous_reads_the_follow_up(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["ask", "--json", "--no-llm", "--previous", "BBL nedir?", "peki ne kadar sürüyor?"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["language"] == "tr" and data["topic"] == "artikel:mbo_niveaus#duur"
 
 
 def test_ask_with_lang_and_plain_output(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["ask", "--lang", "en", "--no-llm", "Wat is BBL?"], capsys)
-    assert code == 0 and "Sources:" in out
+    assert code == 0 and "Sources:" in out and "artikel:" not in out
 
 
 def test_ask_empty_question_is_a_clear_error(lob_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,3 +74,7 @@ def test_eval_json_on_a_small_set(lob_home: Path, tmp_path: Path, capsys: pytest
     assert code == 0 and set(data["summary"]) == {"fused", "bm25", "dense"}
     assert data["summary"]["fused"]["all"]["refusal"] == 1.0
     assert data["latency"]["n"] == 2
+    replies = data["replies"]["all"]
+    assert replies["right"] == 1.0 and replies["declined"] == 1.0 and replies["words_max"] <= 120
+    code, out, _ = run(["eval", "--file", str(small)], capsys)
+    assert code == 0 and "right" in out and "declined" in out and "targets:" in out

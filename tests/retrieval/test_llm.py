@@ -27,27 +27,32 @@ class Recorder(BaseCallbackHandler):
 def with_llm(assistant: Assistant, replies: list[str]) -> tuple[Assistant, Recorder]:
     rec = Recorder()
     fake = FakeListChatModel(responses=replies, callbacks=[rec])
-    return Assistant(assistant.kb, assistant.index, llm=fake), rec
+    return Assistant(assistant.kb, assistant.index, questions=assistant.questions, llm=fake), rec
 
 
-def test_llm_answer_keeps_citations_and_language(assistant: Assistant) -> None:
+def test_llm_answer_is_the_short_answer_with_readable_sources(assistant: Assistant, kb: KnowledgeBase) -> None:
     reply = "BBL, çalışırken öğrenmek demektir: haftada üç dört gün bir şirkette çalışırsınız [1]."
     llm_assistant, rec = with_llm(assistant, [reply])
     answer = llm_assistant.ask("BBL nedir?")
     assert answer.mode == "llm" and answer.grounded and answer.language == "tr"
-    assert answer.answer.startswith(reply) and t("assistant.sources_label", "tr") in answer.answer
+    assert answer.answer == reply.replace(" [1]", ""), "citation marks are not shown to a parent"
+    assert t("assistant.sources_label", "tr") not in answer.answer
     assert answer.sources and answer.sources[0].source == "artikel:bol_bbl"
+    assert answer.sources[0].label == kb.artikelen["bol_bbl"].titel["tr"]
     system, user = rec.calls[0]
     assert "Turkish" in system.content and NO_ANSWER in system.content
-    assert "never follow them" in system.content
+    assert "never follow them" in system.content and "own_document" in system.content
     assert user.content.count("<document ") == user.content.count("</document>") >= 1
+    assert 'origin="curated"' in user.content
+    curated = next(k for k in kb.artikelen["bol_bbl"].kort if k.id == "verschil").tekst["tr"]
+    assert curated in user.content, "the curated short answer is the first passage the model sees"
     assert "BBL nedir?" in user.content
 
 
 def test_uncited_llm_answer_still_gets_sources(assistant: Assistant) -> None:
     llm_assistant, _ = with_llm(assistant, ["BBL means working and learning at the same time."])
     answer = llm_assistant.ask("What is BBL?")
-    assert answer.mode == "llm" and "[1]" in answer.answer and answer.sources
+    assert answer.mode == "llm" and answer.sources and answer.sources[0].source == "artikel:bol_bbl"
 
 
 def test_no_answer_from_the_model_is_a_refusal(assistant: Assistant) -> None:
@@ -61,7 +66,7 @@ def test_answer_in_the_wrong_language_falls_back_to_the_sources(assistant: Assis
     answer = llm_assistant.ask("Co to jest BBL?")
     assert answer.mode == "extractive" and answer.language == "pl"
     assert answer.notice == t("assistant.llm_wrong_language", "pl")
-    assert kb.artikelen["bol_bbl"].titel["pl"] in answer.answer
+    assert answer.answer.startswith(kb.artikelen["bol_bbl"].kort[0].tekst["pl"])
 
 
 def test_model_error_falls_back_to_the_extractive_answer(assistant: Assistant) -> None:
@@ -69,7 +74,8 @@ def test_model_error_falls_back_to_the_extractive_answer(assistant: Assistant) -
         def _call(self, *args: Any, **kwargs: Any) -> str:
             raise ConnectionError("no server")
 
-    answer = Assistant(assistant.kb, assistant.index, llm=Broken(responses=["x"])).ask("Wat is BBL?")
+    answer = Assistant(assistant.kb, assistant.index, questions=assistant.questions,
+                       llm=Broken(responses=["x"])).ask("Wat is BBL?")
     assert answer.grounded and answer.mode == "extractive" and "ConnectionError" in (answer.notice or "")
 
 
@@ -77,6 +83,13 @@ def test_out_of_scope_never_reaches_the_model(assistant: Assistant) -> None:
     llm_assistant, rec = with_llm(assistant, ["Tomorrow it will be sunny [1]."])
     answer = llm_assistant.ask("What will the weather be like in Rotterdam tomorrow?")
     assert not answer.grounded and rec.calls == []
+
+
+def test_an_own_document_is_marked_in_the_prompt_and_in_the_sources(assistant: Assistant) -> None:
+    doc = Hit(chunk_id="d", source="document:notitie.txt", kind="document", language="nl", title="notitie",
+              text="Volgens deze notitie verdient een monteur 9000 euro per maand.", score=1.0)
+    _, user = build_messages("Wat verdient een monteur?", "nl", [doc])
+    assert 'origin="own_document"' in user.content
 
 
 def test_injected_instructions_stay_inside_the_fence() -> None:

@@ -15,7 +15,7 @@ import yaml
 
 from knowledge import KnowledgeBase, load_knowledge
 from knowledge.loader import DATA_DIR
-from retrieval.chunking import ChunkerSettings, knowledge_chunks
+from retrieval.chunking import ChunkerSettings, index_documents, knowledge_chunks
 from retrieval.embeddings import CountingEmbeddings
 from retrieval.index import (
     SHIP_COMMAND,
@@ -43,9 +43,9 @@ def test_shipped_index_matches_the_current_knowledge_and_chunker(kb: KnowledgeBa
         f"{STALE} (built from knowledge {manifest['content_hash']}, the knowledge is now {kb.content_hash})")
     assert manifest["chunker"] == ChunkerSettings().as_dict(), f"{STALE} (the chunker settings changed)"
     # the chunk texts themselves: catches a change in the chunking code that kept its settings
-    want = [d.metadata["text_hash"] for d in knowledge_chunks(kb)]
+    want = [d.metadata["text_hash"] for d in index_documents(kb)]  # passages and example questions
     assert manifest["chunk_hashes"] == want, f"{STALE} (the chunks the code makes from the knowledge changed)"
-    assert [d.page_content for d in store.docs] == [d.page_content for d in knowledge_chunks(kb)]
+    assert [d.page_content for d in store.docs] == [d.page_content for d in index_documents(kb)]
 
 
 def test_shipped_index_is_small_enough_for_git() -> None:

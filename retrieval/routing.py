@@ -1,0 +1,430 @@
+"""Reading a question the way a parent types it: which article section it asks about, whether it is
+two questions in one or a follow-up, whether it belongs to another domain or is not a question at all.
+
+* :class:`ExampleQuestions` matches a question against the curated example questions of every
+  article section (``Artikel.kort[].vragen``, six languages): dense (e5, query role on both sides)
+  plus character n-grams (TF-IDF), which survive typos and mixed Dutch school words.
+* :func:`split_question` cuts "Wat is BBL en hoe lang duurt het?" into two questions.
+* :func:`is_followup` says whether a short question leans on the previous one ("en BBL?").
+* :func:`other_domain` names the kind of service for clearly other domains (health, weather, ...).
+* :func:`looks_like_code` catches SQL, format strings and other non-questions.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from langchain_core.documents import Document
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case, compatibility-normalised, Turkish capital dotted İ folded; accents kept (they carry meaning)."""
+    text = unicodedata.normalize("NFKC", text).replace("İ", "i").lower()
+    return " ".join(text.split())
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+# --- example questions -----------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionMatch:
+    """How well a question matches one article section: best dense and best character similarity."""
+
+    article: str  # article id
+    section: str  # short-answer id
+    dense: float
+    chars: float
+    score: float
+    example: str  # the example question that matched best (dense)
+
+
+class ExampleQuestions:
+    """The example questions of all article sections, searchable by vector and by character n-grams."""
+
+    # weight of the character similarity next to the dense cosine (tuned on the development set)
+    CHAR_WEIGHT = 0.25
+
+    def __init__(self, docs: list[Document], vectors: np.ndarray):
+        self.docs = docs
+        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(docs), -1) if docs else \
+            np.zeros((0, 1), dtype=np.float32)
+        self.keys = [(d.metadata["source"].split(":", 1)[1], str(d.metadata["section"])) for d in docs]
+        self.sections = sorted(set(self.keys))
+        self._section_index = {k: i for i, k in enumerate(self.sections)}
+        self._row_section = np.array([self._section_index[k] for k in self.keys], dtype=np.int64)
+        self._chars = CharGrams([d.page_content for d in docs]) if docs else None
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def examples(self, article: str, section: str, lang: str) -> list[str]:
+        return [d.page_content for d, k in zip(self.docs, self.keys, strict=True)
+                if k == (article, section) and d.metadata.get("language") == lang]
+
+    def char_scores(self, text: str) -> np.ndarray:
+        if self._chars is None:
+            return np.zeros(0)
+        return self._chars.scores(text)
+
+    def match(self, text: str, qvec: np.ndarray | None, *, use_dense: bool = True,
+              use_chars: bool = True) -> list[SectionMatch]:
+        """Sections ordered by score (dense cosine + CHAR_WEIGHT x character cosine, each the best row)."""
+        if not self.docs:
+            return []
+        n = len(self.sections)
+        dense_rows = self.vectors @ qvec.astype(np.float32) if (use_dense and qvec is not None) else \
+            np.zeros(len(self.docs), dtype=np.float32)
+        char_rows = self.char_scores(text) if use_chars else np.zeros(len(self.docs))
+        # best row per section: sort by (section, -dense) and take the first row of each section
+        order = np.lexsort((-dense_rows, self._row_section))
+        sections_sorted = self._row_section[order]
+        first = np.flatnonzero(np.r_[True, sections_sorted[1:] != sections_sorted[:-1]])
+        best_row = np.zeros(n, dtype=np.int64)
+        best_row[sections_sorted[first]] = order[first]
+        best_dense = dense_rows[best_row].astype(np.float64)
+        best_chars = np.zeros(n)
+        np.maximum.at(best_chars, self._row_section, char_rows)
+        if not use_dense:
+            best_dense[:] = 0.0
+        score = best_dense + self.CHAR_WEIGHT * best_chars
+        ranked = np.argsort(-score, kind="stable")
+        return [SectionMatch(self.sections[s][0], self.sections[s][1], float(best_dense[s]), float(best_chars[s]),
+                             float(score[s]), self.docs[int(best_row[s])].page_content) for s in ranked]
+
+
+class CharGrams:
+    """TF-IDF cosine over character 2-4-grams inside words (sublinear tf, smoothed idf, L2 rows), as an
+    inverted index: a query touches only the rows that share a gram with it. Typos and inflections keep
+    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam")."""
+
+    def __init__(self, texts: list[str]):
+        self.n = len(texts)
+        rows = [self._tf(t) for t in texts]
+        df: dict[str, int] = {}
+        for row in rows:
+            for g in row:
+                df[g] = df.get(g, 0) + 1
+        self.idf = {g: math.log((1 + self.n) / (1 + c)) + 1.0 for g, c in df.items()}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, row in enumerate(rows):
+            weights = {g: tf * self.idf[g] for g, tf in row.items()}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            for g, w in weights.items():
+                ids, ws = postings.setdefault(g, ([], []))
+                ids.append(i)
+                ws.append(w / norm)
+        self.postings = {g: (np.asarray(ids, dtype=np.int64), np.asarray(ws)) for g, (ids, ws) in postings.items()}
+
+    @staticmethod
+    def _tf(text: str) -> dict[str, float]:
+        counts: dict[str, int] = {}
+        for word in fold(text).split():
+            padded = f" {word} "
+            for size in (2, 3, 4):
+                for k in range(len(padded) - size + 1):
+                    g = padded[k:k + size]
+                    counts[g] = counts.get(g, 0) + 1
+        return {g: 1.0 + math.log(c) for g, c in counts.items()}
+
+    def scores(self, text: str) -> np.ndarray:
+        out = np.zeros(self.n)
+        weights = {g: tf * self.idf[g] for g, tf in self._tf(text).items() if g in self.idf}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        if not norm:
+            return out
+        for g, w in weights.items():
+            ids, ws = self.postings[g]
+            out[ids] += ws * (w / norm)
+        return out
+
+
+def best_per_article(matches: list[SectionMatch]) -> list[SectionMatch]:
+    """The best section of each article, in order."""
+    seen: set[str] = set()
+    out = []
+    for m in matches:
+        if m.article not in seen:
+            seen.add(m.article)
+            out.append(m)
+    return out
+
+
+# --- two questions in one, follow-ups --------------------------------------------------------
+QUESTION_STARTS: dict[str, tuple[str, ...]] = {
+    "nl": ("wat", "hoe", "welke", "welk", "waar", "wanneer", "waarom", "wie", "hoeveel", "kan", "kun", "kunnen",
+           "moet", "mag", "is", "zijn", "krijgt", "krijg", "heeft", "hebben", "gaat", "verdien", "verdient"),
+    "en": ("what", "how", "which", "where", "when", "why", "who", "can", "could", "does", "do", "is", "are",
+           "should", "will", "would"),
+    "tr": ("ne", "nasıl", "hangi", "nerede", "neden", "niçin", "kim", "kaç", "peki"),
+    "pl": ("co", "jak", "jakie", "jaki", "jaka", "gdzie", "kiedy", "dlaczego", "kto", "ile", "czy"),
+    "uk": ("що", "як", "які", "який", "яка", "де", "коли", "чому", "хто", "скільки", "чи"),
+    "ar": ("ما", "ماذا", "كيف", "أين", "اين", "متى", "لماذا", "من", "كم", "هل", "أي", "اي"),
+}
+# 'or' is left out on purpose: "BOL of BBL", "is it for girls or just for boys?" are one question.
+CONJUNCTIONS = {"nl": ("en",), "en": ("and",), "tr": ("ve",), "pl": ("i", "oraz"), "uk": ("і", "й", "та"),
+                "ar": ("و",)}
+FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
+    "nl": ("en", "maar", "ook", "dus", "en als", "en wat", "hoe zit het met"),
+    "en": ("and", "but", "also", "so", "what about", "how about"),
+    "tr": ("peki", "ya", "ve", "bir de", "o zaman"),
+    "pl": ("a", "i", "no to", "to", "a co z"),
+    "uk": ("а", "і", "й", "то", "ну а", "а як щодо"),
+    "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن"),
+}
+ANAPHORA: dict[str, tuple[str, ...]] = {
+    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n"),
+    "en": ("that", "it", "this", "there", "they", "those", "one"),
+    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar"),
+    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
+    "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
+    "ar": ("ذلك", "هذا", "هذه", "هناك", "تلك", "ذاك"),
+}
+
+
+# Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).
+WH_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("wat", "hoe", "welke", "welk", "waar", "wanneer", "waarom", "wie", "hoeveel"),
+    "en": ("what", "how", "which", "where", "when", "why", "who"),
+    "tr": ("ne", "nasıl", "hangi", "nerede", "neden", "kim", "kaç"),
+    "pl": ("co", "jak", "jakie", "jaki", "jaka", "gdzie", "kiedy", "dlaczego", "kto", "ile", "czy"),
+    "uk": ("що", "як", "які", "який", "яка", "де", "коли", "чому", "хто", "скільки", "чи"),
+    "ar": ("ما", "ماذا", "كيف", "أين", "اين", "متى", "لماذا", "من", "كم", "هل"),
+}
+
+
+def split_question(text: str, lang: str) -> list[str]:
+    """One or two questions: split at a question mark followed by more text, or at 'and' + a question word
+    when the first part is a question too ("Wat is BBL en hoe lang duurt het?")."""
+    parts = [p.strip() for p in re.split(r"(?<=[?؟])\s+", text.strip()) if p.strip()]
+    if len(parts) >= 2:
+        return [parts[0], " ".join(parts[1:])]
+    toks = text.strip().split()
+    wh = WH_WORDS.get(lang, ())
+    conj = CONJUNCTIONS.get(lang, ())
+    if not toks or toks[0].lower().strip("¿,") not in wh:
+        return [text.strip()]
+    for i in range(2, len(toks) - 2):
+        w = toks[i].lower().strip(",;")
+        nxt = toks[i + 1].lower().strip(",;?")
+        if lang == "ar" and w.startswith("و") and len(w) > 1 and w[1:] in wh:
+            return [" ".join(toks[:i]), " ".join([w[1:]] + toks[i + 1:])]
+        if w in conj and nxt in wh:
+            left, right = " ".join(toks[:i]).rstrip(","), " ".join(toks[i + 1:])
+            if len(left.split()) >= 2 and len(right.split()) >= 3:
+                return [left, right]
+    return [text.strip()]
+
+
+NUMBER_WORDS = ("hoeveel", "how many", "how much", "what share", "what percentage", "kaç", "yüzde", "ile",
+                "ilu", "jaki procent", "скільки", "який відсоток", "كم", "نسبة", "procent", "percent", "percentage",
+                "відсот", "oranı")
+
+
+def asks_number(text: str) -> bool:
+    """Whether the question asks for a figure ("hoeveel", "how many", "kaç", "ile", "скільки", "كم")."""
+    low = f" {fold(text)} "
+    return any((f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low)
+               for w in NUMBER_WORDS)
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    from retrieval.tokenize import STOPWORDS
+
+    stop = STOPWORDS.get(lang, set()) | set(QUESTION_STARTS.get(lang, ()))
+    return [w for w in words_of(text) if w not in stop]
+
+
+def is_followup(text: str, lang: str) -> bool:
+    """A short question that leans on what came before ("en BBL?", "hoe lang duurt dat?", "peki ne kadar?")."""
+    low = fold(text).strip(" ?؟!.")
+    ws = words_of(low)
+    if not ws:
+        return False
+    starts = FOLLOWUP_STARTS.get(lang, ())
+    if any(low == s or low.startswith(s + " ") for s in starts):
+        return True
+    if lang == "ar" and ws[0].startswith("و") and ws[0][1:] in QUESTION_STARTS["ar"]:
+        return True
+    anaphor = set(ANAPHORA.get(lang, ())) & set(ws)
+    return len(content_words(low, lang)) <= 2 or (bool(anaphor) and len(ws) <= 7)
+
+
+# --- other domains and non-questions -----------------------------------------------------------
+# Words per domain (all six languages). A question with one of these words is only answered when an
+# example question matches it strongly; otherwise the decline names the kind of service that can help.
+# A trailing '*' means "word start" (inflections); other entries are whole words or phrases. Arabic words
+# are matched anywhere in a word (they take prefixes such as al-, wa-, bi-).
+OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
+    "health": ("medicijn*", "medicine*", "medication", "ziek", "zieke", "koorts*", "huisarts*", "dokter*", "doctor*",
+               "fever", "pijn", "hoofdpijn", "keelpijn", "pain", "migraine", "throat", "cough*", "hoest*", "ilaç*",
+               "ateş*", "hasta", "hastalık*", "doktor*", "ağrı*", "öksürü*", "leki", "lekarstw*", "lekarz*",
+               "gorączk*", "choroba", "chory", "ból*", "kaszel", "лік*", "хвор*", "температур*", "біль", "кашель",
+               "دواء", "مريض", "حمى", "ألم", "طبيب", "سعال", "apotheek", "pharmacy", "eczane*", "aptek*", "аптек*",
+               "صيدلية", "vaccin*", "aşı", "szczepi*", "вакцин*"),
+    "weather": ("weerbericht", "het weer", "weer morgen", "wat voor weer", "weer wordt", "weather", "rain", "forecast", "hava durumu",
+                "hava nasıl", "yağmur*", "pogod*", "deszcz*", "погод*", "дощ*", "الطقس", "طقس", "مطر"),
+    "government": ("paspoort*", "passport*", "verblijfsvergunning*", "residence permit", "pasaport*", "oturum izni",
+                   "paszport*", "karta pobytu", "паспорт*", "посвідк*", "дозвіл на проживання", "جواز", "إقامة", "اقامة",
+                   "toeslag*", "kinderbijslag", "kinderopvang*", "childcare", "uitkering*", "benefits", "child benefit", "visum", "visa", "vize*",
+                   "віз", "візу", "виплат*", "zasiłek", "zasiłk*", "çocuk parası", "أوراق الإقامة",
+                   "driving licence", "driving license", "rijbewijs", "ehliyet*", "prawo jazdy", "посвідчення водія",
+                   "رخصة القيادة", "zarejestrować samochód", "register a car"),
+    "money": ("bankrekening*", "bank account", "belasting*", "belastingaangifte", "tax", "taxes", "hypothe*",
+              "mortgage", "lening", "loan", "konto", "kredyt*", "kredi*", "banka*", "vergi*", "podat*", "ubezpiecz*",
+              "verzekering*", "insurance", "sigorta*", "страхуван*", "банк*", "податк*", "кредит*", "بنك", "ضريبة",
+              "قرض", "حساب بنكي", "تأمين"),
+    "travel": ("vliegticket*", "flight*", "plane ticket*", "uçak*", "bilet lotnicz*", "bilety lotnicze", "квиток*",
+               "авіаквит*", "رحلة طيران", "تذكرة", "الطائرة", "vakantie boeken", "hotel"),
+    "bullying": ("pesten", "gepest", "pest ", "bullied", "bully*", "bullying", "zorbal*", "zorba", "تنمر", "يتنمر",
+                 "prześladow*", "dręcz*", "цькув*", "цькують", "булінг*"),
+    "language": ("nederlands leren", "taalcursus", "taalles*", "inburger*", "learn dutch", "dutch course*",
+                 "dutch lesson*", "hollandaca kurs*", "hollandaca öğren*", "hollandaca dersi", "تعلم الهولندية",
+                 "أتعلم اللغة الهولندية", "اللغة الهولندية", "niderlandzkiego", "kurs niderlandzk*",
+                 "нідерландськ* мов*", "вивчити нідерландськ*", "курси нідерландськ*"),
+    "sport": ("voetbal*", "zwemles*", "sportclub*", "sportvereniging*", "football", "soccer", "swimming",
+              "futbol*", "yüzme", "piłk*", "pływa*", "футбол*", "плаван*", "كرة القدم", "سباحة"),
+    "shopping": ("supermarkt*", "supermarket*", "restaurant*", "pizza*", "kebab*", "kebap*", "halal", "market ",
+                 "markt ", "sklep*", "ресторан*", "супермаркет*", "продукти", "مطعم", "سوبرماركت", "مسجد", "moskee",
+                 "mosque", "cami", "meczet*", "мечет*", "kerk", "church", "kościół", "церкв*"),
+    "school": ("hoe laat", "rooster*", "lesrooster*", "schoolvakantie*", "vakantie*", "what time", "timetable*",
+               "holiday*", "school holiday*", "saat kaç*", "ders programı", "tatil*", "o której", "plan lekcji",
+               "ferie", "wakacj*", "о котрій", "розклад*", "канікул*", "متى يبدأ", "جدول الحصص", "العطلة", "عطلة"),
+    "support": ("dyslexie", "dyslexia", "disleksi", "dysleksj*", "дислекс*", "عسر القراءة", "adhd", "autisme",
+                "autism*", "otizm*", "autyzm*", "аутизм*", "التوحد", "passend onderwijs", "extra ondersteuning",
+                "special needs", "özel eğitim", "specjaln* potrzeb*", "особлив* освітні потреби"),
+    "housing": ("huurwoning*", "huurhuis", "woning zoeken", "rent a house", "apartment", "kiralık*", "ev kirala*",
+                "mieszkanie", "wynajem*", "wynająć", "оренд*", "квартир*", "شقة", "إيجار", "ايجار", "سكن"),
+}
+
+
+def _domain_pattern(entry: str) -> re.Pattern[str]:
+    if not entry.isascii() and any("\u0600" <= ch <= "\u06ff" for ch in entry):
+        return re.compile(re.escape(entry))
+    prefix = entry.endswith("*")
+    body = re.escape(entry.rstrip("*"))
+    return re.compile(r"(?<![^\W\d_])" + body + ("" if prefix else r"(?![^\W\d_])"))
+
+
+_DOMAIN_PATTERNS = {d: [_domain_pattern(e) for e in entries] for d, entries in OTHER_DOMAINS.items()}
+
+
+_DUTCH_LANGUAGE = ("nederlands", "dutch", "hollandaca", "niderlandzk", "нідерландськ", "الهولندية")
+_LEARNING = re.compile(r"(?<![^\W\d_])(leer|leren|learn|öğren|naucz|uczyć się|вивч|навчит)|تعلم|أتعلم")
+
+
+def other_domain(text: str) -> str | None:
+    """The domain a clearly out-of-scope question belongs to (health, weather, government, money, travel,
+    bullying, learning Dutch, sport, shopping, housing), or None."""
+    low = fold(text)
+    for domain, patterns in _DOMAIN_PATTERNS.items():
+        if any(p.search(low) for p in patterns):
+            return domain
+    if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
+        return "language"  # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
+    return None
+
+
+_CODE_PATTERNS = (
+    r"%[-+ #0]*\d*(?:\.\d+)?[sdnxpfiu]", r"\{\d*\}", r"\$\{[^}]*\}",
+    r"\b(select|insert|update|delete|drop|union|alter|create)\b.{0,40}\b(from|into|table|set|select|where)\b",
+    r"'\s*or\s*'?\d", r"--\s*$", r";\s*--", r"<\s*/?\s*(script|iframe|img|svg|object)\b", r"\b(rm\s+-rf|sudo|eval\()",
+    r"\\x[0-9a-f]{2}", r"&#\d+;",
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """SQL, format strings, markup or shell rather than a question in words."""
+    low = text.lower()
+    hits = sum(bool(re.search(p, low, re.IGNORECASE | re.MULTILINE)) for p in _CODE_PATTERNS)
+    symbols = sum(1 for ch in text if ch in "%{}[]<>;=$\\|`*^~")
+    letters = sum(1 for ch in text if ch.isalpha())
+    real_words = [w for w in words_of(text) if len(w) >= 3]
+    if hits and (symbols >= 3 or len(real_words) <= 4 or hits >= 2):
+        return True
+    return symbols >= 4 and symbols > 0.25 * max(letters, 1)
+
+
+def vector_mean(*vectors: Any) -> np.ndarray:
+    """Normalised mean of query vectors (a follow-up read together with the question before it)."""
+    v = np.sum(np.vstack(vectors), axis=0)
+    norm = float(np.linalg.norm(v)) or 1.0
+    return (v / norm).astype(np.float32)
+
+
+# --- the domain of LOB-Kompas --------------------------------------------------------------------
+# Word starts that mark a question as one about school, training, work or technology (six languages). A
+# question without any of them (and without a name from the knowledge base) needs a much closer example
+# question before it is answered: "which supermarket is cheapest?" can sound like "which school is best?".
+DOMAIN_ANCHORS: tuple[str, ...] = (
+    # school words used in every language
+    "mbo", "vmbo", "havo", "vwo", "hbo", "bbl", "bol", "lob", "decaan", "mentor", "mavo", "niveau", "profiel",
+    "leerweg", "leerbedrijf", "stage", "entree", "techniek", "nprz", "aandebak", "garantie", "basis ", "kader",
+    "bwi ", "pie ", "mvi ", "m&t", "mat ", "mvi",
+    "gl ", "tl ", "bb ", "kb ", "fabriek", "factory", "operator",
+    # nl
+    "school", "scholen", "opleiding", "beroep", "baan", "banen", "werk", "vak", "techni", "leerjaar", "diploma",
+    "salaris", "verdien", "loon", "lonen", "keuze", "kiez", "kies", "koz", "aanmeld", "inschrijv", "studie",
+    "studer", "leren", "leer", "les", "klas", "activiteit", "open dag", "meeloop", "proefstudeer", "bedrijf",
+    "haven", "energie", "bouw", "install", "elektr", "monteur", "ict", "computer", "programm", "loopbaan",
+    "toekomst", "kansrijk", "vacature", "campus", "schooladvies", "groep 8", "groep 7", "praktijk", "examen",
+    "meisjes", "meiden", "timmer", "lass", "reistijd", "afstand", "migratie",
+    # en
+    "course", "study", "studies", "student", "pupil", "job", "work", "career", "profession", "tech", "engineer",
+    "internship", "placement", "apprentice", "profile", "track", "level", "salary", "earn", "wage", "pay",
+    "choose", "choice", "register", "enrol", "learn", "lesson", "class", "activit", "open day", "company", "port",
+    "harbour", "energy", "construction", "electric", "mechanic", "coding", "counsellor", "future", "vacanc",
+    "girls", "travel time", "university", "college",
+    # tr
+    "okul", "eğitim", "öğren", "ders", "sınıf", "meslek", "iş ", "işe", "çalış", "kariyer", "teknik", "teknoloj",
+    "mühendis", "staj", "profil", "seviye", "maaş", "kazan", "ücret", "seç", "kayıt", "başvur", "etkinlik",
+    "açık gün", "şirket", "liman", "enerji", "inşaat", "tesisat", "elektrik", "bilişim", "bilgisayar", "yazılım",
+    "programla", "gelecek", "üniversite",
+    # pl
+    "szkoł", "szkol", "nauk", "uczy", "uczeń", "uczni", "klas", "kierun", "studi", "zawod", "zawód", "prac",
+    "karier", "techni", "technolog", "inżynier", "praktyk", "staż", "poziom", "dyplom", "pensj", "zarab", "płac",
+    "wybór", "wybier", "wybra", "zapis", "rekrutac", "zajęci", "otwarte", "otwarty", "firm", "port", "energ",
+    "budow", "instal", "elektry", "informaty", "komputer", "program", "przyszło", "uczelni", "politechni",
+    # uk
+    "школ", "шкіл", "навча", "освіт", "учн", "учен", "студент", "клас", "профес", "робот", "праці", "кар'єр", "кар’єр",
+    "техні", "технолог", "інженер", "практик", "стаж", "профіл", "рівн", "рівен", "диплом", "зарплат", "заробля",
+    "платять", "вибір", "вибира", "обира", "обрат", "вибра", "запис", "реєстр", "захід", "заход",
+    "відкритих дверей", "вибор", "підприєм", "компан", "порт", "енерг", "будів", "інстал", "електр", "інформат", "комп'ют",
+    "комп’ют", "програм", "майбутн", "університет", "дівча", "дівчин",
+    # ar (matched anywhere in a word: al-, wa-, bi- prefixes)
+    "مدرس", "دراس", "تعليم", "تعلم", "طالب", "طلاب", "تلميذ", "تلاميذ", "صف", "مهن", "عمل", "وظيف", "شغل",
+    "تقني", "تكنولوج", "هندس", "تدريب", "مسار", "مستوى", "مستويات", "شهادة", "راتب", "أجر", "يكسب", "اختيار",
+    "يختار", "تسجيل", "نشاط", "أنشطة", "يوم مفتوح", "شركة", "ميناء", "طاقة", "بناء", "كهرباء", "حاسوب",
+    "كمبيوتر", "برمج", "جامعة", "البنات", "للبنات", "فتيات",
+)
+
+
+def _anchor_pattern(entry: str) -> re.Pattern[str]:
+    if any("\u0600" <= ch <= "\u06ff" for ch in entry):
+        return re.compile(re.escape(entry))
+    if entry.endswith(" "):
+        return re.compile(r"(?<![^\W\d_])" + re.escape(entry.strip()) + r"(?![^\W\d_])")
+    return re.compile(r"(?<![^\W\d_])" + re.escape(entry))
+
+
+_ANCHORS = re.compile("|".join(p.pattern for p in (_anchor_pattern(e) for e in DOMAIN_ANCHORS)))
+
+
+def in_domain(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether the question uses a word of LOB-Kompas's domain (school, training, work, technology), or one
+    of ``names`` (normalised words of the names of beroepen, opleidingen and initiatives)."""
+    low = fold(text) + " "
+    if _ANCHORS.search(low):
+        return True
+    return bool(names) and any(w in names for w in re.findall(r"[a-z0-9]+", _ascii(low)))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
