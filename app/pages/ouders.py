@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import apply_layout, current_language, kb_or_stop, tr
+from app.ui import apply_layout, as_text, current_language, kb_or_stop, tr
 from app.widgets import article_card, render_answer
 from knowledge.i18n import direction
 
@@ -41,7 +41,7 @@ for i, key in enumerate(COMMON_QUESTIONS):
 question = st.session_state.get(ASKED, "")
 if question:
     with st.container(border=True):
-        st.markdown(f"**{tr('parents.your_question')}:** {question}")
+        st.markdown(f"**{tr('parents.your_question')}:** {as_text(question, keep_lines=False)}")
         render_answer(question)
 
 steps = [("po", "🏫"), ("vmbo", "🛠️"), ("mbo", "🔧"), ("hbo", "🎓")]
