@@ -23,7 +23,6 @@ from knowledge.loader import KnowledgeBase
 from recommender.initiatives.catalogue import (
     UserCatalogueError,
     load_user_catalogue,
-    save_user_catalogue,
     user_catalogue_path,
 )
 from recommender.initiatives.gaps import DEFAULT_KM, GapReport, gap_analysis
@@ -49,7 +48,7 @@ search = search_initiatives
 __all__ = [
     "DEFAULT_KM", "GapReport", "ImportFout", "ImportResultaat", "InitiativeFilter", "InitiativeHit", "TextSearch",
     "UserCatalogueError", "catalogue_of", "export_table", "gap_analysis", "hits_frame", "import_table",
-    "is_landelijk_online", "load_user_catalogue", "save_user_catalogue", "search", "search_initiatives",
+    "is_landelijk_online", "load_user_catalogue", "search", "search_initiatives",
     "user_catalogue_path",
 ]
 

@@ -46,7 +46,7 @@ from recommender.initiatives.catalogue import (
     EIGEN_IMPORT,
     allowed_sources,
     load_user_catalogue,
-    save_user_catalogue,
+
     source_problems,
     user_catalogue_path,
 )
