@@ -80,6 +80,13 @@ def _weekday_words() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b\.?")
 
 
+def month_name(month: int, lang: str) -> str:
+    """'maart', 'March', 'mart', 'مارس', ... (CLDR, stand-alone form)."""
+    from knowledge.i18n.formats import LOCALES
+
+    return str(get_month_names("wide", context="stand-alone", locale=LOCALES.get(lang, "nl_NL"))[month])
+
+
 def school_year_of(day: dt.date) -> int:
     """The calendar year in which the school year containing ``day`` starts."""
     return day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
@@ -195,6 +202,20 @@ def first_of_month(month: int, today: dt.date) -> dt.date:
     return dt.date(today.year + (month < today.month), month, 1)
 
 
+def when_text(ini: Initiatief, lang: str) -> str:
+    """'14 maart 2027', '14 maart 2027 – 16 maart 2027', 'elk jaar in maart', or '' without a date."""
+    from knowledge.i18n import t
+    from knowledge.i18n.formats import format_date
+
+    if ini.datum is not None:
+        if ini.tot is not None and ini.tot != ini.datum:
+            return t("initiatives.period", lang, van=format_date(ini.datum, lang), tot=format_date(ini.tot, lang))
+        return format_date(ini.datum, lang)
+    if ini.jaarlijks_maand is not None:
+        return t("initiatives.yearly", lang, maand=month_name(ini.jaarlijks_maand, lang))
+    return ""
+
+
 def next_occurrence(ini: Initiatief, today: dt.date | None = None) -> dt.date | None:
     """The next day ``ini`` happens from ``today`` on (see the module doc), or None."""
     today = today or dt.date.today()
@@ -208,5 +229,5 @@ def next_occurrence(ini: Initiatief, today: dt.date | None = None) -> dt.date | 
     return None
 
 
-__all__ = ["DateProblem", "When", "first_of_month", "month_numbers", "next_occurrence", "parse_when",
-           "school_year_of"]
+__all__ = ["DateProblem", "When", "first_of_month", "month_name", "month_numbers", "next_occurrence", "parse_when",
+           "school_year_of", "when_text"]

@@ -10,12 +10,15 @@ Semantics of :class:`InitiativeFilter`:
   after the local ones, unless ``include_landelijk=False``. A lokaal initiative with ``online=True``
   stays lokaal, as in the report's count;
 * ``km`` (needs ``near``) drops local initiatives farther away than ``km``;
+* ``komend`` keeps only dated initiatives that still happen on or after ``vandaag`` (default: today;
+  see :mod:`recommender.initiatives.dates` for periods and yearly months), sorted by their next day;
+  each hit then carries ``volgende_datum``;
 * ``q`` is free text: with a ``text_search`` callable (the retrieval layer) its scores decide for
   the curated records (the user's own records are not in that index and are matched as plain
   text), otherwise plain matching: every query word (minus a few stop words) must start a word
   in the name, description, organiser, place or labels of the initiative ('robot' finds 'robotica').
 
-Order: with ``near`` by distance (local first, then landelijk/online by score and name); otherwise
+Order: with ``komend`` by next day (then distance, then name); with ``near`` by distance (local first, then landelijk/online by score and name); otherwise
 with ``q`` by score; otherwise by name. Unknown filter values raise ``ValueError`` listing the
 allowed values.
 
@@ -25,6 +28,7 @@ vectorised operations.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import math
 import re
@@ -40,6 +44,7 @@ from knowledge.geo import EARTH_RADIUS_KM, Place, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from recommender.initiatives.codes import DIMENSIONS, label, to_code
+from recommender.initiatives.dates import first_of_month
 
 __all__ = [
     "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
@@ -72,6 +77,8 @@ class InitiativeFilter(BaseModel):
     km: float | None = None
     q: str | None = None
     include_landelijk: bool = True
+    komend: bool = False
+    vandaag: dt.date | None = None
 
     @field_validator("schooltypen", "doelgroepen", "activiteiten", "branches", "praktijk", mode="before")
     @classmethod
@@ -102,7 +109,7 @@ class InitiativeFilter(BaseModel):
         return self
 
 
-_HIT_FIELDS = frozenset({"initiatief", "afstand_km", "score"})
+_HIT_FIELDS = frozenset({"initiatief", "afstand_km", "score", "volgende_datum"})
 
 
 class InitiativeHit(BaseModel):
@@ -116,15 +123,18 @@ class InitiativeHit(BaseModel):
     initiatief: Initiatief
     afstand_km: float | None
     score: float | None = None
+    volgende_datum: dt.date | None = None  # set when the filter asked for upcoming activities (komend)
 
     @classmethod
-    def trusted(cls, initiatief: Initiatief, afstand_km: float | None, score: float | None) -> InitiativeHit:
+    def trusted(cls, initiatief: Initiatief, afstand_km: float | None, score: float | None,
+                volgende_datum: dt.date | None = None) -> InitiativeHit:
         """Build a hit from values that are already valid, without validation.
 
         Same result as ``model_construct`` at a third of the cost; search builds thousands of hits.
         """
         hit = cls.__new__(cls)
-        object.__setattr__(hit, "__dict__", {"initiatief": initiatief, "afstand_km": afstand_km, "score": score})
+        object.__setattr__(hit, "__dict__", {"initiatief": initiatief, "afstand_km": afstand_km, "score": score,
+                                             "volgende_datum": volgende_datum})
         object.__setattr__(hit, "__pydantic_fields_set__", _HIT_FIELDS)
         object.__setattr__(hit, "__pydantic_extra__", None)
         object.__setattr__(hit, "__pydantic_private__", None)
@@ -181,6 +191,9 @@ class _Index:
     overal: np.ndarray
     masks: dict[str, np.ndarray]
     name_rank: np.ndarray
+    start: np.ndarray  # date ordinal of datum, -1 without one
+    end: np.ndarray  # date ordinal of tot (else datum), -1 without one
+    month: np.ndarray  # jaarlijks_maand, 0 without one
     _text: _TextIndex | None = field(default=None)
     _plain_hits: list[InitiativeHit] | None = field(default=None)
 
@@ -192,6 +205,9 @@ class _Index:
         lon = np.full(n, np.nan)
         overal = np.zeros(n, dtype=bool)
         masks = {name: np.zeros(n, dtype=np.int64) for name in _FILTER_FIELDS}
+        start = np.full(n, -1, dtype=np.int64)
+        end = np.full(n, -1, dtype=np.int64)
+        month = np.zeros(n, dtype=np.int64)
         bits = {name: {c: 1 << i for i, c in enumerate(DIMENSIONS[dim])} for name, (dim, _) in _FILTER_FIELDS.items()}
         for i, ini in enumerate(items):
             if is_landelijk_online(ini):
@@ -205,10 +221,24 @@ class _Index:
                 for c in codes:
                     m |= bits[name][c]
                 masks[name][i] = m
+            if ini.datum is not None:
+                start[i] = ini.datum.toordinal()
+                end[i] = (ini.tot or ini.datum).toordinal()
+            elif ini.jaarlijks_maand is not None:
+                month[i] = ini.jaarlijks_maand
         order = sorted(range(n), key=lambda i: (normalise(items[i].naam), items[i].id))
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
-        return cls(kb, extra, len(extra or []), items, lat, lon, overal, masks, rank)
+        return cls(kb, extra, len(extra or []), items, lat, lon, overal, masks, rank, start, end, month)
+
+    def next_days(self, today: dt.date) -> np.ndarray:
+        """Per row the ordinal of its next day from ``today`` on, -1 when it has none (see dates.py)."""
+        t = today.toordinal()
+        out = np.where(self.end >= t, np.maximum(self.start, t), -1)
+        if self.month.any():
+            firsts = np.array([-1] + [first_of_month(m, today).toordinal() for m in range(1, 13)], dtype=np.int64)
+            out = np.where(self.month > 0, firsts[self.month], out)
+        return out
 
     def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
         return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
@@ -336,6 +366,11 @@ def search_initiatives(
         if flt.km is not None:
             sel &= idx.overal | (dist <= flt.km)
 
+    next_day: np.ndarray | None = None
+    if flt.komend:
+        next_day = idx.next_days(flt.vandaag or dt.date.today())
+        sel &= next_day >= 0
+
     scores = np.full(n, np.nan)
     if flt.q:
         rows = np.flatnonzero(sel)
@@ -358,7 +393,11 @@ def search_initiatives(
     rows = np.flatnonzero(sel)
     if rows.size == 0:
         return []
-    if dist is not None:
+    if next_day is not None:
+        # soonest first; on the same day nearer first, then by name
+        d = np.zeros(rows.size) if dist is None else np.where(idx.overal[rows], np.inf, dist[rows])
+        order = np.lexsort((idx.name_rank[rows], d, next_day[rows]))
+    elif dist is not None:
         # local first by distance, then landelijk/online by score and name
         d = np.where(idx.overal[rows], np.inf, dist[rows])
         s = np.nan_to_num(-scores[rows], nan=0.0)
@@ -370,7 +409,7 @@ def search_initiatives(
     rows = rows[order]
     if limit is not None:
         rows = rows[:limit]
-    if dist is None and not flt.q:
+    if dist is None and not flt.q and next_day is None:
         plain = idx.plain_hits
         return [plain[i] for i in rows.tolist()]
     items = idx.items
@@ -379,9 +418,11 @@ def search_initiatives(
     else:
         kms = [None if o else k for o, k in zip(idx.overal[rows].tolist(), np.round(dist[rows], 3).tolist(), strict=True)]
     scs = [None if s != s else s for s in scores[rows].tolist()]  # NaN -> None
+    days: list[dt.date | None] = [None] * rows.size if next_day is None else \
+        [dt.date.fromordinal(o) for o in next_day[rows].tolist()]
     make = InitiativeHit.trusted
     with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
-        return [make(items[i], k, s) for i, k, s in zip(rows.tolist(), kms, scs, strict=True)]
+        return [make(items[i], k, s, d) for i, k, s, d in zip(rows.tolist(), kms, scs, days, strict=True)]
 
 
 @contextmanager
