@@ -219,7 +219,7 @@ def preview_section() -> None:
     st.caption(tr("initiatives.import_help"))
     st.download_button(tr("initiatives.template"), lambda: template_bytes(lang), file_name="lijst_activiteiten.xlsx",
                        mime=XLSX_MIME, key="i_template", help=tr("initiatives.template_help"))
-    upload = st.file_uploader(tr("initiatives.import_title"), type=["csv", "xlsx", "txt", "xlsm", "xls"],
+    upload = st.file_uploader(tr("initiatives.import_title"), type=["csv", "xlsx", "xls", "ods", "txt", "xlsm"],
                               key="i_upload")
     if upload is None:
         return

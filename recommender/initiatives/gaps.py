@@ -141,7 +141,8 @@ def gap_sentence(gap: Lacune, report: GapReport, lang: str) -> str:
     if gap.dimensie == "bereik":
         return t("initiatives.gap.no_local", lang, km=km, plaats=report.plaats.naam)
     line = t("initiatives.gap.line", lang, dimensie=t(DIMENSION_KEYS[gap.dimensie], lang),
-             label=label(gap.dimensie, gap.code, lang), n=gap.hier, totaal=gap.totaal_hier, km=km,
+             label=label(gap.dimensie, gap.code, lang), n=gap.hier, totaal=gap.totaal_hier,
+             waar=t("initiatives.gap.here", lang, km=km, plaats=report.plaats.naam),
              aandeel=format_percent(gap.aandeel_hier, lang), aandeel_regio=format_percent(gap.aandeel_regio, lang))
     return f"{line} {t(f'initiatives.gap.{gap.soort}', lang, min=FEW)}"
 

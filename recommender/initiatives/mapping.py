@@ -21,7 +21,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from knowledge.geo import normalise
@@ -114,6 +114,7 @@ def _names() -> dict[str, list[tuple[str, float]]]:
     return {fld: [(n, 0.9 if shared[n] > 1 else 1.0) for n in sorted(names)] for fld, names in table.items()}
 
 
+@lru_cache(maxsize=4096)
 def header_score(header: str, fld: str) -> tuple[float, str]:
     """How well ``header`` names ``fld`` (0..1) and why (see the module doc)."""
     key = normalise(header)
@@ -126,13 +127,14 @@ def header_score(header: str, fld: str) -> tuple[float, str]:
             return weight, "naam"
         if len(name) >= 3 and f" {name} " in padded and best < 0.75:
             best, how = 0.75, "bevat"
-        elif len(key) >= 4 and len(name) >= 4:
-            ratio = difflib.SequenceMatcher(None, key, name).ratio()
-            if ratio >= 0.84 and 0.7 * ratio > best:
+        elif len(key) >= 4 and len(name) >= 4 and abs(len(key) - len(name)) <= 0.32 * max(len(key), len(name)):
+            matcher = difflib.SequenceMatcher(None, key, name)
+            if matcher.quick_ratio() >= 0.84 and (ratio := matcher.ratio()) >= 0.84 and 0.7 * ratio > best:
                 best, how = 0.7 * ratio, "lijkt"
     return best, how
 
 
+@lru_cache(maxsize=4096)
 def looks_like_header(text: str) -> float:
     """0..1: how much a cell looks like one of our column names (used to find the header row)."""
     key = normalise(text)

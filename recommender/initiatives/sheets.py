@@ -1,22 +1,26 @@
-"""Reading a spreadsheet safely: limits before work, then a streaming read with a row cap.
+"""Reading a spreadsheet safely: limits before work, then a fast read with a row cap.
 
 Checked before any parsing, from the file's size and the zip's table of contents only:
 
 * the file size (:data:`MAX_BYTES`);
-* for ``.xlsx``: the uncompressed size of all parts together (:data:`MAX_UNCOMPRESSED`; a zip bomb
-  of 4 MB that expands to 1 GB stops here; Python's ``zipfile`` never inflates a part beyond the size
-  the table of contents gives it), the number of parts, macros (``.xlsm`` or a ``vbaProject.bin``
-  part: refused), and a DTD or entity declaration in the head of any XML part (refused; openpyxl
-  also parses through defusedxml).
+* for ``.xlsx``/``.ods`` (zip containers): the uncompressed size of all parts together
+  (:data:`MAX_UNCOMPRESSED`; a zip bomb of 4 MB that expands to 1 GB stops here; Python's ``zipfile``
+  never inflates a part beyond the size the table of contents gives it), the number of parts,
+  macros (``.xlsm``, a ``vbaProject.bin`` part, an ``.ods`` with Basic or scripts, an ``.xls`` with a
+  VBA project: refused), and a DTD or entity declaration in the head of any XML part (refused);
+* ``.xls``: only the size and the macro check (an old format; values are read, nothing runs).
 
-Then the sheet is read in openpyxl's read-only (streaming) mode with cached values only (a
-formula's text never comes in), at most :data:`MAX_COLUMNS` columns, and reading stops as soon as
-the row cap (:data:`MAX_ROWS` data rows) is passed. CSV is read with the ``csv`` module (separator
-sniffed: ``,`` ``;`` or tab), also row by row with the same cap.
+Then the first sheet with content is read by calamine (python-calamine, Rust): cached values only
+(a formula's text never comes in, entities are not expanded), at most :data:`MAX_COLUMNS` columns;
+the memory it can take is bounded by the uncompressed size above. Reading stops with a clear
+message once the row cap (:data:`MAX_ROWS` data rows) is passed. (openpyxl's read-only mode was not
+used: for a sheet without a ``<dimension>`` element it parses the whole sheet before the first row,
+about a minute for a 1 GB part.) CSV is read with the ``csv`` module (separator sniffed: ``,`` ``;``
+or tab), row by row with the same cap.
 
 The header row need not be row 1: the first rows (title rows, merged cells, blank lines) are
 scanned and the row whose cells look most like column names is taken (:func:`find_header`).
-Row numbers are the ones Excel shows.
+Row numbers are the ones Excel shows. A lone note under the table ("* onder voorbehoud") is skipped.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_UNCOMPRESSED = 80 * 1024 * 1024
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_ZIP_PARTS = 2_000
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
@@ -79,8 +83,11 @@ def _fail(code: str, message: str, **values: Any) -> ImportFout:
     return ImportFout(code, message, **values)
 
 
+_VBA_XLS = "_VBA_PROJECT".encode("utf-16-le")
+
+
 def check_file(name: str, data: bytes) -> str:
-    """Checks on the raw bytes; returns ``'xlsx'`` or ``'csv'``; :class:`ImportFout` when refused."""
+    """Checks on the raw bytes; returns ``'xlsx'``, ``'ods'``, ``'xls'`` or ``'csv'``; :class:`ImportFout` when refused."""
     size = len(data)
     if size == 0 or not data.strip():
         raise _fail("empty", f"{name} is leeg", file=name)
@@ -90,26 +97,27 @@ def check_file(name: str, data: bytes) -> str:
                     file=name, mb=mb, max_mb=MAX_BYTES // 1024 // 1024)
     suffix = Path(name).suffix.lower()
     head = data[:8]
-    if suffix in (".xlsm", ".xltm", ".xlam"):
+    if suffix in (".xlsm", ".xltm", ".xlam", ".xlsb"):
         raise _fail("macro", f"{name} is een Excel-bestand met macro's; sla het op als .xlsx (zonder macro's)",
-                    file=name)
-    if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail("old_excel", f"{name} is een oud of versleuteld Excel-bestand (.xls); sla het op als .xlsx of .csv",
                     file=name)
     if head.startswith(b"%PDF"):
         raise _fail("pdf", f"{name} is een PDF, geen tabel; gebruik een .csv- of .xlsx-bestand", file=name)
-    if suffix == ".ods":
-        raise _fail("ods", f"{name} is een OpenDocument-bestand; sla het op als .xlsx of .csv", file=name)
-    if head.startswith(b"PK") or suffix == ".xlsx":
-        _check_zip(name, data)
-        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls, or an encrypted .xlsx
+        if _VBA_XLS in data:
+            raise _fail("macro", f"{name} bevat macro's; sla het op als .xlsx zonder macro's", file=name)
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise _fail("old_excel", f"{name} is een versleuteld Excel-bestand; sla het op zonder wachtwoord",
+                        file=name)
+        return "xls"
+    if head.startswith(b"PK") or suffix in (".xlsx", ".ods"):
+        return _check_zip(name, data)
     if b"\x00" in data[:8192]:
         raise _fail("binary", f"{name} is geen tabel maar een binair bestand; gebruik een .csv- of .xlsx-bestand",
                     file=name)
     return "csv"
 
 
-def _check_zip(name: str, data: bytes) -> None:
+def _check_zip(name: str, data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -123,12 +131,13 @@ def _check_zip(name: str, data: bytes) -> None:
         raise _fail("too_big_unpacked", f"{name} wordt uitgepakt {mb} MB; het maximum is "
                     f"{MAX_UNCOMPRESSED // 1024 // 1024} MB", file=name, mb=mb, max_mb=MAX_UNCOMPRESSED // 1024 // 1024)
     names = {i.filename.lower() for i in infos}
-    if any(n.endswith("vbaproject.bin") for n in names):
+    if any(n.endswith("vbaproject.bin") or n.startswith(("basic/", "scripts/")) for n in names):
         raise _fail("macro", f"{name} bevat macro's; sla het op als .xlsx zonder macro's", file=name)
-    if "xl/workbook.xml" not in names:
+    kind = "xlsx" if "xl/workbook.xml" in names else "ods" if "content.xml" in names else None
+    if kind is None:
         raise _fail("bad_xlsx", f"{name} is geen leesbaar Excel-bestand (.xlsx)", file=name)
     try:
-        content_types = archive.read("[Content_Types].xml")[:200_000]
+        content_types = archive.read("[Content_Types].xml")[:200_000] if kind == "xlsx" else b""
     except KeyError:
         content_types = b""
     if b"macroEnabled" in content_types:
@@ -142,6 +151,7 @@ def _check_zip(name: str, data: bytes) -> None:
                 raise _fail("bad_xlsx", f"{name} is geen leesbaar Excel-bestand (.xlsx)", file=name) from exc
             if _DTD.search(head):
                 raise _fail("dtd", f"{name} bevat een DTD of entity-definitie (XML-aanval?); geweigerd", file=name)
+    return kind
 
 
 def _text(value: Any) -> str:
@@ -182,28 +192,30 @@ def _blank(cells: list[Any]) -> bool:
     return not filled or (len(filled) == 1 and bool(_NOTE.match(filled[0])))
 
 
-def _open_xlsx(name: str, data: bytes) -> Any:
-    from openpyxl import load_workbook
+def _sheet_rows(name: str, data: bytes) -> tuple[str | None, Iterator[tuple[int, list[Any]]]]:
+    """The first sheet with content (a template's help sheets come after the data sheet) as numbered rows."""
+    from python_calamine import CalamineWorkbook
 
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise _fail("bad_xlsx", f"{name} is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
-                    file=name) from exc
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for index in range(min(len(book.sheet_names), 10)):
+            sheet = book.get_sheet_by_index(index)
+            if sheet.height and sheet.width:
+                break
+        else:
+            raise _fail("no_columns", f"{name} bevat geen kolommen", file=name)
+    except ImportFout:
+        raise
+    except Exception as exc:  # calamine raises its own errors for broken or hostile files
+        raise _fail("bad_xlsx", f"{name} is geen leesbaar spreadsheetbestand: {type(exc).__name__}", file=name) from exc
+    first_row, first_col = sheet.start or (0, 0)
+    pad = [None] * first_col  # keep Excel's column positions when the table starts further right
 
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for number, row in enumerate(sheet.iter_rows(), start=first_row + 1):
+            yield number, (pad + list(row))[:MAX_COLUMNS]
 
-def _choose_sheet(book: Any) -> Any:
-    # the first sheet with any content (a template's help sheets come after the data sheet)
-    for ws in book.worksheets[:10]:
-        for row in ws.iter_rows(max_row=HEADER_SCAN_ROWS, max_col=MAX_COLUMNS, values_only=True):
-            if any(_text(c) for c in row):
-                return ws
-    return book.worksheets[0] if book.worksheets else None
-
-
-def _rows_xlsx(ws: Any) -> Iterator[tuple[int, list[Any]]]:
-    for number, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        yield number, list(row)
+    return sheet.name, rows()
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -234,15 +246,9 @@ def _rows_csv(text: str) -> Iterator[tuple[int, list[Any]]]:
 def read_sheet(name: str, data: bytes, looks_like_header: Callable[[str], float]) -> Sheet:
     """The header and data rows of a CSV or XLSX file (see the module doc); :class:`ImportFout` when refused."""
     kind = check_file(name, data)
-    book = None
     sheet_name: str | None = None
-    if kind == "xlsx":
-        book = _open_xlsx(name, data)
-        ws = _choose_sheet(book)
-        if ws is None:
-            raise _fail("no_columns", f"{name} bevat geen kolommen", file=name)
-        sheet_name = ws.title
-        rows = _rows_xlsx(ws)
+    if kind != "csv":
+        sheet_name, rows = _sheet_rows(name, data)
     else:
         text = _decode(data, name)
         if not text.strip():
@@ -286,12 +292,9 @@ def read_sheet(name: str, data: bytes, looks_like_header: Callable[[str], float]
         raise
     except csv.Error as exc:
         raise _fail("bad_table", f"{name} is geen geldige tabel: {exc}", file=name) from exc
-    except Exception as exc:  # openpyxl/defusedxml/zipfile while streaming the rows
-        raise _fail("bad_xlsx", f"{name} is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
+    except Exception as exc:  # calamine while handing out the rows
+        raise _fail("bad_xlsx", f"{name} is geen leesbaar spreadsheetbestand: {type(exc).__name__}",
                     file=name) from exc
-    finally:
-        if book is not None:
-            book.close()
     if not sheet.rows:
         raise _fail("no_rows", f"{name} bevat alleen een kopregel en geen rijen", file=name)
     return sheet
