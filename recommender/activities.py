@@ -17,6 +17,7 @@ score = branche + afstand + praktijk + doelgroep
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from knowledge.sources import ref_text
+from knowledge.sources import EIGEN_IMPORT, ref_text
 from recommender.initiatives import InitiativeFilter, InitiativeHit, search_initiatives
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
@@ -154,6 +155,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
         parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
+    if any(r.bron == EIGEN_IMPORT for r in k.ini.bronnen):
+        parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
 
 
@@ -176,17 +179,42 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
             continue
         gekozen.append(k)
     talen = talen_voor(profiel)
-    return [
-        ActiviteitAdvies(
-            id=k.ini.id, naam=k.ini.naam, organisator=k.ini.organisator,
-            afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=k.ini.online,
-            praktijkgerichtheid=k.ini.praktijkgerichtheid, branches=list(k.ini.branches),
-            doelgroepen=list(k.ini.doelgroepen), website=k.ini.website,
-            score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
-            uitleg={t: _reden(k, t) for t in talen}, bronnen=[ref_text(r) for r in k.ini.bronnen],
-        )
-        for k in gekozen
-    ]
+    return [_advies(k, talen) for k in gekozen]
+
+
+def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
+    return ActiviteitAdvies(
+        id=k.ini.id, naam=k.ini.naam, organisator=k.ini.organisator,
+        afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=k.ini.online,
+        praktijkgerichtheid=k.ini.praktijkgerichtheid, branches=list(k.ini.branches),
+        doelgroepen=list(k.ini.doelgroepen), website=k.ini.website,
+        score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
+        uitleg={t: _reden(k, t) for t in talen}, bronnen=[ref_text(r) for r in k.ini.bronnen],
+    )
+
+
+def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, richting: str,
+                    activiteiten: list[ActiviteitAdvies], extra: Sequence[Initiatief] | None = None,
+                    vandaag: dt.date | None = None) -> tuple[ActiviteitAdvies | None, dt.date | None]:
+    """The activity for a route's next step, with its day when it has one.
+
+    First choice: the next dated activity of the matching kind near the pupil: upcoming (from
+    ``vandaag``), of the route's branche (:data:`RICHTING_BRANCHE`), open to the pupil's schooltype and
+    doelgroep, local within ``max_reisafstand_km`` (any place when the pupil's place is unknown);
+    soonest first, then nearest. Otherwise the best-ranked undated match of :func:`activiteit_voor_richting`.
+    """
+    branche = RICHTING_BRANCHE.get(richting)
+    if branche is not None:
+        doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
+        place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+        flt = InitiativeFilter(doelgroepen=doelgroepen, branches=[branche], komend=True, vandaag=vandaag,
+                               include_landelijk=place is None, km=profiel.max_reisafstand_km if place else None)
+        types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+        for hit in search_initiatives(kb, flt, extra=extra, place=place):
+            k = _kandidaat(hit, profiel, plaats, types)
+            if k is not None:
+                return _advies(k, talen_voor(profiel)), hit.volgende_datum
+    return activiteit_voor_richting(activiteiten, richting), None
 
 
 def talen_voor(profiel: Profiel) -> list[str]:
@@ -204,4 +232,4 @@ def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str
 
 
 __all__ = ["INTERESSE_BRANCHES", "RICHTING_BRANCHE", "rank_activiteiten", "schooltypen_initiatief",
-           "activiteit_voor_richting", "talen_voor"]
+           "activiteit_voor_richting", "stap_activiteit", "talen_voor"]

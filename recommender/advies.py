@@ -13,7 +13,7 @@ from knowledge.i18n import t
 from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
+from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, melding, route_uitleg, volgende_stap
 from recommender.models import Advies, OpleidingKort, RouteAdvies
@@ -92,7 +92,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
             afstand_km=round(s.dichtstbij.km, 1) if s.dichtstbij else None,
             afstand_bij_benadering=bool(s.dichtstbij and s.dichtstbij.benadering),
             uitleg={t: route_uitleg(kb, s, profiel, vp, t) for t in talen},
-            volgende_stap=volgende_stap(s, activiteit_voor_richting(activiteiten, r.richting), talen),
+            volgende_stap=volgende_stap(s, *stap_activiteit(kb, profiel, plaats, r.richting, activiteiten,
+                                                            eigen_initiatieven), talen=talen),
             bronnen=list(r.bronnen),
         ))
 

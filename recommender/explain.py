@@ -7,8 +7,10 @@ connection (profiel, niveau, po/havo notes) -> nearest school.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_km, format_list
+from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_label
 from recommender.models import ActiviteitAdvies, VolgendeStap
@@ -72,8 +74,10 @@ def profiel_naam(kb: KnowledgeBase, code: str) -> str:
     return p.naam if p.afkorting.lower() in p.naam.lower() else f"{p.naam} ({p.afkorting})"
 
 
-def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str]) -> VolgendeStap:
-    """Open dag / proefstuderen at the nearest school offering it, plus a matching activity."""
+def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, datum: dt.date | None = None, *,
+                  talen: list[str]) -> VolgendeStap:
+    """Open dag / proefstuderen at the nearest school offering it, plus a matching activity (with its day,
+    when it is the next dated one)."""
     school_id: str | None = None
     school_naam: str | None = None
     km: float | None = None
@@ -86,12 +90,16 @@ def volgende_stap(s: RouteScore, activiteit: ActiviteitAdvies | None, talen: lis
     for taal in talen:
         zin = (t("advies.stap_open_dag", taal, school=school_naam) if school_naam
                else t("advies.stap_mentor", taal))
-        if activiteit is not None:
+        if activiteit is not None and datum is not None:
+            zin += " " + t("advies.stap_activiteit_datum", taal, activiteit=activiteit.naam,
+                           datum=format_date(datum, taal))
+        elif activiteit is not None:
             zin += " " + t("advies.stap_activiteit", taal, activiteit=activiteit.naam)
         tekst[taal] = zin
     return VolgendeStap(
         school=school_id, school_naam=school_naam, afstand_km=km,
         activiteit=activiteit.id if activiteit else None, activiteit_naam=activiteit.naam if activiteit else None,
+        activiteit_datum=datum,
         tekst=tekst,
     )
 

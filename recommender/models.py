@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict
 
 Vertaald = dict[str, str]  # taal -> text; always "nl", plus the parents' language
@@ -32,6 +34,7 @@ class VolgendeStap(_Out):
     afstand_km: float | None = None
     activiteit: str | None = None
     activiteit_naam: str | None = None
+    activiteit_datum: date | None = None  # the day of the activity, when it is the next dated one
     tekst: Vertaald
 
 

@@ -16,6 +16,7 @@ from app.commands.common import UserError, load_kb, print_json
 from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
 from recommender.advies import recommend, vocab
+from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
 
@@ -96,7 +97,7 @@ def _recommend(args: argparse.Namespace) -> int:
     profiel = _read_profile(args.profile)
     kb = load_kb(args.data_dir)
     try:
-        advies = recommend(kb, profiel, n=args.n)
+        advies = recommend(kb, profiel, n=args.n, eigen_initiatieven=own_initiatives())
     except ProfielError as exc:
         raise UserError(str(exc)) from None
     if args.json:

@@ -12,6 +12,7 @@ from app.widgets import activity_points, render_no_techniek, render_route
 from knowledge import vocab
 from knowledge.i18n.formats import format_km
 from recommender.advies import recommend
+from recommender.initiatives import own_initiatives
 from recommender.profile import Profiel
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
@@ -130,7 +131,7 @@ if submitted:
 if st.session_state.get("m_show"):
     try:
         profiel = Profiel.model_validate(profile_data)
-        advies = recommend(kb, profiel).model_dump(mode="json")
+        advies = recommend(kb, profiel, eigen_initiatieven=own_initiatives()).model_dump(mode="json")
     except ValueError as exc:  # pydantic ValidationError and unknown places are ValueErrors
         st.error(tr("mentor.profile_error", error=str(exc)[:800]))
         st.stop()

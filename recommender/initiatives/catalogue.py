@@ -400,6 +400,13 @@ def catalogue(url: str | None = None) -> CatalogueStore:
         return store
 
 
+def reset_stores() -> None:
+    """Forget every store and close their connections (tests; a throwaway database that goes away)."""
+    with _STORES_LOCK:
+        _STORES.clear()
+    db.dispose_all()
+
+
 def load_user_catalogue(kb: KnowledgeBase | None = None, path: Path | None = None) -> list[Initiatief]:
     """The active records of all lists (``kb`` and ``path`` are accepted for older callers and unused)."""
     return catalogue().records()
@@ -421,4 +428,4 @@ def user_catalogue_path() -> str:
 
 __all__ = ["AddResult", "CatalogueStore", "Duplicate", "DuplicatesFound", "Event", "ListInfo", "OnDuplicate",
            "UnknownList", "UserCatalogueError", "allowed_sources", "catalogue", "catalogue_state", "load_user_catalogue",
-           "local_user", "name_key", "own_initiatives", "slug", "source_problems", "user_catalogue_path"]
+           "local_user", "name_key", "own_initiatives", "reset_stores", "slug", "source_problems", "user_catalogue_path"]

@@ -481,9 +481,8 @@ class _RowReader:
     def _named_place(self, text: str) -> Any | None:
         """The most specific known place named inside free text ("Zadkine, Rotterdam", "Port of Rotterdam"):
         a PC4 first, then names of up to four words, longest first."""
-        if m := _PC4_ANY.search(text):
-            if place := self._found(m.group(1)):
-                return place
+        if (m := _PC4_ANY.search(text)) and (place := self._found(m.group(1))):
+            return place
         words = normalise(text).split()
         for n in (4, 3, 2, 1):
             for i in range(len(words) - n + 1):
