@@ -7,6 +7,7 @@ variants a decaan may write in a spreadsheet ("Vmbo", "IT/ICT", "Bedrijfsbezoek"
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from knowledge import vocab
@@ -93,14 +94,29 @@ _EARLIER_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def match_key(text: str) -> str:
+    """Lower-case, accents stripped, punctuation folded, every script kept (Arabic, Cyrillic, Polish 'ł'):
+    for matching what people type against labels in any of our languages."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
 @cache
 def _lookup_table(dimension: str) -> dict[str, str]:
     table: dict[str, str] = {}
+
+    def add(text: str, code: str) -> None:
+        for key in (normalise(text), match_key(text)):
+            if key:  # normalise() drops non-latin letters: an Arabic label would give ''
+                table[key] = code
+
     for code in DIMENSIONS[dimension]:
-        table[normalise(code)] = code
+        add(code, code)
         for lang in LANGUAGES:  # a label in any language of the catalogue is understood
-            table[normalise(label(dimension, code, lang))] = code
-    table.update({normalise(k): v for k, v in _EARLIER_LABELS.get(dimension, {}).items()})
+            add(label(dimension, code, lang), code)
+    for k, v in _EARLIER_LABELS.get(dimension, {}).items():
+        add(k, v)
     table.update(_VARIANTS.get(dimension, {}))
     return table
 
@@ -114,7 +130,8 @@ def allowed_text(dimension: str) -> str:
 
 def to_code(dimension: str, value: str) -> str:
     """Map a code, label or common variant (any case) to the code; ValueError lists the allowed codes."""
-    code = _lookup_table(dimension).get(normalise(str(value)))
+    table = _lookup_table(dimension)
+    code = table.get(match_key(str(value))) or table.get(normalise(str(value)))
     if code is None:
         raise ValueError(f"'{value}' is geen geldige {dimension}; toegestaan: {allowed_text(dimension)}")
     return code
@@ -139,7 +156,7 @@ _VOOR_WIE_SPLIT = re.compile(r"\s*(?:[,;|/+&]|\ben\b|\band\b)\s*")
 def _words_to_codes(dimension: str, text: str) -> list[str]:
     """Codes whose code, label or variant occurs in ``text`` as whole words (longest first)."""
     table = _lookup_table(dimension)
-    padded = f" {normalise(text)} "
+    padded = f" {match_key(text)} "
     found: list[str] = []
     for key in sorted(table, key=len, reverse=True):
         if len(key) >= 3 and f" {key} " in padded:

@@ -61,12 +61,20 @@ class When:
 
 @cache
 def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations (Dutch and English, from CLDR) -> 1..12."""
+    """Month names and abbreviations -> 1..12: Dutch and English for dates in cells, and the month names of
+    all our languages (CLDR, both grammatical forms) so that our own export comes back in. Keys are
+    :func:`recommender.initiatives.codes.match_key`-folded ("şubat" -> "subat")."""
+    from knowledge.i18n.formats import LOCALES
+    from recommender.initiatives.codes import match_key
+
     table: dict[str, int] = {}
-    for loc in _LOCALES:
+    for loc in (*_LOCALES, *LOCALES.values()):
         for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=loc).items():
-                table[name.lower().rstrip(".")] = number
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context=context, locale=loc).items():
+                    key = match_key(name)
+                    if key and not key.isdigit():
+                        table.setdefault(key, number)
     table.update({"sept": 9, "mrt": 3, "mar": 3, "okt": 10, "oct": 10, "mei": 5, "juni": 6, "juli": 7})
     return table
 

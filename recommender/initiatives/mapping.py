@@ -1,6 +1,6 @@
 """Which column of a decaan's sheet holds which field: synonyms, similarity and the cells themselves.
 
-A header is compared (after :func:`knowledge.geo.normalise`) with the names of each field in
+A header is compared (after :func:`recommender.initiatives.codes.match_key`) with the names of each field in
 :data:`SYNONYMS` (Dutch and English) and with the field's label in all six languages of the
 translation catalogue (``initiatives.field.<field>``), so our own export and template come back in:
 
@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from knowledge.geo import normalise
 from knowledge.i18n import LANGUAGES, t
-from recommender.initiatives.codes import parse_voor_wie, to_code
+from recommender.initiatives.codes import match_key, parse_voor_wie, to_code
 from recommender.initiatives.dates import DateProblem, parse_when
 
 # The fields a column can fill, in the order the preview lists them.
@@ -99,14 +98,21 @@ class ColumnMatch:
 
 
 @cache
+def ignored_headers() -> frozenset[str]:
+    """:data:`IGNORED` plus our export's computed columns (distance, source) in every language."""
+    extra = {match_key(t(f"initiatives.col.{k}", lang)) for k in ("afstand", "bron") for lang in LANGUAGES}
+    return frozenset({match_key(i) for i in IGNORED} | extra) - {""}
+
+
+@cache
 def _names() -> dict[str, list[tuple[str, float]]]:
     """field -> [(normalised name, weight)], including the field's label in every language."""
     shared: dict[str, int] = {}
     table: dict[str, set[str]] = {}
     for fld in FIELDS:
-        names = {normalise(n) for n in SYNONYMS.get(fld, ())}
+        names = {match_key(n) for n in SYNONYMS.get(fld, ())}
         for lang in LANGUAGES:
-            names.add(normalise(t(f"initiatives.field.{fld}", lang)))
+            names.add(match_key(t(f"initiatives.field.{fld}", lang)))
         names.discard("")
         table[fld] = names
         for n in names:
@@ -117,7 +123,7 @@ def _names() -> dict[str, list[tuple[str, float]]]:
 @lru_cache(maxsize=4096)
 def header_score(header: str, fld: str) -> tuple[float, str]:
     """How well ``header`` names ``fld`` (0..1) and why (see the module doc)."""
-    key = normalise(header)
+    key = match_key(header)
     if not key:
         return 0.0, "onbekend"
     best, how = 0.0, "onbekend"
@@ -137,8 +143,8 @@ def header_score(header: str, fld: str) -> tuple[float, str]:
 @lru_cache(maxsize=4096)
 def looks_like_header(text: str) -> float:
     """0..1: how much a cell looks like one of our column names (used to find the header row)."""
-    key = normalise(text)
-    if key in IGNORED:
+    key = match_key(text)
+    if key in ignored_headers():
         return 0.8
     return max(header_score(text, f)[0] for f in FIELDS)
 
@@ -182,7 +188,7 @@ def suggest_mapping(header: Sequence[str], rows: Sequence[tuple[int, list[Any]]]
     samples = {i: [cells[i] for _, cells in rows[:_SAMPLE] if i < len(cells)] for i in range(len(header))}
     candidates: list[tuple[float, int, str, str]] = []
     for i, text in enumerate(header):
-        if normalise(text) in IGNORED:
+        if match_key(text) in ignored_headers():
             continue
         for fld in FIELDS:
             score, how = header_score(text, fld)
@@ -208,7 +214,7 @@ def suggest_mapping(header: Sequence[str], rows: Sequence[tuple[int, list[Any]]]
             fld, how, score = taken_cols[i]
             out.append(ColumnMatch(i, text, fld, how, score))
         else:
-            how = "genegeerd" if normalise(text) in IGNORED else "onbekend"
+            how = "genegeerd" if match_key(text) in ignored_headers() else "onbekend"
             out.append(ColumnMatch(i, text, None, how, 0.0))
     return out
 

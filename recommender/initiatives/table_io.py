@@ -40,6 +40,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,7 +48,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge import vocab
 from knowledge.geo import UnknownPlace, normalise, resolve_place
-from knowledge.i18n import t
+from knowledge.i18n import LANGUAGES, t
 from knowledge.i18n.formats import format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -63,7 +64,7 @@ from recommender.initiatives.catalogue import (
     local_user,
     source_problems,
 )
-from recommender.initiatives.codes import activity_from_text, label, parse_voor_wie, to_code
+from recommender.initiatives.codes import activity_from_text, label, match_key, parse_voor_wie, to_code
 from recommender.initiatives.dates import DateProblem, month_name, month_numbers, parse_when
 from recommender.initiatives.db import safe_url
 from recommender.initiatives.mapping import (
@@ -82,6 +83,7 @@ __all__ = [
 ]
 
 LIST_SEP = re.compile(r"\s*[,;|/]\s*")
+LIST_SEP_STRONG = re.compile(r"\s*[,;|]\s*")
 MAX_NAME = 200
 MAX_TEXT = 2000
 # Defaults used when a column is absent or a cell empty, until the decaan chooses others.
@@ -97,6 +99,16 @@ _URL = re.compile(r"^(https?://)?([\w-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.I)
 _MARKUP = re.compile(r"\]\(|<\s*/?\s*[a-z!]|javascript:|data:text", re.I)
 _ONLINE_PLACES = frozenset({"online", "digitaal", "teams", "zoom", "op afstand", "thuis", "landelijk",
                             "landelijk online", "webinar", "virtueel", "remote"})
+
+
+@cache
+def _online_places() -> frozenset[str]:
+    """What a location cell says for landelijk/online, including our own export's word in every language."""
+    words = {match_key(w) for w in _ONLINE_PLACES} | {match_key(t("initiatives.national", lang)) for lang in LANGUAGES}
+    return frozenset(w for w in words if w)
+
+
+
 _TRUE = frozenset({"ja", "yes", "true", "1", "waar", "x", "j", "y"})
 
 
@@ -229,6 +241,22 @@ def save_preview(preview: Voorbeeld, *, list_name: str | None = None, who: str |
     )
 
 
+def split_values(raw: str, dimension: str) -> list[str]:
+    """The values in one cell: split on ``,`` ``;`` ``|``; a part is split on ``/`` only when it is not a
+    label as a whole ("IT/ICT", "ІТ/ІКТ" stay one value; "havo/vwo" become two)."""
+    out: list[str] = []
+    for part in LIST_SEP_STRONG.split(raw):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            to_code(dimension, part)
+            out.append(part)
+        except ValueError:
+            out += [p.strip() for p in part.split("/") if p.strip()]
+    return out
+
+
 def _cell_text(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -286,9 +314,7 @@ class _RowReader:
     def _codes(self, fld: str, raw: str, errors: list[CelFout]) -> list[str]:
         dim = _LIST_FIELDS[fld]
         codes: list[str] = []
-        for part in LIST_SEP.split(raw):
-            if not part:
-                continue
+        for part in split_values(raw, dim):
             try:
                 code = to_code(dim, part)
             except ValueError:
@@ -382,7 +408,7 @@ class _RowReader:
 
     @staticmethod
     def _month(text: str, rec: dict[str, Any]) -> int | None:
-        key = normalise(text)
+        key = match_key(text)
         if key.isdigit() and 1 <= int(key) <= 12:
             return int(key)
         if key in _TRUE and rec.get("datum") is not None:
@@ -434,10 +460,10 @@ class _RowReader:
         loc: dict[str, Any] = {k: text[f] for k, f in (("naam", "locatie_naam"), ("adres", "adres"),
                                                       ("gemeente", "gemeente"), ("wijk", "wijk")) if text[f]}
         online = _cell_text(cells.get("online")).lower() in _TRUE
-        where_key = normalise(text["locatie_naam"])
-        landelijk = where_key in _ONLINE_PLACES or normalise(text["precisie"]) == "landelijk" or \
+        where_key = match_key(text["locatie_naam"])
+        landelijk = where_key in _online_places() or normalise(text["precisie"]) == "landelijk" or \
             normalise(text["bereik"]) in ("landelijk", "online", "landelijk online", "nationaal", "national")
-        if normalise(text["bereik"]) == "online" or where_key in _ONLINE_PLACES - {"landelijk"}:
+        if normalise(text["bereik"]) == "online" or where_key in _online_places() - {"landelijk"}:
             online = True
         placed = False
         lat_text, lon_text = _cell_text(cells.get("lat")), _cell_text(cells.get("lon"))
