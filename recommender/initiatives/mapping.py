@@ -5,7 +5,7 @@ A header is compared (after :func:`recommender.initiatives.codes.match_key`) wit
 translation catalogue (``initiatives.field.<field>``), so our own export and template come back in:
 
 * the same name: 1.0 (0.9 for a name that two fields share, such as "activiteit");
-* a header that contains a name as whole words ("Datum activiteit", "Website / aanmelden"): 0.75;
+* a short header that contains a name of 4+ letters as whole words ("Datum en tijd", "Website / aanmelden"): 0.75;
 * a header that looks like a name (difflib ratio >= 0.84, catches "Organsatie"): 0.7 x ratio.
 
 The cells then move the score: for fields with fixed values (soort activiteit, doelgroep, ...)
@@ -131,7 +131,8 @@ def header_score(header: str, fld: str) -> tuple[float, str]:
     for name, weight in _names()[fld]:
         if key == name:
             return weight, "naam"
-        if len(name) >= 3 and f" {name} " in padded and best < 0.75:
+        if len(name) >= 4 and f" {name} " in padded and best < 0.75 and \
+                len(key.split()) <= len(name.split()) + 2:  # a short header around the name, not a sentence
             best, how = 0.75, "bevat"
         elif len(key) >= 4 and len(name) >= 4 and abs(len(key) - len(name)) <= 0.32 * max(len(key), len(name)):
             matcher = difflib.SequenceMatcher(None, key, name)
@@ -147,6 +148,14 @@ def looks_like_header(text: str) -> float:
     if key in ignored_headers():
         return 0.8
     return max(header_score(text, f)[0] for f in FIELDS)
+
+
+def _is_code(dimension: str, text: str) -> bool:
+    try:
+        to_code(dimension, text)
+    except ValueError:
+        return False
+    return True
 
 
 def _content_share(fld: str, values: list[Any]) -> float | None:
@@ -171,8 +180,8 @@ def _content_share(fld: str, values: list[Any]) -> float | None:
                 ok += bool(_URL.match(s))
             elif fld == "postcode":
                 ok += bool(_PC.match(s))
-            elif fld == "naam":
-                ok += len(s) >= 3 and not _URL.match(s)
+            elif fld == "naam":  # a name: not a link, and not just a kind of activity ("Bedrijfsbezoek")
+                ok += len(s) >= 3 and not _URL.match(s) and not _is_code("activiteit", s)
             else:
                 return None
         except (ValueError, DateProblem):
