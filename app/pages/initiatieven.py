@@ -139,7 +139,7 @@ with tab_list:
         tr("initiatives.col.bron"): [own_label if is_own(h.initiatief) else kb_label for h in shown],
         tr("initiatives.website"): [h.initiatief.website for h in shown],
     })
-    st.dataframe(table, hide_index=True, use_container_width=True,
+    st.dataframe(table, hide_index=True, width="stretch",
                  column_config={tr("initiatives.website"): st.column_config.LinkColumn()})
     if len(hits) > SHOW_MAX:
         st.caption(tr("initiatives.shown_first", shown=SHOW_MAX, n=len(hits)))
@@ -320,7 +320,7 @@ def preview_section() -> None:
                                       (r.locatie.naam or r.locatie.gemeente or r.locatie.adres or "")
                                       for r in preview.goed[:PREVIEW_ROWS]],
             tr("initiatives.organiser"): [r.organisator for r in preview.goed[:PREVIEW_ROWS]],
-        }), hide_index=True, use_container_width=True)
+        }), hide_index=True, width="stretch")
         if len(preview.goed) > PREVIEW_ROWS:
             st.caption(tr("initiatives.shown_first", shown=PREVIEW_ROWS, n=len(preview.goed)))
     if preview.fouten:
@@ -329,7 +329,7 @@ def preview_section() -> None:
             tr("initiatives.row"): [f.rij for f in preview.fouten[:500]],
             tr("initiatives.field.naam"): [f.naam or "" for f in preview.fouten[:500]],
             tr("initiatives.problem"): [f.text(lang) for f in preview.fouten[:500]],
-        }), hide_index=True, use_container_width=True)
+        }), hide_index=True, width="stretch")
     if preview.ontbrekend:
         st.error(tr("initiatives.missing_fields",
                     fields=", ".join(tr(f"initiatives.field.{f}") for f in preview.ontbrekend)))
@@ -344,7 +344,7 @@ def preview_section() -> None:
             tr("initiatives.dup_differs"): [", ".join(tr(f"initiatives.field.{f}") if f != "locatie" else
                                                       tr("initiatives.where") for f in d.verschillen)
                                             for d in preview.dubbel],
-        }), hide_index=True, use_container_width=True)
+        }), hide_index=True, width="stretch")
         on_duplicate = st.radio(tr("initiatives.dup_choice"), ["keep", "update"], key=f"i_dup_{fid}",
                                 format_func=lambda c: tr(f"initiatives.dup_{c}"), index=None)
     name = st.text_input(tr("initiatives.list_name"), value=sheet.file_name.rsplit(".", 1)[0], key=f"i_name_{fid}")
@@ -387,7 +387,7 @@ def lists_section() -> None:
         tr("initiatives.list_rows"): [f"{i.actief} / {i.aantal}" for i in lists],
         tr("initiatives.list_by"): [i.aangemaakt_door for i in lists],
         tr("initiatives.list_at"): [when_stamp(i.aangemaakt_op) for i in lists],
-    }), hide_index=True, use_container_width=True)
+    }), hide_index=True, width="stretch")
     by_id = {i.id: i for i in lists}
     chosen = st.selectbox(tr("initiatives.list_choose"), list(by_id), key="i_list",
                           format_func=lambda i: f"#{i} {by_id[i].naam}")
@@ -404,7 +404,7 @@ def lists_section() -> None:
             tr("initiatives.where"): [tr("initiatives.national") if r.landelijk_online else
                                       (r.locatie.naam or r.locatie.gemeente or "") for r, _ in records[:SHOW_MAX]],
             tr("initiatives.list_active"): [active for _, active in records[:SHOW_MAX]],
-        }), hide_index=True, use_container_width=True)
+        }), hide_index=True, width="stretch")
     if not access.allowed:
         return
     b1, b2 = st.columns(2)
@@ -488,4 +488,4 @@ if gap_place:
         st.subheader(tr("initiatives.gaps_counts"))
         cols = st.columns(2)
         for i, dim in enumerate(GAP_CODES):
-            cols[i % 2].altair_chart(gap_chart(report, dim), use_container_width=True)
+            cols[i % 2].altair_chart(gap_chart(report, dim), width="stretch")
