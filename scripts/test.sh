@@ -14,6 +14,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-dejavu-core >/dev/null || echo "warning: chromium not installed; browser tests will fail"
 fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  # Debian's PostgreSQL: the database tests start a throwaway cluster of their own (app/bench/pgcluster.py)
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null || echo "warning: postgresql not installed; database tests will fail"
+fi
 ruff check knowledge retrieval recommender app tests
 mypy
 export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"
