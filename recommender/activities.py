@@ -135,7 +135,7 @@ def kandidaat_hits(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, flo
     doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
     place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
     flt = InitiativeFilter(doelgroepen=doelgroepen, km=profiel.max_reisafstand_km if place else None)
-    return search_initiatives(kb, flt, extra=extra, place=place)
+    return list(search_initiatives(kb, flt, extra=extra, place=place))
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:

@@ -123,7 +123,7 @@ def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None) -> list[Any]:
     flt = InitiativeFilter(doelgroepen=q.doelgroepen, schooltypen=q.schooltypen, branches=q.branches,
                            near=q.place.naam if q.place else None, km=km if q.place else None)
     # the school's own lists (the decaan's imports) take part, marked in the answer
-    return search_initiatives(kb, flt, place=q.place, extra=own_initiatives())
+    return list(search_initiatives(kb, flt, place=q.place, extra=own_initiatives()))
 
 
 @dataclass

@@ -39,7 +39,7 @@ from recommender.initiatives import (
 )
 from recommender.initiatives.catalogue import local_user
 from recommender.initiatives.dates import when_text
-from recommender.initiatives.gaps import DIMENSION_KEYS, GAP_CODES
+from recommender.initiatives.gaps import DIMENSION_KEYS, GAP_CODES, records_of
 from recommender.initiatives.mapping import FIELDS
 from recommender.initiatives.table_io import (
     DEFAULTABLE,
@@ -121,7 +121,7 @@ except ValueError as exc:  # unknown place or value: say what is accepted
     st.error(str(exc))
     st.stop()
 
-n_own = sum(1 for h in hits if is_own(h.initiatief))
+n_own = sum(1 for ini in records_of(hits)[0] if is_own(ini))  # without making 20,000 hit objects
 st.subheader(tr("initiatives.results", n=len(hits)))
 if n_own:
     st.caption(tr("initiatives.results_own", n=n_own))
@@ -145,8 +145,8 @@ with tab_list:
         st.caption(tr("initiatives.shown_first", shown=SHOW_MAX, n=len(hits)))
 with tab_map:
     points = pd.DataFrame(
-        [{"naam": h.initiatief.naam, "lat": h.initiatief.locatie.lat, "lon": h.initiatief.locatie.lon}
-         for h in hits[:MAP_MAX] if not h.landelijk_online], columns=["naam", "lat", "lon"])
+        [{"naam": ini.naam, "lat": ini.locatie.lat, "lon": ini.locatie.lon}
+         for ini in records_of(hits)[0][:MAP_MAX] if not ini.landelijk_online], columns=["naam", "lat", "lon"])
     if not points.empty:
         st.map(points, latitude="lat", longitude="lon", size=80)
         st.caption(tr("app.map_offline"))

@@ -37,7 +37,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT
 from recommender.initiatives.codes import DIMENSIONS, label
-from recommender.initiatives.search import InitiativeFilter, InitiativeHit, catalogue_of, search_initiatives
+from recommender.initiatives.search import HitList, InitiativeFilter, InitiativeHit, catalogue_of, search_initiatives
 
 DEFAULT_KM = 10.0
 LOW_SHARE_RATIO = 0.5
@@ -166,10 +166,17 @@ def _as_place(place: Place | str, kb: KnowledgeBase | None) -> Place:
     return resolve_place(kb, place)
 
 
+def records_of(hits: Sequence[InitiativeHit]) -> tuple[list[Initiatief], list[bool], list[float | None]]:
+    """(records, landelijk/online flags, distances) of search results, without making hit objects when it can."""
+    if isinstance(hits, HitList):
+        return hits.initiatives(), hits.landelijk_flags(), hits.distances()
+    return [h.initiatief for h in hits], [h.landelijk_online for h in hits], [h.afstand_km for h in hits]
+
+
 def counted_hits(
     source: KnowledgeBase | Sequence[Initiatief], place: Place, km: float,
     extra: Sequence[Initiatief] | None = None,
-) -> list[InitiativeHit]:
+) -> Sequence[InitiativeHit]:
     """The initiatives that count for ``place``: within ``km`` or landelijk/online."""
     flt = InitiativeFilter(near=place.naam, km=km)
     if isinstance(source, KnowledgeBase):
@@ -213,8 +220,7 @@ def gap_analysis(
         raise ValueError("km moet groter dan 0 zijn")
     resolved = _as_place(place, source if isinstance(source, KnowledgeBase) else kb)
     hits = counted_hits(source, resolved, km, extra)
-    inis = [h.initiatief for h in hits]
-    overal = [h.landelijk_online for h in hits]
+    inis, overal, kms = records_of(hits)
     counts = count_dimensions(inis, overal)
     local_hits = [(i, o) for i, o in zip(inis, overal, strict=True) if not o]
     local = count_dimensions([i for i, _ in local_hits], [o for _, o in local_hits])
@@ -244,10 +250,9 @@ def gap_analysis(
         eigen=sum(1 for i in inis if any(r.bron == EIGEN_IMPORT for r in i.bronnen)),
         tellingen=counts, tellingen_lokaal=local, tellingen_regio={k: v for k, v in region.items() if k != "_totaal"},
         kenmerken=rows,
-        initiatieven=[GeteldInitiatief(id=h.initiatief.id, naam=h.initiatief.naam, afstand_km=h.afstand_km,
-                                       landelijk_online=h.landelijk_online,
-                                       eigen_lijst=any(r.bron == EIGEN_IMPORT for r in h.initiatief.bronnen))
-                      for h in hits],
+        initiatieven=[GeteldInitiatief.model_construct(  # values from the search: valid already
+            id=i.id, naam=i.naam, afstand_km=k, landelijk_online=o, eigen_lijst=any(r.bron == EIGEN_IMPORT for r in i.bronnen))
+            for i, o, k in zip(inis, overal, kms, strict=True)],
         gaps=gaps, telregel=COUNT_RULE.format(km=km),
     )
     report.gaps = [g.model_copy(update={"zin": gap_sentence(g, report, "nl")}) for g in gaps]

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationInfo, computed_field, field_validator, model_validator
@@ -47,7 +48,7 @@ from recommender.initiatives.codes import DIMENSIONS, label, to_code
 from recommender.initiatives.dates import first_of_month
 
 __all__ = [
-    "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
+    "HitList", "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
     "catalogue_of", "distances_km",
 ]
 
@@ -334,8 +335,10 @@ def search_initiatives(
     text_search: TextSearch | None = None,
     place: Place | None = None,
     limit: int | None = None,
-) -> list[InitiativeHit]:
+) -> Sequence[InitiativeHit]:
     """Initiatives of ``kb`` (plus ``extra``) that pass ``flt``, in the order described in the module doc.
+
+    The result is a list, or a :class:`HitList` (a sequence that makes its hit objects when they are read).
 
     ``place`` may be given instead of resolving ``flt.near`` (then ``kb`` may be None, e.g. for a
     hand-made catalogue in ``extra``). ``limit`` cuts the result list. Raises ``ValueError`` (also
@@ -412,17 +415,90 @@ def search_initiatives(
     if dist is None and not flt.q and next_day is None:
         plain = idx.plain_hits
         return [plain[i] for i in rows.tolist()]
-    items = idx.items
-    if dist is None:
-        kms: list[float | None] = [None] * rows.size
-    else:
-        kms = [None if o else k for o, k in zip(idx.overal[rows].tolist(), np.round(dist[rows], 3).tolist(), strict=True)]
-    scs = [None if s != s else s for s in scores[rows].tolist()]  # NaN -> None
-    days: list[dt.date | None] = [None] * rows.size if next_day is None else \
-        [dt.date.fromordinal(o) for o in next_day[rows].tolist()]
-    make = InitiativeHit.trusted
-    with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
-        return [make(items[i], k, s, d) for i, k, s, d in zip(rows.tolist(), kms, scs, days, strict=True)]
+    kms = None if dist is None else np.where(idx.overal[rows], np.nan, np.round(dist[rows], 3))
+    days = None if next_day is None else next_day[rows]
+    return HitList(idx, rows, kms, scores[rows], days)
+
+
+class HitList(Sequence[InitiativeHit]):
+    """The results of one search: a list whose :class:`InitiativeHit` objects are made when they are read.
+
+    A search around a place can match all 10,000 initiatives while a page shows 300 of them; making a
+    hit object costs microseconds each, so only the hits that are read are made (once). Compares equal
+    to a list of the same hits. :meth:`initiatives` gives the records without making hits.
+    """
+
+    __slots__ = ("_days", "_hits", "_idx", "_kms", "_rows", "_scores")
+
+    def __init__(self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray,
+                 days: np.ndarray | None):
+        self._idx, self._rows, self._kms, self._scores, self._days = idx, rows, kms, scores, days
+        self._hits: list[InitiativeHit | None] = [None] * rows.size
+
+    def __len__(self) -> int:
+        return int(self._rows.size)
+
+    def _make(self, start: int, stop: int) -> list[InitiativeHit]:
+        todo = [i for i in range(start, stop) if self._hits[i] is None]
+        if todo:
+            items = self._idx.items
+            rows = self._rows[todo].tolist()
+            kms = [None] * len(todo) if self._kms is None else \
+                [None if k != k else k for k in self._kms[todo].tolist()]  # NaN: landelijk/online
+            scs = [None if s != s else s for s in self._scores[todo].tolist()]
+            days = [None] * len(todo) if self._days is None else \
+                [dt.date.fromordinal(o) for o in self._days[todo].tolist()]
+            make = InitiativeHit.trusted
+            with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
+                for i, r, k, s, d in zip(todo, rows, kms, scs, days, strict=True):
+                    self._hits[i] = make(items[r], k, s, d)
+        return self._hits[start:stop]  # type: ignore[return-value]
+
+    @overload
+    def __getitem__(self, key: int) -> InitiativeHit: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[InitiativeHit]: ...
+
+    def __getitem__(self, key: int | slice) -> InitiativeHit | list[InitiativeHit]:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if step != 1:
+                return self._make(0, len(self))[key]
+            return self._make(start, max(start, stop))
+        n = len(self)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError("search result index out of range")
+        return self._make(key, key + 1)[0]
+
+    def __iter__(self) -> Iterator[InitiativeHit]:
+        for start in range(0, len(self), 512):
+            yield from self._make(start, min(len(self), start + 512))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, HitList | list | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"HitList({len(self)} hits)"
+
+    def initiatives(self) -> list[Initiatief]:
+        """The records in result order, without making hit objects."""
+        items = self._idx.items
+        return [items[r] for r in self._rows.tolist()]
+
+    def distances(self) -> list[float | None]:
+        """Per result: the distance in km (None for landelijk/online, or without a place)."""
+        if self._kms is None:
+            return [None] * len(self)
+        return [None if k != k else k for k in self._kms.tolist()]
+
+    def landelijk_flags(self) -> list[bool]:
+        """Per result: landelijk/online (True) or local."""
+        return self._idx.overal[self._rows].tolist()  # type: ignore[no-any-return]
 
 
 @contextmanager

@@ -110,8 +110,8 @@ def _fresh_database(url: str) -> str:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The database of one test, on SQLite (a file in tmp_path) and on PostgreSQL; set as LOB_DATABASE_URL."""
-    from recommender.initiatives.catalogue import reset_stores
     from recommender.initiatives import db
+    from recommender.initiatives.catalogue import reset_stores
 
     monkeypatch.setenv("LOB_HOME", str(tmp_path / "lobhome"))
     if request.param == "sqlite":
