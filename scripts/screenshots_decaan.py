@@ -72,7 +72,10 @@ def main() -> int:
         with bh.app_server(env, ROOT / "test-artifacts" / "screenshots-decaan.log") as server, bh.chromium() as browser:
             context = browser.new_context(viewport=VIEW, locale="nl-NL")
             page = context.new_page()
-            bh.open_page(page, server.url + "/initiatieven")
+            bh.open_page(page, server.url + "/")  # through the app's own navigation, as a decaan would
+            page.get_by_test_id("stSidebarNav").get_by_text(t("app.nav_initiatives", "nl"), exact=True).click()
+            bh.wait_for_or_exception(page, page.get_by_test_id("stFileUploader"))
+            bh.wait_idle(page)
             page.locator("input[type=file]").set_input_files(str(sheet))
             preview = page.get_by_test_id("stHeading").filter(has_text=t("initiatives.preview_title", "nl",
                                                                         file=sheet.name))
@@ -88,14 +91,16 @@ def main() -> int:
             place.locator("input").press("Enter")
             bh.wait_idle(page)
             bh.fail_on_exception(page)
-            bh.scroll_into_top(page, preview)
+            bh.scroll_into_top(page, preview.last)
             bh.screenshot(page, out / "initiatieven_import.png", full=False)
+            bh.screenshot(page, ROOT / "test-artifacts" / "initiatieven_import_full.png")  # for review, not docs
             page.get_by_test_id("stButton").filter(has_text="opslaan als lijst").locator("button").click()
             bh.wait_idle(page)
             bh.fail_on_exception(page)
-            gaps = page.get_by_test_id("stHeading").filter(has_text=t("initiatives.gaps_title", "nl"))
-            bh.scroll_into_top(page, gaps)
+            gaps = page.get_by_role("heading", name="🧩 " + t("initiatives.gaps_title", "nl"))
+            bh.scroll_into_top(page, gaps.first)
             bh.screenshot(page, out / "initiatieven_gaps.png", full=False)
+            bh.screenshot(page, ROOT / "test-artifacts" / "initiatieven_after_save_full.png")
             context.close()
     print(f"wrote {out / 'initiatieven_import.png'} and {out / 'initiatieven_gaps.png'}")
     return 0

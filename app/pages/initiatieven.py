@@ -39,7 +39,7 @@ from recommender.initiatives import (
 )
 from recommender.initiatives.catalogue import local_user
 from recommender.initiatives.dates import when_text
-from recommender.initiatives.gaps import DIMENSION_KEYS, GAP_CODES, records_of
+from recommender.initiatives.gaps import DIMENSION_KEYS, GAP_CODES, own_ids, records_of
 from recommender.initiatives.mapping import FIELDS
 from recommender.initiatives.table_io import (
     DEFAULTABLE,
@@ -121,7 +121,8 @@ except ValueError as exc:  # unknown place or value: say what is accepted
     st.error(str(exc))
     st.stop()
 
-n_own = sum(1 for ini in records_of(hits)[0] if is_own(ini))  # without making 20,000 hit objects
+own_set = own_ids(own)
+n_own = sum(1 for ini in records_of(hits)[0] if ini.id in own_set)  # without making 20,000 hit objects
 st.subheader(tr("initiatives.results", n=len(hits)))
 if n_own:
     st.caption(tr("initiatives.results_own", n=n_own))
@@ -129,10 +130,14 @@ shown = hits[:SHOW_MAX]
 tab_list, tab_map, tab_detail = st.tabs([tr("initiatives.table"), tr("initiatives.map"), tr("initiatives.detail")])
 with tab_list:
     own_label, kb_label = tr("bron.own_list"), tr("initiatives.from_kb")
-    table = pd.DataFrame({
+    columns: dict[str, Any] = {
         tr("initiatives.field.naam"): [h.initiatief.naam for h in shown],
         tr("initiatives.when"): [when_text(h.initiatief, lang) for h in shown],
-        tr("initiatives.col.afstand"): [None if h.afstand_km is None else round(h.afstand_km, 1) for h in shown],
+    }
+    if any(h.afstand_km is not None for h in shown):  # only with a place; landelijk/online rows stay empty
+        columns[tr("initiatives.col.afstand")] = pd.Series(
+            [None if h.afstand_km is None else round(h.afstand_km, 1) for h in shown], dtype="float64")
+    table = pd.DataFrame(columns | {
         tr("initiatives.activiteit"): [", ".join(label("activiteit", c, lang) for c in h.initiatief.activiteiten)
                                        for h in shown],
         tr("initiatives.organiser"): [h.initiatief.organisator for h in shown],
@@ -146,7 +151,7 @@ with tab_list:
 with tab_map:
     points = pd.DataFrame(
         [{"naam": ini.naam, "lat": ini.locatie.lat, "lon": ini.locatie.lon}
-         for ini in records_of(hits)[0][:MAP_MAX] if not ini.landelijk_online], columns=["naam", "lat", "lon"])
+         for ini in records_of(hits[:MAP_MAX])[0] if not ini.landelijk_online], columns=["naam", "lat", "lon"])
     if not points.empty:
         st.map(points, latitude="lat", longitude="lon", size=80)
         st.caption(tr("app.map_offline"))
@@ -395,7 +400,7 @@ def lists_section() -> None:
         return
     with st.expander(tr("initiatives.list_view", name=by_id[chosen].naam)):
         try:
-            records = store.list_records(chosen)
+            records = store.list_records(chosen, limit=SHOW_MAX)
         except UnknownList:
             records = []
         st.dataframe(pd.DataFrame({
@@ -442,37 +447,50 @@ gap_place = g1.text_input(tr("initiatives.gaps_place"), value="ETL", key="g_plac
 gap_km = g2.slider(tr("initiatives.km"), 1, 60, 10, key="g_km")
 
 
-def gap_chart(report: Any, dim: str) -> Any:
-    import altair as alt
-
+def gap_chart(report: Any, dim: str) -> dict[str, Any]:
+    """A bullet chart per dimension (a Vega-Lite spec): a wide light bar for the share in the region, a dark
+    bar on it for the share here; flagged codes carry a warning sign; every label shown, axis in percent."""
     here_name = tr("initiatives.gap.here", km=format_km(report.km, lang), plaats=report.plaats.naam)
     region_name = tr("initiatives.gap.region")
     rows = []
     for k in report.kenmerken:
         if k.dimensie != dim:
             continue
-        mark = "⚠ " if k.status != "ok" else ""
-        name = mark + label(dim if dim != "schooltype" else "schooltype_initiatief", k.code, lang)
-        rows.append({"kenmerk": name, "reeks": here_name, "aandeel": k.aandeel_hier * 100, "n": k.hier,
+        name = ("⚠ " if k.status != "ok" else "") + label(
+            dim if dim != "schooltype" else "schooltype_initiatief", k.code, lang)
+        rows.append({"kenmerk": name, "reeks": here_name, "aandeel": round(k.aandeel_hier * 100, 1),
                      "tekst": f"{k.hier} ({format_percent(k.aandeel_hier, lang)})"})
-        rows.append({"kenmerk": name, "reeks": region_name, "aandeel": k.aandeel_regio * 100, "n": k.regio,
+        rows.append({"kenmerk": name, "reeks": region_name, "aandeel": round(k.aandeel_regio * 100, 1),
                      "tekst": f"{k.regio} ({format_percent(k.aandeel_regio, lang)})"})
-    data = pd.DataFrame(rows)
-    title = tr("initiatives.gap.chart_title", dimensie=tr(DIMENSION_KEYS[dim]))
-    return alt.Chart(data, title=alt.Title(title, anchor="start", fontSize=15)).mark_bar().encode(
-        y=alt.Y("kenmerk:N", title=None, sort=None, axis=alt.Axis(labelLimit=320, labelFontSize=12)),
-        yOffset=alt.YOffset("reeks:N", sort=[here_name, region_name]),
-        x=alt.X("aandeel:Q", title=tr("initiatives.gap.axis_share")),
-        color=alt.Color("reeks:N", title=None, sort=[here_name, region_name],
-                        scale=alt.Scale(range=["#1f6fb2", "#b8c7d6"]), legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("kenmerk:N", title=tr(DIMENSION_KEYS[dim])), alt.Tooltip("reeks:N", title=" "),
-                 alt.Tooltip("tekst:N", title=tr("initiatives.gap.axis_count"))],
-    ).properties(height=max(140, 46 * (len(rows) // 2)))
+    order = list(dict.fromkeys(r["kenmerk"] for r in rows))
+    encoding = {
+        "y": {"field": "kenmerk", "type": "nominal", "sort": order, "title": None,
+              "axis": {"labelLimit": 300, "labelFontSize": 12}},
+        "x": {"field": "aandeel", "type": "quantitative", "title": tr("initiatives.gap.axis_share"),
+              "scale": {"domain": [0, 100]}},
+        "color": {"field": "reeks", "type": "nominal", "title": None,
+                  "scale": {"domain": [here_name, region_name], "range": ["#1f6fb2", "#c5d3e0"]},
+                  "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 500, "labelFontSize": 12}},
+        "tooltip": [{"field": "kenmerk", "title": tr(DIMENSION_KEYS[dim])}, {"field": "reeks", "title": " "},
+                    {"field": "tekst", "title": tr("initiatives.gap.axis_count")}],
+    }
+    return {
+        "title": {"text": tr("initiatives.gap.chart_title", dimensie=tr(DIMENSION_KEYS[dim])), "anchor": "start",
+                  "fontSize": 15},
+        "data": {"values": rows},
+        "height": {"step": 28},
+        "layer": [
+            {"transform": [{"filter": {"field": "reeks", "equal": region_name}}], "mark": {"type": "bar", "size": 20},
+             "encoding": encoding},
+            {"transform": [{"filter": {"field": "reeks", "equal": here_name}}], "mark": {"type": "bar", "size": 9},
+             "encoding": encoding},
+        ],
+    }
 
 
 if gap_place:
     try:
-        report = gap_analysis(kb, gap_place, gap_km, extra=own)
+        report = gap_analysis(kb, gap_place, gap_km, extra=own, details=False)
     except ValueError as exc:
         st.error(str(exc))
     else:
@@ -488,4 +506,4 @@ if gap_place:
         st.subheader(tr("initiatives.gaps_counts"))
         cols = st.columns(2)
         for i, dim in enumerate(GAP_CODES):
-            cols[i % 2].altair_chart(gap_chart(report, dim), width="stretch")
+            cols[i % 2].vega_lite_chart(gap_chart(report, dim), width="stretch")

@@ -166,11 +166,37 @@ def _as_place(place: Place | str, kb: KnowledgeBase | None) -> Place:
     return resolve_place(kb, place)
 
 
+_OWN_IDS: list[tuple[object, int, frozenset[str]]] = []
+
+
+def own_ids(extra: Sequence[Initiatief] | None) -> frozenset[str]:
+    """Ids of the records of ``extra`` that come from the school's own lists (cached per list object)."""
+    if not extra:
+        return frozenset()
+    for obj, n, ids in _OWN_IDS:
+        if obj is extra and n == len(extra):
+            return ids
+    ids = frozenset(i.id for i in extra if any(r.bron == EIGEN_IMPORT for r in i.bronnen))
+    _OWN_IDS.insert(0, (extra, len(extra), ids))
+    del _OWN_IDS[4:]
+    return ids
+
+
+def _own_count(hits: Sequence[InitiativeHit], extra: Sequence[Initiatief] | None) -> int:
+    """How many counted initiatives come from the school's own lists."""
+    own = own_ids(extra)
+    if not own:
+        return 0
+    if isinstance(hits, HitList):
+        return sum(1 for i in hits.initiatives() if i.id in own)
+    return sum(1 for h in hits if h.initiatief.id in own)
+
+
 def records_of(hits: Sequence[InitiativeHit]) -> tuple[list[Initiatief], list[bool], list[float | None]]:
     """(records, landelijk/online flags, distances) of search results, without making hit objects when it can."""
     if isinstance(hits, HitList):
         return hits.initiatives(), hits.landelijk_flags(), hits.distances()
-    return [h.initiatief for h in hits], [h.landelijk_online for h in hits], [h.afstand_km for h in hits]
+    return [h.initiatief for h in hits], [h.initiatief.landelijk_online for h in hits], [h.afstand_km for h in hits]
 
 
 def counted_hits(
@@ -209,23 +235,31 @@ def gap_analysis(
     *,
     kb: KnowledgeBase | None = None,
     extra: Sequence[Initiatief] | None = None,
+    details: bool = True,
 ) -> GapReport:
     """Count the offer around ``place`` (a :class:`Place` or text for ``resolve_place``), compare it with the
     region and flag the gaps (see the module doc).
 
     ``source`` is the knowledge base or a plain list of initiatives (then pass ``kb`` to resolve a
-    place given as text). ``extra`` adds the school's own initiatives.
+    place given as text). ``extra`` adds the school's own initiatives. ``details=False`` leaves the list of
+    counted initiatives (``initiatieven``) empty: the counts and gaps are the same, and a page with a long
+    own list does not need one object per counted initiative.
     """
     if km <= 0:
         raise ValueError("km moet groter dan 0 zijn")
     resolved = _as_place(place, source if isinstance(source, KnowledgeBase) else kb)
     hits = counted_hits(source, resolved, km, extra)
-    inis, overal, kms = records_of(hits)
-    counts = count_dimensions(inis, overal)
-    local_hits = [(i, o) for i, o in zip(inis, overal, strict=True) if not o]
-    local = count_dimensions([i for i, _ in local_hits], [o for _, o in local_hits])
+    if isinstance(hits, HitList):  # counted from the index's bit masks
+        counts, local = hits.code_counts(), hits.code_counts(local_only=True)
+        total = len(hits)
+    else:
+        inis, overal, _ = records_of(hits)
+        counts = count_dimensions(inis, overal)
+        local_hits = [(i, o) for i, o in zip(inis, overal, strict=True) if not o]
+        local = count_dimensions([i for i, _ in local_hits], [o for _, o in local_hits])
+        total = len(inis)
     region = region_counts(source, extra)
-    total, total_region = len(hits), region["_totaal"]["n"]
+    total_region = region["_totaal"]["n"]
     any_local = local["bereik"]["lokaal"] > 0
     rows: list[Kenmerk] = []
     gaps: list[Lacune] = []
@@ -244,15 +278,19 @@ def gap_analysis(
     if not any_local:
         gaps.insert(0, Lacune(dimensie="bereik", code="lokaal", soort="alleen_landelijk", hier=0, totaal_hier=total,
                               aandeel_hier=0.0, aandeel_regio=0.0, zin=""))
+    eigen = _own_count(hits, extra)
+    counted: list[GeteldInitiatief] = []
+    if details:
+        inis, overal, kms = records_of(hits)
+        counted = [GeteldInitiatief.model_construct(  # values from the search: valid already
+            id=i.id, naam=i.naam, afstand_km=k, landelijk_online=o, eigen_lijst=any(r.bron == EIGEN_IMPORT for r in i.bronnen))
+            for i, o, k in zip(inis, overal, kms, strict=True)]
     report = GapReport(
         plaats=Plaats(naam=resolved.naam, soort=resolved.soort, lat=resolved.lat, lon=resolved.lon),
         km=km, totaal=total, totaal_regio=total_region,
-        eigen=sum(1 for i in inis if any(r.bron == EIGEN_IMPORT for r in i.bronnen)),
-        tellingen=counts, tellingen_lokaal=local, tellingen_regio={k: v for k, v in region.items() if k != "_totaal"},
-        kenmerken=rows,
-        initiatieven=[GeteldInitiatief.model_construct(  # values from the search: valid already
-            id=i.id, naam=i.naam, afstand_km=k, landelijk_online=o, eigen_lijst=any(r.bron == EIGEN_IMPORT for r in i.bronnen))
-            for i, o, k in zip(inis, overal, kms, strict=True)],
+        eigen=eigen, tellingen=counts, tellingen_lokaal=local,
+        tellingen_regio={k: v for k, v in region.items() if k != "_totaal"}, kenmerken=rows,
+        initiatieven=counted,
         gaps=gaps, telregel=COUNT_RULE.format(km=km),
     )
     report.gaps = [g.model_copy(update={"zin": gap_sentence(g, report, "nl")}) for g in gaps]
@@ -260,4 +298,4 @@ def gap_analysis(
 
 
 __all__ = ["COUNT_RULE", "DEFAULT_KM", "FEW", "GAP_CODES", "LOW_SHARE_RATIO", "MIN_EXPECTED", "GapReport", "Kenmerk",
-           "Lacune", "counted_hits", "gap_analysis", "gap_sentence", "gap_summary", "region_counts"]
+           "Lacune", "counted_hits", "gap_analysis", "own_ids", "records_of", "gap_sentence", "gap_summary", "region_counts"]

@@ -413,8 +413,7 @@ def search_initiatives(
     if limit is not None:
         rows = rows[:limit]
     if dist is None and not flt.q and next_day is None:
-        plain = idx.plain_hits
-        return [plain[i] for i in rows.tolist()]
+        return HitList(idx, rows, None, None, None)  # hands out the index's shared plain hits
     kms = None if dist is None else np.where(idx.overal[rows], np.nan, np.round(dist[rows], 3))
     days = None if next_day is None else next_day[rows]
     return HitList(idx, rows, kms, scores[rows], days)
@@ -430,7 +429,7 @@ class HitList(Sequence[InitiativeHit]):
 
     __slots__ = ("_days", "_hits", "_idx", "_kms", "_rows", "_scores")
 
-    def __init__(self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray,
+    def __init__(self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray | None,
                  days: np.ndarray | None):
         self._idx, self._rows, self._kms, self._scores, self._days = idx, rows, kms, scores, days
         self._hits: list[InitiativeHit | None] = [None] * rows.size
@@ -439,13 +438,17 @@ class HitList(Sequence[InitiativeHit]):
         return int(self._rows.size)
 
     def _make(self, start: int, stop: int) -> list[InitiativeHit]:
+        if self._kms is None and self._scores is None and self._days is None:
+            plain = self._idx.plain_hits  # no distance, score or day: the same hit objects every time
+            return [plain[r] for r in self._rows[start:stop].tolist()]
         todo = [i for i in range(start, stop) if self._hits[i] is None]
         if todo:
             items = self._idx.items
             rows = self._rows[todo].tolist()
             kms = [None] * len(todo) if self._kms is None else \
                 [None if k != k else k for k in self._kms[todo].tolist()]  # NaN: landelijk/online
-            scs = [None if s != s else s for s in self._scores[todo].tolist()]
+            scs = [None] * len(todo) if self._scores is None else \
+                [None if s != s else s for s in self._scores[todo].tolist()]
             days = [None] * len(todo) if self._days is None else \
                 [dt.date.fromordinal(o) for o in self._days[todo].tolist()]
             make = InitiativeHit.trusted
@@ -495,6 +498,29 @@ class HitList(Sequence[InitiativeHit]):
         if self._kms is None:
             return [None] * len(self)
         return [None if k != k else k for k in self._kms.tolist()]
+
+    def code_counts(self, local_only: bool = False) -> dict[str, dict[str, int]]:
+        """Per dimension and code, how many results carry it (all codes, zeros included), from the index's bit
+        masks: the same numbers as :func:`knowledge.inventory.count_dimensions`, without a Python loop per
+        record. ``local_only``: only the results that are not landelijk/online."""
+        rows = self._rows
+        overal = self._idx.overal[rows]
+        if local_only:
+            rows = rows[~overal]
+            overal = overal[~overal]
+        counts: dict[str, dict[str, int]] = {
+            "bereik": {"landelijk": int(overal.sum()), "lokaal": int((~overal).sum())}}
+        soorten = dict.fromkeys(vocab.LOKAAL_SOORT, 0)
+        items = self._idx.items
+        for r in rows[~overal].tolist():  # local ones only: one attribute each
+            soort = items[r].lokaal_soort
+            if soort:
+                soorten[soort] += 1
+        counts["lokaal_soort"] = soorten
+        for name, (dim, _) in _FILTER_FIELDS.items():
+            masks = self._idx.masks[name][rows]
+            counts[dim] = {code: int(np.count_nonzero(masks & (1 << bit))) for bit, code in enumerate(DIMENSIONS[dim])}
+        return counts
 
     def landelijk_flags(self) -> list[bool]:
         """Per result: landelijk/online (True) or local."""
