@@ -77,6 +77,11 @@ store = catalogue()
 try:
     own = store.records()
     db_problem = None
+    if st.session_state.get("i_warm") != (id(own), len(own)):
+        # once per change of the own lists: build the search index with its text part now, so that the
+        # first text search on a 20,000-row list does not pay for it
+        search_initiatives(kb, InitiativeFilter(q="techniek"), extra=own, limit=1)
+        st.session_state["i_warm"] = (id(own), len(own))
 except UserCatalogueError as exc:
     own, db_problem = [], str(exc)
     st.error(tr("initiatives.db_error", error=db_problem))

@@ -168,6 +168,7 @@ class CatalogueStore:
         self._lock = threading.Lock()
         self._cached_version: int | None = None
         self._cached_list: list[Initiatief] = []
+        self._view_cache: dict[tuple[Any, ...], tuple[int, Any]] = {}
         self._adopted = False
 
     @property
@@ -222,8 +223,23 @@ class CatalogueStore:
             raise UserCatalogueError(f"{len(problems)} record(s) in de database kloppen niet: " + "; ".join(problems[:10]))
         return out
 
+    def _cached(self, key: tuple[Any, ...], load: Any) -> Any:
+        """``load()`` once per database version (one small query to check), for what pages show on every run."""
+        version = self.version()
+        hit = self._view_cache.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = load()
+        if len(self._view_cache) > 32:
+            self._view_cache.clear()
+        self._view_cache[key] = (version, value)
+        return value
+
     def lists(self) -> list[ListInfo]:
-        """Every list, newest first."""
+        """Every list, newest first (read once per change of the database)."""
+        return self._cached(("lists",), self._load_lists)  # type: ignore[no-any-return]
+
+    def _load_lists(self) -> list[ListInfo]:
         active = (sa.select(initiative_records.c.list_id, sa.func.count().label("n"))
                   .where(initiative_records.c.superseded_by.is_(None))
                   .group_by(initiative_records.c.list_id).subquery())
@@ -251,6 +267,10 @@ class CatalogueStore:
 
     def list_records(self, list_id: int, limit: int | None = None) -> list[tuple[Initiatief, bool]]:
         """The records of one list in row order (the first ``limit``), each with ``True`` when it is active."""
+        return self._cached(("records", list_id, limit),  # type: ignore[no-any-return]
+                            lambda: self._load_list_records(list_id, limit))
+
+    def _load_list_records(self, list_id: int, limit: int | None) -> list[tuple[Initiatief, bool]]:
         self.get_list(list_id)
         query = (sa.select(initiative_records.c.data, initiative_records.c.superseded_by)
                  .where(initiative_records.c.list_id == list_id).order_by(initiative_records.c.id))
@@ -419,10 +439,15 @@ def load_user_catalogue(kb: KnowledgeBase | None = None, path: Path | None = Non
 
 
 def own_initiatives() -> list[Initiatief]:
-    """The school's own initiatives for the mentor and the assistant; empty when the database cannot be read
-    (they still answer from the curated knowledge; the Initiatieven page shows the problem)."""
+    """The school's own initiatives for the mentor and the assistant; empty when there is no database yet (a
+    read never creates one) or it cannot be read (they still answer from the curated knowledge; the
+    Initiatieven page shows the problem)."""
+    url = db.database_url()
+    if url.startswith("sqlite:///") and not Path(sa.make_url(url).database or "").exists() \
+            and not (lob_home() / LEGACY_FILE).exists():
+        return []
     try:
-        return catalogue().records()
+        return catalogue(url).records()
     except UserCatalogueError:
         return []
 
