@@ -222,11 +222,13 @@ def concurrent_trials(url: str, trials: int = 20, processes: int = 4) -> dict[st
                 failed += p.returncode != 0 or out.strip() != "ok"
             expected_total += processes * 25
             store = CatalogueStore(url)
-            records = store.records()
-            lost += max(0, expected_total - len(records))
-            texts = [r.omschrijving for r in records]
-            overwritten += len(texts) - len(set(texts))  # a record replaced by another list's would repeat or vanish
-            lost += sum(1 for i in store.lists() if i.actief != 25)
+            lost += max(0, expected_total - len(store.records()))
+            for info in store.lists():  # every list still holds exactly its own 25 records, all active
+                n = info.naam.removeprefix("lijst ")
+                records = store.list_records(info.id)
+                lost += max(0, 25 - sum(1 for _, active in records if active))
+                overwritten += sum(1 for ini, _ in records if ini.organisator != f"Organisator {n}"
+                                   or not ini.omschrijving.startswith(f"lijst {n} rij "))
         seconds = time.perf_counter() - started
     return {"trials": trials, "processes_per_trial": processes, "records_expected": expected_total,
             "lost": lost, "overwritten": overwritten, "failed_processes": failed, "seconds": round(seconds, 1)}
