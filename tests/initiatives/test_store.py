@@ -181,6 +181,7 @@ def concurrent_imports(db_url: str, processes: int, folder: Path) -> None:
         assert p.returncode == 0 and out.strip() == "ok", err[-800:]
 
 
+@pytest.mark.slow  # four Python processes per database: out of the quick lane, in the full run
 def test_concurrent_imports_from_real_processes_lose_nothing(db_url, tmp_path):
     """Four processes import a list each at the same moment, with overlapping names (kept both): every list
     and every record is there afterwards. (`lob-kompas bench --decaan` runs 20 such trials per database.)"""
