@@ -15,6 +15,7 @@ from typing import Any
 from knowledge.geo import Place, UnknownPlace, lookup_name, normalise, resolve_place
 from knowledge.i18n import t, word
 from knowledge.loader import KnowledgeBase
+from knowledge.sources import EIGEN_IMPORT
 
 # Word starts that signal the activities intent (matched against lower-cased words).
 # Dutch compounds put these inside words (techniekactiviteiten), so they match anywhere in a word.
@@ -116,11 +117,12 @@ def parse_activity_question(kb: KnowledgeBase, question: str) -> ActivityQuery |
 
 
 def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None) -> list[Any]:
-    from recommender.initiatives import InitiativeFilter, search_initiatives
+    from recommender.initiatives import InitiativeFilter, own_initiatives, search_initiatives
 
     flt = InitiativeFilter(doelgroepen=q.doelgroepen, schooltypen=q.schooltypen, branches=q.branches,
                            near=q.place.naam if q.place else None, km=km if q.place else None)
-    return search_initiatives(kb, flt, place=q.place)
+    # the school's own lists (the decaan's imports) take part, marked in the answer
+    return list(search_initiatives(kb, flt, place=q.place, extra=own_initiatives()))
 
 
 @dataclass
@@ -156,7 +158,9 @@ def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: flo
         ini = h.initiatief
         where = t("assistant.national", lang) if h.afstand_km is None else f"{ini.locatie.naam or ini.locatie.gemeente or ''}"\
             f" ({h.afstand_km:.1f} km)"
-        lines.append(f"- {ini.naam} ({ini.organisator}; {where.strip()}): {_short(ini.omschrijving)}")
+        own = any(r.bron == EIGEN_IMPORT for r in ini.bronnen)
+        mark = f" [{t('bron.own_list', lang)}]" if own else ""
+        lines.append(f"- {ini.naam} ({ini.organisator}; {where.strip()}){mark}: {_short(ini.omschrijving)}")
     if len(hits) > show:
         lines.append(f"  (+{len(hits) - show})")
     return ActivityAnswer("\n".join(lines), hits, shown)
