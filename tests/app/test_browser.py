@@ -307,20 +307,18 @@ def test_imported_markup_is_shown_as_text_and_fetches_nothing(server: bh.AppServ
     seen = _requests(page)
     bh.open_page(page, server.url + "/initiatieven")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(table))
-    # the upload shows a preview with the column mapping first; saving makes it a list (issue 14)
-    save = page.get_by_role("button", name=t("initiatives.save", "nl", n=1))
-    bh.wait_for_or_exception(page, save)
-    save.click()
-    bh.wait_for_or_exception(page, page.get_by_test_id("stAlertContentSuccess"))
+    # issue 14: the upload shows a preview first; a row whose text holds markup or a link is refused there,
+    # with the reason (its cell quoted as text), and nothing is stored. Records that hold markup anyway
+    # (an older list, the database) are shown as text: test_imported_markdown_and_html_make_no_outside_requests.
+    bh.wait_for_or_exception(page, page.get_by_text(t("initiatives.import_bad", "nl", n=1)))
     bh.wait_idle(page)
+    main = page.get_by_test_id("stMain")
+    assert main.get_by_role("button", name=t("initiatives.save", "nl", n=0)).is_disabled()
+    assert main.locator("img[src*='evil']").count() == 0
     q = bh.widget(page, "stTextInput", t("initiatives.q", "nl")).locator("input")
     q.fill("Robotmiddag")
     q.press("Enter")
     bh.wait_idle(page)
-    page.get_by_role("tab", name=t("initiatives.detail", "nl")).click()
-    bh.wait_idle(page)
-    main = page.get_by_test_id("stMain")
-    assert main.get_by_text(f"![x](http://{EVIL}/x.png)", exact=False).count() >= 1, "the text should show as typed"
     assert main.locator("img[src*='evil']").count() == 0
     page.get_by_role("tab", name=t("initiatives.map", "nl")).click()
     bh.wait_idle(page)
