@@ -79,7 +79,8 @@ def is_own(ini: Any) -> bool:
 
 
 def file_message(exc: ImportFout) -> str:
-    return tr(f"initiatives.file.{exc.code}", **{k: v for k, v in exc.values.items()})
+    """The message in the user's language; the values it quotes (file name, columns, cells) stay text."""
+    return tr(f"initiatives.file.{exc.code}", **{k: as_text(v, keep_lines=False) for k, v in exc.values.items()})
 
 
 store = catalogue()
@@ -250,7 +251,7 @@ def preview_section() -> None:
         return
     fid = upload.file_id
     if st.session_state.get("i_saved") == fid:
-        st.success(as_text(st.session_state.get("i_saved_msg", "")))
+        st.success(st.session_state.get("i_saved_msg", ""))
         return
     if st.session_state.get("i_sheet_id") != fid:
         try:
@@ -261,7 +262,7 @@ def preview_section() -> None:
             st.session_state["i_sheet_error"] = file_message(exc)
         st.session_state["i_sheet_id"] = fid
     if st.session_state.get("i_sheet_error"):
-        st.error(tr("initiatives.import_error", error=as_text(st.session_state["i_sheet_error"])))
+        st.error(tr("initiatives.import_error", error=st.session_state["i_sheet_error"]))
         return
     sheet = st.session_state["i_sheet"]
     st.subheader(tr("initiatives.preview_title", file=as_text(sheet.file_name, keep_lines=False)))
@@ -273,7 +274,7 @@ def preview_section() -> None:
             st.session_state.get("i_suggested_id") != fid else st.session_state["i_suggested"]
     except ImportFout as exc:
         suggested = None
-        st.warning(as_text(file_message(exc)))
+        st.warning(file_message(exc))
     if suggested is not None:
         st.session_state["i_suggested"], st.session_state["i_suggested_id"] = suggested, fid
     st.markdown("**" + tr("initiatives.mapping_title") + "**")
@@ -320,10 +321,10 @@ def preview_section() -> None:
             st.session_state["i_preview_error"] = None
         except (ImportFout, ValueError) as exc:
             st.session_state["i_preview"] = None
-            st.session_state["i_preview_error"] = file_message(exc) if isinstance(exc, ImportFout) else str(exc)
+            st.session_state["i_preview_error"] = file_message(exc) if isinstance(exc, ImportFout) else as_text(exc)
         st.session_state["i_preview_sig"] = signature
     if st.session_state.get("i_preview_error"):
-        st.error(as_text(st.session_state["i_preview_error"]))
+        st.error(st.session_state["i_preview_error"])
         return
     preview = st.session_state["i_preview"]
 
@@ -384,7 +385,7 @@ def preview_section() -> None:
         except UserCatalogueError as exc:
             st.error(tr("initiatives.db_error", error=as_text(exc)))
         else:
-            msg = tr("initiatives.saved", name=result.lijst.naam, n=len(result.ids))
+            msg = tr("initiatives.saved", name=as_text(result.lijst.naam, keep_lines=False), n=len(result.ids))
             if result.vervangen:
                 msg += " " + tr("initiatives.saved_replaced", n=len(result.vervangen))
             st.session_state["i_saved"], st.session_state["i_saved_msg"] = fid, msg
@@ -437,22 +438,22 @@ def lists_section() -> None:
     if b1.button(tr("initiatives.delete"), disabled=not confirm, key=f"i_del_{chosen}"):
         try:
             info = store.delete_list(chosen, who=access.who or "?")
-            st.session_state["i_list_msg"] = tr("initiatives.deleted", name=info.naam, n=info.aantal)
+            st.session_state["i_list_msg"] = tr("initiatives.deleted", name=as_text(info.naam, keep_lines=False), n=info.aantal)
         except UserCatalogueError as exc:
-            st.session_state["i_list_msg"] = tr("initiatives.db_error", error=str(exc))
+            st.session_state["i_list_msg"] = tr("initiatives.db_error", error=as_text(exc))
         st.rerun()
     newest = lists[0]
     if b2.button(tr("initiatives.undo", name=as_text(newest.naam, keep_lines=False)), key="i_undo"):
         try:
             undone = store.undo_last(who=access.who or "?")
-            st.session_state["i_list_msg"] = tr("initiatives.undone", name=undone.naam if undone else "-")
+            st.session_state["i_list_msg"] = tr("initiatives.undone", name=as_text(undone.naam, keep_lines=False) if undone else "-")
         except UserCatalogueError as exc:
-            st.session_state["i_list_msg"] = tr("initiatives.db_error", error=str(exc))
+            st.session_state["i_list_msg"] = tr("initiatives.db_error", error=as_text(exc))
         st.rerun()
 
 
 if st.session_state.get("i_list_msg"):
-    st.success(as_text(st.session_state.pop("i_list_msg")))
+    st.success(st.session_state.pop("i_list_msg"))
 if access.allowed:
     st.caption(tr("initiatives.access.as", who=as_text(access.who or "?", keep_lines=False)))
     preview_section()
@@ -534,6 +535,7 @@ if gap_place:
             st.caption(tr("initiatives.campus_vmbo_note", jaar=report.vmbo_profielaanbod[0].jaar or "-") + " "
                        + tr("ask.sources") + ": " + "; ".join(source_labels(kb, refs, lang)))
         st.subheader(tr("initiatives.gaps_counts"))
-        cols = st.columns(2)
-        for i, dim in enumerate(GAP_CODES):
-            cols[i % 2].vega_lite_chart(gap_chart(report, dim), width="stretch")
+        # one chart per row: the page is a narrow centred column since issue 12's layout, and two side by side
+        # squeezed the bars and cut off axis titles and legends
+        for dim in GAP_CODES:
+            st.vega_lite_chart(gap_chart(report, dim), width="stretch")
