@@ -15,9 +15,8 @@ from knowledge import KnowledgeBase
 from knowledge.geo import haversine_km
 from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
-from knowledge.schema import Artikel, Initiatief
+from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.initiatives import UserCatalogueError, load_user_catalogue
 from recommender.models import Advies, FaseAdvies, HoRichting, RouteAdvies, SectorZin, ZonderTechniekprofiel
 
 
@@ -207,14 +206,6 @@ def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
 def in_language(texts: dict[str, str], lang: str) -> str:
     """A translated text in ``lang``, Dutch when that language is missing."""
     return texts.get(lang) or texts.get("nl", "")
-
-
-def own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
-    """The school's own imported activities (the decaan's list), for the mentor's advice; none when unreadable."""
-    try:
-        return load_user_catalogue(kb)
-    except UserCatalogueError:
-        return []
 
 
 def _parents_version(texts: dict[str, str], lang: str, parent_lang: str) -> None:

@@ -7,6 +7,7 @@ cross-references (source ids, opleiding and beroep ids, school ids) happens in
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -279,6 +280,9 @@ class Initiatief(Strict):
     inventarisatie_2023: bool = Field(False, description="een van de 70 uit de bijlage van rapport 003")
     classificatie: Classificatie = Field(description="rapport: kenmerken uit een rapport; algemene_kennis: eigen indeling")
     bronnen: Bronnen
+    datum: dt.date | None = Field(None, description="de (eerste) dag; met tot: een periode")
+    tot: dt.date | None = Field(None, description="laatste dag van een periode (tot en met)")
+    jaarlijks_maand: int | None = Field(None, ge=1, le=12, description="elk jaar in deze maand (1-12), zonder vaste datum")
 
     @property
     def landelijk_online(self) -> bool:
@@ -294,6 +298,14 @@ class Initiatief(Strict):
     def _lokaal_has_kind(self) -> Initiatief:
         if self.bereik == "lokaal" and self.lokaal_soort is None:
             raise ValueError("een lokaal initiatief heeft een lokaal_soort nodig")
+        return self
+
+    @model_validator(mode="after")
+    def _one_kind_of_date(self) -> Initiatief:
+        if self.tot is not None and (self.datum is None or self.tot < self.datum):
+            raise ValueError("tot hoort bij een datum en ligt niet ervoor")
+        if self.jaarlijks_maand is not None and self.datum is not None:
+            raise ValueError("geef een datum of een jaarlijkse maand, niet allebei")
         return self
 
 

@@ -64,9 +64,9 @@ def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl",
     """One reference as text in ``lang`` (see the module doc for the two styles)."""
     ref = _as_ref(ref)
     if style == "full":
-        if ref.bron == EIGEN_IMPORT:
+        if ref.bron == EIGEN_IMPORT:  # "eigen lijst van de school, kalender.xlsx 2026-11-30"
             head = t("bron.own_list", lang)
-            return f"{head} ({ref.sectie})" if ref.sectie else head
+            return f"{head}, {ref.sectie}" if ref.sectie else head
         bron = kb.bronnen.get(ref.bron) if kb is not None else None
         if bron is None:
             return t("bron.unknown", lang)

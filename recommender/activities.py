@@ -22,22 +22,28 @@ score = branche + afstand + praktijk + doelgroep + route - school
   work, guest lessons, company visits, work placements); it is marked so the mentor can ask for it
 
 A requested doelgroep is honoured: when activities for it exist (local first, then landelijk), up to
-two of them are in the list even when they score lower.
+two of them are in the list even when they score lower. Activities from the school's own imported
+list are marked as such in the reason.
+
+A route's next step (:func:`stap_activiteit`) names the next dated activity of the route's kind near
+the pupil, found through the one initiatives search (``komend``); otherwise the best-ranked match.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from knowledge import vocab
+from knowledge.geo import Place
 from knowledge.i18n import t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from knowledge.sources import ref_text
+from knowledge.sources import EIGEN_IMPORT, ref_text
 from recommender.explain import km_tekst, lijst
-from recommender.initiatives import catalogue_of
+from recommender.initiatives import InitiativeFilter, catalogue_of, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
@@ -307,20 +313,90 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
         delen = {"branche": float(branche[i]), "afstand": round(float(afstand[i]), 3),
                  "praktijk": float(a.praktijk[row]), "doelgroep": float(doelgroep[i]),
                  "route": float(route[i]), "school": float(school[i])}
-        match = tuple(x for x in tech if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches)
-                      and INTERESSE_BRANCHES[x] != ("techniek_breed",))
-        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[row]), delen, match,
+        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[row]), delen, _interesses_match(ini, tech),
                        next((d for d in ini.doelgroepen if d in gevraagd), None), via_school(ini))
-        out.append(ActiviteitAdvies(
-            id=ini.id, naam=ini.naam, organisator=ini.organisator,
-            afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=landelijk, online=ini.online,
-            praktijkgerichtheid=ini.praktijkgerichtheid, branches=list(ini.branches),
-            doelgroepen=list(ini.doelgroepen), website=ini.website, afstand_bij_benadering=k.benadering,
-            via_school=k.via_school, gevraagde_doelgroep=k.doelgroep,
-            score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
-            uitleg={taal: _reden(k, taal) for taal in talen}, bronnen=[ref_text(r) for r in ini.bronnen],
-        ))
+        out.append(_advies(k, talen))
     return out
+
+
+def _interesses_match(ini: Initiatief, tech: list[str]) -> tuple[str, ...]:
+    return tuple(x for x in tech if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches)
+                 and INTERESSE_BRANCHES[x] != ("techniek_breed",))
+
+
+def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
+    ini = k.ini
+    return ActiviteitAdvies(
+        id=ini.id, naam=ini.naam, organisator=ini.organisator,
+        afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=ini.online,
+        praktijkgerichtheid=ini.praktijkgerichtheid, branches=list(ini.branches),
+        doelgroepen=list(ini.doelgroepen), website=ini.website, afstand_bij_benadering=k.benadering,
+        via_school=k.via_school, gevraagde_doelgroep=k.doelgroep,
+        score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
+        uitleg={taal: _reden(k, taal) for taal in talen}, bronnen=[ref_text(r) for r in ini.bronnen],
+    )
+
+
+def _kandidaat_een(ini: Initiatief, km: float | None, profiel: Profiel, plaats: tuple[float, float] | None,
+                   types: frozenset[str], route_richting: str | None) -> _Kandidaat | None:
+    """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
+    vectorised); None when it does not reach the pupil or does not fit a technical pupil's interests."""
+    if not bereikt(ini.schooltypen, types):
+        return None
+    gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+    if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)):
+        return None
+    tech = profiel.technische_interesses()
+    specifiek = {b for i in tech for b in INTERESSE_BRANCHES.get(i, ()) if b != "techniek_breed"}
+    if tech and specifiek & set(ini.branches):
+        branche = 2.0
+    elif tech and "techniek_breed" in ini.branches:
+        branche = 1.0
+    elif tech:
+        return None
+    else:
+        branche = 0.0
+    landelijk = ini.landelijk_online
+    if landelijk:
+        afstand = LANDELIJK_PUNTEN
+    elif plaats is None or km is None:
+        afstand = 0.0
+    else:
+        afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
+    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
+    route_branche = RICHTING_BRANCHE.get(route_richting or "")
+    school = via_school(ini)
+    delen = {"branche": branche, "afstand": round(afstand, 3), "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid],
+             "doelgroep": 1.0 if doelgroep else 0.0,
+             "route": ROUTE_PUNTEN if tech and route_branche in ini.branches else 0.0,
+             "school": -SCHOOL_STRAF if school else 0.0}
+    benadering = not landelijk and ini.locatie.precisie in ("gemeente", "wijk")
+    return _Kandidaat(ini, None if landelijk or plaats is None else km, landelijk, benadering, delen,
+                      _interesses_match(ini, tech), doelgroep, school)
+
+
+def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, richting: str,
+                    activiteiten: list[ActiviteitAdvies], extra: Sequence[Initiatief] | None = None,
+                    vandaag: dt.date | None = None) -> tuple[ActiviteitAdvies | None, dt.date | None]:
+    """The activity for a route's next step, with its day when it has one.
+
+    First choice: the next dated activity of the matching kind near the pupil: upcoming (from
+    ``vandaag``), of the route's branche (:data:`RICHTING_BRANCHE`), reaching the pupil's schooltype and
+    doelgroep, local within ``max_reisafstand_km`` (any place when the pupil's place is unknown);
+    soonest first, then nearest. Otherwise the best-ranked undated match of :func:`activiteit_voor_richting`.
+    """
+    branche = RICHTING_BRANCHE.get(richting)
+    if branche is not None:
+        doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
+        place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+        flt = InitiativeFilter(doelgroepen=doelgroepen, branches=[branche], komend=True, vandaag=vandaag,
+                               include_landelijk=place is None, km=profiel.max_reisafstand_km if place else None)
+        types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+        for hit in search_initiatives(kb, flt, extra=extra, place=place):
+            k = _kandidaat_een(hit.initiatief, hit.afstand_km, profiel, plaats, types, richting)
+            if k is not None:
+                return _advies(k, talen_voor(profiel)), hit.volgende_datum
+    return activiteit_voor_richting(activiteiten, richting), None
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:
@@ -342,6 +418,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     if k.via_school:
         parts.append(t("advies.act_via_school", taal))
+    if any(r.bron == EIGEN_IMPORT for r in k.ini.bronnen):
+        parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
 
 
@@ -358,4 +436,4 @@ def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str
 
 
 __all__ = ["INTERESSE_BRANCHES", "RICHTING_BRANCHE", "rank_activiteiten", "schooltypen_initiatief",
-           "activiteit_voor_richting", "talen_voor", "via_school", "bereikt"]
+           "activiteit_voor_richting", "stap_activiteit", "talen_voor", "via_school", "bereikt"]

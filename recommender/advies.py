@@ -13,7 +13,7 @@ from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
-from recommender.activities import activiteit_voor_richting, rank_activiteiten, talen_voor
+from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
 from recommender.fase import fase_advies, fase_van, is_horizon
@@ -85,12 +85,14 @@ def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] 
 
 
 def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: list[str], horizon: bool,
-                  activiteiten: list) -> RouteAdvies:
+                  activiteiten: list, plaats: tuple[float, float] | None,
+                  eigen_initiatieven: Sequence[Initiatief] | None) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
     schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
     d = s.dichtstbij
+    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven)
     vervolg = [HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
                for naam, soort, scholen in r.vervolg]
     return RouteAdvies(
@@ -114,8 +116,7 @@ def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: lis
                        for b in r.beroepen],
         vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
         uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon) for taal in talen},
-        volgende_stap=volgende_stap(kb, s, activiteit_voor_richting(activiteiten, r.richting), talen, profiel,
-                                    vp, horizon),
+        volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
         bronnen=list(r.bronnen),
     )
 
@@ -160,7 +161,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
                                      route_richting=gekozen[0].route.richting if gekozen else None)
-    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten) for s in gekozen]
+    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven)
+              for s in gekozen]
 
     meldingen = []
     if not profiel.plaats_tekst():

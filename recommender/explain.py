@@ -8,11 +8,12 @@ important -> connection (profiel, niveau, hbo) -> nearest school (``~`` when app
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
 
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_km, format_list
+from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
 from knowledge.sources import source_label
@@ -138,13 +139,14 @@ def profiel_naam(kb: KnowledgeBase, code: str) -> str:
 
 
 def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str],
-                  profiel: Profiel, vmbo_profiel: str | None, horizon: bool) -> VolgendeStap:
+                  profiel: Profiel, vmbo_profiel: str | None, horizon: bool,
+                  datum: dt.date | None = None) -> VolgendeStap:
     """The concrete next step of a route.
 
     po / vo1-2 (``horizon``): first the vmbo profiel, the route comes later. Otherwise: open dag or
     proefstuderen at the nearest school that offers the preferred leerweg (``~`` when approximate),
     a BBL route says a leerbedrijf is needed and how to find one, and an activity of the matching
-    branche (marked when it runs through the school).
+    branche (marked when it runs through the school; with its day when it is the next dated one).
     """
     d = s.dichtstbij
     school_id = school_naam = None
@@ -170,7 +172,10 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
             zin = t("advies.stap_open_dag_scholen", taal, scholen=lijst(scholen, taal))
         else:
             zin = t("advies.stap_mentor", taal)
-        if activiteit is not None:
+        if activiteit is not None and datum is not None:
+            zin += " " + t("advies.stap_activiteit_datum", taal, activiteit=activiteit.naam,
+                           datum=format_date(datum, taal))
+        elif activiteit is not None:
             key = "advies.stap_activiteit_school" if activiteit.via_school else "advies.stap_activiteit"
             zin += " " + t(key, taal, activiteit=activiteit.naam)
         tekst[taal] = zin
@@ -180,7 +185,8 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
         soort=soort, school=None if horizon else school_id, school_naam=None if horizon else school_naam,
         afstand_km=None if horizon else km, afstand_bij_benadering=benadering and not horizon,
         activiteit=activiteit.id if activiteit else None, activiteit_naam=activiteit.naam if activiteit else None,
-        activiteit_via_school=bool(activiteit and activiteit.via_school), tekst=tekst, leerbedrijf=leerbedrijf,
+        activiteit_via_school=bool(activiteit and activiteit.via_school), activiteit_datum=datum,
+        tekst=tekst, leerbedrijf=leerbedrijf,
     )
 
 

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict
 
 Vertaald = dict[str, str]  # taal -> text; always "nl", plus the parents' language (and the app page's, when asked)
@@ -35,6 +37,7 @@ class VolgendeStap(_Out):
     activiteit: str | None = None
     activiteit_naam: str | None = None
     activiteit_via_school: bool = False
+    activiteit_datum: date | None = None  # the day of the activity, when it is the next dated one
     tekst: Vertaald
     leerbedrijf: Vertaald | None = None  # BBL: a leerbedrijf is needed, and how to find one
 

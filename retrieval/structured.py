@@ -15,7 +15,6 @@ the school's own list say so.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -280,41 +279,16 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
 Catalogue = Callable[[], Sequence[Any]]
 
 
-def default_catalogue(kb: KnowledgeBase, path: Any = None) -> Catalogue:
-    """The school's own initiatives (``recommender.initiatives.load_user_catalogue``), read again only when
-    the stored list changes, and handed out as the same list object so the search index is reused."""
-    cache: dict[str, Any] = {"key": None, "items": []}
-    lock = threading.Lock()  # one reader at a time: a big list is read once, not by every waiting question
+def default_catalogue(kb: KnowledgeBase) -> Catalogue:
+    """The school's own initiatives: the decaan's lists in the database
+    (``recommender.initiatives.own_initiatives``). The store hands out the same list object until the database
+    changes, so the search index built on it is reused; no database yet gives an empty list."""
+    from recommender.initiatives import own_initiatives
 
-    def load() -> Sequence[Any]:
-        with lock:
-            return _load()
-
-    def _load() -> Sequence[Any]:
-        from recommender import initiatives
-
-        key: object = None
-        path_of = (lambda: path) if path is not None else getattr(initiatives, "user_catalogue_path", None)
-        if path_of is not None:
-            try:
-                st = path_of().stat()
-                key = (str(path_of()), st.st_mtime_ns, st.st_size)
-            except OSError:
-                key = ("absent", str(path_of()))
-        if key is not None and key == cache["key"]:
-            return cache["items"]  # type: ignore[no-any-return]
-        try:
-            items = initiatives.load_user_catalogue(kb, path) if path is not None else \
-                initiatives.load_user_catalogue(kb)
-        except ValueError:  # a broken own list must not break the assistant; the decaan page reports it
-            items = []
-        cache["key"], cache["items"] = key, items
-        return items
-
-    return load
+    return own_initiatives
 
 
-def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None, extra: Sequence[Any]) -> list[Any]:
+def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None, extra: Sequence[Any]) -> Sequence[Any]:
     from recommender.initiatives import InitiativeFilter, search_initiatives
 
     flt = InitiativeFilter(doelgroepen=q.doelgroepen, schooltypen=q.schooltypen, branches=q.branches,
@@ -327,8 +301,8 @@ def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None, extra: Sequen
 class ActivityAnswer:
     text: str
     details: str
-    hits: list[Any]
-    shown: list[Any]
+    hits: Sequence[Any]
+    shown: Sequence[Any]
     own: set[str]  # ids of the shown initiatives that come from the school's own list
 
 
@@ -367,7 +341,7 @@ def filters_text(q: ActivityQuery, lang: str) -> str:
 
 def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: float = 10.0, show: int = 3,
                       more: int = 8, extra: Sequence[Any] = (),
-                      search: Callable[..., list[Any]] = _search) -> ActivityAnswer:
+                      search: Callable[..., Sequence[Any]] = _search) -> ActivityAnswer:
     """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)

@@ -18,6 +18,10 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   # Debian's nginx: `lob-kompas serve` puts it in front of several app processes (tests/app/test_serve.py).
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nginx >/dev/null || echo "warning: nginx not installed; the serve tests will fail"
 fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  # Debian's PostgreSQL: the database tests start a throwaway cluster of their own (app/bench/pgcluster.py)
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null || echo "warning: postgresql not installed; database tests will fail"
+fi
 ruff check knowledge retrieval recommender app tests
 mypy
 export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"

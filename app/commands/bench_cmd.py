@@ -77,6 +77,15 @@ def _bench(args: argparse.Namespace) -> int:
     def log(message: str) -> None:
         print(f"[bench] {message}", file=sys.stderr, flush=True)
 
+    if args.decaan:
+        from app.bench.decaan import format_decaan, run_decaan_bench
+
+        decaan = run_decaan_bench(log, quick=args.quick)
+        if args.json:
+            print_json(decaan)
+        else:
+            print(format_decaan(decaan))
+        return 0
     result = run_bench(quick=args.quick, log=log)
     if args.json:
         print_json(result)
@@ -90,4 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Meet snelheid, geheugen en groei van alle onderdelen in één run.")
     p.add_argument("--quick", action="store_true", help="een kleine versie (minder dan een minuut)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument("--decaan", action="store_true",
+                   help="alleen de eigen lijsten: zoeken in SQLite en PostgreSQL, de pagina met 20.000 eigen rijen, "
+                        "gelijktijdige imports en vijandige bestanden")
     p.set_defaults(handler=_bench)

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
-from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n.formats import format_km
 from knowledge.inputs import LIMITS, InputError, megabytes
-from knowledge.schema import Initiatief
 from recommender.advies import recommend, vocab
+from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
 
@@ -145,7 +145,7 @@ def _recommend(args: argparse.Namespace) -> int:
     profiel = _read_profile(args.profile)
     kb = load_kb(args.data_dir)
     try:
-        advies = recommend(kb, profiel, n=args.n, eigen_initiatieven=_own_initiatives(kb))
+        advies = recommend(kb, profiel, n=args.n, eigen_initiatieven=own_initiatives())
     except ProfielError as exc:
         raise UserError(str(exc)) from None
     if args.json:
@@ -169,7 +169,7 @@ def _verslag(args: argparse.Namespace) -> int:
         raise UserError(f"de map '{target.parent}' bestaat niet")
     kb = load_kb(args.data_dir)
     try:
-        own = _own_initiatives(kb)
+        own = own_initiatives()
         advies = recommend(kb, profiel, eigen_initiatieven=own)
         places = {i.id: i for i in own}  # where the school's own activities take place, for the next step
         if fmt == "pdf":
@@ -191,16 +191,6 @@ def _verslag(args: argparse.Namespace) -> int:
     else:
         print(f"verslag geschreven: {target} ({fmt}, {' + '.join(advies.talen)})")
     return 0
-
-
-def _own_initiatives(kb: KnowledgeBase) -> list[Initiatief]:
-    """The school's own imported activities, so the verslag names the same activities as the app."""
-    from recommender.initiatives import UserCatalogueError, load_user_catalogue
-
-    try:
-        return load_user_catalogue(kb)
-    except UserCatalogueError:
-        return []
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,6 @@ from app.ui import apply_layout, as_text, code_label, current_language, kb_or_st
 from app.widgets import (
     MapEntry,
     in_language,
-    own_initiatives,
     render_map,
     render_no_techniek,
     render_notices,
@@ -26,6 +25,7 @@ from knowledge import KnowledgeBase, vocab
 from knowledge.geo import UnknownPlace, resolve_place
 from knowledge.schema import Initiatief
 from recommender.advies import recommend
+from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, form_fields, form_values, parse_profiel
 
@@ -167,7 +167,7 @@ if submitted:
 if st.session_state.get("m_show"):
     try:
         profiel = Profiel.from_form(form)
-        own = own_initiatives(kb)
+        own = own_initiatives()
         advies = recommend(kb, profiel, eigen_initiatieven=own, taal_pagina=lang)
     except ProfielError as exc:  # the same readable message as the CLI gives (the one error formatter), as text
         st.error(tr("mentor.profile_error", error=as_text(exc)))

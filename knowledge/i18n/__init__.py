@@ -45,7 +45,9 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
 def catalogue(lang: str) -> dict[str, str]:
     """All texts of one language, flattened to dotted keys."""
     path = CATALOGUE_DIR / f"{lang}.yaml"
-    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    # libyaml's safe loader when present: ten times faster than the pure-Python one, same result
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {})
 
 
 def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:

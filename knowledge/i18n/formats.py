@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
+from babel.numbers import format_percent as _babel_percent
 from babel.units import format_unit
 
 # The CLDR locale per language of LOB-Kompas (Western digits in Arabic too: Dutch school material uses them).
@@ -25,6 +26,16 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """A number in the style of ``lang``, at most ``decimals`` decimals, no trailing zeros ("4,2", "4")."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     return format_decimal(round(value, decimals), format=pattern, locale=_locale(lang))
+
+
+def format_percent(share: float, lang: str) -> str:
+    """A share (0..1) as a percentage in the style of ``lang``, one decimal below 10 %: "2,8%", "%2,8" (tr), "34%"."""
+    from babel import Locale
+
+    pattern = Locale.parse(_locale(lang)).percent_formats[None].pattern
+    if abs(share) < 0.1:
+        pattern = pattern.replace("#,##0", "#,##0.#", 1)
+    return _babel_percent(share, format=pattern, locale=_locale(lang))
 
 
 def format_km(value: float, lang: str, approximate: bool = False) -> str:
@@ -44,4 +55,4 @@ def format_date(value: dt.date, lang: str) -> str:
     return _babel_date(value, format="long", locale=_locale(lang))
 
 
-__all__ = ["LOCALES", "format_date", "format_km", "format_list", "format_number"]
+__all__ = ["LOCALES", "format_date", "format_km", "format_list", "format_number", "format_percent"]

@@ -6,6 +6,8 @@ variants a decaan may write in a spreadsheet ("Vmbo", "IT/ICT", "Bedrijfsbezoek"
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 
 from knowledge import vocab
@@ -92,14 +94,29 @@ _EARLIER_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def match_key(text: str) -> str:
+    """Lower-case, accents stripped, punctuation folded, every script kept (Arabic, Cyrillic, Polish 'ł'):
+    for matching what people type against labels in any of our languages."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
 @cache
 def _lookup_table(dimension: str) -> dict[str, str]:
     table: dict[str, str] = {}
+
+    def add(text: str, code: str) -> None:
+        for key in (normalise(text), match_key(text)):
+            if key:  # normalise() drops non-latin letters: an Arabic label would give ''
+                table[key] = code
+
     for code in DIMENSIONS[dimension]:
-        table[normalise(code)] = code
+        add(code, code)
         for lang in LANGUAGES:  # a label in any language of the catalogue is understood
-            table[normalise(label(dimension, code, lang))] = code
-    table.update({normalise(k): v for k, v in _EARLIER_LABELS.get(dimension, {}).items()})
+            add(label(dimension, code, lang), code)
+    for k, v in _EARLIER_LABELS.get(dimension, {}).items():
+        add(k, v)
     table.update(_VARIANTS.get(dimension, {}))
     return table
 
@@ -113,7 +130,8 @@ def allowed_text(dimension: str) -> str:
 
 def to_code(dimension: str, value: str) -> str:
     """Map a code, label or common variant (any case) to the code; ValueError lists the allowed codes."""
-    code = _lookup_table(dimension).get(normalise(str(value)))
+    table = _lookup_table(dimension)
+    code = table.get(match_key(str(value))) or table.get(normalise(str(value)))
     if code is None:
         raise ValueError(f"'{value}' is geen geldige {dimension}; toegestaan: {allowed_text(dimension)}")
     return code
@@ -121,5 +139,86 @@ def to_code(dimension: str, value: str) -> str:
 
 def label(dimension: str, code: str, lang: str = "nl") -> str:
     """The label of a code from the translation catalogue (the code itself when unknown)."""
+    if dimension == "voor_wie":  # a "voor wie" cell holds doelgroepen and schooltypen
+        dimension = "doelgroep" if code in vocab.DOELGROEPEN else "schooltype"
     kind = vocab.DIMENSIES[dimension].label_kind if dimension in vocab.DIMENSIES else dimension
     return i18n_label(kind, code, lang)
+
+
+# --- free text in a decaan's sheet ------------------------------------------------------------
+# "Voor wie" mixes doelgroepen and schooltypen ("leerlingen klas 3 vmbo en ouders").
+_KLAS = re.compile(r"\b(?:(?:klas|leerjaar|jaar|class|year)\s*([1-6])(?:e|de)?(?:\s*(?:en|t/m|-|/|,)\s*([1-6]))?"
+                   r"|([1-6])(?:e|de)?\s*(?:klas|leerjaar))\b")
+_GROEP = re.compile(r"\bgroep\s*[5-8](?:\s*(?:en|t/m|-|/)\s*[5-8])?\b")
+_VOOR_WIE_SPLIT = re.compile(r"\s*(?:[,;|/+&]|\ben\b|\band\b)\s*")
+
+
+def _words_to_codes(dimension: str, text: str) -> list[str]:
+    """Codes whose code, label or variant occurs in ``text`` as whole words (longest first)."""
+    table = _lookup_table(dimension)
+    padded = f" {match_key(text)} "
+    found: list[str] = []
+    for key in sorted(table, key=len, reverse=True):
+        if len(key) >= 3 and f" {key} " in padded:
+            padded = padded.replace(f" {key} ", " | ")
+            if table[key] not in found:
+                found.append(table[key])
+    return found
+
+
+def parse_voor_wie(text: str) -> tuple[list[str], list[str], list[str]]:
+    """``(doelgroepen, schooltypen, parts not understood)`` from a "voor wie" cell."""
+    low = str(text).lower()
+    schooltypen: list[str] = []
+    for m in _KLAS.finditer(low):
+        years = {int(g) for g in m.groups() if g}
+        for y in sorted(years):
+            code = "vo_onderbouw" if y <= 2 else "vo_bovenbouw"
+            if code not in schooltypen:
+                schooltypen.append(code)
+    if _GROEP.search(low) and "po" not in schooltypen:
+        schooltypen.append("po")
+    rest = _GROEP.sub(" ", _KLAS.sub(" ", low))
+    doelgroepen: list[str] = []
+    unknown: list[str] = []
+    for part in _VOOR_WIE_SPLIT.split(rest):
+        if not part.strip() or normalise(part) in ("", "alle", "iedereen", "all", "everyone"):
+            continue
+        d = _words_to_codes("doelgroep", part)
+        s = _words_to_codes("schooltype", part)
+        doelgroepen += [c for c in d if c not in doelgroepen]
+        schooltypen += [c for c in s if c not in schooltypen]
+        if not d and not s:
+            unknown.append(part.strip())
+    return doelgroepen, schooltypen, unknown
+
+
+# Words in an activity's name that say what kind of activity it is ("Open dag Zadkine", "Gastles Shell").
+_KIND_WORDS: dict[str, str] = {
+    "open dag": "open_dag", "open avond": "open_dag", "opendag": "open_dag", "meeloopdag": "open_dag",
+    "meeloopdagen": "open_dag", "proefstuderen": "open_dag", "proefles": "open_dag", "kijkdag": "open_dag",
+    "bedrijfsbezoek": "bedrijfsbezoek", "excursie": "bedrijfsbezoek", "company visit": "bedrijfsbezoek",
+    "rondleiding": "bedrijfsbezoek", "bezoek": "bedrijfsbezoek",
+    "gastles": "gastles", "gastlessen": "gastles", "workshop": "gastles", "workshops": "gastles", "lessenserie": "gastles",
+    "snuffelstage": "stage", "stage": "stage", "beroepenstage": "stage", "internship": "stage",
+    "wedstrijd": "wedstrijd_online", "challenge": "wedstrijd_online", "hackathon": "wedstrijd_online",
+    "olympiade": "wedstrijd_online",
+    "voorlichting": "informatie", "informatieavond": "informatie", "infoavond": "informatie",
+    "ouderavond": "informatie", "voorlichtingsavond": "informatie", "webinar": "informatie",
+    "techniekdag": "evenement", "beurs": "evenement", "festival": "evenement", "markt": "evenement",
+    "girlsday": "evenement", "girls day": "evenement", "techniekweek": "evenement", "evenement": "evenement",
+    "leerwerkplek": "leerwerkplekken", "leerwerkplekken": "leerwerkplekken",
+}
+
+
+def activity_from_text(text: str) -> str | None:
+    """The kind of activity a name or description names (first match, longest phrase first), else None."""
+    padded = f" {normalise(text)} "
+    for phrase in sorted(_KIND_WORDS, key=len, reverse=True):
+        if f" {phrase} " in padded:
+            return _KIND_WORDS[phrase]
+    for word in padded.split():  # Dutch compounds: "havenexcursie", "techniekvoorlichting"
+        for phrase in sorted(_KIND_WORDS, key=len, reverse=True):
+            if " " not in phrase and len(phrase) >= 5 and word.endswith(phrase):
+                return _KIND_WORDS[phrase]
+    return None

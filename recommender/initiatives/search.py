@@ -10,12 +10,15 @@ Semantics of :class:`InitiativeFilter`:
   after the local ones, unless ``include_landelijk=False``. A lokaal initiative with ``online=True``
   stays lokaal, as in the report's count;
 * ``km`` (needs ``near``) drops local initiatives farther away than ``km``;
+* ``komend`` keeps only dated initiatives that still happen on or after ``vandaag`` (default: today;
+  see :mod:`recommender.initiatives.dates` for periods and yearly months), sorted by their next day;
+  each hit then carries ``volgende_datum``;
 * ``q`` is free text: with a ``text_search`` callable (the retrieval layer) its scores decide for
   the curated records (the user's own records are not in that index and are matched as plain
   text), otherwise plain matching: every query word (minus a few stop words) must start a word
   in the name, description, organiser, place or labels of the initiative ('robot' finds 'robotica').
 
-Order: with ``near`` by distance (local first, then landelijk/online by score and name); otherwise
+Order: with ``komend`` by next day (then distance, then name); with ``near`` by distance (local first, then landelijk/online by score and name); otherwise
 with ``q`` by score; otherwise by name. Unknown filter values raise ``ValueError`` listing the
 allowed values.
 
@@ -25,12 +28,14 @@ vectorised operations.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationInfo, computed_field, field_validator, model_validator
@@ -40,9 +45,10 @@ from knowledge.geo import EARTH_RADIUS_KM, Place, normalise, resolve_place
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from recommender.initiatives.codes import DIMENSIONS, label, to_code
+from recommender.initiatives.dates import first_of_month
 
 __all__ = [
-    "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
+    "HitList", "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
     "catalogue_of", "distances_km",
 ]
 
@@ -72,6 +78,8 @@ class InitiativeFilter(BaseModel):
     km: float | None = None
     q: str | None = None
     include_landelijk: bool = True
+    komend: bool = False
+    vandaag: dt.date | None = None
 
     @field_validator("schooltypen", "doelgroepen", "activiteiten", "branches", "praktijk", mode="before")
     @classmethod
@@ -102,7 +110,7 @@ class InitiativeFilter(BaseModel):
         return self
 
 
-_HIT_FIELDS = frozenset({"initiatief", "afstand_km", "score"})
+_HIT_FIELDS = frozenset({"initiatief", "afstand_km", "score", "volgende_datum"})
 
 
 class InitiativeHit(BaseModel):
@@ -116,15 +124,18 @@ class InitiativeHit(BaseModel):
     initiatief: Initiatief
     afstand_km: float | None
     score: float | None = None
+    volgende_datum: dt.date | None = None  # set when the filter asked for upcoming activities (komend)
 
     @classmethod
-    def trusted(cls, initiatief: Initiatief, afstand_km: float | None, score: float | None) -> InitiativeHit:
+    def trusted(cls, initiatief: Initiatief, afstand_km: float | None, score: float | None,
+                volgende_datum: dt.date | None = None) -> InitiativeHit:
         """Build a hit from values that are already valid, without validation.
 
         Same result as ``model_construct`` at a third of the cost; search builds thousands of hits.
         """
         hit = cls.__new__(cls)
-        object.__setattr__(hit, "__dict__", {"initiatief": initiatief, "afstand_km": afstand_km, "score": score})
+        object.__setattr__(hit, "__dict__", {"initiatief": initiatief, "afstand_km": afstand_km, "score": score,
+                                             "volgende_datum": volgende_datum})
         object.__setattr__(hit, "__pydantic_fields_set__", _HIT_FIELDS)
         object.__setattr__(hit, "__pydantic_extra__", None)
         object.__setattr__(hit, "__pydantic_private__", None)
@@ -181,6 +192,9 @@ class _Index:
     overal: np.ndarray
     masks: dict[str, np.ndarray]
     name_rank: np.ndarray
+    start: np.ndarray  # date ordinal of datum, -1 without one
+    end: np.ndarray  # date ordinal of tot (else datum), -1 without one
+    month: np.ndarray  # jaarlijks_maand, 0 without one
     _text: _TextIndex | None = field(default=None)
     _plain_hits: list[InitiativeHit] | None = field(default=None)
 
@@ -192,6 +206,9 @@ class _Index:
         lon = np.full(n, np.nan)
         overal = np.zeros(n, dtype=bool)
         masks = {name: np.zeros(n, dtype=np.int64) for name in _FILTER_FIELDS}
+        start = np.full(n, -1, dtype=np.int64)
+        end = np.full(n, -1, dtype=np.int64)
+        month = np.zeros(n, dtype=np.int64)
         bits = {name: {c: 1 << i for i, c in enumerate(DIMENSIONS[dim])} for name, (dim, _) in _FILTER_FIELDS.items()}
         for i, ini in enumerate(items):
             if is_landelijk_online(ini):
@@ -205,10 +222,24 @@ class _Index:
                 for c in codes:
                     m |= bits[name][c]
                 masks[name][i] = m
+            if ini.datum is not None:
+                start[i] = ini.datum.toordinal()
+                end[i] = (ini.tot or ini.datum).toordinal()
+            elif ini.jaarlijks_maand is not None:
+                month[i] = ini.jaarlijks_maand
         order = sorted(range(n), key=lambda i: (normalise(items[i].naam), items[i].id))
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
-        return cls(kb, extra, len(extra or []), items, lat, lon, overal, masks, rank)
+        return cls(kb, extra, len(extra or []), items, lat, lon, overal, masks, rank, start, end, month)
+
+    def next_days(self, today: dt.date) -> np.ndarray:
+        """Per row the ordinal of its next day from ``today`` on, -1 when it has none (see dates.py)."""
+        t = today.toordinal()
+        out = np.where(self.end >= t, np.maximum(self.start, t), -1)
+        if self.month.any():
+            firsts = np.array([-1] + [first_of_month(m, today).toordinal() for m in range(1, 13)], dtype=np.int64)
+            out = np.where(self.month > 0, firsts[self.month], out)
+        return out
 
     def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
         return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
@@ -304,8 +335,10 @@ def search_initiatives(
     text_search: TextSearch | None = None,
     place: Place | None = None,
     limit: int | None = None,
-) -> list[InitiativeHit]:
+) -> Sequence[InitiativeHit]:
     """Initiatives of ``kb`` (plus ``extra``) that pass ``flt``, in the order described in the module doc.
+
+    The result is a list, or a :class:`HitList` (a sequence that makes its hit objects when they are read).
 
     ``place`` may be given instead of resolving ``flt.near`` (then ``kb`` may be None, e.g. for a
     hand-made catalogue in ``extra``). ``limit`` cuts the result list. Raises ``ValueError`` (also
@@ -336,6 +369,11 @@ def search_initiatives(
         if flt.km is not None:
             sel &= idx.overal | (dist <= flt.km)
 
+    next_day: np.ndarray | None = None
+    if flt.komend:
+        next_day = idx.next_days(flt.vandaag or dt.date.today())
+        sel &= next_day >= 0
+
     scores = np.full(n, np.nan)
     if flt.q:
         rows = np.flatnonzero(sel)
@@ -358,7 +396,11 @@ def search_initiatives(
     rows = np.flatnonzero(sel)
     if rows.size == 0:
         return []
-    if dist is not None:
+    if next_day is not None:
+        # soonest first; on the same day nearer first, then by name
+        d = np.zeros(rows.size) if dist is None else np.where(idx.overal[rows], np.inf, dist[rows])
+        order = np.lexsort((idx.name_rank[rows], d, next_day[rows]))
+    elif dist is not None:
         # local first by distance, then landelijk/online by score and name
         d = np.where(idx.overal[rows], np.inf, dist[rows])
         s = np.nan_to_num(-scores[rows], nan=0.0)
@@ -370,18 +412,119 @@ def search_initiatives(
     rows = rows[order]
     if limit is not None:
         rows = rows[:limit]
-    if dist is None and not flt.q:
-        plain = idx.plain_hits
-        return [plain[i] for i in rows.tolist()]
-    items = idx.items
-    if dist is None:
-        kms: list[float | None] = [None] * rows.size
-    else:
-        kms = [None if o else k for o, k in zip(idx.overal[rows].tolist(), np.round(dist[rows], 3).tolist(), strict=True)]
-    scs = [None if s != s else s for s in scores[rows].tolist()]  # NaN -> None
-    make = InitiativeHit.trusted
-    with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
-        return [make(items[i], k, s) for i, k, s in zip(rows.tolist(), kms, scs, strict=True)]
+    if dist is None and not flt.q and next_day is None:
+        return HitList(idx, rows, None, None, None)  # hands out the index's shared plain hits
+    kms = None if dist is None else np.where(idx.overal[rows], np.nan, np.round(dist[rows], 3))
+    days = None if next_day is None else next_day[rows]
+    return HitList(idx, rows, kms, scores[rows], days)
+
+
+class HitList(Sequence[InitiativeHit]):
+    """The results of one search: a list whose :class:`InitiativeHit` objects are made when they are read.
+
+    A search around a place can match all 10,000 initiatives while a page shows 300 of them; making a
+    hit object costs microseconds each, so only the hits that are read are made (once). Compares equal
+    to a list of the same hits. :meth:`initiatives` gives the records without making hits.
+    """
+
+    __slots__ = ("_days", "_hits", "_idx", "_kms", "_rows", "_scores")
+
+    def __init__(self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray | None,
+                 days: np.ndarray | None):
+        self._idx, self._rows, self._kms, self._scores, self._days = idx, rows, kms, scores, days
+        self._hits: list[InitiativeHit | None] = [None] * rows.size
+
+    def __len__(self) -> int:
+        return int(self._rows.size)
+
+    def _make(self, start: int, stop: int) -> list[InitiativeHit]:
+        if self._kms is None and self._scores is None and self._days is None:
+            plain = self._idx.plain_hits  # no distance, score or day: the same hit objects every time
+            return [plain[r] for r in self._rows[start:stop].tolist()]
+        todo = [i for i in range(start, stop) if self._hits[i] is None]
+        if todo:
+            items = self._idx.items
+            rows = self._rows[todo].tolist()
+            kms = [None] * len(todo) if self._kms is None else \
+                [None if k != k else k for k in self._kms[todo].tolist()]  # NaN: landelijk/online
+            scs = [None] * len(todo) if self._scores is None else \
+                [None if s != s else s for s in self._scores[todo].tolist()]
+            days = [None] * len(todo) if self._days is None else \
+                [dt.date.fromordinal(o) for o in self._days[todo].tolist()]
+            make = InitiativeHit.trusted
+            with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
+                for i, r, k, s, d in zip(todo, rows, kms, scs, days, strict=True):
+                    self._hits[i] = make(items[r], k, s, d)
+        return self._hits[start:stop]  # type: ignore[return-value]
+
+    @overload
+    def __getitem__(self, key: int) -> InitiativeHit: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[InitiativeHit]: ...
+
+    def __getitem__(self, key: int | slice) -> InitiativeHit | list[InitiativeHit]:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if step != 1:
+                return self._make(0, len(self))[key]
+            return self._make(start, max(start, stop))
+        n = len(self)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError("search result index out of range")
+        return self._make(key, key + 1)[0]
+
+    def __iter__(self) -> Iterator[InitiativeHit]:
+        for start in range(0, len(self), 512):
+            yield from self._make(start, min(len(self), start + 512))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, HitList | list | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"HitList({len(self)} hits)"
+
+    def initiatives(self) -> list[Initiatief]:
+        """The records in result order, without making hit objects."""
+        items = self._idx.items
+        return [items[r] for r in self._rows.tolist()]
+
+    def distances(self) -> list[float | None]:
+        """Per result: the distance in km (None for landelijk/online, or without a place)."""
+        if self._kms is None:
+            return [None] * len(self)
+        return [None if k != k else k for k in self._kms.tolist()]
+
+    def code_counts(self, local_only: bool = False) -> dict[str, dict[str, int]]:
+        """Per dimension and code, how many results carry it (all codes, zeros included), from the index's bit
+        masks: the same numbers as :func:`knowledge.inventory.count_dimensions`, without a Python loop per
+        record. ``local_only``: only the results that are not landelijk/online."""
+        rows = self._rows
+        overal = self._idx.overal[rows]
+        if local_only:
+            rows = rows[~overal]
+            overal = overal[~overal]
+        counts: dict[str, dict[str, int]] = {
+            "bereik": {"landelijk": int(overal.sum()), "lokaal": int((~overal).sum())}}
+        soorten = dict.fromkeys(vocab.LOKAAL_SOORT, 0)
+        items = self._idx.items
+        for r in rows[~overal].tolist():  # local ones only: one attribute each
+            soort = items[r].lokaal_soort
+            if soort:
+                soorten[soort] += 1
+        counts["lokaal_soort"] = soorten
+        for name, (dim, _) in _FILTER_FIELDS.items():
+            masks = self._idx.masks[name][rows]
+            counts[dim] = {code: int(np.count_nonzero(masks & (1 << bit))) for bit, code in enumerate(DIMENSIONS[dim])}
+        return counts
+
+    def landelijk_flags(self) -> list[bool]:
+        """Per result: landelijk/online (True) or local."""
+        return self._idx.overal[self._rows].tolist()  # type: ignore[no-any-return]
 
 
 @contextmanager

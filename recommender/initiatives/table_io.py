@@ -1,263 +1,268 @@
-"""Export search results to CSV/Excel and import a decaan's own list of initiatives.
+"""A decaan's spreadsheet in (preview, mapping, rows to records) and readable, safe exports out.
 
-Export: every attribute of the initiative, ``afstand_km`` and the sources as readable citations.
-Lists (schooltypen, doelgroepen, ...) are joined with ``"; "``.
+Import, in three steps that the page and ``lob-kompas initiatives-import`` share:
 
-Import (CSV with ``,`` ``;`` or tab, or ``.xlsx``): the header is row 1; each column is mapped by
-name (Dutch, English and common variants, see :data:`COLUMN_NAMES`); cells with several values may
-use ``,`` ``;`` or ``|``; labels are mapped to codes case-insensitively ("Vmbo", "Ouders",
-"IT/ICT"). Every row is validated with :class:`knowledge.schema.Initiatief`; a bad row is reported
-with its row number as Excel shows it (header = row 1) and all its reasons; the good rows go into
-the user catalogue (``$LOB_HOME/catalogus.yaml``), never into ``knowledge/data``.
+1. :func:`read_upload` reads the file within limits (:mod:`.sheets`: size, zip bomb, macros, XXE,
+   row cap) and finds the header row (title rows and blank rows above it are skipped);
+2. :func:`make_preview` pairs columns with fields (:mod:`.mapping`: synonyms, similarity, cell
+   contents; the decaan may change each pairing), applies the decaan's defaults ("for every row
+   where it is empty"), turns every row into an :class:`~knowledge.schema.Initiatief` or a
+   :class:`RijFout` (row number as Excel shows it, the column as the file names it, allowed values),
+   and lists duplicates of earlier lists;
+3. :func:`save_preview` stores the good rows as one named list (:mod:`.catalogue`), in one
+   transaction; with duplicates the decaan's choice (``keep`` or ``update``) is required.
 
-Defaults, only when a column is *absent* from the file (an empty cell in a present column is an
-error): ``doelgroepen`` = leerlingen, ``branches`` = techniek_breed. Also for an empty cell:
-``lokaal_soort`` = overig; ``bereik`` = lokaal when the row has a location, else landelijk;
-``omschrijving`` = empty; ``organisator`` = "onbekend". Columns that must be present: naam,
-schooltypen, activiteiten, praktijkgerichtheid (a file without one of them is refused as a whole).
+What a row may say: see :data:`recommender.initiatives.mapping.FIELDS`. Several values in a cell
+are separated by ``,`` ``;`` ``|`` or ``/``; labels in any of our languages and common variants
+are understood ("Vmbo", "meiden", "Bedrijfsbezoek"). "Voor wie" may mix doelgroepen and schooltypen
+("leerlingen klas 3 vmbo en ouders"). A row without a kind of activity takes it from words in its
+name ("Open dag ...", "Gastles ..."), else from the default. Dates: :mod:`.dates`. A place comes
+from lat/lon, a postcode, wijk or gemeente, a PC4 in the address or the location's name; "online"
+as location makes the row landelijk/online. Text with markup (``](``, ``<tag``, ``javascript:``)
+is refused, so nothing from a sheet can make a page load an image or run a link; a website must be
+an ``http(s)`` address.
 
-A location comes from lat/lon, else from postcode, wijk or gemeente/plaats (via
-:func:`knowledge.geo.resolve_place`; precisie wijk for a postcode or wijk, gemeente for a
-gemeente), else from a PC4 inside the address. A lokaal row without any location is bad.
+Imported records get ``classificatie: algemene_kennis`` and the pseudo-source
+``eigen_import#<file> <date>``.
 
-Imported records get ``classificatie: algemene_kennis`` (not from a report) and the pseudo-source
-``eigen_import#<bestand> <datum>``. Their id is ``eigen-<naam als slug>`` (``-2``, ``-3`` for
-repeated names); re-importing the same list updates those records.
+Export (:func:`export_xlsx`, :func:`export_csv`): the columns a decaan uses, with labels in the
+reader's language instead of codes; XLSX with a named sheet, column widths, a frozen header row
+and a filter row, dates as real dates. Every text cell that a spreadsheet could take for a formula
+(first character ``= + - @``, a tab or carriage return, also after leading spaces) is neutralised
+as the OWASP CSV-injection guidance says: in CSV with a leading ``'``; in XLSX it is written as a
+text cell with Excel's quote-prefix (never as a formula).
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import re
 from collections.abc import Sequence
-from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import IO, Any
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from knowledge import vocab
 from knowledge.geo import UnknownPlace, normalise, resolve_place
+from knowledge.i18n import LANGUAGES, t
+from knowledge.i18n.formats import format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from knowledge.sources import source_label
+from knowledge.sources import source_labels
 from recommender.initiatives.catalogue import (
     EIGEN_IMPORT,
+    AddResult,
+    CatalogueStore,
+    Duplicate,
+    OnDuplicate,
     allowed_sources,
-    load_user_catalogue,
-    save_user_catalogue,
+    catalogue,
+    local_user,
     source_problems,
-    user_catalogue_path,
 )
-from recommender.initiatives.codes import to_code
+from recommender.initiatives.codes import activity_from_text, label, match_key, parse_voor_wie, to_code
+from recommender.initiatives.dates import DateProblem, month_name, month_numbers, parse_when
+from recommender.initiatives.db import safe_url
+from recommender.initiatives.mapping import (
+    ColumnMatch,
+    apply_choices,
+    looks_like_header,
+    suggest_mapping,
+)
 from recommender.initiatives.search import InitiativeHit
+from recommender.initiatives.sheets import MAX_BYTES, MAX_ROWS, ImportFout, Sheet, detect_separator, read_sheet
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
-LIST_SEP = re.compile(r"[,;|]")
+__all__ = [
+    "MAX_BYTES", "MAX_ROWS", "CelFout", "ImportFout", "ImportResultaat", "RijFout", "Voorbeeld", "default_fields",
+    "detect_separator", "export_csv", "export_rows", "export_xlsx", "hits_frame", "import_file", "make_preview",
+    "missing_fields", "neutralise", "read_upload", "save_preview", "template_xlsx",
+]
 
-# field -> accepted column names (compared after knowledge.geo.normalise)
-COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "naam": ("naam", "name", "initiatief", "initiatieven", "naam initiatief", "initiative", "titel", "title"),
-    "onderdeel_van": ("onderdeel van", "part of", "programma"),
-    "omschrijving": ("omschrijving", "beschrijving", "description", "toelichting", "inhoud"),
-    "organisator": ("organisator", "organisatie", "organisation", "organization", "organiser", "organizer",
-                    "aanbieder", "provider"),
-    "website": ("website", "url", "link", "site", "webpagina", "webadres"),
-    "bereik": ("bereik", "landelijk", "landelijk lokaal", "landelijk online", "geografische gerichtheid",
-               "reach", "scope"),
-    "lokaal_soort": ("lokaal soort", "soort lokaal", "type lokaal"),
-    "online": ("online",),
-    "schooltypen": ("schooltype", "schooltypen", "school type", "school types", "onderwijstype", "schoolsoort"),
-    "doelgroepen": ("doelgroep", "doelgroepen", "target group", "target groups", "audience"),
-    "activiteiten": ("activiteit", "activiteiten", "activity", "activities", "soort activiteit", "type activiteit"),
-    "branches": ("branche", "branches", "sector", "sectoren", "sectors"),
-    "praktijkgerichtheid": ("praktijk", "praktijkgerichtheid", "praktijkgericht", "mate van praktijk",
-                            "praktijkervaring", "practice", "hands on"),
-    "locatie_naam": ("locatie", "locatie naam", "locatienaam", "location", "location name"),
-    "adres": ("adres", "address", "straat", "street"),
-    "postcode": ("postcode", "pc", "pc4", "zip", "postal code"),
-    "gemeente": ("gemeente", "plaats", "stad", "woonplaats", "city", "municipality", "town"),
-    "wijk": ("wijk", "buurt", "district", "neighbourhood", "neighborhood"),
-    "lat": ("lat", "latitude", "breedtegraad"),
-    "lon": ("lon", "lng", "long", "longitude", "lengtegraad"),
-    "precisie": ("precisie", "precision"),
-}
-# columns of our own export that are not imported (computed or curated-only)
-IGNORED_COLUMNS = ("id", "afstand km", "landelijk online", "bronnen", "bron ids", "score", "classificatie",
-                   "inventarisatie 2023")
-REQUIRED = ("naam", "schooltypen", "activiteiten", "praktijkgerichtheid")
-DEFAULTS_WHEN_ABSENT: dict[str, Any] = {
-    "doelgroepen": ["leerlingen"], "branches": ["techniek_breed"], "omschrijving": "", "organisator": "onbekend",
-}
+LIST_SEP = re.compile(r"\s*[,;|/]\s*")
+LIST_SEP_STRONG = re.compile(r"\s*[,;|]\s*")
+MAX_NAME = 200
+MAX_TEXT = 2000
+# Defaults used when a column is absent or a cell empty, until the decaan chooses others.
+INITIAL_DEFAULTS: dict[str, Any] = {"doelgroepen": ["leerlingen"], "branches": ["techniek_breed"]}
+# Fields that may get a default ("for every row where it is empty").
+DEFAULTABLE = ("activiteiten", "schooltypen", "doelgroepen", "branches", "praktijkgerichtheid", "gemeente")
 _LIST_FIELDS = {"schooltypen": "schooltype", "doelgroepen": "doelgroep", "activiteiten": "activiteit",
                 "branches": "branche"}
-_LOOKUP = {normalise(name): fld for fld, names in COLUMN_NAMES.items() for name in names}
-# how precise a location is that we only know through resolve_place
 _PRECISIE_OF_PLACE = {"postcode": "wijk", "wijk": "wijk", "gebied": "wijk", "gemeente": "gemeente",
                       "campus": "adres", "school": "adres"}
-_PC4_IN_TEXT = re.compile(r"\b(\d{4})\s?[A-Za-z]{2}\b")
+_PC4_ANY = re.compile(r"\b([1-9]\d{3})(?:\s?[A-Za-z]{2})?\b")
+_URL = re.compile(r"^(https?://)?([\w-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.I)
+_MARKUP = re.compile(r"\]\(|<\s*/?\s*[a-z!]|javascript:|data:text", re.I)
+_ONLINE_PLACES = frozenset({"online", "digitaal", "teams", "zoom", "op afstand", "thuis", "landelijk",
+                            "landelijk online", "webinar", "virtueel", "remote"})
 
 
-class ImportFout(ValueError):
-    """The file as a whole cannot be imported (not a table, empty, too big, no name column)."""
+@cache
+def _online_places() -> frozenset[str]:
+    """What a location cell says for landelijk/online, including our own export's word in every language."""
+    words = {match_key(w) for w in _ONLINE_PLACES} | {match_key(t("initiatives.national", lang)) for lang in LANGUAGES}
+    return frozenset(w for w in words if w)
+
+
+
+_TRUE = frozenset({"ja", "yes", "true", "1", "waar", "x", "j", "y"})
+
+
+# --- row errors --------------------------------------------------------------------------------
+class CelFout(BaseModel):
+    """One reason a row cannot be imported (``code``: ``initiatives.err.<code>`` in the translation catalogue)."""
+
+    code: str
+    veld: str
+    kolom: str | None = None  # the column as the file names it (None: no column, e.g. a missing default)
+    waarde: str | None = None
+    toegestaan: list[str] = []  # codes of a vocabulary (shown as labels)
+    dimensie: str | None = None
+    detail: str | None = None
+
+    def text(self, lang: str = "nl") -> str:
+        where = self.kolom or t(f"initiatives.field.{self.veld}", lang)
+        allowed = format_list([label(self.dimensie, c, lang) for c in self.toegestaan], lang) if self.dimensie else ""
+        return t(f"initiatives.err.{self.code}", lang, kolom=where, waarde=self.waarde or "", toegestaan=allowed,
+                 detail=self.detail or "", max=MAX_NAME if self.veld in ("naam", "organisator") else MAX_TEXT)
 
 
 class RijFout(BaseModel):
     rij: int
     naam: str | None
-    redenen: list[str]
+    fouten: list[CelFout]
+
+    @property
+    def redenen(self) -> list[str]:
+        """The reasons in Dutch (the command line)."""
+        return [f.text("nl") for f in self.fouten]
+
+    def text(self, lang: str) -> str:
+        return "; ".join(f.text(lang) for f in self.fouten)
 
 
-class ImportResultaat(BaseModel):
+# --- reading and previewing --------------------------------------------------------------------
+def read_upload(name: str, data: bytes) -> Sheet:
+    """The sheet of an uploaded file (limits checked before work); :class:`ImportFout` when refused."""
+    return read_sheet(Path(name).name, data, looks_like_header)
+
+
+def default_fields(matches: Sequence[ColumnMatch]) -> dict[str, Any]:
+    """The initial defaults for fields that have no column."""
+    present = {m.field for m in matches if m.field}
+    return {f: list(v) for f, v in INITIAL_DEFAULTS.items() if f not in present}
+
+
+def missing_fields(matches: Sequence[ColumnMatch], defaults: dict[str, Any]) -> list[str]:
+    """Fields every row needs that have neither a column nor a default (the decaan must choose)."""
+    present = {m.field for m in matches if m.field}
+    out = []
+    if "schooltypen" not in present and "voor_wie" not in present and not defaults.get("schooltypen"):
+        out.append("schooltypen")
+    if "praktijkgerichtheid" not in present and not defaults.get("praktijkgerichtheid"):
+        out.append("praktijkgerichtheid")
+    return out
+
+
+class Voorbeeld(BaseModel):
+    """What the decaan sees before saving."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
     bestand: str
-    geimporteerd: int
-    ids: list[str]
-    fouten: list[RijFout]
-    kolommen: dict[str, str]
-    genegeerde_kolommen: list[str]
+    blad: str | None
+    kopregel: int
+    overgeslagen_rijen: int
+    n_rijen: int
+    kolommen: list[dict[str, Any]]  # index, kop, veld, hoe
     standaardwaarden: dict[str, Any]
-    catalogus: str | None
-    totaal_in_catalogus: int
+    ontbrekend: list[str]
+    goed: list[Initiatief]
+    rijen: list[int]  # the row number of each good record
+    fouten: list[RijFout]
+    dubbel: list[Duplicate]
+    bron: str
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        return {c["kop"]: c["veld"] for c in self.kolommen if c["veld"]}
 
 
-# --- export ----------------------------------------------------------------------------
-def hit_row(hit: InitiativeHit, kb: KnowledgeBase | None) -> dict[str, Any]:
-    """One flat export row: all attributes, distance and sources."""
-    ini = hit.initiatief
-    loc = ini.locatie
-    return {
-        "id": ini.id, "naam": ini.naam, "onderdeel_van": ini.onderdeel_van or "", "omschrijving": ini.omschrijving,
-        "organisator": ini.organisator, "website": ini.website or "", "bereik": ini.bereik,
-        "lokaal_soort": ini.lokaal_soort or "", "online": "ja" if ini.online else "nee",
-        "schooltypen": "; ".join(ini.schooltypen), "doelgroepen": "; ".join(ini.doelgroepen),
-        "activiteiten": "; ".join(ini.activiteiten), "praktijkgerichtheid": ini.praktijkgerichtheid,
-        "branches": "; ".join(ini.branches), "locatie": loc.naam or "", "adres": loc.adres or "",
-        "wijk": loc.wijk or "", "gemeente": loc.gemeente or "", "lat": loc.lat, "lon": loc.lon,
-        "precisie": loc.precisie, "afstand_km": hit.afstand_km, "landelijk_online": hit.landelijk_online,
-        "inventarisatie_2023": ini.inventarisatie_2023, "classificatie": ini.classificatie,
-        "bronnen": " | ".join(source_label(kb, r, "nl", "full") for r in ini.bronnen),
-        "bron_ids": "; ".join(f"{r.bron}#{r.sectie}" if r.sectie else r.bron for r in ini.bronnen),
-    }
+def make_preview(
+    sheet: Sheet, kb: KnowledgeBase | None, *, choices: dict[str, str | None] | None = None,
+    defaults: dict[str, Any] | None = None, today: dt.date | None = None, store: CatalogueStore | None = None,
+    check_duplicates: bool = True,
+) -> Voorbeeld:
+    """Pair columns and fields, apply defaults, read every row, find duplicates (see the module doc).
 
-
-def hits_frame(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None) -> pd.DataFrame:
-    rows = [hit_row(h, kb) for h in hits]
-    columns = list(hit_row(hits[0], kb)) if hits else list(_empty_columns())
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _empty_columns() -> list[str]:
-    return ["id", "naam", "onderdeel_van", "omschrijving", "organisator", "website", "bereik", "lokaal_soort",
-            "online", "schooltypen", "doelgroepen", "activiteiten", "praktijkgerichtheid", "branches", "locatie",
-            "adres", "wijk", "gemeente", "lat", "lon", "precisie", "afstand_km", "landelijk_online",
-            "inventarisatie_2023", "classificatie", "bronnen", "bron_ids"]
-
-
-def export_csv(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | TextIO) -> None:
-    """Write the hits as CSV (comma separated, UTF-8; a file gets a BOM so Excel reads accents)."""
-    frame = hits_frame(hits, kb)
-    if isinstance(target, Path):
-        frame.to_csv(target, index=False, encoding="utf-8-sig")
-    else:
-        frame.to_csv(target, index=False)
-
-
-def export_xlsx(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, path: Path | BinaryIO) -> None:
-    """Write the hits to an Excel workbook (sheet 'initiatieven')."""
-    hits_frame(hits, kb).to_excel(path, index=False, sheet_name="initiatieven", engine="openpyxl")
-
-
-# --- reading a table ------------------------------------------------------------------
-def read_table(path: Path) -> pd.DataFrame:
-    """Read CSV/TSV (separator detected) or .xlsx into a frame of strings; ImportFout when it is not a table."""
-    name = path.name
-    if not path.is_file():
-        raise ImportFout(f"{name}: bestand niet gevonden")
-    size = path.stat().st_size
-    if size == 0:
-        raise ImportFout(f"{name} is leeg")
-    if size > MAX_BYTES:
-        raise ImportFout(f"{name} is te groot ({size / 1024 / 1024:.1f} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB")
-    with path.open("rb") as fh:
-        head = fh.read(8192)
-    suffix = path.suffix.lower()
-    if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFout(f"{name} is een oud Excel-bestand (.xls); sla het op als .xlsx of .csv")
-    if head.startswith(b"%PDF"):
-        raise ImportFout(f"{name} is een PDF, geen tabel; gebruik een .csv- of .xlsx-bestand")
-    is_xlsx = suffix in (".xlsx", ".xlsm") or head.startswith(b"PK")
-    frame = _read_xlsx(path) if is_xlsx else _read_csv(path, head)
-    if frame.shape[1] == 0:
-        raise ImportFout(f"{name} bevat geen kolommen")
-    if len(frame) == 0:
-        raise ImportFout(f"{name} bevat alleen een kopregel en geen rijen")
-    if len(frame) > MAX_ROWS:
-        raise ImportFout(f"{name} heeft {len(frame)} rijen; het maximum is {MAX_ROWS}")
-    return frame
-
-
-def _read_xlsx(path: Path) -> pd.DataFrame:
-    try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl", keep_default_na=False)
-    except Exception as exc:  # openpyxl/zipfile raise many kinds
-        raise ImportFout(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}") from exc
-    return frame
-
-
-def _decode(raw: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFout(f"{name} is geen tekstbestand met kolommen (onleesbare tekens)")
-
-
-def detect_separator(sample: str) -> str:
-    """``,`` ``;`` or tab: the one the csv sniffer picks, else the most frequent in the header line."""
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        header = sample.splitlines()[0] if sample else ""
-        return max((",", ";", "\t"), key=header.count)
-
-
-def _read_csv(path: Path, head: bytes) -> pd.DataFrame:
-    name = path.name
-    if b"\x00" in head:
-        raise ImportFout(f"{name} is geen tabel maar een binair bestand; gebruik een .csv- of .xlsx-bestand")
-    text = _decode(path.read_bytes(), name)
-    if not text.strip():
-        raise ImportFout(f"{name} is leeg")
-    sep = detect_separator("\n".join(text.splitlines()[:20]))
-    try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise ImportFout(f"{name} is geen geldige tabel: {str(exc).splitlines()[0]}") from exc
-
-
-# --- mapping rows to initiatives -------------------------------------------------------
-def map_columns(columns: Sequence[str]) -> tuple[dict[str, str], list[str]]:
-    """``({kolom in bestand: veld}, [genegeerde kolommen])``; the first column wins for a field."""
-    mapping: dict[str, str] = {}
-    ignored: list[str] = []
-    for col in columns:
-        key = normalise(str(col))
-        fld = _LOOKUP.get(key)
-        if fld is None or fld in mapping.values():
-            if not str(col).startswith("Unnamed:"):  # pandas' name for a column without header
-                ignored.append(str(col))
+    Raises :class:`ImportFout` when no column holds the names of the activities.
+    """
+    today = today or dt.date.today()
+    matches = suggest_mapping(sheet.header, sheet.rows)
+    if choices:
+        matches = apply_choices(matches, choices)
+    if not any(m.field == "naam" for m in matches):
+        raise ImportFout("no_name_column", f"{sheet.file_name}: geen kolom met de naam van de activiteit "
+                         f"(naam, activiteit of titel). Gevonden kolommen: {', '.join(sheet.header)}",
+                         file=sheet.file_name, columns=", ".join(sheet.header))
+    defaults = dict(default_fields(matches) if defaults is None else defaults)
+    source = f"{EIGEN_IMPORT}#{sheet.file_name} {today.isoformat()}"
+    reader = _RowReader(kb, matches, defaults, source, today)
+    good: list[Initiatief] = []
+    rows: list[int] = []
+    bad: list[RijFout] = []
+    for number, cells in sheet.rows:
+        ini, errors, naam = reader.read(number, cells)
+        if ini is None:
+            bad.append(RijFout(rij=number, naam=naam or None, fouten=errors))
         else:
-            mapping[str(col)] = fld
-    return mapping, ignored
+            good.append(ini)
+            rows.append(number)
+    dups = (store or catalogue()).duplicates(good, rows) if check_duplicates and good else []
+    return Voorbeeld(
+        bestand=sheet.file_name, blad=sheet.sheet_name, kopregel=sheet.header_row, overgeslagen_rijen=sheet.skipped_rows,
+        n_rijen=len(sheet.rows),
+        kolommen=[{"index": m.index, "kop": m.header, "veld": m.field, "hoe": m.how} for m in matches],
+        standaardwaarden=defaults, ontbrekend=missing_fields(matches, defaults), goed=good, rijen=rows, fouten=bad,
+        dubbel=dups, bron=source,
+    )
 
 
-def _cell(value: Any) -> str:
+def save_preview(preview: Voorbeeld, *, list_name: str | None = None, who: str | None = None, how: str = "cli",
+                 on_duplicate: OnDuplicate | None = None, store: CatalogueStore | None = None) -> AddResult:
+    """Store the preview's good rows as one list (all or nothing); see :meth:`CatalogueStore.add_list`."""
+    return (store or catalogue()).add_list(
+        list_name or preview.bestand, preview.goed, who=who or local_user(), how=how, source_file=preview.bestand,
+        rows=preview.rijen, on_duplicate=on_duplicate, column_mapping=preview.mapping,
+    )
+
+
+def split_values(raw: str, dimension: str) -> list[str]:
+    """The values in one cell: split on ``,`` ``;`` ``|``; a part is split on ``/`` only when it is not a
+    label as a whole ("IT/ICT", "ІТ/ІКТ" stay one value; "havo/vwo" become two)."""
+    out: list[str] = []
+    for part in LIST_SEP_STRONG.split(raw):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            to_code(dimension, part)
+            out.append(part)
+        except ValueError:
+            out += [p.strip() for p in part.split("/") if p.strip()]
+    return out
+
+
+def _cell_text(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\u00a0", " ").strip()
     return "" if text.lower() in ("nan", "none", "null") else text
 
 
@@ -265,206 +270,570 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _slug(text: str) -> str:
-    return normalise(text).replace(" ", "-")[:60].strip("-") or "initiatief"
+class _RowReader:
+    """Turns the cells of one row into an Initiatief (or the reasons it cannot)."""
 
-
-class _Places:
-    """resolve_place with a memory, for many rows in the same gemeente."""
-
-    def __init__(self, kb: KnowledgeBase | None):
+    def __init__(self, kb: KnowledgeBase | None, matches: Sequence[ColumnMatch], defaults: dict[str, Any],
+                 source: str, today: dt.date):
         self.kb = kb
-        self.memo: dict[str, Any] = {}
+        self.by_field = {m.field: m for m in matches if m.field}
+        self.defaults = defaults
+        self.source = source
+        self.today = today
+        self.allowed = allowed_sources(kb)
+        self.places: dict[str, Any] = {}
 
-    def find(self, text: str) -> Any:
+    # helpers -----------------------------------------------------------------------------------
+    def _place(self, text: str) -> Any:
         if self.kb is None:
             raise UnknownPlace("zonder kennisbank kan een plaats niet worden opgezocht")
-        if text not in self.memo:
+        if text not in self.places:
             try:
-                self.memo[text] = resolve_place(self.kb, text)
+                self.places[text] = resolve_place(self.kb, text)
             except UnknownPlace as exc:
-                self.memo[text] = exc
-        found = self.memo[text]
+                self.places[text] = exc
+        found = self.places[text]
         if isinstance(found, UnknownPlace):
             raise found
         return found
 
+    def _err(self, errors: list[CelFout], code: str, fld: str, value: str | None = None, **extra: Any) -> None:
+        col = self.by_field.get(fld)
+        errors.append(CelFout(code=code, veld=fld, kolom=col.header if col else None, waarde=value, **extra))
 
-def _location(cells: dict[str, str], places: _Places, errors: list[str]) -> dict[str, Any] | None:
-    """The raw ``locatie`` of a row (with lat/lon when it can be placed), or None after an error."""
-    loc: dict[str, Any] = {k: cells[f] for k, f in (("naam", "locatie_naam"), ("adres", "adres"),
-                                                    ("gemeente", "gemeente"), ("wijk", "wijk")) if cells.get(f)}
-    if cells.get("lat") or cells.get("lon"):
-        try:
-            loc["lat"], loc["lon"] = _number(cells.get("lat", "")), _number(cells.get("lon", ""))
-        except ValueError:
-            errors.append("lat en lon moeten allebei een getal zijn (bijvoorbeeld 51.92 en 4.48)")
-            return None
-        loc["precisie"] = cells.get("precisie") or "adres"
-        return loc
-    if normalise(cells.get("precisie", "")) == "landelijk":
-        return loc | {"precisie": "landelijk"}  # a national record keeps its place names, without coordinates
-    pc_match = _PC4_IN_TEXT.search(cells.get("adres", ""))
-    for key in ("postcode", "wijk", "gemeente"):
-        if cells.get(key):
-            try:
-                place = places.find(cells[key])
-            except UnknownPlace as exc:
-                errors.append(f"{key} '{cells[key]}': {exc}")
-                return None
-            loc.update(lat=place.lat, lon=place.lon, precisie=_PRECISIE_OF_PLACE.get(place.soort, "gemeente"))
-            return loc
-    if pc_match:
-        try:
-            place = places.find(pc_match.group(1))
-        except UnknownPlace as exc:
-            errors.append(f"postcode in adres: {exc}")
-            return None
-        loc.update(lat=place.lat, lon=place.lon, precisie="wijk")
-    return loc  # without coordinates when nothing could be placed
+    def _text(self, cells: dict[str, Any], fld: str, errors: list[CelFout], limit: int) -> str:
+        text = _cell_text(cells.get(fld))
+        if _MARKUP.search(text):
+            self._err(errors, "opmaak", fld, text[:40])
+            return ""
+        if len(text) > limit:
+            self._err(errors, "te_lang", fld)
+            return text[:limit]
+        return text
 
-
-def row_to_record(cells: dict[str, str], present: set[str], places: _Places, source: str) -> tuple[dict, list[str]]:
-    """Raw record for :class:`Initiatief` from one row's cells (by field), plus the reasons it is bad."""
-    errors: list[str] = []
-    rec: dict[str, Any] = {"naam": cells.get("naam", "")}
-    if not rec["naam"]:
-        errors.append("naam is leeg")
-    for fld in ("onderdeel_van", "website"):
-        if cells.get(fld):
-            rec[fld] = cells[fld]
-    for fld in ("omschrijving", "organisator"):  # optional text: default when absent or empty
-        rec[fld] = cells.get(fld) or DEFAULTS_WHEN_ABSENT[fld]
-    for fld, dim in _LIST_FIELDS.items():
-        if fld not in present:
-            rec[fld] = list(DEFAULTS_WHEN_ABSENT[fld])
-            continue
-        parts = [p.strip() for p in LIST_SEP.split(cells.get(fld, "")) if p.strip()]
-        if not parts:
-            errors.append(f"{fld} is leeg")
+    def _codes(self, fld: str, raw: str, errors: list[CelFout]) -> list[str]:
+        dim = _LIST_FIELDS[fld]
         codes: list[str] = []
-        for part in parts:
+        for part in split_values(raw, dim):
             try:
                 code = to_code(dim, part)
-            except ValueError as exc:
-                errors.append(str(exc))
+            except ValueError:
+                self._err(errors, "ongeldig", fld, part, toegestaan=list(vocab.DIMENSIES[dim].codes), dimensie=dim)
                 continue
             if code not in codes:
                 codes.append(code)
-        rec[fld] = codes
-    if cells.get("praktijkgerichtheid"):
-        try:
-            rec["praktijkgerichtheid"] = to_code("praktijk", cells["praktijkgerichtheid"])
-        except ValueError as exc:
-            errors.append(str(exc))
-    else:
-        errors.append("praktijkgerichtheid is leeg")
-    online = cells.get("online", "").lower() in ("ja", "yes", "true", "1", "waar", "x")
-    bereik_text = cells.get("bereik", "")
-    if normalise(bereik_text) == "online":
-        online = True
-    loc = _location(cells, places, errors)
-    if bereik_text:
-        try:
-            rec["bereik"] = to_code("bereik", bereik_text)
-        except ValueError as exc:
-            errors.append(str(exc))
-    else:
-        rec["bereik"] = "lokaal" if loc and "lat" in loc else "landelijk"
-    rec["online"] = online
-    if rec.get("bereik") == "lokaal":
-        soort = cells.get("lokaal_soort")
-        try:
-            rec["lokaal_soort"] = to_code("lokaal_soort", soort) if soort else "overig"
-        except ValueError as exc:
-            errors.append(str(exc))
-        if loc is not None and "lat" not in loc:
-            errors.append("geen ligging: geef lat en lon, een postcode, wijk of gemeente (of kies bereik landelijk)")
-    if loc is not None:
-        if rec.get("bereik") == "landelijk" and "lat" not in loc:
-            loc["precisie"] = "landelijk"
-        rec["locatie"] = loc
-    rec.update(classificatie="algemene_kennis", bronnen=[source])
-    return rec, errors
+        return codes
 
-
-def _schema_reasons(exc: ValidationError) -> list[str]:
-    out = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"])
-        out.append(f"{where}: {err['msg'].removeprefix('Value error, ')}" if where else err["msg"])
-    return out
-
-
-def parse_frame(
-    frame: pd.DataFrame, kb: KnowledgeBase | None, file_name: str, today: date | None = None,
-) -> tuple[list[Initiatief], list[RijFout], dict[str, str], list[str], dict[str, Any]]:
-    """Validate every row; return (good records, bad rows, column mapping, ignored columns, defaults used)."""
-    mapping, ignored = map_columns(list(frame.columns))
-    present = set(mapping.values())
-    if "naam" not in present:
-        raise ImportFout(
-            f"{file_name}: geen kolom met de naam van het initiatief (naam, name of initiatief). "
-            f"Gevonden kolommen: {', '.join(map(str, frame.columns))}"
-        )
-    missing = [f for f in REQUIRED if f not in present]
-    if missing:
-        raise ImportFout(f"{file_name}: de kolom(men) {', '.join(missing)} ontbreken; die zijn nodig voor elke rij")
-    defaults = {f: v for f, v in DEFAULTS_WHEN_ABSENT.items() if f not in present}
-    defaults["bereik"] = "lokaal als de rij een ligging heeft, anders landelijk (als de cel leeg is of de kolom ontbreekt)"
-    source = f"{EIGEN_IMPORT}#{file_name} {(today or date.today()).isoformat()}"
-    allowed = allowed_sources(kb)
-    places = _Places(kb)
-    good: list[Initiatief] = []
-    bad: list[RijFout] = []
-    used_ids: dict[str, int] = {}
-    by_field = [(col, fld) for col, fld in mapping.items()]
-    for pos, values in enumerate(frame.itertuples(index=False, name=None)):
-        row_no = pos + 2  # header is row 1 in Excel
-        raw = dict(zip(frame.columns, values, strict=True))
-        cells = {fld: _cell(raw[col]) for col, fld in by_field}
-        if not any(cells.values()):
-            continue  # blank line: skipped, not an error
-        rec, errors = row_to_record(cells, present, places, source)
-        base = f"eigen-{_slug(rec['naam'])}"
-        used_ids[base] = used_ids.get(base, 0) + 1
-        rec["id"] = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
-        ini: Initiatief | None = None
-        if not errors:
+    # one row -----------------------------------------------------------------------------------
+    def read(self, number: int, row: list[Any]) -> tuple[Initiatief | None, list[CelFout], str]:
+        cells = {fld: row[m.index] if m.index < len(row) else None for fld, m in self.by_field.items()}
+        errors: list[CelFout] = []
+        rec: dict[str, Any] = {"id": f"eigen-rij-{number}"}
+        naam = self._text(cells, "naam", errors, MAX_NAME)
+        rec["naam"] = naam
+        if not naam and not any(e.veld == "naam" for e in errors):
+            self._err(errors, "leeg", "naam")
+        rec["omschrijving"] = self._text(cells, "omschrijving", errors, MAX_TEXT)
+        rec["organisator"] = self._text(cells, "organisator", errors, MAX_NAME) or "onbekend"
+        if part_of := self._text(cells, "onderdeel_van", errors, MAX_NAME):
+            rec["onderdeel_van"] = part_of
+        website = _cell_text(cells.get("website"))
+        if website:
+            if _URL.match(website) and not _MARKUP.search(website):
+                rec["website"] = website if re.match(r"^https?://", website, re.I) else f"https://{website}"
+            else:
+                self._err(errors, "website", "website", website[:60])
+        self._dates(cells, rec, errors)
+        self._who(cells, rec, errors)
+        self._kind(cells, rec, errors)
+        if not rec.get("branches"):
+            raw = _cell_text(cells.get("branches"))
+            rec["branches"] = self._codes("branches", raw, errors) if raw else list(self.defaults.get("branches") or [])
+            if not rec["branches"] and not raw:
+                self._err(errors, "leeg", "branches")
+        raw = _cell_text(cells.get("praktijkgerichtheid"))
+        if raw:
             try:
-                ini = Initiatief.model_validate(rec)
-                errors += source_problems(ini, allowed)
-            except ValidationError as exc:
-                errors += _schema_reasons(exc)
-        if errors or ini is None:
-            bad.append(RijFout(rij=row_no, naam=rec["naam"] or None, redenen=errors))
+                rec["praktijkgerichtheid"] = to_code("praktijk", raw)
+            except ValueError:
+                self._err(errors, "ongeldig", "praktijkgerichtheid", raw, toegestaan=list(vocab.PRAKTIJK),
+                          dimensie="praktijk")
+        elif self.defaults.get("praktijkgerichtheid"):
+            rec["praktijkgerichtheid"] = self.defaults["praktijkgerichtheid"]
         else:
-            good.append(ini)
-    return good, bad, mapping, ignored, defaults
+            self._err(errors, "leeg", "praktijkgerichtheid")
+        self._where(cells, rec, errors)
+        rec.update(classificatie="algemene_kennis", bronnen=[self.source])
+        if errors:
+            return None, errors, naam
+        try:
+            ini = Initiatief.model_validate(rec)
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in err["loc"])
+                errors.append(CelFout(code="schema", veld=str(err["loc"][0]) if err["loc"] else "naam",
+                                      detail=(f"{where}: " if where else "") + err["msg"].removeprefix("Value error, ")))
+            return None, errors, naam
+        if problems := source_problems(ini, self.allowed):
+            errors += [CelFout(code="schema", veld="naam", detail=p) for p in problems]
+            return None, errors, naam
+        return ini, [], naam
+
+    def _dates(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
+        when = None
+        raw = cells.get("datum")
+        try:
+            when = parse_when(raw, self.today)
+        except DateProblem:
+            self._err(errors, "datum", "datum", _cell_text(raw)[:40])
+        if when is not None and not when.empty:
+            rec.update(datum=when.datum, tot=when.tot, jaarlijks_maand=when.jaarlijks_maand)
+        raw_end = cells.get("tot")
+        if _cell_text(raw_end):
+            try:
+                end = parse_when(raw_end, self.today)
+                rec["tot"] = end.tot or end.datum
+            except DateProblem:
+                self._err(errors, "datum", "tot", _cell_text(raw_end)[:40])
+        yearly = _cell_text(cells.get("jaarlijks_maand"))
+        if yearly:
+            month = self._month(yearly, rec)
+            if month is None:
+                self._err(errors, "maand", "jaarlijks_maand", yearly[:40])
+            else:
+                rec.update(jaarlijks_maand=month, datum=None, tot=None)
+        for key in ("datum", "tot", "jaarlijks_maand"):
+            if rec.get(key) is None:
+                rec.pop(key, None)
+
+    @staticmethod
+    def _month(text: str, rec: dict[str, Any]) -> int | None:
+        key = match_key(text)
+        if key.isdigit() and 1 <= int(key) <= 12:
+            return int(key)
+        if key in _TRUE and rec.get("datum") is not None:
+            return int(rec["datum"].month)  # "jaarlijks: ja" with a date: every year in that month
+        for word in key.split():
+            if word in month_numbers():
+                return month_numbers()[word]
+        return None
+
+    def _who(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
+        doelgroepen: list[str] = []
+        schooltypen: list[str] = []
+        raw = self._text(cells, "voor_wie", errors, MAX_NAME)
+        if raw:
+            d, s, unknown = parse_voor_wie(raw)
+            doelgroepen += d
+            schooltypen += s
+            for part in unknown:
+                self._err(errors, "ongeldig", "voor_wie", part,
+                          toegestaan=list(vocab.DOELGROEPEN) + list(vocab.SCHOOLTYPEN_INITIATIEF), dimensie="voor_wie")
+        for fld, target in (("doelgroepen", doelgroepen), ("schooltypen", schooltypen)):
+            text = _cell_text(cells.get(fld))
+            if text:
+                target += [c for c in self._codes(fld, text, errors) if c not in target]
+            elif fld in self.by_field and not raw and not self.defaults.get(fld):
+                self._err(errors, "leeg", fld)
+            if not target:
+                target += list(self.defaults.get(fld) or [])
+        rec["doelgroepen"], rec["schooltypen"] = doelgroepen, schooltypen
+        if not schooltypen and not any(e.veld in ("schooltypen", "voor_wie") for e in errors):
+            self._err(errors, "geen_schooltype", "schooltypen")
+
+    def _kind(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
+        raw = _cell_text(cells.get("activiteiten"))
+        if raw:
+            rec["activiteiten"] = self._codes("activiteiten", raw, errors)
+            return
+        guessed = activity_from_text(rec.get("naam", "")) or activity_from_text(rec.get("omschrijving", ""))
+        if guessed:
+            rec["activiteiten"] = [guessed]
+        elif self.defaults.get("activiteiten"):
+            rec["activiteiten"] = list(self.defaults["activiteiten"])
+        else:
+            self._err(errors, "geen_soort", "activiteiten")
+
+    def _where(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
+        text = {f: self._text(cells, f, errors, MAX_NAME) for f in
+                ("locatie_naam", "adres", "postcode", "gemeente", "wijk", "bereik", "lokaal_soort", "precisie")}
+        loc: dict[str, Any] = {k: text[f] for k, f in (("naam", "locatie_naam"), ("adres", "adres"),
+                                                      ("gemeente", "gemeente"), ("wijk", "wijk")) if text[f]}
+        online = _cell_text(cells.get("online")).lower() in _TRUE
+        where_key = match_key(text["locatie_naam"])
+        landelijk = where_key in _online_places() or normalise(text["precisie"]) == "landelijk" or \
+            normalise(text["bereik"]) in ("landelijk", "online", "landelijk online", "nationaal", "national")
+        if normalise(text["bereik"]) == "online" or where_key in _online_places() - {"landelijk"}:
+            online = True
+        placed = False
+        lat_text, lon_text = _cell_text(cells.get("lat")), _cell_text(cells.get("lon"))
+        if lat_text or lon_text:
+            try:
+                loc["lat"], loc["lon"] = _number(lat_text), _number(lon_text)
+                loc["precisie"] = text["precisie"] or "adres"
+                placed = True
+            except ValueError:
+                self._err(errors, "latlon", "lat")
+        elif not landelijk:
+            placed = self._resolve(text, loc, errors)
+        if text["bereik"]:
+            try:
+                rec["bereik"] = to_code("bereik", text["bereik"])
+            except ValueError:
+                self._err(errors, "ongeldig", "bereik", text["bereik"], toegestaan=list(vocab.BEREIK), dimensie="bereik")
+        else:
+            rec["bereik"] = "lokaal" if placed else "landelijk"
+        rec["online"] = online
+        if rec.get("bereik") == "lokaal":
+            try:
+                rec["lokaal_soort"] = to_code("lokaal_soort", text["lokaal_soort"]) if text["lokaal_soort"] else "overig"
+            except ValueError:
+                self._err(errors, "ongeldig", "lokaal_soort", text["lokaal_soort"], toegestaan=list(vocab.LOKAAL_SOORT),
+                          dimensie="lokaal_soort")
+            if not placed and not any(e.code in ("plaats", "latlon") for e in errors):
+                self._err(errors, "geen_ligging", "gemeente")
+        if rec.get("bereik") == "landelijk" and not placed:
+            loc["precisie"] = "landelijk"
+            loc.pop("lat", None)
+            loc.pop("lon", None)
+        rec["locatie"] = loc
+
+    def _found(self, query: str) -> Any | None:
+        try:
+            return self._place(query)
+        except UnknownPlace:
+            return None
+
+    def _named_place(self, text: str) -> Any | None:
+        """The most specific known place named inside free text ("Zadkine, Rotterdam", "Port of Rotterdam"):
+        a PC4 first, then names of up to four words, longest first."""
+        if (m := _PC4_ANY.search(text)) and (place := self._found(m.group(1))):
+            return place
+        words = normalise(text).split()
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i:i + n])
+                if len(gram) >= 4 and (place := self._found(gram)):
+                    return place
+        return None
+
+    def _resolve(self, text: dict[str, str], loc: dict[str, Any], errors: list[CelFout]) -> bool:
+        """Place the row (see the module doc). A location that is named but not found is an error, never
+        silently landelijk; a row that names no location at all stays without one."""
+        for key in ("postcode", "wijk", "gemeente"):
+            if text[key]:
+                place = self._found(text[key])
+                if place is None:
+                    self._err(errors, "plaats", key, text[key])
+                    return False
+                loc.update(lat=place.lat, lon=place.lon, precisie=_PRECISIE_OF_PLACE.get(place.soort, "gemeente"))
+                return True
+        for key in ("adres", "locatie_naam"):
+            if text[key] and (place := self._named_place(text[key])):
+                loc.update(lat=place.lat, lon=place.lon, precisie=_PRECISIE_OF_PLACE.get(place.soort, "gemeente"))
+                return True
+        default = str(self.defaults.get("gemeente") or "")
+        if default and (place := self._found(default)):
+            loc.update(lat=place.lat, lon=place.lon, precisie=_PRECISIE_OF_PLACE.get(place.soort, "gemeente"))
+            loc.setdefault("gemeente", default)
+            return True
+        named = next((k for k in ("locatie_naam", "adres") if text[k]), None)
+        if named:
+            self._err(errors, "plaats_tekst", named, text[named])
+        return False
+
+
+# --- the command line's one-step import -----------------------------------------------------------
+class ImportResultaat(BaseModel):
+    bestand: str
+    lijst_id: int | None
+    lijst_naam: str | None
+    geimporteerd: int
+    ids: list[str]
+    fouten: list[RijFout]
+    kolommen: dict[str, str]
+    genegeerde_kolommen: list[str]
+    standaardwaarden: dict[str, Any]
+    kopregel: int
+    dubbel: list[Duplicate]
+    vervangen: list[str]
+    catalogus: str | None
+    totaal_in_catalogus: int
 
 
 def import_file(
-    path: Path | str, kb: KnowledgeBase | None, *, replace: bool = False, dry_run: bool = False,
-    catalogue: Path | None = None, today: date | None = None,
+    path: Path | str, kb: KnowledgeBase | None, *, name: str | None = None,
+    choices: dict[str, str | None] | None = None, defaults: dict[str, Any] | None = None,
+    on_duplicate: OnDuplicate | None = None, dry_run: bool = False, who: str | None = None, how: str = "cli",
+    today: dt.date | None = None, store: CatalogueStore | None = None,
 ) -> ImportResultaat:
-    """Import a CSV/XLSX list into the user catalogue (merged by id; ``replace`` starts afresh).
+    """Read, check and (unless ``dry_run``) store a CSV/XLSX list as one named list.
 
-    ``dry_run`` only validates. Raises :class:`ImportFout` when the file as a whole is unusable.
+    ``defaults`` are added to the initial ones (doelgroep leerlingen, branche techniek breed).
+    Raises :class:`ImportFout` when the file as a whole is unusable or fields lack a column and a
+    default, :class:`~recommender.initiatives.catalogue.DuplicatesFound` when duplicates need a choice.
     """
     path = Path(path)
-    frame = read_table(path)
-    good, bad, mapping, ignored, defaults = parse_frame(frame, kb, path.name, today)
-    target = catalogue or user_catalogue_path()
-    total = 0
-    if not dry_run:
-        existing = [] if replace else load_user_catalogue(kb, target)
-        merged = {r.id: r for r in existing}
-        merged.update({r.id: r for r in good})
-        if good or replace:
-            save_user_catalogue(merged.values(), target)
-        total = len(merged)
+    if not path.is_file():
+        raise ImportFout("not_found", f"{path.name}: bestand niet gevonden", file=path.name)
+    size = path.stat().st_size
+    if size > MAX_BYTES:  # before reading it into memory
+        mb = round(size / 1024 / 1024, 1)
+        raise ImportFout("too_big", f"{path.name} is te groot ({mb} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB",
+                         file=path.name, mb=mb, max_mb=MAX_BYTES // 1024 // 1024)
+    sheet = read_upload(path.name, path.read_bytes())
+    store = store or catalogue()
+    first = make_preview(sheet, kb, choices=choices, today=today, store=store, check_duplicates=False)
+    merged = dict(first.standaardwaarden) | dict(defaults or {})
+    preview = make_preview(sheet, kb, choices=choices, defaults=merged, today=today, store=store)
+    if preview.ontbrekend:
+        names = ", ".join(preview.ontbrekend)
+        raise ImportFout("missing_fields", f"{sheet.file_name}: geen kolom en geen standaard voor {names}; "
+                         f"geef een kolom aan (--kolom 'KOP=veld') of een standaard (--standaard veld=waarde)",
+                         file=sheet.file_name, fields=names)
+    result = None
+    if not dry_run and preview.goed:
+        result = save_preview(preview, list_name=name, who=who, how=how, on_duplicate=on_duplicate, store=store)
     return ImportResultaat(
-        bestand=str(path), geimporteerd=0 if dry_run else len(good), ids=[r.id for r in good], fouten=bad,
-        kolommen=mapping, genegeerde_kolommen=ignored, standaardwaarden=defaults,
-        catalogus=None if dry_run else str(target), totaal_in_catalogus=total,
+        bestand=str(path), lijst_id=result.lijst.id if result else None, lijst_naam=result.lijst.naam if result else None,
+        geimporteerd=len(result.ids) if result else 0, ids=result.ids if result else [m.id for m in preview.goed],
+        fouten=preview.fouten, kolommen=preview.mapping,
+        genegeerde_kolommen=[c["kop"] for c in preview.kolommen if not c["veld"]],
+        standaardwaarden=preview.standaardwaarden, kopregel=preview.kopregel,
+        dubbel=result.dubbel if result else preview.dubbel, vervangen=result.vervangen if result else [],
+        catalogus=None if dry_run else safe_url(store.url),
+        totaal_in_catalogus=0 if dry_run else len(store.records()),
     )
+
+
+# --- export ----------------------------------------------------------------------------------------
+# (column key, field label key, width in characters)
+EXPORT_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("naam", 38), ("activiteiten", 22), ("voor_wie", 22), ("schooltypen", 22), ("branches", 20),
+    ("praktijkgerichtheid", 20), ("locatie_naam", 26), ("adres", 30), ("gemeente", 16), ("afstand", 11),
+    ("datum", 12), ("tot", 12), ("jaarlijks_maand", 12), ("organisator", 28), ("website", 34), ("omschrijving", 60),
+    ("bron", 40),
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(value: Any) -> Any:
+    """OWASP CSV injection: a text that a spreadsheet could read as a formula gets a leading ``'``.
+
+    Formula starts: ``= + - @``, tab, carriage return, line feed; also after leading spaces (some
+    programs strip them, as Excel strips a leading tab). Numbers and dates are left alone.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(_FORMULA_START) or value.lstrip(" \t\r\n").startswith(_FORMULA_START[:4]):
+        return "'" + value
+    return value
+
+
+def export_header(lang: str) -> list[str]:
+    return [t(f"initiatives.field.{key}", lang) if key not in ("afstand", "bron") else t(f"initiatives.col.{key}", lang)
+            for key, _ in EXPORT_COLUMNS]
+
+
+def export_rows(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> list[list[Any]]:
+    """One row per hit, in :data:`EXPORT_COLUMNS` order: labels in ``lang``, dates as dates, km as a number."""
+    national = t("initiatives.national", lang)
+    months = {i: month_name(i, lang) for i in range(1, 13)}
+    out = []
+    for h in hits:
+        ini = h.initiatief
+        loc = ini.locatie
+        out.append([
+            ini.naam,
+            "; ".join(label("activiteit", c, lang) for c in ini.activiteiten),
+            "; ".join(label("doelgroep", c, lang) for c in ini.doelgroepen),
+            "; ".join(label("schooltype", c, lang) for c in ini.schooltypen),
+            "; ".join(label("branche", c, lang) for c in ini.branches),
+            label("praktijk", ini.praktijkgerichtheid, lang),
+            national if h.landelijk_online else (loc.naam or ""),
+            loc.adres or "",
+            loc.gemeente or "",
+            None if h.afstand_km is None else round(h.afstand_km, 1),
+            ini.datum, ini.tot,
+            months[ini.jaarlijks_maand] if ini.jaarlijks_maand else "",
+            ini.organisator,
+            ini.website or "",
+            ini.omschrijving,
+            "; ".join(source_labels(kb, ini.bronnen, lang, "full")),
+        ])
+    return out
+
+
+def hits_frame(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> Any:
+    """The export as a pandas DataFrame (readable headers in ``lang``)."""
+    import pandas as pd
+
+    return pd.DataFrame(export_rows(hits, kb, lang), columns=export_header(lang))
+
+
+def _csv_separator(lang: str) -> str:
+    # Excel in a comma-decimal locale (nl, tr, pl, uk, ar here) expects ';' between columns
+    return "," if lang == "en" else ";"
+
+
+def export_csv(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[str],
+               lang: str = "nl") -> None:
+    """CSV for Excel: ``;``-separated (``,`` in English), UTF-8 with BOM for a file, cells neutralised."""
+    def fmt(value: Any) -> Any:
+        if isinstance(value, float):
+            return format_number(value, lang)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return neutralise(value)
+
+    def write(fh: IO[str]) -> None:
+        writer = csv.writer(fh, delimiter=_csv_separator(lang), lineterminator="\r\n")
+        writer.writerow(export_header(lang))
+        for row in export_rows(hits, kb, lang):
+            writer.writerow(["" if v is None else fmt(v) for v in row])
+
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            write(fh)
+    else:
+        write(target)
+
+
+def export_csv_bytes(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> bytes:
+    buffer = io.StringIO()
+    export_csv(hits, kb, buffer, lang)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _text_cell(ws: Any, value: Any, style: Any = None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=None)
+    if isinstance(value, str):
+        safe = neutralise(value)
+        cell.value = value
+        cell.data_type = "s"  # never "f": openpyxl would write text starting with '=' as a formula
+        if safe is not value:
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    if style is not None:
+        cell.font = style
+    return cell
+
+
+def export_xlsx(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[bytes],
+                lang: str = "nl") -> None:
+    """An Excel workbook: sheet named for the activities, widths, frozen header, filter row, safe cells."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(title=t("initiatives.sheet_name", lang)[:31])
+    for i, (_, width) in enumerate(EXPORT_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "B2"
+    rows = export_rows(hits, kb, lang)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    ws.append([_text_cell(ws, h, bold) for h in export_header(lang)])
+    date_cols = {i for i, (k, _) in enumerate(EXPORT_COLUMNS) if k in ("datum", "tot")}
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            cell = _text_cell(ws, value)
+            if i in date_cols and value is not None:
+                cell.number_format = "d-m-yyyy" if lang != "en" else "d mmm yyyy"
+            cells.append(cell)
+        ws.append(cells)
+    book.save(target)
+
+
+def export_xlsx_bytes(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> bytes:
+    buffer = io.BytesIO()
+    export_xlsx(hits, kb, buffer, lang)
+    return buffer.getvalue()
+
+
+# --- the template ----------------------------------------------------------------------------------
+TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("naam", 36), ("activiteiten", 24), ("datum", 13), ("tot", 13), ("jaarlijks_maand", 14), ("voor_wie", 24),
+    ("schooltypen", 22), ("branches", 22), ("praktijkgerichtheid", 22), ("locatie_naam", 26), ("adres", 28),
+    ("postcode", 10), ("gemeente", 16), ("organisator", 26), ("website", 32), ("omschrijving", 50),
+)
+# column -> (vocabulary dimension or None for months, only one value allowed)
+_TEMPLATE_CHOICES: dict[str, tuple[str, bool]] = {
+    "activiteiten": ("activiteit", False), "voor_wie": ("doelgroep", False), "schooltypen": ("schooltype", False),
+    "branches": ("branche", False), "praktijkgerichtheid": ("praktijk", True), "jaarlijks_maand": ("maand", True),
+}
+TEMPLATE_ROWS = 500
+
+
+def template_xlsx(target: Path | IO[bytes], lang: str = "nl") -> None:
+    """An empty list to fill in: headers in ``lang``, drop-down lists (Excel data validation) of the allowed
+    values, date cells for the dates, a sheet with the choices and a sheet that explains every column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    ws = book.active
+    ws.title = t("initiatives.sheet_name", lang)[:31]
+    choices = book.create_sheet(t("initiatives.template_choices_sheet", lang)[:31])
+    help_ws = book.create_sheet(t("initiatives.template_help_sheet", lang)[:31])
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    for i, (key, width) in enumerate(TEMPLATE_COLUMNS, start=1):
+        cell = ws.cell(row=1, column=i, value=t(f"initiatives.field.{key}", lang))
+        cell.font, cell.fill = Font(bold=True), head_fill
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(TEMPLATE_COLUMNS))}{TEMPLATE_ROWS + 1}"
+    keys = [k for k, _ in TEMPLATE_COLUMNS]
+    for c, (key, (dim, single)) in enumerate(_TEMPLATE_CHOICES.items(), start=1):
+        values = [month_name(m, lang) for m in range(1, 13)] if dim == "maand" else \
+            [label(dim, code, lang) for code in vocab.DIMENSIES[dim].codes]
+        letter = get_column_letter(c)
+        choices.cell(row=1, column=c, value=t(f"initiatives.field.{key}", lang)).font = Font(bold=True)
+        for r, value in enumerate(values, start=2):
+            choices.cell(row=r, column=c, value=value)
+        choices.column_dimensions[letter].width = 30
+        col = get_column_letter(keys.index(key) + 1)
+        dv = DataValidation(type="list", formula1=f"'{choices.title}'!${letter}$2:${letter}${len(values) + 1}",
+                            allow_blank=True, showDropDown=False,
+                            errorStyle="stop" if single else "information",
+                            promptTitle=t(f"initiatives.field.{key}", lang)[:32],
+                            prompt=t("initiatives.template_prompt_one" if single else "initiatives.template_prompt_many",
+                                     lang)[:255],
+                            errorTitle=t(f"initiatives.field.{key}", lang)[:32],
+                            error=t("initiatives.template_error", lang)[:255])
+        dv.showInputMessage = True
+        dv.showErrorMessage = True
+        dv.add(f"{col}2:{col}{TEMPLATE_ROWS + 1}")
+        ws.add_data_validation(dv)
+    for key in ("datum", "tot"):
+        col = get_column_letter(keys.index(key) + 1)
+        dv = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
+                            errorStyle="warning", error=t("initiatives.template_date_error", lang)[:255],
+                            errorTitle=t(f"initiatives.field.{key}", lang)[:32])
+        dv.showErrorMessage = True
+        dv.add(f"{col}2:{col}{TEMPLATE_ROWS + 1}")
+        ws.add_data_validation(dv)
+        for r in range(2, TEMPLATE_ROWS + 2):
+            ws[f"{col}{r}"].number_format = "d-m-yyyy" if lang != "en" else "d mmm yyyy"
+    help_ws.column_dimensions["A"].width = 24
+    help_ws.column_dimensions["B"].width = 100
+    help_ws.cell(row=1, column=1, value=t("initiatives.template_help_title", lang)).font = Font(bold=True, size=13)
+    for r, (key, _) in enumerate(TEMPLATE_COLUMNS, start=3):
+        help_ws.cell(row=r, column=1, value=t(f"initiatives.field.{key}", lang)).font = Font(bold=True)
+        cell = help_ws.cell(row=r, column=2, value=t(f"initiatives.help.{key}", lang))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book.save(target)
+
+
+def template_bytes(lang: str = "nl") -> bytes:
+    buffer = io.BytesIO()
+    template_xlsx(buffer, lang)
+    return buffer.getvalue()
+

@@ -161,15 +161,15 @@ def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServe
     from urllib.parse import urlsplit
 
     from knowledge import load_knowledge
-    from recommender.initiatives.catalogue import save_user_catalogue
+    from recommender.initiatives.catalogue import catalogue, reset_stores
 
     base = load_knowledge().initiatieven["ini_wij_techniek"]
     hostile = base.model_copy(update={
         "id": "eigen_hackdag", "naam": "Hackdag <b>vet</b>",
         "omschrijving": "Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'>",
         "website": "https://ok.example) ![t](http://tracker.example/site.png", "organisator": "[org](http://x.example)"})
-    catalogue = Path(browser_env["LOB_HOME"]) / "catalogus.yaml"
-    save_user_catalogue([hostile], path=catalogue)
+    database = f"sqlite:///{Path(browser_env['LOB_HOME']) / 'lob-kompas.db'}"  # the app's default database
+    hostile_list = catalogue(database).add_list("hostile", [hostile], who="test", how="lokaal").lijst
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     try:
@@ -185,7 +185,8 @@ def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServe
         assert page.locator("a[href*='tracker.example']").count() == 0
         bh.screenshot(page, SHOTS / "07_initiatieven_eigen_lijst_als_tekst.png")
     finally:
-        catalogue.unlink(missing_ok=True)
+        catalogue(database).delete_list(hostile_list.id, who="test")
+        reset_stores()
     app_host = urlsplit(server.url).hostname
     outside = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                       and urlsplit(u).hostname not in (app_host, "localhost", "127.0.0.1")})
@@ -306,17 +307,18 @@ def test_imported_markup_is_shown_as_text_and_fetches_nothing(server: bh.AppServ
     seen = _requests(page)
     bh.open_page(page, server.url + "/initiatieven")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(table))
-    bh.wait_for_or_exception(page, page.get_by_test_id("stAlertContentSuccess"))
+    # issue 14: the upload shows a preview first; a row whose text holds markup or a link is refused there,
+    # with the reason (its cell quoted as text), and nothing is stored. Records that hold markup anyway
+    # (an older list, the database) are shown as text: test_imported_markdown_and_html_make_no_outside_requests.
+    bh.wait_for_or_exception(page, page.get_by_text(t("initiatives.import_bad", "nl", n=1)))
     bh.wait_idle(page)
+    main = page.get_by_test_id("stMainBlockContainer")
+    assert main.get_by_role("button", name=t("initiatives.save", "nl", n=0)).is_disabled()
+    assert main.locator("img[src*='evil']").count() == 0
     q = bh.widget(page, "stTextInput", t("initiatives.q", "nl")).locator("input")
     q.fill("Robotmiddag")
     q.press("Enter")
     bh.wait_idle(page)
-    page.get_by_role("tab", name=t("initiatives.detail", "nl")).click()
-    bh.wait_idle(page)
-    main = page.get_by_test_id("stMainBlockContainer")
-    typed = re.compile(re.escape("![x](http") + "\u2060?" + re.escape(f"://{EVIL}/x.png)"))  # (an invisible joiner
-    assert main.get_by_text(typed).count() >= 1, "the text should show as typed"  # keeps GFM from linking it)
     assert main.locator("img[src*='evil']").count() == 0
     page.get_by_role("tab", name=t("initiatives.map", "nl")).click()
     bh.wait_idle(page)

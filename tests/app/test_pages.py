@@ -166,39 +166,6 @@ def test_ungrounded_answer_shows_the_notice(lob_home: Path) -> None:
     assert any(t("ask.not_grounded", "en") in w.value for w in at.warning)
 
 
-def test_initiatives_upload_of_a_non_table_is_a_friendly_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LOB_HOME", str(tmp_path))  # the user catalogue goes here, never into knowledge/
-    at = _app()
-    at.run()
-    at.switch_page("pages/initiatieven.py")
-    at.run()
-    at.file_uploader(key="i_upload").upload("lijst.csv", b"%PDF-1.4\x00\x01\x02 not a table", "text/csv")
-    at.run()
-    assert not at.exception, at.exception
-    assert at.error and "lijst.csv" in at.error[0].value
-    assert not (tmp_path / "catalogus.yaml").exists()
-
-
-def test_initiatives_upload_of_a_good_list_adds_it_to_the_search(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LOB_HOME", str(tmp_path))
-    table = (b"naam;schooltypen;activiteiten;praktijk;plaats\n"
-             b"Robotmiddag Zuid;vmbo;bedrijfsbezoek;veel;Charlois\n"
-             b"Kapotte regel;;bedrijfsbezoek;veel;Charlois\n")
-    at = _app()
-    at.run()
-    at.switch_page("pages/initiatieven.py")
-    at.run()
-    at.file_uploader(key="i_upload").upload("eigen.csv", table, "text/csv")
-    at.run()
-    assert not at.exception, at.exception
-    assert any(t("initiatives.import_ok", n=1) in s.value for s in at.success)
-    assert any(t("initiatives.import_bad", n=1) in w.value for w in at.warning)
-    at.text_input(key="i_q").set_value("Robotmiddag")
-    at.run()
-    assert any("Robotmiddag Zuid" in str(df.value) for df in at.dataframe)
-
-
 # --------------------------------------------------------------------------- issue 12: parents, evening, map
 
 

@@ -36,13 +36,14 @@ def _unescaped(pattern: str, text: str) -> bool:
 
 @pytest.fixture()
 def hostile_catalogue(kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from recommender.initiatives.catalogue import save_user_catalogue
+    from recommender.initiatives.catalogue import catalogue
 
     monkeypatch.setenv("LOB_HOME", str(tmp_path))
+    monkeypatch.delenv("LOB_DATABASE_URL", raising=False)
     base = kb.initiatieven["ini_wij_techniek"]
     hostile = base.model_copy(update={"id": "eigen_hackdag", "naam": HOSTILE_NAME, "omschrijving": HOSTILE_TEXT,
                                       "website": HOSTILE_SITE, "organisator": "<script>x</script> [org](http://x.example)"})
-    save_user_catalogue([hostile])
+    catalogue().add_list("hostile", [hostile], who="test", how="lokaal")  # the school's own list, in the database
     return tmp_path
 
 

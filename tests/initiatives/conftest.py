@@ -1,6 +1,7 @@
 """Helpers for the initiative tests: a small hand-made catalogue with known answers."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,4 +76,50 @@ def lob_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh $LOB_HOME for every test: the user catalogue lands in tmp_path."""
     home = tmp_path / "lobhome"
     monkeypatch.setenv("LOB_HOME", str(home))
+    monkeypatch.delenv("LOB_DATABASE_URL", raising=False)  # the default: SQLite inside LOB_HOME
     return home
+
+
+# --- the database: SQLite and a throwaway PostgreSQL -------------------------------------------
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL started for this test session (Debian's binaries; see app/bench/pgcluster.py)."""
+    from app.bench.pgcluster import throwaway_postgres
+    from recommender.initiatives import db
+
+    with throwaway_postgres() as url:
+        yield url
+        db.dispose_all()
+
+
+def _fresh_database(url: str) -> str:
+    """An empty schema for one test: drop everything, then let the store migrate again."""
+    import sqlalchemy as sa
+
+    from recommender.initiatives import db
+
+    db.dispose_all()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The database of one test, on SQLite (a file in tmp_path) and on PostgreSQL; set as LOB_DATABASE_URL."""
+    from recommender.initiatives import db
+    from recommender.initiatives.catalogue import reset_stores
+
+    monkeypatch.setenv("LOB_HOME", str(tmp_path / "lobhome"))
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'lob.db'}"
+    else:
+        url = _fresh_database(request.getfixturevalue("postgres_url"))
+    monkeypatch.setenv("LOB_DATABASE_URL", url)
+    reset_stores()
+    yield url
+    reset_stores()
+    db.dispose_all()

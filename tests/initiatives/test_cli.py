@@ -67,30 +67,72 @@ def test_text_output(capsys, lob_home):
 
 def test_csv_to_stdout_and_xlsx_file(capsys, tmp_path, lob_home):
     assert main(["initiatives", "--branche", "maritiem", "--csv"]) == 0
-    frame = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
-    assert len(frame) > 0 and set(frame["branches"].map(lambda v: "maritiem" in v)) == {True}
-    assert "bronnen" in frame.columns and "afstand_km" in frame.columns
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False, sep=";")
+    assert len(frame) > 0 and set(frame["Branche"].map(lambda v: "Maritiem" in v)) == {True}
+    assert "Bron" in frame.columns and "Afstand (km)" in frame.columns
     xlsx = tmp_path / "uit.xlsx"
     csv_file = tmp_path / "uit.csv"
-    assert main(["initiatives", "--branche", "maritiem", "--xlsx", str(xlsx), "--csv", str(csv_file)]) == 0
-    assert len(pd.read_excel(xlsx)) == len(frame) == len(pd.read_csv(csv_file))
+    assert main(["initiatives", "--branche", "maritiem", "--xlsx", str(xlsx), "--csv", str(csv_file),
+                 "--taal", "en"]) == 0
+    english = pd.read_excel(xlsx, engine="openpyxl")
+    assert len(english) == len(frame) == len(pd.read_csv(csv_file)) and english.columns[0] == "Name"
 
 
-def test_import_then_search_via_cli(capsys, tmp_path, lob_home):
+def test_import_lists_delete_and_undo_via_cli(capsys, tmp_path, lob_home):
     path = tmp_path / "mijn.csv"
-    path.write_text("naam;schooltype;activiteit;praktijk;postcode\n"
-                    "Zuiderlab;vmbo;gastles;veel;3083\n"
-                    "Kapot;mbo;gastles;veel;3083\n", encoding="utf-8")
-    assert main(["initiatives-import", str(path), "--json"]) == 1  # 1: there was a bad row
+    path.write_text("naam;schooltype;activiteit soort;praktijk;postcode;datum\n"
+                    "Zuiderlab;vmbo;gastles;veel;3083;14 maart 2027\n"
+                    "Kapot;mbo;gastles;veel;3083;\n", encoding="utf-8")
+    assert main(["initiatives-import", str(path), "--naam", "Zuid", "--json"]) == 1  # 1: there was a bad row
     result = out_json(capsys)
-    assert result["geimporteerd"] == 1 and result["fouten"][0]["rij"] == 3
+    assert result["geimporteerd"] == 1 and result["fouten"][0]["rij"] == 3 and result["lijst_naam"] == "Zuid"
     assert main(["initiatives", "--q", "zuiderlab", "--plain-text", "--json"]) == 0
-    assert [d["id"] for d in out_json(capsys)] == ["eigen-zuiderlab"]
+    found = out_json(capsys)
+    assert [d["naam"] for d in found] == ["Zuiderlab"] and found[0]["eigen_lijst"] and found[0]["datum"] == "2027-03-14"
+    assert main(["initiatives", "--komend", "--vandaag", "2026-11-30", "--near", "3083", "--km", "2", "--json",
+                 "--no-landelijk"]) == 0
+    assert [(d["naam"], d["volgende_datum"]) for d in out_json(capsys)] == [("Zuiderlab", "2027-03-14")]
     assert main(["initiatives", "--q", "zuiderlab", "--plain-text", "--no-eigen", "--json"]) == 0
     assert out_json(capsys) == []
-    assert main(["initiatives-import", str(path)]) == 1
+    # the same list again: duplicates need a choice, nothing is saved without one
+    assert main(["initiatives-import", str(path)]) == 2
+    assert "--bij-dubbel" in capsys.readouterr().err
+    assert main(["initiatives-import", str(path), "--bij-dubbel", "bijwerken"]) == 1
     out = capsys.readouterr().out
-    assert "rij 3 (Kapot)" in out and "'mbo' is geen geldige schooltype" in out
+    assert "rij 3 (Kapot)" in out and '"mbo" in schooltype kennen we niet' in out and "(bijgewerkt)" in out
+    assert main(["initiatives-lists", "--json"]) == 0
+    lists = out_json(capsys)["lijsten"]
+    assert [(i["naam"], i["actief"]) for i in lists] == [("mijn.csv", 1), ("Zuid", 0)]
+    assert main(["initiatives-list", str(lists[1]["id"]), "--json"]) == 0
+    assert [r["actief"] for r in out_json(capsys)] == [False]
+    assert main(["initiatives-undo"]) == 0 and "ongedaan" in capsys.readouterr().out
+    assert main(["initiatives-delete", str(lists[1]["id"])]) == 0
+    assert main(["initiatives-lists"]) == 0 and "Nog geen eigen lijsten" in capsys.readouterr().out
+    assert main(["initiatives-delete", "99"]) == 2
+
+
+def test_import_with_mapping_and_defaults_via_cli(capsys, tmp_path, lob_home):
+    path = tmp_path / "school.csv"
+    path.write_text("Activiteit;Wanneer;Voor wie;Waar;Opmerking\n"
+                    "Open dag Zadkine;14 maart;klas 3 vmbo;Rotterdam;Delft\n", encoding="utf-8")
+    assert main(["initiatives-import", str(path), "--dry-run"]) == 2
+    assert "praktijkgerichtheid" in capsys.readouterr().err
+    assert main(["initiatives-import", str(path), "--dry-run", "--standaard", "praktijkgerichtheid=veel",
+                 "--kolom", "Waar=", "--kolom", "Opmerking=gemeente", "--json"]) == 0
+    data = out_json(capsys)
+    assert data["kolommen"]["Opmerking"] == "gemeente" and "Waar" in data["genegeerde_kolommen"]
+    assert main(["initiatives-import", str(path), "--standaard", "praktijk=veel"]) == 2
+    assert "kan alleen voor" in capsys.readouterr().err
+
+
+def test_template_and_db_commands(capsys, tmp_path, lob_home):
+    target = tmp_path / "sjabloon.xlsx"
+    assert main(["initiatives-template", str(target), "--taal", "en"]) == 0
+    assert "sjabloon.xlsx" in capsys.readouterr().out
+    assert pd.read_excel(target, engine="openpyxl").columns[0] == "Name"
+    assert main(["db", "--json"]) == 0
+    info = out_json(capsys)
+    assert info["soort"] == "sqlite" and info["revisie"] == info["nieuwste_revisie"]
 
 
 def test_import_wrong_file_exits_2(capsys, tmp_path, lob_home):
@@ -108,8 +150,10 @@ def test_gaps_json_and_text(capsys, lob_home, kb):
     assert set(data["tellingen"]) == {"bereik", "lokaal_soort", "schooltype", "doelgroep", "activiteit", "praktijk",
                                       "branche"}
     assert all("zin" in g for g in data["gaps"])
+    assert {"kenmerken", "tellingen_regio", "totaal_regio"} <= set(data)
     assert main(["gaps", "--near", "3083"]) == 0
-    assert "Aanbod binnen 10 km" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "tellen mee binnen 10 km van Tarwewijk" in out and "in de hele catalogus" in out
     assert main(["gaps"]) == 2
 
 

@@ -52,7 +52,8 @@ def test_named_gaps(hand_catalogue, origin):
                         ("branche", "ict")}
     assert "migratieachtergrond" in gaps[("doelgroep", "migratieachtergrond")].zin
     assert "10 km van Testplein" in gaps[("schooltype", "po")].zin
-    assert "alleen 1 landelijk" in gaps[("doelgroep", "meisjes")].zin
+    assert gaps[("doelgroep", "meisjes")].zin.startswith("Doelgroep – Meisjes: 1 van 4 activiteiten binnen 10 km")
+    assert "Alleen landelijk of online" in gaps[("doelgroep", "meisjes")].zin
     # 'praktijk=geen' never counts as a gap
     assert not any(g.dimensie == "praktijk" and g.code != "veel" for g in report.gaps)
 
@@ -68,7 +69,7 @@ def test_only_landelijk_offer_is_named(hand_catalogue, origin, make_ini):
     far = [i for i in hand_catalogue if i.id in ("c_ver_weg_po", "d_landelijke_wedstrijd")]
     report = gap_analysis(far, origin, km=10)
     assert report.tellingen["bereik"] == {"landelijk": 1, "lokaal": 0}
-    assert report.gaps[0].dimensie == "bereik" and "geen enkel lokaal" in report.gaps[0].zin
+    assert report.gaps[0].dimensie == "bereik" and "geen enkele activiteit ter plaatse" in report.gaps[0].zin
 
 
 def test_place_as_text_needs_a_knowledge_base(hand_catalogue, kb):
@@ -191,3 +192,49 @@ def test_report_figures_match_tables_4_1_to_4_6(kb, seeds_dir):
             assert (waarde, bron) == (value, f"seor2023_promotie#Tabel {table}"), (abbr, key)
             checked += 1
     assert checked == 8 * 36
+
+
+def test_low_counts_are_flagged_against_the_region(make_ini, origin):
+    """Here: 20 activities within 10 km, 1 for girls (5 %); the region (the whole catalogue) has 40 % for girls.
+    1 < half of 40 % x 20 = 8 expected: clearly below the region (laag)."""
+    near = [make_ini(f"n{i}", 0.01, doelgroepen=["leerlingen", "meisjes"] if i == 0 else ["leerlingen"])
+            for i in range(20)]
+    far = [make_ini(f"f{i}", 0.5, doelgroepen=["meisjes"]) for i in range(20)]  # 55 km away: region only
+    report = gap_analysis(near + far, origin, km=10)
+    girls = next(k for k in report.kenmerken if (k.dimensie, k.code) == ("doelgroep", "meisjes"))
+    assert (girls.hier, girls.aandeel_hier, girls.regio, girls.aandeel_regio) == (1, 0.05, 21, 0.525)
+    assert girls.status == "laag"
+    gap = next(g for g in report.gaps if g.code == "meisjes")
+    assert gap.zin == ("Doelgroep – Meisjes: 1 van 20 activiteiten binnen 10 km van Testplein (5%); "
+                       "in de hele catalogus 52%. Duidelijk minder dan in de regio (minder dan de helft van het "
+                       "regionale aandeel).")
+    pupils = next(k for k in report.kenmerken if k.code == "leerlingen")
+    assert pupils.status == "ok"
+
+
+def test_few_activities_are_flagged_even_when_the_region_has_few_too(make_ini, origin):
+    cat = [make_ini(f"n{i}", 0.01, activiteiten=["stage"] if i < 2 else ["gastles"]) for i in range(10)]
+    report = gap_analysis(cat, origin, km=10)
+    stage = next(k for k in report.kenmerken if k.code == "stage")
+    assert stage.hier == 2 and stage.aandeel_hier == stage.aandeel_regio and stage.status == "weinig"
+    assert "Weinig aanbod (minder dan 5 activiteiten)" in next(g.zin for g in report.gaps if g.code == "stage")
+
+
+def test_summary_and_sentences_in_every_language(make_ini, origin):
+    from recommender.initiatives import gap_sentence, gap_summary
+
+    cat = [make_ini(f"n{i}", 0.01) for i in range(6)]
+    report = gap_analysis(cat, origin, km=10)
+    lines = {lang: (gap_summary(report, lang), gap_sentence(report.gaps[0], report, lang))
+             for lang in ("nl", "en", "tr", "ar", "pl", "uk")}
+    assert len({v for v in lines.values()}) == 6
+    assert lines["nl"][0].startswith("6 activiteiten tellen mee binnen 10 km van Testplein (van 6 in de hele catalogus).")
+    assert "Testplein" in lines["ar"][1] and "10" in lines["uk"][1]
+
+
+def test_own_lists_count_and_are_marked(make_ini, origin):
+    curated = [make_ini("a", 0.01)]
+    own = [make_ini("b", 0.02, bronnen=["eigen_import#lijst.xlsx 2026-11-30"])]
+    report = gap_analysis(curated, origin, km=10, extra=own)
+    assert report.totaal == 2 and report.eigen == 1 and report.totaal_regio == 2
+    assert [c.eigen_lijst for c in report.initiatieven] == [False, True]

@@ -166,7 +166,7 @@ def test_unknown_place_is_a_value_error(kb):
 
 def test_result_dumps_to_json_with_flag(hand_catalogue):
     data = run(hand_catalogue, near="Testplein")[0].model_dump(mode="json")
-    assert set(data) == {"initiatief", "afstand_km", "score", "landelijk_online"}
+    assert set(data) == {"initiatief", "afstand_km", "score", "landelijk_online", "volgende_datum"}
     assert data["initiatief"]["id"] == "f_installatie_dag"
 
 
