@@ -2,8 +2,9 @@
 
 The candidates are the decaan's catalogue (:func:`recommender.initiatives.catalogue_of`: the curated
 initiatives plus the school's own imported list), with the one landelijk/online rule
-(``Initiatief.landelijk_online``) and the same distance formula as the initiatives search. The
-catalogue is turned once into arrays (cached per knowledge base and list), so ranking a pupil
+(``Initiatief.landelijk_online``) and the same distance formula as the initiatives search. The ranking
+reads the initiatives search's own index of the catalogue (``catalogue_index``: arrays of places and code
+bit masks, built once per knowledge base and list and shared with the search), so ranking a pupil
 against 10,000 initiatives is a few vectorised operations.
 
 Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its doelgroepen
@@ -33,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +45,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
 from recommender.explain import km_tekst, lijst
-from recommender.initiatives import InitiativeFilter, catalogue_of, search_initiatives
+from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
@@ -125,53 +127,37 @@ def via_school(ini: Initiatief) -> bool:
 
 @dataclass
 class _Arrays:
-    """The catalogue as arrays, one row per initiative (built once per knowledge base and list)."""
+    """The initiatives search's index of the catalogue (one row per initiative: places, the one landelijk/online
+    rule, code bit masks, name order), plus what only the ranking needs: praktijk points and whether the place
+    is approximate. Made once per search index, so a decaan's imported list is indexed once for both."""
 
-    kb: KnowledgeBase | None
-    extra: Sequence[Initiatief] | None
-    n_extra: int
-    items: list[Initiatief]
-    lat: np.ndarray
-    lon: np.ndarray
-    overal: np.ndarray
-    benadering: np.ndarray
-    schooltypen: np.ndarray
-    doelgroepen: np.ndarray
-    branches: np.ndarray
-    activiteiten: np.ndarray
+    index: Any  # recommender.initiatives.search's index of this catalogue
     praktijk: np.ndarray
-    rank: np.ndarray
+    benadering: np.ndarray
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     _basis: dict[tuple[tuple[str, ...], int, int], np.ndarray] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
-        items = catalogue_of(kb, extra)
-        n = len(items)
-        lat, lon = np.full(n, np.nan), np.full(n, np.nan)
-        overal, benadering = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-        masks = {k: np.zeros(n, dtype=np.int64) for k in ("st", "dg", "br", "act")}
-        praktijk = np.zeros(n)
-        for i, ini in enumerate(items):
-            if ini.landelijk_online:
-                overal[i] = True
-            else:
-                lat[i], lon[i] = ini.locatie.lat, ini.locatie.lon
-                benadering[i] = ini.locatie.precisie in ("gemeente", "wijk")
-            masks["st"][i] = sum(_ST[c] for c in set(ini.schooltypen))
-            masks["dg"][i] = sum(_DG[c] for c in set(ini.doelgroepen))
-            masks["br"][i] = sum(_BR[c] for c in set(ini.branches))
-            masks["act"][i] = sum(_ACT[c] for c in set(ini.activiteiten))
-            praktijk[i] = PRAKTIJK_PUNTEN[ini.praktijkgerichtheid]
-        order = sorted(range(n), key=lambda i: (items[i].naam.lower(), items[i].id))
-        rank = np.empty(n, dtype=np.int64)
-        rank[order] = np.arange(n)
-        return cls(kb, extra, len(extra or []), items, lat, lon, overal, benadering, masks["st"], masks["dg"],
-                   masks["br"], masks["act"], praktijk, rank)
+    def of(cls, index: Any) -> _Arrays:
+        praktijk_bits = index.masks["praktijk"]
+        praktijk = np.zeros(len(index.items))
+        for i, code in enumerate(vocab.PRAKTIJK):
+            praktijk = np.where((praktijk_bits & (1 << i)) != 0, PRAKTIJK_PUNTEN[code], praktijk)
+        benadering = np.fromiter((not o and ini.locatie.precisie in ("gemeente", "wijk")
+                                  for ini, o in zip(index.items, index.overal, strict=True)),
+                                 dtype=bool, count=len(index.items))
+        return cls(index, praktijk, benadering)
 
-    def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
-        return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
-                and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or []))
+    # the search index's arrays under the names the ranking reads
+    items = property(lambda self: self.index.items)
+    lat = property(lambda self: self.index.lat)
+    lon = property(lambda self: self.index.lon)
+    overal = property(lambda self: self.index.overal)
+    rank = property(lambda self: self.index.name_rank)
+    schooltypen = property(lambda self: self.index.masks["schooltypen"])
+    doelgroepen = property(lambda self: self.index.masks["doelgroepen"])
+    branches = property(lambda self: self.index.masks["branches"])
+    activiteiten = property(lambda self: self.index.masks["activiteiten"])
 
     def basis(self, types: frozenset[str], gevraagd_bits: int, branche_bits: int) -> np.ndarray:
         """Reach, doelgroep and (for technical pupils) branche filter together; cached per combination."""
@@ -199,10 +185,11 @@ _CACHE_SIZE = 4
 
 
 def _arrays(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Arrays:
+    index = catalogue_index(kb, extra)
     for a in _CACHE:
-        if a.matches(kb, extra):
+        if a.index is index:
             return a
-    a = _Arrays.build(kb, extra)
+    a = _Arrays.of(index)
     _CACHE.insert(0, a)
     del _CACHE[_CACHE_SIZE:]
     return a

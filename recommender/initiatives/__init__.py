@@ -45,6 +45,7 @@ from recommender.initiatives.search import (
     InitiativeFilter,
     InitiativeHit,
     TextSearch,
+    catalogue_index,
     catalogue_of,
     is_landelijk_online,
     search_initiatives,
@@ -70,7 +71,7 @@ search = search_initiatives
 __all__ = [
     "DEFAULT_KM", "AddResult", "CatalogueStore", "CelFout", "Duplicate", "DuplicatesFound", "GapReport", "ImportFout",
     "ImportResultaat", "InitiativeFilter", "InitiativeHit", "ListInfo", "RijFout", "TextSearch", "UnknownList",
-    "UserCatalogueError", "Voorbeeld", "catalogue", "catalogue_of", "delete_list", "export_table", "gap_analysis",
+    "UserCatalogueError", "Voorbeeld", "catalogue", "catalogue_index", "catalogue_of", "delete_list", "export_table", "gap_analysis",
     "gap_sentence", "gap_summary", "hits_frame", "import_table", "is_landelijk_online", "list_lists", "list_records",
     "load_user_catalogue", "make_preview", "next_occurrence", "own_initiatives", "parse_when", "read_upload",
     "save_preview", "search", "search_initiatives", "template_xlsx", "undo_last_import", "user_catalogue_path",

@@ -265,7 +265,9 @@ _CACHE: list[_Index] = []
 _CACHE_SIZE = 4
 
 
-def _index_for(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Index:
+def catalogue_index(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Index:
+    """The catalogue (``kb``'s initiatives, then ``extra``) as arrays; kept for the last few catalogues, by
+    identity, so the search and the mentor's activity ranking (recommender.activities) share one index."""
     for idx in _CACHE:
         if idx.matches(kb, extra):
             return idx
@@ -344,7 +346,7 @@ def search_initiatives(
     hand-made catalogue in ``extra``). ``limit`` cuts the result list. Raises ``ValueError`` (also
     :class:`knowledge.geo.UnknownPlace`) for an unknown place.
     """
-    idx = _index_for(kb, extra)
+    idx = catalogue_index(kb, extra)
     n = len(idx.items)
     sel = np.ones(n, dtype=bool)
     for name, (dim, _) in _FILTER_FIELDS.items():

@@ -8,7 +8,7 @@ from knowledge.i18n import t
 from recommender.advies import recommend
 from recommender.initiatives import catalogue, own_initiatives
 from recommender.profile import Profiel
-from retrieval.structured import answer_activities, parse_activity_question
+from retrieval.structured import answer_activities, default_catalogue, parse_activity_question
 
 PUPIL = {"leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"], "werkvoorkeuren": ["handen"],
          "postcode": "3083", "max_reisafstand_km": 10, "taal_ouders": "tr"}
@@ -56,9 +56,10 @@ def test_the_assistant_lists_own_activities_marked(kb, lob_home, make_ini):
     for lang, question in (("nl", "Welke activiteiten zijn er voor meisjes in Charlois?"),
                            ("en", "Which activities are there for girls in Charlois?")):
         q = parse_activity_question(kb, question)
-        answer = answer_activities(kb, q, lang)
-        line = next(line for line in answer.text.splitlines() if "Meidenmiddag lassen" in line)
-        assert f"[{t('bron.own_list', lang)}]" in line
+        answer = answer_activities(kb, q, lang, extra=default_catalogue(kb)())  # what the assistant passes
+        shown = answer.text.splitlines() + answer.details.splitlines()
+        line = next(line for line in shown if "Meidenmiddag lassen" in line)
+        assert f"({t('bron.own_list', lang)})" in line
 
 
 def test_no_database_yet_means_no_own_activities_and_no_file(lob_home):

@@ -157,6 +157,18 @@ def test_activity_filters(tiny_kb: KnowledgeBase) -> None:
     assert "voor_ouders" in [a.id for a in ouders]
 
 
+def test_the_ranking_reads_the_search_index_so_an_imported_activity_reaches_the_mentor(tiny_kb: KnowledgeBase) -> None:
+    from recommender.activities import _arrays
+    from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
+
+    base = tiny_kb.initiatieven["dichtbij_elektro"]
+    own = [base.model_copy(update={"id": "eigen_elektro", "naam": "Eigen elektro-middag", "praktijkgerichtheid": "veel"})]
+    acts = rank_activiteiten(tiny_kb, _p(wijk="Charlois", max_reisafstand_km=10), CHARLOIS, n=10, extra=own)
+    assert "eigen_elektro" in [a.id for a in acts]
+    assert _arrays(tiny_kb, own).index is catalogue_index(tiny_kb, own)  # one index of the catalogue, not two
+    assert "eigen_elektro" in [h.initiatief.id for h in search_initiatives(tiny_kb, InitiativeFilter(), extra=own)]
+
+
 def test_bereikt_phase_and_type() -> None:
     vo1 = schooltypen_initiatief("vmbo-kb", "vo1")
     assert bereikt(["vmbo"], vo1)
