@@ -33,6 +33,7 @@ import sqlalchemy as sa
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from knowledge.errors import format_validation_error
 from knowledge.geo import normalise
 from knowledge.loader import DATA_DIR, KnowledgeBase
 from knowledge.paths import lob_home
@@ -218,7 +219,7 @@ class CatalogueStore:
                            else Initiatief.model_validate(data))
             except ValidationError as exc:
                 rid = data.get("id") if isinstance(data, dict) else "?"
-                problems.append(f"{rid}: {exc.errors()[0]['msg']}")
+                problems.append(f"{rid}: {format_validation_error(exc, one_line=True)}")
         if problems:
             raise UserCatalogueError(f"{len(problems)} record(s) in de database kloppen niet: " + "; ".join(problems[:10]))
         return out

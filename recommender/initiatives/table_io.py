@@ -47,6 +47,7 @@ from typing import IO, Any
 from pydantic import BaseModel, ValidationError
 
 from knowledge import vocab
+from knowledge.errors import validation_lines
 from knowledge.geo import UnknownPlace, normalise, resolve_place
 from knowledge.i18n import LANGUAGES, t
 from knowledge.i18n.formats import format_list, format_number
@@ -368,11 +369,10 @@ class _RowReader:
             return None, errors, naam
         try:
             ini = Initiatief.model_validate(rec)
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"])
-                errors.append(CelFout(code="schema", veld=str(err["loc"][0]) if err["loc"] else "naam",
-                                      detail=(f"{where}: " if where else "") + err["msg"].removeprefix("Value error, ")))
+        except ValidationError as exc:  # the one error formatter (knowledge.errors) says what is wrong
+            for where, message in validation_lines(exc):
+                errors.append(CelFout(code="schema", veld=where.split(".")[0] if where != "-" else "naam",
+                                      detail=(f"{where}: " if where != "-" else "") + message))
             return None, errors, naam
         if problems := source_problems(ini, self.allowed):
             errors += [CelFout(code="schema", veld="naam", detail=p) for p in problems]
