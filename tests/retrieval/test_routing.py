@@ -76,6 +76,7 @@ def test_looks_like_code(text: str, code: bool) -> None:
     ("wat is eigenlijk het verschil tussn basis kader en gl??", True), ("czy w technice dobrze płacą", True),
     ("كم الراتب في التقنية", True), ("чи добре платять у техніці", True), ("BBL nedir?", True),
     ("How many young people live in the region?", True), ("Скільки молоді живе в регіоні?", True),
+    ("ilu młodych mieszka w regionie?", True),
     ("Wat eten jongeren graag?", True),  # a domain word only lets the examples and passages decide
 ])
 def test_in_domain(text: str, ours: bool) -> None:
