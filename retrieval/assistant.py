@@ -806,7 +806,9 @@ class Assistant:
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score
-        return best if best_score >= MISSING_MIN_SCORE else ""
+        if best_score < MISSING_MIN_SCORE:
+            return ""
+        return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""
