@@ -550,12 +550,15 @@ class Assistant:
         """(normalised name, source) of records a question can name, longest first."""
         generic = {"operator", "operator a", "analist", "game on", "go dare", "kansrijk kiezen", "schilder",
                    "mentoren op zuid", "vakkanjers"}
+        # a part in brackets that is only a place ("Proefstuderen op het mbo (Rotterdam Zuid)") names no record:
+        # otherwise every question about Rotterdam Zuid went to one of its six initiatives
+        places = {normalise(g.naam) for g in kb.gebieden.values()}
         names: list[tuple[str, str]] = []
 
         def add(name: str, source: str) -> None:
             for part in re.split(r"[()/]", name):
                 key = normalise(part)
-                if len(key) >= 6 and key not in generic:
+                if len(key) >= 6 and key not in generic and key not in places:
                     names.append((key, source))
 
         for b in kb.beroepen.values():
@@ -795,13 +798,17 @@ class Assistant:
         if not missing:
             return ""
         best, best_score = "", 0.0
-        for sent in sentences(article):
+        # per line: a list item without a full stop ("Vlaardingen: 17,5 km, 68,6 min") is a sentence of its own,
+        # not the start of one long run through the whole list
+        for sent in (s for line in article.splitlines() for s in sentences(line)):
             if sent in short or word_count(sent) > MISSING_MAX_WORDS:
                 continue
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score
-        return best if best_score >= MISSING_MIN_SCORE else ""
+        if best_score < MISSING_MIN_SCORE:
+            return ""
+        return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""

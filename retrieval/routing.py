@@ -376,6 +376,8 @@ DOMAIN_ANCHORS: tuple[str, ...] = (
     "haven", "energie", "bouw", "install", "elektr", "monteur", "ict", "computer", "programm", "loopbaan",
     "toekomst", "kansrijk", "vacature", "campus", "schooladvies", "groep 8", "groep 7", "praktijk", "examen",
     "meisjes", "meiden", "timmer", "lass", "reistijd", "afstand", "migratie",
+    # the region's young people (issue 18: how many live here, what changes), in six languages
+    "jongeren", "young people", "youth", "gençler", "młodzież", "młodych ", "młodzi ", "молоді ", "молодь", "الشباب",
     # en
     "course", "study", "studies", "student", "pupil", "job", "work", "career", "profession", "tech", "engineer",
     "internship", "placement", "apprentice", "profile", "track", "level", "salary", "earn", "wage", "pay",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import KnowledgeBase
+from knowledge.geo import normalise
+from retrieval.assistant import Assistant
 from retrieval.routing import asks_number, in_domain, is_followup, looks_like_code, other_domain, split_question
 
 
@@ -72,6 +75,9 @@ def test_looks_like_code(text: str, code: bool) -> None:
     ("Where can my daughter take swimming lessons?", True),  # 'lessons': our domain word, then the examples decide
     ("wat is eigenlijk het verschil tussn basis kader en gl??", True), ("czy w technice dobrze płacą", True),
     ("كم الراتب في التقنية", True), ("чи добре платять у техніці", True), ("BBL nedir?", True),
+    ("How many young people live in the region?", True), ("Скільки молоді живе в регіоні?", True),
+    ("ilu młodych mieszka w regionie?", True),
+    ("Wat eten jongeren graag?", True),  # a domain word only lets the examples and passages decide
 ])
 def test_in_domain(text: str, ours: bool) -> None:
     assert in_domain(text) is ours
@@ -84,3 +90,12 @@ def test_in_domain(text: str, ours: bool) -> None:
 ])
 def test_asks_number(text: str, number: bool) -> None:
     assert asks_number(text) is number
+
+
+def test_a_place_in_brackets_is_not_a_record_name(kb: KnowledgeBase) -> None:
+    """'Proefstuderen op het mbo (Rotterdam Zuid)': the bracketed place names no record, so a question about
+    Rotterdam Zuid is not routed to one of the six Zuid initiatives; the name itself still is."""
+    names = dict(Assistant._record_names(kb))
+    places = {normalise(g.naam) for g in kb.gebieden.values()}
+    assert "rotterdam zuid" in places and not places & names.keys()
+    assert names.get("proefstuderen op het mbo") == "initiatief:ini_proefstuderen_zuid"

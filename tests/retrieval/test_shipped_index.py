@@ -27,7 +27,9 @@ from retrieval.index import (
 )
 from retrieval.store import MANIFEST, ChunkStore
 
-MAX_SHIPPED_BYTES = 5_000_000  # it lives in git: a few MB at most
+# it lives in git: a few MB at most. Raised from 5 MB when issue 18's articles got their short answers: every
+# example question is a 384-float vector (1.5 kB); 2026-11-30 the index is 5.5 MB (2475 pieces).
+MAX_SHIPPED_BYTES = 6_000_000
 STALE = f"the shipped index does not fit the current knowledge; run `{SHIP_COMMAND}` and commit retrieval/prebuilt/"
 
 
