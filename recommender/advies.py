@@ -12,6 +12,7 @@ from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
 from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from knowledge.sources import ref_text, source_label
 from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
@@ -171,6 +172,10 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
         meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
+    for interesse in profiel.interesses:  # said plainly: no route of ours is about this interest
+        if interesse not in TECHNISCHE_INTERESSES:
+            meldingen.append({taal: t("advies.geen_route_interesse", taal, interesse=word("interesse", interesse, taal))
+                              for taal in talen})
     waarom = None
     if not profiel.technische_interesses():
         if routes:

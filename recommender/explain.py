@@ -15,6 +15,7 @@ from functools import lru_cache
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from recommender.models import ActiviteitAdvies, VolgendeStap
@@ -60,7 +61,11 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     zinnen: list[str] = []
     if horizon:
         zinnen.append(t("advies.po" if profiel.schooltype == "po" else "advies.horizon", taal))
-    if s.via_beroep:
+    if not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
+        # only a non-technical interest links this route: a bridge, never "it fits" (review R14)
+        zinnen.append(t("advies.interesse_brug", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
+                        niveau=r.niveau))
+    elif s.via_beroep:
         zinnen.append(t("advies.interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
                         opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
     else:

@@ -106,7 +106,7 @@ def _print_human(advies: Advies) -> None:
             print(f"   {volgende.leerbedrijf['nl']}")
         print(f"   bronnen: {', '.join(r.bronnen)}")
     if advies.waarom_techniek:
-        print(f"\nWaarom techniek kan passen: {advies.waarom_techniek['nl']}")
+        print(f"\nTechniek met een raakvlak: {advies.waarom_techniek['nl']}")
     if advies.sector_uitspraken:
         print("\nWat de bronnen over je eigen sector zeggen")
         for z in advies.sector_uitspraken:

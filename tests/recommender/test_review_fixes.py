@@ -1,0 +1,49 @@
+"""The independent decaan review of 32 personas (issue 13): each defect fixed in the rules, with a test on the
+REAL knowledge base that fails on the old behaviour. Persona ids (R14, ...) refer to that review."""
+from __future__ import annotations
+
+from typing import Any
+
+from knowledge.i18n import LANGUAGES
+from knowledge.loader import KnowledgeBase
+from knowledge.vocab import TECHNISCHE_INTERESSES
+from recommender.advies import recommend
+from recommender.models import Advies
+from recommender.profile import Profiel
+
+
+def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
+    return recommend(kb, Profiel.model_validate(kw))
+
+
+def test_r14_animal_interest_is_a_bridge_never_a_fit(kb: KnowledgeBase) -> None:
+    """Only 'dieren_natuur' links a tractor route: the text must not say the interest 'komt terug' or 'past
+    daarbij'; it says LOB-Kompas has no route for the interest and points to the decaan and kiesmbo.nl."""
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-bb", interesses=["dieren_natuur"],
+               werkvoorkeuren=["buiten", "handen"], wijk="Carnisselande", taal_ouders="ar")
+    for r in a.routes:
+        assert "past daarbij" not in r.uitleg["nl"] and "raakvlak" in r.uitleg["nl"]
+    assert a.waarom_techniek is None or "komt terug" not in a.waarom_techniek["nl"]
+    notice = [m for m in a.meldingen if "kiesmbo.nl" in m["nl"] and "dieren en de natuur" in m["nl"]]
+    assert notice and "kiesmbo.nl" in notice[0]["ar"]
+
+
+def test_every_non_technical_interest_is_named_as_outside_the_catalogue(kb: KnowledgeBase) -> None:
+    """R31 (sport + economie), R06 (mode): no interest disappears without a word."""
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["sport_bewegen", "economie_handel",
+                                                                          "mode_uiterlijk"], gemeente="Gouda")
+    for woord in ("sport en bewegen", "economie en handel"):
+        assert any(woord in m["nl"] and "kiesmbo.nl" in m["nl"] for m in a.meldingen), woord
+    assert sum("kiesmbo.nl" in m["nl"] for m in a.meldingen) == 3
+    tech = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["elektro"], wijk="Charlois")
+    assert not any("kiesmbo.nl" in m["nl"] and "alleen routes in de techniek" in m["nl"] for m in tech.meldingen)
+
+
+def test_a_route_linked_by_a_technical_interest_keeps_its_fit_sentence(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["tekenen_ontwerpen", "dieren_natuur"],
+               wijk="Rokkeveen", taal_ouders="en")
+    assert a.routes
+    for r in a.routes:
+        technisch = any(i in TECHNISCHE_INTERESSES for i in r.passende_interesses)
+        assert ("raakvlak" in r.uitleg["nl"]) != technisch, r.opleiding.naam
+    assert set(LANGUAGES) >= set(a.talen)
