@@ -19,7 +19,7 @@ from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprof
 from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
 from recommender.fase import fase_advies, fase_van, is_horizon
 from recommender.initiatives.search import distances_km
-from recommender.intake import intake_checks
+from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
 from recommender.models import (
     Advies,
     BeroepUitleg,
@@ -155,11 +155,15 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     if buiten:
         waarschuwingen.append(Waarschuwing(soort="buiten_regio", tekst=melding(
             "w_buiten_regio", talen, postcode=profiel.plaats_tekst())))
+    if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
+        waarschuwingen.append(w)
     fase = fase_van(profiel)
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
+    if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
+        waarschuwingen.append(w)
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
                                      route_richting=gekozen[0].route.richting if gekozen else None)
     routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven)

@@ -90,6 +90,10 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
         zinnen.append(t("advies.bbl", taal))
     if s.profiel_sluit_aan and vmbo_profiel:
         zinnen.append(t("advies.profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+    elif vmbo_profiel and profiel.profiel and profiel.profiel != vmbo_profiel:
+        # the pupil already has another profiel: never "past het profiel X hierbij" as if there were a choice
+        zinnen.append(t("advies.profiel_anders", taal, profiel=profiel_naam(kb, vmbo_profiel),
+                        eigen=profiel_naam(kb, profiel.profiel)))
     elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
         zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:

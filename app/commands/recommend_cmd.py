@@ -54,7 +54,7 @@ def _km(km: float | None, approximate: bool) -> str:
 
 def _print_human(advies: Advies) -> None:
     for w in advies.waarschuwingen:
-        print(f"Let op ({w.soort}): {w.tekst['nl']}")
+        print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
     gewaarschuwd = {w.tekst["nl"] for w in advies.waarschuwingen}
     for m in advies.meldingen:
         if m["nl"] not in gewaarschuwd:

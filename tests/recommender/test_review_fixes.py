@@ -47,3 +47,27 @@ def test_a_route_linked_by_a_technical_interest_keeps_its_fit_sentence(kb: Knowl
         technisch = any(i in TECHNISCHE_INTERESSES for i in r.passende_interesses)
         assert ("raakvlak" in r.uitleg["nl"]) != technisch, r.opleiding.naam
     assert set(LANGUAGES) >= set(a.talen)
+
+
+def test_r26_r27_own_profiel_that_does_not_connect_is_a_warning(kb: KnowledgeBase) -> None:
+    """TL Economie with elektro/ICT, Z&W with cars: a warning says what changes; no route says 'past het
+    profiel X hierbij' as if the profiel were still to choose; Z&W gets its doorstroom figure (seor2026 3.6)."""
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", profiel="TL_ECONOMIE", interesses=["elektro", "ict_programmeren"],
+               wijk="Nesselande", taal_ouders="pl")
+    w = [x for x in a.waarschuwingen if x.soort == "profiel_sluit_niet_aan"]
+    assert w and "mbo-school" in w[0].tekst["nl"] and "TL Economie" in w[0].tekst["pl"]
+    assert a.routes and not any("Op het vmbo past het profiel" in r.uitleg["nl"] for r in a.routes)
+    zw = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", profiel="ZW", interesses=["autos_motoren"], wijk="Pendrecht")
+    w = [x for x in zw.waarschuwingen if x.soort == "profiel_sluit_niet_aan"]
+    assert w and "tabel 3.6" in w[0].tekst["nl"] and "TL Techniek" not in w[0].tekst["nl"]
+    mt = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", profiel="MT", interesses=["autos_motoren"], wijk="Pendrecht")
+    assert not any(x.soort == "profiel_sluit_niet_aan" for x in mt.waarschuwingen)
+
+
+def test_r29_postcode_and_gemeente_that_disagree_are_a_warning(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011", gemeente="Den Haag")
+    w = [x for x in a.waarschuwingen if x.soort == "plaats_tegenstrijdig"]
+    assert w and "3011 (Rotterdam)" in w[0].tekst["nl"] and "Den Haag" in w[0].tekst["nl"]
+    same = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011",
+                  gemeente="Rotterdam")
+    assert not any(x.soort == "plaats_tegenstrijdig" for x in same.waarschuwingen)
