@@ -12,8 +12,8 @@ from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
 from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
-from knowledge.vocab import TECHNISCHE_INTERESSES
 from knowledge.sources import ref_text, source_label
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap

@@ -15,9 +15,9 @@ from functools import lru_cache
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
-from knowledge.vocab import TECHNISCHE_INTERESSES
 from knowledge.schema import BronRef
 from knowledge.sources import source_label
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
 from recommender.routes import Markt, SectorMarkt
