@@ -223,11 +223,12 @@ def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
 
 def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
                       n: int = 6, extra: Sequence[Initiatief] | None = None,
-                      route_richting: str | None = None) -> list[ActiviteitAdvies]:
+                      route_richting: str | None = None, alleen_landelijk: bool = False) -> list[ActiviteitAdvies]:
     """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
 
     ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
-    the richting of the pupil's best route (activities that support it get a small bonus).
+    the richting of the pupil's best route (activities that support it get a small bonus);
+    ``alleen_landelijk``: only landelijk/online ones (a postcode outside the region).
     """
     a = _arrays(kb, extra)
     if not a.items:
@@ -241,6 +242,8 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
     breed_bit = _BR["techniek_breed"]
 
     ok = a.basis(types, gevraagd_bits, (specifiek_bits | breed_bit) if tech else 0)
+    if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
+        ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
         max_km = profiel.max_reisafstand_km
         dlat, dlon = max_km / 110.0, max_km / 65.0
@@ -364,7 +367,8 @@ def _kandidaat_een(ini: Initiatief, km: float | None, profiel: Profiel, plaats: 
 
 def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, richting: str,
                     activiteiten: list[ActiviteitAdvies], extra: Sequence[Initiatief] | None = None,
-                    vandaag: dt.date | None = None) -> tuple[ActiviteitAdvies | None, dt.date | None]:
+                    vandaag: dt.date | None = None,
+                    alleen_landelijk: bool = False) -> tuple[ActiviteitAdvies | None, dt.date | None]:
     """The activity for a route's next step, with its day when it has one.
 
     First choice: the next dated activity of the matching kind near the pupil: upcoming (from
@@ -380,6 +384,8 @@ def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, fl
                                include_landelijk=place is None, km=profiel.max_reisafstand_km if place else None)
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
+            if alleen_landelijk and not hit.initiatief.landelijk_online:
+                continue
             k = _kandidaat_een(hit.initiatief, hit.afstand_km, profiel, plaats, types, richting)
             if k is not None:
                 return _advies(k, talen_voor(profiel)), hit.volgende_datum

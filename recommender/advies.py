@@ -87,13 +87,14 @@ def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] 
 
 def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: list[str], horizon: bool,
                   activiteiten: list, plaats: tuple[float, float] | None,
-                  eigen_initiatieven: Sequence[Initiatief] | None) -> RouteAdvies:
+                  eigen_initiatieven: Sequence[Initiatief] | None, buiten: bool = False) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
     schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
     d = s.dichtstbij
-    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven)
+    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven,
+                                        alleen_landelijk=buiten)
     vervolg = [HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
                for naam, soort, scholen in r.vervolg]
     return RouteAdvies(
@@ -165,8 +166,9 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
-                                     route_richting=gekozen[0].route.richting if gekozen else None)
-    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven)
+                                     route_richting=gekozen[0].route.richting if gekozen else None,
+                                     alleen_landelijk=buiten)
+    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten)
               for s in gekozen]
 
     meldingen = []

@@ -131,6 +131,14 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
         origin = (school.locatie.lat, school.locatie.lon)
     scholen = _scholen_met_techniek(kb, profiel, origin, school)
     mogelijk: list[Mogelijkheid] = []
+    dichtbij = [s for s in scholen if s.afstand_km is None or s.afstand_km <= profiel.max_reisafstand_km]
+    if scholen and not dichtbij:  # only schools beyond the pupil's reach: never call them "in de buurt"
+        tekst = {taal: t("advies.zt_scholen_ver", taal, km=km_tekst(profiel.max_reisafstand_km, taal),
+                         scholen=lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                                        for s in scholen if s.afstand_km is not None], taal))
+                 for taal in talen}
+        mogelijk.append(Mogelijkheid(soort="school_ver", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
+    scholen = dichtbij
     if scholen:
         tekst = {taal: t("advies.zt_scholen", taal, scholen=lijst(
             [f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"

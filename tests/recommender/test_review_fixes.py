@@ -71,3 +71,44 @@ def test_r29_postcode_and_gemeente_that_disagree_are_a_warning(kb: KnowledgeBase
     same = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011",
                   gemeente="Rotterdam")
     assert not any(x.soort == "plaats_tegenstrijdig" for x in same.waarschuwingen)
+
+
+def test_r12_schools_beyond_reach_are_never_nearby(kb: KnowledgeBase) -> None:
+    """A Den Haag groep-8 family got Rotterdam vmbo schools 24-28 km away as 'in de buurt'."""
+    a = advies(kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-bb",
+               interesses=["koken_horeca", "sport_bewegen"], wijk="Schilderswijk")
+    fa = a.fase_advies
+    assert fa is not None
+    assert all(s.afstand_km is not None and s.afstand_km <= 15 for s in fa.scholen)
+    if not fa.scholen:
+        assert any("scholenopdekaart.nl" in s.tekst["nl"] for s in fa.stappen)
+
+
+def test_route_school_beyond_reach_points_to_kiesmbo(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"],
+               gemeente="Hellevoetsluis", max_reisafstand_km=10)
+    ver = [r for r in a.routes if r.afstand_km is not None and r.afstand_km > 10]
+    assert ver and all("kiesmbo.nl" in r.uitleg["nl"] for r in ver)
+
+
+def test_school_without_techniek_far_from_any_other_says_so(kb: KnowledgeBase) -> None:
+    """The 'geen techniekprofiel' block only calls schools within the pupil's reach 'in de buurt'."""
+    school = next(s for s in kb.scholen.values() if s.soort == "vmbo" and s.profielen_bekend and s.profielen
+                  and not s.heeft_techniekprofiel and "bb" in s.leerwegen)
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", school=school.id, interesses=["autos_motoren"],
+               wijk="Charlois", max_reisafstand_km=1)
+    zt = a.zonder_techniekprofiel
+    assert zt is not None
+    for m in zt.mogelijkheden:
+        if m.soort == "school_in_de_buurt":
+            assert all(s.afstand_km is None or s.afstand_km <= 1 for s in zt.scholen_met_techniekprofiel)
+    if not any(s.afstand_km is not None and s.afstand_km <= 1 for s in zt.scholen_met_techniekprofiel):
+        assert not any(m.soort == "school_in_de_buurt" for m in zt.mogelijkheden)
+
+
+def test_r08_postcode_outside_region_gets_only_national_activities(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], postcode="5611")
+    assert a.activiteiten and all(x.landelijk for x in a.activiteiten)
+    for r in a.routes:
+        assert r.volgende_stap.activiteit is None or r.volgende_stap.activiteit in {x.id for x in a.activiteiten} \
+            or kb.initiatieven[r.volgende_stap.activiteit].landelijk_online
