@@ -408,12 +408,24 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     elif k.ini.praktijkgerichtheid == "deels":
         parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
-        parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
+        key = "advies.act_doelgroep" if speciaal_voor(k.ini, k.doelgroep) else "advies.act_doelgroep_ook"
+        parts.append(t(key, taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     if k.via_school:
         parts.append(t("advies.act_via_school", taal))
     if any(r.bron == EIGEN_IMPORT for r in k.ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
+
+
+# Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
+LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
+
+
+def speciaal_voor(ini: Initiatief, doelgroep: str) -> bool:
+    """'Speciaal voor ouders' only when the activity is not for the pupils as well (First Lego League lists
+    ouders next to leerlingen: that is 'ook voor ouders'); a group of pupils (meisjes) named next to
+    leerlingen is still what the activity is aimed at."""
+    return doelgroep in LEERLING_GROEPEN or "leerlingen" not in ini.doelgroepen
 
 
 def talen_voor(profiel: Profiel) -> list[str]:

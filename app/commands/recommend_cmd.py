@@ -15,9 +15,9 @@ from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.i18n.formats import format_km
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
+from recommender.explain import km_tekst
 from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -49,7 +49,8 @@ def _read_profile(arg: str | None) -> Profiel:
 
 
 def _km(km: float | None, approximate: bool) -> str:
-    return format_km(km, "nl", approximate) if km is not None else "afstand onbekend"
+    # the advice's own distance text: an approximate one is never "~0 km" (heading and reason agree)
+    return km_tekst(km, "nl", approximate) if km is not None else "afstand onbekend"
 
 
 def _print_human(advies: Advies) -> None:

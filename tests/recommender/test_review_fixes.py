@@ -112,3 +112,18 @@ def test_r08_postcode_outside_region_gets_only_national_activities(kb: Knowledge
     for r in a.routes:
         assert r.volgende_stap.activiteit is None or r.volgende_stap.activiteit in {x.id for x in a.activiteiten} \
             or kb.initiatieven[r.volgende_stap.activiteit].landelijk_online
+
+
+def test_r25_activity_for_pupils_and_parents_is_also_for_parents_not_especially(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-gl", interesses=["bouwen", "energie_duurzaamheid"],
+               gemeente="Maassluis", doelgroep_activiteiten=["ouders"], taal_ouders="pl")
+    ouders = [x for x in a.activiteiten if x.gevraagde_doelgroep == "ouders"]
+    assert ouders
+    for x in ouders:
+        if "leerlingen" in x.doelgroepen:
+            assert "Ook voor ouders" in x.reden and "Speciaal" not in x.reden
+        else:
+            assert "Speciaal voor ouders" in x.reden
+    meisjes = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["media_vormgeving"], wijk="Rotterdam Centrum",
+                     doelgroep_activiteiten=["meisjes"])
+    assert any("Speciaal voor meisjes" in x.reden for x in meisjes.activiteiten)
