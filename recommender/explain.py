@@ -85,6 +85,8 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
                       ("salaris", "salaris")):
         if item in s.belangrijk:
+            if key == "baanzekerheid" and s.markt is None:  # a sector source gives a sector sentence (review R16)
+                key = "baanzekerheid_sector"
             zinnen.append(t(f"advies.{key}", taal))
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
         zinnen.append(t("advies.bbl", taal))

@@ -127,3 +127,20 @@ def test_r25_activity_for_pupils_and_parents_is_also_for_parents_not_especially(
     meisjes = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["media_vormgeving"], wijk="Rotterdam Centrum",
                      doelgroep_activiteiten=["meisjes"])
     assert any("Speciaal voor meisjes" in x.reden for x in meisjes.activiteiten)
+
+
+def test_r16_job_security_on_a_sector_source_is_a_sector_sentence(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["haven_schepen", "logistiek"],
+               werkvoorkeuren=["buiten"], belangrijk=["baanzekerheid"], wijk="Rozenburg")
+    for r in a.routes:
+        if "baanzekerheid" in r.uitleg["nl"].lower() and r.arbeidsmarkt_schaal == "sector":
+            assert "hele sector" in r.uitleg["nl"] and "scoort" not in r.uitleg["nl"]
+    assert any(r.arbeidsmarkt_schaal == "sector" and "hele sector" in r.uitleg["nl"] for r in a.routes)
+
+
+def test_salary_sentence_is_marked_general_knowledge_and_travel_notice_has_its_data_year(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["elektro"], belangrijk=["salaris"],
+               gemeente="Zoetermeer")
+    assert any("algemene kennis" in r.uitleg["nl"] for r in a.routes if r.opleiding.niveau == 4)
+    reis = [m for m in a.meldingen if "fietsafstand" in m["nl"]]
+    assert reis and "gegevens uit 2024" in reis[0]["nl"]
