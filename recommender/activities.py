@@ -399,6 +399,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
             [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))
+    else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
+        parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:

@@ -174,7 +174,8 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     meldingen = []
     if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
-    elif (reis := reistijd_melding(kb, profiel, talen)) is not None:
+    elif routes and fase != "po" and (reis := reistijd_melding(kb, profiel, talen)) is not None:
+        # about mbo techniek students: only for a pupil who gets mbo techniek routes, not in groep 7/8
         meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))

@@ -144,3 +144,15 @@ def test_salary_sentence_is_marked_general_knowledge_and_travel_notice_has_its_d
     assert any("algemene kennis" in r.uitleg["nl"] for r in a.routes if r.opleiding.niveau == 4)
     reis = [m for m in a.meldingen if "fietsafstand" in m["nl"]]
     assert reis and "gegevens uit 2024" in reis[0]["nl"]
+
+
+def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek_travel_notice(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["zorg_welzijn"], werkvoorkeuren=["mensen"],
+               wijk="Zuidwijk", taal_ouders="ar")
+    assert a.activiteiten and all("niet gekozen op je interesses" in x.reden for x in a.activiteiten)
+    assert not any("fietsafstand" in m["nl"] for m in a.meldingen)
+    groep7 = advies(kb, leerjaar="groep7", schooltype="po", schooladvies="vmbo-kb", interesses=["autos_motoren"],
+                    gemeente="Spijkenisse")
+    assert not any("fietsafstand" in m["nl"] for m in groep7.meldingen)
+    tech = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Spijkenisse")
+    assert any("fietsafstand" in m["nl"] for m in tech.meldingen)
