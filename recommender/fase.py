@@ -186,7 +186,8 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting
             else:
                 merged[key] = HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam],
                                          interesses=list(s.interesses))
-    return list(merged.values())
+    # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
+    return sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
 
 
 def _advies_tekst(advies: str | None, taal: str) -> str:

@@ -156,3 +156,14 @@ def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek
     assert not any("fietsafstand" in m["nl"] for m in groep7.meldingen)
     tech = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Spijkenisse")
     assert any("fietsafstand" in m["nl"] for m in tech.meldingen)
+
+
+def test_r11_vwo_pupil_sees_wo_directions_first(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo6", schooltype="vwo", interesses=["energie_duurzaamheid", "ict_programmeren"],
+               wijk="Kralingen")
+    fa = a.fase_advies
+    assert fa is not None and any(v.soort == "wo" for v in fa.vervolg)
+    soorten = [v.soort for v in fa.vervolg]
+    assert soorten == sorted(soorten, key=lambda s: 0 if s == "wo" else 1)
+    havo = advies(kb, leerjaar="vo5", schooltype="havo", interesses=["ict_programmeren"], wijk="Kralingen")
+    assert havo.fase_advies is not None and all(v.soort == "hbo" for v in havo.fase_advies.vervolg)
