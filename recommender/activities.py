@@ -40,7 +40,7 @@ import numpy as np
 
 from knowledge import vocab
 from knowledge.geo import Place
-from knowledge.i18n import t, word
+from knowledge.i18n import label, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
@@ -395,7 +395,10 @@ def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, fl
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
     if k.delen["branche"] >= 2.0 and k.interesses:
-        parts.append(t("advies.act_branche", taal, interesses=lijst(
+        # say what the activity is coded with (a museum coded 'technologie en wetenschap' is not lab work, R17)
+        codes = {b for i in k.interesses for b in INTERESSE_BRANCHES.get(i, ())}
+        parts.append(t("advies.act_branche", taal, branches=lijst(
+            [label("branche", b, taal) for b in k.ini.branches if b in codes], taal), interesses=lijst(
             [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))

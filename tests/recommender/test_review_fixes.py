@@ -167,3 +167,10 @@ def test_r11_vwo_pupil_sees_wo_directions_first(kb: KnowledgeBase) -> None:
     assert soorten == sorted(soorten, key=lambda s: 0 if s == "wo" else 1)
     havo = advies(kb, leerjaar="vo5", schooltype="havo", interesses=["ict_programmeren"], wijk="Kralingen")
     assert havo.fase_advies is not None and all(v.soort == "hbo" for v in havo.fase_advies.vervolg)
+
+
+def test_r17_activity_reason_names_the_branch_it_is_coded_with(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["natuur_proefjes", "zorg_welzijn"],
+               werkvoorkeuren=["schoon_binnen"], gemeente="Delft")
+    passend = [x for x in a.activiteiten if x.score_delen["branche"] >= 2.0]
+    assert passend and all("Technologie en wetenschap" in x.reden and "Past bij" not in x.reden for x in passend)
