@@ -40,7 +40,7 @@ import numpy as np
 
 from knowledge import vocab
 from knowledge.geo import Place
-from knowledge.i18n import t, word
+from knowledge.i18n import label, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
@@ -223,11 +223,12 @@ def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
 
 def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
                       n: int = 6, extra: Sequence[Initiatief] | None = None,
-                      route_richting: str | None = None) -> list[ActiviteitAdvies]:
+                      route_richting: str | None = None, alleen_landelijk: bool = False) -> list[ActiviteitAdvies]:
     """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
 
     ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
-    the richting of the pupil's best route (activities that support it get a small bonus).
+    the richting of the pupil's best route (activities that support it get a small bonus);
+    ``alleen_landelijk``: only landelijk/online ones (a postcode outside the region).
     """
     a = _arrays(kb, extra)
     if not a.items:
@@ -241,6 +242,8 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
     breed_bit = _BR["techniek_breed"]
 
     ok = a.basis(types, gevraagd_bits, (specifiek_bits | breed_bit) if tech else 0)
+    if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
+        ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
         max_km = profiel.max_reisafstand_km
         dlat, dlon = max_km / 110.0, max_km / 65.0
@@ -364,7 +367,8 @@ def _kandidaat_een(ini: Initiatief, km: float | None, profiel: Profiel, plaats: 
 
 def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, richting: str,
                     activiteiten: list[ActiviteitAdvies], extra: Sequence[Initiatief] | None = None,
-                    vandaag: dt.date | None = None) -> tuple[ActiviteitAdvies | None, dt.date | None]:
+                    vandaag: dt.date | None = None,
+                    alleen_landelijk: bool = False) -> tuple[ActiviteitAdvies | None, dt.date | None]:
     """The activity for a route's next step, with its day when it has one.
 
     First choice: the next dated activity of the matching kind near the pupil: upcoming (from
@@ -380,6 +384,8 @@ def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, fl
                                include_landelijk=place is None, km=profiel.max_reisafstand_km if place else None)
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
+            if alleen_landelijk and not hit.initiatief.landelijk_online:
+                continue
             k = _kandidaat_een(hit.initiatief, hit.afstand_km, profiel, plaats, types, richting)
             if k is not None:
                 return _advies(k, talen_voor(profiel)), hit.volgende_datum
@@ -389,10 +395,15 @@ def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, fl
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
     if k.delen["branche"] >= 2.0 and k.interesses:
-        parts.append(t("advies.act_branche", taal, interesses=lijst(
+        # say what the activity is coded with (a museum coded 'technologie en wetenschap' is not lab work, R17)
+        codes = {b for i in k.interesses for b in INTERESSE_BRANCHES.get(i, ())}
+        parts.append(t("advies.act_branche", taal, branches=lijst(
+            [label("branche", b, taal) for b in k.ini.branches if b in codes], taal), interesses=lijst(
             [word("interesse", i, taal) for i in k.interesses], taal)))
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))
+    else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
+        parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:
@@ -402,12 +413,24 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     elif k.ini.praktijkgerichtheid == "deels":
         parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
-        parts.append(t("advies.act_doelgroep", taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
+        key = "advies.act_doelgroep" if speciaal_voor(k.ini, k.doelgroep) else "advies.act_doelgroep_ook"
+        parts.append(t(key, taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     if k.via_school:
         parts.append(t("advies.act_via_school", taal))
     if any(r.bron == EIGEN_IMPORT for r in k.ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
+
+
+# Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
+LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
+
+
+def speciaal_voor(ini: Initiatief, doelgroep: str) -> bool:
+    """'Speciaal voor ouders' only when the activity is not for the pupils as well (First Lego League lists
+    ouders next to leerlingen: that is 'ook voor ouders'); a group of pupils (meisjes) named next to
+    leerlingen is still what the activity is aimed at."""
+    return doelgroep in LEERLING_GROEPEN or "leerlingen" not in ini.doelgroepen
 
 
 def talen_voor(profiel: Profiel) -> list[str]:

@@ -13,12 +13,13 @@ from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
 from recommender.fase import fase_advies, fase_van, is_horizon
 from recommender.initiatives.search import distances_km
-from recommender.intake import intake_checks
+from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
 from recommender.models import (
     Advies,
     BeroepUitleg,
@@ -86,13 +87,14 @@ def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] 
 
 def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: list[str], horizon: bool,
                   activiteiten: list, plaats: tuple[float, float] | None,
-                  eigen_initiatieven: Sequence[Initiatief] | None) -> RouteAdvies:
+                  eigen_initiatieven: Sequence[Initiatief] | None, buiten: bool = False) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
     schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
     d = s.dichtstbij
-    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven)
+    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven,
+                                        alleen_landelijk=buiten)
     vervolg = [HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
                for naam, soort, scholen in r.vervolg]
     return RouteAdvies(
@@ -154,23 +156,33 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     if buiten:
         waarschuwingen.append(Waarschuwing(soort="buiten_regio", tekst=melding(
             "w_buiten_regio", talen, postcode=profiel.plaats_tekst())))
+    if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
+        waarschuwingen.append(w)
     fase = fase_van(profiel)
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
+    if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
+        waarschuwingen.append(w)
     activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
-                                     route_richting=gekozen[0].route.richting if gekozen else None)
-    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven)
+                                     route_richting=gekozen[0].route.richting if gekozen else None,
+                                     alleen_landelijk=buiten)
+    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten)
               for s in gekozen]
 
     meldingen = []
     if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
-    elif (reis := reistijd_melding(kb, profiel, talen)) is not None:
+    elif routes and fase != "po" and (reis := reistijd_melding(kb, profiel, talen)) is not None:
+        # about mbo techniek students: only for a pupil who gets mbo techniek routes, not in groep 7/8
         meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
+    for interesse in profiel.interesses:  # said plainly: no route of ours is about this interest
+        if interesse not in TECHNISCHE_INTERESSES:
+            meldingen.append({taal: t("advies.geen_route_interesse", taal, interesse=word("interesse", interesse, taal))
+                              for taal in talen})
     waarom = None
     if not profiel.technische_interesses():
         if routes:

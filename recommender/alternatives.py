@@ -92,6 +92,27 @@ def doorstroom_cijfers(kb: KnowledgeBase, codes: list[str]) -> list[tuple[str, C
     return found
 
 
+def _eerste_percentages(cijfers: list[tuple[str, Cijfer]]) -> dict[str, Cijfer]:
+    eerste: dict[str, Cijfer] = {}
+    for code, c in cijfers:
+        if c.eenheid.strip() == "%":
+            eerste.setdefault(code, c)
+    return eerste
+
+
+def _doorstroom_tekst(kb: KnowledgeBase, eerste: dict[str, Cijfer], taal: str) -> str:
+    refs = list(dict.fromkeys(c.bron for c in eerste.values()))
+    return t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=lijst([
+        f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
+        for code, c in eerste.items()], taal))
+
+
+def doorstroom_zin(kb: KnowledgeBase, codes: list[str], taal: str) -> str | None:
+    """The doorstroom-to-mbo-techniek sentence for these profielen, or None when the knowledge holds no figure."""
+    eerste = _eerste_percentages(doorstroom_cijfers(kb, codes))
+    return _doorstroom_tekst(kb, eerste, taal) if eerste else None
+
+
 def doorstroom_profielen(profiel: Profiel, school: School) -> list[str]:
     """Whose doorstroom to show: the pupil's own profiel; else the school's non-technical profielen;
     else (profielen not named) every non-technical profiel of the pupil's leerweg."""
@@ -110,6 +131,14 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
         origin = (school.locatie.lat, school.locatie.lon)
     scholen = _scholen_met_techniek(kb, profiel, origin, school)
     mogelijk: list[Mogelijkheid] = []
+    dichtbij = [s for s in scholen if s.afstand_km is None or s.afstand_km <= profiel.max_reisafstand_km]
+    if scholen and not dichtbij:  # only schools beyond the pupil's reach: never call them "in de buurt"
+        tekst = {taal: t("advies.zt_scholen_ver", taal, km=km_tekst(profiel.max_reisafstand_km, taal),
+                         scholen=lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                                        for s in scholen if s.afstand_km is not None], taal))
+                 for taal in talen}
+        mogelijk.append(Mogelijkheid(soort="school_ver", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
+    scholen = dichtbij
     if scholen:
         tekst = {taal: t("advies.zt_scholen", taal, scholen=lijst(
             [f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
@@ -131,15 +160,11 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
                    eenheid=c.eenheid, jaar=c.jaar, bron=ref_text(c.bron))
         for code, c in cijfers
     ]
-    eerste: dict[str, Cijfer] = {}
-    for code, c in cijfers:
-        if c.eenheid.strip() == "%":
-            eerste.setdefault(code, c)
+    eerste = _eerste_percentages(cijfers)
     if eerste:
         refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={taal: t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=lijst([
-                f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
-                for code, c in eerste.items()], taal)) for taal in talen}))
+        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={
+            taal: _doorstroom_tekst(kb, eerste, taal) for taal in talen}))
     mogelijk.append(Mogelijkheid(soort="instroomroute", bron=BRON_INSTROOM, tekst={taal: t(
         "advies.zt_instroom", taal, bron=source_label(kb, BRON_INSTROOM, taal)) for taal in talen}))
     uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}

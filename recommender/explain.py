@@ -17,6 +17,7 @@ from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
 from knowledge.sources import source_label
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel
 from recommender.routes import Markt, SectorMarkt
@@ -60,7 +61,11 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     zinnen: list[str] = []
     if horizon:
         zinnen.append(t("advies.po" if profiel.schooltype == "po" else "advies.horizon", taal))
-    if s.via_beroep:
+    if not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
+        # only a non-technical interest links this route: a bridge, never "it fits" (review R14)
+        zinnen.append(t("advies.interesse_brug", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
+                        niveau=r.niveau))
+    elif s.via_beroep:
         zinnen.append(t("advies.interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
                         opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
     else:
@@ -80,11 +85,17 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
     for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
                       ("salaris", "salaris")):
         if item in s.belangrijk:
+            if key == "baanzekerheid" and s.markt is None:  # a sector source gives a sector sentence (review R16)
+                key = "baanzekerheid_sector"
             zinnen.append(t(f"advies.{key}", taal))
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
         zinnen.append(t("advies.bbl", taal))
     if s.profiel_sluit_aan and vmbo_profiel:
         zinnen.append(t("advies.profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+    elif vmbo_profiel and profiel.profiel and profiel.profiel != vmbo_profiel:
+        # the pupil already has another profiel: never "past het profiel X hierbij" as if there were a choice
+        zinnen.append(t("advies.profiel_anders", taal, profiel=profiel_naam(kb, vmbo_profiel),
+                        eigen=profiel_naam(kb, profiel.profiel)))
     elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
         zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:

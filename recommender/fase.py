@@ -131,7 +131,8 @@ def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: t
     """Vmbo schools known to offer one of these profielen (for the pupil's leerweg when known), nearest first.
 
     Without a place the list is empty: a list of schools without distance helps nobody choose.
-    Schools farther than twice the pupil's travel maximum are left out.
+    Schools farther than the pupil's travel maximum are left out: the list is presented as "in de buurt",
+    and with none left the advice says so and points to scholenopdekaart.nl (review R12).
     """
     if plaats is None or not codes:
         return []
@@ -147,7 +148,7 @@ def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: t
         if s.locatie.lat is None or s.locatie.lon is None:
             continue
         km = haversine_km(plaats[0], plaats[1], s.locatie.lat, s.locatie.lon)
-        if km <= 2 * profiel.max_reisafstand_km:
+        if km <= profiel.max_reisafstand_km:
             rows.append((km, s.id, s))
     rows.sort(key=lambda r: (r[0], r[1]))
     return [SchoolAfstand(id=s.id, naam=s.naam, afstand_km=round(km, 1),
@@ -185,7 +186,8 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting
             else:
                 merged[key] = HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam],
                                          interesses=list(s.interesses))
-    return list(merged.values())
+    # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
+    return sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
 
 
 def _advies_tekst(advies: str | None, taal: str) -> str:

@@ -31,4 +31,5 @@ def reistijd_melding(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> d
     if km is None or ov is None:
         return None
     return {taal: t("advies.reistijd_gemeente", taal, gemeente=gemeente.naam, km=format_km(km.waarde, taal),
-                    minuten=format_number(ov.waarde, taal), bron=source_label(kb, km.bron, taal)) for taal in talen}
+                    minuten=format_number(ov.waarde, taal), jaar=km.jaar or "-",
+                    bron=source_label(kb, km.bron, taal)) for taal in talen}

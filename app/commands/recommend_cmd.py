@@ -15,9 +15,9 @@ from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.i18n.formats import format_km
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
+from recommender.explain import km_tekst
 from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -49,12 +49,13 @@ def _read_profile(arg: str | None) -> Profiel:
 
 
 def _km(km: float | None, approximate: bool) -> str:
-    return format_km(km, "nl", approximate) if km is not None else "afstand onbekend"
+    # the advice's own distance text: an approximate one is never "~0 km" (heading and reason agree)
+    return km_tekst(km, "nl", approximate) if km is not None else "afstand onbekend"
 
 
 def _print_human(advies: Advies) -> None:
     for w in advies.waarschuwingen:
-        print(f"Let op ({w.soort}): {w.tekst['nl']}")
+        print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
     gewaarschuwd = {w.tekst["nl"] for w in advies.waarschuwingen}
     for m in advies.meldingen:
         if m["nl"] not in gewaarschuwd:
@@ -106,7 +107,7 @@ def _print_human(advies: Advies) -> None:
             print(f"   {volgende.leerbedrijf['nl']}")
         print(f"   bronnen: {', '.join(r.bronnen)}")
     if advies.waarom_techniek:
-        print(f"\nWaarom techniek kan passen: {advies.waarom_techniek['nl']}")
+        print(f"\nTechniek met een raakvlak: {advies.waarom_techniek['nl']}")
     if advies.sector_uitspraken:
         print("\nWat de bronnen over je eigen sector zeggen")
         for z in advies.sector_uitspraken:
