@@ -275,7 +275,7 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
     two ingests at once both end up in the store; a failure leaves the store and the registry as they were."""
     from recommender.initiatives.catalogue import local_user
     from recommender.initiatives.db import DatabaseError
-    from retrieval.registry import NewDocument, file_sha256, record_ingest, registry_engine
+    from retrieval.registry import NewDocument, file_sha256, record_ingest, registry_engine, store_location
 
     settings = settings or ChunkerSettings()
     start = time.perf_counter()
@@ -338,7 +338,7 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
             # a failed store save would need a second transaction that can fail for the same reason as the first.
             store.save(directory)
             try:
-                record_ingest(engine, registry_rows, who=who or local_user(), how=how)
+                record_ingest(engine, store_location(directory), registry_rows, who=who or local_user(), how=how)
             except Exception as exc:
                 _restore_userdocs(directory, old)
                 reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

@@ -7,12 +7,17 @@ the sha256 of the file, how many pieces it gave, its size, who ingested it, how 
 already there replaces it: the earlier row gets ``removed_at`` and stays as history, so there is one active row
 per name. :func:`retrieval.index.ingest_files` writes the rows; ``lob-kompas documents`` lists them.
 
+Each row names the chunk store it went into (:func:`store_location`: ``host:folder``): the store is per
+``$LOB_HOME``, while one PostgreSQL may serve several machines (replicas), so each reads and replaces only
+the rows of its own store.
+
 Reading never creates a database: with the default SQLite file absent the registry is simply empty.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import socket
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,14 +60,19 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def store_location(directory: Path) -> str:
+    """The chunk store a row belongs to: this machine and the store's folder."""
+    return f"{socket.gethostname()}:{Path(directory).resolve()}"[:500]
+
+
 def registry_engine(home: Path | None = None) -> sa.Engine:
     """The database for the registry (made and migrated when needed: for writers). Raises ``db.DatabaseError``."""
     return db.engine_for(db.database_url(home))
 
 
-def record_ingest(engine: sa.Engine, documents: Sequence[NewDocument], *, who: str, how: str,
+def record_ingest(engine: sa.Engine, store: str, documents: Sequence[NewDocument], *, who: str, how: str,
                   at: dt.datetime | None = None) -> None:
-    """In one transaction: mark the active rows of these names removed, then add a row per document."""
+    """In one transaction: mark the active rows of these names in ``store`` removed, then add a row per document."""
     at = at or db.now()
     names = [d.naam for d in documents]
     with engine.connect() as conn:
@@ -71,11 +81,12 @@ def record_ingest(engine: sa.Engine, documents: Sequence[NewDocument], *, who: s
             if not db.is_sqlite(conn):
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_REGISTRY_LOCK})")
             conn.execute(ingested_documents.update()
-                         .where(ingested_documents.c.source_name.in_(names),
+                         .where(ingested_documents.c.store_location == store,
+                                ingested_documents.c.source_name.in_(names),
                                 ingested_documents.c.removed_at.is_(None))
                          .values(removed_at=at))
             conn.execute(ingested_documents.insert(), [
-                {"source_name": d.naam[:255], "sha256": d.sha256, "n_chunks": d.stukken, "size_bytes": d.bytes,
+                {"store_location": store, "source_name": d.naam[:255], "sha256": d.sha256, "n_chunks": d.stukken, "size_bytes": d.bytes,
                  "ingested_at": at, "ingested_by": who[:200], "auth_method": how[:20]} for d in documents])
 
 
@@ -93,7 +104,10 @@ def registered_documents(home: Path | None = None, *, include_removed: bool = Fa
     if not _exists_without_creating(url):
         return []
     engine = db.engine_for(url)
-    query = sa.select(ingested_documents).order_by(ingested_documents.c.ingested_at.desc(),
+    from retrieval.index import userdocs_dir
+
+    query = sa.select(ingested_documents).where(
+        ingested_documents.c.store_location == store_location(userdocs_dir(home))).order_by(ingested_documents.c.ingested_at.desc(),
                                                    ingested_documents.c.id.desc())
     if not include_removed:
         query = query.where(ingested_documents.c.removed_at.is_(None))
@@ -105,4 +119,4 @@ def registered_documents(home: Path | None = None, *, include_removed: bool = Fa
 
 
 __all__ = ["NewDocument", "RegisteredDocument", "file_sha256", "record_ingest", "registered_documents",
-           "registry_engine"]
+           "registry_engine", "store_location"]

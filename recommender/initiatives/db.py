@@ -27,9 +27,10 @@ Tables (revision 0001):
 
 Revision 0002:
 
-* ``ingested_documents``: one row per ingested file (:mod:`retrieval.registry`): its name (the
-  source of its chunks), sha256, number of pieces, size, who ingested it, how, when, and
-  ``removed_at`` once a later ingest of the same name replaced it (one active row per name).
+* ``ingested_documents``: one row per ingested file (:mod:`retrieval.registry`): the chunk store it
+  went into (``host:folder``; each ``$LOB_HOME`` has its own store, several may share one PostgreSQL),
+  its name (the source of its chunks), sha256, number of pieces, size, who ingested it, how, when,
+  and ``removed_at`` once a later ingest of the same name replaced it (one active row per name and store).
 """
 from __future__ import annotations
 
@@ -104,7 +105,8 @@ catalogue_events = sa.Table(
 ingested_documents = sa.Table(
     "ingested_documents", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("source_name", sa.String(255), nullable=False, index=True),
+    sa.Column("store_location", sa.String(500), nullable=False),
+    sa.Column("source_name", sa.String(255), nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("n_chunks", sa.Integer, nullable=False),
     sa.Column("size_bytes", sa.BigInteger, nullable=False),
@@ -112,6 +114,7 @@ ingested_documents = sa.Table(
     sa.Column("ingested_by", sa.String(200), nullable=False),
     sa.Column("auth_method", sa.String(20), nullable=False),
     sa.Column("removed_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_ingested_documents_store_source", "store_location", "source_name"),
 )
 
 

@@ -92,6 +92,17 @@ def test_reingesting_a_name_replaces_it_one_active_row(db_url: str, tmp_path: Pa
     assert _sources(home, minilm)["document:rooster.md"] == 1  # the store holds the new text only
 
 
+def test_two_stores_sharing_one_database_keep_their_own_rows(db_url: str, tmp_path: Path,
+                                                             minilm: CountingEmbeddings) -> None:
+    """Replicas share one PostgreSQL but each $LOB_HOME has its own chunk store: the same name in both stays."""
+    short, long = _files(tmp_path)
+    ingest_files([short, long], minilm, home=tmp_path / "replica-a", **QUIET)
+    ingest_files([short], minilm, home=tmp_path / "replica-b", **QUIET)
+    assert sorted(d.naam for d in registered_documents(tmp_path / "replica-a")) == ["rooster.md", "schoolgids.txt"]
+    assert [d.naam for d in registered_documents(tmp_path / "replica-b")] == ["rooster.md"]
+    assert all(d.verwijderd_op is None for d in registered_documents(tmp_path / "replica-a", include_removed=True))
+
+
 def test_a_failed_ingest_changes_neither_store_nor_registry(db_url: str, tmp_path: Path,
                                                             minilm: CountingEmbeddings) -> None:
     home = tmp_path / "home"
