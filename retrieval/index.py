@@ -244,6 +244,16 @@ def open_userdocs(emb: CountingEmbeddings, *, home: Path | None = None,
         return None
 
 
+def _restore_userdocs(directory: Path, old: ChunkStore | None) -> None:
+    """Put the user-document store back as it was before a save whose registry write failed."""
+    import shutil
+
+    if old is None:
+        shutil.rmtree(directory, ignore_errors=True)
+    else:
+        old.save(directory)
+
+
 @dataclass
 class IngestReport:
     files: list[str]
@@ -254,28 +264,49 @@ class IngestReport:
 
 
 def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | None = None,
-                 settings: ChunkerSettings | None = None, notify: Notify = stderr_notify) -> IngestReport:
-    """Add (or replace) user files in the user-document store. Raises DocumentError naming a bad file.
+                 settings: ChunkerSettings | None = None, notify: Notify = stderr_notify,
+                 who: str | None = None, how: str = "cli") -> IngestReport:
+    """Add (or replace) user files in the user-document store and the registry of ingested documents
+    (:mod:`retrieval.registry`; ``who`` defaults to this computer's account, ``how`` to ``cli``).
+    Raises DocumentError naming a bad file, or saying why the database cannot be written.
 
     Limits (file count, each file's size, the run's text volume and estimated time) are checked before
     anything is embedded. The read-modify-write of the store holds :func:`retrieval.store.store_lock`, so
-    two ingests at once both end up in the store; a failure leaves the store as it was."""
+    two ingests at once both end up in the store; a failure leaves the store and the registry as they were."""
+    from recommender.initiatives.catalogue import local_user
+    from recommender.initiatives.db import DatabaseError
+    from retrieval.registry import NewDocument, file_sha256, record_ingest, registry_engine, store_location
+
     settings = settings or ChunkerSettings()
     start = time.perf_counter()
     paths = [Path(p) for p in paths]
     if len(paths) > LIMITS.ingest_files:
         raise DocumentError(InputError("ingest_files", n=len(paths), max=LIMITS.ingest_files).message("nl"))
+    seen: dict[str, Path] = {}
     for path in paths:  # sizes first: a file that is too big is refused before any file is read
         if not path.is_file():
             raise DocumentError(f"{path}: bestand niet gevonden")
+        if path.name in seen and seen[path.name].resolve() != path.resolve():
+            # a document is known by its name (its chunks' source): two files of one name would mix
+            raise DocumentError(f"{path}: een ander bestand met dezelfde naam staat ook in deze opdracht "
+                                f"({seen[path.name]}); geef een van beide een andere naam")
+        seen[path.name] = path
         check_file_limits(path)
+    paths = list(dict.fromkeys(seen.values()))
     new_docs: list[Document] = []
+    registry_rows: list[NewDocument] = []
     chars = 0
     for path in paths:  # read everything first: a bad file stops the ingest before anything changes
         docs = document_chunks(path, settings)
         chars += sum(len(d.page_content) for d in docs)
         check_ingest_volume(chars, settings)
         new_docs += docs
+        registry_rows.append(NewDocument(naam=path.name, sha256=file_sha256(path), stukken=len(docs),
+                                         bytes=path.stat().st_size))
+    try:  # the database is made or migrated now, so an unreachable one stops the ingest before the embedding
+        engine = registry_engine(home)
+    except DatabaseError as exc:
+        raise DocumentError(f"het register van documenten is niet bereikbaar: {exc}") from exc
     directory = userdocs_dir(home)
     try:
         with store_lock(directory):
@@ -297,7 +328,22 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
                 "model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(),
                 "content_hash": "userdocs", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             })
+            # The store and the registry cannot share one transaction (files and a database), so the order is:
+            # 1. save the store (a new version folder, then one atomic swap of CURRENT; a failure here leaves the
+            #    old version in use and writes no registry row);
+            # 2. then write all registry rows in one database transaction;
+            # 3. if that transaction fails, put the store back as it was (the old chunks and vectors are still in
+            #    memory: saved again as the current version; no store before: the new one is removed).
+            # Undoing a store save is in our hands (we hold the store lock); undoing a committed transaction after
+            # a failed store save would need a second transaction that can fail for the same reason as the first.
             store.save(directory)
+            try:
+                record_ingest(engine, store_location(directory), registry_rows, who=who or local_user(), how=how)
+            except Exception as exc:
+                _restore_userdocs(directory, old)
+                reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                raise DocumentError("het register van documenten kon niet worden bijgewerkt "
+                                    f"({reason}); er is niets toegevoegd") from exc
     except StoreBusy as exc:
         raise DocumentError(InputError("busy", what="userdocs").message("nl")) from exc
     seconds = time.perf_counter() - start

@@ -318,13 +318,15 @@ def _password(args: argparse.Namespace) -> int:
 
 def _db(args: argparse.Namespace) -> int:
     from recommender.initiatives import db
+    from retrieval.registry import registered_documents
 
     url = db.database_url()
     try:
         engine = db.engine_for(url)
         info = {"database": db.safe_url(url), "soort": engine.dialect.name, "revisie": db.current_revision(engine),
                 "nieuwste_revisie": db.head_revision(), "lijsten": len(catalogue(url).lists()),
-                "actieve_activiteiten": len(catalogue(url).records())}
+                "actieve_activiteiten": len(catalogue(url).records()),
+                "documenten": len(registered_documents())}
     except (db.DatabaseError, UserCatalogueError) as exc:
         raise UserError(str(exc)) from exc
     if args.json:

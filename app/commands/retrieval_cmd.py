@@ -1,4 +1,4 @@
-"""``lob-kompas build | ask | ingest | search | eval``: the retrieval index and the multilingual assistant."""
+"""``lob-kompas build | ask | ingest | documents | search | eval``: the retrieval index and the multilingual assistant."""
 from __future__ import annotations
 
 import argparse
@@ -97,6 +97,32 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _documents(args: argparse.Namespace) -> int:
+    from knowledge.i18n.formats import format_date
+    from recommender.initiatives.db import DatabaseError
+    from retrieval.registry import registered_documents
+
+    try:
+        docs = registered_documents(include_removed=args.all)
+    except DatabaseError as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print_json([d.model_dump(mode="json") for d in docs])
+        return 0
+    if not docs:
+        print("Nog geen eigen documenten (voeg ze toe met 'lob-kompas ingest').")
+        return 0
+    for d in docs:
+        local = d.op.astimezone()  # stored in UTC; shown in this computer's time
+        when = f"{format_date(local.date(), 'nl')} {local:%H:%M}"
+        removed = f", vervangen op {format_date(d.verwijderd_op.astimezone().date(), 'nl')}" if d.verwijderd_op else ""
+        pieces = "1 stuk" if d.stukken == 1 else f"{d.stukken} stukken"
+        size = f"{d.bytes} bytes" if d.bytes < 1000 else f"{d.bytes / 1000:.0f} kB"
+        print(f"{d.naam}: {pieces}, {size}, door {d.door} ({d.hoe}) op {when}"
+              f"{removed}  sha256 {d.sha256[:12]}")
+    return 0
+
+
 def _search(args: argparse.Namespace) -> int:
     assistant = _assistant(args, llm=None)
     filters = {}
@@ -167,6 +193,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", help="bestanden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_ingest)
+
+    p = sub.add_parser("documents", help="toon de eigen documenten (naam, stukken, wie, wanneer)",
+                       description="Het register van toegevoegde documenten in de database (LOB_DATABASE_URL of "
+                                   "SQLite in $LOB_HOME): naam, sha256, stukken, grootte, wie, hoe, wanneer.")
+    p.add_argument("--all", action="store_true", help="ook vervangen versies tonen")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(handler=_documents)
 
     p = sub.add_parser("search", help="zoek stukken tekst (hybride, bm25 of dense)",
                        description="Zoek in de index; toont bron, scores en een stukje tekst.")

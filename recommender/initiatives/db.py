@@ -1,4 +1,5 @@
-"""The database that holds what users write: the decaan's own lists of initiatives.
+"""The database that holds what users write: the decaan's own lists of initiatives, and the registry of
+the documents added with ``lob-kompas ingest``.
 
 One data layer (SQLAlchemy 2) for two databases:
 
@@ -23,6 +24,13 @@ Tables (revision 0001):
 * ``catalogue_state``: one row with a version number that every write raises; readers reload the
   records only when it changed;
 * ``catalogue_events``: who imported, deleted or undid which list, and when.
+
+Revision 0002:
+
+* ``ingested_documents``: one row per ingested file (:mod:`retrieval.registry`): the chunk store it
+  went into (``host:folder``; each ``$LOB_HOME`` has its own store, several may share one PostgreSQL),
+  its name (the source of its chunks), sha256, number of pieces, size, who ingested it, how, when,
+  and ``removed_at`` once a later ingest of the same name replaced it (one active row per name and store).
 """
 from __future__ import annotations
 
@@ -94,15 +102,31 @@ catalogue_events = sa.Table(
 )
 
 
+ingested_documents = sa.Table(
+    "ingested_documents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("store_location", sa.String(500), nullable=False),
+    sa.Column("source_name", sa.String(255), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("n_chunks", sa.Integer, nullable=False),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ingested_by", sa.String(200), nullable=False),
+    sa.Column("auth_method", sa.String(20), nullable=False),
+    sa.Column("removed_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_ingested_documents_store_source", "store_location", "source_name"),
+)
+
+
 class DatabaseError(RuntimeError):
     """The database cannot be reached or brought up to date; the message says which one and why."""
 
 
-def database_url() -> str:
-    """``LOB_DATABASE_URL`` if set, else SQLite in ``$LOB_HOME``."""
+def database_url(home: Path | None = None) -> str:
+    """``LOB_DATABASE_URL`` if set, else SQLite in ``home`` (default ``$LOB_HOME``)."""
     url = os.environ.get("LOB_DATABASE_URL", "").strip()
     if not url:
-        return f"sqlite:///{lob_home() / DB_FILE}"
+        return f"sqlite:///{(home or lob_home()) / DB_FILE}"
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
     if url.startswith("postgresql://"):
@@ -268,5 +292,5 @@ def upgrade(engine: Engine) -> str:
 
 
 __all__ = ["DB_FILE", "DatabaseError", "catalogue_events", "catalogue_state", "current_revision", "database_url",
-           "dispose_all", "engine_for", "head_revision", "initiative_lists", "initiative_records", "metadata",
+           "dispose_all", "engine_for", "head_revision", "ingested_documents", "initiative_lists", "initiative_records", "metadata",
            "read_version", "safe_url", "upgrade", "write_transaction"]

@@ -113,9 +113,10 @@ def test_records_are_read_once_per_change(db_url, make_ini):
 
 def test_schema_is_made_by_alembic_and_at_head(db_url):
     engine = dbmod.engine_for(db_url)
-    assert dbmod.current_revision(engine) == dbmod.head_revision() == "0001"
+    assert dbmod.current_revision(engine) == dbmod.head_revision() == "0002"
     tables = set(sa.inspect(engine).get_table_names())
-    assert {"initiative_lists", "initiative_records", "catalogue_state", "catalogue_events", "alembic_version"} <= tables
+    assert {"initiative_lists", "initiative_records", "catalogue_state", "catalogue_events", "ingested_documents",
+            "alembic_version"} <= tables
 
 
 def test_the_catalogue_of_before_is_adopted_once(tmp_path, monkeypatch, make_ini):
