@@ -17,6 +17,7 @@ Configured ways apply also on loopback. On a server (any other bind address, the
 ``lob-kompas app`` so that phones can join an informatieavond) without any of them, importing is
 shown as unavailable with the reason.
 """
+
 from __future__ import annotations
 
 import base64
@@ -70,8 +71,15 @@ def oidc_configured(secrets: Mapping[str, Any]) -> bool:
     return bool(auth.get("client_id") or any(isinstance(v, Mapping) and v.get("client_id") for v in auth.values()))
 
 
-def decide(server_address: str | None, secrets: Mapping[str, Any], *, user_email: str | None = None,
-           logged_in: bool = False, password_name: str | None = None, local_name: str = "decaan") -> Access:
+def decide(
+    server_address: str | None,
+    secrets: Mapping[str, Any],
+    *,
+    user_email: str | None = None,
+    logged_in: bool = False,
+    password_name: str | None = None,
+    local_name: str = "decaan",
+) -> Access:
     """The decaan role for this session (see the module doc).
 
     ``user_email``/``logged_in``: from ``st.user`` after ``st.login``; ``password_name``: the name typed
@@ -102,8 +110,16 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
         raise ValueError("kies een wachtwoord van minstens 10 tekens")
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
-                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+    return "$".join(
+        [
+            "scrypt",
+            str(SCRYPT_N),
+            str(SCRYPT_R),
+            str(SCRYPT_P),
+            base64.b64encode(salt).decode(),
+            base64.b64encode(digest).decode(),
+        ]
+    )
 
 
 def check_password(password: str, stored: str) -> bool:
@@ -112,8 +128,14 @@ def check_password(password: str, stored: str) -> bool:
         kind, n, r, p, salt, digest = stored.split("$")
         if kind != "scrypt":
             return False
-        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                             dklen=len(base64.b64decode(digest)))
+        got = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(base64.b64decode(digest)),
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, base64.b64decode(digest))

@@ -3,6 +3,7 @@
 Sub-commands are registered by the modules in :mod:`app.commands`; a module that cannot be
 imported (an optional part not installed) is skipped so the rest keeps working.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@
 They are plain Unicode symbols that DejaVu Sans draws (the verslag's font), so the PDF, the HTML print
 page and the app show the same picture, and nothing is fetched from anywhere.
 """
+
 from __future__ import annotations
 
 RICHTING_ICONS: dict[str, str] = {

@@ -14,6 +14,7 @@ public PDOK background map::
 Then the browser fetches those tiles (and only those) as the background; the points stay drawn here.
 Positions use Web Mercator so that they sit on the tiles exactly.
 """
+
 from __future__ import annotations
 
 import html
@@ -83,11 +84,11 @@ class _View:
 
     def xy(self, lat: float, lon: float) -> tuple[float, float]:
         x, y = _world(lat, lon)
-        f = 2 ** self.zoom
+        f = 2**self.zoom
         return x * f - self.left, y * f - self.top
 
     def metres_per_unit(self) -> float:
-        return 156_543.033_92 * math.cos(math.radians(self.lat)) / 2 ** self.zoom
+        return 156_543.033_92 * math.cos(math.radians(self.lat)) / 2**self.zoom
 
 
 def _view(lats: list[float], lons: list[float], width: int, height: int, whole_zoom: bool) -> _View:
@@ -99,7 +100,7 @@ def _view(lats: list[float], lons: list[float], width: int, height: int, whole_z
     # room around the points for their labels: 70 % of the width and height at most
     fit = math.log2(min(width * 0.72 / span_x, height * 0.72 / span_y))
     zoom: float = max(MIN_ZOOM, min(MAX_ZOOM, math.floor(fit) if whole_zoom else fit))
-    f = 2 ** zoom
+    f = 2**zoom
     cx, cy = (max(xs) + min(xs)) / 2 * f, (max(ys) + min(ys)) / 2 * f
     return _View(width, height, zoom, cx - width / 2, cy - height / 2, (max(lats) + min(lats)) / 2)
 
@@ -139,23 +140,29 @@ def _scale_bar(view: _View, lang: str) -> str:
     length = nice * 1000 / metres
     x, y = 14, view.height - 18
     label = html.escape(format_km(nice, lang))
-    return (f"<g class='scale'><rect x='{x - 6}' y='{y - 22}' width='{length + 12}' height='32' fill='white' "
-            f"fill-opacity='0.85' rx='4'/>"
-            f"<path d='M{x} {y - 5} V{y} H{x + length:.1f} V{y - 5}' fill='none' stroke='#222' stroke-width='2'/>"
-            f"<text x='{x + length / 2:.1f}' y='{y - 8}' font-size='12' text-anchor='middle' {FONT} "
-            f"fill='#222'>{label}</text></g>")
+    return (
+        f"<g class='scale'><rect x='{x - 6}' y='{y - 22}' width='{length + 12}' height='32' fill='white' "
+        f"fill-opacity='0.85' rx='4'/>"
+        f"<path d='M{x} {y - 5} V{y} H{x + length:.1f} V{y - 5}' fill='none' stroke='#222' stroke-width='2'/>"
+        f"<text x='{x + length / 2:.1f}' y='{y - 8}' font-size='12' text-anchor='middle' {FONT} "
+        f"fill='#222'>{label}</text></g>"
+    )
 
 
 def _house(x: float, y: float) -> str:
-    return (f"<g class='home'><circle cx='{x:.1f}' cy='{y:.1f}' r='13' fill='#c62828' stroke='white' "
-            f"stroke-width='2.5'/><path d='M{x - 6:.1f} {y + 5:.1f} V{y - 1:.1f} L{x:.1f} {y - 7:.1f} "
-            f"L{x + 6:.1f} {y - 1:.1f} V{y + 5:.1f} Z' fill='white'/></g>")
+    return (
+        f"<g class='home'><circle cx='{x:.1f}' cy='{y:.1f}' r='13' fill='#c62828' stroke='white' "
+        f"stroke-width='2.5'/><path d='M{x - 6:.1f} {y + 5:.1f} V{y - 1:.1f} L{x:.1f} {y - 7:.1f} "
+        f"L{x + 6:.1f} {y - 1:.1f} V{y + 5:.1f} Z' fill='white'/></g>"
+    )
 
 
 def _pin(x: float, y: float, nummer: int) -> str:
-    return (f"<g class='point'><circle cx='{x:.1f}' cy='{y:.1f}' r='11' fill='#1f5fbf' stroke='white' "
-            f"stroke-width='2'/><text x='{x:.1f}' y='{y + 4.2:.1f}' font-size='12' font-weight='bold' "
-            f"text-anchor='middle' fill='white' {FONT}>{nummer}</text></g>")
+    return (
+        f"<g class='point'><circle cx='{x:.1f}' cy='{y:.1f}' r='11' fill='#1f5fbf' stroke='white' "
+        f"stroke-width='2'/><text x='{x:.1f}' y='{y + 4.2:.1f}' font-size='12' font-weight='bold' "
+        f"text-anchor='middle' fill='white' {FONT}>{nummer}</text></g>"
+    )
 
 
 def _spread(xy: tuple[float, float], taken: list[tuple[float, float]]) -> tuple[float, float]:
@@ -178,8 +185,15 @@ def nearby_areas(kb: KnowledgeBase, view_lats: list[float], view_lons: list[floa
     return [(g.naam, g.lat, g.lon) for g in kb.gebieden.values() if g.soort in kinds]
 
 
-def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple[str, float, float]], lang: str,
-            tiles: str | None = None, attribution: str | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)) -> str:
+def map_svg(
+    points: Sequence[MapPoint],
+    home: Home | None,
+    areas: Sequence[tuple[str, float, float]],
+    lang: str,
+    tiles: str | None = None,
+    attribution: str | None = None,
+    size: tuple[int, int] = (WIDTH, HEIGHT),
+) -> str:
     """The map as one SVG element. Every text is escaped; nothing in it loads anything unless ``tiles``
     (the administrator's tile server) is given."""
     lats = [p.lat for p in points] + ([home.lat] if home else [])
@@ -188,17 +202,21 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
         return ""
     width, height = size
     view = _view(lats, lons, width, height, whole_zoom=bool(tiles))
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
-             f"role='img' aria-label='{html.escape(t('map.aria', lang))}' class='lob-map' "
-             f"style='max-width:{width}px;border:1px solid #ccd;border-radius:6px;background:#eef2f5'>"]
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
+        f"role='img' aria-label='{html.escape(t('map.aria', lang))}' class='lob-map' "
+        f"style='max-width:{width}px;border:1px solid #ccd;border-radius:6px;background:#eef2f5'>"
+    ]
     if tiles:
         n = 2 ** int(view.zoom)
         for tx in range(int(view.left // TILE), int((view.left + width) // TILE) + 1):
             for ty in range(int(view.top // TILE), int((view.top + height) // TILE) + 1):
                 if 0 <= tx < n and 0 <= ty < n:
                     url = html.escape(tiles.format(z=int(view.zoom), x=tx, y=ty))
-                    parts.append(f"<image href='{url}' x='{tx * TILE - view.left:.1f}' "
-                                 f"y='{ty * TILE - view.top:.1f}' width='{TILE}' height='{TILE}'/>")
+                    parts.append(
+                        f"<image href='{url}' x='{tx * TILE - view.left:.1f}' "
+                        f"y='{ty * TILE - view.top:.1f}' width='{TILE}' height='{TILE}'/>"
+                    )
     labels = _Labels(width, height)
     placed: list[str] = []
     # markers first, so that no label covers a marker; points at the same place are spread around it
@@ -217,9 +235,16 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
         fsize = 12.5 if mark else 13
         tw = _text_width(text, fsize)
         gap = 15 if mark else 17
-        sides: list[tuple[float, float, str]] = [(mx + gap, my + 4.5, "start"), (mx - gap, my + 4.5, "end"), (mx, my - gap - 3, "middle"),
-                 (mx, my + gap + 11, "middle"), (mx + gap - 4, my - gap + 2, "start"), (mx - gap + 4, my - gap + 2, "end"),
-                 (mx + gap - 4, my + gap + 8, "start"), (mx - gap + 4, my + gap + 8, "end")]
+        sides: list[tuple[float, float, str]] = [
+            (mx + gap, my + 4.5, "start"),
+            (mx - gap, my + 4.5, "end"),
+            (mx, my - gap - 3, "middle"),
+            (mx, my + gap + 11, "middle"),
+            (mx + gap - 4, my - gap + 2, "start"),
+            (mx - gap + 4, my - gap + 2, "end"),
+            (mx + gap - 4, my + gap + 8, "start"),
+            (mx - gap + 4, my + gap + 8, "end"),
+        ]
         for lx, ly, anchor in sides:
             x0: float = lx if anchor == "start" else lx - tw if anchor == "end" else lx - tw / 2
             lbox = (x0 - 1, ly - fsize, x0 + tw + 1, ly + 2)
@@ -228,9 +253,11 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
                 color = "#7a1010" if mark is None else "#0d2f66"
                 # no direction attribute: the boxes assume left-to-right anchoring, and the browser's
                 # bidi algorithm still orders Arabic letters inside the label
-                placed.append(f"<text x='{lx:.1f}' y='{ly:.1f}' font-size='{fsize}' text-anchor='{anchor}' {FONT} "
-                              f"fill='{color}' font-weight='{'bold' if mark is None else 'normal'}' stroke='white' "
-                              f"stroke-width='3.5' paint-order='stroke'>{html.escape(text)}</text>")
+                placed.append(
+                    f"<text x='{lx:.1f}' y='{ly:.1f}' font-size='{fsize}' text-anchor='{anchor}' {FONT} "
+                    f"fill='{color}' font-weight='{'bold' if mark is None else 'normal'}' stroke='white' "
+                    f"stroke-width='3.5' paint-order='stroke'>{html.escape(text)}</text>"
+                )
                 break
     areas_svg = []
     for name, lat, lon in areas:
@@ -239,16 +266,20 @@ def map_svg(points: Sequence[MapPoint], home: Home | None, areas: Sequence[tuple
         abox = (ax - tw / 2 - 2, ay - 12, ax + tw / 2 + 2, ay + 3)
         if labels.free(abox):
             labels.take(abox)
-            areas_svg.append(f"<text x='{ax:.1f}' y='{ay:.1f}' font-size='11.5' text-anchor='middle' {FONT} "
-                             f"fill='#5b6470' font-style='italic' letter-spacing='0.5'>{html.escape(name)}</text>")
+            areas_svg.append(
+                f"<text x='{ax:.1f}' y='{ay:.1f}' font-size='11.5' text-anchor='middle' {FONT} "
+                f"fill='#5b6470' font-style='italic' letter-spacing='0.5'>{html.escape(name)}</text>"
+            )
     parts += areas_svg
     for hx, hy, hp in marks:
         parts.append(_house(hx, hy) if hp is None else _pin(hx, hy, hp.nummer))
     parts += placed
     parts.append(_scale_bar(view, lang))
     if tiles and attribution:
-        parts.append(f"<text x='{width - 6}' y='{height - 6}' font-size='10' text-anchor='end' {FONT} "
-                     f"fill='#333'>{html.escape(attribution)}</text>")
+        parts.append(
+            f"<text x='{width - 6}' y='{height - 6}' font-size='10' text-anchor='end' {FONT} "
+            f"fill='#333'>{html.escape(attribution)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -257,13 +288,19 @@ def legend_html(lang: str, home: Home | None) -> str:
     """The legend under the map (HTML, in the page's direction)."""
     items = []
     if home is not None:
-        items.append(f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'>"
-                     f"<circle r='8' fill='#c62828'/></svg> {html.escape(t('map.legend_home', lang, place=home.naam))}</span>")
-    items.append(f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'><circle r='8' "
-                 f"fill='#1f5fbf'/></svg> {html.escape(t('map.legend_point', lang))}</span>")
+        items.append(
+            f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'>"
+            f"<circle r='8' fill='#c62828'/></svg> {html.escape(t('map.legend_home', lang, place=home.naam))}</span>"
+        )
+    items.append(
+        f"<span><svg width='18' height='18' viewBox='-9 -9 18 18' aria-hidden='true'><circle r='8' "
+        f"fill='#1f5fbf'/></svg> {html.escape(t('map.legend_point', lang))}</span>"
+    )
     items.append(f"<span><i style='color:#5b6470'>{html.escape(t('map.legend_area', lang))}</i></span>")
-    return (f"<div class='lob-legend' dir='{direction(lang)}' style='display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;"
-            f"font-size:.9rem;margin:.3rem 0 .6rem'>{''.join(items)}</div>")
+    return (
+        f"<div class='lob-legend' dir='{direction(lang)}' style='display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;"
+        f"font-size:.9rem;margin:.3rem 0 .6rem'>{''.join(items)}</div>"
+    )
 
 
 __all__ = ["PHONE_SIZE", "Home", "MapPoint", "legend_html", "map_svg", "nearby_areas", "tile_url"]

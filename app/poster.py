@@ -4,6 +4,7 @@ A phone can only open an address it can reach, so the address comes from a setti
 ``LOB_PUBLIC_URL`` (for example ``http://192.168.1.20:8501`` on the school network, or the school's
 own https address), never from the browser's own address bar (which is often 127.0.0.1).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -57,8 +58,7 @@ def parents_url(base: str, lang: str) -> str:
 def qr_svg(url: str, scale: int = 5) -> str:
     """The QR code as an inline SVG element (no image file, no request)."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=scale, xmldecl=False, svgns=True, nl=False,
-                                    border=2)
+    segno.make(url, error="m").save(buffer, kind="svg", scale=scale, xmldecl=False, svgns=True, nl=False, border=2)
     return buffer.getvalue().decode("utf-8")
 
 

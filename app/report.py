@@ -10,6 +10,7 @@ uharfbuzz) joins the Arabic letters, and fpdf2 runs the Unicode bidi algorithm o
 wraps it into lines in logical order and only then orders each line for display. (Reordering a whole
 paragraph before wrapping, as the first version did, makes multi-line Arabic read bottom to top.)
 """
+
 from __future__ import annotations
 
 import html
@@ -136,9 +137,13 @@ def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, li
             beroep = kb.beroepen.get(beroep_id)
             if beroep is not None and beroep.arbeidsmarkt.label == route.arbeidsmarkt:
                 bron = beroep.arbeidsmarkt.bron
-                return t("report.prospect", lang, beroep=beroep.naam,
-                         label_tekst=word("arbeidsmarkt", route.arbeidsmarkt, lang),
-                         bron=source_label(kb, bron, lang)), [ref_text(bron)]
+                return t(
+                    "report.prospect",
+                    lang,
+                    beroep=beroep.naam,
+                    label_tekst=word("arbeidsmarkt", route.arbeidsmarkt, lang),
+                    bron=source_label(kb, bron, lang),
+                ), [ref_text(bron)]
     return t("report.prospect_none", lang, beroep=route.beroepen[0] if route.beroepen else route.opleiding.naam), []
 
 
@@ -159,7 +164,9 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
     if stap.soort == "eerst_profiel" and route.vmbo_profiel:  # groep 7/8, vo1-2: the profiel comes first
         parts.append(t("report.step_profile", lang, profiel=label("profiel", route.vmbo_profiel, lang)))
     elif stap.school_naam:
-        km = f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
+        km = (
+            f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
+        )
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     else:
         parts.append(t("report.step_mentor", lang))
@@ -168,8 +175,9 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
         place = _activity_place(ini, lang)
         when = getattr(ini, "datum", None)  # the catalogue has no dates today; an imported list may one day
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
-        parts.append(t("report.step_activity", lang, activiteit=stap.activiteit_naam,
-                       waar=f" ({extra})" if extra else ""))
+        parts.append(
+            t("report.step_activity", lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else "")
+        )
     return " ".join(parts)
 
 
@@ -213,20 +221,39 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
     if fa.profielen:
         regels.append(t("report.stage_profielen", lang, profielen=_names((p.naam for p in fa.profielen), lang)))
     if fa.scholen:
-        regels.append(t("report.stage_scholen", lang, scholen=_names(
-            (f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})" if s.afstand_km is not None
-             else s.naam for s in fa.scholen[:3]), lang)))
+        regels.append(
+            t(
+                "report.stage_scholen",
+                lang,
+                scholen=_names(
+                    (
+                        f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})"
+                        if s.afstand_km is not None
+                        else s.naam
+                        for s in fa.scholen[:3]
+                    ),
+                    lang,
+                ),
+            )
+        )
     if fa.vervolg:
-        regels.append(t("report.stage_vervolg", lang, richtingen=_names(
-            (f"{v.soort} {v.naam}" for v in fa.vervolg[:3]), lang)))
+        regels.append(
+            t("report.stage_vervolg", lang, richtingen=_names((f"{v.soort} {v.naam}" for v in fa.vervolg[:3]), lang))
+        )
     # the leerbedrijf step is on the BBL route itself, activities are in the routes' next steps
     regels += [_in(s.tekst, lang) for s in fa.stappen if s.soort not in ("leerbedrijf", "activiteiten", "scholen")]
     uitleg = "" if fa.fase == "vmbo_bovenbouw" else _in(fa.uitleg, lang)  # there the routes say it
     return FaseBlok(_in(fa.titel, lang), uitleg, [r for r in regels if r])
 
 
-def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
-                 initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> VerslagPagina:
+def page_content(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    advies: Advies,
+    lang: str,
+    initiatives: Mapping[str, Initiatief] | None = None,
+    today: date | None = None,
+) -> VerslagPagina:
     """The page of one language (finished text; the PDF and the print page only lay it out)."""
     initiatives = dict(kb.initiatieven) | dict(initiatives or {})
     school = kb.scholen.get(profiel.school or "")
@@ -239,17 +266,19 @@ def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
         prospect, prospect_refs = _prospect(kb, route, lang)
         refs += prospect_refs + list(route.bronnen)
         leerbedrijf = route.volgende_stap.leerbedrijf
-        routes.append(RouteRegel(
-            icon=richting_icon(opl.richting),
-            titel=opl.naam,
-            soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen))
-            + (f" · {t('report.later', lang)}" if route.horizon else ""),
-            waarom=_why(route, profiel, lang),
-            vooruitzicht=prospect,
-            volgende_stap=_next_step(route, initiatives, lang),
-            beroepen=_beroepen(route, lang),
-            leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
-        ))
+        routes.append(
+            RouteRegel(
+                icon=richting_icon(opl.richting),
+                titel=opl.naam,
+                soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen))
+                + (f" · {t('report.later', lang)}" if route.horizon else ""),
+                waarom=_why(route, profiel, lang),
+                vooruitzicht=prospect,
+                volgende_stap=_next_step(route, initiatives, lang),
+                beroepen=_beroepen(route, lang),
+                leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
+            )
+        )
         leerbedrijf_said = leerbedrijf_said or bool(leerbedrijf)
     if advies.zonder_techniekprofiel:
         refs += [m.bron for m in advies.zonder_techniekprofiel.mogelijkheden if m.bron]
@@ -263,8 +292,12 @@ def page_content(kb: KnowledgeBase, profiel: Profiel, advies: Advies, lang: str,
         titel=t("report.title", lang),
         datum=format_date(today or date.today(), lang),
         school=t("report.school", lang, school=school.naam if school else t("report.school_unknown", lang)),
-        leerjaar=t("report.year", lang, leerjaar=label("leerjaar", profiel.leerjaar, lang),
-                   schooltype=label("schooltype", profiel.schooltype, lang)),
+        leerjaar=t(
+            "report.year",
+            lang,
+            leerjaar=label("leerjaar", profiel.leerjaar, lang),
+            schooltype=label("schooltype", profiel.schooltype, lang),
+        ),
         interesses=t("report.interests", lang, interesses=interesses or "–"),
         geen_techniek=_geen_techniek(advies, lang),
         routes_titel=t("report.routes_title_later" if later else "report.routes_title", lang, n=len(routes)),
@@ -292,8 +325,14 @@ def _languages(parent_lang: str | None) -> list[str]:
     return ["nl"] if parent_lang in ("", "nl", None) else ["nl", parent_lang]
 
 
-def pages(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
-          initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> list[VerslagPagina]:
+def pages(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    advies: Advies,
+    parent_lang: str | None = "nl",
+    initiatives: Mapping[str, Initiatief] | None = None,
+    today: date | None = None,
+) -> list[VerslagPagina]:
     return [page_content(kb, profiel, advies, lang, initiatives, today) for lang in _languages(parent_lang)]
 
 
@@ -319,8 +358,15 @@ class _Layout:
     def font(self, size: float, bold: bool = False) -> None:
         self.pdf.set_font("DejaVu", "B" if bold else "", size * self.scale)
 
-    def text(self, text: str, size: float = 10, bold: bool = False, indent: float = 0, gap: float = 0.6,
-             color: tuple[int, int, int] = (0, 0, 0)) -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 10,
+        bold: bool = False,
+        indent: float = 0,
+        gap: float = 0.6,
+        color: tuple[int, int, int] = (0, 0, 0),
+    ) -> None:
         """A paragraph across the page (less ``indent`` on the reading side's start)."""
         if not text:
             return
@@ -328,8 +374,9 @@ class _Layout:
         self.pdf.set_text_color(*color)
         x = self.pdf.l_margin + (0 if self.rtl else indent)
         self.pdf.set_x(x)
-        self.pdf.multi_cell(self.width - indent, size * 0.47 * self.scale, text, align=self.align,
-                            new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(
+            self.width - indent, size * 0.47 * self.scale, text, align=self.align, new_x="LMARGIN", new_y="NEXT"
+        )
         self.pdf.set_text_color(0, 0, 0)
         self.pdf.ln(gap * self.scale)
 
@@ -374,8 +421,7 @@ class _Layout:
         pdf.set_left_margin(pdf.l_margin + 3)
         pdf.set_right_margin(pdf.r_margin + 3)
         pdf.set_y(top + 2)
-        self.text("⚠ " + blok.titel if not self.rtl else blok.titel + " ⚠", 11, bold=True, gap=0.8,
-                  color=(150, 60, 0))
+        self.text("⚠ " + blok.titel if not self.rtl else blok.titel + " ⚠", 11, bold=True, gap=0.8, color=(150, 60, 0))
         for regel in blok.regels:
             self.text(regel, 9, gap=0.5)
         bottom = pdf.get_y() + 1
@@ -507,8 +553,14 @@ def _fitted_page(page: VerslagPagina) -> bytes:
     return data
 
 
-def build_pdf(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
-              initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> bytes:
+def build_pdf(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    advies: Advies,
+    parent_lang: str | None = "nl",
+    initiatives: Mapping[str, Initiatief] | None = None,
+    today: date | None = None,
+) -> bytes:
     """The verslag as PDF bytes: one A4 page in Dutch, then one in the parents' language.
 
     A page that would run over is made to fit: first the geen-techniekprofiel block keeps its most
@@ -531,45 +583,72 @@ def build_pdf(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: 
 # --------------------------------------------------------------------------- print page (HTML)
 
 
-def build_html(kb: KnowledgeBase, profiel: Profiel, advies: Advies, parent_lang: str | None = "nl",
-               initiatives: Mapping[str, Initiatief] | None = None, today: date | None = None) -> str:
+def build_html(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    advies: Advies,
+    parent_lang: str | None = "nl",
+    initiatives: Mapping[str, Initiatief] | None = None,
+    today: date | None = None,
+) -> str:
     """A print-friendly page with the same content; each language block carries its own ``lang`` and ``dir``."""
     e = html.escape
     blocks = []
     for page in pages(kb, profiel, advies, parent_lang, initiatives, today):
-        parts = [f"<h1>{e(page.titel)}</h1><p class='date'>{e(page.datum)}</p>",
-                 f"<p><b>{e(page.school)}</b><br>{e(page.leerjaar)}<br>{e(page.interesses)}</p>"]
+        parts = [
+            f"<h1>{e(page.titel)}</h1><p class='date'>{e(page.datum)}</p>",
+            f"<p><b>{e(page.school)}</b><br>{e(page.leerjaar)}<br>{e(page.interesses)}</p>",
+        ]
         if page.geen_techniek:
-            parts.append(f"<div class='warn'><h2>⚠ {e(page.geen_techniek.titel)}</h2>"
-                         + "".join(f"<p>{e(r)}</p>" for r in page.geen_techniek.regels) + "</div>")
+            parts.append(
+                f"<div class='warn'><h2>⚠ {e(page.geen_techniek.titel)}</h2>"
+                + "".join(f"<p>{e(r)}</p>" for r in page.geen_techniek.regels)
+                + "</div>"
+            )
         if page.fase:
-            parts.append(f"<h2>{e(page.fase.titel)}</h2><p>{e(page.fase.uitleg)}</p><ul class='stage'>"
-                         + "".join(f"<li>{e(r)}</li>" for r in page.fase.regels) + "</ul>")
+            parts.append(
+                f"<h2>{e(page.fase.titel)}</h2><p>{e(page.fase.uitleg)}</p><ul class='stage'>"
+                + "".join(f"<li>{e(r)}</li>" for r in page.fase.regels)
+                + "</ul>"
+            )
         parts.append(f"<h2>{e(page.routes_titel)}</h2>")
         if not page.routes:
             parts.append(f"<p>{e(page.geen_routes)}</p>")
         for r in page.routes:
-            parts.append(f"<div class='route'><span class='icon' aria-hidden='true'>{e(r.icon)}</span><div>"
-                         f"<b>{e(r.titel)}</b> · {e(r.soort)}<br>"
-                         + "".join(f"<i>{e(b)}</i><br>" for b in r.beroepen)
-                         + f"{e(r.waarom)}<br>{e(r.vooruitzicht)}<br>{e(r.volgende_stap)}"
-                         + (f"<br>{e(r.leerbedrijf)}" if r.leerbedrijf else "") + "</div></div>")
+            parts.append(
+                f"<div class='route'><span class='icon' aria-hidden='true'>{e(r.icon)}</span><div>"
+                f"<b>{e(r.titel)}</b> · {e(r.soort)}<br>"
+                + "".join(f"<i>{e(b)}</i><br>" for b in r.beroepen)
+                + f"{e(r.waarom)}<br>{e(r.vooruitzicht)}<br>{e(r.volgende_stap)}"
+                + (f"<br>{e(r.leerbedrijf)}" if r.leerbedrijf else "")
+                + "</div></div>"
+            )
         if page.sector:
             parts.append(f"<h2>{e(page.sector_titel)}</h2>" + "".join(f"<p>{e(z)}</p>" for z in page.sector))
         head = "".join(f"<th>{e(h)}</th>" for h in page.afspraken_kop)
-        parts.append(f"<h2>{e(page.afspraken_titel)}</h2><table><tr>{head}</tr>"
-                     + "<tr><td></td><td></td><td></td></tr>" * 3 + "</table>")
-        parts.append(f"<h2>{e(page.handtekeningen_titel)}</h2><div class='sign'>"
-                     + "".join(f"<div>{e(n)}</div>" for n in page.handtekeningen) + "</div>")
+        parts.append(
+            f"<h2>{e(page.afspraken_titel)}</h2><table><tr>{head}</tr>"
+            + "<tr><td></td><td></td><td></td></tr>" * 3
+            + "</table>"
+        )
+        parts.append(
+            f"<h2>{e(page.handtekeningen_titel)}</h2><div class='sign'>"
+            + "".join(f"<div>{e(n)}</div>" for n in page.handtekeningen)
+            + "</div>"
+        )
         parts.append(f"<p class='small'>{e(page.bronnen)}<br>{e(page.gemaakt)}</p>")
         blocks.append(f"<section lang='{page.lang}' dir='{direction(page.lang)}'>{''.join(parts)}</section>")
-    style = ("body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}"
-             "section{page-break-after:always}h2{color:#14469a;font-size:1.1rem}.date,.small{color:#555}"
-             ".small{font-size:.8rem}.warn{border:2px solid #d26e14;padding:.2rem .8rem;border-radius:.4rem}"
-             ".route{display:flex;gap:.6rem;margin:.5rem 0}.icon{font-size:1.6rem;background:#e4eefc;"
-             "min-width:2.4rem;text-align:center;border-radius:.3rem}table{width:100%;border-collapse:collapse}"
-             "td{border-bottom:1px solid #999;height:2rem}th{text-align:start;border-bottom:2px solid #333}"
-             ".sign{display:flex;gap:1.5rem}.sign div{flex:1;border-top:1px solid #333;margin-top:3rem}"
-             "@media print{body{margin:0}}")
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>LOB-Kompas</title><style>{style}</style>"
-            f"</head><body>{''.join(blocks)}</body></html>")
+    style = (
+        "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}"
+        "section{page-break-after:always}h2{color:#14469a;font-size:1.1rem}.date,.small{color:#555}"
+        ".small{font-size:.8rem}.warn{border:2px solid #d26e14;padding:.2rem .8rem;border-radius:.4rem}"
+        ".route{display:flex;gap:.6rem;margin:.5rem 0}.icon{font-size:1.6rem;background:#e4eefc;"
+        "min-width:2.4rem;text-align:center;border-radius:.3rem}table{width:100%;border-collapse:collapse}"
+        "td{border-bottom:1px solid #999;height:2rem}th{text-align:start;border-bottom:2px solid #333}"
+        ".sign{display:flex;gap:1.5rem}.sign div{flex:1;border-top:1px solid #333;margin-top:3rem}"
+        "@media print{body{margin:0}}"
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>LOB-Kompas</title><style>{style}</style>"
+        f"</head><body>{''.join(blocks)}</body></html>"
+    )

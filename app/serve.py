@@ -13,6 +13,7 @@ assistant before the first parent arrives), nginx. Then a supervisor restarts a 
 bounded number of times) and stops everything on Ctrl-C or SIGTERM. Everything nginx writes (pid,
 temporary files, error log) lives in the run folder; there is no access log.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -49,8 +50,10 @@ def find_nginx() -> str:
     for candidate in (os.environ.get("LOB_NGINX"), shutil.which("nginx"), "/usr/sbin/nginx"):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
-    raise UserError("nginx ontbreekt. Installeer het met 'sudo apt-get install nginx' (of zet LOB_NGINX "
-                    "op het pad van nginx); 'lob-kompas app' werkt zonder nginx met één proces.")
+    raise UserError(
+        "nginx ontbreekt. Installeer het met 'sudo apt-get install nginx' (of zet LOB_NGINX "
+        "op het pad van nginx); 'lob-kompas app' werkt zonder nginx met één proces."
+    )
 
 
 def free_port(host: str = LOOPBACK) -> int:
@@ -70,24 +73,35 @@ def listen_directive(address: str, port: int) -> str:
     return f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
 
 
-def render_nginx_conf(address: str, port: int, worker_ports: list[int], run_dir: Path,
-                      template: Path = NGINX_TEMPLATE, nginx_workers: str = "auto") -> str:
+def render_nginx_conf(
+    address: str,
+    port: int,
+    worker_ports: list[int],
+    run_dir: Path,
+    template: Path = NGINX_TEMPLATE,
+    nginx_workers: str = "auto",
+) -> str:
     """The nginx configuration for these workers (the template with its ``{{...}}`` filled in)."""
     if not template.exists():
         raise UserError(f"nginx-sjabloon ontbreekt: {template} (draai vanuit een checkout van LOB-Kompas)")
     addresses = [(f"w{i}", f"{LOOPBACK}:{p}") for i, p in enumerate(worker_ports, 1)]
     servers = "\n".join(f"        server {addr} max_fails=3 fail_timeout=10s;" for _, addr in addresses)
-    values = {"listen": listen_directive(address, port), "upstream_servers": servers, "run_dir": str(run_dir),
-              "cookie_to_worker": "\n".join(f'        "{name}" "{addr}";' for name, addr in addresses),
-              # the last address counts: after a retry or a fallback nginx lists every worker it tried
-              "worker_to_cookie": "\n".join(f'        "~(^| ){re.escape(addr)}$" "{name}";' for name, addr in addresses),
-              "max_body_mb": str(MAX_UPLOAD_MB + 1), "nginx_workers": nginx_workers,
-              "streamlit_static": str(streamlit_static_dir())}
+    values = {
+        "listen": listen_directive(address, port),
+        "upstream_servers": servers,
+        "run_dir": str(run_dir),
+        "cookie_to_worker": "\n".join(f'        "{name}" "{addr}";' for name, addr in addresses),
+        # the last address counts: after a retry or a fallback nginx lists every worker it tried
+        "worker_to_cookie": "\n".join(f'        "~(^| ){re.escape(addr)}$" "{name}";' for name, addr in addresses),
+        "max_body_mb": str(MAX_UPLOAD_MB + 1),
+        "nginx_workers": nginx_workers,
+        "streamlit_static": str(streamlit_static_dir()),
+    }
     text = template.read_text(encoding="utf-8")
     for name, value in values.items():
         text = text.replace("{{" + name + "}}", value)
     if "{{" in text:
-        raise UserError(f"nginx-sjabloon {template} bevat een onbekend veld: {text[text.index('{{'):][:40]}")
+        raise UserError(f"nginx-sjabloon {template} bevat een onbekend veld: {text[text.index('{{') :][:40]}")
     return text
 
 
@@ -149,7 +163,9 @@ class Cluster:
 
     def __post_init__(self) -> None:
         if not 1 <= self.workers <= MAX_WORKERS:
-            raise UserError(f"--workers moet tussen 1 en {MAX_WORKERS} liggen (één per processorkern is een goed begin)")
+            raise UserError(
+                f"--workers moet tussen 1 en {MAX_WORKERS} liggen (één per processorkern is een goed begin)"
+            )
         if self.worker_ports is not None and len(self.worker_ports) != self.workers:
             raise UserError("geef voor elke worker één poort")
         self.keep_run_dir = self.run_dir is not None
@@ -163,8 +179,14 @@ class Cluster:
     # --- start ----------------------------------------------------------------------------------
     def prepare_index(self) -> dict[str, Any]:
         """``lob-kompas build --json`` once, before any worker starts (workers then only read the index)."""
-        done = subprocess.run([sys.executable, "-m", "app.cli", "build", "--json"], env=self.env, cwd=REPO,
-                              capture_output=True, text=True, timeout=3600)
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "build", "--json"],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
         if done.returncode != 0:
             raise UserError(f"de index kon niet worden voorbereid:\n{done.stderr.strip() or done.stdout.strip()}")
         return dict(json.loads(done.stdout))
@@ -172,9 +194,16 @@ class Cluster:
     def _spawn(self, worker: Worker) -> None:
         assert self.run_dir is not None
         with worker.log.open("ab") as out:
-            worker.proc = subprocess.Popen(streamlit_command(worker.port, LOOPBACK), env=self.env, cwd=REPO,
-                                           stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                           start_new_session=True, preexec_fn=_die_with_parent)
+            worker.proc = subprocess.Popen(
+                streamlit_command(worker.port, LOOPBACK),
+                env=self.env,
+                cwd=REPO,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
         worker.started = time.monotonic()
 
     def _wait_healthy(self, workers: list[Worker], timeout: float = 120) -> None:
@@ -184,8 +213,10 @@ class Cluster:
             for w in list(waiting):
                 assert w.proc is not None
                 if w.proc.poll() is not None:
-                    raise UserError(f"worker {w.index} (poort {w.port}) stopte met code {w.proc.returncode}:\n"
-                                    + w.log.read_text(errors="replace")[-2000:])
+                    raise UserError(
+                        f"worker {w.index} (poort {w.port}) stopte met code {w.proc.returncode}:\n"
+                        + w.log.read_text(errors="replace")[-2000:]
+                    )
                 if healthy(w.port):
                     waiting.remove(w)
             if waiting and time.monotonic() > deadline:
@@ -211,8 +242,9 @@ class Cluster:
         assert self.run_dir is not None
         (self.run_dir / "tmp").mkdir(parents=True, exist_ok=True)
         conf = self.run_dir / "nginx.conf"
-        conf.write_text(render_nginx_conf(self.address, self.port, [w.port for w in self.pool], self.run_dir),
-                        encoding="utf-8")
+        conf.write_text(
+            render_nginx_conf(self.address, self.port, [w.port for w in self.pool], self.run_dir), encoding="utf-8"
+        )
         return conf
 
     def _nginx_cmd(self, conf: Path, *extra: str) -> list[str]:
@@ -239,12 +271,19 @@ class Cluster:
         check = subprocess.run(self._nginx_cmd(conf, "-t", "-q"), capture_output=True, text=True)
         if check.returncode != 0:
             raise UserError(f"nginx-configuratie afgekeurd ({conf}):\n{check.stderr.strip()}")
-        self.nginx = subprocess.Popen(self._nginx_cmd(conf, "-g", "daemon off;"), cwd=self.run_dir,
-                                      stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
+        self.nginx = subprocess.Popen(
+            self._nginx_cmd(conf, "-g", "daemon off;"),
+            cwd=self.run_dir,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
         deadline = time.monotonic() + 30
         while not healthy(self.port) and self.address in (LOOPBACK, "0.0.0.0", "localhost"):
             if self.nginx.poll() is not None or time.monotonic() > deadline:
-                raise UserError("nginx startte niet: " + (self.run_dir / "error.log").read_text(errors="replace")[-2000:])
+                raise UserError(
+                    "nginx startte niet: " + (self.run_dir / "error.log").read_text(errors="replace")[-2000:]
+                )
             time.sleep(0.1)
         state = self.state()
         state["index"] = index
@@ -255,10 +294,17 @@ class Cluster:
 
     def state(self) -> dict[str, Any]:
         host = "127.0.0.1" if self.address in ("0.0.0.0", "::") else self.address
-        return {"url": f"http://{host}:{self.port}", "address": self.address, "port": self.port,
-                "run_dir": str(self.run_dir), "nginx_pid": self.nginx.pid if self.nginx else None,
-                "workers": [{"index": w.index, "port": w.port, "pid": w.proc.pid if w.proc else None,
-                             "restarts": w.restarts} for w in self.pool]}
+        return {
+            "url": f"http://{host}:{self.port}",
+            "address": self.address,
+            "port": self.port,
+            "run_dir": str(self.run_dir),
+            "nginx_pid": self.nginx.pid if self.nginx else None,
+            "workers": [
+                {"index": w.index, "port": w.port, "pid": w.proc.pid if w.proc else None, "restarts": w.restarts}
+                for w in self.pool
+            ],
+        }
 
     # --- run --------------------------------------------------------------------------------------
     def check(self) -> bool:
@@ -311,8 +357,10 @@ def run_forever(cluster: Cluster, poll: float = 1.0) -> int:
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         state = cluster.start()
-        cluster.notify(f"LOB-Kompas draait met {cluster.workers} worker(s) achter nginx: {state['url']} "
-                       f"(klaar na {state['ready_after_s']:.1f} s; stoppen met Ctrl-C)")
+        cluster.notify(
+            f"LOB-Kompas draait met {cluster.workers} worker(s) achter nginx: {state['url']} "
+            f"(klaar na {state['ready_after_s']:.1f} s; stoppen met Ctrl-C)"
+        )
         while not stopping:
             if not cluster.check():
                 return 1

@@ -2,6 +2,7 @@
 
 Start it with ``lob-kompas app``. A decaan's QR code opens ``?lang=ar&page=ouders`` directly.
 """
+
 from __future__ import annotations
 
 import sys

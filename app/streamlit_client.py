@@ -6,6 +6,7 @@ script with these widget states) and ``ForwardMsg`` in (page elements, then ``sc
 
 Only loopback addresses are accepted: this is a tool for our own servers, never for someone else's.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -117,8 +118,14 @@ class Session:
         self.pages: dict[str, str] = {}
         self.page_hash = ""
 
-    async def rerun(self, page_name: str = "", page_hash: str = "", widgets: list[Any] | None = None,
-                    query_string: str = "", fragment_id: str = "") -> ScriptRun:
+    async def rerun(
+        self,
+        page_name: str = "",
+        page_hash: str = "",
+        widgets: list[Any] | None = None,
+        query_string: str = "",
+        fragment_id: str = "",
+    ) -> ScriptRun:
         """Ask for a script run (of one ``st.fragment`` when ``fragment_id`` is given, as the browser does when
         a widget inside a fragment changes) and read the server's messages until it has finished."""
         back = BackMsg()
@@ -155,12 +162,19 @@ def connect(host: str, port: int, timeout: float, cookie: str | None = None) -> 
     headers = {"Cookie": cookie} if cookie else None
     # no protocol pings from our side: a browser sends none either, and on a busy machine a late pong would
     # end the session with an error no real user would see
-    return websockets.connect(url, subprotocols=["streamlit"], max_size=None,  # type: ignore[list-item]
-                              open_timeout=timeout, additional_headers=headers, ping_interval=None)
+    return websockets.connect(
+        url,
+        subprotocols=["streamlit"],  # type: ignore[list-item]
+        max_size=None,
+        open_timeout=timeout,
+        additional_headers=headers,
+        ping_interval=None,
+    )
 
 
-async def warm_up(host: str, port: int, pages: tuple[str, ...] = ("", "ouders", "vraag"),
-                  timeout: float = 240) -> list[str]:
+async def warm_up(
+    host: str, port: int, pages: tuple[str, ...] = ("", "ouders", "vraag"), timeout: float = 240
+) -> list[str]:
     """Open ``pages`` once in one session so that the server loads the knowledge base and the assistant
     before the first real user does. Returns problems seen (empty when every page ran cleanly)."""
     problems: list[str] = []
@@ -169,5 +183,7 @@ async def warm_up(host: str, port: int, pages: tuple[str, ...] = ("", "ouders", 
         for name in pages:
             run = await session.rerun(page_name=name, page_hash=session.pages.get(name, "") if name else "")
             if not run.ok:
-                problems.append(f"{name or 'start'}: " + (run.exceptions[0] if run.exceptions else f"status {run.status}"))
+                problems.append(
+                    f"{name or 'start'}: " + (run.exceptions[0] if run.exceptions else f"status {run.status}")
+                )
     return problems

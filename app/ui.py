@@ -3,6 +3,7 @@
 Pages only render; every decision is made in the packages (knowledge, recommender, retrieval).
 Nothing here logs or stores what a user enters.
 """
+
 from __future__ import annotations
 
 import html
@@ -176,8 +177,9 @@ def _load_assistant(index_path: str) -> Any:
     from retrieval.answer_cache import CachingAssistant
     from retrieval.assistant import Assistant
 
-    return CachingAssistant(Assistant.from_default(get_kb(), home=Path(index_path).parent,
-                                                   notify=lambda _message: None))
+    return CachingAssistant(
+        Assistant.from_default(get_kb(), home=Path(index_path).parent, notify=lambda _message: None)
+    )
 
 
 def text_search_or_none() -> Any:

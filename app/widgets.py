@@ -1,4 +1,5 @@
 """Rendering pieces used on more than one page: an article, an assistant answer with its sources."""
+
 from __future__ import annotations
 
 import html
@@ -47,11 +48,14 @@ def article_card(kb: KnowledgeBase, art: Artikel, lang: str, lead: bool = True) 
     head, rest = _lead_and_rest(text)
     dir_ = direction(lang)
     with st.container(border=True):
-        st.markdown(f"<div dir='{dir_}' lang='{lang}' class='lob-card-title'><b>{html.escape(title)}</b></div>",
-                    unsafe_allow_html=True)
+        st.markdown(
+            f"<div dir='{dir_}' lang='{lang}' class='lob-card-title'><b>{html.escape(title)}</b></div>",
+            unsafe_allow_html=True,
+        )
         if lead:
-            st.markdown(f"<div dir='{dir_}' lang='{lang}' class='lob-lead'>{html.escape(head)}</div>",
-                        unsafe_allow_html=True)
+            st.markdown(
+                f"<div dir='{dir_}' lang='{lang}' class='lob-lead'>{html.escape(head)}</div>", unsafe_allow_html=True
+            )
         with st.expander(tr("parents.more")):
             st.markdown(f"<div dir='{dir_}' lang='{lang}'>", unsafe_allow_html=True)
             st.markdown(rest if lead else text)
@@ -78,7 +82,7 @@ def read_aloud(text: str, lang: str, key: str) -> None:
 <style>body{{margin:0;font-family:"Source Sans Pro","Source Sans 3",system-ui,sans-serif}}
 #b{{font:inherit;font-size:15px;padding:5px 16px;border-radius:8px;border:1px solid #8aa0c0;background:#f2f6fc;
 color:#0d2f66;cursor:pointer;min-width:9rem}}@media (max-width:640px){{#b{{width:100%}}}}</style>
-<div dir="{direction(lang)}"><button id="b" type="button">🔊 {html.escape(labels['play'])}</button>
+<div dir="{direction(lang)}"><button id="b" type="button">🔊 {html.escape(labels["play"])}</button>
 <div id="m" role="status" style="font-size:13px;color:#555;margin-top:3px"></div></div>
 <script>
 const text = {_js(text)}, want = {_js(locale)}, L = {_js(labels)};
@@ -122,8 +126,11 @@ SOURCE_ICONS = {"knowledge": "📘", "report": "📊", "activity": "📍", "own_
 # A run of Latin-script words in a right-to-left answer: words joined by spaces or commas, and a bracketed
 # group without Arabic letters ("Entree (niveau 1)", "Rijswijk, 3.5"). Isolated as a whole, so the browser's
 # bidi algorithm does not split it (a digit inside brackets counts as right-to-left and turned the brackets).
-_LATIN_RUN = re.compile(r"[A-Za-z][\w\-'’&./%+]*(?:(?:[ ,]+|\s*(?=\())(?:[A-Za-z0-9][\w\-'’&./%+]*|"
-                        r"\([^()\u0600-\u06FF]*\)))*", re.ASCII)
+_LATIN_RUN = re.compile(
+    r"[A-Za-z][\w\-'’&./%+]*(?:(?:[ ,]+|\s*(?=\())(?:[A-Za-z0-9][\w\-'’&./%+]*|"
+    r"\([^()\u0600-\u06FF]*\)))*",
+    re.ASCII,
+)
 
 
 def _text_html(text: str, rtl: bool) -> str:
@@ -132,7 +139,7 @@ def _text_html(text: str, rtl: bool) -> str:
         return html.escape(text)
     out, last = [], 0
     for m in _LATIN_RUN.finditer(text):
-        out.append(html.escape(text[last:m.start()]))
+        out.append(html.escape(text[last : m.start()]))
         out.append(f"<bdi>{html.escape(m.group(0))}</bdi>")
         last = m.end()
     out.append(html.escape(text[last:]))
@@ -169,8 +176,11 @@ def answer_is_curated(answer) -> bool:  # type: ignore[no-untyped-def]
     """Whether the text behind "lees meer" is our own knowledge (articles written in Markdown by the editors).
     Everything else (the user's own documents, activity lists that may hold the school's imported records, a
     language model's text) is data: shown as typed."""
-    return answer.mode == "extractive" and bool(answer.sources) \
+    return (
+        answer.mode == "extractive"
+        and bool(answer.sources)
         and all(s.kind in ("knowledge", "report") for s in answer.sources)
+    )
 
 
 def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
@@ -185,12 +195,17 @@ def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
         st.warning("⚠️ " + tr("ask.not_grounded"))
     if any(s.kind == "own_document" for s in answer.sources):
         st.warning("📄 " + t("assistant.own_document", lang).capitalize())
-    st.markdown(f"<div dir='{dir_}' lang='{lang}'>{answer_html(answer.answer, rtl=dir_ == 'rtl')}</div>", unsafe_allow_html=True)
+    st.markdown(
+        f"<div dir='{dir_}' lang='{lang}'>{answer_html(answer.answer, rtl=dir_ == 'rtl')}</div>", unsafe_allow_html=True
+    )
     if answer.quote is not None:
         with st.expander(answer.quote.label):
             quote = html.escape(answer.quote.text).replace("\n", "<br>")
-            st.markdown(f"<blockquote dir='{direction(answer.quote.language)}' lang='{answer.quote.language}'>"
-                        f"{quote}</blockquote>", unsafe_allow_html=True)
+            st.markdown(
+                f"<blockquote dir='{direction(answer.quote.language)}' lang='{answer.quote.language}'>"
+                f"{quote}</blockquote>",
+                unsafe_allow_html=True,
+            )
     if answer.details:
         with st.expander(t("assistant.read_more", lang)):
             st.markdown(f"<div dir='{dir_}' lang='{lang}'>", unsafe_allow_html=True)
@@ -199,8 +214,10 @@ def render_answer_body(answer) -> None:  # type: ignore[no-untyped-def]
     if answer.sources:
         with st.expander(f"📎 {t('assistant.sources_label', lang)} ({len(answer.sources)})"):
             items = "".join(f"<li>{SOURCE_ICONS.get(s.kind, '•')} {html.escape(s.label)}</li>" for s in answer.sources)
-            st.markdown(f"<ul dir='{dir_}' lang='{lang}' style='list-style:none;padding-inline-start:0'>{items}</ul>",
-                        unsafe_allow_html=True)
+            st.markdown(
+                f"<ul dir='{dir_}' lang='{lang}' style='list-style:none;padding-inline-start:0'>{items}</ul>",
+                unsafe_allow_html=True,
+            )
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:
@@ -212,8 +229,10 @@ def _parents_version(texts: dict[str, str], lang: str, parent_lang: str) -> None
     """The same text in the parents' language, when that is not the page's (for the mentor to show)."""
     if parent_lang not in ("nl", lang) and texts.get(parent_lang):
         st.markdown(f"*{tr('mentor.explanation_parents')}:*")
-        st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{as_html_text(texts[parent_lang])}"
-                    "</div>", unsafe_allow_html=True)
+        st.markdown(
+            f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>{as_html_text(texts[parent_lang])}</div>",
+            unsafe_allow_html=True,
+        )
 
 
 def render_warnings(advies: Advies, lang: str) -> None:
@@ -240,8 +259,9 @@ def _km(km: float | None, approximate: bool, lang: str) -> str:
     return f" ({format_km(km, lang, approximate)})" if km is not None else ""
 
 
-def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = (),
-                 intro: bool = True) -> None:
+def render_stage(
+    kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str, skip: tuple[str, ...] = (), intro: bool = True
+) -> None:
     """The advice for the pupil's school stage: profielen, schools to look at, hbo/wo directions, steps
     (less the kinds of ``skip``, which the route cards already show). ``intro=False`` leaves out the opening
     text (it announces the routes 'below', so it is left out when the block comes after them)."""
@@ -249,17 +269,24 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str,
         st.subheader("🧭 " + in_language(fa.titel, lang))
         st.caption(label("fase", fa.fase, lang))
         if intro:
-            st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}"
-                        "</div>", unsafe_allow_html=True)
+            st.markdown(
+                f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(fa.uitleg, lang))}</div>",
+                unsafe_allow_html=True,
+            )
             if parent_lang not in ("nl", lang) and fa.uitleg.get(parent_lang):  # folded: the block stays short
                 with st.expander(f"{tr('mentor.explanation_parents')} ({label('taal', parent_lang, lang)})"):
-                    st.markdown(f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
-                                f"{as_html_text(fa.uitleg[parent_lang])}</div>", unsafe_allow_html=True)
+                    st.markdown(
+                        f"<div dir='{direction(parent_lang)}' lang='{parent_lang}'>"
+                        f"{as_html_text(fa.uitleg[parent_lang])}</div>",
+                        unsafe_allow_html=True,
+                    )
         if fa.profielen:
             st.markdown(f"**{tr('mentor.stage_profielen')}**")
             for p in fa.profielen:
                 why = in_language(p.uitleg, lang)
-                why = why[len(p.naam):].lstrip() if why.startswith(p.naam) else why  # the sentence starts with the name
+                why = (
+                    why[len(p.naam) :].lstrip() if why.startswith(p.naam) else why
+                )  # the sentence starts with the name
                 st.markdown(f"- **{_name(p.naam, lang)}** {as_text(why)}")
                 if p.aanbod:
                     st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
@@ -267,8 +294,10 @@ def render_stage(kb: KnowledgeBase, fa: FaseAdvies, lang: str, parent_lang: str,
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
             for school in fa.scholen:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
-                st.markdown(f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
-                            + (f": {as_text(profielen)}" if profielen else ""))
+                st.markdown(
+                    f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
+                    + (f": {as_text(profielen)}" if profielen else "")
+                )
         if fa.vervolg:
             st.markdown(f"**{tr('mentor.stage_vervolg')}**")
             for v in fa.vervolg:
@@ -290,12 +319,15 @@ def render_direction(v: HoRichting, lang: str) -> None:
 
 def _after(directions: list[HoRichting], lang: str) -> str:
     """A route card's hbo/wo directions on one line ('then: hbo Bouwkunde (Hogeschool Rotterdam) · ...')."""
-    return " · ".join(f"{v.soort} {_name(v.naam, lang)}" + (f" ({as_text(', '.join(v.scholen))})" if v.scholen else "")
-                      for v in directions)
+    return " · ".join(
+        f"{v.soort} {_name(v.naam, lang)}" + (f" ({as_text(', '.join(v.scholen))})" if v.scholen else "")
+        for v in directions
+    )
 
 
-def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str,
-                 leerbedrijf_full: bool = True) -> None:
+def render_route(
+    kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, parent_lang: str, leerbedrijf_full: bool = True
+) -> None:
     """One route card: opleiding, beroepen with what they do, explanation (+ parents' language), next step.
     The leerbedrijf step of a BBL route in full on the first such card, as a short reminder on the others."""
     import pandas as pd
@@ -303,21 +335,31 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
     opl = route.opleiding
     with st.container(border=True):
         st.markdown(f"### {i}. {as_text(opl.naam)}")
-        marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) \
-            + ([f"⭐ {tr('mentor.main_route')}"] if route.hoofdroute else [])
-        st.caption(" · ".join([f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]
-                              + ([label("profiel", route.vmbo_profiel, lang)] if route.vmbo_profiel else []) + marks))
+        marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) + (
+            [f"⭐ {tr('mentor.main_route')}"] if route.hoofdroute else []
+        )
+        st.caption(
+            " · ".join(
+                [f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]
+                + ([label("profiel", route.vmbo_profiel, lang)] if route.vmbo_profiel else [])
+                + marks
+            )
+        )
         st.markdown(f"**👷 {tr('mentor.beroepen')}**")
         for b in route.beroepen_info or []:
             markt = ""
             if b.arbeidsmarkt and b.arbeidsmarkt_bron:
-                markt = f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}" \
-                        f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
+                markt = (
+                    f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}"
+                    f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
+                )
             st.markdown(f"- **{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
         if not route.beroepen_info:
             st.write(", ".join(route.beroepen))
-        st.markdown(f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(route.uitleg, lang))}</div>",
-                    unsafe_allow_html=True)
+        st.markdown(
+            f"<div dir='{direction(lang)}' lang='{lang}'>{as_html_text(in_language(route.uitleg, lang))}</div>",
+            unsafe_allow_html=True,
+        )
         if route.arbeidsmarkt_schaal == "sector":
             st.caption("📈 " + tr("mentor.market_sector"))
         _parents_version(route.uitleg, lang, parent_lang)
@@ -331,8 +373,12 @@ def render_route(kb: KnowledgeBase, i: int, route: RouteAdvies, lang: str, paren
         elif stap.leerbedrijf:
             st.caption(f"🏭 {tr('mentor.leerbedrijf_again')}")
         with st.expander(tr("mentor.score_sources")):
-            parts = pd.DataFrame({tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
-                                  tr("mentor.score"): list(route.score_delen.values())})
+            parts = pd.DataFrame(
+                {
+                    tr("mentor.score_parts"): [label("score_deel", k, lang) for k in route.score_delen],
+                    tr("mentor.score"): list(route.score_delen.values()),
+                }
+            )
             st.bar_chart(parts, x=tr("mentor.score_parts"), y=tr("mentor.score"), horizontal=True, height=230)
             for bron in source_labels(kb, route.bronnen, lang):
                 st.write(f"- {bron}")
@@ -350,16 +396,22 @@ def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str)
     st.header("🏫 " + tr("mentor.no_techniek"))
     st.write(in_language(alt.uitleg, lang))
     for school in alt.scholen_met_techniekprofiel:
-        km = f" ({format_km(school.afstand_km, lang, school.afstand_bij_benadering)})" \
-            if school.afstand_km is not None else ""
+        km = (
+            f" ({format_km(school.afstand_km, lang, school.afstand_bij_benadering)})"
+            if school.afstand_km is not None
+            else ""
+        )
         st.markdown(f"- **{school.naam}**{km}: {', '.join(school.profielen)}")
     for option in alt.mogelijkheden:
-        st.markdown(f"- {as_text(in_language(option.tekst, lang))}"
-                    + (f" _({'; '.join(source_labels(kb, option.bron.split(', '), lang))})_" if option.bron else ""))
+        st.markdown(
+            f"- {as_text(in_language(option.tekst, lang))}"
+            + (f" _({'; '.join(source_labels(kb, option.bron.split(', '), lang))})_" if option.bron else "")
+        )
     for d in alt.doorstroom:
         unit = d.eenheid if d.eenheid == "%" else " " + d.eenheid
-        st.markdown(f"- 📊 {d.omschrijving}: **{format_number(d.waarde, lang)}{unit}**"
-                    f" _({source_label(kb, d.bron, lang)})_")
+        st.markdown(
+            f"- 📊 {d.omschrijving}: **{format_number(d.waarde, lang)}{unit}** _({source_label(kb, d.bron, lang)})_"
+        )
 
 
 @dataclass(frozen=True)
@@ -382,11 +434,15 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
     located = [e for e in entries if e.lat is not None and e.lon is not None]
     elsewhere = [e for e in entries if e.lat is None or e.lon is None]
     if home is not None:  # the distance from the marked home, so that map, list and scale agree
-        located = [replace(e, afstand_km=haversine_km(home.lat, home.lon, e.lat, e.lon))  # type: ignore[arg-type]
-                   for e in located]
+        located = [
+            replace(e, afstand_km=haversine_km(home.lat, home.lon, e.lat, e.lon))  # type: ignore[arg-type]
+            for e in located
+        ]
     located.sort(key=lambda e: (e.afstand_km is None, e.afstand_km or 0.0))
-    points = [MapPoint(i, e.naam, e.lat, e.lon, e.afstand_km)  # type: ignore[arg-type]
-              for i, e in enumerate(located, start=1)]
+    points = [
+        MapPoint(i, e.naam, e.lat, e.lon, e.afstand_km)  # type: ignore[arg-type]
+        for i, e in enumerate(located, start=1)
+    ]
     tiles = tile_url()
     col_map, col_list = st.columns([3, 2], gap="medium")
     with col_map:
@@ -398,24 +454,33 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
             wide = map_svg(points, home, areas, lang, tiles, attribution)
             narrow = map_svg(points, home, areas, lang, tiles, attribution, size=PHONE_SIZE)
             # two drawings, one shown: on a phone the narrow one keeps its labels readable
-            st.markdown(f"<div class='lob-map-box'><div class='lob-map-wide'>{wide}</div>"
-                        f"<div class='lob-map-narrow'>{narrow}</div></div>", unsafe_allow_html=True)
+            st.markdown(
+                f"<div class='lob-map-box'><div class='lob-map-wide'>{wide}</div>"
+                f"<div class='lob-map-narrow'>{narrow}</div></div>",
+                unsafe_allow_html=True,
+            )
             st.markdown(legend_html(lang, home), unsafe_allow_html=True)
             st.caption(tr("map.online" if tiles else "map.offline"))
     with col_list:
         rows = []
         for p, entry in zip(points, located, strict=True):
-            dist = f" <span class='lob-km'>({format_km(p.afstand_km, lang, entry.bij_benadering)})</span>" \
-                if p.afstand_km is not None else ""
+            dist = (
+                f" <span class='lob-km'>({format_km(p.afstand_km, lang, entry.bij_benadering)})</span>"
+                if p.afstand_km is not None
+                else ""
+            )
             detail = f"<br><small>{as_html_text(entry.tekst)}</small>" if entry.tekst else ""
             rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{_via_school(entry)}{detail}</li>")
         for e in elsewhere:
             detail = f"<br><small>{as_html_text(e.tekst)}</small>" if e.tekst else ""
-            rows.append(f"<li class='lob-national'><b>{as_html_text(e.naam)}</b> "
-                        f"<span class='lob-km'>({tr('mentor.national')})</span>{_via_school(e)}{detail}</li>")
+            rows.append(
+                f"<li class='lob-national'><b>{as_html_text(e.naam)}</b> "
+                f"<span class='lob-km'>({tr('mentor.national')})</span>{_via_school(e)}{detail}</li>"
+            )
         if rows:
-            st.markdown(f"<ol class='lob-map-list' dir='{direction(lang)}'>{''.join(rows)}</ol>",
-                        unsafe_allow_html=True)
+            st.markdown(
+                f"<ol class='lob-map-list' dir='{direction(lang)}'>{''.join(rows)}</ol>", unsafe_allow_html=True
+            )
 
 
 def _via_school(entry: MapEntry) -> str:

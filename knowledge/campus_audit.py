@@ -5,6 +5,7 @@ Report 003 (seor2023_promotie) counts, per campus, the initiatives within 10 km 
 every difference. It is an audit of the knowledge, not a tool for the decaan: the user's own
 catalogue is never counted here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -103,12 +104,16 @@ def _row_reason(ons: int, ons70: int, rapport: int | None) -> str:
         parts.append(f"{ons - ons70} van onze initiatieven horen niet bij de 70 uit 2023 (onze catalogus is groter).")
     d = ons70 - rapport
     if d < 0:
-        parts.append(f"Van de 70 uit 2023 tellen wij er hier {-d} minder: het rapport telde ook initiatieven "
-                     "die via deelnemende scholen bereik binnen 10 km hebben, of wij liggen net buiten de straal "
-                     "door een benaderde ligging, of wij deelden het initiatief anders in.")
+        parts.append(
+            f"Van de 70 uit 2023 tellen wij er hier {-d} minder: het rapport telde ook initiatieven "
+            "die via deelnemende scholen bereik binnen 10 km hebben, of wij liggen net buiten de straal "
+            "door een benaderde ligging, of wij deelden het initiatief anders in."
+        )
     elif d > 0:
-        parts.append(f"Van de 70 uit 2023 tellen wij er hier {d} meer: door een benaderde ligging valt een "
-                     "initiatief bij ons binnen de straal, of wij deelden het initiatief anders in.")
+        parts.append(
+            f"Van de 70 uit 2023 tellen wij er hier {d} meer: door een benaderde ligging valt een "
+            "initiatief bij ons binnen de straal, of wij deelden het initiatief anders in."
+        )
     elif ons > ons70:
         parts.append("Over de 70 uit 2023 alleen is de telling gelijk aan het rapport.")
     return " ".join(parts)
@@ -123,37 +128,53 @@ def _campus_summary(c: CampusVergelijking) -> str:
     elif total.ons_inventarisatie_2023 == total.rapport:
         parts.append(f"Rond {c.afkorting} tellen wij van de 70 uit 2023 er evenveel als het rapport ({total.rapport}).")
     else:
-        parts.append(f"Rond {c.afkorting} tellen wij van de 70 uit 2023 er {total.ons_inventarisatie_2023}, "
-                     f"het rapport {total.rapport}.")
+        parts.append(
+            f"Rond {c.afkorting} tellen wij van de 70 uit 2023 er {total.ons_inventarisatie_2023}, "
+            f"het rapport {total.rapport}."
+        )
     if c.buiten_inventarisatie:
-        parts.append(f"Daarnaast tellen wij {c.buiten_inventarisatie} initiatieven die niet in de inventarisatie van "
-                     "2023 stonden (onze catalogus is groter).")
+        parts.append(
+            f"Daarnaast tellen wij {c.buiten_inventarisatie} initiatieven die niet in de inventarisatie van "
+            "2023 stonden (onze catalogus is groter)."
+        )
     if c.grootste_verschillen:
         parts.append("De grootste verschillen: " + ", ".join(c.grootste_verschillen) + ".")
     if c.net_buiten:
         shown = ", ".join(c.net_buiten[:_SHOW_NAMES])
         more = f" en nog {len(c.net_buiten) - _SHOW_NAMES}" if len(c.net_buiten) > _SHOW_NAMES else ""
-        parts.append(f"{len(c.net_buiten)} initiatieven uit 2023 liggen bij ons net buiten {c.km:g} km "
-                     f"(tot {c.km + _BORDER_KM:g} km): {shown}{more}. Met een benaderde ligging kan zo'n initiatief "
-                     "in werkelijkheid net binnen de straal liggen.")
+        parts.append(
+            f"{len(c.net_buiten)} initiatieven uit 2023 liggen bij ons net buiten {c.km:g} km "
+            f"(tot {c.km + _BORDER_KM:g} km): {shown}{more}. Met een benaderde ligging kan zo'n initiatief "
+            "in werkelijkheid net binnen de straal liggen."
+        )
     if c.benaderde_ligging:
-        parts.append(f"{c.benaderde_ligging} van de getelde lokale initiatieven hebben alleen een benaderde ligging "
-                     "(midden van de wijk of gemeente).")
+        parts.append(
+            f"{c.benaderde_ligging} van de getelde lokale initiatieven hebben alleen een benaderde ligging "
+            "(midden van de wijk of gemeente)."
+        )
     if c.eigen_indeling:
-        parts.append(f"Bij {c.eigen_indeling} getelde initiatieven uit 2023 zijn de kenmerken onze eigen indeling "
-                     "(algemene kennis).")
-    parts.append("Het rapport telde ook initiatieven mee waar scholen binnen 10 km aan meedoen (voetnoot 9); dat zien "
-                 "wij niet. Het rapport geeft geen kenmerken per initiatief, dus ook onze indeling kan afwijken. "
-                 "Dit is een controle van onze gegevens, geen doel om naartoe te rekenen.")
+        parts.append(
+            f"Bij {c.eigen_indeling} getelde initiatieven uit 2023 zijn de kenmerken onze eigen indeling "
+            "(algemene kennis)."
+        )
+    parts.append(
+        "Het rapport telde ook initiatieven mee waar scholen binnen 10 km aan meedoen (voetnoot 9); dat zien "
+        "wij niet. Het rapport geeft geen kenmerken per initiatief, dus ook onze indeling kan afwijken. "
+        "Dit is een controle van onze gegevens, geen doel om naartoe te rekenen."
+    )
     return " ".join(parts)
 
 
 def _largest_differences(rows: list[VergelijkingRegel], n: int = 3) -> list[str]:
-    diffs = [r for r in rows if r.dimensie not in ("totaal", "bereik") and r.rapport is not None
-             and r.ons_inventarisatie_2023 != r.rapport]
+    diffs = [
+        r
+        for r in rows
+        if r.dimensie not in ("totaal", "bereik") and r.rapport is not None and r.ons_inventarisatie_2023 != r.rapport
+    ]
     diffs.sort(key=lambda r: -abs(r.ons_inventarisatie_2023 - r.rapport))  # type: ignore[operator]
-    return [f"{r.dimensie}={r.code} ({r.ons_inventarisatie_2023} bij ons, {r.rapport} in het rapport)"
-            for r in diffs[:n]]
+    return [
+        f"{r.dimensie}={r.code} ({r.ons_inventarisatie_2023} bij ons, {r.rapport} in het rapport)" for r in diffs[:n]
+    ]
 
 
 def campus_comparison(kb: KnowledgeBase, km: float = DEFAULT_KM) -> list[CampusVergelijking]:
@@ -179,17 +200,31 @@ def campus_comparison(kb: KnowledgeBase, km: float = DEFAULT_KM) -> list[CampusV
                 ons = len(hits) if dim == "totaal" else ours[dim][code]
                 ons70 = len(in70) if dim == "totaal" else ours70[dim][code]
                 rap, bron = figures.get((dim, code), (None, None))
-                rows.append(VergelijkingRegel(
-                    dimensie=dim, code=code, label="totaal" if dim == "totaal" else label(dim, code),
-                    ons=ons, ons_inventarisatie_2023=ons70, rapport=rap, bron=bron,
-                    verschil=None if rap is None else ons - rap, verklaring=_row_reason(ons, ons70, rap),
-                ))
+                rows.append(
+                    VergelijkingRegel(
+                        dimensie=dim,
+                        code=code,
+                        label="totaal" if dim == "totaal" else label(dim, code),
+                        ons=ons,
+                        ons_inventarisatie_2023=ons70,
+                        rapport=rap,
+                        bron=bron,
+                        verschil=None if rap is None else ons - rap,
+                        verklaring=_row_reason(ons, ons70, rap),
+                    )
+                )
         dist = {i.id: _km_to(place, i) for i in local70}
         near_edge = sorted((d, i.naam) for i in local70 if km < (d := dist[i.id]) <= km + _BORDER_KM)
         camp = CampusVergelijking(
-            campus=cid, naam=campus.naam, afkorting=campus.afkorting, km=km, regels=rows,
+            campus=cid,
+            naam=campus.naam,
+            afkorting=campus.afkorting,
+            km=km,
+            regels=rows,
             buiten_inventarisatie=len(hits) - len(in70),
-            benaderde_ligging=sum(1 for i, o in zip(inis, overal, strict=True) if not o and i.locatie.precisie != "adres"),
+            benaderde_ligging=sum(
+                1 for i, o in zip(inis, overal, strict=True) if not o and i.locatie.precisie != "adres"
+            ),
             rand_van_straal=sum(1 for d in dist.values() if abs(d - km) <= _BORDER_KM),
             eigen_indeling=sum(1 for i, _ in in70 if i.classificatie == "algemene_kennis"),
             net_buiten=[f"{naam} ({d:.1f} km)" for d, naam in near_edge],
@@ -206,16 +241,24 @@ def _km_to(place: Place, ini: Initiatief) -> float:
 
 def comparison_markdown(rows: list[CampusVergelijking]) -> str:
     """The comparison as Markdown tables: totals per campus, then every figure as 'ons / rapport'."""
-    lines = ["| Campus | Rapport (Tabel 2.2) | Ons, van de 70 uit 2023 | Ons, hele catalogus | Verschil (70) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = [
+        "| Campus | Rapport (Tabel 2.2) | Ons, van de 70 uit 2023 | Ons, hele catalogus | Verschil (70) |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for c in rows:
         t = next(r for r in c.regels if r.dimensie == "totaal")
         diff = "" if t.rapport is None else f"{t.ons_inventarisatie_2023 - t.rapport:+d}"
-        lines.append(f"| {c.afkorting} ({c.naam}) | {'-' if t.rapport is None else t.rapport} | "
-                     f"{t.ons_inventarisatie_2023} | {t.ons} | {diff} |")
-    lines += ["", "Per kenmerk: *ons (van de 70 uit 2023) / rapport*; de bron staat achter het kenmerk.", "",
-              "| Kenmerk | Bron | " + " | ".join(c.afkorting for c in rows) + " |",
-              "|---|---|" + "---:|" * len(rows)]
+        lines.append(
+            f"| {c.afkorting} ({c.naam}) | {'-' if t.rapport is None else t.rapport} | "
+            f"{t.ons_inventarisatie_2023} | {t.ons} | {diff} |"
+        )
+    lines += [
+        "",
+        "Per kenmerk: *ons (van de 70 uit 2023) / rapport*; de bron staat achter het kenmerk.",
+        "",
+        "| Kenmerk | Bron | " + " | ".join(c.afkorting for c in rows) + " |",
+        "|---|---|" + "---:|" * len(rows),
+    ]
     for i, r in enumerate(rows[0].regels if rows else []):
         cells = []
         for c in rows:

@@ -3,6 +3,7 @@
 Distances are great-circle kilometres (haversine). Locations are approximate: a PC4 or a
 wijk resolves to the centroid of the area in ``gebieden.yaml``.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -122,8 +123,9 @@ def _pc4_index(kb: KnowledgeBase) -> dict[int, Any]:
 
 def _name_index(kb: KnowledgeBase) -> dict[str, Any]:
     """Normalised name, id and alias -> Gebied; the most specific area wins a shared name."""
-    return _per_kb(_NAMES, kb, lambda kb: {normalise(name): g for g in _by_specificity(kb)
-                                            for name in (g.naam, g.id, *g.aliassen)})
+    return _per_kb(
+        _NAMES, kb, lambda kb: {normalise(name): g for g in _by_specificity(kb) for name in (g.naam, g.id, *g.aliassen)}
+    )
 
 
 def _other_index(kb: KnowledgeBase) -> dict[str, tuple[str, str, float, float]]:
@@ -176,8 +178,8 @@ def gemeente_van(kb: KnowledgeBase, text: str) -> Gebied | None:
     for g in kb.gebieden.values():
         if key in (normalise(g.naam), normalise(g.id)):
             return gemeenten.get(g.gemeente)
-    for loc in [c.locatie for c in kb.campussen.values() if key in (normalise(c.id), normalise(c.naam),
-                                                                   normalise(c.afkorting))] + \
-               [s.locatie for s in kb.scholen.values() if key in (normalise(s.id), normalise(s.naam))]:
+    for loc in [
+        c.locatie for c in kb.campussen.values() if key in (normalise(c.id), normalise(c.naam), normalise(c.afkorting))
+    ] + [s.locatie for s in kb.scholen.values() if key in (normalise(s.id), normalise(s.naam))]:
         return gemeenten.get(loc.gemeente or "")
     return None

@@ -7,6 +7,7 @@ whose message comes from the translation catalogue (``inputs.*``) in the user's 
 
 The limits are stated in the README's configuration table; :data:`LIMITS` is where they live.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,26 +23,26 @@ from knowledge.i18n import has, t
 class Limits:
     """What LOB-Kompas accepts from a user, checked before the work starts."""
 
-    question_chars: int = 2_000         # a question to the assistant
-    query_tokens: int = 64              # distinct words of one query that BM25 and the overlap check use
-    query_model_tokens: int = 128       # model tokens of one query the embedding model reads (cost grows with them)
-    text_field_chars: int = 200         # a short field: a place, a school id, a search text
-    argument_chars: int = 10_000        # one command-line argument
-    echo_chars: int = 60                # how much of a refused value a message quotes back
-    profile_bytes: int = 64 * 1024      # a pupil profile (JSON)
-    json_depth: int = 20                # nesting of a JSON profile
-    json_number_chars: int = 30         # digits of one JSON number
-    list_items: int = 100               # items in one list field of a profile
-    result_count: int = 10_000          # -k / --limit / -n
-    text_file_bytes: int = 10_000_000   # one .txt/.md file to ingest
-    pdf_file_bytes: int = 50_000_000    # one .pdf file to ingest
-    pdf_pages: int = 1_000              # pages of one .pdf
-    docx_file_bytes: int = 20_000_000   # one .docx file as stored (compressed)
+    question_chars: int = 2_000  # a question to the assistant
+    query_tokens: int = 64  # distinct words of one query that BM25 and the overlap check use
+    query_model_tokens: int = 128  # model tokens of one query the embedding model reads (cost grows with them)
+    text_field_chars: int = 200  # a short field: a place, a school id, a search text
+    argument_chars: int = 10_000  # one command-line argument
+    echo_chars: int = 60  # how much of a refused value a message quotes back
+    profile_bytes: int = 64 * 1024  # a pupil profile (JSON)
+    json_depth: int = 20  # nesting of a JSON profile
+    json_number_chars: int = 30  # digits of one JSON number
+    list_items: int = 100  # items in one list field of a profile
+    result_count: int = 10_000  # -k / --limit / -n
+    text_file_bytes: int = 10_000_000  # one .txt/.md file to ingest
+    pdf_file_bytes: int = 50_000_000  # one .pdf file to ingest
+    pdf_pages: int = 1_000  # pages of one .pdf
+    docx_file_bytes: int = 20_000_000  # one .docx file as stored (compressed)
     docx_unpacked_bytes: int = 60_000_000  # one .docx as its parts inflate (a zip bomb stops here)
-    docx_ratio: int = 100               # inflated / compressed size of one part
-    ingest_files: int = 50              # files in one ingest run
-    ingest_chars: int = 3_000_000       # text of one ingest run (about 4,000 chunks)
-    ingest_minutes: float = 30.0        # estimated embedding time of one ingest run
+    docx_ratio: int = 100  # inflated / compressed size of one part
+    ingest_files: int = 50  # files in one ingest run
+    ingest_chars: int = 3_000_000  # text of one ingest run (about 4,000 chunks)
+    ingest_minutes: float = 30.0  # estimated embedding time of one ingest run
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,8 +78,11 @@ def _repair_surrogates(text: str) -> str:
     surrogates (e.g. ``"\\ud800"`` in JSON) become U+FFFD."""
     if not any("\ud800" <= ch <= "\udfff" for ch in text):
         return text
-    raw = text.encode("utf-8", "surrogateescape") if all(
-        not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in text) else None
+    raw = (
+        text.encode("utf-8", "surrogateescape")
+        if all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in text)
+        else None
+    )
     if raw is not None:
         try:
             return raw.decode("utf-8")
@@ -99,8 +103,9 @@ def decode_bytes(raw: bytes) -> str:
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
-def clean_text(value: str | bytes, *, max_chars: int | None = None, what: str = "text",
-               single_line: bool = False) -> str:
+def clean_text(
+    value: str | bytes, *, max_chars: int | None = None, what: str = "text", single_line: bool = False
+) -> str:
     """Normalised text, or :class:`InputError` when it is longer than ``max_chars`` (a grossly long value is
     refused on its raw length, before any work)."""
     if isinstance(value, bytes):

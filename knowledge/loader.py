@@ -5,6 +5,7 @@
 :class:`KnowledgeError`, which lists each problem as *file, record, field: message*;
 nothing is returned half-loaded.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -197,10 +198,16 @@ def load_knowledge(data_dir: Path | str | None = None) -> KnowledgeBase:
         artikelen[art.id] = art
 
     kb = KnowledgeBase(
-        bronnen=parsed["bronnen.yaml"], vmbo=vmbo, opleidingen=parsed["opleidingen.yaml"],
-        beroepen=parsed["beroepen.yaml"], initiatieven=parsed["initiatieven.yaml"],
-        scholen=parsed["scholen.yaml"], campussen=parsed["campussen.yaml"],
-        gebieden=parsed["gebieden.yaml"], artikelen=artikelen, data_dir=data_dir,
+        bronnen=parsed["bronnen.yaml"],
+        vmbo=vmbo,
+        opleidingen=parsed["opleidingen.yaml"],
+        beroepen=parsed["beroepen.yaml"],
+        initiatieven=parsed["initiatieven.yaml"],
+        scholen=parsed["scholen.yaml"],
+        campussen=parsed["campussen.yaml"],
+        gebieden=parsed["gebieden.yaml"],
+        artikelen=artikelen,
+        data_dir=data_dir,
         sectoren=parsed["arbeidsmarkt_sectoren.yaml"],
     )
     problems.extend(check_references(kb))
@@ -231,9 +238,12 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
     """Every id a record names must exist: sources, opleidingen, beroepen, schools."""
     problems: list[Problem] = []
     collections: list[tuple[str, dict[str, Any]]] = [
-        ("opleidingen.yaml", kb.opleidingen), ("beroepen.yaml", kb.beroepen),
-        ("initiatieven.yaml", kb.initiatieven), ("scholen.yaml", kb.scholen),
-        ("campussen.yaml", kb.campussen), ("gebieden.yaml", kb.gebieden),
+        ("opleidingen.yaml", kb.opleidingen),
+        ("beroepen.yaml", kb.beroepen),
+        ("initiatieven.yaml", kb.initiatieven),
+        ("scholen.yaml", kb.scholen),
+        ("campussen.yaml", kb.campussen),
+        ("gebieden.yaml", kb.gebieden),
         ("arbeidsmarkt_sectoren.yaml", kb.sectoren),
     ]
     collections += [(f"artikelen/{k}.yaml", {k: v}) for k, v in kb.artikelen.items()]
@@ -253,20 +263,24 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(Problem("opleidingen.yaml", f"id={key}", f"beroepen.{j}", f"onbekend beroep '{b}'"))
         for j, loc in enumerate(opl.locaties):
             if loc.school not in kb.scholen:
-                problems.append(Problem("opleidingen.yaml", f"id={key}", f"locaties.{j}.school",
-                                        f"onbekende school '{loc.school}'"))
+                problems.append(
+                    Problem("opleidingen.yaml", f"id={key}", f"locaties.{j}.school", f"onbekende school '{loc.school}'")
+                )
         for j, v in enumerate(opl.vervolg):
             for s in v.scholen:
                 if s not in kb.scholen:
-                    problems.append(Problem("opleidingen.yaml", f"id={key}", f"vervolg.{j}.scholen",
-                                            f"onbekende school '{s}'"))
+                    problems.append(
+                        Problem("opleidingen.yaml", f"id={key}", f"vervolg.{j}.scholen", f"onbekende school '{s}'")
+                    )
     for key, ber in kb.beroepen.items():
         for j, o in enumerate(ber.mbo_route):
             if o not in kb.opleidingen:
                 problems.append(Problem("beroepen.yaml", f"id={key}", f"mbo_route.{j}", f"onbekende opleiding '{o}'"))
     for key, school in kb.scholen.items():
         if school.instelling and school.instelling not in kb.scholen:
-            problems.append(Problem("scholen.yaml", f"id={key}", "instelling", f"onbekende instelling '{school.instelling}'"))
+            problems.append(
+                Problem("scholen.yaml", f"id={key}", "instelling", f"onbekende instelling '{school.instelling}'")
+            )
     for key, campus in kb.campussen.items():
         for j, s in enumerate(campus.instellingen):
             if s not in kb.scholen:

@@ -1,4 +1,5 @@
 """Where LOB-Kompas keeps what it makes at run time (never the curated knowledge itself)."""
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ Every record names its sources (``bronnen``) by id from ``bronnen.yaml``; every 
 cross-references (source ids, opleiding and beroep ids, school ids) happens in
 :mod:`knowledge.loader`, right after these models parse the files.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,7 +83,9 @@ class BronRef(Strict):
     def _one_reference(self) -> BronRef:
         # two references run together (a list item indented wrongly in YAML) must not pass as one section
         if self.sectie and "#" in self.sectie:
-            raise ValueError(f"'{self.bron}#{self.sectie}' bevat meer dan één bronverwijzing; zet elke bron op een eigen regel")
+            raise ValueError(
+                f"'{self.bron}#{self.sectie}' bevat meer dan één bronverwijzing; zet elke bron op een eigen regel"
+            )
         return self
 
     @classmethod
@@ -194,7 +197,8 @@ class Opleiding(Strict):
     werkvoorkeuren: list[Werkvoorkeur] = []
     hoofdroute_voor: list[Interesse] = Field(
         default_factory=list,
-        description="interesses waarvoor dit de gangbare eerste route is op dit niveau (eigen indeling)")
+        description="interesses waarvoor dit de gangbare eerste route is op dit niveau (eigen indeling)",
+    )
     vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []
     cijfers: list[Cijfer] = []
@@ -219,8 +223,9 @@ class SectorArbeidsmarkt(Strict):
     id: str
     label: ArbeidsmarktLabel
     richtingen: list[MboRichting] = Field(default_factory=list, description="mbo-richtingen waar het over gaat")
-    interesses: list[Interesse] = Field(default_factory=list,
-                                        description="interesses buiten de techniek waar het over gaat")
+    interesses: list[Interesse] = Field(
+        default_factory=list, description="interesses buiten de techniek waar het over gaat"
+    )
     regio: str | None = None
     gegevensjaar: str | None = None
     tekst: dict[Taal, str] = Field(description="één zin in eigen woorden, in alle zes talen, zonder de bron")
@@ -250,7 +255,8 @@ class Beroep(Strict):
     mbo_route: list[str] = Field(default_factory=list, description="opleiding-ids")
     arbeidsmarkt: Arbeidsmarkt
     korte_omschrijving: dict[Taal, str] = Field(
-        default_factory=dict, description="één gewone zin over het beroep, in alle zes talen (voor ouders)")
+        default_factory=dict, description="één gewone zin over het beroep, in alle zes talen (voor ouders)"
+    )
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
 
@@ -278,11 +284,15 @@ class Initiatief(Strict):
     branches: list[Branche] = Field(min_length=1)
     locatie: Locatie
     inventarisatie_2023: bool = Field(False, description="een van de 70 uit de bijlage van rapport 003")
-    classificatie: Classificatie = Field(description="rapport: kenmerken uit een rapport; algemene_kennis: eigen indeling")
+    classificatie: Classificatie = Field(
+        description="rapport: kenmerken uit een rapport; algemene_kennis: eigen indeling"
+    )
     bronnen: Bronnen
     datum: dt.date | None = Field(None, description="de (eerste) dag; met tot: een periode")
     tot: dt.date | None = Field(None, description="laatste dag van een periode (tot en met)")
-    jaarlijks_maand: int | None = Field(None, ge=1, le=12, description="elk jaar in deze maand (1-12), zonder vaste datum")
+    jaarlijks_maand: int | None = Field(
+        None, ge=1, le=12, description="elk jaar in deze maand (1-12), zonder vaste datum"
+    )
 
     @property
     def landelijk_online(self) -> bool:
@@ -291,8 +301,12 @@ class Initiatief(Strict):
         The one rule for search, gap analysis, the mentor's activities and the campus audit. A lokaal
         initiative that also runs online (``online=True``) stays lokaal, as in the report's count.
         """
-        return (self.bereik == "landelijk" or self.locatie.precisie == "landelijk"
-                or self.locatie.lat is None or self.locatie.lon is None)
+        return (
+            self.bereik == "landelijk"
+            or self.locatie.precisie == "landelijk"
+            or self.locatie.lat is None
+            or self.locatie.lon is None
+        )
 
     @model_validator(mode="after")
     def _lokaal_has_kind(self) -> Initiatief:
@@ -347,7 +361,9 @@ class Gebied(Strict):
     lat: float = Field(ge=50.5, le=53.7)
     lon: float = Field(ge=3.2, le=7.3)
     pc4: list[str] = Field(default_factory=list, description="PC4-codes of reeksen, bv. '3081' of '3071-3079'")
-    cijfers: list[Cijfer] = Field(default_factory=list, description="cijfers over dit gebied, bv. reistijd naar het mbo")
+    cijfers: list[Cijfer] = Field(
+        default_factory=list, description="cijfers over dit gebied, bv. reistijd naar het mbo"
+    )
     bronnen: Bronnen
 
     def pc4_codes(self) -> set[int]:

@@ -9,6 +9,7 @@ Two styles:
 
 Internal ids (``seor2026#3.2.3``, ``algemene_kennis``) never reach a reader through here.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,13 @@ EIGEN_IMPORT = "eigen_import"  # the source id of a decaan's own imported list
 
 # Dutch section words in the knowledge -> catalogue key of the word in each language
 _KINDS = {
-    "tabel": "table", "figuur": "figure", "hoofdstuk": "chapter", "paragraaf": "section", "bijlage": "appendix",
-    "voetnoot": "footnote", "box": "box",
+    "tabel": "table",
+    "figuur": "figure",
+    "hoofdstuk": "chapter",
+    "paragraaf": "section",
+    "bijlage": "appendix",
+    "voetnoot": "footnote",
+    "box": "box",
 }
 _KIND_RE = re.compile(r"^(tabel|figuur|hoofdstuk|paragraaf|bijlage|voetnoot|box)\s*([A-Z]?[\d.]*\d)?", re.I)
 _NUMBER_RE = re.compile(r"^([A-Z]\.)?\d+(\.\d+)*")
@@ -73,14 +79,18 @@ def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl",
         head = f"{bron.titel} ({bron.uitgever}, {bron.jaar})"
         return f"{head}, {ref.sectie}" if ref.sectie else head
     head = _short_head(kb, ref.bron, lang)
-    if ref.bron == EIGEN_IMPORT or not ref.sectie or (kb and ref.bron in kb.bronnen
-                                                      and kb.bronnen[ref.bron].soort == "algemene_kennis"):
+    if (
+        ref.bron == EIGEN_IMPORT
+        or not ref.sectie
+        or (kb and ref.bron in kb.bronnen and kb.bronnen[ref.bron].soort == "algemene_kennis")
+    ):
         return head
     return f"{head}, {section_text(ref.sectie, lang)}"
 
 
-def source_labels(kb: KnowledgeBase | None, refs: Iterable[BronRef | str], lang: str = "nl",
-                  style: Style = "short") -> list[str]:
+def source_labels(
+    kb: KnowledgeBase | None, refs: Iterable[BronRef | str], lang: str = "nl", style: Style = "short"
+) -> list[str]:
     """One label per source, in order, sections of the same source joined: 'SEOR 2026, tabel 3.6, § 3.2.3'."""
     grouped: dict[str, list[str]] = {}
     for raw in refs:
@@ -88,7 +98,7 @@ def source_labels(kb: KnowledgeBase | None, refs: Iterable[BronRef | str], lang:
         label = source_label(kb, ref, lang, style)
         head = source_label(kb, BronRef(bron=ref.bron, sectie=None), lang, style)
         parts = grouped.setdefault(head, [])
-        rest = label[len(head):].lstrip(", ") if label.startswith(head) else label
+        rest = label[len(head) :].lstrip(", ") if label.startswith(head) else label
         if rest and rest not in parts:
             parts.append(rest)
     return [f"{head}, {', '.join(parts)}" if parts else head for head, parts in grouped.items()]

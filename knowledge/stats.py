@@ -1,4 +1,5 @@
 """Small statistics for benchmarks: percentiles and latency summaries in milliseconds."""
+
 from __future__ import annotations
 
 import statistics
@@ -16,5 +17,9 @@ def latency_summary(ms: Sequence[float], digits: int = 2) -> dict[str, float]:
     """Median, p95 and max of latencies in milliseconds, with their count."""
     if not ms:
         return {"n": 0, "median_ms": float("nan"), "p95_ms": float("nan"), "max_ms": float("nan")}
-    return {"n": len(ms), "median_ms": round(statistics.median(ms), digits),
-            "p95_ms": round(percentile(ms, 0.95), digits), "max_ms": round(max(ms), digits)}
+    return {
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), digits),
+        "p95_ms": round(percentile(ms, 0.95), digits),
+        "max_ms": round(max(ms), digits),
+    }

@@ -5,6 +5,7 @@ catalogue (``knowledge/i18n``) so that every code can be shown in six languages.
 The initiative vocabularies follow the classification of the 2023 SEOR inventory
 (report 003, tables 3.1-3.6).
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -13,9 +14,20 @@ from typing import NamedTuple
 VMBO_LEERWEGEN = ("bb", "kb", "gl", "tl")
 # The ten beroepsgerichte profielen (bb/kb/gl) plus the four TL profielen.
 VMBO_PROFIELEN = (
-    "BWI", "PIE", "MT", "MaT", "MVI",  # technical
-    "ZW", "EO", "DP", "HBR", "GR",  # non-technical
-    "TL_TECHNIEK", "TL_ZW", "TL_ECONOMIE", "TL_LANDBOUW",
+    "BWI",
+    "PIE",
+    "MT",
+    "MaT",
+    "MVI",  # technical
+    "ZW",
+    "EO",
+    "DP",
+    "HBR",
+    "GR",  # non-technical
+    "TL_TECHNIEK",
+    "TL_ZW",
+    "TL_ECONOMIE",
+    "TL_LANDBOUW",
 )
 HARDE_TECHNIEK = ("BWI", "PIE", "MT", "MaT")
 TECHNIEK_PROFIELEN = HARDE_TECHNIEK + ("MVI",)
@@ -26,13 +38,28 @@ LEERJAREN = ("groep7", "groep8", "vo1", "vo2", "vo3", "vo4", "vo5", "vo6")
 # natuur_proefjes means science, experiments and lab work (issue 13: animals and nature have their own code,
 # dieren_natuur). The mapping of every value to routes and activity branches is in recommender/README.md.
 TECHNISCHE_INTERESSES = (
-    "bouwen", "elektro", "autos_motoren", "ict_programmeren", "haven_schepen",
-    "energie_duurzaamheid", "maken_ontwerpen", "machines", "logistiek", "natuur_proefjes",
-    "media_vormgeving", "gaming", "tekenen_ontwerpen",
+    "bouwen",
+    "elektro",
+    "autos_motoren",
+    "ict_programmeren",
+    "haven_schepen",
+    "energie_duurzaamheid",
+    "maken_ontwerpen",
+    "machines",
+    "logistiek",
+    "natuur_proefjes",
+    "media_vormgeving",
+    "gaming",
+    "tekenen_ontwerpen",
 )
 # non-technical interests: allowed so that a pupil is never forced into techniek
 NIET_TECHNISCHE_INTERESSES = (
-    "zorg_welzijn", "economie_handel", "sport_bewegen", "koken_horeca", "mode_uiterlijk", "dieren_natuur",
+    "zorg_welzijn",
+    "economie_handel",
+    "sport_bewegen",
+    "koken_horeca",
+    "mode_uiterlijk",
+    "dieren_natuur",
 )
 INTERESSES = TECHNISCHE_INTERESSES + NIET_TECHNISCHE_INTERESSES
 # schoon_binnen: "liever schoon en binnen"; it conflicts with work coded buiten (see recommender/README.md)
@@ -46,9 +73,18 @@ TALEN = ("nl", "en", "tr", "ar", "pl", "uk")
 # --- mbo ---------------------------------------------------------------------
 MBO_LEERWEGEN = ("BOL", "BBL")
 MBO_RICHTINGEN = (
-    "bouw_infra", "installatie_energie", "elektrotechniek", "werktuigbouw_metaal",
-    "mobiliteit_voertuigen", "maritiem_haven", "logistiek", "procestechniek",
-    "ict", "media_vormgeving", "laboratorium", "techniek_breed",
+    "bouw_infra",
+    "installatie_energie",
+    "elektrotechniek",
+    "werktuigbouw_metaal",
+    "mobiliteit_voertuigen",
+    "maritiem_haven",
+    "logistiek",
+    "procestechniek",
+    "ict",
+    "media_vormgeving",
+    "laboratorium",
+    "techniek_breed",
 )
 # Who may enter an mbo opleiding (vooropleiding), at its niveau.
 VOOROPLEIDINGEN = ("geen", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
@@ -63,8 +99,15 @@ LOKAAL_SOORT = ("mbo_instelling", "jet_net", "eic_haven", "sto", "overig")
 SCHOOLTYPEN_INITIATIEF = ("po", "vo_onderbouw", "vo_bovenbouw", "vmbo", "havo", "vwo")
 DOELGROEPEN = ("leerlingen", "meisjes", "migratieachtergrond", "leraren", "ouders")
 ACTIVITEITEN = (
-    "samenwerking_school_bedrijf", "bedrijfsbezoek", "stage", "leerwerkplekken",
-    "gastles", "informatie", "evenement", "open_dag", "wedstrijd_online",
+    "samenwerking_school_bedrijf",
+    "bedrijfsbezoek",
+    "stage",
+    "leerwerkplekken",
+    "gastles",
+    "informatie",
+    "evenement",
+    "open_dag",
+    "wedstrijd_online",
 )
 PRAKTIJK = ("geen", "deels", "veel")
 BRANCHES = ("bouw", "maritiem", "installatietechniek", "ict", "technologie_wetenschap", "techniek_breed")
@@ -95,12 +138,14 @@ class Dimensie(NamedTuple):
 DIMENSIES: dict[str, Dimensie] = {
     "bereik": Dimensie(BEREIK, "bereik", None, "bereik", ("geografie", "landelijk")),
     "lokaal_soort": Dimensie(LOKAAL_SOORT, "lokaal_soort", None, "lokaal_soort", ("lokaal", "soort")),
-    "schooltype": Dimensie(SCHOOLTYPEN_INITIATIEF, "schooltypen", "schooltypen", "schooltype_initiatief",
-                           ("schooltypen",)),
+    "schooltype": Dimensie(
+        SCHOOLTYPEN_INITIATIEF, "schooltypen", "schooltypen", "schooltype_initiatief", ("schooltypen",)
+    ),
     "doelgroep": Dimensie(DOELGROEPEN, "doelgroepen", "doelgroepen", "doelgroep", ("doelgroepen",)),
     "activiteit": Dimensie(ACTIVITEITEN, "activiteiten", "activiteiten", "activiteit", ("activiteiten",)),
-    "praktijk": Dimensie(PRAKTIJK, "praktijkgerichtheid", "praktijk", "praktijk",
-                         ("praktijkgerichtheid", "praktijkervaring")),
+    "praktijk": Dimensie(
+        PRAKTIJK, "praktijkgerichtheid", "praktijk", "praktijk", ("praktijkgerichtheid", "praktijkervaring")
+    ),
     "branche": Dimensie(BRANCHES, "branches", "branches", "branche", ("branches",)),
 }
 # dimension -> allowed codes, in the order of the report's tables

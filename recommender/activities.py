@@ -29,6 +29,7 @@ list are marked as such in the reason.
 A route's next step (:func:`stap_activiteit`) names the next dated activity of the route's kind near
 the pupil, found through the one initiatives search (``komend``); otherwise the best-ranked match.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,10 +69,17 @@ INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
 }
 # Which branch an mbo richting belongs to (for a route's next-step activity and the route bonus).
 RICHTING_BRANCHE: dict[str, str] = {
-    "bouw_infra": "bouw", "installatie_energie": "installatietechniek", "elektrotechniek": "installatietechniek",
-    "werktuigbouw_metaal": "techniek_breed", "mobiliteit_voertuigen": "techniek_breed",
-    "maritiem_haven": "maritiem", "logistiek": "maritiem", "procestechniek": "technologie_wetenschap",
-    "ict": "ict", "media_vormgeving": "ict", "laboratorium": "technologie_wetenschap",
+    "bouw_infra": "bouw",
+    "installatie_energie": "installatietechniek",
+    "elektrotechniek": "installatietechniek",
+    "werktuigbouw_metaal": "techniek_breed",
+    "mobiliteit_voertuigen": "techniek_breed",
+    "maritiem_haven": "maritiem",
+    "logistiek": "maritiem",
+    "procestechniek": "technologie_wetenschap",
+    "ict": "ict",
+    "media_vormgeving": "ict",
+    "laboratorium": "technologie_wetenschap",
     "techniek_breed": "techniek_breed",
 }
 PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
@@ -143,9 +151,14 @@ class _Arrays:
         praktijk = np.zeros(len(index.items))
         for i, code in enumerate(vocab.PRAKTIJK):
             praktijk = np.where((praktijk_bits & (1 << i)) != 0, PRAKTIJK_PUNTEN[code], praktijk)
-        benadering = np.fromiter((not o and ini.locatie.precisie in ("gemeente", "wijk")
-                                  for ini, o in zip(index.items, index.overal, strict=True)),
-                                 dtype=bool, count=len(index.items))
+        benadering = np.fromiter(
+            (
+                not o and ini.locatie.precisie in ("gemeente", "wijk")
+                for ini, o in zip(index.items, index.overal, strict=True)
+            ),
+            dtype=bool,
+            count=len(index.items),
+        )
         return cls(index, praktijk, benadering)
 
     # the search index's arrays under the names the ranking reads
@@ -221,9 +234,15 @@ def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
     return ((fasen | vo) != 0) & ((fasen == 0) | ((fasen & pupil_fase) != 0)) & ((vo == 0) | ((vo & pupil_type) != 0))
 
 
-def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
-                      n: int = 6, extra: Sequence[Initiatief] | None = None,
-                      route_richting: str | None = None, alleen_landelijk: bool = False) -> list[ActiviteitAdvies]:
+def rank_activiteiten(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    n: int = 6,
+    extra: Sequence[Initiatief] | None = None,
+    route_richting: str | None = None,
+    alleen_landelijk: bool = False,
+) -> list[ActiviteitAdvies]:
     """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
 
     ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
@@ -300,35 +319,68 @@ def rank_activiteiten(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, 
         ini = a.items[row]
         landelijk = bool(overal[i])
         afstand_km = None if landelijk or plaats is None else float(km[i])
-        delen = {"branche": float(branche[i]), "afstand": round(float(afstand[i]), 3),
-                 "praktijk": float(a.praktijk[row]), "doelgroep": float(doelgroep[i]),
-                 "route": float(route[i]), "school": float(school[i])}
-        k = _Kandidaat(ini, afstand_km, landelijk, bool(a.benadering[row]), delen, _interesses_match(ini, tech),
-                       next((d for d in ini.doelgroepen if d in gevraagd), None), via_school(ini))
+        delen = {
+            "branche": float(branche[i]),
+            "afstand": round(float(afstand[i]), 3),
+            "praktijk": float(a.praktijk[row]),
+            "doelgroep": float(doelgroep[i]),
+            "route": float(route[i]),
+            "school": float(school[i]),
+        }
+        k = _Kandidaat(
+            ini,
+            afstand_km,
+            landelijk,
+            bool(a.benadering[row]),
+            delen,
+            _interesses_match(ini, tech),
+            next((d for d in ini.doelgroepen if d in gevraagd), None),
+            via_school(ini),
+        )
         out.append(_advies(k, talen))
     return out
 
 
 def _interesses_match(ini: Initiatief, tech: list[str]) -> tuple[str, ...]:
-    return tuple(x for x in tech if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches)
-                 and INTERESSE_BRANCHES[x] != ("techniek_breed",))
+    return tuple(
+        x
+        for x in tech
+        if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches) and INTERESSE_BRANCHES[x] != ("techniek_breed",)
+    )
 
 
 def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
     ini = k.ini
     return ActiviteitAdvies(
-        id=ini.id, naam=ini.naam, organisator=ini.organisator,
-        afstand_km=round(k.km, 1) if k.km is not None else None, landelijk=k.landelijk, online=ini.online,
-        praktijkgerichtheid=ini.praktijkgerichtheid, branches=list(ini.branches),
-        doelgroepen=list(ini.doelgroepen), website=ini.website, afstand_bij_benadering=k.benadering,
-        via_school=k.via_school, gevraagde_doelgroep=k.doelgroep,
-        score=k.totaal, score_delen=k.delen, reden=_reden(k, "nl"),
-        uitleg={taal: _reden(k, taal) for taal in talen}, bronnen=[ref_text(r) for r in ini.bronnen],
+        id=ini.id,
+        naam=ini.naam,
+        organisator=ini.organisator,
+        afstand_km=round(k.km, 1) if k.km is not None else None,
+        landelijk=k.landelijk,
+        online=ini.online,
+        praktijkgerichtheid=ini.praktijkgerichtheid,
+        branches=list(ini.branches),
+        doelgroepen=list(ini.doelgroepen),
+        website=ini.website,
+        afstand_bij_benadering=k.benadering,
+        via_school=k.via_school,
+        gevraagde_doelgroep=k.doelgroep,
+        score=k.totaal,
+        score_delen=k.delen,
+        reden=_reden(k, "nl"),
+        uitleg={taal: _reden(k, taal) for taal in talen},
+        bronnen=[ref_text(r) for r in ini.bronnen],
     )
 
 
-def _kandidaat_een(ini: Initiatief, km: float | None, profiel: Profiel, plaats: tuple[float, float] | None,
-                   types: frozenset[str], route_richting: str | None) -> _Kandidaat | None:
+def _kandidaat_een(
+    ini: Initiatief,
+    km: float | None,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    types: frozenset[str],
+    route_richting: str | None,
+) -> _Kandidaat | None:
     """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
     vectorised); None when it does not reach the pupil or does not fit a technical pupil's interests."""
     if not bereikt(ini.schooltypen, types):
@@ -356,19 +408,37 @@ def _kandidaat_een(ini: Initiatief, km: float | None, profiel: Profiel, plaats: 
     doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
     route_branche = RICHTING_BRANCHE.get(route_richting or "")
     school = via_school(ini)
-    delen = {"branche": branche, "afstand": round(afstand, 3), "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid],
-             "doelgroep": 1.0 if doelgroep else 0.0,
-             "route": ROUTE_PUNTEN if tech and route_branche in ini.branches else 0.0,
-             "school": -SCHOOL_STRAF if school else 0.0}
+    delen = {
+        "branche": branche,
+        "afstand": round(afstand, 3),
+        "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid],
+        "doelgroep": 1.0 if doelgroep else 0.0,
+        "route": ROUTE_PUNTEN if tech and route_branche in ini.branches else 0.0,
+        "school": -SCHOOL_STRAF if school else 0.0,
+    }
     benadering = not landelijk and ini.locatie.precisie in ("gemeente", "wijk")
-    return _Kandidaat(ini, None if landelijk or plaats is None else km, landelijk, benadering, delen,
-                      _interesses_match(ini, tech), doelgroep, school)
+    return _Kandidaat(
+        ini,
+        None if landelijk or plaats is None else km,
+        landelijk,
+        benadering,
+        delen,
+        _interesses_match(ini, tech),
+        doelgroep,
+        school,
+    )
 
 
-def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, richting: str,
-                    activiteiten: list[ActiviteitAdvies], extra: Sequence[Initiatief] | None = None,
-                    vandaag: dt.date | None = None,
-                    alleen_landelijk: bool = False) -> tuple[ActiviteitAdvies | None, dt.date | None]:
+def stap_activiteit(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    richting: str,
+    activiteiten: list[ActiviteitAdvies],
+    extra: Sequence[Initiatief] | None = None,
+    vandaag: dt.date | None = None,
+    alleen_landelijk: bool = False,
+) -> tuple[ActiviteitAdvies | None, dt.date | None]:
     """The activity for a route's next step, with its day when it has one.
 
     First choice: the next dated activity of the matching kind near the pupil: upcoming (from
@@ -379,9 +449,17 @@ def stap_activiteit(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, fl
     branche = RICHTING_BRANCHE.get(richting)
     if branche is not None:
         doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
-        place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
-        flt = InitiativeFilter(doelgroepen=doelgroepen, branches=[branche], komend=True, vandaag=vandaag,
-                               include_landelijk=place is None, km=profiel.max_reisafstand_km if place else None)
+        place = (
+            Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+        )
+        flt = InitiativeFilter(
+            doelgroepen=doelgroepen,
+            branches=[branche],
+            komend=True,
+            vandaag=vandaag,
+            include_landelijk=place is None,
+            km=profiel.max_reisafstand_km if place else None,
+        )
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
             if alleen_landelijk and not hit.initiatief.landelijk_online:
@@ -397,9 +475,14 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     if k.delen["branche"] >= 2.0 and k.interesses:
         # say what the activity is coded with (a museum coded 'technologie en wetenschap' is not lab work, R17)
         codes = {b for i in k.interesses for b in INTERESSE_BRANCHES.get(i, ())}
-        parts.append(t("advies.act_branche", taal, branches=lijst(
-            [label("branche", b, taal) for b in k.ini.branches if b in codes], taal), interesses=lijst(
-            [word("interesse", i, taal) for i in k.interesses], taal)))
+        parts.append(
+            t(
+                "advies.act_branche",
+                taal,
+                branches=lijst([label("branche", b, taal) for b in k.ini.branches if b in codes], taal),
+                interesses=lijst([word("interesse", i, taal) for i in k.interesses], taal),
+            )
+        )
     elif k.delen["branche"] > 0:
         parts.append(t("advies.act_breed", taal))
     else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
@@ -445,5 +528,14 @@ def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str
     return next((a for a in passend if not a.via_school), passend[0] if passend else None)
 
 
-__all__ = ["INTERESSE_BRANCHES", "RICHTING_BRANCHE", "rank_activiteiten", "schooltypen_initiatief",
-           "activiteit_voor_richting", "stap_activiteit", "talen_voor", "via_school", "bereikt"]
+__all__ = [
+    "INTERESSE_BRANCHES",
+    "RICHTING_BRANCHE",
+    "rank_activiteiten",
+    "schooltypen_initiatief",
+    "activiteit_voor_richting",
+    "stap_activiteit",
+    "talen_voor",
+    "via_school",
+    "bereikt",
+]

@@ -4,6 +4,7 @@ Pure: the same knowledge base and profile always give the same advice (no random
 no I/O; the per-kb route index is cached on ``kb.content_hash``). See recommender/README.md for
 the rules in words.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -68,54 +69,80 @@ def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[Place | None, bool]
 GROVE_PLAATSEN = frozenset({"gemeente", "gebied"})
 
 
-def score_alle(kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None,
-               plaats_grof: bool = False) -> list[RouteScore]:
+def score_alle(
+    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, plaats_grof: bool = False
+) -> list[RouteScore]:
     """Every admissible route with an interest link, ranked (before the choice step)."""
     out = []
     index = route_index(kb)
-    afstanden = (distances_km(plaats[0], plaats[1], index.loc_lat, index.loc_lon).tolist()
-                 if plaats is not None and index.loc_lat.size else None)
+    afstanden = (
+        distances_km(plaats[0], plaats[1], index.loc_lat, index.loc_lon).tolist()
+        if plaats is not None and index.loc_lat.size
+        else None
+    )
     for i, route in enumerate(index.routes):
         if not toelaatbaar(route, profiel.schooltype, profiel.leerweg_voorkeur, profiel.schooladvies):
             continue
-        deel = afstanden[index.loc_start[i]:index.loc_start[i + 1]] if afstanden is not None else None
+        deel = afstanden[index.loc_start[i] : index.loc_start[i + 1]] if afstanden is not None else None
         s = score_route(route, profiel, plaats, plaats_grof, deel)
         if s is not None:
             out.append(s)
     return rangorde(out)
 
 
-def _route_advies(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, talen: list[str], horizon: bool,
-                  activiteiten: list, plaats: tuple[float, float] | None,
-                  eigen_initiatieven: Sequence[Initiatief] | None, buiten: bool = False) -> RouteAdvies:
+def _route_advies(
+    kb: KnowledgeBase,
+    s: RouteScore,
+    profiel: Profiel,
+    talen: list[str],
+    horizon: bool,
+    activiteiten: list,
+    plaats: tuple[float, float] | None,
+    eigen_initiatieven: Sequence[Initiatief] | None,
+    buiten: bool = False,
+) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
     schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
     d = s.dichtstbij
-    activiteit, datum = stap_activiteit(kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven,
-                                        alleen_landelijk=buiten)
-    vervolg = [HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
-               for naam, soort, scholen in r.vervolg]
+    activiteit, datum = stap_activiteit(
+        kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven, alleen_landelijk=buiten
+    )
+    vervolg = [
+        HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
+        for naam, soort, scholen in r.vervolg
+    ]
     return RouteAdvies(
         vmbo_profiel=vp,
-        opleiding=OpleidingKort(id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen),
-                                richting=r.richting),
-        beroepen=list(r.beroep_namen), beroep_ids=list(r.beroep_ids),
-        score=round(s.totaal, 2), score_delen={k: round(v, 2) for k, v in s.delen.items()},
+        opleiding=OpleidingKort(
+            id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen), richting=r.richting
+        ),
+        beroepen=list(r.beroep_namen),
+        beroep_ids=list(r.beroep_ids),
+        score=round(s.totaal, 2),
+        score_delen={k: round(v, 2) for k, v in s.delen.items()},
         passende_interesses=list(s.interesses),
         arbeidsmarkt=s.markt.label if s.markt else (s.sector.label if s.sector else None),
-        arbeidsmarkt_schaal=schaal, arbeidsmarkt_tekst=markt_tekst,
+        arbeidsmarkt_schaal=schaal,
+        arbeidsmarkt_tekst=markt_tekst,
         dichtstbijzijnde_school=d.school if d else None,
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
-        school_landelijk=bool(d and d.km is None), hoofdroute=s.hoofdroute, horizon=horizon,
+        school_landelijk=bool(d and d.km is None),
+        hoofdroute=s.hoofdroute,
+        horizon=horizon,
         werk_beroep=s.werk.beroep,
-        beroepen_info=[BeroepUitleg(id=b.id, naam=b.naam,
-                                    omschrijving={taal: b.kort.get(taal) or b.kort.get("nl", "") for taal in talen},
-                                    arbeidsmarkt=b.markt.label if b.markt else None,
-                                    arbeidsmarkt_bron=ref_text(b.markt.bron) if b.markt else None)
-                       for b in r.beroepen],
+        beroepen_info=[
+            BeroepUitleg(
+                id=b.id,
+                naam=b.naam,
+                omschrijving={taal: b.kort.get(taal) or b.kort.get("nl", "") for taal in talen},
+                arbeidsmarkt=b.markt.label if b.markt else None,
+                arbeidsmarkt_bron=ref_text(b.markt.bron) if b.markt else None,
+            )
+            for b in r.beroepen
+        ],
         vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
         uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon) for taal in talen},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
@@ -128,15 +155,34 @@ def eigen_sector(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[
     out = []
     for interesse in profiel.interesses:
         for s in sector_uitspraken(kb, interesse=interesse):
-            out.append(SectorZin(id=s.id, interesse=interesse, label=s.label, bron=ref_text(s.bron), tekst={
-                taal: t("advies.sector_eigen", taal, interesse=word("interesse", interesse, taal),
-                        bron=source_label(kb, s.bron, taal), tekst=s.tekst.get(taal) or s.tekst["nl"])
-                for taal in talen}))
+            out.append(
+                SectorZin(
+                    id=s.id,
+                    interesse=interesse,
+                    label=s.label,
+                    bron=ref_text(s.bron),
+                    tekst={
+                        taal: t(
+                            "advies.sector_eigen",
+                            taal,
+                            interesse=word("interesse", interesse, taal),
+                            bron=source_label(kb, s.bron, taal),
+                            tekst=s.tekst.get(taal) or s.tekst["nl"],
+                        )
+                        for taal in talen
+                    },
+                )
+            )
     return out
 
 
-def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
-              eigen_initiatieven: Sequence[Initiatief] | None = None, taal_pagina: str | None = None) -> Advies:
+def recommend(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    n: int = 5,
+    eigen_initiatieven: Sequence[Initiatief] | None = None,
+    taal_pagina: str | None = None,
+) -> Advies:
     """Top ``n`` routes, nearby activities, advice for the school stage and the intake checks.
 
     ``eigen_initiatieven``: the school's own imported activities (the decaan's list), offered next
@@ -154,8 +200,9 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     place, buiten = plaats_van(kb, profiel)
     plaats = (place.lat, place.lon) if place is not None else None
     if buiten:
-        waarschuwingen.append(Waarschuwing(soort="buiten_regio", tekst=melding(
-            "w_buiten_regio", talen, postcode=profiel.plaats_tekst())))
+        waarschuwingen.append(
+            Waarschuwing(soort="buiten_regio", tekst=melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst()))
+        )
     if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
         waarschuwingen.append(w)
     fase = fase_van(profiel)
@@ -165,11 +212,18 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)
-    activiteiten = rank_activiteiten(kb, profiel, plaats, N_ACTIVITEITEN, extra=eigen_initiatieven,
-                                     route_richting=gekozen[0].route.richting if gekozen else None,
-                                     alleen_landelijk=buiten)
-    routes = [_route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten)
-              for s in gekozen]
+    activiteiten = rank_activiteiten(
+        kb,
+        profiel,
+        plaats,
+        N_ACTIVITEITEN,
+        extra=eigen_initiatieven,
+        route_richting=gekozen[0].route.richting if gekozen else None,
+        alleen_landelijk=buiten,
+    )
+    routes = [
+        _route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten) for s in gekozen
+    ]
 
     meldingen = []
     if not profiel.plaats_tekst():
@@ -181,8 +235,12 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
         meldingen.append(melding("geen_interesses", talen))
     for interesse in profiel.interesses:  # said plainly: no route of ours is about this interest
         if interesse not in TECHNISCHE_INTERESSES:
-            meldingen.append({taal: t("advies.geen_route_interesse", taal, interesse=word("interesse", interesse, taal))
-                              for taal in talen})
+            meldingen.append(
+                {
+                    taal: t("advies.geen_route_interesse", taal, interesse=word("interesse", interesse, taal))
+                    for taal in talen
+                }
+            )
     waarom = None
     if not profiel.technische_interesses():
         if routes:
@@ -195,8 +253,12 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
     for d in gevraagd:
         if not any(d in a.doelgroepen for a in activiteiten):
-            meldingen.append({taal: t("advies.geen_doelgroep_activiteiten", taal, doelgroep=word("doelgroep", d, taal))
-                              for taal in talen})
+            meldingen.append(
+                {
+                    taal: t("advies.geen_doelgroep_activiteiten", taal, doelgroep=word("doelgroep", d, taal))
+                    for taal in talen
+                }
+            )
 
     zt = None
     school = zonder_techniekprofiel_van_toepassing(kb, profiel)
@@ -208,21 +270,38 @@ def recommend(kb: KnowledgeBase, profiel: Profiel, n: int = 5,
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
     meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
     return Advies(
-        routes=routes, activiteiten=activiteiten, zonder_techniekprofiel=zt, waarom_techniek=waarom,
-        meldingen=meldingen, waarschuwingen=waarschuwingen, fase=fase,
-        fase_advies=fase_advies(kb, profiel, fase, gekozen, activiteiten, plaats,
-                                place.gemeente if place else profiel.gemeente, talen),
+        routes=routes,
+        activiteiten=activiteiten,
+        zonder_techniekprofiel=zt,
+        waarom_techniek=waarom,
+        meldingen=meldingen,
+        waarschuwingen=waarschuwingen,
+        fase=fase,
+        fase_advies=fase_advies(
+            kb, profiel, fase, gekozen, activiteiten, plaats, place.gemeente if place else profiel.gemeente, talen
+        ),
         sector_uitspraken=eigen_sector(kb, profiel, talen),
-        plaats=PlaatsInfo(naam=place.naam if place else None, soort=place.soort if place else None,
-                          buiten_regio=buiten, afstanden=plaats is not None) if profiel.plaats_tekst() else None,
-        talen=talen, vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen},
+        plaats=PlaatsInfo(
+            naam=place.naam if place else None,
+            soort=place.soort if place else None,
+            buiten_regio=buiten,
+            afstanden=plaats is not None,
+        )
+        if profiel.plaats_tekst()
+        else None,
+        talen=talen,
+        vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen},
     )
 
 
 def _waarom(taal: str, interesses: list[str], opleidingen: list[str]) -> str:
     """Why techniek may still fit a pupil without technical interests (only from interests that matched)."""
-    return t("advies.waarom_techniek", taal, interesses=interesses_tekst(interesses, taal),
-             opleidingen=lijst(opleidingen, taal))
+    return t(
+        "advies.waarom_techniek",
+        taal,
+        interesses=interesses_tekst(interesses, taal),
+        opleidingen=lijst(opleidingen, taal),
+    )
 
 
 def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ profiel at a school nearby (oberon2024 chapter 6), activities nearby, and the la
 techniek from a non-technical profiel with the doorstroom figures that the knowledge base holds
 (vmbo.yaml profielen cijfers, seor2026 Tabel 3.6). No figure is used that is not in the knowledge base.
 """
+
 from __future__ import annotations
 
 from knowledge import vocab
@@ -49,8 +50,9 @@ def zonder_techniekprofiel_van_toepassing(kb: KnowledgeBase, profiel: Profiel) -
     return None if heeft_techniek(school, profiel.schooltype) else school
 
 
-def _scholen_met_techniek(kb: KnowledgeBase, profiel: Profiel, origin: tuple[float, float] | None,
-                          eigen: School) -> list[SchoolAfstand]:
+def _scholen_met_techniek(
+    kb: KnowledgeBase, profiel: Profiel, origin: tuple[float, float] | None, eigen: School
+) -> list[SchoolAfstand]:
     lw = vmbo_leerweg(profiel.schooltype)
     out: list[tuple[float, str, School]] = []
     for s in kb.scholen.values():
@@ -65,9 +67,13 @@ def _scholen_met_techniek(kb: KnowledgeBase, profiel: Profiel, origin: tuple[flo
         out.append((km, s.id, s))
     out.sort(key=lambda t: (t[0], t[1]))
     return [
-        SchoolAfstand(id=s.id, naam=s.naam, afstand_km=None if km == float("inf") else round(km, 1),
-                      afstand_bij_benadering=s.locatie.precisie == "gemeente",
-                      profielen=[p for p in s.profielen if p in vocab.TECHNIEK_PROFIELEN or p == "TL_TECHNIEK"])
+        SchoolAfstand(
+            id=s.id,
+            naam=s.naam,
+            afstand_km=None if km == float("inf") else round(km, 1),
+            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            profielen=[p for p in s.profielen if p in vocab.TECHNIEK_PROFIELEN or p == "TL_TECHNIEK"],
+        )
         for km, _, s in out[:MAX_SCHOLEN]
     ]
 
@@ -102,9 +108,18 @@ def _eerste_percentages(cijfers: list[tuple[str, Cijfer]]) -> dict[str, Cijfer]:
 
 def _doorstroom_tekst(kb: KnowledgeBase, eerste: dict[str, Cijfer], taal: str) -> str:
     refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-    return t("advies.zt_doorstroom", taal, bron="; ".join(source_label(kb, r, taal) for r in refs), cijfers=lijst([
-        f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
-        for code, c in eerste.items()], taal))
+    return t(
+        "advies.zt_doorstroom",
+        taal,
+        bron="; ".join(source_label(kb, r, taal) for r in refs),
+        cijfers=lijst(
+            [
+                f"{profiel_naam(kb, code)} {format_number(c.waarde, taal)}% ({_regio(c) or '-'}, {c.jaar or '-'})"
+                for code, c in eerste.items()
+            ],
+            taal,
+        ),
+    )
 
 
 def doorstroom_zin(kb: KnowledgeBase, codes: list[str], taal: str) -> str | None:
@@ -123,8 +138,14 @@ def doorstroom_profielen(profiel: Profiel, school: School) -> list[str]:
     return eigen or [p for p in mogelijk if p not in vocab.TECHNIEK_PROFIELEN and p != "TL_TECHNIEK"]
 
 
-def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, plaats: tuple[float, float] | None,
-                           activiteiten: list[ActiviteitAdvies], talen: list[str]) -> ZonderTechniekprofiel:
+def zonder_techniekprofiel(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    school: School,
+    plaats: tuple[float, float] | None,
+    activiteiten: list[ActiviteitAdvies],
+    talen: list[str],
+) -> ZonderTechniekprofiel:
     """The concrete alternatives for a pupil whose school has no techniekprofiel."""
     origin = plaats
     if origin is None and school.locatie.lat is not None and school.locatie.lon is not None:
@@ -133,43 +154,105 @@ def zonder_techniekprofiel(kb: KnowledgeBase, profiel: Profiel, school: School, 
     mogelijk: list[Mogelijkheid] = []
     dichtbij = [s for s in scholen if s.afstand_km is None or s.afstand_km <= profiel.max_reisafstand_km]
     if scholen and not dichtbij:  # only schools beyond the pupil's reach: never call them "in de buurt"
-        tekst = {taal: t("advies.zt_scholen_ver", taal, km=km_tekst(profiel.max_reisafstand_km, taal),
-                         scholen=lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-                                        for s in scholen if s.afstand_km is not None], taal))
-                 for taal in talen}
+        tekst = {
+            taal: t(
+                "advies.zt_scholen_ver",
+                taal,
+                km=km_tekst(profiel.max_reisafstand_km, taal),
+                scholen=lijst(
+                    [
+                        f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                        for s in scholen
+                        if s.afstand_km is not None
+                    ],
+                    taal,
+                ),
+            )
+            for taal in talen
+        }
         mogelijk.append(Mogelijkheid(soort="school_ver", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
     scholen = dichtbij
     if scholen:
-        tekst = {taal: t("advies.zt_scholen", taal, scholen=lijst(
-            [f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-             if s.afstand_km is not None else s.naam
-             for s in scholen], taal)) + " " + t("advies.zt_andere_school", taal) for taal in talen}
+        tekst = {
+            taal: t(
+                "advies.zt_scholen",
+                taal,
+                scholen=lijst(
+                    [
+                        f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                        if s.afstand_km is not None
+                        else s.naam
+                        for s in scholen
+                    ],
+                    taal,
+                ),
+            )
+            + " "
+            + t("advies.zt_andere_school", taal)
+            for taal in talen
+        }
         mogelijk.append(Mogelijkheid(soort="school_in_de_buurt", tekst=tekst, bron=BRON_ANDERE_SCHOOL))
     mogelijk.append(Mogelijkheid(soort="keuzevakken", tekst=melding("zt_keuzevakken", talen), bron=BRON_BINNEN_SCHOOL))
     if profiel.schooltype in ("vmbo-gl", "vmbo-tl"):
-        mogelijk.append(Mogelijkheid(soort="praktijkgericht_programma", bron=BRON_BINNEN_SCHOOL,
-                                     tekst=melding("zt_praktijkgericht", talen, jaar=PRAKTIJKGERICHT_SINDS)))
+        mogelijk.append(
+            Mogelijkheid(
+                soort="praktijkgericht_programma",
+                bron=BRON_BINNEN_SCHOOL,
+                tekst=melding("zt_praktijkgericht", talen, jaar=PRAKTIJKGERICHT_SINDS),
+            )
+        )
     lokaal = [a for a in activiteiten if not a.landelijk][:3]
     if lokaal:
-        mogelijk.append(Mogelijkheid(soort="activiteit", tekst={taal: t("advies.zt_activiteiten", taal, activiteiten=lijst([a.naam for a in lokaal], taal)) for taal in talen}))
+        mogelijk.append(
+            Mogelijkheid(
+                soort="activiteit",
+                tekst={
+                    taal: t("advies.zt_activiteiten", taal, activiteiten=lijst([a.naam for a in lokaal], taal))
+                    for taal in talen
+                },
+            )
+        )
     # doorstroom from the pupil's own (non-technical) profiel, else from the profielen the school offers
     codes = doorstroom_profielen(profiel, school)
     cijfers = doorstroom_cijfers(kb, codes)
     doorstroom = [
-        Doorstroom(profiel=code, profiel_naam=profiel_naam(kb, code), omschrijving=c.omschrijving, waarde=c.waarde,
-                   eenheid=c.eenheid, jaar=c.jaar, bron=ref_text(c.bron))
+        Doorstroom(
+            profiel=code,
+            profiel_naam=profiel_naam(kb, code),
+            omschrijving=c.omschrijving,
+            waarde=c.waarde,
+            eenheid=c.eenheid,
+            jaar=c.jaar,
+            bron=ref_text(c.bron),
+        )
         for code, c in cijfers
     ]
     eerste = _eerste_percentages(cijfers)
     if eerste:
         refs = list(dict.fromkeys(c.bron for c in eerste.values()))
-        mogelijk.append(Mogelijkheid(soort="doorstroom", bron=", ".join(ref_text(r) for r in refs), tekst={
-            taal: _doorstroom_tekst(kb, eerste, taal) for taal in talen}))
-    mogelijk.append(Mogelijkheid(soort="instroomroute", bron=BRON_INSTROOM, tekst={taal: t(
-        "advies.zt_instroom", taal, bron=source_label(kb, BRON_INSTROOM, taal)) for taal in talen}))
+        mogelijk.append(
+            Mogelijkheid(
+                soort="doorstroom",
+                bron=", ".join(ref_text(r) for r in refs),
+                tekst={taal: _doorstroom_tekst(kb, eerste, taal) for taal in talen},
+            )
+        )
+    mogelijk.append(
+        Mogelijkheid(
+            soort="instroomroute",
+            bron=BRON_INSTROOM,
+            tekst={taal: t("advies.zt_instroom", taal, bron=source_label(kb, BRON_INSTROOM, taal)) for taal in talen},
+        )
+    )
     uitleg = {taal: t("advies.zt_intro", taal, school=school.naam) for taal in talen}
     bronnen = list(dict.fromkeys([ref_text(r) for r in school.bronnen] + [m.bron for m in mogelijk if m.bron]))
     return ZonderTechniekprofiel(
-        school=school.id, school_naam=school.naam, uitleg=uitleg, scholen_met_techniekprofiel=scholen,
-        mogelijkheden=mogelijk, activiteiten=[a.id for a in lokaal], doorstroom=doorstroom, bronnen=bronnen,
+        school=school.id,
+        school_naam=school.naam,
+        uitleg=uitleg,
+        scholen_met_techniekprofiel=scholen,
+        mogelijkheden=mogelijk,
+        activiteiten=[a.id for a in lokaal],
+        doorstroom=doorstroom,
+        bronnen=bronnen,
     )

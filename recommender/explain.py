@@ -6,6 +6,7 @@ interest -> work (named after the beroep whose coding it is) -> labour market (a
 its source, region and data year, or a sector sentence with its source) -> what the pupil finds
 important -> connection (profiel, niveau, hbo) -> nearest school (``~`` when approximate).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,16 +47,28 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
         jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
-        return t("advies.markt_beroep", taal, bron=bron_tekst(kb, markt.bron, taal), beroep=markt.beroep,
-                 regio=regio, label_tekst=word("arbeidsmarkt", markt.label, taal), jaar=jaar)
+        return t(
+            "advies.markt_beroep",
+            taal,
+            bron=bron_tekst(kb, markt.bron, taal),
+            beroep=markt.beroep,
+            regio=regio,
+            label_tekst=word("arbeidsmarkt", markt.label, taal),
+            jaar=jaar,
+        )
     if sector is not None:
-        return t("advies.markt_sector", taal, bron=bron_tekst(kb, sector.bron, taal),
-                 tekst=sector.tekst.get(taal) or sector.tekst["nl"])
+        return t(
+            "advies.markt_sector",
+            taal,
+            bron=bron_tekst(kb, sector.bron, taal),
+            tekst=sector.tekst.get(taal) or sector.tekst["nl"],
+        )
     return None
 
 
-def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str,
-                 horizon: bool = False) -> str:
+def route_uitleg(
+    kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str, horizon: bool = False
+) -> str:
     """The paragraph for one scored route in ``taal``."""
     r = s.route
     zinnen: list[str] = []
@@ -63,27 +76,59 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
         zinnen.append(t("advies.po" if profiel.schooltype == "po" else "advies.horizon", taal))
     if not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
         # only a non-technical interest links this route: a bridge, never "it fits" (review R14)
-        zinnen.append(t("advies.interesse_brug", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
-                        niveau=r.niveau))
+        zinnen.append(
+            t(
+                "advies.interesse_brug",
+                taal,
+                interesses=_interesses(s.interesses, taal),
+                opleiding=r.naam,
+                niveau=r.niveau,
+            )
+        )
     elif s.via_beroep:
-        zinnen.append(t("advies.interesse_beroep", taal, interesses=_interesses(s.interesses, taal),
-                        opleiding=r.naam, niveau=r.niveau, beroep=s.via_beroep))
+        zinnen.append(
+            t(
+                "advies.interesse_beroep",
+                taal,
+                interesses=_interesses(s.interesses, taal),
+                opleiding=r.naam,
+                niveau=r.niveau,
+                beroep=s.via_beroep,
+            )
+        )
     else:
-        zinnen.append(t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam,
-                        niveau=r.niveau))
+        zinnen.append(
+            t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam, niveau=r.niveau)
+        )
     if s.werk.match and s.werk.beroep:
-        zinnen.append(t("advies.werk_beroep", taal, beroep=s.werk.beroep, werk=lijst(
-            [word("werkvoorkeur", w, taal) for w in s.werk.match], taal)))
+        zinnen.append(
+            t(
+                "advies.werk_beroep",
+                taal,
+                beroep=s.werk.beroep,
+                werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.match], taal),
+            )
+        )
     if s.werk.conflict and s.werk.beroep:
-        zinnen.append(t("advies.werk_conflict", taal, beroep=s.werk.beroep, werk=lijst(
-            [word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal)))
+        zinnen.append(
+            t(
+                "advies.werk_conflict",
+                taal,
+                beroep=s.werk.beroep,
+                werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal),
+            )
+        )
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
         zinnen.append(markt)
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
-    for item, key in (("baanzekerheid", "baanzekerheid"), ("snel_geld", "bbl"), ("doorleren_hbo", "hbo"),
-                      ("salaris", "salaris")):
+    for item, key in (
+        ("baanzekerheid", "baanzekerheid"),
+        ("snel_geld", "bbl"),
+        ("doorleren_hbo", "hbo"),
+        ("salaris", "salaris"),
+    ):
         if item in s.belangrijk:
             if key == "baanzekerheid" and s.markt is None:  # a sector source gives a sector sentence (review R16)
                 key = "baanzekerheid_sector"
@@ -94,8 +139,14 @@ def route_uitleg(kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profie
         zinnen.append(t("advies.profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     elif vmbo_profiel and profiel.profiel and profiel.profiel != vmbo_profiel:
         # the pupil already has another profiel: never "past het profiel X hierbij" as if there were a choice
-        zinnen.append(t("advies.profiel_anders", taal, profiel=profiel_naam(kb, vmbo_profiel),
-                        eigen=profiel_naam(kb, profiel.profiel)))
+        zinnen.append(
+            t(
+                "advies.profiel_anders",
+                taal,
+                profiel=profiel_naam(kb, vmbo_profiel),
+                eigen=profiel_naam(kb, profiel.profiel),
+            )
+        )
     elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
         zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:
@@ -149,9 +200,16 @@ def profiel_naam(kb: KnowledgeBase, code: str) -> str:
     return p.naam if p.afkorting.lower() in p.naam.lower() else f"{p.naam} ({p.afkorting})"
 
 
-def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies | None, talen: list[str],
-                  profiel: Profiel, vmbo_profiel: str | None, horizon: bool,
-                  datum: dt.date | None = None) -> VolgendeStap:
+def volgende_stap(
+    kb: KnowledgeBase,
+    s: RouteScore,
+    activiteit: ActiviteitAdvies | None,
+    talen: list[str],
+    profiel: Profiel,
+    vmbo_profiel: str | None,
+    horizon: bool,
+    datum: dt.date | None = None,
+) -> VolgendeStap:
     """The concrete next step of a route.
 
     po / vo1-2 (``horizon``): first the vmbo profiel, the route comes later. Otherwise: open dag or
@@ -173,8 +231,11 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
     soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
     for taal in talen:
         if horizon:
-            zin = (t("advies.stap_eerst_profiel", taal, profiel=profiel_naam(kb, vmbo_profiel)) if vmbo_profiel
-                   else t("advies.stap_later", taal))
+            zin = (
+                t("advies.stap_eerst_profiel", taal, profiel=profiel_naam(kb, vmbo_profiel))
+                if vmbo_profiel
+                else t("advies.stap_later", taal)
+            )
         elif school_naam and km is not None:
             zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
         elif school_naam:
@@ -184,8 +245,9 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
         else:
             zin = t("advies.stap_mentor", taal)
         if activiteit is not None and datum is not None:
-            zin += " " + t("advies.stap_activiteit_datum", taal, activiteit=activiteit.naam,
-                           datum=format_date(datum, taal))
+            zin += " " + t(
+                "advies.stap_activiteit_datum", taal, activiteit=activiteit.naam, datum=format_date(datum, taal)
+            )
         elif activiteit is not None:
             key = "advies.stap_activiteit_school" if activiteit.via_school else "advies.stap_activiteit"
             zin += " " + t(key, taal, activiteit=activiteit.naam)
@@ -193,11 +255,17 @@ def volgende_stap(kb: KnowledgeBase, s: RouteScore, activiteit: ActiviteitAdvies
         if leerbedrijf is not None:
             leerbedrijf[taal] = t("advies.stap_leerbedrijf", taal)
     return VolgendeStap(
-        soort=soort, school=None if horizon else school_id, school_naam=None if horizon else school_naam,
-        afstand_km=None if horizon else km, afstand_bij_benadering=benadering and not horizon,
-        activiteit=activiteit.id if activiteit else None, activiteit_naam=activiteit.naam if activiteit else None,
-        activiteit_via_school=bool(activiteit and activiteit.via_school), activiteit_datum=datum,
-        tekst=tekst, leerbedrijf=leerbedrijf,
+        soort=soort,
+        school=None if horizon else school_id,
+        school_naam=None if horizon else school_naam,
+        afstand_km=None if horizon else km,
+        afstand_bij_benadering=benadering and not horizon,
+        activiteit=activiteit.id if activiteit else None,
+        activiteit_naam=activiteit.naam if activiteit else None,
+        activiteit_via_school=bool(activiteit and activiteit.via_school),
+        activiteit_datum=datum,
+        tekst=tekst,
+        leerbedrijf=leerbedrijf,
     )
 
 

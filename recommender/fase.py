@@ -13,6 +13,7 @@
 
 Interest -> vmbo profiel is our own mapping (:data:`INTERESSE_PROFIELEN`, documented in README).
 """
+
 from __future__ import annotations
 
 from knowledge import vocab
@@ -29,18 +30,35 @@ from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
 INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
-    "bouwen": ("BWI",), "elektro": ("PIE",), "autos_motoren": ("MT",), "ict_programmeren": ("MVI",),
-    "haven_schepen": ("MaT",), "energie_duurzaamheid": ("PIE",), "maken_ontwerpen": ("BWI", "PIE"),
-    "machines": ("PIE", "MT"), "logistiek": ("MT", "MaT"), "natuur_proefjes": ("PIE",),
-    "media_vormgeving": ("MVI",), "gaming": ("MVI",), "tekenen_ontwerpen": ("MVI", "BWI"),
-    "zorg_welzijn": ("ZW",), "economie_handel": ("EO",), "sport_bewegen": ("DP", "ZW"), "koken_horeca": ("HBR",),
-    "mode_uiterlijk": ("ZW", "DP"), "dieren_natuur": ("GR",),
+    "bouwen": ("BWI",),
+    "elektro": ("PIE",),
+    "autos_motoren": ("MT",),
+    "ict_programmeren": ("MVI",),
+    "haven_schepen": ("MaT",),
+    "energie_duurzaamheid": ("PIE",),
+    "maken_ontwerpen": ("BWI", "PIE"),
+    "machines": ("PIE", "MT"),
+    "logistiek": ("MT", "MaT"),
+    "natuur_proefjes": ("PIE",),
+    "media_vormgeving": ("MVI",),
+    "gaming": ("MVI",),
+    "tekenen_ontwerpen": ("MVI", "BWI"),
+    "zorg_welzijn": ("ZW",),
+    "economie_handel": ("EO",),
+    "sport_bewegen": ("DP", "ZW"),
+    "koken_horeca": ("HBR",),
+    "mode_uiterlijk": ("ZW", "DP"),
+    "dieren_natuur": ("GR",),
 }
 # The same for the theoretische leerweg (four broad profielen).
 INTERESSE_TL: dict[str, str] = {
     **{i: "TL_TECHNIEK" for i in vocab.TECHNISCHE_INTERESSES},
-    "zorg_welzijn": "TL_ZW", "sport_bewegen": "TL_ZW", "mode_uiterlijk": "TL_ZW",
-    "economie_handel": "TL_ECONOMIE", "koken_horeca": "TL_ECONOMIE", "dieren_natuur": "TL_LANDBOUW",
+    "zorg_welzijn": "TL_ZW",
+    "sport_bewegen": "TL_ZW",
+    "mode_uiterlijk": "TL_ZW",
+    "economie_handel": "TL_ECONOMIE",
+    "koken_horeca": "TL_ECONOMIE",
+    "dieren_natuur": "TL_LANDBOUW",
 }
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
 BRON_N_PROFIEL = "seor2026#3.2.2"
@@ -70,8 +88,9 @@ def _vmbo_type(profiel: Profiel) -> str | None:
     return profiel.schooltype if profiel.schooltype.startswith("vmbo-") else None
 
 
-def profiel_keuzes(kb: KnowledgeBase, profiel: Profiel, routes: list[RouteScore], talen: list[str],
-                   gemeente: str | None) -> list[ProfielKeuze]:
+def profiel_keuzes(
+    kb: KnowledgeBase, profiel: Profiel, routes: list[RouteScore], talen: list[str], gemeente: str | None
+) -> list[ProfielKeuze]:
     """The vmbo profielen that fit the pupil's interests, best first (routes add weight to their profiel)."""
     schooltype = _vmbo_type(profiel) or "vmbo-kb"
     tl = schooltype == "vmbo-tl"
@@ -99,17 +118,36 @@ def profiel_keuzes(kb: KnowledgeBase, profiel: Profiel, routes: list[RouteScore]
         cijfer, regio = _aanbod(kb, code, gemeente)
         aanbod = None
         if cijfer is not None:
-            aanbod = {taal: t("advies.profiel_aanbod", taal, jaar=cijfer.jaar or "",
-                              regio=regio if regio in REGIO_AANBOD else t("advies.regio_mrdh", taal),
-                              waarde=format_number(cijfer.waarde, taal), bron=source_label(kb, cijfer.bron, taal))
-                      for taal in talen}
+            aanbod = {
+                taal: t(
+                    "advies.profiel_aanbod",
+                    taal,
+                    jaar=cijfer.jaar or "",
+                    regio=regio if regio in REGIO_AANBOD else t("advies.regio_mrdh", taal),
+                    waarde=format_number(cijfer.waarde, taal),
+                    bron=source_label(kb, cijfer.bron, taal),
+                )
+                for taal in talen
+            }
         interesses = waarom[code]
-        out.append(ProfielKeuze(
-            code=code, naam=profiel_naam(kb, code), interesses=interesses,
-            uitleg={taal: t("advies.profiel_waarom", taal, profiel=profiel_naam(kb, code), interesses=lijst(
-                [word("interesse", i, taal) for i in interesses], taal)) for taal in talen},
-            aanbod=aanbod, bron=ref_text(cijfer.bron) if cijfer is not None else None,
-        ))
+        out.append(
+            ProfielKeuze(
+                code=code,
+                naam=profiel_naam(kb, code),
+                interesses=interesses,
+                uitleg={
+                    taal: t(
+                        "advies.profiel_waarom",
+                        taal,
+                        profiel=profiel_naam(kb, code),
+                        interesses=lijst([word("interesse", i, taal) for i in interesses], taal),
+                    )
+                    for taal in talen
+                },
+                aanbod=aanbod,
+                bron=ref_text(cijfer.bron) if cijfer is not None else None,
+            )
+        )
     return out
 
 
@@ -120,14 +158,22 @@ def _aanbod(kb: KnowledgeBase, code: str, gemeente: str | None) -> tuple[Cijfer 
         return None, ""
     regio = gemeente if gemeente in REGIO_AANBOD else "metropoolregio"
     for c in p.cijfers:
-        if c.bron.sectie == "Tabel 3.1" and "vmbo-locatie" in c.omschrijving and \
-                c.omschrijving.rsplit(", ", 1)[-1].split(" (")[0] == regio:
+        if (
+            c.bron.sectie == "Tabel 3.1"
+            and "vmbo-locatie" in c.omschrijving
+            and c.omschrijving.rsplit(", ", 1)[-1].split(" (")[0] == regio
+        ):
             return c, regio
     return None, regio
 
 
-def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: tuple[float, float] | None,
-                uitsluiten: str | None = None) -> list[SchoolAfstand]:
+def scholen_met(
+    kb: KnowledgeBase,
+    codes: list[str],
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    uitsluiten: str | None = None,
+) -> list[SchoolAfstand]:
     """Vmbo schools known to offer one of these profielen (for the pupil's leerweg when known), nearest first.
 
     Without a place the list is empty: a list of schools without distance helps nobody choose.
@@ -151,20 +197,40 @@ def scholen_met(kb: KnowledgeBase, codes: list[str], profiel: Profiel, plaats: t
         if km <= profiel.max_reisafstand_km:
             rows.append((km, s.id, s))
     rows.sort(key=lambda r: (r[0], r[1]))
-    return [SchoolAfstand(id=s.id, naam=s.naam, afstand_km=round(km, 1),
-                          afstand_bij_benadering=s.locatie.precisie == "gemeente",
-                          profielen=[p for p in s.profielen if p in codes], leerwegen=list(s.leerwegen))
-            for km, _, s in rows[:MAX_SCHOLEN]]
+    return [
+        SchoolAfstand(
+            id=s.id,
+            naam=s.naam,
+            afstand_km=round(km, 1),
+            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            profielen=[p for p in s.profielen if p in codes],
+            leerwegen=list(s.leerwegen),
+        )
+        for km, _, s in rows[:MAX_SCHOLEN]
+    ]
 
 
 def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:
-    return lijst([f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-                        if s.afstand_km is not None else s.naam for s in scholen], taal)
+    return lijst(
+        [
+            f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+            if s.afstand_km is not None
+            else s.naam
+            for s in scholen
+        ],
+        taal,
+    )
 
 
 def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **values: object) -> Stap:
-    return Stap(soort=soort, bron=bron, tekst={taal: t(f"advies.{key}", taal, **{
-        k: (v(taal) if callable(v) else v) for k, v in values.items()}) for taal in talen})
+    return Stap(
+        soort=soort,
+        bron=bron,
+        tekst={
+            taal: t(f"advies.{key}", taal, **{k: (v(taal) if callable(v) else v) for k, v in values.items()})
+            for taal in talen
+        },
+    )
 
 
 def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting]:
@@ -179,13 +245,17 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting
             key = (naam, soort)
             if key in merged:
                 old = merged[key]
-                merged[key] = old.model_copy(update={
-                    "via": list(dict.fromkeys([*old.via, s.route.naam])),
-                    "interesses": list(dict.fromkeys([*old.interesses, *s.interesses])),
-                    "scholen": list(dict.fromkeys([*old.scholen, *scholen]))})
+                merged[key] = old.model_copy(
+                    update={
+                        "via": list(dict.fromkeys([*old.via, s.route.naam])),
+                        "interesses": list(dict.fromkeys([*old.interesses, *s.interesses])),
+                        "scholen": list(dict.fromkeys([*old.scholen, *scholen])),
+                    }
+                )
             else:
-                merged[key] = HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam],
-                                         interesses=list(s.interesses))
+                merged[key] = HoRichting(
+                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=list(s.interesses)
+                )
     # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
     return sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
 
@@ -196,9 +266,16 @@ def _advies_tekst(advies: str | None, taal: str) -> str:
     return t("advies.fase_po_zonder_advies", taal)
 
 
-def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[RouteScore],
-                activiteiten: list[ActiviteitAdvies], plaats: tuple[float, float] | None, gemeente: str | None,
-                talen: list[str]) -> FaseAdvies:
+def fase_advies(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    fase: str,
+    routes: list[RouteScore],
+    activiteiten: list[ActiviteitAdvies],
+    plaats: tuple[float, float] | None,
+    gemeente: str | None,
+    talen: list[str],
+) -> FaseAdvies:
     """The advice block for the pupil's school stage."""
     titel = {taal: t(f"advies.fase_{fase}_titel", taal) for taal in talen}
     stappen: list[Stap] = []
@@ -211,8 +288,9 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
     if fase == "po":
         advies = profiel.schooladvies
         if advies in ("havo", "vwo"):
-            uitleg = {taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal))
-                      for taal in talen}
+            uitleg = {
+                taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal)) for taal in talen
+            }
             stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
             vervolg = ho_richtingen(routes, profiel)
         else:
@@ -220,18 +298,33 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
             profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
             codes = [p.code for p in profielen if not p.code.startswith("TL_")]
             eigen = kb.scholen.get(profiel.school or "")
-            if eigen is not None and eigen.soort == "vmbo" and eigen.profielen_bekend and codes and \
-                    codes[0] not in eigen.profielen:
-                stappen.append(_stap("school_zonder_profiel", "stap_gekozen_school_mist", talen, BRON_PROFIELKEUZE,
-                                     school=eigen.naam, profiel=profiel_naam(kb, codes[0])))
+            if (
+                eigen is not None
+                and eigen.soort == "vmbo"
+                and eigen.profielen_bekend
+                and codes
+                and codes[0] not in eigen.profielen
+            ):
+                stappen.append(
+                    _stap(
+                        "school_zonder_profiel",
+                        "stap_gekozen_school_mist",
+                        talen,
+                        BRON_PROFIELKEUZE,
+                        school=eigen.naam,
+                        profiel=profiel_naam(kb, codes[0]),
+                    )
+                )
             scholen = scholen_met(kb, codes[:2], profiel, plaats)
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
             if scholen:
-                stappen.append(_stap("scholen", "stap_po_scholen", talen, None,
-                                     scholen=lambda taal: _school_lijst(scholen, taal)))
+                stappen.append(
+                    _stap("scholen", "stap_po_scholen", talen, None, scholen=lambda taal: _school_lijst(scholen, taal))
+                )
             elif codes:
-                stappen.append(_stap("scholen", "stap_po_geen_scholen", talen, None,
-                                     profiel=profiel_naam(kb, codes[0])))
+                stappen.append(
+                    _stap("scholen", "stap_po_geen_scholen", talen, None, profiel=profiel_naam(kb, codes[0]))
+                )
             if scholen:
                 stappen.append(_stap("scholen_zoeken", "stap_po_meer_scholen", talen))
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
@@ -240,15 +333,31 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
         profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
         uitleg = {taal: t("advies.fase_vo_onderbouw_uitleg", taal) for taal in talen}
         if profielen:
-            stappen.append(_stap("profielkeuze", "stap_profielkeuze", talen, None, profielen=lambda taal: lijst(
-                [p.naam for p in profielen[:2]], taal)))
+            stappen.append(
+                _stap(
+                    "profielkeuze",
+                    "stap_profielkeuze",
+                    talen,
+                    None,
+                    profielen=lambda taal: lijst([p.naam for p in profielen[:2]], taal),
+                )
+            )
             eigen = kb.scholen.get(profiel.school or "")
             top = profielen[0].code
             if eigen is not None and eigen.profielen_bekend and top not in eigen.profielen:
                 scholen = scholen_met(kb, [top], profiel, plaats, uitsluiten=eigen.id)
                 key = "stap_eigen_school_mist" if scholen else "stap_eigen_school_mist_geen"
-                stappen.append(_stap("eigen_school_mist", key, talen, "oberon2024#Hoofdstuk 6", school=eigen.naam,
-                                     profiel=profielen[0].naam, scholen=lambda taal: _school_lijst(scholen, taal)))
+                stappen.append(
+                    _stap(
+                        "eigen_school_mist",
+                        key,
+                        talen,
+                        "oberon2024#Hoofdstuk 6",
+                        school=eigen.naam,
+                        profiel=profielen[0].naam,
+                        scholen=lambda taal: _school_lijst(scholen, taal),
+                    )
+                )
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]
     elif fase == "havo_vwo_onderbouw":
@@ -261,8 +370,11 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
         uitleg = {taal: t(f"advies.{key}", taal) for taal in talen}
         open_dagen = list(dict.fromkeys(s.dichtstbij.naam for s in routes[:3] if s.dichtstbij is not None))
         if open_dagen:
-            stappen.append(_stap("open_dagen_mbo", "stap_mbo_open_dagen", talen, None,
-                                 scholen=lambda taal: lijst(open_dagen, taal)))
+            stappen.append(
+                _stap(
+                    "open_dagen_mbo", "stap_mbo_open_dagen", talen, None, scholen=lambda taal: lijst(open_dagen, taal)
+                )
+            )
         stappen.append(_stap("aanmelden", "stap_mbo_aanmelden", talen))
         if profiel.leerweg_voorkeur == "BBL" or any(s.route.alleen_bbl for s in routes[:3]):
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
@@ -271,13 +383,24 @@ def fase_advies(kb: KnowledgeBase, profiel: Profiel, fase: str, routes: list[Rou
         uitleg = {taal: t(f"advies.fase_havo_vwo_bovenbouw_uitleg_{profiel.schooltype}", taal) for taal in talen}
         hogescholen = list(dict.fromkeys(s for v in vervolg for s in v.scholen))[:3]
         if hogescholen:
-            stappen.append(_stap("open_dagen_ho", "stap_hbo_open_dagen", talen, None,
-                                 scholen=lambda taal: lijst(hogescholen, taal)))
+            stappen.append(
+                _stap(
+                    "open_dagen_ho", "stap_hbo_open_dagen", talen, None, scholen=lambda taal: lijst(hogescholen, taal)
+                )
+            )
         stappen.append(_stap("mbo4", "stap_hbo_mbo4", talen))
         if profiel.leerweg_voorkeur == "BBL":
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
     if lokaal:
         key = "stap_po_activiteiten" if fase == "po" else "stap_activiteiten"
         stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: lijst(lokaal, taal)))
-    return FaseAdvies(fase=fase, titel=titel, uitleg=uitleg, profielen=profielen, scholen=scholen, vervolg=vervolg,
-                      stappen=stappen, bronnen=list(dict.fromkeys(b for b in bronnen if b)))
+    return FaseAdvies(
+        fase=fase,
+        titel=titel,
+        uitleg=uitleg,
+        profielen=profielen,
+        scholen=scholen,
+        vervolg=vervolg,
+        stappen=stappen,
+        bronnen=list(dict.fromkeys(b for b in bronnen if b)),
+    )

@@ -17,6 +17,7 @@ or worth a conversation, is checked here against the knowledge base:
   to (TL Economie with techniek routes): what changes, the doorstroom figures the knowledge holds, and that the
   mentor checks admission with the mbo school.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -32,8 +33,13 @@ from recommender.scoring import RouteScore
 
 
 def _w(soort: str, talen: list[str], **values: object) -> Waarschuwing:
-    return Waarschuwing(soort=soort, tekst={taal: t(f"advies.w_{soort}", taal, **{
-        k: (v(taal) if callable(v) else v) for k, v in values.items()}) for taal in talen})
+    return Waarschuwing(
+        soort=soort,
+        tekst={
+            taal: t(f"advies.w_{soort}", taal, **{k: (v(taal) if callable(v) else v) for k, v in values.items()})
+            for taal in talen
+        },
+    )
 
 
 def intake_checks(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[Waarschuwing]:
@@ -42,22 +48,39 @@ def intake_checks(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list
     lw = vmbo_leerweg(profiel.schooltype)
     if school is not None:
         vo_op_po = profiel.schooltype != "po" and school.soort == "po"
-        havo_op_vmbo = profiel.schooltype in ("havo", "vwo") and school.soort in ("vmbo", "vso") and bool(
-            school.leerwegen)
+        havo_op_vmbo = (
+            profiel.schooltype in ("havo", "vwo") and school.soort in ("vmbo", "vso") and bool(school.leerwegen)
+        )
         if vo_op_po or havo_op_vmbo:
-            out.append(_w("school_soort", talen, school=school.naam,
-                          schooltype=lambda taal: word("schooltype", profiel.schooltype, taal)))
+            out.append(
+                _w(
+                    "school_soort",
+                    talen,
+                    school=school.naam,
+                    schooltype=lambda taal: word("schooltype", profiel.schooltype, taal),
+                )
+            )
         if lw and school.soort in ("vmbo", "vso") and school.leerwegen and lw not in school.leerwegen:
-            out.append(_w("school_zonder_leerweg", talen, school=school.naam,
-                          leerweg=lambda taal: word("schooltype", profiel.schooltype, taal),
-                          leerwegen=lambda taal: lijst([word("schooltype", f"vmbo-{x}", taal)
-                                                              for x in school.leerwegen], taal)))
-        if profiel.profiel and school.profielen_bekend and school.profielen and \
-                profiel.profiel not in school.profielen:
-            out.append(_w("school_zonder_profiel", talen, school=school.naam,
-                          profiel=profiel_naam(kb, profiel.profiel)))
-    if profiel.schooltype in ("havo", "vwo") and profiel.leerweg_voorkeur == "BBL" \
-            and "doorleren_hbo" in profiel.belangrijk:
+            out.append(
+                _w(
+                    "school_zonder_leerweg",
+                    talen,
+                    school=school.naam,
+                    leerweg=lambda taal: word("schooltype", profiel.schooltype, taal),
+                    leerwegen=lambda taal: lijst(
+                        [word("schooltype", f"vmbo-{x}", taal) for x in school.leerwegen], taal
+                    ),
+                )
+            )
+        if profiel.profiel and school.profielen_bekend and school.profielen and profiel.profiel not in school.profielen:
+            out.append(
+                _w("school_zonder_profiel", talen, school=school.naam, profiel=profiel_naam(kb, profiel.profiel))
+            )
+    if (
+        profiel.schooltype in ("havo", "vwo")
+        and profiel.leerweg_voorkeur == "BBL"
+        and "doorleren_hbo" in profiel.belangrijk
+    ):
         out.append(_w("havo_bbl_hbo", talen))
     if profiel.schooltype == "vmbo-bb" and "doorleren_hbo" in profiel.belangrijk:
         out.append(_w("bb_hbo", talen))
@@ -78,8 +101,11 @@ def _gemeente_van(kb: KnowledgeBase, text: str) -> str | None:
 
 def plaats_tegenstrijdig(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> Waarschuwing | None:
     """Postcode, wijk and gemeente that lie in different gemeenten: say which one the advice used."""
-    velden = [(veld, waarde) for veld, waarde in (("postcode", profiel.postcode), ("wijk", profiel.wijk),
-                                                   ("gemeente", profiel.gemeente)) if waarde]
+    velden = [
+        (veld, waarde)
+        for veld, waarde in (("postcode", profiel.postcode), ("wijk", profiel.wijk), ("gemeente", profiel.gemeente))
+        if waarde
+    ]
     if len(velden) < 2:
         return None
     gemeenten = [(veld, waarde, _gemeente_van(kb, waarde)) for veld, waarde in velden]
@@ -87,23 +113,32 @@ def plaats_tegenstrijdig(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) 
     ander = next((g for g in gemeenten[1:] if g[2] and gebruikt[2] and g[2] != gebruikt[2]), None)
     if ander is None:
         return None
-    return _w("plaats_tegenstrijdig", talen, gebruikt=gebruikt[1], gebruikt_gemeente=gebruikt[2],
-              ander_gemeente=ander[2])
+    return _w(
+        "plaats_tegenstrijdig", talen, gebruikt=gebruikt[1], gebruikt_gemeente=gebruikt[2], ander_gemeente=ander[2]
+    )
 
 
-def profiel_sluit_niet_aan(kb: KnowledgeBase, profiel: Profiel, gekozen: Sequence[RouteScore],
-                           talen: list[str]) -> Waarschuwing | None:
+def profiel_sluit_niet_aan(
+    kb: KnowledgeBase, profiel: Profiel, gekozen: Sequence[RouteScore], talen: list[str]
+) -> Waarschuwing | None:
     """The pupil's own vmbo profiel is not among the profielen the chosen routes connect to."""
     eigen = profiel.profiel
     if not eigen or not gekozen or any(eigen in s.route.vmbo_profielen for s in gekozen):
         return None
     mogelijk = profielen_voor(profiel.schooltype)
-    passend = list(dict.fromkeys(p for s in gekozen for p in s.route.vmbo_profielen
-                                 if p in kb.profielen and (not mogelijk or p in mogelijk)))[:4]
+    passend = list(
+        dict.fromkeys(
+            p for s in gekozen for p in s.route.vmbo_profielen if p in kb.profielen and (not mogelijk or p in mogelijk)
+        )
+    )[:4]
     tekst = {}
     for taal in talen:
-        zin = t("advies.w_profiel_sluit_niet_aan", taal, profiel=profiel_naam(kb, eigen),
-                profielen=lijst([profiel_naam(kb, p) for p in passend], taal))
+        zin = t(
+            "advies.w_profiel_sluit_niet_aan",
+            taal,
+            profiel=profiel_naam(kb, eigen),
+            profielen=lijst([profiel_naam(kb, p) for p in passend], taal),
+        )
         extra = doorstroom_zin(kb, [eigen], taal)
         tekst[taal] = f"{zin} {extra}" if extra else zin
     return Waarschuwing(soort="profiel_sluit_niet_aan", tekst=tekst)

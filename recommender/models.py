@@ -7,6 +7,7 @@
      "activiteiten": [{"naam", "afstand_km", "reden", ...}],
      "zonder_techniekprofiel": {...} | null}
 """
+
 from __future__ import annotations
 
 from datetime import date

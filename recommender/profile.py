@@ -4,6 +4,7 @@ Field names are Dutch and every value comes from a fixed vocabulary in
 :mod:`knowledge.vocab`. An unknown value gives a Dutch message that lists the allowed ones.
 The profile holds no name and no gender. It is never logged or written to disk by this code.
 """
+
 from __future__ import annotations
 
 import random
@@ -97,8 +98,7 @@ class Profiel(BaseModel):
             if isinstance(value, str) and len(value) <= 4 * LIMITS.text_field_chars:
                 value = clean_text(value, single_line=True)
             elif isinstance(value, list) and len(value) <= LIMITS.list_items:
-                value = [clean_text(v, single_line=True) if isinstance(v, str) and len(v) <= 200 else v
-                         for v in value]
+                value = [clean_text(v, single_line=True) if isinstance(v, str) and len(v) <= 200 else v for v in value]
             out[key] = value
         return out
 
@@ -207,8 +207,9 @@ def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
         try:
             resolve_place(kb, value)
         except UnknownPlace as exc:
-            raise ProfielError(f"{field}: {exc} (alle namen: lob-kompas recommend --vocab --json; "
-                               "of laat het veld leeg)") from None
+            raise ProfielError(
+                f"{field}: {exc} (alle namen: lob-kompas recommend --vocab --json; of laat het veld leeg)"
+            ) from None
     if profiel.school is not None and profiel.school not in kb.scholen:
         vo = sorted(s for s, sch in kb.scholen.items() if sch.soort in ("vmbo", "vso"))
         raise ProfielError(
@@ -262,15 +263,21 @@ def random_profiles(kb: KnowledgeBase, n: int, seed: int = 0) -> list[Profiel]:
             plaats["wijk"] = rng.choice(wijken)
         school = rng.choice(scholen) if scholen and schooltype.startswith("vmbo") and rng.random() < 0.5 else None
         advies = rng.choice(vocab.SCHOOLADVIEZEN) if schooltype == "po" and rng.random() < 0.5 else None
-        out.append(Profiel(
-            leerjaar=leerjaar, schooltype=schooltype, school=school, profiel=profiel, schooladvies=advies,
-            interesses=rng.sample(vocab.INTERESSES, rng.randint(0, 4)),
-            werkvoorkeuren=rng.sample(vocab.WERKVOORKEUREN, rng.randint(0, 3)),
-            belangrijk=rng.sample(vocab.BELANGRIJK, rng.randint(0, 2)),
-            leerweg_voorkeur=rng.choice(vocab.LEERWEG_VOORKEUR),
-            max_reisafstand_km=rng.choice((5.0, 10.0, 15.0, 25.0, 40.0)),
-            taal_ouders=rng.choice(vocab.TALEN),
-            doelgroep_activiteiten=rng.sample(("ouders", "meisjes", "migratieachtergrond"), rng.randint(0, 1)),
-            **plaats,
-        ))
+        out.append(
+            Profiel(
+                leerjaar=leerjaar,
+                schooltype=schooltype,
+                school=school,
+                profiel=profiel,
+                schooladvies=advies,
+                interesses=rng.sample(vocab.INTERESSES, rng.randint(0, 4)),
+                werkvoorkeuren=rng.sample(vocab.WERKVOORKEUREN, rng.randint(0, 3)),
+                belangrijk=rng.sample(vocab.BELANGRIJK, rng.randint(0, 2)),
+                leerweg_voorkeur=rng.choice(vocab.LEERWEG_VOORKEUR),
+                max_reisafstand_km=rng.choice((5.0, 10.0, 15.0, 25.0, 40.0)),
+                taal_ouders=rng.choice(vocab.TALEN),
+                doelgroep_activiteiten=rng.sample(("ouders", "meisjes", "migratieachtergrond"), rng.randint(0, 1)),
+                **plaats,
+            )
+        )
     return out

@@ -4,6 +4,7 @@ The figures are the gebied records' cijfers from seor2026 Tabel 3.4 (average cyc
 transport time to the mbo location actually attended, sectorkamer Techniek en gebouwde omgeving, 2024).
 Nothing is computed here; a gemeente without those figures (outside the MRDH) gives no notice.
 """
+
 from __future__ import annotations
 
 from knowledge.geo import gemeente_van
@@ -30,6 +31,15 @@ def reistijd_melding(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> d
     km, ov = _figure(gemeente.cijfers, "fietsafstand"), _figure(gemeente.cijfers, "reistijd")
     if km is None or ov is None:
         return None
-    return {taal: t("advies.reistijd_gemeente", taal, gemeente=gemeente.naam, km=format_km(km.waarde, taal),
-                    minuten=format_number(ov.waarde, taal), jaar=km.jaar or "-",
-                    bron=source_label(kb, km.bron, taal)) for taal in talen}
+    return {
+        taal: t(
+            "advies.reistijd_gemeente",
+            taal,
+            gemeente=gemeente.naam,
+            km=format_km(km.waarde, taal),
+            minuten=format_number(ov.waarde, taal),
+            jaar=km.jaar or "-",
+            bron=source_label(kb, km.bron, taal),
+        )
+        for taal in talen
+    }

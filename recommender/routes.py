@@ -19,6 +19,7 @@ The per-knowledge-base index (:func:`route_index`) is computed once and cached o
 It holds, per route, what each beroep is coded with (interests, work preferences, a labour-market
 claim only where a report names that beroep) and the best sector-level statement for its richting.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -45,7 +46,12 @@ NIVEAUS: dict[str, tuple[frozenset[int], frozenset[int]]] = {
 }
 # Points per labour-market label when a report names the beroep (the published "kansrijk" rule).
 MARKT_PUNTEN: dict[str, float] = {
-    "groot_tekort": 1.0, "tekort": 0.75, "goed": 0.5, "gemiddeld": 0.25, "beperkt": 0.0, "onbekend": 0.0,
+    "groot_tekort": 1.0,
+    "tekort": 0.75,
+    "goed": 0.5,
+    "gemiddeld": 0.25,
+    "beperkt": 0.0,
+    "onbekend": 0.0,
 }
 # A statement about a whole sector counts half: it says nothing about this beroep in particular.
 SECTOR_FACTOR = 0.5
@@ -192,8 +198,9 @@ def _beste_markt(claims: Iterable[Markt | None]) -> Markt | None:
     return best
 
 
-def sector_uitspraken(kb: KnowledgeBase, *, richting: str | None = None,
-                      interesse: str | None = None) -> list[SectorMarkt]:
+def sector_uitspraken(
+    kb: KnowledgeBase, *, richting: str | None = None, interesse: str | None = None
+) -> list[SectorMarkt]:
     """Sector-level statements about an mbo richting or a (non-technical) interest, best first.
 
     Order: most favourable label, then the newest source, then id (deterministic).
@@ -210,15 +217,30 @@ def sector_uitspraken(kb: KnowledgeBase, *, richting: str | None = None,
 
 
 def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
-    return SectorMarkt(rec.id, rec.label, rec.bron, MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
-                       kb.bronnen[rec.bron.bron].jaar, dict(rec.tekst))
+    return SectorMarkt(
+        rec.id,
+        rec.label,
+        rec.bron,
+        MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
+        kb.bronnen[rec.bron.bron].jaar,
+        dict(rec.tekst),
+    )
 
 
 def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
     beroep_ids = _beroepen_van(kb, opl)
     beroepen = [kb.beroepen[b] for b in beroep_ids]
-    infos = tuple(BeroepInfo(b.id, b.naam, frozenset(b.interesses), frozenset(b.werkvoorkeuren),
-                             beroep_markt(kb, b.id), dict(b.korte_omschrijving)) for b in beroepen)
+    infos = tuple(
+        BeroepInfo(
+            b.id,
+            b.naam,
+            frozenset(b.interesses),
+            frozenset(b.werkvoorkeuren),
+            beroep_markt(kb, b.id),
+            dict(b.korte_omschrijving),
+        )
+        for b in beroepen
+    )
     interesses = set(opl.interesses)
     for ber in beroepen:
         interesses.update(ber.interesses)
@@ -228,10 +250,19 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         if school is None:
             continue
         leerwegen = frozenset(loc.leerwegen or opl.leerwegen)
-        locaties.append(Locatie(school.id, school.naam, school.locatie.lat, school.locatie.lon, leerwegen,
-                                school.locatie.precisie == "gemeente"))
-    vervolg = tuple((v.naam, v.soort, tuple(kb.scholen[s].naam for s in v.scholen if s in kb.scholen))
-                    for v in opl.vervolg)
+        locaties.append(
+            Locatie(
+                school.id,
+                school.naam,
+                school.locatie.lat,
+                school.locatie.lon,
+                leerwegen,
+                school.locatie.precisie == "gemeente",
+            )
+        )
+    vervolg = tuple(
+        (v.naam, v.soort, tuple(kb.scholen[s].naam for s in v.scholen if s in kb.scholen)) for v in opl.vervolg
+    )
     bronnen: list[str] = [ref_text(r) for r in opl.bronnen]
     for ber in beroepen:
         bronnen.append(ref_text(ber.arbeidsmarkt.bron))
@@ -243,12 +274,24 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
     refs = list(opl.bronnen) + [r for ber in beroepen for r in [*ber.bronnen, ber.arbeidsmarkt.bron]]
     heeft_bron = all(r.bron in kb.bronnen for r in refs) and any(is_gerapporteerd(kb, r) for r in refs)
     return RouteInfo(
-        id=opl.id, naam=opl.naam, niveau=opl.niveau, leerwegen=tuple(opl.leerwegen), richting=opl.richting,
-        duur_jaren=opl.duur_jaren, vmbo_profielen=tuple(opl.vmbo_profielen),
-        vooropleidingen=frozenset(opl.vooropleidingen), beroepen=infos, opl_interesses=frozenset(opl.interesses),
-        interesses=frozenset(interesses), hoofdroute_voor=frozenset(opl.hoofdroute_voor),
-        markt=_beste_markt(i.markt for i in infos), sector=sector, locaties=tuple(locaties), vervolg=vervolg,
-        bronnen=tuple(dict.fromkeys(bronnen)), heeft_bron=heeft_bron and bool(beroepen),
+        id=opl.id,
+        naam=opl.naam,
+        niveau=opl.niveau,
+        leerwegen=tuple(opl.leerwegen),
+        richting=opl.richting,
+        duur_jaren=opl.duur_jaren,
+        vmbo_profielen=tuple(opl.vmbo_profielen),
+        vooropleidingen=frozenset(opl.vooropleidingen),
+        beroepen=infos,
+        opl_interesses=frozenset(opl.interesses),
+        interesses=frozenset(interesses),
+        hoofdroute_voor=frozenset(opl.hoofdroute_voor),
+        markt=_beste_markt(i.markt for i in infos),
+        sector=sector,
+        locaties=tuple(locaties),
+        vervolg=vervolg,
+        bronnen=tuple(dict.fromkeys(bronnen)),
+        heeft_bron=heeft_bron and bool(beroepen),
     )
 
 

@@ -24,6 +24,7 @@ Choice (:func:`kies_routes`): first the best route for each of the pupil's inter
 by score minus a variety penalty (same richting and niveau, same richting, a shared beroep): variety
 is a penalty, never an exclusion. Shown in score order; ties by fit, then labour market, distance, id.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -119,8 +120,14 @@ def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
     return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict)
 
 
-def dichtstbij(locaties: tuple[Locatie, ...], lat: float | None, lon: float | None, leerweg: str,
-               plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> Dichtstbij | None:
+def dichtstbij(
+    locaties: tuple[Locatie, ...],
+    lat: float | None,
+    lon: float | None,
+    leerweg: str,
+    plaats_grof: bool = False,
+    afstanden: Sequence[float] | None = None,
+) -> Dichtstbij | None:
     """Nearest location offering the preferred mbo leerweg (a national provider when that is all there is).
 
     ``plaats_grof``: the pupil's place is a whole gemeente or area, so every distance is approximate.
@@ -178,28 +185,43 @@ def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) 
     return min(BELANGRIJK_MAX, punten), tuple(hits)
 
 
-def score_route(route: RouteInfo, profiel: Profiel, plaats: tuple[float, float] | None,
-                plaats_grof: bool = False, afstanden: Sequence[float] | None = None) -> RouteScore | None:
+def score_route(
+    route: RouteInfo,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    plaats_grof: bool = False,
+    afstanden: Sequence[float] | None = None,
+) -> RouteScore | None:
     """Score one admissible route for a pupil, or None when no stated interest connects to it."""
     interesse, match, hoofd = interesse_punten(list(profiel.interesses), route)
     if not match:
         return None
     werk = werk_punten(list(profiel.werkvoorkeuren), route)
     markt_punten = max(route.markt.punten if route.markt else 0.0, route.sector.punten if route.sector else 0.0)
-    d = dichtstbij(route.locaties, plaats[0] if plaats else None, plaats[1] if plaats else None,
-                   profiel.leerweg_voorkeur, plaats_grof, afstanden)
+    d = dichtstbij(
+        route.locaties,
+        plaats[0] if plaats else None,
+        plaats[1] if plaats else None,
+        profiel.leerweg_voorkeur,
+        plaats_grof,
+        afstanden,
+    )
     belangrijk, hits = belangrijk_punten(profiel, route, d)
     hoofd_niveaus, lager_niveaus = niveaus_voor(profiel)
     lager = route.niveau in lager_niveaus and route.niveau not in hoofd_niveaus
     sluit_aan = bool(profiel.profiel and profiel.profiel in route.vmbo_profielen)
     aansluiting = (0.5 if sluit_aan else 0.0) - (1.0 if lager else 0.0)
     delen = {
-        "interesse": round(interesse, 3), "werkvoorkeur": round(werk.punten, 3), "arbeidsmarkt": markt_punten,
-        "belangrijk": round(belangrijk, 3), "afstand": round(afstand_punten(d, profiel.max_reisafstand_km), 3),
+        "interesse": round(interesse, 3),
+        "werkvoorkeur": round(werk.punten, 3),
+        "arbeidsmarkt": markt_punten,
+        "belangrijk": round(belangrijk, 3),
+        "afstand": round(afstand_punten(d, profiel.max_reisafstand_km), 3),
         "aansluiting": aansluiting,
     }
-    return RouteScore(route, delen, match, werk, route.markt, route.sector, d, hits, lager, sluit_aan, hoofd,
-                      via_beroep(route, match))
+    return RouteScore(
+        route, delen, match, werk, route.markt, route.sector, d, hits, lager, sluit_aan, hoofd, via_beroep(route, match)
+    )
 
 
 def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:

@@ -5,15 +5,20 @@ Public API (imported lazily so ``import retrieval`` stays cheap):
 (from :mod:`retrieval.assistant`), ``Hit`` (:mod:`retrieval.search`) and ``get_embeddings``
 (:mod:`retrieval.embeddings`).
 """
+
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "Assistant": "retrieval.assistant", "Answer": "retrieval.assistant", "Source": "retrieval.assistant",
-    "get_assistant": "retrieval.assistant", "text_search_for_initiatives": "retrieval.assistant",
-    "Hit": "retrieval.search", "get_embeddings": "retrieval.embeddings",
+    "Assistant": "retrieval.assistant",
+    "Answer": "retrieval.assistant",
+    "Source": "retrieval.assistant",
+    "get_assistant": "retrieval.assistant",
+    "text_search_for_initiatives": "retrieval.assistant",
+    "Hit": "retrieval.search",
+    "get_embeddings": "retrieval.embeddings",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -16,6 +16,7 @@ What is cached and what is not (privacy, rule 4, and correctness):
   the same suggested question at once cost one answer.
 * Bounded: least recently used entries go first (``max_entries``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,9 @@ def normalise_question(question: str) -> str:
 
 def answer_key(question: str, lang: str | None, version: str, **options: Any) -> str:
     """The cache key: a hash, so the cache never holds a parent's words."""
-    payload = json.dumps([normalise_question(question), lang or "auto", version, sorted(options.items())],
-                         ensure_ascii=False)
+    payload = json.dumps(
+        [normalise_question(question), lang or "auto", version, sorted(options.items())], ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -93,8 +95,9 @@ class AnswerCache:
             self._stats.hits += 1
         return answer
 
-    def get_or_compute(self, key: str, compute: Callable[[], Answer],
-                       keep: Callable[[Answer], bool] = lambda _answer: True) -> Answer:
+    def get_or_compute(
+        self, key: str, compute: Callable[[], Answer], keep: Callable[[Answer], bool] = lambda _answer: True
+    ) -> Answer:
         """The cached answer for ``key``, else ``compute()`` (stored when ``keep`` says so)."""
         with self._lock:
             answer = self._lookup(key)
@@ -143,19 +146,36 @@ class CachingAssistant:
         self.cache = cache or AnswerCache()
         self.version = knowledge_version(assistant)
 
-    def ask(self, question: str, lang: str | None = None, *, previous: Any = (), mode: Any = "fused",
-            use_llm: bool = True, fallback_lang: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        lang: str | None = None,
+        *,
+        previous: Any = (),
+        mode: Any = "fused",
+        use_llm: bool = True,
+        fallback_lang: str | None = None,
+    ) -> Answer:
         """The assistant's answer; the earlier questions of the conversation are part of the key (a
         follow-up such as "en BBL?" means something else after each question), as hashes only."""
+
         def compute() -> Answer:
-            return self.assistant.ask(question, lang, previous=previous, mode=mode, use_llm=use_llm,
-                                      fallback_lang=fallback_lang)
+            return self.assistant.ask(
+                question, lang, previous=previous, mode=mode, use_llm=use_llm, fallback_lang=fallback_lang
+            )
 
         earlier = list(previous) if isinstance(previous, list | tuple) else None
         if not isinstance(question, str) or earlier is None or not all(isinstance(p, str) for p in earlier):
             return compute()  # bytes and other odd input: the assistant's own checks answer
-        key = answer_key(question, lang, self.version, mode=mode, use_llm=use_llm, fallback=fallback_lang,
-                         previous=[normalise_question(p) for p in earlier])
+        key = answer_key(
+            question,
+            lang,
+            self.version,
+            mode=mode,
+            use_llm=use_llm,
+            fallback=fallback_lang,
+            previous=[normalise_question(p) for p in earlier],
+        )
         answer = self.cache.get_or_compute(key, compute, keep=cacheable)
         return answer.model_copy(deep=True)
 

@@ -24,6 +24,7 @@ With a language model configured (see :mod:`retrieval.llm`) the short answer is 
 from the fenced passages; a reply in the wrong language, without a usable answer or with an error falls
 back to the curated short answer.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,29 +74,29 @@ MISSING_MIN_SCORE = 5.0
 MISSING_MAX_WORDS = 40
 
 # Refusal calibration of the passage search (issue 3; see retrieval/README.md).
-DENSE_STRONG = 0.875     # dense cosine of the best chunk at or above this: grounded
-DENSE_MIN = 0.80         # below this: never grounded
-COVERAGE_MIN = 0.40      # between the two: the query's rare words must occur in the top passages
+DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounded
+DENSE_MIN = 0.80  # below this: never grounded
+COVERAGE_MIN = 0.40  # between the two: the query's rare words must occur in the top passages
 BM25_ONLY_COVERAGE = 0.40  # bm25-only mode has no dense score: lexical overlap alone decides
 # Routing calibration (issue 11, tuned on retrieval/eval_data/questions.yaml; holdout.yaml is not tuned on).
 # Off-topic questions reached an example-question cosine of at most 0.885 on the development set.
-EXAMPLE_STRONG = 0.90    # best example question at or above this: the section answers, whatever the passages say
-EXAMPLE_AGREE = 0.835    # ... or above this when the passage search puts the same article first
-PASSAGE_AGREE = 0.80     # (with at least this dense cosine)
-CHARS_STRONG = 0.80      # bm25-only mode: character similarity with an example question
-NAMED_OVERRIDE = 0.96    # a record named in the question wins, unless an example question matches this closely
+EXAMPLE_STRONG = 0.90  # best example question at or above this: the section answers, whatever the passages say
+EXAMPLE_AGREE = 0.835  # ... or above this when the passage search puts the same article first
+PASSAGE_AGREE = 0.80  # (with at least this dense cosine)
+CHARS_STRONG = 0.80  # bm25-only mode: character similarity with an example question
+NAMED_OVERRIDE = 0.96  # a record named in the question wins, unless an example question matches this closely
 NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an example this close
-SUPPORT_MIN = 0.15       # share of the question's (rare) words the chosen section must contain, unless ...
-VERY_STRONG = 0.95       # ... an example question is this close
+SUPPORT_MIN = 0.15  # share of the question's (rare) words the chosen section must contain, unless ...
+VERY_STRONG = 0.95  # ... an example question is this close
 DOCUMENT_MARGIN = 0.05
 DOCUMENT_WORDS_MARGIN = 0.3  # ... or when it holds this much more of the question's (rare) words
 DOCUMENT_ACTIVITY = 0.90  # an own document this close to an activity-like question answers instead of a list   # an own document beats a matching article only when its passage is this much closer
 PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
-NUMBER_MARGIN = 0.03     # "how many ...": a section with a figure wins when its example is this close
+NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its example is this close
 # weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
 # passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
-CONTEXT_WEIGHT = 0.3     # share of the earlier question in the vector of a follow-up
+CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
@@ -210,9 +211,16 @@ def trim_words(text: str, limit: int) -> str:
 class Assistant:
     """Answers questions from the knowledge base and the user's documents. Thread-safe for reading."""
 
-    def __init__(self, kb: KnowledgeBase, index: HybridIndex, *, questions: ExampleQuestions | None = None,
-                 llm: Any | None = None, build_report: BuildReport | None = None,
-                 catalogue: Catalogue | None = None):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: HybridIndex,
+        *,
+        questions: ExampleQuestions | None = None,
+        llm: Any | None = None,
+        build_report: BuildReport | None = None,
+        catalogue: Catalogue | None = None,
+    ):
         self.kb = kb
         self.index = index
         self.questions = questions if questions is not None else ExampleQuestions([], np.zeros((0, 1)))
@@ -236,10 +244,18 @@ class Assistant:
 
     # --- construction -------------------------------------------------------------
     @classmethod
-    def from_default(cls, kb: KnowledgeBase | None = None, *, home: Path | None = None,
-                     embeddings: CountingEmbeddings | None = None, llm: Any | None = "env",
-                     notify: Notify = stderr_notify, rebuild: bool = False,
-                     include_userdocs: bool = True, catalogue: Catalogue | None = None) -> Assistant:
+    def from_default(
+        cls,
+        kb: KnowledgeBase | None = None,
+        *,
+        home: Path | None = None,
+        embeddings: CountingEmbeddings | None = None,
+        llm: Any | None = "env",
+        notify: Notify = stderr_notify,
+        rebuild: bool = False,
+        include_userdocs: bool = True,
+        catalogue: Catalogue | None = None,
+    ) -> Assistant:
         """Load (or build) the persisted index under ``$LOB_HOME``, or use the shipped one in place when it
         matches; never uses the network.
 
@@ -250,13 +266,16 @@ class Assistant:
 
         kb = kb or load_knowledge()
         emb = embeddings or get_embeddings()
-        store, report = open_knowledge_index(kb, emb, home=home, notify=notify, force=rebuild,
-                                             shipped=shipped_index_dir())
+        store, report = open_knowledge_index(
+            kb, emb, home=home, notify=notify, force=rebuild, shipped=shipped_index_dir()
+        )
         is_question = np.array([d.metadata.get("kind") == QUESTION_KIND for d in store.docs], dtype=bool)
         docs = [d for d, q in zip(store.docs, is_question, strict=True) if not q]
         vectors = store.vectors[~is_question] if len(store.docs) else store.vectors
-        questions = ExampleQuestions([d for d, q in zip(store.docs, is_question, strict=True) if q],
-                                     store.vectors[is_question] if len(store.docs) else store.vectors)
+        questions = ExampleQuestions(
+            [d for d, q in zip(store.docs, is_question, strict=True) if q],
+            store.vectors[is_question] if len(store.docs) else store.vectors,
+        )
         user = open_userdocs(emb, home=home, notify=notify) if include_userdocs else None
         if user is not None and len(user):
             docs += user.docs
@@ -269,15 +288,29 @@ class Assistant:
         return assistant
 
     # --- public API ---------------------------------------------------------------
-    def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None, mode: Mode = "fused",
-               lang: str | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: dict[str, Any] | None = None,
+        mode: Mode = "fused",
+        lang: str | None = None,
+    ) -> list[Hit]:
         """Top-``k`` chunks for ``query`` (hybrid by default), with optional metadata filters."""
         query = clean_text(query, max_chars=LIMITS.question_chars, what="query")  # raises InputError
         language = lang or detect_language(query).code
         return self.index.search(query, k=k, filters=filters, mode=mode, lang=language)
 
-    def ask(self, question: str, lang: str | None = None, *, previous: Sequence[str] = (), mode: Mode = "fused",
-            use_llm: bool = True, fallback_lang: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        lang: str | None = None,
+        *,
+        previous: Sequence[str] = (),
+        mode: Mode = "fused",
+        use_llm: bool = True,
+        fallback_lang: str | None = None,
+    ) -> Answer:
         """A short answer in the asker's language (see module doc); ``previous`` are earlier questions.
 
         ``lang`` forces the answer language; ``fallback_lang`` (the page's language) is used only when the
@@ -293,12 +326,24 @@ class Assistant:
             question = question.decode("utf-8")
         if problem is not None:
             language = lang or fallback_lang or input_language(question)
-            return Answer(answer=t(f"assistant.{problem.key}", language, **problem.fields), language=language,
-                          grounded=False, status="bad_input", reply_kind="decline", notice=problem.key)
+            return Answer(
+                answer=t(f"assistant.{problem.key}", language, **problem.fields),
+                language=language,
+                grounded=False,
+                status="bad_input",
+                reply_kind="decline",
+                notice=problem.key,
+            )
         if looks_like_code(question):
             language = lang or fallback_lang or input_language(question)
-            return Answer(answer=t("assistant.bad_nonsense", language), language=language, grounded=False,
-                          status="bad_input", reply_kind="decline", notice="bad_nonsense")
+            return Answer(
+                answer=t("assistant.bad_nonsense", language),
+                language=language,
+                grounded=False,
+                status="bad_input",
+                reply_kind="decline",
+                notice="bad_nonsense",
+            )
         notice = None
         detected = detect_language(question)
         if fallback_lang and detected.method == "langid" and len(question.split()) <= 6:
@@ -355,15 +400,20 @@ class Assistant:
         activity = parse_activity_question(self.kb, question, followup=after_activities)
         if activity is not None and self._has_documents and mode != "bm25":
             # "op welke dag is de drone workshop?" may be about an event in the user's own documents
-            own = self.index.search(question, k=1, filters={"kind": "document"}, lang=lang,
-                                    qvec=self.query_vector(question))
+            own = self.index.search(
+                question, k=1, filters={"kind": "document"}, lang=lang, qvec=self.query_vector(question)
+            )
             # without a place the list is a weak reading of the question: a document needs less to win
             needed = DOCUMENT_ACTIVITY if activity.place is not None else DOCUMENT_ACTIVITY - 0.05
             if own and (own[0].dense or 0) >= needed:
                 activity = None
         if activity is not None:
-            if after_activities and context is not None and context.activity is not None \
-                    and is_followup(question, lang):
+            if (
+                after_activities
+                and context is not None
+                and context.activity is not None
+                and is_followup(question, lang)
+            ):
                 activity = context.activity.merged(activity)
             return Route("activities", text=question, activity=activity, context=context)
         parts = split_question(question, lang)
@@ -394,11 +444,17 @@ class Assistant:
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
-        return Route("clarify", text=text, candidates=[context.article] if context.article else [],
-                     context=context, hits=joined.hits)
+        return Route(
+            "clarify",
+            text=text,
+            candidates=[context.article] if context.article else [],
+            context=context,
+            hits=joined.hits,
+        )
 
-    def _decide(self, text: str, lang: str, mode: Mode, qvec: np.ndarray | None,
-                anchor_text: str | None = None) -> Route:
+    def _decide(
+        self, text: str, lang: str, mode: Mode, qvec: np.ndarray | None, anchor_text: str | None = None
+    ) -> Route:
         hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
         matches = self.questions.match(text, qvec, use_dense=mode != "bm25", use_chars=mode != "dense")
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
@@ -411,9 +467,15 @@ class Assistant:
         article, section, example = self._choose_article(matches, hits)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
-        agree = (mode != "bm25" and hits and hits[0].kind == "artikel" and article is not None
-                 and hits[0].source == f"artikel:{article}" and example >= EXAMPLE_AGREE
-                 and (hits[0].dense or 0) >= PASSAGE_AGREE)
+        agree = (
+            mode != "bm25"
+            and hits
+            and hits[0].kind == "artikel"
+            and article is not None
+            and hits[0].source == f"artikel:{article}"
+            and example >= EXAMPLE_AGREE
+            and (hits[0].dense or 0) >= PASSAGE_AGREE
+        )
         top = hits[0] if hits else None
         if top is not None and grounded and top.kind == "document":
             # the user's own document is the best passage: it answers (marked) when no curated article matches
@@ -423,8 +485,9 @@ class Assistant:
             # ... clearly closer: by vector, or by the question's words ("ouderavond" is in the document only)
             words_here = self.index.coverage(query_tokens(text, lang), [top.text], lang)
             words_there = self.support(text, lang, article, section) if article is not None else 0.0
-            clearly = best_example < VERY_STRONG and ((top.dense or 0) - curated >= DOCUMENT_MARGIN
-                                                      or words_here - words_there >= DOCUMENT_WORDS_MARGIN)
+            clearly = best_example < VERY_STRONG and (
+                (top.dense or 0) - curated >= DOCUMENT_MARGIN or words_here - words_there >= DOCUMENT_WORDS_MARGIN
+            )
             if not (strong or agree) or clearly:
                 route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
                 return route
@@ -442,8 +505,12 @@ class Assistant:
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
             section = self._best_section(article, matches)
-        passages_answer = grounded and top is not None and top.kind != "document" and \
-            (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
+        passages_answer = (
+            grounded
+            and top is not None
+            and top.kind != "document"
+            and (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
+        )
         if article is not None and (strong or agree or passages_answer):
             if not strong and not agree and top is not None and top.kind == "artikel":
                 # the passage search decides which article; the example questions which section of it
@@ -540,16 +607,28 @@ class Assistant:
         places = {w for g in kb.gebieden.values() for w in normalise(g.naam).split()}
         common = {"online", "college", "techniek", "rotterdam", "voor", "nederland", "event", "experience"}
         words: set[str] = set()
-        for name in [*(b.naam for b in kb.beroepen.values()), *(o.naam for o in kb.opleidingen.values()),
-                     *(i.naam for i in kb.initiatieven.values())]:
+        for name in [
+            *(b.naam for b in kb.beroepen.values()),
+            *(o.naam for o in kb.opleidingen.values()),
+            *(i.naam for i in kb.initiatieven.values()),
+        ]:
             words |= {w for w in normalise(name).split() if len(w) >= 5}
         return frozenset(words - places - common)
 
     @staticmethod
     def _record_names(kb: KnowledgeBase) -> list[tuple[str, str]]:
         """(normalised name, source) of records a question can name, longest first."""
-        generic = {"operator", "operator a", "analist", "game on", "go dare", "kansrijk kiezen", "schilder",
-                   "mentoren op zuid", "vakkanjers"}
+        generic = {
+            "operator",
+            "operator a",
+            "analist",
+            "game on",
+            "go dare",
+            "kansrijk kiezen",
+            "schilder",
+            "mentoren op zuid",
+            "vakkanjers",
+        }
         # a part in brackets that is only a place ("Proefstuderen op het mbo (Rotterdam Zuid)") names no record:
         # otherwise every question about Rotterdam Zuid went to one of its six initiatives
         places = {normalise(g.naam) for g in kb.gebieden.values()}
@@ -578,7 +657,7 @@ class Assistant:
         found: set[str] = set()
         for n in range(1, 7):
             for i in range(len(words) - n + 1):
-                gram = " ".join(words[i:i + n])
+                gram = " ".join(words[i : i + n])
                 if gram in self._exact_names:
                     found.add(gram)
         candidates = {name for w in words if len(w) >= 4 for name in self._names_by_part.get(w[:4], ())}
@@ -616,8 +695,9 @@ class Assistant:
         return dense >= DENSE_MIN and coverage >= COVERAGE_MIN
 
     # --- replies --------------------------------------------------------------------
-    def reply(self, question: str, lang: str, route: Route, *, notice: str | None = None,
-              use_llm: bool = True) -> Answer:
+    def reply(
+        self, question: str, lang: str, route: Route, *, notice: str | None = None, use_llm: bool = True
+    ) -> Answer:
         """The answer for a routed question."""
         if route.kind == "activities" and route.activity is not None:
             return self._activities(route, lang)
@@ -654,11 +734,19 @@ class Assistant:
             sources += [s for s in p.sources if s.label not in {x.label for x in sources}]
         details = "\n\n".join(dict.fromkeys(p.details for p in parts if p.details))
         quote = next((p.quote for p in parts if p.quote is not None), None)
-        return Answer(answer="\n\n".join(texts), details=details, language=lang, grounded=True, sources=sources,
-                      quote=quote, topic=route.topic)
+        return Answer(
+            answer="\n\n".join(texts),
+            details=details,
+            language=lang,
+            grounded=True,
+            sources=sources,
+            quote=quote,
+            topic=route.topic,
+        )
 
-    def _section(self, article_id: str, section: str | None, lang: str, with_advice: bool = True,
-                 question: str = "") -> Answer:
+    def _section(
+        self, article_id: str, section: str | None, lang: str, with_advice: bool = True, question: str = ""
+    ) -> Answer:
         art = self.kb.artikelen[article_id]
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
         use = lang if lang in art.tekst else "nl"
@@ -675,12 +763,27 @@ class Assistant:
         advice = art.doen.get(lang) if with_advice else None
         text = f"{short}\n\n{advice}" if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
-        sources = [Source(label=title, kind="knowledge", source=f"artikel:{art.id}", title=title,
-                          snippet=_snippet(short), language=lang, section=part.id if part else None,
-                          bronnen=[_ref(b) for b in art.bronnen])]
+        sources = [
+            Source(
+                label=title,
+                kind="knowledge",
+                source=f"artikel:{art.id}",
+                title=title,
+                snippet=_snippet(short),
+                language=lang,
+                section=part.id if part else None,
+                bronnen=[_ref(b) for b in art.bronnen],
+            )
+        ]
         sources += self._report_sources(self._refs_of(art, short), lang)
-        return Answer(answer=text, details=f"{title}\n\n{art.tekst[use].strip()}", language=lang, grounded=True,
-                      sources=sources, topic=f"artikel:{art.id}#{part.id if part else ''}")
+        return Answer(
+            answer=text,
+            details=f"{title}\n\n{art.tekst[use].strip()}",
+            language=lang,
+            grounded=True,
+            sources=sources,
+            topic=f"artikel:{art.id}#{part.id if part else ''}",
+        )
 
     def _refs_of(self, art: Any, short: str) -> list[BronRef]:
         """The references behind a short answer: the figures it quotes (matched by value), else the article's
@@ -715,18 +818,31 @@ class Assistant:
         refs: list[BronRef] = []
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
-            lines.append(t("assistant.beroep_intro", lang, naam=b.naam,
-                           markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang)))
+            lines.append(
+                t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
+            )
             if b.werkvoorkeuren:
-                lines.append(t("assistant.beroep_werk", lang, werk=format_list(
-                    [word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang)))
+                lines.append(
+                    t(
+                        "assistant.beroep_werk",
+                        lang,
+                        werk=format_list([word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang),
+                    )
+                )
             routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             if routes:
                 lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
         elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
             name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
-            lines.append(t("assistant.opleiding_intro", lang, naam=o.naam, niveau=o.niveau,
-                           leerwegen=format_list(list(o.leerwegen), lang)))
+            lines.append(
+                t(
+                    "assistant.opleiding_intro",
+                    lang,
+                    naam=o.naam,
+                    niveau=o.niveau,
+                    leerwegen=format_list(list(o.leerwegen), lang),
+                )
+            )
             if o.duur_jaren:
                 lines.append(t("assistant.opleiding_duur", lang, jaren=format_number(o.duur_jaren, lang)))
             jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
@@ -737,22 +853,38 @@ class Assistant:
                 lines.append(t("assistant.opleiding_scholen", lang, scholen=format_list(schools[:3], lang)))
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
             name, dutch, refs = i.naam, i.omschrijving, list(i.bronnen)
-            lines.append(t("assistant.initiatief_intro", lang, naam=i.naam, organisator=i.organisator,
-                           soort=format_list([label("activiteit", c, lang).lower() for c in i.activiteiten[:2]],
-                                             lang)))
-            lines.append(t("assistant.initiatief_voor", lang, voor=format_list(
-                [label("schooltype_initiatief", c, lang) for c in i.schooltypen[:3]], lang)))
-            where = label("bereik", "landelijk", lang) if i.landelijk_online else \
-                ", ".join(dict.fromkeys(p for p in (i.locatie.naam, i.locatie.wijk, i.locatie.gemeente) if p))
+            lines.append(
+                t(
+                    "assistant.initiatief_intro",
+                    lang,
+                    naam=i.naam,
+                    organisator=i.organisator,
+                    soort=format_list([label("activiteit", c, lang).lower() for c in i.activiteiten[:2]], lang),
+                )
+            )
+            lines.append(
+                t(
+                    "assistant.initiatief_voor",
+                    lang,
+                    voor=format_list([label("schooltype_initiatief", c, lang) for c in i.schooltypen[:3]], lang),
+                )
+            )
+            where = (
+                label("bereik", "landelijk", lang)
+                if i.landelijk_online
+                else ", ".join(dict.fromkeys(p for p in (i.locatie.naam, i.locatie.wijk, i.locatie.gemeente) if p))
+            )
             lines.append(t("assistant.initiatief_waar", lang, waar=where))
         elif kind == "school" and (s := self.kb.scholen.get(rid)) is not None:
             name, dutch, refs = s.naam, s.opmerking or "", list(s.bronnen)
-            lines.append(t("assistant.school_intro", lang, naam=s.naam,
-                           waar=s.locatie.wijk or s.locatie.gemeente or ""))
+            lines.append(
+                t("assistant.school_intro", lang, naam=s.naam, waar=s.locatie.wijk or s.locatie.gemeente or "")
+            )
         elif kind == "campus" and (c := self.kb.campussen.get(rid)) is not None:
             name, dutch, refs = c.naam, c.omschrijving, list(c.bronnen)
-            lines.append(t("assistant.campus_intro", lang, naam=c.naam, afkorting=c.afkorting,
-                           waar=c.locatie.gemeente or ""))
+            lines.append(
+                t("assistant.campus_intro", lang, naam=c.naam, afkorting=c.afkorting, waar=c.locatie.gemeente or "")
+            )
         else:
             lines.append(hit.title)
             dutch = hit.text
@@ -764,27 +896,57 @@ class Assistant:
             if dutch:
                 text += " " + t("assistant.dutch_below", lang)
                 quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
-        sources = [Source(label=name, kind="knowledge", source=hit.source, title=name, snippet=_snippet(hit.text),
-                          language="nl", score=round(hit.score, 4), bronnen=hit.bronnen)]
+        sources = [
+            Source(
+                label=name,
+                kind="knowledge",
+                source=hit.source,
+                title=name,
+                snippet=_snippet(hit.text),
+                language="nl",
+                score=round(hit.score, 4),
+                bronnen=hit.bronnen,
+            )
+        ]
         sources += self._report_sources(refs, lang)
         details = "\n".join(lines) if lang != "nl" else ""
-        return Answer(answer=trim_words(text, 90), details=details, language=lang, grounded=True, sources=sources,
-                      quote=quote, topic=hit.source)
+        return Answer(
+            answer=trim_words(text, 90),
+            details=details,
+            language=lang,
+            grounded=True,
+            sources=sources,
+            quote=quote,
+            topic=hit.source,
+        )
 
     def _document(self, hit: Hit, question: str, lang: str) -> Answer:
         name = hit.source.split(":", 1)[1]
         where = f"{name}, {hit.section}" if hit.section else name
-        source = Source(label=own_label(where, lang), kind="own_document", source=hit.source,
-                        title=hit.title, snippet=_snippet(hit.text), language=hit.language, section=hit.section,
-                        score=round(hit.score, 4), bronnen=hit.bronnen)
+        source = Source(
+            label=own_label(where, lang),
+            kind="own_document",
+            source=hit.source,
+            title=hit.title,
+            snippet=_snippet(hit.text),
+            language=hit.language,
+            section=hit.section,
+            score=round(hit.score, 4),
+            bronnen=hit.bronnen,
+        )
         if hit.language == lang:
-            text = t("assistant.own_document_intro", lang, name=name) + "\n\n" + \
-                self._best_sentences(hit.text, question, lang, 60)
-            return Answer(answer=text, details=hit.text.strip(), language=lang, grounded=True, sources=[source],
-                          topic=hit.source)
+            text = (
+                t("assistant.own_document_intro", lang, name=name)
+                + "\n\n"
+                + self._best_sentences(hit.text, question, lang, 60)
+            )
+            return Answer(
+                answer=text, details=hit.text.strip(), language=lang, grounded=True, sources=[source], topic=hit.source
+            )
         text = t("assistant.own_document_other_language", lang, name=name, code=hit.language)
-        quote = Quote(label=t("assistant.own_document_intro", lang, name=name), language=hit.language,
-                      text=hit.text.strip())
+        quote = Quote(
+            label=t("assistant.own_document_intro", lang, name=name), language=hit.language, text=hit.text.strip()
+        )
         return Answer(answer=text, language=lang, grounded=True, sources=[source], quote=quote, topic=hit.source)
 
     def _missing_sentence(self, article: str, short: str, question: str, lang: str) -> str:
@@ -816,7 +978,9 @@ class Assistant:
 
         wanted = set(query_tokens(question, lang))
         sents = sentences(text)
-        score = {i: sum(self.index.idf(tok) for tok in set(tokenize(sents[i], lang)) & wanted) for i in range(len(sents))}
+        score = {
+            i: sum(self.index.idf(tok) for tok in set(tokenize(sents[i], lang)) & wanted) for i in range(len(sents))
+        }
         scored = sorted((i for i in score if score[i] > 0), key=lambda i: -score[i])  # only sentences on the question
         chosen: list[int] = []
         for i in scored:
@@ -834,39 +998,63 @@ class Assistant:
             result = answer_activities(self.kb, route.activity, lang, extra=extra)
         except (ImportError, ValueError):
             return self._decline(route.text, lang, None)
-        sources = [Source(label=h.initiatief.naam + (f" ({t('bron.own_list', lang)})"
-                                                     if h.initiatief.id in result.own else ""),
-                          kind="activity", source=f"initiatief:{h.initiatief.id}", title=h.initiatief.naam,
-                          snippet=_snippet(h.initiatief.omschrijving), language="nl",
-                          bronnen=[_ref(b) for b in h.initiatief.bronnen])
-                   for h in result.shown]
-        return Answer(answer=result.text, details=result.details, language=lang, grounded=bool(result.hits),
-                      sources=sources, reply_kind="activity_list", mode="structured", topic="activities")
+        sources = [
+            Source(
+                label=h.initiatief.naam + (f" ({t('bron.own_list', lang)})" if h.initiatief.id in result.own else ""),
+                kind="activity",
+                source=f"initiatief:{h.initiatief.id}",
+                title=h.initiatief.naam,
+                snippet=_snippet(h.initiatief.omschrijving),
+                language="nl",
+                bronnen=[_ref(b) for b in h.initiatief.bronnen],
+            )
+            for h in result.shown
+        ]
+        return Answer(
+            answer=result.text,
+            details=result.details,
+            language=lang,
+            grounded=bool(result.hits),
+            sources=sources,
+            reply_kind="activity_list",
+            mode="structured",
+            topic="activities",
+        )
 
     def _clarify(self, route: Route, lang: str) -> Answer:
         if route.context is not None and route.context.kind == "section" and route.context.article:
             art = self.kb.artikelen[route.context.article]
-            examples = self.questions.examples(art.id, route.context.section or "", lang) or \
-                self.questions.examples(art.id, art.kort[0].id if art.kort else "", lang)
-            text = t("assistant.clarify_topic", lang, topic=art.titel.get(lang) or art.titel["nl"],
-                     example=examples[0] if examples else art.titel.get(lang) or art.titel["nl"])
+            examples = self.questions.examples(art.id, route.context.section or "", lang) or self.questions.examples(
+                art.id, art.kort[0].id if art.kort else "", lang
+            )
+            text = t(
+                "assistant.clarify_topic",
+                lang,
+                topic=art.titel.get(lang) or art.titel["nl"],
+                example=examples[0] if examples else art.titel.get(lang) or art.titel["nl"],
+            )
         elif route.context is not None and route.context.hit is not None:
             text = t("assistant.clarify_topic", lang, topic=route.context.hit.title, example=route.context.text)
         elif len(route.candidates) >= 2:
             a, b = (self.kb.artikelen[c] for c in route.candidates[:2])
-            text = t("assistant.clarify_choice", lang, a=a.titel.get(lang, a.titel["nl"]),
-                     b=b.titel.get(lang, b.titel["nl"]))
+            text = t(
+                "assistant.clarify_choice", lang, a=a.titel.get(lang, a.titel["nl"]), b=b.titel.get(lang, b.titel["nl"])
+            )
         else:
             return self._decline(route.text, lang, None)
-        return Answer(answer=text, language=lang, grounded=False, reply_kind="clarifying_question",
-                      topic=route.context.topic if route.context else None)
+        return Answer(
+            answer=text,
+            language=lang,
+            grounded=False,
+            reply_kind="clarifying_question",
+            topic=route.context.topic if route.context else None,
+        )
 
     def _decline(self, question: str, lang: str, notice: str | None = None) -> Answer:
         domain = other_domain(question)
         where = t(f"assistant.domain_{domain}", lang) if domain else t("assistant.go_school", lang)
         text = f"{t('assistant.refusal', lang)} {where}\n\n{t('assistant.can_help', lang)}"
-        return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline",
-                      notice=notice)
+        return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline", notice=notice)
 
     def _llm_answer(self, question: str, lang: str, route: Route, extractive: Answer) -> Answer:
         from retrieval.llm import NO_ANSWER, ask_llm, cited_numbers, passages_for
@@ -888,12 +1076,28 @@ class Assistant:
         for h in own:  # an own document the model used is marked as such
             name = h.source.split(":", 1)[1]
             if h.source not in {s.source for s in sources}:
-                sources.append(Source(label=own_label(name, lang), kind="own_document",
-                                      source=h.source, title=h.title, snippet=_snippet(h.text), language=h.language))
+                sources.append(
+                    Source(
+                        label=own_label(name, lang),
+                        kind="own_document",
+                        source=h.source,
+                        title=h.title,
+                        snippet=_snippet(h.text),
+                        language=h.language,
+                    )
+                )
         clean = re.sub(r"\s*\[\d{1,2}\]", "", text).strip()
-        return Answer(answer=trim_words(clean, MAX_ANSWER_WORDS), details=extractive.details, language=lang,
-                      grounded=True, sources=sources, quote=extractive.quote, mode="llm", topic=extractive.topic,
-                      notice=extractive.notice)
+        return Answer(
+            answer=trim_words(clean, MAX_ANSWER_WORDS),
+            details=extractive.details,
+            language=lang,
+            grounded=True,
+            sources=sources,
+            quote=extractive.quote,
+            mode="llm",
+            topic=extractive.topic,
+            notice=extractive.notice,
+        )
 
 
 def own_label(name: str, lang: str) -> str:

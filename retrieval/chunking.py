@@ -5,6 +5,7 @@ e.g. ``artikel:bol_bbl``, ``initiatief:ini_x``, ``document:rapport.pdf``), ``kin
 ``title``, ``section`` (article language, page or part number) and ``bronnen`` (the report
 citations of the record, e.g. ``seor2026#Tabel 3.6``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,8 +41,10 @@ class ChunkerSettings:
 
     def splitter(self) -> RecursiveCharacterTextSplitter:
         return RecursiveCharacterTextSplitter(
-            chunk_size=self.chunk_size, chunk_overlap=self.chunk_overlap,
-            separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""], keep_separator="end",
+            chunk_size=self.chunk_size,
+            chunk_overlap=self.chunk_overlap,
+            separators=["\n\n", "\n", ". ", "; ", ", ", " ", ""],
+            keep_separator="end",
         )
 
     def as_dict(self) -> dict[str, int]:
@@ -85,10 +88,17 @@ def _split(text: str, meta: dict[str, Any], settings: ChunkerSettings, head: str
     return docs
 
 
-def _meta(source: str, kind: str, title: str, bronnen: Iterable[BronRef], language: str = "nl",
-          section: str | None = None) -> dict[str, Any]:
-    return {"source": source, "kind": kind, "title": title, "language": language, "section": section,
-            "bronnen": sorted({_ref(b) for b in bronnen})}
+def _meta(
+    source: str, kind: str, title: str, bronnen: Iterable[BronRef], language: str = "nl", section: str | None = None
+) -> dict[str, Any]:
+    return {
+        "source": source,
+        "kind": kind,
+        "title": title,
+        "language": language,
+        "section": section,
+        "bronnen": sorted({_ref(b) for b in bronnen}),
+    }
 
 
 def _plaats(loc: Any) -> str:
@@ -121,15 +131,20 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
     for pr in kb.vmbo.profielen:
         meta = _meta(f"profiel:{pr.code}", "vmbo", f"vmbo-profiel {pr.naam}", pr.bronnen)
         kind = "technisch profiel" if pr.technisch else "niet-technisch profiel"
-        text = _join(f"vmbo-profiel {pr.naam} ({pr.afkorting}), {kind}, leerwegen: {', '.join(pr.leerwegen)}",
-                     pr.omschrijving, _cijfers(pr.cijfers))
+        text = _join(
+            f"vmbo-profiel {pr.naam} ({pr.afkorting}), {kind}, leerwegen: {', '.join(pr.leerwegen)}",
+            pr.omschrijving,
+            _cijfers(pr.cijfers),
+        )
         yield from _split(text, meta, s, head=f"vmbo-profiel {pr.naam}")
     for ber in sorted(kb.beroepen.values(), key=lambda b: b.id):
         routes = [kb.opleidingen[o].naam for o in ber.mbo_route if o in kb.opleidingen]
         text = _join(
-            f"Beroep: {ber.naam}", ber.omschrijving,
+            f"Beroep: {ber.naam}",
+            ber.omschrijving,
             f"Kans op werk: {str(ber.arbeidsmarkt.label).replace('_', ' ')}. {ber.arbeidsmarkt.toelichting}",
-            f"Mbo-opleidingen: {', '.join(routes)}" if routes else None, _cijfers(ber.cijfers),
+            f"Mbo-opleidingen: {', '.join(routes)}" if routes else None,
+            _cijfers(ber.cijfers),
         )
         meta = _meta(f"beroep:{ber.id}", "beroep", ber.naam, [*ber.bronnen, ber.arbeidsmarkt.bron])
         yield from _split(text, meta, s, head=f"Beroep: {ber.naam}")
@@ -142,13 +157,15 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
             opl.omschrijving,
             f"Toelating vanaf: {', '.join(opl.vooropleidingen)}",
             f"Beroepen: {', '.join(beroepen)}" if beroepen else None,
-            f"Scholen: {', '.join(scholen)}" if scholen else None, _cijfers(opl.cijfers),
+            f"Scholen: {', '.join(scholen)}" if scholen else None,
+            _cijfers(opl.cijfers),
         )
         meta = _meta(f"opleiding:{opl.id}", "opleiding", opl.naam, opl.bronnen)
         yield from _split(text, meta, s, head=f"Mbo-opleiding: {opl.naam}")
     for ini in sorted(kb.initiatieven.values(), key=lambda i: i.id):
         text = _join(
-            f"Activiteit / initiatief: {ini.naam} (organisator: {ini.organisator})", ini.omschrijving,
+            f"Activiteit / initiatief: {ini.naam} (organisator: {ini.organisator})",
+            ini.omschrijving,
             f"Voor: {', '.join(ini.schooltypen)}; doelgroep: {', '.join(ini.doelgroepen)}; "
             f"soort: {', '.join(str(a).replace('_', ' ') for a in ini.activiteiten)}; branche: {', '.join(ini.branches)}",
             f"Plaats: {_plaats(ini.locatie)}" + (" (ook online)" if ini.online else ""),
@@ -158,15 +175,20 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
     for sch in sorted(kb.scholen.values(), key=lambda x: x.id):
         profielen = ", ".join(sch.profielen) if sch.profielen else "niet bekend"
         text = _join(
-            f"School: {sch.naam} ({sch.soort})", f"Plaats: {_plaats(sch.locatie)}",
+            f"School: {sch.naam} ({sch.soort})",
+            f"Plaats: {_plaats(sch.locatie)}",
             f"Leerwegen: {', '.join(sch.leerwegen)}; profielen: {profielen}" if sch.soort in ("vmbo", "vso") else None,
             sch.opmerking,
         )
         meta = _meta(f"school:{sch.id}", "school", sch.naam, sch.bronnen)
         yield from _split(text, meta, s)
     for cam in sorted(kb.campussen.values(), key=lambda c: c.id):
-        text = _join(f"Campus: {cam.naam} ({cam.afkorting})", f"Plaats: {_plaats(cam.locatie)}",
-                     cam.omschrijving, _cijfers(cam.cijfers))
+        text = _join(
+            f"Campus: {cam.naam} ({cam.afkorting})",
+            f"Plaats: {_plaats(cam.locatie)}",
+            cam.omschrijving,
+            _cijfers(cam.cijfers),
+        )
         meta = _meta(f"campus:{cam.id}", "campus", cam.naam, cam.bronnen)
         yield from _split(text, meta, s, head=f"Campus: {cam.naam}")
     # only areas with figures (travel to the mbo per gemeente): a bare place name answers nothing
@@ -190,17 +212,34 @@ def question_docs(kb: KnowledgeBase) -> list[Document]:
     for art in sorted(kb.artikelen.values(), key=lambda a: a.id):
         if not art.kort:  # no curated short answers yet: the titles stand in (section "": sentences are chosen)
             for lang, title in sorted(art.titel.items()):
-                meta = {"source": f"artikel:{art.id}", "kind": QUESTION_KIND, "title": title, "language": lang,
-                        "section": "", "bronnen": [], "role": "query", "part": 0,
-                        "chunk_id": f"vraag:{art.id}#titel@{lang}", "text_hash": text_hash("query: " + title)}
+                meta = {
+                    "source": f"artikel:{art.id}",
+                    "kind": QUESTION_KIND,
+                    "title": title,
+                    "language": lang,
+                    "section": "",
+                    "bronnen": [],
+                    "role": "query",
+                    "part": 0,
+                    "chunk_id": f"vraag:{art.id}#titel@{lang}",
+                    "text_hash": text_hash("query: " + title),
+                }
                 docs.append(Document(page_content=title, metadata=meta))
         for part in art.kort:
             for lang, questions in part.vragen.items():
                 for i, question in enumerate(questions):
-                    meta = {"source": f"artikel:{art.id}", "kind": QUESTION_KIND, "title": art.titel[lang],
-                            "language": lang, "section": part.id, "bronnen": [], "role": "query", "part": i,
-                            "chunk_id": f"vraag:{art.id}#{part.id}@{lang}#{i}",
-                            "text_hash": text_hash("query: " + question)}
+                    meta = {
+                        "source": f"artikel:{art.id}",
+                        "kind": QUESTION_KIND,
+                        "title": art.titel[lang],
+                        "language": lang,
+                        "section": part.id,
+                        "bronnen": [],
+                        "role": "query",
+                        "part": i,
+                        "chunk_id": f"vraag:{art.id}#{part.id}@{lang}#{i}",
+                        "text_hash": text_hash("query: " + question),
+                    }
                     docs.append(Document(page_content=question, metadata=meta))
     return docs
 
@@ -218,8 +257,12 @@ class DocumentError(ValueError):
     """A user file that cannot be read as text; the message names the file."""
 
 
-_FILE_LIMITS = {".txt": ("text_file_bytes", "tekstbestanden"), ".md": ("text_file_bytes", "tekstbestanden"),
-                ".pdf": ("pdf_file_bytes", "pdf"), ".docx": ("docx_file_bytes", "docx")}
+_FILE_LIMITS = {
+    ".txt": ("text_file_bytes", "tekstbestanden"),
+    ".md": ("text_file_bytes", "tekstbestanden"),
+    ".pdf": ("pdf_file_bytes", "pdf"),
+    ".docx": ("docx_file_bytes", "docx"),
+}
 
 
 def _refuse(key: str, **fields: object) -> DocumentError:
@@ -231,8 +274,10 @@ def check_file_limits(path: Path) -> None:
     its parts inflate to, read from the zip directory without inflating anything (a zip bomb stops here)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(f"{path.name}: bestandstype '{suffix or '(geen)'}' wordt niet ondersteund; "
-                            f"gebruik {', '.join(SUPPORTED_SUFFIXES)}")
+        raise DocumentError(
+            f"{path.name}: bestandstype '{suffix or '(geen)'}' wordt niet ondersteund; "
+            f"gebruik {', '.join(SUPPORTED_SUFFIXES)}"
+        )
     limit_name, kind = _FILE_LIMITS[suffix]
     limit = int(getattr(LIMITS, limit_name))
     size = path.stat().st_size
@@ -245,12 +290,15 @@ def check_file_limits(path: Path) -> None:
             with zipfile.ZipFile(path) as archive:
                 members = archive.infolist()
         except (zipfile.BadZipFile, OSError) as exc:
-            raise DocumentError(f"{path.name}: geen geldig docx-bestand (het is beschadigd of geen Word-document)") from exc
+            raise DocumentError(
+                f"{path.name}: geen geldig docx-bestand (het is beschadigd of geen Word-document)"
+            ) from exc
         unpacked = sum(m.file_size for m in members)
         ratio = max((m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000), default=0)
         if unpacked > LIMITS.docx_unpacked_bytes or ratio > LIMITS.docx_ratio:
-            raise _refuse("docx_unpacked", name=path.name, size=megabytes(unpacked),
-                          max=megabytes(LIMITS.docx_unpacked_bytes))
+            raise _refuse(
+                "docx_unpacked", name=path.name, size=megabytes(unpacked), max=megabytes(LIMITS.docx_unpacked_bytes)
+            )
 
 
 def _pages(path: Path) -> list[tuple[str | None, str]]:
@@ -286,8 +334,10 @@ def _pages(path: Path) -> list[tuple[str | None, str]]:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf/docx raise many types; the user needs the file name
         # the library's own words (English, technical) stay out of the message; the cause is chained for debugging
-        raise DocumentError(f"{path.name}: kan dit bestand niet lezen; het is beschadigd of geen echt "
-                            f"{suffix.lstrip('.')}-bestand. Open en bewaar het opnieuw, of kies een ander bestand.") from exc
+        raise DocumentError(
+            f"{path.name}: kan dit bestand niet lezen; het is beschadigd of geen echt "
+            f"{suffix.lstrip('.')}-bestand. Open en bewaar het opnieuw, of kies een ander bestand."
+        ) from exc
     if b"\x00" in raw[:4096]:
         raise DocumentError(f"{path.name}: dit is geen tekstbestand (binaire inhoud)")
     text = clean_text(decode_bytes(raw))
@@ -297,9 +347,13 @@ def _pages(path: Path) -> list[tuple[str | None, str]]:
 
 
 def _ingest_too_much(chars: int, chunk_size: int = 900, overlap: int = 120) -> DocumentError:
-    return _refuse("ingest_too_much", chars=f"{chars:,}".replace(",", "."),
-                   minutes=estimated_minutes(chars, chunk_size, overlap),
-                   max_chars=f"{LIMITS.ingest_chars:,}".replace(",", "."), max_minutes=f"{LIMITS.ingest_minutes:g}")
+    return _refuse(
+        "ingest_too_much",
+        chars=f"{chars:,}".replace(",", "."),
+        minutes=estimated_minutes(chars, chunk_size, overlap),
+        max_chars=f"{LIMITS.ingest_chars:,}".replace(",", "."),
+        max_minutes=f"{LIMITS.ingest_minutes:g}",
+    )
 
 
 def estimated_minutes(chars: int, chunk_size: int = 900, overlap: int = 120) -> int:
@@ -350,9 +404,15 @@ def document_chunks(path: Path, settings: ChunkerSettings | None = None, languag
     for n, (section, text) in enumerate(pages):
         if not text.strip():
             continue
-        meta = {"source": f"document:{path.name}", "kind": "document", "title": path.stem, "language": lang,
-                "section": section or f"deel {n + 1}" if len(pages) > 1 else section, "bronnen": [path.name],
-                "file": str(path.resolve())}
+        meta = {
+            "source": f"document:{path.name}",
+            "kind": "document",
+            "title": path.stem,
+            "language": lang,
+            "section": section or f"deel {n + 1}" if len(pages) > 1 else section,
+            "bronnen": [path.name],
+            "file": str(path.resolve()),
+        }
         for d in _split(text.strip(), meta, s):
             d.metadata["section"] = d.metadata["section"] or f"deel {d.metadata['part'] + 1}"
             docs.append(d)

@@ -5,6 +5,7 @@ with its ``query:``/``passage:`` roles. Set ``LOB_EMBEDDING_MODEL`` to a local f
 name to use sentence-transformers instead; that backend runs with ``HF_HUB_OFFLINE=1`` so it
 never tries the network (a name must already be in the local cache).
 """
+
 from __future__ import annotations
 
 import os
@@ -154,21 +155,32 @@ class SentenceTransformerEmbeddings(CountingEmbeddings):
         self.passages_embedded += len(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = self._model.encode([self._prefix[1] + t for t in texts], batch_size=self.batch_size,
-                                 normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+        out = self._model.encode(
+            [self._prefix[1] + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
         return np.asarray(out, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
-        out = self._model.encode([self._prefix[0] + text], normalize_embeddings=True, show_progress_bar=False,
-                                 convert_to_numpy=True)
+        out = self._model.encode(
+            [self._prefix[0] + text], normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
+        )
         return np.asarray(out[0], dtype=np.float32)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         self.passages_embedded += len(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = self._model.encode([self._prefix[0] + t for t in texts], batch_size=self.batch_size,
-                                 normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+        out = self._model.encode(
+            [self._prefix[0] + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
         return np.asarray(out, dtype=np.float32)
 
 

@@ -29,6 +29,7 @@ Reply metrics (issue 11; fused, the default mode):
 * words - median and maximum number of words of the short answer;
 * followup - follow-up questions answered on an expected topic or with a clarifying question.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,15 @@ MODES: tuple[Mode, ...] = ("fused", "bm25", "dense")
 METRICS = ("recall@5", "mrr", "facts", "language", "refusal")
 REPLY_METRICS = ("right", "refused", "declined", "visible", "words_median", "words_max", "followup")
 # targets of issue 11, per language
-TARGETS = {"right": (">=", 0.95), "refused": ("<=", 0.02), "declined": (">=", 1.0), "visible": (">=", 1.0),
-           "words_median": ("<=", 70), "words_max": ("<=", 120), "followup": (">=", 0.90)}
+TARGETS = {
+    "right": (">=", 0.95),
+    "refused": ("<=", 0.02),
+    "declined": (">=", 1.0),
+    "visible": (">=", 1.0),
+    "words_median": ("<=", 70),
+    "words_max": ("<=", 120),
+    "followup": (">=", 0.90),
+}
 LANG_ORDER = ("nl", "en", "tr", "ar", "pl", "uk")
 
 
@@ -124,8 +132,9 @@ def on_topic(answer: Answer, q: EvalQuestion) -> bool:
     expected = set(q.expected_sources)
     if answer.reply_kind == "activity_list":
         return any(s.source in expected for s in answer.sources) or (not answer.sources and q.type == "structured")
-    knowledge = [s.source for s in answer.sources if s.kind in ("knowledge", "own_document") and s.source
-                 and ":" in s.source]
+    knowledge = [
+        s.source for s in answer.sources if s.kind in ("knowledge", "own_document") and s.source and ":" in s.source
+    ]
     if not knowledge:
         return False
     if ";" in (answer.topic or ""):
@@ -173,17 +182,38 @@ def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str
         for text in catalogue(lang).values():
             vocab[lang] |= _words(text)
     # the records themselves are Dutch text
-    for rec_text in [*(b.omschrijving for b in kb.beroepen.values()), *(o.omschrijving for o in kb.opleidingen.values()),
-                     *(i.omschrijving for i in kb.initiatieven.values()), *(c.omschrijving for c in kb.campussen.values()),
-                     *(s.opmerking or "" for s in kb.scholen.values())]:
+    for rec_text in [
+        *(b.omschrijving for b in kb.beroepen.values()),
+        *(o.omschrijving for o in kb.opleidingen.values()),
+        *(i.omschrijving for i in kb.initiatieven.values()),
+        *(c.omschrijving for c in kb.campussen.values()),
+        *(s.opmerking or "" for s in kb.scholen.values()),
+    ]:
         vocab["nl"] |= _words(rec_text)
     names: set[str] = set(DOMAIN_WORDS)
     for ini in kb.initiatieven.values():
-        names |= _words(" ".join(filter(None, (ini.naam, ini.organisator, ini.locatie.naam, ini.locatie.wijk,
-                                                ini.locatie.gemeente, ini.onderdeel_van))))
-    for name in [*(r.naam for r in kb.beroepen.values()), *(r.naam for r in kb.opleidingen.values()),
-                 *(r.naam for r in kb.scholen.values()), *(r.naam for r in kb.campussen.values()),
-                 *(r.naam for r in kb.gebieden.values())]:
+        names |= _words(
+            " ".join(
+                filter(
+                    None,
+                    (
+                        ini.naam,
+                        ini.organisator,
+                        ini.locatie.naam,
+                        ini.locatie.wijk,
+                        ini.locatie.gemeente,
+                        ini.onderdeel_van,
+                    ),
+                )
+            )
+        )
+    for name in [
+        *(r.naam for r in kb.beroepen.values()),
+        *(r.naam for r in kb.opleidingen.values()),
+        *(r.naam for r in kb.scholen.values()),
+        *(r.naam for r in kb.campussen.values()),
+        *(r.naam for r in kb.gebieden.values()),
+    ]:
         names |= _words(name)
     for b in kb.bronnen.values():
         names |= _words(" ".join(filter(None, (b.kort, b.uitgever))))
@@ -227,11 +257,21 @@ def score_question(assistant: Assistant, q: EvalQuestion, mode: Mode) -> dict[st
     seconds = time.perf_counter() - t0
     declined = answer.reply_kind == "decline"
     row: dict[str, Any] = {
-        "id": q.id, "lang": q.lang, "type": q.type, "mode": mode, "seconds": seconds, "grounded": answer.grounded,
-        "answer_language": answer.language, "reply_kind": answer.reply_kind, "topic": answer.topic,
-        "followup_question": bool(q.previous), "words": word_count(answer.answer),
-        "language": float(answer.language == q.lang
-                          and detect_language(without_names(assistant.kb, opening(answer.answer))).code == q.lang),
+        "id": q.id,
+        "lang": q.lang,
+        "type": q.type,
+        "mode": mode,
+        "seconds": seconds,
+        "grounded": answer.grounded,
+        "answer_language": answer.language,
+        "reply_kind": answer.reply_kind,
+        "topic": answer.topic,
+        "followup_question": bool(q.previous),
+        "words": word_count(answer.answer),
+        "language": float(
+            answer.language == q.lang
+            and detect_language(without_names(assistant.kb, opening(answer.answer))).code == q.lang
+        ),
         "refusal": float(answer.grounded == q.in_scope),
     }
     foreign = foreign_words(assistant.kb, visible_text(answer), q.lang) if answer.language == q.lang else ["<lang>"]
@@ -289,12 +329,17 @@ def summarise_replies(rows: list[dict[str, Any]], mode: Mode = "fused") -> dict[
     for lang in [*_langs(mrows), "all"]:
         sel = [r for r in mrows if lang == "all" or r["lang"] == lang]
         words = [r["words"] for r in sel]
-        vals: dict[str, Any] = {m: _mean([r.get(m) for r in sel]) for m in ("right", "refused", "declined", "visible",
-                                                                             "followup")}
+        vals: dict[str, Any] = {
+            m: _mean([r.get(m) for r in sel]) for m in ("right", "refused", "declined", "visible", "followup")
+        }
         vals["words_median"] = statistics.median(words) if words else None
         vals["words_max"] = max(words) if words else None
-        vals["n"] = {"in_scope": sum("right" in r for r in sel), "off_topic": sum("declined" in r for r in sel),
-                     "followups": sum("followup" in r for r in sel), "all": len(sel)}
+        vals["n"] = {
+            "in_scope": sum("right" in r for r in sel),
+            "off_topic": sum("declined" in r for r in sel),
+            "followups": sum("followup" in r for r in sel),
+            "all": len(sel),
+        }
         out[lang] = vals
     return out
 
@@ -306,8 +351,9 @@ def meets(metric: str, value: float | None) -> bool:
     return value >= target if op == ">=" else value <= target
 
 
-def run_eval(assistant: Assistant, questions: list[EvalQuestion] | None = None,
-             modes: tuple[Mode, ...] = MODES) -> dict[str, Any]:
+def run_eval(
+    assistant: Assistant, questions: list[EvalQuestion] | None = None, modes: tuple[Mode, ...] = MODES
+) -> dict[str, Any]:
     """Score every question in every mode; the summary, the reply summary and warm latency of fused asks."""
     questions = questions or load_questions()
     for q in questions[:3]:  # warm-up (model, caches)
@@ -315,8 +361,13 @@ def run_eval(assistant: Assistant, questions: list[EvalQuestion] | None = None,
     rows = [score_question(assistant, q, mode) for mode in modes for q in questions]
     fused_ms = [r["seconds"] * 1000 for r in rows if r["mode"] == "fused"]
     latency = latency_summary(fused_ms, digits=1) if fused_ms else {}
-    return {"summary": summarise(rows), "replies": summarise_replies(rows), "latency": latency, "rows": rows,
-            "questions": len(questions)}
+    return {
+        "summary": summarise(rows),
+        "replies": summarise_replies(rows),
+        "latency": latency,
+        "rows": rows,
+        "questions": len(questions),
+    }
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -337,22 +388,28 @@ def format_table(result: dict[str, Any]) -> str:
 
 def format_replies(replies: dict[str, dict[str, Any]], title: str) -> str:
     """The reply metrics per language with the targets; '!' marks a figure that misses its target."""
-    head = (f"{'lang':<5} {'right':>7} {'refused':>8} {'declined':>9} {'visible':>8} {'words':>9} {'followup':>9}"
-            f"   n(in/off/fu)")
+    head = (
+        f"{'lang':<5} {'right':>7} {'refused':>8} {'declined':>9} {'visible':>8} {'words':>9} {'followup':>9}"
+        f"   n(in/off/fu)"
+    )
     lines = [f"== {title} ==", head]
+
     def cell(v: dict[str, Any], m: str, width: int, fmt: str = ".3f") -> str:
         val = v.get(m)
         text = "-" if val is None else format(val, fmt)
         return f"{text + ('!' if not meets(m, val) else ' '):>{width}}"
 
     for lang, v in replies.items():
-
         words = f"{v['words_median']:g}/{v['words_max']}" if v["words_median"] is not None else "-"
         mark = "!" if not (meets("words_median", v["words_median"]) and meets("words_max", v["words_max"])) else " "
         n = v["n"]
-        lines.append(f"{lang:<5} {cell(v, 'right', 7)} {cell(v, 'refused', 8)} {cell(v, 'declined', 9)} "
-                     f"{cell(v, 'visible', 8)} {words + mark:>9} {cell(v, 'followup', 9)}   "
-                     f"{n['in_scope']}/{n['off_topic']}/{n['followups']}")
-    lines.append("targets: right >= 0.95, refused <= 0.02, declined = 1, visible = 1, words median <= 70 and "
-                 "max <= 120, followup >= 0.90")
+        lines.append(
+            f"{lang:<5} {cell(v, 'right', 7)} {cell(v, 'refused', 8)} {cell(v, 'declined', 9)} "
+            f"{cell(v, 'visible', 8)} {words + mark:>9} {cell(v, 'followup', 9)}   "
+            f"{n['in_scope']}/{n['off_topic']}/{n['followups']}"
+        )
+    lines.append(
+        "targets: right >= 0.95, refused <= 0.02, declined = 1, visible = 1, words median <= 70 and "
+        "max <= 120, followup >= 0.90"
+    )
     return "\n".join(lines)

@@ -11,6 +11,7 @@ The knowledge index also ships with the code (``retrieval/prebuilt/``, made by
 in place, read-only, so a fresh clone, container or server process starts without embedding; when
 it does not match, its vectors still seed the local build (only changed chunks are embedded).
 """
+
 from __future__ import annotations
 
 import time
@@ -90,8 +91,9 @@ def _expect(kb: KnowledgeBase, emb: CountingEmbeddings, settings: ChunkerSetting
     return {"model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(), "content_hash": kb.content_hash}
 
 
-def _shipped(shipped: Path, expect: dict[str, object],
-             notify: Notify) -> tuple[ChunkStore | None, dict[str, np.ndarray]]:
+def _shipped(
+    shipped: Path, expect: dict[str, object], notify: Notify
+) -> tuple[ChunkStore | None, dict[str, np.ndarray]]:
     """(the shipped store when it matches ``expect``, else None; vectors it can lend to a local build)."""
     try:
         return ChunkStore.load(shipped, expect), {}
@@ -99,15 +101,20 @@ def _shipped(shipped: Path, expect: dict[str, object],
         return None, (exc.store.vector_cache() if exc.store is not None else {})
     except IndexProblem as exc:
         if not exc.missing:
-            notify(f"De meegeleverde index in {shipped} is onbruikbaar ({exc}); maak hem opnieuw met "
-                   f"'{SHIP_COMMAND}'.")
+            notify(f"De meegeleverde index in {shipped} is onbruikbaar ({exc}); maak hem opnieuw met '{SHIP_COMMAND}'.")
         return None, {}
 
 
-def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Path | None = None,
-                         settings: ChunkerSettings | None = None, force: bool = False,
-                         notify: Notify = stderr_notify,
-                         shipped: Path | None = None) -> tuple[ChunkStore, BuildReport]:
+def open_knowledge_index(
+    kb: KnowledgeBase,
+    emb: CountingEmbeddings,
+    *,
+    home: Path | None = None,
+    settings: ChunkerSettings | None = None,
+    force: bool = False,
+    notify: Notify = stderr_notify,
+    shipped: Path | None = None,
+) -> tuple[ChunkStore, BuildReport]:
     """Load the knowledge index if it matches ``kb`` and ``emb``; otherwise (re)build it and say why.
 
     With ``shipped`` (see :func:`shipped_index_dir`) a matching shipped index is used in place and
@@ -145,37 +152,61 @@ def open_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, home: Pa
             if not force:  # another process may have built it while this one waited for the lock
                 try:
                     store = ChunkStore.load(directory, expect)
-                    return store, BuildReport("loaded", None, len(store), 0, time.perf_counter() - start,
-                                              _size(directory))
+                    return store, BuildReport(
+                        "loaded", None, len(store), 0, time.perf_counter() - start, _size(directory)
+                    )
                 except IndexProblem:
                     pass
-            return _build(kb, emb, directory, expect, settings, {**shipped_cache, **cache}, status, reason, start,
-                          notify)
+            return _build(
+                kb, emb, directory, expect, settings, {**shipped_cache, **cache}, status, reason, start, notify
+            )
     except StoreBusy as exc:
         raise RuntimeError(InputError("busy", what="index").message("nl")) from exc
 
 
-def _build(kb: KnowledgeBase, emb: CountingEmbeddings, directory: Path, expect: dict[str, object],
-           settings: ChunkerSettings, cache: dict[str, np.ndarray], status: str, reason: str | None, start: float,
-           notify: Notify) -> tuple[ChunkStore, BuildReport]:
+def _build(
+    kb: KnowledgeBase,
+    emb: CountingEmbeddings,
+    directory: Path,
+    expect: dict[str, object],
+    settings: ChunkerSettings,
+    cache: dict[str, np.ndarray],
+    status: str,
+    reason: str | None,
+    start: float,
+    notify: Notify,
+) -> tuple[ChunkStore, BuildReport]:
     docs = index_documents(kb, settings)
     vectors, embedded = embed_docs(docs, emb, cache, notify, label="kennisbank")
-    store = ChunkStore(docs=docs, vectors=vectors, manifest={
-        **expect, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    })
+    store = ChunkStore(
+        docs=docs,
+        vectors=vectors,
+        manifest={
+            **expect,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+    )
     seconds = time.perf_counter() - start
     store.manifest["build_seconds"] = round(seconds, 2)
     store.manifest["embedded"] = embedded
     store.save(directory)
     report = BuildReport(status, reason, len(docs), embedded, seconds, _size(directory))
-    notify(f"Index klaar: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
-           f"{report.size_bytes / 1e6:.1f} MB in {directory}")
+    notify(
+        f"Index klaar: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
+        f"{report.size_bytes / 1e6:.1f} MB in {directory}"
+    )
     return store, report
 
 
-def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: Path | None = None,
-                         home: Path | None = None, settings: ChunkerSettings | None = None,
-                         notify: Notify = stderr_notify) -> BuildReport:
+def ship_knowledge_index(
+    kb: KnowledgeBase,
+    emb: CountingEmbeddings,
+    *,
+    target: Path | None = None,
+    home: Path | None = None,
+    settings: ChunkerSettings | None = None,
+    notify: Notify = stderr_notify,
+) -> BuildReport:
     """Write the knowledge index that ships with the code (``lob-kompas build --ship``).
 
     Vectors of unchanged chunks are taken from the current shipped and local indexes, so after a small
@@ -201,8 +232,10 @@ def ship_knowledge_index(kb: KnowledgeBase, emb: CountingEmbeddings, *, target: 
     _save_flat(ChunkStore(docs=docs, vectors=vectors, manifest=dict(expect)), target)
     seconds = time.perf_counter() - start
     report = BuildReport("built", None, len(docs), embedded, seconds, _size(target))
-    notify(f"Meegeleverde index geschreven: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
-           f"{report.size_bytes / 1e6:.1f} MB in {target}")
+    notify(
+        f"Meegeleverde index geschreven: {len(docs)} stukken, {embedded} nieuw ge-embed, {seconds:.1f} s, "
+        f"{report.size_bytes / 1e6:.1f} MB in {target}"
+    )
     return report
 
 
@@ -225,8 +258,9 @@ def _save_flat(store: ChunkStore, target: Path) -> None:
             shutil.copy2(version / name, target / name)
 
 
-def open_userdocs(emb: CountingEmbeddings, *, home: Path | None = None,
-                  notify: Notify = stderr_notify) -> ChunkStore | None:
+def open_userdocs(
+    emb: CountingEmbeddings, *, home: Path | None = None, notify: Notify = stderr_notify
+) -> ChunkStore | None:
     """The user-document store, or None when nothing was ingested. A broken or foreign store is set aside."""
     directory = userdocs_dir(home)
     try:
@@ -234,8 +268,10 @@ def open_userdocs(emb: CountingEmbeddings, *, home: Path | None = None,
     except IndexProblem as exc:
         if exc.missing:
             return None
-        notify(f"De opslag met eigen documenten is onbruikbaar: {exc}. Voeg de documenten opnieuw toe met "
-               f"'lob-kompas ingest' (de oude opslag is bewaard als {directory.name}.broken).")
+        notify(
+            f"De opslag met eigen documenten is onbruikbaar: {exc}. Voeg de documenten opnieuw toe met "
+            f"'lob-kompas ingest' (de oude opslag is bewaard als {directory.name}.broken)."
+        )
         broken = directory.with_name(directory.name + ".broken")
         import shutil
 
@@ -263,9 +299,16 @@ class IngestReport:
     total_chunks: int
 
 
-def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | None = None,
-                 settings: ChunkerSettings | None = None, notify: Notify = stderr_notify,
-                 who: str | None = None, how: str = "cli") -> IngestReport:
+def ingest_files(
+    paths: list[Path],
+    emb: CountingEmbeddings,
+    *,
+    home: Path | None = None,
+    settings: ChunkerSettings | None = None,
+    notify: Notify = stderr_notify,
+    who: str | None = None,
+    how: str = "cli",
+) -> IngestReport:
     """Add (or replace) user files in the user-document store and the registry of ingested documents
     (:mod:`retrieval.registry`; ``who`` defaults to this computer's account, ``how`` to ``cli``).
     Raises DocumentError naming a bad file, or saying why the database cannot be written.
@@ -288,8 +331,10 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
             raise DocumentError(f"{path}: bestand niet gevonden")
         if path.name in seen and seen[path.name].resolve() != path.resolve():
             # a document is known by its name (its chunks' source): two files of one name would mix
-            raise DocumentError(f"{path}: een ander bestand met dezelfde naam staat ook in deze opdracht "
-                                f"({seen[path.name]}); geef een van beide een andere naam")
+            raise DocumentError(
+                f"{path}: een ander bestand met dezelfde naam staat ook in deze opdracht "
+                f"({seen[path.name]}); geef een van beide een andere naam"
+            )
         seen[path.name] = path
         check_file_limits(path)
     paths = list(dict.fromkeys(seen.values()))
@@ -301,8 +346,9 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
         chars += sum(len(d.page_content) for d in docs)
         check_ingest_volume(chars, settings)
         new_docs += docs
-        registry_rows.append(NewDocument(naam=path.name, sha256=file_sha256(path), stukken=len(docs),
-                                         bytes=path.stat().st_size))
+        registry_rows.append(
+            NewDocument(naam=path.name, sha256=file_sha256(path), stukken=len(docs), bytes=path.stat().st_size)
+        )
     try:  # the database is made or migrated now, so an unreachable one stops the ingest before the embedding
         engine = registry_engine(home)
     except DatabaseError as exc:
@@ -324,10 +370,17 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
             vectors, embedded = embed_docs(new_docs, emb, cache, notify, label="documenten")
             all_docs = keep_docs + new_docs
             all_vecs = np.vstack([np.array(keep_vecs, dtype=np.float32).reshape(-1, emb.dim), vectors])
-            store = ChunkStore(docs=all_docs, vectors=all_vecs, manifest={
-                "model": emb.name, "dim": emb.dim, "chunker": settings.as_dict(),
-                "content_hash": "userdocs", "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            })
+            store = ChunkStore(
+                docs=all_docs,
+                vectors=all_vecs,
+                manifest={
+                    "model": emb.name,
+                    "dim": emb.dim,
+                    "chunker": settings.as_dict(),
+                    "content_hash": "userdocs",
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                },
+            )
             # The store and the registry cannot share one transaction (files and a database), so the order is:
             # 1. save the store (a new version folder, then one atomic swap of CURRENT; a failure here leaves the
             #    old version in use and writes no registry row);
@@ -342,8 +395,9 @@ def ingest_files(paths: list[Path], emb: CountingEmbeddings, *, home: Path | Non
             except Exception as exc:
                 _restore_userdocs(directory, old)
                 reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                raise DocumentError("het register van documenten kon niet worden bijgewerkt "
-                                    f"({reason}); er is niets toegevoegd") from exc
+                raise DocumentError(
+                    f"het register van documenten kon niet worden bijgewerkt ({reason}); er is niets toegevoegd"
+                ) from exc
     except StoreBusy as exc:
         raise DocumentError(InputError("busy", what="userdocs").message("nl")) from exc
     seconds = time.perf_counter() - start

@@ -21,6 +21,7 @@ user's own documents carry ``origin="own_document"`` and rank below the curated 
 model must cite passages as [1], [2] and reply ``NO_ANSWER`` when the passages do not contain the
 answer. :func:`passages_for` puts the curated short answer and its article first.
 """
+
 from __future__ import annotations
 
 import os
@@ -69,16 +70,26 @@ def llm_from_env() -> Any | None:
         if provider == "ollama":
             from langchain_ollama import ChatOllama
 
-            return ChatOllama(model=model, base_url=base_url or "http://localhost:11434", temperature=0,
-                              client_kwargs={"timeout": timeout})
+            return ChatOllama(
+                model=model,
+                base_url=base_url or "http://localhost:11434",
+                temperature=0,
+                client_kwargs={"timeout": timeout},
+            )
         if provider in ("openai", "openai-compatible", "openai_compatible"):
             from langchain_openai import ChatOpenAI
 
-            return ChatOpenAI(model=model, base_url=base_url, api_key=os.environ.get("LOB_LLM_API_KEY") or "none",
-                              temperature=0, timeout=timeout)
+            return ChatOpenAI(
+                model=model,
+                base_url=base_url,
+                api_key=os.environ.get("LOB_LLM_API_KEY") or "none",
+                temperature=0,
+                timeout=timeout,
+            )
     except ImportError as exc:
-        raise LLMConfigError(f"LOB_LLM_PROVIDER={provider} vraagt het pakket {exc.name}; installeer "
-                             "'pip install lob-kompas[llm]'") from exc
+        raise LLMConfigError(
+            f"LOB_LLM_PROVIDER={provider} vraagt het pakket {exc.name}; installeer 'pip install lob-kompas[llm]'"
+        ) from exc
     raise LLMConfigError(f"onbekende LOB_LLM_PROVIDER '{provider}' (kies ollama of openai)")
 
 
@@ -93,11 +104,15 @@ def build_messages(question: str, lang: str, hits: list[Hit]) -> list[BaseMessag
     for n, h in enumerate(hits, 1):
         where = f"{h.title}" + (f", {h.section}" if h.section else "")
         origin = "own_document" if h.kind == "document" else "curated"
-        docs.append(f'{FENCE_OPEN} id="{n}" origin="{origin}" source="{fence(h.source)}" title="{fence(where)}">\n'
-                    f"{fence(h.text)}\n{FENCE_CLOSE}")
+        docs.append(
+            f'{FENCE_OPEN} id="{n}" origin="{origin}" source="{fence(h.source)}" title="{fence(where)}">\n'
+            f"{fence(h.text)}\n{FENCE_CLOSE}"
+        )
     language = t("assistant.language_name", lang)
-    user = ("Documents:\n" + "\n\n".join(docs) + "\n\nQuestion (answer in "
-            f"{language}):\n<question>\n{fence(question)}\n</question>")
+    user = (
+        "Documents:\n" + "\n\n".join(docs) + "\n\nQuestion (answer in "
+        f"{language}):\n<question>\n{fence(question)}\n</question>"
+    )
     system = SYSTEM_PROMPT.format(language=language, no_answer=NO_ANSWER)
     return [SystemMessage(content=system), HumanMessage(content=user)]
 
@@ -125,13 +140,36 @@ def passages_for(kb: Any, route: Any, extractive: Any, lang: str, limit: int = 5
         art = kb.artikelen[route.article]
         title = art.titel.get(lang) or art.titel["nl"]
         source = f"artikel:{art.id}"
-        first.append(Hit(chunk_id=f"{source}#kort", source=source, kind="artikel", language=lang, title=title,
-                         section=route.section, text=extractive.answer, score=1.0))
-        first.append(Hit(chunk_id=f"{source}#tekst", source=source, kind="artikel", language=lang, title=title,
-                         text=extractive.details, score=1.0))
+        first.append(
+            Hit(
+                chunk_id=f"{source}#kort",
+                source=source,
+                kind="artikel",
+                language=lang,
+                title=title,
+                section=route.section,
+                text=extractive.answer,
+                score=1.0,
+            )
+        )
+        first.append(
+            Hit(
+                chunk_id=f"{source}#tekst",
+                source=source,
+                kind="artikel",
+                language=lang,
+                title=title,
+                text=extractive.details,
+                score=1.0,
+            )
+        )
     elif route.hit is not None:
         first.append(route.hit)
-    rest = [h for h in route.hits if h.chunk_id not in {f.chunk_id for f in first}
-            and not (route.kind == "section" and h.source == f"artikel:{route.article}")]
+    rest = [
+        h
+        for h in route.hits
+        if h.chunk_id not in {f.chunk_id for f in first}
+        and not (route.kind == "section" and h.source == f"artikel:{route.article}")
+    ]
     rest.sort(key=lambda h: h.kind == "document")  # curated passages before own documents
     return (first + rest)[:limit]

@@ -13,6 +13,7 @@ the rows of its own store.
 
 Reading never creates a database: with the default SQLite file absent the registry is simply empty.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,15 @@ def registry_engine(home: Path | None = None) -> sa.Engine:
     return db.engine_for(db.database_url(home))
 
 
-def record_ingest(engine: sa.Engine, store: str, documents: Sequence[NewDocument], *, who: str, how: str,
-                  at: dt.datetime | None = None) -> None:
+def record_ingest(
+    engine: sa.Engine,
+    store: str,
+    documents: Sequence[NewDocument],
+    *,
+    who: str,
+    how: str,
+    at: dt.datetime | None = None,
+) -> None:
     """In one transaction: mark the active rows of these names in ``store`` removed, then add a row per document."""
     at = at or db.now()
     names = [d.naam for d in documents]
@@ -80,14 +88,31 @@ def record_ingest(engine: sa.Engine, store: str, documents: Sequence[NewDocument
         with conn.begin():
             if not db.is_sqlite(conn):
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_REGISTRY_LOCK})")
-            conn.execute(ingested_documents.update()
-                         .where(ingested_documents.c.store_location == store,
-                                ingested_documents.c.source_name.in_(names),
-                                ingested_documents.c.removed_at.is_(None))
-                         .values(removed_at=at))
-            conn.execute(ingested_documents.insert(), [
-                {"store_location": store, "source_name": d.naam[:255], "sha256": d.sha256, "n_chunks": d.stukken, "size_bytes": d.bytes,
-                 "ingested_at": at, "ingested_by": who[:200], "auth_method": how[:20]} for d in documents])
+            conn.execute(
+                ingested_documents.update()
+                .where(
+                    ingested_documents.c.store_location == store,
+                    ingested_documents.c.source_name.in_(names),
+                    ingested_documents.c.removed_at.is_(None),
+                )
+                .values(removed_at=at)
+            )
+            conn.execute(
+                ingested_documents.insert(),
+                [
+                    {
+                        "store_location": store,
+                        "source_name": d.naam[:255],
+                        "sha256": d.sha256,
+                        "n_chunks": d.stukken,
+                        "size_bytes": d.bytes,
+                        "ingested_at": at,
+                        "ingested_by": who[:200],
+                        "auth_method": how[:20],
+                    }
+                    for d in documents
+                ],
+            )
 
 
 def _exists_without_creating(url: str) -> bool:
@@ -106,17 +131,36 @@ def registered_documents(home: Path | None = None, *, include_removed: bool = Fa
     engine = db.engine_for(url)
     from retrieval.index import userdocs_dir
 
-    query = sa.select(ingested_documents).where(
-        ingested_documents.c.store_location == store_location(userdocs_dir(home))).order_by(ingested_documents.c.ingested_at.desc(),
-                                                   ingested_documents.c.id.desc())
+    query = (
+        sa.select(ingested_documents)
+        .where(ingested_documents.c.store_location == store_location(userdocs_dir(home)))
+        .order_by(ingested_documents.c.ingested_at.desc(), ingested_documents.c.id.desc())
+    )
     if not include_removed:
         query = query.where(ingested_documents.c.removed_at.is_(None))
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return [RegisteredDocument(naam=r["source_name"], sha256=r["sha256"], stukken=r["n_chunks"], bytes=r["size_bytes"],
-                               door=r["ingested_by"], hoe=r["auth_method"], op=as_utc(r["ingested_at"]),
-                               verwijderd_op=as_utc(r["removed_at"]) if r["removed_at"] else None) for r in rows]
+    return [
+        RegisteredDocument(
+            naam=r["source_name"],
+            sha256=r["sha256"],
+            stukken=r["n_chunks"],
+            bytes=r["size_bytes"],
+            door=r["ingested_by"],
+            hoe=r["auth_method"],
+            op=as_utc(r["ingested_at"]),
+            verwijderd_op=as_utc(r["removed_at"]) if r["removed_at"] else None,
+        )
+        for r in rows
+    ]
 
 
-__all__ = ["NewDocument", "RegisteredDocument", "file_sha256", "record_ingest", "registered_documents",
-           "registry_engine", "store_location"]
+__all__ = [
+    "NewDocument",
+    "RegisteredDocument",
+    "file_sha256",
+    "record_ingest",
+    "registered_documents",
+    "registry_engine",
+    "store_location",
+]

@@ -5,6 +5,7 @@
 Filters select on chunk metadata: ``{"kind": "artikel"}``, ``{"language": ["nl", "tr"]}``,
 ``{"source": "artikel:bol_bbl"}``.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,9 +48,19 @@ class Hit(BaseModel):
     @classmethod
     def of(cls, doc: Document, score: float, dense: float | None, bm25: float | None) -> Hit:
         m = doc.metadata
-        return cls(chunk_id=m["chunk_id"], source=m["source"], kind=m["kind"], language=m.get("language", "nl"),
-                   title=m.get("title", ""), section=m.get("section"), text=doc.page_content,
-                   bronnen=list(m.get("bronnen", [])), score=score, dense=dense, bm25=bm25)
+        return cls(
+            chunk_id=m["chunk_id"],
+            source=m["source"],
+            kind=m["kind"],
+            language=m.get("language", "nl"),
+            title=m.get("title", ""),
+            section=m.get("section"),
+            text=doc.page_content,
+            bronnen=list(m.get("bronnen", [])),
+            score=score,
+            dense=dense,
+            bm25=bm25,
+        )
 
 
 def query_tokens(query: str, lang: str) -> list[str]:
@@ -151,8 +162,15 @@ class HybridIndex:
         return sum(self.idf(t) for t in toks if t in present) / total if total else 0.0
 
     # --- search --------------------------------------------------------------------
-    def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None, mode: Mode = "fused",
-               lang: str = "nl", qvec: np.ndarray | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: dict[str, Any] | None = None,
+        mode: Mode = "fused",
+        lang: str = "nl",
+        qvec: np.ndarray | None = None,
+    ) -> list[Hit]:
         """Top-``k`` chunks for ``query`` (in language ``lang``) by ``mode``, filtered on metadata."""
         if not self.docs:
             return []
@@ -177,8 +195,12 @@ class HybridIndex:
             for r, i in enumerate(order):
                 fused[int(i)] = fused.get(int(i), 0.0) + W_BM25 / (RRF_K + r + 1)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
-        return [Hit.of(self.docs[i], s, None if dense is None else float(dense[i]),
-                       None if bm25 is None else float(bm25[i])) for i, s in ranked]
+        return [
+            Hit.of(
+                self.docs[i], s, None if dense is None else float(dense[i]), None if bm25 is None else float(bm25[i])
+            )
+            for i, s in ranked
+        ]
 
 
 @lru_cache(maxsize=8192)

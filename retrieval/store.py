@@ -17,6 +17,7 @@ versions existed (the files directly in the store directory) still loads.
 Writers that read, change and write a store (``ingest``) hold :func:`store_lock` (the ``filelock``
 library) around the whole read-modify-write, so two at once never lose each other's documents.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -114,8 +115,9 @@ def _prune(directory: Path, keep: set[str]) -> None:
     for name in (MANIFEST, CHUNKS, FAISS_FILE):
         with contextlib.suppress(FileNotFoundError):
             (directory / name).unlink()
-    versions = sorted((p for p in directory.glob("v*") if p.is_dir() and not p.name.endswith(".tmp")),
-                      key=lambda p: p.name)
+    versions = sorted(
+        (p for p in directory.glob("v*") if p.is_dir() and not p.name.endswith(".tmp")), key=lambda p: p.name
+    )
     now = time.time()
     for p in versions:
         # a version a few seconds old may belong to a concurrent writer about to point CURRENT at it
@@ -183,11 +185,15 @@ class ChunkStore:
                 index.add(np.ascontiguousarray(self.vectors, dtype=np.float32))
             faiss.write_index(index, str(tmp / FAISS_FILE))
             manifest = dict(self.manifest)
-            manifest.update({
-                "format": FORMAT, "dim": dim, "chunk_count": len(self.docs),
-                "chunk_hashes": [d.metadata["text_hash"] for d in self.docs],
-                "files": {CHUNKS: _sha(tmp / CHUNKS), FAISS_FILE: _sha(tmp / FAISS_FILE)},
-            })
+            manifest.update(
+                {
+                    "format": FORMAT,
+                    "dim": dim,
+                    "chunk_count": len(self.docs),
+                    "chunk_hashes": [d.metadata["text_hash"] for d in self.docs],
+                    "files": {CHUNKS: _sha(tmp / CHUNKS), FAISS_FILE: _sha(tmp / FAISS_FILE)},
+                }
+            )
             (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
             for name in (CHUNKS, FAISS_FILE, MANIFEST):
                 with (tmp / name).open("rb") as fh:
@@ -281,8 +287,13 @@ class StoreMismatch(IndexProblem):
         self.store = store
 
 
-def embed_docs(docs: list[Document], emb: CountingEmbeddings, cache: dict[str, np.ndarray] | None = None,
-               notify: Notify = stderr_notify, label: str = "index") -> tuple[np.ndarray, int]:
+def embed_docs(
+    docs: list[Document],
+    emb: CountingEmbeddings,
+    cache: dict[str, np.ndarray] | None = None,
+    notify: Notify = stderr_notify,
+    label: str = "index",
+) -> tuple[np.ndarray, int]:
     """Vectors for ``docs``, reusing ``cache`` (text hash -> vector); returns (vectors, newly embedded)."""
     cache = cache or {}
     dim = emb.dim
@@ -299,10 +310,11 @@ def embed_docs(docs: list[Document], emb: CountingEmbeddings, cache: dict[str, n
     start = time.perf_counter()
     step = max(1, emb.batch_size)
     # example questions are embedded in the query role (question-to-question matching); passages as passages
-    todo = [i for i in todo if docs[i].metadata.get("role") != "query"] + \
-        [i for i in todo if docs[i].metadata.get("role") == "query"]
+    todo = [i for i in todo if docs[i].metadata.get("role") != "query"] + [
+        i for i in todo if docs[i].metadata.get("role") == "query"
+    ]
     for n in range(0, len(todo), step):
-        batch = todo[n:n + step]
+        batch = todo[n : n + step]
         passages = [i for i in batch if docs[i].metadata.get("role") != "query"]
         queries = [i for i in batch if docs[i].metadata.get("role") == "query"]
         if passages:

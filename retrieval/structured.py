@@ -12,6 +12,7 @@ initiatives plus the school's own list (``extra=load_user_catalogue(...)``) and 
 in the asker's language: kind of activity, for whom, where, distance. Names stay Dutch; records from
 the school's own list say so.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,53 +28,193 @@ from knowledge.sources import EIGEN_IMPORT
 
 # Word starts that signal the activities intent (matched against lower-cased words).
 # Dutch compounds put these inside words (techniekactiviteiten), so they match anywhere in a word.
-INTENT_PARTS_NL = ("activiteit", "initiatie", "evenement", "gastles", "bedrijfsbezoek", "workshop", "techniekdag",
-                   "uitje", "uitjes")
+INTENT_PARTS_NL = (
+    "activiteit",
+    "initiatie",
+    "evenement",
+    "gastles",
+    "bedrijfsbezoek",
+    "workshop",
+    "techniekdag",
+    "uitje",
+    "uitjes",
+)
 INTENT_STARTS = (
-    "doe-dag", "activit", "event", "initiative", "outing", "things to do",
-    "etkinli", "faaliyet", "aktivite",
-    "zajęci", "zajec", "aktywnoś", "wydarze", "inicjatyw", "warsztat",
-    "заход", "активніст", "ініціатив", "поді", "майстер-клас",
+    "doe-dag",
+    "activit",
+    "event",
+    "initiative",
+    "outing",
+    "things to do",
+    "etkinli",
+    "faaliyet",
+    "aktivite",
+    "zajęci",
+    "zajec",
+    "aktywnoś",
+    "wydarze",
+    "inicjatyw",
+    "warsztat",
+    "заход",
+    "активніст",
+    "ініціатив",
+    "поді",
+    "майстер-клас",
 )
 INTENT_ARABIC = ("نشاط", "أنشطة", "انشطة", "فعاليات", "فعالية", "نشاطات", "مبادرات", "ورش")
 # "What can we see / do near X?": an outing question without the word 'activity'
 SEE_PHRASES = (
-    "wat kunnen we zien", "wat kunnen we doen", "wat is er te zien", "wat is er te doen", "wat valt er te",
-    "what can we see", "what can we do", "what is there to see", "what is there to do", "where can we go",
-    "ne görebiliriz", "ne yapabiliriz", "nereye gidebiliriz", "görülecek",
-    "co można zobaczyć", "co możemy zobaczyć", "co można robić", "gdzie można pojechać",
-    "що можна побачити", "що можна подивитися", "куди можна піти", "куди можна поїхати",
-    "ماذا يمكن أن نرى", "ماذا يمكننا أن نرى", "ماذا نستطيع أن نرى", "أين يمكن أن نذهب",
+    "wat kunnen we zien",
+    "wat kunnen we doen",
+    "wat is er te zien",
+    "wat is er te doen",
+    "wat valt er te",
+    "what can we see",
+    "what can we do",
+    "what is there to see",
+    "what is there to do",
+    "where can we go",
+    "ne görebiliriz",
+    "ne yapabiliriz",
+    "nereye gidebiliriz",
+    "görülecek",
+    "co można zobaczyć",
+    "co możemy zobaczyć",
+    "co można robić",
+    "gdzie można pojechać",
+    "що можна побачити",
+    "що можна подивитися",
+    "куди можна піти",
+    "куди можна поїхати",
+    "ماذا يمكن أن نرى",
+    "ماذا يمكننا أن نرى",
+    "ماذا نستطيع أن نرى",
+    "أين يمكن أن نذهب",
 )
 # Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
 ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
-    "open_dag": ("open dag", "opendag", "open dagen", "meeloopdag", "meeloop", "proefstudeer", "proefstuderen",
-                 "kijkdag", "open day", "open days", "open house", "taster day", "trial day",
-                 "açık gün", "acik gun", "tanıtım gün", "deneme ders",
-                 "dzień otwarty", "dni otwarte", "dzień otwartych drzwi", "drzwi otwarte", "dzień próbny",
-                 "день відкритих дверей", "дні відкритих дверей", "відкритих дверей", "пробн",
-                 "يوم مفتوح", "يوم المفتوح", "الأيام المفتوحة", "اليوم المفتوح", "أيام مفتوحة", "الباب المفتوح"),
-    "bedrijfsbezoek": ("bedrijfsbezoek", "bedrijf bezoeken", "bedrijven bezoeken", "excursie", "company visit",
-                       "visit a company", "factory visit", "field trip", "excursion", "şirket ziyaret",
-                       "fabrika ziyaret", "gezi", "wizyta w firmie", "wizyty w firm", "wycieczk",
-                       "візит на підприємств", "екскурс", "زيارة شركة", "زيارة مصنع", "زيارة الشركات", "رحلة"),
-    "gastles": ("gastles", "guest lesson", "guest lecture", "konuk ders", "misafir ders", "lekcja gościnna",
-                "lekcje gościnne", "гостьов", "درس ضيف", "حصة ضيف"),
-    "wedstrijd_online": ("wedstrijd", "competition", "contest", "yarışma", "konkurs", "конкурс", "змаган",
-                         "مسابقة"),
+    "open_dag": (
+        "open dag",
+        "opendag",
+        "open dagen",
+        "meeloopdag",
+        "meeloop",
+        "proefstudeer",
+        "proefstuderen",
+        "kijkdag",
+        "open day",
+        "open days",
+        "open house",
+        "taster day",
+        "trial day",
+        "açık gün",
+        "acik gun",
+        "tanıtım gün",
+        "deneme ders",
+        "dzień otwarty",
+        "dni otwarte",
+        "dzień otwartych drzwi",
+        "drzwi otwarte",
+        "dzień próbny",
+        "день відкритих дверей",
+        "дні відкритих дверей",
+        "відкритих дверей",
+        "пробн",
+        "يوم مفتوح",
+        "يوم المفتوح",
+        "الأيام المفتوحة",
+        "اليوم المفتوح",
+        "أيام مفتوحة",
+        "الباب المفتوح",
+    ),
+    "bedrijfsbezoek": (
+        "bedrijfsbezoek",
+        "bedrijf bezoeken",
+        "bedrijven bezoeken",
+        "excursie",
+        "company visit",
+        "visit a company",
+        "factory visit",
+        "field trip",
+        "excursion",
+        "şirket ziyaret",
+        "fabrika ziyaret",
+        "gezi",
+        "wizyta w firmie",
+        "wizyty w firm",
+        "wycieczk",
+        "візит на підприємств",
+        "екскурс",
+        "زيارة شركة",
+        "زيارة مصنع",
+        "زيارة الشركات",
+        "رحلة",
+    ),
+    "gastles": (
+        "gastles",
+        "guest lesson",
+        "guest lecture",
+        "konuk ders",
+        "misafir ders",
+        "lekcja gościnna",
+        "lekcje gościnne",
+        "гостьов",
+        "درس ضيف",
+        "حصة ضيف",
+    ),
+    "wedstrijd_online": ("wedstrijd", "competition", "contest", "yarışma", "konkurs", "конкурс", "змаган", "مسابقة"),
 }
 DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
-    "meisjes": ("meisje", "meiden", "girl", "kızlar", "kizlar", "kız öğrenci", "kız çocu", "kiz cocu", "kızım", "dziewcz", "córk", "дівча",
-                "дівчин", "донь", "فتيات", "الفتيات", "بنات", "للفتيات", "للبنات", "ابنتي"),
+    "meisjes": (
+        "meisje",
+        "meiden",
+        "girl",
+        "kızlar",
+        "kizlar",
+        "kız öğrenci",
+        "kız çocu",
+        "kiz cocu",
+        "kızım",
+        "dziewcz",
+        "córk",
+        "дівча",
+        "дівчин",
+        "донь",
+        "فتيات",
+        "الفتيات",
+        "بنات",
+        "للفتيات",
+        "للبنات",
+        "ابنتي",
+    ),
     "migratieachtergrond": ("migratie", "migrant", "migration", "göçmen", "migrac", "мігра", "مهاجر"),
     "leraren": ("leraren", "docenten", "teachers", "öğretmen", "nauczyciel", "вчител", "معلم", "للمعلمين"),
-    "ouders": ("voor ouders", "for parents", "ebeveynler için", "dla rodziców", "для батьків", "للآباء",
-               "لأولياء الأمور"),
+    "ouders": (
+        "voor ouders",
+        "for parents",
+        "ebeveynler için",
+        "dla rodziców",
+        "для батьків",
+        "للآباء",
+        "لأولياء الأمور",
+    ),
 }
 SCHOOLTYPE_STARTS: dict[str, tuple[str, ...]] = {
-    "po": ("basisschool", "basisscholen", "primary", "ilkokul", "podstawow", "podstawów", "початков", "ابتدائ",
-           "groep 7", "groep 8"),
-    "vmbo": ("vmbo",), "havo": ("havo",), "vwo": ("vwo",),
+    "po": (
+        "basisschool",
+        "basisscholen",
+        "primary",
+        "ilkokul",
+        "podstawow",
+        "podstawów",
+        "початков",
+        "ابتدائ",
+        "groep 7",
+        "groep 8",
+    ),
+    "vmbo": ("vmbo",),
+    "havo": ("havo",),
+    "vwo": ("vwo",),
 }
 BRANCHE_STARTS: dict[str, tuple[str, ...]] = {
     "bouw": ("bouw", "construction", "inşaat", "budow", "будів", "بناء"),
@@ -85,12 +226,55 @@ COUNT_WORDS = ("hoeveel", "kaç", "yüzde", "скільки", "كم", "procent",
 COUNT_PHRASES = ("how many", "how much", "ile jest", "ilu ", "ile ")
 # Words that make a bare kind of activity ("open dag") a list question: where, when, which, are there, near ...
 LIST_WORDS = (
-    "waar", "wanneer", "welke", "zijn er", "is er", "in de buurt", "dichtbij", "lijst",
-    "where", "when", "which", "are there", "is there", "near", "close to", "list", "any ",
-    "nerede", "ne zaman", "hangi", "var mı", "yakın", "yakınında", "listesi",
-    "gdzie", "kiedy", "jakie", "czy są", "czy jest", "w pobliżu", "blisko", "lista",
-    "де ", "коли", "які", "чи є", "поблизу", "біля", "поруч", "список",
-    "أين", "متى", "ما هي", "هل يوجد", "هل هناك", "قرب", "بالقرب", "قريب", "قائمة",
+    "waar",
+    "wanneer",
+    "welke",
+    "zijn er",
+    "is er",
+    "in de buurt",
+    "dichtbij",
+    "lijst",
+    "where",
+    "when",
+    "which",
+    "are there",
+    "is there",
+    "near",
+    "close to",
+    "list",
+    "any ",
+    "nerede",
+    "ne zaman",
+    "hangi",
+    "var mı",
+    "yakın",
+    "yakınında",
+    "listesi",
+    "gdzie",
+    "kiedy",
+    "jakie",
+    "czy są",
+    "czy jest",
+    "w pobliżu",
+    "blisko",
+    "lista",
+    "де ",
+    "коли",
+    "які",
+    "чи є",
+    "поблизу",
+    "біля",
+    "поруч",
+    "список",
+    "أين",
+    "متى",
+    "ما هي",
+    "هل يوجد",
+    "هل هناك",
+    "قرب",
+    "بالقرب",
+    "قريب",
+    "قائمة",
 )
 
 # Parts of Rotterdam as people name them, in six languages (the area names are in gebieden.yaml).
@@ -103,20 +287,64 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
 }
 ROTTERDAM_FORMS = ("rotterdam", "роттердам", "روتردام")
 # Dutch and English direction words must be the whole word (not 'noordereiland'); the others may be inflected.
-_WHOLE_WORD_DIRECTIONS = frozenset(("zuid", "south", "southern", "noord", "north", "northern", "west", "western",
-                                    "oost", "east", "eastern", "centrum", "center", "centre", "downtown"))
+_WHOLE_WORD_DIRECTIONS = frozenset(
+    (
+        "zuid",
+        "south",
+        "southern",
+        "noord",
+        "north",
+        "northern",
+        "west",
+        "western",
+        "oost",
+        "east",
+        "eastern",
+        "centrum",
+        "center",
+        "centre",
+        "downtown",
+    )
+)
 # Town names in other scripts and other languages' names (Polish/Ukrainian cases are matched by their start).
 PLACE_ALIASES: dict[str, str] = {
-    "роттердам": "Rotterdam", "روتردام": "Rotterdam",
-    "the hague": "Den Haag", "hague": "Den Haag", "lahey": "Den Haag", "haga": "Den Haag", "hadze": "Den Haag",
-    "hagi": "Den Haag", "гаага": "Den Haag", "гаазі": "Den Haag", "гааги": "Den Haag", "لاهاي": "Den Haag",
-    "делфт": "Delft", "дельфт": "Delft", "دلفت": "Delft", "delfcie": "Delft",
-    "східам": "Schiedam", "سخيدام": "Schiedam", "شيدام": "Schiedam",
-    "зутермер": "Zoetermeer", "زوترمير": "Zoetermeer", "дордрехт": "Dordrecht", "دوردريخت": "Dordrecht",
-    "лейден": "Leiden", "лейдені": "Leiden", "لايدن": "Leiden", "ليدن": "Leiden",
-    "влардінген": "Vlaardingen", "فلاردينغن": "Vlaardingen", "гауда": "Gouda",
-    "рейсвейк": "Rijswijk", "вестланд": "Westland", "маасслюйс": "Maassluis", "барендрехт": "Barendrecht",
-    "шарлуа": "Charlois", "شارلوا": "Charlois", "хейплат": "Heijplaat",
+    "роттердам": "Rotterdam",
+    "روتردام": "Rotterdam",
+    "the hague": "Den Haag",
+    "hague": "Den Haag",
+    "lahey": "Den Haag",
+    "haga": "Den Haag",
+    "hadze": "Den Haag",
+    "hagi": "Den Haag",
+    "гаага": "Den Haag",
+    "гаазі": "Den Haag",
+    "гааги": "Den Haag",
+    "لاهاي": "Den Haag",
+    "делфт": "Delft",
+    "дельфт": "Delft",
+    "دلفت": "Delft",
+    "delfcie": "Delft",
+    "східам": "Schiedam",
+    "سخيدام": "Schiedam",
+    "شيدام": "Schiedam",
+    "зутермер": "Zoetermeer",
+    "زوترمير": "Zoetermeer",
+    "дордрехт": "Dordrecht",
+    "دوردريخت": "Dordrecht",
+    "лейден": "Leiden",
+    "лейдені": "Leiden",
+    "لايدن": "Leiden",
+    "ليدن": "Leiden",
+    "влардінген": "Vlaardingen",
+    "فلاردينغن": "Vlaardingen",
+    "гауда": "Gouda",
+    "рейсвейк": "Rijswijk",
+    "вестланд": "Westland",
+    "маасслюйс": "Maassluis",
+    "барендрехт": "Barendrecht",
+    "шарлуа": "Charlois",
+    "شارلوا": "Charlois",
+    "хейплат": "Heijplaat",
 }
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
@@ -137,9 +365,13 @@ class ActivityQuery:
 
     def merged(self, newer: ActivityQuery) -> ActivityQuery:
         """A follow-up ("en in Delft?", "and for girls?") keeps what it does not change."""
-        return ActivityQuery(newer.doelgroepen or self.doelgroepen, newer.schooltypen or self.schooltypen,
-                             newer.branches or self.branches, newer.activiteiten or self.activiteiten,
-                             newer.place or self.place)
+        return ActivityQuery(
+            newer.doelgroepen or self.doelgroepen,
+            newer.schooltypen or self.schooltypen,
+            newer.branches or self.branches,
+            newer.activiteiten or self.activiteiten,
+            newer.place or self.place,
+        )
 
 
 def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
@@ -216,7 +448,7 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
     known = place_names(kb)
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
-            gram = " ".join(tokens[i:i + n])
+            gram = " ".join(tokens[i : i + n])
             if len(gram) < 4 or gram in _BARE_DIRECTIONS:  # 'zuid' alone: _direction_area reads it in context
                 continue
             if gram in known:  # a dict lookup per word group: a long question stays cheap
@@ -225,8 +457,9 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
                 except UnknownPlace:
                     continue
     for alias, name in PLACE_ALIASES.items():
-        if (" " in alias and alias in low) or any(w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3)
-                                                  for w in words):
+        if (" " in alias and alias in low) or any(
+            w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3) for w in words
+        ):
             return resolve_place(kb, name)
     names = _gebied_names(kb)
     for tok in tokens:  # Polish and other inflections: "Rotterdamie", "Delftu", "Zoetermeeru"
@@ -291,8 +524,13 @@ def default_catalogue(kb: KnowledgeBase) -> Catalogue:
 def _search(kb: KnowledgeBase, q: ActivityQuery, km: float | None, extra: Sequence[Any]) -> Sequence[Any]:
     from recommender.initiatives import InitiativeFilter, search_initiatives
 
-    flt = InitiativeFilter(doelgroepen=q.doelgroepen, schooltypen=q.schooltypen, branches=q.branches,
-                           activiteiten=q.activiteiten, km=km if q.place else None)
+    flt = InitiativeFilter(
+        doelgroepen=q.doelgroepen,
+        schooltypen=q.schooltypen,
+        branches=q.branches,
+        activiteiten=q.activiteiten,
+        km=km if q.place else None,
+    )
     # the same list object every time: the search keeps its index of a catalogue by identity
     return search_initiatives(kb, flt, extra=extra or None, place=q.place)
 
@@ -321,27 +559,45 @@ def activity_line(ini: Any, km: float | None, lang: str, own: bool, wanted: Sequ
         place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
         # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
         where = f"{place}, {format_km(km, lang)}".strip(", ") if km >= 0.5 or not place else place
-    line = t("assistant.activity_item", lang, naam=ini.naam, soort=" · ".join(kinds),
-             voor=format_list(voor, lang), waar=where)
+    line = t(
+        "assistant.activity_item",
+        lang,
+        naam=ini.naam,
+        soort=" · ".join(kinds),
+        voor=format_list(voor, lang),
+        waar=where,
+    )
     return line + (f" ({t('bron.own_list', lang)})" if own else "")
 
 
 def filters_text(q: ActivityQuery, lang: str) -> str:
     parts = ""
     if q.activiteiten:
-        parts += t("assistant.filter_kind", lang, what=format_list([label("activiteit", c, lang).lower()
-                                                                      for c in q.activiteiten], lang))
+        parts += t(
+            "assistant.filter_kind",
+            lang,
+            what=format_list([label("activiteit", c, lang).lower() for c in q.activiteiten], lang),
+        )
     if q.doelgroepen:
-        parts += t("assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang)
-                                                                    for d in q.doelgroepen], lang))
+        parts += t(
+            "assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang) for d in q.doelgroepen], lang)
+        )
     if q.place:
         parts += t("assistant.filter_near", lang, place=q.place.naam)
     return parts
 
 
-def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: float = 10.0, show: int = 3,
-                      more: int = 8, extra: Sequence[Any] = (),
-                      search: Callable[..., Sequence[Any]] = _search) -> ActivityAnswer:
+def answer_activities(
+    kb: KnowledgeBase,
+    q: ActivityQuery,
+    lang: str,
+    *,
+    km: float = 10.0,
+    show: int = 3,
+    more: int = 8,
+    extra: Sequence[Any] = (),
+    search: Callable[..., Sequence[Any]] = _search,
+) -> ActivityAnswer:
     """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
@@ -349,11 +605,12 @@ def answer_activities(kb: KnowledgeBase, q: ActivityQuery, lang: str, *, km: flo
     filters = filters_text(q, lang)
     if not hits:
         return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), "", [], [], set())
-    shown = hits[:show + more]
+    shown = hits[: show + more]
     lines = [t("assistant.activities_found", lang, n=len(hits), filters=filters)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
-    items = [f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten)}"
-             for h in shown]
+    items = [
+        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten)}" for h in shown
+    ]
     lines += items[:show]
     if q.place is None:
         lines.append(t("assistant.activities_add_place", lang))

@@ -5,6 +5,7 @@ Dutch text is stemmed with the Snowball Dutch stemmer and its long compounds
 Other languages use their Snowball stemmer when PyStemmer has one (en, tr, ar, pl);
 Ukrainian is only lower-cased. Very common words are dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,26 +21,60 @@ def _set(text: str) -> set[str]:
 
 
 STOPWORDS: dict[str, set[str]] = {
-    "nl": _set("de het een en van in op is dat die wat voor met als zijn er aan om bij of ook naar dan nog je ik "
-              "wij we u hij zij ze mijn mij kan niet wel hoe waar welke welk wie wordt worden heeft hebben te tot "
-              "door over uit maar dit deze zo al veel meer waarom wanneer hoeveel kun kunnen moet moeten mag mijn "
-              "onze ons jullie zou zouden iets precies eigenlijk graag weten vertel uitleggen"),
-    "en": _set("the a an and of in on is are to for with what which how where who does do can my i it this that "
-              "there be as at by or from about why when much many should could would me our tell explain know "
-              "please is are was"),
-    "tr": _set("ve bir bu da de mi mı mu mü ne için ile çok daha gibi olan nedir nasıl hangi neden nerede kaç var "
-              "midir mıdır mudur müdür ki ya şu o benim bana nelerdir hakkında acaba"),
-    "pl": _set("i w na z do się to jest że co jak czy nie dla o po są czym jakie jaki jaka gdzie ile dlaczego kiedy "
-              "mój moja moje mi mnie o czym"),
+    "nl": _set(
+        "de het een en van in op is dat die wat voor met als zijn er aan om bij of ook naar dan nog je ik "
+        "wij we u hij zij ze mijn mij kan niet wel hoe waar welke welk wie wordt worden heeft hebben te tot "
+        "door over uit maar dit deze zo al veel meer waarom wanneer hoeveel kun kunnen moet moeten mag mijn "
+        "onze ons jullie zou zouden iets precies eigenlijk graag weten vertel uitleggen"
+    ),
+    "en": _set(
+        "the a an and of in on is are to for with what which how where who does do can my i it this that "
+        "there be as at by or from about why when much many should could would me our tell explain know "
+        "please is are was"
+    ),
+    "tr": _set(
+        "ve bir bu da de mi mı mu mü ne için ile çok daha gibi olan nedir nasıl hangi neden nerede kaç var "
+        "midir mıdır mudur müdür ki ya şu o benim bana nelerdir hakkında acaba"
+    ),
+    "pl": _set(
+        "i w na z do się to jest że co jak czy nie dla o po są czym jakie jaki jaka gdzie ile dlaczego kiedy "
+        "mój moja moje mi mnie o czym"
+    ),
     "ar": _set("في من على إلى عن ما هو هي هل أن و ماذا كيف أين كم لماذا متى أي التي الذي ذلك هذا هذه"),
-    "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене "
-              "про"),
+    "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене про"),
 }
 # Parts that Dutch compounds in our domain are built from (techniek+opleiding, ...).
 COMPOUND_PARTS = (
-    "techniek", "technisch", "opleiding", "monteur", "installatie", "elektro", "werktuigbouw", "bouw", "haven",
-    "maritiem", "logistiek", "proces", "onderhoud", "energie", "stage", "school", "beroep", "leerling", "meisje",
-    "ouder", "reistijd", "afstand", "salaris", "loon", "baan", "werk", "profiel", "campus", "dag", "les",
+    "techniek",
+    "technisch",
+    "opleiding",
+    "monteur",
+    "installatie",
+    "elektro",
+    "werktuigbouw",
+    "bouw",
+    "haven",
+    "maritiem",
+    "logistiek",
+    "proces",
+    "onderhoud",
+    "energie",
+    "stage",
+    "school",
+    "beroep",
+    "leerling",
+    "meisje",
+    "ouder",
+    "reistijd",
+    "afstand",
+    "salaris",
+    "loon",
+    "baan",
+    "werk",
+    "profiel",
+    "campus",
+    "dag",
+    "les",
 )
 
 

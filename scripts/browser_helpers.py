@@ -7,6 +7,7 @@ of wording in a YAML file does not break the driver.
 Nothing here downloads a browser: it uses the system Chromium (``apt-get install chromium``), or the one
 named in ``$LOB_CHROMIUM``.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,14 @@ from retrieval.store import has_store
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -44,8 +51,12 @@ LONG = 240_000  # ms; the first answer may load the embedding model inside the s
 
 def find_chromium() -> str:
     """Path of the system Chromium; raises FileNotFoundError with the install hint."""
-    candidates = [os.environ.get("LOB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                  shutil.which("chromium-browser")]
+    candidates = [
+        os.environ.get("LOB_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ]
     for path in candidates:
         if path and Path(path).exists():
             return path
@@ -74,8 +85,9 @@ def ensure_index(env: dict[str, str], vectors_cache: Path | None = None, timeout
     index = Path(env["LOB_HOME"]) / "index"
     if vectors_cache is not None and has_store(vectors_cache) and not index.exists():
         shutil.copytree(vectors_cache, index)
-    done = subprocess.run([*lob_kompas(), "build", "--json"], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run(
+        [*lob_kompas(), "build", "--json"], env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
     if done.returncode != 0:
         raise RuntimeError(f"lob-kompas build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     status = str(json.loads(done.stdout).get("status", "?"))
@@ -128,8 +140,14 @@ def app_server(env: dict[str, str], log: Path, port: int | None = None, wait: fl
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         started = time.monotonic()
-        proc = subprocess.Popen([*lob_kompas(), "app", "--port", str(port), "--address", "127.0.0.1"], env=env,
-                                cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [*lob_kompas(), "app", "--port", str(port), "--address", "127.0.0.1"],
+            env=env,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         server = AppServer(proc, port, started, log)
         try:
             while not _healthy(server.url):
@@ -224,9 +242,12 @@ def is_rtl(page: Any, expect: bool | None = None, timeout: float = 10_000) -> bo
     if expect is not None:
         with suppress(PlaywrightTimeout):
             page.locator(f"#lob-dir[dir='{'rtl' if expect else 'ltr'}']").wait_for(state="attached", timeout=timeout)
-    return bool(page.evaluate(
-        "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).direction === 'rtl'"
-        " && document.querySelector('#lob-dir')?.getAttribute('dir') === 'rtl'"))
+    return bool(
+        page.evaluate(
+            "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).direction === 'rtl'"
+            " && document.querySelector('#lob-dir')?.getAttribute('dir') === 'rtl'"
+        )
+    )
 
 
 def set_language(page: Any, lang: str) -> None:
@@ -255,8 +276,11 @@ def fill_mentor_form(page: Any, data: MentorInput, lang: str = "nl") -> None:
     """Fill and submit the mentor form; returns when the route cards are shown."""
     form = page.get_by_test_id("stForm")
     choose(page, widget(form, "stSelectbox", t("mentor.schooltype", lang)), label("schooltype", data.schooltype, lang))
-    choose(page, widget(form, "stMultiSelect", t("mentor.interesses", lang)),
-           *(label("interesse", c, lang) for c in data.interesses))
+    choose(
+        page,
+        widget(form, "stMultiSelect", t("mentor.interesses", lang)),
+        *(label("interesse", c, lang) for c in data.interesses),
+    )
     for code in data.werkvoorkeuren:
         pill(form, t("mentor.werkvoorkeuren", lang), label("werkvoorkeur", code, lang))
     widget(form, "stTextInput", t("mentor.postcode", lang)).locator("input").fill(data.plaats)
@@ -284,10 +308,13 @@ def screenshot(page: Any, path: Path, full: bool = True, max_height: int = 12000
     size = dict(page.viewport_size)
     if full:
         height = page.evaluate(  # the tallest scrolling area (main, chat, sidebar) decides
-            "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+            "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+        )
         page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height), max_height))})
-        page.evaluate("() => { window.scrollTo(0, 0); document.querySelectorAll("
-                      "'[data-testid=stMain], [data-testid=stAppViewContainer]').forEach(e => e.scrollTo(0, 0)); }")
+        page.evaluate(
+            "() => { window.scrollTo(0, 0); document.querySelectorAll("
+            "'[data-testid=stMain], [data-testid=stAppViewContainer]').forEach(e => e.scrollTo(0, 0)); }"
+        )
         page.wait_for_timeout(800)  # charts and maps re-layout
     page.screenshot(path=str(path))
     if full:
@@ -297,18 +324,23 @@ def screenshot(page: Any, path: Path, full: bool = True, max_height: int = 12000
 
 def scroll_into_top(page: Any, target: Any) -> None:
     """Scroll Streamlit's main area so that ``target`` is at the top of the viewport."""
-    target.evaluate("e => { e.style.scrollMarginTop = '70px'; e.scrollIntoView({block: 'start'}); }")  # below the header
+    target.evaluate(
+        "e => { e.style.scrollMarginTop = '70px'; e.scrollIntoView({block: 'start'}); }"
+    )  # below the header
     page.wait_for_timeout(500)
 
 
 def overflowing(page: Any) -> list[str]:
     """Visible elements that stick out to the right of the viewport (a phone layout should have none)."""
-    return list(page.evaluate(
-        """() => { const w = document.documentElement.clientWidth; const out = [];
+    return list(
+        page.evaluate(
+            """() => { const w = document.documentElement.clientWidth; const out = [];
         for (const e of document.querySelectorAll('[data-testid=stMainBlockContainer] *')) {
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.right > w + 1 && !e.closest('[data-testid=stSidebar]')) {
             out.push((e.getAttribute('data-testid') || e.tagName.toLowerCase()) + ' ' + Math.round(r.right) + 'px');
           }
         }
-        return out.slice(0, 20); }"""))
+        return out.slice(0, 20); }"""
+        )
+    )

@@ -5,6 +5,7 @@ Usage: python scripts/check_file.py knowledge/data/beroepen.yaml [more files...]
 Checks the schema of every record and that every cited source id exists in bronnen.yaml.
 Cross-references to other files (beroep ids, school ids) are checked by `lob-kompas validate`.
 """
+
 import sys
 from pathlib import Path
 
@@ -38,7 +39,14 @@ for arg in sys.argv[1:]:
     for rec in records:
         for where, ref in _bron_refs(rec):
             if ref.bron not in bron_ids:
-                problems.append(Problem(path.name, str(getattr(rec, "id", getattr(rec, "code", "?"))), where, f"onbekende bron {ref.bron}"))
+                problems.append(
+                    Problem(
+                        path.name,
+                        str(getattr(rec, "id", getattr(rec, "code", "?"))),
+                        where,
+                        f"onbekende bron {ref.bron}",
+                    )
+                )
     print(f"{arg}: {len(records)} records, {len(problems)} problems")
     for p in problems:
         print("  -", p)

@@ -11,6 +11,7 @@ which was opened before: a user's browser is already running),
 ``first_answer`` (the parents' page asked one question after that, in the same browser). A fresh, empty
 ``LOB_HOME`` is used, so nothing built earlier helps. Loopback only; everything started is stopped; bounded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,11 +55,18 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["git", "-C", str(clone), "pull", "--quiet", "--ff-only"], check=True, timeout=args.timeout)
         else:
             subprocess.run(["git", "clone", "--quiet", args.source, str(clone)], check=True, timeout=args.timeout)
-        out["commit"] = subprocess.run(["git", "-C", str(clone), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                       text=True, check=True).stdout.strip()
+        out["commit"] = subprocess.run(
+            ["git", "-C", str(clone), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         began = time.monotonic()
-        subprocess.run(["bash", "scripts/install.sh"], cwd=clone, env=env, check=True, timeout=args.timeout,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["bash", "scripts/install.sh"],
+            cwd=clone,
+            env=env,
+            check=True,
+            timeout=args.timeout,
+            stdout=subprocess.DEVNULL,
+        )
         out["install_s"] = round(time.monotonic() - began, 1)
         port = bh.free_port()
         log = work / "run.log"
@@ -68,9 +76,14 @@ def main(argv: list[str] | None = None) -> int:
             page.goto("about:blank")
             with log.open("wb") as sink:
                 began = time.monotonic()
-                proc = subprocess.Popen(["bash", "scripts/run.sh", "--port", str(port), "--address", "127.0.0.1"],
-                                        cwd=clone, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                proc = subprocess.Popen(
+                    ["bash", "scripts/run.sh", "--port", str(port), "--address", "127.0.0.1"],
+                    cwd=clone,
+                    env=env,
+                    stdout=sink,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
             while not bh._healthy(url):
                 if proc.poll() is not None or time.monotonic() - began > args.timeout:
                     raise RuntimeError(f"run.sh did not start:\n{log.read_text()[-3000:]}")
@@ -79,8 +92,12 @@ def main(argv: list[str] | None = None) -> int:
             bh.open_page(page, url + "/", ready_testid="stForm")
             out["interactive_s"] = round(time.monotonic() - began, 2)
             bh.open_page(page, url + "/ouders?lang=nl")
-            box = page.get_by_test_id("stTextInput").locator("input").or_(
-                page.get_by_test_id("stChatInput").locator("textarea")).first
+            box = (
+                page.get_by_test_id("stTextInput")
+                .locator("input")
+                .or_(page.get_by_test_id("stChatInput").locator("textarea"))
+                .first
+            )
             asked = time.monotonic()
             box.fill(t("ask.q1", "nl"))
             box.press("Enter")

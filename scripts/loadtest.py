@@ -33,6 +33,7 @@ mentors, a timeout per interaction and a wall-clock budget after which everythin
 this tool starts is stopped. Nothing is written except the optional ``--json`` report; no question or
 profile is logged.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,8 +72,15 @@ MAX_ROUNDS = 20
 MAX_PARENTS = 400
 MAX_MENTORS = 50
 INTERACTIONS = ("mentor_load", "mentor_submit", "vraag_load", "vraag_ask")
-SCENARIO_INTERACTIONS = ("parents_assets", "parents_open", "parents_open_total", "question_suggested",
-                         "question_own", "mentor_open", "mentor_advice")
+SCENARIO_INTERACTIONS = (
+    "parents_assets",
+    "parents_open",
+    "parents_open_total",
+    "question_suggested",
+    "question_own",
+    "mentor_open",
+    "mentor_advice",
+)
 QUESTION = "Wat verdient een monteur in de techniek?"
 LANG = "nl"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -84,8 +92,9 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 _state = widget_state
 
 
-def mentor_form_states(run: ScriptRun, interest: str = "autos_motoren", schooltype: str = "vmbo-bb",
-                       postcode: str = "3083") -> list[Any]:
+def mentor_form_states(
+    run: ScriptRun, interest: str = "autos_motoren", schooltype: str = "vmbo-bb", postcode: str = "3083"
+) -> list[Any]:
     """The widget states a browser sends when a mentor fills the form and presses its button."""
     w = run.widgets
     key = f"@{LANG}"
@@ -161,8 +170,9 @@ async def one_round(port: int, timeout: float, pause: Callable[[], Awaitable[Non
             await pause()
             current = "vraag_ask"
             chat = next(el for kind, el in run.widgets.values() if kind == "chat_input")
-            run = await session.rerun(page_hash=vraag_hash,
-                                      widgets=[lang_state, _state(chat.id, chat_input_value=QUESTION)])
+            run = await session.rerun(
+                page_hash=vraag_hash, widgets=[lang_state, _state(chat.id, chat_input_value=QUESTION)]
+            )
             samples.append(Sample(interaction=current, seconds=run.seconds, error=_check(current, run)))
     except Exception as exc:  # a timeout, a refused connection, a missing widget: all count as errors
         error = f"{type(exc).__name__}: {exc}"[:300] or type(exc).__name__
@@ -193,18 +203,36 @@ async def one_user(port: int, rounds: int, timeout: float, think: float = 0.0, s
 # Parents' own questions (our own wording), with a job name from the knowledge base filled in, so that
 # most of them differ from each other (the cache must not flatter the result).
 OWN_QUESTIONS: dict[str, tuple[str, ...]] = {
-    "nl": ("Wat doet een {beroep} eigenlijk op een werkdag?", "Is {beroep} een beroep met toekomst?",
-           "Welke mbo-opleiding heeft mijn kind nodig om {beroep} te worden?"),
-    "en": ("What does a {beroep} do on a normal day?", "Is there enough work for a {beroep} in Rotterdam?",
-           "Which course does my son need to become a {beroep}?"),
-    "tr": ("{beroep} olarak çalışan biri ne iş yapar?", "{beroep} olmak için hangi okula gitmek gerekiyor?",
-           "{beroep} mesleğinin geleceği var mı?"),
-    "ar": ("ماذا يفعل {beroep} في يوم العمل؟", "ما الدراسة التي يحتاجها ابني ليصبح {beroep}؟",
-           "هل يوجد عمل كافٍ لمهنة {beroep} في روتردام؟"),
-    "pl": ("Czym na co dzień zajmuje się {beroep}?", "Jaka szkoła jest potrzebna, żeby pracować jako {beroep}?",
-           "Czy w Rotterdamie jest praca dla osoby z zawodem {beroep}?"),
-    "uk": ("Що робить {beroep} протягом робочого дня?", "Яке навчання потрібне, щоб працювати як {beroep}?",
-           "Чи є робота для професії {beroep} у Роттердамі?"),
+    "nl": (
+        "Wat doet een {beroep} eigenlijk op een werkdag?",
+        "Is {beroep} een beroep met toekomst?",
+        "Welke mbo-opleiding heeft mijn kind nodig om {beroep} te worden?",
+    ),
+    "en": (
+        "What does a {beroep} do on a normal day?",
+        "Is there enough work for a {beroep} in Rotterdam?",
+        "Which course does my son need to become a {beroep}?",
+    ),
+    "tr": (
+        "{beroep} olarak çalışan biri ne iş yapar?",
+        "{beroep} olmak için hangi okula gitmek gerekiyor?",
+        "{beroep} mesleğinin geleceği var mı?",
+    ),
+    "ar": (
+        "ماذا يفعل {beroep} في يوم العمل؟",
+        "ما الدراسة التي يحتاجها ابني ليصبح {beroep}؟",
+        "هل يوجد عمل كافٍ لمهنة {beroep} في روتردام؟",
+    ),
+    "pl": (
+        "Czym na co dzień zajmuje się {beroep}?",
+        "Jaka szkoła jest potrzebna, żeby pracować jako {beroep}?",
+        "Czy w Rotterdamie jest praca dla osoby z zawodem {beroep}?",
+    ),
+    "uk": (
+        "Що робить {beroep} протягом робочого дня?",
+        "Яке навчання потрібне, щоб працювати як {beroep}?",
+        "Чи є робота для професії {beroep} у Роттердамі?",
+    ),
 }
 SUGGESTION_KEY = re.compile(r"(ask|parents)\.(q|question|suggest\w*?)_?\d+")
 QUESTION_KEY = re.compile(r"question|vraag", re.IGNORECASE)
@@ -344,19 +372,29 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
             run = await session.rerun(page_name="ouders", query_string=query)
             open_s = time.perf_counter() - opened  # connect + first script run
             box = question_box(run, parent.lang)
-            error = ("exception: " + run.exceptions[0]) if run.exceptions else \
-                f"script status {run.status}" if run.status not in FINISHED_OK else \
-                "no question box on the parents' page" if box is None else ""
+            error = (
+                ("exception: " + run.exceptions[0])
+                if run.exceptions
+                else f"script status {run.status}"
+                if run.status not in FINISHED_OK
+                else "no question box on the parents' page"
+                if box is None
+                else ""
+            )
             samples.append(Sample(interaction=current, seconds=open_s, error=error, at=opened - t0))
-            samples.append(Sample(interaction="parents_open_total", seconds=assets_s + open_s, error=error,
-                                  at=began - t0))
+            samples.append(
+                Sample(interaction="parents_open_total", seconds=assets_s + open_s, error=error, at=began - t0)
+            )
             if error or box is None:
                 return samples
             await asyncio.sleep(parent.pauses[0])
             page_hash = session.page_hash
             lang_widget = run.widgets.get("lang")
-            base = [_state(str(lang_widget[1].id), string_value=label("taal", parent.lang, parent.lang))] \
-                if lang_widget else []
+            base = (
+                [_state(str(lang_widget[1].id), string_value=label("taal", parent.lang, parent.lang))]
+                if lang_widget
+                else []
+            )
             for (name, text), pause in zip(parent.questions, parent.pauses[1:], strict=True):
                 current = name
                 buttons = {el.label: el for _, el in run.widgets_of("button")}
@@ -372,25 +410,34 @@ async def one_parent(port: int, parent: Parent, t0: float, timeout: float) -> li
                     if submit is not None:  # a box in a form counts only when its form is sent
                         states.append(_state(str(submit.id), trigger_value=True))
                 asked = time.perf_counter()
-                run = await session.rerun(page_name="ouders", page_hash=page_hash, widgets=states, query_string=query,
-                                          fragment_id=fragment_of(run, target))
-                samples.append(Sample(interaction=name, seconds=run.seconds, error=answer_problem(run, parent.lang),
-                                      at=asked - t0))
+                run = await session.rerun(
+                    page_name="ouders",
+                    page_hash=page_hash,
+                    widgets=states,
+                    query_string=query,
+                    fragment_id=fragment_of(run, target),
+                )
+                samples.append(
+                    Sample(interaction=name, seconds=run.seconds, error=answer_problem(run, parent.lang), at=asked - t0)
+                )
                 box = question_box(run, parent.lang) or box
                 await asyncio.sleep(pause)
     except Exception as exc:  # a timeout, a refused connection, a missing widget: all count as errors
         error = f"{type(exc).__name__}: {exc}"[:300] or type(exc).__name__
-        samples.append(Sample(interaction=current, seconds=time.perf_counter() - began, error=error,
-                              at=began - t0))
+        samples.append(Sample(interaction=current, seconds=time.perf_counter() - began, error=error, at=began - t0))
     return samples
 
 
 # --------------------------------------------------------------------------- informatieavond: mentors
 
 
-MENTOR_PUPILS = [("autos_motoren", "vmbo-bb", "3083"), ("bouwen", "vmbo-kb", "3071"),
-                 ("ict_programmeren", "vmbo-gl", "2511"), ("elektro", "vmbo-tl", "3112"),
-                 ("zorg_welzijn", "vmbo-kb", "2614")]
+MENTOR_PUPILS = [
+    ("autos_motoren", "vmbo-bb", "3083"),
+    ("bouwen", "vmbo-kb", "3071"),
+    ("ict_programmeren", "vmbo-gl", "2511"),
+    ("elektro", "vmbo-tl", "3112"),
+    ("zorg_welzijn", "vmbo-kb", "2614"),
+]
 
 
 async def one_mentor(port: int, number: int, t0: float, until: float, every: float, timeout: float) -> list[Sample]:
@@ -404,8 +451,9 @@ async def one_mentor(port: int, number: int, t0: float, until: float, every: flo
         async with connect(LOOPBACK, port, timeout) as ws:
             session = Session(ws, timeout)
             first = await session.rerun()
-            samples.append(Sample(interaction=current, seconds=first.seconds, error=_check(current, first),
-                                  at=began - t0))
+            samples.append(
+                Sample(interaction=current, seconds=first.seconds, error=_check(current, first), at=began - t0)
+            )
             current = "mentor_advice"
             k = number
             while time.perf_counter() - t0 + every < until:
@@ -414,13 +462,13 @@ async def one_mentor(port: int, number: int, t0: float, until: float, every: flo
                 states = mentor_form_states(first, interest, schooltype, postcode)
                 asked = time.perf_counter()
                 run = await session.rerun(page_hash=session.page_hash, widgets=states)
-                samples.append(Sample(interaction=current, seconds=run.seconds, error=_check(current, run),
-                                      at=asked - t0))
+                samples.append(
+                    Sample(interaction=current, seconds=run.seconds, error=_check(current, run), at=asked - t0)
+                )
                 k += 1
     except Exception as exc:
         error = f"{type(exc).__name__}: {exc}"[:300] or type(exc).__name__
-        samples.append(Sample(interaction=current, seconds=time.perf_counter() - began, error=error,
-                              at=began - t0))
+        samples.append(Sample(interaction=current, seconds=time.perf_counter() - began, error=error, at=began - t0))
     return samples
 
 
@@ -522,14 +570,23 @@ class ProcessMeter:
         for name, pids in self.procs.items():
             used = sum(_cpu_seconds(p) for p in pids) - self._cpu0[name]
             servers += used
-            self.rows[name].update({"cpu_s": round(used, 1), "cpu_pct": round(100 * used / wall, 1),
-                                    "rss_end_mb": self.rss_mb(name),
-                                    "hwm_mb": round(sum(_status_kb(p, "VmHWM") for p in self.procs[name]) / 1024, 1)})
+            self.rows[name].update(
+                {
+                    "cpu_s": round(used, 1),
+                    "cpu_pct": round(100 * used / wall, 1),
+                    "rss_end_mb": self.rss_mb(name),
+                    "hwm_mb": round(sum(_status_kb(p, "VmHWM") for p in self.procs[name]) / 1024, 1),
+                }
+            )
         client = time.process_time() - self._client0
         other = max(0.0, _machine_busy_seconds() - self._busy0 - servers - client)
-        return {"wall_s": round(wall, 1), "processes": self.rows,
-                "servers_cpu_pct": round(100 * servers / wall, 1), "tool_cpu_pct": round(100 * client / wall, 1),
-                "other_cpu_pct": round(100 * other / wall, 1)}
+        return {
+            "wall_s": round(wall, 1),
+            "processes": self.rows,
+            "servers_cpu_pct": round(100 * servers / wall, 1),
+            "tool_cpu_pct": round(100 * client / wall, 1),
+            "other_cpu_pct": round(100 * other / wall, 1),
+        }
 
 
 # --------------------------------------------------------------------------- one load level
@@ -563,8 +620,12 @@ def _rank(ordered: list[float], q: float) -> float:
 def _stats(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
-    return {"n": len(ordered), "median": round(statistics.median(ordered), 3), "p95": round(p95, 3),
-            "max": round(ordered[-1], 3)}
+    return {
+        "n": len(ordered),
+        "median": round(statistics.median(ordered), 3),
+        "p95": round(p95, 3),
+        "max": round(ordered[-1], 3),
+    }
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -572,12 +633,18 @@ def percentiles(values: list[float]) -> dict[str, float]:
     if not values:
         return {"n": 0}
     ordered = sorted(values)
-    return {"n": len(ordered), "p50": round(_rank(ordered, 0.50), 3), "p95": round(_rank(ordered, 0.95), 3),
-            "p99": round(_rank(ordered, 0.99), 3), "max": round(ordered[-1], 3)}
+    return {
+        "n": len(ordered),
+        "p50": round(_rank(ordered, 0.50), 3),
+        "p95": round(_rank(ordered, 0.95), 3),
+        "p99": round(_rank(ordered, 0.99), 3),
+        "max": round(ordered[-1], 3),
+    }
 
 
-async def run_level(port: int, pid: int, users: int, rounds: int, timeout: float, budget: float,
-                    think: float = 0.0) -> Level:
+async def run_level(
+    port: int, pid: int, users: int, rounds: int, timeout: float, budget: float, think: float = 0.0
+) -> Level:
     """Start ``users`` users at the same moment; stop everything after ``budget`` seconds."""
     load_avg = round(os.getloadavg()[0], 2)
     rss_before = _status_kb(pid, "VmRSS")
@@ -594,21 +661,42 @@ async def run_level(port: int, pid: int, users: int, rounds: int, timeout: float
     errors = [f"{s.interaction}: {s.error}" for s in samples if s.error]
     errors += [f"user stopped by the time budget ({budget:.0f} s)"] * len(pending)
     ok = [s for s in samples if not s.error]
-    latency = {name: _stats([s.seconds for s in ok if s.interaction == name])
-               for name in INTERACTIONS if any(s.interaction == name for s in ok)}
+    latency = {
+        name: _stats([s.seconds for s in ok if s.interaction == name])
+        for name in INTERACTIONS
+        if any(s.interaction == name for s in ok)
+    }
     if ok:
         latency["all"] = _stats([s.seconds for s in ok])
-    return Level(users=users, rounds=rounds, think_s=think, load_avg_1m=load_avg, interactions=len(samples), errors=len(errors),
-                 error_examples=sorted(set(errors))[:5], latency=latency, wall_s=round(cpu["wall"], 2),
-                 server_cpu_pct=round(100 * cpu["server"] / cpu["wall"], 1),
-                 client_cpu_pct=round(100 * cpu["client"] / cpu["wall"], 1),
-                 other_cpu_pct=round(100 * cpu["other"] / cpu["wall"], 1),
-                 rss_before_mb=round(rss_before / 1024, 1), rss_peak_mb=round(peak[0] / 1024, 1),
-                 hwm_mb=round(_status_kb(pid, "VmHWM") / 1024, 1))
+    return Level(
+        users=users,
+        rounds=rounds,
+        think_s=think,
+        load_avg_1m=load_avg,
+        interactions=len(samples),
+        errors=len(errors),
+        error_examples=sorted(set(errors))[:5],
+        latency=latency,
+        wall_s=round(cpu["wall"], 2),
+        server_cpu_pct=round(100 * cpu["server"] / cpu["wall"], 1),
+        client_cpu_pct=round(100 * cpu["client"] / cpu["wall"], 1),
+        other_cpu_pct=round(100 * cpu["other"] / cpu["wall"], 1),
+        rss_before_mb=round(rss_before / 1024, 1),
+        rss_peak_mb=round(peak[0] / 1024, 1),
+        hwm_mb=round(_status_kb(pid, "VmHWM") / 1024, 1),
+    )
 
 
-async def run_levels(port: int, pid: int, users: list[int], rounds: int, timeout: float, deadline: float,
-                     p95_limit: float, think: float = 0.0) -> list[Level]:
+async def run_levels(
+    port: int,
+    pid: int,
+    users: list[int],
+    rounds: int,
+    timeout: float,
+    deadline: float,
+    p95_limit: float,
+    think: float = 0.0,
+) -> list[Level]:
     """Levels in order; stops at the first level with errors or a p95 above ``p95_limit``, or at the deadline."""
     levels: list[Level] = []
     for n in users:
@@ -626,8 +714,9 @@ async def run_levels(port: int, pid: int, users: list[int], rounds: int, timeout
 # --------------------------------------------------------------------------- informatieavond: the whole evening
 
 
-async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, list[int]], warm: bool,
-                          deadline: float) -> dict[str, Any]:
+async def informatieavond(
+    args: argparse.Namespace, port: int, procs: dict[str, list[int]], warm: bool, deadline: float
+) -> dict[str, Any]:
     """Warm up (one process only; `serve` warms its workers itself), then parents and mentors together."""
     from app.streamlit_client import warm_up
 
@@ -644,8 +733,10 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
     t0 = time.perf_counter()
     until = args.arrival_seconds + 2 * args.read_seconds  # mentors keep working while parents are there
     tasks = [asyncio.create_task(one_parent(port, p, t0, args.timeout)) for p in parents]
-    tasks += [asyncio.create_task(one_mentor(port, m, t0, until, args.mentor_every, args.timeout))
-              for m in range(args.mentors)]
+    tasks += [
+        asyncio.create_task(one_mentor(port, m, t0, until, args.mentor_every, args.timeout))
+        for m in range(args.mentors)
+    ]
     budget = max(1.0, deadline - time.monotonic())
     done, pending = await asyncio.wait(tasks, timeout=budget)
     for task in pending:
@@ -657,11 +748,18 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
     errors = [f"{s.interaction}: {s.error}" for s in samples if s.error]
     errors += [f"stopped by the time budget ({budget:.0f} s)"] * len(pending)
     ok = [s for s in samples if not s.error]
-    latency = {name: {**percentiles([s.seconds for s in ok if s.interaction == name]),
-                      "errors": sum(1 for s in samples if s.interaction == name and s.error)}
-               for name in SCENARIO_INTERACTIONS}
-    script_runs = [s for s in ok if s.interaction in ("parents_open", "question_suggested", "question_own",
-                                                      "mentor_open", "mentor_advice")]
+    latency = {
+        name: {
+            **percentiles([s.seconds for s in ok if s.interaction == name]),
+            "errors": sum(1 for s in samples if s.interaction == name and s.error),
+        }
+        for name in SCENARIO_INTERACTIONS
+    }
+    script_runs = [
+        s
+        for s in ok
+        if s.interaction in ("parents_open", "question_suggested", "question_own", "mentor_open", "mentor_advice")
+    ]
     latency["all_script_runs"] = {**percentiles([s.seconds for s in script_runs]), "errors": len(errors)}
     per_worker: dict[str, int] = {}
     for s in samples:
@@ -670,16 +768,36 @@ async def informatieavond(args: argparse.Namespace, port: int, procs: dict[str, 
     minutes: dict[int, list[Sample]] = {}
     for s in samples:
         minutes.setdefault(int(s.at // 60), []).append(s)
-    timeline = [{"minute": m, "interactions": len(v), "errors": sum(1 for s in v if s.error),
-                 "p95_script_run_s": percentiles([s.seconds for s in v if not s.error and s in script_runs]).get("p95")}
-                for m, v in sorted(minutes.items())]
-    return {"parents": args.parents, "mentors": args.mentors, "arrival_seconds": args.arrival_seconds,
-            "read_seconds": args.read_seconds, "mentor_every_s": args.mentor_every, "seed": args.seed,
-            "languages": list(LANGUAGES), "suggested_questions": {lang: suggested_questions(lang) for lang in LANGUAGES},
-            "load_avg_1m_at_start": load_avg, "tool_nice": args.tool_nice, "warmup_problems": warm_problems, "interactions": len(samples),
-            "errors": len(errors), "error_examples": sorted(set(errors))[:8], "latency": latency,
-            "repeated_gets": RETRIES["count"], "parents_per_worker": dict(sorted(per_worker.items())),
-            "timeline": timeline, **resources}
+    timeline = [
+        {
+            "minute": m,
+            "interactions": len(v),
+            "errors": sum(1 for s in v if s.error),
+            "p95_script_run_s": percentiles([s.seconds for s in v if not s.error and s in script_runs]).get("p95"),
+        }
+        for m, v in sorted(minutes.items())
+    ]
+    return {
+        "parents": args.parents,
+        "mentors": args.mentors,
+        "arrival_seconds": args.arrival_seconds,
+        "read_seconds": args.read_seconds,
+        "mentor_every_s": args.mentor_every,
+        "seed": args.seed,
+        "languages": list(LANGUAGES),
+        "suggested_questions": {lang: suggested_questions(lang) for lang in LANGUAGES},
+        "load_avg_1m_at_start": load_avg,
+        "tool_nice": args.tool_nice,
+        "warmup_problems": warm_problems,
+        "interactions": len(samples),
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:8],
+        "latency": latency,
+        "repeated_gets": RETRIES["count"],
+        "parents_per_worker": dict(sorted(per_worker.items())),
+        "timeline": timeline,
+        **resources,
+    }
 
 
 @contextmanager
@@ -690,9 +808,25 @@ def serve_cluster(env: dict[str, str], workers: int, timeout: float = 300) -> It
     state: dict[str, Any] = {}
     log = run_dir.parent / f"{run_dir.name}.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([*bh.lob_kompas(), "serve", "--workers", str(workers), "--port", str(port),
-                                 "--address", LOOPBACK, "--run-dir", str(run_dir)], env=env, cwd=ROOT,
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [
+                *bh.lob_kompas(),
+                "serve",
+                "--workers",
+                str(workers),
+                "--port",
+                str(port),
+                "--address",
+                LOOPBACK,
+                "--run-dir",
+                str(run_dir),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         started = time.monotonic()
         state_file = run_dir / "serve.json"
@@ -728,8 +862,11 @@ def run_scenario(args: argparse.Namespace, env: dict[str, str] | None = None) ->
     """The informatieavond against one ``lob-kompas app`` (``--workers 0``) or ``lob-kompas serve``."""
     deadline = time.monotonic() + args.max_seconds
     env = dict(os.environ) if env is None else env
-    common = {"machine": machine(), "command": " ".join(["python", "scripts/loadtest.py", *sys.argv[1:]]),
-              "workers": args.workers}
+    common = {
+        "machine": machine(),
+        "command": " ".join(["python", "scripts/loadtest.py", *sys.argv[1:]]),
+        "workers": args.workers,
+    }
     if args.workers == 0:
         log = Path(tempfile.gettempdir()) / f"lob-loadtest-{os.getpid()}.log"
         with bh.app_server(env, log) as server:
@@ -748,35 +885,63 @@ def run_scenario(args: argparse.Namespace, env: dict[str, str] | None = None) ->
         report["server_start_s"] = state["started_s"]
         report["serve_ready_after_s"] = state.get("ready_after_s")
         state["keep_logs"] = bool(report["errors"])
-    return {**common, "setup": f"`lob-kompas serve --workers {args.workers}`: nginx + {args.workers} app processes",
-            **report}
+    return {
+        **common,
+        "setup": f"`lob-kompas serve --workers {args.workers}`: nginx + {args.workers} app processes",
+        **report,
+    }
 
 
 def scenario_tables(report: dict[str, Any]) -> str:
     """The report as Markdown tables (latency per interaction, resources per process, per minute)."""
-    names = {"parents_assets": "parents: HTML + static files", "parents_open": "parents: page run (websocket)",
-             "parents_open_total": "parents: open page, total", "question_suggested": "parents: suggested question",
-             "question_own": "parents: own question", "mentor_open": "mentor: open page",
-             "mentor_advice": "mentor: advice", "all_script_runs": "all script runs"}
-    lines = [f"**{report['setup']}** — {report['parents']} parents over {report['arrival_seconds']:.0f} s, "
-             f"{report['mentors']} mentors; {report['interactions']} interactions, {report['errors']} errors "
-             f"({report.get('repeated_gets', 0)} static-file GETs repeated on a closed connection, as a browser does)",
-             "", "| interaction | n | errors | p50 s | p95 s | p99 s | max s |", "|---|---|---|---|---|---|---|"]
+    names = {
+        "parents_assets": "parents: HTML + static files",
+        "parents_open": "parents: page run (websocket)",
+        "parents_open_total": "parents: open page, total",
+        "question_suggested": "parents: suggested question",
+        "question_own": "parents: own question",
+        "mentor_open": "mentor: open page",
+        "mentor_advice": "mentor: advice",
+        "all_script_runs": "all script runs",
+    }
+    lines = [
+        f"**{report['setup']}** — {report['parents']} parents over {report['arrival_seconds']:.0f} s, "
+        f"{report['mentors']} mentors; {report['interactions']} interactions, {report['errors']} errors "
+        f"({report.get('repeated_gets', 0)} static-file GETs repeated on a closed connection, as a browser does)",
+        "",
+        "| interaction | n | errors | p50 s | p95 s | p99 s | max s |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for key, row_ in report["latency"].items():
         if row_.get("n"):
-            lines.append(f"| {names.get(key, key)} | {row_['n']} | {row_['errors']} | {row_['p50']:.2f} | "
-                         f"{row_['p95']:.2f} | {row_['p99']:.2f} | {row_['max']:.2f} |")
-    lines += ["", "| process | CPU s | CPU % of a core | RSS start MB | after warm-up MB | peak MB | end MB |",
-              "|---|---|---|---|---|---|---|"]
+            lines.append(
+                f"| {names.get(key, key)} | {row_['n']} | {row_['errors']} | {row_['p50']:.2f} | "
+                f"{row_['p95']:.2f} | {row_['p99']:.2f} | {row_['max']:.2f} |"
+            )
+    lines += [
+        "",
+        "| process | CPU s | CPU % of a core | RSS start MB | after warm-up MB | peak MB | end MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, r in report["processes"].items():
-        lines.append(f"| {name} | {r['cpu_s']} | {r['cpu_pct']} | {r.get('rss_start_mb')} | "
-                     f"{r.get('rss_after_warmup_mb')} | {r['rss_peak_mb']} | {r['rss_end_mb']} |")
+        lines.append(
+            f"| {name} | {r['cpu_s']} | {r['cpu_pct']} | {r.get('rss_start_mb')} | "
+            f"{r.get('rss_after_warmup_mb')} | {r['rss_peak_mb']} | {r['rss_end_mb']} |"
+        )
     if report.get("parents_per_worker"):
-        lines += ["", "parents per worker (sticky cookie): " + ", ".join(
-            f"{name} {n}" for name, n in report["parents_per_worker"].items())]
-    lines += ["", f"servers {report['servers_cpu_pct']} % CPU, load tool {report['tool_cpu_pct']} %, other work "
-              f"on the machine {report['other_cpu_pct']} % (100 % = one core); wall {report['wall_s']} s", "",
-              "| minute | interactions | errors | p95 script run s |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "parents per worker (sticky cookie): "
+            + ", ".join(f"{name} {n}" for name, n in report["parents_per_worker"].items()),
+        ]
+    lines += [
+        "",
+        f"servers {report['servers_cpu_pct']} % CPU, load tool {report['tool_cpu_pct']} %, other work "
+        f"on the machine {report['other_cpu_pct']} % (100 % = one core); wall {report['wall_s']} s",
+        "",
+        "| minute | interactions | errors | p95 script run s |",
+        "|---|---|---|---|",
+    ]
     for m in report["timeline"]:
         lines.append(f"| {m['minute']} | {m['interactions']} | {m['errors']} | {m['p95_script_run_s']} |")
     return "\n".join(lines)
@@ -805,8 +970,9 @@ async def costs(port: int, pid: int, reps: int, timeout: float) -> dict[str, Any
     for i in range(reps):
         lang = LANGUAGES[i % len(LANGUAGES)]
         cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
-        async with httpx.AsyncClient(base_url=f"http://{LOOPBACK}:{port}", limits=httpx.Limits(max_connections=6),
-                                     timeout=timeout) as http:
+        async with httpx.AsyncClient(
+            base_url=f"http://{LOOPBACK}:{port}", limits=httpx.Limits(max_connections=6), timeout=timeout
+        ) as http:
             await fetch_page(http, f"/ouders?lang={lang}")
         record("parents_assets", cpu0, wall0)
         async with connect(LOOPBACK, port, timeout) as ws:
@@ -827,8 +993,13 @@ async def costs(port: int, pid: int, reps: int, timeout: float) -> dict[str, Any
                 kind, el = box
                 value = {"chat_input_value": text} if kind == "chat_input" else {"string_value": text}
                 cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
-                run = await session.rerun(page_name="ouders", page_hash=session.page_hash, query_string=f"lang={lang}",
-                                          widgets=[*base, _state(str(el.id), **value)], fragment_id=fragment_of(run, el))
+                run = await session.rerun(
+                    page_name="ouders",
+                    page_hash=session.page_hash,
+                    query_string=f"lang={lang}",
+                    widgets=[*base, _state(str(el.id), **value)],
+                    fragment_id=fragment_of(run, el),
+                )
                 record(name, cpu0, wall0)
                 if answer_problem(run, lang):
                     problems.append(f"{name}: {answer_problem(run, lang)}")
@@ -837,19 +1008,30 @@ async def costs(port: int, pid: int, reps: int, timeout: float) -> dict[str, Any
             first = await session.rerun()
             interest, schooltype, postcode = MENTOR_PUPILS[i % len(MENTOR_PUPILS)]
             cpu0, wall0 = _cpu_seconds(pid), time.perf_counter()
-            run = await session.rerun(page_hash=session.page_hash,
-                                      widgets=mentor_form_states(first, interest, schooltype, postcode))
+            run = await session.rerun(
+                page_hash=session.page_hash, widgets=mentor_form_states(first, interest, schooltype, postcode)
+            )
             record("mentor_advice", cpu0, wall0)
             if _check("mentor_advice", run):
                 problems.append("mentor_advice: " + _check("mentor_advice", run))
-    table = {name: {"n": len(v), "server_cpu_s": round(statistics.mean(c for c, _ in v), 3),
-                    "server_cpu_s_max": round(max(c for c, _ in v), 3),
-                    "wall_s_median": round(statistics.median(w for _, w in v), 3)} for name, v in rows.items()}
+    table = {
+        name: {
+            "n": len(v),
+            "server_cpu_s": round(statistics.mean(c for c, _ in v), 3),
+            "server_cpu_s_max": round(max(c for c, _ in v), 3),
+            "wall_s_median": round(statistics.median(w for _, w in v), 3),
+        }
+        for name, v in rows.items()
+    }
     per_parent = sum(table[k]["server_cpu_s"] for k in ("parents_open", "question_suggested_cached", "question_own"))
-    return {"reps": reps, "problems": problems, "per_interaction": table,
-            "parent_cpu_s_without_static": round(per_parent, 3),
-            "parent_cpu_s_with_static": round(per_parent + table["parents_assets"]["server_cpu_s"], 3),
-            "load_avg_1m": round(os.getloadavg()[0], 2)}
+    return {
+        "reps": reps,
+        "problems": problems,
+        "per_interaction": table,
+        "parent_cpu_s_without_static": round(per_parent, 3),
+        "parent_cpu_s_with_static": round(per_parent + table["parents_assets"]["server_cpu_s"], 3),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
+    }
 
 
 def run_costs(args: argparse.Namespace, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -861,41 +1043,64 @@ def run_costs(args: argparse.Namespace, env: dict[str, str] | None = None) -> di
 
 
 def costs_table(report: dict[str, Any]) -> str:
-    lines = ["| interaction | n | server CPU s (mean) | server CPU s (max) | wall s (median) |", "|---|---|---|---|---|"]
+    lines = [
+        "| interaction | n | server CPU s (mean) | server CPU s (max) | wall s (median) |",
+        "|---|---|---|---|---|",
+    ]
     for name, r in report["per_interaction"].items():
-        lines.append(f"| {name} | {r['n']} | {r['server_cpu_s']:.3f} | {r['server_cpu_s_max']:.3f} | {r['wall_s_median']:.3f} |")
-    lines.append(f"\none parent (page, a suggested question answered from the cache, an own question): "
-                 f"{report['parent_cpu_s_without_static']:.2f} s server CPU, "
-                 f"{report['parent_cpu_s_with_static']:.2f} s when the app also serves the static files; "
-                 f"load average {report['load_avg_1m']}")
+        lines.append(
+            f"| {name} | {r['n']} | {r['server_cpu_s']:.3f} | {r['server_cpu_s_max']:.3f} | {r['wall_s_median']:.3f} |"
+        )
+    lines.append(
+        f"\none parent (page, a suggested question answered from the cache, an own question): "
+        f"{report['parent_cpu_s_without_static']:.2f} s server CPU, "
+        f"{report['parent_cpu_s_with_static']:.2f} s when the app also serves the static files; "
+        f"load average {report['load_avg_1m']}"
+    )
     return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- report
 
 
-HEADER = ("| users | think s | interactions | errors | median s | p95 s | max s | form submit p95 s "
-          "| question p95 s | server CPU % | tool CPU % | other CPU % | RSS peak MB | wall s |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+HEADER = (
+    "| users | think s | interactions | errors | median s | p95 s | max s | form submit p95 s "
+    "| question p95 s | server CPU % | tool CPU % | other CPU % | RSS peak MB | wall s |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+)
 
 
 def row(level: Level) -> str:
     a = level.latency.get("all", {})
     sub = level.latency.get("mentor_submit", {}).get("p95", float("nan"))
     ask = level.latency.get("vraag_ask", {}).get("p95", float("nan"))
-    return (f"| {level.users} | {level.think_s:g} | {level.interactions} | {level.errors} | {a.get('median', float('nan')):.2f} "
-            f"| {a.get('p95', float('nan')):.2f} | {a.get('max', float('nan')):.2f} | {sub:.2f} | {ask:.2f} "
-            f"| {level.server_cpu_pct:.0f} | {level.client_cpu_pct:.0f} | {level.other_cpu_pct:.0f} | {level.rss_peak_mb:.0f} | {level.wall_s:.1f} |")
+    return (
+        f"| {level.users} | {level.think_s:g} | {level.interactions} | {level.errors} | {a.get('median', float('nan')):.2f} "
+        f"| {a.get('p95', float('nan')):.2f} | {a.get('max', float('nan')):.2f} | {sub:.2f} | {ask:.2f} "
+        f"| {level.server_cpu_pct:.0f} | {level.client_cpu_pct:.0f} | {level.other_cpu_pct:.0f} | {level.rss_peak_mb:.0f} | {level.wall_s:.1f} |"
+    )
 
 
 def machine() -> dict[str, Any]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), "?")
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    return {"cpu": cpu, "nproc": os.cpu_count(), "mem_gib": round(mem_kb / 2**20, 1),
-            "python": sys.version.split()[0], "streamlit": streamlit_version,
-            "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime())}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "cpu": cpu,
+        "nproc": os.cpu_count(),
+        "mem_gib": round(mem_kb / 2**20, 1),
+        "python": sys.version.split()[0],
+        "streamlit": streamlit_version,
+        "date_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+    }
 
 
 # --------------------------------------------------------------------------- command line
@@ -917,12 +1122,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--read-seconds", type=float, default=20, help="informatieavond: mean reading pause (s)")
     p.add_argument("--mentors", type=int, default=10, help="informatieavond: mentors running advice meanwhile")
     p.add_argument("--mentor-every", type=float, default=30, help="informatieavond: mean seconds between advices")
-    p.add_argument("--workers", type=int, default=0,
-                   help="informatieavond: 0 = one `lob-kompas app`; N = `lob-kompas serve --workers N` (nginx)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="informatieavond: 0 = one `lob-kompas app`; N = `lob-kompas serve --workers N` (nginx)",
+    )
     p.add_argument("--seed", type=int, default=17, help="informatieavond: seed of arrivals, languages, questions")
-    p.add_argument("--tool-nice", type=int, default=0,
-                   help="informatieavond: this tool's own nice value once the servers run (e.g. -5 on a busy "
-                        "shared machine, so that it measures the servers rather than its own waiting; needs root)")
+    p.add_argument(
+        "--tool-nice",
+        type=int,
+        default=0,
+        help="informatieavond: this tool's own nice value once the servers run (e.g. -5 on a busy "
+        "shared machine, so that it measures the servers rather than its own waiting; needs root)",
+    )
     p.add_argument("--timeout", type=float, default=60, help="seconds per interaction before it counts as error")
     p.add_argument("--max-seconds", type=float, default=1200, help="wall-clock budget for the whole test")
     p.add_argument("--json", type=Path, help="write the full report here")
@@ -956,12 +1169,17 @@ async def measure(args: argparse.Namespace, port: int, pid: int, deadline: float
     rss_warm = round(_status_kb(pid, "VmRSS") / 1024, 1)  # knowledge base and assistant loaded
     print(HEADER, flush=True)
     levels = await run_levels(port, pid, args.users, args.rounds, args.timeout, deadline, args.p95_limit, args.think)
-    return {"machine": machine(), "command": " ".join(["python", "scripts/loadtest.py", *sys.argv[1:]]),
-            "question": QUESTION, "server_rss_start_mb": rss_start,
-            "server_rss_after_warmup_mb": rss_warm, "warmup_errors": warm_errors,
-            "levels": [lv.model_dump() for lv in levels],
-            "server_rss_after_mb": round(_status_kb(pid, "VmRSS") / 1024, 1),
-            "server_hwm_mb": round(_status_kb(pid, "VmHWM") / 1024, 1)}
+    return {
+        "machine": machine(),
+        "command": " ".join(["python", "scripts/loadtest.py", *sys.argv[1:]]),
+        "question": QUESTION,
+        "server_rss_start_mb": rss_start,
+        "server_rss_after_warmup_mb": rss_warm,
+        "warmup_errors": warm_errors,
+        "levels": [lv.model_dump() for lv in levels],
+        "server_rss_after_mb": round(_status_kb(pid, "VmRSS") / 1024, 1),
+        "server_hwm_mb": round(_status_kb(pid, "VmHWM") / 1024, 1),
+    }
 
 
 def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> dict[str, Any]:

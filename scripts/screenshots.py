@@ -10,6 +10,7 @@ Needs Debian's Chromium (apt-get install chromium), poppler-utils and playwright
 makes the emoji icons show. The pupil profile is an example, never real data. The app started here gets
 an example public address (LOB_PUBLIC_URL) so that the informatieavond panel shows its QR codes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,9 @@ import browser_helpers as bh  # noqa: E402
 
 from knowledge.i18n import t  # noqa: E402
 
-EXAMPLE = bh.MentorInput(schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",),
-                         plaats="3083", taal_ouders="ar")
+EXAMPLE = bh.MentorInput(
+    schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",), plaats="3083", taal_ouders="ar"
+)
 EXAMPLE_PUBLIC_URL = "http://192.168.1.20:8501"
 DESKTOP = {"width": 1366, "height": 900}
 SIZES = {"desktop": DESKTOP, "phone": bh.PHONE}
@@ -38,8 +40,13 @@ SIZES = {"desktop": DESKTOP, "phone": bh.PHONE}
 
 def _context(browser: Any, size: str, lang: str) -> Any:
     if size == "phone":
-        return browser.new_context(viewport=bh.PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                   locale="ar" if lang == "ar" else "nl-NL")
+        return browser.new_context(
+            viewport=bh.PHONE,
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            locale="ar" if lang == "ar" else "nl-NL",
+        )
     return browser.new_context(viewport=DESKTOP, locale="ar" if lang == "ar" else "nl-NL")
 
 
@@ -120,11 +127,24 @@ def documents(out: Path) -> list[Path]:
     from recommender.profile import Profiel
 
     kb = load_knowledge()
-    profiel = Profiel.model_validate({"leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"],
-                                      "werkvoorkeuren": ["handen"], "postcode": "3083", "taal_ouders": "ar"})
+    profiel = Profiel.model_validate(
+        {
+            "leerjaar": "vo3",
+            "schooltype": "vmbo-bb",
+            "interesses": ["autos_motoren"],
+            "werkvoorkeuren": ["handen"],
+            "postcode": "3083",
+            "taal_ouders": "ar",
+        }
+    )
     written = pdf_pages(build_pdf(kb, profiel, recommend(kb, profiel), "ar"), out / "verslag")
-    geen = profiel.model_copy(update={"school": "vmbo_vak_college_zuidrand", "schooltype": "vmbo-kb",
-                                      "interesses": ["elektro", "ict_programmeren"]})
+    geen = profiel.model_copy(
+        update={
+            "school": "vmbo_vak_college_zuidrand",
+            "schooltype": "vmbo-kb",
+            "interesses": ["elektro", "ict_programmeren"],
+        }
+    )
     written += pdf_pages(build_pdf(kb, geen, recommend(kb, geen), "ar"), out / "verslag_geen_techniekprofiel")
     written += pdf_pages(build_poster_pdf(EXAMPLE_PUBLIC_URL), out / "informatieavond_poster")
     return written

@@ -6,6 +6,7 @@ look at the preview and mapping, choose defaults, save, then look at the gap ana
 Writes docs/screenshots/initiatieven_import.png (preview with mapping and row errors) and
 docs/screenshots/initiatieven_gaps.png (summary, flags and charts). The sheet is invented example data.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,14 @@ def school_sheet(path: Path) -> Path:
     ws.append([])
     ws.append(["Activiteit", "Datum", "Voor wie", "Locatie", "Organisatie", "Link"])
     rows = [
-        ["Open dag Zadkine techniek", "14 maart", "leerlingen klas 3 vmbo + ouders", "Zadkine, 3083 Rotterdam",
-         "Zadkine", "www.zadkine.nl"],
+        [
+            "Open dag Zadkine techniek",
+            "14 maart",
+            "leerlingen klas 3 vmbo + ouders",
+            "Zadkine, 3083 Rotterdam",
+            "Zadkine",
+            "www.zadkine.nl",
+        ],
         ["Gastles drones", dt.datetime(2027, 2, 5), "klas 2", "Schiedam", "Drone Lab", ""],
         ["Bedrijfsbezoek RET werkplaats", "wo 12 mei 2027", "vmbo bovenbouw", "Kleiweg, 3051 GT Rotterdam", "RET", ""],
         [None] * 6,
@@ -77,13 +84,16 @@ def main() -> int:
             bh.wait_for_or_exception(page, page.get_by_test_id("stFileUploader"))
             bh.wait_idle(page)
             page.locator("input[type=file]").set_input_files(str(sheet))
-            preview = page.get_by_test_id("stHeading").filter(has_text=t("initiatives.preview_title", "nl",
-                                                                        file=sheet.name))
+            preview = page.get_by_test_id("stHeading").filter(
+                has_text=t("initiatives.preview_title", "nl", file=sheet.name)
+            )
             bh.wait_for_or_exception(page, preview)
             bh.wait_idle(page)
             defaults = page.get_by_test_id("stSelectbox").filter(
-                has=page.get_by_test_id("stWidgetLabel").get_by_text(t("initiatives.field.praktijkgerichtheid", "nl"),
-                                                                     exact=True))
+                has=page.get_by_test_id("stWidgetLabel").get_by_text(
+                    t("initiatives.field.praktijkgerichtheid", "nl"), exact=True
+                )
+            )
             bh.choose(page, defaults.last, label("praktijk", "deels", "nl"))
             bh.wait_idle(page)
             place = bh.widget(page, "stTextInput", t("initiatives.default_place", "nl"))

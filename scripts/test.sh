@@ -22,7 +22,8 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   # Debian's PostgreSQL: the database tests start a throwaway cluster of their own (app/bench/pgcluster.py)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null || echo "warning: postgresql not installed; database tests will fail"
 fi
-ruff check knowledge retrieval recommender app tests
+ruff check knowledge retrieval recommender app tests scripts
+ruff format --check knowledge retrieval recommender app tests scripts
 mypy
 export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"
 mkdir -p test-artifacts

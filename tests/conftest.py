@@ -8,6 +8,7 @@ incremental build: unchanged chunks reuse their vectors (the same mechanism as `
 after a small edit), changed ones are embedded. Delete that folder (or run
 ``pytest --cache-clear``) to force a full build.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,13 +28,20 @@ from retrieval.store import has_store
 # Hypothesis profiles for the fuzz suite (tests/fuzz): "fast" is the default run (the whole fuzz suite within
 # 2 minutes on 2 cores); `pytest tests/fuzz --hypothesis-profile=long` tries about 20 times as many inputs.
 # Tests scale their example counts from the profile's max_examples (tests/fuzz/conftest.py: examples()).
-settings.register_profile("fast", max_examples=50, deadline=None, derandomize=True,
-                          phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure is reported as found
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=1000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                                 HealthCheck.data_too_large])
+settings.register_profile(
+    "fast",
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure is reported as found
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 settings.load_profile("fast")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,8 +71,9 @@ def e5() -> CountingEmbeddings:
 
 
 @pytest.fixture(scope="session")
-def lob_home(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest, kb: KnowledgeBase,
-             e5: CountingEmbeddings) -> Iterator[Path]:
+def lob_home(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest, kb: KnowledgeBase, e5: CountingEmbeddings
+) -> Iterator[Path]:
     """A temporary LOB_HOME with the knowledge index built (set as $LOB_HOME for the session)."""
     home = tmp_path_factory.mktemp("lobhome")
     cache = Path(request.config.cache.mkdir(CACHE_KEY))
@@ -98,8 +107,9 @@ def build_report(lob_home: Path, request: pytest.FixtureRequest) -> BuildReport:
 @pytest.fixture(scope="session")
 def assistant(kb: KnowledgeBase, lob_home: Path, e5: CountingEmbeddings) -> Assistant:
     """The assistant over the knowledge index only (no user documents, no language model)."""
-    return Assistant.from_default(kb, home=lob_home, embeddings=e5, llm=None, include_userdocs=False,
-                                  notify=lambda m: None)
+    return Assistant.from_default(
+        kb, home=lob_home, embeddings=e5, llm=None, include_userdocs=False, notify=lambda m: None
+    )
 
 
 # Fixtures that load the real embedding model or build the real index: a test that uses one is

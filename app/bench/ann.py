@@ -46,6 +46,7 @@ Determinism: the IVF training sample and k-means seed, and the tuning sample, co
 level generator has FAISS's fixed seed; multi-threaded HNSW insertion can still order links slightly
 differently between runs, so HNSW results may differ in rare ties.
 """
+
 from __future__ import annotations
 
 import math
@@ -153,8 +154,17 @@ def _leave_one_out(ids: np.ndarray, self_ids: np.ndarray, k: int) -> np.ndarray:
     return np.asarray(rows, dtype=np.int64)
 
 
-def tune_search_param(index: Any, kind: str, x: np.ndarray, *, k: int = 10, target_recall: float = 0.95,
-                      queries: np.ndarray | None = None, n_tune: int = 200, seed: int = 0) -> tuple[int | None, float]:
+def tune_search_param(
+    index: Any,
+    kind: str,
+    x: np.ndarray,
+    *,
+    k: int = 10,
+    target_recall: float = 0.95,
+    queries: np.ndarray | None = None,
+    n_tune: int = 200,
+    seed: int = 0,
+) -> tuple[int | None, float]:
     """Raise ``efSearch``/``nprobe`` step by step until recall@``k`` against exact search reaches the target.
 
     With ``queries`` (unit vectors like the real queries, not in the index) the target is ``target_recall``.
@@ -202,12 +212,20 @@ def _add(index: Any, kind: str, x: np.ndarray, started: float, max_build_seconds
         elapsed = time.perf_counter() - started
         if elapsed > max_build_seconds:
             raise BuildTimeout(kind, start, len(x), elapsed)
-        index.add(x[start:start + ADD_BATCH])
+        index.add(x[start : start + ADD_BATCH])
 
 
-def build_ann_index(vectors: np.ndarray, kind: str | None = None, *, seed: int = 0, k: int = 10,
-                    target_recall: float = 0.95, tune: bool = True, tune_queries: np.ndarray | None = None,
-                    max_build_seconds: float | None = None) -> Any:
+def build_ann_index(
+    vectors: np.ndarray,
+    kind: str | None = None,
+    *,
+    seed: int = 0,
+    k: int = 10,
+    target_recall: float = 0.95,
+    tune: bool = True,
+    tune_queries: np.ndarray | None = None,
+    max_build_seconds: float | None = None,
+) -> Any:
     """Build a cosine (inner-product) FAISS index of ``kind`` over ``vectors``.
 
     ``kind`` defaults to :func:`choose_index_type`. Rows are L2-normalised if they are not already.

@@ -9,6 +9,7 @@
   names, kept both); lost or overwritten records are counted;
 * hostile files (:mod:`app.bench.hostile`).
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,12 @@ Log = Callable[[str], None]
 
 def _summary(ms: list[float]) -> dict[str, Any]:
     ms = sorted(ms)
-    return {"n": len(ms), "median_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 0.95), 2),
-            "max_ms": round(ms[-1], 2)}
+    return {
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 0.95), 2),
+        "max_ms": round(ms[-1], 2),
+    }
 
 
 @contextmanager
@@ -79,9 +84,14 @@ def db_search(url: str, n: int = 10_000, queries: int = 200) -> dict[str, Any]:
         cpu.append((time.process_time() - c) * 1000)
         version.append((v - t) * 1000)
         del hits
-    return {"n_initiatieven": len(records), "search": _summary(times), "cpu": _summary(cpu),
-            "version_check": _summary(version), "reload_after_change_ms": round(reload_ms, 1),
-            "load_average": round(os.getloadavg()[0], 1)}
+    return {
+        "n_initiatieven": len(records),
+        "search": _summary(times),
+        "cpu": _summary(cpu),
+        "version_check": _summary(version),
+        "reload_after_change_ms": round(reload_ms, 1),
+        "load_average": round(os.getloadavg()[0], 1),
+    }
 
 
 def search_both(log: Log, n: int = 10_000) -> dict[str, Any]:
@@ -160,11 +170,18 @@ def page_interactions(log: Log, n: int = 20_000) -> dict[str, Any]:
         finally:
             config.set_option("server.address", old)
             reset_stores()
-    result: dict[str, Any] = {"n_eigen": n, "first_run_ms": round(first_ms), "interactions": _summary(list(times.values())),
-              "cpu": _summary(cpu), "slowest": sorted(((round(v), k) for k, v in times.items()), reverse=True)[:3],
-              "load_average": round(os.getloadavg()[0], 1)}
-    log(f"Initiatieven page with {n:,} own rows: p95 {result['interactions']['p95_ms']} ms per interaction "
-        f"(first run {result['first_run_ms']} ms)")
+    result: dict[str, Any] = {
+        "n_eigen": n,
+        "first_run_ms": round(first_ms),
+        "interactions": _summary(list(times.values())),
+        "cpu": _summary(cpu),
+        "slowest": sorted(((round(v), k) for k, v in times.items()), reverse=True)[:3],
+        "load_average": round(os.getloadavg()[0], 1),
+    }
+    log(
+        f"Initiatieven page with {n:,} own rows: p95 {result['interactions']['p95_ms']} ms per interaction "
+        f"(first run {result['first_run_ms']} ms)"
+    )
     return result
 
 
@@ -201,16 +218,28 @@ def concurrent_trials(url: str, trials: int = 20, processes: int = 4) -> dict[st
     expected_total = 0
     with tempfile.TemporaryDirectory(prefix="lob-bench-conc-") as tmp:
         folder = Path(tmp)
-        env = dict(os.environ, LOB_DATABASE_URL=url, LOB_HOME=tmp,
-                   PYTHONPATH=repo + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        env = dict(
+            os.environ,
+            LOB_DATABASE_URL=url,
+            LOB_HOME=tmp,
+            PYTHONPATH=repo + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        )
         CatalogueStore(url).version()  # migrate once, as a running app has
         started = time.perf_counter()
         for _ in range(trials):
             for old in folder.glob("ready-*"):
                 old.unlink()
             (folder / "go").unlink(missing_ok=True)
-            procs = [subprocess.Popen([sys.executable, "-c", _WORKER, str(n), tmp], env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True) for n in range(processes)]
+            procs = [
+                subprocess.Popen(
+                    [sys.executable, "-c", _WORKER, str(n), tmp],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for n in range(processes)
+            ]
             deadline = time.time() + 180
             while len(list(folder.glob("ready-*"))) < processes and time.time() < deadline:
                 if any(p.poll() not in (None, 0) for p in procs):
@@ -227,11 +256,21 @@ def concurrent_trials(url: str, trials: int = 20, processes: int = 4) -> dict[st
                 n = info.naam.removeprefix("lijst ")
                 records = store.list_records(info.id)
                 lost += max(0, 25 - sum(1 for _, active in records if active))
-                overwritten += sum(1 for ini, _ in records if ini.organisator != f"Organisator {n}"
-                                   or not ini.omschrijving.startswith(f"lijst {n} rij "))
+                overwritten += sum(
+                    1
+                    for ini, _ in records
+                    if ini.organisator != f"Organisator {n}" or not ini.omschrijving.startswith(f"lijst {n} rij ")
+                )
         seconds = time.perf_counter() - started
-    return {"trials": trials, "processes_per_trial": processes, "records_expected": expected_total,
-            "lost": lost, "overwritten": overwritten, "failed_processes": failed, "seconds": round(seconds, 1)}
+    return {
+        "trials": trials,
+        "processes_per_trial": processes,
+        "records_expected": expected_total,
+        "lost": lost,
+        "overwritten": overwritten,
+        "failed_processes": failed,
+        "seconds": round(seconds, 1),
+    }
 
 
 def concurrency_both(log: Log, trials: int = 20) -> dict[str, Any]:
@@ -256,8 +295,15 @@ def run_decaan_bench(log: Log, quick: bool = False) -> dict[str, Any]:
     from app.bench.hostile import measure_hostile
 
     started = time.perf_counter()
-    result: dict[str, Any] = {"targets": {"search_p95_ms": 20, "page_p95_ms": 1000, "hostile_s": 5, "hostile_mb": 300,
-                                          "lost_or_overwritten": 0}}
+    result: dict[str, Any] = {
+        "targets": {
+            "search_p95_ms": 20,
+            "page_p95_ms": 1000,
+            "hostile_s": 5,
+            "hostile_mb": 300,
+            "lost_or_overwritten": 0,
+        }
+    }
     result["search"] = search_both(log, 2_000 if quick else 10_000)
     result["page"] = page_interactions(log, 2_000 if quick else 20_000)
     with tempfile.TemporaryDirectory(prefix="lob-bench-hostile-") as tmp:
@@ -278,19 +324,23 @@ def format_decaan(r: dict[str, Any]) -> str:
             lines.append(f"  search, {name}: not measured: {row['error']}")
             continue
         s, c, v = row["search"], row["cpu"], row["version_check"]
-        lines.append(f"  search over {row['n_initiatieven']:,} in {name}: median {s['median_ms']} ms, p95 {s['p95_ms']} ms,"
-                     f" max {s['max_ms']} ms (n={s['n']}; target p95 <= 20 ms); CPU p95 {c['p95_ms']} ms; of which "
-                     f"the version check p95 {v['p95_ms']} ms; reload after a change {row['reload_after_change_ms']} ms;"
-                     f" load average {row['load_average']}")
+        lines.append(
+            f"  search over {row['n_initiatieven']:,} in {name}: median {s['median_ms']} ms, p95 {s['p95_ms']} ms,"
+            f" max {s['max_ms']} ms (n={s['n']}; target p95 <= 20 ms); CPU p95 {c['p95_ms']} ms; of which "
+            f"the version check p95 {v['p95_ms']} ms; reload after a change {row['reload_after_change_ms']} ms;"
+            f" load average {row['load_average']}"
+        )
     page = r["page"]
     if "error" in page:
         lines.append(f"  page: failed: {page['error']}")
     else:
         p = page["interactions"]
-        lines.append(f"  Initiatieven page, {page['n_eigen']:,} own rows: median {p['median_ms']} ms, p95 {p['p95_ms']} ms, "
-                     f"max {p['max_ms']} ms per interaction (n={p['n']}; target p95 <= 1000 ms); CPU p95 "
-                     f"{page['cpu']['p95_ms']} ms; first run {page['first_run_ms']} ms; slowest {page['slowest']}; "
-                     f"load average {page['load_average']}")
+        lines.append(
+            f"  Initiatieven page, {page['n_eigen']:,} own rows: median {p['median_ms']} ms, p95 {p['p95_ms']} ms, "
+            f"max {p['max_ms']} ms per interaction (n={p['n']}; target p95 <= 1000 ms); CPU p95 "
+            f"{page['cpu']['p95_ms']} ms; first run {page['first_run_ms']} ms; slowest {page['slowest']}; "
+            f"load average {page['load_average']}"
+        )
     for name, c in r["concurrency"].items():
         lines.append(f"  concurrent imports, {name}: {c}")
     lines += ["", format_hostile([HostileResult(**h) for h in r["hostile"]]), "", f"Total {r['seconds']} s"]

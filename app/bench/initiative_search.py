@@ -7,6 +7,7 @@ machine the wall-clock tail mostly measures other processes. Building the index 
 separately. The benchmark of issue 7
 can call :func:`search_latency` directly.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,12 @@ from knowledge.stats import percentile
 from recommender.initiatives.search import InitiativeFilter, search_initiatives
 
 # Places used when no knowledge base is given (rounded coordinates in the MRDH area).
-_PLACES = (Place("3083", "Tarwewijk", "postcode", 51.8925, 4.478), Place("Delft", "Delft", "gemeente", 52.01, 4.36),
-           Place("Den Haag", "Den Haag", "gemeente", 52.07, 4.30), Place("Schiedam", "Schiedam", "gemeente", 51.92, 4.40))
+_PLACES = (
+    Place("3083", "Tarwewijk", "postcode", 51.8925, 4.478),
+    Place("Delft", "Delft", "gemeente", 52.01, 4.36),
+    Place("Den Haag", "Den Haag", "gemeente", 52.07, 4.30),
+    Place("Schiedam", "Schiedam", "gemeente", 51.92, 4.40),
+)
 _NEAR_TEXT = ("3083", "3074", "Charlois", "Delft", "Den Haag", "Schiedam", "Zoetermeer", "Vlaardingen")
 _WORDS = ("robot", "haven", "lego", "energie", "bouw", "drone", "code", "techniekdag")
 
@@ -91,10 +96,14 @@ def search_latency(n: int = 10_000, seed: int = 1, kb: KnowledgeBase | None = No
     times.sort()
     cpu.sort()
     return Latency(
-        n_initiatieven=len(cat) + (len(kb.initiatieven) if kb else 0), n_queries=len(times),
-        index_ms=round(index_ms, 1), median_ms=round(statistics.median(times), 2),
-        p95_ms=round(percentile(times, 0.95), 2), max_ms=round(times[-1], 2),
-        cpu_median_ms=round(statistics.median(cpu), 2), cpu_p95_ms=round(percentile(cpu, 0.95), 2),
+        n_initiatieven=len(cat) + (len(kb.initiatieven) if kb else 0),
+        n_queries=len(times),
+        index_ms=round(index_ms, 1),
+        median_ms=round(statistics.median(times), 2),
+        p95_ms=round(percentile(times, 0.95), 2),
+        max_ms=round(times[-1], 2),
+        cpu_median_ms=round(statistics.median(cpu), 2),
+        cpu_p95_ms=round(percentile(cpu, 0.95), 2),
         gemiddeld_aantal_resultaten=round(statistics.mean(sizes), 1),
     )
 

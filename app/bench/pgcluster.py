@@ -6,6 +6,7 @@ PostgreSQL refuses to run as root: as root the cluster runs as the ``postgres`` 
 Debian's package makes (``runuser -u postgres``). ``scripts/test.sh`` installs the package when it
 is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,10 @@ class PostgresUnavailable(RuntimeError):
 
 def pg_bin() -> Path:
     """The bin folder of the newest installed PostgreSQL (``/usr/lib/postgresql/<version>/bin``)."""
-    versions = sorted((p for p in PG_ROOT.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in PG_ROOT.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     if not versions:
         raise PostgresUnavailable("PostgreSQL is not installed (apt-get install postgresql); scripts/test.sh does that")
     return versions[-1]
@@ -46,7 +49,9 @@ def _as_user() -> list[str]:
     try:
         pwd.getpwnam("postgres")
     except KeyError as exc:
-        raise PostgresUnavailable("running as root needs the 'postgres' account of Debian's postgresql package") from exc
+        raise PostgresUnavailable(
+            "running as root needs the 'postgres' account of Debian's postgresql package"
+        ) from exc
     return ["runuser", "-u", "postgres", "--"]
 
 
@@ -63,13 +68,35 @@ def throwaway_postgres() -> Iterator[str]:
     log = folder / "server.log"
     started = False
     try:
-        subprocess.run(prefix + [str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                                 "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"],
-                       check=True, capture_output=True, timeout=120)
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " \
-                  "-c full_page_writes=off -c max_connections=60"
-        done = subprocess.run(prefix + [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
-                                        "-w", "-t", "60", "start"], capture_output=True, timeout=90)
+        subprocess.run(
+            prefix
+            + [
+                str(binaries / "initdb"),
+                "-D",
+                str(data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        options = (
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=60"
+        )
+        done = subprocess.run(
+            prefix
+            + [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start"],
+            capture_output=True,
+            timeout=90,
+        )
         if done.returncode != 0:
             tail = log.read_text(errors="replace")[-800:] if log.exists() else done.stderr.decode(errors="replace")
             raise PostgresUnavailable(f"PostgreSQL did not start: {tail}")
@@ -79,8 +106,12 @@ def throwaway_postgres() -> Iterator[str]:
         raise PostgresUnavailable(f"initdb failed: {exc.stderr.decode(errors='replace')[-800:]}") from exc
     finally:
         if started:
-            subprocess.run(prefix + [str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                           capture_output=True, timeout=60, check=False)
+            subprocess.run(
+                prefix + [str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
         shutil.rmtree(folder, ignore_errors=True)
 
 

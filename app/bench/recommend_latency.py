@@ -10,6 +10,7 @@ imported list would. The machine's load average is reported beside the figures: 
 wall-clock time grows with the load, CPU time much less. Reusable by ``lob-kompas bench`` through
 :func:`measure`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,11 +52,19 @@ def measure(kb: KnowledgeBase, n: int = 1000, seed: int = 0, catalogue: int = 0)
         cpu.append((time.process_time() - c) * 1000)
         wall.append((time.perf_counter() - t) * 1000)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {"n": n, "seed": seed, "catalogus": catalogue, "eerste_ms": round(first, 2),
-            "mediaan_ms": round(statistics.median(wall), 3), "p95_ms": round(percentile(wall, 0.95), 3),
-            "max_ms": round(max(wall), 3), "cpu_mediaan_ms": round(statistics.median(cpu), 3),
-            "cpu_p95_ms": round(percentile(cpu, 0.95), 3),
-            "load_avg": round(load, 2) if load is not None else None, "cores": os.cpu_count()}
+    return {
+        "n": n,
+        "seed": seed,
+        "catalogus": catalogue,
+        "eerste_ms": round(first, 2),
+        "mediaan_ms": round(statistics.median(wall), 3),
+        "p95_ms": round(percentile(wall, 0.95), 3),
+        "max_ms": round(max(wall), 3),
+        "cpu_mediaan_ms": round(statistics.median(cpu), 3),
+        "cpu_p95_ms": round(percentile(cpu, 0.95), 3),
+        "load_avg": round(load, 2) if load is not None else None,
+        "cores": os.cpu_count(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ Everything is measured in one run on this machine, warm unless the name says col
 median, p95 and max over repetitions. ``quick`` runs a small version of each part (well under a
 minute with a persisted index) so that a test keeps the benchmark from rotting.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,7 @@ from knowledge import KnowledgeBase, load_knowledge
 from knowledge.stats import latency_summary
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-TARGETS_MS = {"ask_p95": 150.0, "recommend_p95": 10.0, "search_10k_p95": 20.0, "cold_start_s": 5.0,
-              "app_rss_mb": 800.0}
+TARGETS_MS = {"ask_p95": 150.0, "recommend_p95": 10.0, "search_10k_p95": 20.0, "cold_start_s": 5.0, "app_rss_mb": 800.0}
 Log = Callable[[str], None]
 
 
@@ -34,12 +34,22 @@ def machine() -> dict[str, Any]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                          if line.startswith("MemTotal")))
+        mem_kb = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
     except (OSError, StopIteration, ValueError):
         mem_kb = 0
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1),
-            "python": platform.python_version(), "platform": platform.platform()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_kb / 2**20, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 def _quiet(_message: str) -> None:
@@ -76,16 +86,26 @@ def bench_index(kb: KnowledgeBase, home: Path, quick: bool, log: Log) -> dict[st
     else:
         log("building the knowledge index from scratch (minutes on 2 cores)")
         _, report = open_knowledge_index(kb, emb, home=home, force=True, notify=_quiet)
-        out.update({"build_s": round(report.seconds, 1), "chunks": report.chunks,
-                    "passages_per_s": round(report.chunks / report.seconds, 2),
-                    "size_mb": round(report.size_bytes / 1e6, 2)})
+        out.update(
+            {
+                "build_s": round(report.seconds, 1),
+                "chunks": report.chunks,
+                "passages_per_s": round(report.chunks / report.seconds, 2),
+                "size_mb": round(report.size_bytes / 1e6, 2),
+            }
+        )
         log(f"knowledge index: {report.chunks} chunks in {report.seconds:.0f} s")
         reports = sorted(SEEDS.glob("0*.txt"))
         if reports:
             log(f"adding the {len(reports)} source reports")
             ing = ingest_files(reports, emb, home=home, notify=_quiet)
-            out.update({"reports_ingest_s": round(ing.seconds, 1), "reports_chunks": ing.chunks,
-                        "kb_plus_reports_build_s": round(report.seconds + ing.seconds, 1)})
+            out.update(
+                {
+                    "reports_ingest_s": round(ing.seconds, 1),
+                    "reports_chunks": ing.chunks,
+                    "kb_plus_reports_build_s": round(report.seconds + ing.seconds, 1),
+                }
+            )
     t = time.perf_counter()
     _, loaded = open_knowledge_index(kb, emb, home=home, notify=_quiet)
     out["load_s"] = round(time.perf_counter() - t, 3)
@@ -109,16 +129,26 @@ def bench_ask(assistant: Any, quick: bool, log: Log) -> dict[str, Any]:
 
 
 # Questions a parent asks in a conversation (earlier question, follow-up), for the side-by-side timing.
-_CONVERSATIONS = (("Wat is BBL?", "hoe lang duurt dat?"), ("BBL nedir?", "peki ne kadar sürüyor?"),
-                  ("Welke activiteiten zijn er voor meisjes in Charlois?", "en in Delft?"))
+_CONVERSATIONS = (
+    ("Wat is BBL?", "hoe lang duurt dat?"),
+    ("BBL nedir?", "peki ne kadar sürüyor?"),
+    ("Welke activiteiten zijn er voor meisjes in Charlois?", "en in Delft?"),
+)
 # Activity questions: these run the initiatives search over the curated and the school's own list.
-_ACTIVITY_QUESTIONS = ("zijn er open dagen in Delft?", "open days near Rotterdam Zuid?", "dni otwarte w Rotterdamie?",
-                       "день відкритих дверей у Роттердамі коли?", "أنشطة للبنات في Rotterdam Zuid",
-                       "Charlois'de kızlar için hangi etkinlikler var?", "company visits near Vlaardingen?")
+_ACTIVITY_QUESTIONS = (
+    "zijn er open dagen in Delft?",
+    "open days near Rotterdam Zuid?",
+    "dni otwarte w Rotterdamie?",
+    "день відкритих дверей у Роттердамі коли?",
+    "أنشطة للبنات في Rotterdam Zuid",
+    "Charlois'de kızlar için hangi etkinlikler var?",
+    "company visits near Vlaardingen?",
+)
 
 
-def ask_vs_embedding(assistant: Any, questions: list[str], conversations: tuple[tuple[str, str], ...] = (),
-                     rounds: int = 1) -> dict[str, Any]:
+def ask_vs_embedding(
+    assistant: Any, questions: list[str], conversations: tuple[tuple[str, str], ...] = (), rounds: int = 1
+) -> dict[str, Any]:
     """``ask`` next to embedding the same question alone, interleaved so both see the same machine load.
 
     Every ask starts without the question's vector (it must embed it, as a new question does); a
@@ -146,8 +176,12 @@ def ask_vs_embedding(assistant: Any, questions: list[str], conversations: tuple[
             assistant.ask(followup, previous=[earlier], use_llm=False)
             ask_ms.append((time.perf_counter() - t) * 1000)
     embed, ask = latency_summary(embed_ms), latency_summary(ask_ms)
-    return {"embed": embed, "ask": ask, "p95_ratio": round(ask["p95_ms"] / embed["p95_ms"], 2) if embed["p95_ms"]
-            else None, "median_ratio": round(ask["median_ms"] / embed["median_ms"], 2) if embed["median_ms"] else None}
+    return {
+        "embed": embed,
+        "ask": ask,
+        "p95_ratio": round(ask["p95_ms"] / embed["p95_ms"], 2) if embed["p95_ms"] else None,
+        "median_ratio": round(ask["median_ms"] / embed["median_ms"], 2) if embed["median_ms"] else None,
+    }
 
 
 def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log) -> dict[str, Any]:
@@ -163,13 +197,16 @@ def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log)
     questions += list(_ACTIVITY_QUESTIONS)
     out: dict[str, Any] = {}
     n_own = 1_000 if quick else 10_000
-    base = Assistant.from_default(kb, home=home, llm=None, notify=_quiet, include_userdocs=False,
-                                  catalogue=list)  # no own list
+    base = Assistant.from_default(
+        kb, home=home, llm=None, notify=_quiet, include_userdocs=False, catalogue=list
+    )  # no own list
     for q in questions[:3]:
         base.ask(q, use_llm=False)
     out["without_own_list"] = ask_vs_embedding(base, questions, _CONVERSATIONS, rounds=1 if quick else 2)
-    log(f"ask vs embedding alone: p95 {out['without_own_list']['ask']['p95_ms']} ms vs "
-        f"{out['without_own_list']['embed']['p95_ms']} ms (x{out['without_own_list']['p95_ratio']})")
+    log(
+        f"ask vs embedding alone: p95 {out['without_own_list']['ask']['p95_ms']} ms vs "
+        f"{out['without_own_list']['embed']['p95_ms']} ms (x{out['without_own_list']['p95_ratio']})"
+    )
     own_list = synthetic_catalogue(n_own, seed=3)  # one list object, as the database store hands it out
     own = Assistant(kb, base.index, questions=base.questions, llm=None, catalogue=lambda: own_list)
     t = time.perf_counter()
@@ -181,8 +218,10 @@ def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log)
     with_own["own_list_size"] = n_own
     with_own["first_activity_ask_s"] = round(first_s, 2)
     out["with_own_list"] = with_own
-    log(f"with an own list of {n_own:,}: p95 {with_own['ask']['p95_ms']} ms vs "
-        f"{with_own['embed']['p95_ms']} ms (x{with_own['p95_ratio']}); first activity question {first_s:.1f} s")
+    log(
+        f"with an own list of {n_own:,}: p95 {with_own['ask']['p95_ms']} ms vs "
+        f"{with_own['embed']['p95_ms']} ms (x{with_own['p95_ratio']}); first activity question {first_s:.1f} s"
+    )
     out["target_p95_ratio"] = 2.0
     return out
 
@@ -219,9 +258,13 @@ def bench_initiatives(kb: KnowledgeBase, quick: bool, log: Log) -> list[dict[str
         catalogue = synthetic_catalogue(n, seed=1)
         gap_analysis(catalogue, places[0], 10.0)  # warm the index
         per_gap = _gap_times(catalogue, places, 3 if quick else 10)
-        rows.append({"n": n, "search": {"median_ms": lat.median_ms, "p95_ms": lat.p95_ms, "max_ms": lat.max_ms,
-                                        "n": lat.n_queries},
-                     "gaps": latency_summary(per_gap)})
+        rows.append(
+            {
+                "n": n,
+                "search": {"median_ms": lat.median_ms, "p95_ms": lat.p95_ms, "max_ms": lat.max_ms, "n": lat.n_queries},
+                "gaps": latency_summary(per_gap),
+            }
+        )
         log(f"initiatives n={n:,}: search p95 {lat.p95_ms} ms, gaps p95 {latency_summary(per_gap)['p95_ms']} ms")
     return rows
 
@@ -269,8 +312,14 @@ def bench_process(home: Path, log: Log, repeat: int) -> dict[str, Any]:
     cold, peaks = [], []
     for _ in range(repeat):
         t = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _APP_PROBE, "Wat is BBL?"], env=env, capture_output=True,
-                              text=True, timeout=600, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", _APP_PROBE, "Wat is BBL?"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         wall = time.perf_counter() - t
         if done.returncode != 0:
             return {"error": done.stderr[-500:]}
@@ -278,9 +327,10 @@ def bench_process(home: Path, log: Log, repeat: int) -> dict[str, Any]:
         cold.append(wall)
         peaks.append(data["peak_rss_mb"])
     log(f"cold start to first answer {min(cold):.2f}-{max(cold):.2f} s, peak RSS {max(peaks):.0f} MB")
-    return {"cold_start_s": {"median": round(sorted(cold)[len(cold) // 2], 2), "max": round(max(cold), 2),
-                             "n": len(cold)},
-            "app_peak_rss_mb": round(max(peaks), 1)}
+    return {
+        "cold_start_s": {"median": round(sorted(cold)[len(cold) // 2], 2), "max": round(max(cold), 2), "n": len(cold)},
+        "app_peak_rss_mb": round(max(peaks), 1),
+    }
 
 
 # An HNSW build of 1M vectors takes 8-10 minutes here (docs/scale.md); the routine benchmark gives

@@ -20,6 +20,7 @@ processes on a 2-core machine change latencies a lot.
 Use :func:`run_scale_bench` (``quick=True`` for a run of a few seconds) and :func:`format_table`, or run
 ``python -m app.bench.scale [--quick] [--sizes 10000,100000] [--json]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,9 +55,29 @@ HNSW_MAX_BUILD_S = 600.0
 QUICK_SIZES = (10_000,)
 QUICK_QUERIES = 50
 TUNE_QUERIES = 200
-FIELDS = ("n", "dim", "kind", "param", "build_s", "tune_s", "index_bytes", "rss_delta_bytes", "threads",
-          "lat_median_ms", "lat_p95_ms", "lat_max_ms", "lat_median_1t_ms", "lat_p95_1t_ms", "lat_max_1t_ms",
-          "recall_at_k", "k", "n_queries", "load_avg", "skipped", "note")
+FIELDS = (
+    "n",
+    "dim",
+    "kind",
+    "param",
+    "build_s",
+    "tune_s",
+    "index_bytes",
+    "rss_delta_bytes",
+    "threads",
+    "lat_median_ms",
+    "lat_p95_ms",
+    "lat_max_ms",
+    "lat_median_1t_ms",
+    "lat_p95_1t_ms",
+    "lat_max_1t_ms",
+    "recall_at_k",
+    "k",
+    "n_queries",
+    "load_avg",
+    "skipped",
+    "note",
+)
 
 
 class Mixture:
@@ -81,7 +102,7 @@ class Mixture:
             x += (SPREAD * scale) * (rng.standard_normal((m, LATENT_DIM), dtype=np.float32) @ self.basis)
             x += (NOISE * scale) * rng.standard_normal((m, self.dim), dtype=np.float32)
             x /= np.linalg.norm(x, axis=1, keepdims=True)
-            out[start:start + m] = x
+            out[start : start + m] = x
         return out
 
 
@@ -107,8 +128,9 @@ def rss_bytes() -> int:
     return 0
 
 
-def time_single_queries(index: Any, queries: np.ndarray, k: int, threads: int | None = None
-                        ) -> tuple[np.ndarray, np.ndarray]:
+def time_single_queries(
+    index: Any, queries: np.ndarray, k: int, threads: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Search one query at a time with ``threads`` FAISS threads (default: all cores).
 
     The first ``WARMUP_QUERIES`` queries only warm up; the rest are timed. Returns (ids of shape (n, k),
@@ -131,15 +153,32 @@ def time_single_queries(index: Any, queries: np.ndarray, k: int, threads: int | 
 
 def _row(n: int, dim: int, kind: str, k: int, n_queries: int, **values: Any) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(FIELDS)
-    row.update(n=n, dim=dim, kind=kind, k=k, n_queries=n_queries, threads=set_faiss_threads(),
-               load_avg=round(os.getloadavg()[0], 2), skipped=False, note="")
+    row.update(
+        n=n,
+        dim=dim,
+        kind=kind,
+        k=k,
+        n_queries=n_queries,
+        threads=set_faiss_threads(),
+        load_avg=round(os.getloadavg()[0], 2),
+        skipped=False,
+        note="",
+    )
     row.update(values)
     return row
 
 
-def bench_one(kind: str, data: np.ndarray, queries: np.ndarray, exact: np.ndarray | None, *, k: int, seed: int,
-              tune_queries: np.ndarray | None = None, max_build_s: float | None = None
-              ) -> tuple[dict[str, Any], np.ndarray | None]:
+def bench_one(
+    kind: str,
+    data: np.ndarray,
+    queries: np.ndarray,
+    exact: np.ndarray | None,
+    *,
+    k: int,
+    seed: int,
+    tune_queries: np.ndarray | None = None,
+    max_build_s: float | None = None,
+) -> tuple[dict[str, Any], np.ndarray | None]:
     """Build, tune and time one index kind; return (row, ids found) — ids are ``None`` if the build was stopped.
 
     ``tune_queries`` (fresh draws, distinct from ``queries``) tune efSearch/nprobe; without them the
@@ -156,9 +195,13 @@ def bench_one(kind: str, data: np.ndarray, queries: np.ndarray, exact: np.ndarra
         index = build_ann_index(data, kind, seed=seed, k=k, tune=False, max_build_seconds=max_build_s)
     except BuildTimeout as exc:
         projected = exc.elapsed_s * exc.n_total / max(exc.n_added, 1)
-        note = (f"build stopped after {exc.elapsed_s:.0f} s at {exc.n_added:,}/{exc.n_total:,} vectors "
-                f"(linear projection >= {projected:.0f} s)")
-        return _row(n, dim, kind, k, len(queries) - WARMUP_QUERIES, build_s=round(exc.elapsed_s, 2), skipped=True, note=note), None
+        note = (
+            f"build stopped after {exc.elapsed_s:.0f} s at {exc.n_added:,}/{exc.n_total:,} vectors "
+            f"(linear projection >= {projected:.0f} s)"
+        )
+        return _row(
+            n, dim, kind, k, len(queries) - WARMUP_QUERIES, build_s=round(exc.elapsed_s, 2), skipped=True, note=note
+        ), None
     build_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     _, tune_recall = tune_search_param(index, kind, data, k=k, queries=tune_queries, seed=seed)
@@ -170,21 +213,43 @@ def bench_one(kind: str, data: np.ndarray, queries: np.ndarray, exact: np.ndarra
     _, secs_1t = time_single_queries(index, queries, k, threads=1)
     recall = 1.0 if exact is None else recall_at_k(ids, exact, k)
     ms, ms_1t = secs * 1000, secs_1t * 1000
-    row = _row(n, dim, kind, k, len(ids), param=search_param(index, kind), build_s=round(build_s, 3),
-               tune_s=round(tune_s, 3), index_bytes=index_bytes, rss_delta_bytes=int(rss_delta),
-               lat_median_ms=round(float(np.median(ms)), 4), lat_p95_ms=round(float(np.percentile(ms, 95)), 4),
-               lat_max_ms=round(float(ms.max()), 4), lat_median_1t_ms=round(float(np.median(ms_1t)), 4),
-               lat_p95_1t_ms=round(float(np.percentile(ms_1t, 95)), 4), lat_max_1t_ms=round(float(ms_1t.max()), 4),
-               recall_at_k=round(recall, 4), load_avg=load,
-               note="" if kind == "flat" else f"recall on the tuning queries {tune_recall:.3f}")
+    row = _row(
+        n,
+        dim,
+        kind,
+        k,
+        len(ids),
+        param=search_param(index, kind),
+        build_s=round(build_s, 3),
+        tune_s=round(tune_s, 3),
+        index_bytes=index_bytes,
+        rss_delta_bytes=int(rss_delta),
+        lat_median_ms=round(float(np.median(ms)), 4),
+        lat_p95_ms=round(float(np.percentile(ms, 95)), 4),
+        lat_max_ms=round(float(ms.max()), 4),
+        lat_median_1t_ms=round(float(np.median(ms_1t)), 4),
+        lat_p95_1t_ms=round(float(np.percentile(ms_1t, 95)), 4),
+        lat_max_1t_ms=round(float(ms_1t.max()), 4),
+        recall_at_k=round(recall, 4),
+        load_avg=load,
+        note="" if kind == "flat" else f"recall on the tuning queries {tune_recall:.3f}",
+    )
     del index
     return row, ids
 
 
-def run_scale_bench(sizes: Sequence[int] = (10_000, 100_000, 1_000_000), dim: int = 384, n_queries: int = 200,
-                    k: int = 10, seed: int = 0, *, quick: bool = False, kinds: Sequence[str] = KINDS,
-                    hnsw_max_build_s: float | None = HNSW_MAX_BUILD_S,
-                    log: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+def run_scale_bench(
+    sizes: Sequence[int] = (10_000, 100_000, 1_000_000),
+    dim: int = 384,
+    n_queries: int = 200,
+    k: int = 10,
+    seed: int = 0,
+    *,
+    quick: bool = False,
+    kinds: Sequence[str] = KINDS,
+    hnsw_max_build_s: float | None = HNSW_MAX_BUILD_S,
+    log: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
     """Benchmark flat, HNSW and IVF at each size; return one dict per (size, kind) with the fields in ``FIELDS``.
 
     ``quick`` runs 10,000 vectors with 50 queries (a few seconds). ``hnsw_max_build_s`` stops an HNSW build that
@@ -208,15 +273,22 @@ def run_scale_bench(sizes: Sequence[int] = (10_000, 100_000, 1_000_000), dim: in
         for kind in ["flat", *[kd for kd in kinds if kd != "flat"]]:
             say(f"n={n:,} {kind}: building ({threads} threads)")
             budget = hnsw_max_build_s if kind == "hnsw" else None
-            row, ids = bench_one(kind, data, queries, exact, k=k, seed=seed, tune_queries=tune_queries,
-                                 max_build_s=budget)
+            row, ids = bench_one(
+                kind, data, queries, exact, k=k, seed=seed, tune_queries=tune_queries, max_build_s=budget
+            )
             if kind == "flat":
                 exact = ids
                 if "flat" not in kinds:
                     continue
             rows.append(row)
-            say(f"n={n:,} {kind}: " + (row["note"] if row["skipped"] else
-                f"build {row['build_s']:.1f} s, p95 {row['lat_p95_ms']:.2f} ms, recall {row['recall_at_k']:.3f}"))
+            say(
+                f"n={n:,} {kind}: "
+                + (
+                    row["note"]
+                    if row["skipped"]
+                    else f"build {row['build_s']:.1f} s, p95 {row['lat_p95_ms']:.2f} ms, recall {row['recall_at_k']:.3f}"
+                )
+            )
         del data, queries, tune_queries, exact
         gc.collect()
     return rows
@@ -232,8 +304,10 @@ def _num(v: float | None, fmt: str) -> str:
 
 def format_table(rows: Sequence[dict[str, Any]]) -> str:
     """A plain-text table of benchmark rows (sizes in MiB, times in ms/s)."""
-    head = (f"{'N':>9} {'index':<5} {'param':>6} {'build s':>8} {'tune s':>7} {'size MiB':>9} {'RSS+ MiB':>9} "
-            f"{'med ms':>8} {'p95 ms':>8} {'max ms':>8} {'med 1t':>8} {'p95 1t':>8} {'recall@k':>8} {'load':>5}")
+    head = (
+        f"{'N':>9} {'index':<5} {'param':>6} {'build s':>8} {'tune s':>7} {'size MiB':>9} {'RSS+ MiB':>9} "
+        f"{'med ms':>8} {'p95 ms':>8} {'max ms':>8} {'med 1t':>8} {'p95 1t':>8} {'recall@k':>8} {'load':>5}"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
         param = "-" if r["param"] is None else str(r["param"])
@@ -245,9 +319,11 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
         )
         if r["note"] and r["skipped"]:
             lines.append(f"{'':>9} note: {r['note']}")
-    params = ("param = efSearch (hnsw) / nprobe (ivf). Latency per single query: med/p95/max with all cores "
-              "(threads column in the JSON), 'med 1t'/'p95 1t' with 1 FAISS thread.\n"
-              "recall@k = against exact flat search on fresh queries. load = 1-minute load average of the machine.")
+    params = (
+        "param = efSearch (hnsw) / nprobe (ivf). Latency per single query: med/p95/max with all cores "
+        "(threads column in the JSON), 'med 1t'/'p95 1t' with 1 FAISS thread.\n"
+        "recall@k = against exact flat search on fresh queries. load = 1-minute load average of the machine."
+    )
     return "\n".join([*lines, params])
 
 
@@ -255,8 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m app.bench.scale``: run the benchmark and print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="10,000 vectors, 50 queries (a few seconds)")
-    parser.add_argument("--sizes", type=lambda s: [int(v) for v in s.split(",")], default=None,
-                        help="comma-separated sizes, e.g. 10000,100000")
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(v) for v in s.split(",")],
+        default=None,
+        help="comma-separated sizes, e.g. 10000,100000",
+    )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args(argv)

@@ -4,6 +4,7 @@ The records are fake (ids ``syn-000001``...), valid against :class:`knowledge.sc
 and spread around a few town centres in the MRDH area (approximate centres, rounded). They are
 never written into the knowledge base.
 """
+
 from __future__ import annotations
 
 import random
@@ -13,14 +14,42 @@ from knowledge.schema import Initiatief
 
 # Rounded town centres in the MRDH area (lat, lon, name, weight); approximate by design.
 _CENTRES: tuple[tuple[float, float, str, int], ...] = (
-    (51.92, 4.48, "Rotterdam", 8), (52.07, 4.30, "Den Haag", 6), (52.01, 4.36, "Delft", 3),
-    (52.06, 4.49, "Zoetermeer", 2), (51.92, 4.40, "Schiedam", 1), (51.91, 4.34, "Vlaardingen", 1),
-    (51.90, 4.24, "Maassluis", 1), (51.87, 4.19, "Voorne aan Zee", 1), (51.88, 4.52, "Barendrecht", 1),
-    (51.89, 4.61, "Ridderkerk", 1), (51.96, 4.55, "Capelle aan den IJssel", 1), (52.04, 4.25, "Rijswijk", 1),
-    (51.99, 4.21, "Westland", 1), (51.97, 4.43, "Lansingerland", 1), (51.85, 4.30, "Nissewaard", 1),
+    (51.92, 4.48, "Rotterdam", 8),
+    (52.07, 4.30, "Den Haag", 6),
+    (52.01, 4.36, "Delft", 3),
+    (52.06, 4.49, "Zoetermeer", 2),
+    (51.92, 4.40, "Schiedam", 1),
+    (51.91, 4.34, "Vlaardingen", 1),
+    (51.90, 4.24, "Maassluis", 1),
+    (51.87, 4.19, "Voorne aan Zee", 1),
+    (51.88, 4.52, "Barendrecht", 1),
+    (51.89, 4.61, "Ridderkerk", 1),
+    (51.96, 4.55, "Capelle aan den IJssel", 1),
+    (52.04, 4.25, "Rijswijk", 1),
+    (51.99, 4.21, "Westland", 1),
+    (51.97, 4.43, "Lansingerland", 1),
+    (51.85, 4.30, "Nissewaard", 1),
 )
-_WORDS = ("robot", "lego", "haven", "drone", "lab", "bouwplaats", "energie", "code", "installatie", "schip",
-          "zonnepaneel", "techniekdag", "maakplaats", "elektro", "proefjes", "game", "bouw", "metaal")
+_WORDS = (
+    "robot",
+    "lego",
+    "haven",
+    "drone",
+    "lab",
+    "bouwplaats",
+    "energie",
+    "code",
+    "installatie",
+    "schip",
+    "zonnepaneel",
+    "techniekdag",
+    "maakplaats",
+    "elektro",
+    "proefjes",
+    "game",
+    "bouw",
+    "metaal",
+)
 
 
 def _pick(rng: random.Random, codes: tuple[str, ...], k_max: int) -> list[str]:
@@ -58,8 +87,10 @@ def synthetic_catalogue(n: int, seed: int = 0) -> list[Initiatief]:
             lat, lon, town, _ = rng.choices(_CENTRES, weights=weights)[0]
             raw["lokaal_soort"] = rng.choice(vocab.LOKAAL_SOORT)
             raw["locatie"] = {
-                "gemeente": town, "precisie": "adres",
-                "lat": round(lat + rng.gauss(0, 0.02), 5), "lon": round(lon + rng.gauss(0, 0.03), 5),
+                "gemeente": town,
+                "precisie": "adres",
+                "lat": round(lat + rng.gauss(0, 0.02), 5),
+                "lon": round(lon + rng.gauss(0, 0.03), 5),
             }
         out.append(Initiatief.model_validate(raw))
     return out

@@ -5,6 +5,7 @@ user asks for the network with ``--serve-network`` (an informatieavond where par
 
 ``lob-kompas serve --workers N``: N app processes on loopback behind nginx (see app/serve.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,14 +35,33 @@ def browser_address(address: str) -> str:
 def streamlit_command(port: int, address: str) -> list[str]:
     """The command line that serves the app; privacy settings are passed explicitly, not only by config file."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
-        "--server.port", str(port), "--server.address", address, "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
-        "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--client.toolbarMode", "minimal",
-        "--client.showErrorDetails", "type", "--browser.serverAddress", browser_address(address),
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP_FILE),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
+        "--server.maxUploadSize",
+        str(MAX_UPLOAD_MB),
+        "--client.toolbarMode",
+        "minimal",
+        "--client.showErrorDetails",
+        "type",
+        "--browser.serverAddress",
+        browser_address(address),
         # no watching of the source files: it halves the server's CPU for opening a page (measured with
         # `scripts/loadtest.py --scenario costs`); restart the app to pick up changed code
-        "--server.fileWatcherType", "none",
+        "--server.fileWatcherType",
+        "none",
     ]
 
 
@@ -49,8 +69,10 @@ def _app(args: argparse.Namespace) -> int:
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     cmd = streamlit_command(args.port, args.address)
     if args.address not in (LOOPBACK, "localhost", "::1"):
-        sys.stderr.write(f"lob-kompas: de app is bereikbaar voor iedereen in dit netwerk op {browser_address(args.address)}:"
-                         f"{args.port} (gewone HTTP, zonder inlog). Stop de app na de avond.\n")
+        sys.stderr.write(
+            f"lob-kompas: de app is bereikbaar voor iedereen in dit netwerk op {browser_address(args.address)}:"
+            f"{args.port} (gewone HTTP, zonder inlog). Stop de app na de avond.\n"
+        )
     if args.dry_run:
         print(" ".join(cmd))
         return 0
@@ -68,9 +90,15 @@ def _serve(args: argparse.Namespace) -> int:
             print(" ".join(streamlit_command(port, "127.0.0.1")))
         print(render_nginx_conf(args.address, args.port, shown, args.run_dir or Path("RUN_DIR")))
         return 0
-    cluster = Cluster(args.workers, address=args.address, port=args.port, run_dir=args.run_dir,
-                      worker_ports=ports, warm=not args.no_warmup,
-                      notify=(lambda m: print(m, file=sys.stderr, flush=True)) if args.json else print)
+    cluster = Cluster(
+        args.workers,
+        address=args.address,
+        port=args.port,
+        run_dir=args.run_dir,
+        worker_ports=ports,
+        warm=not args.no_warmup,
+        notify=(lambda m: print(m, file=sys.stderr, flush=True)) if args.json else print,
+    )
     if args.json:  # one line with the state as soon as everything is up, for scripts
         start = cluster.start
 
@@ -88,27 +116,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("app", help="start de Streamlit-app", description="Start de LOB-Kompas-app in de browser.")
     p.add_argument("--port", type=count_type("port", minimum=1, maximum=65535), default=8501)
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--serve-network", dest="address", action="store_const", const=ALL_INTERFACES,
-                       help="ook bereikbaar voor andere apparaten in dit netwerk (telefoons op een informatieavond); "
-                            "standaard alleen deze computer")
+    where.add_argument(
+        "--serve-network",
+        dest="address",
+        action="store_const",
+        const=ALL_INTERFACES,
+        help="ook bereikbaar voor andere apparaten in dit netwerk (telefoons op een informatieavond); "
+        "standaard alleen deze computer",
+    )
     where.add_argument("--address", dest="address", help="een eigen luisteradres (standaard 127.0.0.1)")
     p.set_defaults(address=LOOPBACK)
     p.add_argument("--dry-run", action="store_true", help="toon alleen het commando")
     p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(handler=_app)
 
-    p = sub.add_parser("serve", help="meerdere app-processen achter nginx (informatieavond, server)",
-                       description="Start N Streamlit-processen op 127.0.0.1 achter nginx, dat als enige luistert "
-                                   "op --address:--port en elke browser bij zijn proces houdt (cookie).")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="aantal app-processen (standaard: aantal processorkernen)")
+    p = sub.add_parser(
+        "serve",
+        help="meerdere app-processen achter nginx (informatieavond, server)",
+        description="Start N Streamlit-processen op 127.0.0.1 achter nginx, dat als enige luistert "
+        "op --address:--port en elke browser bij zijn proces houdt (cookie).",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="aantal app-processen (standaard: aantal processorkernen)",
+    )
     p.add_argument("--port", type=int, default=8501, help="poort van nginx")
-    p.add_argument("--address", default="127.0.0.1",
-                   help="adres van nginx; 0.0.0.0 laat telefoons in hetzelfde netwerk meedoen")
-    p.add_argument("--worker-port", type=int, default=None,
-                   help="eerste poort van de workers (standaard: vrije poorten), altijd op 127.0.0.1")
-    p.add_argument("--run-dir", type=Path, default=None,
-                   help="map voor nginx.conf, logs en serve.json (standaard: tijdelijk, na afloop verwijderd)")
+    p.add_argument(
+        "--address", default="127.0.0.1", help="adres van nginx; 0.0.0.0 laat telefoons in hetzelfde netwerk meedoen"
+    )
+    p.add_argument(
+        "--worker-port",
+        type=int,
+        default=None,
+        help="eerste poort van de workers (standaard: vrije poorten), altijd op 127.0.0.1",
+    )
+    p.add_argument(
+        "--run-dir",
+        type=Path,
+        default=None,
+        help="map voor nginx.conf, logs en serve.json (standaard: tijdelijk, na afloop verwijderd)",
+    )
     p.add_argument("--no-warmup", action="store_true", help="workers niet vooraf laten laden")
     p.add_argument("--dry-run", action="store_true", help="toon alleen de commando's en de nginx-configuratie")
     p.add_argument("--json", action="store_true", help="toestand (adres, pids, poorten) als JSON zodra alles draait")

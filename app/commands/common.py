@@ -1,5 +1,6 @@
 """Helpers every sub-command uses: the CLI's input boundary (arguments, stdin, output paths), JSON output
 and friendly errors. Text rules and limits themselves live in :mod:`knowledge.inputs`."""
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,10 @@ def count_type(what: str, minimum: int = 1, maximum: int | None = None) -> Calla
             value = int(text.strip())
         except ValueError:
             raise argparse.ArgumentTypeError(
-                InputError("bad_count", what=what, min=minimum, max=maximum or LIMITS.result_count,
-                           value=text[:20]).message("nl")) from None
+                InputError(
+                    "bad_count", what=what, min=minimum, max=maximum or LIMITS.result_count, value=text[:20]
+                ).message("nl")
+            ) from None
         try:
             return count(value, what, minimum=minimum, maximum=maximum)
         except InputError as exc:

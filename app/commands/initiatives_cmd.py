@@ -5,6 +5,7 @@ and :mod:`app.access` (the decaan password hash); this module only parses argume
 The command line runs on this computer, so it has the decaan role; each list records the account
 that imported it (``user@host``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,15 @@ def _filter(args: argparse.Namespace) -> InitiativeFilter:
     try:
         # each flag is a dimension's canonical name (--schooltype ...), its filter field comes from the registry
         codes = {d.filter_field: getattr(args, name) or [] for name, d in DIMENSIES.items() if d.filter_field}
-        return InitiativeFilter(**codes, near=args.near, km=args.km, q=args.q, include_landelijk=not args.no_landelijk,
-                                komend=args.komend or args.vandaag is not None, vandaag=args.vandaag)
+        return InitiativeFilter(
+            **codes,
+            near=args.near,
+            km=args.km,
+            q=args.q,
+            include_landelijk=not args.no_landelijk,
+            komend=args.komend or args.vandaag is not None,
+            vandaag=args.vandaag,
+        )
     except ValueError as exc:
         raise UserError(_clean(exc)) from exc
 
@@ -102,10 +110,14 @@ def _is_own(ini: Any) -> bool:
 def hit_json(hit: InitiativeHit, kb: KnowledgeBase) -> dict[str, Any]:
     """A search result as JSON: every attribute, distance, score, next day, readable sources."""
     data = hit.initiatief.model_dump(mode="json")
-    data.update(afstand_km=hit.afstand_km, landelijk_online=hit.landelijk_online, score=hit.score,
-                volgende_datum=hit.volgende_datum.isoformat() if hit.volgende_datum else None,
-                eigen_lijst=_is_own(hit.initiatief),
-                bronnen_tekst=[source_label(kb, r, "nl", "full") for r in hit.initiatief.bronnen])
+    data.update(
+        afstand_km=hit.afstand_km,
+        landelijk_online=hit.landelijk_online,
+        score=hit.score,
+        volgende_datum=hit.volgende_datum.isoformat() if hit.volgende_datum else None,
+        eigen_lijst=_is_own(hit.initiatief),
+        bronnen_tekst=[source_label(kb, r, "nl", "full") for r in hit.initiatief.bronnen],
+    )
     return data
 
 
@@ -116,25 +128,32 @@ def _short_sources(refs: list) -> str:
         by_id.setdefault(r.bron, [])
         if r.sectie and r.bron != EIGEN_IMPORT:
             by_id[r.bron].append(r.sectie)
-    return "; ".join(source_label(None, b) if b == EIGEN_IMPORT else (f"{b} ({', '.join(s)})" if s else b)
-                     for b, s in by_id.items())
+    return "; ".join(
+        source_label(None, b) if b == EIGEN_IMPORT else (f"{b} ({', '.join(s)})" if s else b) for b, s in by_id.items()
+    )
 
 
 def _print_hits(hits: Sequence[InitiativeHit], kb: KnowledgeBase, flt: InitiativeFilter) -> None:
     if not hits:
         print("Geen initiatieven gevonden met deze filters.")
         return
-    print(f"{len(hits)} initiatie{'f' if len(hits) == 1 else 'ven'} gevonden" + (f" rond {flt.near}" if flt.near else "") + ":")
+    print(
+        f"{len(hits)} initiatie{'f' if len(hits) == 1 else 'ven'} gevonden"
+        + (f" rond {flt.near}" if flt.near else "")
+        + ":"
+    )
     for n, h in enumerate(hits, 1):
         ini = h.initiatief
         where = "landelijk/online" if h.landelijk_online else (ini.locatie.gemeente or ini.locatie.naam or "lokaal")
         dist = f"{h.afstand_km:.1f} km, " if h.afstand_km is not None else ""
         when = when_text(ini, "nl")
         print(f"{n:>3}. {ini.naam} ({ini.organisator}) [{dist}{where}]" + (f" – {when}" if when else ""))
-        print(f"     {label('praktijk', ini.praktijkgerichtheid)}; "
-              f"{', '.join(label('schooltype', c) for c in ini.schooltypen)}; "
-              f"{', '.join(label('activiteit', c) for c in ini.activiteiten)}; "
-              f"voor {', '.join(label('doelgroep', c) for c in ini.doelgroepen)}")
+        print(
+            f"     {label('praktijk', ini.praktijkgerichtheid)}; "
+            f"{', '.join(label('schooltype', c) for c in ini.schooltypen)}; "
+            f"{', '.join(label('activiteit', c) for c in ini.activiteiten)}; "
+            f"voor {', '.join(label('doelgroep', c) for c in ini.doelgroepen)}"
+        )
         if ini.website:
             print(f"     {ini.website}")
         print(f"     bron: {_short_sources(ini.bronnen)}")
@@ -203,22 +222,37 @@ def _import(args: argparse.Namespace) -> int:
     kb = load_kb()
     choices: dict[str, str | None] = {k: (v or None) for k, v in _pairs(args.kolom, "--kolom").items()}
     try:
-        result = import_table(args.file, kb, name=args.naam, choices=choices, defaults=_defaults(args.standaard),
-                              on_duplicate=_ON_DUPLICATE.get(args.bij_dubbel or ""),
-                              dry_run=args.dry_run, who=local_user(), how="cli")
+        result = import_table(
+            args.file,
+            kb,
+            name=args.naam,
+            choices=choices,
+            defaults=_defaults(args.standaard),
+            on_duplicate=_ON_DUPLICATE.get(args.bij_dubbel or ""),
+            dry_run=args.dry_run,
+            who=local_user(),
+            how="cli",
+        )
     except DuplicatesFound as exc:
         for d in exc.duplicates:
-            print(f"  dubbel: rij {d.rij} '{d.naam}' staat al in lijst #{d.lijst_id} '{d.lijst_naam}'"
-                  + (f" (verschilt in {', '.join(d.verschillen)})" if d.verschillen else ""), file=sys.stderr)
-        raise UserError(f"{exc} Er is niets opgeslagen; kies met --bij-dubbel houden of --bij-dubbel bijwerken.") from exc
+            print(
+                f"  dubbel: rij {d.rij} '{d.naam}' staat al in lijst #{d.lijst_id} '{d.lijst_naam}'"
+                + (f" (verschilt in {', '.join(d.verschillen)})" if d.verschillen else ""),
+                file=sys.stderr,
+            )
+        raise UserError(
+            f"{exc} Er is niets opgeslagen; kies met --bij-dubbel houden of --bij-dubbel bijwerken."
+        ) from exc
     except (ImportFout, UserCatalogueError, ValueError) as exc:
         raise UserError(str(exc)) from exc
     if args.json:
         print_json(result.model_dump(mode="json"))
     else:
         verb = "Gecontroleerd" if args.dry_run else "Opgeslagen"
-        print(f"{verb}: {len(result.ids)} goede rij(en), {len(result.fouten)} rij(en) met fouten "
-              f"(kopregel op rij {result.kopregel}).")
+        print(
+            f"{verb}: {len(result.ids)} goede rij(en), {len(result.fouten)} rij(en) met fouten "
+            f"(kopregel op rij {result.kopregel})."
+        )
         if result.lijst_id is not None:
             print(f"Lijst #{result.lijst_id} '{result.lijst_naam}' door {local_user()}.")
         print("Kolommen: " + ", ".join(f"{k} -> {v}" for k, v in result.kolommen.items()))
@@ -229,8 +263,10 @@ def _import(args: argparse.Namespace) -> int:
         for fout in result.fouten:
             print(f"  rij {fout.rij}{f' ({fout.naam})' if fout.naam else ''}: {' '.join(fout.redenen)}")
         for d in result.dubbel:
-            print(f"  dubbel: '{d.naam}' stond al in lijst #{d.lijst_id} '{d.lijst_naam}'"
-                  + (" (bijgewerkt)" if d.bestaand_id in result.vervangen else " (beide gehouden)"))
+            print(
+                f"  dubbel: '{d.naam}' stond al in lijst #{d.lijst_id} '{d.lijst_naam}'"
+                + (" (bijgewerkt)" if d.bestaand_id in result.vervangen else " (beide gehouden)")
+            )
         if result.catalogus:
             print(f"Eigen lijsten: {result.catalogus} ({result.totaal_in_catalogus} actieve activiteiten)")
     return 0 if not result.fouten else 1
@@ -247,15 +283,21 @@ def _lists(args: argparse.Namespace) -> int:
     store = catalogue()
     lists = _store_call(store.lists)
     if args.json:
-        print_json({"lijsten": [i.model_dump(mode="json") for i in lists],
-                    "gebeurtenissen": [e.model_dump(mode="json") for e in _store_call(store.events, 20)]})
+        print_json(
+            {
+                "lijsten": [i.model_dump(mode="json") for i in lists],
+                "gebeurtenissen": [e.model_dump(mode="json") for e in _store_call(store.events, 20)],
+            }
+        )
         return 0
     if not lists:
         print("Nog geen eigen lijsten (zie lob-kompas initiatives-import).")
         return 0
     for i in lists:
-        print(f"#{i.id:<4} {i.naam}  [{i.actief}/{i.aantal} actief]  {i.bestand or ''}  "
-              f"door {i.aangemaakt_door} ({i.rol}) op {i.aangemaakt_op.astimezone():%Y-%m-%d %H:%M}")
+        print(
+            f"#{i.id:<4} {i.naam}  [{i.actief}/{i.aantal} actief]  {i.bestand or ''}  "
+            f"door {i.aangemaakt_door} ({i.rol}) op {i.aangemaakt_op.astimezone():%Y-%m-%d %H:%M}"
+        )
     return 0
 
 
@@ -266,8 +308,11 @@ def _list_show(args: argparse.Namespace) -> int:
         return 0
     for r, active in records:
         when = when_text(r, "nl")
-        print(f"{'  ' if active else 'x '}{r.id}: {r.naam}" + (f" – {when}" if when else "")
-              + ("" if active else " (opzij gezet door een latere lijst)"))
+        print(
+            f"{'  ' if active else 'x '}{r.id}: {r.naam}"
+            + (f" – {when}" if when else "")
+            + ("" if active else " (opzij gezet door een latere lijst)")
+        )
     return 0
 
 
@@ -323,10 +368,15 @@ def _db(args: argparse.Namespace) -> int:
     url = db.database_url()
     try:
         engine = db.engine_for(url)
-        info = {"database": db.safe_url(url), "soort": engine.dialect.name, "revisie": db.current_revision(engine),
-                "nieuwste_revisie": db.head_revision(), "lijsten": len(catalogue(url).lists()),
-                "actieve_activiteiten": len(catalogue(url).records()),
-                "documenten": len(registered_documents())}
+        info = {
+            "database": db.safe_url(url),
+            "soort": engine.dialect.name,
+            "revisie": db.current_revision(engine),
+            "nieuwste_revisie": db.head_revision(),
+            "lijsten": len(catalogue(url).lists()),
+            "actieve_activiteiten": len(catalogue(url).records()),
+            "documenten": len(registered_documents()),
+        }
     except (db.DatabaseError, UserCatalogueError) as exc:
         raise UserError(str(exc)) from exc
     if args.json:
@@ -359,7 +409,9 @@ def _print_comparison(rows: list) -> None:
         print(f"  {'kenmerk':<42} {'ons':>4} {'v/d 70':>6} {'rapport':>7}  bron")
         for r in camp.regels:
             rap = "-" if r.rapport is None else str(r.rapport)
-            print(f"  {r.dimensie + '=' + r.code:<42} {r.ons:>4} {r.ons_inventarisatie_2023:>6} {rap:>7}  {r.bron or ''}")
+            print(
+                f"  {r.dimensie + '=' + r.code:<42} {r.ons:>4} {r.ons_inventarisatie_2023:>6} {rap:>7}  {r.bron or ''}"
+            )
         print(f"  Toelichting: {camp.toelichting}")
 
 
@@ -375,7 +427,9 @@ def _gaps(args: argparse.Namespace) -> int:
             _print_comparison(comparison)
         return 0
     if not args.near:
-        raise UserError("geef --near POSTCODE|WIJK|GEMEENTE|CAMPUS, of --campussen voor de vergelijking met het rapport")
+        raise UserError(
+            "geef --near POSTCODE|WIJK|GEMEENTE|CAMPUS, of --campussen voor de vergelijking met het rapport"
+        )
     try:
         report = gap_analysis(kb, args.near, km=args.km, extra=_extra(args, kb))
     except ValueError as exc:
@@ -399,11 +453,12 @@ def _positive_km(text: str) -> float:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "initiatives", help="zoek LOB-activiteiten en promotie-initiatieven (filters, afstand, datum, export)",
+        "initiatives",
+        help="zoek LOB-activiteiten en promotie-initiatieven (filters, afstand, datum, export)",
         description="Zoek initiatieven. Binnen een filter geldt 'een van' (herhaal de optie of scheid met komma's); "
-                    "filters samen gelden allemaal. Met --near op afstand gesorteerd; landelijke/online initiatieven "
-                    "komen daarna; met --komend op datum. De eigen lijsten van de school (zie initiatives-import) "
-                    "doen mee.",
+        "filters samen gelden allemaal. Met --near op afstand gesorteerd; landelijke/online initiatieven "
+        "komen daarna; met --komend op datum. De eigen lijsten van de school (zie initiatives-import) "
+        "doen mee.",
     )
     for name, dim in DIMENSIES.items():
         if dim.filter_field:
@@ -412,37 +467,59 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--km", type=_positive_km, help="alleen lokale initiatieven binnen zoveel km (met --near)")
     p.add_argument("--q", help="vrije tekst; met de zoekindex als die er is, anders gewone tekstmatch")
     p.add_argument("--plain-text", action="store_true", help="--q zonder zoekindex (alleen tekstmatch)")
-    p.add_argument("--komend", action="store_true", help="alleen komende activiteiten met een datum, eerstvolgende eerst")
+    p.add_argument(
+        "--komend", action="store_true", help="alleen komende activiteiten met een datum, eerstvolgende eerst"
+    )
     p.add_argument("--vandaag", type=_date, help="met --komend: tel vanaf deze dag (JJJJ-MM-DD) in plaats van vandaag")
     p.add_argument("--no-landelijk", action="store_true", help="laat landelijke en online initiatieven weg")
     p.add_argument("--no-eigen", action="store_true", help="zonder de eigen lijsten van de school")
     p.add_argument("--limit", type=count_type("limit"), default=None, help="toon hooguit zoveel resultaten (1 of meer)")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON (alle kenmerken, afstand_km, volgende_datum, bronnen)")
-    p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",
-                   help="exporteer als CSV naar FILE (zonder FILE: naar het scherm)")
+    p.add_argument(
+        "--json", action="store_true", help="uitvoer als JSON (alle kenmerken, afstand_km, volgende_datum, bronnen)"
+    )
+    p.add_argument(
+        "--csv",
+        nargs="?",
+        const="-",
+        default=None,
+        metavar="FILE",
+        help="exporteer als CSV naar FILE (zonder FILE: naar het scherm)",
+    )
     p.add_argument("--xlsx", metavar="FILE", help="exporteer naar een Excel-bestand")
     p.add_argument("--taal", choices=LANGUAGES, default="nl", help="taal van de kolomkoppen en labels in de export")
     p.set_defaults(handler=_initiatives)
 
     i = sub.add_parser(
-        "initiatives-import", help="importeer een eigen lijst activiteiten (CSV of Excel) als lijst",
+        "initiatives-import",
+        help="importeer een eigen lijst activiteiten (CSV of Excel) als lijst",
         description="Lees een eigen lijst (.csv met , ; of tab, of .xlsx). De kopregel wordt gezocht (titelregels en "
-                    "lege regels erboven worden overgeslagen); kolommen worden op naam en inhoud herkend (naam/"
-                    "activiteit/titel, datum/wanneer/van/tot, voor wie/doelgroep, locatie/adres/plaats/postcode, "
-                    "organisatie, website/link, ...). Elke rij wordt gecontroleerd; foute rijen worden met rijnummer, "
-                    "kolom en toegestane waarden gemeld. De goede rijen worden één lijst in de database "
-                    "($LOB_HOME/lob-kompas.db of LOB_DATABASE_URL), nooit in de kennisbank. Exitcode 1 als er foute "
-                    "rijen zijn; 2 als het bestand niet bruikbaar is of er dubbelen zijn zonder keuze.",
+        "lege regels erboven worden overgeslagen); kolommen worden op naam en inhoud herkend (naam/"
+        "activiteit/titel, datum/wanneer/van/tot, voor wie/doelgroep, locatie/adres/plaats/postcode, "
+        "organisatie, website/link, ...). Elke rij wordt gecontroleerd; foute rijen worden met rijnummer, "
+        "kolom en toegestane waarden gemeld. De goede rijen worden één lijst in de database "
+        "($LOB_HOME/lob-kompas.db of LOB_DATABASE_URL), nooit in de kennisbank. Exitcode 1 als er foute "
+        "rijen zijn; 2 als het bestand niet bruikbaar is of er dubbelen zijn zonder keuze.",
     )
     i.add_argument("file", help="het .csv- of .xlsx-bestand")
     i.add_argument("--naam", help="naam van de lijst (standaard: de bestandsnaam)")
-    i.add_argument("--kolom", action="append", metavar="KOP=VELD",
-                   help=f"kies zelf welk veld een kolom is (leeg = niet gebruiken); velden: {', '.join(FIELDS)}")
-    i.add_argument("--standaard", action="append", metavar="VELD=WAARDE",
-                   help="waarde voor elke rij waar die leeg is: activiteiten, schooltypen, doelgroepen, branches, "
-                        "praktijkgerichtheid, gemeente")
-    i.add_argument("--bij-dubbel", choices=["houden", "bijwerken"],
-                   help="wat er gebeurt als een activiteit al in een eerdere lijst staat (zonder keuze: niets opslaan)")
+    i.add_argument(
+        "--kolom",
+        action="append",
+        metavar="KOP=VELD",
+        help=f"kies zelf welk veld een kolom is (leeg = niet gebruiken); velden: {', '.join(FIELDS)}",
+    )
+    i.add_argument(
+        "--standaard",
+        action="append",
+        metavar="VELD=WAARDE",
+        help="waarde voor elke rij waar die leeg is: activiteiten, schooltypen, doelgroepen, branches, "
+        "praktijkgerichtheid, gemeente",
+    )
+    i.add_argument(
+        "--bij-dubbel",
+        choices=["houden", "bijwerken"],
+        help="wat er gebeurt als een activiteit al in een eerdere lijst staat (zonder keuze: niets opslaan)",
+    )
     i.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
     i.add_argument("--json", action="store_true", help="uitvoer als JSON")
     i.set_defaults(handler=_import)
@@ -468,27 +545,36 @@ def register(sub: argparse._SubParsersAction) -> None:
     tp.set_defaults(handler=_template)
 
     g = sub.add_parser(
-        "gaps", help="lacune-analyse: het aanbod rond een plek naast dat van de regio, met signalen",
+        "gaps",
+        help="lacune-analyse: het aanbod rond een plek naast dat van de regio, met signalen",
         description="Tel initiatieven binnen --km (standaard 10) van een plek of landelijk/online, per kenmerk, en zet "
-                    "het aandeel naast dat in de hele catalogus. Signalen: geen, alleen landelijk, duidelijk lager dan "
-                    "de regio, weinig. Met --campussen: onze tellingen naast die van het rapport (SEOR 2023) per campus.",
+        "het aandeel naast dat in de hele catalogus. Signalen: geen, alleen landelijk, duidelijk lager dan "
+        "de regio, weinig. Met --campussen: onze tellingen naast die van het rapport (SEOR 2023) per campus.",
     )
     g.add_argument("--near", help="postcode, wijk, gemeente of campus")
     g.add_argument("--km", type=_positive_km, default=DEFAULT_KM, help="straal in km (standaard 10)")
-    g.add_argument("--campussen", action="store_true", help="vergelijk de 8 campussen met het rapport (tabel 2.2, 4.1-4.6)")
+    g.add_argument(
+        "--campussen", action="store_true", help="vergelijk de 8 campussen met het rapport (tabel 2.2, 4.1-4.6)"
+    )
     g.add_argument("--markdown", action="store_true", help="met --campussen: als Markdown-tabellen")
     g.add_argument("--no-eigen", action="store_true", help="zonder de eigen lijsten van de school")
     g.add_argument("--json", action="store_true", help="uitvoer als JSON")
     g.set_defaults(handler=_gaps)
 
-    w = sub.add_parser("decaan-wachtwoord", help="maak de hash van een decaan-wachtwoord voor de app (secrets.toml)",
-                       description="Vraagt een wachtwoord (of leest één regel van stdin) en print de regel voor "
-                                   ".streamlit/secrets.toml. Zie docs/deployment.md.")
+    w = sub.add_parser(
+        "decaan-wachtwoord",
+        help="maak de hash van een decaan-wachtwoord voor de app (secrets.toml)",
+        description="Vraagt een wachtwoord (of leest één regel van stdin) en print de regel voor "
+        ".streamlit/secrets.toml. Zie docs/deployment.md.",
+    )
     w.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     w.set_defaults(handler=_password)
 
-    d = sub.add_parser("db", help="toon de database van de eigen lijsten (soort, revisie) en werk hem bij",
-                       description="SQLite in $LOB_HOME of PostgreSQL via LOB_DATABASE_URL; migraties met Alembic "
-                                   "worden bij het openen uitgevoerd.")
+    d = sub.add_parser(
+        "db",
+        help="toon de database van de eigen lijsten (soort, revisie) en werk hem bij",
+        description="SQLite in $LOB_HOME of PostgreSQL via LOB_DATABASE_URL; migraties met Alembic "
+        "worden bij het openen uitgevoerd.",
+    )
     d.add_argument("--json", action="store_true")
     d.set_defaults(handler=_db)

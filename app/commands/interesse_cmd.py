@@ -8,6 +8,7 @@
 An answers file is a JSON object from item id to leuk / weet_niet / niet_leuk. It is read, scored and
 forgotten: nothing is logged or written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,10 @@ def _read_answers(arg: str) -> str:
     if len(text.encode("utf-8")) > MAX_ANSWERS_BYTES:
         raise UserError("de antwoorden zijn groter dan 1 MB; verwacht een klein JSON-object")
     if not text.strip():
-        raise UserError('de antwoorden zijn leeg; verwacht bv. {"scooter_repareren": "leuk"} '
-                        "(item-ids: lob-kompas interesse --items)")
+        raise UserError(
+            'de antwoorden zijn leeg; verwacht bv. {"scooter_repareren": "leuk"} '
+            "(item-ids: lob-kompas interesse --items)"
+        )
     return text
 
 
@@ -71,8 +74,10 @@ def _print_items(items: tuple[Item, ...]) -> None:
 
 
 def _print_uitslag(uitslag: Uitslag) -> None:
-    print(f"{uitslag.beantwoord} van {uitslag.totaal} items beantwoord; "
-          + ", ".join(f"{k}: {v}" for k, v in uitslag.antwoorden.items()))
+    print(
+        f"{uitslag.beantwoord} van {uitslag.totaal} items beantwoord; "
+        + ", ".join(f"{k}: {v}" for k, v in uitslag.antwoorden.items())
+    )
     print(f"\n{'waarde':22} {'soort':12} {'items':>5} {'leuk':>5} {'weet':>5} {'niet':>5} {'score':>6}")
     for s in sorted(uitslag.scores, key=lambda s: (s.soort, -s.score)):
         print(f"{s.waarde:22} {s.soort:12} {s.items:5} {s.leuk:5} {s.weet_niet:5} {s.niet_leuk:5} {s.score:6.2f}")
@@ -90,8 +95,18 @@ def _interesse(args: argparse.Namespace) -> int:
     items = _items()
     if args.items:
         if args.json:
-            print_json([{"id": i.id, "woorden": i.woorden, "plaatje": i.plaatje, "plaatje_pad": str(picture_path(i)),
-                         "meet": list(i.meet)} for i in items])
+            print_json(
+                [
+                    {
+                        "id": i.id,
+                        "woorden": i.woorden,
+                        "plaatje": i.plaatje,
+                        "plaatje_pad": str(picture_path(i)),
+                        "meet": list(i.meet),
+                    }
+                    for i in items
+                ]
+            )
         else:
             _print_items(items)
         return 0
@@ -102,15 +117,20 @@ def _interesse(args: argparse.Namespace) -> int:
             raise UserError("--simulaties moet tussen 1 en 100000 liggen")
         if not 0.0 <= args.ruis <= 1.0:
             raise UserError("--ruis is een kans tussen 0 en 1, bv. 0.15")
-        rows = [betrouwbaarheid(items, args.simulaties, args.ruis, kind, werk, args.seed).model_dump()
-                for kind in ("willekeurig", "twijfel") for werk in (False, True)]
+        rows = [
+            betrouwbaarheid(items, args.simulaties, args.ruis, kind, werk, args.seed).model_dump()
+            for kind in ("willekeurig", "twijfel")
+            for werk in (False, True)
+        ]
         if args.json:
             print_json(rows)
         else:
             for r in rows:
                 werk = f", werkvoorkeur terug {r['werkvoorkeur_terug']:.1%}" if r["met_werkvoorkeur"] else ""
-                print(f"ruis {r['ruis']:.0%} ({r['soort_ruis']}){' + werkvoorkeur' if r['met_werkvoorkeur'] else ''}: "
-                      f"interesses terug {r['interesses_terug']:.1%}{werk} ({r['simulaties']} leerlingen)")
+                print(
+                    f"ruis {r['ruis']:.0%} ({r['soort_ruis']}){' + werkvoorkeur' if r['met_werkvoorkeur'] else ''}: "
+                    f"interesses terug {r['interesses_terug']:.1%}{werk} ({r['simulaties']} leerlingen)"
+                )
         return 0
     try:
         antwoorden = parse_antwoorden(_read_answers(args.answers), items)
@@ -128,10 +148,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     text = "de interessecheck met plaatjes: items tonen, antwoorden scoren, betrouwbaarheid meten"
     p = sub.add_parser("interesse", help=text, description=text)
     p.add_argument("--items", action="store_true", help="toon de items (id, woorden per taal, plaatje, meet)")
-    p.add_argument("--answers", default=None, metavar="BESTAND",
-                   help="JSON-object item-id -> leuk/weet_niet/niet_leuk; '-' leest stdin")
-    p.add_argument("--betrouwbaarheid", action="store_true",
-                   help="hoe vaak gesimuleerde leerlingen hun eigen interesses terugkrijgen")
+    p.add_argument(
+        "--answers",
+        default=None,
+        metavar="BESTAND",
+        help="JSON-object item-id -> leuk/weet_niet/niet_leuk; '-' leest stdin",
+    )
+    p.add_argument(
+        "--betrouwbaarheid",
+        action="store_true",
+        help="hoe vaak gesimuleerde leerlingen hun eigen interesses terugkrijgen",
+    )
     p.add_argument("--simulaties", type=int, default=1000, help="aantal gesimuleerde leerlingen (standaard 1000)")
     p.add_argument("--ruis", type=float, default=0.15, help="kans dat een antwoord verandert (standaard 0.15)")
     p.add_argument("--seed", type=int, default=16, help="seed van de simulatie (standaard 16)")

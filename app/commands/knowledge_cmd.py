@@ -1,4 +1,5 @@
 """``lob-kompas validate``, ``stats`` and ``inventaris``: check, count and compare the knowledge base."""
+
 from __future__ import annotations
 
 import argparse

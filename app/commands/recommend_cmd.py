@@ -7,6 +7,7 @@
 
 The profile is read, used and forgotten: it is never logged or written anywhere.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,15 +27,23 @@ from recommender.profile import Profiel, ProfielError, parse_profiel
 def _read_profile(arg: str | None) -> Profiel:
     if arg in (None, "-"):
         if arg is None and sys.stdin.isatty():
-            raise UserError("geef een profiel: --profile BESTAND.json, of stuur het JSON-profiel via stdin "
-                            "(velden en waarden: lob-kompas recommend --vocab)")
+            raise UserError(
+                "geef een profiel: --profile BESTAND.json, of stuur het JSON-profiel via stdin "
+                "(velden en waarden: lob-kompas recommend --vocab)"
+            )
         text: str | bytes = read_stdin()
     else:
         path = Path(arg)
         try:
             if path.stat().st_size > LIMITS.profile_bytes:  # refused before reading
-                raise UserError(InputError("too_large", what="profile", size=megabytes(path.stat().st_size),
-                                           max=megabytes(LIMITS.profile_bytes)).message("nl"))
+                raise UserError(
+                    InputError(
+                        "too_large",
+                        what="profile",
+                        size=megabytes(path.stat().st_size),
+                        max=megabytes(LIMITS.profile_bytes),
+                    ).message("nl")
+                )
             text = path.read_bytes()  # the boundary decodes (UTF-8 with or without BOM, else Windows-1252)
         except FileNotFoundError:
             raise UserError(f"profielbestand '{arg}' bestaat niet") from None
@@ -70,8 +79,10 @@ def _print_human(advies: Advies) -> None:
             if p.aanbod:
                 print(f"    {p.aanbod['nl']}")
         for school in fa.scholen:
-            print(f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
-                  f"{', '.join(school.profielen)})")
+            print(
+                f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
+                f"{', '.join(school.profielen)})"
+            )
         for v in fa.vervolg:
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             print(f"- {v.soort} {v.naam}{scholen} (ook via {', '.join(v.via)})")
@@ -88,7 +99,9 @@ def _print_human(advies: Advies) -> None:
         o = r.opleiding
         profiel = f"vmbo {r.vmbo_profiel} -> " if r.vmbo_profiel else ""
         hoofd = "  [hoofdroute]" if r.hoofdroute else ""
-        print(f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{hoofd}")
+        print(
+            f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{hoofd}"
+        )
         delen = ", ".join(f"{k} {v:+.2f}" for k, v in r.score_delen.items())
         print(f"   score {r.score:.2f}  ({delen})")
         for taal, tekst in r.uitleg.items():
@@ -197,8 +210,9 @@ def _verslag(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     text = "kansrijke techniekroutes en activiteiten voor één leerlingprofiel, elk met uitleg"
     p = sub.add_parser("recommend", help=text, description=text)
-    p.add_argument("--profile", default=None, metavar="BESTAND",
-                   help="profiel als JSON-bestand; '-' of weglaten leest stdin")
+    p.add_argument(
+        "--profile", default=None, metavar="BESTAND", help="profiel als JSON-bestand; '-' of weglaten leest stdin"
+    )
     p.add_argument("-n", type=count_type("n", maximum=20), default=5, help="aantal routes (1-20, standaard 5)")
     p.add_argument("--vocab", action="store_true", help="toon per profielveld de toegestane waarden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
@@ -207,10 +221,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     text = "het gespreksverslag voor leerling en ouders (PDF of HTML), Nederlands plus de taal van de ouders"
     v = sub.add_parser("verslag", help=text, description=text)
-    v.add_argument("--profile", default=None, metavar="BESTAND",
-                   help="profiel als JSON-bestand; '-' of weglaten leest stdin")
-    v.add_argument("--taal", choices=vocab_talen(), default=None,
-                   help="taal van de ouders (standaard: taal_ouders uit het profiel)")
+    v.add_argument(
+        "--profile", default=None, metavar="BESTAND", help="profiel als JSON-bestand; '-' of weglaten leest stdin"
+    )
+    v.add_argument(
+        "--taal",
+        choices=vocab_talen(),
+        default=None,
+        help="taal van de ouders (standaard: taal_ouders uit het profiel)",
+    )
     v.add_argument("-o", "--output", required=True, metavar="BESTAND", help="uitvoerbestand, .pdf of .html")
     v.add_argument("--format", choices=("pdf", "html"), default=None, help="standaard: volgens de bestandsnaam")
     v.add_argument("--json", action="store_true", help="meld het resultaat als JSON")

@@ -1,4 +1,5 @@
 """``lob-kompas build | ask | ingest | documents | search | eval``: the retrieval index and the multilingual assistant."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,23 +34,39 @@ def _build(args: argparse.Namespace) -> int:
         report = ship_knowledge_index(kb, emb)
     else:
         _, report = open_knowledge_index(kb, emb, force=args.force, shipped=shipped_index_dir())
-    data = {"status": report.status, "reason": report.reason, "chunks": report.chunks,
-            "embedded": report.embedded, "seconds": round(report.seconds, 2), "size_bytes": report.size_bytes,
-            "model": emb.name, "shipped": bool(args.ship or report.status == "shipped")}
+    data = {
+        "status": report.status,
+        "reason": report.reason,
+        "chunks": report.chunks,
+        "embedded": report.embedded,
+        "seconds": round(report.seconds, 2),
+        "size_bytes": report.size_bytes,
+        "model": emb.name,
+        "shipped": bool(args.ship or report.status == "shipped"),
+    }
     if args.json:
         print_json(data)
     elif args.ship:
-        what = {"loaded": "Meegeleverde index is actueel (niets te doen)",
-                "built": f"Meegeleverde index gebouwd in {shipped_index_dir()} (commit die map mee)"}[report.status]
-        print(f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
-              f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})")
+        what = {
+            "loaded": "Meegeleverde index is actueel (niets te doen)",
+            "built": f"Meegeleverde index gebouwd in {shipped_index_dir()} (commit die map mee)",
+        }[report.status]
+        print(
+            f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
+            f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})"
+        )
         return 0
     else:
-        what = {"loaded": "Index is actueel (niets te doen)", "built": "Index gebouwd",
-                "rebuilt": "Index opnieuw gebouwd",
-                "shipped": "De meegeleverde index past bij de kennisbank (niets te doen)"}[report.status]
-        print(f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
-              f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})")
+        what = {
+            "loaded": "Index is actueel (niets te doen)",
+            "built": "Index gebouwd",
+            "rebuilt": "Index opnieuw gebouwd",
+            "shipped": "De meegeleverde index past bij de kennisbank (niets te doen)",
+        }[report.status]
+        print(
+            f"{what}: {report.chunks} stukken, {report.embedded} nieuw ge-embed, {report.seconds:.1f} s, "
+            f"{report.size_bytes / 1e6:.1f} MB (model {emb.name})"
+        )
     return 0
 
 
@@ -87,13 +104,20 @@ def _ingest(args: argparse.Namespace) -> int:
         report = ingest_files([Path(p) for p in args.paths], get_embeddings())
     except DocumentError as exc:
         raise UserError(str(exc)) from exc
-    data = {"files": report.files, "chunks": report.chunks, "embedded": report.embedded,
-            "seconds": round(report.seconds, 2), "total_chunks": report.total_chunks}
+    data = {
+        "files": report.files,
+        "chunks": report.chunks,
+        "embedded": report.embedded,
+        "seconds": round(report.seconds, 2),
+        "total_chunks": report.total_chunks,
+    }
     if args.json:
         print_json(data)
     else:
-        print(f"Toegevoegd: {', '.join(report.files)} ({report.chunks} stukken, {report.seconds:.1f} s). "
-              f"Totaal eigen documenten: {report.total_chunks} stukken.")
+        print(
+            f"Toegevoegd: {', '.join(report.files)} ({report.chunks} stukken, {report.seconds:.1f} s). "
+            f"Totaal eigen documenten: {report.total_chunks} stukken."
+        )
     return 0
 
 
@@ -118,8 +142,7 @@ def _documents(args: argparse.Namespace) -> int:
         removed = f", vervangen op {format_date(d.verwijderd_op.astimezone().date(), 'nl')}" if d.verwijderd_op else ""
         pieces = "1 stuk" if d.stukken == 1 else f"{d.stukken} stukken"
         size = f"{d.bytes} bytes" if d.bytes < 1000 else f"{d.bytes / 1000:.0f} kB"
-        print(f"{d.naam}: {pieces}, {size}, door {d.door} ({d.hoe}) op {when}"
-              f"{removed}  sha256 {d.sha256[:12]}")
+        print(f"{d.naam}: {pieces}, {size}, door {d.door} ({d.hoe}) op {when}{removed}  sha256 {d.sha256[:12]}")
     return 0
 
 
@@ -136,8 +159,10 @@ def _search(args: argparse.Namespace) -> int:
         return 0
     for i, h in enumerate(hits, 1):
         dense = "-" if h.dense is None else f"{h.dense:.3f}"
-        print(f"{i}. {h.source} [{h.kind}, {h.language}] {h.title}  (rrf {h.score:.4f}, dense {dense}, "
-              f"bm25 {h.bm25 or 0:.2f})")
+        print(
+            f"{i}. {h.source} [{h.kind}, {h.language}] {h.title}  (rrf {h.score:.4f}, dense {dense}, "
+            f"bm25 {h.bm25 or 0:.2f})"
+        )
         print("   " + " ".join(h.text.split())[:200])
     return 0
 
@@ -147,8 +172,11 @@ def _eval(args: argparse.Namespace) -> int:
     from retrieval.search import Mode
 
     assistant = _assistant(args, llm=None, include_userdocs=False)
-    sets = [("file", Path(args.file))] if args.file else [("development", None)] + \
-        ([] if args.no_holdout else [("held-out", HOLDOUT_FILE)])
+    sets = (
+        [("file", Path(args.file))]
+        if args.file
+        else [("development", None)] + ([] if args.no_holdout else [("held-out", HOLDOUT_FILE)])
+    )
     results = {}
     for name, path in sets:
         questions = load_questions(path)
@@ -169,40 +197,62 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="bouw (of controleer) de zoekindex van de kennisbank",
-                       description="Bouw de zoekindex in $LOB_HOME/index. Een actuele index wordt alleen geladen.")
+    p = sub.add_parser(
+        "build",
+        help="bouw (of controleer) de zoekindex van de kennisbank",
+        description="Bouw de zoekindex in $LOB_HOME/index. Een actuele index wordt alleen geladen.",
+    )
     p.add_argument("--force", action="store_true", help="altijd opnieuw bouwen (ongewijzigde stukken hergebruikt)")
-    p.add_argument("--ship", action="store_true",
-                   help="bouw de index die met de code meegaat (retrieval/prebuilt/); na elke kenniswijziging")
+    p.add_argument(
+        "--ship",
+        action="store_true",
+        help="bouw de index die met de code meegaat (retrieval/prebuilt/); na elke kenniswijziging",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_build)
 
-    p = sub.add_parser("ask", help="stel een vraag aan de assistent (nl, en, tr, ar, pl, uk)",
-                       description="Antwoord uit de kennisbank en eigen documenten, in de taal van de vraag, met bronnen.")
+    p = sub.add_parser(
+        "ask",
+        help="stel een vraag aan de assistent (nl, en, tr, ar, pl, uk)",
+        description="Antwoord uit de kennisbank en eigen documenten, in de taal van de vraag, met bronnen.",
+    )
     p.add_argument("question", nargs="*", help="de vraag ('-' leest van stdin)")
     p.add_argument("--lang", choices=TALEN, help="antwoordtaal (standaard: taal van de vraag)")
-    p.add_argument("--previous", action="append", metavar="EERDER",
-                   help="een eerdere vraag uit hetzelfde gesprek (herhaalbaar, oudste eerst)")
+    p.add_argument(
+        "--previous",
+        action="append",
+        metavar="EERDER",
+        help="een eerdere vraag uit hetzelfde gesprek (herhaalbaar, oudste eerst)",
+    )
     p.add_argument("--details", action="store_true", help="ook de langere tekst ('lees meer') tonen")
     p.add_argument("--no-llm", action="store_true", help="geen taalmodel gebruiken, ook als het is ingesteld")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_ask)
 
-    p = sub.add_parser("ingest", help="voeg eigen documenten toe (.txt, .md, .pdf, .docx)",
-                       description="Voeg documenten toe aan de eigen-documentenopslag in $LOB_HOME/userdocs.")
+    p = sub.add_parser(
+        "ingest",
+        help="voeg eigen documenten toe (.txt, .md, .pdf, .docx)",
+        description="Voeg documenten toe aan de eigen-documentenopslag in $LOB_HOME/userdocs.",
+    )
     p.add_argument("paths", nargs="+", help="bestanden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_ingest)
 
-    p = sub.add_parser("documents", help="toon de eigen documenten (naam, stukken, wie, wanneer)",
-                       description="Het register van toegevoegde documenten in de database (LOB_DATABASE_URL of "
-                                   "SQLite in $LOB_HOME): naam, sha256, stukken, grootte, wie, hoe, wanneer.")
+    p = sub.add_parser(
+        "documents",
+        help="toon de eigen documenten (naam, stukken, wie, wanneer)",
+        description="Het register van toegevoegde documenten in de database (LOB_DATABASE_URL of "
+        "SQLite in $LOB_HOME): naam, sha256, stukken, grootte, wie, hoe, wanneer.",
+    )
     p.add_argument("--all", action="store_true", help="ook vervangen versies tonen")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_documents)
 
-    p = sub.add_parser("search", help="zoek stukken tekst (hybride, bm25 of dense)",
-                       description="Zoek in de index; toont bron, scores en een stukje tekst.")
+    p = sub.add_parser(
+        "search",
+        help="zoek stukken tekst (hybride, bm25 of dense)",
+        description="Zoek in de index; toont bron, scores en een stukje tekst.",
+    )
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=count_type("k", maximum=200), default=5, help="aantal resultaten (1-200)")
     p.add_argument("--mode", choices=("fused", "bm25", "dense"), default="fused")
@@ -212,10 +262,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(handler=_search)
 
-    p = sub.add_parser("eval", help="meet de assistent op de ontwikkelset en de achtergehouden set (per taal)",
-                       description="Recall@5, MRR, feiten, taal en weigeren per taal (fused, BM25, dense), en per taal "
-                                   "de antwoorden: juiste feiten, geweigerd, off-topic afgewezen, elk zichtbaar woord in "
-                                   "de taal, woorden per antwoord, vervolgvragen; de achtergehouden set apart.")
+    p = sub.add_parser(
+        "eval",
+        help="meet de assistent op de ontwikkelset en de achtergehouden set (per taal)",
+        description="Recall@5, MRR, feiten, taal en weigeren per taal (fused, BM25, dense), en per taal "
+        "de antwoorden: juiste feiten, geweigerd, off-topic afgewezen, elk zichtbaar woord in "
+        "de taal, woorden per antwoord, vervolgvragen; de achtergehouden set apart.",
+    )
     p.add_argument("--file", help="een andere vragenset (YAML), in plaats van beide standaardsets")
     p.add_argument("--no-holdout", action="store_true", help="alleen de ontwikkelset")
     p.add_argument("--rows", action="store_true", help="met --json: ook de score per vraag")

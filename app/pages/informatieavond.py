@@ -3,6 +3,7 @@ configured public address, and the same as a printable A4 poster with the six la
 
 With no address set, or one that only this computer can reach, it says so plainly and how to set it.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,8 +28,14 @@ if not address.usable:
 
 base = address.url or ""
 st.success(tr("evening.address_ok", url=base))
-st.download_button(tr("evening.poster_pdf"), lambda: build_poster_pdf(base), file_name="informatieavond-qr.pdf",
-                   mime="application/pdf", key="e_poster", type="primary")
+st.download_button(
+    tr("evening.poster_pdf"),
+    lambda: build_poster_pdf(base),
+    file_name="informatieavond-qr.pdf",
+    mime="application/pdf",
+    key="e_poster",
+    type="primary",
+)
 st.caption(tr("evening.poster_help"))
 
 cards = []
@@ -38,7 +45,8 @@ for code in LANGUAGES:
         f"<figure class='lob-qr' lang='{code}' dir='{direction(code)}'>"
         f"<figcaption><b>{html.escape(label('taal', code, code))}</b></figcaption>{qr_svg(url)}"
         f"<div class='lob-qr-line'>{html.escape(t('evening.scan', code))}</div>"
-        f"<div class='lob-qr-url' dir='ltr'>{html.escape(url)}</div></figure>")
+        f"<div class='lob-qr-url' dir='ltr'>{html.escape(url)}</div></figure>"
+    )
 st.markdown(
     "<style>.lob-qr-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.8rem}"
     ".lob-qr{border:1px solid #ccd;border-radius:.6rem;padding:.6rem;margin:0;text-align:center;background:#fff}"

@@ -4,6 +4,7 @@ lists (template, import with preview and editable mapping, view, undo, delete; d
 Every decision is made in :mod:`recommender.initiatives` and :mod:`app.access`; this page renders. The
 school's own records are read once per change of the database (the store checks a version number).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -104,8 +105,14 @@ def current_access() -> Access:
         email = email if isinstance(email, str) else None
     except Exception:  # no [auth] configured: st.user has no login state
         logged_in, email = False, None
-    return decide(st.get_option("server.address"), st.secrets, user_email=email, logged_in=logged_in,
-                  password_name=st.session_state.get("i_decaan_name"), local_name=local_user())
+    return decide(
+        st.get_option("server.address"),
+        st.secrets,
+        user_email=email,
+        logged_in=logged_in,
+        password_name=st.session_state.get("i_decaan_name"),
+        local_name=local_user(),
+    )
 
 
 access = current_access()
@@ -113,25 +120,58 @@ access = current_access()
 # --- search ---------------------------------------------------------------------------------------
 with st.expander("🔎 " + tr("initiatives.filters"), expanded=True):
     c1, c2, c3 = st.columns(3)
-    schooltypen = c1.multiselect(tr("initiatives.schooltype"), vocab.SCHOOLTYPEN_INITIATIEF, key="i_schooltype",
-                                 format_func=code_label("schooltype_initiatief"), placeholder=tr("app.choose"))
-    doelgroepen = c2.multiselect(tr("initiatives.doelgroep"), vocab.DOELGROEPEN, key="i_doelgroep",
-                                 format_func=code_label("doelgroep"), placeholder=tr("app.choose"))
-    activiteiten = c3.multiselect(tr("initiatives.activiteit"), vocab.ACTIVITEITEN, key="i_activiteit",
-                                  format_func=code_label("activiteit"), placeholder=tr("app.choose"))
-    branches = c1.multiselect(tr("initiatives.branche"), vocab.BRANCHES, key="i_branche",
-                              format_func=code_label("branche"), placeholder=tr("app.choose"))
-    praktijk = c2.multiselect(tr("initiatives.praktijk"), vocab.PRAKTIJK, key="i_praktijk",
-                              format_func=code_label("praktijk"), placeholder=tr("app.choose"))
+    schooltypen = c1.multiselect(
+        tr("initiatives.schooltype"),
+        vocab.SCHOOLTYPEN_INITIATIEF,
+        key="i_schooltype",
+        format_func=code_label("schooltype_initiatief"),
+        placeholder=tr("app.choose"),
+    )
+    doelgroepen = c2.multiselect(
+        tr("initiatives.doelgroep"),
+        vocab.DOELGROEPEN,
+        key="i_doelgroep",
+        format_func=code_label("doelgroep"),
+        placeholder=tr("app.choose"),
+    )
+    activiteiten = c3.multiselect(
+        tr("initiatives.activiteit"),
+        vocab.ACTIVITEITEN,
+        key="i_activiteit",
+        format_func=code_label("activiteit"),
+        placeholder=tr("app.choose"),
+    )
+    branches = c1.multiselect(
+        tr("initiatives.branche"),
+        vocab.BRANCHES,
+        key="i_branche",
+        format_func=code_label("branche"),
+        placeholder=tr("app.choose"),
+    )
+    praktijk = c2.multiselect(
+        tr("initiatives.praktijk"),
+        vocab.PRAKTIJK,
+        key="i_praktijk",
+        format_func=code_label("praktijk"),
+        placeholder=tr("app.choose"),
+    )
     q = c3.text_input(tr("initiatives.q"), key="i_q")
     near = c1.text_input(tr("initiatives.near"), key="i_near")
     km = c2.slider(tr("initiatives.km"), 1, 60, 10, key="i_km")
     komend = c3.toggle(tr("initiatives.komend"), key="i_komend", help=tr("initiatives.komend_help"))
 
 try:
-    flt = InitiativeFilter(schooltypen=schooltypen, doelgroepen=doelgroepen, activiteiten=activiteiten,
-                           branches=branches, praktijk=praktijk, near=near or None, km=km if near else None, q=q or None,
-                           komend=komend)
+    flt = InitiativeFilter(
+        schooltypen=schooltypen,
+        doelgroepen=doelgroepen,
+        activiteiten=activiteiten,
+        branches=branches,
+        praktijk=praktijk,
+        near=near or None,
+        km=km if near else None,
+        q=q or None,
+        komend=komend,
+    )
     hits = search_initiatives(kb, flt, extra=own, text_search=text_search_or_none() if q else None)
 except ValueError as exc:  # unknown place or value: say what is accepted
     st.error(as_text(exc))
@@ -152,16 +192,25 @@ with tab_list:
     }
     if any(h.afstand_km is not None for h in shown):  # only with a place; landelijk/online rows stay empty
         columns[tr("initiatives.col.afstand")] = pd.Series(
-            [None if h.afstand_km is None else round(h.afstand_km, 1) for h in shown], dtype="float64")
-    table = pd.DataFrame(columns | {
-        tr("initiatives.activiteit"): [", ".join(label("activiteit", c, lang) for c in h.initiatief.activiteiten)
-                                       for h in shown],
-        tr("initiatives.organiser"): [h.initiatief.organisator for h in shown],
-        tr("initiatives.col.bron"): [own_label if is_own(h.initiatief) else kb_label for h in shown],
-        tr("initiatives.website"): [safe_url(h.initiatief.website) for h in shown],
-    })
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={tr("initiatives.website"): st.column_config.LinkColumn()})
+            [None if h.afstand_km is None else round(h.afstand_km, 1) for h in shown], dtype="float64"
+        )
+    table = pd.DataFrame(
+        columns
+        | {
+            tr("initiatives.activiteit"): [
+                ", ".join(label("activiteit", c, lang) for c in h.initiatief.activiteiten) for h in shown
+            ],
+            tr("initiatives.organiser"): [h.initiatief.organisator for h in shown],
+            tr("initiatives.col.bron"): [own_label if is_own(h.initiatief) else kb_label for h in shown],
+            tr("initiatives.website"): [safe_url(h.initiatief.website) for h in shown],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={tr("initiatives.website"): st.column_config.LinkColumn()},
+    )
     if len(hits) > SHOW_MAX:
         st.caption(tr("initiatives.shown_first", shown=SHOW_MAX, n=len(hits)))
 with tab_map:  # the offline map (app/map.py): no map style or tiles from a third party
@@ -171,14 +220,19 @@ with tab_map:  # the offline map (app/map.py): no map style or tiles from a thir
             place = resolve_place(kb, near)
             home = Home(place.naam, place.lat, place.lon)
     on_map = [h for h in hits[:MAP_MAX] if not h.initiatief.landelijk_online]
-    render_map(kb, [MapEntry(h.initiatief.naam, h.initiatief.locatie.lat, h.initiatief.locatie.lon, h.afstand_km)
-                    for h in on_map], home, lang)
+    render_map(
+        kb,
+        [MapEntry(h.initiatief.naam, h.initiatief.locatie.lat, h.initiatief.locatie.lon, h.afstand_km) for h in on_map],
+        home,
+        lang,
+    )
     if len(hits) > MAP_MAX:
         st.caption(tr("initiatives.shown_first", shown=MAP_MAX, n=len(hits)))
 with tab_detail:
     if shown:
-        chosen = st.selectbox(tr("initiatives.detail"), range(len(shown)), key="i_detail",
-                              format_func=lambda i: shown[i].initiatief.naam)
+        chosen = st.selectbox(
+            tr("initiatives.detail"), range(len(shown)), key="i_detail", format_func=lambda i: shown[i].initiatief.naam
+        )
         ini = shown[chosen].initiatief
         # records (the school's own imported ones too) are data: shown as text, never rendered as Markdown/HTML
         st.markdown(f"### {as_text(ini.naam, keep_lines=False)}")
@@ -189,7 +243,7 @@ with tab_detail:
             f"- {tr('initiatives.organiser')}: {as_text(ini.organisator, keep_lines=False)}\n"
             + (f"- {tr('initiatives.when')}: {when}\n" if when else "")
             + f"- {tr('initiatives.schooltype')}: "
-              f"{', '.join(label('schooltype_initiatief', c, lang) for c in ini.schooltypen)}\n"
+            f"{', '.join(label('schooltype_initiatief', c, lang) for c in ini.schooltypen)}\n"
             f"- {tr('initiatives.doelgroep')}: {', '.join(label('doelgroep', c, lang) for c in ini.doelgroepen)}\n"
             f"- {tr('initiatives.activiteit')}: {', '.join(label('activiteit', c, lang) for c in ini.activiteiten)}\n"
             f"- {tr('initiatives.branche')}: {', '.join(label('branche', c, lang) for c in ini.branches)}\n"
@@ -201,10 +255,20 @@ with tab_detail:
 
 c4, c5 = st.columns(2)
 # built only when clicked: with a long own list a file takes a moment and most reruns never need it
-c4.download_button(tr("initiatives.export_xlsx"), lambda: export_xlsx_bytes(hits, kb, lang),
-                   file_name="activiteiten.xlsx", mime=XLSX_MIME, key="i_xlsx")
-c5.download_button(tr("initiatives.export_csv"), lambda: export_csv_bytes(hits, kb, lang),
-                   file_name="activiteiten.csv", mime="text/csv", key="i_csv")
+c4.download_button(
+    tr("initiatives.export_xlsx"),
+    lambda: export_xlsx_bytes(hits, kb, lang),
+    file_name="activiteiten.xlsx",
+    mime=XLSX_MIME,
+    key="i_xlsx",
+)
+c5.download_button(
+    tr("initiatives.export_csv"),
+    lambda: export_csv_bytes(hits, kb, lang),
+    file_name="activiteiten.csv",
+    mime="text/csv",
+    key="i_csv",
+)
 
 # --- the school's own lists ----------------------------------------------------------------------
 st.header("📥 " + tr("initiatives.lists_title"))
@@ -243,10 +307,17 @@ def field_label(fld: str | None) -> str:
 
 def preview_section() -> None:
     st.caption(tr("initiatives.import_help"))
-    st.download_button(tr("initiatives.template"), lambda: template_bytes(lang), file_name="lijst_activiteiten.xlsx",
-                       mime=XLSX_MIME, key="i_template", help=tr("initiatives.template_help"))
-    upload = st.file_uploader(tr("initiatives.import_title"), type=["csv", "xlsx", "xls", "ods", "txt", "xlsm"],
-                              key="i_upload")
+    st.download_button(
+        tr("initiatives.template"),
+        lambda: template_bytes(lang),
+        file_name="lijst_activiteiten.xlsx",
+        mime=XLSX_MIME,
+        key="i_template",
+        help=tr("initiatives.template_help"),
+    )
+    upload = st.file_uploader(
+        tr("initiatives.import_title"), type=["csv", "xlsx", "xls", "ods", "txt", "xlsm"], key="i_upload"
+    )
     if upload is None:
         return
     fid = upload.file_id
@@ -270,8 +341,11 @@ def preview_section() -> None:
 
     # mapping: one choice per column, suggested by mapping.py, editable
     try:
-        suggested = make_preview(sheet, kb, check_duplicates=False) if "i_suggested" not in st.session_state or \
-            st.session_state.get("i_suggested_id") != fid else st.session_state["i_suggested"]
+        suggested = (
+            make_preview(sheet, kb, check_duplicates=False)
+            if "i_suggested" not in st.session_state or st.session_state.get("i_suggested_id") != fid
+            else st.session_state["i_suggested"]
+        )
     except ImportFout as exc:
         suggested = None
         st.warning(file_message(exc))
@@ -282,31 +356,56 @@ def preview_section() -> None:
     options: list[str | None] = [None, *FIELDS]
     choices: dict[str, str | None] = {}
     cols = st.columns(3)
-    for col in (suggested.kolommen if suggested else
-                [{"index": i, "kop": h, "veld": None, "hoe": "onbekend"} for i, h in enumerate(sheet.header)]):
-        sample = next((str(cells[col["index"]]) for _, cells in sheet.rows[:20]
-                       if col["index"] < len(cells) and cells[col["index"]] not in (None, "")), "")
+    for col in (
+        suggested.kolommen
+        if suggested
+        else [{"index": i, "kop": h, "veld": None, "hoe": "onbekend"} for i, h in enumerate(sheet.header)]
+    ):
+        sample = next(
+            (
+                str(cells[col["index"]])
+                for _, cells in sheet.rows[:20]
+                if col["index"] < len(cells) and cells[col["index"]] not in (None, "")
+            ),
+            "",
+        )
         chosen = cols[col["index"] % 3].selectbox(
-            col["kop"], options, index=options.index(col["veld"]), format_func=field_label,
-            key=f"i_map_{fid}_{col['index']}", help=tr("initiatives.mapping_sample", sample=sample[:60]) if sample else None)
+            col["kop"],
+            options,
+            index=options.index(col["veld"]),
+            format_func=field_label,
+            key=f"i_map_{fid}_{col['index']}",
+            help=tr("initiatives.mapping_sample", sample=sample[:60]) if sample else None,
+        )
         choices[col["kop"]] = chosen
 
     # defaults for empty cells and absent columns
     st.markdown("**" + tr("initiatives.defaults_title") + "**")
     st.caption(tr("initiatives.defaults_help"))
-    initial = (suggested.standaardwaarden if suggested else {})
+    initial = suggested.standaardwaarden if suggested else {}
     d1, d2, d3 = st.columns(3)
     defaults: dict[str, Any] = {}
-    kinds = {"activiteiten": ("activiteit", vocab.ACTIVITEITEN), "schooltypen": ("schooltype_initiatief",
-             vocab.SCHOOLTYPEN_INITIATIEF), "doelgroepen": ("doelgroep", vocab.DOELGROEPEN),
-             "branches": ("branche", vocab.BRANCHES)}
+    kinds = {
+        "activiteiten": ("activiteit", vocab.ACTIVITEITEN),
+        "schooltypen": ("schooltype_initiatief", vocab.SCHOOLTYPEN_INITIATIEF),
+        "doelgroepen": ("doelgroep", vocab.DOELGROEPEN),
+        "branches": ("branche", vocab.BRANCHES),
+    }
     for i, (fld, (kind, codes)) in enumerate(kinds.items()):
         defaults[fld] = (d1, d2, d3)[i % 3].multiselect(
-            tr(f"initiatives.field.{fld}"), codes, default=initial.get(fld, []), format_func=code_label(kind),
-            key=f"i_def_{fid}_{fld}", placeholder=tr("app.choose"))
-    prak = d2.selectbox(tr("initiatives.field.praktijkgerichtheid"), [None, *vocab.PRAKTIJK],
-                        format_func=lambda c: tr("app.choose") if c is None else label("praktijk", c, lang),
-                        key=f"i_def_{fid}_praktijk")
+            tr(f"initiatives.field.{fld}"),
+            codes,
+            default=initial.get(fld, []),
+            format_func=code_label(kind),
+            key=f"i_def_{fid}_{fld}",
+            placeholder=tr("app.choose"),
+        )
+    prak = d2.selectbox(
+        tr("initiatives.field.praktijkgerichtheid"),
+        [None, *vocab.PRAKTIJK],
+        format_func=lambda c: tr("app.choose") if c is None else label("praktijk", c, lang),
+        key=f"i_def_{fid}_praktijk",
+    )
     if prak:
         defaults["praktijkgerichtheid"] = prak
     gemeente = d3.text_input(tr("initiatives.default_place"), key=f"i_def_{fid}_gemeente")
@@ -333,52 +432,90 @@ def preview_section() -> None:
     m2.metric(tr("initiatives.preview_bad"), len(preview.fouten))
     m3.metric(tr("initiatives.preview_dup"), len({d.naam for d in preview.dubbel}))
     if preview.goed:
-        st.dataframe(pd.DataFrame({
-            tr("initiatives.row"): preview.rijen[:PREVIEW_ROWS],
-            tr("initiatives.field.naam"): [r.naam for r in preview.goed[:PREVIEW_ROWS]],
-            tr("initiatives.field.activiteiten"): [", ".join(label("activiteit", c, lang) for c in r.activiteiten)
-                                                   for r in preview.goed[:PREVIEW_ROWS]],
-            tr("initiatives.when"): [when_text(r, lang) for r in preview.goed[:PREVIEW_ROWS]],
-            tr("initiatives.field.voor_wie"): [", ".join([label("doelgroep", c, lang) for c in r.doelgroepen]
-                                                         + [label("schooltype_initiatief", c, lang) for c in r.schooltypen])
-                                               for r in preview.goed[:PREVIEW_ROWS]],
-            tr("initiatives.where"): [tr("initiatives.national") if r.landelijk_online else
-                                      (r.locatie.naam or r.locatie.gemeente or r.locatie.adres or "")
-                                      for r in preview.goed[:PREVIEW_ROWS]],
-            tr("initiatives.organiser"): [r.organisator for r in preview.goed[:PREVIEW_ROWS]],
-        }), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("initiatives.row"): preview.rijen[:PREVIEW_ROWS],
+                    tr("initiatives.field.naam"): [r.naam for r in preview.goed[:PREVIEW_ROWS]],
+                    tr("initiatives.field.activiteiten"): [
+                        ", ".join(label("activiteit", c, lang) for c in r.activiteiten)
+                        for r in preview.goed[:PREVIEW_ROWS]
+                    ],
+                    tr("initiatives.when"): [when_text(r, lang) for r in preview.goed[:PREVIEW_ROWS]],
+                    tr("initiatives.field.voor_wie"): [
+                        ", ".join(
+                            [label("doelgroep", c, lang) for c in r.doelgroepen]
+                            + [label("schooltype_initiatief", c, lang) for c in r.schooltypen]
+                        )
+                        for r in preview.goed[:PREVIEW_ROWS]
+                    ],
+                    tr("initiatives.where"): [
+                        tr("initiatives.national")
+                        if r.landelijk_online
+                        else (r.locatie.naam or r.locatie.gemeente or r.locatie.adres or "")
+                        for r in preview.goed[:PREVIEW_ROWS]
+                    ],
+                    tr("initiatives.organiser"): [r.organisator for r in preview.goed[:PREVIEW_ROWS]],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
         if len(preview.goed) > PREVIEW_ROWS:
             st.caption(tr("initiatives.shown_first", shown=PREVIEW_ROWS, n=len(preview.goed)))
     if preview.fouten:
         st.warning(tr("initiatives.import_bad", n=len(preview.fouten)))
-        st.dataframe(pd.DataFrame({
-            tr("initiatives.row"): [f.rij for f in preview.fouten[:500]],
-            tr("initiatives.field.naam"): [f.naam or "" for f in preview.fouten[:500]],
-            tr("initiatives.problem"): [f.text(lang) for f in preview.fouten[:500]],
-        }), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("initiatives.row"): [f.rij for f in preview.fouten[:500]],
+                    tr("initiatives.field.naam"): [f.naam or "" for f in preview.fouten[:500]],
+                    tr("initiatives.problem"): [f.text(lang) for f in preview.fouten[:500]],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     if preview.ontbrekend:
-        st.error(tr("initiatives.missing_fields",
-                    fields=", ".join(tr(f"initiatives.field.{f}") for f in preview.ontbrekend)))
+        st.error(
+            tr("initiatives.missing_fields", fields=", ".join(tr(f"initiatives.field.{f}") for f in preview.ontbrekend))
+        )
         return
     on_duplicate: OnDuplicate | None = None
     if preview.dubbel:
         st.warning(tr("initiatives.dup_found", n=len({d.naam for d in preview.dubbel})))
-        st.dataframe(pd.DataFrame({
-            tr("initiatives.row"): [d.rij for d in preview.dubbel],
-            tr("initiatives.field.naam"): [d.naam for d in preview.dubbel],
-            tr("initiatives.dup_in_list"): [d.lijst_naam for d in preview.dubbel],
-            tr("initiatives.dup_differs"): [", ".join(tr(f"initiatives.field.{f}") if f != "locatie" else
-                                                      tr("initiatives.where") for f in d.verschillen)
-                                            for d in preview.dubbel],
-        }), hide_index=True, width="stretch")
-        on_duplicate = st.radio(tr("initiatives.dup_choice"), DUPLICATE_CHOICES, key=f"i_dup_{fid}",
-                                format_func=lambda c: tr(f"initiatives.dup_{c}"), index=None)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("initiatives.row"): [d.rij for d in preview.dubbel],
+                    tr("initiatives.field.naam"): [d.naam for d in preview.dubbel],
+                    tr("initiatives.dup_in_list"): [d.lijst_naam for d in preview.dubbel],
+                    tr("initiatives.dup_differs"): [
+                        ", ".join(
+                            tr(f"initiatives.field.{f}") if f != "locatie" else tr("initiatives.where")
+                            for f in d.verschillen
+                        )
+                        for d in preview.dubbel
+                    ],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        on_duplicate = st.radio(
+            tr("initiatives.dup_choice"),
+            DUPLICATE_CHOICES,
+            key=f"i_dup_{fid}",
+            format_func=lambda c: tr(f"initiatives.dup_{c}"),
+            index=None,
+        )
     name = st.text_input(tr("initiatives.list_name"), value=sheet.file_name.rsplit(".", 1)[0], key=f"i_name_{fid}")
     disabled = not preview.goed or (bool(preview.dubbel) and on_duplicate is None)
     if st.button(tr("initiatives.save", n=len(preview.goed)), type="primary", disabled=disabled, key=f"i_save_{fid}"):
         try:
-            result = save_preview(preview, list_name=name, who=access.who or "?", how=access.how,
-                                  on_duplicate=on_duplicate, store=store)
+            result = save_preview(
+                preview, list_name=name, who=access.who or "?", how=access.how, on_duplicate=on_duplicate, store=store
+            )
         except DuplicatesFound:  # a list with the same names was saved meanwhile: show the choice again
             st.session_state.pop("i_preview_sig", None)
             st.rerun()
@@ -407,16 +544,23 @@ def lists_section() -> None:
     if not lists:
         st.caption(tr("initiatives.lists_none"))
         return
-    st.dataframe(pd.DataFrame({
-        "#": [i.id for i in lists],
-        tr("initiatives.list_name"): [i.naam for i in lists],
-        tr("initiatives.list_rows"): [f"{i.actief} / {i.aantal}" for i in lists],
-        tr("initiatives.list_by"): [i.aangemaakt_door for i in lists],
-        tr("initiatives.list_at"): [when_stamp(i.aangemaakt_op) for i in lists],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "#": [i.id for i in lists],
+                tr("initiatives.list_name"): [i.naam for i in lists],
+                tr("initiatives.list_rows"): [f"{i.actief} / {i.aantal}" for i in lists],
+                tr("initiatives.list_by"): [i.aangemaakt_door for i in lists],
+                tr("initiatives.list_at"): [when_stamp(i.aangemaakt_op) for i in lists],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     by_id = {i.id: i for i in lists}
-    chosen = st.selectbox(tr("initiatives.list_choose"), list(by_id), key="i_list",
-                          format_func=lambda i: f"#{i} {by_id[i].naam}")
+    chosen = st.selectbox(
+        tr("initiatives.list_choose"), list(by_id), key="i_list", format_func=lambda i: f"#{i} {by_id[i].naam}"
+    )
     if chosen is None:
         return
     with st.expander(tr("initiatives.list_view", name=as_text(by_id[chosen].naam, keep_lines=False))):
@@ -424,21 +568,35 @@ def lists_section() -> None:
             records = store.list_records(chosen, limit=SHOW_MAX)
         except UnknownList:
             records = []
-        st.dataframe(pd.DataFrame({
-            tr("initiatives.field.naam"): [r.naam for r, _ in records[:SHOW_MAX]],
-            tr("initiatives.when"): [when_text(r, lang) for r, _ in records[:SHOW_MAX]],
-            tr("initiatives.where"): [tr("initiatives.national") if r.landelijk_online else
-                                      (r.locatie.naam or r.locatie.gemeente or "") for r, _ in records[:SHOW_MAX]],
-            tr("initiatives.list_active"): [active for _, active in records[:SHOW_MAX]],
-        }), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("initiatives.field.naam"): [r.naam for r, _ in records[:SHOW_MAX]],
+                    tr("initiatives.when"): [when_text(r, lang) for r, _ in records[:SHOW_MAX]],
+                    tr("initiatives.where"): [
+                        tr("initiatives.national")
+                        if r.landelijk_online
+                        else (r.locatie.naam or r.locatie.gemeente or "")
+                        for r, _ in records[:SHOW_MAX]
+                    ],
+                    tr("initiatives.list_active"): [active for _, active in records[:SHOW_MAX]],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     if not access.allowed:
         return
     b1, b2 = st.columns(2)
-    confirm = b1.checkbox(tr("initiatives.delete_confirm", name=as_text(by_id[chosen].naam, keep_lines=False)), key=f"i_del_ok_{chosen}")
+    confirm = b1.checkbox(
+        tr("initiatives.delete_confirm", name=as_text(by_id[chosen].naam, keep_lines=False)), key=f"i_del_ok_{chosen}"
+    )
     if b1.button(tr("initiatives.delete"), disabled=not confirm, key=f"i_del_{chosen}"):
         try:
             info = store.delete_list(chosen, who=access.who or "?")
-            st.session_state["i_list_msg"] = tr("initiatives.deleted", name=as_text(info.naam, keep_lines=False), n=info.aantal)
+            st.session_state["i_list_msg"] = tr(
+                "initiatives.deleted", name=as_text(info.naam, keep_lines=False), n=info.aantal
+            )
         except UserCatalogueError as exc:
             st.session_state["i_list_msg"] = tr("initiatives.db_error", error=as_text(exc))
         st.rerun()
@@ -446,7 +604,9 @@ def lists_section() -> None:
     if b2.button(tr("initiatives.undo", name=as_text(newest.naam, keep_lines=False)), key="i_undo"):
         try:
             undone = store.undo_last(who=access.who or "?")
-            st.session_state["i_list_msg"] = tr("initiatives.undone", name=as_text(undone.naam, keep_lines=False) if undone else "-")
+            st.session_state["i_list_msg"] = tr(
+                "initiatives.undone", name=as_text(undone.naam, keep_lines=False) if undone else "-"
+            )
         except UserCatalogueError as exc:
             st.session_state["i_list_msg"] = tr("initiatives.db_error", error=as_text(exc))
         st.rerun()
@@ -478,33 +638,71 @@ def gap_chart(report: Any, dim: str) -> dict[str, Any]:
         if k.dimensie != dim:
             continue
         name = ("⚠ " if k.status != "ok" else "") + label(
-            dim if dim != "schooltype" else "schooltype_initiatief", k.code, lang)
-        rows.append({"kenmerk": name, "reeks": here_name, "aandeel": round(k.aandeel_hier * 100, 1),
-                     "tekst": f"{k.hier} ({format_percent(k.aandeel_hier, lang)})"})
-        rows.append({"kenmerk": name, "reeks": region_name, "aandeel": round(k.aandeel_regio * 100, 1),
-                     "tekst": f"{k.regio} ({format_percent(k.aandeel_regio, lang)})"})
+            dim if dim != "schooltype" else "schooltype_initiatief", k.code, lang
+        )
+        rows.append(
+            {
+                "kenmerk": name,
+                "reeks": here_name,
+                "aandeel": round(k.aandeel_hier * 100, 1),
+                "tekst": f"{k.hier} ({format_percent(k.aandeel_hier, lang)})",
+            }
+        )
+        rows.append(
+            {
+                "kenmerk": name,
+                "reeks": region_name,
+                "aandeel": round(k.aandeel_regio * 100, 1),
+                "tekst": f"{k.regio} ({format_percent(k.aandeel_regio, lang)})",
+            }
+        )
     order = list(dict.fromkeys(r["kenmerk"] for r in rows))
     encoding = {
-        "y": {"field": "kenmerk", "type": "nominal", "sort": order, "title": None,
-              "axis": {"labelLimit": 300, "labelFontSize": 12}},
-        "x": {"field": "aandeel", "type": "quantitative", "title": tr("initiatives.gap.axis_share"),
-              "scale": {"domain": [0, 100]}},
-        "color": {"field": "reeks", "type": "nominal", "title": None,
-                  "scale": {"domain": [here_name, region_name], "range": ["#1f6fb2", "#c5d3e0"]},
-                  "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 500, "labelFontSize": 12}},
-        "tooltip": [{"field": "kenmerk", "title": tr(DIMENSION_KEYS[dim])}, {"field": "reeks", "title": " "},
-                    {"field": "tekst", "title": tr("initiatives.gap.axis_count")}],
+        "y": {
+            "field": "kenmerk",
+            "type": "nominal",
+            "sort": order,
+            "title": None,
+            "axis": {"labelLimit": 300, "labelFontSize": 12},
+        },
+        "x": {
+            "field": "aandeel",
+            "type": "quantitative",
+            "title": tr("initiatives.gap.axis_share"),
+            "scale": {"domain": [0, 100]},
+        },
+        "color": {
+            "field": "reeks",
+            "type": "nominal",
+            "title": None,
+            "scale": {"domain": [here_name, region_name], "range": ["#1f6fb2", "#c5d3e0"]},
+            "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 500, "labelFontSize": 12},
+        },
+        "tooltip": [
+            {"field": "kenmerk", "title": tr(DIMENSION_KEYS[dim])},
+            {"field": "reeks", "title": " "},
+            {"field": "tekst", "title": tr("initiatives.gap.axis_count")},
+        ],
     }
     return {
-        "title": {"text": tr("initiatives.gap.chart_title", dimensie=tr(DIMENSION_KEYS[dim])), "anchor": "start",
-                  "fontSize": 15},
+        "title": {
+            "text": tr("initiatives.gap.chart_title", dimensie=tr(DIMENSION_KEYS[dim])),
+            "anchor": "start",
+            "fontSize": 15,
+        },
         "data": {"values": rows},
         "height": {"step": 28},
         "layer": [
-            {"transform": [{"filter": {"field": "reeks", "equal": region_name}}], "mark": {"type": "bar", "size": 20},
-             "encoding": encoding},
-            {"transform": [{"filter": {"field": "reeks", "equal": here_name}}], "mark": {"type": "bar", "size": 9},
-             "encoding": encoding},
+            {
+                "transform": [{"filter": {"field": "reeks", "equal": region_name}}],
+                "mark": {"type": "bar", "size": 20},
+                "encoding": encoding,
+            },
+            {
+                "transform": [{"filter": {"field": "reeks", "equal": here_name}}],
+                "mark": {"type": "bar", "size": 9},
+                "encoding": encoding,
+            },
         ],
     }
 
@@ -526,14 +724,27 @@ if gap_place:
         st.caption(tr("initiatives.gap.rule", km=format_km(report.km, lang)))
         if report.vmbo_profielaanbod:
             st.subheader(tr("initiatives.campus_vmbo"))
-            st.dataframe(pd.DataFrame({
-                tr("initiatives.campus_vmbo_what"): [a.omschrijving.partition("schoollocatie met ")[2] or a.omschrijving
-                                                     for a in report.vmbo_profielaanbod],
-                "%": [a.waarde for a in report.vmbo_profielaanbod],
-            }), hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        tr("initiatives.campus_vmbo_what"): [
+                            a.omschrijving.partition("schoollocatie met ")[2] or a.omschrijving
+                            for a in report.vmbo_profielaanbod
+                        ],
+                        "%": [a.waarde for a in report.vmbo_profielaanbod],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
             refs = list(dict.fromkeys(a.bron for a in report.vmbo_profielaanbod))
-            st.caption(tr("initiatives.campus_vmbo_note", jaar=report.vmbo_profielaanbod[0].jaar or "-") + " "
-                       + tr("ask.sources") + ": " + "; ".join(source_labels(kb, refs, lang)))
+            st.caption(
+                tr("initiatives.campus_vmbo_note", jaar=report.vmbo_profielaanbod[0].jaar or "-")
+                + " "
+                + tr("ask.sources")
+                + ": "
+                + "; ".join(source_labels(kb, refs, lang))
+            )
         st.subheader(tr("initiatives.gaps_counts"))
         # one chart per row: the page is a narrow centred column since issue 12's layout, and two side by side
         # squeezed the bars and cut off axis titles and legends

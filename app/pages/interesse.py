@@ -4,6 +4,7 @@ One picture at a time with three big buttons (leuk / weet niet / niet leuk); the
 words and pictures, which pre-fill the mentor's form. The answers live in this browser session only:
 nothing is logged or stored. Scoring is done by :mod:`recommender.interest`; this page only renders.
 """
+
 from __future__ import annotations
 
 import base64
@@ -74,8 +75,10 @@ def _data_uri(file_name: str) -> str:
 
 def _img(item: Item, lang: str) -> str:
     """The picture as an <img> whose alt text is the item's words (what a screen reader says)."""
-    return (f'<img src="{_data_uri(item.plaatje)}" width="240" height="180" style="width:100%;height:auto" '
-            f'alt="{html.escape(item.tekst(lang), quote=True)}">')
+    return (
+        f'<img src="{_data_uri(item.plaatje)}" width="240" height="180" style="width:100%;height:auto" '
+        f'alt="{html.escape(item.tekst(lang), quote=True)}">'
+    )
 
 
 def _state() -> tuple[dict[str, str], int]:
@@ -116,8 +119,14 @@ def _ask(items: tuple[Item, ...], answers: dict[str, str], pos: int, lang: str) 
         cols = st.columns(3)
         for col, answer in zip(cols, ("leuk", "weet_niet", "niet_leuk"), strict=True):
             # stable keys: a keyboard user keeps focus on the buttons from picture to picture
-            col.button(tr(f"interesse.{answer}"), key=f"ic_{answer}", on_click=_answer, args=(item.id, answer),
-                       use_container_width=True, type="primary" if earlier == answer else "secondary")
+            col.button(
+                tr(f"interesse.{answer}"),
+                key=f"ic_{answer}",
+                on_click=_answer,
+                args=(item.id, answer),
+                use_container_width=True,
+                type="primary" if earlier == answer else "secondary",
+            )
     if pos > 0:
         st.button(tr("interesse.back"), key="ic_back", on_click=_back)
 
@@ -126,11 +135,13 @@ def _cards(values: list[str], kind: str, pictures: dict[str, Item], lang: str) -
     label = code_label(kind)
     with st.container(key=f"ic_kaarten_{kind}"):
         for start in range(0, len(values), 3):
-            row = values[start:start + 3]
+            row = values[start : start + 3]
             for col, value in zip(st.columns(3), row, strict=False):
                 item = pictures[value]
-                col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(label(value))}</p></div>',
-                             unsafe_allow_html=True)
+                col.markdown(
+                    f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(label(value))}</p></div>',
+                    unsafe_allow_html=True,
+                )
 
 
 def _try_cards(item_ids: list[str], items: tuple[Item, ...], lang: str) -> None:
@@ -138,9 +149,11 @@ def _try_cards(item_ids: list[str], items: tuple[Item, ...], lang: str) -> None:
     chosen = [by_id[i] for i in item_ids]
     with st.container(key="ic_kaarten_probeer"):
         for start in range(0, len(chosen), 2):
-            for col, item in zip(st.columns(2), chosen[start:start + 2], strict=False):
-                col.markdown(f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(item.tekst(lang))}</p></div>',
-                             unsafe_allow_html=True)
+            for col, item in zip(st.columns(2), chosen[start : start + 2], strict=False):
+                col.markdown(
+                    f'<div class="ic-kaart">{_img(item, lang)}<p>{html.escape(item.tekst(lang))}</p></div>',
+                    unsafe_allow_html=True,
+                )
 
 
 def _example_pictures(items: tuple[Item, ...], answers: dict[str, str]) -> dict[str, Item]:
@@ -154,12 +167,16 @@ def _example_pictures(items: tuple[Item, ...], answers: dict[str, str]) -> dict[
 
 def _scores_table(uitslag: Uitslag) -> None:
     interest, work = code_label("interesse"), code_label("werkvoorkeur")
-    rows = [{
-        tr("interesse.col_value"): (interest if s.soort == "interesse" else work)(s.waarde),
-        tr("interesse.col_score"): f"{s.score:.2f}",
-        tr("interesse.col_leuk"): s.leuk, tr("interesse.col_weet_niet"): s.weet_niet,
-        tr("interesse.col_niet_leuk"): s.niet_leuk,
-    } for s in sorted(uitslag.scores, key=lambda s: (s.soort != "interesse", -s.score))]
+    rows = [
+        {
+            tr("interesse.col_value"): (interest if s.soort == "interesse" else work)(s.waarde),
+            tr("interesse.col_score"): f"{s.score:.2f}",
+            tr("interesse.col_leuk"): s.leuk,
+            tr("interesse.col_weet_niet"): s.weet_niet,
+            tr("interesse.col_niet_leuk"): s.niet_leuk,
+        }
+        for s in sorted(uitslag.scores, key=lambda s: (s.soort != "interesse", -s.score))
+    ]
     st.table(pd.DataFrame(rows).set_index(tr("interesse.col_value")))
     st.caption(tr("interesse.score_help"))
 
@@ -213,8 +230,13 @@ def _result(items: tuple[Item, ...], answers: dict[str, str], lang: str) -> None
     # to the mentor's form: the check adds to what is there, it never removes
     current = {f: list(_mentor_values(f, lang) or []) for f in ("interesses", "werkvoorkeuren")}
     filled = vul_profiel(current, uitslag)
-    if st.button(tr("interesse.to_mentor"), key="ic_to_mentor", type="primary", help=tr("interesse.to_mentor_help"),
-                 use_container_width=True):
+    if st.button(
+        tr("interesse.to_mentor"),
+        key="ic_to_mentor",
+        type="primary",
+        help=tr("interesse.to_mentor_help"),
+        use_container_width=True,
+    ):
         for field, values in filled.items():
             _set_mentor(field, values, lang)
         for field in ("schooltype", "leerjaar"):
@@ -235,19 +257,37 @@ def _save_profile(filled: dict[str, list[str]]) -> None:
     """A profile JSON the mentor page can load: schooltype and leerjaar chosen by the pupil (not copied from the
     mentor form, whose values may be its untouched defaults), nothing invented."""
     c1, c2 = st.columns(2)
-    schooltype = c1.selectbox(tr("mentor.schooltype"), vocab.SCHOOLTYPEN_LEERLING, key="ic_schooltype", index=None,
-                              format_func=code_label("schooltype"), placeholder=tr("app.choose"))
+    schooltype = c1.selectbox(
+        tr("mentor.schooltype"),
+        vocab.SCHOOLTYPEN_LEERLING,
+        key="ic_schooltype",
+        index=None,
+        format_func=code_label("schooltype"),
+        placeholder=tr("app.choose"),
+    )
     years = LEERJAREN_PER_SCHOOLTYPE.get(schooltype or "", vocab.LEERJAREN)
     if st.session_state.get("ic_leerjaar") not in years:
         st.session_state["ic_leerjaar"] = None
-    leerjaar = c2.selectbox(tr("mentor.leerjaar"), years, key="ic_leerjaar", index=None,
-                            format_func=code_label("leerjaar"), placeholder=tr("app.choose"))
+    leerjaar = c2.selectbox(
+        tr("mentor.leerjaar"),
+        years,
+        key="ic_leerjaar",
+        index=None,
+        format_func=code_label("leerjaar"),
+        placeholder=tr("app.choose"),
+    )
     data = None
     if schooltype and leerjaar:
         data = profiel_json(schooltype, leerjaar, filled)  # leerjaar options fit the schooltype, so this validates
-    st.download_button(tr("interesse.save"), json.dumps(data or {}, ensure_ascii=False, indent=2),
-                       file_name="profiel.json", mime="application/json", key="ic_save", disabled=data is None,
-                       use_container_width=True)
+    st.download_button(
+        tr("interesse.save"),
+        json.dumps(data or {}, ensure_ascii=False, indent=2),
+        file_name="profiel.json",
+        mime="application/json",
+        key="ic_save",
+        disabled=data is None,
+        use_container_width=True,
+    )
 
 
 apply_layout()

@@ -1,4 +1,5 @@
 """Loopbaangesprek (mentor): a short profile form, routes as cards, activities on a map, verslag export."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,9 +32,19 @@ from recommender.profile import Profiel, ProfielError, form_fields, form_values,
 
 STORE = "mentor_profiel"  # canonical profile values, kept across language switches and reruns
 DEFAULTS: dict[str, Any] = {
-    "leerjaar": "vo2", "schooltype": "vmbo-kb", "school": None, "profiel": None, "interesses": [],
-    "werkvoorkeuren": [], "belangrijk": [], "leerweg_voorkeur": "weet_niet", "plaats": "",
-    "max_reisafstand_km": 15, "taal_ouders": "nl", "doelgroep_activiteiten": [], "schooladvies": None,
+    "leerjaar": "vo2",
+    "schooltype": "vmbo-kb",
+    "school": None,
+    "profiel": None,
+    "interesses": [],
+    "werkvoorkeuren": [],
+    "belangrijk": [],
+    "leerweg_voorkeur": "weet_niet",
+    "plaats": "",
+    "max_reisafstand_km": 15,
+    "taal_ouders": "nl",
+    "doelgroep_activiteiten": [],
+    "schooladvies": None,
 }
 # Stages where the stage advice is the answer and the mbo routes are for later (or next to hbo): it comes first.
 STAGE_FIRST = ("po", "vo_onderbouw", "havo_vwo_onderbouw", "havo_vwo_bovenbouw")
@@ -97,16 +108,25 @@ def _load_profile(upload: Any) -> None:
 REPORTS = "mentor_reports"  # (advice fingerprint, pdf bytes, html bytes) of this session's last advice
 
 
-def _report_files(profiel: Profiel, advies: Advies, parent_lang: str,
-                  own_by_id: dict[str, Initiatief]) -> tuple[bytes, bytes]:
+def _report_files(
+    profiel: Profiel, advies: Advies, parent_lang: str, own_by_id: dict[str, Initiatief]
+) -> tuple[bytes, bytes]:
     """The verslag as PDF and HTML bytes, built once per advice and kept for the session (same bytes, so the
     download addresses stay the same across reruns). Only the last advice is kept."""
-    fingerprint = hashlib.sha256(json.dumps([profiel.model_dump(mode="json"), advies.model_dump(mode="json"),
-                                             parent_lang], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    fingerprint = hashlib.sha256(
+        json.dumps(
+            [profiel.model_dump(mode="json"), advies.model_dump(mode="json"), parent_lang],
+            sort_keys=True,
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
     kept = st.session_state.get(REPORTS)
     if not kept or kept[0] != fingerprint:
-        kept = (fingerprint, build_pdf(kb, profiel, advies, parent_lang, own_by_id),
-                build_html(kb, profiel, advies, parent_lang, own_by_id).encode("utf-8"))
+        kept = (
+            fingerprint,
+            build_pdf(kb, profiel, advies, parent_lang, own_by_id),
+            build_html(kb, profiel, advies, parent_lang, own_by_id).encode("utf-8"),
+        )
         st.session_state[REPORTS] = kept
     return kept[1], kept[2]
 
@@ -130,37 +150,86 @@ with st.form("profiel_form"):
     st.subheader(tr("mentor.section_school"))
     c1, c2 = st.columns(2)
     c1.selectbox(tr("mentor.leerjaar"), vocab.LEERJAREN, key=_bind("leerjaar"), format_func=code_label("leerjaar"))
-    c2.selectbox(tr("mentor.schooltype"), vocab.SCHOOLTYPEN_LEERLING, key=_bind("schooltype"),
-                 format_func=code_label("schooltype"))
-    c1.selectbox(tr("mentor.school"), list(school_names), key=_bind("school"), placeholder=tr("mentor.school_none"),
-                 format_func=school_names.__getitem__)
-    c2.selectbox(tr("mentor.profiel"), vocab.VMBO_PROFIELEN, key=_bind("profiel"), placeholder=tr("mentor.profiel_none"),
-                 format_func=code_label("profiel"))
-    c1.selectbox(tr("mentor.schooladvies"), vocab.SCHOOLADVIEZEN, key=_bind("schooladvies"),
-                 placeholder=tr("mentor.schooladvies_none"), format_func=code_label("schooltype"))
+    c2.selectbox(
+        tr("mentor.schooltype"),
+        vocab.SCHOOLTYPEN_LEERLING,
+        key=_bind("schooltype"),
+        format_func=code_label("schooltype"),
+    )
+    c1.selectbox(
+        tr("mentor.school"),
+        list(school_names),
+        key=_bind("school"),
+        placeholder=tr("mentor.school_none"),
+        format_func=school_names.__getitem__,
+    )
+    c2.selectbox(
+        tr("mentor.profiel"),
+        vocab.VMBO_PROFIELEN,
+        key=_bind("profiel"),
+        placeholder=tr("mentor.profiel_none"),
+        format_func=code_label("profiel"),
+    )
+    c1.selectbox(
+        tr("mentor.schooladvies"),
+        vocab.SCHOOLADVIEZEN,
+        key=_bind("schooladvies"),
+        placeholder=tr("mentor.schooladvies_none"),
+        format_func=code_label("schooltype"),
+    )
     st.subheader(tr("mentor.section_interests"))
-    st.multiselect(tr("mentor.interesses"), vocab.INTERESSES, key=_bind("interesses"),
-                   format_func=code_label("interesse"), placeholder=tr("app.choose"))
-    st.pills(tr("mentor.werkvoorkeuren"), vocab.WERKVOORKEUREN, selection_mode="multi", key=_bind("werkvoorkeuren"),
-             format_func=code_label("werkvoorkeur"))
-    st.pills(tr("mentor.belangrijk"), vocab.BELANGRIJK, selection_mode="multi", key=_bind("belangrijk"),
-             format_func=code_label("belangrijk"))
-    st.radio(tr("mentor.leerweg_voorkeur"), vocab.LEERWEG_VOORKEUR, key=_bind("leerweg_voorkeur"),
-             format_func=code_label("leerweg_voorkeur"), horizontal=True)
+    st.multiselect(
+        tr("mentor.interesses"),
+        vocab.INTERESSES,
+        key=_bind("interesses"),
+        format_func=code_label("interesse"),
+        placeholder=tr("app.choose"),
+    )
+    st.pills(
+        tr("mentor.werkvoorkeuren"),
+        vocab.WERKVOORKEUREN,
+        selection_mode="multi",
+        key=_bind("werkvoorkeuren"),
+        format_func=code_label("werkvoorkeur"),
+    )
+    st.pills(
+        tr("mentor.belangrijk"),
+        vocab.BELANGRIJK,
+        selection_mode="multi",
+        key=_bind("belangrijk"),
+        format_func=code_label("belangrijk"),
+    )
+    st.radio(
+        tr("mentor.leerweg_voorkeur"),
+        vocab.LEERWEG_VOORKEUR,
+        key=_bind("leerweg_voorkeur"),
+        format_func=code_label("leerweg_voorkeur"),
+        horizontal=True,
+    )
     st.subheader(tr("mentor.section_place"))
     c3, c4 = st.columns(2)
     c3.text_input(tr("mentor.postcode"), key=_bind("plaats"), help=tr("mentor.postcode_help"))
     c4.slider(tr("mentor.max_km"), 2, 60, key=_bind("max_reisafstand_km"))
     c3.selectbox(tr("mentor.taal_ouders"), vocab.TALEN, key=_bind("taal_ouders"), format_func=code_label("taal"))
-    c4.multiselect(tr("mentor.doelgroep"), ["meisjes", "ouders", "migratieachtergrond"],
-                   key=_bind("doelgroep_activiteiten"), format_func=code_label("doelgroep"),
-                   placeholder=tr("app.choose"))
+    c4.multiselect(
+        tr("mentor.doelgroep"),
+        ["meisjes", "ouders", "migratieachtergrond"],
+        key=_bind("doelgroep_activiteiten"),
+        format_func=code_label("doelgroep"),
+        placeholder=tr("app.choose"),
+    )
     submitted = st.form_submit_button(tr("mentor.submit"), type="primary")
 _sync()
 
 form = _state()
-st.download_button(tr("mentor.save"), json.dumps(form_fields(form), ensure_ascii=False, indent=2),
-                   file_name="profiel.json", mime="application/json", key="m_save", on_click="ignore")
+st.download_button(
+    tr("mentor.save"),
+    json.dumps(form_fields(form), ensure_ascii=False, indent=2),
+    file_name="profiel.json",
+    mime="application/json",
+    key="m_save",
+    on_click="ignore",
+)
 
 if submitted:
     st.session_state["m_show"] = True
@@ -204,16 +273,36 @@ if st.session_state.get("m_show"):
         for a in advies.activiteiten:
             ini = located.get(a.id)
             loc = ini.locatie if ini is not None and not a.landelijk else None
-            entries.append(MapEntry(a.naam, loc.lat if loc else None, loc.lon if loc else None, a.afstand_km,
-                                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden,
-                                    bij_benadering=a.afstand_bij_benadering, via_school=a.via_school))
+            entries.append(
+                MapEntry(
+                    a.naam,
+                    loc.lat if loc else None,
+                    loc.lon if loc else None,
+                    a.afstand_km,
+                    in_language(a.uitleg, lang) if lang in a.uitleg else a.reden,
+                    bij_benadering=a.afstand_bij_benadering,
+                    via_school=a.via_school,
+                )
+            )
         render_map(kb, entries, _home(kb, profiel), lang)
     pdf_bytes, html_bytes = _report_files(profiel, advies, parent_lang, {i.id: i for i in own})
     c5, c6 = st.columns(2)
     # The files are made once per advice and handed over as bytes: a file made only when clicked (a
     # deferred download) was dropped by the rerun that the other button's click started, and the click
     # gave nothing but a MediaFileStorageError. Clicking does not rerun the page either ("ignore").
-    c5.download_button(tr("mentor.report_pdf"), pdf_bytes, file_name="gespreksverslag.pdf",
-                       mime="application/pdf", key="m_pdf", on_click="ignore")
-    c6.download_button(tr("mentor.report_html"), html_bytes, file_name="gespreksverslag.html",
-                       mime="text/html", key="m_html", on_click="ignore")
+    c5.download_button(
+        tr("mentor.report_pdf"),
+        pdf_bytes,
+        file_name="gespreksverslag.pdf",
+        mime="application/pdf",
+        key="m_pdf",
+        on_click="ignore",
+    )
+    c6.download_button(
+        tr("mentor.report_html"),
+        html_bytes,
+        file_name="gespreksverslag.html",
+        mime="text/html",
+        key="m_html",
+        on_click="ignore",
+    )

@@ -5,6 +5,7 @@ the first two phone screens); then short cards (title, the first lines, open for
 system, BOL/BBL, why techniek, beliefs and what the sources say, and what parents can do. Each card
 can be read aloud by the device's own speech synthesis (nothing is sent anywhere).
 """
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,4 +1,5 @@
 """Over en bronnen: the sources with their years, what the app does with data, how to reach us."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -10,11 +11,19 @@ kb = kb_or_stop()
 st.title(tr("about.title"))
 st.write(tr("about.intro"))
 counts = kb.counts()
-st.write(tr("about.counts", beroepen=counts["beroepen"], opleidingen=counts["opleidingen"],
-            initiatieven=counts["initiatieven"]))
+st.write(
+    tr(
+        "about.counts",
+        beroepen=counts["beroepen"],
+        opleidingen=counts["opleidingen"],
+        initiatieven=counts["initiatieven"],
+    )
+)
 st.header(tr("about.sources_title"))
 for bron in sorted(kb.bronnen.values(), key=lambda b: (-b.jaar, b.titel)):
-    st.markdown(f"- **{bron.titel}** ({bron.uitgever}, {bron.jaar})" + (f" — {bron.toelichting}" if bron.toelichting else ""))
+    st.markdown(
+        f"- **{bron.titel}** ({bron.uitgever}, {bron.jaar})" + (f" — {bron.toelichting}" if bron.toelichting else "")
+    )
 st.header(tr("about.data_title"))
 st.write("🔒 " + tr("about.data_text"))
 st.header(tr("about.contact_title"))

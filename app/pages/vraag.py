@@ -1,5 +1,6 @@
 """Vraag het: the assistant as a chat. Each reply is short, in the asker's language, with "lees meer" and
 sources; the earlier questions of this browser session are passed along, so "en BBL?" is understood."""
+
 from __future__ import annotations
 
 import streamlit as st

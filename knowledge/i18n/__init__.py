@@ -14,6 +14,7 @@ Dutch lacks it too, which :func:`missing_keys` and the completeness test rule ou
 is a deliberate "say nothing". Numbers, distances, lists and dates are formatted by
 :mod:`knowledge.i18n.formats`.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -86,5 +87,15 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
 
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "RTL_LANGUAGES", "catalogue", "direction", "has", "label",
-           "missing_keys", "t", "word"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "RTL_LANGUAGES",
+    "catalogue",
+    "direction",
+    "has",
+    "label",
+    "missing_keys",
+    "t",
+    "word",
+]

@@ -3,6 +3,7 @@
 "2,8 km" in Dutch, "2.8 km" in English; "a, b en c" / "a, b and c"; "14 maart 2027". The PDF,
 the pages and the CLI all format through here.
 """
+
 from __future__ import annotations
 
 import datetime as dt

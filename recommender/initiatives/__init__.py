@@ -19,6 +19,7 @@ them), ``dates``, ``db`` (SQLAlchemy + Alembic), ``catalogue`` (the lists), ``sh
 files within limits), ``mapping`` (which column is which field), ``table_io`` (rows to records,
 exports, template), ``gaps``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -69,12 +70,48 @@ from recommender.initiatives.table_io import import_file as import_table
 search = search_initiatives
 
 __all__ = [
-    "DEFAULT_KM", "AddResult", "CatalogueStore", "CelFout", "Duplicate", "DuplicatesFound", "GapReport", "ImportFout",
-    "ImportResultaat", "InitiativeFilter", "InitiativeHit", "ListInfo", "RijFout", "TextSearch", "UnknownList",
-    "UserCatalogueError", "Voorbeeld", "catalogue", "catalogue_index", "catalogue_of", "delete_list", "export_table", "gap_analysis",
-    "gap_sentence", "gap_summary", "hits_frame", "import_table", "is_landelijk_online", "list_lists", "list_records",
-    "load_user_catalogue", "make_preview", "next_occurrence", "own_initiatives", "parse_when", "read_upload",
-    "save_preview", "search", "search_initiatives", "template_xlsx", "undo_last_import", "user_catalogue_path",
+    "DEFAULT_KM",
+    "AddResult",
+    "CatalogueStore",
+    "CelFout",
+    "Duplicate",
+    "DuplicatesFound",
+    "GapReport",
+    "ImportFout",
+    "ImportResultaat",
+    "InitiativeFilter",
+    "InitiativeHit",
+    "ListInfo",
+    "RijFout",
+    "TextSearch",
+    "UnknownList",
+    "UserCatalogueError",
+    "Voorbeeld",
+    "catalogue",
+    "catalogue_index",
+    "catalogue_of",
+    "delete_list",
+    "export_table",
+    "gap_analysis",
+    "gap_sentence",
+    "gap_summary",
+    "hits_frame",
+    "import_table",
+    "is_landelijk_online",
+    "list_lists",
+    "list_records",
+    "load_user_catalogue",
+    "make_preview",
+    "next_occurrence",
+    "own_initiatives",
+    "parse_when",
+    "read_upload",
+    "save_preview",
+    "search",
+    "search_initiatives",
+    "template_xlsx",
+    "undo_last_import",
+    "user_catalogue_path",
 ]
 
 
@@ -98,8 +135,13 @@ def undo_last_import(*, who: str) -> ListInfo | None:
     return catalogue().undo_last(who=who)
 
 
-def export_table(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[str] | IO[bytes],
-                 fmt: Literal["csv", "xlsx"] = "csv", lang: str = "nl") -> None:
+def export_table(
+    hits: Sequence[InitiativeHit],
+    kb: KnowledgeBase | None,
+    target: Path | IO[str] | IO[bytes],
+    fmt: Literal["csv", "xlsx"] = "csv",
+    lang: str = "nl",
+) -> None:
     """Write hits as CSV (a path or an open text stream) or XLSX (a path or a binary stream)."""
     if fmt == "xlsx":
         export_xlsx(hits, kb, target, lang)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ undone). Nothing is ever overwritten in place.
 Readers ask :meth:`CatalogueStore.records` on every page run or search; it costs one tiny query
 (the version row) and re-reads the records only after a write, once per change.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -92,8 +93,10 @@ class DuplicatesFound(UserCatalogueError):
 
     def __init__(self, duplicates: list[Duplicate]):
         names = ", ".join(sorted({d.naam for d in duplicates})[:8])
-        super().__init__(f"{len(duplicates)} activiteit(en) staan al in een eerdere lijst: {names}. "
-                         "Kies: beide houden of de eerdere bijwerken.")
+        super().__init__(
+            f"{len(duplicates)} activiteit(en) staan al in een eerdere lijst: {names}. "
+            "Kies: beide houden of de eerdere bijwerken."
+        )
         self.duplicates = duplicates
 
 
@@ -145,8 +148,16 @@ def local_user() -> str:
     return f"{user}@{socket.gethostname()}"
 
 
-_DIFF_FIELDS = ("organisator", "website", "omschrijving", "activiteiten", "doelgroepen", "schooltypen", "datum",
-                "locatie")
+_DIFF_FIELDS = (
+    "organisator",
+    "website",
+    "omschrijving",
+    "activiteiten",
+    "doelgroepen",
+    "schooltypen",
+    "datum",
+    "locatie",
+)
 
 
 def _differences(old: Initiatief, new: Initiatief) -> list[str]:
@@ -201,10 +212,15 @@ class CatalogueStore:
                 if version == self._cached_version:
                     return self._cached_list
                 # the JSON as text: pydantic parses and validates it in one go (three times faster than dicts)
-                rows = conn.execute(
-                    sa.select(sa.cast(initiative_records.c.data, sa.Text))
-                    .where(initiative_records.c.superseded_by.is_(None))
-                    .order_by(initiative_records.c.list_id, initiative_records.c.id)).scalars().all()
+                rows = (
+                    conn.execute(
+                        sa.select(sa.cast(initiative_records.c.data, sa.Text))
+                        .where(initiative_records.c.superseded_by.is_(None))
+                        .order_by(initiative_records.c.list_id, initiative_records.c.id)
+                    )
+                    .scalars()
+                    .all()
+                )
             records = self._validate(rows)
             self._cached_version, self._cached_list = version, records
             return records
@@ -215,13 +231,18 @@ class CatalogueStore:
         problems: list[str] = []
         for data in rows:
             try:
-                out.append(Initiatief.model_validate_json(data) if isinstance(data, str | bytes)
-                           else Initiatief.model_validate(data))
+                out.append(
+                    Initiatief.model_validate_json(data)
+                    if isinstance(data, str | bytes)
+                    else Initiatief.model_validate(data)
+                )
             except ValidationError as exc:
                 rid = data.get("id") if isinstance(data, dict) else "?"
                 problems.append(f"{rid}: {format_validation_error(exc, one_line=True)}")
         if problems:
-            raise UserCatalogueError(f"{len(problems)} record(s) in de database kloppen niet: " + "; ".join(problems[:10]))
+            raise UserCatalogueError(
+                f"{len(problems)} record(s) in de database kloppen niet: " + "; ".join(problems[:10])
+            )
         return out
 
     def _cached(self, key: tuple[Any, ...], load: Any) -> Any:
@@ -241,40 +262,60 @@ class CatalogueStore:
         return self._cached(("lists",), self._load_lists)  # type: ignore[no-any-return]
 
     def _load_lists(self) -> list[ListInfo]:
-        active = (sa.select(initiative_records.c.list_id, sa.func.count().label("n"))
-                  .where(initiative_records.c.superseded_by.is_(None))
-                  .group_by(initiative_records.c.list_id).subquery())
-        query = (sa.select(initiative_lists, sa.func.coalesce(active.c.n, 0).label("active"))
-                 .outerjoin(active, active.c.list_id == initiative_lists.c.id)
-                 .order_by(initiative_lists.c.id.desc()))
+        active = (
+            sa.select(initiative_records.c.list_id, sa.func.count().label("n"))
+            .where(initiative_records.c.superseded_by.is_(None))
+            .group_by(initiative_records.c.list_id)
+            .subquery()
+        )
+        query = (
+            sa.select(initiative_lists, sa.func.coalesce(active.c.n, 0).label("active"))
+            .outerjoin(active, active.c.list_id == initiative_lists.c.id)
+            .order_by(initiative_lists.c.id.desc())
+        )
         with self.engine.connect() as conn:
             return [self._info(row) for row in conn.execute(query).mappings()]
 
     @staticmethod
     def _info(row: Any) -> ListInfo:
-        return ListInfo(id=row["id"], naam=row["name"], bestand=row["source_file"],
-                        aangemaakt_op=as_utc(row["created_at"]), aangemaakt_door=row["created_by"],
-                        rol=row["auth_method"], aantal=row["n_records"], actief=row.get("active", row["n_records"]),
-                        kolommen=row["column_mapping"])
+        return ListInfo(
+            id=row["id"],
+            naam=row["name"],
+            bestand=row["source_file"],
+            aangemaakt_op=as_utc(row["created_at"]),
+            aangemaakt_door=row["created_by"],
+            rol=row["auth_method"],
+            aantal=row["n_records"],
+            actief=row.get("active", row["n_records"]),
+            kolommen=row["column_mapping"],
+        )
 
     def get_list(self, list_id: int) -> ListInfo:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(initiative_lists).where(initiative_lists.c.id == list_id)).mappings().first()
             if row is None:
                 raise UnknownList(f"er is geen lijst met nummer {list_id}")
-            active = conn.execute(sa.select(sa.func.count()).where(initiative_records.c.list_id == list_id,
-                                                                    initiative_records.c.superseded_by.is_(None)))
+            active = conn.execute(
+                sa.select(sa.func.count()).where(
+                    initiative_records.c.list_id == list_id, initiative_records.c.superseded_by.is_(None)
+                )
+            )
             return self._info(dict(row) | {"active": active.scalar_one()})
 
     def list_records(self, list_id: int, limit: int | None = None) -> list[tuple[Initiatief, bool]]:
         """The records of one list in row order (the first ``limit``), each with ``True`` when it is active."""
-        return self._cached(("records", list_id, limit),  # type: ignore[no-any-return]
-                            lambda: self._load_list_records(list_id, limit))
+        return self._cached(
+            ("records", list_id, limit),  # type: ignore[no-any-return]
+            lambda: self._load_list_records(list_id, limit),
+        )
 
     def _load_list_records(self, list_id: int, limit: int | None) -> list[tuple[Initiatief, bool]]:
         self.get_list(list_id)
-        query = (sa.select(initiative_records.c.data, initiative_records.c.superseded_by)
-                 .where(initiative_records.c.list_id == list_id).order_by(initiative_records.c.id))
+        query = (
+            sa.select(initiative_records.c.data, initiative_records.c.superseded_by)
+            .where(initiative_records.c.list_id == list_id)
+            .order_by(initiative_records.c.id)
+        )
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit) if limit is not None else query).all()
         records = self._validate([r[0] for r in rows])
@@ -282,27 +323,42 @@ class CatalogueStore:
 
     def events(self, limit: int = 50) -> list[Event]:
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(catalogue_events).order_by(catalogue_events.c.id.desc()).limit(limit)).mappings()
-            return [Event(at=as_utc(r["at"]), who=r["who"], action=r["action"], list_id=r["list_id"],
-                          list_name=r["list_name"], n_records=r["n_records"]) for r in rows]
+            rows = conn.execute(
+                sa.select(catalogue_events).order_by(catalogue_events.c.id.desc()).limit(limit)
+            ).mappings()
+            return [
+                Event(
+                    at=as_utc(r["at"]),
+                    who=r["who"],
+                    action=r["action"],
+                    list_id=r["list_id"],
+                    list_name=r["list_name"],
+                    n_records=r["n_records"],
+                )
+                for r in rows
+            ]
 
-    def duplicates(self, records: Sequence[Initiatief], rows: Sequence[int | None] | None = None,
-                   conn: sa.Connection | None = None) -> list[Duplicate]:
+    def duplicates(
+        self, records: Sequence[Initiatief], rows: Sequence[int | None] | None = None, conn: sa.Connection | None = None
+    ) -> list[Duplicate]:
         """The records that have the same name as an active record of an earlier list (see module doc)."""
         if not records:
             return []
         rows = list(rows) if rows is not None else [None] * len(records)
         keys = sorted({name_key(r.naam) for r in records})
-        query = (sa.select(initiative_records.c.name_key, initiative_records.c.data, initiative_lists.c.id,
-                           initiative_lists.c.name)
-                 .join(initiative_lists, initiative_lists.c.id == initiative_records.c.list_id)
-                 .where(initiative_records.c.superseded_by.is_(None)))
+        query = (
+            sa.select(
+                initiative_records.c.name_key, initiative_records.c.data, initiative_lists.c.id, initiative_lists.c.name
+            )
+            .join(initiative_lists, initiative_lists.c.id == initiative_records.c.list_id)
+            .where(initiative_records.c.superseded_by.is_(None))
+        )
         found: dict[str, list[tuple[Initiatief, int, str]]] = {}
         own_conn = conn is None
         c = conn if conn is not None else self.engine.connect()
         try:
             for start in range(0, len(keys), 500):  # stay below the databases' limits on bound parameters
-                chunk = keys[start:start + 500]
+                chunk = keys[start : start + 500]
                 for key, data, list_id, list_name in c.execute(query.where(initiative_records.c.name_key.in_(chunk))):
                     found.setdefault(key, []).append((Initiatief.model_validate(data), list_id, list_name))
         finally:
@@ -312,15 +368,30 @@ class CatalogueStore:
         for ini, row in zip(records, rows, strict=True):
             for old, list_id, list_name in found.get(name_key(ini.naam), []):
                 if _is_duplicate(old, ini):
-                    out.append(Duplicate(naam=ini.naam, rij=row, bestaand_id=old.id, lijst_id=list_id,
-                                         lijst_naam=list_name, verschillen=_differences(old, ini)))
+                    out.append(
+                        Duplicate(
+                            naam=ini.naam,
+                            rij=row,
+                            bestaand_id=old.id,
+                            lijst_id=list_id,
+                            lijst_naam=list_name,
+                            verschillen=_differences(old, ini),
+                        )
+                    )
         return out
 
     # --- writing -----------------------------------------------------------------------
     def add_list(
-        self, name: str, records: Sequence[Initiatief], *, who: str, how: str,
-        source_file: str | None = None, rows: Sequence[int | None] | None = None,
-        on_duplicate: OnDuplicate | None = None, column_mapping: dict[str, str] | None = None,
+        self,
+        name: str,
+        records: Sequence[Initiatief],
+        *,
+        who: str,
+        how: str,
+        source_file: str | None = None,
+        rows: Sequence[int | None] | None = None,
+        on_duplicate: OnDuplicate | None = None,
+        column_mapping: dict[str, str] | None = None,
     ) -> AddResult:
         """Store ``records`` as one new list, in one transaction (all or nothing).
 
@@ -335,10 +406,19 @@ class CatalogueStore:
                 dups = self.duplicates(records, rows, conn)
                 if dups and on_duplicate is None:
                     raise DuplicatesFound(dups)
-                list_id = conn.execute(initiative_lists.insert().values(
-                    name=name, source_file=source_file, created_at=at, created_by=who[:200], auth_method=how,
-                    n_records=len(records), column_mapping=column_mapping,
-                ).returning(initiative_lists.c.id)).scalar_one()
+                list_id = conn.execute(
+                    initiative_lists.insert()
+                    .values(
+                        name=name,
+                        source_file=source_file,
+                        created_at=at,
+                        created_by=who[:200],
+                        auth_method=how,
+                        n_records=len(records),
+                        column_mapping=column_mapping,
+                    )
+                    .returning(initiative_lists.c.id)
+                ).scalar_one()
                 ids: list[str] = []
                 used: dict[str, int] = {}
                 values = []
@@ -348,42 +428,79 @@ class CatalogueStore:
                     rid = base if used[base] == 1 else f"{base}-{used[base]}"
                     ids.append(rid)
                     stored = ini.model_copy(update={"id": rid})
-                    values.append({"list_id": list_id, "record_id": rid, "name_key": name_key(ini.naam),
-                                   "start_date": ini.datum, "end_date": ini.tot, "yearly_month": ini.jaarlijks_maand,
-                                   "row_number": row, "data": stored.model_dump(mode="json", exclude_none=True)})
+                    values.append(
+                        {
+                            "list_id": list_id,
+                            "record_id": rid,
+                            "name_key": name_key(ini.naam),
+                            "start_date": ini.datum,
+                            "end_date": ini.tot,
+                            "yearly_month": ini.jaarlijks_maand,
+                            "row_number": row,
+                            "data": stored.model_dump(mode="json", exclude_none=True),
+                        }
+                    )
                 for start in range(0, len(values), 1000):
-                    conn.execute(initiative_records.insert(), values[start:start + 1000])
+                    conn.execute(initiative_records.insert(), values[start : start + 1000])
                 replaced: list[str] = []
                 if dups and on_duplicate == "update":
                     replaced = sorted({d.bestaand_id for d in dups})
-                    conn.execute(initiative_records.update()
-                                 .where(initiative_records.c.record_id.in_(replaced))
-                                 .values(superseded_by=list_id))
-                conn.execute(catalogue_events.insert().values(at=at, who=who[:200], action="import", list_id=list_id,
-                                                              list_name=name, n_records=len(records)))
+                    conn.execute(
+                        initiative_records.update()
+                        .where(initiative_records.c.record_id.in_(replaced))
+                        .values(superseded_by=list_id)
+                    )
+                conn.execute(
+                    catalogue_events.insert().values(
+                        at=at, who=who[:200], action="import", list_id=list_id, list_name=name, n_records=len(records)
+                    )
+                )
         except sa.exc.SQLAlchemyError as exc:
             raise UserCatalogueError(f"opslaan is niet gelukt, er is niets veranderd ({type(exc).__name__})") from exc
-        info = ListInfo(id=list_id, naam=name, bestand=source_file, aangemaakt_op=at, aangemaakt_door=who, rol=how,
-                        aantal=len(records), actief=len(records), kolommen=column_mapping)
+        info = ListInfo(
+            id=list_id,
+            naam=name,
+            bestand=source_file,
+            aangemaakt_op=at,
+            aangemaakt_door=who,
+            rol=how,
+            aantal=len(records),
+            actief=len(records),
+            kolommen=column_mapping,
+        )
         return AddResult(lijst=info, ids=ids, dubbel=dups, vervangen=replaced)
 
     def delete_list(self, list_id: int, *, who: str, action: str = "delete") -> ListInfo:
         """Remove one list and its records; records it had set aside come back. One transaction."""
         try:
             with db.write_transaction(self.engine) as conn:
-                row = conn.execute(sa.select(initiative_lists).where(initiative_lists.c.id == list_id)).mappings().first()
+                row = (
+                    conn.execute(sa.select(initiative_lists).where(initiative_lists.c.id == list_id)).mappings().first()
+                )
                 if row is None:
                     raise UnknownList(f"er is geen lijst met nummer {list_id}")
                 info = self._info(row)
-                conn.execute(initiative_records.update().where(initiative_records.c.superseded_by == list_id)
-                             .values(superseded_by=None))
+                conn.execute(
+                    initiative_records.update()
+                    .where(initiative_records.c.superseded_by == list_id)
+                    .values(superseded_by=None)
+                )
                 conn.execute(initiative_records.delete().where(initiative_records.c.list_id == list_id))
                 conn.execute(initiative_lists.delete().where(initiative_lists.c.id == list_id))
-                conn.execute(catalogue_events.insert().values(at=db.now(), who=who[:200], action=action,
-                                                              list_id=list_id, list_name=info.naam,
-                                                              n_records=info.aantal))
+                conn.execute(
+                    catalogue_events.insert().values(
+                        at=db.now(),
+                        who=who[:200],
+                        action=action,
+                        list_id=list_id,
+                        list_name=info.naam,
+                        n_records=info.aantal,
+                    )
+                )
         except sa.exc.SQLAlchemyError as exc:
-            raise UserCatalogueError(f"verwijderen is niet gelukt, er is niets veranderd ({type(exc).__name__})") from exc
+            raise UserCatalogueError(
+                f"verwijderen is niet gelukt, er is niets veranderd ({type(exc).__name__})"
+            ) from exc
         return info
 
     def undo_last(self, *, who: str) -> ListInfo | None:
@@ -406,10 +523,18 @@ class CatalogueStore:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
             records = [Initiatief.model_validate(item) for item in raw]
         except (yaml.YAMLError, UnicodeDecodeError, ValidationError, TypeError) as exc:
-            raise UserCatalogueError(f"{path}: de oude eigen catalogus is niet leesbaar ({type(exc).__name__}); "
-                                     "herstel of verwijder het bestand") from exc
-        self.add_list(f"{LEGACY_FILE} (overgenomen)", records, who=local_user(), how="overgenomen",
-                      source_file=LEGACY_FILE, on_duplicate="keep")
+            raise UserCatalogueError(
+                f"{path}: de oude eigen catalogus is niet leesbaar ({type(exc).__name__}); "
+                "herstel of verwijder het bestand"
+            ) from exc
+        self.add_list(
+            f"{LEGACY_FILE} (overgenomen)",
+            records,
+            who=local_user(),
+            how="overgenomen",
+            source_file=LEGACY_FILE,
+            on_duplicate="keep",
+        )
         path.rename(path.with_name(LEGACY_FILE + ".overgenomen"))
 
 
@@ -444,8 +569,11 @@ def own_initiatives() -> list[Initiatief]:
     read never creates one) or it cannot be read (they still answer from the curated knowledge; the
     Initiatieven page shows the problem)."""
     url = db.database_url()
-    if url.startswith("sqlite:///") and not Path(sa.make_url(url).database or "").exists() \
-            and not (lob_home() / LEGACY_FILE).exists():
+    if (
+        url.startswith("sqlite:///")
+        and not Path(sa.make_url(url).database or "").exists()
+        and not (lob_home() / LEGACY_FILE).exists()
+    ):
         return []
     try:
         return catalogue(url).records()
@@ -458,6 +586,25 @@ def user_catalogue_path() -> str:
     return db.safe_url(db.database_url())
 
 
-__all__ = ["AddResult", "CatalogueStore", "Duplicate", "DuplicatesFound", "Event", "ListInfo", "OnDuplicate",
-           "UnknownList", "UserCatalogueError", "allowed_sources", "catalogue", "catalogue_state", "load_user_catalogue",
-           "local_user", "name_key", "own_initiatives", "reset_stores", "slug", "source_problems", "user_catalogue_path"]
+__all__ = [
+    "AddResult",
+    "CatalogueStore",
+    "Duplicate",
+    "DuplicatesFound",
+    "Event",
+    "ListInfo",
+    "OnDuplicate",
+    "UnknownList",
+    "UserCatalogueError",
+    "allowed_sources",
+    "catalogue",
+    "catalogue_state",
+    "load_user_catalogue",
+    "local_user",
+    "name_key",
+    "own_initiatives",
+    "reset_stores",
+    "slug",
+    "source_problems",
+    "user_catalogue_path",
+]

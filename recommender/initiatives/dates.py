@@ -11,6 +11,7 @@ Upcoming: a dated initiative is upcoming while its last day (``tot``, else ``dat
 later; its next day is ``datum`` (or today, while a period is running). A yearly one
 (``jaarlijks_maand``) is next on the first day of that month, or today during that month.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,27 @@ from knowledge.schema import Initiatief
 SCHOOL_YEAR_START_MONTH = 8  # 1 August
 _LOCALES = ("nl", "en")
 # what a sheet says when there is no date yet: not an error, just no date
-_NO_DATE = frozenset({"", "-", "--", "?", "nvt", "n.v.t.", "n.v.t", "ntb", "n.t.b.", "n.t.b", "nog niet bekend",
-                      "volgt", "tba", "tbd", "onbekend", "nader te bepalen", "geen"})
+_NO_DATE = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "?",
+        "nvt",
+        "n.v.t.",
+        "n.v.t",
+        "ntb",
+        "n.t.b.",
+        "n.t.b",
+        "nog niet bekend",
+        "volgt",
+        "tba",
+        "tbd",
+        "onbekend",
+        "nader te bepalen",
+        "geen",
+    }
+)
 _YEARLY = re.compile(r"\b(jaarlijks|elk jaar|ieder jaar|yearly|annually|every year|each year)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(\s*(uur|u|h))?\b|\b\d{1,2}\s*(uur|u)\b")
 _RANGE = re.compile(r"\s+(?:t/m|tm|tot en met|tot|to|until|till|through)\s+|\s*[-–—]\s*(?=\D)|\s+[-–—]\s+")
@@ -237,5 +257,14 @@ def next_occurrence(ini: Initiatief, today: dt.date | None = None) -> dt.date | 
     return None
 
 
-__all__ = ["DateProblem", "When", "first_of_month", "month_name", "month_numbers", "next_occurrence", "parse_when",
-           "school_year_of", "when_text"]
+__all__ = [
+    "DateProblem",
+    "When",
+    "first_of_month",
+    "month_name",
+    "month_numbers",
+    "next_occurrence",
+    "parse_when",
+    "school_year_of",
+    "when_text",
+]

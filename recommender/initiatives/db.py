@@ -32,6 +32,7 @@ Revision 0002:
   its name (the source of its chunks), sha256, number of pieces, size, who ingested it, how, when,
   and ``removed_at`` once a later ingest of the same name replaced it (one active row per name and store).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,7 +58,8 @@ _PG_MIGRATION_LOCK = 7_140_014  # an arbitrary, fixed key for pg_advisory_lock
 metadata = sa.MetaData()
 
 initiative_lists = sa.Table(
-    "initiative_lists", metadata,
+    "initiative_lists",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("source_file", sa.String(255)),
@@ -69,10 +71,12 @@ initiative_lists = sa.Table(
 )
 
 initiative_records = sa.Table(
-    "initiative_records", metadata,
+    "initiative_records",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("list_id", sa.Integer, sa.ForeignKey("initiative_lists.id", ondelete="CASCADE"), nullable=False,
-              index=True),
+    sa.Column(
+        "list_id", sa.Integer, sa.ForeignKey("initiative_lists.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     sa.Column("record_id", sa.String(120), nullable=False, unique=True),
     sa.Column("name_key", sa.String(200), nullable=False, index=True),
     sa.Column("start_date", sa.Date),
@@ -84,14 +88,16 @@ initiative_records = sa.Table(
 )
 
 catalogue_state = sa.Table(
-    "catalogue_state", metadata,
+    "catalogue_state",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True)),
 )
 
 catalogue_events = sa.Table(
-    "catalogue_events", metadata,
+    "catalogue_events",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("who", sa.String(200), nullable=False),
@@ -103,7 +109,8 @@ catalogue_events = sa.Table(
 
 
 ingested_documents = sa.Table(
-    "ingested_documents", metadata,
+    "ingested_documents",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("store_location", sa.String(500), nullable=False),
     sa.Column("source_name", sa.String(255), nullable=False),
@@ -188,12 +195,16 @@ def engine_for(url: str | None = None) -> Engine:
         engine = _ENGINES.get(url)
         if engine is None:
             try:
-                engine = _sqlite_engine(url) if url.startswith("sqlite") else sa.create_engine(
-                    url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+                engine = (
+                    _sqlite_engine(url)
+                    if url.startswith("sqlite")
+                    else sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+                )
                 upgrade(engine)
             except sa.exc.SQLAlchemyError as exc:
-                raise DatabaseError(f"database {safe_url(url)}: {type(exc).__name__}: "
-                                    f"{str(exc).splitlines()[0]}") from exc
+                raise DatabaseError(
+                    f"database {safe_url(url)}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+                ) from exc
             _ENGINES[url] = engine
         return engine
 
@@ -216,8 +227,11 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         conn.execution_options(lob_write=True)
         with conn.begin():
-            conn.execute(catalogue_state.update().where(catalogue_state.c.id == 1)
-                         .values(version=catalogue_state.c.version + 1, changed_at=now()))
+            conn.execute(
+                catalogue_state.update()
+                .where(catalogue_state.c.id == 1)
+                .values(version=catalogue_state.c.version + 1, changed_at=now())
+            )
             yield conn
 
 
@@ -291,6 +305,22 @@ def upgrade(engine: Engine) -> str:
     return head
 
 
-__all__ = ["DB_FILE", "DatabaseError", "catalogue_events", "catalogue_state", "current_revision", "database_url",
-           "dispose_all", "engine_for", "head_revision", "ingested_documents", "initiative_lists", "initiative_records", "metadata",
-           "read_version", "safe_url", "upgrade", "write_transaction"]
+__all__ = [
+    "DB_FILE",
+    "DatabaseError",
+    "catalogue_events",
+    "catalogue_state",
+    "current_revision",
+    "database_url",
+    "dispose_all",
+    "engine_for",
+    "head_revision",
+    "ingested_documents",
+    "initiative_lists",
+    "initiative_records",
+    "metadata",
+    "read_version",
+    "safe_url",
+    "upgrade",
+    "write_transaction",
+]

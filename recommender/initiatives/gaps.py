@@ -22,6 +22,7 @@ beside the share in the region, and the code is flagged (worst first):
 
 When there is no local initiative at all, one extra gap says so (dimension ``bereik``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -58,9 +59,13 @@ GAP_CODES: dict[str, tuple[str, ...]] = {
     "praktijk": ("veel",),
 }
 # the page's name of each dimension (translation keys)
-DIMENSION_KEYS = {"doelgroep": "initiatives.doelgroep", "schooltype": "initiatives.schooltype",
-                  "activiteit": "initiatives.activiteit", "branche": "initiatives.branche",
-                  "praktijk": "initiatives.praktijk"}
+DIMENSION_KEYS = {
+    "doelgroep": "initiatives.doelgroep",
+    "schooltype": "initiatives.schooltype",
+    "activiteit": "initiatives.activiteit",
+    "branche": "initiatives.branche",
+    "praktijk": "initiatives.praktijk",
+}
 Status = Literal["ok", "geen", "alleen_landelijk", "laag", "weinig"]
 _SEVERITY = {"geen": 0, "alleen_landelijk": 1, "laag": 2, "weinig": 3, "ok": 9}
 
@@ -138,13 +143,16 @@ def campus_profielaanbod(kb: KnowledgeBase, campus_naam: str) -> list[ProfielAan
     campus = next((c for c in kb.campussen.values() if c.naam == campus_naam), None)
     if campus is None:
         return []
-    return [ProfielAanbod(omschrijving=c.omschrijving, waarde=c.waarde, eenheid=c.eenheid, jaar=c.jaar,
-                          bron=ref_text(c.bron))
-            for c in campus.cijfers if (c.bron.sectie or "").startswith("Tabel 5.")]
+    return [
+        ProfielAanbod(
+            omschrijving=c.omschrijving, waarde=c.waarde, eenheid=c.eenheid, jaar=c.jaar, bron=ref_text(c.bron)
+        )
+        for c in campus.cijfers
+        if (c.bron.sectie or "").startswith("Tabel 5.")
+    ]
 
 
-def _status(here: int, local: int, share_here: float, share_region: float, total_here: int,
-            any_local: bool) -> Status:
+def _status(here: int, local: int, share_here: float, share_region: float, total_here: int, any_local: bool) -> Status:
     if here == 0:
         return "geen"
     if local == 0 and any_local:
@@ -162,18 +170,31 @@ def gap_sentence(gap: Lacune, report: GapReport, lang: str) -> str:
     km = format_km(report.km, lang)
     if gap.dimensie == "bereik":
         return t("initiatives.gap.no_local", lang, km=km, plaats=report.plaats.naam)
-    line = t("initiatives.gap.line", lang, dimensie=t(DIMENSION_KEYS[gap.dimensie], lang),
-             label=label(gap.dimensie, gap.code, lang), n=gap.hier, totaal=gap.totaal_hier,
-             waar=t("initiatives.gap.here", lang, km=km, plaats=report.plaats.naam),
-             aandeel=format_percent(gap.aandeel_hier, lang), aandeel_regio=format_percent(gap.aandeel_regio, lang))
+    line = t(
+        "initiatives.gap.line",
+        lang,
+        dimensie=t(DIMENSION_KEYS[gap.dimensie], lang),
+        label=label(gap.dimensie, gap.code, lang),
+        n=gap.hier,
+        totaal=gap.totaal_hier,
+        waar=t("initiatives.gap.here", lang, km=km, plaats=report.plaats.naam),
+        aandeel=format_percent(gap.aandeel_hier, lang),
+        aandeel_regio=format_percent(gap.aandeel_regio, lang),
+    )
     return f"{line} {t(f'initiatives.gap.{gap.soort}', lang, min=FEW)}"
 
 
 def gap_summary(report: GapReport, lang: str) -> str:
     """The whole picture in one sentence: how many count here, how many gaps of each kind."""
     kinds = {k: sum(1 for g in report.gaps if g.soort == k) for k in ("geen", "alleen_landelijk", "laag", "weinig")}
-    text = t("initiatives.gap.summary", lang, n=report.totaal, km=format_km(report.km, lang),
-             plaats=report.plaats.naam, regio=report.totaal_regio)
+    text = t(
+        "initiatives.gap.summary",
+        lang,
+        n=report.totaal,
+        km=format_km(report.km, lang),
+        plaats=report.plaats.naam,
+        regio=report.totaal_regio,
+    )
     if not report.gaps:
         return f"{text} {t('initiatives.gap.none', lang)}"
     parts = [t(f"initiatives.gap.count_{k}", lang, n=n) for k, n in kinds.items() if n]
@@ -222,7 +243,9 @@ def records_of(hits: Sequence[InitiativeHit]) -> tuple[list[Initiatief], list[bo
 
 
 def counted_hits(
-    source: KnowledgeBase | Sequence[Initiatief], place: Place, km: float,
+    source: KnowledgeBase | Sequence[Initiatief],
+    place: Place,
+    km: float,
     extra: Sequence[Initiatief] | None = None,
 ) -> Sequence[InitiativeHit]:
     """The initiatives that count for ``place``: within ``km`` or landelijk/online."""
@@ -235,8 +258,9 @@ def counted_hits(
 _REGION_CACHE: list[tuple[object, object, int, dict[str, dict[str, int]]]] = []
 
 
-def region_counts(source: KnowledgeBase | Sequence[Initiatief], extra: Sequence[Initiatief] | None) -> \
-        dict[str, dict[str, int]]:
+def region_counts(
+    source: KnowledgeBase | Sequence[Initiatief], extra: Sequence[Initiatief] | None
+) -> dict[str, dict[str, int]]:
     """Counts over the whole catalogue, cached per (source, extra) like the search index."""
     n_extra = len(extra or [])
     for src, ext, n, counts in _REGION_CACHE:
@@ -292,35 +316,96 @@ def gap_analysis(
             share = here / total if total else 0.0
             share_region = reg / total_region if total_region else 0.0
             status = _status(here, loc_n, share, share_region, total, any_local) if code in gap_codes else "ok"
-            rows.append(Kenmerk(dimensie=dim, code=code, hier=here, lokaal=loc_n, aandeel_hier=round(share, 4),
-                                regio=reg, aandeel_regio=round(share_region, 4), status=status))
+            rows.append(
+                Kenmerk(
+                    dimensie=dim,
+                    code=code,
+                    hier=here,
+                    lokaal=loc_n,
+                    aandeel_hier=round(share, 4),
+                    regio=reg,
+                    aandeel_regio=round(share_region, 4),
+                    status=status,
+                )
+            )
             if status != "ok":
-                gaps.append(Lacune(dimensie=dim, code=code, soort=status, hier=here, totaal_hier=total,
-                                   aandeel_hier=round(share, 4), aandeel_regio=round(share_region, 4), zin=""))
+                gaps.append(
+                    Lacune(
+                        dimensie=dim,
+                        code=code,
+                        soort=status,
+                        hier=here,
+                        totaal_hier=total,
+                        aandeel_hier=round(share, 4),
+                        aandeel_regio=round(share_region, 4),
+                        zin="",
+                    )
+                )
     gaps.sort(key=lambda g: (_SEVERITY[g.soort], list(GAP_CODES).index(g.dimensie)))
     if not any_local:
-        gaps.insert(0, Lacune(dimensie="bereik", code="lokaal", soort="alleen_landelijk", hier=0, totaal_hier=total,
-                              aandeel_hier=0.0, aandeel_regio=0.0, zin=""))
+        gaps.insert(
+            0,
+            Lacune(
+                dimensie="bereik",
+                code="lokaal",
+                soort="alleen_landelijk",
+                hier=0,
+                totaal_hier=total,
+                aandeel_hier=0.0,
+                aandeel_regio=0.0,
+                zin="",
+            ),
+        )
     eigen = _own_count(hits, extra)
     counted: list[GeteldInitiatief] = []
     if details:
         inis, overal, kms = records_of(hits)
-        counted = [GeteldInitiatief.model_construct(  # values from the search: valid already
-            id=i.id, naam=i.naam, afstand_km=k, landelijk_online=o, eigen_lijst=any(r.bron == EIGEN_IMPORT for r in i.bronnen))
-            for i, o, k in zip(inis, overal, kms, strict=True)]
+        counted = [
+            GeteldInitiatief.model_construct(  # values from the search: valid already
+                id=i.id,
+                naam=i.naam,
+                afstand_km=k,
+                landelijk_online=o,
+                eigen_lijst=any(r.bron == EIGEN_IMPORT for r in i.bronnen),
+            )
+            for i, o, k in zip(inis, overal, kms, strict=True)
+        ]
     report = GapReport(
         plaats=Plaats(naam=resolved.naam, soort=resolved.soort, lat=resolved.lat, lon=resolved.lon),
-        km=km, totaal=total, totaal_regio=total_region,
-        eigen=eigen, tellingen=counts, tellingen_lokaal=local,
-        tellingen_regio={k: v for k, v in region.items() if k != "_totaal"}, kenmerken=rows,
+        km=km,
+        totaal=total,
+        totaal_regio=total_region,
+        eigen=eigen,
+        tellingen=counts,
+        tellingen_lokaal=local,
+        tellingen_regio={k: v for k, v in region.items() if k != "_totaal"},
+        kenmerken=rows,
         initiatieven=counted,
-        gaps=gaps, telregel=COUNT_RULE.format(km=km),
+        gaps=gaps,
+        telregel=COUNT_RULE.format(km=km),
         vmbo_profielaanbod=campus_profielaanbod(knowledge, resolved.naam)
-        if knowledge is not None and resolved.soort == "campus" else [],
+        if knowledge is not None and resolved.soort == "campus"
+        else [],
     )
     report.gaps = [g.model_copy(update={"zin": gap_sentence(g, report, "nl")}) for g in gaps]
     return report
 
 
-__all__ = ["COUNT_RULE", "DEFAULT_KM", "FEW", "GAP_CODES", "LOW_SHARE_RATIO", "MIN_EXPECTED", "GapReport", "Kenmerk",
-           "Lacune", "counted_hits", "gap_analysis", "own_ids", "records_of", "gap_sentence", "gap_summary", "region_counts"]
+__all__ = [
+    "COUNT_RULE",
+    "DEFAULT_KM",
+    "FEW",
+    "GAP_CODES",
+    "LOW_SHARE_RATIO",
+    "MIN_EXPECTED",
+    "GapReport",
+    "Kenmerk",
+    "Lacune",
+    "counted_hits",
+    "gap_analysis",
+    "own_ids",
+    "records_of",
+    "gap_sentence",
+    "gap_summary",
+    "region_counts",
+]

@@ -15,6 +15,7 @@ with "Bedrijfsbezoek" in it the kind of activity. Columns and fields are paired 
 highest score down (at least :data:`MIN_SCORE`), each at most once. The decaan sees the result and
 can change it before anything is saved.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -30,60 +31,223 @@ from recommender.initiatives.dates import DateProblem, parse_when
 
 # The fields a column can fill, in the order the preview lists them.
 FIELDS: tuple[str, ...] = (
-    "naam", "activiteiten", "datum", "tot", "jaarlijks_maand", "voor_wie", "doelgroepen", "schooltypen", "branches",
-    "praktijkgerichtheid", "locatie_naam", "adres", "postcode", "gemeente", "wijk", "lat", "lon", "organisator",
-    "website", "omschrijving", "onderdeel_van", "bereik", "lokaal_soort", "online", "precisie",
+    "naam",
+    "activiteiten",
+    "datum",
+    "tot",
+    "jaarlijks_maand",
+    "voor_wie",
+    "doelgroepen",
+    "schooltypen",
+    "branches",
+    "praktijkgerichtheid",
+    "locatie_naam",
+    "adres",
+    "postcode",
+    "gemeente",
+    "wijk",
+    "lat",
+    "lon",
+    "organisator",
+    "website",
+    "omschrijving",
+    "onderdeel_van",
+    "bereik",
+    "lokaal_soort",
+    "online",
+    "precisie",
 )
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "naam": ("naam", "name", "titel", "title", "activiteit", "activiteiten", "activity", "initiatief", "initiatieven", "naam initiatief", "naam activiteit",
-             "initiative", "evenement", "wat", "programma onderdeel", "onderwerp"),
-    "activiteiten": ("soort activiteit", "type activiteit", "soort", "type", "activiteit", "activiteiten", "activity type",
-                     "activity", "activities", "kind", "categorie", "werkvorm", "vorm", "soort activiteiten"),
-    "datum": ("datum", "date", "wanneer", "when", "van", "vanaf", "begindatum", "startdatum", "start", "from",
-              "dag", "data", "datum activiteit", "begin"),
+    "naam": (
+        "naam",
+        "name",
+        "titel",
+        "title",
+        "activiteit",
+        "activiteiten",
+        "activity",
+        "initiatief",
+        "initiatieven",
+        "naam initiatief",
+        "naam activiteit",
+        "initiative",
+        "evenement",
+        "wat",
+        "programma onderdeel",
+        "onderwerp",
+    ),
+    "activiteiten": (
+        "soort activiteit",
+        "type activiteit",
+        "soort",
+        "type",
+        "activiteit",
+        "activiteiten",
+        "activity type",
+        "activity",
+        "activities",
+        "kind",
+        "categorie",
+        "werkvorm",
+        "vorm",
+        "soort activiteiten",
+    ),
+    "datum": (
+        "datum",
+        "date",
+        "wanneer",
+        "when",
+        "van",
+        "vanaf",
+        "begindatum",
+        "startdatum",
+        "start",
+        "from",
+        "dag",
+        "data",
+        "datum activiteit",
+        "begin",
+    ),
     "tot": ("tot", "t m", "tm", "tot en met", "einddatum", "einde", "end", "end date", "until", "to"),
     "jaarlijks_maand": ("jaarlijks", "jaarlijks in", "elk jaar", "maand", "month", "yearly", "every year"),
-    "voor_wie": ("voor wie", "for whom", "wie", "deelnemers", "klas", "klassen", "leerjaar", "groep", "niveau",
-                 "bestemd voor", "participants"),
+    "voor_wie": (
+        "voor wie",
+        "for whom",
+        "wie",
+        "deelnemers",
+        "klas",
+        "klassen",
+        "leerjaar",
+        "groep",
+        "niveau",
+        "bestemd voor",
+        "participants",
+    ),
     "doelgroepen": ("doelgroep", "doelgroepen", "target group", "target groups", "audience"),
-    "schooltypen": ("schooltype", "schooltypen", "school type", "school types", "onderwijstype", "schoolsoort",
-                    "onderwijssoort"),
+    "schooltypen": (
+        "schooltype",
+        "schooltypen",
+        "school type",
+        "school types",
+        "onderwijstype",
+        "schoolsoort",
+        "onderwijssoort",
+    ),
     "branches": ("branche", "branches", "sector", "sectoren", "sectors", "vakgebied", "richting"),
-    "praktijkgerichtheid": ("praktijk", "praktijkgerichtheid", "praktijkgericht", "mate van praktijk",
-                            "praktijkervaring", "practice", "hands on", "zelf doen", "doe activiteit"),
-    "locatie_naam": ("locatie", "locatie naam", "locatienaam", "location", "location name", "waar", "where", "plek",
-                     "venue"),
+    "praktijkgerichtheid": (
+        "praktijk",
+        "praktijkgerichtheid",
+        "praktijkgericht",
+        "mate van praktijk",
+        "praktijkervaring",
+        "practice",
+        "hands on",
+        "zelf doen",
+        "doe activiteit",
+    ),
+    "locatie_naam": (
+        "locatie",
+        "locatie naam",
+        "locatienaam",
+        "location",
+        "location name",
+        "waar",
+        "where",
+        "plek",
+        "venue",
+    ),
     "adres": ("adres", "address", "straat", "street", "bezoekadres"),
     "postcode": ("postcode", "pc", "pc4", "zip", "postal code"),
     "gemeente": ("gemeente", "plaats", "stad", "woonplaats", "city", "municipality", "town", "plaatsnaam"),
     "wijk": ("wijk", "buurt", "district", "neighbourhood", "neighborhood"),
     "lat": ("lat", "latitude", "breedtegraad"),
     "lon": ("lon", "lng", "long", "longitude", "lengtegraad"),
-    "organisator": ("organisator", "organisatie", "organisation", "organization", "organiser", "organizer",
-                    "aanbieder", "provider", "door", "bedrijf", "company", "partner", "georganiseerd door"),
-    "website": ("website", "url", "link", "site", "webpagina", "webadres", "aanmelden", "inschrijven", "meer info",
-                "more info", "web"),
-    "omschrijving": ("omschrijving", "beschrijving", "description", "toelichting", "inhoud", "opmerkingen",
-                     "opmerking", "info", "notes", "details"),
+    "organisator": (
+        "organisator",
+        "organisatie",
+        "organisation",
+        "organization",
+        "organiser",
+        "organizer",
+        "aanbieder",
+        "provider",
+        "door",
+        "bedrijf",
+        "company",
+        "partner",
+        "georganiseerd door",
+    ),
+    "website": (
+        "website",
+        "url",
+        "link",
+        "site",
+        "webpagina",
+        "webadres",
+        "aanmelden",
+        "inschrijven",
+        "meer info",
+        "more info",
+        "web",
+    ),
+    "omschrijving": (
+        "omschrijving",
+        "beschrijving",
+        "description",
+        "toelichting",
+        "inhoud",
+        "opmerkingen",
+        "opmerking",
+        "info",
+        "notes",
+        "details",
+    ),
     "onderdeel_van": ("onderdeel van", "part of", "programma"),
-    "bereik": ("bereik", "landelijk", "landelijk lokaal", "landelijk online", "geografische gerichtheid", "reach",
-               "scope"),
+    "bereik": (
+        "bereik",
+        "landelijk",
+        "landelijk lokaal",
+        "landelijk online",
+        "geografische gerichtheid",
+        "reach",
+        "scope",
+    ),
     "lokaal_soort": ("lokaal soort", "soort lokaal", "type lokaal"),
     "online": ("online",),
     "precisie": ("precisie", "precision"),
 }
 # columns of our own exports that are not imported (computed, or curated only)
-IGNORED: tuple[str, ...] = ("id", "afstand km", "afstand", "distance", "distance km", "landelijk online", "bronnen",
-                            "bron", "bron ids", "score", "classificatie", "inventarisatie 2023", "source", "sources")
+IGNORED: tuple[str, ...] = (
+    "id",
+    "afstand km",
+    "afstand",
+    "distance",
+    "distance km",
+    "landelijk online",
+    "bronnen",
+    "bron",
+    "bron ids",
+    "score",
+    "classificatie",
+    "inventarisatie 2023",
+    "source",
+    "sources",
+)
 MIN_SCORE = 0.6
 CONTENT_WEIGHT = 0.4  # share 1.0 adds 0.2, share 0.0 takes 0.2 off
 _SAMPLE = 40
 _URL = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _PC = re.compile(r"^\d{4}\s?([a-z]{2})?$", re.I)
-_CODE_DIMENSION = {"activiteiten": "activiteit", "doelgroepen": "doelgroep", "schooltypen": "schooltype",
-                   "branches": "branche", "praktijkgerichtheid": "praktijk", "bereik": "bereik",
-                   "lokaal_soort": "lokaal_soort"}
+_CODE_DIMENSION = {
+    "activiteiten": "activiteit",
+    "doelgroepen": "doelgroep",
+    "schooltypen": "schooltype",
+    "branches": "branche",
+    "praktijkgerichtheid": "praktijk",
+    "bereik": "bereik",
+    "lokaal_soort": "lokaal_soort",
+}
 
 
 @dataclass(frozen=True)
@@ -131,8 +295,9 @@ def header_score(header: str, fld: str) -> tuple[float, str]:
     for name, weight in _names()[fld]:
         if key == name:
             return weight, "naam"
-        if len(name) >= 4 and f" {name} " in padded and best < 0.75 and \
-                len(key.split()) <= len(name.split()) + 2:  # a short header around the name, not a sentence
+        if (
+            len(name) >= 4 and f" {name} " in padded and best < 0.75 and len(key.split()) <= len(name.split()) + 2
+        ):  # a short header around the name, not a sentence
             best, how = 0.75, "bevat"
         elif len(key) >= 4 and len(name) >= 4 and abs(len(key) - len(name)) <= 0.32 * max(len(key), len(name)):
             matcher = difflib.SequenceMatcher(None, key, name)
@@ -243,11 +408,22 @@ def apply_choices(matches: list[ColumnMatch], choices: dict[str, str | None]) ->
             raise ValueError(f"'{fld}' is geen veld; velden: {', '.join(FIELDS)}")
         i = by_header[col]
         if fld is not None:
-            out = [ColumnMatch(m.index, m.header, None, "onbekend", 0.0) if m.field == fld and m.index != i else m
-                   for m in out]
+            out = [
+                ColumnMatch(m.index, m.header, None, "onbekend", 0.0) if m.field == fld and m.index != i else m
+                for m in out
+            ]
         out[i] = ColumnMatch(i, out[i].header, fld, "gekozen" if fld else "genegeerd", 1.0 if fld else 0.0)
     return out
 
 
-__all__ = ["FIELDS", "IGNORED", "MIN_SCORE", "SYNONYMS", "ColumnMatch", "apply_choices", "header_score",
-           "looks_like_header", "suggest_mapping"]
+__all__ = [
+    "FIELDS",
+    "IGNORED",
+    "MIN_SCORE",
+    "SYNONYMS",
+    "ColumnMatch",
+    "apply_choices",
+    "header_score",
+    "looks_like_header",
+    "suggest_mapping",
+]

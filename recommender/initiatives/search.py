@@ -26,6 +26,7 @@ The catalogue is turned once into numpy arrays (bit masks per dimension, coordin
 cached per (knowledge base, extra list), so one search over 10,000 initiatives is a handful of
 vectorised operations.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,14 @@ from recommender.initiatives.codes import DIMENSIONS, label, to_code
 from recommender.initiatives.dates import first_of_month
 
 __all__ = [
-    "HitList", "InitiativeFilter", "InitiativeHit", "TextSearch", "is_landelijk_online", "search_initiatives",
-    "catalogue_of", "distances_km",
+    "HitList",
+    "InitiativeFilter",
+    "InitiativeHit",
+    "TextSearch",
+    "is_landelijk_online",
+    "search_initiatives",
+    "catalogue_of",
+    "distances_km",
 ]
 
 TextSearch = Callable[[str, list[str]], dict[str, float]]
@@ -58,10 +65,39 @@ TextSearch = Callable[[str, list[str]], dict[str, float]]
 _FILTER_FIELDS: dict[str, tuple[str, str]] = {
     d.filter_field: (name, d.attribute) for name, d in vocab.DIMENSIES.items() if d.filter_field
 }
-_STOPWORDS = frozenset((
-    "de", "het", "een", "en", "of", "van", "voor", "in", "op", "met", "aan", "bij", "naar", "om", "te", "tot",
-    "over", "door", "die", "dat", "er", "is", "zijn", "the", "a", "an", "for", "and", "to",
-))
+_STOPWORDS = frozenset(
+    (
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "voor",
+        "in",
+        "op",
+        "met",
+        "aan",
+        "bij",
+        "naar",
+        "om",
+        "te",
+        "tot",
+        "over",
+        "door",
+        "die",
+        "dat",
+        "er",
+        "is",
+        "zijn",
+        "the",
+        "a",
+        "an",
+        "for",
+        "and",
+        "to",
+    )
+)
 
 
 class InitiativeFilter(BaseModel):
@@ -127,15 +163,23 @@ class InitiativeHit(BaseModel):
     volgende_datum: dt.date | None = None  # set when the filter asked for upcoming activities (komend)
 
     @classmethod
-    def trusted(cls, initiatief: Initiatief, afstand_km: float | None, score: float | None,
-                volgende_datum: dt.date | None = None) -> InitiativeHit:
+    def trusted(
+        cls,
+        initiatief: Initiatief,
+        afstand_km: float | None,
+        score: float | None,
+        volgende_datum: dt.date | None = None,
+    ) -> InitiativeHit:
         """Build a hit from values that are already valid, without validation.
 
         Same result as ``model_construct`` at a third of the cost; search builds thousands of hits.
         """
         hit = cls.__new__(cls)
-        object.__setattr__(hit, "__dict__", {"initiatief": initiatief, "afstand_km": afstand_km, "score": score,
-                                             "volgende_datum": volgende_datum})
+        object.__setattr__(
+            hit,
+            "__dict__",
+            {"initiatief": initiatief, "afstand_km": afstand_km, "score": score, "volgende_datum": volgende_datum},
+        )
         object.__setattr__(hit, "__pydantic_fields_set__", _HIT_FIELDS)
         object.__setattr__(hit, "__pydantic_extra__", None)
         object.__setattr__(hit, "__pydantic_private__", None)
@@ -171,10 +215,22 @@ def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> 
 
 
 def _text_of(ini: Initiatief) -> str:
-    parts = [ini.naam, ini.onderdeel_van or "", ini.omschrijving, ini.organisator, ini.locatie.naam or "",
-             ini.locatie.gemeente or "", ini.locatie.wijk or "", ini.locatie.adres or ""]
-    for attr, dim in (("activiteiten", "activiteit"), ("branches", "branche"), ("doelgroepen", "doelgroep"),
-                      ("schooltypen", "schooltype")):
+    parts = [
+        ini.naam,
+        ini.onderdeel_van or "",
+        ini.omschrijving,
+        ini.organisator,
+        ini.locatie.naam or "",
+        ini.locatie.gemeente or "",
+        ini.locatie.wijk or "",
+        ini.locatie.adres or "",
+    ]
+    for attr, dim in (
+        ("activiteiten", "activiteit"),
+        ("branches", "branche"),
+        ("doelgroepen", "doelgroep"),
+        ("schooltypen", "schooltype"),
+    ):
         parts += [label(dim, c) for c in getattr(ini, attr)]
     return " " + normalise(" ".join(parts))
 
@@ -242,8 +298,12 @@ class _Index:
         return out
 
     def matches(self, kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> bool:
-        return (self.kb is kb and self.extra is extra and self.n_extra == len(extra or [])
-                and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or []))
+        return (
+            self.kb is kb
+            and self.extra is extra
+            and self.n_extra == len(extra or [])
+            and len(self.items) == (len(kb.initiatieven) if kb else 0) + len(extra or [])
+        )
 
     @property
     def plain_hits(self) -> list[InitiativeHit]:
@@ -383,8 +443,7 @@ def search_initiatives(
             kb_rows = rows[rows < n - idx.n_extra]
             user_rows = rows[rows >= n - idx.n_extra]
             found = text_search(flt.q, [idx.items[i].id for i in kb_rows.tolist()])
-            matched = {i: float(found[idx.items[i].id]) for i in kb_rows.tolist()
-                       if found.get(idx.items[i].id, 0) > 0}
+            matched = {i: float(found[idx.items[i].id]) for i in kb_rows.tolist() if found.get(idx.items[i].id, 0) > 0}
             # the user's own records are not in the retrieval index: match them as plain text
             matched.update(idx.text.scores(flt.q, user_rows))
         else:
@@ -431,8 +490,9 @@ class HitList(Sequence[InitiativeHit]):
 
     __slots__ = ("_days", "_hits", "_idx", "_kms", "_rows", "_scores")
 
-    def __init__(self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray | None,
-                 days: np.ndarray | None):
+    def __init__(
+        self, idx: _Index, rows: np.ndarray, kms: np.ndarray | None, scores: np.ndarray | None, days: np.ndarray | None
+    ):
         self._idx, self._rows, self._kms, self._scores, self._days = idx, rows, kms, scores, days
         self._hits: list[InitiativeHit | None] = [None] * rows.size
 
@@ -447,12 +507,19 @@ class HitList(Sequence[InitiativeHit]):
         if todo:
             items = self._idx.items
             rows = self._rows[todo].tolist()
-            kms = [None] * len(todo) if self._kms is None else \
-                [None if k != k else k for k in self._kms[todo].tolist()]  # NaN: landelijk/online
-            scs = [None] * len(todo) if self._scores is None else \
-                [None if s != s else s for s in self._scores[todo].tolist()]
-            days = [None] * len(todo) if self._days is None else \
-                [dt.date.fromordinal(o) for o in self._days[todo].tolist()]
+            kms = (
+                [None] * len(todo) if self._kms is None else [None if k != k else k for k in self._kms[todo].tolist()]
+            )  # NaN: landelijk/online
+            scs = (
+                [None] * len(todo)
+                if self._scores is None
+                else [None if s != s else s for s in self._scores[todo].tolist()]
+            )
+            days = (
+                [None] * len(todo)
+                if self._days is None
+                else [dt.date.fromordinal(o) for o in self._days[todo].tolist()]
+            )
             make = InitiativeHit.trusted
             with _gc_paused():  # thousands of short, acyclic objects: a GC pass here only costs time
                 for i, r, k, s, d in zip(todo, rows, kms, scs, days, strict=True):
@@ -510,8 +577,7 @@ class HitList(Sequence[InitiativeHit]):
         if local_only:
             rows = rows[~overal]
             overal = overal[~overal]
-        counts: dict[str, dict[str, int]] = {
-            "bereik": {"landelijk": int(overal.sum()), "lokaal": int((~overal).sum())}}
+        counts: dict[str, dict[str, int]] = {"bereik": {"landelijk": int(overal.sum()), "lokaal": int((~overal).sum())}}
         soorten = dict.fromkeys(vocab.LOKAAL_SOORT, 0)
         items = self._idx.items
         for r in rows[~overal].tolist():  # local ones only: one attribute each

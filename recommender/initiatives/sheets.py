@@ -22,6 +22,7 @@ The header row need not be row 1: the first rows (title rows, merged cells, blan
 scanned and the row whose cells look most like column names is taken (:func:`find_header`).
 Row numbers are the ones Excel shows. A lone note under the table ("* onder voorbehoud") is skipped.
 """
+
 from __future__ import annotations
 
 import csv
@@ -93,27 +94,35 @@ def check_file(name: str, data: bytes) -> str:
         raise _fail("empty", f"{name} is leeg", file=name)
     if size > MAX_BYTES:
         mb = round(size / 1024 / 1024, 1)
-        raise _fail("too_big", f"{name} is te groot ({mb} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB",
-                    file=name, mb=mb, max_mb=MAX_BYTES // 1024 // 1024)
+        raise _fail(
+            "too_big",
+            f"{name} is te groot ({mb} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB",
+            file=name,
+            mb=mb,
+            max_mb=MAX_BYTES // 1024 // 1024,
+        )
     suffix = Path(name).suffix.lower()
     head = data[:8]
     if suffix in (".xlsm", ".xltm", ".xlam", ".xlsb"):
-        raise _fail("macro", f"{name} is een Excel-bestand met macro's; sla het op als .xlsx (zonder macro's)",
-                    file=name)
+        raise _fail(
+            "macro", f"{name} is een Excel-bestand met macro's; sla het op als .xlsx (zonder macro's)", file=name
+        )
     if head.startswith(b"%PDF"):
         raise _fail("pdf", f"{name} is een PDF, geen tabel; gebruik een .csv- of .xlsx-bestand", file=name)
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls, or an encrypted .xlsx
         if _VBA_XLS in data:
             raise _fail("macro", f"{name} bevat macro's; sla het op als .xlsx zonder macro's", file=name)
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise _fail("old_excel", f"{name} is een versleuteld Excel-bestand; sla het op zonder wachtwoord",
-                        file=name)
+            raise _fail(
+                "old_excel", f"{name} is een versleuteld Excel-bestand; sla het op zonder wachtwoord", file=name
+            )
         return "xls"
     if head.startswith(b"PK") or suffix in (".xlsx", ".ods"):
         return _check_zip(name, data)
     if b"\x00" in data[:8192]:
-        raise _fail("binary", f"{name} is geen tabel maar een binair bestand; gebruik een .csv- of .xlsx-bestand",
-                    file=name)
+        raise _fail(
+            "binary", f"{name} is geen tabel maar een binair bestand; gebruik een .csv- of .xlsx-bestand", file=name
+        )
     return "csv"
 
 
@@ -128,8 +137,13 @@ def _check_zip(name: str, data: bytes) -> str:
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
         mb = round(total / 1024 / 1024)
-        raise _fail("too_big_unpacked", f"{name} wordt uitgepakt {mb} MB; het maximum is "
-                    f"{MAX_UNCOMPRESSED // 1024 // 1024} MB", file=name, mb=mb, max_mb=MAX_UNCOMPRESSED // 1024 // 1024)
+        raise _fail(
+            "too_big_unpacked",
+            f"{name} wordt uitgepakt {mb} MB; het maximum is {MAX_UNCOMPRESSED // 1024 // 1024} MB",
+            file=name,
+            mb=mb,
+            max_mb=MAX_UNCOMPRESSED // 1024 // 1024,
+        )
     names = {i.filename.lower() for i in infos}
     if any(n.endswith("vbaproject.bin") or n.startswith(("basic/", "scripts/")) for n in names):
         raise _fail("macro", f"{name} bevat macro's; sla het op als .xlsx zonder macro's", file=name)
@@ -271,20 +285,29 @@ def read_sheet(name: str, data: bytes, looks_like_header: Callable[[str], float]
         if not header:
             raise _fail("no_columns", f"{name} bevat geen kolommen", file=name)
         header = [c[:200] or f"{column_letter(i)}" for i, c in enumerate(header)]
-        sheet = Sheet(file_name=name, sheet_name=sheet_name, header_row=header_number, header=header,
-                      skipped_rows=header_number - 1)
+        sheet = Sheet(
+            file_name=name,
+            sheet_name=sheet_name,
+            header_row=header_number,
+            header=header,
+            skipped_rows=header_number - 1,
+        )
         width = len(header)
 
         def add(number: int, cells: list[Any]) -> None:
             if _blank(cells):
                 return
             if len(sheet.rows) >= MAX_ROWS:
-                raise _fail("too_many_rows", f"{name} heeft meer dan {MAX_ROWS} rijen; het maximum is {MAX_ROWS}",
-                            file=name, max_rows=MAX_ROWS)
+                raise _fail(
+                    "too_many_rows",
+                    f"{name} heeft meer dan {MAX_ROWS} rijen; het maximum is {MAX_ROWS}",
+                    file=name,
+                    max_rows=MAX_ROWS,
+                )
             cells = (list(cells) + [None] * width)[:width]
             sheet.rows.append((number, [c[:MAX_CELL_CHARS] if isinstance(c, str) else c for c in cells]))
 
-        for number, cells in first[h + 1:]:
+        for number, cells in first[h + 1 :]:
             add(number, cells)
         for number, cells in rows:
             add(number, cells)
@@ -293,12 +316,22 @@ def read_sheet(name: str, data: bytes, looks_like_header: Callable[[str], float]
     except csv.Error as exc:
         raise _fail("bad_table", f"{name} is geen geldige tabel: {exc}", file=name) from exc
     except Exception as exc:  # calamine while handing out the rows
-        raise _fail("bad_xlsx", f"{name} is geen leesbaar spreadsheetbestand: {type(exc).__name__}",
-                    file=name) from exc
+        raise _fail("bad_xlsx", f"{name} is geen leesbaar spreadsheetbestand: {type(exc).__name__}", file=name) from exc
     if not sheet.rows:
         raise _fail("no_rows", f"{name} bevat alleen een kopregel en geen rijen", file=name)
     return sheet
 
 
-__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNCOMPRESSED", "ImportFout", "Sheet", "check_file",
-           "column_letter", "detect_separator", "find_header", "read_sheet"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_UNCOMPRESSED",
+    "ImportFout",
+    "Sheet",
+    "check_file",
+    "column_letter",
+    "detect_separator",
+    "find_header",
+    "read_sheet",
+]

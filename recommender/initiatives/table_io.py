@@ -32,6 +32,7 @@ and a filter row, dates as real dates. Every text cell that a spreadsheet could 
 as the OWASP CSV-injection guidance says: in CSV with a leading ``'``; in XLSX it is written as a
 text cell with Excel's quote-prefix (never as a formula).
 """
+
 from __future__ import annotations
 
 import csv
@@ -78,9 +79,26 @@ from recommender.initiatives.search import InitiativeHit
 from recommender.initiatives.sheets import MAX_BYTES, MAX_ROWS, ImportFout, Sheet, detect_separator, read_sheet
 
 __all__ = [
-    "MAX_BYTES", "MAX_ROWS", "CelFout", "ImportFout", "ImportResultaat", "RijFout", "Voorbeeld", "default_fields",
-    "detect_separator", "export_csv", "export_rows", "export_xlsx", "hits_frame", "import_file", "make_preview",
-    "missing_fields", "neutralise", "read_upload", "save_preview", "template_xlsx",
+    "MAX_BYTES",
+    "MAX_ROWS",
+    "CelFout",
+    "ImportFout",
+    "ImportResultaat",
+    "RijFout",
+    "Voorbeeld",
+    "default_fields",
+    "detect_separator",
+    "export_csv",
+    "export_rows",
+    "export_xlsx",
+    "hits_frame",
+    "import_file",
+    "make_preview",
+    "missing_fields",
+    "neutralise",
+    "read_upload",
+    "save_preview",
+    "template_xlsx",
 ]
 
 LIST_SEP = re.compile(r"\s*[,;|/]\s*")
@@ -91,15 +109,38 @@ MAX_TEXT = 2000
 INITIAL_DEFAULTS: dict[str, Any] = {"doelgroepen": ["leerlingen"], "branches": ["techniek_breed"]}
 # Fields that may get a default ("for every row where it is empty").
 DEFAULTABLE = ("activiteiten", "schooltypen", "doelgroepen", "branches", "praktijkgerichtheid", "gemeente")
-_LIST_FIELDS = {"schooltypen": "schooltype", "doelgroepen": "doelgroep", "activiteiten": "activiteit",
-                "branches": "branche"}
-_PRECISIE_OF_PLACE = {"postcode": "wijk", "wijk": "wijk", "gebied": "wijk", "gemeente": "gemeente",
-                      "campus": "adres", "school": "adres"}
+_LIST_FIELDS = {
+    "schooltypen": "schooltype",
+    "doelgroepen": "doelgroep",
+    "activiteiten": "activiteit",
+    "branches": "branche",
+}
+_PRECISIE_OF_PLACE = {
+    "postcode": "wijk",
+    "wijk": "wijk",
+    "gebied": "wijk",
+    "gemeente": "gemeente",
+    "campus": "adres",
+    "school": "adres",
+}
 _PC4_ANY = re.compile(r"\b([1-9]\d{3})(?:\s?[A-Za-z]{2})?\b")
 _URL = re.compile(r"^(https?://)?([\w-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.I)
 _MARKUP = re.compile(r"\]\(|<\s*/?\s*[a-z!]|javascript:|data:text", re.I)
-_ONLINE_PLACES = frozenset({"online", "digitaal", "teams", "zoom", "op afstand", "thuis", "landelijk",
-                            "landelijk online", "webinar", "virtueel", "remote"})
+_ONLINE_PLACES = frozenset(
+    {
+        "online",
+        "digitaal",
+        "teams",
+        "zoom",
+        "op afstand",
+        "thuis",
+        "landelijk",
+        "landelijk online",
+        "webinar",
+        "virtueel",
+        "remote",
+    }
+)
 
 
 @cache
@@ -107,7 +148,6 @@ def _online_places() -> frozenset[str]:
     """What a location cell says for landelijk/online, including our own export's word in every language."""
     words = {match_key(w) for w in _ONLINE_PLACES} | {match_key(t("initiatives.national", lang)) for lang in LANGUAGES}
     return frozenset(w for w in words if w)
-
 
 
 _TRUE = frozenset({"ja", "yes", "true", "1", "waar", "x", "j", "y"})
@@ -128,8 +168,15 @@ class CelFout(BaseModel):
     def text(self, lang: str = "nl") -> str:
         where = self.kolom or t(f"initiatives.field.{self.veld}", lang)
         allowed = format_list([label(self.dimensie, c, lang) for c in self.toegestaan], lang) if self.dimensie else ""
-        return t(f"initiatives.err.{self.code}", lang, kolom=where, waarde=self.waarde or "", toegestaan=allowed,
-                 detail=self.detail or "", max=MAX_NAME if self.veld in ("naam", "organisator") else MAX_TEXT)
+        return t(
+            f"initiatives.err.{self.code}",
+            lang,
+            kolom=where,
+            waarde=self.waarde or "",
+            toegestaan=allowed,
+            detail=self.detail or "",
+            max=MAX_NAME if self.veld in ("naam", "organisator") else MAX_TEXT,
+        )
 
 
 class RijFout(BaseModel):
@@ -194,8 +241,13 @@ class Voorbeeld(BaseModel):
 
 
 def make_preview(
-    sheet: Sheet, kb: KnowledgeBase | None, *, choices: dict[str, str | None] | None = None,
-    defaults: dict[str, Any] | None = None, today: dt.date | None = None, store: CatalogueStore | None = None,
+    sheet: Sheet,
+    kb: KnowledgeBase | None,
+    *,
+    choices: dict[str, str | None] | None = None,
+    defaults: dict[str, Any] | None = None,
+    today: dt.date | None = None,
+    store: CatalogueStore | None = None,
     check_duplicates: bool = True,
 ) -> Voorbeeld:
     """Pair columns and fields, apply defaults, read every row, find duplicates (see the module doc).
@@ -207,9 +259,13 @@ def make_preview(
     if choices:
         matches = apply_choices(matches, choices)
     if not any(m.field == "naam" for m in matches):
-        raise ImportFout("no_name_column", f"{sheet.file_name}: geen kolom met de naam van de activiteit "
-                         f"(naam, activiteit of titel). Gevonden kolommen: {', '.join(sheet.header)}",
-                         file=sheet.file_name, columns=", ".join(sheet.header))
+        raise ImportFout(
+            "no_name_column",
+            f"{sheet.file_name}: geen kolom met de naam van de activiteit "
+            f"(naam, activiteit of titel). Gevonden kolommen: {', '.join(sheet.header)}",
+            file=sheet.file_name,
+            columns=", ".join(sheet.header),
+        )
     defaults = dict(default_fields(matches) if defaults is None else defaults)
     source = f"{EIGEN_IMPORT}#{sheet.file_name} {today.isoformat()}"
     reader = _RowReader(kb, matches, defaults, source, today)
@@ -225,20 +281,41 @@ def make_preview(
             rows.append(number)
     dups = (store or catalogue()).duplicates(good, rows) if check_duplicates and good else []
     return Voorbeeld(
-        bestand=sheet.file_name, blad=sheet.sheet_name, kopregel=sheet.header_row, overgeslagen_rijen=sheet.skipped_rows,
+        bestand=sheet.file_name,
+        blad=sheet.sheet_name,
+        kopregel=sheet.header_row,
+        overgeslagen_rijen=sheet.skipped_rows,
         n_rijen=len(sheet.rows),
         kolommen=[{"index": m.index, "kop": m.header, "veld": m.field, "hoe": m.how} for m in matches],
-        standaardwaarden=defaults, ontbrekend=missing_fields(matches, defaults), goed=good, rijen=rows, fouten=bad,
-        dubbel=dups, bron=source,
+        standaardwaarden=defaults,
+        ontbrekend=missing_fields(matches, defaults),
+        goed=good,
+        rijen=rows,
+        fouten=bad,
+        dubbel=dups,
+        bron=source,
     )
 
 
-def save_preview(preview: Voorbeeld, *, list_name: str | None = None, who: str | None = None, how: str = "cli",
-                 on_duplicate: OnDuplicate | None = None, store: CatalogueStore | None = None) -> AddResult:
+def save_preview(
+    preview: Voorbeeld,
+    *,
+    list_name: str | None = None,
+    who: str | None = None,
+    how: str = "cli",
+    on_duplicate: OnDuplicate | None = None,
+    store: CatalogueStore | None = None,
+) -> AddResult:
     """Store the preview's good rows as one list (all or nothing); see :meth:`CatalogueStore.add_list`."""
     return (store or catalogue()).add_list(
-        list_name or preview.bestand, preview.goed, who=who or local_user(), how=how, source_file=preview.bestand,
-        rows=preview.rijen, on_duplicate=on_duplicate, column_mapping=preview.mapping,
+        list_name or preview.bestand,
+        preview.goed,
+        who=who or local_user(),
+        how=how,
+        source_file=preview.bestand,
+        rows=preview.rijen,
+        on_duplicate=on_duplicate,
+        column_mapping=preview.mapping,
     )
 
 
@@ -274,8 +351,14 @@ def _number(text: str) -> float:
 class _RowReader:
     """Turns the cells of one row into an Initiatief (or the reasons it cannot)."""
 
-    def __init__(self, kb: KnowledgeBase | None, matches: Sequence[ColumnMatch], defaults: dict[str, Any],
-                 source: str, today: dt.date):
+    def __init__(
+        self,
+        kb: KnowledgeBase | None,
+        matches: Sequence[ColumnMatch],
+        defaults: dict[str, Any],
+        source: str,
+        today: dt.date,
+    ):
         self.kb = kb
         self.by_field = {m.field: m for m in matches if m.field}
         self.defaults = defaults
@@ -357,8 +440,9 @@ class _RowReader:
             try:
                 rec["praktijkgerichtheid"] = to_code("praktijk", raw)
             except ValueError:
-                self._err(errors, "ongeldig", "praktijkgerichtheid", raw, toegestaan=list(vocab.PRAKTIJK),
-                          dimensie="praktijk")
+                self._err(
+                    errors, "ongeldig", "praktijkgerichtheid", raw, toegestaan=list(vocab.PRAKTIJK), dimensie="praktijk"
+                )
         elif self.defaults.get("praktijkgerichtheid"):
             rec["praktijkgerichtheid"] = self.defaults["praktijkgerichtheid"]
         else:
@@ -371,8 +455,13 @@ class _RowReader:
             ini = Initiatief.model_validate(rec)
         except ValidationError as exc:  # the one error formatter (knowledge.errors) says what is wrong
             for where, message in validation_lines(exc):
-                errors.append(CelFout(code="schema", veld=where.split(".")[0] if where != "-" else "naam",
-                                      detail=(f"{where}: " if where != "-" else "") + message))
+                errors.append(
+                    CelFout(
+                        code="schema",
+                        veld=where.split(".")[0] if where != "-" else "naam",
+                        detail=(f"{where}: " if where != "-" else "") + message,
+                    )
+                )
             return None, errors, naam
         if problems := source_problems(ini, self.allowed):
             errors += [CelFout(code="schema", veld="naam", detail=p) for p in problems]
@@ -427,8 +516,14 @@ class _RowReader:
             doelgroepen += d
             schooltypen += s
             for part in unknown:
-                self._err(errors, "ongeldig", "voor_wie", part,
-                          toegestaan=list(vocab.DOELGROEPEN) + list(vocab.SCHOOLTYPEN_INITIATIEF), dimensie="voor_wie")
+                self._err(
+                    errors,
+                    "ongeldig",
+                    "voor_wie",
+                    part,
+                    toegestaan=list(vocab.DOELGROEPEN) + list(vocab.SCHOOLTYPEN_INITIATIEF),
+                    dimensie="voor_wie",
+                )
         for fld, target in (("doelgroepen", doelgroepen), ("schooltypen", schooltypen)):
             text = _cell_text(cells.get(fld))
             if text:
@@ -455,14 +550,22 @@ class _RowReader:
             self._err(errors, "geen_soort", "activiteiten")
 
     def _where(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
-        text = {f: self._text(cells, f, errors, MAX_NAME) for f in
-                ("locatie_naam", "adres", "postcode", "gemeente", "wijk", "bereik", "lokaal_soort", "precisie")}
-        loc: dict[str, Any] = {k: text[f] for k, f in (("naam", "locatie_naam"), ("adres", "adres"),
-                                                      ("gemeente", "gemeente"), ("wijk", "wijk")) if text[f]}
+        text = {
+            f: self._text(cells, f, errors, MAX_NAME)
+            for f in ("locatie_naam", "adres", "postcode", "gemeente", "wijk", "bereik", "lokaal_soort", "precisie")
+        }
+        loc: dict[str, Any] = {
+            k: text[f]
+            for k, f in (("naam", "locatie_naam"), ("adres", "adres"), ("gemeente", "gemeente"), ("wijk", "wijk"))
+            if text[f]
+        }
         online = _cell_text(cells.get("online")).lower() in _TRUE
         where_key = match_key(text["locatie_naam"])
-        landelijk = where_key in _online_places() or normalise(text["precisie"]) == "landelijk" or \
-            normalise(text["bereik"]) in ("landelijk", "online", "landelijk online", "nationaal", "national")
+        landelijk = (
+            where_key in _online_places()
+            or normalise(text["precisie"]) == "landelijk"
+            or normalise(text["bereik"]) in ("landelijk", "online", "landelijk online", "nationaal", "national")
+        )
         if normalise(text["bereik"]) == "online" or where_key in _online_places() - {"landelijk"}:
             online = True
         placed = False
@@ -480,16 +583,26 @@ class _RowReader:
             try:
                 rec["bereik"] = to_code("bereik", text["bereik"])
             except ValueError:
-                self._err(errors, "ongeldig", "bereik", text["bereik"], toegestaan=list(vocab.BEREIK), dimensie="bereik")
+                self._err(
+                    errors, "ongeldig", "bereik", text["bereik"], toegestaan=list(vocab.BEREIK), dimensie="bereik"
+                )
         else:
             rec["bereik"] = "lokaal" if placed else "landelijk"
         rec["online"] = online
         if rec.get("bereik") == "lokaal":
             try:
-                rec["lokaal_soort"] = to_code("lokaal_soort", text["lokaal_soort"]) if text["lokaal_soort"] else "overig"
+                rec["lokaal_soort"] = (
+                    to_code("lokaal_soort", text["lokaal_soort"]) if text["lokaal_soort"] else "overig"
+                )
             except ValueError:
-                self._err(errors, "ongeldig", "lokaal_soort", text["lokaal_soort"], toegestaan=list(vocab.LOKAAL_SOORT),
-                          dimensie="lokaal_soort")
+                self._err(
+                    errors,
+                    "ongeldig",
+                    "lokaal_soort",
+                    text["lokaal_soort"],
+                    toegestaan=list(vocab.LOKAAL_SOORT),
+                    dimensie="lokaal_soort",
+                )
             if not placed and not any(e.code in ("plaats", "latlon") for e in errors):
                 self._err(errors, "geen_ligging", "gemeente")
         if rec.get("bereik") == "landelijk" and not placed:
@@ -512,7 +625,7 @@ class _RowReader:
         words = normalise(text).split()
         for n in (4, 3, 2, 1):
             for i in range(len(words) - n + 1):
-                gram = " ".join(words[i:i + n])
+                gram = " ".join(words[i : i + n])
                 if len(gram) >= 4 and (place := self._found(gram)):
                     return place
         return None
@@ -562,10 +675,18 @@ class ImportResultaat(BaseModel):
 
 
 def import_file(
-    path: Path | str, kb: KnowledgeBase | None, *, name: str | None = None,
-    choices: dict[str, str | None] | None = None, defaults: dict[str, Any] | None = None,
-    on_duplicate: OnDuplicate | None = None, dry_run: bool = False, who: str | None = None, how: str = "cli",
-    today: dt.date | None = None, store: CatalogueStore | None = None,
+    path: Path | str,
+    kb: KnowledgeBase | None,
+    *,
+    name: str | None = None,
+    choices: dict[str, str | None] | None = None,
+    defaults: dict[str, Any] | None = None,
+    on_duplicate: OnDuplicate | None = None,
+    dry_run: bool = False,
+    who: str | None = None,
+    how: str = "cli",
+    today: dt.date | None = None,
+    store: CatalogueStore | None = None,
 ) -> ImportResultaat:
     """Read, check and (unless ``dry_run``) store a CSV/XLSX list as one named list.
 
@@ -579,8 +700,13 @@ def import_file(
     size = path.stat().st_size
     if size > MAX_BYTES:  # before reading it into memory
         mb = round(size / 1024 / 1024, 1)
-        raise ImportFout("too_big", f"{path.name} is te groot ({mb} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB",
-                         file=path.name, mb=mb, max_mb=MAX_BYTES // 1024 // 1024)
+        raise ImportFout(
+            "too_big",
+            f"{path.name} is te groot ({mb} MB); het maximum is {MAX_BYTES // 1024 // 1024} MB",
+            file=path.name,
+            mb=mb,
+            max_mb=MAX_BYTES // 1024 // 1024,
+        )
     sheet = read_upload(path.name, path.read_bytes())
     store = store or catalogue()
     first = make_preview(sheet, kb, choices=choices, today=today, store=store, check_duplicates=False)
@@ -588,19 +714,29 @@ def import_file(
     preview = make_preview(sheet, kb, choices=choices, defaults=merged, today=today, store=store)
     if preview.ontbrekend:
         names = ", ".join(preview.ontbrekend)
-        raise ImportFout("missing_fields", f"{sheet.file_name}: geen kolom en geen standaard voor {names}; "
-                         f"geef een kolom aan (--kolom 'KOP=veld') of een standaard (--standaard veld=waarde)",
-                         file=sheet.file_name, fields=names)
+        raise ImportFout(
+            "missing_fields",
+            f"{sheet.file_name}: geen kolom en geen standaard voor {names}; "
+            f"geef een kolom aan (--kolom 'KOP=veld') of een standaard (--standaard veld=waarde)",
+            file=sheet.file_name,
+            fields=names,
+        )
     result = None
     if not dry_run and preview.goed:
         result = save_preview(preview, list_name=name, who=who, how=how, on_duplicate=on_duplicate, store=store)
     return ImportResultaat(
-        bestand=str(path), lijst_id=result.lijst.id if result else None, lijst_naam=result.lijst.naam if result else None,
-        geimporteerd=len(result.ids) if result else 0, ids=result.ids if result else [m.id for m in preview.goed],
-        fouten=preview.fouten, kolommen=preview.mapping,
+        bestand=str(path),
+        lijst_id=result.lijst.id if result else None,
+        lijst_naam=result.lijst.naam if result else None,
+        geimporteerd=len(result.ids) if result else 0,
+        ids=result.ids if result else [m.id for m in preview.goed],
+        fouten=preview.fouten,
+        kolommen=preview.mapping,
         genegeerde_kolommen=[c["kop"] for c in preview.kolommen if not c["veld"]],
-        standaardwaarden=preview.standaardwaarden, kopregel=preview.kopregel,
-        dubbel=result.dubbel if result else preview.dubbel, vervangen=result.vervangen if result else [],
+        standaardwaarden=preview.standaardwaarden,
+        kopregel=preview.kopregel,
+        dubbel=result.dubbel if result else preview.dubbel,
+        vervangen=result.vervangen if result else [],
         catalogus=None if dry_run else safe_url(store.url),
         totaal_in_catalogus=0 if dry_run else len(store.records()),
     )
@@ -609,9 +745,22 @@ def import_file(
 # --- export ----------------------------------------------------------------------------------------
 # (column key, field label key, width in characters)
 EXPORT_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("naam", 38), ("activiteiten", 22), ("voor_wie", 22), ("schooltypen", 22), ("branches", 20),
-    ("praktijkgerichtheid", 20), ("locatie_naam", 26), ("adres", 30), ("gemeente", 16), ("afstand", 11),
-    ("datum", 12), ("tot", 12), ("jaarlijks_maand", 12), ("organisator", 28), ("website", 34), ("omschrijving", 60),
+    ("naam", 38),
+    ("activiteiten", 22),
+    ("voor_wie", 22),
+    ("schooltypen", 22),
+    ("branches", 20),
+    ("praktijkgerichtheid", 20),
+    ("locatie_naam", 26),
+    ("adres", 30),
+    ("gemeente", 16),
+    ("afstand", 11),
+    ("datum", 12),
+    ("tot", 12),
+    ("jaarlijks_maand", 12),
+    ("organisator", 28),
+    ("website", 34),
+    ("omschrijving", 60),
     ("bron", 40),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -631,8 +780,10 @@ def neutralise(value: Any) -> Any:
 
 
 def export_header(lang: str) -> list[str]:
-    return [t(f"initiatives.field.{key}", lang) if key not in ("afstand", "bron") else t(f"initiatives.col.{key}", lang)
-            for key, _ in EXPORT_COLUMNS]
+    return [
+        t(f"initiatives.field.{key}", lang) if key not in ("afstand", "bron") else t(f"initiatives.col.{key}", lang)
+        for key, _ in EXPORT_COLUMNS
+    ]
 
 
 def export_rows(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> list[list[Any]]:
@@ -643,24 +794,27 @@ def export_rows(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: s
     for h in hits:
         ini = h.initiatief
         loc = ini.locatie
-        out.append([
-            ini.naam,
-            "; ".join(label("activiteit", c, lang) for c in ini.activiteiten),
-            "; ".join(label("doelgroep", c, lang) for c in ini.doelgroepen),
-            "; ".join(label("schooltype", c, lang) for c in ini.schooltypen),
-            "; ".join(label("branche", c, lang) for c in ini.branches),
-            label("praktijk", ini.praktijkgerichtheid, lang),
-            national if h.landelijk_online else (loc.naam or ""),
-            loc.adres or "",
-            loc.gemeente or "",
-            None if h.afstand_km is None else round(h.afstand_km, 1),
-            ini.datum, ini.tot,
-            months[ini.jaarlijks_maand] if ini.jaarlijks_maand else "",
-            ini.organisator,
-            ini.website or "",
-            ini.omschrijving,
-            "; ".join(source_labels(kb, ini.bronnen, lang, "full")),
-        ])
+        out.append(
+            [
+                ini.naam,
+                "; ".join(label("activiteit", c, lang) for c in ini.activiteiten),
+                "; ".join(label("doelgroep", c, lang) for c in ini.doelgroepen),
+                "; ".join(label("schooltype", c, lang) for c in ini.schooltypen),
+                "; ".join(label("branche", c, lang) for c in ini.branches),
+                label("praktijk", ini.praktijkgerichtheid, lang),
+                national if h.landelijk_online else (loc.naam or ""),
+                loc.adres or "",
+                loc.gemeente or "",
+                None if h.afstand_km is None else round(h.afstand_km, 1),
+                ini.datum,
+                ini.tot,
+                months[ini.jaarlijks_maand] if ini.jaarlijks_maand else "",
+                ini.organisator,
+                ini.website or "",
+                ini.omschrijving,
+                "; ".join(source_labels(kb, ini.bronnen, lang, "full")),
+            ]
+        )
     return out
 
 
@@ -676,9 +830,11 @@ def _csv_separator(lang: str) -> str:
     return "," if lang == "en" else ";"
 
 
-def export_csv(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[str],
-               lang: str = "nl") -> None:
+def export_csv(
+    hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[str], lang: str = "nl"
+) -> None:
     """CSV for Excel: ``;``-separated (``,`` in English), UTF-8 with BOM for a file, cells neutralised."""
+
     def fmt(value: Any) -> Any:
         if isinstance(value, float):
             return format_number(value, lang)
@@ -722,8 +878,9 @@ def _text_cell(ws: Any, value: Any, style: Any = None) -> Any:
     return cell
 
 
-def export_xlsx(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[bytes],
-                lang: str = "nl") -> None:
+def export_xlsx(
+    hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, target: Path | IO[bytes], lang: str = "nl"
+) -> None:
     """An Excel workbook: sheet named for the activities, widths, frozen header, filter row, safe cells."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -758,14 +915,31 @@ def export_xlsx_bytes(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, l
 
 # --- the template ----------------------------------------------------------------------------------
 TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("naam", 36), ("activiteiten", 24), ("datum", 13), ("tot", 13), ("jaarlijks_maand", 14), ("voor_wie", 24),
-    ("schooltypen", 22), ("branches", 22), ("praktijkgerichtheid", 22), ("locatie_naam", 26), ("adres", 28),
-    ("postcode", 10), ("gemeente", 16), ("organisator", 26), ("website", 32), ("omschrijving", 50),
+    ("naam", 36),
+    ("activiteiten", 24),
+    ("datum", 13),
+    ("tot", 13),
+    ("jaarlijks_maand", 14),
+    ("voor_wie", 24),
+    ("schooltypen", 22),
+    ("branches", 22),
+    ("praktijkgerichtheid", 22),
+    ("locatie_naam", 26),
+    ("adres", 28),
+    ("postcode", 10),
+    ("gemeente", 16),
+    ("organisator", 26),
+    ("website", 32),
+    ("omschrijving", 50),
 )
 # column -> (vocabulary dimension or None for months, only one value allowed)
 _TEMPLATE_CHOICES: dict[str, tuple[str, bool]] = {
-    "activiteiten": ("activiteit", False), "voor_wie": ("doelgroep", False), "schooltypen": ("schooltype", False),
-    "branches": ("branche", False), "praktijkgerichtheid": ("praktijk", True), "jaarlijks_maand": ("maand", True),
+    "activiteiten": ("activiteit", False),
+    "voor_wie": ("doelgroep", False),
+    "schooltypen": ("schooltype", False),
+    "branches": ("branche", False),
+    "praktijkgerichtheid": ("praktijk", True),
+    "jaarlijks_maand": ("maand", True),
 }
 TEMPLATE_ROWS = 500
 
@@ -792,31 +966,43 @@ def template_xlsx(target: Path | IO[bytes], lang: str = "nl") -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEMPLATE_COLUMNS))}{TEMPLATE_ROWS + 1}"
     keys = [k for k, _ in TEMPLATE_COLUMNS]
     for c, (key, (dim, single)) in enumerate(_TEMPLATE_CHOICES.items(), start=1):
-        values = [month_name(m, lang) for m in range(1, 13)] if dim == "maand" else \
-            [label(dim, code, lang) for code in vocab.DIMENSIES[dim].codes]
+        values = (
+            [month_name(m, lang) for m in range(1, 13)]
+            if dim == "maand"
+            else [label(dim, code, lang) for code in vocab.DIMENSIES[dim].codes]
+        )
         letter = get_column_letter(c)
         choices.cell(row=1, column=c, value=t(f"initiatives.field.{key}", lang)).font = Font(bold=True)
         for r, value in enumerate(values, start=2):
             choices.cell(row=r, column=c, value=value)
         choices.column_dimensions[letter].width = 30
         col = get_column_letter(keys.index(key) + 1)
-        dv = DataValidation(type="list", formula1=f"'{choices.title}'!${letter}$2:${letter}${len(values) + 1}",
-                            allow_blank=True, showDropDown=False,
-                            errorStyle="stop" if single else "information",
-                            promptTitle=t(f"initiatives.field.{key}", lang)[:32],
-                            prompt=t("initiatives.template_prompt_one" if single else "initiatives.template_prompt_many",
-                                     lang)[:255],
-                            errorTitle=t(f"initiatives.field.{key}", lang)[:32],
-                            error=t("initiatives.template_error", lang)[:255])
+        dv = DataValidation(
+            type="list",
+            formula1=f"'{choices.title}'!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True,
+            showDropDown=False,
+            errorStyle="stop" if single else "information",
+            promptTitle=t(f"initiatives.field.{key}", lang)[:32],
+            prompt=t("initiatives.template_prompt_one" if single else "initiatives.template_prompt_many", lang)[:255],
+            errorTitle=t(f"initiatives.field.{key}", lang)[:32],
+            error=t("initiatives.template_error", lang)[:255],
+        )
         dv.showInputMessage = True
         dv.showErrorMessage = True
         dv.add(f"{col}2:{col}{TEMPLATE_ROWS + 1}")
         ws.add_data_validation(dv)
     for key in ("datum", "tot"):
         col = get_column_letter(keys.index(key) + 1)
-        dv = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
-                            errorStyle="warning", error=t("initiatives.template_date_error", lang)[:255],
-                            errorTitle=t(f"initiatives.field.{key}", lang)[:32])
+        dv = DataValidation(
+            type="date",
+            operator="greaterThan",
+            formula1="36526",
+            allow_blank=True,
+            errorStyle="warning",
+            error=t("initiatives.template_date_error", lang)[:255],
+            errorTitle=t(f"initiatives.field.{key}", lang)[:32],
+        )
         dv.showErrorMessage = True
         dv.add(f"{col}2:{col}{TEMPLATE_ROWS + 1}")
         ws.add_data_validation(dv)
@@ -836,4 +1022,3 @@ def template_bytes(lang: str = "nl") -> bytes:
     buffer = io.BytesIO()
     template_xlsx(buffer, lang)
     return buffer.getvalue()
-

@@ -5,6 +5,7 @@ answers map, ``scoor(items, antwoorden)`` gives an :class:`Uitslag` with a score
 work-preference value and the profile fields it fills. The rule is in recommender/README.md.
 Answers are used and forgotten: nothing here logs or stores them.
 """
+
 from recommender.interest.items import (
     ITEMS_FILE,
     MEETBARE_WAARDEN,
@@ -34,7 +35,27 @@ from recommender.interest.scoring import (
 )
 
 __all__ = [
-    "ANTWOORDEN", "DREMPEL", "ITEMS_FILE", "MAX_GELIJK", "MAX_TOP", "MEETBARE_WAARDEN", "MIN_ITEMS_PER_WAARDE",
-    "PICTURES_DIR", "PUNTEN", "AntwoordenError", "Deel", "Item", "ItemBankError", "Uitslag", "WaardeScore",
-    "dekking", "load_items", "parse_antwoorden", "picture_path", "profiel_json", "scoor", "soort", "vul_profiel",
+    "ANTWOORDEN",
+    "DREMPEL",
+    "ITEMS_FILE",
+    "MAX_GELIJK",
+    "MAX_TOP",
+    "MEETBARE_WAARDEN",
+    "MIN_ITEMS_PER_WAARDE",
+    "PICTURES_DIR",
+    "PUNTEN",
+    "AntwoordenError",
+    "Deel",
+    "Item",
+    "ItemBankError",
+    "Uitslag",
+    "WaardeScore",
+    "dekking",
+    "load_items",
+    "parse_antwoorden",
+    "picture_path",
+    "profiel_json",
+    "scoor",
+    "soort",
+    "vul_profiel",
 ]

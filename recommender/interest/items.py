@@ -4,6 +4,7 @@ An item is a picture with a few words and the profile values it measures (``meet
 (``knowledge.vocab.INTERESSES``) and work-preference codes (``WERKVOORKEUREN``). The bank is data:
 adding a profile value means adding items to the YAML file, not code.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -73,8 +74,10 @@ def picture_path(item: Item) -> Path:
 
 
 def _fout(exc: ValidationError, where: str) -> ItemBankError:
-    lines = [f"  - {where}.{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
-             for e in exc.errors()]
+    lines = [
+        f"  - {where}.{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
+        for e in exc.errors()
+    ]
     return ItemBankError("De itembank van de interessecheck klopt niet:\n" + "\n".join(lines))
 
 

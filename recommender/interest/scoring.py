@@ -5,6 +5,7 @@ check"). Like the RIASEC counts of the O*NET Interest Profiler, every answer add
 item measures; unlike a plain count, the sum is divided by the number of items that measure the value,
 so a value with three pictures does not beat a value with two.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,20 +80,25 @@ def parse_antwoorden(data: object, items: Sequence[Item]) -> dict[str, Antwoord]
         try:
             data = json.loads(data)
         except json.JSONDecodeError as exc:
-            raise AntwoordenError(f"de antwoorden zijn geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})") \
-                from None
+            raise AntwoordenError(
+                f"de antwoorden zijn geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})"
+            ) from None
     if not isinstance(data, dict):
         raise AntwoordenError('verwacht een JSON-object van item-id naar antwoord, bv. {"scooter_repareren": "leuk"}')
     ids = {item.id for item in items}
     onbekend = sorted(str(k) for k in data if k not in ids)
     if onbekend:
-        raise AntwoordenError(f"onbekende item-id(s): {', '.join(onbekend[:10])}"
-                              f"{' ...' if len(onbekend) > 10 else ''}; de ids staan in: lob-kompas interesse --items")
+        raise AntwoordenError(
+            f"onbekende item-id(s): {', '.join(onbekend[:10])}"
+            f"{' ...' if len(onbekend) > 10 else ''}; de ids staan in: lob-kompas interesse --items"
+        )
     fout = {k: v for k, v in data.items() if v not in ANTWOORDEN}
     if fout:
         k, v = next(iter(fout.items()))
-        raise AntwoordenError(f"item '{k}': antwoord {json.dumps(v, ensure_ascii=False)} is ongeldig; "
-                              f"toegestaan: {', '.join(ANTWOORDEN)}" + (f" ({len(fout)} fout)" if len(fout) > 1 else ""))
+        raise AntwoordenError(
+            f"item '{k}': antwoord {json.dumps(v, ensure_ascii=False)} is ongeldig; "
+            f"toegestaan: {', '.join(ANTWOORDEN)}" + (f" ({len(fout)} fout)" if len(fout) > 1 else "")
+        )
     return {str(k): v for k, v in data.items()}
 
 
@@ -108,17 +114,27 @@ def _scores(items: Sequence[Item], antwoorden: Mapping[str, str]) -> list[Waarde
         if n == 0:
             continue  # a value no item measures has no score (the item-bank test demands items for it)
         punten = sum(PUNTEN[a] * c[a] for a in ANTWOORDEN)
-        out.append(WaardeScore(waarde=waarde, soort=soort(waarde), items=n, leuk=c["leuk"], weet_niet=c["weet_niet"],
-                               niet_leuk=c["niet_leuk"], punten=punten,
-                               score=round(punten / (n * PUNTEN["leuk"]), 4)))
+        out.append(
+            WaardeScore(
+                waarde=waarde,
+                soort=soort(waarde),
+                items=n,
+                leuk=c["leuk"],
+                weet_niet=c["weet_niet"],
+                niet_leuk=c["niet_leuk"],
+                punten=punten,
+                score=round(punten / (n * PUNTEN["leuk"]), 4),
+            )
+        )
     return out
 
 
 def _deel(scores: list[WaardeScore], kind: Soort) -> Deel:
     order = {w: i for i, w in enumerate(MEETBARE_WAARDEN)}
     # best first; equal scores keep the vocabulary order, which is only for display: equal means equal
-    liked = sorted((s for s in scores if s.soort == kind and s.score >= DREMPEL),
-                   key=lambda s: (-s.score, order[s.waarde]))
+    liked = sorted(
+        (s for s in scores if s.soort == kind and s.score >= DREMPEL), key=lambda s: (-s.score, order[s.waarde])
+    )
     names = [s.waarde for s in liked]
     if not liked:
         return Deel(status="geen_beeld", top=[], leuk=[])
@@ -193,8 +209,10 @@ def vul_profiel(bestaand: Mapping[str, Sequence[str]], uitslag: Uitslag) -> dict
 
     Nothing is removed: the check adds, the mentor decides (no silent overwrite of what a mentor typed).
     """
-    return {field: list(dict.fromkeys([*bestaand.get(field, []), *uitslag.profiel_velden[field]]))
-            for field in ("interesses", "werkvoorkeuren")}
+    return {
+        field: list(dict.fromkeys([*bestaand.get(field, []), *uitslag.profiel_velden[field]]))
+        for field in ("interesses", "werkvoorkeuren")
+    }
 
 
 def profiel_json(schooltype: str, leerjaar: str, velden: Mapping[str, Sequence[str]]) -> dict[str, object]:
@@ -202,7 +220,12 @@ def profiel_json(schooltype: str, leerjaar: str, velden: Mapping[str, Sequence[s
     fields. Raises ``ValueError`` (pydantic) when leerjaar and schooltype do not fit together."""
     from recommender.profile import Profiel
 
-    profiel = Profiel.model_validate({"schooltype": schooltype, "leerjaar": leerjaar,
-                                      "interesses": list(velden.get("interesses", [])),
-                                      "werkvoorkeuren": list(velden.get("werkvoorkeuren", []))})
+    profiel = Profiel.model_validate(
+        {
+            "schooltype": schooltype,
+            "leerjaar": leerjaar,
+            "interesses": list(velden.get("interesses", [])),
+            "werkvoorkeuren": list(velden.get("werkvoorkeuren", [])),
+        }
+    )
     return profiel.model_dump(mode="json", exclude_defaults=True)

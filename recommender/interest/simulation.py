@@ -12,6 +12,7 @@ The pupil model (documented in recommender/README.md, "Reliability"):
 A simulation is a hit when every liked interest is in the check's top interests (and, in the ``werk``
 variant, the liked way of working is in the top work preferences). The RNG is seeded: same numbers every run.
 """
+
 from __future__ import annotations
 
 import random
@@ -52,8 +53,9 @@ def _noisy(answer: str, rng: random.Random, ruis: float, kind: Ruis) -> str:
     return "weet_niet"
 
 
-def simuleer_leerling(items: Sequence[Item], liked: set[str], rng: random.Random, ruis: float = 0.0,
-                      soort_ruis: Ruis = "willekeurig") -> dict[str, str]:
+def simuleer_leerling(
+    items: Sequence[Item], liked: set[str], rng: random.Random, ruis: float = 0.0, soort_ruis: Ruis = "willekeurig"
+) -> dict[str, str]:
     """The answers of one simulated pupil who likes exactly the values in ``liked``."""
     attitude = {w: 1.0 if w in liked else rng.choice((0.0, -1.0)) for w in vocab.INTERESSES}
     attitude.update({w: 1.0 if w in liked else 0.0 for w in vocab.WERKVOORKEUREN})
@@ -67,9 +69,14 @@ def simuleer_leerling(items: Sequence[Item], liked: set[str], rng: random.Random
     return answers
 
 
-def betrouwbaarheid(items: Sequence[Item], simulaties: int = 1000, ruis: float = 0.15,
-                    soort_ruis: Ruis = "willekeurig", met_werkvoorkeur: bool = False,
-                    seed: int = 16) -> Betrouwbaarheid:
+def betrouwbaarheid(
+    items: Sequence[Item],
+    simulaties: int = 1000,
+    ruis: float = 0.15,
+    soort_ruis: Ruis = "willekeurig",
+    met_werkvoorkeur: bool = False,
+    seed: int = 16,
+) -> Betrouwbaarheid:
     """Run ``simulaties`` simulated pupils through the real scoring and count how many get their pattern back."""
     rng = random.Random(seed)
     counts = dekking(items)
@@ -87,7 +94,13 @@ def betrouwbaarheid(items: Sequence[Item], simulaties: int = 1000, ruis: float =
         hit_both += ok_i and ok_w
         top_total += len(uitslag.interesses.top)
     return Betrouwbaarheid(
-        simulaties=simulaties, ruis=ruis, soort_ruis=soort_ruis, met_werkvoorkeur=met_werkvoorkeur, seed=seed,
+        simulaties=simulaties,
+        ruis=ruis,
+        soort_ruis=soort_ruis,
+        met_werkvoorkeur=met_werkvoorkeur,
+        seed=seed,
         interesses_terug=round(hit_i / simulaties, 4),
         werkvoorkeur_terug=round(hit_w / simulaties, 4) if met_werkvoorkeur else None,
-        patroon_terug=round(hit_both / simulaties, 4), gemiddeld_aantal_top=round(top_total / simulaties, 2))
+        patroon_terug=round(hit_both / simulaties, 4),
+        gemiddeld_aantal_top=round(top_total / simulaties, 2),
+    )

@@ -1,4 +1,5 @@
 """Fixtures for the app tests: a real recommendation for a real profile."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,13 @@ from recommender.models import Advies
 from recommender.profile import Profiel
 
 CHARLOIS_CARS = {
-    "leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"], "werkvoorkeuren": ["handen"],
-    "postcode": "3083", "max_reisafstand_km": 10, "taal_ouders": "ar",
+    "leerjaar": "vo3",
+    "schooltype": "vmbo-bb",
+    "interesses": ["autos_motoren"],
+    "werkvoorkeuren": ["handen"],
+    "postcode": "3083",
+    "max_reisafstand_km": 10,
+    "taal_ouders": "ar",
 }
 
 

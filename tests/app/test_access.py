@@ -1,18 +1,36 @@
 """Who may write: the decaan role from the bind address and the Streamlit secrets (app/access.py)."""
+
 from __future__ import annotations
 
 import pytest
 
 from app.access import check_password, decide, hash_password, is_loopback
 
-OIDC = {"auth": {"redirect_uri": "https://lob.school.example/oauth2callback", "cookie_secret": "x" * 32,
-                 "client_id": "lob", "client_secret": "s", "server_metadata_url": "https://idp.example/.well-known"}}
+OIDC = {
+    "auth": {
+        "redirect_uri": "https://lob.school.example/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "lob",
+        "client_secret": "s",
+        "server_metadata_url": "https://idp.example/.well-known",
+    }
+}
 
 
-@pytest.mark.parametrize(("address", "loopback"), [
-    ("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("localhost", True), ("0.0.0.0", False), ("", False),
-    (None, False), ("192.168.1.10", False), ("lob.school.example", False),
-])
+@pytest.mark.parametrize(
+    ("address", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.1.2.3", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("", False),
+        (None, False),
+        ("192.168.1.10", False),
+        ("lob.school.example", False),
+    ],
+)
 def test_loopback(address, loopback):
     assert is_loopback(address) is loopback
 

@@ -3,6 +3,7 @@
 Speed is not asserted here (benchmarks print figures; see docs/benchmarks.md), only that every
 figure is there and sane, so the benchmark never rots.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,8 +29,9 @@ def test_quick_bench_measures_every_part(lob_home: Path) -> None:
     assert [row["n"] for row in result["initiatives"]] == [1_000]
     assert result["initiatives"][0]["gaps"]["n"] > 0
     assert set(result["quality"]) == {"fused", "bm25", "dense"}
-    assert all(0 <= v <= 1 for mode in result["quality"].values() for k, v in mode.items()
-               if k != "n" and v is not None)
+    assert all(
+        0 <= v <= 1 for mode in result["quality"].values() for k, v in mode.items() if k != "n" and v is not None
+    )
     process = result["process"]
     assert "error" not in process, process
     assert process["cold_start_s"]["median"] > 0 and process["app_peak_rss_mb"] > 50

@@ -5,6 +5,7 @@ screenshot of every page in test-artifacts/screenshots/.
 Needs Debian's Chromium (scripts/test.sh installs it) and the Python package playwright; no browser download.
 The time from server start to an interactive first page is printed (issue 6 asks to measure it, not to assert it).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -31,8 +32,9 @@ SHOTS = ARTIFACTS / "screenshots"
 INDEX_CACHE = "lob_kompas_index"  # the key tests/retrieval/conftest.py uses in pytest's cache
 PUBLIC_URL = "http://192.168.1.20:8501"
 EVIL = "evil.example"
-CHARLOIS_CARS = bh.MentorInput(schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",),
-                               plaats="3083", taal_ouders="tr")
+CHARLOIS_CARS = bh.MentorInput(
+    schooltype="vmbo-bb", interesses=("autos_motoren",), werkvoorkeuren=("handen",), plaats="3083", taal_ouders="tr"
+)
 
 
 def _say(request: pytest.FixtureRequest, line: str) -> None:
@@ -81,12 +83,19 @@ def server(browser: Any, browser_env: dict[str, str], request: pytest.FixtureReq
             interactive = time.monotonic() - srv.started
         finally:
             page.close()
-        timing = {"server_healthy_s": round(srv.healthy_after, 2), "first_page_interactive_s": round(interactive, 2),
-                  "cpus": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 2)}
+        timing = {
+            "server_healthy_s": round(srv.healthy_after, 2),
+            "first_page_interactive_s": round(interactive, 2),
+            "cpus": os.cpu_count(),
+            "load_average_1min": round(os.getloadavg()[0], 2),
+        }
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "browser-startup.json").write_text(json.dumps(timing, indent=2))
-        _say(request, f"\n[browser] start-up: health ok after {srv.healthy_after:.1f} s, mentor form interactive "
-                      f"after {interactive:.1f} s ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
+        _say(
+            request,
+            f"\n[browser] start-up: health ok after {srv.healthy_after:.1f} s, mentor form interactive "
+            f"after {interactive:.1f} s ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})",
+        )
         yield srv
 
 
@@ -143,10 +152,13 @@ def test_question_in_turkish_gets_sources(server: bh.AppServer, page: Any) -> No
     bh.screenshot(page, SHOTS / "04_vraag_tr.png")
 
 
-@pytest.mark.parametrize(("path", "title_key", "name"), [
-    ("/initiatieven", "initiatives.title", "05_initiatieven_nl.png"),
-    ("/over", "about.title", "06_over_nl.png"),
-])
+@pytest.mark.parametrize(
+    ("path", "title_key", "name"),
+    [
+        ("/initiatieven", "initiatives.title", "05_initiatieven_nl.png"),
+        ("/over", "about.title", "06_over_nl.png"),
+    ],
+)
 def test_other_pages_render(server: bh.AppServer, page: Any, path: str, title_key: str, name: str) -> None:
     bh.open_page(page, server.url + path)
     page.get_by_test_id("stHeading").filter(has_text=t(title_key, "nl").split(" ", 1)[-1]).first.wait_for()
@@ -154,8 +166,9 @@ def test_other_pages_render(server: bh.AppServer, page: Any, path: str, title_ke
     bh.screenshot(page, SHOTS / name)
 
 
-def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServer, page: Any,
-                                                             browser_env: dict[str, str]) -> None:
+def test_imported_markdown_and_html_make_no_outside_requests(
+    server: bh.AppServer, page: Any, browser_env: dict[str, str]
+) -> None:
     """A decaan's own list with a Markdown image, an HTML image and a website that breaks out of its link: the
     page shows them as text, and the browser asks nothing of any address but the app's own (issue 15)."""
     from urllib.parse import urlsplit
@@ -164,10 +177,15 @@ def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServe
     from recommender.initiatives.catalogue import catalogue, reset_stores
 
     base = load_knowledge().initiatieven["ini_wij_techniek"]
-    hostile = base.model_copy(update={
-        "id": "eigen_hackdag", "naam": "Hackdag <b>vet</b>",
-        "omschrijving": "Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'>",
-        "website": "https://ok.example) ![t](http://tracker.example/site.png", "organisator": "[org](http://x.example)"})
+    hostile = base.model_copy(
+        update={
+            "id": "eigen_hackdag",
+            "naam": "Hackdag <b>vet</b>",
+            "omschrijving": "Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'>",
+            "website": "https://ok.example) ![t](http://tracker.example/site.png",
+            "organisator": "[org](http://x.example)",
+        }
+    )
     database = f"sqlite:///{Path(browser_env['LOB_HOME']) / 'lob-kompas.db'}"  # the app's default database
     hostile_list = catalogue(database).add_list("hostile", [hostile], who="test", how="lokaal").lijst
     requests: list[str] = []
@@ -188,8 +206,14 @@ def test_imported_markdown_and_html_make_no_outside_requests(server: bh.AppServe
         catalogue(database).delete_list(hostile_list.id, who="test")
         reset_stores()
     app_host = urlsplit(server.url).hostname
-    outside = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                      and urlsplit(u).hostname not in (app_host, "localhost", "127.0.0.1")})
+    outside = sorted(
+        {
+            u
+            for u in requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(u).hostname not in (app_host, "localhost", "127.0.0.1")
+        }
+    )
     # What the user data names is never fetched. (st.map itself still asks a basemap style of cartocdn.com:
     # a known, separate defect of the map pages, recorded here and left to the map/parents'-path work.)
     (ARTIFACTS / "initiatives-outside-requests.json").write_text(json.dumps(outside, indent=1))
@@ -245,8 +269,13 @@ def _requests(page: Any) -> list[str]:
 
 def _foreign(seen: list[str], server: bh.AppServer) -> list[str]:
     own = f"127.0.0.1:{server.port}"
-    return sorted({u for u in seen if not u.startswith(("data:", "blob:", "about:"))
-                   and u.split("://", 1)[-1].split("/", 1)[0] != own})
+    return sorted(
+        {
+            u
+            for u in seen
+            if not u.startswith(("data:", "blob:", "about:")) and u.split("://", 1)[-1].split("/", 1)[0] != own
+        }
+    )
 
 
 def _no_sidebar_over_main(page: Any, where: str) -> None:
@@ -302,8 +331,10 @@ def test_imported_markup_is_shown_as_text_and_fetches_nothing(server: bh.AppServ
     table.write_text(
         "naam;omschrijving;schooltypen;activiteiten;praktijk;plaats\n"
         f"Robotmiddag Zuid ![x](http://{EVIL}/a.png);"
-        f"\"Kom kijken ![x](http://{EVIL}/x.png) en <img src=http://{EVIL}/y.png> bij ons\";"
-        "vmbo;bedrijfsbezoek;veel;Charlois\n", encoding="utf-8")
+        f'"Kom kijken ![x](http://{EVIL}/x.png) en <img src=http://{EVIL}/y.png> bij ons";'
+        "vmbo;bedrijfsbezoek;veel;Charlois\n",
+        encoding="utf-8",
+    )
     seen = _requests(page)
     bh.open_page(page, server.url + "/initiatieven")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(table))

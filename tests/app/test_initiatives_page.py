@@ -1,5 +1,6 @@
 """The Initiatieven page as a decaan uses it (Streamlit AppTest): a school's own sheet is previewed, mapped,
 given defaults and saved as a list; duplicates need a choice; undo; who may write; gaps with titled charts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,8 +63,15 @@ def sheet_bytes() -> bytes:
     ws.merge_cells("A1:E1")
     ws.append([])
     ws.append(["Activiteit", "Datum", "Voor wie", "Locatie", "Link"])
-    ws.append(["Open dag Zadkine techniek", "14 maart", "leerlingen klas 3 vmbo", "Zadkine, 3083 Rotterdam",
-               "www.zadkine.example"])
+    ws.append(
+        [
+            "Open dag Zadkine techniek",
+            "14 maart",
+            "leerlingen klas 3 vmbo",
+            "Zadkine, 3083 Rotterdam",
+            "www.zadkine.example",
+        ]
+    )
     ws.append(["Gastles drones", dt.datetime(2027, 2, 5), "klas 2", "Schiedam", ""])
     ws.append(["Lasdag", "31 februari", "vmbo", "Delft", ""])
     buffer = io.BytesIO()
@@ -96,8 +104,13 @@ def test_a_schools_sheet_is_previewed_mapped_saved_found_and_undone(home, bind):
     at = page()
     fid = upload(at, "kalender.xlsx", sheet_bytes())
     mapped = {s.label: s.value for s in at.selectbox if s.key.startswith(f"i_map_{fid}")}
-    assert mapped == {"Activiteit": "naam", "Datum": "datum", "Voor wie": "voor_wie", "Locatie": "locatie_naam",
-                      "Link": "website"}
+    assert mapped == {
+        "Activiteit": "naam",
+        "Datum": "datum",
+        "Voor wie": "voor_wie",
+        "Locatie": "locatie_naam",
+        "Link": "website",
+    }
     assert any(t("initiatives.preview_found", n=3, row=3, skipped=2) == c.value for c in at.caption)
     assert any("Zelf doen" in e.value for e in at.error)  # required, no column: the decaan must choose
     assert not [b for b in at.button if b.key.startswith("i_save_")]

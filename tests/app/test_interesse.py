@@ -1,6 +1,7 @@
 """The interest check page in a real Streamlit AppTest: every language renders, a pupil walks all pictures in
 nl and in ar (right to left) and lands on the mentor page with the interests filled in; ties, "weet niet",
 the back button and what the mentor already typed are handled."""
+
 from __future__ import annotations
 
 import html
@@ -55,15 +56,19 @@ def test_first_picture_in_every_language(lang: str) -> None:
     assert f'alt="{html.escape(first.woorden[lang], quote=True)}"' in text
     assert t("interesse.progress", lang, n=1, total=len(ITEMS)) == at.get("progress")[0].proto.text
     assert [at.button(key=f"ic_{a}").label for a in ("leuk", "weet_niet", "niet_leuk")] == [
-        t(f"interesse.{a}", lang) for a in ("leuk", "weet_niet", "niet_leuk")]
+        t(f"interesse.{a}", lang) for a in ("leuk", "weet_niet", "niet_leuk")
+    ]
     rtl = any('dir="rtl"' in m.value or "direction: rtl" in m.value for m in at.markdown)
     assert rtl == (lang == "ar")
 
 
-@pytest.mark.parametrize(("lang", "liked", "expected"), [
-    ("nl", {"autos_motoren", "koken_horeca"}, ["autos_motoren", "koken_horeca"]),
-    ("ar", {"zorg_welzijn", "ict_programmeren"}, ["ict_programmeren", "zorg_welzijn"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "liked", "expected"),
+    [
+        ("nl", {"autos_motoren", "koken_horeca"}, ["autos_motoren", "koken_horeca"]),
+        ("ar", {"zorg_welzijn", "ict_programmeren"}, ["ict_programmeren", "zorg_welzijn"]),
+    ],
+)
 def test_walk_the_check_and_land_on_the_mentor_form(lang: str, liked: set[str], expected: list[str]) -> None:
     at = _open(lang)
     _walk(at, liked)

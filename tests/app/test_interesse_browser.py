@@ -4,6 +4,7 @@ filled in. Screenshots go to docs/screenshots/interesse_*.png.
 
 The pages used here do not need the assistant's index, so no index is built (that takes minutes).
 """
+
 from __future__ import annotations
 
 import os
@@ -70,13 +71,16 @@ def _wait_for_picture(page: Any, lang: str, n: int) -> None:
 def _overflowing(page: Any) -> list[str]:
     """bh.overflowing, less the progress bar's fill: Arabic mirrors the bar, so the clipped, not yet filled part
     lies to the right of the screen (invisible; in a left-to-right page it lies to the left, where no one looks)."""
-    return [e for e in bh.overflowing(page) if not e.startswith("div ")] + list(page.evaluate(
-        """() => { const w = document.documentElement.clientWidth; const out = [];
+    return [e for e in bh.overflowing(page) if not e.startswith("div ")] + list(
+        page.evaluate(
+            """() => { const w = document.documentElement.clientWidth; const out = [];
         for (const e of document.querySelectorAll('[data-testid=stMainBlockContainer] div')) {
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.right > w + 1 && !e.closest('[data-testid=stProgressBarTrack]')) out.push('div ' + r.right);
         }
-        return out; }"""))
+        return out; }"""
+        )
+    )
 
 
 def _in_view(page: Any, locator: Any) -> bool:
@@ -110,8 +114,9 @@ def test_pupil_on_a_phone_walks_the_check_to_the_mentor_form(server: bh.AppServe
     for n, item in enumerate(ITEMS, start=1):
         _wait_for_picture(page, lang, n)
         answer = "leuk" if liked & set(item.meet) else "niet_leuk"
-        button = page.locator(".st-key-ic_knoppen").get_by_role("button", name=t(f"interesse.{answer}", lang),
-                                                                exact=True)
+        button = page.locator(".st-key-ic_knoppen").get_by_role(
+            "button", name=t(f"interesse.{answer}", lang), exact=True
+        )
         if n <= 3:  # keyboard: focus the button and press Enter; the focus stays on the answer buttons
             button.focus()
             page.keyboard.press("Enter")

@@ -3,6 +3,7 @@
 The tool speaks Streamlit's websocket protocol; this checks that it still drives the real app (form submit
 shows routes, a question gets sources) with the installed Streamlit version, and that it measures the server.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -51,9 +52,26 @@ def test_informatieavond_behind_nginx(tmp_path_factory: pytest.TempPathFactory, 
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     env.setdefault("LOB_HOME", str(tmp_path_factory.mktemp("lob_home")))
     bh.ensure_index(env, vectors_cache=Path(request.config.cache.mkdir(INDEX_CACHE)))
-    args = tool.parse_args(["--scenario", "informatieavond", "--workers", "2", "--parents", "6", "--mentors", "1",
-                            "--arrival-seconds", "3", "--read-seconds", "0.5", "--mentor-every", "2",
-                            "--max-seconds", "240"])
+    args = tool.parse_args(
+        [
+            "--scenario",
+            "informatieavond",
+            "--workers",
+            "2",
+            "--parents",
+            "6",
+            "--mentors",
+            "1",
+            "--arrival-seconds",
+            "3",
+            "--read-seconds",
+            "0.5",
+            "--mentor-every",
+            "2",
+            "--max-seconds",
+            "240",
+        ]
+    )
     report = tool.run(args, env)
     assert report["errors"] == 0, report["error_examples"]
     latency = report["latency"]

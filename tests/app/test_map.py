@@ -1,5 +1,6 @@
 """The offline map: a self-contained SVG with a home marker, numbered labelled points, area names,
 a scale in the page's language; no address to fetch unless an administrator set a tile server."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ from app.ui import as_html_text
 from knowledge import KnowledgeBase
 
 HOME = Home("Charlois", 51.8833, 4.4717)
-POINTS = [MapPoint(1, "RDM Trainingsplant", 51.8996, 4.4341, 3.8), MapPoint(2, "Slim Gemaakt", 51.8899, 4.4911, 1.7),
-          MapPoint(3, "Techniek College Rotterdam", 51.8899, 4.4911, 1.7)]
+POINTS = [
+    MapPoint(1, "RDM Trainingsplant", 51.8996, 4.4341, 3.8),
+    MapPoint(2, "Slim Gemaakt", 51.8899, 4.4911, 1.7),
+    MapPoint(3, "Techniek College Rotterdam", 51.8899, 4.4911, 1.7),
+]
 
 
 def _texts(svg: str) -> list[str]:
@@ -65,8 +69,16 @@ def test_legend_in_the_page_language() -> None:
     assert "thuis" not in legend_html("nl", None)
 
 
-@pytest.mark.parametrize("text", ["![x](http://evil.example/x.png)", "<img src=http://evil.example>",
-                                  "[klik](javascript:alert(1))", "**vet** & <b>", "a\n\n![x](http://evil.example/y.png)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://evil.example/x.png)",
+        "<img src=http://evil.example>",
+        "[klik](javascript:alert(1))",
+        "**vet** & <b>",
+        "a\n\n![x](http://evil.example/y.png)",
+    ],
+)
 def test_imported_text_in_the_map_list_has_no_markup(text: str) -> None:
     shown = as_html_text(text)
     assert not re.search(r"<(?!br>)|(?<!<br)>", shown), shown  # no tag but the line break

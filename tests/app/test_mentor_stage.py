@@ -1,6 +1,7 @@
 """The mentor page shows the whole advice (issue 13's parts) in the page's language: the stage advice first for
 groep 7/8 and vo1-2 with the routes 'for later', hbo directions for havo, what each beroep is, the leerbedrijf
 step on BBL routes, activities that run through the school, and the sector sentences with source and year."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,16 +17,42 @@ from recommender.profile import Profiel
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
 
-GROEP8 = {"leerjaar": "groep8", "schooltype": "po", "interesses": ["tekenen_ontwerpen", "dieren_natuur"],
-          "plaats": "Charlois", "taal_ouders": "ar"}
-KLAS1 = {"leerjaar": "vo1", "schooltype": "vmbo-kb", "interesses": ["bouwen", "elektro"], "plaats": "3083",
-         "taal_ouders": "tr"}
-KLAS3_BBL = {"leerjaar": "vo3", "schooltype": "vmbo-kb", "interesses": ["autos_motoren"], "leerweg_voorkeur": "BBL",
-             "plaats": "Spijkenisse", "taal_ouders": "nl"}
-HAVO4 = {"leerjaar": "vo4", "schooltype": "havo", "interesses": ["ict_programmeren"], "plaats": "Delft",
-         "taal_ouders": "nl"}
-ZORG = {"leerjaar": "vo3", "schooltype": "vmbo-kb", "interesses": ["zorg_welzijn", "elektro"], "plaats": "3083",
-        "taal_ouders": "nl"}
+GROEP8 = {
+    "leerjaar": "groep8",
+    "schooltype": "po",
+    "interesses": ["tekenen_ontwerpen", "dieren_natuur"],
+    "plaats": "Charlois",
+    "taal_ouders": "ar",
+}
+KLAS1 = {
+    "leerjaar": "vo1",
+    "schooltype": "vmbo-kb",
+    "interesses": ["bouwen", "elektro"],
+    "plaats": "3083",
+    "taal_ouders": "tr",
+}
+KLAS3_BBL = {
+    "leerjaar": "vo3",
+    "schooltype": "vmbo-kb",
+    "interesses": ["autos_motoren"],
+    "leerweg_voorkeur": "BBL",
+    "plaats": "Spijkenisse",
+    "taal_ouders": "nl",
+}
+HAVO4 = {
+    "leerjaar": "vo4",
+    "schooltype": "havo",
+    "interesses": ["ict_programmeren"],
+    "plaats": "Delft",
+    "taal_ouders": "nl",
+}
+ZORG = {
+    "leerjaar": "vo3",
+    "schooltype": "vmbo-kb",
+    "interesses": ["zorg_welzijn", "elektro"],
+    "plaats": "3083",
+    "taal_ouders": "nl",
+}
 
 
 def _run(profile: dict[str, Any], lang: str = "nl") -> AppTest:
@@ -34,8 +61,14 @@ def _run(profile: dict[str, Any], lang: str = "nl") -> AppTest:
     at.run()
     at.switch_page("pages/mentor.py")
     at.run()
-    setters = {"leerjaar": "selectbox", "schooltype": "selectbox", "taal_ouders": "selectbox", "interesses": "multiselect",
-               "plaats": "text_input", "leerweg_voorkeur": "radio"}
+    setters = {
+        "leerjaar": "selectbox",
+        "schooltype": "selectbox",
+        "taal_ouders": "selectbox",
+        "interesses": "multiselect",
+        "plaats": "text_input",
+        "leerweg_voorkeur": "radio",
+    }
     for field in ("schooltype", "leerjaar", "interesses", "leerweg_voorkeur", "plaats", "taal_ouders"):
         if field in profile:
             getattr(at, setters[field])(key=f"m_{field}@{lang}").set_value(profile[field])
@@ -149,8 +182,16 @@ def test_arabic_page_has_no_dutch_only_new_headings() -> None:
     profile = dict(GROEP8, taal_ouders="nl")  # parents in Dutch: the page's Arabic must come from the page language
     texts = _texts(_run(profile, "ar"))
     joined = "\n".join(texts)
-    for key in ("mentor.routes_later", "mentor.routes_later_intro", "mentor.stage_profielen", "mentor.stage_scholen",
-                "mentor.stage_steps", "mentor.later_badge", "mentor.beroepen", "advies.fase_po_titel"):
+    for key in (
+        "mentor.routes_later",
+        "mentor.routes_later_intro",
+        "mentor.stage_profielen",
+        "mentor.stage_scholen",
+        "mentor.stage_steps",
+        "mentor.later_badge",
+        "mentor.beroepen",
+        "advies.fase_po_titel",
+    ):
         assert t(key, "ar") in joined, key
         assert t(key, "nl") not in joined, key
     assert any('dir="rtl"' in x or "direction: rtl" in x for x in texts)

@@ -1,5 +1,6 @@
 """Every page in a real Streamlit AppTest, in every language: the form gives routes, the language switch keeps
 the inputs, Arabic turns the layout right to left, the chat answers with sources, uploads fail gracefully."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,14 @@ from streamlit.testing.v1 import AppTest
 from knowledge.i18n import LANGUAGES, label, t
 
 APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
-PAGES = ["pages/mentor.py", "pages/ouders.py", "pages/initiatieven.py", "pages/informatieavond.py", "pages/vraag.py",
-         "pages/over.py"]
+PAGES = [
+    "pages/mentor.py",
+    "pages/ouders.py",
+    "pages/initiatieven.py",
+    "pages/informatieavond.py",
+    "pages/vraag.py",
+    "pages/over.py",
+]
 
 
 def _app(lang: str = "nl") -> AppTest:
@@ -37,12 +44,16 @@ def test_every_page_renders_in_every_language(page: str, lang: str, lob_home: Pa
     at.run()
     assert not at.exception, at.exception
     assert at.title, f"{page} shows no title"
-    title_key = {"pages/mentor.py": "mentor.title", "pages/ouders.py": "parents.title",
-                 "pages/initiatieven.py": "initiatives.title", "pages/vraag.py": "ask.title",
-                 "pages/informatieavond.py": "evening.title",
-                 "pages/over.py": "about.title"}[page]
+    title_key = {
+        "pages/mentor.py": "mentor.title",
+        "pages/ouders.py": "parents.title",
+        "pages/initiatieven.py": "initiatives.title",
+        "pages/vraag.py": "ask.title",
+        "pages/informatieavond.py": "evening.title",
+        "pages/over.py": "about.title",
+    }[page]
     assert at.title[0].value == t(title_key, lang)
-    rtl = any("dir=\"rtl\"" in m.value or "direction: rtl" in m.value for m in at.markdown)
+    rtl = any('dir="rtl"' in m.value or "direction: rtl" in m.value for m in at.markdown)
     assert rtl == (lang == "ar")
 
 
@@ -205,7 +216,7 @@ def test_parents_card_has_read_aloud_with_the_devices_voice() -> None:
     frames = [n for n in _walk(at.main) if n.type == "iframe"]
     assert frames, "no read-aloud button"
     source = str(frames[0].proto)
-    assert "speechSynthesis" in source and "want = \\\"ar\\\"" in source.replace("'", '"') or "ar" in source
+    assert "speechSynthesis" in source and 'want = \\"ar\\"' in source.replace("'", '"') or "ar" in source
     assert t("parents.read_aloud", "ar") in source
 
 
@@ -253,7 +264,9 @@ def test_mentor_results_show_the_offline_map_with_a_sorted_list(monkeypatch: pyt
     at.run()
     assert not at.exception, at.exception
     svg = next(m.value for m in at.markdown if "<svg" in m.value and "lob-map" in m.value)
-    assert "class='home'" in svg and "<image" not in svg and t("map.home", place="Tarwewijk") in svg  # 3083 lies in Tarwewijk
+    assert (
+        "class='home'" in svg and "<image" not in svg and t("map.home", place="Tarwewijk") in svg
+    )  # 3083 lies in Tarwewijk
     listing = next(m.value for m in at.markdown if "<ol class='lob-map-list'" in m.value)
     km = [float(x.replace(",", ".")) for x in re.findall(r"\((\d+(?:,\d)?) km\)", listing)]
     assert km and km == sorted(km)

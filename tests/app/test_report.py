@@ -1,5 +1,6 @@
 """The gespreksverslag: one page per language, right to left done by the PDF library (lines in reading
 order), the geen-techniekprofiel block, agreements and signatures, readable sources, local number formats."""
+
 from __future__ import annotations
 
 import html
@@ -22,9 +23,11 @@ BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 # Forty-eight distinct everyday words. None holds lam followed by alef: that pair is drawn as one
 # ligature glyph, which pdftotext gives back with its two letters swapped.
-_KNOWN = ("مدرسة كتاب بيت شارع مدينة قلم باب نافذة سيارة طريق شجرة نهر بحر جبل سماء شمس قمر نجم ورقة مكتب "
-               "حديقة سوق مطبخ غرفة ساعة هاتف حاسوب معلم طالب صديق عائلة طعام ماء خبز حليب قهوة شاي برتقال تفاح "
-               "موز عنب زهرة طائر قطة كلب حصان جسر ميناء")
+_KNOWN = (
+    "مدرسة كتاب بيت شارع مدينة قلم باب نافذة سيارة طريق شجرة نهر بحر جبل سماء شمس قمر نجم ورقة مكتب "
+    "حديقة سوق مطبخ غرفة ساعة هاتف حاسوب معلم طالب صديق عائلة طعام ماء خبز حليب قهوة شاي برتقال تفاح "
+    "موز عنب زهرة طائر قطة كلب حصان جسر ميناء"
+)
 KNOWN_WORDS = _KNOWN.split()
 SCHOOL_WITHOUT_TECHNIEK = "vmbo_vak_college_zuidrand"
 
@@ -33,8 +36,9 @@ def _pdftotext(data: bytes, page: int) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         pytest.fail("pdftotext is missing: apt-get install poppler-utils")
-    done = subprocess.run([exe, "-f", str(page), "-l", str(page), "-", "-"], input=data, capture_output=True,
-                          check=True)
+    done = subprocess.run(
+        [exe, "-f", str(page), "-l", str(page), "-", "-"], input=data, capture_output=True, check=True
+    )
     # NFKC folds joined letter forms (presentation forms) back to plain letters
     return BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", done.stdout.decode("utf-8")))
 
@@ -45,13 +49,21 @@ def _with_long_arabic_paragraph(advies: Advies) -> tuple[Advies, str]:
     words = list(KNOWN_WORDS)
     paragraph = " ".join(words[:20]) + " Techniek College Rotterdam (mbo niveau 2) " + " ".join(words[20:]) + "."
     block = ZonderTechniekprofiel(
-        school="x", school_naam="X", uitleg={"nl": "Deze school heeft geen techniekprofiel.", "ar": paragraph},
-        scholen_met_techniekprofiel=[], mogelijkheden=[], activiteiten=[], doorstroom=[], bronnen=[])
+        school="x",
+        school_naam="X",
+        uitleg={"nl": "Deze school heeft geen techniekprofiel.", "ar": paragraph},
+        scholen_met_techniekprofiel=[],
+        mogelijkheden=[],
+        activiteiten=[],
+        doorstroom=[],
+        bronnen=[],
+    )
     return advies.model_copy(update={"zonder_techniekprofiel": block}), paragraph
 
 
-def test_multi_line_arabic_paragraph_reads_in_order(kb: KnowledgeBase, advies_ar: Advies,
-                                                   charlois_profile: Profiel) -> None:
+def test_multi_line_arabic_paragraph_reads_in_order(
+    kb: KnowledgeBase, advies_ar: Advies, charlois_profile: Profiel
+) -> None:
     """The defect of issue 12: lines of an Arabic paragraph came out bottom to top. Extract the Arabic
     page with pdftotext and compare the sequence of known words with the paragraph as written."""
     assert not any(pair in w for w in KNOWN_WORDS for pair in ("لا", "لأ", "لإ", "لآ"))
@@ -82,10 +94,17 @@ def test_one_page_per_language_at_most_two(kb: KnowledgeBase, advies_ar: Advies,
 
 
 def test_school_without_techniek_gets_the_block_and_still_fits(kb: KnowledgeBase) -> None:
-    profiel = Profiel.model_validate({
-        "leerjaar": "vo2", "schooltype": "vmbo-kb", "school": SCHOOL_WITHOUT_TECHNIEK,
-        "interesses": ["elektro", "ict_programmeren"], "werkvoorkeuren": ["handen", "computers"],
-        "postcode": "3083", "taal_ouders": "uk"})
+    profiel = Profiel.model_validate(
+        {
+            "leerjaar": "vo2",
+            "schooltype": "vmbo-kb",
+            "school": SCHOOL_WITHOUT_TECHNIEK,
+            "interesses": ["elektro", "ict_programmeren"],
+            "werkvoorkeuren": ["handen", "computers"],
+            "postcode": "3083",
+            "taal_ouders": "uk",
+        }
+    )
     advies = recommend(kb, profiel)
     assert advies.zonder_techniekprofiel is not None
     data = build_pdf(kb, profiel, advies, "uk")
@@ -110,8 +129,9 @@ def test_page_has_what_a_family_keeps(kb: KnowledgeBase, advies_ar: Advies, char
     assert len(nl.handtekeningen) == 3
 
 
-def test_no_internal_source_ids_and_local_number_formats(kb: KnowledgeBase, advies_ar: Advies,
-                                                         charlois_profile: Profiel) -> None:
+def test_no_internal_source_ids_and_local_number_formats(
+    kb: KnowledgeBase, advies_ar: Advies, charlois_profile: Profiel
+) -> None:
     data = build_pdf(kb, charlois_profile, advies_ar, "ar")
     nl, ar = _pdftotext(data, 1), _pdftotext(data, 2)
     for text in (nl, ar):
@@ -121,7 +141,9 @@ def test_no_internal_source_ids_and_local_number_formats(kb: KnowledgeBase, advi
     assert "كم كم" not in ar
 
 
-def test_print_page_marks_direction_per_language(kb: KnowledgeBase, advies_ar: Advies, charlois_profile: Profiel) -> None:
+def test_print_page_marks_direction_per_language(
+    kb: KnowledgeBase, advies_ar: Advies, charlois_profile: Profiel
+) -> None:
     page = build_html(kb, charlois_profile, advies_ar, "ar")
     assert "<section lang='nl' dir='ltr'>" in page and "<section lang='ar' dir='rtl'>" in page
     ar = page_content(kb, charlois_profile, advies_ar, "ar")
@@ -148,7 +170,9 @@ def test_verslag_command_writes_the_pdf_in_the_chosen_language(tmp_path, charloi
     assert not list(tmp_path.glob(".*.partial"))
 
 
-def test_verslag_command_refuses_a_missing_folder_without_traceback(tmp_path, charlois_profile: Profiel, capsys) -> None:
+def test_verslag_command_refuses_a_missing_folder_without_traceback(
+    tmp_path, charlois_profile: Profiel, capsys
+) -> None:
     from app.cli import main
 
     profile = tmp_path / "p.json"

@@ -1,6 +1,7 @@
 """The family verslag carries the stage advice (groep 8: profielen and schools; havo: hbo directions), routes
 marked 'for later', what each beroep is in the family's language, and the leerbedrijf step on a BBL route,
 and still fits one A4 page per language."""
+
 from __future__ import annotations
 
 import io
@@ -13,10 +14,21 @@ from knowledge.i18n import t
 from recommender.advies import recommend
 from recommender.profile import Profiel
 
-GROEP8 = Profiel(leerjaar="groep8", schooltype="po", interesses=["tekenen_ontwerpen", "dieren_natuur"],
-                 wijk="Charlois", taal_ouders="ar")
-BBL = Profiel(leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], leerweg_voorkeur="BBL",
-              wijk="Spijkenisse", taal_ouders="pl")
+GROEP8 = Profiel(
+    leerjaar="groep8",
+    schooltype="po",
+    interesses=["tekenen_ontwerpen", "dieren_natuur"],
+    wijk="Charlois",
+    taal_ouders="ar",
+)
+BBL = Profiel(
+    leerjaar="vo3",
+    schooltype="vmbo-kb",
+    interesses=["autos_motoren"],
+    leerweg_voorkeur="BBL",
+    wijk="Spijkenisse",
+    taal_ouders="pl",
+)
 HAVO = Profiel(leerjaar="vo4", schooltype="havo", interesses=["ict_programmeren"], gemeente="Delft", taal_ouders="nl")
 
 
@@ -28,8 +40,9 @@ def test_groep8_verslag_has_the_stage_advice_and_routes_for_later(kb: KnowledgeB
         assert any(r.startswith(t("report.stage_profielen", lang, profielen="")) for r in page.fase.regels)
         assert page.routes_titel == t("report.routes_title_later", lang, n=len(page.routes))
         assert all(t("report.later", lang) in r.soort for r in page.routes)
-        assert all(r.volgende_stap.startswith(t("report.step_profile", lang, profiel="").split(" ")[0])
-                   for r in page.routes)
+        assert all(
+            r.volgende_stap.startswith(t("report.step_profile", lang, profiel="").split(" ")[0]) for r in page.routes
+        )
     ar = page_content(kb, GROEP8, advies, "ar")
     first = advies.routes[0].beroepen_info[0]
     assert ar.routes[0].beroepen[0].endswith(kb.beroepen[first.id].korte_omschrijving["ar"])
@@ -50,8 +63,9 @@ def test_bbl_verslag_says_once_that_a_leerbedrijf_is_needed(kb: KnowledgeBase) -
 def test_havo_verslag_names_hbo_directions(kb: KnowledgeBase) -> None:
     page = page_content(kb, HAVO, recommend(kb, HAVO), "nl")
     assert page.fase is not None
-    assert any(r.startswith(t("report.stage_vervolg", "nl", richtingen="")) and "Informatica" in r
-               for r in page.fase.regels)
+    assert any(
+        r.startswith(t("report.stage_vervolg", "nl", richtingen="")) and "Informatica" in r for r in page.fase.regels
+    )
 
 
 def test_sector_claim_stays_a_sector_sentence(kb: KnowledgeBase) -> None:

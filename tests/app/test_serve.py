@@ -5,6 +5,7 @@ page), the sticky cookie (a browser keeps its worker; an unknown cookie cannot p
 from nginx itself (compressed), a dead worker's visitors moved to a live one, workers reachable on 127.0.0.1
 only, and everything stopped afterwards.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -48,7 +49,7 @@ def _listeners(port: int) -> set[str]:
             address, hexport = local.rsplit(":", 1)
             if state == "0A" and int(hexport, 16) == port:
                 if len(address) == 8:
-                    found.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+                    found.add(".".join(str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0)))
                 else:
                     found.add("::1" if address.endswith("01000000") and address.startswith("0" * 24) else address)
     return found
@@ -60,8 +61,11 @@ def test_rendered_config_is_accepted_by_nginx(tmp_path: Path) -> None:
     conf.write_text(render_nginx_conf("127.0.0.1", 18080, [18081, 18082], tmp_path))
     text = conf.read_text()
     assert "access_log off;" in text and "least_conn;" in text and '"w2" "127.0.0.1:18082";' in text
-    done = subprocess.run([find_nginx(), "-t", "-q", "-p", str(tmp_path), "-c", str(conf), "-e",
-                           str(tmp_path / "error.log")], capture_output=True, text=True)
+    done = subprocess.run(
+        [find_nginx(), "-t", "-q", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -74,8 +78,13 @@ def test_refuses_impossible_worker_counts() -> None:
 
 
 def test_dry_run_prints_loopback_workers_and_the_config() -> None:
-    done = subprocess.run([*bh.lob_kompas(), "serve", "--workers", "3", "--port", "9000", "--dry-run"],
-                          capture_output=True, text=True, cwd=bh.REPO, timeout=60)
+    done = subprocess.run(
+        [*bh.lob_kompas(), "serve", "--workers", "3", "--port", "9000", "--dry-run"],
+        capture_output=True,
+        text=True,
+        cwd=bh.REPO,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("--server.address 127.0.0.1") == 3
     assert "listen 127.0.0.1:9000;" in done.stdout and "server 127.0.0.1:8603" in done.stdout
@@ -161,8 +170,9 @@ def test_deploy_recipes_agree_with_the_local_setup() -> None:
     assert set(docs) == {"Deployment", "Service", "Ingress", "HorizontalPodAutoscaler"}
     [container] = docs["Deployment"]["spec"]["template"]["spec"]["containers"]
     assert container["command"][:2] == ["lob-kompas", "app"]
-    assert {container[p]["httpGet"]["path"] for p in ("startupProbe", "readinessProbe", "livenessProbe")} == \
-        {"/_stcore/health"}
+    assert {container[p]["httpGet"]["path"] for p in ("startupProbe", "readinessProbe", "livenessProbe")} == {
+        "/_stcore/health"
+    }
     notes = docs["Ingress"]["metadata"]["annotations"]
     assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
     assert notes["nginx.ingress.kubernetes.io/session-cookie-name"] in (deploy / "nginx.conf.template").read_text()
@@ -186,10 +196,22 @@ def test_a_browser_through_nginx_uploads_and_sees_the_qr_code(tmp_path: Path, re
     env = dict(os.environ, LOB_HOME=str(tmp_path / "home"), LOB_PUBLIC_URL=public)
     bh.ensure_index(env, vectors_cache=Path(request.config.cache.mkdir(INDEX_CACHE)))
     profile = tmp_path / "profiel.json"
-    profile.write_text(json.dumps({"schooltype": "vmbo-bb", "leerjaar": "vo3", "interesses": ["autos_motoren"],
-                                   "postcode": "3083", "taal_ouders": "tr"}), encoding="utf-8")
-    with serving(2, port=bh.free_port(), env=env, warm=False, notify=lambda m: None) as cluster, \
-            bh.chromium() as browser:
+    profile.write_text(
+        json.dumps(
+            {
+                "schooltype": "vmbo-bb",
+                "leerjaar": "vo3",
+                "interesses": ["autos_motoren"],
+                "postcode": "3083",
+                "taal_ouders": "tr",
+            }
+        ),
+        encoding="utf-8",
+    )
+    with (
+        serving(2, port=bh.free_port(), env=env, warm=False, notify=lambda m: None) as cluster,
+        bh.chromium() as browser,
+    ):
         url = cluster.state()["url"]
         seen_workers = set()
         outside: list[str] = []

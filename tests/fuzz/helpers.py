@@ -1,5 +1,6 @@
 """Shared by the fuzz suite and the issue-15 fault tests: a fast test embedding and the checks that a message
 is meant for a user (no traceback, no Python internals, in the user's language)."""
+
 from __future__ import annotations
 
 import re
@@ -12,11 +13,16 @@ from hypothesis import settings
 
 from retrieval.embeddings import CountingEmbeddings
 
-PYTHON_INTERNALS = re.compile(r"Traceback|\b[A-Z][a-zA-Z]+(Error|Exception)\b(?!:? *[a-z]*bestand)|File \"/|"
-                              r"line \d+, in |<module>|object at 0x")
-DUTCH_WORDS = re.compile(r"\b(de|het|een|is|niet|geen|moet|van|op|te|naar|kan|bestand|profiel|tussen|map|"
-                         r"onbekend|verwacht|toegestaan|hoogstens|maximaal|argument|ontbreekt|ongeldige|keuze|"
-                         r"waarde|bestaat|mag|klopt|lang|groot|tekst|kies|geef|fout|onbekende|argumenten|ontbreken|verwacht|ligt)\b", re.IGNORECASE)
+PYTHON_INTERNALS = re.compile(
+    r"Traceback|\b[A-Z][a-zA-Z]+(Error|Exception)\b(?!:? *[a-z]*bestand)|File \"/|"
+    r"line \d+, in |<module>|object at 0x"
+)
+DUTCH_WORDS = re.compile(
+    r"\b(de|het|een|is|niet|geen|moet|van|op|te|naar|kan|bestand|profiel|tussen|map|"
+    r"onbekend|verwacht|toegestaan|hoogstens|maximaal|argument|ontbreekt|ongeldige|keuze|"
+    r"waarde|bestaat|mag|klopt|lang|groot|tekst|kies|geef|fout|onbekende|argumenten|ontbreken|verwacht|ligt)\b",
+    re.IGNORECASE,
+)
 
 
 class HashEmbeddings(CountingEmbeddings):
@@ -78,9 +84,17 @@ class Tally:
             self.slowest[category] = max(self.slowest[category], seconds)
 
     def rows(self) -> list[dict[str, Any]]:
-        return [{"category": c, "tried": sum(v.values()), "handled_cleanly": v["clean"], "tracebacks": v["traceback"],
-                 "data_lost": v["lost"], "slowest_s": round(self.slowest.get(c, 0.0), 3)}
-                for c, v in sorted(self.counts.items())]
+        return [
+            {
+                "category": c,
+                "tried": sum(v.values()),
+                "handled_cleanly": v["clean"],
+                "tracebacks": v["traceback"],
+                "data_lost": v["lost"],
+                "slowest_s": round(self.slowest.get(c, 0.0), 3),
+            }
+            for c, v in sorted(self.counts.items())
+        ]
 
 
 TALLY = Tally()
@@ -89,5 +103,3 @@ TALLY = Tally()
 def examples(share: float) -> int:
     """Examples for one test: a share of the active profile's max_examples (fast: 50, long: 1000)."""
     return max(3, int(settings.default.max_examples * share))
-
-

@@ -1,5 +1,6 @@
 """Fuzz: writers at once. Ingests in parallel threads (and two real `lob-kompas ingest` processes) while a
 reader keeps loading: every document ends up in the store and the reader never sees a half-swapped one."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 @settings(max_examples=examples(0.2))
 @given(writers=st.integers(2, 4), delay=st.sampled_from([0.0, 0.02, 0.1]), rounds=st.integers(1, 2))
-def test_parallel_ingests_and_a_reader(tally: Tally, tmp_path_factory: Any, writers: int, delay: float,
-                                       rounds: int) -> None:
+def test_parallel_ingests_and_a_reader(
+    tally: Tally, tmp_path_factory: Any, writers: int, delay: float, rounds: int
+) -> None:
     home = tmp_path_factory.mktemp("conc")
     emb = HashEmbeddings(delay=delay)
     files = []
@@ -76,8 +78,16 @@ def test_two_real_ingest_processes_at_once(tally: Tally, tmp_path: Path) -> None
         path = tmp_path / f"{name}.txt"
         path.write_text(f"Document {name}: techniekdag voor meisjes in Charlois, met een open dag. " * 4)
         files.append(path)
-    procs = [subprocess.Popen([sys.executable, "-m", "app.cli", "ingest", str(p)], env=env, cwd=REPO,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "ingest", str(p)],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for p in files
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     codes = [p.returncode for p in procs]
     from retrieval.embeddings import get_embeddings
@@ -85,7 +95,10 @@ def test_two_real_ingest_processes_at_once(tally: Tally, tmp_path: Path) -> None
     store = open_userdocs(get_embeddings(), home=tmp_path / "home", notify=lambda m: None)
     sources = {d.metadata["source"] for d in store.docs} if store else set()
     ok_run = codes == [0, 0] and not any(b"Traceback" in err for _, err in outs)
-    outcome = "clean" if ok_run and sources == {"document:a.txt", "document:b.txt"} else (
-        "traceback" if not ok_run else "lost")
+    outcome = (
+        "clean"
+        if ok_run and sources == {"document:a.txt", "document:b.txt"}
+        else ("traceback" if not ok_run else "lost")
+    )
     tally.add("concurrent writers", outcome)
     assert outcome == "clean", (codes, outs, sources)

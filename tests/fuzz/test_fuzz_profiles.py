@@ -1,4 +1,5 @@
 """Fuzz: pupil profiles (dicts and JSON text) through the one profile parser and the recommender."""
+
 from __future__ import annotations
 
 import copy
@@ -16,8 +17,24 @@ from tests.fuzz.helpers import Tally, examples, is_user_message
 
 NASTY_TEXT = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["Charlois", "Atlantis", "Ren\udce9", "\ufeff3083", "30\x0083", "![x](http://t.example/p.png)",
-                     "<script>x</script>", "\u202eSchiedam", "x" * 5000, "", "   ", "3083 AB", "9999", "Rotterdam"]),
+    st.sampled_from(
+        [
+            "Charlois",
+            "Atlantis",
+            "Ren\udce9",
+            "\ufeff3083",
+            "30\x0083",
+            "![x](http://t.example/p.png)",
+            "<script>x</script>",
+            "\u202eSchiedam",
+            "x" * 5000,
+            "",
+            "   ",
+            "3083 AB",
+            "9999",
+            "Rotterdam",
+        ]
+    ),
 )
 JSON_VALUE = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), NASTY_TEXT),
@@ -25,10 +42,12 @@ JSON_VALUE = st.recursive(
     max_leaves=12,
 )
 FIELD_VALUES: dict[str, Any] = {
-    "leerjaar": st.sampled_from(vocab.LEERJAREN), "schooltype": st.sampled_from(vocab.SCHOOLTYPEN_LEERLING),
+    "leerjaar": st.sampled_from(vocab.LEERJAREN),
+    "schooltype": st.sampled_from(vocab.SCHOOLTYPEN_LEERLING),
     "interesses": st.lists(st.sampled_from(vocab.INTERESSES), max_size=4),
     "postcode": st.sampled_from(["3083", "3011", "2611", "1012", "3083AB"]),
-    "wijk": st.sampled_from(["Charlois", "Feijenoord", "Atlantis"]), "gemeente": st.sampled_from(["Schiedam", "Delft"]),
+    "wijk": st.sampled_from(["Charlois", "Feijenoord", "Atlantis"]),
+    "gemeente": st.sampled_from(["Schiedam", "Delft"]),
     "max_reisafstand_km": st.one_of(st.floats(0, 300), st.booleans(), st.integers(-5, 10**40)),
     "taal_ouders": st.sampled_from(vocab.TALEN),
 }

@@ -1,4 +1,5 @@
 """Fuzz: questions to the assistant (the real model and index) and search texts."""
+
 from __future__ import annotations
 
 import time
@@ -12,7 +13,49 @@ from knowledge.inputs import InputError
 from retrieval.assistant import Assistant
 from tests.fuzz.helpers import Tally, examples, is_user_message
 
-WORDS = ["wat", "is", "bbl", "bol", "vmbo", "techniek", "opleiding", "meisjes", "activiteiten", "Charlois", "Schiedam", "haven", "bouw", "stage", "kraan", "nedir", "çocuğum", "etkinlikler", "ما", "هو", "التعليم", "co", "to", "jest", "dziewczyn", "що", "таке", "навчання", "3083", "?", "!", ".", ",", "![x](http://t.example/a.png)", "<img", "src=x>", "\x00", "\x1b[31m", "\u202e", "René", "Ren�"]
+WORDS = [
+    "wat",
+    "is",
+    "bbl",
+    "bol",
+    "vmbo",
+    "techniek",
+    "opleiding",
+    "meisjes",
+    "activiteiten",
+    "Charlois",
+    "Schiedam",
+    "haven",
+    "bouw",
+    "stage",
+    "kraan",
+    "nedir",
+    "çocuğum",
+    "etkinlikler",
+    "ما",
+    "هو",
+    "التعليم",
+    "co",
+    "to",
+    "jest",
+    "dziewczyn",
+    "що",
+    "таке",
+    "навчання",
+    "3083",
+    "?",
+    "!",
+    ".",
+    ",",
+    "![x](http://t.example/a.png)",
+    "<img",
+    "src=x>",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "René",
+    "Ren�",
+]
 
 
 @st.composite
@@ -23,7 +66,9 @@ def questions(draw: Any) -> Any:
     if kind == "words":
         return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30)))
     if kind == "long_words":  # about the maximum length: bounded work is what this checks (slowest_s in the table)
-        return (" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=20, max_size=40))) * 60)[:draw(st.integers(1500, 2000))]
+        return (" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=20, max_size=40))) * 60)[
+            : draw(st.integers(1500, 2000))
+        ]
     if kind == "bytes":
         return draw(st.binary(max_size=200))
     if kind == "surrogates":  # bytes that were not UTF-8, as Python hands them over from argv or stdin
@@ -44,9 +89,12 @@ def test_questions(assistant: Assistant, tally: Tally, question: Any) -> None:
     except Exception:
         tally.add("questions", "traceback")
         raise
-    ok = (answer.language in LANGUAGES and answer.status in ("answered", "refused", "bad_input")
-          and is_user_message(answer.answer, dutch=False, max_chars=20_000)
-          and (answer.status != "bad_input" or has(f"assistant.{answer.notice}", answer.language)))
+    ok = (
+        answer.language in LANGUAGES
+        and answer.status in ("answered", "refused", "bad_input")
+        and is_user_message(answer.answer, dutch=False, max_chars=20_000)
+        and (answer.status != "bad_input" or has(f"assistant.{answer.notice}", answer.language))
+    )
     tally.add("questions", "clean" if ok else "traceback", time.perf_counter() - start)
     assert ok, answer
 

@@ -1,6 +1,7 @@
 """Fuzz: files for `ingest` (.txt/.md/.docx/.pdf, and .csv/.xlsx that ingest does not take), made by
 generators that also corrupt them and build archives that expand. The store must end up with the new
 document, or be exactly as it was with a message for the user."""
+
 from __future__ import annotations
 
 import io
@@ -43,8 +44,13 @@ def _pdf(lines: list[str]) -> bytes:
     pdf.set_font("DejaVu", size=11)
     pdf.add_page()
     for line in lines:
-        pdf.multi_cell(0, 6, "".join(ch for ch in line if ch.isprintable() and ord(ch) < 0x2000) or "-",
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0,
+            6,
+            "".join(ch for ch in line if ch.isprintable() and ord(ch) < 0x2000) or "-",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     return bytes(pdf.output())
 
 
@@ -70,8 +76,25 @@ def _xlsx(rows: list[list[str]]) -> bytes:
 
 @st.composite
 def uploads(draw: Any) -> tuple[str, bytes]:
-    kind = draw(st.sampled_from(["txt", "md", "txt-bytes", "docx", "docx-corrupt", "docx-bomb", "docx-ratio",
-                                 "pdf", "pdf-corrupt", "csv", "xlsx", "empty", "noext"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "txt",
+                "md",
+                "txt-bytes",
+                "docx",
+                "docx-corrupt",
+                "docx-bomb",
+                "docx-ratio",
+                "pdf",
+                "pdf-corrupt",
+                "csv",
+                "xlsx",
+                "empty",
+                "noext",
+            ]
+        )
+    )
     if kind == "txt":
         enc = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
         return "tekst.txt", draw(TEXT).encode(enc, "replace")

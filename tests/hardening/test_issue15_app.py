@@ -1,5 +1,6 @@
 """Issue 15 in the app: user data is shown as text (never Markdown/HTML that makes the browser fetch
 something), the app listens on loopback unless told otherwise, and the verslag downloads survive reruns."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from knowledge.i18n import t
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app" / "streamlit_app.py")
 HOSTILE_NAME = "Hackdag **vet** <b>html</b>"
-HOSTILE_TEXT = ("Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'> "
-                "[klik](javascript:alert(1))")
+HOSTILE_TEXT = (
+    "Kom langs! ![t](http://tracker.example/pixel.png) <img src='http://tracker.example/i.png'> "
+    "[klik](javascript:alert(1))"
+)
 HOSTILE_SITE = "https://ok.example) ![t](http://tracker.example/site.png"
 
 
@@ -41,8 +44,15 @@ def hostile_catalogue(kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("LOB_HOME", str(tmp_path))
     monkeypatch.delenv("LOB_DATABASE_URL", raising=False)
     base = kb.initiatieven["ini_wij_techniek"]
-    hostile = base.model_copy(update={"id": "eigen_hackdag", "naam": HOSTILE_NAME, "omschrijving": HOSTILE_TEXT,
-                                      "website": HOSTILE_SITE, "organisator": "<script>x</script> [org](http://x.example)"})
+    hostile = base.model_copy(
+        update={
+            "id": "eigen_hackdag",
+            "naam": HOSTILE_NAME,
+            "omschrijving": HOSTILE_TEXT,
+            "website": HOSTILE_SITE,
+            "organisator": "<script>x</script> [org](http://x.example)",
+        }
+    )
     catalogue().add_list("hostile", [hostile], who="test", how="lokaal")  # the school's own list, in the database
     return tmp_path
 
@@ -62,16 +72,27 @@ def test_imported_markdown_and_html_stay_text_on_the_initiatives_page(hostile_ca
     for text in texts:  # ... but nothing in it is rendered as an image, a tag or a foreign link
         # (the page's own markup, such as the map's numbered list in <b>, is allowed; the record's tags are not)
         assert not _unescaped(r"!\[", text), text
-        assert not _unescaped("<img", text) and not _unescaped("<script", text) and not _unescaped("<b>html", text), text
+        assert not _unescaped("<img", text) and not _unescaped("<script", text) and not _unescaped("<b>html", text), (
+            text
+        )
     links = [m for text in texts for m in re.findall(r"(?<!\\)\]\((?!\s)([^)]*)\)", text)]
     assert not [link for link in links if "tracker" in link or "javascript" in link], links
 
 
-@pytest.mark.parametrize(("url", "linked"), [
-    ("https://www.techniekpact.nl/open-dag?x=1", True), ("http://localhost:8501/", True),
-    (HOSTILE_SITE, False), ("javascript:alert(1)", False), ("data:text/html,<b>x</b>", False),
-    ("https://ok.example/a b", False), ("https://ok.example/(x)", False), ("ftp://ok.example/", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://www.techniekpact.nl/open-dag?x=1", True),
+        ("http://localhost:8501/", True),
+        (HOSTILE_SITE, False),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("https://ok.example/a b", False),
+        ("https://ok.example/(x)", False),
+        ("ftp://ok.example/", False),
+        ("", False),
+    ],
+)
 def test_only_plain_http_links_with_escaped_text(url: str, linked: bool) -> None:
     from app.ui import as_text, safe_link
 
@@ -79,8 +100,10 @@ def test_only_plain_http_links_with_escaped_text(url: str, linked: bool) -> None
     assert md.startswith("[Website \\*nu\\*](") == linked, md
     if not linked:
         assert not _unescaped(r"\]\(", md) and not _unescaped(r"!\[", md), md
-    assert as_text("![t](http://x.example/p.png) <img src=x>") == \
-        "\\!\\[t\\]\\(http\u2060\\://x\\.example/p\\.png\\) \\<img src\\=x\\>"
+    assert (
+        as_text("![t](http://x.example/p.png) <img src=x>")
+        == "\\!\\[t\\]\\(http\u2060\\://x\\.example/p\\.png\\) \\<img src\\=x\\>"
+    )
 
 
 def test_app_listens_on_loopback_unless_asked() -> None:

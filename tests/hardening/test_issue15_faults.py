@@ -3,6 +3,7 @@
 The fuzz suite (tests/fuzz/) explores the same boundaries with generated input; these tests pin the
 exact cases the fault campaign reported.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,8 +37,9 @@ def test_ask_with_a_latin1_byte_on_the_command_line(lob_home: Path, capsys: pyte
     assert "BBL" in out.out
 
 
-def test_ask_with_a_latin1_byte_on_stdin(lob_home: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_with_a_latin1_byte_on_stdin(
+    lob_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     raw = io.TextIOWrapper(io.BytesIO(b"Wat is BBL? Ren\xe9"), encoding="utf-8", errors="surrogateescape")
     monkeypatch.setattr("sys.stdin", raw)
     code = main(["ask", "--no-llm", "--json", "-"])
@@ -59,8 +61,9 @@ def test_integer_of_5000_digits_is_refused() -> None:
 
 
 @pytest.mark.parametrize("option", ["--xlsx", "--csv"])
-def test_export_to_a_missing_folder_or_a_folder(option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_to_a_missing_folder_or_a_folder(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("LOB_HOME", str(tmp_path / "home"))
     for target in (str(tmp_path / "nonexistent" / "dir" / "x.out"), str(tmp_path)):
         code = main(["initiatives", "--no-eigen", "--plain-text", option, target])
@@ -92,8 +95,9 @@ def test_nonsense_place_next_to_a_postcode_is_reported(field: str, kb: Knowledge
         recommend(kb, profiel)
 
 
-def test_an_unknown_10mb_wijk_is_not_echoed_whole(kb: KnowledgeBase, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_10mb_wijk_is_not_echoed_whole(
+    kb: KnowledgeBase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     huge = "x" * 10_000_000
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"leerjaar": "vo3", "schooltype": "vmbo-bb", "wijk": huge}))
@@ -102,8 +106,9 @@ def test_an_unknown_10mb_wijk_is_not_echoed_whole(kb: KnowledgeBase, tmp_path: P
     assert 0 < len(err) < 2000
 
 
-@pytest.mark.parametrize("argv", [["search", "-k", "-5", "bbl"], ["initiatives", "--limit", "-1"],
-                                  ["search", "-k", "0", "bbl"]])
+@pytest.mark.parametrize(
+    "argv", [["search", "-k", "-5", "bbl"], ["initiatives", "--limit", "-1"], ["search", "-k", "0", "bbl"]]
+)
 def test_negative_counts_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         build_parser().parse_args(argv)
@@ -180,20 +185,27 @@ def _docx_bomb(path: Path, inflated_mb: int) -> None:
     """A valid-looking .docx whose document.xml inflates to ``inflated_mb`` MB of one repeated paragraph."""
     para = "<w:p><w:r><w:t>" + "techniek " * 10 + "</w:t></w:r></w:p>"
     body = para * (inflated_mb * 1_000_000 // len(para))
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           + body + "</w:body></w:document>")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + body
+        + "</w:body></w:document>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                   'content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
-                   'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
-                   'main+xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-                   'relationships+xml"/></Types>')
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+            'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
+            'main+xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
         z.writestr("word/document.xml", xml)
 
 
@@ -234,7 +246,19 @@ def test_a_2000_character_question_does_bounded_work(kb: KnowledgeBase, monkeypa
     from retrieval.search import query_tokens
     from retrieval.structured import parse_activity_question
 
-    words = ["activiteiten", "meisjes", "techniek", "haven", "bouw", "stage", "Charlois", "Schiedam", "Delft", "opleiding", "kraanmachinist"]
+    words = [
+        "activiteiten",
+        "meisjes",
+        "techniek",
+        "haven",
+        "bouw",
+        "stage",
+        "Charlois",
+        "Schiedam",
+        "Delft",
+        "opleiding",
+        "kraanmachinist",
+    ]
     rng = np.random.default_rng(3)
     question = " ".join(rng.choice(words, 400))[:2000]
     calls = 0

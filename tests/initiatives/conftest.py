@@ -1,4 +1,5 @@
 """Helpers for the initiative tests: a small hand-made catalogue with known answers."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,10 +20,18 @@ KM_PER_DEG_LAT = 111.19508
 def make_ini(id: str, dlat: float | None = 0.0, **over: Any) -> Initiatief:
     """A valid initiative ``dlat`` degrees north of ORIGIN (None: landelijk, no coordinates)."""
     raw: dict[str, Any] = {
-        "id": id, "naam": id.replace("_", " ").title(), "omschrijving": f"Omschrijving van {id}.",
-        "organisator": "Testorganisatie", "bereik": "lokaal", "lokaal_soort": "overig",
-        "schooltypen": ["vmbo"], "doelgroepen": ["leerlingen"], "activiteiten": ["gastles"],
-        "praktijkgerichtheid": "deels", "branches": ["techniek_breed"], "classificatie": "algemene_kennis",
+        "id": id,
+        "naam": id.replace("_", " ").title(),
+        "omschrijving": f"Omschrijving van {id}.",
+        "organisator": "Testorganisatie",
+        "bereik": "lokaal",
+        "lokaal_soort": "overig",
+        "schooltypen": ["vmbo"],
+        "doelgroepen": ["leerlingen"],
+        "activiteiten": ["gastles"],
+        "praktijkgerichtheid": "deels",
+        "branches": ["techniek_breed"],
+        "classificatie": "algemene_kennis",
         "bronnen": ["algemene_kennis"],
     }
     if dlat is None:
@@ -38,23 +47,63 @@ def hand_catalogue() -> list[Initiatief]:
     """Seven initiatives; the comments give what the tests expect."""
     return [
         # 5.56 km north, lokaal Jet-Net, vmbo, leerlingen+ouders, bedrijfsbezoek, veel, bouw
-        make_ini("a_bouwbezoek", 0.05, lokaal_soort="jet_net", doelgroepen=["leerlingen", "ouders"],
-                 activiteiten=["bedrijfsbezoek"], praktijkgerichtheid="veel", branches=["bouw"]),
+        make_ini(
+            "a_bouwbezoek",
+            0.05,
+            lokaal_soort="jet_net",
+            doelgroepen=["leerlingen", "ouders"],
+            activiteiten=["bedrijfsbezoek"],
+            praktijkgerichtheid="veel",
+            branches=["bouw"],
+        ),
         # 8.90 km, mbo-instelling, vo_bovenbouw+vmbo, leraren, gastles+open_dag, deels, maritiem
-        make_ini("b_haven_opendag", 0.08, lokaal_soort="mbo_instelling", schooltypen=["vo_bovenbouw", "vmbo"],
-                 doelgroepen=["leraren"], activiteiten=["gastles", "open_dag"], branches=["maritiem"]),
+        make_ini(
+            "b_haven_opendag",
+            0.08,
+            lokaal_soort="mbo_instelling",
+            schooltypen=["vo_bovenbouw", "vmbo"],
+            doelgroepen=["leraren"],
+            activiteiten=["gastles", "open_dag"],
+            branches=["maritiem"],
+        ),
         # 22.24 km: outside 10 km; po, meisjes, veel, ict
-        make_ini("c_ver_weg_po", 0.2, schooltypen=["po"], doelgroepen=["meisjes"], praktijkgerichtheid="veel",
-                 branches=["ict"]),
+        make_ini(
+            "c_ver_weg_po",
+            0.2,
+            schooltypen=["po"],
+            doelgroepen=["meisjes"],
+            praktijkgerichtheid="veel",
+            branches=["ict"],
+        ),
         # landelijk: vmbo+havo, leerlingen+meisjes, wedstrijd_online, geen, ict
-        make_ini("d_landelijke_wedstrijd", None, schooltypen=["vmbo", "havo"], doelgroepen=["leerlingen", "meisjes"],
-                 activiteiten=["wedstrijd_online"], praktijkgerichtheid="geen", branches=["ict"]),
+        make_ini(
+            "d_landelijke_wedstrijd",
+            None,
+            schooltypen=["vmbo", "havo"],
+            doelgroepen=["leerlingen", "meisjes"],
+            activiteiten=["wedstrijd_online"],
+            praktijkgerichtheid="geen",
+            branches=["ict"],
+        ),
         # lokaal with an online part, 30.02 km away: stays lokaal (like the report), so outside 10 km
-        make_ini("e_online_les", 0.27, online=True, schooltypen=["havo", "vwo"], activiteiten=["informatie"],
-                 praktijkgerichtheid="geen", branches=["technologie_wetenschap"]),
+        make_ini(
+            "e_online_les",
+            0.27,
+            online=True,
+            schooltypen=["havo", "vwo"],
+            activiteiten=["informatie"],
+            praktijkgerichtheid="geen",
+            branches=["technologie_wetenschap"],
+        ),
         # 1.11 km, STO, vo_onderbouw, leerlingen, evenement, deels, installatietechniek
-        make_ini("f_installatie_dag", 0.01, lokaal_soort="sto", schooltypen=["vo_onderbouw"],
-                 activiteiten=["evenement"], branches=["installatietechniek"]),
+        make_ini(
+            "f_installatie_dag",
+            0.01,
+            lokaal_soort="sto",
+            schooltypen=["vo_onderbouw"],
+            activiteiten=["evenement"],
+            branches=["installatietechniek"],
+        ),
         # 11.12 km, just outside 10 km; vmbo, leerlingen, stage, veel, bouw
         make_ini("g_stage_net_buiten", 0.1, activiteiten=["stage"], praktijkgerichtheid="veel", branches=["bouw"]),
     ]

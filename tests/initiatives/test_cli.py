@@ -1,4 +1,5 @@
 """The CLI: ``initiatives`` (filters, --json, --csv, --xlsx), ``initiatives-import`` and ``gaps``."""
+
 from __future__ import annotations
 
 import io
@@ -19,18 +20,34 @@ def test_initiatives_json_has_all_attributes_distance_and_sources(capsys, kb, lo
     data = out_json(capsys)
     assert data and all("vmbo" in d["schooltypen"] for d in data)
     first = data[0]
-    assert {"id", "naam", "bereik", "praktijkgerichtheid", "locatie", "bronnen", "afstand_km", "landelijk_online",
-            "bronnen_tekst"} <= set(first)
+    assert {
+        "id",
+        "naam",
+        "bereik",
+        "praktijkgerichtheid",
+        "locatie",
+        "bronnen",
+        "afstand_km",
+        "landelijk_online",
+        "bronnen_tekst",
+    } <= set(first)
     local = [d["afstand_km"] for d in data if not d["landelijk_online"]]
     assert local == sorted(local) and all(k <= 10 for k in local)
     assert all(d["afstand_km"] is None for d in data if d["landelijk_online"])
     assert first["bronnen_tekst"][0].startswith(kb.bronnen[first["bronnen"][0]["bron"]].titel)
 
 
-@pytest.mark.parametrize("args", [
-    ["--doelgroep", "ouders"], ["--activiteit", "open_dag,bedrijfsbezoek"], ["--branche", "IT/ICT"],
-    ["--praktijk", "veel", "--praktijk", "deels"], ["--no-landelijk"], ["--q", "lego", "--plain-text"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--doelgroep", "ouders"],
+        ["--activiteit", "open_dag,bedrijfsbezoek"],
+        ["--branche", "IT/ICT"],
+        ["--praktijk", "veel", "--praktijk", "deels"],
+        ["--no-landelijk"],
+        ["--q", "lego", "--plain-text"],
+    ],
+)
 def test_each_filter_option_reaches_the_search(capsys, lob_home, args):
     assert main(["initiatives", *args, "--json"]) == 0
     data = out_json(capsys)
@@ -72,25 +89,44 @@ def test_csv_to_stdout_and_xlsx_file(capsys, tmp_path, lob_home):
     assert "Bron" in frame.columns and "Afstand (km)" in frame.columns
     xlsx = tmp_path / "uit.xlsx"
     csv_file = tmp_path / "uit.csv"
-    assert main(["initiatives", "--branche", "maritiem", "--xlsx", str(xlsx), "--csv", str(csv_file),
-                 "--taal", "en"]) == 0
+    assert (
+        main(["initiatives", "--branche", "maritiem", "--xlsx", str(xlsx), "--csv", str(csv_file), "--taal", "en"]) == 0
+    )
     english = pd.read_excel(xlsx, engine="openpyxl")
     assert len(english) == len(frame) == len(pd.read_csv(csv_file)) and english.columns[0] == "Name"
 
 
 def test_import_lists_delete_and_undo_via_cli(capsys, tmp_path, lob_home):
     path = tmp_path / "mijn.csv"
-    path.write_text("naam;schooltype;activiteit soort;praktijk;postcode;datum\n"
-                    "Zuiderlab;vmbo;gastles;veel;3083;14 maart 2027\n"
-                    "Kapot;mbo;gastles;veel;3083;\n", encoding="utf-8")
+    path.write_text(
+        "naam;schooltype;activiteit soort;praktijk;postcode;datum\n"
+        "Zuiderlab;vmbo;gastles;veel;3083;14 maart 2027\n"
+        "Kapot;mbo;gastles;veel;3083;\n",
+        encoding="utf-8",
+    )
     assert main(["initiatives-import", str(path), "--naam", "Zuid", "--json"]) == 1  # 1: there was a bad row
     result = out_json(capsys)
     assert result["geimporteerd"] == 1 and result["fouten"][0]["rij"] == 3 and result["lijst_naam"] == "Zuid"
     assert main(["initiatives", "--q", "zuiderlab", "--plain-text", "--json"]) == 0
     found = out_json(capsys)
     assert [d["naam"] for d in found] == ["Zuiderlab"] and found[0]["eigen_lijst"] and found[0]["datum"] == "2027-03-14"
-    assert main(["initiatives", "--komend", "--vandaag", "2026-11-30", "--near", "3083", "--km", "2", "--json",
-                 "--no-landelijk"]) == 0
+    assert (
+        main(
+            [
+                "initiatives",
+                "--komend",
+                "--vandaag",
+                "2026-11-30",
+                "--near",
+                "3083",
+                "--km",
+                "2",
+                "--json",
+                "--no-landelijk",
+            ]
+        )
+        == 0
+    )
     assert [(d["naam"], d["volgende_datum"]) for d in out_json(capsys)] == [("Zuiderlab", "2027-03-14")]
     assert main(["initiatives", "--q", "zuiderlab", "--plain-text", "--no-eigen", "--json"]) == 0
     assert out_json(capsys) == []
@@ -113,12 +149,29 @@ def test_import_lists_delete_and_undo_via_cli(capsys, tmp_path, lob_home):
 
 def test_import_with_mapping_and_defaults_via_cli(capsys, tmp_path, lob_home):
     path = tmp_path / "school.csv"
-    path.write_text("Activiteit;Wanneer;Voor wie;Waar;Opmerking\n"
-                    "Open dag Zadkine;14 maart;klas 3 vmbo;Rotterdam;Delft\n", encoding="utf-8")
+    path.write_text(
+        "Activiteit;Wanneer;Voor wie;Waar;Opmerking\nOpen dag Zadkine;14 maart;klas 3 vmbo;Rotterdam;Delft\n",
+        encoding="utf-8",
+    )
     assert main(["initiatives-import", str(path), "--dry-run"]) == 2
     assert "praktijkgerichtheid" in capsys.readouterr().err
-    assert main(["initiatives-import", str(path), "--dry-run", "--standaard", "praktijkgerichtheid=veel",
-                 "--kolom", "Waar=", "--kolom", "Opmerking=gemeente", "--json"]) == 0
+    assert (
+        main(
+            [
+                "initiatives-import",
+                str(path),
+                "--dry-run",
+                "--standaard",
+                "praktijkgerichtheid=veel",
+                "--kolom",
+                "Waar=",
+                "--kolom",
+                "Opmerking=gemeente",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = out_json(capsys)
     assert data["kolommen"]["Opmerking"] == "gemeente" and "Waar" in data["genegeerde_kolommen"]
     assert main(["initiatives-import", str(path), "--standaard", "praktijk=veel"]) == 2
@@ -147,8 +200,15 @@ def test_gaps_json_and_text(capsys, lob_home, kb):
     assert main(["gaps", "--near", campus, "--km", "10", "--json"]) == 0
     data = out_json(capsys)
     assert data["km"] == 10 and data["totaal"] == len(data["initiatieven"])
-    assert set(data["tellingen"]) == {"bereik", "lokaal_soort", "schooltype", "doelgroep", "activiteit", "praktijk",
-                                      "branche"}
+    assert set(data["tellingen"]) == {
+        "bereik",
+        "lokaal_soort",
+        "schooltype",
+        "doelgroep",
+        "activiteit",
+        "praktijk",
+        "branche",
+    }
     assert all("zin" in g for g in data["gaps"])
     assert {"kenmerken", "tellingen_regio", "totaal_regio"} <= set(data)
     assert main(["gaps", "--near", "3083"]) == 0

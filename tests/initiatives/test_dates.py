@@ -1,4 +1,5 @@
 """Dates as a decaan writes them, the school-year rule, and upcoming activities in the search."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,22 +13,32 @@ NOV = dt.date(2026, 11, 30)  # in school year 2026-2027
 D = dt.date
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("14 maart", When(D(2027, 3, 14))),                     # no year: the school year of the reference day
-    ("3 oktober", When(D(2026, 10, 3))),                    # earlier in the same school year
-    ("14 maart 2028", When(D(2028, 3, 14))),
-    ("14-3-2027", When(D(2027, 3, 14))), ("14/03/27", When(D(2027, 3, 14))), ("2027-03-14", When(D(2027, 3, 14))),
-    ("wo 14 maart 2027, 13:00-16:00", When(D(2027, 3, 14))),
-    ("vanaf 13.00 uur op do 12 februari", When(D(2027, 2, 12))),
-    ("March 14, 2027", When(D(2027, 3, 14))), ("14th March", When(D(2027, 3, 14))),
-    ("14 t/m 16 maart", When(D(2027, 3, 14), D(2027, 3, 16))), ("14-16 maart", When(D(2027, 3, 14), D(2027, 3, 16))),
-    ("14 maart - 2 april", When(D(2027, 3, 14), D(2027, 4, 2))),
-    ("28 dec t/m 5 jan", When(D(2026, 12, 28), D(2027, 1, 5))),
-    ("maart", When(D(2027, 3, 1), D(2027, 3, 31))),
-    ("jaarlijks in maart", When(jaarlijks_maand=3)), ("elk jaar (oktober)", When(jaarlijks_maand=10)),
-    ("n.t.b.", When()), ("", When()), (None, When()),
-    (dt.datetime(2027, 2, 5, 9, 30), When(D(2027, 2, 5))),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 maart", When(D(2027, 3, 14))),  # no year: the school year of the reference day
+        ("3 oktober", When(D(2026, 10, 3))),  # earlier in the same school year
+        ("14 maart 2028", When(D(2028, 3, 14))),
+        ("14-3-2027", When(D(2027, 3, 14))),
+        ("14/03/27", When(D(2027, 3, 14))),
+        ("2027-03-14", When(D(2027, 3, 14))),
+        ("wo 14 maart 2027, 13:00-16:00", When(D(2027, 3, 14))),
+        ("vanaf 13.00 uur op do 12 februari", When(D(2027, 2, 12))),
+        ("March 14, 2027", When(D(2027, 3, 14))),
+        ("14th March", When(D(2027, 3, 14))),
+        ("14 t/m 16 maart", When(D(2027, 3, 14), D(2027, 3, 16))),
+        ("14-16 maart", When(D(2027, 3, 14), D(2027, 3, 16))),
+        ("14 maart - 2 april", When(D(2027, 3, 14), D(2027, 4, 2))),
+        ("28 dec t/m 5 jan", When(D(2026, 12, 28), D(2027, 1, 5))),
+        ("maart", When(D(2027, 3, 1), D(2027, 3, 31))),
+        ("jaarlijks in maart", When(jaarlijks_maand=3)),
+        ("elk jaar (oktober)", When(jaarlijks_maand=10)),
+        ("n.t.b.", When()),
+        ("", When()),
+        (None, When()),
+        (dt.datetime(2027, 2, 5, 9, 30), When(D(2027, 2, 5))),
+    ],
+)
 def test_parse_when(text, expected):
     assert parse_when(text, NOV) == expected
 

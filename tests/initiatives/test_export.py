@@ -1,5 +1,6 @@
 """Readable exports (labels, the decaan's columns, widths, filter row, named sheet, real dates) and the template
 with drop-down lists (Excel data validation), checked by opening the files with openpyxl."""
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,13 @@ from recommender.initiatives.table_io import (
 
 def test_xlsx_export_is_readable(kb, make_ini):
     hits = search_initiatives(kb, InitiativeFilter(near="Charlois", km=10))
-    dated = make_ini("lasdag", naam="Lasdag", datum=dt.date(2027, 3, 14), tot=dt.date(2027, 3, 16),
-                     bronnen=["eigen_import#kalender.xlsx 2026-11-30"])
+    dated = make_ini(
+        "lasdag",
+        naam="Lasdag",
+        datum=dt.date(2027, 3, 14),
+        tot=dt.date(2027, 3, 16),
+        bronnen=["eigen_import#kalender.xlsx 2026-11-30"],
+    )
     hits = [*hits, InitiativeHit(initiatief=dated, afstand_km=2.345)]
     book = load_workbook(io.BytesIO(export_xlsx_bytes(hits, kb, "nl")))
     ws = book.active
@@ -94,13 +100,34 @@ def test_filled_in_template_imports(tmp_path, kb, lob_home):
 
     book = load_workbook(io.BytesIO(template_bytes("nl")))
     ws = book["Activiteiten"]
-    ws.append(["Techniekdag", "Evenement", dt.datetime(2027, 4, 2), None, None, "leerlingen klas 2",
-               "Onderbouw vo (klas 1-2)", "Bouw", "Veel zelf doen", "Ahoy", "", "3084", "Rotterdam", "Bouwmensen",
-               "bouwmensen.example", "Een dag zelf bouwen."])
+    ws.append(
+        [
+            "Techniekdag",
+            "Evenement",
+            dt.datetime(2027, 4, 2),
+            None,
+            None,
+            "leerlingen klas 2",
+            "Onderbouw vo (klas 1-2)",
+            "Bouw",
+            "Veel zelf doen",
+            "Ahoy",
+            "",
+            "3084",
+            "Rotterdam",
+            "Bouwmensen",
+            "bouwmensen.example",
+            "Een dag zelf bouwen.",
+        ]
+    )
     path = tmp_path / "ingevuld.xlsx"
     book.save(path)
     result = import_table(path, kb)
     assert result.fouten == [] and result.geimporteerd == 1
     ini = catalogue().records()[0]
-    assert (ini.naam, ini.activiteiten, ini.datum, ini.praktijkgerichtheid) == \
-        ("Techniekdag", ["evenement"], dt.date(2027, 4, 2), "veel")
+    assert (ini.naam, ini.activiteiten, ini.datum, ini.praktijkgerichtheid) == (
+        "Techniekdag",
+        ["evenement"],
+        dt.date(2027, 4, 2),
+        "veel",
+    )

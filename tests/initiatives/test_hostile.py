@@ -1,5 +1,6 @@
 """Hostile and large files are refused or neutralised before any work is done; `lob-kompas bench --decaan`
 measures time and memory of each in its own process (docs/benchmarks.md)."""
+
 from __future__ import annotations
 
 import io
@@ -54,8 +55,11 @@ def test_25000_rows_are_refused_at_the_cap(tmp_path, kb, lob_home, name):
     if name.endswith(".xlsx"):
         hostile.many_rows(path, rows=25_000)
     else:
-        path.write_text("naam;schooltype;activiteit;praktijk\n" + "".join(
-            f"Activiteit {i};vmbo;gastles;veel\n" for i in range(25_000)), encoding="utf-8")
+        path.write_text(
+            "naam;schooltype;activiteit;praktijk\n"
+            + "".join(f"Activiteit {i};vmbo;gastles;veel\n" for i in range(25_000)),
+            encoding="utf-8",
+        )
     exc = refused(path, kb, "too_many_rows")
     assert "20000" in str(exc)
 
@@ -82,9 +86,21 @@ def test_formula_cells_never_come_in_and_formula_like_text_goes_out_neutralised(
             assert not cell.lstrip(" \t\r").startswith(("=", "+", "-", "@")), cell
 
 
-@pytest.mark.parametrize(("value", "safe"), [
-    ("=1+1", "'=1+1"), ("+31 10", "'+31 10"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("Open dag", "Open dag"), ("", ""), (3.5, 3.5), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 10", "'+31 10"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("  =1", "'  =1"),
+        ("Open dag", "Open dag"),
+        ("", ""),
+        (3.5, 3.5),
+        (None, None),
+    ],
+)
 def test_neutralise_follows_owasp(value, safe):
     assert neutralise(value) == safe

@@ -1,5 +1,6 @@
 """Import of a decaan's own sheet: any sensible header, preview, mapping, defaults, row errors with row number,
 column and allowed values, dates, the school's messy sheet, and a round trip through our own export."""
+
 from __future__ import annotations
 
 import csv
@@ -26,14 +27,44 @@ from recommender.initiatives.table_io import export_csv, export_xlsx
 
 TODAY = dt.date(2026, 11, 30)
 GOOD_ROWS = [
-    ["Robotlab Zuid", "Vmbo, Onderbouw", "Leerlingen|Ouders", "Workshop; Bedrijfsbezoek", "IT/ICT", "Veel",
-     "Stichting Robot", "", "3083", "https://robotlab.example"],
+    [
+        "Robotlab Zuid",
+        "Vmbo, Onderbouw",
+        "Leerlingen|Ouders",
+        "Workshop; Bedrijfsbezoek",
+        "IT/ICT",
+        "Veel",
+        "Stichting Robot",
+        "",
+        "3083",
+        "https://robotlab.example",
+    ],
     ["Havenspel online", "havo;vwo", "leerlingen", "wedstrijd", "Maritiem", "geen", "Havenclub", "landelijk", "", ""],
-    ["Open avond installatie", "vmbo", "Ouders", "Open dag", "installatietechniek", "deels", "ROC Test", "lokaal",
-     "Schiedam", ""],
+    [
+        "Open avond installatie",
+        "vmbo",
+        "Ouders",
+        "Open dag",
+        "installatietechniek",
+        "deels",
+        "ROC Test",
+        "lokaal",
+        "Schiedam",
+        "",
+    ],
 ]
-HEADER = ["Naam", "Schooltype", "Doelgroep", "Activiteit soort", "Branche", "Praktijk", "Organisatie", "Bereik",
-          "Plaats", "Website"]
+HEADER = [
+    "Naam",
+    "Schooltype",
+    "Doelgroep",
+    "Activiteit soort",
+    "Branche",
+    "Praktijk",
+    "Organisatie",
+    "Bereik",
+    "Plaats",
+    "Website",
+]
 
 
 def write_csv(path: Path, rows: list[list[str]], sep: str = ";", header: list[str] = HEADER) -> Path:
@@ -63,8 +94,16 @@ def school_sheet(path: Path) -> Path:
     ws.merge_cells("A2:F2")
     ws.append([])
     ws.append(["Activiteit", "Datum", "Voor wie", "Locatie", "Organisatie", "Link"])
-    ws.append(["Open dag Zadkine techniek", "14 maart", "leerlingen klas 3 vmbo + ouders", "Zadkine, 3083 Rotterdam",
-               "Zadkine", "www.zadkine.example/opendag"])
+    ws.append(
+        [
+            "Open dag Zadkine techniek",
+            "14 maart",
+            "leerlingen klas 3 vmbo + ouders",
+            "Zadkine, 3083 Rotterdam",
+            "Zadkine",
+            "www.zadkine.example/opendag",
+        ]
+    )
     ws.append(["Gastles drones", dt.datetime(2027, 2, 5), "klas 2", "Schiedam", "Drone Team", "https://drones.example"])
     ws.append([None] * 6)
     ws.append(["Girlsday", "9 april", "meiden klas 1 en 2", "Port of Rotterdam", "VHTO", "https://girlsday.example"])
@@ -83,15 +122,30 @@ def test_a_schools_own_sheet_comes_in_with_title_rows_dates_and_own_column_names
     assert sheet.header_row == 4 and sheet.skipped_rows == 3 and sheet.sheet_name == "Techniek 2026-2027"
     assert len(sheet.rows) == 7  # blank rows and the footnote are not rows
     preview = make_preview(sheet, kb, today=TODAY)
-    assert preview.mapping == {"Activiteit": "naam", "Datum": "datum", "Voor wie": "voor_wie",
-                               "Locatie": "locatie_naam", "Organisatie": "organisator", "Link": "website"}
+    assert preview.mapping == {
+        "Activiteit": "naam",
+        "Datum": "datum",
+        "Voor wie": "voor_wie",
+        "Locatie": "locatie_naam",
+        "Organisatie": "organisator",
+        "Link": "website",
+    }
     assert preview.ontbrekend == ["praktijkgerichtheid"]  # the decaan must choose this one
-    preview = make_preview(sheet, kb, today=TODAY, defaults=dict(preview.standaardwaarden, praktijkgerichtheid="deels",
-                                                                 schooltypen=["vmbo"]))
+    preview = make_preview(
+        sheet,
+        kb,
+        today=TODAY,
+        defaults=dict(preview.standaardwaarden, praktijkgerichtheid="deels", schooltypen=["vmbo"]),
+    )
     assert preview.ontbrekend == []
     good = {r.naam: r for r in preview.goed}
-    assert set(good) == {"Open dag Zadkine techniek", "Gastles drones", "Girlsday", "Techniekweek markt",
-                         "Voorlichting techniek voor ouders"}
+    assert set(good) == {
+        "Open dag Zadkine techniek",
+        "Gastles drones",
+        "Girlsday",
+        "Techniekweek markt",
+        "Voorlichting techniek voor ouders",
+    }
     open_dag = good["Open dag Zadkine techniek"]
     assert open_dag.datum == dt.date(2027, 3, 14)  # no year: the school year of the import day
     assert open_dag.activiteiten == ["open_dag"]  # from the name
@@ -100,8 +154,10 @@ def test_a_schools_own_sheet_comes_in_with_title_rows_dates_and_own_column_names
     assert open_dag.website == "https://www.zadkine.example/opendag"
     assert good["Gastles drones"].datum == dt.date(2027, 2, 5) and good["Gastles drones"].activiteiten == ["gastles"]
     assert good["Girlsday"].doelgroepen == ["meisjes"] and good["Girlsday"].schooltypen == ["vo_onderbouw"]
-    assert (good["Techniekweek markt"].datum, good["Techniekweek markt"].tot) == (dt.date(2026, 11, 3),
-                                                                                 dt.date(2026, 11, 7))
+    assert (good["Techniekweek markt"].datum, good["Techniekweek markt"].tot) == (
+        dt.date(2026, 11, 3),
+        dt.date(2026, 11, 7),
+    )
     ouders = good["Voorlichting techniek voor ouders"]
     assert ouders.jaarlijks_maand == 1 and ouders.landelijk_online and ouders.online
     bad = {f.rij: f for f in preview.fouten}
@@ -117,8 +173,15 @@ def test_a_schools_own_sheet_comes_in_with_title_rows_dates_and_own_column_names
 
 def test_saving_makes_one_named_list_searchable_at_once(tmp_path, kb, lob_home):
     before = data_dir_fingerprint()
-    result = import_table(school_sheet(tmp_path / "kalender.xlsx"), kb, name="Techniek najaar", today=TODAY,
-                          defaults={"praktijkgerichtheid": "deels", "schooltypen": ["vmbo"]}, who="decaan", how="lokaal")
+    result = import_table(
+        school_sheet(tmp_path / "kalender.xlsx"),
+        kb,
+        name="Techniek najaar",
+        today=TODAY,
+        defaults={"praktijkgerichtheid": "deels", "schooltypen": ["vmbo"]},
+        who="decaan",
+        how="lokaal",
+    )
     assert result.lijst_naam == "Techniek najaar" and result.geimporteerd == 5 and len(result.fouten) == 2
     assert data_dir_fingerprint() == before  # never into knowledge/data
     assert (lob_home / "lob-kompas.db").is_file()
@@ -145,8 +208,11 @@ def test_csv_with_any_separator(tmp_path, kb, lob_home, sep):
 
 def test_activiteit_column_is_the_kind_when_its_cells_are_kinds(tmp_path, kb, lob_home):
     header = ["Titel", "Activiteit", "Schooltype", "Praktijk", "Plaats"]
-    path = write_csv(tmp_path / "k.csv", [["Lasdag", "Bedrijfsbezoek", "vmbo", "veel", "Delft"],
-                                          ["Drones", "gastles", "vmbo", "veel", "Delft"]], header=header)
+    path = write_csv(
+        tmp_path / "k.csv",
+        [["Lasdag", "Bedrijfsbezoek", "vmbo", "veel", "Delft"], ["Drones", "gastles", "vmbo", "veel", "Delft"]],
+        header=header,
+    )
     result = import_table(path, kb, dry_run=True)
     assert result.kolommen["Titel"] == "naam" and result.kolommen["Activiteit"] == "activiteiten"
 
@@ -178,16 +244,16 @@ def test_no_name_column_is_a_file_error_that_lists_the_columns(tmp_path, kb, lob
 
 def test_bad_rows_are_reported_with_excel_row_numbers(tmp_path, kb, lob_home):
     rows = [
-        GOOD_ROWS[0],                                                                     # row 2: good
+        GOOD_ROWS[0],  # row 2: good
         ["", "vmbo", "leerlingen", "gastles", "bouw", "veel", "X", "lokaal", "Delft", ""],  # 3: no name
-        ["Mbo-dag", "mbo", "opa", "gastles", "zorg", "veel", "X", "lokaal", "Delft", ""],   # 4: three bad codes
-        ["", "", "", "", "", "", "", "", "", ""],                                          # 5: blank, skipped
+        ["Mbo-dag", "mbo", "opa", "gastles", "zorg", "veel", "X", "lokaal", "Delft", ""],  # 4: three bad codes
+        ["", "", "", "", "", "", "", "", "", ""],  # 5: blank, skipped
         ["Zonder plek", "vmbo", "leerlingen", "gastles", "bouw", "deels", "X", "lokaal", "", ""],  # 6: no location
         ["Onbekende stad", "vmbo", "leerlingen", "gastles", "bouw", "deels", "X", "", "Atlantis", ""],  # 7
         ["Lege praktijk", "vmbo", "leerlingen", "gastles", "bouw", "", "X", "", "Delft", ""],  # 8
         ["Link", "vmbo", "leerlingen", "gastles", "bouw", "veel", "X", "", "Delft", "javascript:alert(1)"],  # 9
         ["![x](http://t.example/p.png)", "vmbo", "leerlingen", "gastles", "bouw", "veel", "X", "", "Delft", ""],  # 10
-        GOOD_ROWS[1],                                                                     # row 11: good
+        GOOD_ROWS[1],  # row 11: good
     ]
     result = import_table(write_csv(tmp_path / "fout.csv", rows), kb)
     assert result.geimporteerd == 2
@@ -209,8 +275,9 @@ def test_row_errors_are_translated(tmp_path, kb, lob_home):
     result = import_table(write_csv(tmp_path / "fout.csv", rows), kb, dry_run=True)
     fout = result.fouten[0]
     texts = {lang: fout.text(lang) for lang in ("nl", "en", "tr", "ar", "pl", "uk")}
-    assert len(set(texts.values())) == 6 and all('"mbo"' in text or "«mbo»" in text or "„mbo”" in text
-                                                 for text in texts.values())
+    assert len(set(texts.values())) == 6 and all(
+        '"mbo"' in text or "«mbo»" in text or "„mbo”" in text for text in texts.values()
+    )
     assert "Schooltype" in texts["en"]  # the column as the file names it
     assert "Primary school" in texts["en"] and "Basisschool" in texts["nl"]  # allowed values in the reader's words
 
@@ -240,16 +307,19 @@ def test_xlsx_and_wrong_files(tmp_path, kb, lob_home):
     assert import_table(path, kb).geimporteerd == 3
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [
-    ("rapport.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "pdf"),
-    ("ruis.csv", bytes(range(256)) * 40, "binary"),
-    ("kapot.xlsx", b"PK\x03\x04 dit is geen echte zip", "bad_xlsx"),
-    ("brief.txt", b"Beste decaan,\nhier is geen tabel.\nGroet\n", "no_name_column"),
-    ("leeg.csv", b"", "empty"),
-    ("witruimte.csv", b"  \n\n ", "empty"),
-    ("kop.csv", b"naam;schooltype;activiteit;praktijk\n", "no_rows"),
-    ("oud.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "bad_xlsx"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("rapport.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "pdf"),
+        ("ruis.csv", bytes(range(256)) * 40, "binary"),
+        ("kapot.xlsx", b"PK\x03\x04 dit is geen echte zip", "bad_xlsx"),
+        ("brief.txt", b"Beste decaan,\nhier is geen tabel.\nGroet\n", "no_name_column"),
+        ("leeg.csv", b"", "empty"),
+        ("witruimte.csv", b"  \n\n ", "empty"),
+        ("kop.csv", b"naam;schooltype;activiteit;praktijk\n", "no_rows"),
+        ("oud.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "bad_xlsx"),
+    ],
+)
 def test_wrong_format_and_empty_files_give_clear_errors(tmp_path, kb, lob_home, name, content, code):
     path = tmp_path / name
     path.write_bytes(content)
@@ -276,8 +346,17 @@ def test_round_trip_export_then_import(tmp_path, kb, lob_home, fmt):
     back = {r.naam: r for r in catalogue().records()}
     for h in hits:
         ini, again = h.initiatief, back[h.initiatief.naam]
-        for field in ("organisator", "website", "omschrijving", "schooltypen", "doelgroepen", "activiteiten",
-                      "praktijkgerichtheid", "branches", "bereik"):
+        for field in (
+            "organisator",
+            "website",
+            "omschrijving",
+            "schooltypen",
+            "doelgroepen",
+            "activiteiten",
+            "praktijkgerichtheid",
+            "branches",
+            "bereik",
+        ):
             assert getattr(again, field) == getattr(ini, field), (ini.id, field)
         assert again.landelijk_online == ini.landelijk_online
         assert again.bronnen[0].bron == "eigen_import"
@@ -294,5 +373,8 @@ def test_our_export_in_any_language_comes_back_in(tmp_path, kb, lob_home, lang):
     back = {r.naam: r for r in catalogue().records()}
     for h in hits:
         again = back[h.initiatief.naam]
-        assert (again.schooltypen, again.activiteiten, again.praktijkgerichtheid) == \
-            (h.initiatief.schooltypen, h.initiatief.activiteiten, h.initiatief.praktijkgerichtheid)
+        assert (again.schooltypen, again.activiteiten, again.praktijkgerichtheid) == (
+            h.initiatief.schooltypen,
+            h.initiatief.activiteiten,
+            h.initiatief.praktijkgerichtheid,
+        )

@@ -1,4 +1,5 @@
 """Which column is what: synonyms, similarity and the cells decide; the decaan can change it."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,14 +11,29 @@ def fields(header, rows):
     return {m.header: m.field for m in suggest_mapping(header, [(i + 2, r) for i, r in enumerate(rows)])}
 
 
-@pytest.mark.parametrize(("header", "field", "how"), [
-    ("Naam", "naam", "naam"), ("Titel", "naam", "naam"), ("Wanneer", "datum", "naam"), ("Van", "datum", "naam"),
-    ("Tot", "tot", "naam"), ("Voor wie", "voor_wie", "naam"), ("Doelgroep", "doelgroepen", "naam"),
-    ("Adres", "adres", "naam"), ("Plaats", "gemeente", "naam"), ("Organisatie", "organisator", "naam"),
-    ("Link", "website", "naam"), ("Datum en tijd", "datum", "bevat"), ("Website / aanmelden", "website", "bevat"),
-    ("Organsatie", "organisator", "lijkt"), ("Doelgroepen", "doelgroepen", "naam"), ("For whom", "voor_wie", "naam"),
-    ("Назва", "naam", "naam"), ("الاسم", "naam", "naam"),
-])
+@pytest.mark.parametrize(
+    ("header", "field", "how"),
+    [
+        ("Naam", "naam", "naam"),
+        ("Titel", "naam", "naam"),
+        ("Wanneer", "datum", "naam"),
+        ("Van", "datum", "naam"),
+        ("Tot", "tot", "naam"),
+        ("Voor wie", "voor_wie", "naam"),
+        ("Doelgroep", "doelgroepen", "naam"),
+        ("Adres", "adres", "naam"),
+        ("Plaats", "gemeente", "naam"),
+        ("Organisatie", "organisator", "naam"),
+        ("Link", "website", "naam"),
+        ("Datum en tijd", "datum", "bevat"),
+        ("Website / aanmelden", "website", "bevat"),
+        ("Organsatie", "organisator", "lijkt"),
+        ("Doelgroepen", "doelgroepen", "naam"),
+        ("For whom", "voor_wie", "naam"),
+        ("Назва", "naam", "naam"),
+        ("الاسم", "naam", "naam"),
+    ],
+)
 def test_header_synonyms_and_similarity(header, field, how):
     assert header_score(header, field)[1] == how
 
@@ -45,7 +61,10 @@ def test_each_field_at_most_once_and_our_computed_columns_ignored():
 def test_choices_override_and_move_a_field():
     matches = suggest_mapping(["Naam", "Omschrijving"], [(2, ["Lasdag", "Rotterdam"])])
     changed = apply_choices(matches, {"Omschrijving": "naam"})
-    assert [(m.header, m.field, m.how) for m in changed] == [("Naam", None, "onbekend"), ("Omschrijving", "naam", "gekozen")]
+    assert [(m.header, m.field, m.how) for m in changed] == [
+        ("Naam", None, "onbekend"),
+        ("Omschrijving", "naam", "gekozen"),
+    ]
     with pytest.raises(ValueError, match="geen veld"):
         apply_choices(matches, {"Naam": "verzonnen"})
 

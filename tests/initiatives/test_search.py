@@ -1,4 +1,5 @@
 """Search: every filter, OR within a filter, AND across filters, distances and ordering."""
+
 from __future__ import annotations
 
 import math
@@ -28,18 +29,25 @@ def test_no_filter_returns_all_sorted_by_name(hand_catalogue):
     assert all(h.afstand_km is None for h in hits)
 
 
-@pytest.mark.parametrize(("field", "values", "expected"), [
-    ("schooltypen", ["po"], {"c_ver_weg_po"}),
-    ("schooltypen", ["havo", "vo_onderbouw"], {"d_landelijke_wedstrijd", "e_online_les", "f_installatie_dag"}),
-    ("doelgroepen", ["ouders"], {"a_bouwbezoek"}),
-    ("doelgroepen", ["meisjes", "leraren"], {"b_haven_opendag", "c_ver_weg_po", "d_landelijke_wedstrijd"}),
-    ("activiteiten", ["open_dag"], {"b_haven_opendag"}),
-    ("activiteiten", ["stage", "evenement"], {"f_installatie_dag", "g_stage_net_buiten"}),
-    ("branches", ["ict"], {"c_ver_weg_po", "d_landelijke_wedstrijd"}),
-    ("branches", ["maritiem", "installatietechniek"], {"b_haven_opendag", "f_installatie_dag"}),
-    ("praktijk", ["veel"], {"a_bouwbezoek", "c_ver_weg_po", "g_stage_net_buiten"}),
-    ("praktijk", ["geen", "deels"], {"b_haven_opendag", "d_landelijke_wedstrijd", "e_online_les", "f_installatie_dag"}),
-])
+@pytest.mark.parametrize(
+    ("field", "values", "expected"),
+    [
+        ("schooltypen", ["po"], {"c_ver_weg_po"}),
+        ("schooltypen", ["havo", "vo_onderbouw"], {"d_landelijke_wedstrijd", "e_online_les", "f_installatie_dag"}),
+        ("doelgroepen", ["ouders"], {"a_bouwbezoek"}),
+        ("doelgroepen", ["meisjes", "leraren"], {"b_haven_opendag", "c_ver_weg_po", "d_landelijke_wedstrijd"}),
+        ("activiteiten", ["open_dag"], {"b_haven_opendag"}),
+        ("activiteiten", ["stage", "evenement"], {"f_installatie_dag", "g_stage_net_buiten"}),
+        ("branches", ["ict"], {"c_ver_weg_po", "d_landelijke_wedstrijd"}),
+        ("branches", ["maritiem", "installatietechniek"], {"b_haven_opendag", "f_installatie_dag"}),
+        ("praktijk", ["veel"], {"a_bouwbezoek", "c_ver_weg_po", "g_stage_net_buiten"}),
+        (
+            "praktijk",
+            ["geen", "deels"],
+            {"b_haven_opendag", "d_landelijke_wedstrijd", "e_online_les", "f_installatie_dag"},
+        ),
+    ],
+)
 def test_each_filter_is_any_of(hand_catalogue, field, values, expected):
     assert set(ids(run(hand_catalogue, **{field: values}))) == expected
 
@@ -53,18 +61,33 @@ def test_filters_combine_with_and(hand_catalogue):
 
 
 def test_labels_and_case_are_mapped_to_codes():
-    flt = InitiativeFilter(schooltypen=["Vmbo", "Primair onderwijs"], doelgroepen=["Ouders"],
-                           activiteiten=["Bedrijfsbezoek"], branches=["IT/ICT"], praktijk=["Veel"])
+    flt = InitiativeFilter(
+        schooltypen=["Vmbo", "Primair onderwijs"],
+        doelgroepen=["Ouders"],
+        activiteiten=["Bedrijfsbezoek"],
+        branches=["IT/ICT"],
+        praktijk=["Veel"],
+    )
     assert flt.schooltypen == ["vmbo", "po"]
     assert (flt.doelgroepen, flt.activiteiten, flt.branches, flt.praktijk) == (
-        ["ouders"], ["bedrijfsbezoek"], ["ict"], ["veel"])
+        ["ouders"],
+        ["bedrijfsbezoek"],
+        ["ict"],
+        ["veel"],
+    )
     assert InitiativeFilter(schooltypen="vmbo, havo").schooltypen == ["vmbo", "havo"]
 
 
-@pytest.mark.parametrize(("field", "value", "allowed"), [
-    ("schooltypen", "mbo", "po, vo_onderbouw"), ("doelgroepen", "opa", "ouders"),
-    ("activiteiten", "zwemmen", "bedrijfsbezoek"), ("branches", "zorg", "maritiem"), ("praktijk", "heel veel", "deels"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "allowed"),
+    [
+        ("schooltypen", "mbo", "po, vo_onderbouw"),
+        ("doelgroepen", "opa", "ouders"),
+        ("activiteiten", "zwemmen", "bedrijfsbezoek"),
+        ("branches", "zorg", "maritiem"),
+        ("praktijk", "heel veel", "deels"),
+    ],
+)
 def test_unknown_value_lists_allowed_values(field, value, allowed):
     with pytest.raises(ValueError, match=allowed):
         InitiativeFilter(**{field: [value]})
@@ -80,13 +103,19 @@ def test_km_needs_near_and_must_be_positive():
 def test_near_sorts_by_distance_with_known_distances(hand_catalogue):
     hits = run(hand_catalogue, near="Testplein")
     local = [h for h in hits if not h.landelijk_online]
-    assert ids(local) == ["f_installatie_dag", "a_bouwbezoek", "b_haven_opendag", "g_stage_net_buiten",
-                          "c_ver_weg_po", "e_online_les"]
+    assert ids(local) == [
+        "f_installatie_dag",
+        "a_bouwbezoek",
+        "b_haven_opendag",
+        "g_stage_net_buiten",
+        "c_ver_weg_po",
+        "e_online_les",
+    ]
     for h, dlat in zip(local, (0.01, 0.05, 0.08, 0.1, 0.2, 0.27), strict=True):
         assert h.afstand_km == pytest.approx(dlat * KM_PER_DEG_LAT, abs=0.01)
     # landelijk/online come after the local ones, without a distance; lokaal+online keeps its distance
-    assert ids(hits[len(local):]) == ["d_landelijke_wedstrijd"]
-    assert all(h.afstand_km is None and h.landelijk_online for h in hits[len(local):])
+    assert ids(hits[len(local) :]) == ["d_landelijke_wedstrijd"]
+    assert all(h.afstand_km is None and h.landelijk_online for h in hits[len(local) :])
 
 
 def test_km_drops_far_local_ones_but_keeps_landelijk(hand_catalogue):
@@ -193,8 +222,12 @@ def test_search_is_fast_on_10k(hand_catalogue):
     cat = synthetic_catalogue(10_000, seed=1)
     search_initiatives(None, InitiativeFilter(), extra=cat)  # build the index once
     times = []
-    for flt in [InitiativeFilter(schooltypen=["vmbo"]), InitiativeFilter(near="x", km=10),
-                InitiativeFilter(q="robot"), InitiativeFilter(doelgroepen=["ouders"], praktijk=["veel"])] * 5:
+    for flt in [
+        InitiativeFilter(schooltypen=["vmbo"]),
+        InitiativeFilter(near="x", km=10),
+        InitiativeFilter(q="robot"),
+        InitiativeFilter(doelgroepen=["ouders"], praktijk=["veel"]),
+    ] * 5:
         t = time.perf_counter()
         search_initiatives(None, flt, extra=cat, place=ORIGIN if flt.near else None)
         times.append(time.perf_counter() - t)
@@ -210,20 +243,30 @@ def test_latency_benchmark_runs_on_a_small_catalogue(kb):
     assert 0 < result.median_ms <= result.p95_ms <= result.max_ms
 
 
-@pytest.mark.parametrize(("dimension", "text", "code"), [
-    # row labels as printed in the report's tables 3.1-3.6
-    ("schooltype", "Primair onderwijs", "po"), ("schooltype", "Voortgezet onderwijs – onderbouw", "vo_onderbouw"),
-    ("schooltype", "Voortgezet onderwijs – bovenbouw", "vo_bovenbouw"), ("schooltype", "Vmbo", "vmbo"),
-    ("doelgroep", "Migratieachtergrond", "migratieachtergrond"), ("doelgroep", "Leraren", "leraren"),
-    ("activiteit", "Samenwerking scholen en bedrijven", "samenwerking_school_bedrijf"),
-    ("activiteit", "Bemiddeling/promotie leerwerkplekken mbo", "leerwerkplekken"),
-    ("activiteit", "Gastlessen/lesprogramma’s", "gastles"), ("activiteit", "Informatievoorziening", "informatie"),
-    ("activiteit", "Open dagen/proefstuderen", "open_dag"), ("activiteit", "Wedstrijden/online activiteit",
-                                                               "wedstrijd_online"),
-    ("praktijk", "Deels", "deels"), ("branche", "IT/ICT", "ict"),
-    ("branche", "Technologie en wetenschap", "technologie_wetenschap"), ("branche", "Techniek breed", "techniek_breed"),
-    ("bereik", "Landelijk/online", "landelijk"), ("lokaal_soort", "Jet-Net clusters", "jet_net"),
-])
+@pytest.mark.parametrize(
+    ("dimension", "text", "code"),
+    [
+        # row labels as printed in the report's tables 3.1-3.6
+        ("schooltype", "Primair onderwijs", "po"),
+        ("schooltype", "Voortgezet onderwijs – onderbouw", "vo_onderbouw"),
+        ("schooltype", "Voortgezet onderwijs – bovenbouw", "vo_bovenbouw"),
+        ("schooltype", "Vmbo", "vmbo"),
+        ("doelgroep", "Migratieachtergrond", "migratieachtergrond"),
+        ("doelgroep", "Leraren", "leraren"),
+        ("activiteit", "Samenwerking scholen en bedrijven", "samenwerking_school_bedrijf"),
+        ("activiteit", "Bemiddeling/promotie leerwerkplekken mbo", "leerwerkplekken"),
+        ("activiteit", "Gastlessen/lesprogramma’s", "gastles"),
+        ("activiteit", "Informatievoorziening", "informatie"),
+        ("activiteit", "Open dagen/proefstuderen", "open_dag"),
+        ("activiteit", "Wedstrijden/online activiteit", "wedstrijd_online"),
+        ("praktijk", "Deels", "deels"),
+        ("branche", "IT/ICT", "ict"),
+        ("branche", "Technologie en wetenschap", "technologie_wetenschap"),
+        ("branche", "Techniek breed", "techniek_breed"),
+        ("bereik", "Landelijk/online", "landelijk"),
+        ("lokaal_soort", "Jet-Net clusters", "jet_net"),
+    ],
+)
 def test_report_labels_map_to_codes(dimension, text, code):
     from recommender.initiatives.codes import to_code
 

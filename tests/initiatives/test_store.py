@@ -1,5 +1,6 @@
 """The decaan's lists in a real database, on SQLite and on a throwaway PostgreSQL: lists as units, duplicates
 reported and never overwritten, undo and delete, all-or-nothing writes, concurrent imports from real processes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,15 +27,25 @@ def own(make_ini, name: str, **over):
 def test_lists_are_units_with_who_and_when(db_url, make_ini):
     store = catalogue()
     before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
-    first = store.add_list("Najaar", [own(make_ini, "Open dag"), own(make_ini, "Gastles drones")],
-                           who="decaan@school.nl", how="oidc", source_file="najaar.xlsx", rows=[2, 3])
+    first = store.add_list(
+        "Najaar",
+        [own(make_ini, "Open dag"), own(make_ini, "Gastles drones")],
+        who="decaan@school.nl",
+        how="oidc",
+        source_file="najaar.xlsx",
+        rows=[2, 3],
+    )
     assert first.ids == [f"eigen-{first.lijst.id}-open-dag", f"eigen-{first.lijst.id}-gastles-drones"]
     second = store.add_list("Voorjaar", [own(make_ini, "Lasdag")], who="j.jansen (wachtwoord)", how="wachtwoord")
     lists = store.lists()
     assert [i.naam for i in lists] == ["Voorjaar", "Najaar"]  # newest first
     najaar = lists[1]
-    assert (najaar.aangemaakt_door, najaar.rol, najaar.bestand, najaar.aantal) == \
-        ("decaan@school.nl", "oidc", "najaar.xlsx", 2)
+    assert (najaar.aangemaakt_door, najaar.rol, najaar.bestand, najaar.aantal) == (
+        "decaan@school.nl",
+        "oidc",
+        "najaar.xlsx",
+        2,
+    )
     assert before <= najaar.aangemaakt_op <= dt.datetime.now(dt.UTC)
     assert {r.naam for r in store.records()} == {"Open dag", "Gastles drones", "Lasdag"}
     assert [r.naam for r, active in store.list_records(first.lijst.id)] == ["Open dag", "Gastles drones"]
@@ -115,8 +126,14 @@ def test_schema_is_made_by_alembic_and_at_head(db_url):
     engine = dbmod.engine_for(db_url)
     assert dbmod.current_revision(engine) == dbmod.head_revision() == "0002"
     tables = set(sa.inspect(engine).get_table_names())
-    assert {"initiative_lists", "initiative_records", "catalogue_state", "catalogue_events", "ingested_documents",
-            "alembic_version"} <= tables
+    assert {
+        "initiative_lists",
+        "initiative_records",
+        "catalogue_state",
+        "catalogue_events",
+        "ingested_documents",
+        "alembic_version",
+    } <= tables
 
 
 def test_the_catalogue_of_before_is_adopted_once(tmp_path, monkeypatch, make_ini):
@@ -169,8 +186,16 @@ def concurrent_imports(db_url: str, processes: int, folder: Path) -> None:
         old.unlink()
     (folder / "go").unlink(missing_ok=True)
     env = dict(os.environ, LOB_DATABASE_URL=db_url, LOB_HOME=str(folder), PYTHONPATH=str(REPO))
-    procs = [subprocess.Popen([sys.executable, "-c", _WORKER, str(n), str(folder)], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for n in range(processes)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(n), str(folder)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(processes)
+    ]
     deadline = time.time() + 120
     while len(list(folder.glob("ready-*"))) < processes and time.time() < deadline:
         if any(p.poll() not in (None, 0) for p in procs):

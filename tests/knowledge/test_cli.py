@@ -1,4 +1,5 @@
 """The knowledge commands of the CLI: validate, stats --json, inventaris."""
+
 from __future__ import annotations
 
 import json

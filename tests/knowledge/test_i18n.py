@@ -1,4 +1,5 @@
 """Every UI string exists in all six languages, and every vocabulary code has a label in each."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,11 +12,20 @@ from knowledge.i18n import LANGUAGES, catalogue, label, missing_keys, t, word
 from knowledge.i18n.formats import format_date, format_km, format_list, format_number
 
 VOCABS = {
-    "interesse": vocab.INTERESSES, "werkvoorkeur": vocab.WERKVOORKEUREN, "belangrijk": vocab.BELANGRIJK,
-    "leerweg_voorkeur": vocab.LEERWEG_VOORKEUR, "schooltype": vocab.SCHOOLTYPEN_LEERLING,
-    "leerjaar": vocab.LEERJAREN, "profiel": vocab.VMBO_PROFIELEN, "doelgroep": vocab.DOELGROEPEN,
-    "schooltype_initiatief": vocab.SCHOOLTYPEN_INITIATIEF, "activiteit": vocab.ACTIVITEITEN,
-    "praktijk": vocab.PRAKTIJK, "branche": vocab.BRANCHES, "taal": vocab.TALEN, "bereik": vocab.BEREIK,
+    "interesse": vocab.INTERESSES,
+    "werkvoorkeur": vocab.WERKVOORKEUREN,
+    "belangrijk": vocab.BELANGRIJK,
+    "leerweg_voorkeur": vocab.LEERWEG_VOORKEUR,
+    "schooltype": vocab.SCHOOLTYPEN_LEERLING,
+    "leerjaar": vocab.LEERJAREN,
+    "profiel": vocab.VMBO_PROFIELEN,
+    "doelgroep": vocab.DOELGROEPEN,
+    "schooltype_initiatief": vocab.SCHOOLTYPEN_INITIATIEF,
+    "activiteit": vocab.ACTIVITEITEN,
+    "praktijk": vocab.PRAKTIJK,
+    "branche": vocab.BRANCHES,
+    "taal": vocab.TALEN,
+    "bereik": vocab.BEREIK,
     "lokaal_soort": vocab.LOKAAL_SOORT,
 }
 
@@ -51,7 +61,9 @@ def test_translations_are_really_translated() -> None:
 
 
 WORD_VOCABS = {
-    "interesse": vocab.INTERESSES, "werkvoorkeur": vocab.WERKVOORKEUREN, "doelgroep": vocab.DOELGROEPEN,
+    "interesse": vocab.INTERESSES,
+    "werkvoorkeur": vocab.WERKVOORKEUREN,
+    "doelgroep": vocab.DOELGROEPEN,
     "arbeidsmarkt": tuple(c for c in vocab.ARBEIDSMARKT_LABELS if c != "onbekend"),
 }
 
@@ -84,14 +96,17 @@ def test_vertaling_kwaliteit_uses_the_schema_scale() -> None:
         assert t("advies.vertaling_kwaliteit", lang) in vocab.VERTALING_KWALITEIT
 
 
-@pytest.mark.parametrize(("lang", "number", "km", "items"), [
-    ("nl", "2,8", "~2,8 km", "a, b en c"),
-    ("en", "2.8", "~2.8 km", "a, b and c"),
-    ("tr", "2,8", "~2,8 km", "a, b ve c"),
-    ("pl", "2,8", "~2,8 km", "a, b i c"),
-    ("uk", "2,8", "~2,8 км", "a, b і c"),
-    ("ar", "2.8", "~2.8 كم", "a وb وc"),
-])
+@pytest.mark.parametrize(
+    ("lang", "number", "km", "items"),
+    [
+        ("nl", "2,8", "~2,8 km", "a, b en c"),
+        ("en", "2.8", "~2.8 km", "a, b and c"),
+        ("tr", "2,8", "~2,8 km", "a, b ve c"),
+        ("pl", "2,8", "~2,8 km", "a, b i c"),
+        ("uk", "2,8", "~2,8 км", "a, b і c"),
+        ("ar", "2.8", "~2.8 كم", "a وb وc"),
+    ],
+)
 def test_one_locale_formatter(lang: str, number: str, km: str, items: str) -> None:
     assert format_number(2.8, lang) == number
     assert format_number(4.0, lang) == "4"

@@ -1,4 +1,5 @@
 """The knowledge base against the five source reports: schema, sources, figures, the 2023 inventory."""
+
 from __future__ import annotations
 
 import re
@@ -14,76 +15,76 @@ from knowledge.loader import DATA_DIR, _bron_refs
 
 # The 70 initiatives of the appendix of report 003 (seor2023_promotie, Bijlage), by name.
 INVENTORY_NAMES = [
-    'Zeekadetten corps',
-    'WNTweb',
-    'Wij-Techniek',
-    'VHTO, Expertisecentrum genderdiversiteit in bèta, techniek en IT',
-    'Techniek College Rotterdam - Alexandrium',
-    'Techniek College Rotterdam - Online tech dag',
-    'Techniek College Rotterdam - Schiedamseweg',
-    'Techniek College Rotterdam - Jan Ligthartsstraat',
-    'Techniek College Rotterdam - RDM Werf',
-    'Sterk Techniek Onderwijs Barendrecht en Ridderkerk',
-    'Sterk Techniek Onderwijs Haaglanden',
-    'Sterk Techniek Onderwijs Rijnstreek',
-    'Sterk Techniek Onderwijs Rotterdam Noord',
-    'Sterk Techniek Onderwijs Rotterdam Zuid - Tech op zuid',
-    'Sterk Techniek Onderwijs Voorne Putten, Rozenburg, Hoogvliet',
-    'Sterk Techniek Onderwijs Zoetermeer',
-    'Sterk Techniek Onderwijs Hoeksche Waard & Goeree-Overflakkee',
-    'MATCH-event tijdens WHD',
-    'ROC Mondriaan - Doe middag technicus',
-    'ROC Mondriaan - Mondriaan en techniek markt',
-    'Futureland',
-    'EIC Mainport Rotterdam - Havenprogramma/excursies',
-    'EIC Mainport Rotterdam - Havenberoepen.nl',
-    'EIC Mainport Rotterdam - Port Rangers',
-    'Profielwerkstukkenwedstrijd mainport en maritime',
-    'On Stage - Zoetermeer',
-    'On Stage - Delft',
-    'On Stage - Westland',
-    'Aan de bak garantie',
-    'Gaan voor een baan Evenement',
-    'Discovery Lab',
-    'Gaan voor een baan - filmpjes',
-    'Kennismaken met de RET',
-    'Maritiem museum - Offshore experience',
-    'Make and Experience',
-    'MBO-Rijnland Zoetermeer',
-    'MBO-Rijnland Leidschendam-Voorburg',
-    'MBO-Rijnland Waddinxveen',
-    'Mainport-Next - event voor aantrekken scholieren',
-    'Maak-o-theek',
-    'Go Dare',
-    'JINC - Haaglanden',
-    'JINC - Rotterdam-Rijnmond',
-    'JINC - Delft',
-    'JINC - Techniekdagen',
-    'Jet-Net - Algemeen',
-    'Jet-Net cluster ABB Benelux Rotterdam',
-    'Jet-Net cluster Air Liquide Benelux Industries Pernis',
-    'Jet-Net cluster Applus RTD',
-    'Jet-Net cluster DP6',
-    'Jet-Net cluster Festo BV',
-    'Jet-Net cluster Ingenieursbureau Den Haag',
-    'Jet-Net cluster Mc Dermott',
-    'Jet-Net cluster NEN Delft',
-    'Jet-Net cluster Royal Haskoning vestiging Rotterdam',
-    'Jet-Net cluster Shell Den Haag',
-    'Jet-Net cluster Shell Pernis Raffinaderij',
-    'Jet-Net cluster Shell Rijswijk',
-    'Jet-Net cluster Siemens Nederland N.V. Den Haag',
-    'Jet-Net cluster TNO Corporate Staforganen',
-    'Jet-Net cluster Transtrend BV',
-    'Jet-Net cluster DSM Delft',
-    'Jet-Net cluster Vicoma Engineering Hoogvliet Rotterdam',
-    'IW, open dag Elektro-en Installatietechniek Rotterdam',
-    'IW, open dag Elektro-en Installatietechniek Rijswijk',
-    'Make Tech Yours Digi-doener lessen',
-    'Vakkanjers',
-    'RobotWise',
-    'First Lego league',
-    'Meiden in de techniek',
+    "Zeekadetten corps",
+    "WNTweb",
+    "Wij-Techniek",
+    "VHTO, Expertisecentrum genderdiversiteit in bèta, techniek en IT",
+    "Techniek College Rotterdam - Alexandrium",
+    "Techniek College Rotterdam - Online tech dag",
+    "Techniek College Rotterdam - Schiedamseweg",
+    "Techniek College Rotterdam - Jan Ligthartsstraat",
+    "Techniek College Rotterdam - RDM Werf",
+    "Sterk Techniek Onderwijs Barendrecht en Ridderkerk",
+    "Sterk Techniek Onderwijs Haaglanden",
+    "Sterk Techniek Onderwijs Rijnstreek",
+    "Sterk Techniek Onderwijs Rotterdam Noord",
+    "Sterk Techniek Onderwijs Rotterdam Zuid - Tech op zuid",
+    "Sterk Techniek Onderwijs Voorne Putten, Rozenburg, Hoogvliet",
+    "Sterk Techniek Onderwijs Zoetermeer",
+    "Sterk Techniek Onderwijs Hoeksche Waard & Goeree-Overflakkee",
+    "MATCH-event tijdens WHD",
+    "ROC Mondriaan - Doe middag technicus",
+    "ROC Mondriaan - Mondriaan en techniek markt",
+    "Futureland",
+    "EIC Mainport Rotterdam - Havenprogramma/excursies",
+    "EIC Mainport Rotterdam - Havenberoepen.nl",
+    "EIC Mainport Rotterdam - Port Rangers",
+    "Profielwerkstukkenwedstrijd mainport en maritime",
+    "On Stage - Zoetermeer",
+    "On Stage - Delft",
+    "On Stage - Westland",
+    "Aan de bak garantie",
+    "Gaan voor een baan Evenement",
+    "Discovery Lab",
+    "Gaan voor een baan - filmpjes",
+    "Kennismaken met de RET",
+    "Maritiem museum - Offshore experience",
+    "Make and Experience",
+    "MBO-Rijnland Zoetermeer",
+    "MBO-Rijnland Leidschendam-Voorburg",
+    "MBO-Rijnland Waddinxveen",
+    "Mainport-Next - event voor aantrekken scholieren",
+    "Maak-o-theek",
+    "Go Dare",
+    "JINC - Haaglanden",
+    "JINC - Rotterdam-Rijnmond",
+    "JINC - Delft",
+    "JINC - Techniekdagen",
+    "Jet-Net - Algemeen",
+    "Jet-Net cluster ABB Benelux Rotterdam",
+    "Jet-Net cluster Air Liquide Benelux Industries Pernis",
+    "Jet-Net cluster Applus RTD",
+    "Jet-Net cluster DP6",
+    "Jet-Net cluster Festo BV",
+    "Jet-Net cluster Ingenieursbureau Den Haag",
+    "Jet-Net cluster Mc Dermott",
+    "Jet-Net cluster NEN Delft",
+    "Jet-Net cluster Royal Haskoning vestiging Rotterdam",
+    "Jet-Net cluster Shell Den Haag",
+    "Jet-Net cluster Shell Pernis Raffinaderij",
+    "Jet-Net cluster Shell Rijswijk",
+    "Jet-Net cluster Siemens Nederland N.V. Den Haag",
+    "Jet-Net cluster TNO Corporate Staforganen",
+    "Jet-Net cluster Transtrend BV",
+    "Jet-Net cluster DSM Delft",
+    "Jet-Net cluster Vicoma Engineering Hoogvliet Rotterdam",
+    "IW, open dag Elektro-en Installatietechniek Rotterdam",
+    "IW, open dag Elektro-en Installatietechniek Rijswijk",
+    "Make Tech Yours Digi-doener lessen",
+    "Vakkanjers",
+    "RobotWise",
+    "First Lego league",
+    "Meiden in de techniek",
 ]
 
 
@@ -149,9 +150,18 @@ def test_every_figure_has_a_section_and_no_record_hides_numbers(kb: KnowledgeBas
 
 def test_general_knowledge_is_never_the_source_of_a_figure(kb: KnowledgeBase) -> None:
     general = {b.id for b in kb.bronnen.values() if b.soort == "algemene_kennis"}
-    figures = [c for rec in [*kb.opleidingen.values(), *kb.beroepen.values(), *kb.vmbo.profielen,
-                             *kb.campussen.values(), *kb.artikelen.values(), *kb.gebieden.values()]
-               for c in rec.cijfers]
+    figures = [
+        c
+        for rec in [
+            *kb.opleidingen.values(),
+            *kb.beroepen.values(),
+            *kb.vmbo.profielen,
+            *kb.campussen.values(),
+            *kb.artikelen.values(),
+            *kb.gebieden.values(),
+        ]
+        for c in rec.cijfers
+    ]
     assert figures, "the knowledge base should carry sourced figures"
     assert not [c for c in figures if c.bron.bron in general]
 
@@ -185,9 +195,26 @@ def test_articles_exist_in_all_six_languages_with_translation_quality(kb: Knowle
 
 def test_the_21_mrdh_gemeenten_are_there(kb: KnowledgeBase) -> None:
     mrdh = {
-        "Albrandswaard", "Barendrecht", "Capelle aan den IJssel", "Delft", "Den Haag", "Krimpen aan den IJssel",
-        "Lansingerland", "Leidschendam-Voorburg", "Maassluis", "Midden-Delfland", "Nissewaard", "Pijnacker-Nootdorp",
-        "Ridderkerk", "Rijswijk", "Rotterdam", "Schiedam", "Vlaardingen", "Voorne aan Zee", "Wassenaar", "Westland",
+        "Albrandswaard",
+        "Barendrecht",
+        "Capelle aan den IJssel",
+        "Delft",
+        "Den Haag",
+        "Krimpen aan den IJssel",
+        "Lansingerland",
+        "Leidschendam-Voorburg",
+        "Maassluis",
+        "Midden-Delfland",
+        "Nissewaard",
+        "Pijnacker-Nootdorp",
+        "Ridderkerk",
+        "Rijswijk",
+        "Rotterdam",
+        "Schiedam",
+        "Vlaardingen",
+        "Voorne aan Zee",
+        "Wassenaar",
+        "Westland",
         "Zoetermeer",
     }
     gemeenten = {g.naam for g in kb.gebieden.values() if g.soort == "gemeente"}
@@ -206,9 +233,28 @@ def test_a_pc4_belongs_to_at_most_one_wijk(kb: KnowledgeBase) -> None:
 
 def test_named_schools_are_present_including_those_without_techniek(kb: KnowledgeBase) -> None:
     names = " | ".join(_norm(s.naam) for s in kb.scholen.values())
-    for school in ["avicenna", "de hef", "wartburg", "zuiderpark", "slinge", "zuidermavo", "juliana", "palmentuin",
-                   "zuidrand", "veenoord", "young business", "focus", "farel", "techniek college rotterdam",
-                   "hoornbeeck", "zadkine", "albeda", "grafisch lyceum", "mondriaan", "rijnland"]:
+    for school in [
+        "avicenna",
+        "de hef",
+        "wartburg",
+        "zuiderpark",
+        "slinge",
+        "zuidermavo",
+        "juliana",
+        "palmentuin",
+        "zuidrand",
+        "veenoord",
+        "young business",
+        "focus",
+        "farel",
+        "techniek college rotterdam",
+        "hoornbeeck",
+        "zadkine",
+        "albeda",
+        "grafisch lyceum",
+        "mondriaan",
+        "rijnland",
+    ]:
         assert school in names, school
     vmbo = [s for s in kb.scholen.values() if s.soort in ("vmbo", "vso") and s.profielen_bekend]
     assert any(not s.heeft_techniekprofiel for s in vmbo), "the reports name schools without a techniekprofiel"
@@ -222,7 +268,7 @@ def test_the_70_initiatives_of_the_inventory_are_present_by_name(kb: KnowledgeBa
     assert len(INVENTORY_NAMES) == INVENTORY_SIZE == len(set(INVENTORY_NAMES))
     # our list is checked against the report itself, read at run time
     report = _norm((seeds_dir / "003_7fc95c29c9fc26c7.txt").read_text(encoding="utf-8"))
-    appendix = report[report.index("bijlage lijst met geselecteerde"):]
+    appendix = report[report.index("bijlage lijst met geselecteerde") :]
     assert [n for n in INVENTORY_NAMES if _norm(n) not in appendix] == []
     ours = {_norm(i.naam): i for i in kb.initiatieven.values()}
     missing = [n for n in INVENTORY_NAMES if _norm(n) not in ours]

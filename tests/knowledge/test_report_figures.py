@@ -4,6 +4,7 @@ Each checked figure must cite a section that we can find in its report, its numb
 section (as the report writes it: '17,3', '277.768', 'vijftien'), and every year it carries must appear
 there too: a figure never gets a year its report does not give.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,15 +41,25 @@ SECTIONS: dict[tuple[str, str], tuple[str, str | None]] = {
     ("sto_zuid2019", "B.2.3"): ("B.2.3 Geïntegreerde", "B.2.4 Professionaliseren"),
     ("oberon2024", "1 Inleiding"): (" 1 Inleiding", " 2 Deskresearch"),
     ("oberon2024", "2.1 Profielkeuzes in het vmbo"): ("2.1 Profielkeuzes in het vmbo \n", "2.2 Aanbod en locaties"),
-    ("oberon2024", "2.2 Aanbod en locaties techniekprofielen in Rotterdam Zuid"):
-        ("2.2 Aanbod en locaties techniekprofielen", "2.3 Scholenschuif"),
+    ("oberon2024", "2.2 Aanbod en locaties techniekprofielen in Rotterdam Zuid"): (
+        "2.2 Aanbod en locaties techniekprofielen",
+        "2.3 Scholenschuif",
+    ),
     ("oberon2024", "Hoofdstuk 5 (Vak College Zuidrand)"): ("Vak College Zuidrand (https", " 6 Alternatieven"),
     ("oberon2024", "7 Beantwoording onderzoeksvragen en conclusie"): (" 7 Beantwoording onderzoeksvragen", None),
 }
 
 # Articles written for issue 18: every figure in them is checked.
-NEW_ARTICLES = ("baankansen_na_diploma", "stapelen_schooladvies", "vmbo_tl_techniek", "nprz_doelen",
-                "techniek_op_zuid", "doorlopende_routes", "jongeren_in_de_regio", "techniek_rond_campussen")
+NEW_ARTICLES = (
+    "baankansen_na_diploma",
+    "stapelen_schooladvies",
+    "vmbo_tl_techniek",
+    "nprz_doelen",
+    "techniek_op_zuid",
+    "doorlopende_routes",
+    "jongeren_in_de_regio",
+    "techniek_rond_campussen",
+)
 # Articles that got new figures: these values must be among the checked ones.
 NEW_IN_ARTICLES: dict[str, set[float]] = {
     "bol_bbl": {30, 37.8, 12.0, 34.6, 11.7, 0.8},
@@ -57,8 +68,20 @@ NEW_IN_ARTICLES: dict[str, set[float]] = {
     "techniekprofielen": {30},
     "geen_techniekprofiel": {2024},
 }
-NUMBER_WORDS = {1: "een", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
-                9: "negen", 10: "tien", 15: "vijftien", 20: "twintig"}
+NUMBER_WORDS = {
+    1: "een",
+    2: "twee",
+    3: "drie",
+    4: "vier",
+    5: "vijf",
+    6: "zes",
+    7: "zeven",
+    8: "acht",
+    9: "negen",
+    10: "tien",
+    15: "vijftien",
+    20: "twintig",
+}
 
 
 def _section(seeds: Path, kb: KnowledgeBase, bron: str, sectie: str) -> str:
@@ -68,7 +91,7 @@ def _section(seeds: Path, kb: KnowledgeBase, bron: str, sectie: str) -> str:
     assert i >= 0, f"{bron}#{sectie}: section start {start!r} not found in the report"
     j = len(text) if end is None else text.find(end, i + len(start))
     assert j > i, f"{bron}#{sectie}: section end {end!r} not found"
-    return text[i:j] if end is not None else text[i:i + 6000]
+    return text[i:j] if end is not None else text[i : i + 6000]
 
 
 def _spellings(value: float) -> list[str]:
@@ -102,8 +125,11 @@ def _new_figures(kb: KnowledgeBase) -> list[tuple[str, Cijfer]]:
         figures += [(f"artikel {art_id}", c) for c in kb.artikelen[art_id].cijfers]
     for art_id, values in NEW_IN_ARTICLES.items():
         # the value, from a section we can check (an older figure may share the value: '2024' in geen_techniekprofiel)
-        new = [c for c in kb.artikelen[art_id].cijfers
-               if round(c.waarde, 1) in values and (c.bron.bron, c.bron.sectie or "") in SECTIONS]
+        new = [
+            c
+            for c in kb.artikelen[art_id].cijfers
+            if round(c.waarde, 1) in values and (c.bron.bron, c.bron.sectie or "") in SECTIONS
+        ]
         assert {round(c.waarde, 1) for c in new} == values, (art_id, values)
         figures += [(f"artikel {art_id}", c) for c in new]
     return figures
@@ -130,8 +156,14 @@ def test_every_new_figure_is_in_its_cited_report_section(kb: KnowledgeBase, seed
 
 def test_no_figure_carries_a_year_its_section_does_not_give(kb: KnowledgeBase, seeds_dir: Path) -> None:
     """For every figure in the knowledge base whose section we can find: each year it names is in that section."""
-    records = [*kb.gebieden.values(), *kb.campussen.values(), *kb.artikelen.values(), *kb.opleidingen.values(),
-               *kb.beroepen.values(), *kb.vmbo.profielen]
+    records = [
+        *kb.gebieden.values(),
+        *kb.campussen.values(),
+        *kb.artikelen.values(),
+        *kb.opleidingen.values(),
+        *kb.beroepen.values(),
+        *kb.vmbo.profielen,
+    ]
     checked, wrong = 0, []
     for rec in records:
         for c in rec.cijfers:
@@ -142,8 +174,10 @@ def test_no_figure_carries_a_year_its_section_does_not_give(kb: KnowledgeBase, s
             text = _section(seeds_dir, kb, *key)
             for year in re.findall(r"(?:19|20)\d\d", c.jaar):
                 if year not in text:
-                    wrong.append(f"{getattr(rec, 'id', rec)}: {c.omschrijving} has year {c.jaar}; "
-                                 f"{key[0]}#{key[1]} does not give {year}")
+                    wrong.append(
+                        f"{getattr(rec, 'id', rec)}: {c.omschrijving} has year {c.jaar}; "
+                        f"{key[0]}#{key[1]} does not give {year}"
+                    )
     assert checked > 150
     assert wrong == []
 
@@ -184,8 +218,10 @@ def test_the_travel_figures_of_a_gemeente_are_searchable(kb: KnowledgeBase) -> N
 
     chunks = {d.metadata["source"]: d.page_content for d in knowledge_chunks(kb) if d.metadata["kind"] == "gebied"}
     assert len(chunks) == 21
-    assert "78,6 minuten" in chunks["gebied:gem_zoetermeer"] and "Techniek en gebouwde omgeving" in \
-        chunks["gebied:gem_zoetermeer"]
+    assert (
+        "78,6 minuten" in chunks["gebied:gem_zoetermeer"]
+        and "Techniek en gebouwde omgeving" in chunks["gebied:gem_zoetermeer"]
+    )
 
 
 def test_the_travel_article_lists_every_gemeente_with_its_own_figures(kb: KnowledgeBase) -> None:
@@ -195,8 +231,10 @@ def test_the_travel_article_lists_every_gemeente_with_its_own_figures(kb: Knowle
     gemeenten = [g for g in kb.gebieden.values() if g.cijfers]
     for lang, text in art.tekst.items():
         for g in gemeenten:
-            km, ov = (next(c.waarde for c in g.cijfers if "Techniek" in c.omschrijving and kind in c.omschrijving)
-                      for kind in ("fietsafstand", "reistijd"))
+            km, ov = (
+                next(c.waarde for c in g.cijfers if "Techniek" in c.omschrijving and kind in c.omschrijving)
+                for kind in ("fietsafstand", "reistijd")
+            )
             line = next((x for x in text.splitlines() if x.startswith(f"- {g.naam}:")), None)
             assert line is not None, (lang, g.naam)
             for value in (km, ov):

@@ -1,4 +1,5 @@
 """``lob-kompas recommend``: file, stdin, --json, --vocab, -n and friendly errors (exit code 2)."""
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,14 @@ import pytest
 from app.cli import main
 from knowledge import vocab
 
-PROFIEL = {"leerjaar": "vo3", "schooltype": "vmbo-bb", "interesses": ["autos_motoren"],
-           "werkvoorkeuren": ["handen"], "wijk": "Charlois", "taal_ouders": "en"}
+PROFIEL = {
+    "leerjaar": "vo3",
+    "schooltype": "vmbo-bb",
+    "interesses": ["autos_motoren"],
+    "werkvoorkeuren": ["handen"],
+    "wijk": "Charlois",
+    "taal_ouders": "en",
+}
 
 
 def _file(tmp_path: Path, data: object) -> str:
@@ -51,16 +58,20 @@ def test_vocab_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "vmbo_dalton_palmentuin" in data["school"]
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("{kapot", "geen geldige JSON"),
-    ({**PROFIEL, "interesses": ["raketten"]}, "toegestaan: bouwen"),
-    ({**PROFIEL, "naam": "Sam"}, "onbekend veld"),
-    ({**PROFIEL, "school": "bestaat_niet"}, "staat niet in de kennisbank"),
-    ({**PROFIEL, "wijk": "Atlantis"}, "geen bekende postcode"),
-    ("", "leeg"),
-])
-def test_bad_profiles_exit_2_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                               content: object, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{kapot", "geen geldige JSON"),
+        ({**PROFIEL, "interesses": ["raketten"]}, "toegestaan: bouwen"),
+        ({**PROFIEL, "naam": "Sam"}, "onbekend veld"),
+        ({**PROFIEL, "school": "bestaat_niet"}, "staat niet in de kennisbank"),
+        ({**PROFIEL, "wijk": "Atlantis"}, "geen bekende postcode"),
+        ("", "leeg"),
+    ],
+)
+def test_bad_profiles_exit_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: object, expected: str
+) -> None:
     assert main(["recommend", "--profile", _file(tmp_path, content)]) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err
@@ -82,7 +93,13 @@ def test_broken_knowledge_base_is_a_message(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_subprocess_pipe() -> None:
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "recommend", "--json"], input=json.dumps(PROFIEL),
-                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", "recommend", "--json"],
+        input=json.dumps(PROFIEL),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["routes"]

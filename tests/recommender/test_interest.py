@@ -1,4 +1,5 @@
 """The interest check (issue 16): item bank, pictures, the published scoring rule, ties, and reliability."""
+
 from __future__ import annotations
 
 import re
@@ -108,10 +109,17 @@ def test_broken_item_banks_give_clear_messages(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the scoring rule
 
 
-@pytest.mark.parametrize(("answers", "score"), [
-    (("leuk", "leuk"), 1.0), (("leuk", "weet_niet"), 0.5), (("leuk", "niet_leuk"), 0.25),
-    (("weet_niet", "weet_niet"), 0.0), (("weet_niet", "niet_leuk"), -0.25), (("niet_leuk", "niet_leuk"), -0.5),
-])
+@pytest.mark.parametrize(
+    ("answers", "score"),
+    [
+        (("leuk", "leuk"), 1.0),
+        (("leuk", "weet_niet"), 0.5),
+        (("leuk", "niet_leuk"), 0.25),
+        (("weet_niet", "weet_niet"), 0.0),
+        (("weet_niet", "niet_leuk"), -0.25),
+        (("niet_leuk", "niet_leuk"), -0.5),
+    ],
+)
 def test_published_score_table(answers: tuple[str, str], score: float) -> None:
     """README: leuk 2, weet niet 0, niet leuk -1, divided by 2 x the number of items measuring the value."""
     first, second = _items_for("autos_motoren")
@@ -131,8 +139,9 @@ def test_clear_pattern_fills_the_profile() -> None:
 
 
 def test_work_preference_follows_the_liked_pictures() -> None:
-    answers = _answers("niet_leuk", zorg_welzijn="leuk", economie_handel="leuk", koken_horeca="leuk",
-                       sport_bewegen="leuk")
+    answers = _answers(
+        "niet_leuk", zorg_welzijn="leuk", economie_handel="leuk", koken_horeca="leuk", sport_bewegen="leuk"
+    )
     uitslag = scoor(ITEMS, answers)
     assert uitslag.werkvoorkeuren.top[0] == "mensen"
 
@@ -190,32 +199,43 @@ def test_unanswered_items_count_as_weet_niet() -> None:
 def test_check_adds_to_what_the_mentor_typed() -> None:
     uitslag = scoor(ITEMS, _answers("niet_leuk", autos_motoren="leuk"))
     assert vul_profiel({"interesses": ["bouwen", "autos_motoren"], "werkvoorkeuren": ["buiten"]}, uitslag) == {
-        "interesses": ["bouwen", "autos_motoren"], "werkvoorkeuren": ["buiten", *uitslag.profiel_velden["werkvoorkeuren"]]}
+        "interesses": ["bouwen", "autos_motoren"],
+        "werkvoorkeuren": ["buiten", *uitslag.profiel_velden["werkvoorkeuren"]],
+    }
 
 
 def test_profile_json_is_a_valid_profile() -> None:
     data = profiel_json("vmbo-kb", "vo2", {"interesses": ["autos_motoren"], "werkvoorkeuren": ["handen"]})
-    assert data == {"leerjaar": "vo2", "schooltype": "vmbo-kb", "interesses": ["autos_motoren"],
-                    "werkvoorkeuren": ["handen"]}
+    assert data == {
+        "leerjaar": "vo2",
+        "schooltype": "vmbo-kb",
+        "interesses": ["autos_motoren"],
+        "werkvoorkeuren": ["handen"],
+    }
     with pytest.raises(ValueError, match="past niet bij schooltype"):
         profiel_json("po", "vo3", {})
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ("[1, 2", "geen geldige JSON"),
-    ('["leuk"]', "verwacht een JSON-object"),
-    ('{"gamen": "leuk"}', "onbekende item-id"),
-    ('{"koken": "ja"}', "ongeldig; toegestaan: leuk, weet_niet, niet_leuk"),
-    ('{"koken": null}', "ongeldig"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("[1, 2", "geen geldige JSON"),
+        ('["leuk"]', "verwacht een JSON-object"),
+        ('{"gamen": "leuk"}', "onbekende item-id"),
+        ('{"koken": "ja"}', "ongeldig; toegestaan: leuk, weet_niet, niet_leuk"),
+        ('{"koken": null}', "ongeldig"),
+    ],
+)
 def test_bad_answers_give_clear_messages(data: str, message: str) -> None:
     with pytest.raises(AntwoordenError, match=re.escape(message)):
         parse_antwoorden(data, ITEMS)
 
 
 def test_good_answers_parse() -> None:
-    assert parse_antwoorden('{"koken": "leuk", "heftruck": "niet_leuk"}', ITEMS) == {"koken": "leuk",
-                                                                                      "heftruck": "niet_leuk"}
+    assert parse_antwoorden('{"koken": "leuk", "heftruck": "niet_leuk"}', ITEMS) == {
+        "koken": "leuk",
+        "heftruck": "niet_leuk",
+    }
 
 
 # --------------------------------------------------------------------------- reliability

@@ -1,4 +1,5 @@
 """``lob-kompas interesse``: the item list, scoring an answers file or stdin, friendly errors (exit code 2)."""
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,9 @@ from knowledge import vocab
 from recommender.interest import load_items
 
 REPO = Path(__file__).resolve().parents[2]
-LIKES_CARS_AND_CARE = {i.id: ("leuk" if {"autos_motoren", "zorg_welzijn"} & set(i.meet) else "niet_leuk")
-                       for i in load_items()}
+LIKES_CARS_AND_CARE = {
+    i.id: ("leuk" if {"autos_motoren", "zorg_welzijn"} & set(i.meet) else "niet_leuk") for i in load_items()
+}
 
 
 def _file(tmp_path: Path, data: object) -> str:
@@ -48,14 +50,23 @@ def test_answers_file_gives_scores_and_profile_fields(tmp_path: Path, capsys: py
     assert data["profiel_velden"]["interesses"] == ["autos_motoren", "zorg_welzijn"]
     assert data["interesses"]["status"] == "duidelijk"
     scores = {s["waarde"]: s for s in data["scores"]}
-    assert scores["autos_motoren"] == {"waarde": "autos_motoren", "soort": "interesse", "items": 2, "leuk": 2,
-                                       "weet_niet": 0, "niet_leuk": 0, "punten": 4, "score": 1.0}
+    assert scores["autos_motoren"] == {
+        "waarde": "autos_motoren",
+        "soort": "interesse",
+        "items": 2,
+        "leuk": 2,
+        "weet_niet": 0,
+        "niet_leuk": 0,
+        "punten": 4,
+        "score": 1.0,
+    }
     assert scores["bouwen"]["score"] == -0.5
     assert set(scores) == set(vocab.INTERESSES + vocab.WERKVOORKEUREN)
 
 
-def test_answers_from_stdin_and_human_table(monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_answers_from_stdin_and_human_table(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"koken": "weet_niet"})))
     assert main(["interesse", "--answers", "-"]) == 0
     out = capsys.readouterr().out
@@ -63,15 +74,19 @@ def test_answers_from_stdin_and_human_table(monkeypatch: pytest.MonkeyPatch,
     assert "Nog geen duidelijk beeld: probeer deze activiteiten eens uit" in out
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "de antwoorden zijn leeg"),
-    ("{not json", "geen geldige JSON"),
-    ('{"scooter": "leuk"}', "onbekende item-id(s): scooter"),
-    ('{"koken": "super"}', "item 'koken': antwoord \"super\" is ongeldig"),
-    ("[]", "verwacht een JSON-object"),
-])
-def test_bad_answers_file_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "de antwoorden zijn leeg"),
+        ("{not json", "geen geldige JSON"),
+        ('{"scooter": "leuk"}', "onbekende item-id(s): scooter"),
+        ('{"koken": "super"}', "item 'koken': antwoord \"super\" is ongeldig"),
+        ("[]", "verwacht een JSON-object"),
+    ],
+)
+def test_bad_answers_file_is_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
     assert main(["interesse", "--answers", _file(tmp_path, content), "--json"]) == 2
     captured = capsys.readouterr()
     assert message in captured.err and captured.out == ""
@@ -106,7 +121,11 @@ def test_reliability_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["interesse", "--betrouwbaarheid", "--simulaties", "200", "--ruis", "0.1", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {(r["soort_ruis"], r["met_werkvoorkeur"]) for r in rows} == {
-        ("willekeurig", False), ("willekeurig", True), ("twijfel", False), ("twijfel", True)}
+        ("willekeurig", False),
+        ("willekeurig", True),
+        ("twijfel", False),
+        ("twijfel", True),
+    }
     assert all(0 <= r["interesses_terug"] <= 1 for r in rows)
     assert main(["interesse", "--betrouwbaarheid", "--ruis", "2"]) == 2
 
@@ -114,7 +133,12 @@ def test_reliability_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_real_command_line_without_traceback(tmp_path: Path) -> None:
     """The installed entry point, as a mentor would type it."""
     bad = _file(tmp_path, '{"koken": "misschien"}')
-    done = subprocess.run([sys.executable, "-m", "app.cli", "interesse", "--answers", bad, "--json"], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "interesse", "--answers", bad, "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "toegestaan: leuk, weet_niet, niet_leuk" in done.stderr

@@ -1,5 +1,6 @@
 """The knowledge behind the advice (issue 13): honest labour-market labels, plain beroep descriptions in six
 languages, every opleiding at a school with its leerwegen, the routes and schools a decaan expects, places."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,16 @@ def test_sector_statements_are_sourced_and_translated(kb: KnowledgeBase) -> None
         assert is_gerapporteerd(kb, s.bron) and s.bron.sectie, s.id
         assert set(s.tekst) == set(vocab.TALEN), s.id
     covered = {r for s in kb.sectoren.values() for r in s.richtingen}
-    assert {"bouw_infra", "installatie_energie", "elektrotechniek", "ict", "logistiek", "maritiem_haven",
-            "mobiliteit_voertuigen", "media_vormgeving"} <= covered
+    assert {
+        "bouw_infra",
+        "installatie_energie",
+        "elektrotechniek",
+        "ict",
+        "logistiek",
+        "maritiem_haven",
+        "mobiliteit_voertuigen",
+        "media_vormgeving",
+    } <= covered
     assert {i for s in kb.sectoren.values() for i in s.interesses} >= {"zorg_welzijn", "economie_handel"}
 
 
@@ -57,31 +66,60 @@ def test_every_opleiding_is_at_a_school_with_its_leerwegen(kb: KnowledgeBase) ->
             assert all(kb.scholen[s].soort == "hbo" for s in v.scholen), (o.id, v.naam)
 
 
-@pytest.mark.parametrize("woord", ["vliegtuigonderhoud", "koude", "dakdekker", "autoschade", "mobiele werktuigen",
-                                   "game", "fotonica", "meubelmaker", "motorfiets", "stukadoor", "groen, grond"])
+@pytest.mark.parametrize(
+    "woord",
+    [
+        "vliegtuigonderhoud",
+        "koude",
+        "dakdekker",
+        "autoschade",
+        "mobiele werktuigen",
+        "game",
+        "fotonica",
+        "meubelmaker",
+        "motorfiets",
+        "stukadoor",
+        "groen, grond",
+    ],
+)
 def test_common_technical_routes_are_there(kb: KnowledgeBase, woord: str) -> None:
     assert any(woord in o.naam.lower() for o in kb.opleidingen.values()), woord
 
 
-@pytest.mark.parametrize("school", ["Da Vinci College", "Lentiz", "Hout- en Meubileringscollege", "Leidse instrumentmakers",
-                                    "MBO College Airport"])
+@pytest.mark.parametrize(
+    "school",
+    ["Da Vinci College", "Lentiz", "Hout- en Meubileringscollege", "Leidse instrumentmakers", "MBO College Airport"],
+)
 def test_regional_and_trade_schools_are_there(kb: KnowledgeBase, school: str) -> None:
     assert any(school in s.naam for s in kb.scholen.values()), school
 
 
 def test_every_new_intake_value_reaches_something(kb: KnowledgeBase) -> None:
     for interesse in ("gaming", "tekenen_ontwerpen", "dieren_natuur"):
-        assert any(interesse in o.interesses for o in kb.opleidingen.values()) or \
-            any(interesse in b.interesses for b in kb.beroepen.values()), interesse
+        assert any(interesse in o.interesses for o in kb.opleidingen.values()) or any(
+            interesse in b.interesses for b in kb.beroepen.values()
+        ), interesse
     assert any("schoon_binnen" in b.werkvoorkeuren for b in kb.beroepen.values())
 
 
-@pytest.mark.parametrize(("tekst", "naam"), [
-    ("Spijkenisse", "Spijkenisse"), ("3201", "Spijkenisse"), ("Kralingen", "Kralingen"), ("3062", "Kralingen"),
-    ("Rotterdam Zuid", "Rotterdam Zuid"), ("rotterdam-zuid", "Rotterdam Zuid"), ("Rotterdam Noord", "Rotterdam Noord"),
-    ("Rotterdam-West", "Rotterdam West"), ("Den Haag Zuidwest", "Escamp"), ("Naaldwijk", "Naaldwijk"),
-    ("Hellevoetsluis", "Hellevoetsluis"), ("Bergschenhoek", "Bergschenhoek"), ("Ypenburg", "Ypenburg"),
-])
+@pytest.mark.parametrize(
+    ("tekst", "naam"),
+    [
+        ("Spijkenisse", "Spijkenisse"),
+        ("3201", "Spijkenisse"),
+        ("Kralingen", "Kralingen"),
+        ("3062", "Kralingen"),
+        ("Rotterdam Zuid", "Rotterdam Zuid"),
+        ("rotterdam-zuid", "Rotterdam Zuid"),
+        ("Rotterdam Noord", "Rotterdam Noord"),
+        ("Rotterdam-West", "Rotterdam West"),
+        ("Den Haag Zuidwest", "Escamp"),
+        ("Naaldwijk", "Naaldwijk"),
+        ("Hellevoetsluis", "Hellevoetsluis"),
+        ("Bergschenhoek", "Bergschenhoek"),
+        ("Ypenburg", "Ypenburg"),
+    ],
+)
 def test_kernen_wijken_and_area_names_resolve(kb: KnowledgeBase, tekst: str, naam: str) -> None:
     assert resolve_place(kb, tekst).naam == naam
 

@@ -1,4 +1,5 @@
 """The recommend benchmark runs and reports its figures (speed is shown by ``lob-kompas bench``, not asserted here)."""
+
 from __future__ import annotations
 
 from app.bench.recommend_latency import measure

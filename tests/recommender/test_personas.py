@@ -3,6 +3,7 @@
 Expectations are robust to data growth: richting, niveau, profiel codes and distances rather than
 exact opleiding ids where possible.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,14 @@ def _lokaal(a: Advies) -> list[float]:
 def test_p01_bb_charlois_autos_handen(kb: KnowledgeBase) -> None:
     """vmbo-bb, Charlois, likes cars and working with his hands: autotechniek niveau 2 in the top 3,
     an activity within 10 km."""
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["autos_motoren"], werkvoorkeuren=["handen"],
-               wijk="Charlois")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["autos_motoren"],
+        werkvoorkeuren=["handen"],
+        wijk="Charlois",
+    )
     top3 = a.routes[:3]
     assert any(r.opleiding.richting == "mobiliteit_voertuigen" and r.opleiding.niveau == 2 for r in top3)
     assert a.routes[0].vmbo_profiel == "MT"
@@ -40,8 +47,14 @@ def test_p01_bb_charlois_autos_handen(kb: KnowledgeBase) -> None:
 
 
 def test_p02_tl_no_technical_interests_gets_no_forced_route(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["zorg_welzijn", "sport_bewegen"],
-               werkvoorkeuren=["mensen"], postcode="3074")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        interesses=["zorg_welzijn", "sport_bewegen"],
+        werkvoorkeuren=["mensen"],
+        postcode="3074",
+    )
     assert a.routes == []
     assert a.waarom_techniek is None
     assert any("geen technische interesses" in m["nl"] for m in a.meldingen)
@@ -58,8 +71,15 @@ def test_p03_tl_economie_why_techniek_only_where_interest_supports(kb: Knowledge
 
 
 def test_p04_kb_school_without_techniekprofiel_gets_concrete_alternatives(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", school="vmbo_dalton_palmentuin", profiel="DP",
-               interesses=["elektro", "machines"], wijk="Lombardijen")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-kb",
+        school="vmbo_dalton_palmentuin",
+        profiel="DP",
+        interesses=["elektro", "machines"],
+        wijk="Lombardijen",
+    )
     zt = a.zonder_techniekprofiel
     assert zt is not None and zt.school == "vmbo_dalton_palmentuin"
     assert len(zt.scholen_met_techniekprofiel) >= 1
@@ -80,8 +100,14 @@ def test_p04_kb_school_without_techniekprofiel_gets_concrete_alternatives(kb: Kn
 
 
 def test_p05_gl_school_without_techniek_gets_praktijkgericht_programma(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo2", schooltype="vmbo-gl", school="vmbo_calvijn_zuidermavo",
-               interesses=["ict_programmeren"], postcode="3083")
+    a = advies(
+        kb,
+        leerjaar="vo2",
+        schooltype="vmbo-gl",
+        school="vmbo_calvijn_zuidermavo",
+        interesses=["ict_programmeren"],
+        postcode="3083",
+    )
     zt = a.zonder_techniekprofiel
     assert zt is not None
     assert "praktijkgericht_programma" in {m.soort for m in zt.mogelijkheden}
@@ -91,16 +117,28 @@ def test_p05_gl_school_without_techniek_gets_praktijkgericht_programma(kb: Knowl
 
 
 def test_p06_tl_at_school_with_tl_techniek_needs_no_alternatives(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", school="vmbo_calvijn_zuidermavo",
-               interesses=["ict_programmeren"], postcode="3083")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        school="vmbo_calvijn_zuidermavo",
+        interesses=["ict_programmeren"],
+        postcode="3083",
+    )
     assert a.zonder_techniekprofiel is None
     assert a.routes[0].opleiding.richting == "ict"
     assert all(r.vmbo_profiel in (None, "TL_TECHNIEK", "TL_ECONOMIE", "TL_ZW", "TL_LANDBOUW") for r in a.routes)
 
 
 def test_p07_havo_ict_only_niveau_4_with_hbo_note(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["ict_programmeren"], werkvoorkeuren=["computers"],
-               gemeente="Rotterdam")
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="havo",
+        interesses=["ict_programmeren"],
+        werkvoorkeuren=["computers"],
+        gemeente="Rotterdam",
+    )
     assert a.routes and all(r.opleiding.niveau == 4 for r in a.routes)
     assert a.routes[0].opleiding.richting == "ict"
     assert all(r.vmbo_profiel is None for r in a.routes)
@@ -117,8 +155,9 @@ def test_p08_groep8_bouwen_is_orientation_by_vmbo_profiel(kb: KnowledgeBase) -> 
 
 
 def test_p09_kb_haven_bbl_only_bbl_routes(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["haven_schepen"], leerweg_voorkeur="BBL",
-               postcode="3089")
+    a = advies(
+        kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["haven_schepen"], leerweg_voorkeur="BBL", postcode="3089"
+    )
     assert a.routes
     assert all("BBL" in r.opleiding.leerwegen for r in a.routes)
     assert any(r.opleiding.richting == "maritiem_haven" for r in a.routes[:3])
@@ -128,8 +167,14 @@ def test_p09_kb_haven_bbl_only_bbl_routes(kb: KnowledgeBase) -> None:
 
 
 def test_p10_tl_elektro_wants_hbo_gets_niveau_4_first(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["elektro"], belangrijk=["doorleren_hbo"],
-               wijk="IJsselmonde")
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-tl",
+        interesses=["elektro"],
+        belangrijk=["doorleren_hbo"],
+        wijk="IJsselmonde",
+    )
     assert a.routes[0].opleiding.niveau == 4
     assert a.routes[0].opleiding.richting == "elektrotechniek"
     assert a.routes[0].score_delen["belangrijk"] == 0.75
@@ -137,8 +182,15 @@ def test_p10_tl_elektro_wants_hbo_gets_niveau_4_first(kb: KnowledgeBase) -> None
 
 
 def test_p11_bb_elektro_snel_geld_arabic_parents(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["elektro"], belangrijk=["snel_geld"],
-               wijk="Charlois", taal_ouders="ar")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["elektro"],
+        belangrijk=["snel_geld"],
+        wijk="Charlois",
+        taal_ouders="ar",
+    )
     assert any(r.opleiding.richting == "elektrotechniek" and r.opleiding.niveau == 2 for r in a.routes[:3])
     for r in a.routes:
         assert set(r.uitleg) == {"nl", "ar"}
@@ -149,8 +201,15 @@ def test_p11_bb_elektro_snel_geld_arabic_parents(kb: KnowledgeBase) -> None:
 
 
 def test_p12_kb_with_mt_profile_connects(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", profiel="MT", interesses=["autos_motoren"], postcode="3082",
-               taal_ouders="pl")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-kb",
+        profiel="MT",
+        interesses=["autos_motoren"],
+        postcode="3082",
+        taal_ouders="pl",
+    )
     first = a.routes[0]
     assert first.opleiding.richting == "mobiliteit_voertuigen" and first.opleiding.niveau in (3, 4)
     assert first.score_delen["aansluiting"] == 0.5 and first.vmbo_profiel == "MT"
@@ -169,8 +228,15 @@ def test_p13_lab_route_has_no_prospect_bonus_without_source(kb: KnowledgeBase) -
 
 def test_p14_parent_activities_on_request(kb: KnowledgeBase) -> None:
     zonder = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["bouwen"], postcode="3083")
-    met = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["bouwen"], postcode="3083",
-                 doelgroep_activiteiten=["ouders"], taal_ouders="tr")
+    met = advies(
+        kb,
+        leerjaar="vo2",
+        schooltype="vmbo-kb",
+        interesses=["bouwen"],
+        postcode="3083",
+        doelgroep_activiteiten=["ouders"],
+        taal_ouders="tr",
+    )
     assert all("leerlingen" in x.doelgroepen for x in zonder.activiteiten)
     ouder = [x for x in met.activiteiten if "ouders" in x.doelgroepen]
     assert ouder and all(x.score_delen["doelgroep"] == 1.0 for x in ouder)
@@ -192,39 +258,70 @@ def test_p16_no_place_given(kb: KnowledgeBase) -> None:
 
 
 def test_p17_vwo_process_ukrainian(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo5", schooltype="vwo", interesses=["natuur_proefjes", "energie_duurzaamheid"],
-               gemeente="Schiedam", taal_ouders="uk")
+    a = advies(
+        kb,
+        leerjaar="vo5",
+        schooltype="vwo",
+        interesses=["natuur_proefjes", "energie_duurzaamheid"],
+        gemeente="Schiedam",
+        taal_ouders="uk",
+    )
     assert a.routes[0].opleiding.richting == "procestechniek" and a.routes[0].opleiding.niveau == 4
     assert all(r.opleiding.niveau == 4 for r in a.routes)
     assert re.search("[\u0400-\u04ff]", a.routes[0].uitleg["uk"])
 
 
 def test_p18_diverse_routes_for_a_broad_pupil(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen", "elektro", "machines"],
-               werkvoorkeuren=["handen"], postcode="3083")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-kb",
+        interesses=["bouwen", "elektro", "machines"],
+        werkvoorkeuren=["handen"],
+        postcode="3083",
+    )
     assert len(a.routes) == 5
     # the best route for each interest is there, and the list is varied (variety is a penalty, not a rule)
-    for interesse, richting in (("bouwen", "bouw_infra"), ("elektro", "elektrotechniek"),
-                                ("machines", "werktuigbouw_metaal")):
+    for interesse, richting in (
+        ("bouwen", "bouw_infra"),
+        ("elektro", "elektrotechniek"),
+        ("machines", "werktuigbouw_metaal"),
+    ):
         assert any(interesse in r.passende_interesses and r.opleiding.richting == richting for r in a.routes)
     assert len({(r.opleiding.richting, r.opleiding.niveau) for r in a.routes}) >= 4
 
 
 def test_p19_every_route_explains_its_prospect_with_a_source(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-gl", interesses=["logistiek", "haven_schepen"], postcode="3089",
-               belangrijk=["baanzekerheid"])
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-gl",
+        interesses=["logistiek", "haven_schepen"],
+        postcode="3089",
+        belangrijk=["baanzekerheid"],
+    )
     for r in a.routes:
         if r.arbeidsmarkt:
             assert "Volgens " in r.uitleg["nl"] and re.search(r"20\d\d", r.arbeidsmarkt_tekst["nl"])
-            assert any(b.split("#")[0] in ("sto_zuid2019", "masterplan_tt", "seor2026", "oberon2024",
-                                           "seor2023_promotie") for b in r.bronnen)
+            assert any(
+                b.split("#")[0] in ("sto_zuid2019", "masterplan_tt", "seor2026", "oberon2024", "seor2023_promotie")
+                for b in r.bronnen
+            )
         assert r.volgende_stap.tekst["nl"].startswith("Volgende stap")
 
 
 @pytest.mark.parametrize("taal", vocab.TALEN)
 def test_p20_every_parent_language(kb: KnowledgeBase, taal: str) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], werkvoorkeuren=["buiten"],
-               belangrijk=["baanzekerheid", "snel_geld"], wijk="Charlois", taal_ouders=taal)
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["bouwen"],
+        werkvoorkeuren=["buiten"],
+        belangrijk=["baanzekerheid", "snel_geld"],
+        wijk="Charlois",
+        taal_ouders=taal,
+    )
     assert a.talen == (["nl"] if taal == "nl" else ["nl", taal])
     for r in a.routes:
         assert set(r.uitleg) == set(a.talen) and all(r.uitleg[t] for t in a.talen)
@@ -311,14 +408,24 @@ def test_clean_indoor_work_is_named_after_the_beroep_that_has_it(kb: KnowledgeBa
     a = persona(kb, "P27")
     first = a.routes[0]
     assert first.opleiding.id == "opl_middenkaderfunctionaris_bouwkunde_n4"
-    assert first.werk_beroep and "schoon_binnen" in kb.beroepen[
-        next(b for b in first.beroep_ids if kb.beroepen[b].naam == first.werk_beroep)].werkvoorkeuren
+    assert (
+        first.werk_beroep
+        and "schoon_binnen"
+        in kb.beroepen[next(b for b in first.beroep_ids if kb.beroepen[b].naam == first.werk_beroep)].werkvoorkeuren
+    )
     assert "binnen in een schone omgeving" in first.uitleg["nl"]
 
 
 def test_work_clashes_are_said_and_cost_points(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["bouwen"], werkvoorkeuren=["schoon_binnen"],
-               wijk="Charlois", n=10)
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["bouwen"],
+        werkvoorkeuren=["schoon_binnen"],
+        wijk="Charlois",
+        n=10,
+    )
     metselaar = next(r for r in a.routes if r.opleiding.id == "opl_metselaar_n2")
     assert metselaar.score_delen["werkvoorkeur"] == -1.0 and "Let op" in metselaar.uitleg["nl"]
 
@@ -350,8 +457,9 @@ def test_bbl_routes_say_a_leerbedrijf_is_needed(kb: KnowledgeBase) -> None:
     assert a.routes[0].opleiding.naam == "Timmerman"
 
 
-@pytest.mark.parametrize(("key", "soort"), [("P32", "havo_bbl_hbo"), ("P33", "school_zonder_leerweg"),
-                                            ("P34", "buiten_regio")])
+@pytest.mark.parametrize(
+    ("key", "soort"), [("P32", "havo_bbl_hbo"), ("P33", "school_zonder_leerweg"), ("P34", "buiten_regio")]
+)
 def test_intake_contradictions_are_warnings_and_advice_still_comes(kb: KnowledgeBase, key: str, soort: str) -> None:
     a = persona(kb, key)
     assert soort in {w.soort for w in a.waarschuwingen}
@@ -379,8 +487,20 @@ def test_school_programmes_are_marked_as_via_school(kb: KnowledgeBase) -> None:
     assert jetnet and all(x.via_school and "via school" in x.reden for x in jetnet)
 
 
-@pytest.mark.parametrize("plaats", ["Spijkenisse", "Kralingen", "Rotterdam Zuid", "Rotterdam-Noord", "Rotterdam West",
-                                    "Den Haag Zuidwest", "Naaldwijk", "Schilderswijk", "'s-Gravenhage"])
+@pytest.mark.parametrize(
+    "plaats",
+    [
+        "Spijkenisse",
+        "Kralingen",
+        "Rotterdam Zuid",
+        "Rotterdam-Noord",
+        "Rotterdam West",
+        "Den Haag Zuidwest",
+        "Naaldwijk",
+        "Schilderswijk",
+        "'s-Gravenhage",
+    ],
+)
 def test_places_of_the_region_resolve(kb: KnowledgeBase, plaats: str) -> None:
     a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["elektro"], wijk=plaats)
     assert a.plaats is not None and a.plaats.afstanden and a.routes[0].afstand_km is not None

@@ -1,4 +1,5 @@
 """Profile validation (Dutch messages listing allowed values), vocab, and the six-language templates."""
+
 from __future__ import annotations
 
 import json
@@ -21,15 +22,18 @@ def test_valid_profile_roundtrip() -> None:
     assert parse_profiel(p.model_dump_json()) == p
 
 
-@pytest.mark.parametrize(("field", "value", "allowed"), [
-    ("interesses", ["autos"], vocab.INTERESSES),
-    ("werkvoorkeuren", ["binnen"], vocab.WERKVOORKEUREN),
-    ("belangrijk", ["roem"], vocab.BELANGRIJK),
-    ("leerweg_voorkeur", "BOLBBL", vocab.LEERWEG_VOORKEUR),
-    ("taal_ouders", "fr", vocab.TALEN),
-    ("schooltype", "mavo", vocab.SCHOOLTYPEN_LEERLING),
-    ("doelgroep_activiteiten", ["opa"], vocab.DOELGROEPEN),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "allowed"),
+    [
+        ("interesses", ["autos"], vocab.INTERESSES),
+        ("werkvoorkeuren", ["binnen"], vocab.WERKVOORKEUREN),
+        ("belangrijk", ["roem"], vocab.BELANGRIJK),
+        ("leerweg_voorkeur", "BOLBBL", vocab.LEERWEG_VOORKEUR),
+        ("taal_ouders", "fr", vocab.TALEN),
+        ("schooltype", "mavo", vocab.SCHOOLTYPEN_LEERLING),
+        ("doelgroep_activiteiten", ["opa"], vocab.DOELGROEPEN),
+    ],
+)
 def test_unknown_value_lists_allowed(field: str, value: object, allowed: tuple[str, ...]) -> None:
     with pytest.raises(ProfielError) as exc:
         parse_profiel({**GOED, field: value})
@@ -58,8 +62,9 @@ def test_consistency_rules() -> None:
         parse_profiel("[1, 2]")
 
 
-@pytest.mark.parametrize(("value", "expected"), [("ver", "verwacht een getal"), (0, "groter zijn dan 0"),
-                                                 (500, "hoogstens 200")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("ver", "verwacht een getal"), (0, "groter zijn dan 0"), (500, "hoogstens 200")]
+)
 def test_numeric_errors_in_dutch(value: object, expected: str) -> None:
     with pytest.raises(ProfielError, match=expected):
         parse_profiel({**GOED, "max_reisafstand_km": value})
@@ -86,8 +91,20 @@ def test_duplicates_removed() -> None:
 
 def test_vocab_lists_every_field(kb) -> None:  # type: ignore[no-untyped-def]
     v = recommend_vocab(kb)
-    for field in ("leerjaar", "schooltype", "profiel", "interesses", "werkvoorkeuren", "belangrijk",
-                  "leerweg_voorkeur", "taal_ouders", "doelgroep_activiteiten", "school", "wijk", "gemeente"):
+    for field in (
+        "leerjaar",
+        "schooltype",
+        "profiel",
+        "interesses",
+        "werkvoorkeuren",
+        "belangrijk",
+        "leerweg_voorkeur",
+        "taal_ouders",
+        "doelgroep_activiteiten",
+        "school",
+        "wijk",
+        "gemeente",
+    ):
         assert v[field], field
     assert v["interesses"] == list(vocab.INTERESSES)
     assert "Charlois" in v["wijk"] or "Charlois" in v["gemeente"]
@@ -105,6 +122,7 @@ def test_number_and_list_format() -> None:
 def test_distances_carry_their_unit_once_in_every_language() -> None:
     from knowledge.i18n import LANGUAGES
     from recommender.explain import km_tekst
+
     for lang in LANGUAGES:
         for key in ("advies.afstand", "advies.afstand_ver", "advies.act_afstand", "advies.stap_open_dag_km"):
             text = t(key, lang, km=km_tekst(2.5, lang, True), school="X")

@@ -1,4 +1,5 @@
 """Properties over random valid profiles: admissibility, sources, determinism, JSON shape."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,22 @@ from recommender.profile import LEERJAREN_PER_SCHOOLTYPE, Profiel, profielen_voo
 from recommender.routes import NIVEAUS, is_gerapporteerd
 from recommender.scoring import DELEN
 
-PLAATSEN = ("3083", "3074", "3089", "3011", "Charlois", "Feijenoord", "Schiedam", "Delft", "Spijkenisse",
-            "Kralingen", "Rotterdam Zuid", "2711", "1012", None)
+PLAATSEN = (
+    "3083",
+    "3074",
+    "3089",
+    "3011",
+    "Charlois",
+    "Feijenoord",
+    "Schiedam",
+    "Delft",
+    "Spijkenisse",
+    "Kralingen",
+    "Rotterdam Zuid",
+    "2711",
+    "1012",
+    None,
+)
 
 
 @st.composite
@@ -26,7 +41,9 @@ def profielen(draw: st.DrawFn) -> Profiel:
     profiel = draw(st.none() | st.sampled_from(mogelijk)) if mogelijk else None
     plaats = draw(st.sampled_from(PLAATSEN))
     data: dict[str, Any] = {
-        "schooltype": schooltype, "leerjaar": leerjaar, "profiel": profiel,
+        "schooltype": schooltype,
+        "leerjaar": leerjaar,
+        "profiel": profiel,
         "interesses": draw(st.lists(st.sampled_from(vocab.INTERESSES), max_size=5, unique=True)),
         "werkvoorkeuren": draw(st.lists(st.sampled_from(vocab.WERKVOORKEUREN), max_size=3, unique=True)),
         "belangrijk": draw(st.lists(st.sampled_from(vocab.BELANGRIJK), max_size=3, unique=True)),
@@ -101,14 +118,21 @@ def test_random_profiles_are_valid_and_reproducible(kb: KnowledgeBase) -> None:
 def test_same_profile_same_result(kb: KnowledgeBase) -> None:
     for p in random_profiles(kb, 50, seed=3):
         first = json.dumps(recommend(kb, p).model_dump(mode="json"), sort_keys=True)
-        again = json.dumps(recommend(kb, Profiel.model_validate(p.model_dump())).model_dump(mode="json"),
-                           sort_keys=True)
+        again = json.dumps(
+            recommend(kb, Profiel.model_validate(p.model_dump())).model_dump(mode="json"), sort_keys=True
+        )
         assert first == again
 
 
 def test_json_shape(kb: KnowledgeBase) -> None:
-    p = Profiel(leerjaar="vo3", schooltype="vmbo-bb", interesses=["autos_motoren"], wijk="Charlois",
-                taal_ouders="tr", school="vmbo_vak_college_zuidrand")
+    p = Profiel(
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["autos_motoren"],
+        wijk="Charlois",
+        taal_ouders="tr",
+        school="vmbo_vak_college_zuidrand",
+    )
     data = json.loads(json.dumps(recommend(kb, p).model_dump(mode="json")))
     assert set(data) >= {"routes", "activiteiten", "zonder_techniekprofiel"}
     r = data["routes"][0]

@@ -1,4 +1,5 @@
 """Pure-function tests on a tiny hand-built knowledge base (no data files needed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,11 +61,23 @@ def test_no_interest_link_no_route(tiny_kb: KnowledgeBase) -> None:
 
 def _route_info(**kw: object) -> RouteInfo:
     data: dict[str, object] = dict(
-        id="x", naam="x", niveau=3, leerwegen=("BOL",), richting="ict", duur_jaren=None, vmbo_profielen=(),
+        id="x",
+        naam="x",
+        niveau=3,
+        leerwegen=("BOL",),
+        richting="ict",
+        duur_jaren=None,
+        vmbo_profielen=(),
         vooropleidingen=frozenset({"vmbo-kb"}),
         beroepen=(BeroepInfo("b", "B", frozenset({"bouwen"}), frozenset({"handen"}), None, {}),),
-        opl_interesses=frozenset({"elektro", "machines"}), interesses=frozenset({"elektro", "machines", "bouwen"}),
-        hoofdroute_voor=frozenset(), markt=None, sector=None, locaties=(), vervolg=(), bronnen=("rap",),
+        opl_interesses=frozenset({"elektro", "machines"}),
+        interesses=frozenset({"elektro", "machines", "bouwen"}),
+        hoofdroute_voor=frozenset(),
+        markt=None,
+        sector=None,
+        locaties=(),
+        vervolg=(),
+        bronnen=("rap",),
         heeft_bron=True,
     )
     data.update(kw)
@@ -83,8 +96,9 @@ def test_interest_points_focus_and_hoofdroute() -> None:
 
 
 def test_work_preferences_are_matched_per_beroep_and_clash_costs() -> None:
-    kantoor = BeroepInfo("k", "Werkvoorbereider", frozenset({"bouwen"}), frozenset({"computers", "schoon_binnen"}),
-                         None, {})
+    kantoor = BeroepInfo(
+        "k", "Werkvoorbereider", frozenset({"bouwen"}), frozenset({"computers", "schoon_binnen"}), None, {}
+    )
     buiten = BeroepInfo("m", "Metselaar", frozenset({"bouwen"}), frozenset({"handen", "buiten"}), None, {})
     r = _route_info(beroepen=(buiten, kantoor))
     w = werk_punten(["handen"], r)
@@ -101,8 +115,9 @@ def test_distance_part_and_nearest(tiny_kb: KnowledgeBase) -> None:
     assert s is not None and s.dichtstbij is not None
     assert s.dichtstbij.school == "mbo_a" and s.dichtstbij.km is not None and s.dichtstbij.km < 2
     assert 0.4 < s.delen["afstand"] <= 0.5
-    far = score_route(_route(tiny_kb, "installatie_n4"), _p(interesses=["energie_duurzaamheid"],
-                                                            max_reisafstand_km=10), CHARLOIS)
+    far = score_route(
+        _route(tiny_kb, "installatie_n4"), _p(interesses=["energie_duurzaamheid"], max_reisafstand_km=10), CHARLOIS
+    )
     assert far is not None and far.delen["afstand"] == -1.0  # ~23 km away with a 10 km maximum
 
 
@@ -114,17 +129,24 @@ def test_lower_niveau_penalty_and_profile_bonus(tiny_kb: KnowledgeBase) -> None:
 
 
 def test_belangrijk_parts(tiny_kb: KnowledgeBase) -> None:
-    s = score_route(_route(tiny_kb, "installatie_n4"),
-                    _p(interesses=["energie_duurzaamheid"], belangrijk=["doorleren_hbo", "snel_geld"]), None)
+    s = score_route(
+        _route(tiny_kb, "installatie_n4"),
+        _p(interesses=["energie_duurzaamheid"], belangrijk=["doorleren_hbo", "snel_geld"]),
+        None,
+    )
     assert s is not None and s.belangrijk == ("doorleren_hbo",)  # BOL only: no snel_geld point
     assert s.delen["belangrijk"] == 0.75
 
 
 def test_best_route_per_interest_and_variety_is_a_penalty(tiny_kb: KnowledgeBase) -> None:
     p = _p(interesses=["elektro", "energie_duurzaamheid"], schooltype="vmbo-tl")
-    ranked = rangorde([s for r in route_index(tiny_kb).routes
-                       if toelaatbaar(r, p.schooltype, p.leerweg_voorkeur)
-                       and (s := score_route(r, p, None)) is not None])
+    ranked = rangorde(
+        [
+            s
+            for r in route_index(tiny_kb).routes
+            if toelaatbaar(r, p.schooltype, p.leerweg_voorkeur) and (s := score_route(r, p, None)) is not None
+        ]
+    )
     gekozen = kies_routes(ranked, list(p.interesses), 3)
     assert any("elektro" in s.route.opl_interesses for s in gekozen)
     assert any("energie_duurzaamheid" in s.route.opl_interesses for s in gekozen)
@@ -162,7 +184,9 @@ def test_the_ranking_reads_the_search_index_so_an_imported_activity_reaches_the_
     from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 
     base = tiny_kb.initiatieven["dichtbij_elektro"]
-    own = [base.model_copy(update={"id": "eigen_elektro", "naam": "Eigen elektro-middag", "praktijkgerichtheid": "veel"})]
+    own = [
+        base.model_copy(update={"id": "eigen_elektro", "naam": "Eigen elektro-middag", "praktijkgerichtheid": "veel"})
+    ]
     acts = rank_activiteiten(tiny_kb, _p(wijk="Charlois", max_reisafstand_km=10), CHARLOIS, n=10, extra=own)
     assert "eigen_elektro" in [a.id for a in acts]
     assert _arrays(tiny_kb, own).index is catalogue_index(tiny_kb, own)  # one index of the catalogue, not two
@@ -204,8 +228,16 @@ def test_unknown_school_or_place(tiny_kb: KnowledgeBase) -> None:
 def test_intake_checks_warn_and_advice_still_comes(tiny_kb: KnowledgeBase) -> None:
     adv = recommend(tiny_kb, _p(school="vmbo_zonder", profiel="PIE", wijk="Charlois"))
     assert "school_zonder_profiel" in {w.soort for w in adv.waarschuwingen}
-    adv = recommend(tiny_kb, _p(schooltype="havo", leerjaar="vo4", interesses=["elektro"], leerweg_voorkeur="BBL",
-                                belangrijk=["doorleren_hbo"]))
+    adv = recommend(
+        tiny_kb,
+        _p(
+            schooltype="havo",
+            leerjaar="vo4",
+            interesses=["elektro"],
+            leerweg_voorkeur="BBL",
+            belangrijk=["doorleren_hbo"],
+        ),
+    )
     assert "havo_bbl_hbo" in {w.soort for w in adv.waarschuwingen}
     assert adv.fase_advies is not None and adv.fase == "havo_vwo_bovenbouw"  # the advice still comes
     adv = recommend(tiny_kb, _p(schooltype="vmbo-tl", school="vmbo_met"))  # vmbo_met has bb and kb only

@@ -1,4 +1,5 @@
 """Report facts of issue 18 where the advice and the decaan's campus view show them."""
+
 from __future__ import annotations
 
 from knowledge import KnowledgeBase
@@ -15,8 +16,9 @@ def _travel(kb: KnowledgeBase, gemeente_id: str) -> tuple[float, float]:
 
 
 def test_the_advice_says_how_far_techniek_students_from_the_pupils_gemeente_travel(kb: KnowledgeBase) -> None:
-    a = recommend(kb, Profiel(leerjaar="vo3", schooltype="vmbo-kb", interesses=["elektro"], postcode="2712",
-                              taal_ouders="ar"))
+    a = recommend(
+        kb, Profiel(leerjaar="vo3", schooltype="vmbo-kb", interesses=["elektro"], postcode="2712", taal_ouders="ar")
+    )
     km, ov = _travel(kb, "gem_zoetermeer")
     notes = [m for m in a.meldingen if "Zoetermeer" in m["nl"]]
     assert len(notes) == 1
@@ -32,8 +34,17 @@ def test_a_wijk_gives_the_figures_of_its_gemeente_and_a_place_outside_the_region
 
 
 def test_no_techniekprofiel_block_names_the_special_entry_routes(kb: KnowledgeBase) -> None:
-    a = recommend(kb, Profiel(leerjaar="vo2", schooltype="vmbo-kb", interesses=["bouwen"],
-                              school="vmbo_calvijn_juliana", postcode="3083", taal_ouders="tr"))
+    a = recommend(
+        kb,
+        Profiel(
+            leerjaar="vo2",
+            schooltype="vmbo-kb",
+            interesses=["bouwen"],
+            school="vmbo_calvijn_juliana",
+            postcode="3083",
+            taal_ouders="tr",
+        ),
+    )
     assert a.zonder_techniekprofiel is not None
     route = [m for m in a.zonder_techniekprofiel.mogelijkheden if m.soort == "instroomroute"]
     assert len(route) == 1 and route[0].bron == "seor2026#6.1"

@@ -1,5 +1,6 @@
 """The independent decaan review of 32 personas (issue 13): each defect fixed in the rules, with a test on the
 REAL knowledge base that fails on the old behaviour. Persona ids (R14, ...) refer to that review."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,8 +20,15 @@ def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
 def test_r14_animal_interest_is_a_bridge_never_a_fit(kb: KnowledgeBase) -> None:
     """Only 'dieren_natuur' links a tractor route: the text must not say the interest 'komt terug' or 'past
     daarbij'; it says LOB-Kompas has no route for the interest and points to the decaan and kiesmbo.nl."""
-    a = advies(kb, leerjaar="vo2", schooltype="vmbo-bb", interesses=["dieren_natuur"],
-               werkvoorkeuren=["buiten", "handen"], wijk="Carnisselande", taal_ouders="ar")
+    a = advies(
+        kb,
+        leerjaar="vo2",
+        schooltype="vmbo-bb",
+        interesses=["dieren_natuur"],
+        werkvoorkeuren=["buiten", "handen"],
+        wijk="Carnisselande",
+        taal_ouders="ar",
+    )
     for r in a.routes:
         assert "past daarbij" not in r.uitleg["nl"] and "raakvlak" in r.uitleg["nl"]
     assert a.waarom_techniek is None or "komt terug" not in a.waarom_techniek["nl"]
@@ -30,8 +38,13 @@ def test_r14_animal_interest_is_a_bridge_never_a_fit(kb: KnowledgeBase) -> None:
 
 def test_every_non_technical_interest_is_named_as_outside_the_catalogue(kb: KnowledgeBase) -> None:
     """R31 (sport + economie), R06 (mode): no interest disappears without a word."""
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["sport_bewegen", "economie_handel",
-                                                                          "mode_uiterlijk"], gemeente="Gouda")
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-tl",
+        interesses=["sport_bewegen", "economie_handel", "mode_uiterlijk"],
+        gemeente="Gouda",
+    )
     for woord in ("sport en bewegen", "economie en handel"):
         assert any(woord in m["nl"] and "kiesmbo.nl" in m["nl"] for m in a.meldingen), woord
     assert sum("kiesmbo.nl" in m["nl"] for m in a.meldingen) == 3
@@ -40,8 +53,14 @@ def test_every_non_technical_interest_is_named_as_outside_the_catalogue(kb: Know
 
 
 def test_a_route_linked_by_a_technical_interest_keeps_its_fit_sentence(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["tekenen_ontwerpen", "dieren_natuur"],
-               wijk="Rokkeveen", taal_ouders="en")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        interesses=["tekenen_ontwerpen", "dieren_natuur"],
+        wijk="Rokkeveen",
+        taal_ouders="en",
+    )
     assert a.routes
     for r in a.routes:
         technisch = any(i in TECHNISCHE_INTERESSES for i in r.passende_interesses)
@@ -52,8 +71,15 @@ def test_a_route_linked_by_a_technical_interest_keeps_its_fit_sentence(kb: Knowl
 def test_r26_r27_own_profiel_that_does_not_connect_is_a_warning(kb: KnowledgeBase) -> None:
     """TL Economie with elektro/ICT, Z&W with cars: a warning says what changes; no route says 'past het
     profiel X hierbij' as if the profiel were still to choose; Z&W gets its doorstroom figure (seor2026 3.6)."""
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", profiel="TL_ECONOMIE", interesses=["elektro", "ict_programmeren"],
-               wijk="Nesselande", taal_ouders="pl")
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        profiel="TL_ECONOMIE",
+        interesses=["elektro", "ict_programmeren"],
+        wijk="Nesselande",
+        taal_ouders="pl",
+    )
     w = [x for x in a.waarschuwingen if x.soort == "profiel_sluit_niet_aan"]
     assert w and "mbo-school" in w[0].tekst["nl"] and "TL Economie" in w[0].tekst["pl"]
     assert a.routes and not any("Op het vmbo past het profiel" in r.uitleg["nl"] for r in a.routes)
@@ -68,15 +94,22 @@ def test_r29_postcode_and_gemeente_that_disagree_are_a_warning(kb: KnowledgeBase
     a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011", gemeente="Den Haag")
     w = [x for x in a.waarschuwingen if x.soort == "plaats_tegenstrijdig"]
     assert w and "3011 (Rotterdam)" in w[0].tekst["nl"] and "Den Haag" in w[0].tekst["nl"]
-    same = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011",
-                  gemeente="Rotterdam")
+    same = advies(
+        kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["logistiek"], postcode="3011", gemeente="Rotterdam"
+    )
     assert not any(x.soort == "plaats_tegenstrijdig" for x in same.waarschuwingen)
 
 
 def test_r12_schools_beyond_reach_are_never_nearby(kb: KnowledgeBase) -> None:
     """A Den Haag groep-8 family got Rotterdam vmbo schools 24-28 km away as 'in de buurt'."""
-    a = advies(kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-bb",
-               interesses=["koken_horeca", "sport_bewegen"], wijk="Schilderswijk")
+    a = advies(
+        kb,
+        leerjaar="groep8",
+        schooltype="po",
+        schooladvies="vmbo-bb",
+        interesses=["koken_horeca", "sport_bewegen"],
+        wijk="Schilderswijk",
+    )
     fa = a.fase_advies
     assert fa is not None
     assert all(s.afstand_km is not None and s.afstand_km <= 15 for s in fa.scholen)
@@ -85,18 +118,38 @@ def test_r12_schools_beyond_reach_are_never_nearby(kb: KnowledgeBase) -> None:
 
 
 def test_route_school_beyond_reach_points_to_kiesmbo(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"],
-               gemeente="Hellevoetsluis", max_reisafstand_km=10)
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-bb",
+        interesses=["machines", "autos_motoren"],
+        gemeente="Hellevoetsluis",
+        max_reisafstand_km=10,
+    )
     ver = [r for r in a.routes if r.afstand_km is not None and r.afstand_km > 10]
     assert ver and all("kiesmbo.nl" in r.uitleg["nl"] for r in ver)
 
 
 def test_school_without_techniek_far_from_any_other_says_so(kb: KnowledgeBase) -> None:
     """The 'geen techniekprofiel' block only calls schools within the pupil's reach 'in de buurt'."""
-    school = next(s for s in kb.scholen.values() if s.soort == "vmbo" and s.profielen_bekend and s.profielen
-                  and not s.heeft_techniekprofiel and "bb" in s.leerwegen)
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", school=school.id, interesses=["autos_motoren"],
-               wijk="Charlois", max_reisafstand_km=1)
+    school = next(
+        s
+        for s in kb.scholen.values()
+        if s.soort == "vmbo"
+        and s.profielen_bekend
+        and s.profielen
+        and not s.heeft_techniekprofiel
+        and "bb" in s.leerwegen
+    )
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        school=school.id,
+        interesses=["autos_motoren"],
+        wijk="Charlois",
+        max_reisafstand_km=1,
+    )
     zt = a.zonder_techniekprofiel
     assert zt is not None
     for m in zt.mogelijkheden:
@@ -110,13 +163,23 @@ def test_r08_postcode_outside_region_gets_only_national_activities(kb: Knowledge
     a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], postcode="5611")
     assert a.activiteiten and all(x.landelijk for x in a.activiteiten)
     for r in a.routes:
-        assert r.volgende_stap.activiteit is None or r.volgende_stap.activiteit in {x.id for x in a.activiteiten} \
+        assert (
+            r.volgende_stap.activiteit is None
+            or r.volgende_stap.activiteit in {x.id for x in a.activiteiten}
             or kb.initiatieven[r.volgende_stap.activiteit].landelijk_online
+        )
 
 
 def test_r25_activity_for_pupils_and_parents_is_also_for_parents_not_especially(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo2", schooltype="vmbo-gl", interesses=["bouwen", "energie_duurzaamheid"],
-               gemeente="Maassluis", doelgroep_activiteiten=["ouders"], taal_ouders="pl")
+    a = advies(
+        kb,
+        leerjaar="vo2",
+        schooltype="vmbo-gl",
+        interesses=["bouwen", "energie_duurzaamheid"],
+        gemeente="Maassluis",
+        doelgroep_activiteiten=["ouders"],
+        taal_ouders="pl",
+    )
     ouders = [x for x in a.activiteiten if x.gevraagde_doelgroep == "ouders"]
     assert ouders
     for x in ouders:
@@ -124,14 +187,27 @@ def test_r25_activity_for_pupils_and_parents_is_also_for_parents_not_especially(
             assert "Ook voor ouders" in x.reden and "Speciaal" not in x.reden
         else:
             assert "Speciaal voor ouders" in x.reden
-    meisjes = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=["media_vormgeving"], wijk="Rotterdam Centrum",
-                     doelgroep_activiteiten=["meisjes"])
+    meisjes = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        interesses=["media_vormgeving"],
+        wijk="Rotterdam Centrum",
+        doelgroep_activiteiten=["meisjes"],
+    )
     assert any("Speciaal voor meisjes" in x.reden for x in meisjes.activiteiten)
 
 
 def test_r16_job_security_on_a_sector_source_is_a_sector_sentence(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["haven_schepen", "logistiek"],
-               werkvoorkeuren=["buiten"], belangrijk=["baanzekerheid"], wijk="Rozenburg")
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-kb",
+        interesses=["haven_schepen", "logistiek"],
+        werkvoorkeuren=["buiten"],
+        belangrijk=["baanzekerheid"],
+        wijk="Rozenburg",
+    )
     for r in a.routes:
         if "baanzekerheid" in r.uitleg["nl"].lower() and r.arbeidsmarkt_schaal == "sector":
             assert "hele sector" in r.uitleg["nl"] and "scoort" not in r.uitleg["nl"]
@@ -139,28 +215,45 @@ def test_r16_job_security_on_a_sector_source_is_a_sector_sentence(kb: KnowledgeB
 
 
 def test_salary_sentence_is_marked_general_knowledge_and_travel_notice_has_its_data_year(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["elektro"], belangrijk=["salaris"],
-               gemeente="Zoetermeer")
+    a = advies(
+        kb, leerjaar="vo4", schooltype="havo", interesses=["elektro"], belangrijk=["salaris"], gemeente="Zoetermeer"
+    )
     assert any("algemene kennis" in r.uitleg["nl"] for r in a.routes if r.opleiding.niveau == 4)
     reis = [m for m in a.meldingen if "fietsafstand" in m["nl"]]
     assert reis and "gegevens uit 2024" in reis[0]["nl"]
 
 
-def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek_travel_notice(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["zorg_welzijn"], werkvoorkeuren=["mensen"],
-               wijk="Zuidwijk", taal_ouders="ar")
+def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek_travel_notice(
+    kb: KnowledgeBase,
+) -> None:
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-kb",
+        interesses=["zorg_welzijn"],
+        werkvoorkeuren=["mensen"],
+        wijk="Zuidwijk",
+        taal_ouders="ar",
+    )
     assert a.activiteiten and all("niet gekozen op je interesses" in x.reden for x in a.activiteiten)
     assert not any("fietsafstand" in m["nl"] for m in a.meldingen)
-    groep7 = advies(kb, leerjaar="groep7", schooltype="po", schooladvies="vmbo-kb", interesses=["autos_motoren"],
-                    gemeente="Spijkenisse")
+    groep7 = advies(
+        kb,
+        leerjaar="groep7",
+        schooltype="po",
+        schooladvies="vmbo-kb",
+        interesses=["autos_motoren"],
+        gemeente="Spijkenisse",
+    )
     assert not any("fietsafstand" in m["nl"] for m in groep7.meldingen)
     tech = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Spijkenisse")
     assert any("fietsafstand" in m["nl"] for m in tech.meldingen)
 
 
 def test_r11_vwo_pupil_sees_wo_directions_first(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo6", schooltype="vwo", interesses=["energie_duurzaamheid", "ict_programmeren"],
-               wijk="Kralingen")
+    a = advies(
+        kb, leerjaar="vo6", schooltype="vwo", interesses=["energie_duurzaamheid", "ict_programmeren"], wijk="Kralingen"
+    )
     fa = a.fase_advies
     assert fa is not None and any(v.soort == "wo" for v in fa.vervolg)
     soorten = [v.soort for v in fa.vervolg]
@@ -170,7 +263,13 @@ def test_r11_vwo_pupil_sees_wo_directions_first(kb: KnowledgeBase) -> None:
 
 
 def test_r17_activity_reason_names_the_branch_it_is_coded_with(kb: KnowledgeBase) -> None:
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["natuur_proefjes", "zorg_welzijn"],
-               werkvoorkeuren=["schoon_binnen"], gemeente="Delft")
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-tl",
+        interesses=["natuur_proefjes", "zorg_welzijn"],
+        werkvoorkeuren=["schoon_binnen"],
+        gemeente="Delft",
+    )
     passend = [x for x in a.activiteiten if x.score_delen["branche"] >= 2.0]
     assert passend and all("Technologie en wetenschap" in x.reden and "Past bij" not in x.reden for x in passend)

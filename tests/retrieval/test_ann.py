@@ -2,6 +2,7 @@
 
 Fast tests on small synthetic sets; speed itself is measured by the benchmark, never asserted here.
 """
+
 from __future__ import annotations
 
 import faiss
@@ -43,13 +44,22 @@ def indexes(data: np.ndarray) -> dict:
     return {kind: build_ann_index(data, kind, seed=0) for kind in KINDS}
 
 
-@pytest.mark.parametrize(("n", "dim", "kind"), [
-    (0, 384, "flat"), (1, 384, "flat"), (FLAT_MAX, 384, "flat"), (FLAT_MAX + 1, 384, "ivf"),
-    (100_000, 384, "ivf"), (1_000_000, 384, "ivf"),
-    # the threshold scales with the dimension: half the dimensions, twice the vectors
-    (2 * FLAT_MAX, 192, "flat"), (2 * FLAT_MAX + 2, 192, "ivf"), (FLAT_MAX // 2, 768, "flat"),
-    (FLAT_MAX // 2 + 1, 768, "ivf"),
-])
+@pytest.mark.parametrize(
+    ("n", "dim", "kind"),
+    [
+        (0, 384, "flat"),
+        (1, 384, "flat"),
+        (FLAT_MAX, 384, "flat"),
+        (FLAT_MAX + 1, 384, "ivf"),
+        (100_000, 384, "ivf"),
+        (1_000_000, 384, "ivf"),
+        # the threshold scales with the dimension: half the dimensions, twice the vectors
+        (2 * FLAT_MAX, 192, "flat"),
+        (2 * FLAT_MAX + 2, 192, "ivf"),
+        (FLAT_MAX // 2, 768, "flat"),
+        (FLAT_MAX // 2 + 1, 768, "ivf"),
+    ],
+)
 def test_choose_index_type_boundaries(n: int, dim: int, kind: str) -> None:
     assert choose_index_type(n, dim) == kind
 
@@ -99,7 +109,9 @@ def test_ivf_shape_and_determinism(data: np.ndarray, indexes: dict) -> None:
     assert ivf_nlist(1_000_000) == 4000 and ivf_nlist(10_000) == 256  # capped at N // 39
     again = build_ann_index(data, "ivf", seed=0)
     assert again.nprobe == ivf.nprobe
-    np.testing.assert_array_equal(again.quantizer.reconstruct_n(0, ivf.nlist), ivf.quantizer.reconstruct_n(0, ivf.nlist))
+    np.testing.assert_array_equal(
+        again.quantizer.reconstruct_n(0, ivf.nlist), ivf.quantizer.reconstruct_n(0, ivf.nlist)
+    )
 
 
 def test_default_kind_and_normalising() -> None:

@@ -1,5 +1,6 @@
 """The answer cache: the same question in the same language and knowledge version gives the same answer,
 computed once; activity lists and refused input are never cached; the cache holds no question text."""
+
 from __future__ import annotations
 
 import dataclasses

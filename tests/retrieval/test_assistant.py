@@ -1,5 +1,6 @@
 """The assistant without a language model: a short answer to the question asked, in the asker's language,
 with readable sources; records, activity lists, follow-ups, declines and bad input."""
+
 from __future__ import annotations
 
 import re
@@ -19,16 +20,20 @@ from retrieval.assistant import (
 from retrieval.evaluation import foreign_words, visible_text
 
 
-@pytest.mark.parametrize(("question", "lang"), [
-    ("Wat is BBL?", "nl"),
-    ("What is BBL?", "en"),
-    ("BBL nedir?", "tr"),
-    ("ما هو BBL؟", "ar"),
-    ("Co to jest BBL?", "pl"),
-    ("Що таке BBL?", "uk"),
-])
-def test_bbl_gets_the_curated_short_answer_in_the_askers_language(assistant: Assistant, kb: KnowledgeBase,
-                                                                    question: str, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Wat is BBL?", "nl"),
+        ("What is BBL?", "en"),
+        ("BBL nedir?", "tr"),
+        ("ما هو BBL؟", "ar"),
+        ("Co to jest BBL?", "pl"),
+        ("Що таке BBL?", "uk"),
+    ],
+)
+def test_bbl_gets_the_curated_short_answer_in_the_askers_language(
+    assistant: Assistant, kb: KnowledgeBase, question: str, lang: str
+) -> None:
     answer = assistant.ask(question)
     assert answer.language == lang and answer.grounded and answer.reply_kind == "answer"
     art = kb.artikelen["bol_bbl"]
@@ -65,14 +70,18 @@ def test_unknown_lang_option_is_an_error(assistant: Assistant) -> None:
         assistant.ask("Wat is BBL?", fallback_lang="xx")
 
 
-@pytest.mark.parametrize(("question", "article", "fact"), [
-    ("wat is eigenlijk het verschil tussen basis, kader en gl", "leerwegen", "kader"),
-    ("syn chce być elektrykiem, lepiej BOL czy BBL?", "bol_bbl", "BBL"),
-    ("teknik okuyan herkes iş buluyor mu", "techniek_kansrijk", "%25"),
-    ("betaalt techniek eigenlijk goed?", "beeld_salaris", "salarisbedragen"),
-])
-def test_informal_questions_reach_the_right_article(assistant: Assistant, question: str, article: str,
-                                                    fact: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "article", "fact"),
+    [
+        ("wat is eigenlijk het verschil tussen basis, kader en gl", "leerwegen", "kader"),
+        ("syn chce być elektrykiem, lepiej BOL czy BBL?", "bol_bbl", "BBL"),
+        ("teknik okuyan herkes iş buluyor mu", "techniek_kansrijk", "%25"),
+        ("betaalt techniek eigenlijk goed?", "beeld_salaris", "salarisbedragen"),
+    ],
+)
+def test_informal_questions_reach_the_right_article(
+    assistant: Assistant, question: str, article: str, fact: str
+) -> None:
     """The examples of the issue: casual Dutch, Polish about BOL/BBL, Turkish about job guarantees, salaries."""
     answer = assistant.ask(question)
     assert answer.reply_kind == "answer" and answer.sources[0].source == f"artikel:{article}", answer.topic
@@ -86,13 +95,17 @@ def test_two_questions_in_one_are_both_answered(assistant: Assistant) -> None:
     assert word_count(answer.answer) <= MAX_ANSWER_WORDS
 
 
-@pytest.mark.parametrize(("earlier", "followup", "lang"), [
-    ("Wat is BBL?", "hoe lang duurt dat?", "nl"),
-    ("BBL nedir?", "peki ne kadar sürüyor?", "tr"),
-    ("ما هو BBL؟", "وكم يستغرق؟", "ar"),
-])
-def test_a_follow_up_is_read_against_the_earlier_question(assistant: Assistant, earlier: str, followup: str,
-                                                          lang: str) -> None:
+@pytest.mark.parametrize(
+    ("earlier", "followup", "lang"),
+    [
+        ("Wat is BBL?", "hoe lang duurt dat?", "nl"),
+        ("BBL nedir?", "peki ne kadar sürüyor?", "tr"),
+        ("ما هو BBL؟", "وكم يستغرق؟", "ar"),
+    ],
+)
+def test_a_follow_up_is_read_against_the_earlier_question(
+    assistant: Assistant, earlier: str, followup: str, lang: str
+) -> None:
     answer = assistant.ask(followup, previous=[earlier])
     assert answer.language == lang and answer.topic == "artikel:mbo_niveaus#duur"
 
@@ -104,12 +117,15 @@ def test_an_unclear_follow_up_gets_a_clarifying_question(assistant: Assistant, k
 
 
 @pytest.mark.parametrize("lang", ["en", "tr", "ar", "pl", "uk"])
-def test_a_record_is_described_in_the_askers_language_with_the_dutch_text_marked(assistant: Assistant,
-                                                                                  kb: KnowledgeBase,
-                                                                                  lang: str) -> None:
+def test_a_record_is_described_in_the_askers_language_with_the_dutch_text_marked(
+    assistant: Assistant, kb: KnowledgeBase, lang: str
+) -> None:
     questions = {
-        "en": "What does a CNC-verspaner do?", "tr": "CNC-verspaner ne iş yapar?",
-        "ar": "ماذا يعمل CNC-verspaner؟", "pl": "Czym zajmuje się CNC-verspaner?", "uk": "Чим займається CNC-verspaner?",
+        "en": "What does a CNC-verspaner do?",
+        "tr": "CNC-verspaner ne iş yapar?",
+        "ar": "ماذا يعمل CNC-verspaner؟",
+        "pl": "Czym zajmuje się CNC-verspaner?",
+        "uk": "Чим займається CNC-verspaner?",
     }
     answer = assistant.ask(questions[lang])
     assert answer.language == lang and answer.grounded and answer.sources[0].source == "beroep:ber_cnc_verspaner"
@@ -126,16 +142,20 @@ def test_a_dutch_record_question_gets_the_description_itself(assistant: Assistan
     assert any(s.kind == "report" for s in answer.sources), "the report naming the beroep is cited"
 
 
-@pytest.mark.parametrize(("question", "lang"), [
-    ("Welke activiteiten zijn er voor meisjes in Charlois?", "nl"),
-    ("Which activities are there for girls near Charlois?", "en"),
-    ("Charlois'de kızlar için hangi etkinlikler var?", "tr"),
-    ("ما هي الأنشطة المتاحة للفتيات قرب Charlois؟", "ar"),
-    ("Jakie zajęcia są dla dziewczyn w pobliżu Charlois?", "pl"),
-    ("Які заходи є для дівчат поблизу Charlois?", "uk"),
-])
-def test_activity_list_is_summarised_in_the_askers_language(assistant: Assistant, kb: KnowledgeBase, question: str,
-                                                            lang: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Welke activiteiten zijn er voor meisjes in Charlois?", "nl"),
+        ("Which activities are there for girls near Charlois?", "en"),
+        ("Charlois'de kızlar için hangi etkinlikler var?", "tr"),
+        ("ما هي الأنشطة المتاحة للفتيات قرب Charlois؟", "ar"),
+        ("Jakie zajęcia są dla dziewczyn w pobliżu Charlois?", "pl"),
+        ("Які заходи є для дівчат поблизу Charlois?", "uk"),
+    ],
+)
+def test_activity_list_is_summarised_in_the_askers_language(
+    assistant: Assistant, kb: KnowledgeBase, question: str, lang: str
+) -> None:
     answer = assistant.ask(question)
     assert answer.reply_kind == "activity_list" and answer.mode == "structured" and answer.language == lang
     assert {"initiatief:ini_vhto", "initiatief:ini_meiden_in_de_techniek"} <= {s.source for s in answer.sources}
@@ -144,14 +164,17 @@ def test_activity_list_is_summarised_in_the_askers_language(assistant: Assistant
     assert not foreign_words(kb, visible_text(answer), lang), "kinds and audiences are translated, names stay"
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("zijn er open dagen in Delft?", "ini_iw_open_dag_rijswijk"),
-    ("open days near Rotterdam Zuid?", "ini_tech_op_zuid"),
-    ("dni otwarte w Rotterdamie?", "ini_iw_open_dag_rotterdam"),
-    ("день відкритих дверей у Роттердамі коли?", "ini_iw_open_dag_rotterdam"),
-    ("açık gün ne zaman Delft'te?", "ini_iw_open_dag_rijswijk"),
-    ("يوم مفتوح قريب من Schiedam؟", "ini_tcr_rdm"),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("zijn er open dagen in Delft?", "ini_iw_open_dag_rijswijk"),
+        ("open days near Rotterdam Zuid?", "ini_tech_op_zuid"),
+        ("dni otwarte w Rotterdamie?", "ini_iw_open_dag_rotterdam"),
+        ("день відкритих дверей у Роттердамі коли?", "ini_iw_open_dag_rotterdam"),
+        ("açık gün ne zaman Delft'te?", "ini_iw_open_dag_rijswijk"),
+        ("يوم مفتوح قريب من Schiedam؟", "ini_tcr_rdm"),
+    ],
+)
 def test_open_days_are_found_in_six_languages(assistant: Assistant, question: str, expected: str) -> None:
     answer = assistant.ask(question)
     assert answer.reply_kind == "activity_list", answer.answer
@@ -167,13 +190,24 @@ def test_rotterdam_zuid_is_not_central_rotterdam(assistant: Assistant) -> None:
 def test_the_schools_own_list_appears_marked(assistant: Assistant, kb: KnowledgeBase) -> None:
     from knowledge.schema import Initiatief
 
-    own = Initiatief.model_validate({
-        "id": "eigen-robotclub", "naam": "Robotclub De Tandwielen", "omschrijving": "Robots bouwen na school.",
-        "organisator": "Onze school", "bereik": "lokaal", "lokaal_soort": "overig", "schooltypen": ["vmbo"],
-        "doelgroepen": ["leerlingen"], "activiteiten": ["gastles"], "praktijkgerichtheid": "veel",
-        "branches": ["techniek_breed"], "classificatie": "algemene_kennis",
-        "locatie": {"gemeente": "Rotterdam", "wijk": "Charlois", "precisie": "wijk", "lat": 51.883, "lon": 4.475},
-        "bronnen": ["eigen_import#lijst.xlsx 2026-01-10"]})
+    own = Initiatief.model_validate(
+        {
+            "id": "eigen-robotclub",
+            "naam": "Robotclub De Tandwielen",
+            "omschrijving": "Robots bouwen na school.",
+            "organisator": "Onze school",
+            "bereik": "lokaal",
+            "lokaal_soort": "overig",
+            "schooltypen": ["vmbo"],
+            "doelgroepen": ["leerlingen"],
+            "activiteiten": ["gastles"],
+            "praktijkgerichtheid": "veel",
+            "branches": ["techniek_breed"],
+            "classificatie": "algemene_kennis",
+            "locatie": {"gemeente": "Rotterdam", "wijk": "Charlois", "precisie": "wijk", "lat": 51.883, "lon": 4.475},
+            "bronnen": ["eigen_import#lijst.xlsx 2026-01-10"],
+        }
+    )
     own_list = [own]
     with_own = Assistant(kb, assistant.index, questions=assistant.questions, llm=None, catalogue=lambda: own_list)
     answer = with_own.ask("What activities are there near Charlois?")
@@ -188,18 +222,22 @@ def test_count_question_is_not_a_list_request(assistant: Assistant) -> None:
     assert answer.reply_kind != "activity_list"
 
 
-@pytest.mark.parametrize(("question", "lang", "domain"), [
-    ("Wat voor weer wordt het morgen in Rotterdam?", "nl", "weather"),
-    ("Who won the Champions League final last year?", "en", None),
-    ("Yarın Rotterdam'da hava nasıl olacak?", "tr", "weather"),
-    ("كيف أطبخ الكسكس بالخضار؟", "ar", None),
-    ("Jak upiec sernik na święta?", "pl", None),
-    ("Як приготувати борщ?", "uk", None),
-    ("Welke medicijnen helpen tegen migraine bij kinderen?", "nl", "health"),
-    ("My son is bullied at school, what should I do?", "en", "bullying"),
-])
-def test_off_topic_is_declined_with_where_to_go(assistant: Assistant, question: str, lang: str,
-                                                domain: str | None) -> None:
+@pytest.mark.parametrize(
+    ("question", "lang", "domain"),
+    [
+        ("Wat voor weer wordt het morgen in Rotterdam?", "nl", "weather"),
+        ("Who won the Champions League final last year?", "en", None),
+        ("Yarın Rotterdam'da hava nasıl olacak?", "tr", "weather"),
+        ("كيف أطبخ الكسكس بالخضار؟", "ar", None),
+        ("Jak upiec sernik na święta?", "pl", None),
+        ("Як приготувати борщ?", "uk", None),
+        ("Welke medicijnen helpen tegen migraine bij kinderen?", "nl", "health"),
+        ("My son is bullied at school, what should I do?", "en", "bullying"),
+    ],
+)
+def test_off_topic_is_declined_with_where_to_go(
+    assistant: Assistant, question: str, lang: str, domain: str | None
+) -> None:
     answer = assistant.ask(question)
     assert not answer.grounded and answer.reply_kind == "decline" and answer.language == lang
     assert answer.answer.startswith(t("assistant.refusal", lang)) and t("assistant.can_help", lang) in answer.answer
@@ -208,8 +246,16 @@ def test_off_topic_is_declined_with_where_to_go(assistant: Assistant, question: 
     assert answer.sources == []
 
 
-@pytest.mark.parametrize("nonsense", ["%s%s%n", "SELECT * FROM artikelen; DROP TABLE users;--", "' OR 1=1 --",
-                                      "{0}{1}%s<script>alert(1)</script>", "${jndi:ldap://x}"])
+@pytest.mark.parametrize(
+    "nonsense",
+    [
+        "%s%s%n",
+        "SELECT * FROM artikelen; DROP TABLE users;--",
+        "' OR 1=1 --",
+        "{0}{1}%s<script>alert(1)</script>",
+        "${jndi:ldap://x}",
+    ],
+)
 def test_nonsense_input_is_declined_not_answered(assistant: Assistant, nonsense: str) -> None:
     answer = assistant.ask(nonsense, fallback_lang="tr")
     assert answer.reply_kind == "decline" and not answer.grounded and answer.sources == []
@@ -217,19 +263,29 @@ def test_nonsense_input_is_declined_not_answered(assistant: Assistant, nonsense:
     assert answer.answer == t(f"assistant.{answer.notice}", "tr")
 
 
-@pytest.mark.parametrize(("question", "key"), [
-    ("", "bad_empty"),
-    ("x " * 5000, "bad_too_long"),
-    ("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b", "bad_binary"),
-    ("Що таке ما هو BBL", "bad_mixed"),
-])
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("", "bad_empty"),
+        ("x " * 5000, "bad_too_long"),
+        ("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b", "bad_binary"),
+        ("Що таке ما هو BBL", "bad_mixed"),
+    ],
+)
 def test_bad_input_gets_a_clear_message(assistant: Assistant, question: str, key: str) -> None:
     answer = assistant.ask(question)
     assert answer.status == "bad_input" and not answer.grounded and answer.notice == key
-    assert answer.answer == t(f"assistant.{key}", answer.language, **({"n": len(question), "max": 2000}
-                                                          if key == "bad_too_long" else
-                                                          {"scripts": "arabic, cyrillic"} if key == "bad_mixed"
-                                                          else {}))
+    assert answer.answer == t(
+        f"assistant.{key}",
+        answer.language,
+        **(
+            {"n": len(question), "max": 2000}
+            if key == "bad_too_long"
+            else {"scripts": "arabic, cyrillic"}
+            if key == "bad_mixed"
+            else {}
+        ),
+    )
 
 
 def test_answer_json_has_the_agreed_fields(assistant: Assistant) -> None:
@@ -242,8 +298,12 @@ def test_answer_json_has_the_agreed_fields(assistant: Assistant) -> None:
 
 
 def test_short_answers_stay_short(assistant: Assistant) -> None:
-    for question in ("Wat is LOB en wat doet de decaan?", "Welke activiteiten zijn er in Rotterdam?",
-                     "ما هي مستويات mbo؟", "Jakie są profile techniczne w vmbo?"):
+    for question in (
+        "Wat is LOB en wat doet de decaan?",
+        "Welke activiteiten zijn er in Rotterdam?",
+        "ما هي مستويات mbo؟",
+        "Jakie są profile techniczne w vmbo?",
+    ):
         assert word_count(assistant.ask(question).answer) <= MAX_ANSWER_WORDS, question
 
 
@@ -256,8 +316,9 @@ def test_no_figure_in_an_answer_that_the_article_does_not_give(assistant: Assist
             assert number in kb.artikelen["beeld_salaris"].tekst[lang], number
 
 
-def test_an_article_without_short_answers_answers_with_its_own_sentences(assistant: Assistant, kb: KnowledgeBase,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_article_without_short_answers_answers_with_its_own_sentences(
+    assistant: Assistant, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A new article without curated short answers yet (tests/retrieval/test_short_answers.py,
     PENDING_SHORT_ANSWERS): the answer is the article's sentences on the question, short, in reading order,
     not its whole text. Every article has short answers today, so one article loses them (and its advice line) here."""
@@ -282,8 +343,10 @@ def test_a_figure_the_short_answer_lacks_is_added_from_the_article(assistant: As
     assert "Zoetermeer" not in answer.answer  # the row, not the whole list
     assert word_count(answer.answer) <= MAX_ANSWER_WORDS
     # a question the curated answer already covers gets nothing added
-    assert assistant.ask("Wat is BBL?").answer.split("\n\n")[0] == next(
-        k for k in kb.artikelen["bol_bbl"].kort if k.id == "verschil").tekst["nl"]
+    assert (
+        assistant.ask("Wat is BBL?").answer.split("\n\n")[0]
+        == next(k for k in kb.artikelen["bol_bbl"].kort if k.id == "verschil").tekst["nl"]
+    )
 
 
 def test_search_filters_on_kind_language_and_source(assistant: Assistant) -> None:

@@ -1,4 +1,5 @@
 """Chunks keep their provenance; user files of every supported type are read, bad ones named."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,17 @@ def test_every_chunk_has_provenance(chunks: list) -> None:
     assert len(ids) == len(set(ids)), "chunk ids must be unique"
     for d in chunks:
         m = d.metadata
-        assert m["source"].split(":", 1)[0] in {"artikel", "beroep", "opleiding", "initiatief", "school", "campus",
-                                                "leerweg", "profiel", "gebied"}
+        assert m["source"].split(":", 1)[0] in {
+            "artikel",
+            "beroep",
+            "opleiding",
+            "initiatief",
+            "school",
+            "campus",
+            "leerweg",
+            "profiel",
+            "gebied",
+        }
         assert m["kind"] and m["title"] and m["language"] in TALEN and m["text_hash"]
         assert m["bronnen"], f"{m['chunk_id']} has no bronnen"
         assert d.page_content.strip()
@@ -71,8 +81,10 @@ def make_docx(path: Path, paragraphs: list[str]) -> Path:
 
 
 def test_pdf_pages_become_sections(tmp_path: Path) -> None:
-    pdf = make_pdf(tmp_path / "verslag.pdf", ["Eerste pagina over de open dag van het mbo.",
-                                              "Tweede pagina: de werkplaats voor lassen is nieuw."])
+    pdf = make_pdf(
+        tmp_path / "verslag.pdf",
+        ["Eerste pagina over de open dag van het mbo.", "Tweede pagina: de werkplaats voor lassen is nieuw."],
+    )
     docs = document_chunks(pdf)
     assert [d.metadata["section"] for d in docs] == ["p. 1", "p. 2"]
     assert all(d.metadata["source"] == "document:verslag.pdf" and d.metadata["kind"] == "document" for d in docs)
@@ -88,14 +100,16 @@ def test_docx_and_markdown_are_read(tmp_path: Path) -> None:
     assert [d.metadata["section"] for d in md_docs] == ["Plan", "Stage"]
 
 
-@pytest.mark.parametrize(("name", "content", "needle"), [
-    ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "kapot.pdf"),
-    ("foto.txt", bytes(range(256)) * 4, "foto.txt"),
-    ("tabel.xlsx", b"PK\x03\x04", "tabel.xlsx"),
-    ("leeg.txt", b"   \n", "leeg.txt"),
-])
-def test_unreadable_files_get_a_message_naming_the_file(tmp_path: Path, name: str, content: bytes,
-                                                        needle: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("kapot.pdf", b"%PDF-1.4 dit is geen echte pdf", "kapot.pdf"),
+        ("foto.txt", bytes(range(256)) * 4, "foto.txt"),
+        ("tabel.xlsx", b"PK\x03\x04", "tabel.xlsx"),
+        ("leeg.txt", b"   \n", "leeg.txt"),
+    ],
+)
+def test_unreadable_files_get_a_message_naming_the_file(tmp_path: Path, name: str, content: bytes, needle: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(DocumentError, match=needle):

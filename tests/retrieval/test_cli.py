@@ -1,4 +1,5 @@
 """The retrieval commands of the CLI: build, ask, search, ingest, eval (with --json)."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,9 @@ def test_search_prints_sources_and_scores(lob_home: Path, capsys: pytest.Capture
     assert code == 0 and len(hits) == 3 and all(h["kind"] == "beroep" for h in hits)
 
 
-def test_ingest_of_a_binary_file_names_it(lob_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_of_a_binary_file_names_it(
+    lob_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LOB_HOME", str(tmp_path))  # keep the session home free of user documents
     bad = tmp_path / "foto.pdf"
     bad.write_bytes(b"\xff\xd8\xff\xe0 not a pdf")
@@ -68,7 +70,8 @@ def test_eval_json_on_a_small_set(lob_home: Path, tmp_path: Path, capsys: pytest
         "- {id: a, lang: nl, type: article, question: 'Wat is BBL?', expected_sources: [artikel:bol_bbl],"
         " expected_facts: [BBL]}\n"
         "- {id: b, lang: en, type: out_of_scope, question: 'What is a good recipe for pancakes?'}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, _ = run(["eval", "--json", "--file", str(small)], capsys)
     data = json.loads(out)
     assert code == 0 and set(data["summary"]) == {"fused", "bm25", "dense"}

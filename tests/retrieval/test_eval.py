@@ -3,6 +3,7 @@
 The floors sit a little below what the system measured when they were set; do not lower them
 without a note in the pull request. `lob-kompas eval` prints the full tables.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -4,6 +4,7 @@ These tests use a small slice of the real knowledge base (a few initiatives) so 
 embeds only a handful of chunks with the real model; the slice is built once per module and each
 test works on its own copy.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,15 +23,22 @@ from retrieval.store import FAISS_FILE, MANIFEST, ChunkStore, IndexProblem, curr
 def small_kb(kb: KnowledgeBase, tag: str, n_ini: int = 3) -> KnowledgeBase:
     ini = dict(list(kb.initiatieven.items())[:n_ini])
     return dataclasses.replace(
-        kb, artikelen={}, beroepen={}, opleidingen={}, initiatieven=ini,
-        scholen={}, campussen={}, vmbo=kb.vmbo.model_copy(update={"leerwegen": [], "profielen": []}),
+        kb,
+        artikelen={},
+        beroepen={},
+        opleidingen={},
+        initiatieven=ini,
+        scholen={},
+        campussen={},
+        vmbo=kb.vmbo.model_copy(update={"leerwegen": [], "profielen": []}),
         content_hash=f"small-{tag}",
     )
 
 
 @pytest.fixture(scope="module")
-def built_once(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase,
-               e5: CountingEmbeddings) -> tuple[Path, KnowledgeBase, int]:
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase, e5: CountingEmbeddings
+) -> tuple[Path, KnowledgeBase, int]:
     home = tmp_path_factory.mktemp("small")
     small = small_kb(kb, "a")
     before = e5.passages_embedded
@@ -54,8 +62,9 @@ def test_second_open_loads_without_embedding(built: tuple[Path, KnowledgeBase, i
     assert e5.passages_embedded == before, "an unchanged knowledge base must not be embedded again"
 
 
-def test_manifest_records_model_chunker_hash_and_chunk_hashes(built: tuple[Path, KnowledgeBase, int],
-                                                             e5: CountingEmbeddings) -> None:
+def test_manifest_records_model_chunker_hash_and_chunk_hashes(
+    built: tuple[Path, KnowledgeBase, int], e5: CountingEmbeddings
+) -> None:
     home, small, n = built
     manifest = json.loads((current_version(index_dir(home)) / MANIFEST).read_text())
     assert manifest["model"] == e5.name and manifest["dim"] == 384 == e5.dim
@@ -65,8 +74,9 @@ def test_manifest_records_model_chunker_hash_and_chunk_hashes(built: tuple[Path,
     assert manifest["build_seconds"] >= 0 and manifest["created"]
 
 
-def test_changed_knowledge_rebuilds_and_only_embeds_new_chunks(built: tuple[Path, KnowledgeBase, int],
-                                                              kb: KnowledgeBase, e5: CountingEmbeddings) -> None:
+def test_changed_knowledge_rebuilds_and_only_embeds_new_chunks(
+    built: tuple[Path, KnowledgeBase, int], kb: KnowledgeBase, e5: CountingEmbeddings
+) -> None:
     home, small, n = built
     bigger = small_kb(kb, "b", n_ini=4)  # one extra initiative, new content hash
     messages: list[str] = []
@@ -78,8 +88,9 @@ def test_changed_knowledge_rebuilds_and_only_embeds_new_chunks(built: tuple[Path
     assert report.embedded == 1 == e5.passages_embedded - before, "unchanged chunks reuse their vectors"
 
 
-def test_truncated_faiss_file_is_detected_and_rebuilt(built: tuple[Path, KnowledgeBase, int],
-                                                      e5: CountingEmbeddings) -> None:
+def test_truncated_faiss_file_is_detected_and_rebuilt(
+    built: tuple[Path, KnowledgeBase, int], e5: CountingEmbeddings
+) -> None:
     home, small, n = built
     faiss_file = current_version(index_dir(home)) / FAISS_FILE
     data = faiss_file.read_bytes()
@@ -94,8 +105,9 @@ def test_truncated_faiss_file_is_detected_and_rebuilt(built: tuple[Path, Knowled
     assert ChunkStore.load(index_dir(home)).manifest["chunk_count"] == n
 
 
-def test_wrong_dimension_in_manifest_is_detected(built: tuple[Path, KnowledgeBase, int],
-                                                 e5: CountingEmbeddings) -> None:
+def test_wrong_dimension_in_manifest_is_detected(
+    built: tuple[Path, KnowledgeBase, int], e5: CountingEmbeddings
+) -> None:
     home, small, n = built
     path = current_version(index_dir(home)) / MANIFEST
     manifest = json.loads(path.read_text())
@@ -107,8 +119,9 @@ def test_wrong_dimension_in_manifest_is_detected(built: tuple[Path, KnowledgeBas
     assert report.status == "rebuilt"
 
 
-def test_other_model_in_manifest_forces_full_rebuild(built: tuple[Path, KnowledgeBase, int],
-                                                     e5: CountingEmbeddings) -> None:
+def test_other_model_in_manifest_forces_full_rebuild(
+    built: tuple[Path, KnowledgeBase, int], e5: CountingEmbeddings
+) -> None:
     home, small, n = built
     path = current_version(index_dir(home)) / MANIFEST
     manifest = json.loads(path.read_text())

@@ -1,4 +1,5 @@
 """Language detection for short questions, input checks, and the message catalogue."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,18 +9,21 @@ from knowledge.vocab import TALEN
 from retrieval.language import MAX_QUESTION_CHARS, check_input, detect_language
 
 
-@pytest.mark.parametrize(("question", "lang"), [
-    ("Wat is BBL?", "nl"),
-    ("Welke opleiding past bij mijn zoon?", "nl"),
-    ("What is BBL?", "en"),
-    ("Is technology a good choice for girls?", "en"),
-    ("BBL nedir?", "tr"),
-    ("Kızım için hangi etkinlikler var?", "tr"),
-    ("ما هو BBL؟", "ar"),
-    ("Co to jest BBL?", "pl"),
-    ("Jakie zajęcia są dla dziewczyn?", "pl"),
-    ("Що таке BBL?", "uk"),
-])
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Wat is BBL?", "nl"),
+        ("Welke opleiding past bij mijn zoon?", "nl"),
+        ("What is BBL?", "en"),
+        ("Is technology a good choice for girls?", "en"),
+        ("BBL nedir?", "tr"),
+        ("Kızım için hangi etkinlikler var?", "tr"),
+        ("ما هو BBL؟", "ar"),
+        ("Co to jest BBL?", "pl"),
+        ("Jakie zajęcia są dla dziewczyn?", "pl"),
+        ("Що таке BBL?", "uk"),
+    ],
+)
 def test_short_questions_get_the_right_language(question: str, lang: str) -> None:
     assert detect_language(question).code == lang
 
@@ -29,21 +33,27 @@ def test_every_question_of_the_eval_set_is_detected_correctly() -> None:
     from retrieval.routing import looks_like_code
 
     # code and format strings have no language: the assistant declines them in the page's language
-    wrong = [(q.id, detect_language(q.question).code) for q in load_questions()
-             if detect_language(q.question).code != q.lang and not looks_like_code(q.question)]
+    wrong = [
+        (q.id, detect_language(q.question).code)
+        for q in load_questions()
+        if detect_language(q.question).code != q.lang and not looks_like_code(q.question)
+    ]
     assert wrong == []
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("", "bad_empty"),
-    ("   \n\t ", "bad_empty"),
-    ("a" * 10_000, "bad_too_long"),
-    ("x" * (MAX_QUESTION_CHARS + 1), "bad_too_long"),
-    ("\x00\x01\x02\x03\x04garbage\x05\x06\x07\x08", "bad_binary"),
-    (bytes(range(128, 256)), "bad_binary"),
-    ("\ufffd\ufffd\ufffd\ufffd", "bad_binary"),
-    ("Що таке ما هو BBL", "bad_mixed"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "bad_empty"),
+        ("   \n\t ", "bad_empty"),
+        ("a" * 10_000, "bad_too_long"),
+        ("x" * (MAX_QUESTION_CHARS + 1), "bad_too_long"),
+        ("\x00\x01\x02\x03\x04garbage\x05\x06\x07\x08", "bad_binary"),
+        (bytes(range(128, 256)), "bad_binary"),
+        ("\ufffd\ufffd\ufffd\ufffd", "bad_binary"),
+        ("Що таке ما هو BBL", "bad_mixed"),
+    ],
+)
 def test_bad_input_is_recognised(text: str | bytes, key: str) -> None:
     problem = check_input(text)
     assert problem is not None and problem.key == key

@@ -4,6 +4,7 @@ the seed of a local build when the knowledge was edited.
 The first two tests need no model, so they run in the quick lane too: a knowledge edit committed without
 ``lob-kompas build --ship`` fails here with the command to run.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -42,7 +43,8 @@ def test_shipped_index_matches_the_current_knowledge_and_chunker(kb: KnowledgeBa
     store = _shipped()
     manifest = store.manifest
     assert manifest["content_hash"] == kb.content_hash, (
-        f"{STALE} (built from knowledge {manifest['content_hash']}, the knowledge is now {kb.content_hash})")
+        f"{STALE} (built from knowledge {manifest['content_hash']}, the knowledge is now {kb.content_hash})"
+    )
     assert manifest["chunker"] == ChunkerSettings().as_dict(), f"{STALE} (the chunker settings changed)"
     # the chunk texts themselves: catches a change in the chunking code that kept its settings
     want = [d.metadata["text_hash"] for d in index_documents(kb)]  # passages and example questions
@@ -59,11 +61,13 @@ def test_shipped_index_is_small_enough_for_git() -> None:
 def test_shipped_index_fits_the_embedding_model(e5: CountingEmbeddings) -> None:
     manifest = _shipped().manifest
     assert manifest["model"] == e5.name and manifest["dim"] == e5.dim, (
-        f"the shipped index was made with {manifest['model']}, the app uses {e5.name}: run `{SHIP_COMMAND}`")
+        f"the shipped index was made with {manifest['model']}, the app uses {e5.name}: run `{SHIP_COMMAND}`"
+    )
 
 
-def test_a_fresh_home_uses_the_shipped_index_in_place(tmp_path: Path, kb: KnowledgeBase,
-                                                      e5: CountingEmbeddings) -> None:
+def test_a_fresh_home_uses_the_shipped_index_in_place(
+    tmp_path: Path, kb: KnowledgeBase, e5: CountingEmbeddings
+) -> None:
     before = e5.passages_embedded
     assert knowledge_index_available(tmp_path)
     store, report = open_knowledge_index(kb, e5, home=tmp_path, shipped=shipped_index_dir(), notify=lambda m: None)
@@ -88,8 +92,9 @@ def _edited_knowledge(tmp_path: Path) -> KnowledgeBase:
     return load_knowledge(data)
 
 
-def test_after_a_knowledge_edit_only_changed_chunks_are_embedded(tmp_path: Path, kb: KnowledgeBase,
-                                                                 e5: CountingEmbeddings) -> None:
+def test_after_a_knowledge_edit_only_changed_chunks_are_embedded(
+    tmp_path: Path, kb: KnowledgeBase, e5: CountingEmbeddings
+) -> None:
     edited = _edited_knowledge(tmp_path)
     assert edited.content_hash != kb.content_hash
     changed = {d.metadata["text_hash"] for d in knowledge_chunks(edited)} - set(_shipped().manifest["chunk_hashes"])
@@ -104,8 +109,9 @@ def test_after_a_knowledge_edit_only_changed_chunks_are_embedded(tmp_path: Path,
     assert again.status == "loaded"
 
 
-def test_ship_rebuilds_only_what_changed_and_is_reproducible(tmp_path: Path, kb: KnowledgeBase,
-                                                            e5: CountingEmbeddings) -> None:
+def test_ship_rebuilds_only_what_changed_and_is_reproducible(
+    tmp_path: Path, kb: KnowledgeBase, e5: CountingEmbeddings
+) -> None:
     target = tmp_path / "prebuilt"
     shutil.copytree(shipped_index_dir(), target)
     edited = _edited_knowledge(tmp_path)
@@ -120,14 +126,16 @@ def test_ship_rebuilds_only_what_changed_and_is_reproducible(tmp_path: Path, kb:
     ship_knowledge_index(kb, e5, target=target, home=tmp_path / "home", notify=lambda m: None)
     assert (target / "chunks.jsonl").read_bytes() == (shipped_index_dir() / "chunks.jsonl").read_bytes()
     mine, committed = ChunkStore.load(target), _shipped()
-    assert {k: v for k, v in mine.manifest.items() if k != "files"} == \
-        {k: v for k, v in committed.manifest.items() if k != "files"}
+    assert {k: v for k, v in mine.manifest.items() if k != "files"} == {
+        k: v for k, v in committed.manifest.items() if k != "files"
+    }
     assert np.allclose(mine.vectors, committed.vectors, atol=1e-3)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "manifest"])
-def test_a_damaged_shipped_index_is_never_used(tmp_path: Path, kb: KnowledgeBase, e5: CountingEmbeddings,
-                                                damage: str) -> None:
+def test_a_damaged_shipped_index_is_never_used(
+    tmp_path: Path, kb: KnowledgeBase, e5: CountingEmbeddings, damage: str
+) -> None:
     target = tmp_path / "prebuilt"
     shutil.copytree(shipped_index_dir(), target)
     if damage == "truncate":

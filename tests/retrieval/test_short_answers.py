@@ -1,5 +1,6 @@
 """The curated short answers and example questions (Artikel.kort, Artikel.doen): complete in six
 languages, short, and never a figure that the article itself does not give."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Activity questions without the model: intent, kinds of activity and places in six languages, and the
 summary in the asker's language (names stay Dutch, the school's own list is marked)."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,50 +11,63 @@ from knowledge.schema import Initiatief
 from retrieval.structured import answer_activities, find_place, parse_activity_question
 
 
-@pytest.mark.parametrize(("text", "place"), [
-    ("activiteiten op Rotterdam Zuid", "Rotterdam Zuid"),
-    ("open days near Rotterdam Zuid?", "Rotterdam Zuid"),
-    ("Rotterdam Zuid'de etkinlik var mı?", "Rotterdam Zuid"),
-    ("zajęcia na południu Rotterdamu", "Rotterdam Zuid"),
-    ("заходи на півдні Роттердама", "Rotterdam Zuid"),
-    ("أنشطة في جنوب روتردام", "Rotterdam Zuid"),
-    ("wat is er te doen in Rotterdam Noord", "Rotterdam Noord"),
-    ("activiteiten in Rotterdam", "Rotterdam"),
-    ("dni otwarte w Rotterdamie", "Rotterdam"),
-    ("день відкритих дверей у Роттердамі", "Rotterdam"),
-    ("чи є заходи у Делфті", "Delft"),
-    ("activities in The Hague", "Den Haag"),
-    ("zajęcia w pobliżu Delftu", "Delft"),
-    ("activiteiten bij postcode 3083", "Tarwewijk"),
-    ("iets in Charlois", "Charlois"),
-    ("Zuid-Holland heeft veel techniek", None),
-    ("activiteiten op het Noordereiland", "Noordereiland"),
-    ("open dag in Bolnes", "Bolnes"),  # a kern (issue 13)
-    ("activiteiten in Rdam Zuid", "Rotterdam Zuid"),  # an alias
-])
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("activiteiten op Rotterdam Zuid", "Rotterdam Zuid"),
+        ("open days near Rotterdam Zuid?", "Rotterdam Zuid"),
+        ("Rotterdam Zuid'de etkinlik var mı?", "Rotterdam Zuid"),
+        ("zajęcia na południu Rotterdamu", "Rotterdam Zuid"),
+        ("заходи на півдні Роттердама", "Rotterdam Zuid"),
+        ("أنشطة في جنوب روتردام", "Rotterdam Zuid"),
+        ("wat is er te doen in Rotterdam Noord", "Rotterdam Noord"),
+        ("activiteiten in Rotterdam", "Rotterdam"),
+        ("dni otwarte w Rotterdamie", "Rotterdam"),
+        ("день відкритих дверей у Роттердамі", "Rotterdam"),
+        ("чи є заходи у Делфті", "Delft"),
+        ("activities in The Hague", "Den Haag"),
+        ("zajęcia w pobliżu Delftu", "Delft"),
+        ("activiteiten bij postcode 3083", "Tarwewijk"),
+        ("iets in Charlois", "Charlois"),
+        ("Zuid-Holland heeft veel techniek", None),
+        ("activiteiten op het Noordereiland", "Noordereiland"),
+        ("open dag in Bolnes", "Bolnes"),  # a kern (issue 13)
+        ("activiteiten in Rdam Zuid", "Rotterdam Zuid"),  # an alias
+    ],
+)
 def test_places_in_six_languages(kb: KnowledgeBase, text: str, place: str | None) -> None:
     found = find_place(kb, text)
     assert (found.naam if found else None) == place
 
 
-@pytest.mark.parametrize(("text", "kinds"), [
-    ("zijn er open dagen in Delft?", ["open_dag"]),
-    ("waar kan mijn zoon een meeloopdag doen in Schiedam", ["open_dag"]),
-    ("are there open days near Delft?", ["open_dag"]),
-    ("Delft'te açık gün var mı?", ["open_dag"]),
-    ("هل يوجد يوم مفتوح قرب Delft؟", ["open_dag"]),
-    ("czy są dni otwarte w Delft?", ["open_dag"]),
-    ("чи є дні відкритих дверей у Delft?", ["open_dag"]),
-    ("company visits near Vlaardingen?", ["bedrijfsbezoek"]),
-    ("what can we see near Delft with the kids?", []),
-])
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("zijn er open dagen in Delft?", ["open_dag"]),
+        ("waar kan mijn zoon een meeloopdag doen in Schiedam", ["open_dag"]),
+        ("are there open days near Delft?", ["open_dag"]),
+        ("Delft'te açık gün var mı?", ["open_dag"]),
+        ("هل يوجد يوم مفتوح قرب Delft؟", ["open_dag"]),
+        ("czy są dni otwarte w Delft?", ["open_dag"]),
+        ("чи є дні відкритих дверей у Delft?", ["open_dag"]),
+        ("company visits near Vlaardingen?", ["bedrijfsbezoek"]),
+        ("what can we see near Delft with the kids?", []),
+    ],
+)
 def test_activity_questions_in_six_languages(kb: KnowledgeBase, text: str, kinds: list[str]) -> None:
     q = parse_activity_question(kb, text)
     assert q is not None and q.activiteiten == kinds and q.place is not None
 
 
-@pytest.mark.parametrize("text", ["Wat is een open dag?", "What should I ask at the open day?",
-                                  "How many initiatives include a company visit?", "Is techniek iets voor meisjes?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat is een open dag?",
+        "What should I ask at the open day?",
+        "How many initiatives include a company visit?",
+        "Is techniek iets voor meisjes?",
+    ],
+)
 def test_questions_about_activities_that_are_not_list_requests(kb: KnowledgeBase, text: str) -> None:
     assert parse_activity_question(kb, text) is None
 
@@ -65,12 +79,22 @@ def test_a_follow_up_that_only_names_a_place(kb: KnowledgeBase) -> None:
 
 
 def _own(i: int, **extra: object) -> Initiatief:
-    raw = {"id": f"eigen-{i}", "naam": f"Eigen techniekmiddag {i}", "omschrijving": "Op school.",
-           "organisator": "Onze school", "bereik": "lokaal", "lokaal_soort": "overig", "schooltypen": ["vmbo"],
-           "doelgroepen": ["leerlingen"], "activiteiten": ["open_dag"], "praktijkgerichtheid": "veel",
-           "branches": ["techniek_breed"], "classificatie": "algemene_kennis",
-           "locatie": {"gemeente": "Delft", "precisie": "gemeente", "lat": 52.011, "lon": 4.359},
-           "bronnen": ["eigen_import#lijst.csv"]}
+    raw = {
+        "id": f"eigen-{i}",
+        "naam": f"Eigen techniekmiddag {i}",
+        "omschrijving": "Op school.",
+        "organisator": "Onze school",
+        "bereik": "lokaal",
+        "lokaal_soort": "overig",
+        "schooltypen": ["vmbo"],
+        "doelgroepen": ["leerlingen"],
+        "activiteiten": ["open_dag"],
+        "praktijkgerichtheid": "veel",
+        "branches": ["techniek_breed"],
+        "classificatie": "algemene_kennis",
+        "locatie": {"gemeente": "Delft", "precisie": "gemeente", "lat": 52.011, "lon": 4.359},
+        "bronnen": ["eigen_import#lijst.csv"],
+    }
     raw.update(extra)
     return Initiatief.model_validate(raw)
 

@@ -1,6 +1,7 @@
 """Alembic environment of LOB-Kompas: runs on the connection that :func:`recommender.initiatives.db.upgrade`
 hands over (``config.attributes["connection"]``), or on ``LOB_DATABASE_URL`` / the default SQLite file
 when Alembic's own command line is used (``alembic -c recommender/initiatives/alembic.ini upgrade head``)."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -19,8 +20,9 @@ def run() -> None:
         return
     engine = sa.create_engine(database_url(), poolclass=sa.pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=metadata,
-                          render_as_batch=connection.dialect.name == "sqlite")
+        context.configure(
+            connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite"
+        )
         with context.begin_transaction():
             context.run_migrations()
 
