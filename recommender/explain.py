@@ -162,8 +162,11 @@ def route_uitleg(
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
     elif d is not None and d.km is not None:
         km = km_tekst(d.km, taal, d.benadering)
-        key = "afstand" if d.km <= profiel.max_reisafstand_km else "afstand_ver"
-        zinnen.append(t(f"advies.{key}", taal, school=d.naam, km=km))
+        if d.km <= profiel.max_reisafstand_km:
+            zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
+        else:  # the limit in words: a pupil who set none has the 15 km default and should see it
+            limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+            zinnen.append(t("advies.afstand_ver", taal, school=d.naam, km=km, max=limit))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)

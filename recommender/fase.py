@@ -366,7 +366,13 @@ def fase_advies(
         vervolg = ho_richtingen(routes, profiel)
         bronnen.append(BRON_N_PROFIEL)
     elif fase == "vmbo_bovenbouw":
-        key = "fase_vmbo_bovenbouw_uitleg" if routes else "fase_vmbo_bovenbouw_geen_routes"
+        key = (
+            "fase_vmbo_bovenbouw_uitleg"
+            if routes
+            else "fase_vmbo_bovenbouw_geen_routes"
+            if profiel.interesses
+            else "fase_vmbo_bovenbouw_geen_interesses"  # nothing filled in: not 'your interests point elsewhere'
+        )
         uitleg = {taal: t(f"advies.{key}", taal) for taal in talen}
         open_dagen = list(dict.fromkeys(s.dichtstbij.naam for s in routes[:3] if s.dichtstbij is not None))
         if open_dagen:

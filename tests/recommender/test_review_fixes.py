@@ -273,3 +273,34 @@ def test_r17_activity_reason_names_the_branch_it_is_coded_with(kb: KnowledgeBase
     )
     passend = [x for x in a.activiteiten if x.score_delen["branche"] >= 2.0]
     assert passend and all("Technologie en wetenschap" in x.reden and "Past bij" not in x.reden for x in passend)
+
+
+def test_r23_no_interests_points_to_the_picture_check_and_does_not_contradict_itself(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", gemeente="Rotterdam")
+    assert a.routes == []
+    assert any("lob-kompas interesse" in m["nl"] for m in a.meldingen)
+    assert a.fase_advies is not None and "wijzen je interesses nu niet op" not in a.fase_advies.uitleg["nl"]
+
+
+def test_r20_a_route_for_another_profiel_refers_to_no_warning_that_is_not_there(kb: KnowledgeBase) -> None:
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-kb",
+        profiel="PIE",
+        interesses=["elektro"],
+        postcode="3083",
+        max_reisafstand_km=5,
+    )
+    other = [r for r in a.routes if "niet op jouw profiel" in r.uitleg["nl"]]
+    assert other, "expected a route that connects to another profiel"
+    if not a.waarschuwingen:  # no warning on top: the route text must not send the reader to one
+        assert all("waarschuwing" not in r.uitleg["nl"] for r in other)
+
+
+def test_a_school_beyond_reach_names_the_limit_the_pupil_has(kb: KnowledgeBase) -> None:
+    a = advies(
+        kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["haven_schepen"], postcode="3083", max_reisafstand_km=2
+    )
+    far = [r for r in a.routes if "de reisafstand in het profiel" in r.uitleg["nl"]]
+    assert far and all("2 km" in r.uitleg["nl"] for r in far)
