@@ -186,7 +186,8 @@ def ask_vs_embedding(
 
 def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log) -> dict[str, Any]:
     """Side by side: embedding a question alone vs the whole ``ask``; once with the curated knowledge only and
-    once with the school's own list of 10,000 initiatives (synthetic, written as the user catalogue file)."""
+    once with the school's own list of 10,000 initiatives (synthetic, handed over as the database store hands
+    out its list: one object)."""
     from app.bench.synthetic import synthetic_catalogue
     from retrieval.assistant import Assistant
     from retrieval.evaluation import load_questions
