@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import textwrap
 import time
 from typing import Any
 
@@ -640,6 +641,9 @@ def gap_chart(report: Any, dim: str) -> dict[str, Any]:
         name = ("⚠ " if k.status != "ok" else "") + label(
             dim if dim != "schooltype" else "schooltype_initiatief", k.code, lang
         )
+        # long labels on two or three lines: one 300 px label column squeezed the bars, the legend and the axis
+        # title off a 390 px phone ("Leerlingen met een migratieachtergrond")
+        name = "\n".join(textwrap.wrap(name, 20)) or name
         rows.append(
             {
                 "kenmerk": name,
@@ -663,7 +667,12 @@ def gap_chart(report: Any, dim: str) -> dict[str, Any]:
             "type": "nominal",
             "sort": order,
             "title": None,
-            "axis": {"labelLimit": 300, "labelFontSize": 12},
+            "axis": {
+                "labelLimit": 160,
+                "labelFontSize": 12,
+                "labelExpr": "split(datum.label, '\\n')",
+                "labelOverlap": False,  # every label shown, also a wrapped one
+            },
         },
         "x": {
             "field": "aandeel",
@@ -691,7 +700,7 @@ def gap_chart(report: Any, dim: str) -> dict[str, Any]:
             "fontSize": 15,
         },
         "data": {"values": rows},
-        "height": {"step": 28},
+        "height": {"step": 34},
         "layer": [
             {
                 "transform": [{"filter": {"field": "reeks", "equal": region_name}}],
