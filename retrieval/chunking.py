@@ -101,8 +101,10 @@ def _meta(
     }
 
 
-def _plaats(loc: Any) -> str:
-    parts = [loc.naam, loc.adres, loc.wijk, loc.gemeente]
+def _plaats(loc: Any, *record_names: str) -> str:
+    """Where a record is: the place's name, address, wijk and gemeente, once each. The place's name is left
+    out when it is one of the record's own names (the chunk's first line says it already)."""
+    parts = [loc.naam if loc.naam not in record_names else None, loc.adres, loc.wijk, loc.gemeente]
     seen: list[str] = []
     for p in parts:
         if p and p not in seen:
@@ -168,7 +170,7 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
             ini.omschrijving,
             f"Voor: {', '.join(ini.schooltypen)}; doelgroep: {', '.join(ini.doelgroepen)}; "
             f"soort: {', '.join(str(a).replace('_', ' ') for a in ini.activiteiten)}; branche: {', '.join(ini.branches)}",
-            f"Plaats: {_plaats(ini.locatie)}" + (" (ook online)" if ini.online else ""),
+            f"Plaats: {_plaats(ini.locatie, ini.naam)}" + (" (ook online)" if ini.online else ""),
         )
         meta = _meta(f"initiatief:{ini.id}", "initiatief", ini.naam, ini.bronnen)
         yield from _split(text, meta, s, head=ini.naam)
@@ -176,7 +178,7 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
         profielen = ", ".join(sch.profielen) if sch.profielen else "niet bekend"
         text = _join(
             f"School: {sch.naam} ({sch.soort})",
-            f"Plaats: {_plaats(sch.locatie)}",
+            f"Plaats: {_plaats(sch.locatie, sch.naam)}",
             f"Leerwegen: {', '.join(sch.leerwegen)}; profielen: {profielen}" if sch.soort in ("vmbo", "vso") else None,
             sch.opmerking,
         )
@@ -185,7 +187,7 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
     for cam in sorted(kb.campussen.values(), key=lambda c: c.id):
         text = _join(
             f"Campus: {cam.naam} ({cam.afkorting})",
-            f"Plaats: {_plaats(cam.locatie)}",
+            f"Plaats: {_plaats(cam.locatie, cam.naam, f'{cam.naam} ({cam.afkorting})')}",
             cam.omschrijving,
             _cijfers(cam.cijfers),
         )
