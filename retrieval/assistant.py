@@ -226,7 +226,7 @@ class Assistant:
         self.questions = questions if questions is not None else ExampleQuestions([], np.zeros((0, 1)))
         self.llm = llm
         self.build_report = build_report
-        self.catalogue = catalogue or default_catalogue(kb)
+        self.catalogue = catalogue or default_catalogue()
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._has_documents = any(d.metadata.get("kind") == "document" for d in index.docs)
         self._vlock = threading.Lock()

@@ -512,7 +512,7 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
 Catalogue = Callable[[], Sequence[Any]]
 
 
-def default_catalogue(kb: KnowledgeBase) -> Catalogue:
+def default_catalogue() -> Catalogue:
     """The school's own initiatives: the decaan's lists in the database
     (``recommender.initiatives.own_initiatives``). The store hands out the same list object until the database
     changes, so the search index built on it is reused; no database yet gives an empty list."""

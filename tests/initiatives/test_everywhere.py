@@ -88,7 +88,7 @@ def test_the_assistant_lists_own_activities_marked(kb, lob_home, make_ini):
         ("en", "Which activities are there for girls in Charlois?"),
     ):
         q = parse_activity_question(kb, question)
-        answer = answer_activities(kb, q, lang, extra=default_catalogue(kb)())  # what the assistant passes
+        answer = answer_activities(kb, q, lang, extra=default_catalogue()())  # what the assistant passes
         shown = answer.text.splitlines() + answer.details.splitlines()
         line = next(line for line in shown if "Meidenmiddag lassen" in line)
         assert f"({t('bron.own_list', lang)})" in line
