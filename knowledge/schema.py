@@ -201,6 +201,9 @@ class Opleiding(Strict):
     )
     vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []
+    arbeidsmarkt: OpleidingArbeidsmarkt | None = Field(
+        None, description="wat een bron over de baankansen na precies deze opleiding zegt (de bron noemt de opleiding)"
+    )
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
 
@@ -217,6 +220,19 @@ class Arbeidsmarkt(Strict):
     gegevensjaar: str | None = Field(None, description="jaar van de gegevens achter de bron, bv. 2018 (UWV)")
 
 
+class OpleidingArbeidsmarkt(Arbeidsmarkt):
+    """What a source says about the job chances after one mbo opleiding it names (e.g. STO Zuid 2019,
+    Figuur 10): said as a sentence about the opleiding, never as a claim about its beroepen."""
+
+    naam_in_bron: str = Field(description="de naam van de opleiding zoals de bron die schrijft")
+
+    @model_validator(mode="after")
+    def _reported(self) -> OpleidingArbeidsmarkt:
+        if self.label == "onbekend" or not self.bron.sectie:
+            raise ValueError("een uitspraak over een opleiding heeft een label en een bron met sectie")
+        return self
+
+
 class SectorArbeidsmarkt(Strict):
     """A statement of a source about a whole sector: said as a sector-level sentence, never about one beroep."""
 
@@ -225,6 +241,10 @@ class SectorArbeidsmarkt(Strict):
     richtingen: list[MboRichting] = Field(default_factory=list, description="mbo-richtingen waar het over gaat")
     interesses: list[Interesse] = Field(
         default_factory=list, description="interesses buiten de techniek waar het over gaat"
+    )
+    profielen: list[ProfielCode] = Field(
+        default_factory=list,
+        description="vmbo-profielen waar het over gaat: gezegd bij de profielkeuze, nooit bij een mbo-route",
     )
     regio: str | None = None
     gegevensjaar: str | None = None
@@ -240,8 +260,8 @@ class SectorArbeidsmarkt(Strict):
             raise ValueError("tekst is verplicht")
         if not self.bron.sectie:
             raise ValueError("een uitspraak over de arbeidsmarkt heeft een bron met sectie nodig")
-        if not self.richtingen and not self.interesses:
-            raise ValueError("noem de richtingen of interesses waar deze uitspraak over gaat")
+        if not self.richtingen and not self.interesses and not self.profielen:
+            raise ValueError("noem de richtingen, interesses of vmbo-profielen waar deze uitspraak over gaat")
         return self
 
 

@@ -85,6 +85,36 @@ MBO_RICHTINGEN = (
     "media_vormgeving",
     "laboratorium",
     "techniek_breed",
+    # finer sectors for the labour market: a source about "de bouw" says nothing about furniture making or
+    # loonwerk in the green sector, so those beroepen carry their own sector (review 2, Masterplan 4.2)
+    "hout_meubel",
+    "groen",
+)
+# The 21 gemeenten of the Metropoolregio Rotterdam Den Haag (seor2026 Tabel 3.4 and §3.1, "21 gemeenten"; since
+# 2023 Brielle, Hellevoetsluis and Westvoorne form Voorne aan Zee). gebieden.yaml also holds some neighbours
+# (Gouda, Dordrecht, ...): distances work there, but LOB-Kompas does not know their schools fully.
+MRDH_GEMEENTEN = (
+    "Albrandswaard",
+    "Barendrecht",
+    "Capelle aan den IJssel",
+    "Delft",
+    "Den Haag",
+    "Krimpen aan den IJssel",
+    "Lansingerland",
+    "Leidschendam-Voorburg",
+    "Maassluis",
+    "Midden-Delfland",
+    "Nissewaard",
+    "Pijnacker-Nootdorp",
+    "Ridderkerk",
+    "Rijswijk",
+    "Rotterdam",
+    "Schiedam",
+    "Vlaardingen",
+    "Voorne aan Zee",
+    "Wassenaar",
+    "Westland",
+    "Zoetermeer",
 )
 # Who may enter an mbo opleiding (vooropleiding), at its niveau.
 VOOROPLEIDINGEN = ("geen", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")

@@ -49,7 +49,7 @@ from recommender.explain import km_tekst, lijst
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
-from recommender.profile import Profiel
+from recommender.profile import Profiel, thuis_bij_benadering
 
 # Which initiative branches fit which technical interest (our own mapping; documented in README).
 INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
@@ -313,6 +313,7 @@ def rank_activiteiten(
     gekozen.sort(key=lambda i: (-totaal[i], km_key[i], int(rank[i])))
 
     talen = talen_voor(profiel)
+    grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
     out = []
     for i in gekozen:
         row = int(rows[i])
@@ -331,7 +332,7 @@ def rank_activiteiten(
             ini,
             afstand_km,
             landelijk,
-            bool(a.benadering[row]),
+            bool(a.benadering[row]) or grof,
             delen,
             _interesses_match(ini, tech),
             next((d for d in ini.doelgroepen if d in gevraagd), None),
@@ -380,6 +381,7 @@ def _kandidaat_een(
     plaats: tuple[float, float] | None,
     types: frozenset[str],
     route_richting: str | None,
+    thuis_grof: bool = False,
 ) -> _Kandidaat | None:
     """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
     vectorised); None when it does not reach the pupil or does not fit a technical pupil's interests."""
@@ -416,7 +418,7 @@ def _kandidaat_een(
         "route": ROUTE_PUNTEN if tech and route_branche in ini.branches else 0.0,
         "school": -SCHOOL_STRAF if school else 0.0,
     }
-    benadering = not landelijk and ini.locatie.precisie in ("gemeente", "wijk")
+    benadering = not landelijk and (thuis_grof or ini.locatie.precisie in ("gemeente", "wijk"))
     return _Kandidaat(
         ini,
         None if landelijk or plaats is None else km,
@@ -464,7 +466,9 @@ def stap_activiteit(
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
             if alleen_landelijk and not hit.initiatief.landelijk_online:
                 continue
-            k = _kandidaat_een(hit.initiatief, hit.afstand_km, profiel, plaats, types, richting)
+            k = _kandidaat_een(
+                hit.initiatief, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
+            )
             if k is not None:
                 return _advies(k, talen_voor(profiel)), hit.volgende_datum
     return activiteit_voor_richting(activiteiten, richting), None

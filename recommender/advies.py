@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
 from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -31,42 +30,23 @@ from recommender.models import (
     SectorZin,
     Waarschuwing,
 )
-from recommender.profile import Profiel, ProfielError, check_tegen_kennisbank, parse_profiel, vocab_lijsten
+from recommender.profile import (
+    BENADERDE_PLAATSEN,
+    Profiel,
+    ProfielError,
+    check_tegen_kennisbank,
+    gemeente_buiten_mrdh,
+    parse_profiel,
+    plaats_van,
+    vocab_lijsten,
+)
 from recommender.reistijd import reistijd_melding
 from recommender.routes import route_index, sector_uitspraken, toelaatbaar, vmbo_profiel_voor
 from recommender.scoring import RouteScore, kies_routes, rangorde, score_route
 
 N_ACTIVITEITEN = 6
 
-_PLAATSEN: dict[tuple[str, str], Place | None] = {}
-
-
-def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[Place | None, bool]:
-    """(the pupil's place, postcode outside the region) from postcode, wijk/kern or gemeente.
-
-    Raises :class:`ProfielError` for an unknown place name. A well-formed postcode outside the region
-    gives ``(None, True)``: the advice comes without distances. Resolved places are cached per
-    ``kb.content_hash`` (a place, not a profile, is kept).
-    """
-    text = profiel.plaats_tekst()
-    if not text:
-        return None, False
-    key = (kb.content_hash, text)
-    if kb.content_hash and key in _PLAATSEN:
-        p = _PLAATSEN[key]
-        return p, p is None
-    try:
-        place: Place | None = resolve_place(kb, text)
-    except OutsideRegion:
-        place = None
-    except UnknownPlace as exc:
-        raise ProfielError(str(exc)) from None
-    if kb.content_hash and len(_PLAATSEN) < 5000:
-        _PLAATSEN[key] = place
-    return place, place is None
-
-
-GROVE_PLAATSEN = frozenset({"gemeente", "gebied"})
+GROVE_PLAATSEN = BENADERDE_PLAATSEN  # the old name
 
 
 def score_alle(
@@ -103,7 +83,7 @@ def _route_advies(
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
-    schaal = "beroep" if s.markt is not None else ("sector" if s.sector is not None else None)
+    schaal = s.markt.schaal if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
     d = s.dichtstbij
     activiteit, datum = stap_activiteit(
@@ -203,6 +183,10 @@ def recommend(
         waarschuwingen.append(
             Waarschuwing(soort="buiten_regio", tekst=melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst()))
         )
+    elif (gemeente := gemeente_buiten_mrdh(place)) is not None:  # Gouda: distances yes, schools not all (R31)
+        waarschuwingen.append(
+            Waarschuwing(soort="buiten_regio_plaats", tekst=melding("w_buiten_regio_plaats", talen, plaats=gemeente))
+        )
     if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
         waarschuwingen.append(w)
     fase = fase_van(profiel)
@@ -285,7 +269,9 @@ def recommend(
             naam=place.naam if place else None,
             soort=place.soort if place else None,
             buiten_regio=buiten,
+            buiten_mrdh=buiten or gemeente_buiten_mrdh(place) is not None,
             afstanden=plaats is not None,
+            bij_benadering=bool(place and place.soort in BENADERDE_PLAATSEN),
         )
         if profiel.plaats_tekst()
         else None,

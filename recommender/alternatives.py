@@ -25,7 +25,7 @@ from recommender.models import (
     SchoolAfstand,
     ZonderTechniekprofiel,
 )
-from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
+from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
 
 BRON_BINNEN_SCHOOL = "oberon2024#Hoofdstuk 4"
 BRON_ANDERE_SCHOOL = "oberon2024#Hoofdstuk 6"
@@ -66,12 +66,14 @@ def _scholen_met_techniek(
             km = haversine_km(origin[0], origin[1], s.locatie.lat, s.locatie.lon)
         out.append((km, s.id, s))
     out.sort(key=lambda t: (t[0], t[1]))
+    # from the pupil's home known only as an area's centre point, every distance is approximate ("~")
+    grof = origin is not None and thuis_bij_benadering(kb, profiel)
     return [
         SchoolAfstand(
             id=s.id,
             naam=s.naam,
             afstand_km=None if km == float("inf") else round(km, 1),
-            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",
             profielen=[p for p in s.profielen if p in vocab.TECHNIEK_PROFIELEN or p == "TL_TECHNIEK"],
         )
         for km, _, s in out[:MAX_SCHOLEN]

@@ -47,6 +47,16 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
         jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
+        if markt.schaal == "opleiding":  # the source names the opleiding, not a beroep (STO Zuid 2019, Figuur 10)
+            return t(
+                "advies.markt_opleiding",
+                taal,
+                bron=bron_tekst(kb, markt.bron, taal),
+                opleiding=markt.beroep,
+                regio=regio,
+                label_tekst=word("arbeidsmarkt", markt.label, taal),
+                jaar=jaar,
+            )
         return t(
             "advies.markt_beroep",
             taal,
@@ -132,6 +142,8 @@ def route_uitleg(
         if item in s.belangrijk:
             if key == "baanzekerheid" and s.markt is None:  # a sector source gives a sector sentence (review R16)
                 key = "baanzekerheid_sector"
+            elif key == "baanzekerheid" and s.markt is not None and s.markt.schaal == "opleiding":
+                key = "baanzekerheid_opleiding"
             zinnen.append(t(f"advies.{key}", taal))
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
         zinnen.append(t("advies.bbl", taal))
@@ -164,9 +176,10 @@ def route_uitleg(
         km = km_tekst(d.km, taal, d.benadering)
         if d.km <= profiel.max_reisafstand_km:
             zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
-        else:  # the limit in words: a pupil who set none has the 15 km default and should see it
+        else:  # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
             limit = km_tekst(profiel.max_reisafstand_km, taal, False)
-            zinnen.append(t("advies.afstand_ver", taal, school=d.naam, km=km, max=limit))
+            key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"
+            zinnen.append(t(key, taal, school=d.naam, km=km, max=limit))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)

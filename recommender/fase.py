@@ -25,7 +25,7 @@ from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
 from recommender.explain import km_tekst, lijst, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
-from recommender.profile import Profiel, profielen_voor, vmbo_leerweg
+from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
 from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
@@ -197,12 +197,13 @@ def scholen_met(
         if km <= profiel.max_reisafstand_km:
             rows.append((km, s.id, s))
     rows.sort(key=lambda r: (r[0], r[1]))
+    grof = thuis_bij_benadering(kb, profiel)  # home is an area's centre point: every distance gets "~"
     return [
         SchoolAfstand(
             id=s.id,
             naam=s.naam,
             afstand_km=round(km, 1),
-            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",
             profielen=[p for p in s.profielen if p in codes],
             leerwegen=list(s.leerwegen),
         )

@@ -72,7 +72,7 @@ class RouteAdvies(_Out):
     score_delen: dict[str, float]
     passende_interesses: list[str]
     arbeidsmarkt: str | None = None
-    arbeidsmarkt_schaal: str | None = None  # beroep (a report names a beroep) | sector (a sector-wide statement)
+    arbeidsmarkt_schaal: str | None = None  # beroep | opleiding (a report names it) | sector (sector-wide)
     arbeidsmarkt_tekst: Vertaald | None = None
     dichtstbijzijnde_school: str | None = None
     afstand_km: float | None = None
@@ -195,8 +195,10 @@ class SectorZin(_Out):
 class PlaatsInfo(_Out):
     naam: str | None = None
     soort: str | None = None
-    buiten_regio: bool = False
+    buiten_regio: bool = False  # a postcode outside the known area: no distances
+    buiten_mrdh: bool = False  # outside the 21 MRDH gemeenten (e.g. Gouda): distances, but schools not fully known
     afstanden: bool = True  # False when no distances can be given
+    bij_benadering: bool = False  # the home is an area's centre point: every distance is approximate ("~")
 
 
 class Advies(_Out):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from knowledge import vocab
 from knowledge.errors import format_validation_error
-from knowledge.geo import UnknownPlace, resolve_place
+from knowledge.geo import OutsideRegion, Place, UnknownPlace, resolve_place
 from knowledge.inputs import LIMITS, InputError, clean_text, parse_json, shorten
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Doelgroep, Interesse, ProfielCode, Taal, Werkvoorkeur, one_of
@@ -132,6 +132,10 @@ class Profiel(BaseModel):
         """The mentor form's values (one ``plaats`` field) through the CLI's parser; see :func:`profiel_from_form`."""
         return profiel_from_form(values)
 
+    def reisafstand_standaard(self) -> bool:
+        """True when the travel limit is the default (none set, or the form's untouched default of 15 km)."""
+        return self.max_reisafstand_km == Profiel.model_fields["max_reisafstand_km"].default
+
     def plaats_tekst(self) -> str | None:
         """The most precise place the profile gives: postcode, then wijk, then gemeente."""
         return self.postcode or self.wijk or self.gemeente
@@ -217,6 +221,58 @@ def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
             f"bijvoorbeeld: {', '.join(vo[:12])}{' ...' if len(vo) > 12 else ''} "
             "(alle ids: lob-kompas recommend --vocab --json)"
         )
+
+
+# A home known only as a wijk, kern, area or whole gemeente lies somewhere around that area's centre point:
+# every distance from it is approximate and is shown with "~" (review R07 "10,5 km", R23 "0,6 km").
+BENADERDE_PLAATSEN = frozenset({"wijk", "kern", "gebied", "gemeente"})
+
+_PLAATSEN: dict[tuple[str, str], Place | None] = {}
+
+
+def plaats_van(kb: KnowledgeBase, profiel: Profiel) -> tuple[Place | None, bool]:
+    """(the pupil's place, postcode outside the region) from postcode, wijk/kern or gemeente.
+
+    Raises :class:`ProfielError` for an unknown place name. A well-formed postcode outside the region
+    gives ``(None, True)``: the advice comes without distances. Resolved places are cached per
+    ``kb.content_hash`` (a place, not a profile, is kept).
+    """
+    text = profiel.plaats_tekst()
+    if not text:
+        return None, False
+    key = (kb.content_hash, text)
+    if kb.content_hash and key in _PLAATSEN:
+        p = _PLAATSEN[key]
+        return p, p is None
+    try:
+        place: Place | None = resolve_place(kb, text)
+    except OutsideRegion:
+        place = None
+    except UnknownPlace as exc:
+        raise ProfielError(str(exc)) from None
+    if kb.content_hash and len(_PLAATSEN) < 5000:
+        _PLAATSEN[key] = place
+    return place, place is None
+
+
+def thuis_bij_benadering(kb: KnowledgeBase, profiel: Profiel) -> bool:
+    """True when the pupil's home is only known as an area's centre point: every distance from it gets "~".
+
+    One rule for routes, schools, activities and the verslag; an unknown or unresolvable place is not approximate
+    (no distances are shown then)."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        return False
+    return place is not None and place.soort in BENADERDE_PLAATSEN
+
+
+def gemeente_buiten_mrdh(place: Place | None) -> str | None:
+    """The gemeente of a resolved place when it lies outside the 21 MRDH gemeenten (e.g. Gouda), else None."""
+    if place is None:
+        return None
+    gemeente = place.gemeente or (place.naam if place.soort == "gemeente" else None)
+    return gemeente if gemeente and gemeente not in vocab.MRDH_GEMEENTEN else None
 
 
 def vocab_lijsten(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:

@@ -81,14 +81,16 @@ class Locatie:
 
 @dataclass(frozen=True)
 class Markt:
-    """A report's statement about one named beroep."""
+    """A report's statement about one named beroep, or (``schaal="opleiding"``) about the job chances after
+    one named opleiding (STO Zuid 2019, Figuur 10 names opleidingen): said about what the source names."""
 
     label: str
-    beroep: str  # beroep naam
+    beroep: str  # beroep naam, or the opleiding's naam when schaal == "opleiding"
     bron: BronRef
     punten: float
     regio: str | None = None
     gegevensjaar: str | None = None
+    schaal: str = "beroep"  # beroep | opleiding
 
 
 @dataclass(frozen=True)
@@ -189,8 +191,21 @@ def beroep_markt(kb: KnowledgeBase, beroep_id: str) -> Markt | None:
     return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar)
 
 
+def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:
+    """The claim a report makes about this opleiding by name (e.g. STO Zuid 2019, Figuur 10), else None."""
+    am = opl.arbeidsmarkt
+    if am is None or not is_gerapporteerd(kb, am.bron):
+        return None
+    return Markt(am.label, opl.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, "opleiding")
+
+
+def route_sectoren(kb: KnowledgeBase, opl: Opleiding) -> frozenset[str]:
+    """Every sector a route belongs to: its richting and the sector of each of its beroepen."""
+    return frozenset({opl.richting, *(kb.beroepen[b].sector for b in _beroepen_van(kb, opl))})
+
+
 def _beste_markt(claims: Iterable[Markt | None]) -> Markt | None:
-    """The best claim among the beroepen (ties: the first beroep)."""
+    """The best claim among the beroepen and the opleiding (ties: the first one, a named beroep first)."""
     best: Markt | None = None
     for m in claims:
         if m is not None and (best is None or m.punten > best.punten):
@@ -199,15 +214,25 @@ def _beste_markt(claims: Iterable[Markt | None]) -> Markt | None:
 
 
 def sector_uitspraken(
-    kb: KnowledgeBase, *, richting: str | None = None, interesse: str | None = None
+    kb: KnowledgeBase,
+    *,
+    richting: str | None = None,
+    interesse: str | None = None,
+    sectoren: Iterable[str] | None = None,
 ) -> list[SectorMarkt]:
-    """Sector-level statements about an mbo richting or a (non-technical) interest, best first.
+    """Sector-level statements about an mbo richting, a route's sectors or a (non-technical) interest, best first.
 
+    ``sectoren``: a route's sectors (:func:`route_sectoren`); a statement applies only when it names every one
+    of them, so a sentence about "de bouw" never lands on a furniture maker (review 2).
     Order: most favourable label, then the newest source, then id (deterministic).
     """
+    nodig = frozenset(sectoren or ())
     out: list[SectorMarkt] = []
     for rec in kb.sectoren.values():
-        if not ((richting and richting in rec.richtingen) or (interesse and interesse in rec.interesses)):
+        if nodig:
+            if not nodig <= set(rec.richtingen):
+                continue
+        elif not ((richting and richting in rec.richtingen) or (interesse and interesse in rec.interesses)):
             continue
         if not is_gerapporteerd(kb, rec.bron):
             continue
@@ -267,11 +292,16 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
     for ber in beroepen:
         bronnen.append(ref_text(ber.arbeidsmarkt.bron))
         bronnen += [ref_text(r) for r in ber.bronnen]
-    sectoren = sector_uitspraken(kb, richting=opl.richting)
+    sectoren = sector_uitspraken(kb, sectoren=route_sectoren(kb, opl))
     sector = sectoren[0] if sectoren else None
+    opl_markt = opleiding_markt(kb, opl)
+    if opl_markt is not None:
+        bronnen.append(ref_text(opl_markt.bron))
     if sector is not None:
         bronnen.append(ref_text(sector.bron))
     refs = list(opl.bronnen) + [r for ber in beroepen for r in [*ber.bronnen, ber.arbeidsmarkt.bron]]
+    if opl.arbeidsmarkt is not None:
+        refs.append(opl.arbeidsmarkt.bron)
     heeft_bron = all(r.bron in kb.bronnen for r in refs) and any(is_gerapporteerd(kb, r) for r in refs)
     return RouteInfo(
         id=opl.id,
@@ -286,7 +316,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         opl_interesses=frozenset(opl.interesses),
         interesses=frozenset(interesses),
         hoofdroute_voor=frozenset(opl.hoofdroute_voor),
-        markt=_beste_markt(i.markt for i in infos),
+        markt=_beste_markt([*(i.markt for i in infos), opl_markt]),
         sector=sector,
         locaties=tuple(locaties),
         vervolg=vervolg,
