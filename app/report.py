@@ -130,7 +130,11 @@ def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, li
     beroepen; that beroep and its source are looked up here so that the sentence names both. A
     sector-level source gives the recommender's sector sentence (source and year in it), never a claim
     about one beroep."""
-    if route.arbeidsmarkt_schaal in ("sector", "opleiding") and route.arbeidsmarkt_tekst and route.arbeidsmarkt_tekst.get(lang):
+    if (
+        route.arbeidsmarkt_schaal in ("sector", "opleiding")
+        and route.arbeidsmarkt_tekst
+        and route.arbeidsmarkt_tekst.get(lang)
+    ):
         return route.arbeidsmarkt_tekst[lang], []  # its source is among the route's bronnen
     if route.arbeidsmarkt_schaal == "beroep" and route.arbeidsmarkt:
         for beroep_id in route.beroep_ids:

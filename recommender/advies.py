@@ -16,7 +16,15 @@ from knowledge.sources import ref_text, source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
-from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
+from recommender.explain import (
+    PROFIEL_TWIJFEL,
+    interesses_tekst,
+    lijst,
+    markt_zin,
+    melding,
+    route_uitleg,
+    volgende_stap,
+)
 from recommender.fase import fase_advies, fase_van, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
@@ -80,6 +88,7 @@ def _route_advies(
     plaats: tuple[float, float] | None,
     eigen_initiatieven: Sequence[Initiatief] | None,
     buiten: bool = False,
+    profiel_twijfel: bool = False,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -124,7 +133,7 @@ def _route_advies(
             for b in r.beroepen
         ],
         vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
-        uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon) for taal in talen},
+        uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel) for taal in talen},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
         bronnen=list(r.bronnen),
     )
@@ -205,8 +214,10 @@ def recommend(
         route_richting=gekozen[0].route.richting if gekozen else None,
         alleen_landelijk=buiten,
     )
+    twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
     routes = [
-        _route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten) for s in gekozen
+        _route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten, twijfel)
+        for s in gekozen
     ]
 
     meldingen = []

@@ -20,7 +20,7 @@ from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, VolgendeStap
-from recommender.profile import Profiel
+from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
 from recommender.scoring import RouteScore
 
@@ -76,10 +76,24 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     return None
 
 
+# Intake warnings that put the pupil's own profiel in doubt: after one of these, "sluit hier goed op aan" would
+# contradict the notice above (review R10), so the route says plainly which profiel it connects to.
+PROFIEL_TWIJFEL = frozenset({"school_zonder_profiel", "school_zonder_leerweg", "school_soort", "profiel_te_vroeg"})
+
+
 def route_uitleg(
-    kb: KnowledgeBase, s: RouteScore, profiel: Profiel, vmbo_profiel: str | None, taal: str, horizon: bool = False
+    kb: KnowledgeBase,
+    s: RouteScore,
+    profiel: Profiel,
+    vmbo_profiel: str | None,
+    taal: str,
+    horizon: bool = False,
+    profiel_twijfel: bool = False,
 ) -> str:
-    """The paragraph for one scored route in ``taal``."""
+    """The paragraph for one scored route in ``taal``.
+
+    ``profiel_twijfel``: an intake warning doubts the pupil's profiel (:data:`PROFIEL_TWIJFEL`); the fit sentence
+    then names the connection without saying it fits well."""
     r = s.route
     zinnen: list[str] = []
     if horizon:
@@ -148,7 +162,8 @@ def route_uitleg(
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
         zinnen.append(t("advies.bbl", taal))
     if s.profiel_sluit_aan and vmbo_profiel:
-        zinnen.append(t("advies.profiel_sluit_aan", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+        key = "advies.profiel_sluit_aan_onzeker" if profiel_twijfel else "advies.profiel_sluit_aan"
+        zinnen.append(t(key, taal, profiel=profiel_naam(kb, vmbo_profiel)))
     elif vmbo_profiel and profiel.profiel and profiel.profiel != vmbo_profiel:
         # the pupil already has another profiel: never "past het profiel X hierbij" as if there were a choice
         zinnen.append(
@@ -160,7 +175,15 @@ def route_uitleg(
             )
         )
     elif vmbo_profiel and profiel.schooltype in ("po", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
-        zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+        # every profiel of the pupil's leerweg the route connects to: a route listed under TL Techniek next to one
+        # under TL Economie then says why (review R31)
+        passend = _passende_profielen(r.vmbo_profielen, vmbo_profiel, profiel)
+        if len(passend) > 1:
+            zinnen.append(
+                t("advies.profiel_advies_meer", taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal))
+            )
+        else:
+            zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:
         zinnen.append(t("advies.niveau_lager", taal, niveau=r.niveau))
     if profiel.schooltype in ("havo", "vwo"):
@@ -183,6 +206,14 @@ def route_uitleg(
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
+
+
+def _passende_profielen(route_profielen: Iterable[str], getoond: str, profiel: Profiel) -> list[str]:
+    """The shown profiel first, then the route's other profielen of the pupil's leerweg (at most three)."""
+    schooltype = profiel.schooladvies if profiel.schooltype == "po" and profiel.schooladvies else profiel.schooltype
+    mogelijk = set(profielen_voor(schooltype))
+    uit = [getoond] + [p for p in route_profielen if p != getoond and p in mogelijk]
+    return uit[:3]
 
 
 @lru_cache(maxsize=8192)

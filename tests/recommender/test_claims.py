@@ -207,3 +207,28 @@ def test_a_place_inside_mrdh_gets_no_region_notice(kb: KnowledgeBase, place: dic
     a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["elektro"], **place)
     assert not any(w.soort.startswith("buiten_regio") for w in a.waarschuwingen)
     assert a.plaats is not None and not a.plaats.buiten_mrdh
+
+
+# --- text consistency -----------------------------------------------------------------------------------------------
+def test_no_good_fit_sentence_right_after_a_profiel_warning(kb: KnowledgeBase) -> None:
+    """R10: a tl pupil at a school without tl: the routes say which profiel they connect to, never 'sluit hier goed
+    op aan' under a notice that doubts the profiel; without the school the fit sentence comes back."""
+    kw: dict[str, Any] = dict(
+        leerjaar="vo3", schooltype="vmbo-tl", profiel="TL_TECHNIEK", interesses=["haven_schepen"], postcode="3072"
+    )
+    a = advies(kb, school="vmbo_stc_vmbo", **kw)
+    assert any(w.soort in ("school_zonder_profiel", "school_zonder_leerweg") for w in a.waarschuwingen)
+    assert not any("goed op aan" in r.uitleg["nl"] for r in a.routes)
+    assert any("Lees ook de opmerking bovenaan" in r.uitleg["nl"] for r in a.routes)
+    b = advies(kb, **kw)
+    assert not b.waarschuwingen or not any(w.soort.startswith("school_") for w in b.waarschuwingen)
+    assert any("goed op aan" in r.uitleg["nl"] for r in b.routes)
+    assert not any("opmerking bovenaan" in r.uitleg["nl"] for r in b.routes)
+
+
+def test_a_route_for_two_profielen_of_the_leerweg_names_both(kb: KnowledgeBase) -> None:
+    """R31: one route under TL Techniek, the next under TL Economie: the sentence names every tl profiel that fits."""
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["economie_handel"], gemeente="Gouda")
+    manager = next(r for r in a.routes if r.opleiding.id == "opl_manager_transport_logistiek_n4")
+    assert "TL Techniek" in manager.uitleg["nl"] and "TL Economie" in manager.uitleg["nl"]
+    assert "passen de profielen" in manager.uitleg["nl"]

@@ -76,13 +76,26 @@ def test_r26_r27_own_profiel_that_does_not_connect_is_a_warning(kb: KnowledgeBas
         leerjaar="vo3",
         schooltype="vmbo-tl",
         profiel="TL_ECONOMIE",
-        interesses=["elektro", "ict_programmeren"],
+        interesses=["elektro"],
         wijk="Nesselande",
         taal_ouders="pl",
     )
     w = [x for x in a.waarschuwingen if x.soort == "profiel_sluit_niet_aan"]
     assert w and "mbo-school" in w[0].tekst["nl"] and "TL Economie" in w[0].tekst["pl"]
     assert a.routes and not any("Op het vmbo past het profiel" in r.uitleg["nl"] for r in a.routes)
+    # R26 (review 2): TL Economie is no barrier for mbo-ICT; the warning is not over-applied to IT routes
+    ict = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        profiel="TL_ECONOMIE",
+        interesses=["elektro", "ict_programmeren"],
+        wijk="Nesselande",
+    )
+    assert not any(x.soort == "profiel_sluit_niet_aan" for x in ict.waarschuwingen)
+    for r in ict.routes:
+        anders = "niet op jouw profiel" in r.uitleg["nl"]
+        assert anders == (r.opleiding.richting != "ict"), r.opleiding.id
     zw = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", profiel="ZW", interesses=["autos_motoren"], wijk="Pendrecht")
     w = [x for x in zw.waarschuwingen if x.soort == "profiel_sluit_niet_aan"]
     assert w and "tabel 3.6" in w[0].tekst["nl"] and "TL Techniek" not in w[0].tekst["nl"]
