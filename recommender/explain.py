@@ -81,6 +81,20 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
 PROFIEL_TWIJFEL = frozenset({"school_zonder_profiel", "school_zonder_leerweg", "school_soort", "profiel_te_vroeg"})
 
 
+def profiel_markt_zin(kb: KnowledgeBase, code: str, taal: str) -> str | None:
+    """What a report says about the labour market of one vmbo profiel (Oberon 2024 2.1 on MVI), said at the
+    profielkeuze and never on an mbo route: the source is about the profiel, not about mbo opleidingen."""
+    for rec in sorted(kb.sectoren.values(), key=lambda r: r.id):
+        if code in rec.profielen:
+            return t(
+                "advies.markt_sector",
+                taal,
+                bron=bron_tekst(kb, rec.bron, taal),
+                tekst=rec.tekst.get(taal) or rec.tekst["nl"],
+            )
+    return None
+
+
 def route_uitleg(
     kb: KnowledgeBase,
     s: RouteScore,

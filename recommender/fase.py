@@ -23,7 +23,7 @@ from knowledge.i18n.formats import format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import km_tekst, lijst, profiel_naam
+from recommender.explain import km_tekst, lijst, profiel_markt_zin, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
 from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
 from recommender.scoring import RouteScore
@@ -136,11 +136,18 @@ def profiel_keuzes(
                 naam=profiel_naam(kb, code),
                 interesses=interesses,
                 uitleg={
-                    taal: t(
-                        "advies.profiel_waarom",
-                        taal,
-                        profiel=profiel_naam(kb, code),
-                        interesses=lijst([word("interesse", i, taal) for i in interesses], taal),
+                    taal: " ".join(
+                        z
+                        for z in (
+                            t(
+                                "advies.profiel_waarom",
+                                taal,
+                                profiel=profiel_naam(kb, code),
+                                interesses=lijst([word("interesse", i, taal) for i in interesses], taal),
+                            ),
+                            profiel_markt_zin(kb, code, taal),  # a report about this profiel (Oberon 2024 on MVI)
+                        )
+                        if z
                     )
                     for taal in talen
                 },

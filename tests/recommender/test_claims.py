@@ -232,3 +232,16 @@ def test_a_route_for_two_profielen_of_the_leerweg_names_both(kb: KnowledgeBase) 
     manager = next(r for r in a.routes if r.opleiding.id == "opl_manager_transport_logistiek_n4")
     assert "TL Techniek" in manager.uitleg["nl"] and "TL Economie" in manager.uitleg["nl"]
     assert "passen de profielen" in manager.uitleg["nl"]
+
+
+def test_the_mvi_statement_is_said_at_the_profielkeuze_only(kb: KnowledgeBase) -> None:
+    """Oberon 2024 2.1 (MVI 'minder kansrijk') belongs with the choice of the vmbo profiel, in every language,
+    and on no mbo route (Mediavormgever, Game art, Podium-technicus; review R09/R20)."""
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["media_vormgeving", "gaming"], taal_ouders="tr")
+    assert a.fase_advies is not None
+    mvi = next(p for p in a.fase_advies.profielen if p.code == "MVI")
+    assert "Oberon" in mvi.uitleg["nl"] and "vmbo-profiel" in mvi.uitleg["nl"] and "2019" in mvi.uitleg["tr"]
+    for r in a.routes:
+        assert "Oberon" not in r.uitleg["nl"] and "Oberon" not in (r.arbeidsmarkt_tekst or {}).get("nl", "")
+    b = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", profiel="PIE", interesses=["elektro", "media_vormgeving"])
+    assert b.routes and not any("Oberon" in r.uitleg["nl"] for r in b.routes)
