@@ -27,6 +27,7 @@ from knowledge.i18n import direction, label, t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -124,18 +125,13 @@ def _in(texts: Mapping[str, str], lang: str) -> str:
 
 
 def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, list[str]]:
-    """'Kans op werk als X: er is een tekort aan vakmensen (STO Zuid 2019, § A.3.2)', and its source.
+    """The route's labour-market sentence, exactly as the advice says it, and its source.
 
-    The recommender counts the labour market only when a report names it for one of the route's
-    beroepen; that beroep and its source are looked up here so that the sentence names both. A
-    sector-level source gives the recommender's sector sentence (source and year in it), never a claim
-    about one beroep."""
-    if (
-        route.arbeidsmarkt_schaal in ("sector", "opleiding")
-        and route.arbeidsmarkt_tekst
-        and route.arbeidsmarkt_tekst.get(lang)
-    ):
-        return route.arbeidsmarkt_tekst[lang], []  # its source is among the route's bronnen
+    The recommender's sentence names what the source names (a beroep, an opleiding or a whole sector) with the
+    region and the year of the data ("gegevens uit 2018"); the verslag repeats it instead of a shorter sentence of
+    its own that would drop the year (review 2). Its source is among the route's bronnen."""
+    if route.arbeidsmarkt_schaal and route.arbeidsmarkt_tekst and route.arbeidsmarkt_tekst.get(lang):
+        return route.arbeidsmarkt_tekst[lang], []
     if route.arbeidsmarkt_schaal == "beroep" and route.arbeidsmarkt:
         for beroep_id in route.beroep_ids:
             beroep = kb.beroepen.get(beroep_id)
@@ -187,6 +183,9 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
 
 def _why(route: RouteAdvies, profiel: Profiel, lang: str) -> str:
     interesses = format_list([word("interesse", c, lang) for c in route.passende_interesses], lang)
+    if route.passende_interesses and not set(route.passende_interesses) & set(TECHNISCHE_INTERESSES):
+        # only a non-technical interest links the route: a bridge, never "past bij" (as in the advice, review R06)
+        return t("report.why_raakvlak", lang, interesses=interesses)
     if profiel.werkvoorkeuren:
         werk = format_list([label("werkvoorkeur", w, lang).lower() for w in profiel.werkvoorkeuren], lang)
         return t("report.why_work", lang, interesses=interesses, werk=werk)
