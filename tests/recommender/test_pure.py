@@ -72,6 +72,7 @@ def _route_info(**kw: object) -> RouteInfo:
         beroepen=(BeroepInfo("b", "B", frozenset({"bouwen"}), frozenset({"handen"}), None, {}),),
         opl_interesses=frozenset({"elektro", "machines"}),
         interesses=frozenset({"elektro", "machines", "bouwen"}),
+        kern=("elektro", "machines"),
         hoofdroute_voor=frozenset(),
         markt=None,
         sector=None,
