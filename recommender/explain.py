@@ -85,6 +85,19 @@ def route_uitleg(
                 niveau=r.niveau,
             )
         )
+    elif s.raakvlak:
+        # a technical interest the opleiding is only coded with as a side link: say what it is about
+        zinnen.append(
+            t(
+                "advies.interesse_raakvlak_beroep" if s.via_beroep else "advies.interesse_raakvlak",
+                taal,
+                interesses=_interesses(s.interesses, taal),
+                opleiding=r.naam,
+                niveau=r.niveau,
+                kern=_interesses(r.kern, taal),
+                beroep=s.via_beroep or "",
+            )
+        )
     elif s.via_beroep:
         zinnen.append(
             t(
