@@ -272,16 +272,29 @@ def rangorde(scores: list[RouteScore]) -> list[RouteScore]:
     return sorted(scores, key=rang_sleutel)
 
 
+def nieuwe_beroepen(s: RouteScore, gekozen: list[RouteScore]) -> bool:
+    """Does this route bring a beroep coded with one of its matched interests that no chosen route shows?"""
+    getoond = {b for c in gekozen for b in c.route.beroep_ids}
+    return any(b.id not in getoond and b.interesses.intersection(s.interesses) for b in s.route.beroepen)
+
+
 def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP) -> float:
-    """How much a route repeats what is already chosen (a penalty, never an exclusion)."""
+    """How much a route repeats what is already chosen (a penalty, never an exclusion).
+
+    A shared beroep costs ``straf_beroep`` only when the route (at a niveau that fits) shows no new beroep for
+    the pupil's interests:
+    Eerste monteur werktuigkundige installaties n3 shares a servicemonteur with the n4, but its Monteur
+    warmtepompen is something new to see for a pupil who likes energie.
+    """
     straf = 0.0
     beroepen = set(s.route.beroep_ids)
+    nieuw = not s.lager_niveau and nieuwe_beroepen(s, gekozen)  # a lower niveau (entree) stays a repeat
     for c in gekozen:
         if familie(c.route) == familie(s.route):
             straf += STRAF_FAMILIE
         elif c.route.richting == s.route.richting:
             straf += STRAF_RICHTING
-        if beroepen.intersection(c.route.beroep_ids):
+        if not nieuw and beroepen.intersection(c.route.beroep_ids):
             straf += straf_beroep
     return straf
 
@@ -339,7 +352,7 @@ def _vult(s: RouteScore, kort: bool) -> bool:
     A route about an interest: with more than a beroep-only link (interesse > ``MIN_INTERESSE_AANVULLING``).
     A raakvlak: when the work suits the pupil (fit >= ``RAAKVLAK_MIN_FIT``, interesse at least
     ``MIN_INTERESSE_AANVULLING``) or, while the list is short, with the same interest link as a route about
-    an interest. A non-technical interest found only on a beroep never fills: the opleiding is not coded with it.
+    an interest and a school within the pupil's travel limit (a weak link far away is not worth the trip). A non-technical interest found only on a beroep never fills: the opleiding is not coded with it.
     """
     interesse = s.delen["interesse"]
     if not s.raakvlak:
@@ -347,5 +360,5 @@ def _vult(s: RouteScore, kort: bool) -> bool:
     if s.via_beroep and not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
         return False
     return (s.fit >= RAAKVLAK_MIN_FIT and interesse >= MIN_INTERESSE_AANVULLING) or (
-        kort and interesse > MIN_INTERESSE_AANVULLING
+        kort and interesse > MIN_INTERESSE_AANVULLING and s.delen["afstand"] >= 0.0
     )

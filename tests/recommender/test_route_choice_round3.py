@@ -169,3 +169,57 @@ def test_no_persona_loses_the_best_route_about_each_technical_interest(kb: Knowl
                 assert any(
                     interesse in r.passende_interesses and not r.raakvlak for r in a.routes
                 ), (f.name, interesse)
+
+
+def test_energy_pupil_sees_the_heat_pump_route_next_to_its_n4_chain(kb: KnowledgeBase) -> None:
+    """R15 (gl3 Naaldwijk, energie + machines, BBL): Eerste monteur werktuigkundige installaties (Monteur
+    warmtepompen) shares only a servicemonteur with the n4 route; a new beroep for the interest is no repeat."""
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-gl",
+        interesses=["energie_duurzaamheid", "machines"],
+        leerweg_voorkeur="BBL",
+        wijk="Naaldwijk",
+    )
+    beroepen = {b for r in a.routes for b in r.beroepen}
+    assert "Monteur warmtepompen" in beroepen
+
+
+def test_fit_sentence_names_only_what_the_route_is_about(kb: KnowledgeBase) -> None:
+    """Operator A is coded with energie but is a process route: 'Je houdt van machines ... past daarbij'."""
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-gl",
+        interesses=["energie_duurzaamheid", "machines"],
+        leerweg_voorkeur="BBL",
+        wijk="Naaldwijk",
+    )
+    op = [r for r in a.routes if r.opleiding.naam == "Operator A"]
+    assert op and op[0].uitleg["nl"].startswith("Je houdt van machines.")
+
+
+def test_a_far_school_within_reach_still_says_we_do_not_know_every_school(kb: KnowledgeBase) -> None:
+    """R17 (tl4 Delft): Analist is known only at Albeda (~13 km, within 15): the route may be given closer."""
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="vmbo-tl",
+        interesses=["natuur_proefjes"],
+        werkvoorkeuren=["schoon_binnen"],
+        gemeente="Delft",
+        taal_ouders="pl",
+    )
+    analist = [r for r in a.routes if r.opleiding.naam == "Analist"]
+    assert analist and analist[0].afstand_km is not None and 10 < analist[0].afstand_km <= 15
+    assert "kiesmbo.nl" in analist[0].uitleg["nl"] and "kiesmbo.nl" in analist[0].uitleg["pl"]
+    near = [r for r in a.routes if r.afstand_km is not None and r.afstand_km <= 10]
+    assert all("kiesmbo.nl" not in r.uitleg["nl"] for r in near)
+
+
+def test_hbo_directions_come_only_from_routes_about_the_interest(kb: KnowledgeBase) -> None:
+    """R09: hbo Automotive is not 'passend bij je interesses' for a pure elektro interest."""
+    a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["elektro"], wijk="Hoogvliet", max_reisafstand_km=30)
+    assert a.fase_advies is not None
+    assert "Automotive" not in {v.naam for v in a.fase_advies.vervolg}
