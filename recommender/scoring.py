@@ -272,13 +272,14 @@ def rangorde(scores: list[RouteScore]) -> list[RouteScore]:
     return sorted(scores, key=rang_sleutel)
 
 
-def nieuwe_beroepen(s: RouteScore, gekozen: list[RouteScore]) -> bool:
+def nieuwe_beroepen(s: RouteScore, getoond: set[str]) -> bool:
     """Does this route bring a beroep coded with one of its matched interests that no chosen route shows?"""
-    getoond = {b for c in gekozen for b in c.route.beroep_ids}
-    return any(b.id not in getoond and b.interesses.intersection(s.interesses) for b in s.route.beroepen)
+    return any(b.id not in getoond and not b.interesses.isdisjoint(s.interesses) for b in s.route.beroepen)
 
 
-def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP) -> float:
+def variatie_straf(
+    s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP, getoond: set[str] | None = None
+) -> float:
     """How much a route repeats what is already chosen (a penalty, never an exclusion).
 
     A shared beroep costs ``straf_beroep`` only when the route (at a niveau that fits) shows no new beroep for
@@ -288,7 +289,9 @@ def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float
     """
     straf = 0.0
     beroepen = set(s.route.beroep_ids)
-    nieuw = not s.lager_niveau and nieuwe_beroepen(s, gekozen)  # a lower niveau (entree) stays a repeat
+    if getoond is None:
+        getoond = {b for c in gekozen for b in c.route.beroep_ids}
+    nieuw = not s.lager_niveau and nieuwe_beroepen(s, getoond)  # a lower niveau (entree) stays a repeat
     for c in gekozen:
         if familie(c.route) == familie(s.route):
             straf += STRAF_FAMILIE
@@ -331,8 +334,10 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
     sleutels = {id(s): rang_sleutel(s) for s in rest}
     straf_beroep = STRAF_BEROEP_PO if po else STRAF_BEROEP
 
+    getoond: set[str] = {b for c in gekozen for b in c.route.beroep_ids}
+
     def keuze(s: RouteScore) -> tuple[float, bool, float, float, float, float, str]:
-        straf = variatie_straf(s, gekozen, straf_beroep) + (STRAF_RAAKVLAK if s.raakvlak else 0.0)
+        straf = variatie_straf(s, gekozen, straf_beroep, getoond) + (STRAF_RAAKVLAK if s.raakvlak else 0.0)
         return (-(s.totaal - straf), *sleutels[id(s)])
 
     while len(gekozen) < n and rest:
@@ -341,6 +346,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
         if not kandidaten:
             break
         beste = min(kandidaten, key=keuze)
+        getoond.update(beste.route.beroep_ids)
         gekozen.append(beste)
         rest.remove(beste)
     return rangorde(gekozen)
