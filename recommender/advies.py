@@ -316,7 +316,9 @@ def _eigen_sector_in_stappen(
         plek = next((i for i, st in enumerate(stappen) if st.soort == "activiteiten"), len(stappen))
         return [*stappen[:plek], *eigen, *stappen[plek:]]
     zijpad = [
-        st.model_copy(update={"tekst": {taal: t("advies.stap_techniek_ook", taal) + " " + x for taal, x in st.tekst.items()}})
+        st.model_copy(
+            update={"tekst": {taal: t("advies.stap_techniek_ook", taal) + " " + x for taal, x in st.tekst.items()}}
+        )
         if st.soort == "activiteiten"
         else st
         for st in stappen

@@ -24,7 +24,6 @@ from recommender.profile import Profiel
 from recommender.routes import Markt, SectorMarkt
 from recommender.scoring import RouteScore
 
-
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
 

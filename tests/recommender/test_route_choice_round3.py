@@ -151,7 +151,9 @@ def test_technical_pupil_gets_no_own_sector_step(kb: KnowledgeBase) -> None:
 
 def test_own_sector_step_in_every_language(kb: KnowledgeBase) -> None:
     for taal in LANGUAGES:
-        a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["sport_bewegen"], gemeente="Gouda", taal_ouders=taal)
+        a = advies(
+            kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["sport_bewegen"], gemeente="Gouda", taal_ouders=taal
+        )
         assert a.fase_advies is not None
         stap = a.fase_advies.stappen[0]
         assert "kiesmbo.nl" in stap.tekst[taal] and "{" not in stap.tekst[taal]
@@ -166,9 +168,7 @@ def test_no_persona_loses_the_best_route_about_each_technical_interest(kb: Knowl
         admissible = score_alle(kb, profiel, None)
         for interesse in profiel.technische_interesses():
             if any(interesse in s.route.kern for s in admissible):
-                assert any(
-                    interesse in r.passende_interesses and not r.raakvlak for r in a.routes
-                ), (f.name, interesse)
+                assert any(interesse in r.passende_interesses and not r.raakvlak for r in a.routes), (f.name, interesse)
 
 
 def test_energy_pupil_sees_the_heat_pump_route_next_to_its_n4_chain(kb: KnowledgeBase) -> None:
