@@ -342,7 +342,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
 
     while len(gekozen) < n and rest:
         kort = len(gekozen) < KORTE_LIJST
-        kandidaten = [s for s in rest if _vult(s, kort)]
+        kandidaten = [s for s in rest if _vult(s, kort) and not _lagere_herhaling(s, getoond)]
         if not kandidaten:
             break
         beste = min(kandidaten, key=keuze)
@@ -350,6 +350,12 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
         gekozen.append(beste)
         rest.remove(beste)
     return rangorde(gekozen)
+
+
+def _lagere_herhaling(s: RouteScore, getoond: set[str]) -> bool:
+    """A route at a lower niveau than fits that only repeats beroepen already shown (Medewerker podium n2 after
+    Podium- en evenemententechnicus n4 for a tl pupil): its chain is there at a niveau that fits."""
+    return s.lager_niveau and not getoond.isdisjoint(s.route.beroep_ids) and not nieuwe_beroepen(s, getoond)
 
 
 def _vult(s: RouteScore, kort: bool) -> bool:

@@ -223,3 +223,21 @@ def test_hbo_directions_come_only_from_routes_about_the_interest(kb: KnowledgeBa
     a = advies(kb, leerjaar="vo4", schooltype="havo", interesses=["elektro"], wijk="Hoogvliet", max_reisafstand_km=30)
     assert a.fase_advies is not None
     assert "Automotive" not in {v.naam for v in a.fase_advies.vervolg}
+
+
+def test_a_lower_niveau_repeat_of_a_shown_chain_does_not_fill(kb: KnowledgeBase) -> None:
+    """R21 (tl3, media + tekenen): Medewerker podium n2 repeats the Podium n4 beroep at a lower niveau."""
+    a = advies(
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-tl",
+        interesses=["media_vormgeving", "tekenen_ontwerpen"],
+        werkvoorkeuren=["creatief", "computers"],
+        wijk="Den Haag Centrum",
+    )
+    shown: set[str] = set()
+    for r in sorted(a.routes, key=lambda r: -r.opleiding.niveau):
+        if r.opleiding.niveau < 3:
+            assert not set(r.beroep_ids) <= shown, r.opleiding.naam
+        shown.update(r.beroep_ids)
+    assert "Medewerker podium- en evenemententechniek" not in [r.opleiding.naam for r in a.routes]
