@@ -354,6 +354,10 @@ class School(Strict):
     profielen_bekend: bool = Field(True, description="false als de bronnen het profielaanbod niet noemen")
     locatie: Locatie
     opmerking: str | None = None
+    sectoren: list[Interesse] = Field(
+        default_factory=list,
+        description="niet-technische interesses waarvoor deze mbo-instelling ook opleidingen geeft (algemene kennis)",
+    )
     bronnen: Bronnen
 
     @property

@@ -15,7 +15,11 @@ from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
-from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
+from recommender.alternatives import (
+    eigen_sector_stappen,
+    zonder_techniekprofiel,
+    zonder_techniekprofiel_van_toepassing,
+)
 from recommender.explain import (
     PROFIEL_TWIJFEL,
     interesses_tekst,
@@ -36,6 +40,7 @@ from recommender.models import (
     PlaatsInfo,
     RouteAdvies,
     SectorZin,
+    Stap,
     Waarschuwing,
 )
 from recommender.profile import (
@@ -120,6 +125,7 @@ def _route_advies(
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
         school_landelijk=bool(d and d.km is None),
         hoofdroute=s.hoofdroute,
+        raakvlak=s.raakvlak,
         horizon=horizon,
         werk_beroep=s.werk.beroep,
         beroepen_info=[
@@ -262,6 +268,12 @@ def recommend(
     elif profiel.school and profiel.school in kb.scholen and not kb.scholen[profiel.school].profielen_bekend:
         meldingen.append(melding("school_onbekend_profielen", talen, school=kb.scholen[profiel.school].naam))
 
+    fa = fase_advies(
+        kb, profiel, fase, gekozen, activiteiten, plaats, place.gemeente if place else profiel.gemeente, talen
+    )
+    if fa is not None and fase == "vmbo_bovenbouw":
+        fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa.stappen, talen)})
+
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
     meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
     return Advies(
@@ -272,9 +284,7 @@ def recommend(
         meldingen=meldingen,
         waarschuwingen=waarschuwingen,
         fase=fase,
-        fase_advies=fase_advies(
-            kb, profiel, fase, gekozen, activiteiten, plaats, place.gemeente if place else profiel.gemeente, talen
-        ),
+        fase_advies=fa,
         sector_uitspraken=eigen_sector(kb, profiel, talen),
         plaats=PlaatsInfo(
             naam=place.naam if place else None,
@@ -289,6 +299,28 @@ def recommend(
         talen=talen,
         vertaalkwaliteit={taal: t("advies.vertaling_kwaliteit", taal) for taal in talen},
     )
+
+
+def _eigen_sector_in_stappen(
+    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, stappen: list[Stap], talen: list[str]
+) -> list[Stap]:
+    """A next step in the pupil's own non-technical sector (review R05, R06, R31): first when no interest is
+    technical, else before the activities; the techniek activities then read as a side path."""
+    eigen = [Stap(soort=m.soort, tekst=m.tekst, bron=m.bron) for m in eigen_sector_stappen(kb, profiel, plaats, talen)]
+    if not eigen:
+        return stappen
+    if profiel.technische_interesses():
+        plek = next((i for i, st in enumerate(stappen) if st.soort == "activiteiten"), len(stappen))
+        return [*stappen[:plek], *eigen, *stappen[plek:]]
+    zijpad = [
+        st.model_copy(
+            update={"tekst": {taal: t("advies.stap_techniek_ook", taal) + " " + x for taal, x in st.tekst.items()}}
+        )
+        if st.soort == "activiteiten"
+        else st
+        for st in stappen
+    ]
+    return [*eigen, *zijpad]
 
 
 def _waarom(taal: str, interesses: list[str], opleidingen: list[str]) -> str:

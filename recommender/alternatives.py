@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from knowledge import vocab
 from knowledge.geo import haversine_km
-from knowledge.i18n import t
+from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
@@ -258,3 +258,66 @@ def zonder_techniekprofiel(
         doorstroom=doorstroom,
         bronnen=bronnen,
     )
+
+
+# --- a step in the pupil's own, non-technical sector ---------------------------------------------------
+BRON_EIGEN_SECTOR = "algemene_kennis"  # which roc's give zorg, economie, sport, ...: general knowledge (scholen.yaml)
+MAX_SECTOR_SCHOLEN = 3
+
+
+def sector_scholen(kb: KnowledgeBase, interesse: str, origin: tuple[float, float] | None) -> list[SchoolAfstand]:
+    """The mbo schools in the knowledge that also give opleidingen for this non-technical interest, nearest first.
+
+    Without a place: by name. From ``School.sectoren`` (general knowledge: the broad regional roc's, green mbo).
+    """
+    out: list[tuple[float, str, School]] = []
+    for s in kb.scholen.values():
+        if s.soort != "mbo" or interesse not in s.sectoren:
+            continue
+        if origin is None or s.locatie.lat is None or s.locatie.lon is None:
+            km = float("inf")
+        else:
+            km = haversine_km(origin[0], origin[1], s.locatie.lat, s.locatie.lon)
+        out.append((km, s.naam, s))
+    out.sort(key=lambda x: (x[0], x[1]))
+    return [
+        SchoolAfstand(
+            id=s.id,
+            naam=s.naam,
+            afstand_km=None if km == float("inf") else round(km, 1),
+            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            profielen=[],
+        )
+        for km, _, s in out[:MAX_SECTOR_SCHOLEN]
+    ]
+
+
+def eigen_sector_stappen(
+    kb: KnowledgeBase, profiel: Profiel, origin: tuple[float, float] | None, talen: list[str]
+) -> list[Mogelijkheid]:
+    """For each non-technical interest: where mbo opleidingen in that sector are (nearest known roc's, marked
+    general knowledge) and kiesmbo.nl. LOB-Kompas has no routes there, so this is the pupil's own next step."""
+    stappen: list[Mogelijkheid] = []
+    for interesse in profiel.interesses:
+        if interesse in vocab.TECHNISCHE_INTERESSES:
+            continue
+        scholen = sector_scholen(kb, interesse, origin)
+        binnen = [s for s in scholen if s.afstand_km is not None and s.afstand_km <= profiel.max_reisafstand_km]
+        scholen = binnen or scholen[:1]  # within reach; else only the nearest, with its distance
+        tekst: dict[str, str] = {}
+        for taal in talen:
+            naam = word("interesse", interesse, taal)
+            if scholen:
+                namen = [
+                    f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+                    if s.afstand_km is not None
+                    else s.naam
+                    for s in scholen
+                ]
+                tekst[taal] = t("advies.eigen_sector_scholen", taal, interesse=naam, scholen=lijst(namen, taal))
+            else:
+                tekst[taal] = t("advies.eigen_sector_kiesmbo", taal, interesse=naam)
+        stappen.append(
+            Mogelijkheid(soort=f"eigen_sector_{interesse}", tekst=tekst, bron=BRON_EIGEN_SECTOR if scholen else None)
+        )
+    return stappen

@@ -24,6 +24,8 @@ from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
 from recommender.scoring import RouteScore
 
+KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
+
 
 def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
     return lijst([word("interesse", c, taal) for c in codes], taal)
@@ -112,6 +114,8 @@ def route_uitleg(
     zinnen: list[str] = []
     if horizon:
         zinnen.append(t("advies.po" if profiel.schooltype == "po" else "advies.horizon", taal))
+    # "past daarbij" only for what the route is about; a side link (energie on a process route) is not named
+    over = tuple(i for i in s.interesses if i in r.kern) or s.interesses
     if not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
         # only a non-technical interest links this route: a bridge, never "it fits" (review R14)
         zinnen.append(
@@ -121,6 +125,19 @@ def route_uitleg(
                 interesses=_interesses(s.interesses, taal),
                 opleiding=r.naam,
                 niveau=r.niveau,
+            )
+        )
+    elif s.raakvlak:
+        # a technical interest the opleiding is only coded with as a side link: say what it is about
+        zinnen.append(
+            t(
+                "advies.interesse_raakvlak_beroep" if s.via_beroep else "advies.interesse_raakvlak",
+                taal,
+                interesses=_interesses(s.interesses, taal),
+                opleiding=r.naam,
+                niveau=r.niveau,
+                kern=_interesses(r.kern, taal),
+                beroep=s.via_beroep or "",
             )
         )
     elif s.via_beroep:
@@ -136,7 +153,7 @@ def route_uitleg(
         )
     else:
         zinnen.append(
-            t("advies.interesse", taal, interesses=_interesses(s.interesses, taal), opleiding=r.naam, niveau=r.niveau)
+            t("advies.interesse", taal, interesses=_interesses(over, taal), opleiding=r.naam, niveau=r.niveau)
         )
     if s.werk.match and s.werk.beroep:
         zinnen.append(
@@ -213,6 +230,8 @@ def route_uitleg(
         km = km_tekst(d.km, taal, d.benadering)
         if d.km <= profiel.max_reisafstand_km:
             zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
+            if d.km > KENT_NIET_KM:  # the route may well be given closer by, at a school we do not know (review R17)
+                zinnen.append(t("advies.afstand_kent_niet", taal))
         else:  # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
             limit = km_tekst(profiel.max_reisafstand_km, taal, False)
             key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"

@@ -246,7 +246,8 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting
     vwo = profiel.schooltype == "vwo" or (profiel.schooltype == "po" and profiel.schooladvies == "vwo")
     soorten = ("hbo", "wo") if vwo else ("hbo",)
     merged: dict[tuple[str, str], HoRichting] = {}
-    for s in routes:
+    over = [s for s in routes if not s.raakvlak]  # "passen bij je interesses": only behind routes about them
+    for s in over or routes:
         for naam, soort, scholen in s.route.vervolg:
             if soort not in soorten:
                 continue

@@ -79,6 +79,7 @@ class RouteAdvies(_Out):
     afstand_bij_benadering: bool = False
     school_landelijk: bool = False  # only a national provider (BBL branch school), no place near the pupil
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
+    raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
     werk_beroep: str | None = None  # the beroep whose work the work-preference part is about
     beroepen_info: list[BeroepUitleg] = []

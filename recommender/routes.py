@@ -56,6 +56,39 @@ MARKT_PUNTEN: dict[str, float] = {
 # A statement about a whole sector counts half: it says nothing about this beroep in particular.
 SECTOR_FACTOR = 0.5
 ONBRONNEN = frozenset({"algemene_kennis", "geo_benadering"})
+# What each mbo richting is about (our own classification, following the vmbo profielen: PIE covers
+# elektro and installatie/energie, M&T vehicles, MVI media and ICT). An interest an opleiding is coded
+# with but its richting is not about is a side link (a "raakvlak"): elektro on a car or podium route,
+# tekenen on a bouwkunde or engineering route, energie on a process route. See recommender/README.md.
+RICHTING_KERN: dict[str, frozenset[str]] = {
+    "bouw_infra": frozenset({"bouwen", "maken_ontwerpen"}),
+    "installatie_energie": frozenset({"energie_duurzaamheid", "elektro"}),
+    "elektrotechniek": frozenset({"elektro", "energie_duurzaamheid"}),
+    "werktuigbouw_metaal": frozenset({"machines", "maken_ontwerpen"}),
+    "mobiliteit_voertuigen": frozenset({"autos_motoren"}),
+    "maritiem_haven": frozenset({"haven_schepen", "logistiek"}),
+    "logistiek": frozenset({"logistiek"}),
+    "procestechniek": frozenset({"machines", "natuur_proefjes"}),
+    "ict": frozenset({"ict_programmeren", "gaming"}),
+    "media_vormgeving": frozenset({"media_vormgeving", "tekenen_ontwerpen", "gaming"}),
+    "laboratorium": frozenset({"natuur_proefjes"}),
+    "hout_meubel": frozenset({"maken_ontwerpen", "bouwen"}),
+    "groen": frozenset({"machines"}),
+    "techniek_breed": frozenset(),  # broad: what the opleiding is coded with is what it is about
+}
+
+
+def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
+    """The technical interests the opleiding is about, in its coding order.
+
+    Its coded interests that its richting is about, plus those it is the usual first route for; when its
+    richting says nothing about its coding (techniek_breed, aircraft maintenance in mobiliteit), all of its
+    coded technical interests. A non-technical interest is never the core of a techniek route.
+    """
+    technisch = [i for i in opl.interesses if i in vocab.TECHNISCHE_INTERESSES]
+    kern = RICHTING_KERN.get(opl.richting, frozenset()) | frozenset(opl.hoofdroute_voor)
+    eigen = [i for i in technisch if i in kern]
+    return tuple(eigen or technisch)
 
 
 def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
@@ -130,6 +163,7 @@ class RouteInfo:
     beroepen: tuple[BeroepInfo, ...]
     opl_interesses: frozenset[str]
     interesses: frozenset[str]
+    kern: tuple[str, ...]  # what the opleiding is about (kern_interesses); other codes are side links
     hoofdroute_voor: frozenset[str]
     markt: Markt | None
     sector: SectorMarkt | None
@@ -315,6 +349,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         beroepen=infos,
         opl_interesses=frozenset(opl.interesses),
         interesses=frozenset(interesses),
+        kern=kern_interesses(opl),
         hoofdroute_voor=frozenset(opl.hoofdroute_voor),
         markt=_beste_markt([*(i.markt for i in infos), opl_markt]),
         sector=sector,

@@ -7,10 +7,11 @@ Fit comes first: the two fit parts together weigh more than all other parts, so 
 the pupil is never pushed down by a route that is only nearby or only "kansrijk".
 
 - interesse (0-3.75): 2 x the share of the pupil's interests (at most 2 counted) found in the route,
-  where an interest on the opleiding itself counts 1 and one only on a beroep counts 1/2; + 1 x the
-  share of the opleiding's own interest codes that the pupil named (focus); + 0.75 when the route is the
-  usual first route for one of the matched interests at this niveau (``hoofdroute_voor``: Timmerman for
-  bouwen, Autotechnicus for auto's), enough to beat a narrower opleiding of the same richting.
+  where an interest the opleiding is about (``RouteInfo.kern``) counts 1, and one it is only coded with
+  as a side link (elektro on a car route) or found only on a beroep counts 1/2; + 1 x the share of the
+  opleiding's own interest codes that the pupil named (focus); + 0.75 when the route is the usual first
+  route for one of the matched interests at this niveau (``hoofdroute_voor``: Timmerman for bouwen,
+  Autotechnicus for auto's), enough to beat a narrower opleiding of the same richting.
 - werkvoorkeur (-1..2): per beroep, 2 x the share of the pupil's preferences (at most 2 counted) that
   this beroep is coded with, -1 when the beroep conflicts with one (schoon_binnen vs buiten); the
   best beroep counts and is named in the explanation. No preferences given: 0 for every route.
@@ -20,9 +21,14 @@ the pupil is never pushed down by a route that is only nearby or only "kansrijk"
 - afstand (-1..0.5): 0.5 x (1 - d / max) within the pupil's maximum, below zero beyond it (floored at -1).
 - aansluiting (-1..0.5): +0.5 when the pupil's vmbo profiel connects; -1 for a lower niveau than fits.
 
-Choice (:func:`kies_routes`): first the best route for each of the pupil's interests, then the rest
-by score minus a variety penalty (same richting and niveau, same richting, a shared beroep): variety
-is a penalty, never an exclusion. Shown in score order; ties by fit, then labour market, distance, id.
+A route is a *raakvlak* (side link) when none of the matched interests is one the opleiding is about.
+
+Choice (:func:`kies_routes`): first the best route for each of the pupil's technical interests (a route
+about it), then the rest by score minus a variety penalty (same richting and niveau, same richting, a
+shared beroep): variety is a penalty, never an exclusion. Routes about an interest come before every
+raakvlak; a raakvlak fills only when the work fits well or the list is still short. Shown in that
+order: routes about an interest by score, then raakvlak routes by score; ties by fit, labour market,
+distance, id.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from knowledge.geo import haversine_km
+from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.profile import Profiel
 from recommender.routes import BeroepInfo, Locatie, Markt, RouteInfo, SectorMarkt, familie, niveaus_voor
 
@@ -48,6 +55,10 @@ STRAF_BEROEP_PO = 2.5  # in groep 7/8 the niveau is no choice yet: two niveaus o
 HOOFDROUTE_PUNTEN = 0.75
 MIN_INTERESSE_AANVULLING = 1.0  # at or below this interest fit (one interest, only via a beroep) a route only
 # enters as the best route of an interest, never as filler
+RAAKVLAK_GEWICHT = 0.5  # an interest the opleiding is only coded with as a side link, or only via a beroep
+RAAKVLAK_MIN_FIT = 3.0  # a raakvlak fills only with this fit (interest + work: the work itself suits the pupil)
+KORTE_LIJST = 3  # ... or while the list has fewer routes than this (then with interesse > MIN_INTERESSE_AANVULLING)
+STRAF_RAAKVLAK = 1.5  # while filling, a raakvlak competes with routes about an interest at this handicap
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,11 @@ class RouteScore:
     via_beroep: str | None = None  # the beroep that carries an interest the opleiding itself is not coded with
 
     @cached_property
+    def raakvlak(self) -> bool:
+        """None of the matched interests is one the opleiding is about: only a side link."""
+        return not any(i in self.route.kern for i in self.interesses)
+
+    @cached_property
     def totaal(self) -> float:
         return round(sum(self.delen.values()), 3)
 
@@ -92,12 +108,23 @@ class RouteScore:
         return round(self.delen["interesse"] + self.delen["werkvoorkeur"], 3)
 
 
+def _gewicht(interesse: str, route: RouteInfo) -> float:
+    """1 for an interest the opleiding is about, or a non-technical one it is coded with (a techniek route
+    is never about those: they are always a raakvlak, ranked among themselves as before); 1/2 for a
+    technical side link on the opleiding or an interest found only on a beroep."""
+    if interesse in route.kern:
+        return 1.0
+    if interesse in route.opl_interesses and interesse not in TECHNISCHE_INTERESSES:
+        return 1.0
+    return RAAKVLAK_GEWICHT
+
+
 def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...], bool]:
     """(points, matched interests in the pupil's order, route is the usual first route for one of them)."""
     match = tuple(i for i in pupil if i in route.interesses)
     if not match:
         return 0.0, (), False
-    gewicht = sum(1.0 if i in route.opl_interesses else 0.5 for i in match)  # beroep-only match counts half
+    gewicht = sum(_gewicht(i, route) for i in match)
     dekking = min(1.0, gewicht / min(len(pupil), 2))
     focus = len([i for i in pupil if i in route.opl_interesses]) / max(1, len(route.opl_interesses))
     hoofd = any(i in route.hoofdroute_voor for i in match)
@@ -234,26 +261,43 @@ def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:
     return None
 
 
-def rang_sleutel(s: RouteScore) -> tuple[float, float, float, float, str]:
-    """Highest total first; ties by fit, then labour market, then the nearest school, then id."""
+def rang_sleutel(s: RouteScore) -> tuple[bool, float, float, float, float, str]:
+    """Routes about an interest before raakvlak routes; then highest total; ties by fit, labour market,
+    the nearest school, id."""
     km = s.dichtstbij.km if s.dichtstbij is not None and s.dichtstbij.km is not None else 1e9
-    return (-s.totaal, -s.fit, -s.delen["arbeidsmarkt"], km, s.route.id)
+    return (s.raakvlak, -s.totaal, -s.fit, -s.delen["arbeidsmarkt"], km, s.route.id)
 
 
 def rangorde(scores: list[RouteScore]) -> list[RouteScore]:
     return sorted(scores, key=rang_sleutel)
 
 
-def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP) -> float:
-    """How much a route repeats what is already chosen (a penalty, never an exclusion)."""
+def nieuwe_beroepen(s: RouteScore, getoond: set[str]) -> bool:
+    """Does this route bring a beroep coded with one of its matched interests that no chosen route shows?"""
+    return any(b.id not in getoond and not b.interesses.isdisjoint(s.interesses) for b in s.route.beroepen)
+
+
+def variatie_straf(
+    s: RouteScore, gekozen: list[RouteScore], straf_beroep: float = STRAF_BEROEP, getoond: set[str] | None = None
+) -> float:
+    """How much a route repeats what is already chosen (a penalty, never an exclusion).
+
+    A shared beroep costs ``straf_beroep`` only when the route (at a niveau that fits) shows no new beroep for
+    the pupil's interests:
+    Eerste monteur werktuigkundige installaties n3 shares a servicemonteur with the n4, but its Monteur
+    warmtepompen is something new to see for a pupil who likes energie.
+    """
     straf = 0.0
     beroepen = set(s.route.beroep_ids)
+    if getoond is None:
+        getoond = {b for c in gekozen for b in c.route.beroep_ids}
+    nieuw = not s.lager_niveau and nieuwe_beroepen(s, getoond)  # a lower niveau (entree) stays a repeat
     for c in gekozen:
         if familie(c.route) == familie(s.route):
             straf += STRAF_FAMILIE
         elif c.route.richting == s.route.richting:
             straf += STRAF_RICHTING
-        if beroepen.intersection(c.route.beroep_ids):
+        if not nieuw and beroepen.intersection(c.route.beroep_ids):
             straf += straf_beroep
     return straf
 
@@ -261,35 +305,72 @@ def variatie_straf(s: RouteScore, gekozen: list[RouteScore], straf_beroep: float
 def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: bool = False) -> list[RouteScore]:
     """Up to ``n`` routes: the best route for each interest first, then the rest by score minus variety penalty.
 
-    The best route for an interest is its usual first route at this niveau (``hoofdroute_voor``: a pupil
-    who loves cars always sees Autotechnicus), else the best route whose opleiding is coded with it,
-    else the best route that reaches it through a beroep; an interest a chosen opleiding is already
-    about needs no second route unless its usual first route is missing. The fill
-    step only takes routes with more than a beroep-only link (``MIN_INTERESSE_AANVULLING``): the list can be
-    shorter than ``n``, it is never padded with implausible routes. Returned in score order.
+    The best route for a technical interest is its usual first route at this niveau (``hoofdroute_voor``: a
+    pupil who loves cars always sees Autotechnicus), else the best route about it (``RouteInfo.kern``), else
+    (none about it is admissible) the best route that touches it, as a raakvlak. An interest a chosen
+    opleiding is already about needs no second route unless its usual first route is missing. A non-technical
+    interest gets no route of its own: no techniek route is about it (the advice says so and points to its
+    own sector). The fill step takes routes about an interest first (interesse > ``MIN_INTERESSE_AANVULLING``);
+    a raakvlak only when its fit reaches ``RAAKVLAK_MIN_FIT`` or the list is shorter than ``KORTE_LIJST``.
+    The list can be shorter than ``n``: it is never padded with implausible routes.
     """
     gekozen: list[RouteScore] = []
     for interesse in interesses:
         if len(gekozen) >= n:
             break
+        if interesse not in TECHNISCHE_INTERESSES:
+            continue
         if any(interesse in c.route.hoofdroute_voor for c in gekozen):
             continue  # the usual first route for this interest is already there
         kandidaten = [s for s in ranked if interesse in s.interesses]
         hoofd = [s for s in kandidaten if interesse in s.route.hoofdroute_voor]
-        kern = [s for s in kandidaten if interesse in s.route.opl_interesses]
-        if not hoofd and any(interesse in c.route.opl_interesses for c in gekozen):
+        kern = [s for s in kandidaten if interesse in s.route.kern]
+        if not hoofd and any(interesse in c.route.kern for c in gekozen):
             continue  # a chosen opleiding is already about this interest
         eerste = (hoofd or kern or kandidaten)[:1]
         if eerste and eerste[0] not in gekozen:
             gekozen.append(eerste[0])
-    rest = [s for s in ranked if s not in gekozen and s.delen["interesse"] > MIN_INTERESSE_AANVULLING]
+    rest = [s for s in ranked if s not in gekozen]
     sleutels = {id(s): rang_sleutel(s) for s in rest}
+    straf_beroep = STRAF_BEROEP_PO if po else STRAF_BEROEP
 
-    def keuze(s: RouteScore) -> tuple[float, float, float, float, float, str]:
-        return (-(s.totaal - variatie_straf(s, gekozen, STRAF_BEROEP_PO if po else STRAF_BEROEP)), *sleutels[id(s)])
+    getoond: set[str] = {b for c in gekozen for b in c.route.beroep_ids}
+
+    def keuze(s: RouteScore) -> tuple[float, bool, float, float, float, float, str]:
+        straf = variatie_straf(s, gekozen, straf_beroep, getoond) + (STRAF_RAAKVLAK if s.raakvlak else 0.0)
+        return (-(s.totaal - straf), *sleutels[id(s)])
 
     while len(gekozen) < n and rest:
-        beste = min(rest, key=keuze)
+        kort = len(gekozen) < KORTE_LIJST
+        kandidaten = [s for s in rest if _vult(s, kort) and not _lagere_herhaling(s, getoond)]
+        if not kandidaten:
+            break
+        beste = min(kandidaten, key=keuze)
+        getoond.update(beste.route.beroep_ids)
         gekozen.append(beste)
         rest.remove(beste)
     return rangorde(gekozen)
+
+
+def _lagere_herhaling(s: RouteScore, getoond: set[str]) -> bool:
+    """A route at a lower niveau than fits that only repeats beroepen already shown (Medewerker podium n2 after
+    Podium- en evenemententechnicus n4 for a tl pupil): its chain is there at a niveau that fits."""
+    return s.lager_niveau and not getoond.isdisjoint(s.route.beroep_ids) and not nieuwe_beroepen(s, getoond)
+
+
+def _vult(s: RouteScore, kort: bool) -> bool:
+    """May this route fill the list (after the best route per interest)?
+
+    A route about an interest: with more than a beroep-only link (interesse > ``MIN_INTERESSE_AANVULLING``).
+    A raakvlak: when the work suits the pupil (fit >= ``RAAKVLAK_MIN_FIT``, interesse at least
+    ``MIN_INTERESSE_AANVULLING``) or, while the list is short, with the same interest link as a route about
+    an interest and a school within the pupil's travel limit (a weak link far away is not worth the trip). A non-technical interest found only on a beroep never fills: the opleiding is not coded with it.
+    """
+    interesse = s.delen["interesse"]
+    if not s.raakvlak:
+        return interesse > MIN_INTERESSE_AANVULLING
+    if s.via_beroep and not any(i in TECHNISCHE_INTERESSES for i in s.interesses):
+        return False
+    return (s.fit >= RAAKVLAK_MIN_FIT and interesse >= MIN_INTERESSE_AANVULLING) or (
+        kort and interesse > MIN_INTERESSE_AANVULLING and s.delen["afstand"] >= 0.0
+    )

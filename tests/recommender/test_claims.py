@@ -126,8 +126,7 @@ def test_the_default_travel_limit_is_named_as_a_default(kb: KnowledgeBase) -> No
     kw: dict[str, Any] = dict(
         leerjaar="vo3",
         schooltype="vmbo-tl",
-        interesses=["tekenen_ontwerpen", "dieren_natuur"],
-        werkvoorkeuren=["creatief", "schoon_binnen"],
+        interesses=["haven_schepen"],  # the maritime schools are in Rotterdam, over 15 km from Zoetermeer
         wijk="Rokkeveen",
         taal_ouders="ar",
     )
@@ -227,8 +226,8 @@ def test_no_good_fit_sentence_right_after_a_profiel_warning(kb: KnowledgeBase) -
 
 
 def test_a_route_for_two_profielen_of_the_leerweg_names_both(kb: KnowledgeBase) -> None:
-    """R31: one route under TL Techniek, the next under TL Economie: the sentence names every tl profiel that fits."""
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["economie_handel"], gemeente="Gouda")
+    """R31: a route that fits TL Techniek and TL Economie names every tl profiel that fits (a logistics route)."""
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["logistiek"], gemeente="Rotterdam")
     manager = next(r for r in a.routes if r.opleiding.id == "opl_manager_transport_logistiek_n4")
     assert "TL Techniek" in manager.uitleg["nl"] and "TL Economie" in manager.uitleg["nl"]
     assert "passen de profielen" in manager.uitleg["nl"]

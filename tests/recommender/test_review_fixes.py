@@ -301,7 +301,7 @@ def test_r20_a_route_for_another_profiel_refers_to_no_warning_that_is_not_there(
         leerjaar="vo3",
         schooltype="vmbo-kb",
         profiel="PIE",
-        interesses=["elektro"],
+        interesses=["elektro", "autos_motoren"],  # round 3: a pure elektro interest no longer gets the MT car route
         postcode="3083",
         max_reisafstand_km=5,
     )
