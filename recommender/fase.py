@@ -475,6 +475,8 @@ def fase_advies(
                     )
                 )
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
+            if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
+                stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
             scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "po")
             stappen += school_stappen
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]

@@ -50,6 +50,13 @@ def test_r12_no_known_school_is_said_plainly_for_every_advised_profiel_with_a_po
     assert "15 km" in zoek[0]  # the limit searched is said
     ar = [s.tekst["ar"] for s in fa.stappen if s.soort == "scholen_zoeken"][0]
     assert "scholenopdekaart.nl" in ar and "LOB-Kompas" in ar
+    # a try-out in the pupil's OWN profiel, not only techniek activities
+    assert any("Horeca, bakkerij en recreatie" in x for x in _stappen(a, "proefles"))
+
+
+def test_no_own_profiel_try_out_step_when_the_first_profiel_is_techniek(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["bouwen"], wijk="Charlois")
+    assert not _stappen(a, "proefles")
 
 
 def test_sport_maps_to_zw_and_dp_each_with_the_report_that_supports_it(kb: KnowledgeBase) -> None:
