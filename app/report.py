@@ -221,8 +221,9 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
     if fa is None:
         return None
     regels: list[str] = []
-    if fa.profielen:
-        regels.append(t("report.stage_profielen", lang, profielen=_names((p.naam for p in fa.profielen), lang)))
+    if fa.profielen:  # without interests: the leerweg's techniekprofielen, not 'profielen that fit' (review R23)
+        key = "report.stage_profielen" if any(p.interesses for p in fa.profielen) else "report.stage_techniekprofielen"
+        regels.append(t(key, lang, profielen=_names((p.naam for p in fa.profielen), lang)))
     if fa.scholen:
         regels.append(
             t(
@@ -303,7 +304,15 @@ def page_content(
         ),
         interesses=t("report.interests", lang, interesses=interesses or "–"),
         geen_techniek=_geen_techniek(advies, lang),
-        routes_titel=t("report.routes_title_later" if later else "report.routes_title", lang, n=len(routes)),
+        routes_titel=t(
+            "report.routes_title_zijpad"  # havo/vwo: mbo 4 is the side path beside the hbo/wo directions above
+            if advies.routes and all(r.zijpad for r in advies.routes)
+            else "report.routes_title_later"
+            if later
+            else "report.routes_title",
+            lang,
+            n=len(routes),
+        ),
         routes=routes,
         geen_routes=t("report.no_routes", lang),
         afspraken_titel=t("report.agreements", lang),

@@ -281,7 +281,13 @@ def render_stage(
                         unsafe_allow_html=True,
                     )
         if fa.profielen:
-            st.markdown(f"**{tr('mentor.stage_profielen')}**")
+            # without interests the list is the leerweg's techniekprofielen, not profielen that fit (review R23)
+            kop = (
+                "mentor.stage_profielen"
+                if any(p.interesses for p in fa.profielen)
+                else "mentor.stage_techniekprofielen"
+            )
+            st.markdown(f"**{tr(kop)}**")
             for p in fa.profielen:
                 why = in_language(p.uitleg, lang)
                 why = (
@@ -300,8 +306,8 @@ def render_stage(
                 )
         if fa.vervolg:
             st.markdown(f"**{tr('mentor.stage_vervolg')}**")
-            for v in fa.vervolg:
-                render_direction(v, lang)
+            for i, v in enumerate(fa.vervolg, 1):
+                render_direction(v, lang, i)
         if fa.stappen:
             st.markdown(f"**{tr('mentor.stage_steps')}**")
             shown = (*skip, "scholen") if fa.scholen else skip  # the schools are listed above
@@ -310,11 +316,32 @@ def render_stage(
                 st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
 
 
-def render_direction(v: HoRichting, lang: str) -> None:
-    """One hbo/wo direction: name, where, and the mbo 4 routes that lead there too."""
+def render_direction(v: HoRichting, lang: str, number: int | None = None) -> None:
+    """One hbo/wo direction: name, where, which interests it fits, and the mbo 4 routes that lead there too."""
     scholen = f" — {as_text(', '.join(v.scholen))}" if v.scholen else ""
+    waarom = f"  \n  {as_text(in_language(v.uitleg, lang))}" if v.uitleg else ""
     via = f"  \n  _{tr('mentor.also_via', routes=as_text(', '.join(v.via)))}_" if v.via else ""
-    st.markdown(f"- 🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{via}")
+    mark = f"{number}. " if number is not None else "- "
+    st.markdown(f"{mark}🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{waarom}{via}")
+
+
+def render_side_routes(routes: list[RouteAdvies], lang: str) -> None:
+    """havo/vwo: the mbo 4 routes beside the hbo/wo directions, one short line each (review R11)."""
+    with st.container(border=True, key="lob-side-routes"):
+        st.subheader("🛠️ " + tr("mentor.side_routes"))
+        st.caption(tr("mentor.side_routes_intro"))
+        for route in routes:
+            opl, stap = route.opleiding, route.volgende_stap
+            waar = (
+                f" — {_name(stap.school_naam, lang)}{_km(stap.afstand_km, stap.afstand_bij_benadering, lang)}"
+                if stap.school_naam
+                else ""
+            )
+            beroepen = as_text(", ".join(route.beroepen[:3]))
+            st.markdown(
+                f"- **{_name(opl.naam, lang)}** (mbo {tr('mentor.niveau', niveau=opl.niveau)}, "
+                f"{' / '.join(opl.leerwegen)}){waar}  \n  👷 {beroepen}"
+            )
 
 
 def _after(directions: list[HoRichting], lang: str) -> str:

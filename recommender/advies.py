@@ -29,7 +29,7 @@ from recommender.explain import (
     route_uitleg,
     volgende_stap,
 )
-from recommender.fase import fase_advies, fase_van, is_horizon
+from recommender.fase import fase_advies, fase_van, havo_vwo_pad, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
 from recommender.models import (
@@ -99,7 +99,8 @@ def _route_advies(
     vp = vmbo_profiel_voor(r, profiel)
     schaal = s.markt.schaal if s.markt is not None else ("sector" if s.sector is not None else None)
     markt_tekst = {taal: markt_zin(kb, s.markt, s.sector, taal) or "" for taal in talen} if schaal else None
-    d = s.dichtstbij
+    # groep 7/8: the mbo is years away and the next school is a vo school, so no mbo school or distance (review R24)
+    d = s.dichtstbij if profiel.schooltype != "po" else None
     activiteit, datum = stap_activiteit(
         kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven, alleen_landelijk=buiten
     )
@@ -127,6 +128,7 @@ def _route_advies(
         hoofdroute=s.hoofdroute,
         raakvlak=s.raakvlak,
         horizon=horizon,
+        zijpad=havo_vwo_pad(profiel),
         werk_beroep=s.werk.beroep,
         beroepen_info=[
             BeroepUitleg(
@@ -229,8 +231,8 @@ def recommend(
     meldingen = []
     if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
-    elif routes and fase != "po" and (reis := reistijd_melding(kb, profiel, talen)) is not None:
-        # about mbo techniek students: only for a pupil who gets mbo techniek routes, not in groep 7/8
+    elif routes and not havo_vwo_pad(profiel) and fase != "po" and (reis := reistijd_melding(kb, profiel, talen)):
+        # about mbo techniek students: only for a pupil whose next step is the mbo (not groep 7/8, not havo/vwo)
         meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))

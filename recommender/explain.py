@@ -223,6 +223,8 @@ def route_uitleg(
             zinnen.append(t("advies.havo_vwo_vervolg", taal, richtingen=lijst(hbo, taal)))
         else:
             zinnen.append(t("advies.havo_vwo", taal))
+    if profiel.schooltype == "po":  # groep 7/8: the school to choose now is a vo school, not an mbo (review R24)
+        return " ".join(zinnen)
     d = s.dichtstbij
     if d is not None and d.km is None:
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))

@@ -19,13 +19,14 @@ from __future__ import annotations
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.i18n import t, word
-from knowledge.i18n.formats import format_number
+from knowledge.i18n.formats import format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
 from recommender.explain import km_tekst, lijst, profiel_markt_zin, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
 from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
+from recommender.routes import RouteInfo, route_index, toelaatbaar
 from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
@@ -45,10 +46,16 @@ INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
     "tekenen_ontwerpen": ("MVI", "BWI"),
     "zorg_welzijn": ("ZW",),
     "economie_handel": ("EO",),
-    "sport_bewegen": ("DP", "ZW"),
+    "sport_bewegen": ("ZW", "DP"),
     "koken_horeca": ("HBR",),
     "mode_uiterlijk": ("ZW", "DP"),
     "dieren_natuur": ("GR",),
+}
+# Why an interest fits a profiel where that is not self-evident, with the report that supports it (review R12:
+# "Z&W past bij sport" needs a reason a decaan can check). (interest, profiel) -> (advies key, source).
+KOPPELING_REDEN: dict[tuple[str, str], tuple[str, str]] = {
+    ("sport_bewegen", "ZW"): ("koppeling_sport_zw", "seor2026#Tabel 3.2"),  # mbo sector 'zorg, welzijn en sport'
+    ("sport_bewegen", "DP"): ("koppeling_sport_dp", "oberon2024#Hoofdstuk 5"),  # a sport school offers D&P and Z&W
 }
 # The same for the theoretische leerweg (four broad profielen).
 INTERESSE_TL: dict[str, str] = {
@@ -61,10 +68,11 @@ INTERESSE_TL: dict[str, str] = {
     "dieren_natuur": "TL_LANDBOUW",
 }
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
-BRON_N_PROFIEL = "seor2026#3.2.2"
+BRON_N_PROFIEL = "seor2026#3.3.2"  # NT and NG are a good preparation for techniek (the access rules: general knowledge)
 BRON_AANBOD = "seor2026#Tabel 3.1"
 MAX_PROFIELEN = 3
 MAX_SCHOLEN = 4
+MAX_OPLEIDINGEN_PER_PROFIEL = 3
 REGIO_AANBOD = ("Rotterdam", "Den Haag")  # Tabel 3.1 has these two cities; elsewhere the metropoolregio
 
 
@@ -79,6 +87,14 @@ def fase_van(profiel: Profiel) -> str:
 def is_horizon(fase: str) -> bool:
     """In these stages the mbo routes are a view of later, not the next step."""
     return fase in ("po", "vo_onderbouw", "havo_vwo_onderbouw")
+
+
+def havo_vwo_pad(profiel: Profiel) -> bool:
+    """havo/vwo, or a havo/vwo schooladvies in groep 7/8: the own next step is hbo/wo, so the mbo 4 routes are a
+    side path shown short beside the hbo/wo directions (review R11, R24)."""
+    return profiel.schooltype in ("havo", "vwo") or (
+        profiel.schooltype == "po" and profiel.schooladvies in ("havo", "vwo")
+    )
 
 
 def _vmbo_type(profiel: Profiel) -> str | None:
@@ -130,6 +146,7 @@ def profiel_keuzes(
                 for taal in talen
             }
         interesses = waarom[code]
+        redenen = [KOPPELING_REDEN[(i, code)] for i in interesses if (i, code) in KOPPELING_REDEN]
         out.append(
             ProfielKeuze(
                 code=code,
@@ -146,6 +163,7 @@ def profiel_keuzes(
                                 interesses=lijst([word("interesse", i, taal) for i in interesses], taal),
                             ),
                             profiel_markt_zin(kb, code, taal),  # a report about this profiel (Oberon 2024 on MVI)
+                            *(t(f"advies.{key}", taal, bron=source_label(kb, bron, taal)) for key, bron in redenen),
                         )
                         if z
                     )
@@ -153,6 +171,7 @@ def profiel_keuzes(
                 },
                 aanbod=aanbod,
                 bron=ref_text(cijfer.bron) if cijfer is not None else None,
+                redenen_bronnen=[bron for _, bron in redenen],
             )
         )
     return out
@@ -241,8 +260,10 @@ def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **val
     )
 
 
-def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting]:
-    """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name."""
+def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] | None = None) -> list[HoRichting]:
+    """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name.
+
+    With ``talen`` each direction says which of the pupil's interests it fits (the stage advice numbers them)."""
     vwo = profiel.schooltype == "vwo" or (profiel.schooltype == "po" and profiel.schooladvies == "vwo")
     soorten = ("hbo", "wo") if vwo else ("hbo",)
     merged: dict[tuple[str, str], HoRichting] = {}
@@ -266,7 +287,137 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel) -> list[HoRichting
                     naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=list(s.interesses)
                 )
     # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
-    return sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
+    out = sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
+    if talen:
+        out = [
+            v.model_copy(
+                update={
+                    "uitleg": {
+                        taal: t(
+                            "advies.ho_richting_waarom",
+                            taal,
+                            interesses=lijst([word("interesse", i, taal) for i in v.interesses], taal),
+                        )
+                        for taal in talen
+                    }
+                    if v.interesses
+                    else {}
+                }
+            )
+            for v in out
+        ]
+    return out
+
+
+_INTERESSE_VOLGORDE = {i: n for n, i in enumerate(INTERESSE_PROFIELEN)}  # bouwen before maken_ontwerpen for BWI
+
+
+def _voorbeeld_rang(r: RouteInfo, eigen: set[str]) -> tuple[int, int]:
+    """Example routes for a profiel: the usual first route of its first interest leads, then routes about it."""
+    hoofd = [_INTERESSE_VOLGORDE[i] for i in eigen & r.hoofdroute_voor]
+    return (min(hoofd) if hoofd else len(_INTERESSE_VOLGORDE), 0 if eigen & r.opl_interesses else 1)
+
+
+def techniekprofielen(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[ProfielKeuze]:
+    """The techniekprofielen of the pupil's leerweg and the mbo opleidingen they lead to (usual first routes first).
+
+    For a pupil who filled in nothing (review R23): something concrete to look at while the interests are open."""
+    schooltype = _vmbo_type(profiel)
+    lw = vmbo_leerweg(schooltype or "")
+    if schooltype is None or lw is None:
+        return []
+    tl = lw == "tl"
+    codes = (
+        ["TL_TECHNIEK"]
+        if tl
+        else [
+            c
+            for c in vocab.VMBO_PROFIELEN
+            if c in vocab.TECHNIEK_PROFIELEN and c in kb.profielen and lw in kb.profielen[c].leerwegen
+        ]
+    )
+    index = route_index(kb)
+    out = []
+    for code in codes:
+        past = [
+            r
+            for r in index.routes
+            if toelaatbaar(r, profiel.schooltype, profiel.leerweg_voorkeur, profiel.schooladvies)
+            and (set(r.vmbo_profielen) & set(vocab.TECHNIEK_PROFIELEN) if tl else code in r.vmbo_profielen)
+        ]
+        # the interests this profiel is the first choice for (bouwen -> BWI); their usual first routes lead
+        # (Timmerman for BWI), then other routes about them; one route per richting first, to show the breadth
+        eigen = {
+            i
+            for i, c in INTERESSE_PROFIELEN.items()
+            if i in vocab.TECHNISCHE_INTERESSES and (tl or (c and c[0] == code))
+        }
+        past.sort(key=lambda r: _voorbeeld_rang(r, eigen))
+        per_richting = list({r.richting: r for r in reversed(past)}.values())  # the first route of each richting
+        per_richting.sort(key=past.index)
+        gekozen = per_richting + [r for r in past if r not in per_richting]
+        namen = list(dict.fromkeys(r.naam for r in gekozen))[: MAX_OPLEIDINGEN_PER_PROFIEL + (1 if tl else 0)]
+        if not namen:
+            continue
+        out.append(
+            ProfielKeuze(
+                code=code,
+                naam=profiel_naam(kb, code),
+                interesses=[],
+                uitleg={
+                    taal: t(
+                        "advies.profiel_leidt_naar",
+                        taal,
+                        profiel=profiel_naam(kb, code),
+                        opleidingen=lijst(namen, taal),
+                    )
+                    for taal in talen
+                },
+            )
+        )
+    return out
+
+
+def _profielen_of(kb: KnowledgeBase, codes: list[str], taal: str) -> str:
+    """'Horeca, bakkerij en recreatie (HBR) of Zorg en welzijn (Z&W)': any one of them will do."""
+    return format_list([profiel_naam(kb, c) for c in codes], taal, style="or")
+
+
+def _school_stappen(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    codes: list[str],
+    plaats: tuple[float, float] | None,
+    talen: list[str],
+    fase: str,
+) -> tuple[list[SchoolAfstand], list[Stap]]:
+    """Vmbo schools near the pupil with one of the advised profielen, or said plainly that LOB-Kompas knows none
+    there, with a pointer to where the family can look (review R12, R14). ``fase``: po (choosing a school) or
+    vo_onderbouw (at a school already: 'if yours lacks it')."""
+    if not codes:
+        return [], []
+    scholen = scholen_met(kb, codes, profiel, plaats)
+    profielen = {taal: _profielen_of(kb, codes, taal) for taal in talen}
+    limit = {taal: km_tekst(profiel.max_reisafstand_km, taal, False) for taal in talen}
+    if scholen:
+        key = "stap_po_scholen" if fase == "po" else "stap_vo_scholen"
+        stappen = [
+            _stap(
+                "scholen",
+                key,
+                talen,
+                None,
+                scholen=lambda taal: _school_lijst(scholen, taal),
+                profielen=lambda taal: profielen[taal],
+            ),
+            _stap("scholen_zoeken", "stap_po_meer_scholen", talen),
+        ]
+    elif plaats is None:
+        stappen = [_stap("scholen_zoeken", "stap_geen_scholen_zonder_plaats", talen, None, profielen=profielen.get)]
+    else:
+        key = "stap_po_geen_scholen" if fase == "po" else "stap_vo_geen_scholen"
+        stappen = [_stap("scholen_zoeken", key, talen, None, profielen=profielen.get, max=limit.get)]
+    return scholen, stappen
 
 
 def _advies_tekst(advies: str | None, taal: str) -> str:
@@ -301,7 +452,11 @@ def fase_advies(
                 taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal)) for taal in talen
             }
             stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
-            vervolg = ho_richtingen(routes, profiel)
+            # no havo/vwo school is in the knowledge (the reports name none): said plainly, with where to look
+            key = "stap_po_havo_scholen_techniek" if profiel.technische_interesses() else "stap_po_havo_scholen"
+            stappen.append(_stap("scholen_zoeken", key, talen))
+            vervolg = ho_richtingen(routes, profiel, talen)
+            bronnen.append(BRON_N_PROFIEL)
         else:
             uitleg = {taal: t("advies.fase_po_uitleg", taal, advies=_advies_tekst(advies, taal)) for taal in talen}
             profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
@@ -324,19 +479,13 @@ def fase_advies(
                         profiel=profiel_naam(kb, codes[0]),
                     )
                 )
-            scholen = scholen_met(kb, codes[:2], profiel, plaats)
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
-            if scholen:
-                stappen.append(
-                    _stap("scholen", "stap_po_scholen", talen, None, scholen=lambda taal: _school_lijst(scholen, taal))
-                )
-            elif codes:
-                stappen.append(
-                    _stap("scholen", "stap_po_geen_scholen", talen, None, profiel=profiel_naam(kb, codes[0]))
-                )
-            if scholen:
-                stappen.append(_stap("scholen_zoeken", "stap_po_meer_scholen", talen))
+            if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
+                stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
+            scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "po")
+            stappen += school_stappen
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
+            bronnen += [b for p in profielen for b in p.redenen_bronnen]
         stappen.append(_stap("leerkracht", "stap_po_leerkracht", talen))
     elif fase == "vo_onderbouw":
         profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
@@ -353,26 +502,32 @@ def fase_advies(
             )
             eigen = kb.scholen.get(profiel.school or "")
             top = profielen[0].code
-            if eigen is not None and eigen.profielen_bekend and top not in eigen.profielen:
-                scholen = scholen_met(kb, [top], profiel, plaats, uitsluiten=eigen.id)
-                key = "stap_eigen_school_mist" if scholen else "stap_eigen_school_mist_geen"
-                stappen.append(
-                    _stap(
-                        "eigen_school_mist",
-                        key,
-                        talen,
-                        "oberon2024#Hoofdstuk 6",
-                        school=eigen.naam,
-                        profiel=profielen[0].naam,
-                        scholen=lambda taal: _school_lijst(scholen, taal),
+            codes = [p.code for p in profielen if not p.code.startswith("TL_")]
+            if eigen is not None and eigen.profielen_bekend:
+                if top not in eigen.profielen:
+                    scholen = scholen_met(kb, [top], profiel, plaats, uitsluiten=eigen.id)
+                    key = "stap_eigen_school_mist" if scholen else "stap_eigen_school_mist_geen"
+                    stappen.append(
+                        _stap(
+                            "eigen_school_mist",
+                            key,
+                            talen,
+                            "oberon2024#Hoofdstuk 6",
+                            school=eigen.naam,
+                            profiel=profielen[0].naam,
+                            scholen=lambda taal: _school_lijst(scholen, taal),
+                        )
                     )
-                )
+            else:  # the own school's profielen are not known: schools nearby that have them, or where to look
+                scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "vo_onderbouw")
+                stappen += school_stappen
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]
+        bronnen += [b for p in profielen for b in p.redenen_bronnen]
     elif fase == "havo_vwo_onderbouw":
         uitleg = {taal: t("advies.fase_havo_vwo_onderbouw_uitleg", taal) for taal in talen}
         stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
-        vervolg = ho_richtingen(routes, profiel)
+        vervolg = ho_richtingen(routes, profiel, talen)
         bronnen.append(BRON_N_PROFIEL)
     elif fase == "vmbo_bovenbouw":
         key = (
@@ -383,6 +538,8 @@ def fase_advies(
             else "fase_vmbo_bovenbouw_geen_interesses"  # nothing filled in: not 'your interests point elsewhere'
         )
         uitleg = {taal: t(f"advies.{key}", taal) for taal in talen}
+        if not profiel.interesses:  # something concrete to look at meanwhile: the techniekprofielen, where they lead
+            profielen = techniekprofielen(kb, profiel, talen)
         open_dagen = list(dict.fromkeys(s.dichtstbij.naam for s in routes[:3] if s.dichtstbij is not None))
         if open_dagen:
             stappen.append(
@@ -391,10 +548,13 @@ def fase_advies(
                 )
             )
         stappen.append(_stap("aanmelden", "stap_mbo_aanmelden", talen))
+        if "doorleren_hbo" in profiel.belangrijk:  # the road to hbo from this leerweg (review R17)
+            lw = vmbo_leerweg(profiel.schooltype)
+            stappen.append(_stap("naar_hbo", "stap_hbo_via_havo" if lw in ("tl", "gl") else "stap_hbo_via_mbo4", talen))
         if profiel.leerweg_voorkeur == "BBL" or any(s.route.alleen_bbl for s in routes[:3]):
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
     else:  # havo_vwo_bovenbouw
-        vervolg = ho_richtingen(routes, profiel)
+        vervolg = ho_richtingen(routes, profiel, talen)
         uitleg = {taal: t(f"advies.fase_havo_vwo_bovenbouw_uitleg_{profiel.schooltype}", taal) for taal in talen}
         hogescholen = list(dict.fromkeys(s for v in vervolg for s in v.scholen))[:3]
         if hogescholen:

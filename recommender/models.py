@@ -61,6 +61,7 @@ class HoRichting(_Out):
     scholen: list[str]
     via: list[str]  # the mbo 4 routes (names) that lead there too
     interesses: list[str]
+    uitleg: Vertaald = {}  # which of the pupil's interests it fits (stage advice; empty on a route card)
 
 
 class RouteAdvies(_Out):
@@ -81,6 +82,7 @@ class RouteAdvies(_Out):
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
     raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
+    zijpad: bool = False  # havo/vwo (and a havo/vwo schooladvies): mbo 4 beside the hbo/wo directions, shown short
     werk_beroep: str | None = None  # the beroep whose work the work-preference part is about
     beroepen_info: list[BeroepUitleg] = []
     vervolg: list[HoRichting] = []
@@ -162,6 +164,7 @@ class ProfielKeuze(_Out):
     uitleg: Vertaald
     aanbod: Vertaald | None = None  # how many pupils are at a school that offers it (seor2026 Tabel 3.1)
     bron: str | None = None
+    redenen_bronnen: list[str] = []  # sources of the reasons in `uitleg` (why this interest fits this profiel)
 
 
 class Stap(_Out):

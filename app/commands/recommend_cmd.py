@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
+from knowledge.i18n import t
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
 from recommender.explain import km_tekst
@@ -83,19 +84,35 @@ def _print_human(advies: Advies) -> None:
                 f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
                 f"{', '.join(school.profielen)})"
             )
-        for v in fa.vervolg:
+        for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
-            print(f"- {v.soort} {v.naam}{scholen} (ook via {', '.join(v.via)})")
+            waarom = f" {v.uitleg['nl']}" if v.uitleg else ""
+            print(f"{i}. {v.soort} {v.naam}{scholen}.{waarom} (ook via mbo 4: {', '.join(v.via)})")
         for stap in fa.stappen:
             print(f"* {stap.tekst['nl']}" + (f" [{stap.bron}]" if stap.bron else ""))
         if len(advies.talen) > 1:
             taal = advies.talen[1]
             print(f"  [{taal}] {fa.uitleg[taal]}")
-    if advies.routes:
+    zijpad = [r for r in advies.routes if r.zijpad]
+    if zijpad:  # havo/vwo: mbo 4 beside the hbo/wo directions, one line each
+        kop = t("mentor.side_routes", "nl")
+        print(f"\n{kop}")
+        print("=" * len(kop))
+        print(t("mentor.side_routes_intro", "nl"))
+        for r in zijpad:
+            o = r.opleiding
+            volg = r.volgende_stap
+            waar = (
+                f"; {volg.school_naam} ({_km(volg.afstand_km, volg.afstand_bij_benadering)})"
+                if volg.school_naam and volg.afstand_km is not None
+                else ""
+            )
+            print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")
+    elif advies.routes:
         kop = "Routes (voor later)" if any(r.horizon for r in advies.routes) else "Routes"
         print(f"\n{kop}")
         print("=" * len(kop))
-    for i, r in enumerate(advies.routes, 1):
+    for i, r in enumerate([r for r in advies.routes if not r.zijpad], 1):
         o = r.opleiding
         profiel = f"vmbo {r.vmbo_profiel} -> " if r.vmbo_profiel else ""
         hoofd = "  [hoofdroute]" if r.hoofdroute else ""

@@ -19,6 +19,7 @@ from app.widgets import (
     render_notices,
     render_route,
     render_sector,
+    render_side_routes,
     render_stage,
     render_warnings,
 )
@@ -250,14 +251,18 @@ if st.session_state.get("m_show"):
     render_notices(advies, lang)  # about the mbo routes (travel times): after the stage advice, before the routes
     if advies.waarom_techniek:
         st.info("💡 " + in_language(advies.waarom_techniek, lang))
-    later = any(r.horizon for r in advies.routes)
+    later = any(r.horizon and not r.zijpad for r in advies.routes)  # 'after the vmbo profiel': not for havo/vwo
     st.header(tr("mentor.routes"))  # one heading for every stage (the browser drivers and load test wait for it)
     if later:
         st.info(f"🕒 **{tr('mentor.routes_later')}**: {tr('mentor.routes_later_intro')}")
     if not advies.routes:
         st.warning(tr("mentor.no_routes"))
-    bbl = [i for i, route in enumerate(advies.routes) if route.volgende_stap.leerbedrijf]
-    for i, route in enumerate(advies.routes):
+    zijpad = [route for route in advies.routes if route.zijpad]  # havo/vwo: mbo 4 short, beside hbo/wo
+    if zijpad:
+        render_side_routes(zijpad, lang)
+    kaarten = [route for route in advies.routes if not route.zijpad]
+    bbl = [i for i, route in enumerate(kaarten) if route.volgende_stap.leerbedrijf]
+    for i, route in enumerate(kaarten):
         render_route(kb, i + 1, route, lang, parent_lang, leerbedrijf_full=i == bbl[0] if bbl else True)
     if advies.zonder_techniekprofiel:
         render_no_techniek(kb, advies.zonder_techniekprofiel, lang)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
 
 from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
@@ -46,9 +47,9 @@ def format_km(value: float, lang: str, approximate: bool = False) -> str:
     return ("~" if approximate else "") + text
 
 
-def format_list(items: Sequence[str], lang: str) -> str:
-    """Join words as a readable list: "a, b en c"."""
-    return _babel_list(list(items), locale=_locale(lang)) if items else ""
+def format_list(items: Sequence[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
+    """Join words as a readable list: "a, b en c"; ``style="or"`` gives "a, b of c"."""
+    return _babel_list(list(items), style=style, locale=_locale(lang)) if items else ""
 
 
 def format_date(value: dt.date, lang: str) -> str:

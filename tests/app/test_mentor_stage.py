@@ -131,10 +131,13 @@ def test_klas1_pupil_gets_the_profielkeuze() -> None:
 
 def test_havo_pupil_gets_hbo_directions() -> None:
     texts = _texts(_run(HAVO4))
-    joined = "\n".join(texts)
+    joined = "\n".join(texts).replace("\\", "")  # markdown escapes ('HBO\\-ICT') are not what a reader sees
     assert _first(texts, t("mentor.stage_vervolg", "nl")) < _first(texts, t("mentor.routes", "nl"))
-    assert "Informatica / HBO-ICT" in joined and "Hogeschool Rotterdam" in joined
+    assert "1. 🎓 **hbo Informatica / HBO-ICT**" in joined and "Hogeschool Rotterdam" in joined
     assert t("mentor.also_via", "nl", routes="Software developer").split(":")[0] in joined
+    # mbo 4 is the short side list after the directions, not numbered route cards (review R11)
+    assert _first(texts, t("mentor.stage_vervolg", "nl")) < _first(texts, t("mentor.side_routes", "nl"))
+    assert not any(x.startswith("### 1.") for x in texts)
 
 
 def test_bbl_route_shows_the_leerbedrijf_step() -> None:
