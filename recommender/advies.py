@@ -15,7 +15,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
+from recommender.activities import activiteiten_melding, rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import zonder_techniekprofiel, zonder_techniekprofiel_van_toepassing
 from recommender.explain import interesses_tekst, lijst, markt_zin, melding, route_uitleg, volgende_stap
 from recommender.fase import fase_advies, fase_van, is_horizon
@@ -250,6 +250,8 @@ def recommend(
             meldingen.append(melding("geen_techniek_interesse", talen))
     elif not routes:
         meldingen.append(melding("geen_route", talen))
+    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen)) is not None:
+        meldingen.append(geen_passend)
     gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
     for d in gevraagd:
         if not any(d in a.doelgroepen for a in activiteiten):
