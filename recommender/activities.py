@@ -16,15 +16,16 @@ opleidingen given there. Only then does the reason say the activity belongs to t
 Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its doelgroepen
 include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``); a local one
 lies within ``max_reisafstand_km``; for a pupil with technical interests it is about one of the pupil's
-interests or is coded ``techniek_breed``. A pupil whose interests are all outside techniek gets the
+interests or coded ``techniek_breed``; one about another branche (a maritime museum for an electrician) only
+fills the list after the others, unless it is about the richting of the pupil's best route. A pupil whose interests are all outside techniek gets the
 activities about those interests and at most :data:`MAX_PROBEREN` general techniek try-outs (coded only
 ``techniek_breed``), never five unrelated ones. Landelijk/online ones are kept, marked ``landelijk: true``
 with ``afstand_km: null``, and fill at most half of the list.
 
 score = branche + afstand + praktijk + doelgroep + route - school - groep
 - branche: 3 when the activity is about one of the pupil's interests; 1 for a general one (only
-  techniek_breed); 0 for one about another branche (a maritime museum for an electrician: ranked low and
-  worded neutrally, "gaat vooral over maritiem")
+  techniek_breed); 0 for one about another branche, worded neutrally ("gaat vooral over maritiem, niet over
+  je eigen interesses") and placed after the others
 - afstand: 2 x (1 - d / max) for local ones; 0.5 for landelijk/online; 0 when no place is known
 - praktijk: veel 2, deels 1, geen 0 (doing beats listening)
 - doelgroep: +1 when it is meant for a doelgroep the mentor asked for
@@ -335,20 +336,29 @@ def rank_activiteiten(
     passend = (a.interesse[rows] & pupil_bits) != 0
     breed = (a.branches[rows] & _BREED_BIT) != 0
     algemeen = breed & ~a.specifiek[rows]  # about techniek in general, no branche of its own
-    if tech:  # about one of the interests, or techniek in general (another branche is kept, ranked low)
-        keep = passend | breed
+    route_bits = _interesse_bits(richting_interesses(route_richting))
+    gevraagd_rij = (a.doelgroepen[rows] & gevraagd_bits) != 0  # a requested doelgroep is always honoured
+    over_route = (a.interesse[rows] & route_bits) != 0
+    if tech:  # about one of the interests or techniek in general; one about another branche (coded techniek_breed
+        # too) only fills the list after those, unless it is about the best route (a maritime museum for an
+        # electrician comes last if at all; a bouw open day for a drawer whose first route is bouwkunde may come)
+        keep = passend | breed | gevraagd_rij
+        later = ~(passend | algemeen | gevraagd_rij | over_route)
     elif niet_tech:  # about their interest, or a general try-out (at most MAX_PROBEREN, below)
-        keep = passend | algemeen
+        keep = passend | algemeen | gevraagd_rij
+        later = np.zeros(rows.size, dtype=bool)
     else:
         keep = np.ones(rows.size, dtype=bool)
-    rows, passend, algemeen = rows[keep], passend[keep], algemeen[keep]
+        later = np.zeros(rows.size, dtype=bool)
+    rows, passend, algemeen, later = rows[keep], passend[keep], algemeen[keep], later[keep]
     if rows.size == 0:
         return []
     overal = a.overal[rows]
     if plaats is not None:
         km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
         keep = overal | (km <= profiel.max_reisafstand_km)
-        rows, overal, km, passend, algemeen = rows[keep], overal[keep], km[keep], passend[keep], algemeen[keep]
+        rows, overal, km = rows[keep], overal[keep], km[keep]
+        passend, algemeen, later = passend[keep], algemeen[keep], later[keep]
         if rows.size == 0:
             return []
         afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
@@ -362,13 +372,12 @@ def rank_activiteiten(
     dg = a.doelgroepen[rows]
     doelgroep = np.where((dg & gevraagd_bits) != 0, 1.0, 0.0)
     groep = np.where(((dg & _GROEP_BITS & ~gevraagd_bits) != 0) & (doelgroep == 0), -GROEP_STRAF, 0.0)
-    route_bits = _interesse_bits(richting_interesses(route_richting))
     route = np.where((a.interesse[rows] & route_bits) != 0, ROUTE_PUNTEN, 0.0) if tech else np.zeros(rows.size)
     school = np.where(a.via[rows], -SCHOOL_STRAF, 0.0)
     totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school + groep, 3)
     km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
     rank = a.rank[rows]
-    order = np.lexsort((rank, km_key, -totaal))
+    order = np.lexsort((rank, km_key, -totaal, later))
 
     max_landelijk = max(1, n // 2)
     voor: list[int] = []  # positions in rows: the requested doelgroep opens the list, local ones first
@@ -403,7 +412,7 @@ def rank_activiteiten(
             proberen += 1
         rest.append(i)
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
-    rest.sort(key=lambda i: (-totaal[i], km_key[i], int(rank[i])))
+    rest.sort(key=lambda i: (bool(later[i]), -totaal[i], km_key[i], int(rank[i])))
 
     talen = talen_voor(profiel)
     out = []
@@ -517,7 +526,9 @@ def _kandidaat_een(
     passend = _passend(kb, ini, profiel.interesses)
     breed = "techniek_breed" in ini.branches
     algemeen = breed and not (set(ini.branches) - {"techniek_breed"})
-    if not passend and ((tech and not breed) or (profiel.interesses and not tech and not algemeen)):
+    over_route = bool(interesses_van(ini, _scholen(kb)) & richting_interesses(route_richting))
+    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
+    if not passend and not algemeen and not doelgroep and profiel.interesses and not (tech and breed):
         return None
     branche = (PASSEND_PUNTEN if passend else BREED_PUNTEN if algemeen else 0.0) if profiel.interesses else 0.0
     landelijk = ini.landelijk_online
@@ -527,10 +538,8 @@ def _kandidaat_een(
         afstand = 0.0
     else:
         afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
-    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
     groep = _groep(ini, gevraagd)
     school = ini.loopt_via_school
-    over_route = bool(interesses_van(ini, _scholen(kb)) & richting_interesses(route_richting))
     delen = {
         "branche": branche,
         "afstand": round(afstand, 3),

@@ -67,6 +67,11 @@ def test_the_maritime_museum_is_never_first_for_a_designer_builder_or_electricia
     museum = [x for x in a.activiteiten if x.id == "ini_offshore_experience"]
     assert all("niet over je eigen interesses" in x.reden for x in museum)
     assert a.activiteiten[0].passende_interesses == [interesse]
+    # one about another branche only fills the list after those about the interest or techniek in general
+    for i, x in enumerate(a.activiteiten):
+        if x.id == "ini_offshore_experience":
+            rest = a.activiteiten[i + 1 :]
+            assert not any(y.passende_interesses or "allerlei soorten techniek" in y.reden for y in rest)
 
 
 def test_via_school_is_one_rule_written_in_the_data(kb: KnowledgeBase) -> None:
