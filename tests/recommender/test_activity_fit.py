@@ -255,3 +255,27 @@ def test_an_imported_activity_is_about_an_interest_by_its_own_coding(kb: Knowled
         kb, p, (float(plaats[0]), float(plaats[1])), n=20, extra=[own[0].model_copy(update={"interesses": []})]
     )
     assert all(x.passende_interesses == [] for x in zonder if x.id == "eigen_garage")
+
+
+def test_the_family_report_asks_the_mentor_about_a_programme_that_runs_through_the_school(kb: KnowledgeBase) -> None:
+    """The verslag said 'Of doe mee met Kennismaken met de RET' for a programme a pupil cannot join alone."""
+    from app.report import page_content
+
+    p = Profiel.model_validate(
+        {
+            "leerjaar": "vo3",
+            "schooltype": "vmbo-bb",
+            "interesses": ["autos_motoren"],
+            "wijk": "Charlois",
+            "taal_ouders": "tr",
+        }
+    )
+    a = recommend(kb, p)
+    assert any(r.volgende_stap.activiteit_via_school for r in a.routes[:3])
+    for taal, school_zin in (("nl", "dat loopt via school"), ("tr", "okul üzerinden yürür")):
+        page = page_content(kb, p, a, taal)
+        for regel, route in zip(page.routes, a.routes, strict=False):
+            stap = route.volgende_stap
+            if stap.activiteit_naam:
+                assert stap.activiteit_naam in regel.volgende_stap
+                assert (school_zin in regel.volgende_stap) == stap.activiteit_via_school, regel.volgende_stap
