@@ -175,9 +175,8 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
         place = _activity_place(ini, lang)
         when = getattr(ini, "datum", None)  # the catalogue has no dates today; an imported list may one day
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
-        parts.append(
-            t("report.step_activity", lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else "")
-        )
+        key = "report.step_activity_school" if stap.activiteit_via_school else "report.step_activity"
+        parts.append(t(key, lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else ""))
     return " ".join(parts)
 
 

@@ -272,6 +272,9 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
                     problems.append(
                         Problem("opleidingen.yaml", f"id={key}", f"vervolg.{j}.scholen", f"onbekende school '{s}'")
                     )
+    for key, ini in kb.initiatieven.items():
+        if ini.school is not None and ini.school not in kb.scholen:
+            problems.append(Problem("initiatieven.yaml", f"id={key}", "school", f"onbekende school '{ini.school}'"))
     for key, ber in kb.beroepen.items():
         for j, o in enumerate(ber.mbo_route):
             if o not in kb.opleidingen:

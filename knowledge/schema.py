@@ -313,6 +313,30 @@ class Initiatief(Strict):
     jaarlijks_maand: int | None = Field(
         None, ge=1, le=12, description="elk jaar in deze maand (1-12), zonder vaste datum"
     )
+    via_school: bool | None = Field(
+        None,
+        description="true: een leerling doet mee via zijn school (een schoolprogramma); false: een leerling kan "
+        "zelf (met ouders) meedoen; leeg: afgeleid, zie loopt_via_school",
+    )
+    school: str | None = Field(
+        None, description="dit initiatief is de open dag van deze schoollocatie (id in scholen.yaml)"
+    )
+    interesses: list[Interesse] = Field(
+        [],
+        description="interesses waar de activiteit zelf over gaat, naast de branches (eigen indeling): "
+        "bijvoorbeeld auto's, gamen of tekenen, die geen eigen branche hebben",
+    )
+
+    @property
+    def loopt_via_school(self) -> bool:
+        """The one via-school rule: the record's own ``via_school`` when given; otherwise a Jet-Net cluster or
+        STO project (school-company partnerships, report 003 section 3.1 and 3.4) or an initiative with no
+        activity a pupil can join alone (open dag, evenement, wedstrijd/online, informatie)."""
+        if self.via_school is not None:
+            return self.via_school
+        if self.lokaal_soort in ("jet_net", "sto"):
+            return True
+        return not (set(self.activiteiten) & vocab.ZELF_ACTIVITEITEN)
 
     @property
     def landelijk_online(self) -> bool:

@@ -139,6 +139,8 @@ ACTIVITEITEN = (
     "open_dag",
     "wedstrijd_online",
 )
+# Activities a pupil can join alone (with the parents); an initiative with none of them runs through the school.
+ZELF_ACTIVITEITEN = frozenset({"open_dag", "evenement", "wedstrijd_online", "informatie"})
 PRAKTIJK = ("geen", "deels", "veel")
 BRANCHES = ("bouw", "maritiem", "installatietechniek", "ict", "technologie_wetenschap", "techniek_breed")
 LOCATIE_PRECISIE = ("adres", "wijk", "gemeente", "landelijk")

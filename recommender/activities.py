@@ -2,32 +2,48 @@
 
 The candidates are the decaan's catalogue (:func:`recommender.initiatives.catalogue_of`: the curated
 initiatives plus the school's own imported list), with the one landelijk/online rule
-(``Initiatief.landelijk_online``) and the same distance formula as the initiatives search. The ranking
-reads the initiatives search's own index of the catalogue (``catalogue_index``: arrays of places and code
-bit masks, built once per knowledge base and list and shared with the search), so ranking a pupil
-against 10,000 initiatives is a few vectorised operations.
+(``Initiatief.landelijk_online``), the one via-school rule (``Initiatief.loopt_via_school``) and the same
+distance formula as the initiatives search. The ranking reads the initiatives search's own index of the
+catalogue (``catalogue_index``: arrays of places and code bit masks, built once per knowledge base and list
+and shared with the search), so ranking a pupil against 10,000 initiatives is a few vectorised operations.
+
+**What an activity is about** (its interests, :func:`interesses_van`): an interest whose own branche the
+activity is coded with (:data:`INTERESSE_BRANCHES`: bouwen -> bouw, elektro -> installatietechniek, ...);
+the interests the record itself names (``Initiatief.interesses``: auto's, gamen, tekenen have no branche of
+their own); and, for the open day of a school location (``Initiatief.school``), the interests of the
+opleidingen given there. Only then does the reason say the activity belongs to the pupil's interest.
 
 Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its doelgroepen
 include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``); a local one
-lies within ``max_reisafstand_km``; for a pupil with technical interests its branches match them (or
-are ``techniek_breed``). Landelijk/online ones are kept, marked ``landelijk: true`` with
-``afstand_km: null``, and fill at most half of the list.
+lies within ``max_reisafstand_km``; for a pupil with technical interests it is about one of the pupil's
+interests or coded ``techniek_breed``; one about another branche (a maritime museum for an electrician) only
+fills the list after the others, unless it is about the richting of the pupil's best route. A pupil whose interests are all outside techniek gets the
+activities about those interests and at most :data:`MAX_PROBEREN` general techniek try-outs (coded only
+``techniek_breed``), never five unrelated ones. Landelijk/online ones are kept, marked ``landelijk: true``
+with ``afstand_km: null``, and fill at most half of the list.
 
-score = branche + afstand + praktijk + doelgroep + route - school
-- branche: 2 when a branch matches a technical interest (:data:`INTERESSE_BRANCHES`), 1 for techniek_breed
+score = branche + afstand + praktijk + doelgroep + route - school - groep
+- branche: 3 when the activity is about one of the pupil's interests; 1 for a general one (only
+  techniek_breed); 0 for one about another branche, worded neutrally ("gaat vooral over maritiem, niet over
+  je eigen interesses") and placed after the others
 - afstand: 2 x (1 - d / max) for local ones; 0.5 for landelijk/online; 0 when no place is known
 - praktijk: veel 2, deels 1, geen 0 (doing beats listening)
 - doelgroep: +1 when it is meant for a doelgroep the mentor asked for
-- route: +0.5 when a branch fits the richting of the pupil's best route
-- school: -0.5 for a school programme the pupil cannot join alone (``via_school``: only school-company
-  work, guest lessons, company visits, work placements); it is marked so the mentor can ask for it
+- route: +0.5 when it is about the richting of the pupil's best route
+- school: -0.5 for a school programme the pupil cannot join alone (``loopt_via_school``); it is marked
+  so the mentor can ask for it
+- groep: -1 for an activity aimed at a group of pupils (meisjes) the mentor did not ask for; its reason
+  says who it is for
 
-A requested doelgroep is honoured: when activities for it exist (local first, then landelijk), up to
-two of them are in the list even when they score lower. Activities from the school's own imported
-list are marked as such in the reason.
+A requested doelgroep comes first: when activities for it exist (local first, then landelijk), up to two
+of them open the list even when they score lower. A school location is never shown as an activity: its
+record is shown as its open day ("Open dag ..."). Activities from the school's own imported list are
+marked as such in the reason.
 
 A route's next step (:func:`stap_activiteit`) names the next dated activity of the route's kind near
-the pupil, found through the one initiatives search (``komend``); otherwise the best-ranked match.
+the pupil, found through the one initiatives search (``komend``); otherwise the best-ranked activity about
+the route's richting. Never a school location (the step itself already names the open day of the
+nearest school).
 """
 
 from __future__ import annotations
@@ -51,44 +67,46 @@ from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel, thuis_bij_benadering
 
-# Which initiative branches fit which technical interest (our own mapping; documented in README).
+# An interest whose own branche an activity can be coded with (our own mapping; documented in README).
+# Interests without one (auto's, machines, maken, logistiek, media, gaming, tekenen, and the non-technical
+# ones) match only through the record's own ``interesses`` or its school's opleidingen: IT/ICT is not
+# drawing, and 'technologie en wetenschap' holds robots and automation as well as lab work, so a maritime
+# museum or RobotWise is not "proefjes" (decaan review 2, R01/R17).
 INTERESSE_BRANCHES: dict[str, tuple[str, ...]] = {
     "bouwen": ("bouw",),
     "elektro": ("installatietechniek",),
-    "autos_motoren": ("techniek_breed",),
+    "energie_duurzaamheid": ("installatietechniek",),
     "ict_programmeren": ("ict",),
     "haven_schepen": ("maritiem",),
-    "energie_duurzaamheid": ("installatietechniek",),
-    "maken_ontwerpen": ("techniek_breed",),
-    "machines": ("techniek_breed",),
-    "logistiek": ("maritiem",),
-    "natuur_proefjes": ("technologie_wetenschap",),
-    "media_vormgeving": ("ict",),
-    "gaming": ("ict",),
-    "tekenen_ontwerpen": ("ict",),
 }
-# Which branch an mbo richting belongs to (for a route's next-step activity and the route bonus).
+# The branche of an mbo richting, where it has one (a route's next-step activity and the route bonus) ...
 RICHTING_BRANCHE: dict[str, str] = {
     "bouw_infra": "bouw",
     "installatie_energie": "installatietechniek",
     "elektrotechniek": "installatietechniek",
-    "werktuigbouw_metaal": "techniek_breed",
-    "mobiliteit_voertuigen": "techniek_breed",
     "maritiem_haven": "maritiem",
-    "logistiek": "maritiem",
-    "procestechniek": "technologie_wetenschap",
     "ict": "ict",
-    "media_vormgeving": "ict",
-    "laboratorium": "technologie_wetenschap",
-    "techniek_breed": "techniek_breed",
+}
+# ... and the interests it is about where no branche says it (logistiek is not sailing: no Zeekadetten, R06).
+RICHTING_INTERESSEN: dict[str, tuple[str, ...]] = {
+    "laboratorium": ("natuur_proefjes",),
+    "procestechniek": ("natuur_proefjes",),
+    "mobiliteit_voertuigen": ("autos_motoren",),
+    "werktuigbouw_metaal": ("machines", "maken_ontwerpen"),
+    "logistiek": ("logistiek",),
+    "media_vormgeving": ("media_vormgeving", "tekenen_ontwerpen"),
 }
 PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
+PASSEND_PUNTEN = 3.0
+BREED_PUNTEN = 1.0
 LANDELIJK_PUNTEN = 0.5
 ROUTE_PUNTEN = 0.5
 SCHOOL_STRAF = 0.5
+GROEP_STRAF = 1.0
 MAX_DOELGROEP = 2
-# Activities a pupil can join alone; an initiative with none of these runs through the school.
-ZELF_ACTIVITEITEN = frozenset({"open_dag", "evenement", "wedstrijd_online", "informatie"})
+MAX_PROBEREN = 2
+# Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
+LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
 
 FASEN = frozenset({"vo_onderbouw", "vo_bovenbouw"})
 VO_TYPEN = frozenset({"vmbo", "havo", "vwo"})
@@ -101,10 +119,11 @@ def _bits(codes: tuple[str, ...]) -> dict[str, int]:
 _ST = _bits(vocab.SCHOOLTYPEN_INITIATIEF)
 _DG = _bits(vocab.DOELGROEPEN)
 _BR = _bits(vocab.BRANCHES)
-_ACT = _bits(vocab.ACTIVITEITEN)
+_IN = _bits(vocab.INTERESSES)
 _FASE_BITS = sum(_ST[c] for c in FASEN)
 _VO_BITS = sum(_ST[c] for c in VO_TYPEN)
-_ZELF_BITS = sum(_ACT[c] for c in ZELF_ACTIVITEITEN)
+_GROEP_BITS = sum(_DG[c] for c in LEERLING_GROEPEN)
+_BREED_BIT = _BR["techniek_breed"]
 
 
 def schooltypen_initiatief(schooltype: str, leerjaar: str) -> frozenset[str]:
@@ -129,37 +148,79 @@ def bereikt(initiatief_typen: list[str] | tuple[str, ...], pupil: frozenset[str]
 
 
 def via_school(ini: Initiatief) -> bool:
-    """A school programme: none of its activities is one a pupil can join alone."""
-    return not (set(ini.activiteiten) & ZELF_ACTIVITEITEN)
+    """A school programme the pupil joins through the school (the one rule: ``Initiatief.loopt_via_school``)."""
+    return ini.loopt_via_school
+
+
+def school_interesses(kb: KnowledgeBase | None) -> dict[str, frozenset[str]]:
+    """Per school location: the interests of the opleidingen given there (what its open day is about)."""
+    out: dict[str, set[str]] = {}
+    for opl in kb.opleidingen.values() if kb is not None else ():
+        for loc in opl.locaties:
+            out.setdefault(loc.school, set()).update(opl.interesses)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def interesses_van(ini: Initiatief, scholen: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The interests an activity is about: by its branches, its own coding, and its school's opleidingen."""
+    uit_branche = {i for i, brs in INTERESSE_BRANCHES.items() if set(brs) & set(ini.branches)}
+    return frozenset(
+        uit_branche | set(ini.interesses) | (scholen.get(ini.school, frozenset()) if ini.school else set())
+    )
+
+
+def _interesse_bits(codes: Sequence[str] | frozenset[str]) -> int:
+    return sum(_IN[c] for c in set(codes) if c in _IN)
+
+
+def richting_interesses(richting: str | None) -> frozenset[str]:
+    """The interests an mbo richting is about: by its branche and by :data:`RICHTING_INTERESSEN`."""
+    branche = RICHTING_BRANCHE.get(richting or "")
+    by_branche = {i for i, brs in INTERESSE_BRANCHES.items() if branche in brs}
+    return frozenset(by_branche | set(RICHTING_INTERESSEN.get(richting or "", ())))
 
 
 @dataclass
 class _Arrays:
     """The initiatives search's index of the catalogue (one row per initiative: places, the one landelijk/online
-    rule, code bit masks, name order), plus what only the ranking needs: praktijk points and whether the place
-    is approximate. Made once per search index, so a decaan's imported list is indexed once for both."""
+    rule, code bit masks, name order), plus what only the ranking needs: praktijk points, whether the place
+    is approximate, the via-school rule, what each activity is about (interest bits), whether it is coded
+    with a specific branche, and whether it is a school location's open day. Made once per search index, so
+    a decaan's imported list is indexed once for both."""
 
     index: Any  # recommender.initiatives.search's index of this catalogue
     praktijk: np.ndarray
     benadering: np.ndarray
+    via: np.ndarray
+    interesse: np.ndarray  # int64 bits of vocab.INTERESSES
+    specifiek: np.ndarray  # coded with a branche other than techniek_breed
+    school: np.ndarray  # a school location's own record (shown as its open day)
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
-    _basis: dict[tuple[tuple[str, ...], int, int], np.ndarray] = field(default_factory=dict)
+    _basis: dict[tuple[tuple[str, ...], int], np.ndarray] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, index: Any) -> _Arrays:
+    def of(cls, index: Any, kb: KnowledgeBase | None) -> _Arrays:
+        items = index.items
         praktijk_bits = index.masks["praktijk"]
-        praktijk = np.zeros(len(index.items))
+        praktijk = np.zeros(len(items))
         for i, code in enumerate(vocab.PRAKTIJK):
             praktijk = np.where((praktijk_bits & (1 << i)) != 0, PRAKTIJK_PUNTEN[code], praktijk)
         benadering = np.fromiter(
             (
                 not o and ini.locatie.precisie in ("gemeente", "wijk")
-                for ini, o in zip(index.items, index.overal, strict=True)
+                for ini, o in zip(items, index.overal, strict=True)
             ),
             dtype=bool,
-            count=len(index.items),
+            count=len(items),
         )
-        return cls(index, praktijk, benadering)
+        scholen = school_interesses(kb)
+        via = np.fromiter((ini.loopt_via_school for ini in items), dtype=bool, count=len(items))
+        interesse = np.fromiter(
+            (_interesse_bits(interesses_van(ini, scholen)) for ini in items), dtype=np.int64, count=len(items)
+        )
+        specifiek = (index.masks["branches"] & ~_BREED_BIT) != 0
+        school = np.fromiter((ini.school is not None for ini in items), dtype=bool, count=len(items))
+        return cls(index, praktijk, benadering, via, interesse, specifiek, school)
 
     # the search index's arrays under the names the ranking reads
     items = property(lambda self: self.index.items)
@@ -170,16 +231,13 @@ class _Arrays:
     schooltypen = property(lambda self: self.index.masks["schooltypen"])
     doelgroepen = property(lambda self: self.index.masks["doelgroepen"])
     branches = property(lambda self: self.index.masks["branches"])
-    activiteiten = property(lambda self: self.index.masks["activiteiten"])
 
-    def basis(self, types: frozenset[str], gevraagd_bits: int, branche_bits: int) -> np.ndarray:
-        """Reach, doelgroep and (for technical pupils) branche filter together; cached per combination."""
-        key = (tuple(sorted(types)), gevraagd_bits, branche_bits)
+    def basis(self, types: frozenset[str], gevraagd_bits: int) -> np.ndarray:
+        """Reach and doelgroep filter together; cached per combination."""
+        key = (tuple(sorted(types)), gevraagd_bits)
         mask = self._basis.get(key)
         if mask is None:
             mask = self.reach(types) & ((self.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
-            if branche_bits:
-                mask &= (self.branches & branche_bits) != 0
             if len(self._basis) > 512:
                 self._basis.clear()
             self._basis[key] = mask
@@ -202,7 +260,7 @@ def _arrays(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Ar
     for a in _CACHE:
         if a.index is index:
             return a
-    a = _Arrays.of(index)
+    a = _Arrays.of(index, kb)
     _CACHE.insert(0, a)
     del _CACHE[_CACHE_SIZE:]
     return a
@@ -215,9 +273,11 @@ class _Kandidaat:
     landelijk: bool
     benadering: bool
     delen: dict[str, float]
-    interesses: tuple[str, ...]
-    doelgroep: str | None
+    interesses: tuple[str, ...]  # the pupil's interests this activity is about
+    doelgroep: str | None  # the requested doelgroep it serves
+    groep: str | None  # a group of pupils it is aimed at that was not asked for (meisjes)
     via_school: bool
+    soort: str  # passend (about an interest) | breed (techniek in general) | ander (another branche) | proberen
 
     @property
     def totaal(self) -> float:
@@ -234,6 +294,10 @@ def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
     return ((fasen | vo) != 0) & ((fasen == 0) | ((fasen & pupil_fase) != 0)) & ((vo == 0) | ((vo & pupil_type) != 0))
 
 
+def _gevraagd(profiel: Profiel) -> list[str]:
+    return [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+
+
 def rank_activiteiten(
     kb: KnowledgeBase,
     profiel: Profiel,
@@ -246,21 +310,20 @@ def rank_activiteiten(
     """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
 
     ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
-    the richting of the pupil's best route (activities that support it get a small bonus);
+    the richting of the pupil's best route (activities about it get a small bonus);
     ``alleen_landelijk``: only landelijk/online ones (a postcode outside the region).
     """
     a = _arrays(kb, extra)
     if not a.items:
         return []
     types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
-    gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+    gevraagd = _gevraagd(profiel)
     gevraagd_bits = sum(_DG[d] for d in gevraagd)
     tech = profiel.technische_interesses()
-    specifiek = {b for i in tech for b in INTERESSE_BRANCHES.get(i, ()) if b != "techniek_breed"}
-    specifiek_bits = sum(_BR[b] for b in specifiek)
-    breed_bit = _BR["techniek_breed"]
+    niet_tech = bool(profiel.interesses) and not tech  # only interests outside techniek (zorg, dieren, ...)
+    pupil_bits = _interesse_bits(profiel.interesses)
 
-    ok = a.basis(types, gevraagd_bits, (specifiek_bits | breed_bit) if tech else 0)
+    ok = a.basis(types, gevraagd_bits)
     if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
         ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
@@ -270,56 +333,94 @@ def rank_activiteiten(
     rows = np.flatnonzero(ok)
     if rows.size == 0:
         return []
+    passend = (a.interesse[rows] & pupil_bits) != 0
+    breed = (a.branches[rows] & _BREED_BIT) != 0
+    algemeen = breed & ~a.specifiek[rows]  # about techniek in general, no branche of its own
+    route_bits = _interesse_bits(richting_interesses(route_richting))
+    gevraagd_rij = (a.doelgroepen[rows] & gevraagd_bits) != 0  # a requested doelgroep is always honoured
+    over_route = (a.interesse[rows] & route_bits) != 0
+    if tech:  # about one of the interests or techniek in general; one about another branche (coded techniek_breed
+        # too) only fills the list after those, unless it is about the best route (a maritime museum for an
+        # electrician comes last if at all; a bouw open day for a drawer whose first route is bouwkunde may come)
+        keep = passend | breed | gevraagd_rij
+        later = ~(passend | algemeen | gevraagd_rij | over_route)
+    elif niet_tech:  # about their interest, or a general try-out (at most MAX_PROBEREN, below)
+        keep = passend | algemeen | gevraagd_rij
+        later = np.zeros(rows.size, dtype=bool)
+    else:
+        keep = np.ones(rows.size, dtype=bool)
+        later = np.zeros(rows.size, dtype=bool)
+    rows, passend, algemeen, later = rows[keep], passend[keep], algemeen[keep], later[keep]
+    if rows.size == 0:
+        return []
     overal = a.overal[rows]
     if plaats is not None:
         km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
         keep = overal | (km <= profiel.max_reisafstand_km)
         rows, overal, km = rows[keep], overal[keep], km[keep]
+        passend, algemeen, later = passend[keep], algemeen[keep], later[keep]
         if rows.size == 0:
             return []
         afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
     else:
         km = np.full(rows.size, np.nan)
         afstand = np.where(overal, LANDELIJK_PUNTEN, 0.0)
-    br = a.branches[rows]
-    if tech:
-        branche = np.where((br & specifiek_bits) != 0, 2.0, np.where((br & breed_bit) != 0, 1.0, 0.0))
-    else:
+    if profiel.interesses:
+        branche = np.where(passend, PASSEND_PUNTEN, np.where(algemeen, BREED_PUNTEN, 0.0))
+    else:  # no interests yet: every activity is a way to find out
         branche = np.zeros(rows.size)
-    doelgroep = np.where((a.doelgroepen[rows] & gevraagd_bits) != 0, 1.0, 0.0)
-    route_bit = _BR.get(RICHTING_BRANCHE.get(route_richting or "", ""), 0)
-    route = np.where((br & route_bit) != 0, ROUTE_PUNTEN, 0.0) if route_bit and tech else np.zeros(rows.size)
-    school = np.where((a.activiteiten[rows] & _ZELF_BITS) == 0, -SCHOOL_STRAF, 0.0)
-    totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school, 3)
+    dg = a.doelgroepen[rows]
+    doelgroep = np.where((dg & gevraagd_bits) != 0, 1.0, 0.0)
+    groep = np.where(((dg & _GROEP_BITS & ~gevraagd_bits) != 0) & (doelgroep == 0), -GROEP_STRAF, 0.0)
+    route = np.where((a.interesse[rows] & route_bits) != 0, ROUTE_PUNTEN, 0.0) if tech else np.zeros(rows.size)
+    school = np.where(a.via[rows], -SCHOOL_STRAF, 0.0)
+    totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school + groep, 3)
     km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
     rank = a.rank[rows]
-    order = np.lexsort((rank, km_key, -totaal))
+    order = np.lexsort((rank, km_key, -totaal, later))
 
     max_landelijk = max(1, n // 2)
-    gekozen: list[int] = []  # positions in rows
-    if gevraagd_bits:  # honour the requested doelgroep: local ones first, then landelijk
-        voor = order[doelgroep[order] > 0]
-        if voor.size:
-            voor = voor[np.lexsort((rank[voor], km_key[voor], -totaal[voor], overal[voor]))]
-            gekozen = [int(i) for i in voor[:MAX_DOELGROEP]]
-    for i in order.tolist():
-        if len(gekozen) >= n:
+    voor: list[int] = []  # positions in rows: the requested doelgroep opens the list, local ones first
+    if gevraagd_bits:
+        kandidaten = order[doelgroep[order] > 0]
+        if kandidaten.size:
+            kandidaten = kandidaten[
+                np.lexsort((rank[kandidaten], km_key[kandidaten], -totaal[kandidaten], overal[kandidaten]))
+            ]
+            voor = [int(i) for i in kandidaten[:MAX_DOELGROEP]]
+    rest: list[int] = []
+    # the best activity about each of the pupil's interests is in the list (elektro must not crowd out gaming)
+    interesse_rij = a.interesse[rows]
+    for code in profiel.interesses:
+        if len(voor) + len(rest) >= n:
             break
-        if i in gekozen:
+        bij = order[(interesse_rij[order] & _IN[code]) != 0]
+        eerste = next((int(i) for i in bij if int(i) not in voor and int(i) not in rest), None)
+        if eerste is not None and not (overal[eerste] and sum(bool(overal[g]) for g in voor + rest) >= max_landelijk):
+            rest.append(eerste)
+    proberen = 0
+    for i in order.tolist():
+        if len(voor) + len(rest) >= n:
+            break
+        if i in voor or i in rest:
             continue
-        if overal[i] and sum(bool(overal[g]) for g in gekozen) >= max_landelijk:
+        if overal[i] and sum(bool(overal[g]) for g in voor + rest) >= max_landelijk:
             continue
-        gekozen.append(i)
-    gekozen.sort(key=lambda i: (-totaal[i], km_key[i], int(rank[i])))
+        if niet_tech and not passend[i]:
+            if proberen >= MAX_PROBEREN:
+                continue
+            proberen += 1
+        rest.append(i)
+    voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
+    rest.sort(key=lambda i: (bool(later[i]), -totaal[i], km_key[i], int(rank[i])))
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
     out = []
-    for i in gekozen:
+    for i in voor + rest:
         row = int(rows[i])
         ini = a.items[row]
         landelijk = bool(overal[i])
-        afstand_km = None if landelijk or plaats is None else float(km[i])
         delen = {
             "branche": float(branche[i]),
             "afstand": round(float(afstand[i]), 3),
@@ -327,34 +428,64 @@ def rank_activiteiten(
             "doelgroep": float(doelgroep[i]),
             "route": float(route[i]),
             "school": float(school[i]),
+            "groep": float(groep[i]),
         }
         k = _Kandidaat(
             ini,
-            afstand_km,
+            None if landelijk or plaats is None else float(km[i]),
             landelijk,
             bool(a.benadering[row]) or grof,
             delen,
-            _interesses_match(ini, tech),
+            _passend(kb, ini, profiel.interesses),
             next((d for d in ini.doelgroepen if d in gevraagd), None),
-            via_school(ini),
+            _groep(ini, gevraagd),
+            bool(a.via[row]),
+            _soort(bool(passend[i]), bool(algemeen[i]), bool(tech)),
         )
         out.append(_advies(k, talen))
     return out
 
 
-def _interesses_match(ini: Initiatief, tech: list[str]) -> tuple[str, ...]:
-    return tuple(
-        x
-        for x in tech
-        if set(INTERESSE_BRANCHES.get(x, ())) & set(ini.branches) and INTERESSE_BRANCHES[x] != ("techniek_breed",)
-    )
+def _soort(passend: bool, algemeen: bool, tech: bool) -> str:
+    if passend:
+        return "passend"
+    if not tech:  # no technical interest behind it (a zorg pupil, or no interests yet): a try, said so
+        return "proberen"
+    return "breed" if algemeen else "ander"
+
+
+def _passend(kb: KnowledgeBase | None, ini: Initiatief, interesses: Sequence[str]) -> tuple[str, ...]:
+    over = interesses_van(ini, _scholen(kb)) if ini.school else interesses_van(ini, {})
+    return tuple(i for i in interesses if i in over)
+
+
+_SCHOLEN: list[tuple[KnowledgeBase | None, dict[str, frozenset[str]]]] = []
+
+
+def _scholen(kb: KnowledgeBase | None) -> dict[str, frozenset[str]]:
+    """:func:`school_interesses` of the last knowledge base (by identity)."""
+    if not _SCHOLEN or _SCHOLEN[0][0] is not kb:
+        _SCHOLEN[:] = [(kb, school_interesses(kb))]
+    return _SCHOLEN[0][1]
+
+
+def _groep(ini: Initiatief, gevraagd: Sequence[str]) -> str | None:
+    """A group of pupils (meisjes) the activity is aimed at that the mentor did not ask for."""
+    if any(d in gevraagd for d in ini.doelgroepen):
+        return None
+    return next((d for d in ini.doelgroepen if d in LEERLING_GROEPEN), None)
+
+
+def _naam(ini: Initiatief, taal: str) -> str:
+    """What is shown: a school location's record is its open day, never the school as an 'activity'."""
+    return t("advies.act_open_dag_naam", taal, school=ini.naam) if ini.school else ini.naam
 
 
 def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
     ini = k.ini
     return ActiviteitAdvies(
         id=ini.id,
-        naam=ini.naam,
+        naam=_naam(ini, "nl"),
         organisator=ini.organisator,
         afstand_km=round(k.km, 1) if k.km is not None else None,
         landelijk=k.landelijk,
@@ -366,6 +497,8 @@ def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
         afstand_bij_benadering=k.benadering,
         via_school=k.via_school,
         gevraagde_doelgroep=k.doelgroep,
+        passende_interesses=list(k.interesses),
+        open_dag_van=ini.school,
         score=k.totaal,
         score_delen=k.delen,
         reden=_reden(k, "nl"),
@@ -375,6 +508,7 @@ def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
 
 
 def _kandidaat_een(
+    kb: KnowledgeBase | None,
     ini: Initiatief,
     km: float | None,
     profiel: Profiel,
@@ -384,22 +518,21 @@ def _kandidaat_een(
     thuis_grof: bool = False,
 ) -> _Kandidaat | None:
     """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
-    vectorised); None when it does not reach the pupil or does not fit a technical pupil's interests."""
+    vectorised); None when it does not reach the pupil or is not about the pupil's interests."""
     if not bereikt(ini.schooltypen, types):
         return None
-    gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
+    gevraagd = _gevraagd(profiel)
     if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)):
         return None
     tech = profiel.technische_interesses()
-    specifiek = {b for i in tech for b in INTERESSE_BRANCHES.get(i, ()) if b != "techniek_breed"}
-    if tech and specifiek & set(ini.branches):
-        branche = 2.0
-    elif tech and "techniek_breed" in ini.branches:
-        branche = 1.0
-    elif tech:
+    passend = _passend(kb, ini, profiel.interesses)
+    breed = "techniek_breed" in ini.branches
+    algemeen = breed and not (set(ini.branches) - {"techniek_breed"})
+    over_route = bool(interesses_van(ini, _scholen(kb)) & richting_interesses(route_richting))
+    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
+    if not passend and not algemeen and not doelgroep and profiel.interesses and not (tech and breed):
         return None
-    else:
-        branche = 0.0
+    branche = (PASSEND_PUNTEN if passend else BREED_PUNTEN if algemeen else 0.0) if profiel.interesses else 0.0
     landelijk = ini.landelijk_online
     if landelijk:
         afstand = LANDELIJK_PUNTEN
@@ -407,16 +540,16 @@ def _kandidaat_een(
         afstand = 0.0
     else:
         afstand = 2.0 * (1.0 - km / profiel.max_reisafstand_km)
-    doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
-    route_branche = RICHTING_BRANCHE.get(route_richting or "")
-    school = via_school(ini)
+    groep = _groep(ini, gevraagd)
+    school = ini.loopt_via_school
     delen = {
         "branche": branche,
         "afstand": round(afstand, 3),
         "praktijk": PRAKTIJK_PUNTEN[ini.praktijkgerichtheid],
         "doelgroep": 1.0 if doelgroep else 0.0,
-        "route": ROUTE_PUNTEN if tech and route_branche in ini.branches else 0.0,
+        "route": ROUTE_PUNTEN if tech and over_route else 0.0,
         "school": -SCHOOL_STRAF if school else 0.0,
+        "groep": -GROEP_STRAF if groep else 0.0,
     }
     benadering = not landelijk and (thuis_grof or ini.locatie.precisie in ("gemeente", "wijk"))
     return _Kandidaat(
@@ -425,9 +558,11 @@ def _kandidaat_een(
         landelijk,
         benadering,
         delen,
-        _interesses_match(ini, tech),
+        passend,
         doelgroep,
+        groep,
         school,
+        _soort(bool(passend), algemeen, bool(tech)),
     )
 
 
@@ -443,31 +578,38 @@ def stap_activiteit(
 ) -> tuple[ActiviteitAdvies | None, dt.date | None]:
     """The activity for a route's next step, with its day when it has one.
 
-    First choice: the next dated activity of the matching kind near the pupil: upcoming (from
-    ``vandaag``), of the route's branche (:data:`RICHTING_BRANCHE`), reaching the pupil's schooltype and
-    doelgroep, local within ``max_reisafstand_km`` (any place when the pupil's place is unknown);
-    soonest first, then nearest. Otherwise the best-ranked undated match of :func:`activiteit_voor_richting`.
+    First choice: the next dated activity about the route's richting near the pupil: upcoming (from
+    ``vandaag``), of the richting's branche (:data:`RICHTING_BRANCHE`) or about its interests
+    (:func:`richting_interesses`), reaching the pupil's schooltype and doelgroep, local within
+    ``max_reisafstand_km`` (any place when the pupil's place is unknown); soonest first, then nearest.
+    Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`. Never a school location: the
+    step already names the open day of the nearest school that gives the route.
     """
-    branche = RICHTING_BRANCHE.get(richting)
-    if branche is not None:
+    over = richting_interesses(richting)
+    if over:
+        branche = RICHTING_BRANCHE.get(richting)
         doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
         place = (
             Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
         )
         flt = InitiativeFilter(
             doelgroepen=doelgroepen,
-            branches=[branche],
+            branches=[branche] if branche else [],
             komend=True,
             vandaag=vandaag,
             include_landelijk=place is None,
             km=profiel.max_reisafstand_km if place else None,
         )
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+        scholen = _scholen(kb)
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
-            if alleen_landelijk and not hit.initiatief.landelijk_online:
+            ini = hit.initiatief
+            if ini.school or (alleen_landelijk and not ini.landelijk_online):
+                continue
+            if not interesses_van(ini, scholen) & over:
                 continue
             k = _kandidaat_een(
-                hit.initiatief, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
+                kb, ini, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
             )
             if k is not None:
                 return _advies(k, talen_voor(profiel)), hit.volgende_datum
@@ -476,41 +618,76 @@ def stap_activiteit(
 
 def _reden(k: _Kandidaat, taal: str) -> str:
     parts: list[str] = []
-    if k.delen["branche"] >= 2.0 and k.interesses:
-        # say what the activity is coded with (a museum coded 'technologie en wetenschap' is not lab work, R17)
-        codes = {b for i in k.interesses for b in INTERESSE_BRANCHES.get(i, ())}
-        parts.append(
-            t(
-                "advies.act_branche",
-                taal,
-                branches=lijst([label("branche", b, taal) for b in k.ini.branches if b in codes], taal),
-                interesses=lijst([word("interesse", i, taal) for i in k.interesses], taal),
-            )
-        )
-    elif k.delen["branche"] > 0:
+    ini = k.ini
+    if ini.school:
+        parts.append(t("advies.act_open_dag", taal))
+    if k.soort == "passend":
+        parts.extend(_waarom_passend(k, taal))
+    elif k.soort == "breed":
         parts.append(t("advies.act_breed", taal))
+    elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
+        specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
+        parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))
     else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
         parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif k.km is not None:
         parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
-    if k.ini.praktijkgerichtheid == "veel":
+    if ini.praktijkgerichtheid == "veel":
         parts.append(t("advies.act_praktijk_veel", taal))
-    elif k.ini.praktijkgerichtheid == "deels":
+    elif ini.praktijkgerichtheid == "deels":
         parts.append(t("advies.act_praktijk_deels", taal))
     if k.doelgroep:
-        key = "advies.act_doelgroep" if speciaal_voor(k.ini, k.doelgroep) else "advies.act_doelgroep_ook"
+        key = "advies.act_doelgroep" if speciaal_voor(ini, k.doelgroep) else "advies.act_doelgroep_ook"
         parts.append(t(key, taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
+    elif k.groep:  # aimed at a group nobody asked for: say who it is for (VHTO, R03)
+        parts.append(t("advies.act_vooral_voor", taal, doelgroep=word("doelgroep", k.groep, taal)))
     if k.via_school:
         parts.append(t("advies.act_via_school", taal))
-    if any(r.bron == EIGEN_IMPORT for r in k.ini.bronnen):
+    if any(r.bron == EIGEN_IMPORT for r in ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
 
 
-# Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
-LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
+def _waarom_passend(k: _Kandidaat, taal: str) -> list[str]:
+    """Why the activity belongs to the pupil's interests, in what it is coded with: its branche
+    ("Gaat over Installatietechniek; dat hoort bij je interesse in elektrotechniek"), its own coding
+    ("Gaat over auto's en motoren") or the opleidingen of the school whose open day it is."""
+    ini, parts = k.ini, []
+    codes = {b for i in k.interesses for b in INTERESSE_BRANCHES.get(i, ())} & set(ini.branches)
+    via_branche = [i for i in k.interesses if set(INTERESSE_BRANCHES.get(i, ())) & codes]
+    if via_branche:
+        parts.append(
+            t(
+                "advies.act_branche",
+                taal,
+                branches=lijst([label("branche", b, taal) for b in ini.branches if b in codes], taal),
+                interesses=lijst([word("interesse", i, taal) for i in via_branche], taal),
+            )
+        )
+    eigen = [i for i in k.interesses if i not in via_branche and i in ini.interesses]
+    if eigen:
+        parts.append(
+            t("advies.act_interesse", taal, interesses=lijst([word("interesse", i, taal) for i in eigen], taal))
+        )
+    school = [i for i in k.interesses if i not in via_branche and i not in eigen]
+    if school:
+        woorden = lijst([word("interesse", i, taal) for i in school], taal)
+        parts.append(t("advies.act_school_interesse", taal, interesses=woorden))
+    return parts
+
+
+def activiteiten_melding(
+    profiel: Profiel, activiteiten: list[ActiviteitAdvies], talen: list[str]
+) -> dict[str, str] | None:
+    """One line when none of the activities shown is about the pupil's interests (an animal lover, R14):
+    the list is then only general techniek, and we say so instead of implying a fit."""
+    if not profiel.interesses or any(a.passende_interesses for a in activiteiten):
+        return None
+    woorden = {taal: lijst([word("interesse", i, taal) for i in profiel.interesses], taal) for taal in talen}
+    key = "advies.act_geen_passend" if activiteiten else "advies.act_geen"
+    return {taal: t(key, taal, interesses=woorden[taal]) for taal in talen}
 
 
 def speciaal_voor(ini: Initiatief, doelgroep: str) -> bool:
@@ -526,20 +703,32 @@ def talen_voor(profiel: Profiel) -> list[str]:
 
 
 def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str) -> ActiviteitAdvies | None:
-    """The best-ranked activity whose branches fit an mbo richting, one the pupil can join alone first."""
+    """The best-ranked activity about an mbo richting (its branche, or one of its interests that the activity
+    is about), one the pupil can join alone first; never a school location's open day (the step names the
+    open day of the route's own school)."""
     branche = RICHTING_BRANCHE.get(richting)
-    passend = [a for a in activiteiten if branche in a.branches]
+    over = richting_interesses(richting)
+    passend = [
+        a
+        for a in activiteiten
+        if a.open_dag_van is None
+        and ((branche is not None and branche in a.branches) or set(a.passende_interesses) & over)
+    ]
     return next((a for a in passend if not a.via_school), passend[0] if passend else None)
 
 
 __all__ = [
     "INTERESSE_BRANCHES",
     "RICHTING_BRANCHE",
-    "rank_activiteiten",
-    "schooltypen_initiatief",
+    "RICHTING_INTERESSEN",
     "activiteit_voor_richting",
+    "activiteiten_melding",
+    "bereikt",
+    "interesses_van",
+    "rank_activiteiten",
+    "richting_interesses",
+    "schooltypen_initiatief",
     "stap_activiteit",
     "talen_voor",
     "via_school",
-    "bereikt",
 ]

@@ -14,7 +14,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.activities import rank_activiteiten, stap_activiteit, talen_voor
+from recommender.activities import activiteiten_melding, rank_activiteiten, stap_activiteit, talen_voor
 from recommender.alternatives import (
     eigen_sector_stappen,
     zonder_techniekprofiel,
@@ -253,6 +253,8 @@ def recommend(
             meldingen.append(melding("geen_techniek_interesse", talen))
     elif not routes:
         meldingen.append(melding("geen_route", talen))
+    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen)) is not None:
+        meldingen.append(geen_passend)
     gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
     for d in gevraagd:
         if not any(d in a.doelgroepen for a in activiteiten):

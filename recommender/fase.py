@@ -443,7 +443,8 @@ def fase_advies(
     scholen: list[SchoolAfstand] = []
     vervolg: list[HoRichting] = []
     bronnen: list[str] = []
-    lokaal = [a.naam for a in activiteiten if not a.via_school][:3]
+    # a school's own open day is already in the open-day step (never listed as an activity to try)
+    lokaal = [a.naam for a in activiteiten if not a.via_school and a.open_dag_van is None][:3]
 
     if fase == "po":
         advies = profiel.schooladvies

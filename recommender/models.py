@@ -105,6 +105,8 @@ class ActiviteitAdvies(_Out):
     afstand_bij_benadering: bool = False
     via_school: bool = False  # a school programme: the pupil joins through the school, not alone
     gevraagde_doelgroep: str | None = None  # the doelgroep the mentor asked for that this activity serves
+    passende_interesses: list[str] = []  # the pupil's interests this activity is about (branche, coding or school)
+    open_dag_van: str | None = None  # the record is this school location: what is shown is its open day
     score: float
     score_delen: dict[str, float]
     reden: str

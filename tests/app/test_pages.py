@@ -268,5 +268,5 @@ def test_mentor_results_show_the_offline_map_with_a_sorted_list(monkeypatch: pyt
         "class='home'" in svg and "<image" not in svg and t("map.home", place="Tarwewijk") in svg
     )  # 3083 lies in Tarwewijk
     listing = next(m.value for m in at.markdown if "<ol class='lob-map-list'" in m.value)
-    km = [float(x.replace(",", ".")) for x in re.findall(r"\((\d+(?:,\d)?) km\)", listing)]
+    km = [float(x.replace(",", ".")) for x in re.findall(r"\(~?(\d+(?:,\d)?) km\)", listing)]
     assert km and km == sorted(km)

@@ -251,7 +251,15 @@ def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek
         wijk="Zuidwijk",
         taal_ouders="ar",
     )
-    assert a.activiteiten and all("niet gekozen op je interesses" in x.reden for x in a.activiteiten)
+    # an activity about her own sector says so (Kiezen voor vakmanschap in zorg, haven en techniek); every other
+    # one is a no-obligation techniek try, at most two of them (decaan review 2, item 7)
+    assert a.activiteiten
+    for x in a.activiteiten:
+        if x.passende_interesses:
+            assert x.passende_interesses == ["zorg_welzijn"] and "zorg en welzijn" in x.reden
+        else:
+            assert "niet gekozen op je interesses" in x.reden
+    assert sum(not x.passende_interesses for x in a.activiteiten) <= 2
     assert not any("fietsafstand" in m["nl"] for m in a.meldingen)
     groep7 = advies(
         kb,
@@ -287,8 +295,13 @@ def test_r17_activity_reason_names_the_branch_it_is_coded_with(kb: KnowledgeBase
         werkvoorkeuren=["schoon_binnen"],
         gemeente="Delft",
     )
-    passend = [x for x in a.activiteiten if x.score_delen["branche"] >= 2.0]
-    assert passend and all("Technologie en wetenschap" in x.reden and "Past bij" not in x.reden for x in passend)
+    # 'technologie en wetenschap' also holds robots and automation: an activity is about lab work only when it is
+    # coded so (DSM's laboratorium, TNO's onderzoek), never the maritime museum or RobotWise (decaan review 2)
+    passend = [x for x in a.activiteiten if x.passende_interesses]
+    assert passend and all("proefjes en onderzoek" in x.reden and "Past bij" not in x.reden for x in passend)
+    proefjes = [x for x in passend if "natuur_proefjes" in x.passende_interesses]
+    assert proefjes and all(kb.initiatieven[x.id].interesses or x.open_dag_van for x in proefjes)
+    assert not {"ini_offshore_experience", "ini_robotwise"} & {x.id for x in passend}
 
 
 def test_r23_no_interests_points_to_the_picture_check_and_does_not_contradict_itself(kb: KnowledgeBase) -> None:
