@@ -58,6 +58,7 @@ import numpy as np
 from knowledge import vocab
 from knowledge.geo import Place
 from knowledge.i18n import label, t, word
+from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
@@ -685,7 +686,10 @@ def activiteiten_melding(
     the list is then only general techniek, and we say so instead of implying a fit."""
     if not profiel.interesses or any(a.passende_interesses for a in activiteiten):
         return None
-    woorden = {taal: lijst([word("interesse", i, taal) for i in profiel.interesses], taal) for taal in talen}
+    # "over koken en horeca of sport en bewegen": interest names hold "en" themselves, so the list says "of"
+    woorden = {
+        taal: format_list([word("interesse", i, taal) for i in profiel.interesses], taal, style="or") for taal in talen
+    }
     key = "advies.act_geen_passend" if activiteiten else "advies.act_geen"
     return {taal: t(key, taal, interesses=woorden[taal]) for taal in talen}
 
