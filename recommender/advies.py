@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge.i18n import LANGUAGES, t, word
+from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
@@ -236,14 +237,18 @@ def recommend(
         meldingen.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
-    for interesse in profiel.interesses:  # said plainly: no route of ours is about this interest
-        if interesse not in TECHNISCHE_INTERESSES:
-            meldingen.append(
-                {
-                    taal: t("advies.geen_route_interesse", taal, interesse=word("interesse", interesse, taal))
-                    for taal in talen
-                }
-            )
+    buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]
+    if buiten_techniek:  # said plainly, once for all of them: no route of ours is about these interests
+        meldingen.append(
+            {
+                taal: t(
+                    "advies.geen_route_interesse",
+                    taal,
+                    interesse=format_list([word("interesse", i, taal) for i in buiten_techniek], taal, style="or"),
+                )
+                for taal in talen
+            }
+        )
     waarom = None
     if not profiel.technische_interesses():
         if routes:
