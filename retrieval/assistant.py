@@ -41,7 +41,7 @@ from pydantic import BaseModel
 
 from knowledge.geo import normalise
 from knowledge.i18n import label, t, word
-from knowledge.i18n.formats import format_list, format_number
+from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
@@ -66,6 +66,11 @@ from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
 from retrieval.structured import ActivityQuery, Catalogue, answer_activities, default_catalogue, parse_activity_question
 
+# Travel to the mbo per gemeente (issue 18): the article that answers it and how its figures name the sector.
+TRAVEL_ARTICLE = "reisafstand"
+SECTOR_MARKS = {"techniek": "Techniek en gebouwde omgeving", "ict": "Creatieve industrie en ICT"}
+_ICT = re.compile(r"\b(ict|it|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
+                  r"تقنية المعلومات|الكمبيوتر|الحاسوب")
 # An article without curated short answers answers with its own sentences on the question, at most this long.
 SELECTED_WORDS = 60
 # A curated short answer gets one more sentence of its article when the question's rarer words are only there.
@@ -751,7 +756,10 @@ class Assistant:
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
         use = lang if lang in art.tekst else "nl"
         plain = re.sub(r"(?m)^\s*[-•*]\s+", "", art.tekst[use]).strip()  # list items read as sentences
-        if part is not None:
+        travel = self._travel(question, lang) if article_id == TRAVEL_ARTICLE and question else None
+        if travel is not None and (part is None or part.id != "locaties"):
+            short = travel[0]  # the figures of the asker's own gemeente (Tabel 3.4), not Rotterdam's
+        elif part is not None:
             short = part.tekst.get(lang) or part.tekst["nl"]
             if question:  # the article may hold what the question asks and the curated answer leaves out
                 extra = self._missing_sentence(plain, short, question, use)
@@ -775,7 +783,10 @@ class Assistant:
                 bronnen=[_ref(b) for b in art.bronnen],
             )
         ]
-        sources += self._report_sources(self._refs_of(art, short), lang)
+        if travel is not None and short == travel[0]:
+            sources += travel[1]
+        else:
+            sources += self._report_sources(self._refs_of(art, short), lang)
         return Answer(
             answer=text,
             details=f"{title}\n\n{art.tekst[use].strip()}",
@@ -784,6 +795,60 @@ class Assistant:
             sources=sources,
             topic=f"artikel:{art.id}#{part.id if part else ''}",
         )
+
+    def _travel(self, question: str, lang: str) -> tuple[str, list[Source]] | None:
+        """Travel to the mbo from the gemeente named in the question (a wijk counts as its gemeente): the
+        gemeente's own figures (SEOR 2026, Tabel 3.4, kept on the gebied record) and the regional average
+        from the article; a gemeente without figures is said to have none. None when no place is named."""
+        from retrieval.structured import find_place
+
+        place = find_place(self.kb, question)
+        if place is None or place.soort in ("campus", "school", "postcode") and not place.gemeente:
+            return None
+        name = place.gemeente or place.naam
+        gebied = next((g for g in self.kb.gebieden.values() if g.soort == "gemeente" and g.naam == name), None)
+        if gebied is None:
+            return None
+        sector = "ict" if _ICT.search(question.lower()) else "techniek"
+        mark = SECTOR_MARKS[sector]
+        region = self.kb.artikelen[TRAVEL_ARTICLE].cijfers
+        km_r = next((c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving
+                     and c.eenheid == "km"), None)
+        min_r = next((c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving
+                      and c.eenheid == "minuten"), None)
+        tail = (
+            t("assistant.travel_region", lang, km=format_km(km_r.waarde, lang),
+              minuten=format_number(min_r.waarde, lang))
+            if km_r is not None and min_r is not None
+            else ""
+        )
+        km = next((c for c in gebied.cijfers if mark in c.omschrijving and c.eenheid == "km"), None)
+        minutes = next((c for c in gebied.cijfers if mark in c.omschrijving and c.eenheid == "minuten"), None)
+        refs = [c.bron for c in (km_r, min_r) if c is not None]
+        if km is None or minutes is None:
+            text = t("assistant.travel_no_figures", lang, gemeente=gebied.naam)
+        else:
+            text = t(
+                "assistant.travel_gemeente",
+                lang,
+                sector=t(f"assistant.sector_{sector}", lang),
+                gemeente=gebied.naam,
+                km=format_km(km.waarde, lang),
+                minuten=format_number(minutes.waarde, lang),
+                jaar=km.jaar or "",
+            )
+            refs = [km.bron, *refs]
+        sources = [
+            Source(
+                label=f"{gebied.naam}: {lbl}" if i == 0 and km is not None else lbl,
+                kind="knowledge" if i == 0 and km is not None else "report",
+                source=f"gebied:{gebied.id}" if i == 0 and km is not None else None,
+                title=gebied.naam,
+                bronnen=[_ref(r) for r in refs],
+            )
+            for i, lbl in enumerate(source_labels(self.kb, list(dict.fromkeys(refs)), lang))
+        ]
+        return f"{text} {tail}".strip(), sources
 
     def _refs_of(self, art: Any, short: str) -> list[BronRef]:
         """The references behind a short answer: the figures it quotes (matched by value), else the article's
