@@ -69,7 +69,7 @@ from retrieval.structured import ActivityQuery, Catalogue, answer_activities, de
 # Travel to the mbo per gemeente (issue 18): the article that answers it and how its figures name the sector.
 TRAVEL_ARTICLE = "reisafstand"
 SECTOR_MARKS = {"techniek": "Techniek en gebouwde omgeving", "ict": "Creatieve industrie en ICT"}
-_ICT = re.compile(r"\b(ict|it|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
+_ICT = re.compile(r"\b(ict|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
                   r"تقنية المعلومات|الكمبيوتر|الحاسوب")
 # An article without curated short answers answers with its own sentences on the question, at most this long.
 SELECTED_WORDS = 60
@@ -102,9 +102,13 @@ NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its ex
 # passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
+FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
+# A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
+# article behind "lees meer") when both together would be longer than this.
+ANSWER_BUDGET = 75
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 
 ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
@@ -440,10 +444,12 @@ class Assistant:
         # a follow-up: its own words, with the earlier question's meaning mixed into the vector
         if qvec is not None and context.qvec is not None:
             joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
-            joined = self._decide(text, lang, mode, joined_vec, anchor_text=f"{context.text} {text}")
+            joined = self._decide(
+                text, lang, mode, joined_vec, anchor_text=f"{context.text} {text}", prefer=context.article
+            )
         else:  # bm25-only: the words of both questions
             joined_vec = None
-            joined = self._decide(f"{context.text} {text}", lang, mode, None)
+            joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
         if joined.kind in ("section", "record", "document"):
             return joined
@@ -458,8 +464,16 @@ class Assistant:
         )
 
     def _decide(
-        self, text: str, lang: str, mode: Mode, qvec: np.ndarray | None, anchor_text: str | None = None
+        self,
+        text: str,
+        lang: str,
+        mode: Mode,
+        qvec: np.ndarray | None,
+        anchor_text: str | None = None,
+        prefer: str | None = None,
     ) -> Route:
+        """Route one question; ``prefer`` is the article of the conversation so far (a follow-up stays on it
+        when one of its sections is about as close as the best other one)."""
         hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
         matches = self.questions.match(text, qvec, use_dense=mode != "bm25", use_chars=mode != "dense")
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
@@ -469,7 +483,7 @@ class Assistant:
             # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
             route.kind, route.hit, route.confidence = "record", named, 1.0
             return route
-        article, section, example = self._choose_article(matches, hits)
+        article, section, example = self._choose_article(matches, hits, prefer)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
         agree = (
@@ -517,7 +531,7 @@ class Assistant:
             and (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
         )
         if article is not None and (strong or agree or passages_answer):
-            if not strong and not agree and top is not None and top.kind == "artikel":
+            if not strong and not agree and top is not None and top.kind == "artikel" and article != prefer:
                 # the passage search decides which article; the example questions which section of it
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
@@ -529,7 +543,9 @@ class Assistant:
             return route
         return route
 
-    def _choose_article(self, matches: list[SectionMatch], hits: list[Hit]) -> tuple[str | None, str | None, float]:
+    def _choose_article(
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+    ) -> tuple[str | None, str | None, float]:
         """The article (and its section) with the best combined score; plus the best example cosine for it."""
         if not matches:
             if hits and hits[0].kind == "artikel":
@@ -552,7 +568,8 @@ class Assistant:
         def score(art: str) -> float:
             m = best[art]
             dense, r = passage.get(art, (0.7, 20))
-            return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r)
+            bonus = FOLLOWUP_BONUS if art == prefer else 0.0
+            return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r) + bonus
 
         art = max(best, key=score)
         return art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars
@@ -577,10 +594,14 @@ class Assistant:
             art = self.kb.artikelen[article]
             part = next((k for k in art.kort if k.id == section), None)
             texts = [art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")]
+            dutch = [art.titel.get("nl", ""), art.tekst.get("nl", "")]
             if part is not None:
                 texts += [part.tekst.get(lang, ""), *part.vragen.get(lang, [])]
+                dutch += [part.tekst.get("nl", ""), *part.vragen.get("nl", [])]
             joined = " ".join(texts)
-            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
+            # parents use the Dutch school words in every language ('doorlopende leerroute' in a Ukrainian
+            # question): the section's Dutch text counts too
+            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined + " " + " ".join(dutch), "nl"))
             self._section_tokens[key] = words
         return words
 
@@ -667,6 +688,10 @@ class Assistant:
                     found.add(gram)
         candidates = {name for w in words if len(w) >= 4 for name in self._names_by_part.get(w[:4], ())}
         for name in candidates - found:
+            # by word starts only when two of its words are long: 'wij techniek' must be named as it is
+            # ('wij zijn op zuid, ... techniek' is not about the initiative Wij Techniek)
+            if sum(len(p) >= 4 for p in name.split()) < 2:
+                continue
             if all(any(w.startswith(p) for w in words) if len(p) >= 4 else p in words for p in name.split()):
                 found.add(name)
         if not found:
@@ -769,6 +794,8 @@ class Assistant:
         else:
             short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
         advice = art.doen.get(lang) if with_advice else None
+        if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
+            advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
         text = f"{short}\n\n{advice}" if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
         sources = [
