@@ -538,7 +538,18 @@ class Assistant:
             if asks_number(text):
                 section = self._section_with_figure(article, section, matches)
             if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
-                return route  # the section shares (almost) none of the question's words: it does not answer it
+                # the section shares (almost) none of the question's words: it does not answer it; the next
+                # of the next closest articles, one whose example is close on its own and that holds the most of
+                # the question's words answers instead
+                alts = [
+                    (self.support(text, lang, art, sec), art, sec, ex)
+                    for art, sec, ex in self._ranked_articles(matches, hits, prefer)[1:5]
+                    if ex >= EXAMPLE_STRONG
+                ]
+                alts = [a for a in alts if a[0] >= SUPPORT_MIN]
+                if not alts:
+                    return route
+                _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         return route
@@ -552,6 +563,12 @@ class Assistant:
                 art = hits[0].source.split(":", 1)[1]
                 return art, self._best_section(art, []), 0.0
             return None, None, 0.0
+        return self._ranked_articles(matches, hits, prefer)[0]
+
+    def _ranked_articles(
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+    ) -> list[tuple[str, str, float]]:
+        """(article, its best section, that example's cosine) for every matched article, best combined score first."""
         passage: dict[str, tuple[float, int]] = {}
         rank = 0
         for h in hits:
@@ -571,8 +588,10 @@ class Assistant:
             bonus = FOLLOWUP_BONUS if art == prefer else 0.0
             return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r) + bonus
 
-        art = max(best, key=score)
-        return art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars
+        return [
+            (art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars)
+            for art in sorted(best, key=score, reverse=True)
+        ]
 
     def support(self, text: str, lang: str, article: str, section: str | None) -> float:
         """IDF-weighted share of the question's content words found in the section: its short answer, example
