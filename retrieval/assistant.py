@@ -69,8 +69,10 @@ from retrieval.structured import ActivityQuery, Catalogue, answer_activities, de
 # Travel to the mbo per gemeente (issue 18): the article that answers it and how its figures name the sector.
 TRAVEL_ARTICLE = "reisafstand"
 SECTOR_MARKS = {"techniek": "Techniek en gebouwde omgeving", "ict": "Creatieve industrie en ICT"}
-_ICT = re.compile(r"\b(ict|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
-                  r"تقنية المعلومات|الكمبيوتر|الحاسوب")
+_ICT = re.compile(
+    r"\b(ict|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
+    r"تقنية المعلومات|الكمبيوتر|الحاسوب"
+)
 # An article without curated short answers answers with its own sentences on the question, at most this long.
 SELECTED_WORDS = 60
 # A curated short answer gets one more sentence of its article when the question's rarer words are only there.
@@ -858,13 +860,25 @@ class Assistant:
         sector = "ict" if _ICT.search(question.lower()) else "techniek"
         mark = SECTOR_MARKS[sector]
         region = self.kb.artikelen[TRAVEL_ARTICLE].cijfers
-        km_r = next((c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving
-                     and c.eenheid == "km"), None)
-        min_r = next((c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving
-                      and c.eenheid == "minuten"), None)
+        km_r = next(
+            (c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving and c.eenheid == "km"),
+            None,
+        )
+        min_r = next(
+            (
+                c
+                for c in region
+                if "metropoolregio" in c.omschrijving and mark in c.omschrijving and c.eenheid == "minuten"
+            ),
+            None,
+        )
         tail = (
-            t("assistant.travel_region", lang, km=format_km(km_r.waarde, lang),
-              minuten=format_number(min_r.waarde, lang))
+            t(
+                "assistant.travel_region",
+                lang,
+                km=format_km(km_r.waarde, lang),
+                minuten=format_number(min_r.waarde, lang),
+            )
             if km_r is not None and min_r is not None
             else ""
         )

@@ -46,7 +46,9 @@ def test_travel_per_gemeente_gives_that_gemeentes_figures_from_table_3_4(
     answer = assistant.ask(question, use_llm=False)
     assert answer.language == lang and answer.topic == "artikel:reisafstand#reistijd", answer
     assert format_number(km, lang) in answer.answer and format_number(minutes, lang) in answer.answer, answer.answer
-    assert any(s.source == f"gebied:gem_{gemeente.lower()}" and "3.4" in s.label for s in answer.sources), answer.sources
+    assert any(s.source == f"gebied:gem_{gemeente.lower()}" and "3.4" in s.label for s in answer.sources), (
+        answer.sources
+    )
 
 
 def test_a_gemeente_outside_the_table_gets_no_invented_figure(assistant: Assistant, seeds_dir: Path) -> None:
