@@ -110,7 +110,7 @@ K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
 # A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
 # article behind "lees meer") when both together would be longer than this.
-ANSWER_BUDGET = 70
+ANSWER_BUDGET = 80
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 
 ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
@@ -898,15 +898,16 @@ class Assistant:
                 jaar=km.jaar or "",
             )
             refs = [km.bron, *refs]
+        # the report by its tables; the gebied record that carries the figures is the machine id
         sources = [
             Source(
-                label=f"{gebied.naam}: {lbl}" if i == 0 and km is not None else lbl,
-                kind="knowledge" if i == 0 and km is not None else "report",
-                source=f"gebied:{gebied.id}" if i == 0 and km is not None else None,
+                label=lbl,
+                kind="report",
+                source=f"gebied:{gebied.id}" if km is not None else None,
                 title=gebied.naam,
                 bronnen=[_ref(r) for r in refs],
             )
-            for i, lbl in enumerate(source_labels(self.kb, list(dict.fromkeys(refs)), lang))
+            for lbl in source_labels(self.kb, list(dict.fromkeys(refs)), lang)
         ]
         return f"{text} {tail}".strip(), sources
 
