@@ -110,7 +110,7 @@ K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
 # A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
 # article behind "lees meer") when both together would be longer than this.
-ANSWER_BUDGET = 80
+ANSWER_BUDGET = 75
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 
 ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
