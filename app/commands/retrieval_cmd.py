@@ -188,7 +188,8 @@ def _eval(args: argparse.Namespace) -> int:
         for result in results.values():
             if not args.rows:
                 result.pop("rows")
-        print_json(results if len(results) > 1 else next(iter(results.values())))
+        # the default sets keep their names (also while no held-out set is in place); --file prints its one set
+        print_json(next(iter(results.values())) if args.file else results)
         return 0
     for name, result in results.items():
         print(f"### {name}: {result['questions']} vragen")
