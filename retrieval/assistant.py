@@ -41,7 +41,7 @@ from pydantic import BaseModel
 
 from knowledge.geo import normalise
 from knowledge.i18n import label, t, word
-from knowledge.i18n.formats import format_list, format_number
+from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
@@ -66,6 +66,13 @@ from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
 from retrieval.structured import ActivityQuery, Catalogue, answer_activities, default_catalogue, parse_activity_question
 
+# Travel to the mbo per gemeente (issue 18): the article that answers it and how its figures name the sector.
+TRAVEL_ARTICLE = "reisafstand"
+SECTOR_MARKS = {"techniek": "Techniek en gebouwde omgeving", "ict": "Creatieve industrie en ICT"}
+_ICT = re.compile(
+    r"\b(ict|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
+    r"تقنية المعلومات|الكمبيوتر|الحاسوب"
+)
 # An article without curated short answers answers with its own sentences on the question, at most this long.
 SELECTED_WORDS = 60
 # A curated short answer gets one more sentence of its article when the question's rarer words are only there.
@@ -97,9 +104,13 @@ NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its ex
 # passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
+FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
+# A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
+# article behind "lees meer") when both together would be longer than this.
+ANSWER_BUDGET = 75
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 
 ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
@@ -435,10 +446,12 @@ class Assistant:
         # a follow-up: its own words, with the earlier question's meaning mixed into the vector
         if qvec is not None and context.qvec is not None:
             joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
-            joined = self._decide(text, lang, mode, joined_vec, anchor_text=f"{context.text} {text}")
+            joined = self._decide(
+                text, lang, mode, joined_vec, anchor_text=f"{context.text} {text}", prefer=context.article
+            )
         else:  # bm25-only: the words of both questions
             joined_vec = None
-            joined = self._decide(f"{context.text} {text}", lang, mode, None)
+            joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
         if joined.kind in ("section", "record", "document"):
             return joined
@@ -453,8 +466,16 @@ class Assistant:
         )
 
     def _decide(
-        self, text: str, lang: str, mode: Mode, qvec: np.ndarray | None, anchor_text: str | None = None
+        self,
+        text: str,
+        lang: str,
+        mode: Mode,
+        qvec: np.ndarray | None,
+        anchor_text: str | None = None,
+        prefer: str | None = None,
     ) -> Route:
+        """Route one question; ``prefer`` is the article of the conversation so far (a follow-up stays on it
+        when one of its sections is about as close as the best other one)."""
         hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
         matches = self.questions.match(text, qvec, use_dense=mode != "bm25", use_chars=mode != "dense")
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
@@ -464,7 +485,7 @@ class Assistant:
             # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
             route.kind, route.hit, route.confidence = "record", named, 1.0
             return route
-        article, section, example = self._choose_article(matches, hits)
+        article, section, example = self._choose_article(matches, hits, prefer)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
         agree = (
@@ -512,25 +533,44 @@ class Assistant:
             and (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
         )
         if article is not None and (strong or agree or passages_answer):
-            if not strong and not agree and top is not None and top.kind == "artikel":
+            if not strong and not agree and top is not None and top.kind == "artikel" and article != prefer:
                 # the passage search decides which article; the example questions which section of it
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
             if asks_number(text):
                 section = self._section_with_figure(article, section, matches)
             if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
-                return route  # the section shares (almost) none of the question's words: it does not answer it
+                # the section shares (almost) none of the question's words: it does not answer it; the next
+                # of the next closest articles, one whose example is close on its own and that holds the most of
+                # the question's words answers instead
+                alts = [
+                    (self.support(text, lang, art, sec), art, sec, ex)
+                    for art, sec, ex in self._ranked_articles(matches, hits, prefer)[1:5]
+                    if ex >= EXAMPLE_STRONG
+                ]
+                alts = [a for a in alts if a[0] >= SUPPORT_MIN]
+                if not alts:
+                    return route
+                _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         return route
 
-    def _choose_article(self, matches: list[SectionMatch], hits: list[Hit]) -> tuple[str | None, str | None, float]:
+    def _choose_article(
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+    ) -> tuple[str | None, str | None, float]:
         """The article (and its section) with the best combined score; plus the best example cosine for it."""
         if not matches:
             if hits and hits[0].kind == "artikel":
                 art = hits[0].source.split(":", 1)[1]
                 return art, self._best_section(art, []), 0.0
             return None, None, 0.0
+        return self._ranked_articles(matches, hits, prefer)[0]
+
+    def _ranked_articles(
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+    ) -> list[tuple[str, str, float]]:
+        """(article, its best section, that example's cosine) for every matched article, best combined score first."""
         passage: dict[str, tuple[float, int]] = {}
         rank = 0
         for h in hits:
@@ -547,10 +587,13 @@ class Assistant:
         def score(art: str) -> float:
             m = best[art]
             dense, r = passage.get(art, (0.7, 20))
-            return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r)
+            bonus = FOLLOWUP_BONUS if art == prefer else 0.0
+            return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r) + bonus
 
-        art = max(best, key=score)
-        return art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars
+        return [
+            (art, best[art].section, best[art].dense if best[art].dense > 0 else best[art].chars)
+            for art in sorted(best, key=score, reverse=True)
+        ]
 
     def support(self, text: str, lang: str, article: str, section: str | None) -> float:
         """IDF-weighted share of the question's content words found in the section: its short answer, example
@@ -572,10 +615,14 @@ class Assistant:
             art = self.kb.artikelen[article]
             part = next((k for k in art.kort if k.id == section), None)
             texts = [art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")]
+            dutch = [art.titel.get("nl", ""), art.tekst.get("nl", "")]
             if part is not None:
                 texts += [part.tekst.get(lang, ""), *part.vragen.get(lang, [])]
+                dutch += [part.tekst.get("nl", ""), *part.vragen.get("nl", [])]
             joined = " ".join(texts)
-            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
+            # parents use the Dutch school words in every language ('doorlopende leerroute' in a Ukrainian
+            # question): the section's Dutch text counts too
+            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined + " " + " ".join(dutch), "nl"))
             self._section_tokens[key] = words
         return words
 
@@ -662,6 +709,10 @@ class Assistant:
                     found.add(gram)
         candidates = {name for w in words if len(w) >= 4 for name in self._names_by_part.get(w[:4], ())}
         for name in candidates - found:
+            # by word starts only when two of its words are long: 'wij techniek' must be named as it is
+            # ('wij zijn op zuid, ... techniek' is not about the initiative Wij Techniek)
+            if sum(len(p) >= 4 for p in name.split()) < 2:
+                continue
             if all(any(w.startswith(p) for w in words) if len(p) >= 4 else p in words for p in name.split()):
                 found.add(name)
         if not found:
@@ -751,7 +802,10 @@ class Assistant:
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
         use = lang if lang in art.tekst else "nl"
         plain = re.sub(r"(?m)^\s*[-•*]\s+", "", art.tekst[use]).strip()  # list items read as sentences
-        if part is not None:
+        travel = self._travel(question, lang) if article_id == TRAVEL_ARTICLE and question else None
+        if travel is not None and (part is None or part.id != "locaties"):
+            short = travel[0]  # the figures of the asker's own gemeente (Tabel 3.4), not Rotterdam's
+        elif part is not None:
             short = part.tekst.get(lang) or part.tekst["nl"]
             if question:  # the article may hold what the question asks and the curated answer leaves out
                 extra = self._missing_sentence(plain, short, question, use)
@@ -761,6 +815,8 @@ class Assistant:
         else:
             short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
         advice = art.doen.get(lang) if with_advice else None
+        if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
+            advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
         text = f"{short}\n\n{advice}" if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
         sources = [
@@ -775,7 +831,10 @@ class Assistant:
                 bronnen=[_ref(b) for b in art.bronnen],
             )
         ]
-        sources += self._report_sources(self._refs_of(art, short), lang)
+        if travel is not None and short == travel[0]:
+            sources += travel[1]
+        else:
+            sources += self._report_sources(self._refs_of(art, short), lang)
         return Answer(
             answer=text,
             details=f"{title}\n\n{art.tekst[use].strip()}",
@@ -784,6 +843,73 @@ class Assistant:
             sources=sources,
             topic=f"artikel:{art.id}#{part.id if part else ''}",
         )
+
+    def _travel(self, question: str, lang: str) -> tuple[str, list[Source]] | None:
+        """Travel to the mbo from the gemeente named in the question (a wijk counts as its gemeente): the
+        gemeente's own figures (SEOR 2026, Tabel 3.4, kept on the gebied record) and the regional average
+        from the article; a gemeente without figures is said to have none. None when no place is named."""
+        from retrieval.structured import find_place
+
+        place = find_place(self.kb, question)
+        if place is None or place.soort in ("campus", "school", "postcode") and not place.gemeente:
+            return None
+        name = place.gemeente or place.naam
+        gebied = next((g for g in self.kb.gebieden.values() if g.soort == "gemeente" and g.naam == name), None)
+        if gebied is None:
+            return None
+        sector = "ict" if _ICT.search(question.lower()) else "techniek"
+        mark = SECTOR_MARKS[sector]
+        region = self.kb.artikelen[TRAVEL_ARTICLE].cijfers
+        km_r = next(
+            (c for c in region if "metropoolregio" in c.omschrijving and mark in c.omschrijving and c.eenheid == "km"),
+            None,
+        )
+        min_r = next(
+            (
+                c
+                for c in region
+                if "metropoolregio" in c.omschrijving and mark in c.omschrijving and c.eenheid == "minuten"
+            ),
+            None,
+        )
+        tail = (
+            t(
+                "assistant.travel_region",
+                lang,
+                km=format_km(km_r.waarde, lang),
+                minuten=format_number(min_r.waarde, lang),
+            )
+            if km_r is not None and min_r is not None
+            else ""
+        )
+        km = next((c for c in gebied.cijfers if mark in c.omschrijving and c.eenheid == "km"), None)
+        minutes = next((c for c in gebied.cijfers if mark in c.omschrijving and c.eenheid == "minuten"), None)
+        refs = [c.bron for c in (km_r, min_r) if c is not None]
+        if km is None or minutes is None:
+            text = t("assistant.travel_no_figures", lang, gemeente=gebied.naam)
+        else:
+            text = t(
+                "assistant.travel_gemeente",
+                lang,
+                sector=t(f"assistant.sector_{sector}", lang),
+                gemeente=gebied.naam,
+                km=format_km(km.waarde, lang),
+                minuten=format_number(minutes.waarde, lang),
+                jaar=km.jaar or "",
+            )
+            refs = [km.bron, *refs]
+        # the report by its tables; the gebied record that carries the figures is the machine id
+        sources = [
+            Source(
+                label=lbl,
+                kind="report",
+                source=f"gebied:{gebied.id}" if km is not None else None,
+                title=gebied.naam,
+                bronnen=[_ref(r) for r in refs],
+            )
+            for lbl in source_labels(self.kb, list(dict.fromkeys(refs)), lang)
+        ]
+        return f"{text} {tail}".strip(), sources
 
     def _refs_of(self, art: Any, short: str) -> list[BronRef]:
         """The references behind a short answer: the figures it quotes (matched by value), else the article's

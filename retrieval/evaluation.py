@@ -82,7 +82,7 @@ class EvalQuestion(BaseModel):
 
 def load_questions(path: Path | None = None) -> list[EvalQuestion]:
     raw = yaml.safe_load(Path(path or EVAL_FILE).read_text(encoding="utf-8"))
-    return [EvalQuestion.model_validate(item) for item in raw]
+    return [EvalQuestion.model_validate(item) for item in raw or []]  # an empty set (no held-out yet) is []
 
 
 def _norm(text: str) -> str:

@@ -689,6 +689,7 @@ _CODE_PATTERNS = (
     r"\b(rm\s+-rf|sudo|eval\()",
     r"\\x[0-9a-f]{2}",
     r"&#\d+;",
+    r"\bwhere\b.{0,30}(\b\d+\s*=\s*\d+\b|'[^']*'\s*=\s*'[^']*')",  # an always-true SQL condition (injection probe)
 )
 
 
