@@ -158,7 +158,9 @@ def _activity_place(ini: Initiatief | None, lang: str) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: str) -> str:
+def _next_step(
+    route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: str, gezegd: set[str] | None = None
+) -> str:
     stap = route.volgende_stap
     parts = []
     if stap.soort == "eerst_profiel" and route.vmbo_profiel:  # groep 7/8, vo1-2: the profiel comes first
@@ -177,6 +179,11 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
         key = "report.step_activity_school" if stap.activiteit_via_school else "report.step_activity"
         parts.append(t(key, lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else ""))
+    # over the travel limit, no wage source: the short line drops no caveat, and says each once on the page (review 3)
+    gezegd = set() if gezegd is None else gezegd
+    nieuw = [z for z in route.kanttekeningen.get(lang) or route.kanttekeningen.get("nl", []) if z not in gezegd]
+    parts += nieuw
+    gezegd.update(nieuw)
     return " ".join(parts)
 
 
@@ -263,6 +270,7 @@ def page_content(
     routes: list[RouteRegel] = []
     refs: list[str] = []
     leerbedrijf_said = False
+    gezegd: set[str] = set()  # caveats already on the page
     later = any(r.horizon for r in advies.routes)
     for route in advies.routes[:MAX_ROUTES]:
         opl = route.opleiding
@@ -277,7 +285,7 @@ def page_content(
                 + (f" · {t('report.later', lang)}" if route.horizon else ""),
                 waarom=_why(route, profiel, lang),
                 vooruitzicht=prospect,
-                volgende_stap=_next_step(route, initiatives, lang),
+                volgende_stap=_next_step(route, initiatives, lang, gezegd),
                 beroepen=_beroepen(route, lang),
                 leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
             )

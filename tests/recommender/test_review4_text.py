@@ -1,0 +1,73 @@
+"""Review 3 (issue 13), what the reader sees: caveats in the short havo/vwo list, a school step in every stage
+advice, coding slips and list grammar. Each test runs on the REAL knowledge base and fails on the old behaviour."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+from typing import Any
+
+from knowledge.loader import KnowledgeBase
+from recommender.advies import recommend
+from recommender.models import Advies
+from recommender.profile import Profiel
+
+
+def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
+    return recommend(kb, Profiel.model_validate(kw))
+
+
+def _cli_text(a: Advies) -> str:
+    from app.commands.recommend_cmd import _print_human
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        _print_human(a)
+    return out.getvalue()
+
+
+def test_havo_side_list_shows_the_travel_limit_and_salary_caveats(kb: KnowledgeBase) -> None:
+    """R09 (max 3 km) and R30 (salaris): the short mbo-4 list keeps every caveat the explanation holds."""
+    a = advies(
+        kb,
+        leerjaar="vo4",
+        schooltype="havo",
+        interesses=["elektro"],
+        belangrijk=["salaris"],
+        wijk="Hoogvliet",
+        max_reisafstand_km=3,
+        taal_ouders="pl",
+    )
+    zijpad = [r for r in a.routes if r.zijpad]
+    assert zijpad
+    ver = [r for r in zijpad if r.afstand_km is not None and r.afstand_km > 3]
+    assert ver, "the persona has mbo-4 options beyond 3 km"
+    for r in ver:
+        assert any("verder dan 3 km" in z for z in r.kanttekeningen["nl"]), r.kanttekeningen
+        assert len(r.kanttekeningen["pl"]) == len(r.kanttekeningen["nl"])
+    for r in zijpad:
+        assert any("geen bron met lonen" in z for z in r.kanttekeningen["nl"])
+    text = _cli_text(a)
+    side = text.split("Ook mogelijk: mbo niveau 4", 1)[1]
+    assert "verder dan 3 km" in side
+    assert side.count("geen bron met lonen") == 1, "the salary remark is said once in the short list"
+
+
+def test_report_next_step_carries_the_caveats_once(kb: KnowledgeBase) -> None:
+    from app.report import page_content
+
+    p = Profiel.model_validate(
+        dict(
+            leerjaar="vo4",
+            schooltype="havo",
+            interesses=["elektro"],
+            belangrijk=["salaris"],
+            wijk="Hoogvliet",
+            max_reisafstand_km=3,
+        )
+    )
+    a = recommend(kb, p)
+    page = page_content(kb, p, a, "nl")
+    stappen = " ".join(r.volgende_stap for r in page.routes)
+    assert "verder dan 3 km" in stappen
+    assert stappen.count("geen bron met lonen") == 1
