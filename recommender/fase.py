@@ -483,7 +483,9 @@ def fase_advies(
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
             if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
                 stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
-            scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "po")
+            # a tl advice has only TL profielen: then the schools (mavo's) with those, never no school step (review R36)
+            school_codes = codes or [p.code for p in profielen]
+            scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "po")
             stappen += school_stappen
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
             bronnen += [b for p in profielen for b in p.redenen_bronnen]
@@ -520,7 +522,8 @@ def fase_advies(
                         )
                     )
             else:  # the own school's profielen are not known: schools nearby that have them, or where to look
-                scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "vo_onderbouw")
+                school_codes = codes or [p.code for p in profielen]  # tl: the mavo's with the TL profielen
+                scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "vo_onderbouw")
                 stappen += school_stappen
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]

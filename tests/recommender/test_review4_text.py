@@ -71,3 +71,27 @@ def test_report_next_step_carries_the_caveats_once(kb: KnowledgeBase) -> None:
     stappen = " ".join(r.volgende_stap for r in page.routes)
     assert "verder dan 3 km" in stappen
     assert stappen.count("geen bron met lonen") == 1
+
+
+SCHOOL_STAPPEN = {"scholen", "scholen_zoeken", "eigen_school_mist", "school_zonder_profiel"}
+
+
+def test_every_stage_advice_for_groep_7_8_and_klas_1_2_has_a_school_step(kb: KnowledgeBase) -> None:
+    """R36 (groep 7, advice tl): every stage advice ends with named schools or the honest scholenopdekaart.nl
+    pointer, for every advice, with and without a place, for technical and non-technical interests."""
+    gevallen: list[dict[str, Any]] = []
+    for advies_ in ("vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo"):
+        for plaats in ({"wijk": "Schiedam-Oost"}, {"gemeente": "Westland"}, {}):
+            for interesses in (["media_vormgeving", "koken_horeca"], ["machines"], ["zorg_welzijn"]):
+                gevallen.append(
+                    dict(leerjaar="groep8", schooltype="po", schooladvies=advies_, interesses=interesses, **plaats)
+                )
+    for schooltype in ("vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"):
+        for plaats in ({"wijk": "Schiedam-Oost"}, {"gemeente": "Westland"}, {}):
+            for interesses in (["media_vormgeving", "koken_horeca"], ["machines"]):
+                gevallen.append(dict(leerjaar="vo2", schooltype=schooltype, interesses=interesses, **plaats))
+    for kw in gevallen:
+        fa = advies(kb, **kw).fase_advies
+        assert fa is not None, kw
+        soorten = {s.soort for s in fa.stappen}
+        assert soorten & SCHOOL_STAPPEN, (kw, soorten)
