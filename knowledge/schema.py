@@ -199,6 +199,11 @@ class Opleiding(Strict):
         default_factory=list,
         description="interesses waarvoor dit de gangbare eerste route is op dit niveau (eigen indeling)",
     )
+    kern: list[Interesse] = Field(
+        default_factory=list,
+        description="waar de opleiding over gaat als de richting dat niet zegt (eigen indeling; mobiele werktuigen: "
+        "machines, ook al valt het onder mobiliteit); leeg = volgens de richting",
+    )
     vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []
     arbeidsmarkt: OpleidingArbeidsmarkt | None = Field(

@@ -86,7 +86,9 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
     coded technical interests. A non-technical interest is never the core of a techniek route.
     """
     technisch = [i for i in opl.interesses if i in vocab.TECHNISCHE_INTERESSES]
-    kern = RICHTING_KERN.get(opl.richting, frozenset()) | frozenset(opl.hoofdroute_voor)
+    # an opleiding's own kern overrides its richting's (mobile werktuigen: machines, though under mobiliteit)
+    kern = frozenset(opl.kern) or RICHTING_KERN.get(opl.richting, frozenset())
+    kern |= frozenset(opl.hoofdroute_voor)
     eigen = [i for i in technisch if i in kern]
     return tuple(eigen or technisch)
 

@@ -95,3 +95,19 @@ def test_every_stage_advice_for_groep_7_8_and_klas_1_2_has_a_school_step(kb: Kno
         assert fa is not None, kw
         soorten = {s.soort for s in fa.stappen}
         assert soorten & SCHOOL_STAPPEN, (kw, soorten)
+
+
+def test_monteur_mobiele_werktuigen_is_about_machines_and_autotechnicus_stays_the_car_route(kb: KnowledgeBase) -> None:
+    """R35/R22: mobile werktuigen (trekkers, graafmachines) is a machines trade, not mainly cars."""
+    from recommender.routes import kern_interesses
+
+    for opl in kb.opleidingen.values():
+        if "mobiele werktuigen" in opl.naam:
+            assert kern_interesses(opl) == ("machines",), opl.id
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-bb", interesses=["machines"], gemeente="Westland")
+    for r in a.routes:
+        if "mobiele werktuigen" in r.opleiding.naam:
+            assert not r.raakvlak and "raakvlak" not in r.uitleg["nl"], r.uitleg["nl"]
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"], wijk="Hellevoetsluis")
+    auto = [r for r in a.routes if r.opleiding.naam == "Autotechnicus"]
+    assert auto and auto[0].hoofdroute
