@@ -180,6 +180,11 @@ class Vervolg(Strict):
     naam: str
     soort: VervolgSoort
     scholen: list[str] = Field(default_factory=list, description="ids van hbo/wo-instellingen in scholen.yaml")
+    interesses: list[Interesse] = Field(
+        default_factory=list,
+        description="waar de richting over gaat, als dat smaller is dan de opleiding (eigen indeling; Aeronautical "
+        "engineering: machines); leeg = de interesses van de opleiding",
+    )
 
 
 class Opleiding(Strict):

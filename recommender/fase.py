@@ -269,22 +269,28 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] |
     merged: dict[tuple[str, str], HoRichting] = {}
     over = [s for s in routes if not s.raakvlak]  # "passen bij je interesses": only behind routes about them
     for s in over or routes:
+        smaller = dict(s.route.vervolg_over)
         for naam, soort, scholen in s.route.vervolg:
             if soort not in soorten:
                 continue
             key = (naam, soort)
+            # a direction narrower than its opleiding fits only the interests it is about (review R30: Aeronautical
+            # engineering is about machines, not elektrotechniek)
+            eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
+            if not eigen:
+                continue
             if key in merged:
                 old = merged[key]
                 merged[key] = old.model_copy(
                     update={
                         "via": list(dict.fromkeys([*old.via, s.route.naam])),
-                        "interesses": list(dict.fromkeys([*old.interesses, *s.interesses])),
+                        "interesses": list(dict.fromkeys([*old.interesses, *eigen])),
                         "scholen": list(dict.fromkeys([*old.scholen, *scholen])),
                     }
                 )
             else:
                 merged[key] = HoRichting(
-                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=list(s.interesses)
+                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=eigen
                 )
     # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
     out = sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())

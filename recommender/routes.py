@@ -173,6 +173,8 @@ class RouteInfo:
     vervolg: tuple[tuple[str, str, tuple[str, ...]], ...]  # (naam, hbo|wo, school names)
     bronnen: tuple[str, ...]
     heeft_bron: bool
+    # (naam, hbo|wo) -> what the direction is about, when narrower than the opleiding (Aeronautical: machines)
+    vervolg_over: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
 
     @cached_property
     def beroep_ids(self) -> tuple[str, ...]:
@@ -359,6 +361,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         vervolg=vervolg,
         bronnen=tuple(dict.fromkeys(bronnen)),
         heeft_bron=heeft_bron and bool(beroepen),
+        vervolg_over=tuple(((v.naam, v.soort), frozenset(v.interesses)) for v in opl.vervolg if v.interesses),
     )
 
 

@@ -111,3 +111,24 @@ def test_monteur_mobiele_werktuigen_is_about_machines_and_autotechnicus_stays_th
     a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"], wijk="Hellevoetsluis")
     auto = [r for r in a.routes if r.opleiding.naam == "Autotechnicus"]
     assert auto and auto[0].hoofdroute
+
+
+def test_hbo_direction_names_only_the_interests_it_is_about(kb: KnowledgeBase) -> None:
+    """R30 (havo, elektro + energie): no 'Aeronautical engineering past bij elektrotechniek'."""
+    from recommender.fase import ho_richtingen
+
+    a = advies(
+        kb, leerjaar="vo4", schooltype="havo", interesses=["elektro", "energie_duurzaamheid"], gemeente="Zoetermeer"
+    )
+    assert a.fase_advies is not None
+    for v in a.fase_advies.vervolg:
+        if "Aeronautical" in v.naam or "Werktuigbouwkunde" in v.naam:
+            assert "elektro" not in v.interesses, v
+    # and a machines pupil still gets it, with machines named
+    from recommender.advies import score_alle
+
+    p = Profiel.model_validate(dict(leerjaar="vo4", schooltype="havo", interesses=["machines", "elektro"]))
+    vlieg = [s for s in score_alle(kb, p, None) if "vliegtuig" in s.route.naam.lower()]
+    assert vlieg
+    aero = [v for v in ho_richtingen(vlieg, p) if "Aeronautical" in v.naam]
+    assert aero and aero[0].interesses == ["machines"]
