@@ -132,3 +132,21 @@ def test_hbo_direction_names_only_the_interests_it_is_about(kb: KnowledgeBase) -
     assert vlieg
     aero = [v for v in ho_richtingen(vlieg, p) if "Aeronautical" in v.naam]
     assert aero and aero[0].interesses == ["machines"]
+
+
+def test_lists_of_names_that_hold_the_conjunction_do_not_chain_it() -> None:
+    """'budowanie i energia i ekologia', 'Енергетика і сталий розвиток і ІКТ': one formatter, all six languages."""
+    from knowledge.i18n import LANGUAGES, word
+    from knowledge.i18n.formats import format_list
+
+    for lang in LANGUAGES:
+        namen = [word("interesse", c, lang) for c in ("bouwen", "energie_duurzaamheid", "ict_programmeren")]
+        tekst = format_list(namen, lang)
+        for naam in namen:
+            assert naam in tekst
+        rest = tekst
+        for naam in namen:
+            rest = rest.replace(naam, "")
+        # between the names only separators, no conjunction of the list itself
+        assert set(rest) <= {";", "؛", " "}, (lang, tekst)
+        assert format_list(["A", "B"], lang) != "A; B", lang  # plain names keep the normal list
