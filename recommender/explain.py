@@ -209,12 +209,14 @@ def route_uitleg(
         # every profiel of the pupil's leerweg the route connects to: a route listed under TL Techniek next to one
         # under TL Economie then says why (review R31)
         passend = _passende_profielen(r.vmbo_profielen, vmbo_profiel, profiel)
+        # in klas 3-4 the profiel is chosen (here unknown): information, not 'past hierbij' (review R06/R33)
+        kiest = profiel.schooltype == "po" or profiel.leerjaar in ("vo1", "vo2")
         if len(passend) > 1:
-            zinnen.append(
-                t("advies.profiel_advies_meer", taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal))
-            )
+            key = "advies.profiel_advies_meer" if kiest else "advies.profiel_info_meer"
+            zinnen.append(t(key, taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal)))
         else:
-            zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+            key = "advies.profiel_advies" if kiest else "advies.profiel_info"
+            zinnen.append(t(key, taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:
         zinnen.append(t("advies.niveau_lager", taal, niveau=r.niveau))
     if profiel.schooltype in ("havo", "vwo"):

@@ -150,3 +150,34 @@ def test_lists_of_names_that_hold_the_conjunction_do_not_chain_it() -> None:
         # between the names only separators, no conjunction of the list itself
         assert set(rest) <= {";", "؛", " "}, (lang, tekst)
         assert format_list(["A", "B"], lang) != "A; B", lang  # plain names keep the normal list
+
+
+def test_klas_4_with_unknown_profiel_is_told_information_not_a_choice(kb: KnowledgeBase) -> None:
+    """R06/R33: 'Op het vmbo passen M&T en MaT' is pointless in klas 4; klas 2 still chooses."""
+    a = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Rotterdam")
+    for r in a.routes:
+        assert "Op het vmbo pas" not in r.uitleg["nl"], r.uitleg["nl"]
+    assert any("sluit aan op" in r.uitleg["nl"] for r in a.routes)
+    a = advies(kb, leerjaar="vo2", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Rotterdam")
+    assert any("Op het vmbo pas" in r.uitleg["nl"] for r in a.routes)
+
+
+def test_verslag_names_the_profiel_as_the_advice_does(kb: KnowledgeBase) -> None:
+    """pl verslag: 'profil vmbo Mobilność i transport' on one line and 'Mobiliteit en transport' on the next."""
+    from app.report import page_content
+    from recommender.explain import profiel_naam
+
+    p = Profiel.model_validate(
+        dict(leerjaar="groep8", schooltype="po", schooladvies="vmbo-tl", interesses=["media_vormgeving"], taal_ouders="pl")
+    )
+    a = recommend(kb, p)
+    page = page_content(kb, p, a, "pl")
+    stappen = [r.volgende_stap for r in page.routes]
+    assert stappen and all(profiel_naam(kb, r.vmbo_profiel or "") in s for r, s in zip(a.routes, stappen, strict=False))
+    assert not any("profil tl" in s for s in stappen)
+
+
+def test_baanzekerheid_for_an_opleiding_source_is_said_plainly(kb: KnowledgeBase) -> None:
+    from knowledge.i18n import t
+
+    assert "met naam, niet een beroep apart" not in t("advies.baanzekerheid_opleiding", "nl")
