@@ -318,10 +318,18 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] |
 _INTERESSE_VOLGORDE = {i: n for n, i in enumerate(INTERESSE_PROFIELEN)}  # bouwen before maken_ontwerpen for BWI
 
 
-def _voorbeeld_rang(r: RouteInfo, eigen: set[str]) -> tuple[int, int]:
+_GEWOON_NIVEAU = {"bb": 2, "kb": 3, "gl": 3, "tl": 4}
+
+
+def _voorbeeld_rang(r: RouteInfo, eigen: set[str]) -> tuple[int, int, int]:
     """Example routes for a profiel: the usual first route of its first interest leads, then routes about it."""
     hoofd = [_INTERESSE_VOLGORDE[i] for i in eigen & r.hoofdroute_voor]
-    return (min(hoofd) if hoofd else len(_INTERESSE_VOLGORDE), 0 if eigen & r.opl_interesses else 1)
+    kern = [_INTERESSE_VOLGORDE[i] for i in eigen & set(r.kern)]  # about it, not only coded with it (review R23)
+    return (
+        min(hoofd) if hoofd else len(_INTERESSE_VOLGORDE),
+        min(kern) if kern else len(_INTERESSE_VOLGORDE),
+        0 if eigen & r.opl_interesses else 1,
+    )
 
 
 def techniekprofielen(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[ProfielKeuze]:
@@ -352,16 +360,22 @@ def techniekprofielen(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> 
             and (set(r.vmbo_profielen) & set(vocab.TECHNIEK_PROFIELEN) if tl else code in r.vmbo_profielen)
         ]
         # the interests this profiel is the first choice for (bouwen -> BWI); their usual first routes lead
-        # (Timmerman for BWI), then other routes about them; one route per richting first, to show the breadth
+        # (Timmerman for BWI), then other routes about them (Metselaar), so each profiel shows its most typical
+        # routes (review R23: not 'BWI -> laagspanningsdistributie'), one per trade, at the leerweg's usual niveau
         eigen = {
             i
             for i, c in INTERESSE_PROFIELEN.items()
             if i in vocab.TECHNISCHE_INTERESSES and (tl or (c and c[0] == code))
         }
-        past.sort(key=lambda r: _voorbeeld_rang(r, eigen))
-        per_richting = list({r.richting: r for r in reversed(past)}.values())  # the first route of each richting
-        per_richting.sort(key=past.index)
-        gekozen = per_richting + [r for r in past if r not in per_richting]
+        gewoon = _GEWOON_NIVEAU.get(lw, 3)  # the niveau most pupils of this leerweg go to: Allround metselaar for kb
+        past.sort(key=lambda r: (*_voorbeeld_rang(r, eigen), abs(r.niveau - gewoon)))
+        beroepen: set[str] = set()
+        gekozen = []
+        for r in past:
+            if beroepen & set(r.beroep_ids):
+                continue  # Eerste autotechnicus after Autotechnicus: the same trade one niveau up says nothing new
+            gekozen.append(r)
+            beroepen |= set(r.beroep_ids)
         namen = list(dict.fromkeys(r.naam for r in gekozen))[: MAX_OPLEIDINGEN_PER_PROFIEL + (1 if tl else 0)]
         if not namen:
             continue

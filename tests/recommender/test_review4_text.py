@@ -181,3 +181,15 @@ def test_baanzekerheid_for_an_opleiding_source_is_said_plainly(kb: KnowledgeBase
     from knowledge.i18n import t
 
     assert "met naam, niet een beroep apart" not in t("advies.baanzekerheid_opleiding", "nl")
+
+
+def test_techniekprofielen_overview_shows_each_profiels_typical_routes(kb: KnowledgeBase) -> None:
+    """R23 (kb3, nothing filled in): 'BWI -> Eerste monteur laagspanningsdistributie' is odd; BWI leads with
+    timmerman and other bouw routes, one route per trade."""
+    from recommender.fase import techniekprofielen
+
+    p = Profiel.model_validate(dict(leerjaar="vo3", schooltype="vmbo-kb", gemeente="Rotterdam"))
+    keuzes = {k.code: k.uitleg["nl"] for k in techniekprofielen(kb, p, ["nl"])}
+    assert "timmerman" in keuzes["BWI"] and "laagspanning" not in keuzes["BWI"], keuzes["BWI"]
+    assert "Eerste monteur gas" not in keuzes["BWI"]
+    assert not ("Eerste autotechnicus" in keuzes["MT"] and "Autotechnicus," in keuzes["MT"])
