@@ -193,3 +193,15 @@ def test_techniekprofielen_overview_shows_each_profiels_typical_routes(kb: Knowl
     assert "timmerman" in keuzes["BWI"] and "laagspanning" not in keuzes["BWI"], keuzes["BWI"]
     assert "Eerste monteur gas" not in keuzes["BWI"]
     assert not ("Eerste autotechnicus" in keuzes["MT"] and "Autotechnicus," in keuzes["MT"])
+
+
+def test_lab_pupil_gets_the_common_lab_and_life_science_directions(kb: KnowledgeBase) -> None:
+    """R34 (havo3 Delft, proefjes + dieren): Biologie en medisch laboratoriumonderzoek (hbo); for vwo also
+    Life Science & Technology (general knowledge, as every hbo/wo direction: no figures)."""
+    a = advies(kb, leerjaar="vo3", schooltype="havo", interesses=["natuur_proefjes", "dieren_natuur"], gemeente="Delft")
+    assert a.fase_advies is not None
+    namen = [v.naam for v in a.fase_advies.vervolg]
+    assert "Biologie en medisch laboratoriumonderzoek" in namen, namen
+    a = advies(kb, leerjaar="vo3", schooltype="vwo", interesses=["natuur_proefjes"], gemeente="Delft")
+    assert a.fase_advies is not None
+    assert "Life Science & Technology" in [v.naam for v in a.fase_advies.vervolg]
