@@ -386,6 +386,11 @@ class School(Strict):
     leerwegen: list[Leerweg] = []
     profielen: list[ProfielCode] = []
     profielen_bekend: bool = Field(True, description="false als de bronnen het profielaanbod niet noemen")
+    profielen_onzeker: list[ProfielCode] = Field(
+        default_factory=list,
+        description="profielen uit een oudere bron die een nieuwere bron in twijfel trekt (Oberon 2024 § 2.2: M&T "
+        "nog op één locatie in Rotterdam Zuid, het plan uit 2019 noemde er twee); het advies zegt dat erbij",
+    )
     locatie: Locatie
     opmerking: str | None = None
     sectoren: list[Interesse] = Field(

@@ -70,6 +70,7 @@ INTERESSE_TL: dict[str, str] = {
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
 BRON_N_PROFIEL = "seor2026#3.3.2"  # NT and NG are a good preparation for techniek (the access rules: general knowledge)
 BRON_AANBOD = "seor2026#Tabel 3.1"
+BRON_PROFIEL_ONZEKER = "oberon2024#2.2"  # M&T, MVI and MaT each at one location in Rotterdam Zuid (2024)
 MAX_PROFIELEN = 3
 MAX_SCHOLEN = 4
 MAX_OPLEIDINGEN_PER_PROFIEL = 3
@@ -432,6 +433,21 @@ def _school_stappen(
             ),
             _stap("scholen_zoeken", "stap_po_meer_scholen", talen),
         ]
+        # a newer report counts fewer schools with this profiel than the older plan the school data comes from
+        twijfel = [s for s in scholen if set(codes) & set(kb.scholen[s.id].profielen_onzeker)]
+        if twijfel:
+            code = next(c for c in codes if any(c in kb.scholen[s.id].profielen_onzeker for s in twijfel))
+            stappen.insert(
+                1,
+                _stap(
+                    "scholen_nagaan",
+                    "stap_profiel_onzeker",
+                    talen,
+                    BRON_PROFIEL_ONZEKER,
+                    profiel=profiel_naam(kb, code),
+                    scholen=lambda taal: lijst([s.naam for s in twijfel], taal),
+                ),
+            )
     elif plaats is None:
         stappen = [_stap("scholen_zoeken", "stap_geen_scholen_zonder_plaats", talen, None, profielen=profielen.get)]
     else:

@@ -205,3 +205,14 @@ def test_lab_pupil_gets_the_common_lab_and_life_science_directions(kb: Knowledge
     a = advies(kb, leerjaar="vo3", schooltype="vwo", interesses=["natuur_proefjes"], gemeente="Delft")
     assert a.fase_advies is not None
     assert "Life Science & Technology" in [v.naam for v in a.fase_advies.vervolg]
+
+
+def test_schools_whose_profiel_a_newer_report_doubts_are_flagged_with_that_source(kb: KnowledgeBase) -> None:
+    """R02: the 2019 plan lists M&T at Zuiderpark and Wartburg De Swaef; Oberon 2024 § 2.2 counts one location."""
+    a = advies(
+        kb, leerjaar="groep7", schooltype="po", schooladvies="vmbo-kb", interesses=["autos_motoren"], wijk="Spijkenisse"
+    )
+    assert a.fase_advies is not None
+    stap = [s for s in a.fase_advies.stappen if s.soort == "scholen_nagaan"]
+    assert stap and stap[0].bron == "oberon2024#2.2"
+    assert "Zuiderpark College" in stap[0].tekst["nl"] and "2019" in stap[0].tekst["nl"]
