@@ -108,7 +108,9 @@ def test_monteur_mobiele_werktuigen_is_about_machines_and_autotechnicus_stays_th
     for r in a.routes:
         if "mobiele werktuigen" in r.opleiding.naam:
             assert not r.raakvlak and "raakvlak" not in r.uitleg["nl"], r.uitleg["nl"]
-    a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"], wijk="Hellevoetsluis")
+    a = advies(
+        kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["machines", "autos_motoren"], wijk="Hellevoetsluis"
+    )
     auto = [r for r in a.routes if r.opleiding.naam == "Autotechnicus"]
     assert auto and auto[0].hoofdroute
 
@@ -168,7 +170,13 @@ def test_verslag_names_the_profiel_as_the_advice_does(kb: KnowledgeBase) -> None
     from recommender.explain import profiel_naam
 
     p = Profiel.model_validate(
-        dict(leerjaar="groep8", schooltype="po", schooladvies="vmbo-tl", interesses=["media_vormgeving"], taal_ouders="pl")
+        dict(
+            leerjaar="groep8",
+            schooltype="po",
+            schooladvies="vmbo-tl",
+            interesses=["media_vormgeving"],
+            taal_ouders="pl",
+        )
     )
     a = recommend(kb, p)
     page = page_content(kb, p, a, "pl")
