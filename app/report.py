@@ -28,6 +28,7 @@ from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
 from knowledge.vocab import TECHNISCHE_INTERESSES
+from recommender.explain import profiel_naam
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -158,11 +159,19 @@ def _activity_place(ini: Initiatief | None, lang: str) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: str) -> str:
+def _next_step(
+    route: RouteAdvies,
+    initiatives: Mapping[str, Initiatief],
+    lang: str,
+    gezegd: set[str] | None = None,
+    kb: KnowledgeBase | None = None,
+) -> str:
     stap = route.volgende_stap
     parts = []
     if stap.soort == "eerst_profiel" and route.vmbo_profiel:  # groep 7/8, vo1-2: the profiel comes first
-        parts.append(t("report.step_profile", lang, profiel=label("profiel", route.vmbo_profiel, lang)))
+        # the profiel's name as the advice and the stage block write it, in every language (review 3: pl switched)
+        naam = profiel_naam(kb, route.vmbo_profiel) if kb is not None else label("profiel", route.vmbo_profiel, lang)
+        parts.append(t("report.step_profile", lang, profiel=naam))
     elif stap.school_naam:
         km = (
             f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
@@ -177,6 +186,11 @@ def _next_step(route: RouteAdvies, initiatives: Mapping[str, Initiatief], lang: 
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
         key = "report.step_activity_school" if stap.activiteit_via_school else "report.step_activity"
         parts.append(t(key, lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else ""))
+    # over the travel limit, no wage source: the short line drops no caveat, and says each once on the page (review 3)
+    gezegd = set() if gezegd is None else gezegd
+    nieuw = [z for z in route.kanttekeningen.get(lang) or route.kanttekeningen.get("nl", []) if z not in gezegd]
+    parts += nieuw
+    gezegd.update(nieuw)
     return " ".join(parts)
 
 
@@ -263,6 +277,7 @@ def page_content(
     routes: list[RouteRegel] = []
     refs: list[str] = []
     leerbedrijf_said = False
+    gezegd: set[str] = set()  # caveats already on the page
     later = any(r.horizon for r in advies.routes)
     for route in advies.routes[:MAX_ROUTES]:
         opl = route.opleiding
@@ -277,7 +292,7 @@ def page_content(
                 + (f" · {t('report.later', lang)}" if route.horizon else ""),
                 waarom=_why(route, profiel, lang),
                 vooruitzicht=prospect,
-                volgende_stap=_next_step(route, initiatives, lang),
+                volgende_stap=_next_step(route, initiatives, lang, gezegd, kb),
                 beroepen=_beroepen(route, lang),
                 leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
             )

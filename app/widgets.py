@@ -330,6 +330,7 @@ def render_side_routes(routes: list[RouteAdvies], lang: str) -> None:
     with st.container(border=True, key="lob-side-routes"):
         st.subheader("🛠️ " + tr("mentor.side_routes"))
         st.caption(tr("mentor.side_routes_intro"))
+        gezegd: set[str] = set()
         for route in routes:
             opl, stap = route.opleiding, route.volgende_stap
             waar = (
@@ -342,6 +343,10 @@ def render_side_routes(routes: list[RouteAdvies], lang: str) -> None:
                 f"- **{_name(opl.naam, lang)}** (mbo {tr('mentor.niveau', niveau=opl.niveau)}, "
                 f"{' / '.join(opl.leerwegen)}){waar}  \n  👷 {beroepen}"
             )
+            nieuw = [z for z in route.kanttekeningen.get(lang) or route.kanttekeningen.get("nl", []) if z not in gezegd]
+            if nieuw:  # over the travel limit, no wage source: the short line drops no caveat, each said once
+                st.caption("⚠️ " + as_text(" ".join(nieuw)))
+                gezegd.update(nieuw)
 
 
 def _after(directions: list[HoRichting], lang: str) -> str:

@@ -180,6 +180,11 @@ class Vervolg(Strict):
     naam: str
     soort: VervolgSoort
     scholen: list[str] = Field(default_factory=list, description="ids van hbo/wo-instellingen in scholen.yaml")
+    interesses: list[Interesse] = Field(
+        default_factory=list,
+        description="waar de richting over gaat, als dat smaller is dan de opleiding (eigen indeling; Aeronautical "
+        "engineering: machines); leeg = de interesses van de opleiding",
+    )
 
 
 class Opleiding(Strict):
@@ -198,6 +203,11 @@ class Opleiding(Strict):
     hoofdroute_voor: list[Interesse] = Field(
         default_factory=list,
         description="interesses waarvoor dit de gangbare eerste route is op dit niveau (eigen indeling)",
+    )
+    kern: list[Interesse] = Field(
+        default_factory=list,
+        description="waar de opleiding over gaat als de richting dat niet zegt (eigen indeling; mobiele werktuigen: "
+        "machines, ook al valt het onder mobiliteit); leeg = volgens de richting",
     )
     vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []
@@ -376,6 +386,11 @@ class School(Strict):
     leerwegen: list[Leerweg] = []
     profielen: list[ProfielCode] = []
     profielen_bekend: bool = Field(True, description="false als de bronnen het profielaanbod niet noemen")
+    profielen_onzeker: list[ProfielCode] = Field(
+        default_factory=list,
+        description="profielen uit een oudere bron die een nieuwere bron in twijfel trekt (Oberon 2024 § 2.2: M&T "
+        "nog op één locatie in Rotterdam Zuid, het plan uit 2019 noemde er twee); het advies zegt dat erbij",
+    )
     locatie: Locatie
     opmerking: str | None = None
     sectoren: list[Interesse] = Field(

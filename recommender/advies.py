@@ -27,6 +27,7 @@ from recommender.explain import (
     lijst,
     markt_zin,
     melding,
+    route_kanttekeningen,
     route_uitleg,
     volgende_stap,
 )
@@ -143,6 +144,7 @@ def _route_advies(
         ],
         vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
         uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel) for taal in talen},
+        kanttekeningen={taal: k for taal in talen if (k := route_kanttekeningen(s, profiel, taal))},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
         bronnen=list(r.bronnen),
     )

@@ -209,12 +209,14 @@ def route_uitleg(
         # every profiel of the pupil's leerweg the route connects to: a route listed under TL Techniek next to one
         # under TL Economie then says why (review R31)
         passend = _passende_profielen(r.vmbo_profielen, vmbo_profiel, profiel)
+        # in klas 3-4 the profiel is chosen (here unknown): information, not 'past hierbij' (review R06/R33)
+        kiest = profiel.schooltype == "po" or profiel.leerjaar in ("vo1", "vo2")
         if len(passend) > 1:
-            zinnen.append(
-                t("advies.profiel_advies_meer", taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal))
-            )
+            key = "advies.profiel_advies_meer" if kiest else "advies.profiel_info_meer"
+            zinnen.append(t(key, taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal)))
         else:
-            zinnen.append(t("advies.profiel_advies", taal, profiel=profiel_naam(kb, vmbo_profiel)))
+            key = "advies.profiel_advies" if kiest else "advies.profiel_info"
+            zinnen.append(t(key, taal, profiel=profiel_naam(kb, vmbo_profiel)))
     if s.lager_niveau:
         zinnen.append(t("advies.niveau_lager", taal, niveau=r.niveau))
     if profiel.schooltype in ("havo", "vwo"):
@@ -232,15 +234,33 @@ def route_uitleg(
         km = km_tekst(d.km, taal, d.benadering)
         if d.km <= profiel.max_reisafstand_km:
             zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
-            if d.km > KENT_NIET_KM:  # the route may well be given closer by, at a school we do not know (review R17)
-                zinnen.append(t("advies.afstand_kent_niet", taal))
-        else:  # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
-            limit = km_tekst(profiel.max_reisafstand_km, taal, False)
-            key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"
-            zinnen.append(t(key, taal, school=d.naam, km=km, max=limit))
+        zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
+
+
+def _afstand_kanttekeningen(s: RouteScore, profiel: Profiel, taal: str) -> list[str]:
+    """The distance caveats of a route: over the travel limit, or far enough that a closer school may exist."""
+    d = s.dichtstbij
+    if profiel.schooltype == "po" or d is None or d.km is None:
+        return []
+    if d.km <= profiel.max_reisafstand_km:
+        # the route may well be given closer by, at a school we do not know (review R17)
+        return [t("advies.afstand_kent_niet", taal)] if d.km > KENT_NIET_KM else []
+    # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
+    km = km_tekst(d.km, taal, d.benadering)
+    limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+    key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"
+    return [t(key, taal, school=d.naam, km=km, max=limit)]
+
+
+def route_kanttekeningen(s: RouteScore, profiel: Profiel, taal: str) -> list[str]:
+    """Every caveat of a route, for layouts that show a route in one line (havo/vwo mbo 4): the salary remark
+    (no wage source) and the distance caveats, in the same words as the full explanation."""
+    zinnen = [t("advies.salaris", taal)] if "salaris" in s.belangrijk else []
+    zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+    return zinnen
 
 
 def _passende_profielen(route_profielen: Iterable[str], getoond: str, profiel: Profiel) -> list[str]:

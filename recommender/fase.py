@@ -70,6 +70,7 @@ INTERESSE_TL: dict[str, str] = {
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
 BRON_N_PROFIEL = "seor2026#3.3.2"  # NT and NG are a good preparation for techniek (the access rules: general knowledge)
 BRON_AANBOD = "seor2026#Tabel 3.1"
+BRON_PROFIEL_ONZEKER = "oberon2024#2.2"  # M&T, MVI and MaT each at one location in Rotterdam Zuid (2024)
 MAX_PROFIELEN = 3
 MAX_SCHOLEN = 4
 MAX_OPLEIDINGEN_PER_PROFIEL = 3
@@ -269,22 +270,28 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] |
     merged: dict[tuple[str, str], HoRichting] = {}
     over = [s for s in routes if not s.raakvlak]  # "passen bij je interesses": only behind routes about them
     for s in over or routes:
+        smaller = dict(s.route.vervolg_over)
         for naam, soort, scholen in s.route.vervolg:
             if soort not in soorten:
                 continue
             key = (naam, soort)
+            # a direction narrower than its opleiding fits only the interests it is about (review R30: Aeronautical
+            # engineering is about machines, not elektrotechniek)
+            eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
+            if not eigen:
+                continue
             if key in merged:
                 old = merged[key]
                 merged[key] = old.model_copy(
                     update={
                         "via": list(dict.fromkeys([*old.via, s.route.naam])),
-                        "interesses": list(dict.fromkeys([*old.interesses, *s.interesses])),
+                        "interesses": list(dict.fromkeys([*old.interesses, *eigen])),
                         "scholen": list(dict.fromkeys([*old.scholen, *scholen])),
                     }
                 )
             else:
                 merged[key] = HoRichting(
-                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=list(s.interesses)
+                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=eigen
                 )
     # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
     out = sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())
@@ -312,10 +319,18 @@ def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] |
 _INTERESSE_VOLGORDE = {i: n for n, i in enumerate(INTERESSE_PROFIELEN)}  # bouwen before maken_ontwerpen for BWI
 
 
-def _voorbeeld_rang(r: RouteInfo, eigen: set[str]) -> tuple[int, int]:
+_GEWOON_NIVEAU = {"bb": 2, "kb": 3, "gl": 3, "tl": 4}
+
+
+def _voorbeeld_rang(r: RouteInfo, eigen: set[str]) -> tuple[int, int, int]:
     """Example routes for a profiel: the usual first route of its first interest leads, then routes about it."""
     hoofd = [_INTERESSE_VOLGORDE[i] for i in eigen & r.hoofdroute_voor]
-    return (min(hoofd) if hoofd else len(_INTERESSE_VOLGORDE), 0 if eigen & r.opl_interesses else 1)
+    kern = [_INTERESSE_VOLGORDE[i] for i in eigen & set(r.kern)]  # about it, not only coded with it (review R23)
+    return (
+        min(hoofd) if hoofd else len(_INTERESSE_VOLGORDE),
+        min(kern) if kern else len(_INTERESSE_VOLGORDE),
+        0 if eigen & r.opl_interesses else 1,
+    )
 
 
 def techniekprofielen(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[ProfielKeuze]:
@@ -346,16 +361,22 @@ def techniekprofielen(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> 
             and (set(r.vmbo_profielen) & set(vocab.TECHNIEK_PROFIELEN) if tl else code in r.vmbo_profielen)
         ]
         # the interests this profiel is the first choice for (bouwen -> BWI); their usual first routes lead
-        # (Timmerman for BWI), then other routes about them; one route per richting first, to show the breadth
+        # (Timmerman for BWI), then other routes about them (Metselaar), so each profiel shows its most typical
+        # routes (review R23: not 'BWI -> laagspanningsdistributie'), one per trade, at the leerweg's usual niveau
         eigen = {
             i
             for i, c in INTERESSE_PROFIELEN.items()
             if i in vocab.TECHNISCHE_INTERESSES and (tl or (c and c[0] == code))
         }
-        past.sort(key=lambda r: _voorbeeld_rang(r, eigen))
-        per_richting = list({r.richting: r for r in reversed(past)}.values())  # the first route of each richting
-        per_richting.sort(key=past.index)
-        gekozen = per_richting + [r for r in past if r not in per_richting]
+        gewoon = _GEWOON_NIVEAU.get(lw, 3)  # the niveau most pupils of this leerweg go to: Allround metselaar for kb
+        past.sort(key=lambda r: (*_voorbeeld_rang(r, eigen), abs(r.niveau - gewoon)))
+        beroepen: set[str] = set()
+        gekozen = []
+        for r in past:
+            if beroepen & set(r.beroep_ids):
+                continue  # Eerste autotechnicus after Autotechnicus: the same trade one niveau up says nothing new
+            gekozen.append(r)
+            beroepen |= set(r.beroep_ids)
         namen = list(dict.fromkeys(r.naam for r in gekozen))[: MAX_OPLEIDINGEN_PER_PROFIEL + (1 if tl else 0)]
         if not namen:
             continue
@@ -412,6 +433,21 @@ def _school_stappen(
             ),
             _stap("scholen_zoeken", "stap_po_meer_scholen", talen),
         ]
+        # a newer report counts fewer schools with this profiel than the older plan the school data comes from
+        twijfel = [s for s in scholen if set(codes) & set(kb.scholen[s.id].profielen_onzeker)]
+        if twijfel:
+            code = next(c for c in codes if any(c in kb.scholen[s.id].profielen_onzeker for s in twijfel))
+            stappen.insert(
+                1,
+                _stap(
+                    "scholen_nagaan",
+                    "stap_profiel_onzeker",
+                    talen,
+                    BRON_PROFIEL_ONZEKER,
+                    profiel=profiel_naam(kb, code),
+                    scholen=lambda taal: lijst([s.naam for s in twijfel], taal),
+                ),
+            )
     elif plaats is None:
         stappen = [_stap("scholen_zoeken", "stap_geen_scholen_zonder_plaats", talen, None, profielen=profielen.get)]
     else:
@@ -483,7 +519,9 @@ def fase_advies(
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
             if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
                 stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
-            scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "po")
+            # a tl advice has only TL profielen: then the schools (mavo's) with those, never no school step (review R36)
+            school_codes = codes or [p.code for p in profielen]
+            scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "po")
             stappen += school_stappen
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
             bronnen += [b for p in profielen for b in p.redenen_bronnen]
@@ -520,7 +558,8 @@ def fase_advies(
                         )
                     )
             else:  # the own school's profielen are not known: schools nearby that have them, or where to look
-                scholen, school_stappen = _school_stappen(kb, profiel, codes, plaats, talen, "vo_onderbouw")
+                school_codes = codes or [p.code for p in profielen]  # tl: the mavo's with the TL profielen
+                scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "vo_onderbouw")
                 stappen += school_stappen
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]

@@ -87,6 +87,9 @@ class RouteAdvies(_Out):
     beroepen_info: list[BeroepUitleg] = []
     vervolg: list[HoRichting] = []
     uitleg: Vertaald
+    # the route's caveats (salary without a wage source, over the travel limit, a closer school may exist), also
+    # inside ``uitleg``; for layouts that show the route in one line (havo/vwo mbo 4), so none is dropped (review 3)
+    kanttekeningen: dict[str, list[str]] = {}  # per language, one sentence per caveat
     volgende_stap: VolgendeStap
     bronnen: list[str]
 

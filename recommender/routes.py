@@ -86,7 +86,9 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
     coded technical interests. A non-technical interest is never the core of a techniek route.
     """
     technisch = [i for i in opl.interesses if i in vocab.TECHNISCHE_INTERESSES]
-    kern = RICHTING_KERN.get(opl.richting, frozenset()) | frozenset(opl.hoofdroute_voor)
+    # an opleiding's own kern overrides its richting's (mobile werktuigen: machines, though under mobiliteit)
+    kern = frozenset(opl.kern) or RICHTING_KERN.get(opl.richting, frozenset())
+    kern |= frozenset(opl.hoofdroute_voor)
     eigen = [i for i in technisch if i in kern]
     return tuple(eigen or technisch)
 
@@ -171,6 +173,8 @@ class RouteInfo:
     vervolg: tuple[tuple[str, str, tuple[str, ...]], ...]  # (naam, hbo|wo, school names)
     bronnen: tuple[str, ...]
     heeft_bron: bool
+    # (naam, hbo|wo) -> what the direction is about, when narrower than the opleiding (Aeronautical: machines)
+    vervolg_over: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
 
     @cached_property
     def beroep_ids(self) -> tuple[str, ...]:
@@ -357,6 +361,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         vervolg=vervolg,
         bronnen=tuple(dict.fromkeys(bronnen)),
         heeft_bron=heeft_bron and bool(beroepen),
+        vervolg_over=tuple(((v.naam, v.soort), frozenset(v.interesses)) for v in opl.vervolg if v.interesses),
     )
 
 

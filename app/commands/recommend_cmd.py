@@ -99,6 +99,7 @@ def _print_human(advies: Advies) -> None:
         print(f"\n{kop}")
         print("=" * len(kop))
         print(t("mentor.side_routes_intro", "nl"))
+        gezegd: set[str] = set()
         for r in zijpad:
             o = r.opleiding
             volg = r.volgende_stap
@@ -108,6 +109,10 @@ def _print_human(advies: Advies) -> None:
                 else ""
             )
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")
+            nieuw = [z for z in r.kanttekeningen.get("nl", []) if z not in gezegd]
+            if nieuw:  # the caveats the full explanation carries: none dropped in the short list, each said once
+                print(f"    {' '.join(nieuw)}")
+                gezegd.update(nieuw)
     elif advies.routes:
         kop = "Routes (voor later)" if any(r.horizon for r in advies.routes) else "Routes"
         print(f"\n{kop}")

@@ -47,9 +47,35 @@ def format_km(value: float, lang: str, approximate: bool = False) -> str:
     return ("~" if approximate else "") + text
 
 
+# The words that join a list in each language ("and" / "or"), as whole words; Arabic joins with a prefix و.
+_VOEGWOORDEN: dict[str, dict[str, tuple[str, ...]]] = {
+    "nl": {"standard": ("en",), "or": ("of",)},
+    "en": {"standard": ("and",), "or": ("or",)},
+    "tr": {"standard": ("ve",), "or": ("veya", "ya da")},
+    "pl": {"standard": ("i", "oraz"), "or": ("lub", "albo")},
+    "uk": {"standard": ("і", "та", "й"), "or": ("або",)},
+    "ar": {"standard": (), "or": ("أو",)},
+}
+_SCHEIDING = {"ar": "؛ "}  # between names that hold the conjunction themselves
+
+
+def _heeft_voegwoord(item: str, lang: str, style: str) -> bool:
+    woorden = item.split()
+    if lang == "ar" and style == "standard":
+        return any(w.startswith("و") for w in woorden[1:])  # "الطاقة والاستدامة": و joins inside the name
+    return any(w.lower() in _VOEGWOORDEN.get(lang, _VOEGWOORDEN["nl"])[style] for w in woorden)
+
+
 def format_list(items: Sequence[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
-    """Join words as a readable list: "a, b en c"; ``style="or"`` gives "a, b of c"."""
-    return _babel_list(list(items), style=style, locale=_locale(lang)) if items else ""
+    """Join words as a readable list: "a, b en c"; ``style="or"`` gives "a, b of c".
+
+    When a name holds the list's own conjunction ("energie en duurzaamheid"), "a, b en c" would chain it
+    ("bouwen, energie en duurzaamheid en ICT"): the names are then separated by semicolons, without a
+    conjunction ("bouwen; energie en duurzaamheid; ICT en programmeren"), in every language (review 3)."""
+    items = list(items)
+    if len(items) > 1 and any(_heeft_voegwoord(i, lang, style) for i in items):
+        return _SCHEIDING.get(lang, "; ").join(items)
+    return _babel_list(items, style=style, locale=_locale(lang)) if items else ""
 
 
 def format_date(value: dt.date, lang: str) -> str:
