@@ -71,9 +71,11 @@ def test_havo_verslag_names_hbo_directions(kb: KnowledgeBase) -> None:
 def test_sector_claim_stays_a_sector_sentence(kb: KnowledgeBase) -> None:
     """A route whose labour-market source speaks of the whole sector gets that sentence with its year,
     not 'Kans op werk als <beroep>'."""
-    advies = recommend(kb, GROEP8)
+    # a groep 8 pupil with kb advice who likes cars: the car routes carry sector and opleiding sentences
+    profiel = GROEP8.model_copy(update={"schooladvies": "vmbo-kb", "interesses": ["autos_motoren"]})
+    advies = recommend(kb, profiel)
     assert any(r.arbeidsmarkt_schaal == "sector" for r in advies.routes)
-    for route, regel in zip(advies.routes, page_content(kb, GROEP8, advies, "nl").routes, strict=False):
+    for route, regel in zip(advies.routes, page_content(kb, profiel, advies, "nl").routes, strict=False):
         if route.arbeidsmarkt_schaal == "sector":
             assert regel.vooruitzicht == route.arbeidsmarkt_tekst["nl"]  # type: ignore[index]
             assert "Kans op werk als" not in regel.vooruitzicht
