@@ -107,6 +107,7 @@ SCHOOL_STRAF = 0.5
 GROEP_STRAF = 1.0
 MAX_DOELGROEP = 2
 MAX_PROBEREN = 2
+MAX_ANDERE_STAP = 8  # a route's next step: dated activities looked at for one not yet used by an earlier route
 # Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
 LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
 
@@ -312,14 +313,25 @@ def _advies_type(profiel: Profiel) -> str | None:
 
 
 def _leerling_pc4(kb: KnowledgeBase | None, profiel: Profiel) -> tuple[frozenset[int] | None, frozenset[int] | None]:
-    """(PC4 codes of the pupil's home, of the pupil's school), None where not known."""
+    """(PC4 codes of the pupil's home, of the pupil's school), None where not known; cached per place and school."""
     if kb is None:
         return None, None
+    key = (kb.content_hash, profiel.plaats_tekst(), profiel.school)
+    if kb.content_hash and key in _LEERLING_PC4:
+        return _LEERLING_PC4[key]
     try:
         place, _ = plaats_van(kb, profiel)
     except ProfielError:
         place = None
-    return plaats_pc4(kb, place), school_pc4(kb, profiel.school)
+    out = (plaats_pc4(kb, place), school_pc4(kb, profiel.school))
+    if kb.content_hash:
+        if len(_LEERLING_PC4) > 4096:
+            _LEERLING_PC4.clear()
+        _LEERLING_PC4[key] = out
+    return out
+
+
+_LEERLING_PC4: dict[tuple[str | None, str | None, str | None], tuple[frozenset[int] | None, frozenset[int] | None]] = {}
 
 
 def _eigen_ok(
@@ -672,12 +684,17 @@ def stap_activiteit(
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         scholen = _scholen(kb)
         eerste: tuple[ActiviteitAdvies, dt.date | None] | None = None
+        verder = 0
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
             ini = hit.initiatief
             if ini.school or (alleen_landelijk and not ini.landelijk_online):
                 continue
             if not interesses_van(ini, scholen) & over:
                 continue
+            if eerste is not None:  # looking for another as good as an earlier route's: only the next few
+                verder += 1
+                if verder > MAX_ANDERE_STAP:
+                    break
             k = _kandidaat_een(
                 kb, ini, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
             )
