@@ -275,6 +275,13 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
     for key, ini in kb.initiatieven.items():
         if ini.school is not None and ini.school not in kb.scholen:
             problems.append(Problem("initiatieven.yaml", f"id={key}", "school", f"onbekende school '{ini.school}'"))
+        if ini.alleen_school is not None and ini.alleen_school not in kb.scholen:
+            problems.append(
+                Problem("initiatieven.yaml", f"id={key}", "alleen_school", f"onbekende school '{ini.alleen_school}'")
+            )
+        for j, g in enumerate(ini.gebied):
+            if g not in kb.gebieden:
+                problems.append(Problem("initiatieven.yaml", f"id={key}", f"gebied.{j}", f"onbekend gebied '{g}'"))
     for key, ber in kb.beroepen.items():
         for j, o in enumerate(ber.mbo_route):
             if o not in kb.opleidingen:

@@ -331,6 +331,16 @@ class Initiatief(Strict):
     school: str | None = Field(
         None, description="dit initiatief is de open dag van deze schoollocatie (id in scholen.yaml)"
     )
+    alleen_school: str | None = Field(
+        None,
+        description="alleen voor leerlingen van deze school (id in scholen.yaml), zoals de omschrijving zegt: "
+        "het eigen programma of keuzevak van een school",
+    )
+    gebied: list[str] = Field(
+        [],
+        description="een regionaal schoolprogramma (zoals Sterk Techniek Onderwijs) voor scholen in deze gebieden "
+        "(ids in gebieden.yaml), zoals naam en omschrijving zeggen; leeg: geen grens",
+    )
     interesses: list[Interesse] = Field(
         [],
         description="interesses waar de activiteit zelf over gaat, naast de branches (eigen indeling): "

@@ -49,7 +49,7 @@ nearest school).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,10 +63,11 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
 from recommender.explain import km_tekst, lijst
+from recommender.gebied import gebied_pc4, plaats_pc4, school_pc4
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
-from recommender.profile import Profiel, thuis_bij_benadering
+from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering
 
 # An interest whose own branche an activity can be coded with (our own mapping; documented in README).
 # Interests without one (auto's, machines, maken, logistiek, media, gaming, tekenen, and the non-technical
@@ -106,6 +107,7 @@ SCHOOL_STRAF = 0.5
 GROEP_STRAF = 1.0
 MAX_DOELGROEP = 2
 MAX_PROBEREN = 2
+MAX_ANDERE_STAP = 8  # a route's next step: dated activities looked at for one not yet used by an earlier route
 # Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
 LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
 
@@ -196,6 +198,8 @@ class _Arrays:
     interesse: np.ndarray  # int64 bits of vocab.INTERESSES
     specifiek: np.ndarray  # coded with a branche other than techniek_breed
     school: np.ndarray  # a school location's own record (shown as its open day)
+    # rows bound to one school or area: (row, alleen_school, the area's PC4 codes or None)
+    gebonden: tuple[tuple[int, str | None, frozenset[int] | None], ...] = ()
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     _basis: dict[tuple[tuple[str, ...], int], np.ndarray] = field(default_factory=dict)
 
@@ -221,7 +225,12 @@ class _Arrays:
         )
         specifiek = (index.masks["branches"] & ~_BREED_BIT) != 0
         school = np.fromiter((ini.school is not None for ini in items), dtype=bool, count=len(items))
-        return cls(index, praktijk, benadering, via, interesse, specifiek, school)
+        gebonden = tuple(
+            (i, ini.alleen_school, gebied_pc4(kb, ini.gebied) if kb is not None and ini.gebied else None)
+            for i, ini in enumerate(items)
+            if ini.alleen_school or ini.gebied
+        )
+        return cls(index, praktijk, benadering, via, interesse, specifiek, school, gebonden)
 
     # the search index's arrays under the names the ranking reads
     items = property(lambda self: self.index.items)
@@ -279,6 +288,7 @@ class _Kandidaat:
     groep: str | None  # a group of pupils it is aimed at that was not asked for (meisjes)
     via_school: bool
     soort: str  # passend (about an interest) | breed (techniek in general) | ander (another branche) | proberen
+    po: bool = False  # a groep 7/8 pupil: a via-school programme is asked of the leerkracht, not a mentor
 
     @property
     def totaal(self) -> float:
@@ -293,6 +303,64 @@ def _reach_mask(a: _Arrays, types: frozenset[str]) -> np.ndarray:
     pupil_type = sum(_ST[c] for c in types & VO_TYPEN)
     fasen, vo = st & _FASE_BITS, st & _VO_BITS
     return ((fasen | vo) != 0) & ((fasen == 0) | ((fasen & pupil_fase) != 0)) & ((vo == 0) | ((vo & pupil_type) != 0))
+
+
+def _advies_type(profiel: Profiel) -> str | None:
+    """The vo schooltype (vmbo, havo, vwo) of a groep 7/8 pupil's schooladvies; None otherwise."""
+    if profiel.schooltype != "po" or not profiel.schooladvies:
+        return None
+    return "vmbo" if profiel.schooladvies.startswith("vmbo") else profiel.schooladvies
+
+
+def _leerling_pc4(kb: KnowledgeBase | None, profiel: Profiel) -> tuple[frozenset[int] | None, frozenset[int] | None]:
+    """(PC4 codes of the pupil's home, of the pupil's school), None where not known; cached per place and school."""
+    if kb is None:
+        return None, None
+    key = (kb.content_hash, profiel.plaats_tekst(), profiel.school)
+    if kb.content_hash and key in _LEERLING_PC4:
+        return _LEERLING_PC4[key]
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        place = None
+    out = (plaats_pc4(kb, place), school_pc4(kb, profiel.school))
+    if kb.content_hash:
+        if len(_LEERLING_PC4) > 4096:
+            _LEERLING_PC4.clear()
+        _LEERLING_PC4[key] = out
+    return out
+
+
+_LEERLING_PC4: dict[tuple[str | None, str | None, str | None], tuple[frozenset[int] | None, frozenset[int] | None]] = {}
+
+
+def _eigen_ok(
+    alleen_school: str | None,
+    gebied: frozenset[int] | None,
+    pupil_school: str | None,
+    thuis: frozenset[int] | None,
+    school: frozenset[int] | None,
+) -> bool:
+    """A school's own programme is for the pupils of that school only; a regional school programme (Sterk
+    Techniek Onderwijs) for pupils who live or go to school in its area (review 3, R07/R13/R19). Where neither
+    the pupil's place nor school is known, an area-bound programme stays (unsure is shown, not hidden)."""
+    if alleen_school is not None:
+        return alleen_school == pupil_school
+    if gebied is None or (thuis is None and school is None):
+        return True
+    return bool((thuis is not None and thuis & gebied) or (school is not None and school & gebied))
+
+
+def voor_leerling(kb: KnowledgeBase | None, profiel: Profiel, ini: Initiatief) -> bool:
+    """One initiative: open to this pupil by school, area and (groep 7/8) advised schooltype; the scalar form
+    of the filters in :func:`rank_activiteiten`."""
+    advies = _advies_type(profiel)
+    if advies is not None and set(ini.schooltypen) & VO_TYPEN and advies not in ini.schooltypen:
+        return False
+    if not (ini.alleen_school or ini.gebied):
+        return True
+    gebied = gebied_pc4(kb, ini.gebied) if kb is not None and ini.gebied else None
+    return _eigen_ok(ini.alleen_school, gebied, profiel.school, *_leerling_pc4(kb, profiel))
 
 
 def _gevraagd(profiel: Profiel) -> list[str]:
@@ -325,6 +393,14 @@ def rank_activiteiten(
     pupil_bits = _interesse_bits(profiel.interesses)
 
     ok = a.basis(types, gevraagd_bits)
+    advies = _advies_type(profiel)
+    if advies is not None:  # groep 7/8: a programme only for other vo schooltypen than the advised one is not theirs
+        ok &= ((a.schooltypen & _VO_BITS) == 0) | ((a.schooltypen & _ST[advies]) != 0)
+    if a.gebonden:
+        thuis_pc4, bij_school_pc4 = _leerling_pc4(kb, profiel)
+        for row, alleen_school, gebied in a.gebonden:
+            if not _eigen_ok(alleen_school, gebied, profiel.school, thuis_pc4, bij_school_pc4):
+                ok[row] = False
     if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
         ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
@@ -442,6 +518,7 @@ def rank_activiteiten(
             _groep(ini, gevraagd),
             bool(a.via[row]),
             _soort(bool(passend[i]), bool(algemeen[i]), bool(tech)),
+            profiel.schooltype == "po",
         )
         out.append(_advies(k, talen))
     return out
@@ -520,7 +597,7 @@ def _kandidaat_een(
 ) -> _Kandidaat | None:
     """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
     vectorised); None when it does not reach the pupil or is not about the pupil's interests."""
-    if not bereikt(ini.schooltypen, types):
+    if not bereikt(ini.schooltypen, types) or not voor_leerling(kb, profiel, ini):
         return None
     gevraagd = _gevraagd(profiel)
     if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)):
@@ -564,6 +641,7 @@ def _kandidaat_een(
         groep,
         school,
         _soort(bool(passend), algemeen, bool(tech)),
+        profiel.schooltype == "po",
     )
 
 
@@ -576,6 +654,7 @@ def stap_activiteit(
     extra: Sequence[Initiatief] | None = None,
     vandaag: dt.date | None = None,
     alleen_landelijk: bool = False,
+    gebruikt: Collection[str] = (),
 ) -> tuple[ActiviteitAdvies | None, dt.date | None]:
     """The activity for a route's next step, with its day when it has one.
 
@@ -584,7 +663,8 @@ def stap_activiteit(
     (:func:`richting_interesses`), reaching the pupil's schooltype and doelgroep, local within
     ``max_reisafstand_km`` (any place when the pupil's place is unknown); soonest first, then nearest.
     Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`. Never a school location: the
-    step already names the open day of the nearest school that gives the route.
+    step already names the open day of the nearest school that gives the route. An activity already
+    ``gebruikt`` for an earlier route gives way to the next equally fitting one (variety across routes, R01).
     """
     over = richting_interesses(richting)
     if over:
@@ -603,18 +683,29 @@ def stap_activiteit(
         )
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         scholen = _scholen(kb)
+        eerste: tuple[ActiviteitAdvies, dt.date | None] | None = None
+        verder = 0
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
             ini = hit.initiatief
             if ini.school or (alleen_landelijk and not ini.landelijk_online):
                 continue
             if not interesses_van(ini, scholen) & over:
                 continue
+            if eerste is not None:  # looking for another as good as an earlier route's: only the next few
+                verder += 1
+                if verder > MAX_ANDERE_STAP:
+                    break
             k = _kandidaat_een(
                 kb, ini, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
             )
             if k is not None:
-                return _advies(k, talen_voor(profiel)), hit.volgende_datum
-    return activiteit_voor_richting(activiteiten, richting), None
+                if ini.id not in gebruikt:
+                    return _advies(k, talen_voor(profiel)), hit.volgende_datum
+                if eerste is None:
+                    eerste = (_advies(k, talen_voor(profiel)), hit.volgende_datum)
+        if eerste is not None:
+            return eerste
+    return activiteit_voor_richting(activiteiten, richting, gebruikt), None
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:
@@ -645,7 +736,7 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     elif k.groep:  # aimed at a group nobody asked for: say who it is for (VHTO, R03)
         parts.append(t("advies.act_vooral_voor", taal, doelgroep=word("doelgroep", k.groep, taal)))
     if k.via_school:
-        parts.append(t("advies.act_via_school", taal))
+        parts.append(t("advies.act_via_school_po" if k.po else "advies.act_via_school", taal))
     if any(r.bron == EIGEN_IMPORT for r in ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
@@ -706,10 +797,13 @@ def talen_voor(profiel: Profiel) -> list[str]:
     return ["nl"] if profiel.taal_ouders == "nl" else ["nl", profiel.taal_ouders]
 
 
-def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str) -> ActiviteitAdvies | None:
+def activiteit_voor_richting(
+    activiteiten: list[ActiviteitAdvies], richting: str, gebruikt: Collection[str] = ()
+) -> ActiviteitAdvies | None:
     """The best-ranked activity about an mbo richting (its branche, or one of its interests that the activity
     is about), one the pupil can join alone first; never a school location's open day (the step names the
-    open day of the route's own school)."""
+    open day of the route's own school). Among those as good (same via-school kind), one not yet ``gebruikt``
+    for another route comes first."""
     branche = RICHTING_BRANCHE.get(richting)
     over = richting_interesses(richting)
     passend = [
@@ -718,10 +812,13 @@ def activiteit_voor_richting(activiteiten: list[ActiviteitAdvies], richting: str
         if a.open_dag_van is None
         and ((branche is not None and branche in a.branches) or set(a.passende_interesses) & over)
     ]
-    return next((a for a in passend if not a.via_school), passend[0] if passend else None)
+    if not passend:
+        return None
+    return min(passend, key=lambda a: (a.via_school, a.id in gebruikt))  # stable: best-ranked first within a kind
 
 
 __all__ = [
+    "voor_leerling",
     "INTERESSE_BRANCHES",
     "RICHTING_BRANCHE",
     "RICHTING_INTERESSEN",

@@ -96,6 +96,7 @@ def _route_advies(
     eigen_initiatieven: Sequence[Initiatief] | None,
     buiten: bool = False,
     profiel_twijfel: bool = False,
+    gebruikt: set[str] | None = None,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -104,8 +105,17 @@ def _route_advies(
     # groep 7/8: the mbo is years away and the next school is a vo school, so no mbo school or distance (review R24)
     d = s.dichtstbij if profiel.schooltype != "po" else None
     activiteit, datum = stap_activiteit(
-        kb, profiel, plaats, r.richting, activiteiten, eigen_initiatieven, alleen_landelijk=buiten
+        kb,
+        profiel,
+        plaats,
+        r.richting,
+        activiteiten,
+        eigen_initiatieven,
+        alleen_landelijk=buiten,
+        gebruikt=gebruikt or (),
     )
+    if activiteit is not None and gebruikt is not None:  # the next route prefers another, equally good one (R01)
+        gebruikt.add(activiteit.id)
     vervolg = [
         HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
         for naam, soort, scholen in r.vervolg
@@ -226,8 +236,11 @@ def recommend(
         alleen_landelijk=buiten,
     )
     twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
+    gebruikt: set[str] = set()
     routes = [
-        _route_advies(kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten, twijfel)
+        _route_advies(
+            kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten, twijfel, gebruikt
+        )
         for s in gekozen
     ]
 

@@ -336,7 +336,7 @@ def volgende_stap(
             zin = (
                 t("advies.stap_eerst_profiel", taal, profiel=profiel_naam(kb, vmbo_profiel))
                 if vmbo_profiel
-                else t("advies.stap_later", taal)
+                else t("advies.stap_later_po" if profiel.schooltype == "po" else "advies.stap_later", taal)
             )
         elif school_naam and km is not None:
             zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
@@ -352,6 +352,8 @@ def volgende_stap(
             )
         elif activiteit is not None:
             key = "advies.stap_activiteit_school" if activiteit.via_school else "advies.stap_activiteit"
+            if activiteit.via_school and profiel.schooltype == "po":  # primary school has a leerkracht
+                key += "_po"
             zin += " " + t(key, taal, activiteit=activiteit.naam)
         tekst[taal] = zin
         if leerbedrijf is not None:

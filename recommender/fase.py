@@ -261,6 +261,32 @@ def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **val
     )
 
 
+def activiteiten_proberen(
+    profiel: Profiel, activiteiten: list[ActiviteitAdvies], po: bool, n: int = 3
+) -> tuple[str, list[str]] | None:
+    """The step "activiteiten om het uit te proberen": (i18n key, up to ``n`` names), by the activity list's own fit
+    ranking (review 3, R18). A school's own open day is never listed (it is in the open-day step).
+
+    With interests: the best ones about them the pupil can join alone; else the best ones about them that run
+    through school (ask the mentor, in po the leerkracht); else ones about techniek in general; else a plain
+    "none yet, go to open days". An activity about another branche (a maritime museum for a bouw pupil) is never
+    the headline: it stays in the list below with its label. Without interests every activity is a way to find out.
+    """
+    kandidaten = [a for a in activiteiten if a.open_dag_van is None]
+    zelf = [a for a in kandidaten if not a.via_school]
+    los = "stap_po_activiteiten" if po else "stap_activiteiten"
+    if not profiel.interesses:
+        return (los, [a.naam for a in zelf[:n]]) if zelf else None
+    past = [a for a in kandidaten if a.passende_interesses or a.gevraagde_doelgroep]
+    if zelf_past := [a for a in past if not a.via_school]:
+        return los, [a.naam for a in zelf_past[:n]]
+    if school_past := [a for a in past if a.via_school]:
+        return ("stap_activiteiten_school_po" if po else "stap_activiteiten_school"), [a.naam for a in school_past[:n]]
+    if algemeen := [a for a in zelf if set(a.branches) == {"techniek_breed"}]:
+        return "stap_activiteiten_breed", [a.naam for a in algemeen[:n]]
+    return ("stap_activiteiten_geen", []) if profiel.technische_interesses() else None
+
+
 def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] | None = None) -> list[HoRichting]:
     """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name.
 
@@ -479,8 +505,7 @@ def fase_advies(
     scholen: list[SchoolAfstand] = []
     vervolg: list[HoRichting] = []
     bronnen: list[str] = []
-    # a school's own open day is already in the open-day step (never listed as an activity to try)
-    lokaal = [a.naam for a in activiteiten if not a.via_school and a.open_dag_van is None][:3]
+    proberen = activiteiten_proberen(profiel, activiteiten, fase == "po")
 
     if fase == "po":
         advies = profiel.schooladvies
@@ -606,9 +631,9 @@ def fase_advies(
         stappen.append(_stap("mbo4", "stap_hbo_mbo4", talen))
         if profiel.leerweg_voorkeur == "BBL":
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
-    if lokaal:
-        key = "stap_po_activiteiten" if fase == "po" else "stap_activiteiten"
-        stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: lijst(lokaal, taal)))
+    if proberen is not None:
+        key, namen = proberen
+        stappen.append(_stap("activiteiten", key, talen, None, activiteiten=lambda taal: lijst(namen, taal)))
     return FaseAdvies(
         fase=fase,
         titel=titel,
