@@ -165,8 +165,10 @@ def _next_step(
     lang: str,
     gezegd: set[str] | None = None,
     kb: KnowledgeBase | None = None,
+    po: bool = False,
 ) -> str:
     stap = route.volgende_stap
+    po_key = "_po" if po else ""  # primary school has a leerkracht, not a mentor (review 3)
     parts = []
     if stap.soort == "eerst_profiel" and route.vmbo_profiel:  # groep 7/8, vo1-2: the profiel comes first
         # the profiel's name as the advice and the stage block write it, in every language (review 3: pl switched)
@@ -178,13 +180,13 @@ def _next_step(
         )
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     else:
-        parts.append(t("report.step_mentor", lang))
+        parts.append(t(f"report.step_mentor{po_key}", lang))
     if stap.activiteit_naam:
         ini = initiatives.get(stap.activiteit or "")
         place = _activity_place(ini, lang)
         when = getattr(ini, "datum", None)  # the catalogue has no dates today; an imported list may one day
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
-        key = "report.step_activity_school" if stap.activiteit_via_school else "report.step_activity"
+        key = f"report.step_activity_school{po_key}" if stap.activiteit_via_school else "report.step_activity"
         parts.append(t(key, lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else ""))
     # over the travel limit, no wage source: the short line drops no caveat, and says each once on the page (review 3)
     gezegd = set() if gezegd is None else gezegd
@@ -292,7 +294,7 @@ def page_content(
                 + (f" · {t('report.later', lang)}" if route.horizon else ""),
                 waarom=_why(route, profiel, lang),
                 vooruitzicht=prospect,
-                volgende_stap=_next_step(route, initiatives, lang, gezegd, kb),
+                volgende_stap=_next_step(route, initiatives, lang, gezegd, kb, po=profiel.schooltype == "po"),
                 beroepen=_beroepen(route, lang),
                 leerbedrijf=_in(leerbedrijf, lang) if leerbedrijf and not leerbedrijf_said else "",
             )

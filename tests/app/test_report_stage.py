@@ -81,3 +81,24 @@ def test_sector_claim_stays_a_sector_sentence(kb: KnowledgeBase) -> None:
             assert "Kans op werk als" not in regel.vooruitzicht
         if route.arbeidsmarkt_schaal == "opleiding":  # STO Zuid 2019 Figuur 10: said about the opleiding
             assert regel.vooruitzicht == route.arbeidsmarkt_tekst["nl"]  # type: ignore[index]
+
+
+def test_a_primary_school_pupil_is_sent_to_the_leerkracht_not_a_mentor(kb: KnowledgeBase) -> None:
+    """Groep 7/8 has a leerkracht: a step without a school, or with an activity that runs via school, asks the
+    leerkracht, not 'the mentor' (review 3, R02/R24/R36); a vo pupil still asks the mentor."""
+    from app.report import _next_step
+
+    route = recommend(kb, BBL).routes[0]
+    stap = route.volgende_stap.model_copy(
+        update={
+            "soort": "activiteit",
+            "school_naam": None,
+            "activiteit_naam": "Tech op Zuid",
+            "activiteit_via_school": True,
+        }
+    )
+    route = route.model_copy(update={"volgende_stap": stap})
+    for lang in ("nl", "en", "pl", "tr"):
+        po, vo = (_next_step(route, {}, lang, po=po) for po in (True, False))
+        assert "mentor" not in po.lower() and t("report.step_mentor_po", lang) in po, (lang, po)
+        assert "mentor" in vo.lower(), (lang, vo)
