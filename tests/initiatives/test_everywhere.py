@@ -36,6 +36,7 @@ def test_the_mentor_gets_the_next_dated_activity_of_the_routes_kind(kb, lob_home
         "locatie": {"precisie": "wijk", "lat": zuid.lat, "lon": zuid.lon, "gemeente": "Rotterdam"},
         "schooltypen": ["vmbo", "vo_bovenbouw"],
         "branches": ["techniek_breed"],
+        "interesses": ["autos_motoren"],  # what the activity is about: a route's step must be about its interests
         "praktijkgerichtheid": "veel",
     }
     soon, later = TODAY + dt.timedelta(days=20), TODAY + dt.timedelta(days=60)
