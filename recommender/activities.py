@@ -202,8 +202,8 @@ class _Arrays:
     interesse: np.ndarray  # int64 bits of vocab.INTERESSES
     specifiek: np.ndarray  # coded with a branche other than techniek_breed
     school: np.ndarray  # a school location's own record (shown as its open day)
-    # rows bound to one school or area: (row, alleen_school, the area's PC4 codes or None)
-    gebonden: tuple[tuple[int, str | None, frozenset[int] | None], ...] = ()
+    # rows bound to one school or area, grouped: (alleen_school, the area's PC4 codes or None, the rows)
+    gebonden: tuple[tuple[str | None, frozenset[int] | None, np.ndarray], ...] = ()
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     _basis: dict[tuple[tuple[str, ...], int], np.ndarray] = field(default_factory=dict)
 
@@ -229,12 +229,12 @@ class _Arrays:
         )
         specifiek = (index.masks["branches"] & ~_BREED_BIT) != 0
         school = np.fromiter((ini.school is not None for ini in items), dtype=bool, count=len(items))
-        gebieden = [programma_pc4(kb, ini) if kb is not None else None for ini in items]
-        gebonden = tuple(
-            (i, ini.alleen_school, gebieden[i])
-            for i, ini in enumerate(items)
-            if ini.alleen_school or gebieden[i] is not None
-        )
+        groepen: dict[tuple[str | None, frozenset[int] | None], list[int]] = {}
+        for i, ini in enumerate(items):
+            gebied = programma_pc4(kb, ini) if kb is not None else None
+            if ini.alleen_school or gebied is not None:
+                groepen.setdefault((ini.alleen_school, gebied), []).append(i)
+        gebonden = tuple((school, gebied, np.asarray(rij, dtype=np.int64)) for (school, gebied), rij in groepen.items())
         return cls(index, praktijk, benadering, via, interesse, specifiek, school, gebonden)
 
     # the search index's arrays under the names the ranking reads
@@ -418,9 +418,9 @@ def rank_activiteiten(
         ok &= ((a.schooltypen & _VO_BITS) == 0) | ((a.schooltypen & _ST[advies]) != 0)
     if a.gebonden:
         thuis_pc4, bij_school_pc4 = _leerling_pc4(kb, profiel)
-        for row, alleen_school, gebied in a.gebonden:
+        for alleen_school, gebied, rij in a.gebonden:
             if not _eigen_ok(alleen_school, gebied, profiel.school, thuis_pc4, bij_school_pc4):
-                ok[row] = False
+                ok[rij] = False
     if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
         ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
