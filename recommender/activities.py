@@ -14,7 +14,11 @@ their own); and, for the open day of a school location (``Initiatief.school``), 
 opleidingen given there. Only then does the reason say the activity belongs to the pupil's interest.
 
 Filters: the initiative reaches the pupil's schooltype and phase (:func:`bereikt`); its doelgroepen
-include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``); a local one
+include ``leerlingen`` or a doelgroep the mentor asked for (``doelgroep_activiteiten``), and an activity aimed at
+a group of pupils (:data:`LEERLING_GROEPEN`: meisjes, migratieachtergrond) only when that group was asked for
+(:func:`niet_gevraagde_groep`); a school programme bound to an area (``gebied``, or for a via-school programme
+with a place its own gemeente, :func:`recommender.gebied.programma_pc4`) only for pupils who live or go to
+school there; a groep 7/8 pupil gets no vo school's programme (:func:`vo_programma`); a local one
 lies within ``max_reisafstand_km``; for a pupil with technical interests it is about one of the pupil's
 interests or coded ``techniek_breed``; one about another branche (a maritime museum for an electrician) only
 fills the list after the others, unless it is about the richting of the pupil's best route. A pupil whose interests are all outside techniek gets the
@@ -32,8 +36,8 @@ score = branche + afstand + praktijk + doelgroep + route - school - groep
 - route: +0.5 when it is about the richting of the pupil's best route
 - school: -0.5 for a school programme the pupil cannot join alone (``loopt_via_school``); it is marked
   so the mentor can ask for it
-- groep: -1 for an activity aimed at a group of pupils (meisjes) the mentor did not ask for; its reason
-  says who it is for
+- groep: -1 for an activity aimed at a group of pupils (meisjes) the mentor did not ask for; such activities are
+  now left out by the filter above, so this part stays 0 (kept for imported lists scored one by one)
 
 A requested doelgroep comes first: when activities for it exist (local first, then landelijk), up to two
 of them open the list even when they score lower. A school location is never shown as an activity: its
@@ -63,7 +67,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
 from recommender.explain import km_tekst, lijst
-from recommender.gebied import gebied_pc4, plaats_pc4, school_pc4
+from recommender.gebied import plaats_pc4, programma_pc4, school_pc4
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
@@ -198,8 +202,8 @@ class _Arrays:
     interesse: np.ndarray  # int64 bits of vocab.INTERESSES
     specifiek: np.ndarray  # coded with a branche other than techniek_breed
     school: np.ndarray  # a school location's own record (shown as its open day)
-    # rows bound to one school or area: (row, alleen_school, the area's PC4 codes or None)
-    gebonden: tuple[tuple[int, str | None, frozenset[int] | None], ...] = ()
+    # rows bound to one school or area, grouped: (alleen_school, the area's PC4 codes or None, the rows)
+    gebonden: tuple[tuple[str | None, frozenset[int] | None, np.ndarray], ...] = ()
     _reach: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     _basis: dict[tuple[tuple[str, ...], int], np.ndarray] = field(default_factory=dict)
 
@@ -225,11 +229,12 @@ class _Arrays:
         )
         specifiek = (index.masks["branches"] & ~_BREED_BIT) != 0
         school = np.fromiter((ini.school is not None for ini in items), dtype=bool, count=len(items))
-        gebonden = tuple(
-            (i, ini.alleen_school, gebied_pc4(kb, ini.gebied) if kb is not None and ini.gebied else None)
-            for i, ini in enumerate(items)
-            if ini.alleen_school or ini.gebied
-        )
+        groepen: dict[tuple[str | None, frozenset[int] | None], list[int]] = {}
+        for i, ini in enumerate(items):
+            gebied = programma_pc4(kb, ini) if kb is not None else None
+            if ini.alleen_school or gebied is not None:
+                groepen.setdefault((ini.alleen_school, gebied), []).append(i)
+        gebonden = tuple((school, gebied, np.asarray(rij, dtype=np.int64)) for (school, gebied), rij in groepen.items())
         return cls(index, praktijk, benadering, via, interesse, specifiek, school, gebonden)
 
     # the search index's arrays under the names the ranking reads
@@ -248,6 +253,8 @@ class _Arrays:
         mask = self._basis.get(key)
         if mask is None:
             mask = self.reach(types) & ((self.doelgroepen & (_DG["leerlingen"] | gevraagd_bits)) != 0)
+            # an activity aimed at a group of pupils (meisjes) is left out unless that group was asked for
+            mask &= (self.doelgroepen & _GROEP_BITS & ~gevraagd_bits) == 0
             if len(self._basis) > 512:
                 self._basis.clear()
             self._basis[key] = mask
@@ -351,15 +358,26 @@ def _eigen_ok(
     return bool((thuis is not None and thuis & gebied) or (school is not None and school & gebied))
 
 
+def vo_programma(ini: Initiatief) -> bool:
+    """A vo school's programme: it runs via school and reaches the vo bovenbouw (a Sterk Techniek Onderwijs region,
+    JINC in a city, Jet-Net): a groep 7/8 pupil cannot join it yet (review 4, R02/R24). A po pupil keeps what is
+    for po (with the onderbouw: junior vmbo, Vakkanjers, a techniekbus), what a child can join alone (with
+    parents), and the open days of vo schools. A regional programme's po part has its own po records (Tech op
+    Zuid: techniek-praktijklessen voor groep 7 en 8, beeldvorming po)."""
+    return ini.loopt_via_school and "vo_bovenbouw" in ini.schooltypen
+
+
 def voor_leerling(kb: KnowledgeBase | None, profiel: Profiel, ini: Initiatief) -> bool:
     """One initiative: open to this pupil by school, area and (groep 7/8) advised schooltype; the scalar form
     of the filters in :func:`rank_activiteiten`."""
+    if profiel.schooltype == "po" and vo_programma(ini):
+        return False
     advies = _advies_type(profiel)
     if advies is not None and set(ini.schooltypen) & VO_TYPEN and advies not in ini.schooltypen:
         return False
-    if not (ini.alleen_school or ini.gebied):
+    gebied = programma_pc4(kb, ini) if kb is not None else None
+    if not ini.alleen_school and gebied is None:
         return True
-    gebied = gebied_pc4(kb, ini.gebied) if kb is not None and ini.gebied else None
     return _eigen_ok(ini.alleen_school, gebied, profiel.school, *_leerling_pc4(kb, profiel))
 
 
@@ -393,14 +411,16 @@ def rank_activiteiten(
     pupil_bits = _interesse_bits(profiel.interesses)
 
     ok = a.basis(types, gevraagd_bits)
+    if "po" in types:  # groep 7/8: no programme that runs via a vo school (:func:`vo_programma`)
+        ok &= ~(a.via & ((a.schooltypen & _ST["vo_bovenbouw"]) != 0))
     advies = _advies_type(profiel)
     if advies is not None:  # groep 7/8: a programme only for other vo schooltypen than the advised one is not theirs
         ok &= ((a.schooltypen & _VO_BITS) == 0) | ((a.schooltypen & _ST[advies]) != 0)
     if a.gebonden:
         thuis_pc4, bij_school_pc4 = _leerling_pc4(kb, profiel)
-        for row, alleen_school, gebied in a.gebonden:
+        for alleen_school, gebied, rij in a.gebonden:
             if not _eigen_ok(alleen_school, gebied, profiel.school, thuis_pc4, bij_school_pc4):
-                ok[row] = False
+                ok[rij] = False
     if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
         ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
@@ -547,6 +567,12 @@ def _scholen(kb: KnowledgeBase | None) -> dict[str, frozenset[str]]:
     return _SCHOLEN[0][1]
 
 
+def niet_gevraagde_groep(ini: Initiatief, gevraagd: Sequence[str]) -> bool:
+    """Aimed at a group of pupils (:data:`LEERLING_GROEPEN`: meisjes, ...) the mentor did not ask for: left out
+    (review 4: VHTO for pupils who asked for no doelgroep)."""
+    return any(d in LEERLING_GROEPEN and d not in gevraagd for d in ini.doelgroepen)
+
+
 def _groep(ini: Initiatief, gevraagd: Sequence[str]) -> str | None:
     """A group of pupils (meisjes) the activity is aimed at that the mentor did not ask for."""
     if any(d in gevraagd for d in ini.doelgroepen):
@@ -600,7 +626,7 @@ def _kandidaat_een(
     if not bereikt(ini.schooltypen, types) or not voor_leerling(kb, profiel, ini):
         return None
     gevraagd = _gevraagd(profiel)
-    if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)):
+    if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)) or niet_gevraagde_groep(ini, gevraagd):
         return None
     tech = profiel.technische_interesses()
     passend = _passend(kb, ini, profiel.interesses)

@@ -265,7 +265,9 @@ BRON_EIGEN_SECTOR = "algemene_kennis"  # which roc's give zorg, economie, sport,
 MAX_SECTOR_SCHOLEN = 3
 
 
-def sector_scholen(kb: KnowledgeBase, interesse: str, origin: tuple[float, float] | None) -> list[SchoolAfstand]:
+def sector_scholen(
+    kb: KnowledgeBase, interesse: str, origin: tuple[float, float] | None, grof: bool = False
+) -> list[SchoolAfstand]:
     """The mbo schools in the knowledge that also give opleidingen for this non-technical interest, nearest first.
 
     Without a place: by name. From ``School.sectoren`` (general knowledge: the broad regional roc's, green mbo).
@@ -285,7 +287,7 @@ def sector_scholen(kb: KnowledgeBase, interesse: str, origin: tuple[float, float
             id=s.id,
             naam=s.naam,
             afstand_km=None if km == float("inf") else round(km, 1),
-            afstand_bij_benadering=s.locatie.precisie == "gemeente",
+            afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",  # grof: home is a centre point
             profielen=[],
         )
         for km, _, s in out[:MAX_SECTOR_SCHOLEN]
@@ -301,7 +303,7 @@ def eigen_sector_stappen(
     for interesse in profiel.interesses:
         if interesse in vocab.TECHNISCHE_INTERESSES:
             continue
-        scholen = sector_scholen(kb, interesse, origin)
+        scholen = sector_scholen(kb, interesse, origin, origin is not None and thuis_bij_benadering(kb, profiel))
         binnen = [s for s in scholen if s.afstand_km is not None and s.afstand_km <= profiel.max_reisafstand_km]
         scholen = binnen or scholen[:1]  # within reach; else only the nearest, with its distance
         tekst: dict[str, str] = {}

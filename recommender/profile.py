@@ -223,9 +223,10 @@ def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
         )
 
 
-# A home known only as a wijk, kern, area or whole gemeente lies somewhere around that area's centre point:
-# every distance from it is approximate and is shown with "~" (review R07 "10,5 km", R23 "0,6 km").
-BENADERDE_PLAATSEN = frozenset({"wijk", "kern", "gebied", "gemeente"})
+# A home known only as a 4-digit postcode, wijk, kern, area or whole gemeente lies somewhere around that area's
+# centre point: every distance from it is approximate and is shown with "~" (review R07 "10,5 km", R23 "0,6 km";
+# review 4: a PC4 centre is a centre point too, R10 "STC 2,9 km").
+BENADERDE_PLAATSEN = frozenset({"postcode", "wijk", "kern", "gebied", "gemeente"})
 
 _PLAATSEN: dict[tuple[str, str], Place | None] = {}
 

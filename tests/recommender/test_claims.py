@@ -147,7 +147,14 @@ def _km_texts(a: Advies) -> list[str]:
 
 @pytest.mark.parametrize(
     "place",
-    [{"gemeente": "Rotterdam"}, {"gemeente": "Vlaardingen"}, {"wijk": "Charlois"}, {"wijk": "Rokkeveen"}],
+    [
+        {"gemeente": "Rotterdam"},
+        {"gemeente": "Vlaardingen"},
+        {"wijk": "Charlois"},
+        {"wijk": "Rokkeveen"},
+        {"postcode": "3072"},
+        {"postcode": "2611"},
+    ],
 )
 def test_every_distance_from_an_approximate_home_has_a_tilde(kb: KnowledgeBase, place: dict[str, str]) -> None:
     """R07 '10,5 km', R23 '0,6 km': from a gemeente centroid or wijk centre every distance is '~', everywhere."""
@@ -170,9 +177,12 @@ def test_every_distance_from_an_approximate_home_has_a_tilde(kb: KnowledgeBase, 
                 assert "~" in m.group(0), (place, m.group(0), text)
 
 
-def test_a_postcode_home_is_precise(kb: KnowledgeBase) -> None:
+def test_a_postcode_home_is_approximate_too(kb: KnowledgeBase) -> None:
+    """Review 4 (R10 'STC 2,9 km'): a 4-digit postcode is known only as its area's centre point, so its distances
+    carry '~' like a wijk's (it was treated as precise before)."""
     a = advies(kb, leerjaar="vo4", schooltype="vmbo-bb", interesses=["bouwen"], postcode="3083")
-    assert a.plaats is not None and not a.plaats.bij_benadering
+    assert a.plaats is not None and a.plaats.bij_benadering
+    assert all(r.afstand_bij_benadering for r in a.routes if r.afstand_km is not None)
 
 
 # --- region --------------------------------------------------------------------------------------------------------

@@ -142,9 +142,13 @@ def test_a_regional_programme_is_offered_in_its_own_area(kb: KnowledgeBase) -> N
 
 def test_an_imported_record_without_the_fields_behaves_as_before(kb: KnowledgeBase) -> None:
     data = kb.initiatieven["ini_tech_op_zuid"].model_dump()
-    data.update(id="eigen_x", gebied=[], alleen_school=None)
+    data.update(id="eigen_x", gebied=[], alleen_school=None, via_school=False)
     ini = Initiatief.model_validate(data)
     assert voor_leerling(kb, profiel(leerjaar="vo3", schooltype="vmbo-kb", gemeente="Vlaardingen"), ini)
+    # review 4: one that runs via school with a place is for its own gemeente (Rotterdam), see test_activities_r5
+    via = Initiatief.model_validate({**data, "via_school": True})
+    assert not voor_leerling(kb, profiel(leerjaar="vo3", schooltype="vmbo-kb", gemeente="Vlaardingen"), via)
+    assert voor_leerling(kb, profiel(leerjaar="vo3", schooltype="vmbo-kb", gemeente="Rotterdam"), via)
 
 
 # --- 3. the advised schooltype of a groep 7/8 pupil --------------------------------------------------------------
@@ -163,12 +167,11 @@ def test_no_vmbo_only_programme_for_a_havo_vwo_advice(kb: KnowledgeBase, advies_
     kb_advies = advies(
         kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["bouwen"], wijk="IJsselmonde"
     )
-    assert "ini_tech_op_zuid" in {x.id for x in kb_advies.activiteiten} | {"ini_tech_op_zuid"}  # vmbo advice: allowed
-    assert voor_leerling(
-        kb,
-        profiel(leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", wijk="IJsselmonde"),
-        kb.initiatieven["ini_tech_op_zuid"],
-    )
+    assert "ini_junior_vmbo_zuid" in {x.id for x in kb_advies.activiteiten} | {"ini_junior_vmbo_zuid"}
+    groep8_kb = profiel(leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", wijk="IJsselmonde")
+    assert voor_leerling(kb, groep8_kb, kb.initiatieven["ini_junior_vmbo_zuid"])  # vmbo advice: allowed
+    # review 4: the vo schools' umbrella programme itself is not for groep 7/8 (its po part has po records)
+    assert not voor_leerling(kb, groep8_kb, kb.initiatieven["ini_tech_op_zuid"])
 
 
 # --- 4. activities that fit ---------------------------------------------------------------------------------------
