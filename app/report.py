@@ -334,7 +334,12 @@ def page_content(
         afspraken_titel=t("report.agreements", lang),
         afspraken_kop=(t("report.who", lang), t("report.what", lang), t("report.when", lang)),
         handtekeningen_titel=t("report.signatures", lang),
-        handtekeningen=(t("report.sign_pupil", lang), t("report.sign_parent", lang), t("report.sign_mentor", lang)),
+        handtekeningen=(
+            t("report.sign_pupil", lang),
+            t("report.sign_parent", lang),
+            # a groep 7/8 family signs with the leerkracht: primary school has no mentor (review 4)
+            t("report.sign_leerkracht" if profiel.schooltype == "po" else "report.sign_mentor", lang),
+        ),
         bronnen=t("report.sources_line", lang, bronnen="; ".join(_readable_sources(kb, refs, lang))),
         gemaakt=t("report.generated", lang),
         fase=_fase(advies, lang),

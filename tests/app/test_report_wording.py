@@ -1,0 +1,43 @@
+"""Wording in the parents' languages (review 4): slot-filled interest names read as a sentence, the vmbo
+leerwegen keep their Dutch school word with a gloss, and a groep 7/8 family signs with the leerkracht."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.report import page_content
+from knowledge import KnowledgeBase
+from knowledge.i18n import LANGUAGES, label, t
+from recommender.advies import recommend
+from recommender.profile import Profiel
+
+# a bare preposition (or "fits") followed by a colon and then the slot: "pasuje do: budowanie" (review 4)
+BARE_PREPOSITION_SLOT = re.compile(
+    r"(?:\b(?:do|z|to|bij|fits|ile)|(?:^|\s)(?:до|з|пасує|підходить|يناسب|بـ))\s*:?\s*\{interesses\}", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", ["report.why", "report.why_work", "report.why_raakvlak"])
+def test_interest_slot_follows_a_noun_not_a_bare_preposition(lang: str, key: str) -> None:
+    template = t(key, lang, interesses="{interesses}", werk="{werk}")
+    assert not BARE_PREPOSITION_SLOT.search(template), template
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_leerwegen_keep_the_dutch_school_word(lang: str) -> None:
+    for code, word in (("vmbo-bb", "basis"), ("vmbo-kb", "kader"), ("vmbo-gl", "gemengd"), ("vmbo-tl", "theoretisch")):
+        text = label("schooltype", code, lang)
+        assert word in text, text
+        if lang != "nl":  # the Dutch word plus a short gloss in the parents' language
+            assert len(text) > len(label("schooltype", code, "nl")), text
+
+
+def test_groep8_family_signs_with_the_leerkracht(kb: KnowledgeBase) -> None:
+    po = Profiel(leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["bouwen"], gemeente="Delft")
+    vo = Profiel(leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen"], wijk="Charlois")
+    for lang in LANGUAGES:
+        assert page_content(kb, po, recommend(kb, po), lang).handtekeningen[-1] == t("report.sign_leerkracht", lang)
+        assert page_content(kb, vo, recommend(kb, vo), lang).handtekeningen[-1] == t("report.sign_mentor", lang)
