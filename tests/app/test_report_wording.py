@@ -9,7 +9,7 @@ import pytest
 
 from app.report import page_content
 from knowledge import KnowledgeBase
-from knowledge.i18n import LANGUAGES, label, t
+from knowledge.i18n import LANGUAGES, catalogue, label, t
 from recommender.advies import recommend
 from recommender.profile import Profiel
 
@@ -41,3 +41,18 @@ def test_groep8_family_signs_with_the_leerkracht(kb: KnowledgeBase) -> None:
     for lang in LANGUAGES:
         assert page_content(kb, po, recommend(kb, po), lang).handtekeningen[-1] == t("report.sign_leerkracht", lang)
         assert page_content(kb, vo, recommend(kb, vo), lang).handtekeningen[-1] == t("report.sign_mentor", lang)
+
+
+# second person singular in Arabic: "with your (sg.) hands", "what matters to you (sg.)", "you can (sg.)"
+ARABIC_SINGULAR_YOU = re.compile(r"(?:بيديك|يهمك|تخصصك|يمكنك|لديك|عليك|طفلك|مدرستك|بيتك)(?![\u0621-\u064A])")
+
+
+def test_arabic_text_for_the_family_uses_the_plural_you() -> None:
+    """The parents are addressed as أنتم (طفلكم) throughout; a label filled into their sentence must not switch to
+    the singular (review 4: 'بيديك' inside a text to the parents)."""
+    wrong = {
+        key: text
+        for key, text in catalogue("ar").items()
+        if key.split(".")[0] in {"report", "advies", "parents", "code", "woord"} and ARABIC_SINGULAR_YOU.search(text)
+    }
+    assert not wrong, wrong
