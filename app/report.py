@@ -201,8 +201,8 @@ def _why(route: RouteAdvies, profiel: Profiel, lang: str) -> str:
     if route.passende_interesses and not set(route.passende_interesses) & set(TECHNISCHE_INTERESSES):
         # only a non-technical interest links the route: a bridge, never "past bij" (as in the advice, review R06)
         return t("report.why_raakvlak", lang, interesses=interesses)
-    if profiel.werkvoorkeuren:
-        werk = format_list([label("werkvoorkeur", w, lang).lower() for w in profiel.werkvoorkeuren], lang)
+    if route.werk_match:  # only the ways of working the route's beroep really has, never the profile's wish list
+        werk = format_list([label("werkvoorkeur", w, lang).lower() for w in route.werk_match], lang)
         return t("report.why_work", lang, interesses=interesses, werk=werk)
     return t("report.why", lang, interesses=interesses)
 
@@ -222,7 +222,11 @@ def _beroepen(route: RouteAdvies, lang: str, most: int = 2) -> tuple[str, ...]:
     """What the first beroepen of the route are, in the page's language (the names stay Dutch). On a right-to-left
     page a left-to-right mark closes the Dutch name, so that its closing bracket is not mirrored to the other end."""
     mark = "\u200e" if direction(lang) == "rtl" else ""
-    return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in route.beroepen_info[:most])
+    getoond = list(route.beroepen_info[:most])
+    werk = next((b for b in route.beroepen_info[most:] if b.naam == route.werk_beroep and route.werk_match), None)
+    if werk is not None:  # the explanation names this beroep for the pupil's way of working: list it too (review 4)
+        getoond[-1] = werk
+    return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in getoond)
 
 
 def _names(items: Iterable[str], lang: str) -> str:

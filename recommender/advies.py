@@ -142,6 +142,7 @@ def _route_advies(
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),
         werk_beroep=s.werk.beroep,
+        werk_match=list(s.werk.match),
         beroepen_info=[
             BeroepUitleg(
                 id=b.id,

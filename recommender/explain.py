@@ -22,7 +22,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import RouteScore
+from recommender.scoring import REPRESENTATIEVE_BEROEPEN, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
@@ -155,7 +155,19 @@ def route_uitleg(
         zinnen.append(
             t("advies.interesse", taal, interesses=_interesses(over, taal), opleiding=r.naam, niveau=r.niveau)
         )
-    if s.werk.match and s.werk.beroep:
+    if s.werk.match and s.werk.beroep and s.werk.bijberoep:
+        # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
+        zinnen.append(
+            t(
+                "advies.werk_bijberoep",
+                taal,
+                opleiding=r.naam,
+                beroepen=lijst(r.beroep_namen[:REPRESENTATIEVE_BEROEPEN], taal),
+                beroep=s.werk.beroep,
+                werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.match], taal),
+            )
+        )
+    elif s.werk.match and s.werk.beroep:
         zinnen.append(
             t(
                 "advies.werk_beroep",
