@@ -210,13 +210,19 @@ def recommend(
     waarschuwingen: list[Waarschuwing] = intake_checks(kb, profiel, talen)
     place, buiten = plaats_van(kb, profiel)
     plaats = (place.lat, place.lon) if place is not None else None
+    # outside the region the labour-market sentences still speak of Rotterdam/Rijnmond: say so once (review 4, R08)
+    markt_elders = melding("w_buiten_regio_markt", talen)
     if buiten:
+        tekst = melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst())
         waarschuwingen.append(
-            Waarschuwing(soort="buiten_regio", tekst=melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst()))
+            Waarschuwing(soort="buiten_regio", tekst={taal: f"{z} {markt_elders[taal]}" for taal, z in tekst.items()})
         )
     elif (gemeente := gemeente_buiten_mrdh(place)) is not None:  # Gouda: distances yes, schools not all (R31)
+        tekst = melding("w_buiten_regio_plaats", talen, plaats=gemeente)
         waarschuwingen.append(
-            Waarschuwing(soort="buiten_regio_plaats", tekst=melding("w_buiten_regio_plaats", talen, plaats=gemeente))
+            Waarschuwing(
+                soort="buiten_regio_plaats", tekst={taal: f"{z} {markt_elders[taal]}" for taal, z in tekst.items()}
+            )
         )
     if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
         waarschuwingen.append(w)

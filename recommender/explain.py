@@ -49,6 +49,15 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
         jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
+        if markt.werkgever:  # one employer's words are never a regional claim (review 4, Stedin in STO Zuid 2019)
+            return t(
+                "advies.markt_werkgever",
+                taal,
+                bron=bron_tekst(kb, markt.bron, taal),
+                werkgever=markt.werkgever,
+                beroep=markt.beroep,
+                jaar=jaar,
+            )
         if markt.schaal == "opleiding":  # the source names the opleiding, not a beroep (STO Zuid 2019, Figuur 10)
             return t(
                 "advies.markt_opleiding",
