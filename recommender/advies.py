@@ -300,7 +300,15 @@ def recommend(
         meldingen.append(melding("school_onbekend_profielen", talen, school=kb.scholen[profiel.school].naam))
 
     fa = fase_advies(
-        kb, profiel, fase, gekozen, activiteiten, plaats, place.gemeente if place else profiel.gemeente, talen
+        kb,
+        profiel,
+        fase,
+        gekozen,
+        activiteiten,
+        plaats,
+        place.gemeente if place else profiel.gemeente,
+        talen,
+        kandidaten=ranked,
     )
     if fa is not None and fase == "vmbo_bovenbouw":
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa.stappen, talen)})
