@@ -317,7 +317,8 @@ def page_content(
         datum=format_date(today or date.today(), lang),
         school=t("report.school", lang, school=school.naam if school else t("report.school_unknown", lang)),
         leerjaar=t(
-            "report.year",
+            # groep 7/8: the leerjaar label already says primary school; "Groep 8, Basisschool" repeats it (review 4)
+            "report.year_po" if profiel.schooltype == "po" else "report.year",
             lang,
             leerjaar=label("leerjaar", profiel.leerjaar, lang),
             schooltype=label("schooltype", profiel.schooltype, lang),
