@@ -223,9 +223,23 @@ def _beroepen(route: RouteAdvies, lang: str, most: int = 2) -> tuple[str, ...]:
     page a left-to-right mark closes the Dutch name, so that its closing bracket is not mirrored to the other end."""
     mark = "\u200e" if direction(lang) == "rtl" else ""
     getoond = list(route.beroepen_info[:most])
-    werk = next((b for b in route.beroepen_info[most:] if b.naam == route.werk_beroep and route.werk_match), None)
-    if werk is not None:  # the explanation names this beroep for the pupil's way of working: list it too (review 4)
-        getoond[-1] = werk
+    # a beroep the card's text names (for the way of working, or in the labour-market sentence) is listed too, in
+    # place of the last one nobody names (review 4: Scheepsbouwer, mechatronicus named but not listed)
+    genoemd = [
+        b
+        for b in route.beroepen_info
+        if (b.naam == route.werk_beroep and route.werk_match)
+        or (
+            route.arbeidsmarkt_schaal == "beroep"
+            and b.arbeidsmarkt
+            and b.naam in (route.arbeidsmarkt_tekst or {}).get("nl", "")
+        )
+    ]
+    for b in genoemd[:most]:
+        if b not in getoond:
+            vrij = [i for i, g in enumerate(getoond) if g not in genoemd]
+            if vrij:
+                getoond[vrij[-1]] = b
     return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in getoond)
 
 
