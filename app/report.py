@@ -201,8 +201,8 @@ def _why(route: RouteAdvies, profiel: Profiel, lang: str) -> str:
     if route.passende_interesses and not set(route.passende_interesses) & set(TECHNISCHE_INTERESSES):
         # only a non-technical interest links the route: a bridge, never "past bij" (as in the advice, review R06)
         return t("report.why_raakvlak", lang, interesses=interesses)
-    if profiel.werkvoorkeuren:
-        werk = format_list([label("werkvoorkeur", w, lang).lower() for w in profiel.werkvoorkeuren], lang)
+    if route.werk_match:  # only the ways of working the route's beroep really has, never the profile's wish list
+        werk = format_list([label("werkvoorkeur", w, lang).lower() for w in route.werk_match], lang)
         return t("report.why_work", lang, interesses=interesses, werk=werk)
     return t("report.why", lang, interesses=interesses)
 
@@ -222,7 +222,25 @@ def _beroepen(route: RouteAdvies, lang: str, most: int = 2) -> tuple[str, ...]:
     """What the first beroepen of the route are, in the page's language (the names stay Dutch). On a right-to-left
     page a left-to-right mark closes the Dutch name, so that its closing bracket is not mirrored to the other end."""
     mark = "\u200e" if direction(lang) == "rtl" else ""
-    return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in route.beroepen_info[:most])
+    getoond = list(route.beroepen_info[:most])
+    # a beroep the card's text names (for the way of working, or in the labour-market sentence) is listed too, in
+    # place of the last one nobody names (review 4: Scheepsbouwer, mechatronicus named but not listed)
+    genoemd = [
+        b
+        for b in route.beroepen_info
+        if (b.naam == route.werk_beroep and route.werk_match)
+        or (
+            route.arbeidsmarkt_schaal == "beroep"
+            and b.arbeidsmarkt
+            and b.naam in (route.arbeidsmarkt_tekst or {}).get("nl", "")
+        )
+    ]
+    for b in genoemd[:most]:
+        if b not in getoond:
+            vrij = [i for i, g in enumerate(getoond) if g not in genoemd]
+            if vrij:
+                getoond[vrij[-1]] = b
+    return tuple(f"{b.naam}{mark}: {_in(b.omschrijving, lang)}" for b in getoond)
 
 
 def _names(items: Iterable[str], lang: str) -> str:
@@ -313,7 +331,8 @@ def page_content(
         datum=format_date(today or date.today(), lang),
         school=t("report.school", lang, school=school.naam if school else t("report.school_unknown", lang)),
         leerjaar=t(
-            "report.year",
+            # groep 7/8: the leerjaar label already says primary school; "Groep 8, Basisschool" repeats it (review 4)
+            "report.year_po" if profiel.schooltype == "po" else "report.year",
             lang,
             leerjaar=label("leerjaar", profiel.leerjaar, lang),
             schooltype=label("schooltype", profiel.schooltype, lang),
@@ -334,7 +353,12 @@ def page_content(
         afspraken_titel=t("report.agreements", lang),
         afspraken_kop=(t("report.who", lang), t("report.what", lang), t("report.when", lang)),
         handtekeningen_titel=t("report.signatures", lang),
-        handtekeningen=(t("report.sign_pupil", lang), t("report.sign_parent", lang), t("report.sign_mentor", lang)),
+        handtekeningen=(
+            t("report.sign_pupil", lang),
+            t("report.sign_parent", lang),
+            # a groep 7/8 family signs with the leerkracht: primary school has no mentor (review 4)
+            t("report.sign_leerkracht" if profiel.schooltype == "po" else "report.sign_mentor", lang),
+        ),
         bronnen=t("report.sources_line", lang, bronnen="; ".join(_readable_sources(kb, refs, lang))),
         gemaakt=t("report.generated", lang),
         fase=_fase(advies, lang),

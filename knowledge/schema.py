@@ -228,6 +228,10 @@ class Arbeidsmarkt(Strict):
     bron: BronRefIn
     regio: str | None = Field(None, description="waar de bron over spreekt, bv. Rijnmond")
     gegevensjaar: str | None = Field(None, description="jaar van de gegevens achter de bron, bv. 2018 (UWV)")
+    werkgever: str | None = Field(
+        None,
+        description="de bron spreekt over één werkgever (bv. Stedin), niet over de regio: een zin over dat bedrijf",
+    )
 
 
 class OpleidingArbeidsmarkt(Arbeidsmarkt):

@@ -142,6 +142,7 @@ def _route_advies(
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),
         werk_beroep=s.werk.beroep,
+        werk_match=list(s.werk.match),
         beroepen_info=[
             BeroepUitleg(
                 id=b.id,
@@ -209,13 +210,19 @@ def recommend(
     waarschuwingen: list[Waarschuwing] = intake_checks(kb, profiel, talen)
     place, buiten = plaats_van(kb, profiel)
     plaats = (place.lat, place.lon) if place is not None else None
+    # outside the region the labour-market sentences still speak of Rotterdam/Rijnmond: say so once (review 4, R08)
+    markt_elders = melding("w_buiten_regio_markt", talen)
     if buiten:
+        tekst = melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst())
         waarschuwingen.append(
-            Waarschuwing(soort="buiten_regio", tekst=melding("w_buiten_regio", talen, postcode=profiel.plaats_tekst()))
+            Waarschuwing(soort="buiten_regio", tekst={taal: f"{z} {markt_elders[taal]}" for taal, z in tekst.items()})
         )
     elif (gemeente := gemeente_buiten_mrdh(place)) is not None:  # Gouda: distances yes, schools not all (R31)
+        tekst = melding("w_buiten_regio_plaats", talen, plaats=gemeente)
         waarschuwingen.append(
-            Waarschuwing(soort="buiten_regio_plaats", tekst=melding("w_buiten_regio_plaats", talen, plaats=gemeente))
+            Waarschuwing(
+                soort="buiten_regio_plaats", tekst={taal: f"{z} {markt_elders[taal]}" for taal, z in tekst.items()}
+            )
         )
     if (w := plaats_tegenstrijdig(kb, profiel, talen)) is not None:
         waarschuwingen.append(w)
@@ -293,7 +300,15 @@ def recommend(
         meldingen.append(melding("school_onbekend_profielen", talen, school=kb.scholen[profiel.school].naam))
 
     fa = fase_advies(
-        kb, profiel, fase, gekozen, activiteiten, plaats, place.gemeente if place else profiel.gemeente, talen
+        kb,
+        profiel,
+        fase,
+        gekozen,
+        activiteiten,
+        plaats,
+        place.gemeente if place else profiel.gemeente,
+        talen,
+        kandidaten=ranked,
     )
     if fa is not None and fase == "vmbo_bovenbouw":
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa.stappen, talen)})

@@ -22,7 +22,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import RouteScore
+from recommender.scoring import REPRESENTATIEVE_BEROEPEN, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
@@ -49,6 +49,15 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
         jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
+        if markt.werkgever:  # one employer's words are never a regional claim (review 4, Stedin in STO Zuid 2019)
+            return t(
+                "advies.markt_werkgever",
+                taal,
+                bron=bron_tekst(kb, markt.bron, taal),
+                werkgever=markt.werkgever,
+                beroep=markt.beroep,
+                jaar=jaar,
+            )
         if markt.schaal == "opleiding":  # the source names the opleiding, not a beroep (STO Zuid 2019, Figuur 10)
             return t(
                 "advies.markt_opleiding",
@@ -155,7 +164,19 @@ def route_uitleg(
         zinnen.append(
             t("advies.interesse", taal, interesses=_interesses(over, taal), opleiding=r.naam, niveau=r.niveau)
         )
-    if s.werk.match and s.werk.beroep:
+    if s.werk.match and s.werk.beroep and s.werk.bijberoep:
+        # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
+        zinnen.append(
+            t(
+                "advies.werk_bijberoep",
+                taal,
+                opleiding=r.naam,
+                beroepen=lijst(r.beroep_namen[:REPRESENTATIEVE_BEROEPEN], taal),
+                beroep=s.werk.beroep,
+                werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.match], taal),
+            )
+        )
+    elif s.werk.match and s.werk.beroep:
         zinnen.append(
             t(
                 "advies.werk_beroep",

@@ -16,6 +16,8 @@ Interest -> vmbo profiel is our own mapping (:data:`INTERESSE_PROFIELEN`, docume
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.i18n import t, word
@@ -287,20 +289,41 @@ def activiteiten_proberen(
     return ("stap_activiteiten_geen", []) if profiel.technische_interesses() else None
 
 
-def ho_richtingen(routes: list[RouteScore], profiel: Profiel, talen: list[str] | None = None) -> list[HoRichting]:
+# hbo/wo directions from further ranked routes fill the list up to this many (review 4, R38)
+MAX_RICHTINGEN = 6
+
+
+def ho_richtingen(
+    routes: list[RouteScore],
+    profiel: Profiel,
+    talen: list[str] | None = None,
+    kandidaten: Sequence[RouteScore] = (),
+) -> list[HoRichting]:
     """hbo (and for vwo wo) directions behind the pupil's routes, in route order, merged by name.
+
+    ``kandidaten``: the other ranked routes. A havo/vwo pupil's own next step is hbo/wo, so a direction behind an
+    mbo route that did not make the short mbo list still counts when that route is about one of the pupil's
+    interests (Industrieel ontwerpen behind Technicus engineering for drawing + ICT, review 4 R38); they come
+    after the directions behind the chosen routes, up to :data:`MAX_RICHTINGEN`.
 
     With ``talen`` each direction says which of the pupil's interests it fits (the stage advice numbers them)."""
     vwo = profiel.schooltype == "vwo" or (profiel.schooltype == "po" and profiel.schooladvies == "vwo")
     soorten = ("hbo", "wo") if vwo else ("hbo",)
     merged: dict[tuple[str, str], HoRichting] = {}
     over = [s for s in routes if not s.raakvlak]  # "passen bij je interesses": only behind routes about them
-    for s in over or routes:
+    gekozen = {id(s) for s in routes}
+    extra = [s for s in kandidaten if id(s) not in gekozen]
+    for nr, s in enumerate([*(over or routes), *extra]):
+        aanvulling = nr >= len(over or routes)
         smaller = dict(s.route.vervolg_over)
         for naam, soort, scholen in s.route.vervolg:
             if soort not in soorten:
                 continue
             key = (naam, soort)
+            if aanvulling and (key in merged or len(merged) >= MAX_RICHTINGEN):
+                continue
+            if aanvulling and s.raakvlak and key not in smaller:
+                continue  # behind a side-link route only a direction coded with the pupil's interest itself
             # a direction narrower than its opleiding fits only the interests it is about (review R30: Aeronautical
             # engineering is about machines, not elektrotechniek)
             eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
@@ -497,6 +520,7 @@ def fase_advies(
     plaats: tuple[float, float] | None,
     gemeente: str | None,
     talen: list[str],
+    kandidaten: Sequence[RouteScore] = (),
 ) -> FaseAdvies:
     """The advice block for the pupil's school stage."""
     titel = {taal: t(f"advies.fase_{fase}_titel", taal) for taal in talen}
@@ -517,7 +541,7 @@ def fase_advies(
             # no havo/vwo school is in the knowledge (the reports name none): said plainly, with where to look
             key = "stap_po_havo_scholen_techniek" if profiel.technische_interesses() else "stap_po_havo_scholen"
             stappen.append(_stap("scholen_zoeken", key, talen))
-            vervolg = ho_richtingen(routes, profiel, talen)
+            vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
             bronnen.append(BRON_N_PROFIEL)
         else:
             uitleg = {taal: t("advies.fase_po_uitleg", taal, advies=_advies_tekst(advies, taal)) for taal in talen}
@@ -592,7 +616,7 @@ def fase_advies(
     elif fase == "havo_vwo_onderbouw":
         uitleg = {taal: t("advies.fase_havo_vwo_onderbouw_uitleg", taal) for taal in talen}
         stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
-        vervolg = ho_richtingen(routes, profiel, talen)
+        vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
         bronnen.append(BRON_N_PROFIEL)
     elif fase == "vmbo_bovenbouw":
         key = (
@@ -619,7 +643,7 @@ def fase_advies(
         if profiel.leerweg_voorkeur == "BBL" or any(s.route.alleen_bbl for s in routes[:3]):
             stappen.append(_stap("leerbedrijf", "stap_leerbedrijf", talen))
     else:  # havo_vwo_bovenbouw
-        vervolg = ho_richtingen(routes, profiel, talen)
+        vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
         uitleg = {taal: t(f"advies.fase_havo_vwo_bovenbouw_uitleg_{profiel.schooltype}", taal) for taal in talen}
         hogescholen = list(dict.fromkeys(s for v in vervolg for s in v.scholen))[:3]
         if hogescholen:

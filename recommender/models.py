@@ -84,6 +84,7 @@ class RouteAdvies(_Out):
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
     zijpad: bool = False  # havo/vwo (and a havo/vwo schooladvies): mbo 4 beside the hbo/wo directions, shown short
     werk_beroep: str | None = None  # the beroep whose work the work-preference part is about
+    werk_match: list[str] = []  # the pupil's work preferences that beroep matches (none: only a clash)
     beroepen_info: list[BeroepUitleg] = []
     vervolg: list[HoRichting] = []
     uitleg: Vertaald

@@ -126,6 +126,7 @@ class Markt:
     regio: str | None = None
     gegevensjaar: str | None = None
     schaal: str = "beroep"  # beroep | opleiding
+    werkgever: str | None = None  # the source speaks of one employer: an employer-level sentence (review 4)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def beroep_markt(kb: KnowledgeBase, beroep_id: str) -> Markt | None:
     am = ber.arbeidsmarkt
     if am.label == "onbekend" or not is_gerapporteerd(kb, am.bron):
         return None
-    return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar)
+    return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, werkgever=am.werkgever)
 
 
 def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:

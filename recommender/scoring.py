@@ -69,12 +69,19 @@ class Dichtstbij:
     benadering: bool = False
 
 
+# the route's first beroepen are what it is about: the ones every page lists with it (the verslag shows two)
+REPRESENTATIEVE_BEROEPEN = 2
+
+
 @dataclass(frozen=True)
 class WerkMatch:
     punten: float
     match: tuple[str, ...]
     beroep: str | None  # the beroep whose coding matched (or clashed)
     conflict: tuple[str, ...] = ()  # the beroep's work that clashes with a preference (e.g. buiten)
+    # the match is only on a beroep beyond the route's first ones (Scheepsbouwer on Technicus engineering): the
+    # route is mostly about other work, and the explanation says so first (review 4)
+    bijberoep: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,11 +147,13 @@ def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
         match = tuple(w for w in pupil if w in ber.werk)
         conflict = tuple(sorted({c for w in pupil for c in CONFLICT.get(w, frozenset()) if c in ber.werk}))
         punten = 2.0 * min(1.0, len(match) / min(len(pupil), 2)) - (1.0 if conflict else 0.0)
+        # equal points: the earlier (more representative) beroep is the one named
         if best is None or (punten, -pos) > (best[0], -best[1]):
             best = (punten, pos, ber, match, conflict)
     assert best is not None
-    punten, _, ber, match, conflict = best
-    return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict)
+    punten, pos, ber, match, conflict = best
+    bij = bool(match) and pos >= REPRESENTATIEVE_BEROEPEN
+    return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict, bij)
 
 
 def dichtstbij(

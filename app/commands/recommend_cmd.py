@@ -130,10 +130,13 @@ def _print_human(advies: Advies) -> None:
             print(f"   [{taal}] {tekst}")
         if r.arbeidsmarkt_schaal:
             print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}): {r.arbeidsmarkt}")
-        taal = advies.talen[-1]
         for b in r.beroepen_info:
             markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
-            print(f"   - {b.naam}: {b.omschrijving[taal]}{markt}")
+            # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
+            print(f"   - {b.naam}: {b.omschrijving.get('nl', '')}{markt}")
+            for taal in advies.talen:
+                if taal != "nl" and b.omschrijving.get(taal):
+                    print(f"     [{taal}] {b.omschrijving[taal]}")
         for v in r.vervolg:
             print(f"   - daarna {v.soort}: {v.naam}" + (f" ({', '.join(v.scholen)})" if v.scholen else ""))
         volgende = r.volgende_stap

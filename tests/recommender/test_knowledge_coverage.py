@@ -29,7 +29,7 @@ def test_a_label_on_a_beroep_only_where_a_report_names_it(kb: KnowledgeBase) -> 
             assert am.bron.bron == "algemene_kennis", b.id
             continue
         named += 1
-        assert is_gerapporteerd(kb, am.bron) and am.bron.sectie and am.regio, b.id
+        assert is_gerapporteerd(kb, am.bron) and am.bron.sectie and (am.regio or am.werkgever), b.id  # where or who
         assert "'" in am.toelichting or "monteurs" in am.toelichting, b.id  # the source's own wording is quoted
         if am.label == "groot_tekort":
             assert am.bron.sectie == "A.3.2" and am.gegevensjaar == "2018", b.id
