@@ -111,6 +111,9 @@ SCHOOL_STRAF = 0.5
 GROEP_STRAF = 1.0
 MAX_DOELGROEP = 2
 MAX_PROBEREN = 2
+# at most this many activities about another branche fill the list: a decaan would rather show three that fit
+# than six of which four are "niet over je eigen interesses" (review 4: R03, R07, R18, R34)
+MAX_ANDER = 2
 MAX_ANDERE_STAP = 8  # a route's next step: dated activities looked at for one not yet used by an earlier route
 # Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
 LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
@@ -495,7 +498,7 @@ def rank_activiteiten(
         eerste = next((int(i) for i in bij if int(i) not in voor and int(i) not in rest), None)
         if eerste is not None and not (overal[eerste] and sum(bool(overal[g]) for g in voor + rest) >= max_landelijk):
             rest.append(eerste)
-    proberen = 0
+    proberen = ander = 0
     for i in order.tolist():
         if len(voor) + len(rest) >= n:
             break
@@ -507,6 +510,10 @@ def rank_activiteiten(
             if proberen >= MAX_PROBEREN:
                 continue
             proberen += 1
+        if later[i]:
+            if ander >= MAX_ANDER:
+                continue
+            ander += 1
         rest.append(i)
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     rest.sort(key=lambda i: (bool(later[i]), -totaal[i], km_key[i], int(rank[i])))

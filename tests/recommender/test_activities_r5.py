@@ -194,3 +194,20 @@ def test_vo_programme_is_a_via_school_programme_up_to_the_bovenbouw(kb: Knowledg
     data = kb.initiatieven["ini_sto_voorne_putten"].model_dump()
     zelf = Initiatief.model_validate({**data, "id": "eigen_zelf", "via_school": False})
     assert not vo_programma(zelf)  # a child joins it alone (with parents): not bound to a vo school
+
+
+def test_at_most_two_activities_about_another_branche_fill_the_list(kb) -> None:
+    """Review 4 (R07: five of six activities 'niet over je eigen interesses'): fillers about another branche are
+    capped, the activities about the pupil's interest stay."""
+    from recommender.activities import MAX_ANDER
+    from recommender.advies import recommend
+    from recommender.profile import Profiel
+
+    for kw in (
+        dict(leerjaar="vo4", schooltype="vmbo-bb", interesses=["bouwen"], gemeente="Vlaardingen"),
+        dict(leerjaar="vo3", schooltype="havo", interesses=["bouwen", "tekenen_ontwerpen"], postcode="3035"),
+    ):
+        a = recommend(kb, Profiel.model_validate(kw))
+        ander = [x for x in a.activiteiten if "niet over je eigen interesses" in x.uitleg["nl"]]
+        assert a.activiteiten and len(ander) <= MAX_ANDER, [x.naam for x in a.activiteiten]
+        assert any(x.passende_interesses for x in a.activiteiten)
