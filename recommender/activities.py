@@ -113,7 +113,7 @@ MAX_DOELGROEP = 2
 MAX_PROBEREN = 2
 # at most this many activities about another branche fill the list: a decaan would rather show three that fit
 # than six of which four are "niet over je eigen interesses" (review 4: R03, R07, R18, R34)
-MAX_ANDER = 2
+MAX_ANDER = 1  # one: review 5 still found the maritime museum as filler for eight pupils
 MAX_ANDERE_STAP = 8  # a route's next step: dated activities looked at for one not yet used by an earlier route
 # Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
 LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})

@@ -226,6 +226,15 @@ def scholen_met(
         if km <= profiel.max_reisafstand_km:
             rows.append((km, s.id, s))
     rows.sort(key=lambda r: (r[0], r[1]))
+    # the nearest school for each advised profiel first, then the nearest others: four PIE schools must not
+    # hide the one Groen school a few km further (review 5, R44); shown nearest first
+    gekozen: list[tuple[float, str, School]] = []
+    for code in codes:
+        eerste = next((r for r in rows if code in r[2].profielen and r not in gekozen), None)
+        if eerste is not None and len(gekozen) < MAX_SCHOLEN and not any(code in g[2].profielen for g in gekozen):
+            gekozen.append(eerste)
+    gekozen += [r for r in rows if r not in gekozen][: max(0, MAX_SCHOLEN - len(gekozen))]
+    rows = sorted(gekozen, key=lambda r: (r[0], r[1]))
     grof = thuis_bij_benadering(kb, profiel)  # home is an area's centre point: every distance gets "~"
     return [
         SchoolAfstand(

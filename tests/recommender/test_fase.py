@@ -241,3 +241,25 @@ def test_tl_pupil_without_interests_gets_tl_techniek_with_routes_from_several_ri
     assert a.fase_advies is not None
     assert [p.code for p in a.fase_advies.profielen] == ["TL_TECHNIEK"]
     assert a.fase_advies.profielen[0].uitleg["nl"].count(",") >= 2
+
+
+def test_each_advised_profiel_has_its_nearest_school_in_the_list(kb) -> None:
+    """Review 5 (R44, groep 7 Hoogvliet, machines + animals): four PIE/M&T schools nearby must not hide the one
+    school with Groen a little further; the list stays nearest first."""
+    from recommender.advies import recommend
+    from recommender.profile import Profiel
+
+    p = Profiel.model_validate(
+        dict(
+            leerjaar="groep7",
+            schooltype="po",
+            schooladvies="vmbo-bb",
+            interesses=["machines", "dieren_natuur"],
+            wijk="Hoogvliet",
+        )
+    )
+    a = recommend(kb, p)
+    assert a.fase_advies is not None
+    scholen = a.fase_advies.scholen
+    assert any("GR" in s.profielen for s in scholen), [(s.naam, s.profielen) for s in scholen]
+    assert [s.afstand_km for s in scholen] == sorted(s.afstand_km for s in scholen)
