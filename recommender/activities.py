@@ -62,11 +62,10 @@ import numpy as np
 from knowledge import vocab
 from knowledge.geo import Place
 from knowledge.i18n import label, t, word
-from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import EIGEN_IMPORT, ref_text
-from recommender.explain import km_tekst, lijst
+from recommender.explain import interesses_tekst, km_tekst, lijst
 from recommender.gebied import plaats_pc4, programma_pc4, school_pc4
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
@@ -788,17 +787,15 @@ def _waarom_passend(k: _Kandidaat, taal: str) -> list[str]:
                 "advies.act_branche",
                 taal,
                 branches=lijst([label("branche", b, taal) for b in ini.branches if b in codes], taal),
-                interesses=lijst([word("interesse", i, taal) for i in via_branche], taal),
+                interesses=interesses_tekst(via_branche, taal),
             )
         )
     eigen = [i for i in k.interesses if i not in via_branche and i in ini.interesses]
     if eigen:
-        parts.append(
-            t("advies.act_interesse", taal, interesses=lijst([word("interesse", i, taal) for i in eigen], taal))
-        )
+        parts.append(t("advies.act_interesse", taal, interesses=interesses_tekst(eigen, taal)))
     school = [i for i in k.interesses if i not in via_branche and i not in eigen]
     if school:
-        woorden = lijst([word("interesse", i, taal) for i in school], taal)
+        woorden = interesses_tekst(school, taal)
         parts.append(t("advies.act_school_interesse", taal, interesses=woorden))
     return parts
 
@@ -811,9 +808,7 @@ def activiteiten_melding(
     if not profiel.interesses or any(a.passende_interesses for a in activiteiten):
         return None
     # "over koken en horeca of sport en bewegen": interest names hold "en" themselves, so the list says "of"
-    woorden = {
-        taal: format_list([word("interesse", i, taal) for i in profiel.interesses], taal, style="or") for taal in talen
-    }
+    woorden = {taal: interesses_tekst(profiel.interesses, taal, style="or") for taal in talen}
     key = "advies.act_geen_passend" if activiteiten else "advies.act_geen"
     return {taal: t(key, taal, interesses=woorden[taal]) for taal in talen}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge.i18n import LANGUAGES, t, word
-from knowledge.i18n.formats import format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
@@ -266,7 +265,7 @@ def recommend(
                 taal: t(
                     "advies.geen_route_interesse",
                     taal,
-                    interesse=format_list([word("interesse", i, taal) for i in buiten_techniek], taal, style="or"),
+                    interesse=interesses_tekst(buiten_techniek, taal, style="or"),
                 )
                 for taal in talen
             }

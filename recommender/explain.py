@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Literal
 
 from knowledge.i18n import t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
@@ -27,8 +28,10 @@ from recommender.scoring import REPRESENTATIEVE_BEROEPEN, RouteScore
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
 
-def _interesses(codes: tuple[str, ...] | list[str], taal: str) -> str:
-    return lijst([word("interesse", c, taal) for c in codes], taal)
+def _interesses(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
+    """Interests as words in one readable list: "a, b en c" (cached), or with ``style="or"`` "a of b"."""
+    woorden = [word("interesse", c, taal) for c in codes]
+    return lijst(woorden, taal) if style == "standard" else format_list(woorden, taal, style=style)
 
 
 _LABELS: dict[tuple[str, str, str | None, str], str] = {}
@@ -399,5 +402,5 @@ def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
     return {taal: t(f"advies.{key}", taal, **values) for taal in talen}
 
 
-def interesses_tekst(codes: list[str], taal: str) -> str:
-    return _interesses(codes, taal)
+def interesses_tekst(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
+    return _interesses(codes, taal, style)

@@ -25,7 +25,7 @@ from knowledge.i18n.formats import format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import km_tekst, lijst, profiel_markt_zin, profiel_naam
+from recommender.explain import interesses_tekst, km_tekst, lijst, profiel_markt_zin, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
 from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
 from recommender.routes import RouteInfo, route_index, toelaatbaar
@@ -163,7 +163,7 @@ def profiel_keuzes(
                                 "advies.profiel_waarom",
                                 taal,
                                 profiel=profiel_naam(kb, code),
-                                interesses=lijst([word("interesse", i, taal) for i in interesses], taal),
+                                interesses=interesses_tekst(interesses, taal),
                             ),
                             profiel_markt_zin(kb, code, taal),  # a report about this profiel (Oberon 2024 on MVI)
                             *(t(f"advies.{key}", taal, bron=source_label(kb, bron, taal)) for key, bron in redenen),
@@ -361,7 +361,7 @@ def ho_richtingen(
                         taal: t(
                             "advies.ho_richting_waarom",
                             taal,
-                            interesses=lijst([word("interesse", i, taal) for i in v.interesses], taal),
+                            interesses=interesses_tekst(v.interesses, taal),
                         )
                         for taal in talen
                     }
