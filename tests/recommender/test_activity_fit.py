@@ -5,8 +5,6 @@ a pupil outside techniek gets one honest line instead of five unrelated try-outs
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from knowledge.loader import KnowledgeBase
@@ -14,17 +12,13 @@ from knowledge.schema import Initiatief
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.activities import INTERESSE_BRANCHES, interesses_van, rank_activiteiten, school_interesses
 from recommender.advies import recommend
-from recommender.models import Advies
 from recommender.profile import Profiel
+from tests.recommender.helpers import advies
 
 # the three ways the Dutch reason says an activity belongs to an interest (advies.act_branche, act_interesse,
 # act_school_interesse)
 CLAIMS = ("hoort bij je interesse", "daar heb je interesse in", "passen bij je interesse")
 PLACES = ({"wijk": "Charlois"}, {"gemeente": "Delft"}, {"wijk": "Rokkeveen"}, {"wijk": "Schollevaar"})
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
 
 
 @pytest.mark.parametrize("interesse", TECHNISCHE_INTERESSES)

@@ -13,14 +13,9 @@ from knowledge import vocab
 from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import source_label
-from recommender.advies import recommend
 from recommender.models import Advies
-from recommender.profile import Profiel
 from recommender.routes import route_index, route_sectoren
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
+from tests.recommender.helpers import advies
 
 
 def _flat(text: str) -> str:

@@ -5,7 +5,6 @@ precise, the road to hbo from tl/gl, and something concrete for a pupil who fill
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,10 +16,7 @@ from recommender.advies import recommend
 from recommender.fase import BRON_N_PROFIEL, KOPPELING_REDEN
 from recommender.models import Advies
 from recommender.profile import Profiel
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
+from tests.recommender.helpers import advies
 
 
 def _stappen(a: Advies, soort: str) -> list[str]:
@@ -246,8 +242,6 @@ def test_tl_pupil_without_interests_gets_tl_techniek_with_routes_from_several_ri
 def test_each_advised_profiel_has_its_nearest_school_in_the_list(kb) -> None:
     """Review 5 (R44, groep 7 Hoogvliet, machines + animals): four PIE/M&T schools nearby must not hide the one
     school with Groen a little further; the list stays nearest first."""
-    from recommender.advies import recommend
-    from recommender.profile import Profiel
 
     p = Profiel.model_validate(
         dict(

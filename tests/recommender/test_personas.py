@@ -7,7 +7,6 @@ exact opleiding ids where possible.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
@@ -15,11 +14,7 @@ from knowledge import vocab
 from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend
 from recommender.models import Advies
-from recommender.profile import Profiel
-
-
-def advies(kb: KnowledgeBase, n: int = 5, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw), n=n)
+from tests.recommender.helpers import advies
 
 
 def _lokaal(a: Advies) -> list[float]:

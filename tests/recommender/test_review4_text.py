@@ -11,10 +11,7 @@ from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend
 from recommender.models import Advies
 from recommender.profile import Profiel
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
+from tests.recommender.helpers import advies
 
 
 def _cli_text(a: Advies) -> str:

@@ -3,18 +3,10 @@ REAL knowledge base that fails on the old behaviour. Persona ids (R14, ...) refe
 
 from __future__ import annotations
 
-from typing import Any
-
 from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.advies import recommend
-from recommender.models import Advies
-from recommender.profile import Profiel
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
+from tests.recommender.helpers import advies
 
 
 def test_r14_animal_interest_is_a_bridge_never_a_fit(kb: KnowledgeBase) -> None:

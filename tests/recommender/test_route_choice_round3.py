@@ -12,15 +12,11 @@ import pytest
 from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend, score_alle
-from recommender.models import Advies
-from recommender.profile import Profiel, parse_profiel
+from recommender.profile import parse_profiel
 from recommender.routes import RICHTING_KERN
+from tests.recommender.helpers import advies
 
 PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas"
-
-
-def advies(kb: KnowledgeBase, **kw: Any) -> Advies:
-    return recommend(kb, Profiel.model_validate(kw))
 
 
 def test_every_richting_says_what_it_is_about() -> None:
