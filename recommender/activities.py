@@ -715,6 +715,7 @@ def stap_activiteit(
         )
         types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
         scholen = _scholen(kb)
+        grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
         eerste: tuple[ActiviteitAdvies, dt.date | None] | None = None
         verder = 0
         for hit in search_initiatives(kb, flt, extra=extra, place=place):
@@ -727,9 +728,7 @@ def stap_activiteit(
                 verder += 1
                 if verder > MAX_ANDERE_STAP:
                     break
-            k = _kandidaat_een(
-                kb, ini, hit.afstand_km, profiel, plaats, types, richting, thuis_bij_benadering(kb, profiel)
-            )
+            k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, types, richting, grof)
             if k is not None:
                 if ini.id not in gebruikt:
                     return _advies(k, talen_voor(profiel)), hit.volgende_datum

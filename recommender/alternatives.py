@@ -300,10 +300,11 @@ def eigen_sector_stappen(
     """For each non-technical interest: where mbo opleidingen in that sector are (nearest known roc's, marked
     general knowledge) and kiesmbo.nl. LOB-Kompas has no routes there, so this is the pupil's own next step."""
     stappen: list[Mogelijkheid] = []
+    grof = origin is not None and thuis_bij_benadering(kb, profiel)
     for interesse in profiel.interesses:
         if interesse in vocab.TECHNISCHE_INTERESSES:
             continue
-        scholen = sector_scholen(kb, interesse, origin, origin is not None and thuis_bij_benadering(kb, profiel))
+        scholen = sector_scholen(kb, interesse, origin, grof)
         binnen = [s for s in scholen if s.afstand_km is not None and s.afstand_km <= profiel.max_reisafstand_km]
         scholen = binnen or scholen[:1]  # within reach; else only the nearest, with its distance
         tekst: dict[str, str] = {}
