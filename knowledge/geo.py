@@ -40,6 +40,17 @@ class Place:
     lon: float
     gemeente: str | None = None  # the gemeente of a postcode, wijk, kern or gebied
 
+    @property
+    def approximate(self) -> bool:
+        """Only an area's centre point (a 4-digit postcode, wijk, kern, area or gemeente): distances get "~"."""
+        return self.soort in APPROXIMATE_KINDS
+
+
+# A home known only as a 4-digit postcode, wijk, kern, area or whole gemeente lies somewhere around that area's
+# centre point: every distance from it is approximate (review R07 "10,5 km", R23 "0,6 km"; review 4: a PC4
+# centre is a centre point too, R10 "STC 2,9 km"). A campus or school is an address.
+APPROXIMATE_KINDS = frozenset({"postcode", "wijk", "kern", "gebied", "gemeente"})
+
 
 class UnknownPlace(ValueError):
     """The text is not a known postcode, wijk, gemeente, campus or school."""

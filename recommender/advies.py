@@ -45,7 +45,6 @@ from recommender.models import (
     Waarschuwing,
 )
 from recommender.profile import (
-    BENADERDE_PLAATSEN,
     Profiel,
     ProfielError,
     check_tegen_kennisbank,
@@ -59,8 +58,6 @@ from recommender.routes import route_index, sector_uitspraken, toelaatbaar, vmbo
 from recommender.scoring import RouteScore, kies_routes, rangorde, score_route
 
 N_ACTIVITEITEN = 6
-
-GROVE_PLAATSEN = BENADERDE_PLAATSEN  # the old name
 
 
 def score_alle(
@@ -228,7 +225,7 @@ def recommend(
     fase = fase_van(profiel)
     horizon = is_horizon(fase)
 
-    ranked = score_alle(kb, profiel, plaats, bool(place and place.soort in GROVE_PLAATSEN))
+    ranked = score_alle(kb, profiel, plaats, bool(place and place.approximate))
     gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)
@@ -330,7 +327,7 @@ def recommend(
             buiten_regio=buiten,
             buiten_mrdh=buiten or gemeente_buiten_mrdh(place) is not None,
             afstanden=plaats is not None,
-            bij_benadering=bool(place and place.soort in BENADERDE_PLAATSEN),
+            bij_benadering=bool(place and place.approximate),
         )
         if profiel.plaats_tekst()
         else None,

@@ -223,11 +223,6 @@ def check_tegen_kennisbank(kb: KnowledgeBase, profiel: Profiel) -> None:
         )
 
 
-# A home known only as a 4-digit postcode, wijk, kern, area or whole gemeente lies somewhere around that area's
-# centre point: every distance from it is approximate and is shown with "~" (review R07 "10,5 km", R23 "0,6 km";
-# review 4: a PC4 centre is a centre point too, R10 "STC 2,9 km").
-BENADERDE_PLAATSEN = frozenset({"postcode", "wijk", "kern", "gebied", "gemeente"})
-
 _PLAATSEN: dict[tuple[str, str], Place | None] = {}
 
 
@@ -265,7 +260,7 @@ def thuis_bij_benadering(kb: KnowledgeBase, profiel: Profiel) -> bool:
         place, _ = plaats_van(kb, profiel)
     except ProfielError:
         return False
-    return place is not None and place.soort in BENADERDE_PLAATSEN
+    return place is not None and place.approximate
 
 
 def gemeente_buiten_mrdh(place: Place | None) -> str | None:

@@ -548,8 +548,11 @@ def is_own(ini: Any, own_ids: set[str]) -> bool:
     return ini.id in own_ids or any(b.bron == EIGEN_IMPORT for b in ini.bronnen)
 
 
-def activity_line(ini: Any, km: float | None, lang: str, own: bool, wanted: Sequence[str] = ()) -> str:
-    """One activity in the asker's language: name (Dutch), kind, for whom, where and how far."""
+def activity_line(
+    ini: Any, km: float | None, lang: str, own: bool, wanted: Sequence[str] = (), approximate: bool = False
+) -> str:
+    """One activity in the asker's language: name (Dutch), kind, for whom, where and how far ("~" when the asked
+    place or the activity's own place is only an area's centre point)."""
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
     voor = [label("schooltype_initiatief", c, lang) for c in ini.schooltypen[:2]]
@@ -558,7 +561,8 @@ def activity_line(ini: Any, km: float | None, lang: str, own: bool, wanted: Sequ
     else:
         place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
         # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
-        where = f"{place}, {format_km(km, lang)}".strip(", ") if km >= 0.5 or not place else place
+        approximate = approximate or ini.locatie.precisie in ("gemeente", "wijk")
+        where = f"{place}, {format_km(km, lang, approximate)}".strip(", ") if km >= 0.5 or not place else place
     line = t(
         "assistant.activity_item",
         lang,
@@ -608,8 +612,10 @@ def answer_activities(
     shown = hits[: show + more]
     lines = [t("assistant.activities_found", lang, n=len(hits), filters=filters)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
+    approximate = q.place is not None and q.place.approximate
     items = [
-        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten)}" for h in shown
+        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten, approximate)}"
+        for h in shown
     ]
     lines += items[:show]
     if q.place is None:

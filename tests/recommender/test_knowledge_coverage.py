@@ -120,6 +120,13 @@ def test_every_new_intake_value_reaches_something(kb: KnowledgeBase) -> None:
         ("Hellevoetsluis", "Hellevoetsluis"),
         ("Bergschenhoek", "Bergschenhoek"),
         ("Ypenburg", "Ypenburg"),
+        ("Kop van Zuid", "Kop van Zuid-Entrepot"),
+        ("Waalhaven", "Waalhaven-Eemhaven"),
+        ("Vlaardinger Ambacht", "Vlaardingen-Ambacht"),
+        ("Botlek", "Botlek"),
+        ("Europoort", "Europoort"),
+        ("Maasvlakte", "Maasvlakte"),
+        ("Smitshoek", "Smitshoek"),
     ],
 )
 def test_kernen_wijken_and_area_names_resolve(kb: KnowledgeBase, tekst: str, naam: str) -> None:

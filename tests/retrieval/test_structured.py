@@ -123,3 +123,12 @@ def test_the_list_is_summarised_in_the_askers_language(kb: KnowledgeBase, lang: 
     assert "Eigen techniekmiddag 1" in result.text and t("bron.own_list", lang) in result.text
     assert result.own == {"eigen-1"}
     assert len(result.text.split()) <= 120
+
+
+def test_distances_from_an_area_centre_are_marked_approximate(kb: KnowledgeBase) -> None:
+    """A place found by name (here a port area) is only its centre point: every distance shown gets "~"."""
+    q = parse_activity_question(kb, "bedrijfsbezoek in de Botlek")
+    assert q is not None and q.place is not None and q.place.naam == "Botlek"
+    result = answer_activities(kb, q, "nl")
+    lines = [line for line in (result.text + "\n" + result.details).splitlines() if line.endswith(" km")]
+    assert lines and all(", ~" in line for line in lines)
