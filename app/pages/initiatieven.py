@@ -121,41 +121,17 @@ access = current_access()
 # --- search ---------------------------------------------------------------------------------------
 with st.expander("🔎 " + tr("initiatives.filters"), expanded=True):
     c1, c2, c3 = st.columns(3)
-    schooltypen = c1.multiselect(
-        tr("initiatives.schooltype"),
-        vocab.SCHOOLTYPEN_INITIATIEF,
-        key="i_schooltype",
-        format_func=code_label("schooltype_initiatief"),
-        placeholder=tr("app.choose"),
-    )
-    doelgroepen = c2.multiselect(
-        tr("initiatives.doelgroep"),
-        vocab.DOELGROEPEN,
-        key="i_doelgroep",
-        format_func=code_label("doelgroep"),
-        placeholder=tr("app.choose"),
-    )
-    activiteiten = c3.multiselect(
-        tr("initiatives.activiteit"),
-        vocab.ACTIVITEITEN,
-        key="i_activiteit",
-        format_func=code_label("activiteit"),
-        placeholder=tr("app.choose"),
-    )
-    branches = c1.multiselect(
-        tr("initiatives.branche"),
-        vocab.BRANCHES,
-        key="i_branche",
-        format_func=code_label("branche"),
-        placeholder=tr("app.choose"),
-    )
-    praktijk = c2.multiselect(
-        tr("initiatives.praktijk"),
-        vocab.PRAKTIJK,
-        key="i_praktijk",
-        format_func=code_label("praktijk"),
-        placeholder=tr("app.choose"),
-    )
+    # one multiselect per filterable dimension of the one registry (vocab.DIMENSIES), in its order
+    filter_values: dict[str, Any] = {}
+    filterable = [(n, d.filter_field, d) for n, d in vocab.DIMENSIES.items() if d.filter_field]
+    for i, (name, field, dimensie) in enumerate(filterable):
+        filter_values[field] = (c1, c2, c3)[i % 3].multiselect(
+            tr(f"initiatives.{name}"),
+            dimensie.codes,
+            key=f"i_{name}",
+            format_func=code_label(dimensie.label_kind),
+            placeholder=tr("app.choose"),
+        )
     q = c3.text_input(tr("initiatives.q"), key="i_q")
     near = c1.text_input(tr("initiatives.near"), key="i_near")
     km = c2.slider(tr("initiatives.km"), 1, 60, 10, key="i_km")
@@ -163,11 +139,7 @@ with st.expander("🔎 " + tr("initiatives.filters"), expanded=True):
 
 try:
     flt = InitiativeFilter(
-        schooltypen=schooltypen,
-        doelgroepen=doelgroepen,
-        activiteiten=activiteiten,
-        branches=branches,
-        praktijk=praktijk,
+        **filter_values,
         near=near or None,
         km=km if near else None,
         q=q or None,

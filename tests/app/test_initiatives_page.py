@@ -195,3 +195,17 @@ def test_gap_analysis_has_a_summary_flags_and_titled_charts(home, bind):
     specs = [c.proto.spec for c in charts]
     assert all('"title"' in s and "Aandeel van de activiteiten (%)" in s for s in specs)
     assert any("Doelgroep: aandeel hier en in de regio" in s for s in specs)
+
+
+def test_every_filter_of_the_registry_is_offered_and_narrows_the_list(home: Path, bind) -> None:
+    """The search filters come from the one registry (vocab.DIMENSIES): each filterable dimension is a multiselect
+    with its codes, and choosing a value narrows the result count."""
+    from knowledge import vocab
+
+    at = page()
+    total = int("".join(ch for ch in at.subheader[0].value if ch.isdigit()))
+    filterable = [name for name, d in vocab.DIMENSIES.items() if d.filter_field]
+    assert {f"i_{name}" for name in filterable} <= {m.key for m in at.multiselect}
+    at.multiselect(key="i_doelgroep").set_value(["meisjes"]).run()
+    narrowed = int("".join(ch for ch in at.subheader[0].value if ch.isdigit()))
+    assert 0 < narrowed < total
