@@ -315,6 +315,8 @@ def _afstand_kanttekeningen(s: RouteScore, profiel: Profiel, taal: str) -> list[
     # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
     km = km_tekst(d.km, taal, d.benadering)
     limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+    if d.meerdere:  # one point for several locations: no "dichtstbijzijnde", no distance (review 5, R25)
+        return [t("advies.afstand_meerdere_ver", taal, school=d.naam, opleiding=s.route.naam, max=limit)]
     key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"
     return [t(key, taal, school=d.naam, km=km, max=limit)]
 

@@ -136,7 +136,12 @@ def test_r41_car_routes_first_fietstechnicus_last_no_entree(kb: KnowledgeBase) -
 def test_school_with_several_locations_gets_no_distance(kb: KnowledgeBase) -> None:
     assert kb.scholen["mbo_tcr"].locatie.meerdere_locaties
     a = advies(
-        kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["autos_motoren"], werkvoorkeuren=["handen"], wijk="Charlois"
+        kb,
+        leerjaar="vo3",
+        schooltype="vmbo-bb",
+        interesses=["autos_motoren"],
+        werkvoorkeuren=["handen"],
+        wijk="Charlois",
     )
     meer = [r for r in a.routes if r.volgende_stap.school == "mbo_tcr"]
     assert meer, [r.volgende_stap.school for r in a.routes]
@@ -148,3 +153,15 @@ def test_school_with_several_locations_gets_no_distance(kb: KnowledgeBase) -> No
         assert "meerdere locaties" in r.uitleg["nl"]
     # an exactly placed school keeps its distance
     assert any(r.volgende_stap.afstand_km is not None for r in a.routes)
+
+
+def test_no_nearest_claim_for_a_school_with_several_locations_beyond_the_limit(kb: KnowledgeBase) -> None:
+    # review 5, R25 (Maassluis): the city-centre point of Techniek College Rotterdam lies just beyond 15 km
+    a = advies(
+        kb, leerjaar="vo2", schooltype="vmbo-gl", interesses=["bouwen", "energie_duurzaamheid"], gemeente="Maassluis"
+    )
+    meer = [r for r in a.routes if r.dichtstbijzijnde_school == "mbo_tcr"]
+    assert meer and all((r.afstand_km or 0) > 15 for r in meer)
+    for r in meer:
+        assert "De dichtstbijzijnde school die LOB-Kompas kent is Techniek College Rotterdam," not in r.uitleg["nl"]
+        assert "meerdere locaties" in r.uitleg["nl"]
