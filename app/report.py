@@ -178,6 +178,8 @@ def _next_step(
         km = (
             f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
         )
+        if stap.school_meerdere_locaties:  # one point for several locations: no distance (review 5)
+            km = f" ({t('advies.meerdere_locaties', lang)})"
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     else:
         parts.append(t(f"report.step_mentor{po_key}", lang))

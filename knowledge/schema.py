@@ -135,6 +135,11 @@ class Locatie(Strict):
     lat: float | None = Field(None, ge=50.5, le=53.7)
     lon: float | None = Field(None, ge=3.2, le=7.3)
     precisie: Precisie
+    meerdere_locaties: bool = Field(
+        False,
+        description="één punt voor een school met meerdere locaties (bv. midden in de stad): de afstand zegt weinig, "
+        "het advies noemt geen afstand en verwijst naar de website van de school",
+    )
 
     @model_validator(mode="after")
     def _coords_unless_national(self) -> Locatie:
@@ -208,6 +213,11 @@ class Opleiding(Strict):
         default_factory=list,
         description="waar de opleiding over gaat als de richting dat niet zegt (eigen indeling; mobiele werktuigen: "
         "machines, ook al valt het onder mobiliteit); leeg = volgens de richting",
+    )
+    raakvlak: list[Interesse] = Field(
+        default_factory=list,
+        description="interesses waar de opleiding alleen een raakvlak mee heeft, ook al gaat de richting erover (eigen "
+        "indeling; Fietstechnicus: auto's en motoren, want een fiets is geen auto of motor)",
     )
     vervolg: list[Vervolg] = Field(default_factory=list, description="hbo/wo-richtingen die hierop aansluiten")
     locaties: list[OpleidingLocatie] = []

@@ -226,7 +226,9 @@ def recommend(
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.approximate))
-    gekozen = kies_routes(ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po")
+    gekozen = kies_routes(
+        ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po", max_km=profiel.max_reisafstand_km
+    )
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)
     activiteiten = rank_activiteiten(

@@ -51,7 +51,7 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
     """The labour-market sentence: about a beroep only when a report names it, else about the sector."""
     if markt is not None:
         regio = t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else ""
-        jaar = t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar) if markt.gegevensjaar else ""
+        jaar = _jaar_tekst(kb, markt, taal)
         if markt.werkgever:  # one employer's words are never a regional claim (review 4, Stedin in STO Zuid 2019)
             return t(
                 "advies.markt_werkgever",
@@ -88,6 +88,29 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
             tekst=sector.tekst.get(taal) or sector.tekst["nl"],
         )
     return None
+
+
+def _jaar_tekst(kb: KnowledgeBase, markt: Markt, taal: str) -> str:
+    """The year behind a claim: the data year when the source gives one ("gegevens uit 2018"), else the source's own
+    year, said as such (STO Zuid 2019, Figuur 10 gives no data year; review 5)."""
+    if markt.gegevensjaar:
+        return t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar)
+    bron = kb.bronnen.get(markt.bron.bron)
+    return t("advies.markt_bronjaar", taal, jaar=bron.jaar) if bron is not None and bron.jaar else ""
+
+
+def bijmarkt_zin(kb: KnowledgeBase, markt: Markt, taal: str) -> str:
+    """A report's claim about one of the route's other beroepen, in its own sentence with the beroep's name: it
+    says nothing about the opleiding as a whole (review 5: Declarant after Manager transport en logistiek)."""
+    return t(
+        "advies.markt_bijberoep",
+        taal,
+        beroep=markt.beroep,
+        bron=bron_tekst(kb, markt.bron, taal),
+        regio=t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else "",
+        label_tekst=word("arbeidsmarkt", markt.label, taal),
+        jaar=_jaar_tekst(kb, markt, taal),
+    )
 
 
 # Intake warnings that put the pupil's own profiel in doubt: after one of these, "sluit hier goed op aan" would
@@ -133,6 +156,17 @@ def route_uitleg(
         zinnen.append(
             t(
                 "advies.interesse_brug",
+                taal,
+                interesses=_interesses(s.interesses, taal),
+                opleiding=r.naam,
+                niveau=r.niveau,
+            )
+        )
+    elif s.raakvlak and not r.kern:
+        # the opleiding is about none of our interest codes (Fietstechnicus: bikes, coded auto's only as a raakvlak)
+        zinnen.append(
+            t(
+                "advies.interesse_raakvlak_zonder_kern",
                 taal,
                 interesses=_interesses(s.interesses, taal),
                 opleiding=r.naam,
@@ -202,6 +236,9 @@ def route_uitleg(
         zinnen.append(markt)
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
+    if r.bijmarkt is not None and (s.markt is None or s.markt.schaal == "opleiding"):
+        # the main beroep has no claim of its own: another beroep's claim is named, never given to the route
+        zinnen.append(bijmarkt_zin(kb, r.bijmarkt, taal))
     for item, key in (
         ("baanzekerheid", "baanzekerheid"),
         ("snel_geld", "bbl"),
@@ -256,7 +293,10 @@ def route_uitleg(
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
     elif d is not None and d.km is not None:
         km = km_tekst(d.km, taal, d.benadering)
-        if d.km <= profiel.max_reisafstand_km:
+        if d.meerdere and d.km <= profiel.max_reisafstand_km:
+            # one point for a school with several locations: no distance, no "dichtstbijzijnde" (review 5)
+            zinnen.append(t("advies.afstand_meerdere", taal, school=d.naam, opleiding=r.naam))
+        elif d.km <= profiel.max_reisafstand_km:
             zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
         zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
     elif not r.locaties:
@@ -275,6 +315,8 @@ def _afstand_kanttekeningen(s: RouteScore, profiel: Profiel, taal: str) -> list[
     # the limit in words: a pupil who set none has the 15 km default and is told so (review R01/R14/R25)
     km = km_tekst(d.km, taal, d.benadering)
     limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+    if d.meerdere:  # one point for several locations: no "dichtstbijzijnde", no distance (review 5, R25)
+        return [t("advies.afstand_meerdere_ver", taal, school=d.naam, opleiding=s.route.naam, max=limit)]
     key = "advies.afstand_ver_standaard" if profiel.reisafstand_standaard() else "advies.afstand_ver"
     return [t(key, taal, school=d.naam, km=km, max=limit)]
 
@@ -346,9 +388,9 @@ def volgende_stap(
     d = s.dichtstbij
     school_id = school_naam = None
     km: float | None = None
-    benadering = False
+    benadering = meerdere = False
     if d is not None:
-        school_id, school_naam, benadering = d.school, d.naam, d.benadering
+        school_id, school_naam, benadering, meerdere = d.school, d.naam, d.benadering, d.meerdere
         km = round(d.km, 1) if d.km is not None else None
     scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
     bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
@@ -362,6 +404,9 @@ def volgende_stap(
                 if vmbo_profiel
                 else t("advies.stap_later_po" if profiel.schooltype == "po" else "advies.stap_later", taal)
             )
+        elif school_naam and meerdere:
+            # a school with several locations placed on one point: where the course runs is on its website
+            zin = t("advies.stap_open_dag_meerdere", taal, school=school_naam, opleiding=s.route.naam)
         elif school_naam and km is not None:
             zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
         elif school_naam:
@@ -386,8 +431,9 @@ def volgende_stap(
         soort=soort,
         school=None if horizon else school_id,
         school_naam=None if horizon else school_naam,
-        afstand_km=None if horizon else km,
-        afstand_bij_benadering=benadering and not horizon,
+        afstand_km=None if horizon or meerdere else km,
+        afstand_bij_benadering=benadering and not horizon and not meerdere,
+        school_meerdere_locaties=meerdere and not horizon,
         activiteit=activiteit.id if activiteit else None,
         activiteit_naam=activiteit.naam if activiteit else None,
         activiteit_via_school=bool(activiteit and activiteit.via_school),

@@ -33,8 +33,9 @@ class VolgendeStap(_Out):
     soort: str = "open_dag"  # open_dag | eerst_profiel (po, vo1-2: the route is later) | mentor (no school known)
     school: str | None = None
     school_naam: str | None = None
-    afstand_km: float | None = None
+    afstand_km: float | None = None  # None for a school with several locations on one point (no distance claimed)
     afstand_bij_benadering: bool = False
+    school_meerdere_locaties: bool = False  # the school has several locations: its website says where (review 5)
     activiteit: str | None = None
     activiteit_naam: str | None = None
     activiteit_via_school: bool = False

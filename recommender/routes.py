@@ -85,7 +85,9 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
     richting says nothing about its coding (techniek_breed, aircraft maintenance in mobiliteit), all of its
     coded technical interests. A non-technical interest is never the core of a techniek route.
     """
-    technisch = [i for i in opl.interesses if i in vocab.TECHNISCHE_INTERESSES]
+    # what the opleiding itself marks as only a side link is never its core (Fietstechnicus: auto's en motoren);
+    # when nothing is left the route is about none of our codes and every link is a raakvlak
+    technisch = [i for i in opl.interesses if i in vocab.TECHNISCHE_INTERESSES and i not in opl.raakvlak]
     # an opleiding's own kern overrides its richting's (mobile werktuigen: machines, though under mobiliteit)
     kern = frozenset(opl.kern) or RICHTING_KERN.get(opl.richting, frozenset())
     kern |= frozenset(opl.hoofdroute_voor)
@@ -107,6 +109,7 @@ class Locatie:
     lon: float | None
     leerwegen: frozenset[str]
     benadering: bool = False  # only known at gemeente level: distances are approximate
+    meerdere: bool = False  # one point for a school with several locations (Techniek College Rotterdam)
 
     @property
     def landelijk(self) -> bool:
@@ -168,7 +171,7 @@ class RouteInfo:
     interesses: frozenset[str]
     kern: tuple[str, ...]  # what the opleiding is about (kern_interesses); other codes are side links
     hoofdroute_voor: frozenset[str]
-    markt: Markt | None
+    markt: Markt | None  # the claim about the beroep the opleiding mainly leads to, or about the opleiding itself
     sector: SectorMarkt | None
     locaties: tuple[Locatie, ...]
     vervolg: tuple[tuple[str, str, tuple[str, ...]], ...]  # (naam, hbo|wo, school names)
@@ -176,6 +179,9 @@ class RouteInfo:
     heeft_bron: bool
     # (naam, hbo|wo) -> what the direction is about, when narrower than the opleiding (Aeronautical: machines)
     vervolg_over: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
+    # a report's claim about one of the other beroepen (Declarant after Manager transport en logistiek): said in its
+    # own sentence with its name, never a label or a bonus for the whole route (review 5)
+    bijmarkt: Markt | None = None
 
     @cached_property
     def beroep_ids(self) -> tuple[str, ...]:
@@ -244,7 +250,7 @@ def route_sectoren(kb: KnowledgeBase, opl: Opleiding) -> frozenset[str]:
 
 
 def _beste_markt(claims: Iterable[Markt | None]) -> Markt | None:
-    """The best claim among the beroepen and the opleiding (ties: the first one, a named beroep first)."""
+    """The best of the given claims (ties: the first one, a named beroep first)."""
     best: Markt | None = None
     for m in claims:
         if m is not None and (best is None or m.punten > best.punten):
@@ -322,6 +328,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
                 school.locatie.lon,
                 leerwegen,
                 school.locatie.precisie == "gemeente",
+                school.locatie.meerdere_locaties,
             )
         )
     vervolg = tuple(
@@ -356,7 +363,11 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         interesses=frozenset(interesses),
         kern=kern_interesses(opl),
         hoofdroute_voor=frozenset(opl.hoofdroute_voor),
-        markt=_beste_markt([*(i.markt for i in infos), opl_markt]),
+        # the route-level claim: the beroep the opleiding mainly leads to (its first) or the opleiding itself, never
+        # the most favourable of its other beroepen (review 5: Technicus werktuigkundige installaties is not
+        # "groot tekort" because a werkvoorbereider or an accountmanager is)
+        markt=_beste_markt([infos[0].markt if infos else None, opl_markt]),
+        bijmarkt=next((i.markt for i in infos[1:] if i.markt is not None and not i.markt.werkgever), None),
         sector=sector,
         locaties=tuple(locaties),
         vervolg=vervolg,

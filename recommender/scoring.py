@@ -59,6 +59,11 @@ RAAKVLAK_GEWICHT = 0.5  # an interest the opleiding is only coded with as a side
 RAAKVLAK_MIN_FIT = 3.0  # a raakvlak fills only with this fit (interest + work: the work itself suits the pupil)
 KORTE_LIJST = 3  # ... or while the list has fewer routes than this (then with interesse > MIN_INTERESSE_AANVULLING)
 STRAF_RAAKVLAK = 1.5  # while filling, a raakvlak competes with routes about an interest at this handicap
+# A filler whose nearest school lies this far beyond the pupil's travel limit is left out (half the limit, at least
+# 10 km): an empty slot is better than an aviation course 30 km away for a pupil with a 15 km limit (review 5, R30)
+VER_AANDEEL = 0.5
+ENTREE_NIVEAU = 1
+VER_MIN_KM = 10.0
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class Dichtstbij:
     naam: str
     km: float | None  # None: a national provider without a place near the pupil
     benadering: bool = False
+    meerdere: bool = False  # a school with several locations, placed on one point: the distance means little
 
 
 # the route's first beroepen are what it is about: the ones every page lists with it (the verslag shows two)
@@ -181,7 +187,7 @@ def dichtstbij(
             continue
         km = afstanden[pos] if afstanden is not None else haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
         if best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
-            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof)
+            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof, loc.meerdere)
     return best or landelijk
 
 
@@ -311,7 +317,9 @@ def variatie_straf(
     return straf
 
 
-def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: bool = False) -> list[RouteScore]:
+def kies_routes(
+    ranked: list[RouteScore], interesses: list[str], n: int, po: bool = False, max_km: float = float("inf")
+) -> list[RouteScore]:
     """Up to ``n`` routes: the best route for each interest first, then the rest by score minus variety penalty.
 
     The best route for a technical interest is its usual first route at this niveau (``hoofdroute_voor``: a
@@ -351,7 +359,7 @@ def kies_routes(ranked: list[RouteScore], interesses: list[str], n: int, po: boo
 
     while len(gekozen) < n and rest:
         kort = len(gekozen) < KORTE_LIJST
-        kandidaten = [s for s in rest if _vult(s, kort) and not _lagere_herhaling(s, getoond)]
+        kandidaten = [s for s in rest if _vult(s, kort, max_km) and not _lagere_herhaling(s, getoond)]
         if not kandidaten:
             break
         beste = min(kandidaten, key=keuze)
@@ -367,7 +375,16 @@ def _lagere_herhaling(s: RouteScore, getoond: set[str]) -> bool:
     return s.lager_niveau and not getoond.isdisjoint(s.route.beroep_ids) and not nieuwe_beroepen(s, getoond)
 
 
-def _vult(s: RouteScore, kort: bool) -> bool:
+def te_ver(s: RouteScore, max_km: float) -> bool:
+    """Is the nearest school far beyond the pupil's travel limit (more than half the limit, at least
+    ``VER_MIN_KM``, beyond it)? Such a route is shown only as the best route for an interest, never as filler."""
+    d = s.dichtstbij
+    if d is None or d.km is None:
+        return False
+    return d.km > max_km + max(VER_AANDEEL * max_km, VER_MIN_KM)
+
+
+def _vult(s: RouteScore, kort: bool, max_km: float = float("inf")) -> bool:
     """May this route fill the list (after the best route per interest)?
 
     A route about an interest: with more than a beroep-only link (interesse > ``MIN_INTERESSE_AANVULLING``).
@@ -376,6 +393,10 @@ def _vult(s: RouteScore, kort: bool) -> bool:
     an interest and a school within the pupil's travel limit (a weak link far away is not worth the trip). A non-technical interest found only on a beroep never fills: the opleiding is not coded with it.
     """
     interesse = s.delen["interesse"]
+    if te_ver(s, max_km) or (s.lager_niveau and s.route.niveau == ENTREE_NIVEAU):
+        # far beyond the travel limit, or an entree course below the niveau that fits (it is for pupils without a
+        # diploma that gives access to niveau 2): only as the best route for an interest, never as filler (review 5)
+        return False
     if not s.raakvlak:
         return interesse > MIN_INTERESSE_AANVULLING
     if s.via_beroep and not any(i in TECHNISCHE_INTERESSES for i in s.interesses):

@@ -106,6 +106,8 @@ def _print_human(advies: Advies) -> None:
             waar = (
                 f"; {volg.school_naam} ({_km(volg.afstand_km, volg.afstand_bij_benadering)})"
                 if volg.school_naam and volg.afstand_km is not None
+                else f"; {volg.school_naam} ({t('advies.meerdere_locaties', 'nl')})"
+                if volg.school_naam and volg.school_meerdere_locaties
                 else ""
             )
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")

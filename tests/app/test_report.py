@@ -139,7 +139,8 @@ def test_no_internal_source_ids_and_local_number_formats(
     nl, ar = _pdftotext(data, 1), _pdftotext(data, 2)
     for text in (nl, ar):
         assert not re.search(r"\w+20\d\d#|algemene_kennis|geo_benadering", text), text
-    assert re.search(r"\d,\d km", nl)  # Dutch decimal comma
+    # Dutch format: a decimal comma, never a point (since review 5 the first routes may all be whole "~3 km")
+    assert re.search(r"\d+(,\d)? km", nl) and not re.search(r"\d\.\d km", nl)
     assert re.search(r"كم", ar) and not re.search(r"\d,\d km", ar)
     assert "كم كم" not in ar
 

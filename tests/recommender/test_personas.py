@@ -261,7 +261,10 @@ def test_p17_vwo_process_ukrainian(kb: KnowledgeBase) -> None:
         gemeente="Schiedam",
         taal_ouders="uk",
     )
-    assert a.routes[0].opleiding.richting == "procestechniek" and a.routes[0].opleiding.niveau == 4
+    # review 5: Procestechnicus no longer gets the Procesoperator's "groot tekort" (another beroep than the one it
+    # mainly leads to), so the better fit (Analist, about proefjes) may come first; the process route is still there
+    assert a.routes[0].opleiding.richting in ("procestechniek", "laboratorium")
+    assert any(r.opleiding.richting == "procestechniek" and r.opleiding.niveau == 4 for r in a.routes)
     assert all(r.opleiding.niveau == 4 for r in a.routes)
     assert re.search("[\u0400-\u04ff]", a.routes[0].uitleg["uk"])
 
