@@ -279,7 +279,8 @@ def recommend(
             meldingen.append(melding("geen_techniek_interesse", talen))
     elif not routes:
         meldingen.append(melding("geen_route", talen))
-    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen)) is not None:
+    open_dagen = any(r.volgende_stap.school_naam and r.passende_interesses for r in routes)
+    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen, open_dagen)) is not None:
         meldingen.append(geen_passend)
     gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
     for d in gevraagd:
