@@ -717,48 +717,74 @@ def stap_activiteit(
     ``vandaag``), of the richting's branche (:data:`RICHTING_BRANCHE`) or about its interests
     (:func:`richting_interesses`), reaching the pupil's schooltype and doelgroep, local within
     ``max_reisafstand_km`` (any place when the pupil's place is unknown); soonest first, then nearest.
-    Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`. Never a school location: the
+    Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`; otherwise the nearest undated one
+    about the richting (the list shows only what fits the pupil's interests since review 5). Never a school location: the
     step already names the open day of the nearest school that gives the route. An activity already
     ``gebruikt`` for an earlier route gives way to the next equally fitting one (variety across routes, R01).
     """
     over = richting_interesses(richting)
-    if over:
-        branche = RICHTING_BRANCHE.get(richting)
-        doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
-        place = (
-            Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
-        )
-        flt = InitiativeFilter(
-            doelgroepen=doelgroepen,
-            branches=[branche] if branche else [],
-            komend=True,
-            vandaag=vandaag,
-            include_landelijk=place is None,
-            km=profiel.max_reisafstand_km if place else None,
-        )
-        scholen = _scholen(kb)
-        grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
-        eerste: tuple[ActiviteitAdvies, dt.date | None] | None = None
-        verder = 0
-        for hit in search_initiatives(kb, flt, extra=extra, place=place):
-            ini = hit.initiatief
-            if ini.school or (alleen_landelijk and not ini.landelijk_online):
-                continue
-            if not interesses_van(ini, scholen) & over:
-                continue
-            if eerste is not None:  # looking for another as good as an earlier route's: only the next few
-                verder += 1
-                if verder > MAX_ANDERE_STAP:
-                    break
-            k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, richting, grof)
-            if k is not None:
-                if ini.id not in gebruikt:
-                    return _advies(k, talen_voor(profiel)), hit.volgende_datum
-                if eerste is None:
-                    eerste = (_advies(k, talen_voor(profiel)), hit.volgende_datum)
-        if eerste is not None:
-            return eerste
-    return activiteit_voor_richting(activiteiten, richting, gebruikt), None
+    if not over:
+        return activiteit_voor_richting(activiteiten, richting, gebruikt), None
+    if dated := _stap_zoek(kb, profiel, plaats, richting, over, extra, vandaag, alleen_landelijk, gebruikt, True):
+        return dated
+    if (uit_lijst := activiteit_voor_richting(activiteiten, richting, gebruikt)) is not None:
+        return uit_lijst, None
+    # the list shows only what fits the pupil's interests (review 5); an activity about this route's richting (a
+    # bouw programme for a drawer's bouwkunde route) is still the route's step: the nearest one, undated
+    return _stap_zoek(kb, profiel, plaats, richting, over, extra, vandaag, alleen_landelijk, gebruikt, False) or (
+        None,
+        None,
+    )
+
+
+def _stap_zoek(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    richting: str,
+    over: frozenset[str],
+    extra: Sequence[Initiatief] | None,
+    vandaag: dt.date | None,
+    alleen_landelijk: bool,
+    gebruikt: Collection[str],
+    komend: bool,
+) -> tuple[ActiviteitAdvies, dt.date | None] | None:
+    """The first activity about ``richting`` the one initiatives search finds for the pupil: upcoming dated ones
+    (``komend``: soonest first) or all (nearest first); one not yet ``gebruikt`` by an earlier route first."""
+    branche = RICHTING_BRANCHE.get(richting)
+    doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
+    place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+    flt = InitiativeFilter(
+        doelgroepen=doelgroepen,
+        branches=[branche] if branche else [],
+        komend=komend,
+        vandaag=vandaag,
+        include_landelijk=place is None,
+        km=profiel.max_reisafstand_km if place else None,
+    )
+    scholen = _scholen(kb)
+    grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
+    gevonden: list[tuple[ActiviteitAdvies, dt.date | None]] = []
+    for hit in search_initiatives(kb, flt, extra=extra, place=place):
+        ini = hit.initiatief
+        if ini.school or (alleen_landelijk and not ini.landelijk_online):
+            continue
+        if not interesses_van(ini, scholen) & over:
+            continue
+        k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, richting, grof)
+        if k is None:
+            continue
+        gevonden.append((_advies(k, talen_voor(profiel)), hit.volgende_datum))
+        if komend and ini.id not in gebruikt:  # the soonest one not yet used
+            break
+        if len(gevonden) > MAX_ANDERE_STAP:  # only the next few are looked at
+            break
+    if not gevonden:
+        return None
+    if komend:
+        return next((g for g in gevonden if g[0].id not in gebruikt), gevonden[0])
+    # undated, nearest first: one the pupil can join alone before a school programme, as in the list's step
+    return min(gevonden, key=lambda g: (g[0].via_school, g[0].id in gebruikt))
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:

@@ -158,3 +158,18 @@ def test_the_filter_leaves_out_another_branche(kb: KnowledgeBase) -> None:
     haven = Profiel.model_validate(dict(leerjaar="vo4", schooltype="vmbo-bb", interesses=["haven_schepen"]))
     assert not toegelaten(kb, bouw, museum) and toegelaten(kb, haven, museum)
     assert toegelaten(kb, bouw, museum, "maritiem_haven")  # a maritime route's next step may name it
+
+
+def test_a_route_step_may_still_name_an_activity_about_its_own_richting(kb: KnowledgeBase) -> None:
+    """R01 (drawing, Zoetermeer): the list no longer shows bouw activities to a drawer, but the step of her
+    bouwkunde route still names one about bouw (nearest first, one she can join alone before a school programme)."""
+    from recommender.activities import interesses_van, richting_interesses
+
+    a = advies(kb, **persona("R01"))
+    lijst = {x.id for x in a.activiteiten}
+    buiten_lijst = [r for r in a.routes if r.volgende_stap.activiteit and r.volgende_stap.activiteit not in lijst]
+    assert buiten_lijst, [(r.opleiding.naam, r.volgende_stap.activiteit) for r in a.routes]
+    for r in buiten_lijst:
+        ini = kb.initiatieven[r.volgende_stap.activiteit or ""]
+        assert interesses_van(ini, {}) & richting_interesses(r.opleiding.richting), (r.opleiding.naam, ini.naam)
+        assert not ini.landelijk_online or not any(not x.landelijk for x in a.activiteiten)
