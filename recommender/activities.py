@@ -19,17 +19,18 @@ a group of pupils (:data:`LEERLING_GROEPEN`: meisjes, migratieachtergrond) only 
 (:func:`niet_gevraagde_groep`); a school programme bound to an area (``gebied``, or for a via-school programme
 with a place its own gemeente, :func:`recommender.gebied.programma_pc4`) only for pupils who live or go to
 school there; a groep 7/8 pupil gets no vo school's programme (:func:`vo_programma`); a local one
-lies within ``max_reisafstand_km``; for a pupil with technical interests it is about one of the pupil's
-interests or coded ``techniek_breed``; one about another branche (a maritime museum for an electrician) only
-fills the list after the others, unless it is about the richting of the pupil's best route. A pupil whose interests are all outside techniek gets the
-activities about those interests and at most :data:`MAX_PROBEREN` general techniek try-outs (coded only
-``techniek_breed``), never five unrelated ones. Landelijk/online ones are kept, marked ``landelijk: true``
-with ``afstand_km: null``, and fill at most half of the list.
+lies within ``max_reisafstand_km``. For a pupil with interests only what fits is shown (:func:`toegelaten`, one
+record; :func:`_toegelaten`, the catalogue at once; a test holds them equal): activities about one of the
+interests or for a requested doelgroep, local first, and at most :data:`MAX_PROBEREN` general techniek try-out
+(coded only ``techniek_breed``). One about another branche (a maritime museum for an electrician) is never
+shown (review 5, defect 2); only a route's next step may name one about that route's richting. Landelijk/online
+ones are kept, marked ``landelijk: true`` with ``afstand_km: null``, and fill at most :data:`MAX_LANDELIJK`
+places.
 
 score = branche + afstand + praktijk + doelgroep + route - school - groep
 - branche: 3 when the activity is about one of the pupil's interests; 1 for a general one (only
-  techniek_breed); 0 for one about another branche, worded neutrally ("gaat vooral over maritiem, niet over
-  je eigen interesses") and placed after the others
+  techniek_breed); 0 for one about another branche (a requested doelgroep's, or a route's next step), worded
+  neutrally ("gaat vooral over maritiem, niet over je eigen interesses")
 - afstand: 2 x (1 - d / max) for local ones; 0.5 for landelijk/online; 0 when no place is known
 - praktijk: veel 2, deels 1, geen 0 (doing beats listening)
 - doelgroep: +1 when it is meant for a doelgroep the mentor asked for
@@ -109,10 +110,11 @@ ROUTE_PUNTEN = 0.5
 SCHOOL_STRAF = 0.5
 GROEP_STRAF = 1.0
 MAX_DOELGROEP = 2
-MAX_PROBEREN = 2
-# at most this many activities about another branche fill the list: a decaan would rather show three that fit
-# than six of which four are "niet over je eigen interesses" (review 4: R03, R07, R18, R34)
-MAX_ANDER = 1  # one: review 5 still found the maritime museum as filler for eight pupils
+# at most one general "techniek proberen" item (coded only techniek_breed) next to the ones about the pupil's
+# interests: a family reads six items and finds one that matters otherwise (review 5, defect 2)
+MAX_PROBEREN = 1
+# landelijk/online ones (RobotWise, Jet-Net Algemeen, First Lego League) never fill more than this: local first
+MAX_LANDELIJK = 2
 MAX_ANDERE_STAP = 8  # a route's next step: dated activities looked at for one not yet used by an earlier route
 # Doelgroepen that are a part of the pupils: an activity naming one of them is aimed at that group.
 LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
@@ -387,6 +389,65 @@ def _gevraagd(profiel: Profiel) -> list[str]:
     return [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
 
 
+def toegelaten(kb: KnowledgeBase | None, profiel: Profiel, ini: Initiatief, richting: str | None = None) -> bool:
+    """May this activity be shown to this pupil at all (distance aside)? It reaches the pupil's schooltype and
+    phase, is for leerlingen or a doelgroep the mentor asked for (not for a group nobody asked for), open by
+    school and area (:func:`voor_leerling`); and, for a pupil with interests, it is about one of them, serves
+    the requested doelgroep or is a general techniek try-out (coded only ``techniek_breed``); for a route's
+    next step (``richting``) also one about that route's richting. An activity about another branche (the
+    maritime museum for a bouw pupil) is never shown (review 5, defect 2).
+
+    The scalar form of :func:`_toegelaten` (all records at once); a test holds them equal on the catalogue."""
+    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+    if not bereikt(ini.schooltypen, types) or not voor_leerling(kb, profiel, ini):
+        return False
+    gevraagd = _gevraagd(profiel)
+    if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)) or niet_gevraagde_groep(ini, gevraagd):
+        return False
+    if not profiel.interesses:  # no interests yet: every activity is a way to find out
+        return True
+    over = interesses_van(ini, _scholen(kb)) if ini.school else interesses_van(ini, {})
+    return (
+        bool(over & set(profiel.interesses))
+        or any(d in gevraagd for d in ini.doelgroepen)
+        or set(ini.branches) == {"techniek_breed"}
+        or bool(profiel.technische_interesses() and over & richting_interesses(richting))
+    )
+
+
+def _toegelaten(a: _Arrays, kb: KnowledgeBase | None, profiel: Profiel, richting: str | None = None) -> np.ndarray:
+    """:func:`toegelaten` for every record of the catalogue at once (a boolean mask over ``a.items``)."""
+    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
+    gevraagd_bits = sum(_DG[d] for d in _gevraagd(profiel))
+    ok = a.basis(types, gevraagd_bits)
+    if "po" in types:  # groep 7/8: no programme that runs via a vo school (:func:`vo_programma`)
+        ok &= ~(a.via & ((a.schooltypen & _ST["vo_bovenbouw"]) != 0))
+    advies = _advies_type(profiel)
+    if advies is not None:  # groep 7/8: a programme only for other vo schooltypen than the advised one is not theirs
+        ok &= ((a.schooltypen & _VO_BITS) == 0) | ((a.schooltypen & _ST[advies]) != 0)
+    if a.gebonden:
+        thuis_pc4, bij_school_pc4 = _leerling_pc4(kb, profiel)
+        for alleen_school, gebied, rij in a.gebonden:
+            if not _eigen_ok(alleen_school, gebied, profiel.school, thuis_pc4, bij_school_pc4):
+                ok[rij] = False
+    if profiel.interesses:
+        keep = (a.interesse & _interesse_bits(profiel.interesses)) != 0
+        keep |= (a.doelgroepen & gevraagd_bits) != 0
+        keep |= ((a.branches & _BREED_BIT) != 0) & ~a.specifiek
+        if profiel.technische_interesses():
+            keep |= (a.interesse & _interesse_bits(richting_interesses(richting))) != 0
+        ok &= keep
+    return ok
+
+
+def toegelaten_mask(
+    kb: KnowledgeBase | None, profiel: Profiel, extra: Sequence[Initiatief] | None = None, richting: str | None = None
+) -> tuple[list[Initiatief], np.ndarray]:
+    """(the catalogue's records, :func:`_toegelaten` over them): what the ranking starts from, for tests and audits."""
+    a = _arrays(kb, extra)
+    return list(a.items), _toegelaten(a, kb, profiel, richting)
+
+
 def rank_activiteiten(
     kb: KnowledgeBase,
     profiel: Profiel,
@@ -405,24 +466,12 @@ def rank_activiteiten(
     a = _arrays(kb, extra)
     if not a.items:
         return []
-    types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
     gevraagd = _gevraagd(profiel)
     gevraagd_bits = sum(_DG[d] for d in gevraagd)
     tech = profiel.technische_interesses()
-    niet_tech = bool(profiel.interesses) and not tech  # only interests outside techniek (zorg, dieren, ...)
     pupil_bits = _interesse_bits(profiel.interesses)
 
-    ok = a.basis(types, gevraagd_bits)
-    if "po" in types:  # groep 7/8: no programme that runs via a vo school (:func:`vo_programma`)
-        ok &= ~(a.via & ((a.schooltypen & _ST["vo_bovenbouw"]) != 0))
-    advies = _advies_type(profiel)
-    if advies is not None:  # groep 7/8: a programme only for other vo schooltypen than the advised one is not theirs
-        ok &= ((a.schooltypen & _VO_BITS) == 0) | ((a.schooltypen & _ST[advies]) != 0)
-    if a.gebonden:
-        thuis_pc4, bij_school_pc4 = _leerling_pc4(kb, profiel)
-        for alleen_school, gebied, rij in a.gebonden:
-            if not _eigen_ok(alleen_school, gebied, profiel.school, thuis_pc4, bij_school_pc4):
-                ok[rij] = False
+    ok = _toegelaten(a, kb, profiel)
     if alleen_landelijk:  # a pupil outside the region: a local activity here is nowhere near (review R08)
         ok &= a.overal
     if plaats is not None:  # a cheap box first, the exact distance only for what is left
@@ -433,31 +482,14 @@ def rank_activiteiten(
     if rows.size == 0:
         return []
     passend = (a.interesse[rows] & pupil_bits) != 0
-    breed = (a.branches[rows] & _BREED_BIT) != 0
-    algemeen = breed & ~a.specifiek[rows]  # about techniek in general, no branche of its own
+    algemeen = ((a.branches[rows] & _BREED_BIT) != 0) & ~a.specifiek[rows]  # techniek in general, no branche
     route_bits = _interesse_bits(richting_interesses(route_richting))
-    gevraagd_rij = (a.doelgroepen[rows] & gevraagd_bits) != 0  # a requested doelgroep is always honoured
-    over_route = (a.interesse[rows] & route_bits) != 0
-    if tech:  # about one of the interests or techniek in general; one about another branche (coded techniek_breed
-        # too) only fills the list after those, unless it is about the best route (a maritime museum for an
-        # electrician comes last if at all; a bouw open day for a drawer whose first route is bouwkunde may come)
-        keep = passend | breed | gevraagd_rij
-        later = ~(passend | algemeen | gevraagd_rij | over_route)
-    elif niet_tech:  # about their interest, or a general try-out (at most MAX_PROBEREN, below)
-        keep = passend | algemeen | gevraagd_rij
-        later = np.zeros(rows.size, dtype=bool)
-    else:
-        keep = np.ones(rows.size, dtype=bool)
-        later = np.zeros(rows.size, dtype=bool)
-    rows, passend, algemeen, later = rows[keep], passend[keep], algemeen[keep], later[keep]
-    if rows.size == 0:
-        return []
     overal = a.overal[rows]
     if plaats is not None:
         km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
         keep = overal | (km <= profiel.max_reisafstand_km)
         rows, overal, km = rows[keep], overal[keep], km[keep]
-        passend, algemeen, later = passend[keep], algemeen[keep], later[keep]
+        passend, algemeen = passend[keep], algemeen[keep]
         if rows.size == 0:
             return []
         afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
@@ -476,9 +508,11 @@ def rank_activiteiten(
     totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school + groep, 3)
     km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
     rank = a.rank[rows]
-    order = np.lexsort((rank, km_key, -totaal, later))
+    order = np.lexsort((rank, km_key, -totaal))
 
-    max_landelijk = max(1, n // 2)
+    def landelijk_vol(i: int) -> bool:
+        return bool(overal[i]) and sum(bool(overal[g]) for g in voor + rest) >= MAX_LANDELIJK
+
     voor: list[int] = []  # positions in rows: the requested doelgroep opens the list, local ones first
     if gevraagd_bits:
         kandidaten = order[doelgroep[order] > 0]
@@ -495,27 +529,22 @@ def rank_activiteiten(
             break
         bij = order[(interesse_rij[order] & _IN[code]) != 0]
         eerste = next((int(i) for i in bij if int(i) not in voor and int(i) not in rest), None)
-        if eerste is not None and not (overal[eerste] and sum(bool(overal[g]) for g in voor + rest) >= max_landelijk):
+        if eerste is not None and not landelijk_vol(eerste):
             rest.append(eerste)
-    proberen = ander = 0
+    proberen = 0
     for i in order.tolist():
         if len(voor) + len(rest) >= n:
             break
-        if i in voor or i in rest:
+        if i in voor or i in rest or landelijk_vol(i):
             continue
-        if overal[i] and sum(bool(overal[g]) for g in voor + rest) >= max_landelijk:
-            continue
-        if niet_tech and not passend[i]:
-            if proberen >= MAX_PROBEREN:
+        if profiel.interesses and not passend[i]:  # only the one general try-out (:func:`_toegelaten` kept it)
+            if not algemeen[i] or proberen >= MAX_PROBEREN:
                 continue
             proberen += 1
-        if later[i]:
-            if ander >= MAX_ANDER:
-                continue
-            ander += 1
         rest.append(i)
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
-    rest.sort(key=lambda i: (bool(later[i]), -totaal[i], km_key[i], int(rank[i])))
+    # about the pupil's interests first, local before landelijk/online, then the one general try-out
+    rest.sort(key=lambda i: (not passend[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
@@ -623,25 +652,19 @@ def _kandidaat_een(
     km: float | None,
     profiel: Profiel,
     plaats: tuple[float, float] | None,
-    types: frozenset[str],
     route_richting: str | None,
     thuis_grof: bool = False,
 ) -> _Kandidaat | None:
     """One initiative scored by the same rules as :func:`rank_activiteiten` (which does it for all at once,
-    vectorised); None when it does not reach the pupil or is not about the pupil's interests."""
-    if not bereikt(ini.schooltypen, types) or not voor_leerling(kb, profiel, ini):
+    vectorised); None when it may not be shown (:func:`toegelaten`)."""
+    if not toegelaten(kb, profiel, ini, route_richting):
         return None
     gevraagd = _gevraagd(profiel)
-    if not ({"leerlingen", *gevraagd} & set(ini.doelgroepen)) or niet_gevraagde_groep(ini, gevraagd):
-        return None
     tech = profiel.technische_interesses()
     passend = _passend(kb, ini, profiel.interesses)
-    breed = "techniek_breed" in ini.branches
-    algemeen = breed and not (set(ini.branches) - {"techniek_breed"})
+    algemeen = set(ini.branches) == {"techniek_breed"}
     over_route = bool(interesses_van(ini, _scholen(kb)) & richting_interesses(route_richting))
     doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
-    if not passend and not algemeen and not doelgroep and profiel.interesses and not (tech and breed):
-        return None
     branche = (PASSEND_PUNTEN if passend else BREED_PUNTEN if algemeen else 0.0) if profiel.interesses else 0.0
     landelijk = ini.landelijk_online
     if landelijk:
@@ -694,49 +717,74 @@ def stap_activiteit(
     ``vandaag``), of the richting's branche (:data:`RICHTING_BRANCHE`) or about its interests
     (:func:`richting_interesses`), reaching the pupil's schooltype and doelgroep, local within
     ``max_reisafstand_km`` (any place when the pupil's place is unknown); soonest first, then nearest.
-    Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`. Never a school location: the
+    Otherwise the best-ranked undated one of :func:`activiteit_voor_richting`; otherwise the nearest undated one
+    about the richting (the list shows only what fits the pupil's interests since review 5). Never a school location: the
     step already names the open day of the nearest school that gives the route. An activity already
     ``gebruikt`` for an earlier route gives way to the next equally fitting one (variety across routes, R01).
     """
     over = richting_interesses(richting)
-    if over:
-        branche = RICHTING_BRANCHE.get(richting)
-        doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
-        place = (
-            Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
-        )
-        flt = InitiativeFilter(
-            doelgroepen=doelgroepen,
-            branches=[branche] if branche else [],
-            komend=True,
-            vandaag=vandaag,
-            include_landelijk=place is None,
-            km=profiel.max_reisafstand_km if place else None,
-        )
-        types = schooltypen_initiatief(profiel.schooltype, profiel.leerjaar)
-        scholen = _scholen(kb)
-        grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
-        eerste: tuple[ActiviteitAdvies, dt.date | None] | None = None
-        verder = 0
-        for hit in search_initiatives(kb, flt, extra=extra, place=place):
-            ini = hit.initiatief
-            if ini.school or (alleen_landelijk and not ini.landelijk_online):
-                continue
-            if not interesses_van(ini, scholen) & over:
-                continue
-            if eerste is not None:  # looking for another as good as an earlier route's: only the next few
-                verder += 1
-                if verder > MAX_ANDERE_STAP:
-                    break
-            k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, types, richting, grof)
-            if k is not None:
-                if ini.id not in gebruikt:
-                    return _advies(k, talen_voor(profiel)), hit.volgende_datum
-                if eerste is None:
-                    eerste = (_advies(k, talen_voor(profiel)), hit.volgende_datum)
-        if eerste is not None:
-            return eerste
-    return activiteit_voor_richting(activiteiten, richting, gebruikt), None
+    if not over:
+        return activiteit_voor_richting(activiteiten, richting, gebruikt), None
+    if dated := _stap_zoek(kb, profiel, plaats, richting, over, extra, vandaag, alleen_landelijk, gebruikt, True):
+        return dated
+    if (uit_lijst := activiteit_voor_richting(activiteiten, richting, gebruikt)) is not None:
+        return uit_lijst, None
+    # the list shows only what fits the pupil's interests (review 5); an activity about this route's richting (a
+    # bouw programme for a drawer's bouwkunde route) is still the route's step: the nearest one, undated
+    return _stap_zoek(kb, profiel, plaats, richting, over, extra, vandaag, alleen_landelijk, gebruikt, False) or (
+        None,
+        None,
+    )
+
+
+def _stap_zoek(
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    plaats: tuple[float, float] | None,
+    richting: str,
+    over: frozenset[str],
+    extra: Sequence[Initiatief] | None,
+    vandaag: dt.date | None,
+    alleen_landelijk: bool,
+    gebruikt: Collection[str],
+    komend: bool,
+) -> tuple[ActiviteitAdvies, dt.date | None] | None:
+    """The first activity about ``richting`` the one initiatives search finds for the pupil: upcoming dated ones
+    (``komend``: soonest first) or all (nearest first); one not yet ``gebruikt`` by an earlier route first."""
+    branche = RICHTING_BRANCHE.get(richting)
+    doelgroepen = sorted({"leerlingen"} | set(profiel.doelgroep_activiteiten))
+    place = Place(query="profiel", naam="profiel", soort="profiel", lat=plaats[0], lon=plaats[1]) if plaats else None
+    flt = InitiativeFilter(
+        doelgroepen=doelgroepen,
+        branches=[branche] if branche else [],
+        komend=komend,
+        vandaag=vandaag,
+        include_landelijk=place is None,
+        km=profiel.max_reisafstand_km if place else None,
+    )
+    scholen = _scholen(kb)
+    grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
+    gevonden: list[tuple[ActiviteitAdvies, dt.date | None]] = []
+    for hit in search_initiatives(kb, flt, extra=extra, place=place):
+        ini = hit.initiatief
+        if ini.school or (alleen_landelijk and not ini.landelijk_online):
+            continue
+        if not interesses_van(ini, scholen) & over:
+            continue
+        k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, richting, grof)
+        if k is None:
+            continue
+        gevonden.append((_advies(k, talen_voor(profiel)), hit.volgende_datum))
+        if komend and ini.id not in gebruikt:  # the soonest one not yet used
+            break
+        if len(gevonden) > MAX_ANDERE_STAP:  # only the next few are looked at
+            break
+    if not gevonden:
+        return None
+    if komend:
+        return next((g for g in gevonden if g[0].id not in gebruikt), gevonden[0])
+    # undated, nearest first: one the pupil can join alone before a school programme, as in the list's step
+    return min(gevonden, key=lambda g: (g[0].via_school, g[0].id in gebruikt))
 
 
 def _reden(k: _Kandidaat, taal: str) -> str:
@@ -800,16 +848,18 @@ def _waarom_passend(k: _Kandidaat, taal: str) -> list[str]:
 
 
 def activiteiten_melding(
-    profiel: Profiel, activiteiten: list[ActiviteitAdvies], talen: list[str]
+    profiel: Profiel, activiteiten: list[ActiviteitAdvies], talen: list[str], open_dagen: bool = False
 ) -> dict[str, str] | None:
-    """One line when none of the activities shown is about the pupil's interests (an animal lover, R14):
-    the list is then only general techniek, and we say so instead of implying a fit."""
+    """One line when none of the activities shown is about the pupil's interests (an animal lover, R14): said
+    plainly, with a next step (a snuffelstage via the mentor; groep 7/8 asks the leerkracht). ``open_dagen``: the
+    routes' next steps name open days of schools for these interests, so the line says "apart from those" (R21)."""
     if not profiel.interesses or any(a.passende_interesses for a in activiteiten):
         return None
     # "over koken en horeca of sport en bewegen": interest names hold "en" themselves, so the list says "of"
     woorden = {taal: interesses_tekst(profiel.interesses, taal, style="or") for taal in talen}
-    key = "advies.act_geen_passend" if activiteiten else "advies.act_geen"
-    return {taal: t(key, taal, interesses=woorden[taal]) for taal in talen}
+    key = "advies.act_geen_open_dag" if open_dagen else "advies.act_geen"
+    stap = "advies.act_geen_stap_po" if profiel.schooltype == "po" else "advies.act_geen_stap"
+    return {taal: t(key, taal, interesses=woorden[taal]) + " " + t(stap, taal) for taal in talen}
 
 
 def speciaal_voor(ini: Initiatief, doelgroep: str) -> bool:
@@ -855,6 +905,8 @@ __all__ = [
     "interesses_van",
     "rank_activiteiten",
     "richting_interesses",
+    "toegelaten",
+    "toegelaten_mask",
     "schooltypen_initiatief",
     "stap_activiteit",
     "talen_voor",

@@ -278,7 +278,10 @@ def recommend(
             meldingen.append(melding("geen_techniek_interesse", talen))
     elif not routes:
         meldingen.append(melding("geen_route", talen))
-    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen)) is not None:
+    # the routes' next steps name open days about the pupil's own technical interests (not a bridge route's)
+    tech = set(profiel.technische_interesses())
+    open_dagen = any(r.volgende_stap.school_naam and tech & set(r.passende_interesses) for r in routes)
+    if (geen_passend := activiteiten_melding(profiel, activiteiten, talen, open_dagen)) is not None:
         meldingen.append(geen_passend)
     gevraagd = [d for d in profiel.doelgroep_activiteiten if d != "leerlingen"]
     for d in gevraagd:

@@ -274,7 +274,9 @@ def route_uitleg(
         kiest = profiel.schooltype == "po" or profiel.leerjaar in ("vo1", "vo2")
         if len(passend) > 1:
             key = "advies.profiel_advies_meer" if kiest else "advies.profiel_info_meer"
-            zinnen.append(t(key, taal, profielen=lijst([profiel_naam(kb, p) for p in passend], taal)))
+            # either profiel leads here: "X of Y", never "X; Y" (the names hold "en" themselves, review 5)
+            namen = [profiel_naam(kb, p) for p in passend]
+            zinnen.append(t(key, taal, profielen=format_list(namen, taal, style="or")))
         else:
             key = "advies.profiel_advies" if kiest else "advies.profiel_info"
             zinnen.append(t(key, taal, profiel=profiel_naam(kb, vmbo_profiel)))
@@ -361,11 +363,17 @@ def lijst(items: Iterable[str], taal: str) -> str:
 
 
 def profiel_naam(kb: KnowledgeBase, code: str) -> str:
-    """'Mobiliteit en transport (MVI)' style name of a vmbo profiel, or the code."""
+    """'Mobiliteit en transport (MVI)' style name of a vmbo profiel, or the code. A name that ends in its own
+    brackets takes the abbreviation inside them: 'Techniek (theoretische leerweg, TL Techniek)', never
+    '... (theoretische leerweg) (TL Techniek)' (review 5)."""
     p = kb.profielen.get(code)
     if p is None:
         return code
-    return p.naam if p.afkorting.lower() in p.naam.lower() else f"{p.naam} ({p.afkorting})"
+    if p.afkorting.lower() in p.naam.lower():
+        return p.naam
+    if p.naam.endswith(")"):
+        return f"{p.naam[:-1]}, {p.afkorting})"
+    return f"{p.naam} ({p.afkorting})"
 
 
 def volgende_stap(

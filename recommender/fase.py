@@ -591,10 +591,12 @@ def fase_advies(
             stappen.append(
                 _stap(
                     "profielkeuze",
-                    "stap_profielkeuze",
+                    # two profielen are a choice ("welk past het best: A of B?"): their names hold "en" themselves,
+                    # so "A en B" would read as one list joined by semicolons (review 5, "Bespreek X; Y")
+                    "stap_profielkeuze_keus" if len(profielen) > 1 else "stap_profielkeuze",
                     talen,
                     None,
-                    profielen=lambda taal: lijst([p.naam for p in profielen[:2]], taal),
+                    profielen=lambda taal: format_list([p.naam for p in profielen[:2]], taal, style="or"),
                 )
             )
             eigen = kb.scholen.get(profiel.school or "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
@@ -63,22 +64,37 @@ def _km(km: float | None, approximate: bool) -> str:
     return km_tekst(km, "nl", approximate) if km is not None else "afstand onbekend"
 
 
+def _ouders(tekst: Mapping[str, str] | None, talen: list[str], inspring: str = "  ") -> None:
+    """The parents' line under a Dutch one: the advice's own translation (the same text the verslag shows),
+    never a second translation here."""
+    for taal in talen[1:]:
+        if tekst and tekst.get(taal):
+            print(f"{inspring}[{taal}] {tekst[taal]}")
+
+
 def _print_human(advies: Advies) -> None:
+    talen = advies.talen
     for w in advies.waarschuwingen:
         print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
+        _ouders(w.tekst, talen)
     gewaarschuwd = {w.tekst["nl"] for w in advies.waarschuwingen}
     for m in advies.meldingen:
         if m["nl"] not in gewaarschuwd:
             print(f"Let op: {m['nl']}")
+            _ouders(m, talen)
     fa = advies.fase_advies
     if fa is not None:
         print(f"\n{fa.titel['nl']}")
         print("=" * len(fa.titel["nl"]))
         print(fa.uitleg["nl"])
+        if len(talen) > 1:
+            _ouders(fa.uitleg, talen)
         for p in fa.profielen:
             print(f"- profiel {p.naam}: {p.uitleg['nl']}")
+            _ouders(p.uitleg, talen, "    ")
             if p.aanbod:
                 print(f"    {p.aanbod['nl']}")
+                _ouders(p.aanbod, talen, "    ")
         for school in fa.scholen:
             print(
                 f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
@@ -90,9 +106,7 @@ def _print_human(advies: Advies) -> None:
             print(f"{i}. {v.soort} {v.naam}{scholen}.{waarom} (ook via mbo 4: {', '.join(v.via)})")
         for stap in fa.stappen:
             print(f"* {stap.tekst['nl']}" + (f" [{stap.bron}]" if stap.bron else ""))
-        if len(advies.talen) > 1:
-            taal = advies.talen[1]
-            print(f"  [{taal}] {fa.uitleg[taal]}")
+            _ouders(stap.tekst, talen)
     zijpad = [r for r in advies.routes if r.zijpad]
     if zijpad:  # havo/vwo: mbo 4 beside the hbo/wo directions, one line each
         kop = t("mentor.side_routes", "nl")
@@ -143,15 +157,19 @@ def _print_human(advies: Advies) -> None:
             print(f"   - daarna {v.soort}: {v.naam}" + (f" ({', '.join(v.scholen)})" if v.scholen else ""))
         volgende = r.volgende_stap
         print(f"   {volgende.tekst['nl']}")
+        _ouders(volgende.tekst, talen, "   ")
         if volgende.leerbedrijf:
             print(f"   {volgende.leerbedrijf['nl']}")
+            _ouders(volgende.leerbedrijf, talen, "   ")
         print(f"   bronnen: {', '.join(r.bronnen)}")
     if advies.waarom_techniek:
         print(f"\nTechniek met een raakvlak: {advies.waarom_techniek['nl']}")
+        _ouders(advies.waarom_techniek, talen)
     if advies.sector_uitspraken:
         print("\nWat de bronnen over je eigen sector zeggen")
         for z in advies.sector_uitspraken:
             print(f"- {z.tekst['nl']}")
+            _ouders(z.tekst, talen)
     if advies.activiteiten:
         print("\nActiviteiten")
         print("============")
@@ -159,14 +177,17 @@ def _print_human(advies: Advies) -> None:
         waar = "landelijk/online" if a.landelijk else _km(a.afstand_km, a.afstand_bij_benadering)
         via = " (via school)" if a.via_school else ""
         print(f"- {a.naam}{via} ({waar}): {a.reden}")
+        _ouders(a.uitleg, talen)
     zt = advies.zonder_techniekprofiel
     if zt:
         print("\nGeen techniekprofiel op school")
         print("==============================")
         print(zt.uitleg["nl"])
+        _ouders(zt.uitleg, talen)
         for mog in zt.mogelijkheden:
             bron = f" [{mog.bron}]" if mog.bron else ""
             print(f"- {mog.tekst['nl']}{bron}")
+            _ouders(mog.tekst, talen)
 
 
 def _recommend(args: argparse.Namespace) -> int:

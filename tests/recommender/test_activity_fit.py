@@ -211,7 +211,7 @@ def test_every_interest_gets_its_best_activity(kb: KnowledgeBase) -> None:
 def test_a_pupil_outside_techniek_gets_one_line_not_five_unrelated_activities(kb: KnowledgeBase, profiel: dict) -> None:
     """R14, R05, R12, R06: a maritime museum at the top for an animal lover, Zeekadetten for economie pupils."""
     a = advies(kb, **profiel)
-    assert sum(not x.passende_interesses for x in a.activiteiten) <= 2
+    assert sum(not x.passende_interesses for x in a.activiteiten) <= 1  # one general try-out at most (review 5)
     assert all("niet gekozen op je interesses" in x.reden for x in a.activiteiten if not x.passende_interesses)
     assert all(
         not (set(kb.initiatieven[x.id].branches) - {"techniek_breed"})

@@ -235,7 +235,8 @@ def test_a_route_for_two_profielen_of_the_leerweg_names_both(kb: KnowledgeBase) 
     a = advies(kb, leerjaar="vo4", schooltype="vmbo-tl", interesses=["logistiek"], gemeente="Rotterdam")
     manager = next(r for r in a.routes if r.opleiding.id == "opl_manager_transport_logistiek_n4")
     assert "TL Techniek" in manager.uitleg["nl"] and "TL Economie" in manager.uitleg["nl"]
-    assert "sluit aan op de vmbo-profielen" in manager.uitleg["nl"]  # klas 4: information, not a choice (review 3)
+    assert "sluit aan op het vmbo-profiel" in manager.uitleg["nl"]  # klas 4: information, not a choice (review 3)
+    assert "TL Techniek) of Economie" in manager.uitleg["nl"]  # either profiel; never "X; Y" (review 5)
 
 
 def test_the_mvi_statement_is_said_at_the_profielkeuze_only(kb: KnowledgeBase) -> None:

@@ -103,3 +103,55 @@ def test_subprocess_pipe() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["routes"]
+
+
+@pytest.mark.parametrize(
+    "profiel",
+    [
+        # R12: groep 8, cooking + sport, Arabic: notices, stage steps and a try-out
+        {
+            "leerjaar": "groep8",
+            "schooltype": "po",
+            "schooladvies": "vmbo-bb",
+            "interesses": ["koken_horeca"],
+            "wijk": "Schilderswijk",
+            "taal_ouders": "ar",
+        },
+        # R07: bb4 bouw, BBL, Polish: travel notice, route steps with the leerbedrijf line, an open day
+        {
+            "leerjaar": "vo4",
+            "schooltype": "vmbo-bb",
+            "interesses": ["bouwen"],
+            "gemeente": "Vlaardingen",
+            "belangrijk": ["snel_geld"],
+            "taal_ouders": "pl",
+        },
+    ],
+)
+def test_text_output_gives_the_parents_line_for_warnings_steps_and_activities(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], profiel: dict[str, object]
+) -> None:
+    """Review 5: the text output translated only the intro and the route explanations. Every notice, step and
+    activity now has the parents' line under it: the advice's own translation, the text the verslag uses."""
+    from knowledge import load_knowledge
+    from recommender.advies import recommend
+    from recommender.profile import Profiel
+
+    taal = str(profiel["taal_ouders"])
+    assert main(["recommend", "--profile", _file(tmp_path, profiel)]) == 0
+    regels = capsys.readouterr().out.splitlines()
+    advies = recommend(load_knowledge(), Profiel.model_validate(profiel))
+    verwacht = [m[taal] for m in advies.meldingen]
+    verwacht += [a.uitleg[taal] for a in advies.activiteiten]
+    verwacht += [r.volgende_stap.tekst[taal] for r in advies.routes]
+    if advies.fase_advies:
+        verwacht += [s.tekst[taal] for s in advies.fase_advies.stappen]
+    assert advies.activiteiten and advies.meldingen and verwacht
+    gedrukt = {r.strip() for r in regels}
+    for tekst in verwacht:
+        assert f"[{taal}] {tekst}" in gedrukt, tekst
+    # each Dutch notice and stage step is followed by its parents' line; each activity too
+    activiteiten = regels.index("Activiteiten")
+    for i, r in enumerate(regels[:-1]):
+        if r.startswith(("Let op: ", "* ")) or (i > activiteiten + 1 and r.startswith("- ")):
+            assert regels[i + 1].startswith(f"  [{taal}] "), (r, regels[i + 1])
