@@ -385,3 +385,13 @@ def test_a_figure_without_a_section_is_refused(data_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as err:
         load_knowledge(data_copy)
     assert any(p.file == "vmbo.yaml" and "sectie" in p.message for p in err.value.problems)
+
+
+def test_an_activity_at_a_school_lies_where_that_school_lies(kb: KnowledgeBase) -> None:
+    """An open day linked to a school (``school:``) has the school's own point: the mentor must not read
+    "school ~9,9 km" in a route and "open day at that school ~9,5 km" under it."""
+    linked = [i for i in kb.initiatieven.values() if i.school]
+    assert linked
+    for ini in linked:
+        school = kb.scholen[ini.school].locatie
+        assert (ini.locatie.lat, ini.locatie.lon) == (school.lat, school.lon), ini.id
