@@ -257,7 +257,8 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
     if fa.profielen:  # without interests: the leerweg's techniekprofielen, not 'profielen that fit' (review R23)
         key = "report.stage_profielen" if any(p.interesses for p in fa.profielen) else "report.stage_techniekprofielen"
         regels.append(t(key, lang, profielen=_names((p.naam for p in fa.profielen), lang)))
-    if fa.scholen:
+    dichtbij = [s for s in fa.scholen if not s.verder_weg]  # those further away come in their own step, later
+    if dichtbij:
         regels.append(
             t(
                 "report.stage_scholen",
@@ -267,7 +268,7 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
                         f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})"
                         if s.afstand_km is not None
                         else s.naam
-                        for s in fa.scholen[:3]
+                        for s in dichtbij[:3]
                     ),
                     lang,
                 ),

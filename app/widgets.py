@@ -296,9 +296,10 @@ def render_stage(
                 st.markdown(f"- **{_name(p.naam, lang)}** {as_text(why)}")
                 if p.aanbod:
                     st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
-        if fa.scholen:
+        dichtbij = [s for s in fa.scholen if not s.verder_weg]  # those further away come in their own step
+        if dichtbij:
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
-            for school in fa.scholen:
+            for school in dichtbij:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
                 st.markdown(
                     f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
@@ -310,7 +311,7 @@ def render_stage(
                 render_direction(v, lang, i)
         if fa.stappen:
             st.markdown(f"**{tr('mentor.stage_steps')}**")
-            shown = (*skip, "scholen") if fa.scholen else skip  # the schools are listed above
+            shown = (*skip, "scholen") if dichtbij else skip  # the schools are listed above
             for stap in (s for s in fa.stappen if s.soort not in shown):
                 bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
                 st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")

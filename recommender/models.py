@@ -125,6 +125,11 @@ class SchoolAfstand(_Out):
     afstand_bij_benadering: bool = False
     profielen: list[str]
     leerwegen: list[str] = []
+    gemeente: str | None = None  # where the school is (the stage advice names it for a school elsewhere)
+    plek_bij_benadering: bool = False  # placed only at gemeente level: the distance is to the town, not the door
+    # in another gemeente while the pupil's own has no known school with the profiel: the stage advice lists it in
+    # the 'verder weg' step after the local search, so a page lists it there, not at the top (review 5, defect 1)
+    verder_weg: bool = False
 
 
 class Doorstroom(_Out):

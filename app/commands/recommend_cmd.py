@@ -79,7 +79,7 @@ def _print_human(advies: Advies) -> None:
             print(f"- profiel {p.naam}: {p.uitleg['nl']}")
             if p.aanbod:
                 print(f"    {p.aanbod['nl']}")
-        for school in fa.scholen:
+        for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
             print(
                 f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
                 f"{', '.join(school.profielen)})"
