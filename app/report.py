@@ -179,6 +179,20 @@ def _next_step(
             f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
         )
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
+    elif po and route.zijpad:  # groep 7/8 with a havo/vwo advice: no mbo open day yet (review 5, R24)
+        parts.append(t("report.step_havo_vwo_po", lang))
+    elif (
+        route.horizon
+        and route.school_naam
+        and route.afstand_km is not None
+        and not any(
+            route.school_naam in z for z in route.kanttekeningen.get(lang) or route.kanttekeningen.get("nl", [])
+        )
+    ):
+        # havo/vwo klas 1-3: name where the route is given, so that 'a closer school may exist' has a school to be
+        # closer than (review 5, R34)
+        km = f" ({format_km(route.afstand_km, lang, route.afstand_bij_benadering)})"
+        parts.append(t("report.step_school_later", lang, school=route.school_naam, km=km))
     else:
         parts.append(t(f"report.step_mentor{po_key}", lang))
     if stap.activiteit_naam:
@@ -300,6 +314,7 @@ def page_content(
     leerbedrijf_said = False
     gezegd: set[str] = set()  # caveats already on the page
     later = any(r.horizon for r in advies.routes)
+    horizon = advies.fase in ("po", "vo_onderbouw", "havo_vwo_onderbouw")  # the mbo routes are a view of later
     for route in advies.routes[:MAX_ROUTES]:
         opl = route.opleiding
         prospect, prospect_refs = _prospect(kb, route, lang)
@@ -310,7 +325,11 @@ def page_content(
                 icon=richting_icon(opl.richting),
                 titel=opl.naam,
                 soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen))
-                + (f" · {t('report.later', lang)}" if route.horizon else ""),
+                + (
+                    f" · {t('report.later_havo_vwo' if route.zijpad else 'report.later', lang)}"
+                    if route.horizon
+                    else ""
+                ),
                 waarom=_why(route, profiel, lang),
                 vooruitzicht=prospect,
                 volgende_stap=_next_step(route, initiatives, lang, gezegd, kb, po=profiel.schooltype == "po"),
@@ -341,7 +360,13 @@ def page_content(
         interesses=t("report.interests", lang, interesses=interesses or "–"),
         geen_techniek=_geen_techniek(advies, lang),
         routes_titel=t(
-            "report.routes_title_zijpad"  # havo/vwo: mbo 4 is the side path beside the hbo/wo directions above
+            # groep 7/8 and klas 1-2 without routes: the mbo is a horizon, never "Routes (0)" (review 5, R12)
+            "report.routes_title_horizon_geen"
+            if not routes and horizon
+            # groep 7/8 with a havo/vwo advice: mbo 4 is for much later, not 'also possible' now (review 5, R24)
+            else "report.routes_title_later"
+            if later and profiel.schooltype == "po"
+            else "report.routes_title_zijpad"  # havo/vwo: mbo 4 is the side path beside the hbo/wo directions above
             if advies.routes and all(r.zijpad for r in advies.routes)
             else "report.routes_title_later"
             if later
@@ -350,7 +375,7 @@ def page_content(
             n=len(routes),
         ),
         routes=routes,
-        geen_routes=t("report.no_routes", lang),
+        geen_routes=t("report.no_routes_horizon" if horizon else "report.no_routes", lang),
         afspraken_titel=t("report.agreements", lang),
         afspraken_kop=(t("report.who", lang), t("report.what", lang), t("report.when", lang)),
         handtekeningen_titel=t("report.signatures", lang),

@@ -326,17 +326,22 @@ def render_direction(v: HoRichting, lang: str, number: int | None = None) -> Non
     st.markdown(f"{mark}🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{waarom}{via}")
 
 
-def render_side_routes(routes: list[RouteAdvies], lang: str) -> None:
-    """havo/vwo: the mbo 4 routes beside the hbo/wo directions, one short line each (review R11)."""
+def render_side_routes(routes: list[RouteAdvies], lang: str, po: bool = False) -> None:
+    """havo/vwo: the mbo 4 routes beside the hbo/wo directions, one short line each (review R11); in groep 7/8
+    (``po``) a view of much later, after the havo/vwo school the family chooses now (review 5, R24)."""
     with st.container(border=True, key="lob-side-routes"):
-        st.subheader("🛠️ " + tr("mentor.side_routes"))
-        st.caption(tr("mentor.side_routes_intro"))
+        st.subheader("🛠️ " + tr("mentor.side_routes_po" if po else "mentor.side_routes"))
+        st.caption(tr("mentor.side_routes_intro_po" if po else "mentor.side_routes_intro"))
         gezegd: set[str] = set()
         for route in routes:
             opl, stap = route.opleiding, route.volgende_stap
             waar = (
                 f" — {_name(stap.school_naam, lang)}{_km(stap.afstand_km, stap.afstand_bij_benadering, lang)}"
                 if stap.school_naam
+                # havo/vwo klas 1-3: the next step is the N-profiel, but the line still says where the route is
+                # given, so that 'a closer school may exist' has a school to be closer than (review 5, R34)
+                else f" — {_name(route.school_naam, lang)}{_km(route.afstand_km, route.afstand_bij_benadering, lang)}"
+                if route.school_naam and route.afstand_km is not None
                 else ""
             )
             beroepen = as_text(", ".join(route.beroepen[:3]))

@@ -134,6 +134,7 @@ def _route_advies(
         arbeidsmarkt_schaal=schaal,
         arbeidsmarkt_tekst=markt_tekst,
         dichtstbijzijnde_school=d.school if d else None,
+        school_naam=d.naam if d is not None and d.km is not None else None,
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
         school_landelijk=bool(d and d.km is None),

@@ -76,6 +76,7 @@ class RouteAdvies(_Out):
     arbeidsmarkt_schaal: str | None = None  # beroep | opleiding (a report names it) | sector (sector-wide)
     arbeidsmarkt_tekst: Vertaald | None = None
     dichtstbijzijnde_school: str | None = None
+    school_naam: str | None = None  # the name of ``dichtstbijzijnde_school`` (a short route line names it, review 5)
     afstand_km: float | None = None
     afstand_bij_benadering: bool = False
     school_landelijk: bool = False  # only a national provider (BBL branch school), no place near the pupil

@@ -95,10 +95,11 @@ def _print_human(advies: Advies) -> None:
             print(f"  [{taal}] {fa.uitleg[taal]}")
     zijpad = [r for r in advies.routes if r.zijpad]
     if zijpad:  # havo/vwo: mbo 4 beside the hbo/wo directions, one line each
-        kop = t("mentor.side_routes", "nl")
+        po = advies.fase == "po"  # groep 7/8 with a havo/vwo advice: mbo 4 is for much later (review 5, R24)
+        kop = t("mentor.side_routes_po" if po else "mentor.side_routes", "nl")
         print(f"\n{kop}")
         print("=" * len(kop))
-        print(t("mentor.side_routes_intro", "nl"))
+        print(t("mentor.side_routes_intro_po" if po else "mentor.side_routes_intro", "nl"))
         gezegd: set[str] = set()
         for r in zijpad:
             o = r.opleiding
@@ -106,6 +107,8 @@ def _print_human(advies: Advies) -> None:
             waar = (
                 f"; {volg.school_naam} ({_km(volg.afstand_km, volg.afstand_bij_benadering)})"
                 if volg.school_naam and volg.afstand_km is not None
+                else f"; {r.school_naam} ({_km(r.afstand_km, r.afstand_bij_benadering)})"
+                if r.school_naam and r.afstand_km is not None
                 else ""
             )
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")
