@@ -73,7 +73,8 @@ INTERESSE_TL: dict[str, str] = {
     "sport_bewegen": "TL_ZW",
     "mode_uiterlijk": "TL_ZW",
     "economie_handel": "TL_ECONOMIE",
-    "koken_horeca": "TL_ECONOMIE",
+    # no koken_horeca: HBR is a b/k/g profiel, and TL Economie is not about cooking (review 5, R36); a tl advice
+    # hears that the gemengde leerweg at a school with HBR is the way (:func:`_tl_via_gemengd`)
     "dieren_natuur": "TL_LANDBOUW",
 }
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
@@ -125,7 +126,11 @@ def profiel_keuzes(
     waarom: dict[str, list[str]] = {}
     for pos, interesse in enumerate(profiel.interesses):
         w_int = 1.0 if pos == 0 else 0.8 if pos == 1 else 0.6
-        codes = (INTERESSE_TL[interesse],) if tl else INTERESSE_PROFIELEN.get(interesse, ())
+        codes = (
+            ((INTERESSE_TL[interesse],) if interesse in INTERESSE_TL else ())
+            if tl
+            else INTERESSE_PROFIELEN.get(interesse, ())
+        )
         for rank, code in enumerate(codes):
             if code not in mogelijk:
                 continue
@@ -654,6 +659,53 @@ def _lokaal_zoeken(
     return stappen
 
 
+BRON_BKG = "seor2026#Tabel 3.1"  # the beroepsgerichte profielen are offered in the leerwegen basis, kader, gemengd
+
+
+def _tl_via_gemengd(
+    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, talen: list[str], fase: str
+) -> list[Stap]:
+    """A tl advice (or tl in klas 1-2) with an interest whose profiel exists only in b/k/g (cooking: HBR): say so,
+    and that the gemengde leerweg at a school with that profiel is the way (ask the leerkracht / decaan), with the
+    known schools that have it in gl. Never a TL profiel that does not fit (review 5, R36)."""
+    if vmbo_leerweg(_vmbo_type(profiel) or "") != "tl":
+        return []
+    gl = profiel.model_copy(
+        update={"schooladvies": "vmbo-gl"} if profiel.schooltype == "po" else {"schooltype": "vmbo-gl"}
+    )
+    stappen = []
+    for interesse in profiel.interesses:
+        if interesse in INTERESSE_TL:
+            continue
+        code = next(iter(INTERESSE_PROFIELEN.get(interesse, ())), None)
+        p = kb.profielen.get(code) if code else None
+        if code is None or p is None or "gl" not in p.leerwegen:
+            continue
+        key = "stap_tl_gemengd" if fase == "po" else "stap_vo_tl_gemengd"
+        scholen = scholen_met(kb, [code], gl, plaats)
+        tekst = {}
+        for taal in talen:
+            naam = word("interesse", interesse, taal)
+            zin = t(
+                f"advies.{key}",
+                taal,
+                interesse=naam[:1].upper() + naam[1:],
+                profiel=profiel_naam(kb, code),
+                bron=source_label(kb, BRON_BKG, taal),
+            )
+            if scholen:  # the gemengde leerweg is claimed only for a school whose leerwegen say so
+                met_gl = [s for s in scholen if "gl" in s.leerwegen]
+                zin += " " + t(
+                    "advies.stap_tl_gemengd_scholen" if met_gl else "advies.stap_tl_gemengd_scholen_vraag",
+                    taal,
+                    profiel=profiel_naam(kb, code),
+                    scholen=_school_lijst(met_gl or scholen, taal),
+                )
+            tekst[taal] = zin
+        stappen.append(Stap(soort="tl_gemengd", bron=BRON_BKG, tekst=tekst))
+    return stappen
+
+
 def _zonder_dubbel_aanbod(
     kb: KnowledgeBase, profielen: list[ProfielKeuze], stappen: list[Stap], gemeente: str | None
 ) -> list[ProfielKeuze]:
@@ -728,7 +780,7 @@ def fase_advies(
             # their open days; a tl advice has only TL profielen: then the schools (mavo's) with those (review R36)
             school_codes = codes or [p.code for p in profielen]
             scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "po")
-            stappen += school_stappen
+            stappen += school_stappen + _tl_via_gemengd(kb, profiel, plaats, talen, "po")
             profielen = _zonder_dubbel_aanbod(kb, profielen, school_stappen, gemeente)
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
             if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
@@ -772,6 +824,7 @@ def fase_advies(
                 scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "vo_onderbouw")
                 stappen += school_stappen
                 profielen = _zonder_dubbel_aanbod(kb, profielen, school_stappen, gemeente)
+        stappen += _tl_via_gemengd(kb, profiel, plaats, talen, "vo_onderbouw")
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]
         bronnen += [b for p in profielen for b in p.redenen_bronnen]

@@ -335,3 +335,38 @@ def test_a_school_placed_only_at_gemeente_level_says_so_instead_of_an_exact_look
     tekst = " ".join(_stappen(a, "scholen_verder"))
     for s in grof:
         assert f"{s.naam} (in {s.gemeente}; precieze plek onbekend" in tekst
+
+
+# --- review 5, R36: a tl advice with a cooking interest -----------------------------------------------------
+
+
+def test_tl_advice_with_cooking_hears_hbr_via_the_gemengde_leerweg_not_tl_economie(kb: KnowledgeBase) -> None:
+    a = advies(
+        kb,
+        leerjaar="groep7",
+        schooltype="po",
+        schooladvies="vmbo-tl",
+        interesses=["media_vormgeving", "koken_horeca"],
+        wijk="Schiedam-Oost",
+        taal_ouders="ar",
+    )
+    fa = a.fase_advies
+    assert fa is not None
+    assert "TL_ECONOMIE" not in [p.code for p in fa.profielen]  # TL Economie is not about cooking
+    stap = next(s for s in fa.stappen if s.soort == "tl_gemengd")
+    assert stap.bron == "seor2026#Tabel 3.1" and "HBR" in stap.tekst["nl"] and "gemengde leerweg" in stap.tekst["nl"]
+    assert "leerkracht" in stap.tekst["nl"] and "algemene kennis" in stap.tekst["nl"]
+    assert "gemengde leerweg" in stap.tekst["ar"]
+    # a school without known leerwegen is never said to have the gemengde leerweg
+    for s in fa.scholen:
+        assert s.id != "vmbo_focus_barendrecht"
+    assert "Of ze de gemengde leerweg hebben, weet LOB-Kompas niet" in stap.tekst["nl"]
+
+
+def test_no_gemengd_step_for_a_kader_advice_or_a_tl_interest_that_has_a_tl_profiel(kb: KnowledgeBase) -> None:
+    kader = advies(
+        kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["koken_horeca"], wijk="Charlois"
+    )
+    tl_zorg = advies(kb, leerjaar="vo2", schooltype="vmbo-tl", interesses=["zorg_welzijn"], wijk="Charlois")
+    for a in (kader, tl_zorg):
+        assert a.fase_advies is not None and not any(s.soort == "tl_gemengd" for s in a.fase_advies.stappen)
