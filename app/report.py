@@ -29,6 +29,7 @@ from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.explain import profiel_naam
+from recommender.fase import school_tekst
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -277,15 +278,8 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
             t(
                 "report.stage_scholen",
                 lang,
-                scholen=_names(
-                    (
-                        f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})"
-                        if s.afstand_km is not None
-                        else s.naam
-                        for s in dichtbij[:3]
-                    ),
-                    lang,
-                ),
+                # as the advice writes them: a school placed only at gemeente level says so (review 5, R36)
+                scholen=_names((school_tekst(s, lang) for s in dichtbij[:3]), lang),
             )
         )
     if fa.vervolg:

@@ -301,9 +301,14 @@ def render_stage(
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
             for school in dichtbij:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
+                waar = (
+                    # placed only at gemeente level: said, so two schools on one point do not read as measured
+                    f" ({as_text(tr('advies.plek_grof', gemeente=school.gemeente, km=format_km(school.afstand_km, lang, True)))})"
+                    if school.plek_bij_benadering and school.gemeente and school.afstand_km is not None
+                    else _km(school.afstand_km, school.afstand_bij_benadering, lang)
+                )
                 st.markdown(
-                    f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
-                    + (f": {as_text(profielen)}" if profielen else "")
+                    f"- 🏫 **{_name(school.naam, lang)}**{waar}" + (f": {as_text(profielen)}" if profielen else "")
                 )
         if fa.vervolg:
             st.markdown(f"**{tr('mentor.stage_vervolg')}**")

@@ -284,19 +284,19 @@ def _zoekplaats(kb: KnowledgeBase, profiel: Profiel) -> str | None:
     return _gemeente_van(kb, profiel)
 
 
-def _school_tekst(s: SchoolAfstand, taal: str) -> str:
+def school_tekst(s: SchoolAfstand, taal: str) -> str:
     """'Zuiderpark College (~8,9 km)'; a school placed only at gemeente level says so, so that two schools on the
     same approximate point do not read as exact distances (review 5, R36)."""
     if s.afstand_km is None:
         return s.naam
     km = km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)
     if s.plek_bij_benadering and s.gemeente:
-        return t("advies.school_plek_grof", taal, school=s.naam, gemeente=s.gemeente, km=km)
+        return f"{s.naam} ({t('advies.plek_grof', taal, gemeente=s.gemeente, km=km)})"
     return f"{s.naam} ({km})"
 
 
 def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:
-    return lijst([_school_tekst(s, taal) for s in scholen], taal)
+    return lijst([school_tekst(s, taal) for s in scholen], taal)
 
 
 def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **values: object) -> Stap:
