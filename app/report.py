@@ -29,6 +29,7 @@ from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.explain import profiel_naam
+from recommender.fase import school_tekst
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -181,6 +182,20 @@ def _next_step(
         if stap.school_meerdere_locaties:  # one point for several locations: no distance (review 5)
             km = f" ({t('advies.meerdere_locaties', lang)})"
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
+    elif po and route.zijpad:  # groep 7/8 with a havo/vwo advice: no mbo open day yet (review 5, R24)
+        parts.append(t("report.step_havo_vwo_po", lang))
+    elif (
+        route.horizon
+        and route.school_naam
+        and route.afstand_km is not None
+        and not any(
+            route.school_naam in z for z in route.kanttekeningen.get(lang) or route.kanttekeningen.get("nl", [])
+        )
+    ):
+        # havo/vwo klas 1-3: name where the route is given, so that 'a closer school may exist' has a school to be
+        # closer than (review 5, R34)
+        km = f" ({format_km(route.afstand_km, lang, route.afstand_bij_benadering)})"
+        parts.append(t("report.step_school_later", lang, school=route.school_naam, km=km))
     else:
         parts.append(t(f"report.step_mentor{po_key}", lang))
     if stap.activiteit_naam:
@@ -259,20 +274,14 @@ def _fase(advies: Advies, lang: str) -> FaseBlok | None:
     if fa.profielen:  # without interests: the leerweg's techniekprofielen, not 'profielen that fit' (review R23)
         key = "report.stage_profielen" if any(p.interesses for p in fa.profielen) else "report.stage_techniekprofielen"
         regels.append(t(key, lang, profielen=_names((p.naam for p in fa.profielen), lang)))
-    if fa.scholen:
+    dichtbij = [s for s in fa.scholen if not s.verder_weg]  # those further away come in their own step, later
+    if dichtbij:
         regels.append(
             t(
                 "report.stage_scholen",
                 lang,
-                scholen=_names(
-                    (
-                        f"{s.naam} ({format_km(s.afstand_km, lang, s.afstand_bij_benadering)})"
-                        if s.afstand_km is not None
-                        else s.naam
-                        for s in fa.scholen[:3]
-                    ),
-                    lang,
-                ),
+                # as the advice writes them: a school placed only at gemeente level says so (review 5, R36)
+                scholen=_names((school_tekst(s, lang) for s in dichtbij[:3]), lang),
             )
         )
     if fa.vervolg:
@@ -301,6 +310,7 @@ def page_content(
     leerbedrijf_said = False
     gezegd: set[str] = set()  # caveats already on the page
     later = any(r.horizon for r in advies.routes)
+    horizon = advies.fase in ("po", "vo_onderbouw", "havo_vwo_onderbouw")  # the mbo routes are a view of later
     for route in advies.routes[:MAX_ROUTES]:
         opl = route.opleiding
         prospect, prospect_refs = _prospect(kb, route, lang)
@@ -311,7 +321,11 @@ def page_content(
                 icon=richting_icon(opl.richting),
                 titel=opl.naam,
                 soort=t("report.route_kind", lang, niveau=opl.niveau, leerwegen=" / ".join(opl.leerwegen))
-                + (f" · {t('report.later', lang)}" if route.horizon else ""),
+                + (
+                    f" · {t('report.later_havo_vwo' if route.zijpad else 'report.later', lang)}"
+                    if route.horizon
+                    else ""
+                ),
                 waarom=_why(route, profiel, lang),
                 vooruitzicht=prospect,
                 volgende_stap=_next_step(route, initiatives, lang, gezegd, kb, po=profiel.schooltype == "po"),
@@ -342,7 +356,13 @@ def page_content(
         interesses=t("report.interests", lang, interesses=interesses or "–"),
         geen_techniek=_geen_techniek(advies, lang),
         routes_titel=t(
-            "report.routes_title_zijpad"  # havo/vwo: mbo 4 is the side path beside the hbo/wo directions above
+            # groep 7/8 and klas 1-2 without routes: the mbo is a horizon, never "Routes (0)" (review 5, R12)
+            "report.routes_title_horizon_geen"
+            if not routes and horizon
+            # groep 7/8 with a havo/vwo advice: mbo 4 is for much later, not 'also possible' now (review 5, R24)
+            else "report.routes_title_later"
+            if later and profiel.schooltype == "po"
+            else "report.routes_title_zijpad"  # havo/vwo: mbo 4 is the side path beside the hbo/wo directions above
             if advies.routes and all(r.zijpad for r in advies.routes)
             else "report.routes_title_later"
             if later
@@ -351,7 +371,7 @@ def page_content(
             n=len(routes),
         ),
         routes=routes,
-        geen_routes=t("report.no_routes", lang),
+        geen_routes=t("report.no_routes_horizon" if horizon else "report.no_routes", lang),
         afspraken_titel=t("report.agreements", lang),
         afspraken_kop=(t("report.who", lang), t("report.what", lang), t("report.when", lang)),
         handtekeningen_titel=t("report.signatures", lang),

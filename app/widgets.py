@@ -296,13 +296,19 @@ def render_stage(
                 st.markdown(f"- **{_name(p.naam, lang)}** {as_text(why)}")
                 if p.aanbod:
                     st.caption("📊 " + as_text(in_language(p.aanbod, lang)))
-        if fa.scholen:
+        dichtbij = [s for s in fa.scholen if not s.verder_weg]  # those further away come in their own step
+        if dichtbij:
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
-            for school in fa.scholen:
+            for school in dichtbij:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
+                waar = (
+                    # placed only at gemeente level: said, so two schools on one point do not read as measured
+                    f" ({as_text(tr('advies.plek_grof', gemeente=school.gemeente, km=format_km(school.afstand_km, lang, True)))})"
+                    if school.plek_bij_benadering and school.gemeente and school.afstand_km is not None
+                    else _km(school.afstand_km, school.afstand_bij_benadering, lang)
+                )
                 st.markdown(
-                    f"- 🏫 **{_name(school.naam, lang)}**{_km(school.afstand_km, school.afstand_bij_benadering, lang)}"
-                    + (f": {as_text(profielen)}" if profielen else "")
+                    f"- 🏫 **{_name(school.naam, lang)}**{waar}" + (f": {as_text(profielen)}" if profielen else "")
                 )
         if fa.vervolg:
             st.markdown(f"**{tr('mentor.stage_vervolg')}**")
@@ -310,7 +316,7 @@ def render_stage(
                 render_direction(v, lang, i)
         if fa.stappen:
             st.markdown(f"**{tr('mentor.stage_steps')}**")
-            shown = (*skip, "scholen") if fa.scholen else skip  # the schools are listed above
+            shown = (*skip, "scholen") if dichtbij else skip  # the schools are listed above
             for stap in (s for s in fa.stappen if s.soort not in shown):
                 bron = f" _({source_label(kb, stap.bron, lang)})_" if stap.bron else ""
                 st.markdown(f"- {as_text(in_language(stap.tekst, lang))}{bron}")
@@ -325,17 +331,22 @@ def render_direction(v: HoRichting, lang: str, number: int | None = None) -> Non
     st.markdown(f"{mark}🎓 **{v.soort} {_name(v.naam, lang)}**{scholen}{waarom}{via}")
 
 
-def render_side_routes(routes: list[RouteAdvies], lang: str) -> None:
-    """havo/vwo: the mbo 4 routes beside the hbo/wo directions, one short line each (review R11)."""
+def render_side_routes(routes: list[RouteAdvies], lang: str, po: bool = False) -> None:
+    """havo/vwo: the mbo 4 routes beside the hbo/wo directions, one short line each (review R11); in groep 7/8
+    (``po``) a view of much later, after the havo/vwo school the family chooses now (review 5, R24)."""
     with st.container(border=True, key="lob-side-routes"):
-        st.subheader("🛠️ " + tr("mentor.side_routes"))
-        st.caption(tr("mentor.side_routes_intro"))
+        st.subheader("🛠️ " + tr("mentor.side_routes_po" if po else "mentor.side_routes"))
+        st.caption(tr("mentor.side_routes_intro_po" if po else "mentor.side_routes_intro"))
         gezegd: set[str] = set()
         for route in routes:
             opl, stap = route.opleiding, route.volgende_stap
             waar = (
                 f" — {_name(stap.school_naam, lang)}{_km(stap.afstand_km, stap.afstand_bij_benadering, lang)}"
                 if stap.school_naam
+                # havo/vwo klas 1-3: the next step is the N-profiel, but the line still says where the route is
+                # given, so that 'a closer school may exist' has a school to be closer than (review 5, R34)
+                else f" — {_name(route.school_naam, lang)}{_km(route.afstand_km, route.afstand_bij_benadering, lang)}"
+                if route.school_naam and route.afstand_km is not None
                 else ""
             )
             beroepen = as_text(", ".join(route.beroepen[:3]))

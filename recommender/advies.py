@@ -36,6 +36,7 @@ from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_slui
 from recommender.models import (
     Advies,
     BeroepUitleg,
+    FaseAdvies,
     HoRichting,
     OpleidingKort,
     PlaatsInfo,
@@ -130,6 +131,7 @@ def _route_advies(
         arbeidsmarkt_schaal=schaal,
         arbeidsmarkt_tekst=markt_tekst,
         dichtstbijzijnde_school=d.school if d else None,
+        school_naam=d.naam if d is not None and d.km is not None else None,
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
         school_landelijk=bool(d and d.km is None),
@@ -311,8 +313,8 @@ def recommend(
         talen,
         kandidaten=ranked,
     )
-    if fa is not None and fase == "vmbo_bovenbouw":
-        fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa.stappen, talen)})
+    if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
+        fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})
 
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
     meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
@@ -342,14 +344,20 @@ def recommend(
 
 
 def _eigen_sector_in_stappen(
-    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, stappen: list[Stap], talen: list[str]
+    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, fa: FaseAdvies, talen: list[str]
 ) -> list[Stap]:
-    """A next step in the pupil's own non-technical sector (review R05, R06, R31): first when no interest is
-    technical, else before the activities; the techniek activities then read as a side path."""
-    eigen = [Stap(soort=m.soort, tekst=m.tekst, bron=m.bron) for m in eigen_sector_stappen(kb, profiel, plaats, talen)]
+    """A next step in the pupil's own non-technical sector (review R05, R06, R31): in klas 3-4 and havo/vwo
+    bovenbouw first when no interest is technical, else (and in the earlier stages, where the school and profiel
+    steps come first) before the activities; the techniek activities then read as a side path."""
+    stappen = fa.stappen
+    getoond = [p.code for p in fa.profielen]
+    eigen = [
+        Stap(soort=m.soort, tekst=m.tekst, bron=m.bron)
+        for m in eigen_sector_stappen(kb, profiel, plaats, talen, fa.fase, getoond)
+    ]
     if not eigen:
         return stappen
-    if profiel.technische_interesses():
+    if profiel.technische_interesses() or fa.fase not in ("vmbo_bovenbouw", "havo_vwo_bovenbouw"):
         plek = next((i for i, st in enumerate(stappen) if st.soort == "activiteiten"), len(stappen))
         return [*stappen[:plek], *eigen, *stappen[plek:]]
     zijpad = [

@@ -10,6 +10,8 @@ techniek from a non-technical profiel with the doorstroom figures that the knowl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from knowledge import vocab
 from knowledge.geo import haversine_km
 from knowledge.i18n import t, word
@@ -18,6 +20,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
 from recommender.explain import km_tekst, lijst, melding, profiel_naam
+from recommender.fase import INTERESSE_PROFIELEN, INTERESSE_TL, havo_vwo_pad
 from recommender.models import (
     ActiviteitAdvies,
     Doorstroom,
@@ -294,33 +297,98 @@ def sector_scholen(
     ]
 
 
+# one sourced sentence that places a non-technical interest in its mbo sector (review 5, R31: sport was never placed)
+SECTOR_PLAATS: dict[str, tuple[str, str]] = {
+    "sport_bewegen": ("koppeling_sport_zw", "seor2026#Tabel 3.2"),  # mbo sector 'zorg, welzijn en sport'
+}
+# a general pointer where hbo opleidingen for the interest are, when there is a usual kind of school for it
+HBO_HINT: dict[str, str] = {"dieren_natuur": "eigen_sector_hbo_groen"}
+
+
+def _sector_scholen_tekst(scholen: list[SchoolAfstand], taal: str) -> str:
+    return lijst(
+        [
+            f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
+            if s.afstand_km is not None
+            else s.naam
+            for s in scholen
+        ],
+        taal,
+    )
+
+
 def eigen_sector_stappen(
-    kb: KnowledgeBase, profiel: Profiel, origin: tuple[float, float] | None, talen: list[str]
+    kb: KnowledgeBase,
+    profiel: Profiel,
+    origin: tuple[float, float] | None,
+    talen: list[str],
+    fase: str = "vmbo_bovenbouw",
+    getoonde_profielen: Sequence[str] = (),
 ) -> list[Mogelijkheid]:
-    """For each non-technical interest: where mbo opleidingen in that sector are (nearest known roc's, marked
-    general knowledge) and kiesmbo.nl. LOB-Kompas has no routes there, so this is the pupil's own next step."""
+    """For each non-technical interest the pupil's own next step in that sector, the same at every stage (review 5,
+    defect 3): LOB-Kompas has no routes there, so this is where the pupil goes on.
+
+    * po and vmbo klas 1-2: the vmbo profiel for it when the stage advice above does not already advise it; in
+      klas 1-2 also where the mbo opleidingen for it are (horizon).
+    * vmbo klas 3-4: where the mbo opleidingen are (nearest known roc's, general knowledge) and kiesmbo.nl.
+    * havo/vwo (and a havo/vwo schooladvies): hbo has opleidingen for it; LOB-Kompas knows none, so a general pointer.
+    A sourced sentence placing the interest in its mbo sector (sport: zorg, welzijn en sport) comes with the mbo steps.
+    """
     stappen: list[Mogelijkheid] = []
     grof = origin is not None and thuis_bij_benadering(kb, profiel)
+    havo_vwo = havo_vwo_pad(profiel)
     for interesse in profiel.interesses:
         if interesse in vocab.TECHNISCHE_INTERESSES:
             continue
+        if havo_vwo:
+            key = HBO_HINT.get(interesse, "eigen_sector_hbo")
+            stappen.append(
+                Mogelijkheid(
+                    soort=f"eigen_sector_{interesse}",
+                    bron=BRON_EIGEN_SECTOR,
+                    tekst={
+                        taal: t(f"advies.{key}", taal, interesse=word("interesse", interesse, taal)) for taal in talen
+                    },
+                )
+            )
+            continue
+        if fase in ("po", "vo_onderbouw"):
+            leerweg = profiel.schooladvies if profiel.schooltype == "po" else profiel.schooltype
+            tl = vmbo_leerweg(leerweg or "") == "tl"
+            code = INTERESSE_TL.get(interesse) if tl else next(iter(INTERESSE_PROFIELEN.get(interesse, ())), None)
+            if code and code in kb.profielen and code not in getoonde_profielen:
+                stappen.append(
+                    Mogelijkheid(
+                        soort=f"eigen_sector_profiel_{interesse}",
+                        tekst={
+                            taal: t(
+                                "advies.eigen_sector_profiel",
+                                taal,
+                                interesse=word("interesse", interesse, taal),
+                                profiel=profiel_naam(kb, code),
+                            )
+                            for taal in talen
+                        },
+                    )
+                )
+            if fase == "po":
+                continue  # in groep 7/8 the mbo is a horizon the stage advice does not fill in
         scholen = sector_scholen(kb, interesse, origin, grof)
         binnen = [s for s in scholen if s.afstand_km is not None and s.afstand_km <= profiel.max_reisafstand_km]
         scholen = binnen or scholen[:1]  # within reach; else only the nearest, with its distance
+        plaats = SECTOR_PLAATS.get(interesse)
         tekst: dict[str, str] = {}
         for taal in talen:
             naam = word("interesse", interesse, taal)
             if scholen:
-                namen = [
-                    f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-                    if s.afstand_km is not None
-                    else s.naam
-                    for s in scholen
-                ]
-                tekst[taal] = t("advies.eigen_sector_scholen", taal, interesse=naam, scholen=lijst(namen, taal))
+                key = "eigen_sector_later_scholen" if fase == "vo_onderbouw" else "eigen_sector_scholen"
+                zin = t(f"advies.{key}", taal, interesse=naam, scholen=_sector_scholen_tekst(scholen, taal))
             else:
-                tekst[taal] = t("advies.eigen_sector_kiesmbo", taal, interesse=naam)
-        stappen.append(
-            Mogelijkheid(soort=f"eigen_sector_{interesse}", tekst=tekst, bron=BRON_EIGEN_SECTOR if scholen else None)
-        )
+                key = "eigen_sector_later_kiesmbo" if fase == "vo_onderbouw" else "eigen_sector_kiesmbo"
+                zin = t(f"advies.{key}", taal, interesse=naam)
+            if plaats is not None:
+                zin += " " + t(f"advies.{plaats[0]}", taal, bron=source_label(kb, plaats[1], taal))
+            tekst[taal] = zin
+        bron = BRON_EIGEN_SECTOR if scholen else (plaats[1] if plaats else None)
+        stappen.append(Mogelijkheid(soort=f"eigen_sector_{interesse}", tekst=tekst, bron=bron))
     return stappen

@@ -27,7 +27,14 @@ from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
 from recommender.explain import interesses_tekst, km_tekst, lijst, profiel_markt_zin, profiel_naam
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
-from recommender.profile import Profiel, profielen_voor, thuis_bij_benadering, vmbo_leerweg
+from recommender.profile import (
+    Profiel,
+    ProfielError,
+    plaats_van,
+    profielen_voor,
+    thuis_bij_benadering,
+    vmbo_leerweg,
+)
 from recommender.routes import RouteInfo, route_index, toelaatbaar
 from recommender.scoring import RouteScore
 
@@ -66,7 +73,8 @@ INTERESSE_TL: dict[str, str] = {
     "sport_bewegen": "TL_ZW",
     "mode_uiterlijk": "TL_ZW",
     "economie_handel": "TL_ECONOMIE",
-    "koken_horeca": "TL_ECONOMIE",
+    # no koken_horeca: HBR is a b/k/g profiel, and TL Economie is not about cooking (review 5, R36); a tl advice
+    # hears that the gemengde leerweg at a school with HBR is the way (:func:`_tl_via_gemengd`)
     "dieren_natuur": "TL_LANDBOUW",
 }
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
@@ -118,7 +126,11 @@ def profiel_keuzes(
     waarom: dict[str, list[str]] = {}
     for pos, interesse in enumerate(profiel.interesses):
         w_int = 1.0 if pos == 0 else 0.8 if pos == 1 else 0.6
-        codes = (INTERESSE_TL[interesse],) if tl else INTERESSE_PROFIELEN.get(interesse, ())
+        codes = (
+            ((INTERESSE_TL[interesse],) if interesse in INTERESSE_TL else ())
+            if tl
+            else INTERESSE_PROFIELEN.get(interesse, ())
+        )
         for rank, code in enumerate(codes):
             if code not in mogelijk:
                 continue
@@ -244,21 +256,47 @@ def scholen_met(
             afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",
             profielen=[p for p in s.profielen if p in codes],
             leerwegen=list(s.leerwegen),
+            gemeente=s.locatie.gemeente,
+            plek_bij_benadering=s.locatie.precisie == "gemeente",
         )
         for km, _, s in rows[:MAX_SCHOLEN]
     ]
 
 
+def _gemeente_van(kb: KnowledgeBase, profiel: Profiel) -> str | None:
+    """The pupil's gemeente (from the resolved place, else as filled in)."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        place = None
+    return (place.gemeente if place is not None else None) or profiel.gemeente
+
+
+def _zoekplaats(kb: KnowledgeBase, profiel: Profiel) -> str | None:
+    """What the family types into scholenopdekaart.nl: a town (kern: Spijkenisse, Nootdorp) as it is, a wijk or
+    district by its gemeente (Schilderswijk -> Den Haag), since the site searches by place."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        place = None
+    if place is not None and place.soort == "kern":
+        return place.naam
+    return _gemeente_van(kb, profiel)
+
+
+def school_tekst(s: SchoolAfstand, taal: str) -> str:
+    """'Zuiderpark College (~8,9 km)'; a school placed only at gemeente level says so, so that two schools on the
+    same approximate point do not read as exact distances (review 5, R36)."""
+    if s.afstand_km is None:
+        return s.naam
+    km = km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)
+    if s.plek_bij_benadering and s.gemeente:
+        return f"{s.naam} ({t('advies.plek_grof', taal, gemeente=s.gemeente, km=km)})"
+    return f"{s.naam} ({km})"
+
+
 def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:
-    return lijst(
-        [
-            f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-            if s.afstand_km is not None
-            else s.naam
-            for s in scholen
-        ],
-        taal,
-    )
+    return lijst([school_tekst(s, taal) for s in scholen], taal)
 
 
 def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **values: object) -> Stap:
@@ -470,33 +508,79 @@ def _school_stappen(
     talen: list[str],
     fase: str,
 ) -> tuple[list[SchoolAfstand], list[Stap]]:
-    """Vmbo schools near the pupil with one of the advised profielen, or said plainly that LOB-Kompas knows none
-    there, with a pointer to where the family can look (review R12, R14). ``fase``: po (choosing a school) or
-    vo_onderbouw (at a school already: 'if yours lacks it')."""
+    """Where the family finds a vmbo school with one of the advised profielen (review R12, R14; review 5 defect 1).
+
+    Local first: for a profiel no known school in the pupil's own gemeente has, the first step is a concrete search
+    on scholenopdekaart.nl for the pupil's place, with the gemeente's Tabel 3.1 share where the report has one
+    (then such schools exist there). Known schools in another gemeente come only after it, marked as further
+    away. ``fase``: po (choosing a school) or vo_onderbouw (at a school already: 'if yours lacks it')."""
     if not codes:
         return [], []
     scholen = scholen_met(kb, codes, profiel, plaats)
     profielen = {taal: _profielen_of(kb, codes, taal) for taal in talen}
     limit = {taal: km_tekst(profiel.max_reisafstand_km, taal, False) for taal in talen}
-    if scholen:
+    if plaats is None:
+        return scholen, [
+            _stap("scholen_zoeken", "stap_geen_scholen_zonder_plaats", talen, None, profielen=profielen.get)
+        ]
+    gemeente = _gemeente_van(kb, profiel)
+    zoekplaats = _zoekplaats(kb, profiel)
+    # profielen that no known school in the pupil's own gemeente has (at any distance: a school in the own town
+    # beyond the travel maximum is still the town's)
+    lw = vmbo_leerweg(_vmbo_type(profiel) or "")
+    in_gemeente = {
+        c
+        for sch in kb.scholen.values()
+        if sch.soort == "vmbo"
+        and sch.profielen_bekend
+        and sch.locatie.gemeente == gemeente
+        and not (lw and sch.leerwegen and lw not in sch.leerwegen)
+        for c in sch.profielen
+    }
+    missend = [c for c in codes if c not in in_gemeente] if gemeente and zoekplaats else []
+    if missend:  # schools elsewhere come after the local search, marked as further away
+        scholen = [s.model_copy(update={"verder_weg": s.gemeente != gemeente}) for s in scholen]
+    lokaal = [s for s in scholen if not s.verder_weg]
+    verder = [s for s in scholen if s.verder_weg]
+    stappen: list[Stap] = []
+    if missend and zoekplaats:
+        stappen += _lokaal_zoeken(kb, missend, gemeente, zoekplaats, talen, fase)
+    if lokaal:
         key = "stap_po_scholen" if fase == "po" else "stap_vo_scholen"
-        stappen = [
+        lokale_codes = [c for c in codes if any(c in s.profielen for s in lokaal)]
+        stappen.append(
             _stap(
                 "scholen",
                 key,
                 talen,
                 None,
-                scholen=lambda taal: _school_lijst(scholen, taal),
-                profielen=lambda taal: profielen[taal],
-            ),
-            _stap("scholen_zoeken", "stap_po_meer_scholen", talen),
-        ]
+                scholen=lambda taal: _school_lijst(lokaal, taal),
+                profielen=lambda taal: _profielen_of(kb, lokale_codes, taal),
+            )
+        )
+    if verder:
+        verder_codes = [c for c in codes if any(c in s.profielen for s in verder)]
+        if missend:
+            key = "stap_scholen_verder" if fase == "po" else "stap_vo_scholen_verder"
+        else:
+            key = "stap_po_scholen" if fase == "po" else "stap_vo_scholen"
+        stappen.append(
+            _stap(
+                "scholen_verder" if missend else "scholen",
+                key,
+                talen,
+                None,
+                scholen=lambda taal: _school_lijst(verder, taal),
+                profielen=lambda taal: _profielen_of(kb, verder_codes, taal),
+                gemeente=gemeente or "",
+            )
+        )
+    if scholen:
         # a newer report counts fewer schools with this profiel than the older plan the school data comes from
         twijfel = [s for s in scholen if set(codes) & set(kb.scholen[s.id].profielen_onzeker)]
         if twijfel:
             code = next(c for c in codes if any(c in kb.scholen[s.id].profielen_onzeker for s in twijfel))
-            stappen.insert(
-                1,
+            stappen.append(
                 _stap(
                     "scholen_nagaan",
                     "stap_profiel_onzeker",
@@ -506,12 +590,130 @@ def _school_stappen(
                     scholen=lambda taal: lijst([s.naam for s in twijfel], taal),
                 ),
             )
-    elif plaats is None:
-        stappen = [_stap("scholen_zoeken", "stap_geen_scholen_zonder_plaats", talen, None, profielen=profielen.get)]
-    else:
+        if not missend:
+            stappen.append(_stap("scholen_zoeken", "stap_po_meer_scholen", talen))
+    elif not missend:
         key = "stap_po_geen_scholen" if fase == "po" else "stap_vo_geen_scholen"
-        stappen = [_stap("scholen_zoeken", key, talen, None, profielen=profielen.get, max=limit.get)]
+        stappen.append(_stap("scholen_zoeken", key, talen, None, profielen=profielen.get, max=limit.get))
     return scholen, stappen
+
+
+def _gemeente_aandelen(kb: KnowledgeBase, codes: list[str], gemeente: str | None) -> list[tuple[str, Cijfer]]:
+    """Tabel 3.1 shares for the pupil's own gemeente (only Rotterdam and Den Haag have them); '-' gives none."""
+    out = []
+    for code in codes:
+        cijfer, regio = _aanbod(kb, code, gemeente)
+        if cijfer is not None and regio == gemeente and cijfer.waarde > 0:
+            out.append((code, cijfer))
+    return out
+
+
+def _lokaal_zoeken(
+    kb: KnowledgeBase, codes: list[str], gemeente: str | None, zoekplaats: str, talen: list[str], fase: str
+) -> list[Stap]:
+    """The concrete local search for profielen LOB-Kompas knows no school for in the pupil's gemeente, and per
+    profiel the gemeente's Tabel 3.1 share when the report has one (Rotterdam, Den Haag): then such schools are
+    there. No share, or '-', says nothing either way, so then no claim is made."""
+    stappen = [
+        _stap(
+            "scholen_lokaal",
+            "stap_scholen_lokaal_zoeken" if fase == "po" else "stap_vo_scholen_lokaal_zoeken",
+            talen,
+            None,
+            plaats=zoekplaats,
+            profielen=lambda taal: _profielen_of(kb, codes, taal),
+        )
+    ]
+    # the gemeente's Tabel 3.1 shares in one sentence (the profiel list above then leaves them out)
+    cijfers = _gemeente_aandelen(kb, codes, gemeente)
+    if cijfers:
+        bron = cijfers[0][1].bron
+        stappen.append(
+            Stap(
+                soort="scholen_lokaal_aanbod",
+                bron=ref_text(bron),
+                tekst={
+                    taal: t(
+                        "advies.stap_scholen_lokaal_aanbod",
+                        taal,
+                        gemeente=gemeente,
+                        jaar=cijfers[0][1].jaar or "",
+                        aandelen=lijst(
+                            [
+                                t(
+                                    "advies.aandeel_profiel",
+                                    taal,
+                                    profiel=profiel_naam(kb, code),
+                                    waarde=format_number(c.waarde, taal),
+                                )
+                                for code, c in cijfers
+                            ],
+                            taal,
+                        ),
+                        bron=source_label(kb, bron, taal),
+                    )
+                    for taal in talen
+                },
+            )
+        )
+    return stappen
+
+
+BRON_BKG = "seor2026#Tabel 3.1"  # the beroepsgerichte profielen are offered in the leerwegen basis, kader, gemengd
+
+
+def _tl_via_gemengd(
+    kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, talen: list[str], fase: str
+) -> list[Stap]:
+    """A tl advice (or tl in klas 1-2) with an interest whose profiel exists only in b/k/g (cooking: HBR): say so,
+    and that the gemengde leerweg at a school with that profiel is the way (ask the leerkracht / decaan), with the
+    known schools that have it in gl. Never a TL profiel that does not fit (review 5, R36)."""
+    if vmbo_leerweg(_vmbo_type(profiel) or "") != "tl":
+        return []
+    gl = profiel.model_copy(
+        update={"schooladvies": "vmbo-gl"} if profiel.schooltype == "po" else {"schooltype": "vmbo-gl"}
+    )
+    stappen = []
+    for interesse in profiel.interesses:
+        if interesse in INTERESSE_TL:
+            continue
+        code = next(iter(INTERESSE_PROFIELEN.get(interesse, ())), None)
+        p = kb.profielen.get(code) if code else None
+        if code is None or p is None or "gl" not in p.leerwegen:
+            continue
+        key = "stap_tl_gemengd" if fase == "po" else "stap_vo_tl_gemengd"
+        scholen = scholen_met(kb, [code], gl, plaats)
+        tekst = {}
+        for taal in talen:
+            naam = word("interesse", interesse, taal)
+            zin = t(
+                f"advies.{key}",
+                taal,
+                interesse=naam[:1].upper() + naam[1:],
+                profiel=profiel_naam(kb, code),
+                bron=source_label(kb, BRON_BKG, taal),
+            )
+            if scholen:  # the gemengde leerweg is claimed only for a school whose leerwegen say so
+                met_gl = [s for s in scholen if "gl" in s.leerwegen]
+                zin += " " + t(
+                    "advies.stap_tl_gemengd_scholen" if met_gl else "advies.stap_tl_gemengd_scholen_vraag",
+                    taal,
+                    profiel=profiel_naam(kb, code),
+                    scholen=_school_lijst(met_gl or scholen, taal),
+                )
+            tekst[taal] = zin
+        stappen.append(Stap(soort="tl_gemengd", bron=BRON_BKG, tekst=tekst))
+    return stappen
+
+
+def _zonder_dubbel_aanbod(
+    kb: KnowledgeBase, profielen: list[ProfielKeuze], stappen: list[Stap], gemeente: str | None
+) -> list[ProfielKeuze]:
+    """A share the local search step already gives (with 'so there are such schools') is not repeated per profiel."""
+    if not any(s.soort == "scholen_lokaal_aanbod" for s in stappen):
+        return profielen
+    gegeven = {code for code, _ in _gemeente_aandelen(kb, [p.code for p in profielen], gemeente)}
+    return [p.model_copy(update={"aanbod": None}) if p.code in gegeven else p for p in profielen]
 
 
 def _advies_tekst(advies: str | None, taal: str) -> str:
@@ -574,13 +776,15 @@ def fase_advies(
                         profiel=profiel_naam(kb, codes[0]),
                     )
                 )
+            # where to find a school with the profiel comes first (local search before schools elsewhere), then
+            # their open days; a tl advice has only TL profielen: then the schools (mavo's) with those (review R36)
+            school_codes = codes or [p.code for p in profielen]
+            scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "po")
+            stappen += school_stappen + _tl_via_gemengd(kb, profiel, plaats, talen, "po")
+            profielen = _zonder_dubbel_aanbod(kb, profielen, school_stappen, gemeente)
             stappen.append(_stap("open_dagen_vo", "stap_po_open_dagen", talen, BRON_PROFIELKEUZE))
             if codes and codes[0] not in vocab.TECHNIEK_PROFIELEN:  # a try-out in THEIR profiel (cooking: HBR)
                 stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
-            # a tl advice has only TL profielen: then the schools (mavo's) with those, never no school step (review R36)
-            school_codes = codes or [p.code for p in profielen]
-            scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "po")
-            stappen += school_stappen
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
             bronnen += [b for p in profielen for b in p.redenen_bronnen]
         stappen.append(_stap("leerkracht", "stap_po_leerkracht", talen))
@@ -621,6 +825,8 @@ def fase_advies(
                 school_codes = codes or [p.code for p in profielen]  # tl: the mavo's with the TL profielen
                 scholen, school_stappen = _school_stappen(kb, profiel, school_codes, plaats, talen, "vo_onderbouw")
                 stappen += school_stappen
+                profielen = _zonder_dubbel_aanbod(kb, profielen, school_stappen, gemeente)
+        stappen += _tl_via_gemengd(kb, profiel, plaats, talen, "vo_onderbouw")
         stappen.append(_stap("proberen", "stap_snuffel", talen))
         bronnen += [p.bron for p in profielen if p.bron]
         bronnen += [b for p in profielen for b in p.redenen_bronnen]

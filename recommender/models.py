@@ -77,6 +77,7 @@ class RouteAdvies(_Out):
     arbeidsmarkt_schaal: str | None = None  # beroep | opleiding (a report names it) | sector (sector-wide)
     arbeidsmarkt_tekst: Vertaald | None = None
     dichtstbijzijnde_school: str | None = None
+    school_naam: str | None = None  # the name of ``dichtstbijzijnde_school`` (a short route line names it, review 5)
     afstand_km: float | None = None
     afstand_bij_benadering: bool = False
     school_landelijk: bool = False  # only a national provider (BBL branch school), no place near the pupil
@@ -126,6 +127,11 @@ class SchoolAfstand(_Out):
     afstand_bij_benadering: bool = False
     profielen: list[str]
     leerwegen: list[str] = []
+    gemeente: str | None = None  # where the school is (the stage advice names it for a school elsewhere)
+    plek_bij_benadering: bool = False  # placed only at gemeente level: the distance is to the town, not the door
+    # in another gemeente while the pupil's own has no known school with the profiel: the stage advice lists it in
+    # the 'verder weg' step after the local search, so a page lists it there, not at the top (review 5, defect 1)
+    verder_weg: bool = False
 
 
 class Doorstroom(_Out):

@@ -95,7 +95,7 @@ def _print_human(advies: Advies) -> None:
             if p.aanbod:
                 print(f"    {p.aanbod['nl']}")
                 _ouders(p.aanbod, talen, "    ")
-        for school in fa.scholen:
+        for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
             print(
                 f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
                 f"{', '.join(school.profielen)})"
@@ -109,10 +109,11 @@ def _print_human(advies: Advies) -> None:
             _ouders(stap.tekst, talen)
     zijpad = [r for r in advies.routes if r.zijpad]
     if zijpad:  # havo/vwo: mbo 4 beside the hbo/wo directions, one line each
-        kop = t("mentor.side_routes", "nl")
+        po = advies.fase == "po"  # groep 7/8 with a havo/vwo advice: mbo 4 is for much later (review 5, R24)
+        kop = t("mentor.side_routes_po" if po else "mentor.side_routes", "nl")
         print(f"\n{kop}")
         print("=" * len(kop))
-        print(t("mentor.side_routes_intro", "nl"))
+        print(t("mentor.side_routes_intro_po" if po else "mentor.side_routes_intro", "nl"))
         gezegd: set[str] = set()
         for r in zijpad:
             o = r.opleiding
@@ -122,6 +123,8 @@ def _print_human(advies: Advies) -> None:
                 if volg.school_naam and volg.afstand_km is not None
                 else f"; {volg.school_naam} ({t('advies.meerdere_locaties', 'nl')})"
                 if volg.school_naam and volg.school_meerdere_locaties
+                else f"; {r.school_naam} ({_km(r.afstand_km, r.afstand_bij_benadering)})"
+                if r.school_naam and r.afstand_km is not None
                 else ""
             )
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")

@@ -259,7 +259,7 @@ if st.session_state.get("m_show"):
         st.warning(tr("mentor.no_routes"))
     zijpad = [route for route in advies.routes if route.zijpad]  # havo/vwo: mbo 4 short, beside hbo/wo
     if zijpad:
-        render_side_routes(zijpad, lang)
+        render_side_routes(zijpad, lang, po=advies.fase == "po")
     kaarten = [route for route in advies.routes if not route.zijpad]
     bbl = [i for i, route in enumerate(kaarten) if route.volgende_stap.leerbedrijf]
     for i, route in enumerate(kaarten):

@@ -198,3 +198,25 @@ def test_arabic_page_has_no_dutch_only_new_headings() -> None:
         assert t(key, "ar") in joined, key
         assert t(key, "nl") not in joined, key
     assert any('dir="rtl"' in x or "direction: rtl" in x for x in texts)
+
+
+def test_groep7_in_hoogvliet_sees_the_local_search_before_a_school_in_another_town() -> None:
+    """Review 5, defect 1 (R44) on the page: Focus Beroepsacademie (Barendrecht) is not in the school list at the
+    top but in the 'verder weg' step after the local search for Groen; a school placed only at gemeente level says
+    its exact place is unknown."""
+    profile = {
+        "leerjaar": "groep7",
+        "schooltype": "po",
+        "interesses": ["machines", "dieren_natuur"],
+        "plaats": "Hoogvliet",
+        "taal_ouders": "nl",
+    }
+    texts = _texts(_run(profile))
+    kop = _first(texts, t("mentor.stage_scholen", "nl"))
+    stap_kop = _first(texts, t("mentor.stage_steps", "nl"))
+    lijst = texts[kop:stap_kop]
+    assert lijst and not any("Focus Beroepsacademie" in x for x in lijst)
+    assert any("precieze plek onbekend" in x for x in lijst)  # Wartburg College De Swaef: gemeente level
+    zoek = _first(texts, "zoek op Rotterdam")
+    verder = _first(texts, "Verder weg, buiten Rotterdam")
+    assert stap_kop < zoek < verder and "Focus Beroepsacademie" in texts[verder]

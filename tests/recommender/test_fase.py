@@ -39,13 +39,14 @@ def test_r12_no_known_school_is_said_plainly_for_every_advised_profiel_with_a_po
     fa = a.fase_advies
     assert fa is not None and [p.code for p in fa.profielen][:1] == ["HBR"]  # cooking gets ITS profiel first
     assert not fa.scholen  # the knowledge has no vmbo school in Den Haag
-    zoek = _stappen(a, "scholen_zoeken")
-    assert len(zoek) == 1 and "LOB-Kompas kent geen vmbo-school" in zoek[0] and "scholenopdekaart.nl" in zoek[0]
+    # review 5, defect 1: the first step is a concrete local search in Den Haag, not "none within 15 km"
+    assert fa.stappen[0].soort == "scholen_lokaal"
+    zoek = _stappen(a, "scholen_lokaal")
+    assert len(zoek) == 1 and "scholenopdekaart.nl" in zoek[0] and "Den Haag" in zoek[0]
     for p in fa.profielen:  # every advised profiel is named, not only the first
         assert p.naam in zoek[0]
-    assert "15 km" in zoek[0]  # the limit searched is said
-    ar = [s.tekst["ar"] for s in fa.stappen if s.soort == "scholen_zoeken"][0]
-    assert "scholenopdekaart.nl" in ar and "LOB-Kompas" in ar
+    ar = [s.tekst["ar"] for s in fa.stappen if s.soort == "scholen_lokaal"][0]
+    assert "scholenopdekaart.nl" in ar and "Den Haag" in ar
     # a try-out in the pupil's OWN profiel, not only techniek activities
     assert any("Horeca, bakkerij en recreatie" in x for x in _stappen(a, "proefles"))
 
@@ -81,8 +82,9 @@ def test_r14_klas2_without_a_known_school_gets_the_nearby_school_with_groen(kb: 
 def test_klas2_far_from_any_known_school_with_the_profiel_says_so(kb: KnowledgeBase) -> None:
     a = advies(kb, leerjaar="vo1", schooltype="vmbo-kb", interesses=["dieren_natuur"], gemeente="Delft")
     assert a.fase_advies is not None and not a.fase_advies.scholen
-    zoek = _stappen(a, "scholen_zoeken")
-    assert zoek and "scholenopdekaart.nl" in zoek[0] and "decaan" in zoek[0]
+    zoek = _stappen(a, "scholen_lokaal")
+    assert zoek and "scholenopdekaart.nl" in zoek[0] and "decaan" in zoek[0] and "Delft" in zoek[0]
+    assert not _stappen(a, "scholen_lokaal_aanbod")  # Tabel 3.1 has no Delft column: no claim either way
 
 
 def test_groep8_without_a_place_points_to_scholenopdekaart_and_asks_for_the_place(kb: KnowledgeBase) -> None:
@@ -257,3 +259,114 @@ def test_each_advised_profiel_has_its_nearest_school_in_the_list(kb) -> None:
     scholen = a.fase_advies.scholen
     assert any("GR" in s.profielen for s in scholen), [(s.naam, s.profielen) for s in scholen]
     assert [s.afstand_km for s in scholen] == sorted(s.afstand_km for s in scholen)
+
+
+# --- review 5, defect 1: local first, schools in another gemeente only after the local search -----------------
+
+
+def test_den_haag_share_from_tabel_3_1_says_such_schools_exist_there_and_is_not_repeated(kb: KnowledgeBase) -> None:
+    a = advies(kb, **R12)
+    fa = a.fase_advies
+    assert fa is not None
+    aanbod = [s for s in fa.stappen if s.soort == "scholen_lokaal_aanbod"]
+    assert len(aanbod) == 1 and aanbod[0].bron == "seor2026#Tabel 3.1"
+    nl = aanbod[0].tekst["nl"]
+    assert "12,2%" in nl and "50,8%" in nl and "2021" in nl and "Zulke scholen zijn er dus in Den Haag" in nl
+    assert "%12,2" in advies(kb, **{**R12, "taal_ouders": "tr"}).fase_advies.stappen[1].tekst["tr"]  # type: ignore[union-attr]
+    assert all(p.aanbod is None for p in fa.profielen)  # said once, in the step
+
+
+def test_rotterdam_groen_has_no_share_so_no_claim_and_the_barendrecht_school_comes_after_the_search(
+    kb: KnowledgeBase,
+) -> None:
+    """R44 Hoogvliet: Rotterdam schools for PIE/M&T are local; Groen has none in Rotterdam (Tabel 3.1 '-'), so the
+    search for Groen comes first and Focus Beroepsacademie (Barendrecht) only after it, marked further away."""
+    a = advies(
+        kb,
+        leerjaar="groep7",
+        schooltype="po",
+        schooladvies="vmbo-bb",
+        interesses=["machines", "dieren_natuur"],
+        wijk="Hoogvliet",
+    )
+    fa = a.fase_advies
+    assert fa is not None
+    soorten = [s.soort for s in fa.stappen]
+    assert soorten.index("scholen_lokaal") < soorten.index("scholen") < soorten.index("scholen_verder")
+    assert "Groen" in _stappen(a, "scholen_lokaal")[0] and "PIE" not in _stappen(a, "scholen_lokaal")[0]
+    assert not _stappen(a, "scholen_lokaal_aanbod")
+    verder = [s for s in fa.scholen if s.verder_weg]
+    assert [s.id for s in verder] == ["vmbo_focus_barendrecht"]
+    assert "buiten Rotterdam" in _stappen(a, "scholen_verder")[0]
+    assert all(s.gemeente == "Rotterdam" for s in fa.scholen if not s.verder_weg)
+
+
+def test_schools_only_in_another_city_never_come_first(kb: KnowledgeBase) -> None:
+    """R36 Schiedam, R02 Spijkenisse, R40 Delft: the own place's search first, known schools elsewhere after it."""
+    for profiel, plaats in (
+        (dict(leerjaar="groep7", schooltype="po", schooladvies="vmbo-kb", interesses=["autos_motoren"]), "Spijkenisse"),
+        (dict(leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["bouwen"]), "Delft"),
+        (dict(leerjaar="vo1", schooltype="vmbo-kb", interesses=["elektro"]), "Schiedam"),
+    ):
+        a = advies(kb, **profiel, wijk=plaats) if plaats != "Delft" else advies(kb, **profiel, gemeente=plaats)
+        fa = a.fase_advies
+        assert fa is not None
+        eerste = next(s for s in fa.stappen if s.soort.startswith("scholen"))
+        assert eerste.soort == "scholen_lokaal" and plaats in eerste.tekst["nl"], (plaats, eerste.tekst["nl"])
+        assert all(s.verder_weg for s in fa.scholen)
+        assert not _stappen(a, "scholen")  # no 'known schools, nearest first' list above the local search
+
+
+def test_a_school_placed_only_at_gemeente_level_says_so_instead_of_an_exact_looking_distance(kb: KnowledgeBase) -> None:
+    """R36: Calvijn Zuidermavo and Vak College Zuidrand share one approximate point: the text says the exact place
+    is unknown rather than showing two equal distances as if measured."""
+    a = advies(
+        kb,
+        leerjaar="groep7",
+        schooltype="po",
+        schooladvies="vmbo-tl",
+        interesses=["media_vormgeving"],
+        wijk="Schiedam-Oost",
+    )
+    fa = a.fase_advies
+    assert fa is not None
+    grof = [s for s in fa.scholen if s.plek_bij_benadering]
+    assert grof
+    tekst = " ".join(_stappen(a, "scholen_verder"))
+    for s in grof:
+        assert f"{s.naam} (in {s.gemeente}; precieze plek onbekend" in tekst
+
+
+# --- review 5, R36: a tl advice with a cooking interest -----------------------------------------------------
+
+
+def test_tl_advice_with_cooking_hears_hbr_via_the_gemengde_leerweg_not_tl_economie(kb: KnowledgeBase) -> None:
+    a = advies(
+        kb,
+        leerjaar="groep7",
+        schooltype="po",
+        schooladvies="vmbo-tl",
+        interesses=["media_vormgeving", "koken_horeca"],
+        wijk="Schiedam-Oost",
+        taal_ouders="ar",
+    )
+    fa = a.fase_advies
+    assert fa is not None
+    assert "TL_ECONOMIE" not in [p.code for p in fa.profielen]  # TL Economie is not about cooking
+    stap = next(s for s in fa.stappen if s.soort == "tl_gemengd")
+    assert stap.bron == "seor2026#Tabel 3.1" and "HBR" in stap.tekst["nl"] and "gemengde leerweg" in stap.tekst["nl"]
+    assert "leerkracht" in stap.tekst["nl"] and "algemene kennis" in stap.tekst["nl"]
+    assert "gemengde leerweg" in stap.tekst["ar"]
+    # a school without known leerwegen is never said to have the gemengde leerweg
+    for s in fa.scholen:
+        assert s.id != "vmbo_focus_barendrecht"
+    assert "Of ze de gemengde leerweg hebben, weet LOB-Kompas niet" in stap.tekst["nl"]
+
+
+def test_no_gemengd_step_for_a_kader_advice_or_a_tl_interest_that_has_a_tl_profiel(kb: KnowledgeBase) -> None:
+    kader = advies(
+        kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["koken_horeca"], wijk="Charlois"
+    )
+    tl_zorg = advies(kb, leerjaar="vo2", schooltype="vmbo-tl", interesses=["zorg_welzijn"], wijk="Charlois")
+    for a in (kader, tl_zorg):
+        assert a.fase_advies is not None and not any(s.soort == "tl_gemengd" for s in a.fase_advies.stappen)

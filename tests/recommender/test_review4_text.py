@@ -70,7 +70,7 @@ def test_report_next_step_carries_the_caveats_once(kb: KnowledgeBase) -> None:
     assert stappen.count("geen bron met lonen") == 1
 
 
-SCHOOL_STAPPEN = {"scholen", "scholen_zoeken", "eigen_school_mist", "school_zonder_profiel"}
+SCHOOL_STAPPEN = {"scholen", "scholen_zoeken", "scholen_lokaal", "eigen_school_mist", "school_zonder_profiel"}
 
 
 def test_every_stage_advice_for_groep_7_8_and_klas_1_2_has_a_school_step(kb: KnowledgeBase) -> None:
