@@ -123,7 +123,8 @@ class ExampleQuestions:
 class CharGrams:
     """TF-IDF cosine over character 2-4-grams inside words (sublinear tf, smoothed idf, L2 rows), as an
     inverted index: a query touches only the rows that share a gram with it. Typos and inflections keep
-    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam")."""
+    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam"); Latin diacritics and glued Arabic
+    clitics are left out on both sides."""
 
     def __init__(self, texts: list[str]):
         self.n = len(texts)
@@ -145,8 +146,12 @@ class CharGrams:
 
     @staticmethod
     def _tf(text: str) -> dict[str, float]:
+        from retrieval.tokenize import strip_arabic_clitics, unmarked
+
         counts: dict[str, int] = {}
         for word in fold(text).split():
+            # "gocmen" ~ "göçmen", "للبنات" ~ "البنات": marks and glued Arabic clitics do not change the word
+            word = strip_arabic_clitics(unmarked(word))
             padded = f" {word} "
             for size in (2, 3, 4):
                 for k in range(len(padded) - size + 1):
