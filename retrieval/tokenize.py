@@ -6,8 +6,7 @@ Other languages use their Snowball stemmer when PyStemmer has one (en, tr, ar, p
 Ukrainian is only lower-cased. Very common words are dropped.
 
 Parents type Turkish and Polish without their letters' marks ("gocmen", "uczniow", "staz"): for those two
-languages a word also yields the stem of its unmarked spelling, and stems are compared unmarked, on both the
-knowledge side and the question side. Arabic articles and clitics glued to a word (al-, wal-, bil-, lil-) are
+languages every word is stemmed from its unmarked spelling, on both the knowledge side and the question side. Arabic articles and clitics glued to a word (al-, wal-, bil-, lil-) are
 stripped before stemming, so "للبنات" and "البنات" meet.
 """
 
@@ -146,18 +145,12 @@ def tokenize(text: str, lang: str = "nl") -> list[str]:
     if lang == "ar":
         raw = [strip_arabic_clitics(w) for w in raw]
     stemmer = _stemmer(lang if lang in STEMMERS else "nl")
-    stems = stemmer.stemWords(raw) if stemmer else raw
-    if lang not in UNMARKED_LANGS:
-        return stems
-    out: list[str] = []
-    plain = [unmarked(w) for w in raw]
-    plain_stems = stemmer.stemWords(plain) if stemmer else plain
-    for stem, plain_stem in zip(stems, plain_stems, strict=True):
-        out.append(unmarked(stem))
-        plain_stem = unmarked(plain_stem)  # the Turkish stemmer writes a final c as ç
-        if plain_stem != out[-1]:  # "yüzde" -> "yuz" and "yuzde": the unmarked question finds either
-            out.append(plain_stem)
-    return out
+    if lang in UNMARKED_LANGS:
+        # one token per word, from its unmarked spelling: "yüzde" and "yuzde" give the same stem (the Turkish
+        # stemmer writes a final c as ç, hence unmarked once more)
+        raw = [unmarked(w) for w in raw]
+        return [unmarked(stem) for stem in stemmer.stemWords(raw)] if stemmer else raw
+    return stemmer.stemWords(raw) if stemmer else raw
 
 
 @lru_cache(maxsize=16)

@@ -58,43 +58,44 @@ def _articles(answer: object) -> list[str]:
 
 
 def test_a_short_follow_up_is_answered_in_the_conversations_language(assistant: Assistant) -> None:
+    # 'a' is an English word too: two words alone voted English
     answer = assistant.ask("a zarobki?", previous=["czy praca w technice jest brudna?"], use_llm=False)
     assert answer.language == "pl"
 
 
 @pytest.mark.parametrize(
-    ("earlier", "followup", "article"),
+    ("earlier", "followup"),
     [
-        ("is working in tech dirty and heavy?", "and is the pay any good?", "beeld_salaris"),
-        ("welk werk is er in de haven?", "en hoe lang duurt zo'n opleiding dan?", "mbo_niveaus"),
+        ("what kind of work is there in the port?", "and how long is the training then?"),
+        ("limanda ne tür işler var?", "peki kaç yıl sürüyor okul?"),
+        ("яка робота є в порту?", "а скільки років навчання?"),
     ],
 )
-def test_a_follow_up_that_names_a_new_sub_topic_moves_to_it(
-    assistant: Assistant, earlier: str, followup: str, article: str
-) -> None:
+def test_a_follow_up_that_names_a_new_sub_topic_moves_to_it(assistant: Assistant, earlier: str, followup: str) -> None:
     answer = assistant.ask(followup, previous=[earlier], use_llm=False)
     assert answer.reply_kind == "answer"
-    assert _articles(answer)[0] == f"artikel:{article}"
+    assert answer.topic == "artikel:mbo_niveaus#duur"
 
 
-def test_a_follow_up_without_a_new_sub_topic_stays_and_its_words_pick_the_section(assistant: Assistant) -> None:
-    answer = assistant.ask("en wat als het niet lukt?", previous=["wat is een doorlopende route vmbo-mbo?"], use_llm=False)
+def test_a_follow_up_without_a_new_sub_topic_stays_on_the_conversations_article(assistant: Assistant) -> None:
+    answer = assistant.ask("a do jakiej szkoly mbo potem?", previous=["jaka praca jest w porcie?"], use_llm=False)
     assert answer.reply_kind == "answer"
-    assert answer.topic == "artikel:doorlopende_routes#vangnet"
+    assert answer.topic == "artikel:haven_logistiek#route"  # the section that names the school (STC)
 
 
 def test_the_half_of_a_two_in_one_question_that_finds_nothing_is_read_as_a_whole(assistant: Assistant) -> None:
-    answer = assistant.ask("teknik okuyan gercekten is bulabiliyor mu? yoksa ekonomi mi daha iyi", use_llm=False)
+    # "is bulur mu" is "iş bulur mu" typed without its marks: alone it found the salary article
+    answer = assistant.ask("teknik okuyan gercekten is bulur mu? ekonomi daha iyi degil mi", use_llm=False)
     assert answer.reply_kind == "answer"
-    assert {"artikel:techniek_kansrijk", "artikel:baankansen_na_diploma"} & set(_articles(answer))
+    assert _articles(answer)[0] in {"artikel:techniek_kansrijk", "artikel:baankansen_na_diploma"}
 
 
 def test_a_strong_example_decides_when_the_passages_are_weak(assistant: Assistant) -> None:
-    answer = assistant.ask("وين ممكن بنتي تجرب التقنية بإيديها قبل ما تختار؟", use_llm=False)
+    answer = assistant.ask("وين ممكن ابني يجرب التقنية بإيديه قبل ما يختار مساره؟", use_llm=False)
     assert _articles(answer)[0] == "artikel:techniek_proeven"
 
 
 def test_a_dutch_title_term_in_an_arabic_question_names_its_article(assistant: Assistant) -> None:
-    answer = assistant.ask("المدرسة بتحكي عن doorlopende route، شو معناها؟", use_llm=False)
+    answer = assistant.ask("المدرسة حكت عن doorlopende route وشو اذا ما نجح فيها؟", use_llm=False)
     assert answer.reply_kind == "answer"
     assert _articles(answer)[0] == "artikel:doorlopende_routes"
