@@ -51,7 +51,7 @@ from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
 from retrieval.language import SUPPORTED, Detected, check_input, detect_language, input_language
 from retrieval.routing import (
-    ANAPHORA,
+    POINTERS,
     QUESTION_STARTS,
     ExampleQuestions,
     SectionMatch,
@@ -472,9 +472,7 @@ class Assistant:
                 return Route("multi", text=question, parts=[first, second], context=context)
         return self._route_one(question, lang, mode, context)
 
-    def _route_one(
-        self, text: str, lang: str, mode: Mode, context: Route | None, second_part: bool = False
-    ) -> Route:
+    def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None, second_part: bool = False) -> Route:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
         followup = is_followup(text, lang)
@@ -527,7 +525,10 @@ class Assistant:
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
-        if own:
+        if own and not self._points_back(text, lang):
+            # the mixed reading found nothing, but the follow-up's own words are close to a section of the
+            # conversation's article ("a z matma mu pomoga?"); "is dat moeilijk?" points back at the earlier answer
+            # itself and gets the clarifying question
             stay = self._stayed_topic(text, own, context, joined)
             if stay is not None:
                 return stay
@@ -543,7 +544,7 @@ class Assistant:
         """A follow-up that names a new sub-topic ("and does it pay?" after dirty work, "hoe lang duurt dat?"
         after BBL): the article its own words match best, when that one is clearly closer than the
         conversation's article by example question AND shares clearly more of its words; else None."""
-        if other_domain(text) is not None or set(ANAPHORA.get(lang, ())) & set(words_of(fold(text))):
+        if other_domain(text) is not None or self._points_back(text, lang):
             return None  # "is dit moeilijk?" points back at the conversation's topic; it names no new one
         best = best_per_article(own)
         if not best or best[0].article == context.article:
@@ -561,6 +562,11 @@ class Assistant:
             return None
         section = self._section_with_figure(new.article, new.section, own) if asks_number(text) else new.section
         return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
+
+    @staticmethod
+    def _points_back(text: str, lang: str) -> bool:
+        """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
+        return bool(set(POINTERS.get(lang, ())) & set(words_of(fold(text))))
 
     def _stayed_topic(self, text: str, own: list[SectionMatch], context: Route, joined: Route) -> Route | None:
         """The follow-up stays on the conversation's article; the section its own words match best (None when
@@ -648,11 +654,16 @@ class Assistant:
             and (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
         )
         closest = max(matches, key=lambda m: m.dense) if matches and mode != "bm25" else None
-        if strong and not grounded and closest is not None and article != closest.article:
+        if (
+            strong
+            and not grounded
+            and closest is not None
+            and article != closest.article
+            and example < closest.dense - STRONG_MARGIN
+        ):
             # the passages are weak: the example question that matches strongly decides the article, not a
             # passage ranking that mixes in articles whose examples are much further away
-            if example < closest.dense - STRONG_MARGIN:
-                article, section, example = closest.article, closest.section, closest.dense
+            article, section, example = closest.article, closest.section, closest.dense
         if article is not None and (strong or agree or passages_answer):
             if not strong and not agree and top is not None and top.kind == "artikel" and article != prefer:
                 # the passage search decides which article; the example questions which section of it
@@ -662,13 +673,13 @@ class Assistant:
                 section = self._section_with_figure(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
-                strong and grounded and f"artikel:{article}" in near and closest is not None and article == closest.article
+                strong
+                and grounded
+                and f"artikel:{article}" in near
+                and closest is not None
+                and article == closest.article
             )
-            if (
-                best_example < VERY_STRONG
-                and not seconded
-                and self.support(text, lang, article, section) < SUPPORT_MIN
-            ):
+            if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
                 # of the next closest articles, one whose example is close on its own and that holds the most of
                 # the question's words answers instead
@@ -687,8 +698,8 @@ class Assistant:
         if named_article is not None:
             # nothing matched closely, but the question names an article's Dutch subject ("doorlopende route" in
             # an Arabic question) and that article is among the closest: it answers rather than a decline
-            route.kind, route.article, route.section = "section", named_article, self._best_section(named_article, matches)
-            route.confidence = best_example
+            route.kind, route.article, route.confidence = "section", named_article, best_example
+            route.section = self._best_section(named_article, matches)
         return route
 
     @staticmethod

@@ -251,6 +251,16 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "هناك", "تلك", "ذاك"),
 }
 
+# Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
+# one names no new sub-topic. Personal pronouns ("als het niet lukt", "does it pay?") do not count.
+POINTERS: dict[str, tuple[str, ...]] = {
+    "nl": ("dat", "dit", "daarvan", "ervan"),
+    "en": ("that", "this", "those"),
+    "tr": ("bu", "şu", "bunu", "bunun", "bunlar"),
+    "pl": ("to", "tego", "tym"),
+    "uk": ("це", "цього", "цим", "ця"),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+}
 
 # Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).
 WH_WORDS: dict[str, tuple[str, ...]] = {
