@@ -62,9 +62,10 @@ from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval
 #   fused      0.959   0.980   0.990   1.000    1.000   (lowest language: recall@5 0.937 (uk), mrr 0.960 (uk),
 #                                                         facts 0.969 (tr, ar))
 #   replies: right 0.961 (the 354 earlier in-scope questions 0.975 as before; v2 0.909; r6 0.932), refused 0.000,
-#   declined 1.000, visible 1.000, words median 58 / max 111, follow-ups 0.917 (earlier 0.952, v2 0.750, r6 0.944).
+#   declined 1.000, visible 1.000, words median 58 / max 111, follow-ups 0.931 (earlier 0.976 as before, v2 0.750,
+#   r6 0.944; lowest language ar 10 of 12).
 # The recall@5 and right floors moved down with the harder questions added (on the earlier questions alone
-# recall@5 0.965, right 0.975); the others stay.
+# recall@5 0.965, right 0.975); with 12 follow-ups per language one miss is 0.083, so their floor is 0.80.
 FLOORS_FUSED = {"recall@5": 0.95, "mrr": 0.97, "facts": 0.98, "language": 1.0, "refusal": 0.99}
 FLOORS_PER_LANGUAGE = {"recall@5": 0.92, "mrr": 0.93, "facts": 0.95, "language": 1.0, "refusal": 0.95}
 REPLY_FLOORS = {"right": 0.955, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 12 follow-ups per language
