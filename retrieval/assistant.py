@@ -49,7 +49,14 @@ from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
-from retrieval.language import SUPPORTED, Detected, check_input, detect_language, input_language
+from retrieval.language import (
+    SUPPORTED,
+    Detected,
+    check_input,
+    detect_language,
+    in_conversation,
+    input_language,
+)
 from retrieval.routing import (
     POINTERS,
     QUESTION_STARTS,
@@ -57,6 +64,7 @@ from retrieval.routing import (
     SectionMatch,
     asks_number,
     best_per_article,
+    content_words,
     fold,
     in_domain,
     is_followup,
@@ -109,7 +117,6 @@ NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its ex
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
-FOLLOWUP_LANGUAGE_WORDS = 6  # a follow-up this short is read in the conversation's language when its own is unsure
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
 # words match best, when that article's example is this much closer than the conversation's article ...
 SHIFT_DENSE = 0.02
@@ -118,6 +125,7 @@ SHIFT_CHARS = 0.2
 SHIFT_SUPPORT = 0.2
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
+STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
 STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
@@ -378,12 +386,7 @@ class Assistant:
         if fallback_lang and detected.method == "langid" and len(question.split()) <= 6:
             # a few words without a telling letter or question word: the page's language is the better guess
             detected = Detected(fallback_lang, True, "page")
-        if previous and detected.method in ("words", "langid") and len(question.split()) <= FOLLOWUP_LANGUAGE_WORDS:
-            # "a zarobki?" after a Polish question: a few words vote weakly ('a' is English too); the
-            # conversation's language, when it was told by its script, letters or words, is the better guess
-            earlier = detect_language(previous[-1])
-            if earlier.supported and earlier.code != detected.code and earlier.method != "langid":
-                detected = Detected(earlier.code, True, "conversation")
+        detected = in_conversation(question, previous, detected)
         qlang = detected.code if detected.supported else (fallback_lang or "en")  # tokenising, overlap
         if lang is None:
             lang = qlang
@@ -525,10 +528,12 @@ class Assistant:
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
-        if own and not self._points_back(text, lang):
-            # the mixed reading found nothing, but the follow-up's own words are close to a section of the
-            # conversation's article ("a z matma mu pomoga?"); "is dat moeilijk?" points back at the earlier answer
-            # itself and gets the clarifying question
+        names_something = in_domain(text, self._domain_names) or len(content_words(text, lang)) >= STAY_WORDS
+        if own and names_something and not self._points_back(text, lang):
+            # the mixed reading found nothing, but the follow-up says something of its own (a word of our domain or
+            # a few content words) close to a section of the conversation's article ("a z matma mu pomoga?");
+            # "is dat moeilijk?" points back at the earlier answer itself, "en verder?" says nothing: a
+            # clarifying question
             stay = self._stayed_topic(text, own, context, joined)
             if stay is not None:
                 return stay
