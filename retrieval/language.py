@@ -337,7 +337,9 @@ def in_conversation(text: str, previous: Sequence[str], detected: Detected | Non
     detected = detected or detect_language(text)
     if not previous or detected.method not in ("words", "langid") or len(text.split()) > FOLLOWUP_LANGUAGE_WORDS:
         return detected
-    earlier = detect_language(previous[-1])
+    # the earlier question is read in its own conversation too: "a ile lat trwa nauka?" after "a do jakiej
+    # szkoly mbo?" after a Polish question is Polish, although "a do jakiej szkoly mbo?" alone votes English
+    earlier = in_conversation(previous[-1], previous[:-1])
     if earlier.supported and earlier.code != detected.code and earlier.method != "langid":
         return Detected(earlier.code, True, "conversation")
     return detected

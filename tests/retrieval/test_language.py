@@ -46,6 +46,10 @@ def test_a_short_follow_up_takes_the_conversations_language_only_when_its_own_vo
     assert detect_language("a do jakiej szkoly mbo?").code == "en"  # alone: 'a' votes English
     assert in_conversation("a do jakiej szkoly mbo?", ["jaka praca jest w porcie?"]).code == "pl"
     assert in_conversation("and BBL?", ["Wat is BOL?"]).code == "nl"
+    # a chain of short follow-ups keeps the language of the question that told it
+    assert (
+        in_conversation("a ile lat trwa nauka?", ["jaka praca jest w porcie?", "a do jakiej szkoly mbo?"]).code == "pl"
+    )
     # told by its own letters or script, or long enough: its own language stays
     assert in_conversation("peki maaş?", ["What is BBL?"]).code == "tr"
     assert in_conversation("а скільки це триває?", ["What is BBL?"]).code == "uk"
