@@ -49,18 +49,30 @@ from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
-from retrieval.language import SUPPORTED, Detected, check_input, detect_language, input_language
+from retrieval.language import (
+    SUPPORTED,
+    Detected,
+    check_input,
+    detect_language,
+    in_conversation,
+    input_language,
+)
 from retrieval.routing import (
+    POINTERS,
     QUESTION_STARTS,
     ExampleQuestions,
     SectionMatch,
     asks_number,
+    best_per_article,
+    content_words,
+    fold,
     in_domain,
     is_followup,
     looks_like_code,
     other_domain,
     split_question,
     vector_mean,
+    words_of,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
@@ -105,6 +117,19 @@ NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its ex
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
+# A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
+# words match best, when that article's example is this much closer than the conversation's article ...
+SHIFT_DENSE = 0.02
+# ... and its example questions or its text share clearly more of the follow-up's words (characters / rare words)
+SHIFT_CHARS = 0.2
+SHIFT_SUPPORT = 0.2
+# A follow-up that does not move stays on the conversation's article when one of its sections is this close
+STAY_MIN = EXAMPLE_AGREE
+STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
+STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
+NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
+NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
+NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
 MAX_ANSWER_WORDS = 120
@@ -242,6 +267,7 @@ class Assistant:
         self._has_documents = any(d.metadata.get("kind") == "document" for d in index.docs)
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
+        self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._exact_names: dict[str, list[str]] = {}
@@ -360,6 +386,7 @@ class Assistant:
         if fallback_lang and detected.method == "langid" and len(question.split()) <= 6:
             # a few words without a telling letter or question word: the page's language is the better guess
             detected = Detected(fallback_lang, True, "page")
+        detected = in_conversation(question, previous, detected)
         qlang = detected.code if detected.supported else (fallback_lang or "en")  # tokenising, overlap
         if lang is None:
             lang = qlang
@@ -430,19 +457,39 @@ class Assistant:
         parts = split_question(question, lang)
         if len(parts) == 2:
             first = self._route_one(parts[0], lang, mode, context)
-            second = self._route_one(parts[1], lang, mode, first if first.answers else context)
+            # the second part reads the first as its context when it cannot stand alone ("... stage yeri
+            # bulamiyor? nereye sikayet ederiz")
+            second = self._route_one(parts[1], lang, mode, first if first.answers else context, second_part=True)
             answered = [p for p in (first, second) if p.answers]
             if len(answered) == 2 and first.topic == second.topic:
                 return first
+            if len(answered) == 1:
+                # one part found nothing on its own (too few words, typed without its letters' marks): the whole
+                # question may still lead to what that part asked, next to the part that did answer
+                whole = self._route_one(question, lang, mode, context)
+                if whole.kind in ("section", "record") and whole.topic != answered[0].topic:
+                    # the closer reading first: the whole question's, unless the part that answered is closer
+                    ordered = sorted([whole, answered[0]], key=lambda r: -r.confidence)
+                    return Route("multi", text=question, parts=ordered, context=context)
             if answered:
                 return Route("multi", text=question, parts=[first, second], context=context)
         return self._route_one(question, lang, mode, context)
 
-    def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None) -> Route:
+    def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None, second_part: bool = False) -> Route:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
-        if context is None or context.kind not in ("section", "record", "document") or not is_followup(text, lang):
+        followup = is_followup(text, lang)
+        if context is None or context.kind not in ("section", "record", "document"):
             return alone
+        if not followup and not (second_part and not alone.answers):
+            return alone
+        own: list[SectionMatch] = []
+        if context.kind == "section" and context.article is not None and qvec is not None:
+            own = self.questions.match(text, qvec)
+            moved = self._moved_topic(text, lang, own, context) if followup else None
+            if moved is not None:
+                moved.qvec, moved.context, moved.hits = qvec, context, alone.hits
+                return moved
         # a follow-up: its own words, with the earlier question's meaning mixed into the vector
         if qvec is not None and context.qvec is not None:
             joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
@@ -453,14 +500,93 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        if not followup:
+            # the second half of a two-in-one question that found nothing alone: the first half's article
+            # answers it when the two read together stay there ("stage yeri bulamiyor? nereye sikayet ederiz"),
+            # otherwise it stays unanswered (the whole question is read next)
+            if joined.kind == "section" and joined.article == context.article and own:
+                stay = self._stayed_topic(text, own, context, joined)
+                return stay if stay is not None else joined
+            return alone
+        own_best = own[0].article if own else None
+        if (
+            own
+            and joined.kind == "section"
+            and joined.article not in (context.article, own_best)
+            and joined.confidence < EXAMPLE_STRONG
+        ):
+            # the mixed reading drifted to a third article that neither the conversation nor the follow-up's
+            # own words lead to ("and which mbo school would that be?" after the port): stay on the conversation
+            stay = self._stayed_topic(text, own, context, joined)
+            if stay is not None:
+                return stay
+        if joined.kind == "section" and own and joined.article == context.article:
+            # on the conversation's article, the follow-up's own words choose the section ("en als het niet lukt?")
+            stay = self._stayed_topic(text, own, context, joined)
+            return stay if stay is not None else joined
         if joined.kind in ("section", "record", "document"):
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
+        names_something = in_domain(text, self._domain_names) or len(content_words(text, lang)) >= STAY_WORDS
+        if own and names_something and not self._points_back(text, lang):
+            # the mixed reading found nothing, but the follow-up says something of its own (a word of our domain or
+            # a few content words) close to a section of the conversation's article ("a z matma mu pomoga?");
+            # "is dat moeilijk?" points back at the earlier answer itself, "en verder?" says nothing: a
+            # clarifying question
+            stay = self._stayed_topic(text, own, context, joined)
+            if stay is not None:
+                return stay
         return Route(
             "clarify",
             text=text,
             candidates=[context.article] if context.article else [],
+            context=context,
+            hits=joined.hits,
+        )
+
+    def _moved_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route) -> Route | None:
+        """A follow-up that names a new sub-topic ("and does it pay?" after dirty work, "hoe lang duurt dat?"
+        after BBL): the article its own words match best, when that one is clearly closer than the
+        conversation's article by example question AND shares clearly more of its words; else None."""
+        if other_domain(text) is not None or self._points_back(text, lang):
+            return None  # "is dit moeilijk?" points back at the conversation's topic; it names no new one
+        best = best_per_article(own)
+        if not best or best[0].article == context.article:
+            return None
+        new = best[0]
+        here = next((m for m in best if m.article == context.article), None)
+        here_dense, here_chars = (here.dense, here.chars) if here is not None else (0.0, 0.0)
+        if new.dense < STAY_MIN or new.dense - here_dense < SHIFT_DENSE:
+            return None
+        assert context.article is not None
+        art = self.kb.artikelen[context.article]
+        here_support = max((self.support(text, lang, context.article, k.id) for k in art.kort), default=0.0)
+        words_more = self.support(text, lang, new.article, new.section) - here_support >= SHIFT_SUPPORT
+        if new.chars - here_chars < SHIFT_CHARS and not words_more:
+            return None
+        section = self._section_with_figure(new.article, new.section, own) if asks_number(text) else new.section
+        return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
+
+    @staticmethod
+    def _points_back(text: str, lang: str) -> bool:
+        """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
+        return bool(set(POINTERS.get(lang, ())) & set(words_of(fold(text))))
+
+    def _stayed_topic(self, text: str, own: list[SectionMatch], context: Route, joined: Route) -> Route | None:
+        """The follow-up stays on the conversation's article; the section its own words match best (None when
+        no section of that article is close enough)."""
+        mine = next((m for m in own if m.article == context.article), None)
+        if mine is None or mine.dense < STAY_MIN:
+            return None
+        section = self._section_with_figure(mine.article, mine.section, own) if asks_number(text) else mine.section
+        return Route(
+            "section",
+            text=joined.text,
+            article=mine.article,
+            section=section,
+            confidence=mine.dense,
+            qvec=joined.qvec,
             context=context,
             hits=joined.hits,
         )
@@ -532,6 +658,17 @@ class Assistant:
             and top.kind != "document"
             and (best_example >= PASSAGE_ONLY_MIN or (top.dense or 0) >= DENSE_STRONG or mode == "bm25")
         )
+        closest = max(matches, key=lambda m: m.dense) if matches and mode != "bm25" else None
+        if (
+            strong
+            and not grounded
+            and closest is not None
+            and article != closest.article
+            and example < closest.dense - STRONG_MARGIN
+        ):
+            # the passages are weak: the example question that matches strongly decides the article, not a
+            # passage ranking that mixes in articles whose examples are much further away
+            article, section, example = closest.article, closest.section, closest.dense
         if article is not None and (strong or agree or passages_answer):
             if not strong and not agree and top is not None and top.kind == "artikel" and article != prefer:
                 # the passage search decides which article; the example questions which section of it
@@ -539,7 +676,15 @@ class Assistant:
                 section = self._best_section(article, matches)
             if asks_number(text):
                 section = self._section_with_figure(article, section, matches)
-            if best_example < VERY_STRONG and self.support(text, lang, article, section) < SUPPORT_MIN:
+            near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
+            seconded = (
+                strong
+                and grounded
+                and f"artikel:{article}" in near
+                and closest is not None
+                and article == closest.article
+            )
+            if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
                 # of the next closest articles, one whose example is close on its own and that holds the most of
                 # the question's words answers instead
@@ -554,7 +699,40 @@ class Assistant:
                 _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
+        named_article = self._named_article(text, lang, matches, hits) if mode != "bm25" else None
+        if named_article is not None:
+            # nothing matched closely, but the question names an article's Dutch subject ("doorlopende route" in
+            # an Arabic question) and that article is among the closest: it answers rather than a decline
+            route.kind, route.article, route.confidence = "section", named_article, best_example
+            route.section = self._best_section(named_article, matches)
         return route
+
+    @staticmethod
+    def _unique_title_words(kb: KnowledgeBase) -> dict[str, str]:
+        """Dutch (stemmed) words that occur in the Dutch title of exactly one article -> that article."""
+        from retrieval.tokenize import tokenize
+
+        seen: dict[str, set[str]] = {}
+        for art in kb.artikelen.values():
+            for tok in set(tokenize(art.titel.get("nl", ""), "nl")):
+                if len(tok) >= 4:
+                    seen.setdefault(tok, set()).add(art.id)
+        return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
+
+    def _named_article(self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
+        """An article named by Dutch words in a question written in another script (Arabic, Cyrillic): words
+        that only that article's title has, when the article is also among the closest by example question."""
+        if lang not in NON_LATIN_LANGS:
+            return None
+        from retrieval.tokenize import tokenize
+
+        latin = " ".join(w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text))
+        named = {self._title_words[tok] for tok in tokenize(latin, "nl") if tok in self._title_words}
+        if len(named) != 1:
+            return None
+        article = next(iter(named))
+        close = [a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]]
+        return article if article in close else None
 
     def _choose_article(
         self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None

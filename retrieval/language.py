@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -322,6 +323,26 @@ def detect_language(text: str) -> Detected:
             ordered = [c for c, _ in _langid().rank(sample) if c in tied]
             code = ordered[0] if ordered else ranked[0][0]
     return Detected(code, code in SUPPORTED, "langid")
+
+
+# A follow-up this short is read in the conversation's language when its own words vote weakly.
+FOLLOWUP_LANGUAGE_WORDS = 6
+
+
+def in_conversation(text: str, previous: Sequence[str], detected: Detected | None = None) -> Detected:
+    """The language of ``text`` asked after ``previous``: "a zarobki?" after a Polish question is Polish (its two
+    words voted English: 'a' is an English word too). Only a short follow-up whose own language came from a
+    weak vote (words, langid) takes the earlier question's language, and only when that one was told by its
+    script, letters or words."""
+    detected = detected or detect_language(text)
+    if not previous or detected.method not in ("words", "langid") or len(text.split()) > FOLLOWUP_LANGUAGE_WORDS:
+        return detected
+    # the earlier question is read in its own conversation too: "a ile lat trwa nauka?" after "a do jakiej
+    # szkoly mbo?" after a Polish question is Polish, although "a do jakiej szkoly mbo?" alone votes English
+    earlier = in_conversation(previous[-1], previous[:-1])
+    if earlier.supported and earlier.code != detected.code and earlier.method != "langid":
+        return Detected(earlier.code, True, "conversation")
+    return detected
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,8 @@ class ExampleQuestions:
 class CharGrams:
     """TF-IDF cosine over character 2-4-grams inside words (sublinear tf, smoothed idf, L2 rows), as an
     inverted index: a query touches only the rows that share a gram with it. Typos and inflections keep
-    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam")."""
+    most of their grams ("tussn" ~ "tussen", "Rotterdamie" ~ "Rotterdam"); Latin diacritics and glued Arabic
+    clitics are left out on both sides."""
 
     def __init__(self, texts: list[str]):
         self.n = len(texts)
@@ -145,8 +146,12 @@ class CharGrams:
 
     @staticmethod
     def _tf(text: str) -> dict[str, float]:
+        from retrieval.tokenize import strip_arabic_clitics, unmarked
+
         counts: dict[str, int] = {}
         for word in fold(text).split():
+            # "gocmen" ~ "göçmen", "للبنات" ~ "البنات": marks and glued Arabic clitics do not change the word
+            word = strip_arabic_clitics(unmarked(word))
             padded = f" {word} "
             for size in (2, 3, 4):
                 for k in range(len(padded) - size + 1):
@@ -246,6 +251,16 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "هناك", "تلك", "ذاك"),
 }
 
+# Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
+# one names no new sub-topic. Personal pronouns ("als het niet lukt", "does it pay?") do not count.
+POINTERS: dict[str, tuple[str, ...]] = {
+    "nl": ("dat", "dit", "daarvan", "ervan"),
+    "en": ("that", "this", "those"),
+    "tr": ("bu", "şu", "bunu", "bunun", "bunlar"),
+    "pl": ("to", "tego", "tym"),
+    "uk": ("це", "цього", "цим", "ця"),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+}
 
 # Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).
 WH_WORDS: dict[str, tuple[str, ...]] = {

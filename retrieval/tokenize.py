@@ -4,11 +4,16 @@ Dutch text is stemmed with the Snowball Dutch stemmer and its long compounds
 (``techniekopleiding``) also yield their known parts, so ``opleiding`` finds them.
 Other languages use their Snowball stemmer when PyStemmer has one (en, tr, ar, pl);
 Ukrainian is only lower-cased. Very common words are dropped.
+
+Parents type Turkish and Polish without their letters' marks ("gocmen", "uczniow", "staz"): for those two
+languages every word is stemmed from its unmarked spelling, on both the knowledge side and the question side. Arabic articles and clitics glued to a word (al-, wal-, bil-, lil-) are
+stripped before stemming, so "للبنات" and "البنات" meet.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -91,6 +96,35 @@ def _stemmer(lang: str) -> Any:
         return None
 
 
+# Languages whose parents often type without diacritics: their tokens are compared without them.
+UNMARKED_LANGS = frozenset({"tr", "pl"})
+_NO_DECOMPOSE = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "đ": "d", "ø": "o"})
+# Arabic article and clitics glued to a word, longest first (a bare wa-/bi-/li- is left to the stemmer).
+ARABIC_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل", "لل", "ال")
+
+
+def unmarked(word: str) -> str:
+    """A Latin-script word without its diacritics ("göçmen" -> "gocmen", "staż" -> "staz"); other scripts
+    unchanged (Cyrillic й and ї keep their marks: they are letters of their own)."""
+    if word.isascii():
+        return word
+    out = []
+    for ch in word.translate(_NO_DECOMPOSE):
+        if ch < "\u0250":  # Latin letters only
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def strip_arabic_clitics(word: str) -> str:
+    """The Arabic word without a glued article or clitic ("للبنات" -> "بنات"), if at least three letters remain."""
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits)."""
     return [w.lower() for w in _WORD.findall(text)]
@@ -104,9 +138,22 @@ def _compound_parts(word: str) -> list[str]:
 
 def tokenize(text: str, lang: str = "nl") -> list[str]:
     """BM25 tokens of ``text`` in language ``lang``: stopwords out, stems in, Dutch compound parts added."""
-    stop = STOPWORDS.get(lang, set())
-    raw = [w for w in words(text) if w not in stop]
+    stop = _stopwords(lang)
+    raw = [w for w in words(text) if w not in stop and (lang not in UNMARKED_LANGS or unmarked(w) not in stop)]
     if lang == "nl" or lang not in STEMMERS:
         raw += [p for w in raw for p in _compound_parts(w)]
+    if lang == "ar":
+        raw = [strip_arabic_clitics(w) for w in raw]
     stemmer = _stemmer(lang if lang in STEMMERS else "nl")
+    if lang in UNMARKED_LANGS:
+        # one token per word, from its unmarked spelling: "yüzde" and "yuzde" give the same stem (the Turkish
+        # stemmer writes a final c as ç, hence unmarked once more)
+        raw = [unmarked(w) for w in raw]
+        return [unmarked(stem) for stem in stemmer.stemWords(raw)] if stemmer else raw
     return stemmer.stemWords(raw) if stemmer else raw
+
+
+@lru_cache(maxsize=16)
+def _stopwords(lang: str) -> frozenset[str]:
+    stop = STOPWORDS.get(lang, set())
+    return frozenset(stop | {unmarked(w) for w in stop}) if lang in UNMARKED_LANGS else frozenset(stop)

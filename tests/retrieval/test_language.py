@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.i18n import missing_keys, t
 from knowledge.vocab import TALEN
-from retrieval.language import MAX_QUESTION_CHARS, check_input, detect_language
+from retrieval.language import MAX_QUESTION_CHARS, check_input, detect_language, in_conversation
 
 
 @pytest.mark.parametrize(
@@ -32,13 +32,28 @@ def test_every_question_of_the_eval_set_is_detected_correctly() -> None:
     from retrieval.evaluation import load_questions
     from retrieval.routing import looks_like_code
 
-    # code and format strings have no language: the assistant declines them in the page's language
+    # code and format strings have no language: the assistant declines them in the page's language; a follow-up
+    # is read in its conversation ("a w Prins Alexander?" after a Polish question), as the assistant reads it
     wrong = [
-        (q.id, detect_language(q.question).code)
+        (q.id, in_conversation(q.question, q.previous).code)
         for q in load_questions()
-        if detect_language(q.question).code != q.lang and not looks_like_code(q.question)
+        if in_conversation(q.question, q.previous).code != q.lang and not looks_like_code(q.question)
     ]
     assert wrong == []
+
+
+def test_a_short_follow_up_takes_the_conversations_language_only_when_its_own_vote_is_weak() -> None:
+    assert detect_language("a do jakiej szkoly mbo?").code == "en"  # alone: 'a' votes English
+    assert in_conversation("a do jakiej szkoly mbo?", ["jaka praca jest w porcie?"]).code == "pl"
+    assert in_conversation("and BBL?", ["Wat is BOL?"]).code == "nl"
+    # a chain of short follow-ups keeps the language of the question that told it
+    assert (
+        in_conversation("a ile lat trwa nauka?", ["jaka praca jest w porcie?", "a do jakiej szkoly mbo?"]).code == "pl"
+    )
+    # told by its own letters or script, or long enough: its own language stays
+    assert in_conversation("peki maaş?", ["What is BBL?"]).code == "tr"
+    assert in_conversation("а скільки це триває?", ["What is BBL?"]).code == "uk"
+    assert in_conversation("and how long does the training take at the mbo school?", ["Wat is BBL?"]).code == "en"
 
 
 @pytest.mark.parametrize(
