@@ -18,6 +18,7 @@ from typing import Any
 
 from knowledge.inputs import LIMITS
 from knowledge.vocab import TALEN
+from retrieval.tokenize import UNMARKED_LANGS, unmarked
 
 MAX_QUESTION_CHARS = LIMITS.question_chars
 SUPPORTED = TALEN
@@ -250,8 +251,38 @@ QUESTION_WORDS: dict[str, set[str]] = {
         "czym",
         "syna",
         "dziecka",
+        # short words Polish shares with English ("a", "do", "i") vote for both; the Polish ones tip the balance
+        # ("a kto to decaan a kto mentor, do kogo mam isc?" was read as English)
+        "a",
+        "do",
+        "i",
+        "o",
+        "nie",
+        "ale",
+        "bo",
+        "że",
+        "kogo",
+        "komu",
+        "który",
+        "która",
+        "które",
+        "mam",
+        "ma",
+        "mamy",
+        "iść",
+        "może",
+        "jeśli",
+        "gdy",
+        "też",
+        "tylko",
+        "bardzo",
+        "szkole",
+        "szkoły",
     },
 }
+# Parents type Turkish and Polish without their letters' marks ("isc", "mozna", "cocuk"): those spellings vote too.
+for _lang in UNMARKED_LANGS:
+    QUESTION_WORDS[_lang] |= {unmarked(w) for w in QUESTION_WORDS[_lang]}
 _TR_LETTERS = set("ğĞşŞıİ")
 _PL_LETTERS = set("ąĄćĆęĘłŁńŃśŚźŹżŻ")
 

@@ -43,8 +43,10 @@ def test_every_question_of_the_eval_set_is_detected_correctly() -> None:
 
 
 def test_a_short_follow_up_takes_the_conversations_language_only_when_its_own_vote_is_weak() -> None:
-    assert detect_language("a do jakiej szkoly mbo?").code == "en"  # alone: 'a' votes English
-    assert in_conversation("a do jakiej szkoly mbo?", ["jaka praca jest w porcie?"]).code == "pl"
+    # alone, words Polish shares with English ('a', 'do') vote for both and the Polish ones decide, also unmarked
+    assert detect_language("a do jakiej szkoly mbo?").code == "pl"
+    assert detect_language("a kto to decaan a kto mentor, do kogo mam isc?").code == "pl"
+    assert in_conversation("a zarobki?", ["jaka praca jest w porcie?"]).code == "pl"
     assert in_conversation("and BBL?", ["Wat is BOL?"]).code == "nl"
     # a chain of short follow-ups keeps the language of the question that told it
     assert (
