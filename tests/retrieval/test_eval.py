@@ -73,9 +73,10 @@ REPLY_CEILINGS = {"refused": 0.01, "words_median": 65, "words_max": 120}
 REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any language
 # Held-out set: regression guards only, well below the first measurements (reported separately by
 # `lob-kompas eval`; see the closing note of issue 11 for the figures).
-# Guards against regressions, set below round 3's one measurement of the fresh held-out set (right 0.864,
-# declined 1.000, follow-ups 0.750); the target (right >= 0.95) is reported, not asserted, and never tuned on.
-HOLDOUT_FLOORS = {"right": 0.80, "declined": 0.95, "followup": 0.65}
+# Guards against regressions, set below round 6's one measurement of its fresh held-out set (right 0.773,
+# declined 1.000, follow-ups 0.750; round 3's set, 0.864, is development data now); the target (right >= 0.95)
+# is reported, not asserted, and never tuned on.
+HOLDOUT_FLOORS = {"right": 0.72, "declined": 0.95, "followup": 0.65}
 
 
 @pytest.fixture(scope="module")
