@@ -22,6 +22,7 @@ from recommender.alternatives import (
 )
 from recommender.explain import (
     PROFIEL_TWIJFEL,
+    gemeente_niveau,
     interesses_tekst,
     lijst,
     markt_zin,
@@ -135,6 +136,8 @@ def _route_advies(
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
         school_landelijk=bool(d and d.km is None),
+        school_plek_gemeente=gemeente_niveau(kb, d.school) if d is not None and d.km is not None else None,
+        school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
         raakvlak=s.raakvlak,
         horizon=horizon,

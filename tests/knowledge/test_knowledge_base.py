@@ -276,7 +276,9 @@ def test_the_70_initiatives_of_the_inventory_are_present_by_name(kb: KnowledgeBa
     ours = {_norm(i.naam): i for i in kb.initiatieven.values()}
     # the report misspells one street; the knowledge spells it as the school does (one spelling, review 6, R07)
     ours.update({_norm(rapport): ours[_norm(eigen)] for rapport, eigen in SPELLING.items() if _norm(eigen) in ours})
-    assert [rapport for rapport in SPELLING if _norm(rapport) in {_norm(i.naam) for i in kb.initiatieven.values()}] == []
+    assert [
+        rapport for rapport in SPELLING if _norm(rapport) in {_norm(i.naam) for i in kb.initiatieven.values()}
+    ] == []
     missing = [n for n in INVENTORY_NAMES if _norm(n) not in ours]
     assert missing == []
     assert all(ours[_norm(n)].inventarisatie_2023 for n in INVENTORY_NAMES)
