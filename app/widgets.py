@@ -256,6 +256,10 @@ def render_notices(advies: Advies, lang: str) -> None:
     for melding in advies.meldingen:
         if melding.get("nl") not in warned:
             st.info(as_text(in_language(melding, lang)))
+    if advies.goed_om_te_weten:  # information, not a warning: under its own plain heading (review 6)
+        st.markdown(f"**{tr('advies.goed_om_te_weten')}**")
+        for info in advies.goed_om_te_weten:
+            st.caption(as_text(in_language(info, lang)))
 
 
 def _name(name: str, lang: str) -> str:

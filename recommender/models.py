@@ -231,6 +231,8 @@ class Advies(_Out):
     zonder_techniekprofiel: ZonderTechniekprofiel | None = None
     waarom_techniek: Vertaald | None = None
     meldingen: list[Vertaald] = []  # every notice, the warnings' texts first
+    # information, not a warning (the travel figures of seor2026 Tabel 3.4): shown as "Goed om te weten" (review 6)
+    goed_om_te_weten: list[Vertaald] = []
     waarschuwingen: list[Waarschuwing] = []  # the intake warnings, typed (soort + tekst)
     fase: str | None = None
     fase_advies: FaseAdvies | None = None

@@ -82,6 +82,9 @@ def _print_human(advies: Advies) -> None:
         if m["nl"] not in gewaarschuwd:
             print(f"Let op: {m['nl']}")
             _ouders(m, talen)
+    for m in advies.goed_om_te_weten:  # information, not a warning (review 6)
+        print(f"{t('advies.goed_om_te_weten', 'nl')}: {m['nl']}")
+        _ouders(m, talen)
     fa = advies.fase_advies
     if fa is not None:
         print(f"\n{fa.titel['nl']}")
