@@ -5,6 +5,7 @@ advice names a place, on the real knowledge base."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
@@ -114,3 +115,20 @@ def test_gemeente_level_activities_say_the_town_not_a_distance(kb: KnowledgeBase
     exact = [x for x in a.activiteiten if not x.plek_gemeente and not x.landelijk and x.afstand_km is not None]
     for x in exact:
         assert KM.search(x.reden)
+
+
+def test_turkish_says_nearby_not_soon() -> None:
+    """Review 6: 'LOB-Kompas yakında ... bilmiyor' reads 'soon'; nearby is 'çevrenizde' / 'yakınlarda'."""
+    import yaml
+
+    from knowledge.i18n import t
+
+    assert "yakında " not in t("advies.act_geen", "tr", interesses="x")
+    tr = yaml.safe_load(Path("knowledge/i18n/tr.yaml").read_text(encoding="utf-8"))
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, dict):
+            return [s for v in node.values() for s in strings(v)]
+        return [node] if isinstance(node, str) else []
+
+    assert [s for s in strings(tr) if re.search(r"\byakında\b", s)] == []
