@@ -15,14 +15,15 @@ from recommender.explain import lijst
 
 
 def regios_buiten(regios: Iterable[str | None], gemeente: str | None) -> list[str]:
-    """The known regions among ``regios`` that do not cover ``gemeente`` (an MRDH gemeente), in first-seen order."""
+    """The known regions among ``regios`` (first-seen order) when none of them covers ``gemeente`` (an MRDH
+    gemeente); else []: a Vlaardingen pupil is covered by the Rijnmond figures, and a sentence about Rotterdam Zuid
+    already names its own area."""
     if gemeente is None or gemeente not in MRDH_GEMEENTEN:
         return []
-    uit: list[str] = []
-    for regio in regios:
-        if regio in BRON_REGIO_GEMEENTEN and gemeente not in BRON_REGIO_GEMEENTEN[regio] and regio not in uit:
-            uit.append(regio)
-    return uit
+    bekend = list(dict.fromkeys(r for r in regios if r is not None and r in BRON_REGIO_GEMEENTEN))
+    if any(gemeente in BRON_REGIO_GEMEENTEN[r] for r in bekend):
+        return []
+    return bekend
 
 
 def markt_regio_melding(regios: Iterable[str | None], gemeente: str | None, talen: list[str]) -> dict[str, str] | None:

@@ -22,6 +22,8 @@ def test_which_gemeenten_a_region_covers() -> None:
     assert regios_buiten(["Rijnmond", "Rotterdam Zuid"], "Den Haag") == ["Rijnmond", "Rotterdam Zuid"]
     assert regios_buiten(["Rijnmond", "Rijnmond"], "Schiedam") == []
     assert regios_buiten(["Rotterdam Zuid"], "Rotterdam") == []
+    assert regios_buiten(["Rotterdam", "Rijnmond"], "Vlaardingen") == []  # covered by the Rijnmond figures
+    assert regios_buiten(["Rotterdam Zuid"], "Barendrecht") == ["Rotterdam Zuid"]
     assert regios_buiten(["Rijnmond"], "Gouda") == []  # outside the MRDH the intake already says so
     assert regios_buiten(["Nergensland", None], "Delft") == []  # an unknown region: no false caveat
     tekst = markt_regio_melding(["Rijnmond"], "Delft", list(LANGUAGES))
