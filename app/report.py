@@ -24,12 +24,11 @@ from typing import Any
 from app.icons import richting_icon
 from knowledge import KnowledgeBase
 from knowledge.i18n import direction, label, t, word
-from knowledge.i18n.formats import format_date, format_km, format_list
+from knowledge.i18n.formats import format_date, format_list
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.explain import profiel_naam
-from recommender.fase import school_tekst
+from recommender.explain import profiel_naam, route_plek, school_tekst, stap_plek
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -176,11 +175,8 @@ def _next_step(
         naam = profiel_naam(kb, route.vmbo_profiel) if kb is not None else label("profiel", route.vmbo_profiel, lang)
         parts.append(t("report.step_profile", lang, profiel=naam))
     elif stap.school_naam:
-        km = (
-            f" ({format_km(stap.afstand_km, lang, stap.afstand_bij_benadering)})" if stap.afstand_km is not None else ""
-        )
-        if stap.school_meerdere_locaties:  # one point for several locations: no distance (review 5)
-            km = f" ({t('advies.meerdere_locaties', lang)})"
+        plek = stap_plek(stap, lang)  # the one rule: km, 'in <gemeente>' or 'meerdere locaties' (review 6)
+        km = f" ({plek})" if plek else ""
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     elif po and route.zijpad:  # groep 7/8 with a havo/vwo advice: no mbo open day yet (review 5, R24)
         parts.append(t("report.step_havo_vwo_po", lang))
@@ -194,7 +190,7 @@ def _next_step(
     ):
         # havo/vwo klas 1-3: name where the route is given, so that 'a closer school may exist' has a school to be
         # closer than (review 5, R34)
-        km = f" ({format_km(route.afstand_km, lang, route.afstand_bij_benadering)})"
+        km = f" ({route_plek(route, lang)})"
         parts.append(t("report.step_school_later", lang, school=route.school_naam, km=km))
     else:
         parts.append(t(f"report.step_mentor{po_key}", lang))

@@ -18,7 +18,16 @@ from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.models import Advies, FaseAdvies, HoRichting, RouteAdvies, SectorZin, ZonderTechniekprofiel
+from recommender.explain import plek_tekst, plek_volgorde, route_plek, stap_plek
+from recommender.models import (
+    Advies,
+    FaseAdvies,
+    HoRichting,
+    RouteAdvies,
+    SchoolAfstand,
+    SectorZin,
+    ZonderTechniekprofiel,
+)
 
 
 def render_article(kb: KnowledgeBase, art: Artikel, lang: str, expanded: bool = False) -> None:
@@ -247,6 +256,10 @@ def render_notices(advies: Advies, lang: str) -> None:
     for melding in advies.meldingen:
         if melding.get("nl") not in warned:
             st.info(as_text(in_language(melding, lang)))
+    if advies.goed_om_te_weten:  # information, not a warning: under its own plain heading (review 6)
+        st.markdown(f"**{tr('advies.goed_om_te_weten')}**")
+        for info in advies.goed_om_te_weten:
+            st.caption(as_text(in_language(info, lang)))
 
 
 def _name(name: str, lang: str) -> str:
@@ -257,6 +270,21 @@ def _name(name: str, lang: str) -> str:
 
 def _km(km: float | None, approximate: bool, lang: str) -> str:
     return f" ({format_km(km, lang, approximate)})" if km is not None else ""
+
+
+def _plek(plek: str | None) -> str:
+    return f" ({as_text(plek)})" if plek else ""
+
+
+def _school_plek(school: SchoolAfstand, lang: str) -> str:
+    """' (~8,9 km)', ' (in Rotterdam; precieze plek onbekend)' or ' (meerdere locaties; zie de website)': the one
+    rule of recommender.explain.plek_tekst (review 6, defect 2)."""
+    gemeente = school.gemeente if school.plek_bij_benadering else None
+    return _plek(
+        plek_tekst(
+            school.afstand_km, lang, school.afstand_bij_benadering, gemeente=gemeente, meerdere=school.meerdere_locaties
+        )
+    )
 
 
 def render_stage(
@@ -301,12 +329,7 @@ def render_stage(
             st.markdown(f"**{tr('mentor.stage_scholen')}**")
             for school in dichtbij:
                 profielen = ", ".join(label("profiel", c, lang) for c in school.profielen)
-                waar = (
-                    # placed only at gemeente level: said, so two schools on one point do not read as measured
-                    f" ({as_text(tr('advies.plek_grof', gemeente=school.gemeente, km=format_km(school.afstand_km, lang, True)))})"
-                    if school.plek_bij_benadering and school.gemeente and school.afstand_km is not None
-                    else _km(school.afstand_km, school.afstand_bij_benadering, lang)
-                )
+                waar = _school_plek(school, lang)
                 st.markdown(
                     f"- 🏫 **{_name(school.naam, lang)}**{waar}" + (f": {as_text(profielen)}" if profielen else "")
                 )
@@ -341,11 +364,11 @@ def render_side_routes(routes: list[RouteAdvies], lang: str, po: bool = False) -
         for route in routes:
             opl, stap = route.opleiding, route.volgende_stap
             waar = (
-                f" — {_name(stap.school_naam, lang)}{_km(stap.afstand_km, stap.afstand_bij_benadering, lang)}"
+                f" — {_name(stap.school_naam, lang)}{_plek(stap_plek(stap, lang))}"
                 if stap.school_naam
                 # havo/vwo klas 1-3: the next step is the N-profiel, but the line still says where the route is
                 # given, so that 'a closer school may exist' has a school to be closer than (review 5, R34)
-                else f" — {_name(route.school_naam, lang)}{_km(route.afstand_km, route.afstand_bij_benadering, lang)}"
+                else f" — {_name(route.school_naam, lang)}{_plek(route_plek(route, lang))}"
                 if route.school_naam and route.afstand_km is not None
                 else ""
             )
@@ -439,11 +462,7 @@ def render_no_techniek(kb: KnowledgeBase, alt: ZonderTechniekprofiel, lang: str)
     st.header("🏫 " + tr("mentor.no_techniek"))
     st.write(in_language(alt.uitleg, lang))
     for school in alt.scholen_met_techniekprofiel:
-        km = (
-            f" ({format_km(school.afstand_km, lang, school.afstand_bij_benadering)})"
-            if school.afstand_km is not None
-            else ""
-        )
+        km = _school_plek(school, lang)
         st.markdown(f"- **{school.naam}**{km}: {', '.join(school.profielen)}")
     for option in alt.mogelijkheden:
         st.markdown(
@@ -468,6 +487,7 @@ class MapEntry:
     tekst: str = ""
     bij_benadering: bool = False  # the place is approximate (a city-centre or area point): the distance gets "~"
     via_school: bool = False  # a school programme: the pupil joins through the school
+    plek_gemeente: str | None = None  # placed only at gemeente level: "in <gemeente>", no km (review 6)
 
 
 def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, lang: str) -> None:
@@ -481,7 +501,8 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
             replace(e, afstand_km=haversine_km(home.lat, home.lon, e.lat, e.lon))  # type: ignore[arg-type]
             for e in located
         ]
-    located.sort(key=lambda e: (e.afstand_km is None, e.afstand_km or 0.0))
+    # exactly placed first, then the gemeente-level ones: a town's centre never reads as the nearest (review 6)
+    located.sort(key=lambda e: (e.afstand_km is None, plek_volgorde(e.afstand_km, bool(e.plek_gemeente), e.naam)))
     points = [
         MapPoint(i, e.naam, e.lat, e.lon, e.afstand_km)  # type: ignore[arg-type]
         for i, e in enumerate(located, start=1)
@@ -507,11 +528,8 @@ def render_map(kb: KnowledgeBase, entries: list[MapEntry], home: Home | None, la
     with col_list:
         rows = []
         for p, entry in zip(points, located, strict=True):
-            dist = (
-                f" <span class='lob-km'>({format_km(p.afstand_km, lang, entry.bij_benadering)})</span>"
-                if p.afstand_km is not None
-                else ""
-            )
+            plek = plek_tekst(p.afstand_km, lang, entry.bij_benadering, gemeente=entry.plek_gemeente, activiteit=True)
+            dist = f" <span class='lob-km'>({html.escape(plek)})</span>" if plek else ""
             detail = f"<br><small>{as_html_text(entry.tekst)}</small>" if entry.tekst else ""
             rows.append(f"<li value='{p.nummer}'><b>{as_html_text(p.naam)}</b>{dist}{_via_school(entry)}{detail}</li>")
         for e in elsewhere:

@@ -116,6 +116,27 @@ MRDH_GEMEENTEN = (
     "Westland",
     "Zoetermeer",
 )
+# The Haaglanden half of the MRDH (general knowledge: the former stadsregio and UWV-arbeidsmarktregio Haaglanden).
+HAAGLANDEN_GEMEENTEN = (
+    "Delft",
+    "Den Haag",
+    "Leidschendam-Voorburg",
+    "Midden-Delfland",
+    "Pijnacker-Nootdorp",
+    "Rijswijk",
+    "Wassenaar",
+    "Westland",
+    "Zoetermeer",
+)
+# Which MRDH gemeenten the region of a labour-market statement (its ``regio`` in the knowledge) speaks about, so the
+# advice can say when the pupil lives outside it (review 6, defect 3). Rijnmond (UWV 2018, the STO Zuid source) is
+# the Rotterdam half of the MRDH; Rotterdam Zuid and Rotterdam lie in the gemeente Rotterdam. A regio not listed
+# here gets no notice (unsure means silent, not a false caveat).
+BRON_REGIO_GEMEENTEN: dict[str, tuple[str, ...]] = {
+    "Rijnmond": tuple(g for g in MRDH_GEMEENTEN if g not in HAAGLANDEN_GEMEENTEN),
+    "Rotterdam Zuid": ("Rotterdam",),
+    "Rotterdam": ("Rotterdam",),
+}
 # Who may enter an mbo opleiding (vooropleiding), at its niveau.
 VOOROPLEIDINGEN = ("geen", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "vwo")
 

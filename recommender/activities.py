@@ -287,6 +287,13 @@ def _arrays(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Ar
     return a
 
 
+def _plek_gemeente(k: _Kandidaat) -> str | None:
+    """The activity's gemeente when it is placed only at gemeente level (then no distance is shown)."""
+    if k.landelijk or k.ini.locatie.precisie != "gemeente":
+        return None
+    return k.ini.locatie.gemeente
+
+
 @dataclass(frozen=True)
 class _Kandidaat:
     ini: Initiatief
@@ -634,6 +641,7 @@ def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
         doelgroepen=list(ini.doelgroepen),
         website=ini.website,
         afstand_bij_benadering=k.benadering,
+        plek_gemeente=_plek_gemeente(k),
         via_school=k.via_school,
         gevraagde_doelgroep=k.doelgroep,
         passende_interesses=list(k.interesses),
@@ -803,6 +811,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
+    elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)
+        parts.append(t("advies.act_in_gemeente", taal, gemeente=gemeente))
     elif k.km is not None:
         parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
     if ini.praktijkgerichtheid == "veel":

@@ -22,6 +22,7 @@ from recommender.alternatives import (
 )
 from recommender.explain import (
     PROFIEL_TWIJFEL,
+    gemeente_niveau,
     interesses_tekst,
     lijst,
     markt_zin,
@@ -33,6 +34,7 @@ from recommender.explain import (
 from recommender.fase import fase_advies, fase_van, havo_vwo_pad, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
+from recommender.markt_regio import markt_regio_melding
 from recommender.models import (
     Advies,
     BeroepUitleg,
@@ -135,6 +137,8 @@ def _route_advies(
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
         afstand_bij_benadering=bool(d and d.km is not None and d.benadering),
         school_landelijk=bool(d and d.km is None),
+        school_plek_gemeente=gemeente_niveau(kb, d.school) if d is not None and d.km is not None else None,
+        school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
         raakvlak=s.raakvlak,
         horizon=horizon,
@@ -252,11 +256,19 @@ def recommend(
     ]
 
     meldingen = []
+    goed_om_te_weten = []
+    richtingen = [s.route.richting for s in gekozen]
     if not profiel.plaats_tekst():
         meldingen.append(melding("geen_plaats", talen))
-    elif routes and not havo_vwo_pad(profiel) and fase != "po" and (reis := reistijd_melding(kb, profiel, talen)):
-        # about mbo techniek students: only for a pupil whose next step is the mbo (not groep 7/8, not havo/vwo)
-        meldingen.append(reis)
+    elif (
+        routes
+        and not havo_vwo_pad(profiel)
+        and fase != "po"
+        and (reis := reistijd_melding(kb, profiel, talen, richtingen))
+    ):
+        # about mbo students of the routes' sector: only for a pupil whose next step is the mbo (not groep 7/8, not
+        # havo/vwo); information, not a warning (review 6, defect 3)
+        goed_om_te_weten.append(reis)
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]
@@ -316,6 +328,13 @@ def recommend(
     if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})
 
+    sector_zinnen = eigen_sector(kb, profiel, talen)
+    regios = [s.markt.regio for s in gekozen if s.markt is not None]
+    regios += [s.sector.regio for s in gekozen if s.sector is not None]
+    regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
+    if not buiten and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen)) is not None:
+        meldingen.append(regio)  # Rijnmond figures for a Den Haag pupil: said once (review 6, defect 3)
+
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
     meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen
     return Advies(
@@ -324,10 +343,11 @@ def recommend(
         zonder_techniekprofiel=zt,
         waarom_techniek=waarom,
         meldingen=meldingen,
+        goed_om_te_weten=goed_om_te_weten,
         waarschuwingen=waarschuwingen,
         fase=fase,
         fase_advies=fa,
-        sector_uitspraken=eigen_sector(kb, profiel, talen),
+        sector_uitspraken=sector_zinnen,
         plaats=PlaatsInfo(
             naam=place.naam if place else None,
             soort=place.soort if place else None,

@@ -19,7 +19,7 @@ from knowledge.i18n.formats import format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import km_tekst, lijst, melding, profiel_naam
+from recommender.explain import km_tekst, lijst, melding, profiel_naam, school_tekst, school_volgorde
 from recommender.fase import INTERESSE_PROFIELEN, INTERESSE_TL, havo_vwo_pad
 from recommender.models import (
     ActiviteitAdvies,
@@ -71,16 +71,20 @@ def _scholen_met_techniek(
     out.sort(key=lambda t: (t[0], t[1]))
     # from the pupil's home known only as an area's centre point, every distance is approximate ("~")
     grof = origin is not None and thuis_bij_benadering(kb, profiel)
-    return [
+    scholen = [
         SchoolAfstand(
             id=s.id,
             naam=s.naam,
             afstand_km=None if km == float("inf") else round(km, 1),
             afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",
             profielen=[p for p in s.profielen if p in vocab.TECHNIEK_PROFIELEN or p == "TL_TECHNIEK"],
+            gemeente=s.locatie.gemeente,
+            plek_bij_benadering=s.locatie.precisie == "gemeente",
+            meerdere_locaties=s.locatie.meerdere_locaties,
         )
         for km, _, s in out[:MAX_SCHOLEN]
     ]
+    return sorted(scholen, key=school_volgorde)  # exactly placed first (review 6, defect 2)
 
 
 def _regio(c: Cijfer) -> str:
@@ -165,11 +169,7 @@ def zonder_techniekprofiel(
                 taal,
                 km=km_tekst(profiel.max_reisafstand_km, taal),
                 scholen=lijst(
-                    [
-                        f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-                        for s in scholen
-                        if s.afstand_km is not None
-                    ],
+                    [school_tekst(s, taal) for s in scholen],
                     taal,
                 ),
             )
@@ -183,12 +183,7 @@ def zonder_techniekprofiel(
                 "advies.zt_scholen",
                 taal,
                 scholen=lijst(
-                    [
-                        f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-                        if s.afstand_km is not None
-                        else s.naam
-                        for s in scholen
-                    ],
+                    [school_tekst(s, taal) for s in scholen],
                     taal,
                 ),
             )
@@ -285,16 +280,20 @@ def sector_scholen(
             km = haversine_km(origin[0], origin[1], s.locatie.lat, s.locatie.lon)
         out.append((km, s.naam, s))
     out.sort(key=lambda x: (x[0], x[1]))
-    return [
+    scholen = [
         SchoolAfstand(
             id=s.id,
             naam=s.naam,
             afstand_km=None if km == float("inf") else round(km, 1),
             afstand_bij_benadering=grof or s.locatie.precisie == "gemeente",  # grof: home is a centre point
             profielen=[],
+            gemeente=s.locatie.gemeente,
+            plek_bij_benadering=s.locatie.precisie == "gemeente",
+            meerdere_locaties=s.locatie.meerdere_locaties,
         )
         for km, _, s in out[:MAX_SECTOR_SCHOLEN]
     ]
+    return sorted(scholen, key=school_volgorde)  # exactly placed first (review 6, defect 2)
 
 
 # one sourced sentence that places a non-technical interest in its mbo sector (review 5, R31: sport was never placed)
@@ -307,12 +306,7 @@ HBO_HINT: dict[str, str] = {"dieren_natuur": "eigen_sector_hbo_groen"}
 
 def _sector_scholen_tekst(scholen: list[SchoolAfstand], taal: str) -> str:
     return lijst(
-        [
-            f"{s.naam} ({km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)})"
-            if s.afstand_km is not None
-            else s.naam
-            for s in scholen
-        ],
+        [school_tekst(s, taal) for s in scholen],
         taal,
     )
 

@@ -20,7 +20,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.models import ActiviteitAdvies, VolgendeStap
+from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
 from recommender.scoring import REPRESENTATIEVE_BEROEPEN, RouteScore
@@ -299,7 +299,9 @@ def route_uitleg(
             # one point for a school with several locations: no distance, no "dichtstbijzijnde" (review 5)
             zinnen.append(t("advies.afstand_meerdere", taal, school=d.naam, opleiding=r.naam))
         elif d.km <= profiel.max_reisafstand_km:
-            zinnen.append(t("advies.afstand", taal, school=d.naam, km=km))
+            # a school placed at gemeente level: its town, no km as if measured (review 6, defect 2)
+            plek = plek_tekst(d.km, taal, d.benadering, gemeente=gemeente_niveau(kb, d.school)) or km
+            zinnen.append(t("advies.afstand", taal, school=d.naam, km=plek))
         zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
@@ -357,6 +359,86 @@ def km_tekst(km: float, taal: str, benadering: bool = False) -> str:
     return _km(round(max(km, 1.0) if benadering else km, 1), taal, benadering)
 
 
+def plek_tekst(
+    km: float | None,
+    taal: str,
+    benadering: bool = False,
+    *,
+    gemeente: str | None = None,
+    meerdere: bool = False,
+    activiteit: bool = False,
+) -> str | None:
+    """THE rule for what stands after a school's or activity's name (review 6, defect 2), for every renderer.
+
+    ``gemeente`` is given only for a place known at gemeente level: its point is the town's centre, so a distance
+    would look exact while it is not ("in Rotterdam; precieze plek onbekend"; an activity: "in Rotterdam").
+    ``meerdere``: one point for a school with several locations ("meerdere locaties; zie de website").
+    Otherwise the distance ("~" when approximate); None when nothing is known.
+    """
+    if meerdere:
+        return t("advies.plek_meerdere", taal)
+    if gemeente:
+        return t("advies.plek_in_gemeente" if activiteit else "advies.plek_gemeente", taal, gemeente=gemeente)
+    if km is None:
+        return None
+    return km_tekst(km, taal, benadering)
+
+
+def met_plek(naam: str, plek: str | None) -> str:
+    """'Naam (plek)', or the name alone when nothing is known of the place."""
+    return f"{naam} ({plek})" if plek else naam
+
+
+def plek_volgorde(km: float | None, ruw: bool, naam: str) -> tuple[int, float, str]:
+    """Sort key: exactly placed first (nearest first), then the roughly placed ones (gemeente level, several
+    locations) grouped by their town point, so that a town's centre never reads as 'the nearest' (review 6)."""
+    return (1 if ruw else 0, km if km is not None else float("inf"), naam)
+
+
+def school_tekst(s: SchoolAfstand, taal: str) -> str:
+    """'Zuiderpark College (~8,9 km)', 'STC vmbo college (in Rotterdam; precieze plek onbekend)',
+    'Albeda (meerdere locaties; zie de website)'."""
+    gemeente = s.gemeente if s.plek_bij_benadering else None
+    return met_plek(
+        s.naam,
+        plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties),
+    )
+
+
+def school_volgorde(s: SchoolAfstand) -> tuple[int, float, str]:
+    return plek_volgorde(s.afstand_km, s.meerdere_locaties or (s.plek_bij_benadering and bool(s.gemeente)), s.naam)
+
+
+def gemeente_niveau(kb: KnowledgeBase, school_id: str) -> str | None:
+    """The school's gemeente when the knowledge places it only at gemeente level (review 6, defect 2)."""
+    school = kb.scholen.get(school_id)
+    if school is None or school.locatie.precisie != "gemeente":
+        return None
+    return school.locatie.gemeente
+
+
+def stap_plek(stap: VolgendeStap, taal: str) -> str | None:
+    """Where the next step's school is, by the one rule (``plek_tekst``)."""
+    return plek_tekst(
+        stap.afstand_km,
+        taal,
+        stap.afstand_bij_benadering,
+        gemeente=stap.school_plek_gemeente,
+        meerdere=stap.school_meerdere_locaties,
+    )
+
+
+def route_plek(route: RouteAdvies, taal: str) -> str | None:
+    """Where the route's nearest school is, by the one rule (``plek_tekst``)."""
+    return plek_tekst(
+        route.afstand_km,
+        taal,
+        route.afstand_bij_benadering,
+        gemeente=route.school_plek_gemeente,
+        meerdere=route.school_meerdere_locaties,
+    )
+
+
 def lijst(items: Iterable[str], taal: str) -> str:
     """A readable list ("a, b en c") in ``taal``, through the one formatter, cached."""
     return _lijst(tuple(items), taal)
@@ -400,6 +482,7 @@ def volgende_stap(
     if d is not None:
         school_id, school_naam, benadering, meerdere = d.school, d.naam, d.benadering, d.meerdere
         km = round(d.km, 1) if d.km is not None else None
+    gemeente = gemeente_niveau(kb, school_id) if school_id else None
     scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
     bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
     tekst: dict[str, str] = {}
@@ -416,7 +499,8 @@ def volgende_stap(
             # a school with several locations placed on one point: where the course runs is on its website
             zin = t("advies.stap_open_dag_meerdere", taal, school=school_naam, opleiding=s.route.naam)
         elif school_naam and km is not None:
-            zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=km_tekst(km, taal, benadering))
+            plek = plek_tekst(km, taal, benadering, gemeente=gemeente)
+            zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=plek)
         elif school_naam:
             zin = t("advies.stap_open_dag", taal, school=school_naam)
         elif scholen:
@@ -442,6 +526,7 @@ def volgende_stap(
         afstand_km=None if horizon or meerdere else km,
         afstand_bij_benadering=benadering and not horizon and not meerdere,
         school_meerdere_locaties=meerdere and not horizon,
+        school_plek_gemeente=None if horizon or meerdere else gemeente,
         activiteit=activiteit.id if activiteit else None,
         activiteit_naam=activiteit.naam if activiteit else None,
         activiteit_via_school=bool(activiteit and activiteit.via_school),

@@ -25,7 +25,15 @@ from knowledge.i18n.formats import format_list, format_number
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Cijfer, School
 from knowledge.sources import ref_text, source_label
-from recommender.explain import interesses_tekst, km_tekst, lijst, profiel_markt_zin, profiel_naam
+from recommender.explain import (
+    interesses_tekst,
+    km_tekst,
+    lijst,
+    profiel_markt_zin,
+    profiel_naam,
+    school_tekst,
+    school_volgorde,
+)
 from recommender.models import ActiviteitAdvies, FaseAdvies, HoRichting, ProfielKeuze, SchoolAfstand, Stap
 from recommender.profile import (
     Profiel,
@@ -248,7 +256,7 @@ def scholen_met(
     gekozen += [r for r in rows if r not in gekozen][: max(0, MAX_SCHOLEN - len(gekozen))]
     rows = sorted(gekozen, key=lambda r: (r[0], r[1]))
     grof = thuis_bij_benadering(kb, profiel)  # home is an area's centre point: every distance gets "~"
-    return [
+    scholen = [
         SchoolAfstand(
             id=s.id,
             naam=s.naam,
@@ -258,9 +266,11 @@ def scholen_met(
             leerwegen=list(s.leerwegen),
             gemeente=s.locatie.gemeente,
             plek_bij_benadering=s.locatie.precisie == "gemeente",
+            meerdere_locaties=s.locatie.meerdere_locaties,
         )
         for km, _, s in rows[:MAX_SCHOLEN]
     ]
+    return sorted(scholen, key=school_volgorde)  # exactly placed first: a town's centre is never 'the nearest'
 
 
 def _gemeente_van(kb: KnowledgeBase, profiel: Profiel) -> str | None:
@@ -282,17 +292,6 @@ def _zoekplaats(kb: KnowledgeBase, profiel: Profiel) -> str | None:
     if place is not None and place.soort == "kern":
         return place.naam
     return _gemeente_van(kb, profiel)
-
-
-def school_tekst(s: SchoolAfstand, taal: str) -> str:
-    """'Zuiderpark College (~8,9 km)'; a school placed only at gemeente level says so, so that two schools on the
-    same approximate point do not read as exact distances (review 5, R36)."""
-    if s.afstand_km is None:
-        return s.naam
-    km = km_tekst(s.afstand_km, taal, s.afstand_bij_benadering)
-    if s.plek_bij_benadering and s.gemeente:
-        return f"{s.naam} ({t('advies.plek_grof', taal, gemeente=s.gemeente, km=km)})"
-    return f"{s.naam} ({km})"
 
 
 def _school_lijst(scholen: list[SchoolAfstand], taal: str) -> str:

@@ -36,6 +36,7 @@ class VolgendeStap(_Out):
     afstand_km: float | None = None  # None for a school with several locations on one point (no distance claimed)
     afstand_bij_benadering: bool = False
     school_meerdere_locaties: bool = False  # the school has several locations: its website says where (review 5)
+    school_plek_gemeente: str | None = None  # the school is placed only at gemeente level: no km (review 6)
     activiteit: str | None = None
     activiteit_naam: str | None = None
     activiteit_via_school: bool = False
@@ -81,6 +82,10 @@ class RouteAdvies(_Out):
     afstand_km: float | None = None
     afstand_bij_benadering: bool = False
     school_landelijk: bool = False  # only a national provider (BBL branch school), no place near the pupil
+    # where the school is only roughly known (review 6, defect 2): placed at gemeente level (its gemeente), or one
+    # point for several locations; a renderer shows explain.plek_tekst, never the distance as if exact
+    school_plek_gemeente: str | None = None
+    school_meerdere_locaties: bool = False
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
     raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
@@ -109,6 +114,7 @@ class ActiviteitAdvies(_Out):
     doelgroepen: list[str]
     website: str | None = None
     afstand_bij_benadering: bool = False
+    plek_gemeente: str | None = None  # placed only at gemeente level: shown as "in <gemeente>", no km (review 6)
     via_school: bool = False  # a school programme: the pupil joins through the school, not alone
     gevraagde_doelgroep: str | None = None  # the doelgroep the mentor asked for that this activity serves
     passende_interesses: list[str] = []  # the pupil's interests this activity is about (branche, coding or school)
@@ -129,6 +135,7 @@ class SchoolAfstand(_Out):
     leerwegen: list[str] = []
     gemeente: str | None = None  # where the school is (the stage advice names it for a school elsewhere)
     plek_bij_benadering: bool = False  # placed only at gemeente level: the distance is to the town, not the door
+    meerdere_locaties: bool = False  # one point for several locations: the website says where (review 6)
     # in another gemeente while the pupil's own has no known school with the profiel: the stage advice lists it in
     # the 'verder weg' step after the local search, so a page lists it there, not at the top (review 5, defect 1)
     verder_weg: bool = False
@@ -224,6 +231,8 @@ class Advies(_Out):
     zonder_techniekprofiel: ZonderTechniekprofiel | None = None
     waarom_techniek: Vertaald | None = None
     meldingen: list[Vertaald] = []  # every notice, the warnings' texts first
+    # information, not a warning (the travel figures of seor2026 Tabel 3.4): shown as "Goed om te weten" (review 6)
+    goed_om_te_weten: list[Vertaald] = []
     waarschuwingen: list[Waarschuwing] = []  # the intake warnings, typed (soort + tekst)
     fase: str | None = None
     fase_advies: FaseAdvies | None = None

@@ -142,6 +142,7 @@ class SectorMarkt:
     punten: float
     jaar: int
     tekst: dict[str, str]
+    regio: str | None = None  # the region the source speaks about (e.g. Rijnmond)
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,7 @@ def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
         MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
         kb.bronnen[rec.bron.bron].jaar,
         dict(rec.tekst),
+        rec.regio,
     )
 
 

@@ -20,7 +20,7 @@ from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n import t
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
-from recommender.explain import km_tekst
+from recommender.explain import km_tekst, plek_tekst, route_plek, school_tekst, stap_plek
 from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -82,6 +82,9 @@ def _print_human(advies: Advies) -> None:
         if m["nl"] not in gewaarschuwd:
             print(f"Let op: {m['nl']}")
             _ouders(m, talen)
+    for m in advies.goed_om_te_weten:  # information, not a warning (review 6)
+        print(f"{t('advies.goed_om_te_weten', 'nl')}: {m['nl']}")
+        _ouders(m, talen)
     fa = advies.fase_advies
     if fa is not None:
         print(f"\n{fa.titel['nl']}")
@@ -96,10 +99,7 @@ def _print_human(advies: Advies) -> None:
                 print(f"    {p.aanbod['nl']}")
                 _ouders(p.aanbod, talen, "    ")
         for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
-            print(
-                f"- school: {school.naam} ({_km(school.afstand_km, school.afstand_bij_benadering)}; "
-                f"{', '.join(school.profielen)})"
-            )
+            print(f"- school: {school_tekst(school, 'nl')}; {', '.join(school.profielen)}")
         for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             waarom = f" {v.uitleg['nl']}" if v.uitleg else ""
@@ -119,12 +119,10 @@ def _print_human(advies: Advies) -> None:
             o = r.opleiding
             volg = r.volgende_stap
             waar = (
-                f"; {volg.school_naam} ({_km(volg.afstand_km, volg.afstand_bij_benadering)})"
-                if volg.school_naam and volg.afstand_km is not None
-                else f"; {volg.school_naam} ({t('advies.meerdere_locaties', 'nl')})"
-                if volg.school_naam and volg.school_meerdere_locaties
-                else f"; {r.school_naam} ({_km(r.afstand_km, r.afstand_bij_benadering)})"
-                if r.school_naam and r.afstand_km is not None
+                f"; {volg.school_naam} ({stap_plek(volg, 'nl')})"
+                if volg.school_naam and stap_plek(volg, "nl")
+                else f"; {r.school_naam} ({route_plek(r, 'nl')})"
+                if r.school_naam and route_plek(r, "nl")
                 else ""
             )
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")
@@ -177,7 +175,12 @@ def _print_human(advies: Advies) -> None:
         print("\nActiviteiten")
         print("============")
     for a in advies.activiteiten:
-        waar = "landelijk/online" if a.landelijk else _km(a.afstand_km, a.afstand_bij_benadering)
+        waar = (
+            "landelijk/online"
+            if a.landelijk
+            else plek_tekst(a.afstand_km, "nl", a.afstand_bij_benadering, gemeente=a.plek_gemeente, activiteit=True)
+            or _km(None, False)
+        )
         via = " (via school)" if a.via_school else ""
         print(f"- {a.naam}{via} ({waar}): {a.reden}")
         _ouders(a.uitleg, talen)

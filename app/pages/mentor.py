@@ -287,6 +287,7 @@ if st.session_state.get("m_show"):
                     in_language(a.uitleg, lang) if lang in a.uitleg else a.reden,
                     bij_benadering=a.afstand_bij_benadering,
                     via_school=a.via_school,
+                    plek_gemeente=a.plek_gemeente,
                 )
             )
         render_map(kb, entries, _home(kb, profiel), lang)

@@ -141,17 +141,17 @@ def test_text_output_gives_the_parents_line_for_warnings_steps_and_activities(
     assert main(["recommend", "--profile", _file(tmp_path, profiel)]) == 0
     regels = capsys.readouterr().out.splitlines()
     advies = recommend(load_knowledge(), Profiel.model_validate(profiel))
-    verwacht = [m[taal] for m in advies.meldingen]
+    verwacht = [m[taal] for m in [*advies.meldingen, *advies.goed_om_te_weten]]
     verwacht += [a.uitleg[taal] for a in advies.activiteiten]
     verwacht += [r.volgende_stap.tekst[taal] for r in advies.routes]
     if advies.fase_advies:
         verwacht += [s.tekst[taal] for s in advies.fase_advies.stappen]
-    assert advies.activiteiten and advies.meldingen and verwacht
+    assert advies.activiteiten and (advies.meldingen or advies.goed_om_te_weten) and verwacht
     gedrukt = {r.strip() for r in regels}
     for tekst in verwacht:
         assert f"[{taal}] {tekst}" in gedrukt, tekst
     # each Dutch notice and stage step is followed by its parents' line; each activity too
     activiteiten = regels.index("Activiteiten")
     for i, r in enumerate(regels[:-1]):
-        if r.startswith(("Let op: ", "* ")) or (i > activiteiten + 1 and r.startswith("- ")):
+        if r.startswith(("Let op: ", "Goed om te weten: ", "* ")) or (i > activiteiten + 1 and r.startswith("- ")):
             assert regels[i + 1].startswith(f"  [{taal}] "), (r, regels[i + 1])

@@ -113,7 +113,7 @@ def test_r24_vwo_advice_no_mbo_school_distance_and_an_honest_havo_vwo_school_poi
     zoek = _stappen(a, "scholen_zoeken")
     assert len(zoek) == 1 and "LOB-Kompas kent geen havo- en vwo-scholen" in zoek[0]
     assert "scholenopdekaart.nl" in zoek[0] and "technasium.nl" in zoek[0]
-    assert not any("fietsafstand" in m["nl"] for m in a.meldingen)
+    assert not any("fietsafstand" in m["nl"] for m in a.goed_om_te_weten)
     fa = a.fase_advies
     assert fa is not None and fa.vervolg and fa.vervolg[0].soort == "wo"
     assert all(v.uitleg and v.uitleg["tr"] for v in fa.vervolg)
@@ -155,7 +155,7 @@ def test_r11_vwo_leads_with_wo_and_hbo_and_mbo4_is_the_side_path(kb: KnowledgeBa
     assert soorten[0] == "wo" and soorten == sorted(soorten, key=lambda s: s != "wo")
     assert {"energie_duurzaamheid", "ict_programmeren"} <= {i for v in fa.vervolg for i in v.interesses}
     assert all(r.zijpad and r.opleiding.niveau == 4 for r in a.routes)
-    assert not any("fietsafstand" in m["nl"] for m in a.meldingen)  # the mbo travel notice is not for vwo
+    assert not any("fietsafstand" in m["nl"] for m in a.goed_om_te_weten)  # the mbo travel notice is not for vwo
 
 
 def test_vmbo_routes_are_not_a_side_path(kb: KnowledgeBase) -> None:

@@ -228,9 +228,9 @@ def test_salary_sentence_is_marked_general_knowledge_and_travel_notice_has_its_d
     )
     assert any("algemene kennis" in r.uitleg["nl"] for r in a.routes if r.opleiding.niveau == 4)
     # the mbo travel notice is for a pupil whose next step is the mbo; for havo it was noise (review R03)
-    assert not [m for m in a.meldingen if "fietsafstand" in m["nl"]]
+    assert not [m for m in a.goed_om_te_weten if "fietsafstand" in m["nl"]]
     vmbo = advies(kb, leerjaar="vo4", schooltype="vmbo-kb", interesses=["elektro"], gemeente="Zoetermeer")
-    reis = [m for m in vmbo.meldingen if "fietsafstand" in m["nl"]]
+    reis = [m for m in vmbo.goed_om_te_weten if "fietsafstand" in m["nl"]]
     assert reis and "gegevens uit 2024" in reis[0]["nl"]
 
 
@@ -255,7 +255,7 @@ def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek
         else:
             assert "niet gekozen op je interesses" in x.reden
     assert sum(not x.passende_interesses for x in a.activiteiten) <= 2
-    assert not any("fietsafstand" in m["nl"] for m in a.meldingen)
+    assert not any("fietsafstand" in m["nl"] for m in a.goed_om_te_weten)
     groep7 = advies(
         kb,
         leerjaar="groep7",
@@ -264,9 +264,9 @@ def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek
         interesses=["autos_motoren"],
         gemeente="Spijkenisse",
     )
-    assert not any("fietsafstand" in m["nl"] for m in groep7.meldingen)
+    assert not any("fietsafstand" in m["nl"] for m in groep7.goed_om_te_weten)
     tech = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["autos_motoren"], gemeente="Spijkenisse")
-    assert any("fietsafstand" in m["nl"] for m in tech.meldingen)
+    assert any("fietsafstand" in m["nl"] for m in tech.goed_om_te_weten)
 
 
 def test_r11_vwo_pupil_sees_wo_directions_first(kb: KnowledgeBase) -> None:

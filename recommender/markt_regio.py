@@ -1,0 +1,34 @@
+"""One notice when the labour-market sentences of an advice speak about a region the pupil does not live in.
+
+The sources we have speak about Rijnmond (UWV 2018) and Rotterdam (Zuid); a pupil in Den Haag or Delft read them as
+the only prospect for their own region (review 6, defect 3). Which gemeenten a source's region covers is
+``knowledge.vocab.BRON_REGIO_GEMEENTEN``; only MRDH gemeenten get the notice (outside it, the intake already says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.i18n import t
+from knowledge.vocab import BRON_REGIO_GEMEENTEN, MRDH_GEMEENTEN
+from recommender.explain import lijst
+
+
+def regios_buiten(regios: Iterable[str | None], gemeente: str | None) -> list[str]:
+    """The known regions among ``regios`` (first-seen order) when none of them covers ``gemeente`` (an MRDH
+    gemeente); else []: a Vlaardingen pupil is covered by the Rijnmond figures, and a sentence about Rotterdam Zuid
+    already names its own area."""
+    if gemeente is None or gemeente not in MRDH_GEMEENTEN:
+        return []
+    bekend = list(dict.fromkeys(r for r in regios if r is not None and r in BRON_REGIO_GEMEENTEN))
+    if any(gemeente in BRON_REGIO_GEMEENTEN[r] for r in bekend):
+        return []
+    return bekend
+
+
+def markt_regio_melding(regios: Iterable[str | None], gemeente: str | None, talen: list[str]) -> dict[str, str] | None:
+    """'De informatie over de arbeidsmarkt in dit advies gaat over Rijnmond. Den Haag hoort daar niet bij; ...'"""
+    buiten = regios_buiten(regios, gemeente)
+    if not buiten:
+        return None
+    return {taal: t("advies.markt_andere_regio", taal, regios=lijst(buiten, taal), gemeente=gemeente) for taal in talen}
