@@ -640,14 +640,20 @@ def _passend(
     return tuple(i for i in interesses if i in over)
 
 
-def route_aanbod(routes: Iterable[RouteScore]) -> dict[str, dict[str, frozenset[str]]]:
+def route_aanbod(kb: KnowledgeBase, routes: Iterable[RouteScore]) -> dict[str, dict[str, frozenset[str]]]:
     """Per school location: the pupil's route opleidingen given there, each with the pupil's interests it is
-    about (none for a side-link route: it is about something else)."""
+    about (none for a side-link route: it is about something else). An opleiding placed only at the instelling
+    ("Techniek College Rotterdam (meerdere locaties)") may be at any of its locations: each one's open day counts."""
+    locaties: dict[str, list[str]] = {}
+    for sid, school in kb.scholen.items():
+        if school.instelling and school.instelling != sid:
+            locaties.setdefault(school.instelling, []).append(sid)
     out: dict[str, dict[str, frozenset[str]]] = {}
     for s in routes:
         over = frozenset() if s.raakvlak else frozenset(s.interesses)
         for loc in s.route.locaties:
-            out.setdefault(loc.school, {})[s.route.id] = over
+            for school in (loc.school, *locaties.get(loc.school, ())):
+                out.setdefault(school, {})[s.route.id] = over
     return out
 
 

@@ -257,7 +257,7 @@ def recommend(
         extra=eigen_initiatieven,
         route_richting=gekozen[0].route.richting if gekozen else None,
         alleen_landelijk=buiten,
-        route_aanbod=route_aanbod(gekozen),
+        route_aanbod=route_aanbod(kb, gekozen),
     )
     twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
     gebruikt: set[str] = set()
