@@ -431,6 +431,8 @@ def render_route(
         _parents_version(route.uitleg, lang, parent_lang)
         if route.vervolg:
             st.markdown(f"🎓 {tr('mentor.after_mbo4')}: {_after(route.vervolg, lang)}")
+        if route.wo_via_hbo:
+            st.caption(f"🎓 {as_text(in_language(route.wo_via_hbo, lang))}")
         stap = route.volgende_stap
         if stap.tekst:  # may name an activity from an imported list: shown as plain text
             st.success(f"➡️ {as_text(in_language(stap.tekst, lang))}")

@@ -54,9 +54,9 @@ nearest school).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -72,6 +72,9 @@ from recommender.initiatives import InitiativeFilter, catalogue_index, search_in
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering
+
+if TYPE_CHECKING:
+    from recommender.scoring import RouteScore
 
 # An interest whose own branche an activity can be coded with (our own mapping; documented in README).
 # Interests without one (auto's, machines, maken, logistiek, media, gaming, tekenen, and the non-technical
@@ -463,8 +466,15 @@ def rank_activiteiten(
     extra: Sequence[Initiatief] | None = None,
     route_richting: str | None = None,
     alleen_landelijk: bool = False,
+    route_aanbod: Mapping[str, Mapping[str, frozenset[str]]] | None = None,
 ) -> list[ActiviteitAdvies]:
     """The ``n`` best activities for the pupil, each with distance and reason (nl + parents' language).
+
+    ``route_aanbod`` (the advice passes it): per school location, the pupil's route opleidingen given there and
+    the pupil's interests each is about (:func:`route_aanbod`). With it an open day claims a fit only for an
+    interest a route opleiding at that school is about, and one instelling gets one open day (the nearest) unless
+    its other locations give other routes of the pupil (review 6: a TCR Alexandrium open day 'for tekenen' while
+    the routes are at Mondriaan; four TCR open days in one list).
 
     ``extra`` holds the school's own imported initiatives (the decaan's list); ``route_richting`` is
     the richting of the pupil's best route (activities about it get a small bonus);
@@ -488,7 +498,14 @@ def rank_activiteiten(
     rows = np.flatnonzero(ok)
     if rows.size == 0:
         return []
-    passend = (a.interesse[rows] & pupil_bits) != 0
+    interesse_rij = a.interesse[rows]
+    if route_aanbod is not None:
+        interesse_rij = interesse_rij.copy()
+        for j, row in enumerate(rows.tolist()):
+            ini = a.items[row]
+            if ini.school:
+                interesse_rij[j] = _interesse_bits(open_dag_interesses(ini, route_aanbod))
+    passend = (interesse_rij & pupil_bits) != 0
     algemeen = ((a.branches[rows] & _BREED_BIT) != 0) & ~a.specifiek[rows]  # techniek in general, no branche
     route_bits = _interesse_bits(richting_interesses(route_richting))
     overal = a.overal[rows]
@@ -496,7 +513,7 @@ def rank_activiteiten(
         km = distances_km(plaats[0], plaats[1], a.lat[rows], a.lon[rows])
         keep = overal | (km <= profiel.max_reisafstand_km)
         rows, overal, km = rows[keep], overal[keep], km[keep]
-        passend, algemeen = passend[keep], algemeen[keep]
+        passend, algemeen, interesse_rij = passend[keep], algemeen[keep], interesse_rij[keep]
         if rows.size == 0:
             return []
         afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
@@ -510,7 +527,7 @@ def rank_activiteiten(
     dg = a.doelgroepen[rows]
     doelgroep = np.where((dg & gevraagd_bits) != 0, 1.0, 0.0)
     groep = np.where(((dg & _GROEP_BITS & ~gevraagd_bits) != 0) & (doelgroep == 0), -GROEP_STRAF, 0.0)
-    route = np.where((a.interesse[rows] & route_bits) != 0, ROUTE_PUNTEN, 0.0) if tech else np.zeros(rows.size)
+    route = np.where((interesse_rij & route_bits) != 0, ROUTE_PUNTEN, 0.0) if tech else np.zeros(rows.size)
     school = np.where(a.via[rows], -SCHOOL_STRAF, 0.0)
     totaal = np.round(branche + afstand + a.praktijk[rows] + doelgroep + route + school + groep, 3)
     km_key = np.where(overal, 1e9, np.nan_to_num(km, nan=1e9))
@@ -520,29 +537,52 @@ def rank_activiteiten(
     def landelijk_vol(i: int) -> bool:
         return bool(overal[i]) and sum(bool(overal[g]) for g in voor + rest) >= MAX_LANDELIJK
 
+    def dubbele_open_dag(i: int) -> bool:
+        """Another open day of the same instelling is already in the list and covers this location's routes."""
+        if route_aanbod is None:
+            return False
+        ini = a.items[int(rows[i])]
+        if not ini.school:
+            return False
+        eigen = _instelling(kb, ini.school)
+        hier = set(route_aanbod.get(ini.school, {}))
+        al = set()
+        gezien = False
+        for g in voor + rest:
+            ander = a.items[int(rows[g])]
+            if ander.school and _instelling(kb, ander.school) == eigen:
+                gezien = True
+                al |= set(route_aanbod.get(ander.school, {}))
+        return gezien and hier <= al
+
     voor: list[int] = []  # positions in rows: the requested doelgroep opens the list, local ones first
+    rest: list[int] = []
     if gevraagd_bits:
         kandidaten = order[doelgroep[order] > 0]
         if kandidaten.size:
             kandidaten = kandidaten[
                 np.lexsort((rank[kandidaten], km_key[kandidaten], -totaal[kandidaten], overal[kandidaten]))
             ]
-            voor = [int(i) for i in kandidaten[:MAX_DOELGROEP]]
-    rest: list[int] = []
+            for i in kandidaten.tolist():
+                if len(voor) >= MAX_DOELGROEP:
+                    break
+                if not dubbele_open_dag(int(i)):
+                    voor.append(int(i))
     # the best activity about each of the pupil's interests is in the list (elektro must not crowd out gaming)
-    interesse_rij = a.interesse[rows]
     for code in profiel.interesses:
         if len(voor) + len(rest) >= n:
             break
         bij = order[(interesse_rij[order] & _IN[code]) != 0]
-        eerste = next((int(i) for i in bij if int(i) not in voor and int(i) not in rest), None)
+        eerste = next(
+            (int(i) for i in bij if int(i) not in voor and int(i) not in rest and not dubbele_open_dag(int(i))), None
+        )
         if eerste is not None and not landelijk_vol(eerste):
             rest.append(eerste)
     proberen = 0
     for i in order.tolist():
         if len(voor) + len(rest) >= n:
             break
-        if i in voor or i in rest or landelijk_vol(i):
+        if i in voor or i in rest or landelijk_vol(i) or dubbele_open_dag(i):
             continue
         if profiel.interesses and not passend[i]:  # only the one general try-out (:func:`_toegelaten` kept it)
             if not algemeen[i] or proberen >= MAX_PROBEREN:
@@ -575,7 +615,7 @@ def rank_activiteiten(
             landelijk,
             bool(a.benadering[row]) or grof,
             delen,
-            _passend(kb, ini, profiel.interesses),
+            _passend(kb, ini, profiel.interesses, route_aanbod),
             next((d for d in ini.doelgroepen if d in gevraagd), None),
             _groep(ini, gevraagd),
             bool(a.via[row]),
@@ -594,9 +634,47 @@ def _soort(passend: bool, algemeen: bool, tech: bool) -> str:
     return "breed" if algemeen else "ander"
 
 
-def _passend(kb: KnowledgeBase | None, ini: Initiatief, interesses: Sequence[str]) -> tuple[str, ...]:
-    over = interesses_van(ini, _scholen(kb)) if ini.school else interesses_van(ini, {})
+def _passend(
+    kb: KnowledgeBase | None,
+    ini: Initiatief,
+    interesses: Sequence[str],
+    route_aanbod: Mapping[str, Mapping[str, frozenset[str]]] | None = None,
+) -> tuple[str, ...]:
+    if ini.school and route_aanbod is not None:
+        over = open_dag_interesses(ini, route_aanbod)
+    else:
+        over = interesses_van(ini, _scholen(kb)) if ini.school else interesses_van(ini, {})
     return tuple(i for i in interesses if i in over)
+
+
+def route_aanbod(kb: KnowledgeBase, routes: Iterable[RouteScore]) -> dict[str, dict[str, frozenset[str]]]:
+    """Per school location: the pupil's route opleidingen given there, each with the pupil's interests it is
+    about (none for a side-link route: it is about something else). An opleiding placed only at the instelling
+    ("Techniek College Rotterdam (meerdere locaties)") may be at any of its locations: each one's open day counts."""
+    locaties: dict[str, list[str]] = {}
+    for sid, school in kb.scholen.items():
+        if school.instelling and school.instelling != sid:
+            locaties.setdefault(school.instelling, []).append(sid)
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for s in routes:
+        over = frozenset() if s.raakvlak else frozenset(s.interesses)
+        for loc in s.route.locaties:
+            for school in (loc.school, *locaties.get(loc.school, ())):
+                out.setdefault(school, {})[s.route.id] = over
+    return out
+
+
+def open_dag_interesses(ini: Initiatief, route_aanbod: Mapping[str, Mapping[str, frozenset[str]]]) -> frozenset[str]:
+    """The interests an open day may claim: only those a route opleiding of the pupil at that school is about
+    (review 6: the school's other opleidingen, or its branches, do not make it fit the pupil's routes)."""
+    aanbod = route_aanbod.get(ini.school or "", {})
+    return frozenset().union(*aanbod.values()) if aanbod else frozenset()
+
+
+def _instelling(kb: KnowledgeBase | None, school: str) -> str:
+    """The mbo instelling a school location belongs to (the location itself when unknown)."""
+    rec = kb.scholen.get(school) if kb is not None else None
+    return (rec.instelling or school) if rec is not None else school
 
 
 _SCHOLEN: list[tuple[KnowledgeBase | None, dict[str, frozenset[str]]]] = []

@@ -14,7 +14,13 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.activities import activiteiten_melding, rank_activiteiten, stap_activiteit, talen_voor
+from recommender.activities import (
+    activiteiten_melding,
+    rank_activiteiten,
+    route_aanbod,
+    stap_activiteit,
+    talen_voor,
+)
 from recommender.alternatives import (
     eigen_sector_stappen,
     zonder_techniekprofiel,
@@ -115,10 +121,15 @@ def _route_advies(
     )
     if activiteit is not None and gebruikt is not None:  # the next route prefers another, equally good one (R01)
         gebruikt.add(activiteit.id)
+    # an mbo 4 diploma admits to the hbo, not to a wo bachelor (review 6, defect 1): a route card offers only hbo
+    # as the next step; a wo direction in the data is named as a road via the hbo (general knowledge, no figure)
     vervolg = [
         HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
         for naam, soort, scholen in r.vervolg
+        if soort == "hbo"
     ]
+    wo_namen = list(dict.fromkeys(naam for naam, soort, _ in r.vervolg if soort == "wo"))
+    toon_vervolg = profiel.schooltype in ("havo", "vwo") or r.niveau == 4
     return RouteAdvies(
         vmbo_profiel=vp,
         opleiding=OpleidingKort(
@@ -132,6 +143,8 @@ def _route_advies(
         arbeidsmarkt=s.markt.label if s.markt else (s.sector.label if s.sector else None),
         arbeidsmarkt_schaal=schaal,
         arbeidsmarkt_tekst=markt_tekst,
+        arbeidsmarkt_over=s.markt.beroep if s.markt else None,
+        arbeidsmarkt_bron=ref_text(s.markt.bron) if s.markt else (ref_text(s.sector.bron) if s.sector else None),
         dichtstbijzijnde_school=d.school if d else None,
         school_naam=d.naam if d is not None and d.km is not None else None,
         afstand_km=round(d.km, 1) if d is not None and d.km is not None else None,
@@ -155,7 +168,10 @@ def _route_advies(
             )
             for b in r.beroepen
         ],
-        vervolg=vervolg if profiel.schooltype in ("havo", "vwo") or r.niveau == 4 else [],
+        vervolg=vervolg if toon_vervolg else [],
+        wo_via_hbo={taal: t("advies.wo_via_hbo", taal, richtingen=lijst(wo_namen, taal)) for taal in talen}
+        if toon_vervolg and wo_namen and r.niveau == 4
+        else {},
         uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel) for taal in talen},
         kanttekeningen={taal: k for taal in talen if (k := route_kanttekeningen(s, profiel, taal))},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
@@ -245,6 +261,7 @@ def recommend(
         extra=eigen_initiatieven,
         route_richting=gekozen[0].route.richting if gekozen else None,
         alleen_landelijk=buiten,
+        route_aanbod=route_aanbod(kb, gekozen),
     )
     twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
     gebruikt: set[str] = set()

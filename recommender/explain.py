@@ -23,7 +23,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import REPRESENTATIEVE_BEROEPEN, RouteScore
+from recommender.scoring import HOOFDBEROEPEN, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
@@ -208,7 +208,7 @@ def route_uitleg(
                 "advies.werk_bijberoep",
                 taal,
                 opleiding=r.naam,
-                beroepen=lijst(r.beroep_namen[:REPRESENTATIEVE_BEROEPEN], taal),
+                beroepen=lijst(r.beroep_namen[:HOOFDBEROEPEN], taal),
                 beroep=s.werk.beroep,
                 werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.match], taal),
             )

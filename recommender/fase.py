@@ -379,14 +379,19 @@ def ho_richtingen(
                 old = merged[key]
                 merged[key] = old.model_copy(
                     update={
-                        "via": list(dict.fromkeys([*old.via, s.route.naam])),
+                        "via": list(dict.fromkeys([*old.via, s.route.naam])) if soort == "hbo" else [],
                         "interesses": list(dict.fromkeys([*old.interesses, *eigen])),
                         "scholen": list(dict.fromkeys([*old.scholen, *scholen])),
                     }
                 )
             else:
                 merged[key] = HoRichting(
-                    naam=naam, soort=soort, scholen=list(scholen), via=[s.route.naam], interesses=eigen
+                    naam=naam,
+                    soort=soort,
+                    scholen=list(scholen),
+                    # mbo 4 admits to the hbo, not to a wo bachelor: a wo direction is never "ook via mbo 4"
+                    via=[s.route.naam] if soort == "hbo" else [],
+                    interesses=eigen,
                 )
     # a vwo pupil's own next step is wo (or hbo): wo directions lead, each kind in route order (review R11)
     out = sorted(merged.values(), key=lambda v: soorten[::-1].index(v.soort)) if vwo else list(merged.values())

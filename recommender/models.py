@@ -61,7 +61,7 @@ class HoRichting(_Out):
     naam: str
     soort: str  # hbo | wo
     scholen: list[str]
-    via: list[str]  # the mbo 4 routes (names) that lead there too
+    via: list[str]  # the mbo 4 routes (names) that lead there too; always empty for wo (mbo 4 admits to hbo only)
     interesses: list[str]
     uitleg: Vertaald = {}  # which of the pupil's interests it fits (stage advice; empty on a route card)
 
@@ -77,6 +77,10 @@ class RouteAdvies(_Out):
     arbeidsmarkt: str | None = None
     arbeidsmarkt_schaal: str | None = None  # beroep | opleiding (a report names it) | sector (sector-wide)
     arbeidsmarkt_tekst: Vertaald | None = None
+    # what the route-level tag is about and where it comes from: the main beroep (or the opleiding) a report names,
+    # or, at sector scale, no single beroep (review 6: a side beroep's label must not read as the route's)
+    arbeidsmarkt_over: str | None = None
+    arbeidsmarkt_bron: str | None = None
     dichtstbijzijnde_school: str | None = None
     school_naam: str | None = None  # the name of ``dichtstbijzijnde_school`` (a short route line names it, review 5)
     afstand_km: float | None = None
@@ -93,7 +97,8 @@ class RouteAdvies(_Out):
     werk_beroep: str | None = None  # the beroep whose work the work-preference part is about
     werk_match: list[str] = []  # the pupil's work preferences that beroep matches (none: only a clash)
     beroepen_info: list[BeroepUitleg] = []
-    vervolg: list[HoRichting] = []
+    vervolg: list[HoRichting] = []  # hbo only: an mbo 4 diploma admits to the hbo, not to a wo bachelor
+    wo_via_hbo: Vertaald = {}  # wo directions behind this route, named as a road via the hbo (general knowledge)
     uitleg: Vertaald
     # the route's caveats (salary without a wage source, over the travel limit, a closer school may exist), also
     # inside ``uitleg``; for layouts that show the route in one line (havo/vwo mbo 4), so none is dropped (review 3)

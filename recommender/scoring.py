@@ -77,6 +77,9 @@ class Dichtstbij:
 
 # the route's first beroepen are what it is about: the ones every page lists with it (the verslag shows two)
 REPRESENTATIEVE_BEROEPEN = 2
+# the first beroep is the one most graduates reach (the opleiding's main beroep): the work-preference explanation
+# speaks of its work; a match on another beroep is named as a side beroep (review 6, defect 5: R45, R46)
+HOOFDBEROEPEN = 1
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,9 @@ class WerkMatch:
     match: tuple[str, ...]
     beroep: str | None  # the beroep whose coding matched (or clashed)
     conflict: tuple[str, ...] = ()  # the beroep's work that clashes with a preference (e.g. buiten)
-    # the match is only on a beroep beyond the route's first ones (Scheepsbouwer on Technicus engineering): the
-    # route is mostly about other work, and the explanation says so first (review 4)
+    # the match is only on a beroep after the route's main (first) one (Scheepsbouwer on Technicus engineering,
+    # Monteur beveiligingsinstallaties on Eerste monteur elektrotechniek): the route is mostly about other work, and
+    # the explanation says so first (review 4, review 6)
     bijberoep: bool = False
 
 
@@ -158,7 +162,7 @@ def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
             best = (punten, pos, ber, match, conflict)
     assert best is not None
     punten, pos, ber, match, conflict = best
-    bij = bool(match) and pos >= REPRESENTATIEVE_BEROEPEN
+    bij = bool(match) and pos >= HOOFDBEROEPEN
     return WerkMatch(punten, match, ber.naam if (match or conflict) else None, conflict, bij)
 
 

@@ -103,7 +103,8 @@ def _print_human(advies: Advies) -> None:
         for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             waarom = f" {v.uitleg['nl']}" if v.uitleg else ""
-            print(f"{i}. {v.soort} {v.naam}{scholen}.{waarom} (ook via mbo 4: {', '.join(v.via)})")
+            via = f" ({t('mentor.also_via', 'nl', routes=', '.join(v.via))})" if v.via else ""
+            print(f"{i}. {v.soort} {v.naam}{scholen}.{waarom}{via}")
         for stap in fa.stappen:
             print(f"* {stap.tekst['nl']}" + (f" [{stap.bron}]" if stap.bron else ""))
             _ouders(stap.tekst, talen)
@@ -146,7 +147,11 @@ def _print_human(advies: Advies) -> None:
         for taal, tekst in r.uitleg.items():
             print(f"   [{taal}] {tekst}")
         if r.arbeidsmarkt_schaal:
-            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}): {r.arbeidsmarkt}")
+            # the tag says what it is about: the main beroep / opleiding a report names, or the whole sector
+            over = f" {r.arbeidsmarkt_over}" if r.arbeidsmarkt_over else ""
+            bron = f"; {r.arbeidsmarkt_bron}" if r.arbeidsmarkt_bron else ""
+            sector = f" ({t('mentor.market_sector', 'nl')})" if r.arbeidsmarkt_schaal == "sector" else ""
+            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {r.arbeidsmarkt}{sector}")
         for b in r.beroepen_info:
             markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
             # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
@@ -156,6 +161,9 @@ def _print_human(advies: Advies) -> None:
                     print(f"     [{taal}] {b.omschrijving[taal]}")
         for v in r.vervolg:
             print(f"   - daarna {v.soort}: {v.naam}" + (f" ({', '.join(v.scholen)})" if v.scholen else ""))
+        if r.wo_via_hbo:
+            print(f"   - {r.wo_via_hbo['nl']}")
+            _ouders(r.wo_via_hbo, talen, "     ")
         volgende = r.volgende_stap
         print(f"   {volgende.tekst['nl']}")
         _ouders(volgende.tekst, talen, "   ")

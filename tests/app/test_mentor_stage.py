@@ -220,3 +220,21 @@ def test_groep7_in_hoogvliet_sees_the_local_search_before_a_school_in_another_to
     zoek = _first(texts, "zoek op Rotterdam")
     verder = _first(texts, "Verder weg, buiten Rotterdam")
     assert stap_kop < zoek < verder and "Focus Beroepsacademie" in texts[verder]
+
+
+def test_an_mbo4_route_card_offers_hbo_and_names_wo_only_via_the_hbo() -> None:
+    """Review 6, defect 1: the card said 'Daarna kan: ... wo Elektrotechniek (TU Delft)' under an mbo 4 route."""
+    profile = {
+        "leerjaar": "vo4",
+        "schooltype": "vmbo-kb",
+        "interesses": ["elektro"],
+        "plaats": "Vlaardingen",
+        "taal_ouders": "nl",
+    }
+    kb, advies = _advies(profile)
+    assert any(r.wo_via_hbo for r in advies.routes), "the data holds wo behind an mbo 4 elektro route"
+    texts = _texts(_run(profile))
+    na = [x for x in texts if t("mentor.after_mbo4", "nl") in x]
+    assert na and all(" wo " not in x.replace("🎓", " ") for x in na), na
+    zin = next(r.wo_via_hbo["nl"] for r in advies.routes if r.wo_via_hbo)
+    assert any(zin in x.replace("\\", "") for x in texts)  # shown as plain text (markdown escaped)

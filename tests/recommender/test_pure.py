@@ -105,7 +105,11 @@ def test_work_preferences_are_matched_per_beroep_and_clash_costs() -> None:
     w = werk_punten(["handen"], r)
     assert w.beroep == "Metselaar" and w.match == ("handen",) and w.punten == 2.0
     w = werk_punten(["schoon_binnen"], r)
-    assert w.beroep == "Werkvoorbereider" and w.punten == 2.0  # the office beroep carries it, not the route
+    # the office beroep carries it, not the route; it is a side beroep (Metselaar comes first), so it is flagged and
+    # the explanation first says what most graduates do (review 6, defect 5)
+    assert w.beroep == "Werkvoorbereider" and w.punten == 2.0 and w.bijberoep
+    w = werk_punten(["schoon_binnen"], _route_info(beroepen=(kantoor, buiten)))
+    assert w.beroep == "Werkvoorbereider" and w.punten == 2.0 and not w.bijberoep
     w = werk_punten(["schoon_binnen"], _route_info(beroepen=(buiten,)))
     assert w.punten == -1.0 and w.conflict == ("buiten",) and w.beroep == "Metselaar"
     assert werk_punten([], r).punten == 0.0
