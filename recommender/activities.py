@@ -848,14 +848,15 @@ def _stap_zoek(
         include_landelijk=place is None,
         km=profiel.max_reisafstand_km if place else None,
     )
-    scholen = _scholen(kb)
     grof = thuis_bij_benadering(kb, profiel)  # once per step, not once per hit
+    # about the richting and not a school location's own record, decided over the whole catalogue at once: with a
+    # decaan's list of 10,000 rows a hit-by-hit check made recommend's p95 ~195 ms
+    a = _arrays(kb, extra)
+    about = ((a.interesse & _interesse_bits(over)) != 0) & ~a.school & _toegelaten(a, kb, profiel, richting)
     gevonden: list[tuple[ActiviteitAdvies, dt.date | None]] = []
-    for hit in search_initiatives(kb, flt, extra=extra, place=place):
+    for hit in search_initiatives(kb, flt, extra=extra, place=place, within=about):
         ini = hit.initiatief
-        if ini.school or (alleen_landelijk and not ini.landelijk_online):
-            continue
-        if not interesses_van(ini, scholen) & over:
+        if alleen_landelijk and not ini.landelijk_online:
             continue
         k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, richting, grof)
         if k is None:

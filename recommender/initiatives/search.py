@@ -206,6 +206,22 @@ def catalogue_of(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None = 
     return base + list(extra or [])
 
 
+_DISTANCES: list[tuple[_Index, float, float, np.ndarray]] = []
+
+
+def _distances_from(idx: _Index, lat: float, lon: float) -> np.ndarray:
+    """:func:`distances_km` from one point to every row of a catalogue index, kept for the last few points: one
+    advice searches the same catalogue from the same home once per route step. Read-only (flags cleared)."""
+    for cached_idx, cached_lat, cached_lon, dist in _DISTANCES:
+        if cached_idx is idx and cached_lat == lat and cached_lon == lon:
+            return dist
+    dist = distances_km(lat, lon, idx.lat, idx.lon)
+    dist.setflags(write=False)
+    _DISTANCES.insert(0, (idx, lat, lon, dist))
+    del _DISTANCES[4:]
+    return dist
+
+
 def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     """Vectorised haversine distance (km) from one point to many; NaN where coordinates are NaN."""
     p1, p2 = np.radians(lat), np.radians(lats)
@@ -397,6 +413,7 @@ def search_initiatives(
     text_search: TextSearch | None = None,
     place: Place | None = None,
     limit: int | None = None,
+    within: np.ndarray | None = None,
 ) -> Sequence[InitiativeHit]:
     """Initiatives of ``kb`` (plus ``extra``) that pass ``flt``, in the order described in the module doc.
 
@@ -404,11 +421,13 @@ def search_initiatives(
 
     ``place`` may be given instead of resolving ``flt.near`` (then ``kb`` may be None, e.g. for a
     hand-made catalogue in ``extra``). ``limit`` cuts the result list. Raises ``ValueError`` (also
-    :class:`knowledge.geo.UnknownPlace`) for an unknown place.
+    :class:`knowledge.geo.UnknownPlace`) for an unknown place. ``within``, a boolean mask over the rows of
+    :func:`catalogue_index`, keeps the search to those rows (a caller's own vectorised pre-filter, so no hit
+    objects are made for rows it would throw away).
     """
     idx = catalogue_index(kb, extra)
     n = len(idx.items)
-    sel = np.ones(n, dtype=bool)
+    sel = np.ones(n, dtype=bool) if within is None else within.copy()
     for name, (dim, _) in _FILTER_FIELDS.items():
         wanted = getattr(flt, name)
         if wanted:
@@ -427,7 +446,7 @@ def search_initiatives(
     if flt.km is not None and place is None:
         raise ValueError("km werkt alleen samen met near (een postcode, wijk, gemeente of campus)")
     if place is not None:
-        dist = distances_km(place.lat, place.lon, idx.lat, idx.lon)
+        dist = _distances_from(idx, place.lat, place.lon)
         if flt.km is not None:
             sel &= idx.overal | (dist <= flt.km)
 
