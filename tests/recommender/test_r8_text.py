@@ -1,0 +1,37 @@
+"""Round 8 (review 7): honest tense for old labour-market data, and the other text fixes of issue 13."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.i18n import LANGUAGES, word
+from knowledge.loader import KnowledgeBase
+from recommender.explain import bijmarkt_zin, markt_zin
+from recommender.routes import MARKT_PUNTEN, Markt
+
+# The present-tense labels ("er is een groot tekort") must never stand in a sentence about data from years ago.
+NU = {
+    lang: [word("arbeidsmarkt", c, lang) for c in ("groot_tekort", "tekort", "goed", "gemiddeld", "beperkt")]
+    for lang in LANGUAGES
+}
+
+
+@pytest.mark.parametrize("taal", LANGUAGES)
+def test_old_shortage_data_is_said_in_the_past_tense_with_its_year(kb: KnowledgeBase, taal: str) -> None:
+    beroepen = [b for b in kb.beroepen.values() if b.arbeidsmarkt.gegevensjaar and b.arbeidsmarkt.label != "onbekend"]
+    assert beroepen  # STO Zuid 2019 § A.3.2 (UWV 2018) names several
+    for b in beroepen:
+        am = b.arbeidsmarkt
+        m = Markt(am.label, b.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar)
+        for zin in (markt_zin(kb, m, None, taal), bijmarkt_zin(kb, m, taal)):
+            assert zin is not None and am.gegevensjaar in zin
+            toen = word("arbeidsmarkt_toen", am.label, taal)
+            assert toen in zin
+            rest = zin.replace(toen, "")  # Arabic's past adds a word before the present clause
+            assert not any(re.search(re.escape(nu) + r"(?!\w)", rest) for nu in NU[taal]), zin
+
+
+def test_past_tense_dutch_reads_as_history() -> None:
+    assert word("arbeidsmarkt_toen", "groot_tekort", "nl") == "er was een groot tekort aan vakmensen"
