@@ -71,7 +71,7 @@ from recommender.gebied import plaats_pc4, programma_pc4, school_pc4
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
-from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering
+from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering, thuis_midden
 
 if TYPE_CHECKING:
     from recommender.scoring import RouteScore
@@ -107,6 +107,8 @@ RICHTING_INTERESSEN: dict[str, tuple[str, ...]] = {
 }
 PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
 PASSEND_PUNTEN = 3.0
+# Closer than this to the centre of the area that stands for home, a distance says nothing (review 7, defect 3).
+MIDDEN_DICHTBIJ_KM = 2.0
 BREED_PUNTEN = 1.0
 LANDELIJK_PUNTEN = 0.5
 ROUTE_PUNTEN = 0.5
@@ -310,6 +312,7 @@ class _Kandidaat:
     via_school: bool
     soort: str  # passend (about an interest) | breed (techniek in general) | ander (another branche) | proberen
     po: bool = False  # a groep 7/8 pupil: a via-school programme is asked of the leerkracht, not a mentor
+    vanaf: str | None = None  # the area whose centre stands for home: "~x km vanaf het midden van <vanaf>"
 
     @property
     def totaal(self) -> float:
@@ -595,6 +598,7 @@ def rank_activiteiten(
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
+    midden = thuis_midden(kb, profiel) if grof else None
     out = []
     for i in voor + rest:
         row = int(rows[i])
@@ -621,6 +625,7 @@ def rank_activiteiten(
             bool(a.via[row]),
             _soort(bool(passend[i]), bool(algemeen[i]), bool(tech)),
             profiel.schooltype == "po",
+            midden,
         )
         out.append(_advies(k, talen))
     return out
@@ -783,6 +788,7 @@ def _kandidaat_een(
         school,
         _soort(bool(passend), algemeen, bool(tech)),
         profiel.schooltype == "po",
+        thuis_midden(kb, profiel) if thuis_grof and kb is not None else None,
     )
 
 
@@ -891,6 +897,11 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_landelijk", taal))
     elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)
         parts.append(t("advies.act_in_gemeente", taal, gemeente=gemeente))
+    elif k.km is not None and k.vanaf:  # home is an area's centre: measured from there, not from the door
+        if k.km < MIDDEN_DICHTBIJ_KM:  # within the area itself a figure would pretend to know the street
+            parts.append(t("advies.act_bij_midden", taal, plaats=k.vanaf))
+        else:
+            parts.append(t("advies.act_afstand_midden", taal, km=km_tekst(k.km, taal, True), plaats=k.vanaf))
     elif k.km is not None:
         parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
     if ini.praktijkgerichtheid == "veel":

@@ -286,6 +286,8 @@ def recommend(
         # about mbo students of the routes' sector: only for a pupil whose next step is the mbo (not groep 7/8, not
         # havo/vwo); information, not a warning (review 6, defect 3)
         goed_om_te_weten.append(reis)
+    if plaats is not None:  # every km shown is a straight line, once per advice (review 7, defect 3: R22 over water)
+        goed_om_te_weten.append(melding("hemelsbreed", talen))
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]

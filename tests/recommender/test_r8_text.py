@@ -35,3 +35,20 @@ def test_old_shortage_data_is_said_in_the_past_tense_with_its_year(kb: Knowledge
 
 def test_past_tense_dutch_reads_as_history() -> None:
     assert word("arbeidsmarkt_toen", "groot_tekort", "nl") == "er was een groot tekort aan vakmensen"
+
+
+def test_distances_from_a_gemeente_centre_never_say_from_home_and_are_called_straight_lines(kb: KnowledgeBase) -> None:
+    from knowledge.i18n import t
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["bouwen", "elektro"], gemeente="Vlaardingen")
+    assert a.plaats is not None and a.plaats.bij_benadering
+    redenen = [act.uitleg["nl"] for act in a.activiteiten if act.afstand_km is not None and not act.plek_gemeente]
+    assert redenen  # activities with a distance are shown
+    van_huis = t("advies.act_afstand", "nl", km="").split()[-1]  # "huis."
+    assert not any(van_huis in r for r in redenen), redenen
+    assert any("vanaf het midden van Vlaardingen" in r or "midden van Vlaardingen" in r for r in redenen)
+    for taal in LANGUAGES:
+        hemels = t("advies.hemelsbreed", taal)
+        assert sum(m.get(taal) == hemels for m in a.goed_om_te_weten) <= 1
+    assert [m for m in a.goed_om_te_weten if m["nl"] == t("advies.hemelsbreed", "nl")]
