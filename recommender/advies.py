@@ -7,8 +7,10 @@ the rules in words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from knowledge.geo import Place
 from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -346,6 +348,9 @@ def recommend(
     )
     if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})
+    if fa is not None and fa.fase in ("po", "vo_onderbouw") and (dekking := _vmbo_dekking(kb, place, talen)):
+        # once, at the top of the school part, not only per profiel (review 7, defect 1)
+        fa = fa.model_copy(update={"uitleg": {taal: f"{dekking[taal]} {z}" for taal, z in fa.uitleg.items()}})
 
     sector_zinnen = eigen_sector(kb, profiel, talen)
     regios = [s.markt.regio for s in gekozen if s.markt is not None]
@@ -426,3 +431,19 @@ def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:
 
 
 __all__ = ["Advies", "Profiel", "ProfielError", "parse_profiel", "recommend", "vocab"]
+
+
+def _vmbo_dekking(kb: KnowledgeBase, place: Place | None, talen: list[str]) -> dict[str, str] | None:
+    """The notice that LOB-Kompas knows vmbo schools only in a few gemeenten, for a pupil whose own gemeente is not
+    one of them; None otherwise (an unknown place: the place notice says enough)."""
+    if place is None:
+        return None
+    gemeente = place.gemeente or (place.naam if place.soort == "gemeente" else None)
+    telling = Counter(s.locatie.gemeente for s in kb.scholen.values() if s.soort == "vmbo" and s.locatie.gemeente)
+    if not gemeente or not telling or gemeente in telling:
+        return None
+    gemeenten = [g for g, _ in sorted(telling.items(), key=lambda gn: (-gn[1], gn[0]))]
+    return {
+        taal: t("advies.vmbo_scholen_dekking", taal, gemeenten=lijst(gemeenten, taal), gemeente=gemeente)
+        for taal in talen
+    }

@@ -52,3 +52,23 @@ def test_distances_from_a_gemeente_centre_never_say_from_home_and_are_called_str
         hemels = t("advies.hemelsbreed", taal)
         assert sum(m.get(taal) == hemels for m in a.goed_om_te_weten) <= 1
     assert [m for m in a.goed_om_te_weten if m["nl"] == t("advies.hemelsbreed", "nl")]
+
+
+def test_pupil_outside_the_known_vmbo_gemeenten_is_told_once_at_the_top_of_the_school_part(kb: KnowledgeBase) -> None:
+    from knowledge.i18n import t
+    from tests.recommender.helpers import advies
+
+    elders = advies(
+        kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["elektro"], gemeente="Delft"
+    )
+    assert elders.fase_advies is not None
+    kop = elders.fase_advies.uitleg
+    for taal, tekst in kop.items():
+        assert "Delft" in tekst and "scholenopdekaart.nl" in tekst and tekst.count("scholenopdekaart.nl") >= 1
+    assert kop["nl"].startswith("LOB-Kompas kent alleen vmbo-scholen in Rotterdam")
+    thuis = advies(
+        kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["elektro"], gemeente="Rotterdam"
+    )
+    assert thuis.fase_advies is not None
+    assert "LOB-Kompas kent alleen vmbo-scholen" not in thuis.fase_advies.uitleg["nl"]
+    assert t("advies.vmbo_scholen_dekking", "nl", gemeenten="x", gemeente="y") not in thuis.fase_advies.uitleg["nl"]
