@@ -595,6 +595,13 @@ def rank_activiteiten(
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     # about the pupil's interests first, local before landelijk/online, then the one general try-out
     rest.sort(key=lambda i: (not passend[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
+    if profiel.interesses:
+        # a doelgroep item that is national or off the pupil's interests never stands above the local ones about
+        # those interests (review 7, defect 4: VHTO first for a haven pupil); it follows them
+        zwak = [i for i in voor if bool(overal[i]) or not passend[i]]
+        lokaal = [i for i in rest if passend[i] and not overal[i]]
+        voor = [i for i in voor if i not in zwak] + lokaal
+        rest = zwak + [i for i in rest if i not in lokaal]
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
@@ -886,8 +893,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_open_dag", taal))
     if k.soort == "passend":
         parts.extend(_waarom_passend(k, taal))
-    elif k.soort == "breed":
-        parts.append(t("advies.act_breed", taal))
+    elif k.soort == "breed":  # an item only for parents speaks to the parents (review 7, R52: the parents' film)
+        parts.append(t("advies.act_breed_ouders" if _alleen_ouders(ini) else "advies.act_breed", taal))
     elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
         specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
         parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))
@@ -913,11 +920,18 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t(key, taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     elif k.groep:  # aimed at a group nobody asked for: say who it is for (VHTO, R03)
         parts.append(t("advies.act_vooral_voor", taal, doelgroep=word("doelgroep", k.groep, taal)))
-    if k.via_school:
+    if k.via_school and _alleen_ouders(ini):
+        parts.append(t("advies.act_via_school_ouders", taal))
+    elif k.via_school:
         parts.append(t("advies.act_via_school_po" if k.po else "advies.act_via_school", taal))
     if any(r.bron == EIGEN_IMPORT for r in ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
+
+
+def _alleen_ouders(ini: Initiatief) -> bool:
+    """An activity for parents and not for pupils: its sentences address the parents ("U ...")."""
+    return "ouders" in ini.doelgroepen and "leerlingen" not in ini.doelgroepen
 
 
 def _waarom_passend(k: _Kandidaat, taal: str) -> list[str]:

@@ -327,6 +327,22 @@ def recommend(
                     for taal in talen
                 }
             )
+            continue
+        voor = [a for a in activiteiten if a.gevraagde_doelgroep == d]
+        if voor and tech and not any(a.passende_interesses and not a.landelijk for a in voor):
+            # only national or off-interest items for this group: say so plainly, once (review 7, defect 4)
+            meldingen.append(
+                {
+                    taal: t(
+                        "advies.doelgroep_alleen",
+                        taal,
+                        doelgroep=word("doelgroep", d, taal),
+                        activiteiten=lijst([a.naam.split(",")[0] for a in voor], taal),
+                        interesses=interesses_tekst(sorted(tech), taal, "or"),
+                    )
+                    for taal in talen
+                }
+            )
 
     zt = None
     school = zonder_techniekprofiel_van_toepassing(kb, profiel)

@@ -72,3 +72,34 @@ def test_pupil_outside_the_known_vmbo_gemeenten_is_told_once_at_the_top_of_the_s
     assert thuis.fase_advies is not None
     assert "LOB-Kompas kent alleen vmbo-scholen" not in thuis.fase_advies.uitleg["nl"]
     assert t("advies.vmbo_scholen_dekking", "nl", gemeenten="x", gemeente="y") not in thuis.fase_advies.uitleg["nl"]
+
+
+def _persona(n: str) -> dict[str, object]:
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).parents[2] / "docs/reviews/personas" / f"{n}.json").read_text())
+
+
+def test_girls_only_national_item_is_said_plainly_and_follows_the_local_on_interest_ones(kb: KnowledgeBase) -> None:
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, **_persona("R16"))  # haven + logistiek, Rozenburg, doelgroep meisjes
+    alleen = [m for m in a.meldingen if "Voor meisjes kent LOB-Kompas alleen" in m["nl"]]
+    assert len(alleen) == 1 and "VHTO" in alleen[0]["nl"] and "de haven en schepen" in alleen[0]["nl"]
+    namen = [x.naam for x in a.activiteiten]
+    vhto = next(i for i, x in enumerate(a.activiteiten) if x.gevraagde_doelgroep == "meisjes")
+    lokaal = [i for i, x in enumerate(a.activiteiten) if x.passende_interesses and not x.landelijk]
+    assert lokaal and min(lokaal) < vhto, namen
+    for taal in a.talen:
+        assert "VHTO" in alleen[0][taal]
+
+
+def test_an_item_only_for_parents_speaks_to_the_parents(kb: KnowledgeBase) -> None:
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, n=5, **_persona("R52"))
+    ouders = [x for x in a.activiteiten if "ouders" in x.doelgroepen and "leerlingen" not in x.doelgroepen]
+    assert ouders
+    for x in ouders:
+        assert "U maakt" in x.uitleg["nl"] and "vraag je" not in x.uitleg["nl"], x.uitleg["nl"]
