@@ -103,3 +103,13 @@ def test_an_item_only_for_parents_speaks_to_the_parents(kb: KnowledgeBase) -> No
     assert ouders
     for x in ouders:
         assert "U maakt" in x.uitleg["nl"] and "vraag je" not in x.uitleg["nl"], x.uitleg["nl"]
+
+
+def test_a_parents_only_item_is_no_try_out_step_for_the_pupil(kb: KnowledgeBase) -> None:
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, n=5, **_persona("R52"))
+    ouders = [x.naam for x in a.activiteiten if "ouders" in x.doelgroepen and "leerlingen" not in x.doelgroepen]
+    assert ouders and a.fase_advies is not None
+    for stap in a.fase_advies.stappen:
+        assert not any(naam in stap.tekst["nl"] for naam in ouders), stap.tekst["nl"]
