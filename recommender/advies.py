@@ -297,7 +297,8 @@ def recommend(
         meldingen.append(
             {
                 taal: t(
-                    "advies.geen_route_interesse",
+                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34)
+                    "advies.geen_route_interesse_havo" if havo_vwo_pad(profiel) else "advies.geen_route_interesse",
                     taal,
                     interesse=interesses_tekst(buiten_techniek, taal, style="or"),
                 )

@@ -113,3 +113,14 @@ def test_a_parents_only_item_is_no_try_out_step_for_the_pupil(kb: KnowledgeBase)
     assert ouders and a.fase_advies is not None
     for stap in a.fase_advies.stappen:
         assert not any(naam in stap.tekst["nl"] for naam in ouders), stap.tekst["nl"]
+
+
+def test_havo_pupil_with_an_interest_outside_techniek_is_sent_to_studiekeuze123_not_kiesmbo(kb: KnowledgeBase) -> None:
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, **_persona("R34"))  # havo 3, natuur + dieren
+    eerste = a.meldingen[0]
+    for taal in a.talen:
+        assert "studiekeuze123.nl" in eerste[taal] and "kiesmbo.nl" not in eerste[taal]
+    vmbo = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["dieren_natuur"], gemeente="Delft")
+    assert any("kiesmbo.nl" in m["nl"] and "dieren" in m["nl"] for m in vmbo.meldingen)
