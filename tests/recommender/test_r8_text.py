@@ -63,8 +63,8 @@ def test_pupil_outside_the_known_vmbo_gemeenten_is_told_once_at_the_top_of_the_s
     )
     assert elders.fase_advies is not None
     kop = elders.fase_advies.uitleg
-    for taal, tekst in kop.items():
-        assert "Delft" in tekst and "scholenopdekaart.nl" in tekst and tekst.count("scholenopdekaart.nl") >= 1
+    for tekst in kop.values():
+        assert "Delft" in tekst and "scholenopdekaart.nl" in tekst
     assert kop["nl"].startswith("LOB-Kompas kent alleen vmbo-scholen in Rotterdam")
     thuis = advies(
         kb, leerjaar="groep8", schooltype="po", schooladvies="vmbo-kb", interesses=["elektro"], gemeente="Rotterdam"
