@@ -330,7 +330,13 @@ def recommend(
             )
             continue
         voor = [a for a in activiteiten if a.gevraagde_doelgroep == d]
-        if voor and tech and not any(a.passende_interesses and not a.landelijk for a in voor):
+        if (
+            d in LEERLING_GROEPEN
+            and voor
+            and tech
+            and all(a.landelijk or a.via_school for a in voor)
+            and not any(a.passende_interesses and not a.landelijk for a in voor)
+        ):
             # only national or off-interest items for this group: say so plainly, once (review 7, defect 4)
             meldingen.append(
                 {
@@ -448,6 +454,11 @@ def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:
 
 
 __all__ = ["Advies", "Profiel", "ProfielError", "parse_profiel", "recommend", "vocab"]
+
+
+# Doelgroepen that are pupils: for them an activity about the pupil's own interest is what the mentor looks for
+# (parents and teachers are not expected to get interest-specific activities).
+LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
 
 
 def _vmbo_dekking(kb: KnowledgeBase, place: Place | None, talen: list[str]) -> dict[str, str] | None:

@@ -124,3 +124,10 @@ def test_havo_pupil_with_an_interest_outside_techniek_is_sent_to_studiekeuze123_
         assert "studiekeuze123.nl" in eerste[taal] and "kiesmbo.nl" not in eerste[taal]
     vmbo = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["dieren_natuur"], gemeente="Delft")
     assert any("kiesmbo.nl" in m["nl"] and "dieren" in m["nl"] for m in vmbo.meldingen)
+
+
+def test_parents_as_doelgroep_get_no_interest_notice(kb: KnowledgeBase) -> None:
+    from tests.recommender.helpers import advies
+
+    a = advies(kb, **_persona("R25"))
+    assert not [m for m in a.meldingen if "Voor ouders kent LOB-Kompas alleen" in m["nl"]]
