@@ -142,7 +142,7 @@ def _prospect(kb: KnowledgeBase, route: RouteAdvies, lang: str) -> tuple[str, li
                     "report.prospect",
                     lang,
                     beroep=beroep.naam,
-                    label_tekst=word("arbeidsmarkt", route.arbeidsmarkt, lang),
+                    label_tekst=word("arbeidsmarkt_toen", route.arbeidsmarkt, lang),
                     bron=source_label(kb, bron, lang),
                 ), [ref_text(bron)]
     return t("report.prospect_none", lang, beroep=route.beroepen[0] if route.beroepen else route.opleiding.naam), []

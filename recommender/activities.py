@@ -71,7 +71,7 @@ from recommender.gebied import plaats_pc4, programma_pc4, school_pc4
 from recommender.initiatives import InitiativeFilter, catalogue_index, search_initiatives
 from recommender.initiatives.search import distances_km
 from recommender.models import ActiviteitAdvies
-from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering
+from recommender.profile import Profiel, ProfielError, plaats_van, thuis_bij_benadering, thuis_midden
 
 if TYPE_CHECKING:
     from recommender.scoring import RouteScore
@@ -107,6 +107,8 @@ RICHTING_INTERESSEN: dict[str, tuple[str, ...]] = {
 }
 PRAKTIJK_PUNTEN = {"veel": 2.0, "deels": 1.0, "geen": 0.0}
 PASSEND_PUNTEN = 3.0
+# Closer than this to the centre of the area that stands for home, a distance says nothing (review 7, defect 3).
+MIDDEN_DICHTBIJ_KM = 2.0
 BREED_PUNTEN = 1.0
 LANDELIJK_PUNTEN = 0.5
 ROUTE_PUNTEN = 0.5
@@ -310,6 +312,7 @@ class _Kandidaat:
     via_school: bool
     soort: str  # passend (about an interest) | breed (techniek in general) | ander (another branche) | proberen
     po: bool = False  # a groep 7/8 pupil: a via-school programme is asked of the leerkracht, not a mentor
+    vanaf: str | None = None  # the area whose centre stands for home: "~x km vanaf het midden van <vanaf>"
 
     @property
     def totaal(self) -> float:
@@ -592,9 +595,17 @@ def rank_activiteiten(
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     # about the pupil's interests first, local before landelijk/online, then the one general try-out
     rest.sort(key=lambda i: (not passend[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
+    if profiel.interesses:
+        # a doelgroep item that is national or off the pupil's interests never stands above the local ones about
+        # those interests (review 7, defect 4: VHTO first for a haven pupil); it follows them
+        zwak = [i for i in voor if bool(overal[i]) or not passend[i]]
+        lokaal = [i for i in rest if passend[i] and not overal[i]]
+        voor = [i for i in voor if i not in zwak] + lokaal
+        rest = zwak + [i for i in rest if i not in lokaal]
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"
+    midden = thuis_midden(kb, profiel) if grof else None
     out = []
     for i in voor + rest:
         row = int(rows[i])
@@ -621,6 +632,7 @@ def rank_activiteiten(
             bool(a.via[row]),
             _soort(bool(passend[i]), bool(algemeen[i]), bool(tech)),
             profiel.schooltype == "po",
+            midden,
         )
         out.append(_advies(k, talen))
     return out
@@ -783,6 +795,7 @@ def _kandidaat_een(
         school,
         _soort(bool(passend), algemeen, bool(tech)),
         profiel.schooltype == "po",
+        thuis_midden(kb, profiel) if thuis_grof and kb is not None else None,
     )
 
 
@@ -881,8 +894,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_open_dag", taal))
     if k.soort == "passend":
         parts.extend(_waarom_passend(k, taal))
-    elif k.soort == "breed":
-        parts.append(t("advies.act_breed", taal))
+    elif k.soort == "breed":  # an item only for parents speaks to the parents (review 7, R52: the parents' film)
+        parts.append(t("advies.act_breed_ouders" if _alleen_ouders(ini) else "advies.act_breed", taal))
     elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
         specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
         parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))
@@ -892,6 +905,11 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t("advies.act_landelijk", taal))
     elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)
         parts.append(t("advies.act_in_gemeente", taal, gemeente=gemeente))
+    elif k.km is not None and k.vanaf:  # home is an area's centre: measured from there, not from the door
+        if k.km < MIDDEN_DICHTBIJ_KM:  # within the area itself a figure would pretend to know the street
+            parts.append(t("advies.act_bij_midden", taal, plaats=k.vanaf))
+        else:
+            parts.append(t("advies.act_afstand_midden", taal, km=km_tekst(k.km, taal, True), plaats=k.vanaf))
     elif k.km is not None:
         parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
     if ini.praktijkgerichtheid == "veel":
@@ -903,11 +921,18 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.append(t(key, taal, doelgroep=word("doelgroep", k.doelgroep, taal)))
     elif k.groep:  # aimed at a group nobody asked for: say who it is for (VHTO, R03)
         parts.append(t("advies.act_vooral_voor", taal, doelgroep=word("doelgroep", k.groep, taal)))
-    if k.via_school:
+    if k.via_school and _alleen_ouders(ini):
+        parts.append(t("advies.act_via_school_ouders", taal))
+    elif k.via_school:
         parts.append(t("advies.act_via_school_po" if k.po else "advies.act_via_school", taal))
     if any(r.bron == EIGEN_IMPORT for r in ini.bronnen):
         parts.append(t("advies.act_eigen_lijst", taal))
     return " ".join(parts)
+
+
+def _alleen_ouders(ini: Initiatief) -> bool:
+    """An activity for parents and not for pupils: its sentences address the parents ("U ...")."""
+    return "ouders" in ini.doelgroepen and "leerlingen" not in ini.doelgroepen
 
 
 def _waarom_passend(k: _Kandidaat, taal: str) -> list[str]:

@@ -7,8 +7,10 @@ the rules in words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from knowledge.geo import Place
 from knowledge.i18n import LANGUAGES, t, word
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Initiatief
@@ -286,6 +288,8 @@ def recommend(
         # about mbo students of the routes' sector: only for a pupil whose next step is the mbo (not groep 7/8, not
         # havo/vwo); information, not a warning (review 6, defect 3)
         goed_om_te_weten.append(reis)
+    if plaats is not None:  # every km shown is a straight line, once per advice (review 7, defect 3: R22 over water)
+        goed_om_te_weten.append(melding("hemelsbreed", talen))
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]
@@ -293,7 +297,8 @@ def recommend(
         meldingen.append(
             {
                 taal: t(
-                    "advies.geen_route_interesse",
+                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34)
+                    "advies.geen_route_interesse_havo" if havo_vwo_pad(profiel) else "advies.geen_route_interesse",
                     taal,
                     interesse=interesses_tekst(buiten_techniek, taal, style="or"),
                 )
@@ -323,6 +328,28 @@ def recommend(
                     for taal in talen
                 }
             )
+            continue
+        voor = [a for a in activiteiten if a.gevraagde_doelgroep == d]
+        if (
+            d in LEERLING_GROEPEN
+            and voor
+            and tech
+            and all(a.landelijk or a.via_school for a in voor)
+            and not any(a.passende_interesses and not a.landelijk for a in voor)
+        ):
+            # only national or off-interest items for this group: say so plainly, once (review 7, defect 4)
+            meldingen.append(
+                {
+                    taal: t(
+                        "advies.doelgroep_alleen",
+                        taal,
+                        doelgroep=word("doelgroep", d, taal),
+                        activiteiten=lijst([a.naam.split(",")[0] for a in voor], taal),
+                        interesses=interesses_tekst(sorted(tech), taal, "or"),
+                    )
+                    for taal in talen
+                }
+            )
 
     zt = None
     school = zonder_techniekprofiel_van_toepassing(kb, profiel)
@@ -344,6 +371,9 @@ def recommend(
     )
     if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})
+    if fa is not None and fa.fase in ("po", "vo_onderbouw") and (dekking := _vmbo_dekking(kb, place, talen)):
+        # once, at the top of the school part, not only per profiel (review 7, defect 1)
+        fa = fa.model_copy(update={"uitleg": {taal: f"{dekking[taal]} {z}" for taal, z in fa.uitleg.items()}})
 
     sector_zinnen = eigen_sector(kb, profiel, talen)
     regios = [s.markt.regio for s in gekozen if s.markt is not None]
@@ -424,3 +454,24 @@ def vocab(kb: KnowledgeBase | None = None) -> dict[str, list[str]]:
 
 
 __all__ = ["Advies", "Profiel", "ProfielError", "parse_profiel", "recommend", "vocab"]
+
+
+# Doelgroepen that are pupils: for them an activity about the pupil's own interest is what the mentor looks for
+# (parents and teachers are not expected to get interest-specific activities).
+LEERLING_GROEPEN = frozenset({"meisjes", "migratieachtergrond"})
+
+
+def _vmbo_dekking(kb: KnowledgeBase, place: Place | None, talen: list[str]) -> dict[str, str] | None:
+    """The notice that LOB-Kompas knows vmbo schools only in a few gemeenten, for a pupil whose own gemeente is not
+    one of them; None otherwise (an unknown place: the place notice says enough)."""
+    if place is None:
+        return None
+    gemeente = place.gemeente or (place.naam if place.soort == "gemeente" else None)
+    telling = Counter(s.locatie.gemeente for s in kb.scholen.values() if s.soort == "vmbo" and s.locatie.gemeente)
+    if not gemeente or not telling or gemeente in telling:
+        return None
+    gemeenten = [g for g, _ in sorted(telling.items(), key=lambda gn: (-gn[1], gn[0]))]
+    return {
+        taal: t("advies.vmbo_scholen_dekking", taal, gemeenten=lijst(gemeenten, taal), gemeente=gemeente)
+        for taal in talen
+    }

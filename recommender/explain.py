@@ -68,7 +68,7 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
                 bron=bron_tekst(kb, markt.bron, taal),
                 opleiding=markt.beroep,
                 regio=regio,
-                label_tekst=word("arbeidsmarkt", markt.label, taal),
+                label_tekst=word("arbeidsmarkt_toen", markt.label, taal),
                 jaar=jaar,
             )
         return t(
@@ -77,7 +77,7 @@ def markt_zin(kb: KnowledgeBase, markt: Markt | None, sector: SectorMarkt | None
             bron=bron_tekst(kb, markt.bron, taal),
             beroep=markt.beroep,
             regio=regio,
-            label_tekst=word("arbeidsmarkt", markt.label, taal),
+            label_tekst=word("arbeidsmarkt_toen", markt.label, taal),
             jaar=jaar,
         )
     if sector is not None:
@@ -108,7 +108,7 @@ def bijmarkt_zin(kb: KnowledgeBase, markt: Markt, taal: str) -> str:
         beroep=markt.beroep,
         bron=bron_tekst(kb, markt.bron, taal),
         regio=t("advies.markt_regio", taal, regio=markt.regio) if markt.regio else "",
-        label_tekst=word("arbeidsmarkt", markt.label, taal),
+        label_tekst=word("arbeidsmarkt_toen", markt.label, taal),
         jaar=_jaar_tekst(kb, markt, taal),
     )
 

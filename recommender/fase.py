@@ -320,7 +320,10 @@ def activiteiten_proberen(
     "none yet, go to open days". An activity about another branche (a maritime museum for a bouw pupil) is never
     the headline: it stays in the list below with its label. Without interests every activity is a way to find out.
     """
-    kandidaten = [a for a in activiteiten if a.open_dag_van is None]
+    # a parents-only item (the parents' film, R52) is no try-out for the pupil (review 7, defect 4)
+    kandidaten = [
+        a for a in activiteiten if a.open_dag_van is None and ("leerlingen" in a.doelgroepen or not a.doelgroepen)
+    ]
     zelf = [a for a in kandidaten if not a.via_school]
     los = "stap_po_activiteiten" if po else "stap_activiteiten"
     if not profiel.interesses:

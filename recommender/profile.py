@@ -263,6 +263,16 @@ def thuis_bij_benadering(kb: KnowledgeBase, profiel: Profiel) -> bool:
     return place is not None and place.approximate
 
 
+def thuis_midden(kb: KnowledgeBase, profiel: Profiel) -> str | None:
+    """The name of the area whose centre point stands for the pupil's home (a gemeente, wijk or kern), else None:
+    a distance from it is "vanaf het midden van <plaats>", never "van huis" (review 7, defect 3)."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        return None
+    return place.naam if place is not None and place.approximate else None
+
+
 def gemeente_buiten_mrdh(place: Place | None) -> str | None:
     """The gemeente of a resolved place when it lies outside the 21 MRDH gemeenten (e.g. Gouda), else None."""
     if place is None:
