@@ -60,7 +60,7 @@ INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
     "natuur_proefjes": ("PIE",),
     "media_vormgeving": ("MVI",),
     "gaming": ("MVI",),
-    "tekenen_ontwerpen": ("MVI", "BWI"),
+    "tekenen_ontwerpen": ("MVI",),  # not BWI: drawing and design is MVI (vormgeving); BWI is building (review 7, R52)
     "zorg_welzijn": ("ZW",),
     "economie_handel": ("EO",),
     "sport_bewegen": ("ZW", "DP"),
@@ -375,6 +375,9 @@ def ho_richtingen(
             eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
             if not eigen:
                 continue
+            niet_technisch = smaller.get(key, frozenset()).difference(vocab.TECHNISCHE_INTERESSES)
+            if niet_technisch and niet_technisch.isdisjoint(eigen):
+                continue  # a blended direction (Technische bedrijfskunde) needs its non-technical interest too
             if key in merged:
                 old = merged[key]
                 merged[key] = old.model_copy(

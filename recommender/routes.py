@@ -180,6 +180,7 @@ class RouteInfo:
     heeft_bron: bool
     # (naam, hbo|wo) -> what the direction is about, when narrower than the opleiding (Aeronautical: machines)
     vervolg_over: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
+    profielen_eigen_indeling: frozenset[str] = frozenset()  # in vmbo_profielen without a source: never "sluit goed aan"
     # a report's claim about one of the other beroepen (Declarant after Manager transport en logistiek): said in its
     # own sentence with its name, never a label or a bonus for the whole route (review 5)
     bijmarkt: Markt | None = None
@@ -359,6 +360,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         richting=opl.richting,
         duur_jaren=opl.duur_jaren,
         vmbo_profielen=tuple(opl.vmbo_profielen),
+        profielen_eigen_indeling=frozenset(opl.profielen_eigen_indeling),
         vooropleidingen=frozenset(opl.vooropleidingen),
         beroepen=infos,
         opl_interesses=frozenset(opl.interesses),
