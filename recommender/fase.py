@@ -43,7 +43,7 @@ from recommender.profile import (
     thuis_bij_benadering,
     vmbo_leerweg,
 )
-from recommender.routes import RouteInfo, route_index, toelaatbaar
+from recommender.routes import RouteInfo, blend_zonder_eigen_deel, route_index, toelaatbaar
 from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
@@ -375,8 +375,7 @@ def ho_richtingen(
             eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
             if not eigen:
                 continue
-            niet_technisch = smaller.get(key, frozenset()).difference(vocab.TECHNISCHE_INTERESSES)
-            if niet_technisch and niet_technisch.isdisjoint(eigen):
+            if blend_zonder_eigen_deel(s.route, naam, soort, eigen):
                 continue  # a blended direction (Technische bedrijfskunde) needs its non-technical interest too
             if key in merged:
                 old = merged[key]

@@ -285,6 +285,12 @@ def score_route(
     )
 
 
+# Non-technical interests a beroep on a techniek route can truly be about: the commercial and planning jobs
+# (accountmanager technische producten, werkvoorbereider/calculator). Not zorg or dieren: "Monteur mobiele
+# werktuigen past bij dieren" or "servicemonteur werkt met mensen" would be a stretch (review 7, R44/R46).
+BEROEP_DRAAGT = frozenset({"economie_handel"})
+
+
 def beroep_voor(route: RouteInfo, match: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """For a route about one of the matched technical interests: each matched non-technical interest the opleiding
     is not coded with, with the beroepen that carry it (the commercial or planning jobs on a techniek route)."""
@@ -292,7 +298,7 @@ def beroep_voor(route: RouteInfo, match: tuple[str, ...]) -> tuple[tuple[str, tu
         return ()
     uit: list[tuple[str, tuple[str, ...]]] = []
     for i in match:
-        if i in TECHNISCHE_INTERESSES or i in route.opl_interesses:
+        if i not in BEROEP_DRAAGT or i in route.opl_interesses:
             continue
         namen = tuple(b.naam for b in route.beroepen if i in b.interesses)
         if namen:
@@ -402,7 +408,7 @@ def kies_routes(
         kandidaten = [
             s
             for s in rest
-            if _vult(s, kort, max_km) and not _lagere_herhaling(s, getoond) and not _gedekt_raakvlak(s, gekozen)
+            if _vult(s, kort, max_km) and not _lagere_herhaling(s, getoond) and not _gedekt_raakvlak(s, gekozen, kort)
         ]
         if not kandidaten:
             break
@@ -413,14 +419,14 @@ def kies_routes(
     return rangorde(gekozen)
 
 
-def _gedekt_raakvlak(s: RouteScore, gekozen: list[RouteScore]) -> bool:
+def _gedekt_raakvlak(s: RouteScore, gekozen: list[RouteScore], kort: bool) -> bool:
     """A raakvlak through a side code on the opleiding whose every matched interest already has a chosen route about
     it: a filler (Middenkaderfunctionaris bouwkunde for a drawing pupil who has Mediavormgever, review 7
-    R01/R21/R52). Fewer routes beat fillers. A raakvlak through a named beroep about the interest stays possible
-    (scheepsbouwer on Constructiewerker for a bb port pupil, review 3 R28)."""
+    R01/R21/R52). Fewer routes beat fillers. While the list is short, a raakvlak through a named beroep about the
+    interest stays possible (scheepsbouwer on Constructiewerker for a bb port pupil, review 3 R28)."""
     return (
         s.raakvlak
-        and s.via_beroep is None
+        and not (kort and s.via_beroep is not None)
         and bool(s.route.kern)  # about another subject of ours; Fietstechnicus (bikes, no code) is not a filler
         and all(any(i in c.route.kern for c in gekozen) for i in s.interesses)
     )

@@ -84,3 +84,21 @@ def test_no_unsourced_profiel_fit_for_tl_economie_on_ict(kb: KnowledgeBase) -> N
         wijk="Nesselande",
     )
     assert any("sluit hier goed op aan" in r.uitleg["nl"] for r in techniek.routes)
+
+
+def test_route_card_hides_the_blend_without_its_economy_part(kb: KnowledgeBase) -> None:
+    """R40 (building + making): the Technicus engineering card must not offer 'daarna hbo: Technische bedrijfskunde'."""
+    for interesses in (["maken_ontwerpen"], ["machines"]):
+        a = advies(kb, leerjaar="vo3", schooltype="vmbo-tl", interesses=interesses, wijk="Charlois", n=8)
+        for r in a.routes:
+            assert "Technische bedrijfskunde" not in [v.naam for v in r.vervolg], r.opleiding.id
+    eco = advies(kb, **R50)
+    eng = [r for r in eco.routes if r.opleiding.id == "opl_technicus_engineering_n4"]
+    assert eng and "Technische bedrijfskunde" in [v.naam for v in eng[0].vervolg]
+
+
+def test_only_the_economy_interest_is_carried_by_a_beroep(kb: KnowledgeBase) -> None:
+    """R44 (machines + dieren): no 'Bij je interesse in dieren en de natuur past hier vooral het werk als ...'."""
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-bb", interesses=["machines", "dieren_natuur"], wijk="Hoogvliet")
+    assert a.routes
+    assert not any("past hier vooral het werk als" in r.uitleg["nl"] for r in a.routes)
