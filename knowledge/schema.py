@@ -201,6 +201,11 @@ class Opleiding(Strict):
     duur_jaren: float | None = Field(None, ge=0.5, le=4)
     omschrijving: str
     vmbo_profielen: list[ProfielCode] = Field(description="profielen die goed aansluiten")
+    profielen_eigen_indeling: list[ProfielCode] = Field(
+        default_factory=list,
+        description="profielen uit vmbo_profielen die alleen op eigen indeling staan (geen bron): geen waarschuwing, "
+        "maar ook geen 'sluit goed aan' (review 7, R26)",
+    )
     vooropleidingen: list[Vooropleiding] = Field(min_length=1, description="wie mag instromen")
     beroepen: list[str] = Field(min_length=1)
     interesses: list[Interesse] = Field(min_length=1)

@@ -65,7 +65,13 @@ from recommender.profile import (
     vocab_lijsten,
 )
 from recommender.reistijd import reistijd_melding
-from recommender.routes import route_index, sector_uitspraken, toelaatbaar, vmbo_profiel_voor
+from recommender.routes import (
+    blend_zonder_eigen_deel,
+    route_index,
+    sector_uitspraken,
+    toelaatbaar,
+    vmbo_profiel_voor,
+)
 from recommender.scoring import RouteScore, kies_routes, rangorde, score_route
 
 N_ACTIVITEITEN = 6
@@ -128,7 +134,7 @@ def _route_advies(
     vervolg = [
         HoRichting(naam=naam, soort=soort, scholen=list(scholen), via=[r.naam], interesses=list(s.interesses))
         for naam, soort, scholen in r.vervolg
-        if soort == "hbo"
+        if soort == "hbo" and not blend_zonder_eigen_deel(r, naam, soort, s.interesses)
     ]
     wo_namen = list(dict.fromkeys(naam for naam, soort, _ in r.vervolg if soort == "wo"))
     toon_vervolg = profiel.schooltype in ("havo", "vwo") or r.niveau == 4

@@ -201,6 +201,16 @@ def route_uitleg(
         zinnen.append(
             t("advies.interesse", taal, interesses=_interesses(over, taal), opleiding=r.naam, niveau=r.niveau)
         )
+    for interesse, beroepen in s.beroep_voor:
+        # the second, non-technical interest is served by named beroepen on this route, not by the opleiding
+        zinnen.append(
+            t(
+                "advies.interesse_extra_beroep",
+                taal,
+                interesse=_interesses((interesse,), taal),
+                beroep=lijst(beroepen[:2], taal),
+            )
+        )
     if s.werk.match and s.werk.beroep and s.werk.bijberoep:
         # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
         zinnen.append(
@@ -253,7 +263,9 @@ def route_uitleg(
             zinnen.append(t(f"advies.{key}", taal))
     if "snel_geld" not in s.belangrijk and profiel.leerweg_voorkeur == "BBL":
         zinnen.append(t("advies.bbl", taal))
-    if s.profiel_sluit_aan and vmbo_profiel:
+    if s.profiel_sluit_aan and vmbo_profiel and profiel.profiel in r.profielen_eigen_indeling:
+        pass  # admitted by our own classification only: no warning, and no "sluit goed aan" without a source
+    elif s.profiel_sluit_aan and vmbo_profiel:
         key = "advies.profiel_sluit_aan_onzeker" if profiel_twijfel else "advies.profiel_sluit_aan"
         zinnen.append(t(key, taal, profiel=profiel_naam(kb, vmbo_profiel)))
     elif vmbo_profiel and profiel.profiel and profiel.profiel != vmbo_profiel:

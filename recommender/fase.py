@@ -43,7 +43,7 @@ from recommender.profile import (
     thuis_bij_benadering,
     vmbo_leerweg,
 )
-from recommender.routes import RouteInfo, route_index, toelaatbaar
+from recommender.routes import RouteInfo, blend_zonder_eigen_deel, route_index, toelaatbaar
 from recommender.scoring import RouteScore
 
 # Which vmbo profielen (bb/kb/gl) fit an interest, best first (our own mapping; README).
@@ -60,7 +60,7 @@ INTERESSE_PROFIELEN: dict[str, tuple[str, ...]] = {
     "natuur_proefjes": ("PIE",),
     "media_vormgeving": ("MVI",),
     "gaming": ("MVI",),
-    "tekenen_ontwerpen": ("MVI", "BWI"),
+    "tekenen_ontwerpen": ("MVI",),  # not BWI: drawing and design is MVI (vormgeving); BWI is building (review 7, R52)
     "zorg_welzijn": ("ZW",),
     "economie_handel": ("EO",),
     "sport_bewegen": ("ZW", "DP"),
@@ -378,6 +378,8 @@ def ho_richtingen(
             eigen = [i for i in s.interesses if key not in smaller or i in smaller[key]]
             if not eigen:
                 continue
+            if blend_zonder_eigen_deel(s.route, naam, soort, eigen):
+                continue  # a blended direction (Technische bedrijfskunde) needs its non-technical interest too
             if key in merged:
                 old = merged[key]
                 merged[key] = old.model_copy(

@@ -22,7 +22,7 @@ claim only where a report names that beroep) and the best sector-level statement
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -180,6 +180,7 @@ class RouteInfo:
     heeft_bron: bool
     # (naam, hbo|wo) -> what the direction is about, when narrower than the opleiding (Aeronautical: machines)
     vervolg_over: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
+    profielen_eigen_indeling: frozenset[str] = frozenset()  # in vmbo_profielen without a source: never "sluit goed aan"
     # a report's claim about one of the other beroepen (Declarant after Manager transport en logistiek): said in its
     # own sentence with its name, never a label or a bonus for the whole route (review 5)
     bijmarkt: Markt | None = None
@@ -359,6 +360,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         richting=opl.richting,
         duur_jaren=opl.duur_jaren,
         vmbo_profielen=tuple(opl.vmbo_profielen),
+        profielen_eigen_indeling=frozenset(opl.profielen_eigen_indeling),
         vooropleidingen=frozenset(opl.vooropleidingen),
         beroepen=infos,
         opl_interesses=frozenset(opl.interesses),
@@ -434,3 +436,11 @@ def vmbo_profiel_voor(route: RouteInfo, profiel: Profiel) -> str | None:
 def familie(route: RouteInfo) -> tuple[str, int]:
     """Routes of one family are variants of one chain: same richting and niveau."""
     return (route.richting, route.niveau)
+
+
+def blend_zonder_eigen_deel(route: RouteInfo, naam: str, soort: str, interesses: Sequence[str]) -> bool:
+    """Is this hbo/wo direction a blend with a non-technical interest (Technische bedrijfskunde: machines plus
+    economie) that the pupil's matched interests lack? Then it is not shown (review 7, R50 vs R40)."""
+    over = dict(route.vervolg_over).get((naam, soort), frozenset())
+    niet_technisch = over.difference(vocab.TECHNISCHE_INTERESSES)
+    return bool(niet_technisch) and niet_technisch.isdisjoint(interesses)

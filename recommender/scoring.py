@@ -110,6 +110,9 @@ class RouteScore:
     profiel_sluit_aan: bool
     hoofdroute: bool = False
     via_beroep: str | None = None  # the beroep that carries an interest the opleiding itself is not coded with
+    # a non-technical interest of the pupil that a route about a technical interest serves through one of its beroepen
+    # (economie_handel -> accountmanager technische producten on Technicus engineering, review 7 R50): (interest, beroep)
+    beroep_voor: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def raakvlak(self) -> bool:
@@ -266,8 +269,41 @@ def score_route(
         "aansluiting": aansluiting,
     }
     return RouteScore(
-        route, delen, match, werk, route.markt, route.sector, d, hits, lager, sluit_aan, hoofd, via_beroep(route, match)
+        route,
+        delen,
+        match,
+        werk,
+        route.markt,
+        route.sector,
+        d,
+        hits,
+        lager,
+        sluit_aan,
+        hoofd,
+        via_beroep(route, match),
+        beroep_voor(route, match),
     )
+
+
+# Non-technical interests a beroep on a techniek route can truly be about: the commercial and planning jobs
+# (accountmanager technische producten, werkvoorbereider/calculator). Not zorg or dieren: "Monteur mobiele
+# werktuigen past bij dieren" or "servicemonteur werkt met mensen" would be a stretch (review 7, R44/R46).
+BEROEP_DRAAGT = frozenset({"economie_handel"})
+
+
+def beroep_voor(route: RouteInfo, match: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For a route about one of the matched technical interests: each matched non-technical interest the opleiding
+    is not coded with, with the beroepen that carry it (the commercial or planning jobs on a techniek route)."""
+    if not any(i in route.kern for i in match):
+        return ()
+    uit: list[tuple[str, tuple[str, ...]]] = []
+    for i in match:
+        if i not in BEROEP_DRAAGT or i in route.opl_interesses:
+            continue
+        namen = tuple(b.naam for b in route.beroepen if i in b.interesses)
+        if namen:
+            uit.append((i, namen))
+    return tuple(uit)
 
 
 def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:
@@ -340,6 +376,12 @@ def kies_routes(
         if len(gekozen) >= n:
             break
         if interesse not in TECHNISCHE_INTERESSES:
+            # no techniek route is about it; a route about another of the pupil's interests whose beroepen serve it
+            # (a commercial or planning job) is lifted into the list, if it is not there yet (review 7, R50)
+            if not any(interesse in c.route.opl_interesses or interesse in dict(c.beroep_voor) for c in gekozen):
+                gedragen = [s for s in ranked if interesse in dict(s.beroep_voor) and not _lager_entree(s)]
+                if gedragen:
+                    gekozen.append(gedragen[0])
             continue
         if any(interesse in c.route.hoofdroute_voor for c in gekozen):
             continue  # the usual first route for this interest is already there
@@ -363,7 +405,11 @@ def kies_routes(
 
     while len(gekozen) < n and rest:
         kort = len(gekozen) < KORTE_LIJST
-        kandidaten = [s for s in rest if _vult(s, kort, max_km) and not _lagere_herhaling(s, getoond)]
+        kandidaten = [
+            s
+            for s in rest
+            if _vult(s, kort, max_km) and not _lagere_herhaling(s, getoond) and not _gedekt_raakvlak(s, gekozen, kort)
+        ]
         if not kandidaten:
             break
         beste = min(kandidaten, key=keuze)
@@ -371,6 +417,23 @@ def kies_routes(
         gekozen.append(beste)
         rest.remove(beste)
     return rangorde(gekozen)
+
+
+def _gedekt_raakvlak(s: RouteScore, gekozen: list[RouteScore], kort: bool) -> bool:
+    """A raakvlak through a side code on the opleiding whose every matched interest already has a chosen route about
+    it: a filler (Middenkaderfunctionaris bouwkunde for a drawing pupil who has Mediavormgever, review 7
+    R01/R21/R52). Fewer routes beat fillers. While the list is short, a raakvlak through a named beroep about the
+    interest stays possible (scheepsbouwer on Constructiewerker for a bb port pupil, review 3 R28)."""
+    return (
+        s.raakvlak
+        and not (kort and s.via_beroep is not None)
+        and bool(s.route.kern)  # about another subject of ours; Fietstechnicus (bikes, no code) is not a filler
+        and all(any(i in c.route.kern for c in gekozen) for i in s.interesses)
+    )
+
+
+def _lager_entree(s: RouteScore) -> bool:
+    return s.lager_niveau and s.route.niveau == ENTREE_NIVEAU
 
 
 def _lagere_herhaling(s: RouteScore, getoond: set[str]) -> bool:

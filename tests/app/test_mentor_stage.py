@@ -20,7 +20,8 @@ APP = str(Path(__file__).resolve().parents[2] / "app" / "streamlit_app.py")
 GROEP8 = {
     "leerjaar": "groep8",
     "schooltype": "po",
-    "interesses": ["tekenen_ontwerpen", "dieren_natuur"],
+    # bouwen: a profiel (BWI) with a known school near Charlois; drawing alone now maps to MVI only (review 7, R52)
+    "interesses": ["tekenen_ontwerpen", "bouwen"],
     "plaats": "Charlois",
     "taal_ouders": "ar",
 }

@@ -161,11 +161,12 @@ def test_the_filter_leaves_out_another_branche(kb: KnowledgeBase) -> None:
 
 
 def test_a_route_step_may_still_name_an_activity_about_its_own_richting(kb: KnowledgeBase) -> None:
-    """R01 (drawing, Zoetermeer): the list no longer shows bouw activities to a drawer, but the step of her
-    bouwkunde route still names one about bouw (nearest first, one she can join alone before a school programme)."""
+    """A route's next step may name an activity about its own richting that the interest-led list leaves out
+    (R19, bb3 Ridderkerk, making: the meubelmaker/timmerman steps name a local STO item). R01 showed this with a
+    bouwkunde raakvlak route, which review 7 called a filler; it is no longer chosen."""
     from recommender.activities import interesses_van, richting_interesses
 
-    a = advies(kb, **persona("R01"))
+    a = advies(kb, **persona("R19"))
     lijst = {x.id for x in a.activiteiten}
     buiten_lijst = [r for r in a.routes if r.volgende_stap.activiteit and r.volgende_stap.activiteit not in lijst]
     assert buiten_lijst, [(r.opleiding.naam, r.volgende_stap.activiteit) for r in a.routes]
