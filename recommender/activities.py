@@ -595,13 +595,9 @@ def rank_activiteiten(
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     # about the pupil's interests first, local before landelijk/online, then the one general try-out
     rest.sort(key=lambda i: (not passend[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
-    if profiel.interesses:
-        # a doelgroep item that is national or off the pupil's interests never stands above the local ones about
-        # those interests (review 7, defect 4: VHTO first for a haven pupil); it follows them
-        zwak = [i for i in voor if bool(overal[i]) or not passend[i]]
-        lokaal = [i for i in rest if passend[i] and not overal[i]]
-        voor = [i for i in voor if i not in zwak] + lokaal
-        rest = zwak + [i for i in rest if i not in lokaal]
+    # a requested doelgroep opens the list, local before national (issue 13); when the only such item is national
+    # or off the pupil's interests, a notice says so plainly (review 7) instead of moving it down (review 8 read
+    # VHTO in fifth place as the request not being honoured)
 
     talen = talen_voor(profiel)
     grof = plaats is not None and thuis_bij_benadering(kb, profiel)  # home is an area's centre point: "~"

@@ -147,12 +147,8 @@ def test_a_requested_doelgroep_opens_the_list_and_an_unasked_group_is_named(kb: 
         wijk="Rozenburg",
         doelgroep_activiteiten=["meisjes"],
     )
-    # review 7 (defect 4): the girls' item is in the list and said as such, but a national item off the pupil's
-    # interests follows the local ones about those interests (it opened the list until round 8)
-    gevraagd = next(x for x in meisje.activiteiten if x.gevraagde_doelgroep == "meisjes")
-    assert "Speciaal voor meisjes" in gevraagd.reden
-    if gevraagd.landelijk or not gevraagd.passende_interesses:
-        assert meisje.activiteiten[0].passende_interesses and not meisje.activiteiten[0].landelijk
+    assert meisje.activiteiten[0].gevraagde_doelgroep == "meisjes"
+    assert "Speciaal voor meisjes" in meisje.activiteiten[0].reden
     lokaal = [x for x in meisje.activiteiten if x.gevraagde_doelgroep and not x.landelijk]
     landelijk = [x for x in meisje.activiteiten if x.gevraagde_doelgroep and x.landelijk]
     if lokaal and landelijk:

@@ -81,16 +81,15 @@ def _persona(n: str) -> dict[str, object]:
     return json.loads((Path(__file__).parents[2] / "docs/reviews/personas" / f"{n}.json").read_text())
 
 
-def test_girls_only_national_item_is_said_plainly_and_follows_the_local_on_interest_ones(kb: KnowledgeBase) -> None:
+def test_girls_only_national_item_is_said_plainly_and_still_opens_the_list(kb: KnowledgeBase) -> None:
     from tests.recommender.helpers import advies
 
     a = advies(kb, **_persona("R16"))  # haven + logistiek, Rozenburg, doelgroep meisjes
     alleen = [m for m in a.meldingen if "Voor meisjes kent LOB-Kompas alleen" in m["nl"]]
     assert len(alleen) == 1 and "VHTO" in alleen[0]["nl"] and "de haven en schepen" in alleen[0]["nl"]
     namen = [x.naam for x in a.activiteiten]
-    vhto = next(i for i, x in enumerate(a.activiteiten) if x.gevraagde_doelgroep == "meisjes")
-    lokaal = [i for i, x in enumerate(a.activiteiten) if x.passende_interesses and not x.landelijk]
-    assert lokaal and min(lokaal) < vhto, namen
+    # the request is honoured first (review 8); the notice above says it is national and not about her interest
+    assert a.activiteiten[0].gevraagde_doelgroep == "meisjes", namen
     for taal in a.talen:
         assert "VHTO" in alleen[0][taal]
 
