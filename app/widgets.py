@@ -18,7 +18,7 @@ from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.explain import plek_tekst, plek_volgorde, route_plek, stap_plek
+from recommender.explain import hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
 from recommender.models import (
     Advies,
     FaseAdvies,
@@ -402,7 +402,7 @@ def render_route(
     with st.container(border=True):
         st.markdown(f"### {i}. {as_text(opl.naam)}")
         marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) + (
-            [f"⭐ {tr('mentor.main_route')}"] if route.hoofdroute else []
+            [f"⭐ {hoofdroute_tekst(route, lang)}"] if route.hoofdroute else []
         )
         st.caption(
             " · ".join(

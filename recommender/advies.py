@@ -161,6 +161,7 @@ def _route_advies(
         school_plek_gemeente=gemeente_niveau(kb, d.school) if d is not None and d.km is not None else None,
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
+        hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
         raakvlak=s.raakvlak,
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),

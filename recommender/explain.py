@@ -553,5 +553,13 @@ def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
     return {taal: t(f"advies.{key}", taal, **values) for taal in talen}
 
 
+def hoofdroute_tekst(route: RouteAdvies, taal: str) -> str:
+    """The main-route mark with the interests it is the usual first route for ("de gebruikelijke eerste route
+    voor bouwen"), so a mark on route #3 explains itself (review 8)."""
+    if not route.hoofdroute_voor:
+        return t("mentor.main_route", taal)
+    return t("mentor.main_route_for", taal, interesses=interesses_tekst(route.hoofdroute_voor, taal))
+
+
 def interesses_tekst(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
     return _interesses(codes, taal, style)

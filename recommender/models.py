@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Vertaald = dict[str, str]  # taal -> text; always "nl", plus the parents' language (and the app page's, when asked)
 
@@ -91,6 +91,8 @@ class RouteAdvies(_Out):
     school_plek_gemeente: str | None = None
     school_meerdere_locaties: bool = False
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
+    # for which of the pupil's interests (review 8: a bare "hoofdroute" on route #3 could not be explained)
+    hoofdroute_voor: list[str] = Field(default_factory=list)
     raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
     zijpad: bool = False  # havo/vwo (and a havo/vwo schooladvies): mbo 4 beside the hbo/wo directions, shown short
