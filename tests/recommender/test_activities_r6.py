@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,15 +20,10 @@ from recommender.activities import MAX_LANDELIJK, MAX_PROBEREN, toegelaten, toeg
 from recommender.models import ActiviteitAdvies
 from recommender.profile import Profiel
 from tests.recommender.helpers import advies
+from tests.recommender.helpers import review_persona as persona
 
-PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas"
 # review 5 found the maritime museum or a national programme as filler for these
 OPGEVULD = ["R07", "R13", "R18", "R19", "R29", "R34", "R41", "R42"]
-
-
-def persona(naam: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PERSONAS / f"{naam}.json").read_text(encoding="utf-8"))
-    return data
 
 
 def _past(a: ActiviteitAdvies) -> bool:

@@ -11,9 +11,9 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.i18n import LANGUAGES
 from recommender.explain import hoofdroute_tekst, interesses_tekst
-from tests.recommender.helpers import advies
+from tests.recommender.helpers import REVIEW_PERSONAS, advies
 
-PERSONAS = sorted((Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas").glob("R*.json"))
+PERSONAS = sorted(REVIEW_PERSONAS.glob("R*.json"))
 
 
 @pytest.mark.parametrize("path", PERSONAS, ids=lambda p: p.stem)

@@ -10,10 +10,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,15 +20,10 @@ from knowledge.loader import KnowledgeBase
 from recommender.explain import profiel_naam
 from recommender.models import Advies
 from tests.recommender.helpers import advies
+from tests.recommender.helpers import review_persona as _persona
 
-PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas"
 # lower case by convention, or an abbreviation inside a sentence ("m.in.", "np.")
 KLEIN = re.compile(r"(vmbo|mbo|havo|vwo|hbo|wo\b|kiesmbo|scholenopdekaart|leerbanen|te szkoły|na kiesmbo|z powodu)")
-
-
-def _persona(naam: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PERSONAS / f"{naam}.json").read_text(encoding="utf-8"))
-    return data
 
 
 def test_no_profiel_name_has_doubled_brackets(kb: KnowledgeBase) -> None:

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,14 +22,13 @@ from recommender.models import Advies
 from recommender.profile import Profiel
 from recommender.routes import route_index
 from recommender.scoring import werk_punten
+from tests.recommender.helpers import REVIEW_PERSONAS, review_persona
 
-PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas"
-NAMEN = sorted(p.stem for p in PERSONAS.glob("R*.json"))
+NAMEN = sorted(p.stem for p in REVIEW_PERSONAS.glob("R*.json"))
 
 
 def _persona(naam: str) -> Profiel:
-    data: dict[str, Any] = json.loads((PERSONAS / f"{naam}.json").read_text(encoding="utf-8"))
-    return Profiel.model_validate(data)
+    return Profiel.model_validate(review_persona(naam))
 
 
 def _geen_wo_na_mbo(a: Advies) -> None:

@@ -10,6 +10,7 @@ from knowledge.i18n import LANGUAGES, word
 from knowledge.loader import KnowledgeBase
 from recommender.explain import bijmarkt_zin, markt_zin
 from recommender.routes import MARKT_PUNTEN, Markt
+from tests.recommender.helpers import review_persona as _persona
 
 # The present-tense labels ("er is een groot tekort") must never stand in a sentence about data from years ago.
 NU = {
@@ -72,13 +73,6 @@ def test_pupil_outside_the_known_vmbo_gemeenten_is_told_once_at_the_top_of_the_s
     assert thuis.fase_advies is not None
     assert "LOB-Kompas kent alleen vmbo-scholen" not in thuis.fase_advies.uitleg["nl"]
     assert t("advies.vmbo_scholen_dekking", "nl", gemeenten="x", gemeente="y") not in thuis.fase_advies.uitleg["nl"]
-
-
-def _persona(n: str) -> dict[str, object]:
-    import json
-    from pathlib import Path
-
-    return json.loads((Path(__file__).parents[2] / "docs/reviews/personas" / f"{n}.json").read_text())
 
 
 def test_girls_only_national_item_is_said_plainly_and_still_opens_the_list(kb: KnowledgeBase) -> None:

@@ -4,7 +4,6 @@ interests lie outside techniek. Each test runs on the REAL knowledge base and fa
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,9 @@ from knowledge.loader import KnowledgeBase
 from recommender.advies import recommend, score_alle
 from recommender.profile import parse_profiel
 from recommender.routes import RICHTING_KERN
-from tests.recommender.helpers import advies
+from tests.recommender.helpers import REVIEW_PERSONAS, advies
 
-PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas"
+PERSONAS = REVIEW_PERSONAS
 
 
 def test_every_richting_says_what_it_is_about() -> None:
