@@ -419,7 +419,8 @@ def render_route(
                     f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}"
                     f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
                 )
-            st.markdown(f"- **{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
+            later = f"_({tr('mentor.grow_into')})_ " if b.doorgroei else ""  # office work to grow into (review 8)
+            st.markdown(f"- {later}**{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
         if not route.beroepen_info:
             st.write(", ".join(route.beroepen))
         st.markdown(

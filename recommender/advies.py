@@ -143,8 +143,10 @@ def _route_advies(
         opleiding=OpleidingKort(
             id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen), richting=r.richting
         ),
-        beroepen=list(r.beroep_namen),
-        beroep_ids=list(r.beroep_ids),
+        # the pupil's beroepen; office or sales work the pupil did not point to is listed apart (review 8, defect 4)
+        beroepen=[b.naam for b in s.eigen_beroepen],
+        beroep_ids=[b.id for b in s.eigen_beroepen],
+        doorgroei_beroepen=[b.naam for b in s.doorgroei],
         score=round(s.totaal, 2),
         score_delen={k: round(v, 2) for k, v in s.delen.items()},
         passende_interesses=list(s.interesses),
@@ -174,8 +176,9 @@ def _route_advies(
                 omschrijving={taal: b.kort.get(taal) or b.kort.get("nl", "") for taal in talen},
                 arbeidsmarkt=b.markt.label if b.markt else None,
                 arbeidsmarkt_bron=ref_text(b.markt.bron) if b.markt else None,
+                doorgroei=b.id in s.later,
             )
-            for b in r.beroepen
+            for b in (*s.eigen_beroepen, *s.doorgroei)
         ],
         vervolg=vervolg if toon_vervolg else [],
         wo_via_hbo={taal: t("advies.wo_via_hbo", taal, richtingen=lijst(wo_namen, taal)) for taal in talen}

@@ -241,6 +241,9 @@ def route_uitleg(
                 werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal),
             )
         )
+    if s.doorgroei:
+        # office or sales work the pupil did not point to: named apart, never as the route's work (review 8, defect 4)
+        zinnen.append(t("advies.doorgroei", taal, beroepen=lijst([b.naam for b in s.doorgroei], taal)))
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
         zinnen.append(markt)

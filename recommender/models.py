@@ -53,6 +53,9 @@ class BeroepUitleg(_Out):
     omschrijving: Vertaald
     arbeidsmarkt: str | None = None  # only when a report names this beroep
     arbeidsmarkt_bron: str | None = None
+    # office or sales work on this route that the pupil's interests and preferences do not point to: work to grow
+    # into later, listed after the pupil's own beroepen (review 8, defect 4)
+    doorgroei: bool = False
 
 
 class HoRichting(_Out):
@@ -71,6 +74,8 @@ class RouteAdvies(_Out):
     opleiding: OpleidingKort
     beroepen: list[str]
     beroep_ids: list[str]
+    # the route's office or sales beroepen the pupil did not point to: "later kun je ook doorgroeien naar" (review 8)
+    doorgroei_beroepen: list[str] = Field(default_factory=list)
     score: float
     score_delen: dict[str, float]
     passende_interesses: list[str]

@@ -113,6 +113,18 @@ class RouteScore:
     # a non-technical interest of the pupil that a route about a technical interest serves through one of its beroepen
     # (economie_handel -> accountmanager technische producten on Technicus engineering, review 7 R50): (interest, beroep)
     beroep_voor: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the ids of the route's office or sales beroepen this pupil's interests and preferences do not point to: shown
+    # apart as work to grow into (doorgroei_beroepen)
+    later: tuple[str, ...] = ()
+
+    @cached_property
+    def eigen_beroepen(self) -> tuple[BeroepInfo, ...]:
+        """The route's beroepen shown as this pupil's: all but the ones to grow into, in the route's order."""
+        return tuple(b for b in self.route.beroepen if b.id not in self.later)
+
+    @cached_property
+    def doorgroei(self) -> tuple[BeroepInfo, ...]:
+        return tuple(b for b in self.route.beroepen if b.id in self.later)
 
     @cached_property
     def raakvlak(self) -> bool:
@@ -139,9 +151,46 @@ def _gewicht(interesse: str, route: RouteInfo) -> float:
     return RAAKVLAK_GEWICHT
 
 
-def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...], bool]:
-    """(points, matched interests in the pupil's order, route is the usual first route for one of them)."""
-    match = tuple(i for i in pupil if i in route.interesses)
+# A commercial or planning beroep (accountmanager, werkvoorbereider/calculator, projectleider: coded with economie_handel)
+# next to a route's main beroep is work to grow into for a pupil whose interests and work preferences do not point there:
+# named apart ("later kun je ook doorgroeien naar ..."), never listed, matched or explained as the pupil's work (review
+# 8, defect 4: accountmanager under a hands-on route). What points there: economie_handel, or an office preference the
+# beroep is coded with.
+KANTOOR_INTERESSES = frozenset({"economie_handel"})
+KANTOOR_VOORKEUREN = frozenset({"computers", "schoon_binnen"})
+
+
+def doorgroei_beroepen(route: RouteInfo, interesses: Sequence[str], werkvoorkeuren: Sequence[str]) -> frozenset[str]:
+    """The ids of the route's office or sales beroepen that this pupil's interests and work preferences do not point
+    to. Never the route's main (first) beroep, and none on a route whose main beroep is office work itself
+    (Middenkaderfunctionaris bouwkunde leads to werkvoorbereider first; Manager transport en logistiek)."""
+    if not KANTOOR_INTERESSES.isdisjoint(interesses) or not route.beroepen:
+        return frozenset()
+    if not KANTOOR_INTERESSES.isdisjoint(route.beroepen[0].interesses):
+        return frozenset()
+    voorkeur = KANTOOR_VOORKEUREN.intersection(werkvoorkeuren)
+    return frozenset(
+        b.id
+        for b in route.beroepen[HOOFDBEROEPEN:]
+        if not KANTOOR_INTERESSES.isdisjoint(b.interesses) and voorkeur.isdisjoint(b.werk)
+    )
+
+
+def _route_interesses(route: RouteInfo, later: frozenset[str]) -> frozenset[str]:
+    """What the route is coded with, without what only a beroep to grow into carries."""
+    if not later:
+        return route.interesses
+    return route.opl_interesses.union(*(b.interesses for b in route.beroepen if b.id not in later))
+
+
+def interesse_punten(
+    pupil: list[str], route: RouteInfo, later: frozenset[str] = frozenset()
+) -> tuple[float, tuple[str, ...], bool]:
+    """(points, matched interests in the pupil's order, route is the usual first route for one of them).
+
+    ``later``: beroepen to grow into (:func:`doorgroei_beroepen`); an interest only they carry is no link."""
+    coded = _route_interesses(route, later)
+    match = tuple(i for i in pupil if i in coded)
     if not match:
         return 0.0, (), False
     gewicht = sum(_gewicht(i, route) for i in match)
@@ -151,12 +200,15 @@ def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[s
     return 2.0 * dekking + 1.0 * focus + (HOOFDROUTE_PUNTEN if hoofd else 0.0), match, hoofd
 
 
-def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
-    """The best beroep of the route for the pupil's work preferences (a clash costs a point)."""
+def werk_punten(pupil: list[str], route: RouteInfo, later: frozenset[str] = frozenset()) -> WerkMatch:
+    """The best beroep of the route for the pupil's work preferences (a clash costs a point); never a beroep to grow
+    into (``later``): "Als accountmanager werk je met mensen" is not what the route offers this pupil (review 8)."""
     if not pupil or not route.beroepen:
         return WerkMatch(0.0, (), None)
     best: tuple[float, int, BeroepInfo, tuple[str, ...], tuple[str, ...]] | None = None
     for pos, ber in enumerate(route.beroepen):
+        if ber.id in later:
+            continue
         match = tuple(w for w in pupil if w in ber.werk)
         conflict = tuple(sorted({c for w in pupil for c in CONFLICT.get(w, frozenset()) if c in ber.werk}))
         punten = 2.0 * min(1.0, len(match) / min(len(pupil), 2)) - (1.0 if conflict else 0.0)
@@ -242,10 +294,11 @@ def score_route(
     afstanden: Sequence[float] | None = None,
 ) -> RouteScore | None:
     """Score one admissible route for a pupil, or None when no stated interest connects to it."""
-    interesse, match, hoofd = interesse_punten(list(profiel.interesses), route)
+    later = doorgroei_beroepen(route, profiel.interesses, profiel.werkvoorkeuren)
+    interesse, match, hoofd = interesse_punten(list(profiel.interesses), route, later)
     if not match:
         return None
-    werk = werk_punten(list(profiel.werkvoorkeuren), route)
+    werk = werk_punten(list(profiel.werkvoorkeuren), route, later)
     markt_punten = max(route.markt.punten if route.markt else 0.0, route.sector.punten if route.sector else 0.0)
     d = dichtstbij(
         route.locaties,
@@ -280,8 +333,9 @@ def score_route(
         lager,
         sluit_aan,
         hoofd,
-        via_beroep(route, match),
+        via_beroep(route, match, later),
         beroep_voor(route, match),
+        tuple(b.id for b in route.beroepen if b.id in later),
     )
 
 
@@ -306,12 +360,12 @@ def beroep_voor(route: RouteInfo, match: tuple[str, ...]) -> tuple[tuple[str, tu
     return tuple(uit)
 
 
-def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:
+def via_beroep(route: RouteInfo, match: tuple[str, ...], later: frozenset[str] = frozenset()) -> str | None:
     """When no matched interest is on the opleiding itself: the first beroep that carries one."""
     if any(i in route.opl_interesses for i in match):
         return None
     for ber in route.beroepen:
-        if ber.interesses.intersection(match):
+        if ber.id not in later and ber.interesses.intersection(match):
             return ber.naam
     return None
 

@@ -155,7 +155,8 @@ def _print_human(advies: Advies) -> None:
         for b in r.beroepen_info:
             markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
             # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
-            print(f"   - {b.naam}: {b.omschrijving.get('nl', '')}{markt}")
+            later = f"({t('mentor.grow_into', 'nl')}) " if b.doorgroei else ""  # office work to grow into (review 8)
+            print(f"   - {later}{b.naam}: {b.omschrijving.get('nl', '')}{markt}")
             for taal in advies.talen:
                 if taal != "nl" and b.omschrijving.get(taal):
                     print(f"     [{taal}] {b.omschrijving[taal]}")
