@@ -18,7 +18,7 @@ from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.explain import hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
+from recommender.explain import ander_profiel_tekst, hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
 from recommender.models import (
     Advies,
     FaseAdvies,
@@ -404,6 +404,8 @@ def render_route(
         marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) + (
             [f"⭐ {hoofdroute_tekst(route, lang)}"] if route.hoofdroute else []
         )
+        if (anders := ander_profiel_tekst(route, lang)) is not None:  # outside the own profiel (review 8, R39)
+            marks.append(f"⚠️ {anders}")
         st.caption(
             " · ".join(
                 [f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]

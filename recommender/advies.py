@@ -164,6 +164,7 @@ def _route_advies(
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
         hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
+        ander_profiel=profiel.profiel if profiel.profiel and not s.profiel_sluit_aan else None,
         raakvlak=s.raakvlak,
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.i18n import t, word
+from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
@@ -566,3 +566,11 @@ def hoofdroute_tekst(route: RouteAdvies, taal: str) -> str:
 
 def interesses_tekst(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
     return _interesses(codes, taal, style)
+
+
+def ander_profiel_tekst(route: RouteAdvies, taal: str) -> str | None:
+    """The list mark of a route outside the pupil's own vmbo profiel ("sluit niet aan op profiel Maritiem en techniek
+    (MaT): vraag naar de toelating"), so the list itself says it (review 8, R39), not only the explanation."""
+    if not route.ander_profiel:
+        return None
+    return t("mentor.other_profile", taal, eigen=label("profiel", route.ander_profiel, taal))

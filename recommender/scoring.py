@@ -19,7 +19,8 @@ the pupil is never pushed down by a route that is only nearby or only "kansrijk"
   gemiddeld 0.25; a report about the route's sector only counts half.
 - belangrijk (0-1.5, capped): baanzekerheid, salaris, doorleren_hbo, snel_geld (BBL), dichtbij_huis.
 - afstand (-1..0.5): 0.5 x (1 - d / max) within the pupil's maximum, below zero beyond it (floored at -1).
-- aansluiting (-1..0.5): +0.5 when the pupil's vmbo profiel connects; -1 for a lower niveau than fits.
+- aansluiting (-1.5..0.5): +0.5 when the pupil's vmbo profiel connects, -0.5 when the pupil has a profiel and the
+  route connects to another one; -1 for a lower niveau than fits.
 
 A route is a *raakvlak* (side link) when none of the matched interests is one the opleiding is about.
 
@@ -28,7 +29,8 @@ about it), then the rest by score minus a variety penalty (same richting and niv
 shared beroep): variety is a penalty, never an exclusion. Routes about an interest come before every
 raakvlak; a raakvlak fills only when the work fits well or the list is still short. Shown in that
 order: routes about an interest by score, then raakvlak routes by score; ties by fit, labour market,
-distance, id.
+distance, id; in a near tie the usual first route for the first interest leads (:func:`hoofdroute_voorop`).
+A lower niveau than fits fills only while no route at a fitting niveau with a comparable fit is left.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ STRAF_RAAKVLAK = 1.5  # while filling, a raakvlak competes with routes about an 
 # A filler whose nearest school lies this far beyond the pupil's travel limit is left out (half the limit, at least
 # 10 km): an empty slot is better than an aviation course 30 km away for a pupil with a 15 km limit (review 5, R30)
 VER_AANDEEL = 0.5
+ANDER_PROFIEL = 0.5  # aansluiting for a route outside the pupil's own (known) vmbo profiel
+# A near tie (total and fit at most this far below route #1): the usual first route for the pupil's first interest goes
+# first when it fits at least as many of the pupil's interests (review 8: [hoofdroute] on #2-#4, R15 R22 R37 R46)
+BIJNA_GELIJK = 0.5
 ENTREE_NIVEAU = 1
 VER_MIN_KM = 10.0
 
@@ -312,7 +318,10 @@ def score_route(
     hoofd_niveaus, lager_niveaus = niveaus_voor(profiel)
     lager = route.niveau in lager_niveaus and route.niveau not in hoofd_niveaus
     sluit_aan = bool(profiel.profiel and profiel.profiel in route.vmbo_profielen)
-    aansluiting = (0.5 if sluit_aan else 0.0) - (1.0 if lager else 0.0)
+    # a pupil who already has a vmbo profiel: a route of another profiel costs half a point, so a route of the own
+    # profiel wins a near tie (review 8, R39: a PIE route above the MaT routes of a MaT pupil)
+    anders = bool(profiel.profiel) and not sluit_aan
+    aansluiting = (0.5 if sluit_aan else 0.0) - (ANDER_PROFIEL if anders else 0.0) - (1.0 if lager else 0.0)
     delen = {
         "interesse": round(interesse, 3),
         "werkvoorkeur": round(werk.punten, 3),
@@ -466,11 +475,41 @@ def kies_routes(
         ]
         if not kandidaten:
             break
+        # a niveau below what fits (niveau 2 for a gl/tl pupil) fills only when no route at a fitting niveau with a
+        # comparable fit is left (review 8, R47: Tegelzetter n2 before Allround dakdekker n3)
+        passend = [s.fit for s in kandidaten if not s.lager_niveau]
+        kandidaten = [s for s in kandidaten if not s.lager_niveau or not passend or max(passend) < s.fit - BIJNA_GELIJK]
         beste = min(kandidaten, key=keuze)
         getoond.update(beste.route.beroep_ids)
         gekozen.append(beste)
         rest.remove(beste)
-    return rangorde(gekozen)
+    return hoofdroute_voorop(rangorde(gekozen), interesses)
+
+
+def _dekking(s: RouteScore) -> float:
+    """How many of the pupil's interests the route fits (an interest it is only side-linked to counts half)."""
+    return sum(_gewicht(i, s.route) for i in s.interesses)
+
+
+def hoofdroute_voorop(routes: list[RouteScore], interesses: Sequence[str]) -> list[RouteScore]:
+    """The usual first route for the pupil's first technical interest goes to #1 in a near tie (:data:`BIJNA_GELIJK`
+    in total and in fit) when it fits at least as many of the pupil's interests as route #1: a decaan can say "this is
+    where most pupils who like X start" instead of explaining a few hundredths of a point."""
+    eerste = next((i for i in interesses if i in TECHNISCHE_INTERESSES), None)
+    if eerste is None or not routes:
+        return routes
+    top = routes[0]
+    hoofd = next((s for s in routes if eerste in s.interesses and eerste in s.route.hoofdroute_voor), None)
+    if (
+        hoofd is None
+        or hoofd is top
+        or hoofd.raakvlak != top.raakvlak
+        or top.totaal - hoofd.totaal > BIJNA_GELIJK
+        or top.fit - hoofd.fit > BIJNA_GELIJK
+        or _dekking(hoofd) < _dekking(top)
+    ):
+        return routes
+    return [hoofd, *(s for s in routes if s is not hoofd)]
 
 
 def _gedekt_raakvlak(s: RouteScore, gekozen: list[RouteScore], kort: bool) -> bool:
