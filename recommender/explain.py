@@ -23,7 +23,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import HOOFDBEROEPEN, RouteScore
+from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
@@ -211,6 +211,12 @@ def route_uitleg(
                 beroep=lijst(beroepen[:2], taal),
             )
         )
+    if any(i in TECHNISCHE_INTERESSES for i in s.interesses):
+        # a non-technical interest the opleiding is coded with, on a route about a technical one (dieren en natuur on
+        # loonwerk in het groen for a pupil who likes machines): a raakvlak, never part of "past daarbij" (review 8, R44)
+        ook = [i for i in s.interesses if i not in TECHNISCHE_INTERESSES and i not in BEROEP_DRAAGT]
+        if ook:
+            zinnen.append(t("advies.interesse_ook_raakvlak", taal, interesses=_interesses(ook, taal)))
     if s.werk.match and s.werk.beroep and s.werk.bijberoep:
         # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
         zinnen.append(

@@ -46,3 +46,13 @@ def test_a_route_fitting_more_interests_keeps_first_place(kb: KnowledgeBase) -> 
 def test_no_niveau_2_filler_for_gl_while_niveau_3_fits(kb: KnowledgeBase) -> None:
     a = advies(kb, **review_persona("R47"))  # groep 8, gl advice, bouwen + auto's
     assert len(a.routes) == 5 and all(r.opleiding.niveau >= 3 for r in a.routes)
+
+
+def test_a_non_technical_interest_on_a_technical_route_is_named_a_raakvlak(kb: KnowledgeBase) -> None:
+    a = advies(kb, **{**review_persona("R44"), "taal_ouders": "tr"})  # groep 7, machines + dieren: loonwerk first
+    top = a.routes[0]
+    assert set(top.passende_interesses) == {"machines", "dieren_natuur"}
+    assert "Met dieren en de natuur heeft deze opleiding alleen een raakvlak" in top.uitleg["nl"]
+    assert "kısmen" in top.uitleg["tr"]
+    # a route about machines only says nothing of the sort
+    assert all("alleen een raakvlak" not in r.uitleg["nl"] for r in a.routes if r.passende_interesses == ["machines"])
