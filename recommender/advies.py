@@ -110,6 +110,7 @@ def _route_advies(
     buiten: bool = False,
     profiel_twijfel: bool = False,
     gebruikt: set[str] | None = None,
+    profiel_markeren: bool = True,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -164,7 +165,7 @@ def _route_advies(
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
         hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
-        ander_profiel=profiel.profiel if profiel.profiel and not s.profiel_sluit_aan else None,
+        ander_profiel=profiel.profiel if s.ander_profiel and profiel_markeren else None,
         raakvlak=s.raakvlak,
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),
@@ -280,7 +281,20 @@ def recommend(
     gebruikt: set[str] = set()
     routes = [
         _route_advies(
-            kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten, twijfel, gebruikt
+            kb,
+            s,
+            profiel,
+            talen,
+            horizon,
+            activiteiten,
+            plaats,
+            eigen_initiatieven,
+            buiten,
+            twijfel,
+            gebruikt,
+            # mark the routes outside the own profiel only when some route connects to it: when none does, the intake
+            # notice says it once instead of a mark on every route (R27, R48)
+            any(c.profiel_sluit_aan for c in gekozen),
         )
         for s in gekozen
     ]

@@ -42,7 +42,16 @@ from functools import cached_property
 from knowledge.geo import haversine_km
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.profile import Profiel
-from recommender.routes import BeroepInfo, Locatie, Markt, RouteInfo, SectorMarkt, familie, niveaus_voor
+from recommender.routes import (
+    BeroepInfo,
+    Locatie,
+    Markt,
+    RouteInfo,
+    SectorMarkt,
+    familie,
+    niveaus_voor,
+    vmbo_profiel_voor,
+)
 
 DELEN = ("interesse", "werkvoorkeur", "arbeidsmarkt", "belangrijk", "afstand", "aansluiting")
 DICHTBIJ_KM = 5.0
@@ -122,6 +131,7 @@ class RouteScore:
     # the ids of the route's office or sales beroepen this pupil's interests and preferences do not point to: shown
     # apart as work to grow into (doorgroei_beroepen)
     later: tuple[str, ...] = ()
+    ander_profiel: bool = False  # the pupil has a vmbo profiel and the route is shown under another one
 
     @cached_property
     def eigen_beroepen(self) -> tuple[BeroepInfo, ...]:
@@ -320,7 +330,8 @@ def score_route(
     sluit_aan = bool(profiel.profiel and profiel.profiel in route.vmbo_profielen)
     # a pupil who already has a vmbo profiel: a route of another profiel costs half a point, so a route of the own
     # profiel wins a near tie (review 8, R39: a PIE route above the MaT routes of a MaT pupil)
-    anders = bool(profiel.profiel) and not sluit_aan
+    # (the profiel shown for the route decides: a tl pupil's TL Techniek stands for every techniek profiel)
+    anders = bool(profiel.profiel) and not sluit_aan and vmbo_profiel_voor(route, profiel) != profiel.profiel
     aansluiting = (0.5 if sluit_aan else 0.0) - (ANDER_PROFIEL if anders else 0.0) - (1.0 if lager else 0.0)
     delen = {
         "interesse": round(interesse, 3),
@@ -345,6 +356,7 @@ def score_route(
         via_beroep(route, match, later),
         beroep_voor(route, match),
         tuple(b.id for b in route.beroepen if b.id in later),
+        anders,
     )
 
 

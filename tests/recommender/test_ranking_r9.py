@@ -56,3 +56,9 @@ def test_a_non_technical_interest_on_a_technical_route_is_named_a_raakvlak(kb: K
     assert "kısmen" in top.uitleg["tr"]
     # a route about machines only says nothing of the sort
     assert all("alleen een raakvlak" not in r.uitleg["nl"] for r in a.routes if r.passende_interesses == ["machines"])
+
+
+def test_no_mark_on_every_route_when_none_connects_to_the_own_profiel(kb: KnowledgeBase) -> None:
+    a = advies(kb, **review_persona("R27"))  # kb3 Z&W, cars: the intake notice says it once
+    assert a.routes and all(r.ander_profiel is None for r in a.routes)
+    assert any(w.soort == "profiel_sluit_niet_aan" for w in a.waarschuwingen)
