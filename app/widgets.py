@@ -18,7 +18,7 @@ from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.explain import hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
+from recommender.explain import ander_profiel_tekst, hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
 from recommender.models import (
     Advies,
     FaseAdvies,
@@ -404,6 +404,8 @@ def render_route(
         marks = ([f"🕒 {tr('mentor.later_badge')}"] if route.horizon else []) + (
             [f"⭐ {hoofdroute_tekst(route, lang)}"] if route.hoofdroute else []
         )
+        if (anders := ander_profiel_tekst(route, lang)) is not None:  # outside the own profiel (review 8, R39)
+            marks.append(f"⚠️ {anders}")
         st.caption(
             " · ".join(
                 [f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]
@@ -419,7 +421,8 @@ def render_route(
                     f"  \n  📈 _{as_text(word('arbeidsmarkt', b.arbeidsmarkt, lang))}"
                     f" ({as_text(source_label(kb, b.arbeidsmarkt_bron, lang))})_"
                 )
-            st.markdown(f"- **{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
+            later = f"_({tr('mentor.grow_into')})_ " if b.doorgroei else ""  # office work to grow into (review 8)
+            st.markdown(f"- {later}**{_name(b.naam, lang)}**: {as_text(in_language(b.omschrijving, lang))}{markt}")
         if not route.beroepen_info:
             st.write(", ".join(route.beroepen))
         st.markdown(

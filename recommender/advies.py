@@ -110,6 +110,7 @@ def _route_advies(
     buiten: bool = False,
     profiel_twijfel: bool = False,
     gebruikt: set[str] | None = None,
+    profiel_markeren: bool = True,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -143,8 +144,10 @@ def _route_advies(
         opleiding=OpleidingKort(
             id=r.id, naam=r.naam, niveau=r.niveau, leerwegen=list(r.leerwegen), richting=r.richting
         ),
-        beroepen=list(r.beroep_namen),
-        beroep_ids=list(r.beroep_ids),
+        # the pupil's beroepen; office or sales work the pupil did not point to is listed apart (review 8, defect 4)
+        beroepen=[b.naam for b in s.eigen_beroepen],
+        beroep_ids=[b.id for b in s.eigen_beroepen],
+        doorgroei_beroepen=[b.naam for b in s.doorgroei],
         score=round(s.totaal, 2),
         score_delen={k: round(v, 2) for k, v in s.delen.items()},
         passende_interesses=list(s.interesses),
@@ -162,6 +165,7 @@ def _route_advies(
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
         hoofdroute=s.hoofdroute,
         hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
+        ander_profiel=profiel.profiel if s.ander_profiel and profiel_markeren else None,
         raakvlak=s.raakvlak,
         horizon=horizon,
         zijpad=havo_vwo_pad(profiel),
@@ -174,8 +178,9 @@ def _route_advies(
                 omschrijving={taal: b.kort.get(taal) or b.kort.get("nl", "") for taal in talen},
                 arbeidsmarkt=b.markt.label if b.markt else None,
                 arbeidsmarkt_bron=ref_text(b.markt.bron) if b.markt else None,
+                doorgroei=b.id in s.later,
             )
-            for b in r.beroepen
+            for b in (*s.eigen_beroepen, *s.doorgroei)
         ],
         vervolg=vervolg if toon_vervolg else [],
         wo_via_hbo={taal: t("advies.wo_via_hbo", taal, richtingen=lijst(wo_namen, taal)) for taal in talen}
@@ -276,7 +281,20 @@ def recommend(
     gebruikt: set[str] = set()
     routes = [
         _route_advies(
-            kb, s, profiel, talen, horizon, activiteiten, plaats, eigen_initiatieven, buiten, twijfel, gebruikt
+            kb,
+            s,
+            profiel,
+            talen,
+            horizon,
+            activiteiten,
+            plaats,
+            eigen_initiatieven,
+            buiten,
+            twijfel,
+            gebruikt,
+            # mark the routes outside the own profiel only when some route connects to it: when none does, the intake
+            # notice says it once instead of a mark on every route (R27, R48)
+            any(c.profiel_sluit_aan for c in gekozen),
         )
         for s in gekozen
     ]

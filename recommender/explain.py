@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.i18n import t, word
+from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_date, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
@@ -23,7 +23,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
 from recommender.profile import Profiel, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import HOOFDBEROEPEN, RouteScore
+from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
 
@@ -211,6 +211,12 @@ def route_uitleg(
                 beroep=lijst(beroepen[:2], taal),
             )
         )
+    if any(i in TECHNISCHE_INTERESSES for i in s.interesses):
+        # a non-technical interest the opleiding is coded with, on a route about a technical one (dieren en natuur on
+        # loonwerk in het groen for a pupil who likes machines): a raakvlak, never part of "past daarbij" (review 8, R44)
+        ook = [i for i in s.interesses if i not in TECHNISCHE_INTERESSES and i not in BEROEP_DRAAGT]
+        if ook:
+            zinnen.append(t("advies.interesse_ook_raakvlak", taal, interesses=_interesses(ook, taal)))
     if s.werk.match and s.werk.beroep and s.werk.bijberoep:
         # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
         zinnen.append(
@@ -241,6 +247,9 @@ def route_uitleg(
                 werk=lijst([word("werkvoorkeur", w, taal) for w in s.werk.conflict], taal),
             )
         )
+    if s.doorgroei:
+        # office or sales work the pupil did not point to: named apart, never as the route's work (review 8, defect 4)
+        zinnen.append(t("advies.doorgroei", taal, beroepen=lijst([b.naam for b in s.doorgroei], taal)))
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
         zinnen.append(markt)
@@ -563,3 +572,11 @@ def hoofdroute_tekst(route: RouteAdvies, taal: str) -> str:
 
 def interesses_tekst(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
     return _interesses(codes, taal, style)
+
+
+def ander_profiel_tekst(route: RouteAdvies, taal: str) -> str | None:
+    """The list mark of a route outside the pupil's own vmbo profiel ("sluit niet aan op profiel Maritiem en techniek
+    (MaT): vraag naar de toelating"), so the list itself says it (review 8, R39), not only the explanation."""
+    if not route.ander_profiel:
+        return None
+    return t("mentor.other_profile", taal, eigen=label("profiel", route.ander_profiel, taal))

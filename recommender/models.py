@@ -53,6 +53,9 @@ class BeroepUitleg(_Out):
     omschrijving: Vertaald
     arbeidsmarkt: str | None = None  # only when a report names this beroep
     arbeidsmarkt_bron: str | None = None
+    # office or sales work on this route that the pupil's interests and preferences do not point to: work to grow
+    # into later, listed after the pupil's own beroepen (review 8, defect 4)
+    doorgroei: bool = False
 
 
 class HoRichting(_Out):
@@ -71,6 +74,8 @@ class RouteAdvies(_Out):
     opleiding: OpleidingKort
     beroepen: list[str]
     beroep_ids: list[str]
+    # the route's office or sales beroepen the pupil did not point to: "later kun je ook doorgroeien naar" (review 8)
+    doorgroei_beroepen: list[str] = Field(default_factory=list)
     score: float
     score_delen: dict[str, float]
     passende_interesses: list[str]
@@ -93,6 +98,8 @@ class RouteAdvies(_Out):
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
     # for which of the pupil's interests (review 8: a bare "hoofdroute" on route #3 could not be explained)
     hoofdroute_voor: list[str] = Field(default_factory=list)
+    # the pupil's own vmbo profiel when this route connects to another one: the list says so (review 8, R39)
+    ander_profiel: str | None = None
     raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
     zijpad: bool = False  # havo/vwo (and a havo/vwo schooladvies): mbo 4 beside the hbo/wo directions, shown short

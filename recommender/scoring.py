@@ -19,7 +19,8 @@ the pupil is never pushed down by a route that is only nearby or only "kansrijk"
   gemiddeld 0.25; a report about the route's sector only counts half.
 - belangrijk (0-1.5, capped): baanzekerheid, salaris, doorleren_hbo, snel_geld (BBL), dichtbij_huis.
 - afstand (-1..0.5): 0.5 x (1 - d / max) within the pupil's maximum, below zero beyond it (floored at -1).
-- aansluiting (-1..0.5): +0.5 when the pupil's vmbo profiel connects; -1 for a lower niveau than fits.
+- aansluiting (-1.5..0.5): +0.5 when the pupil's vmbo profiel connects, -0.5 when the pupil has a profiel and the
+  route connects to another one; -1 for a lower niveau than fits.
 
 A route is a *raakvlak* (side link) when none of the matched interests is one the opleiding is about.
 
@@ -28,7 +29,8 @@ about it), then the rest by score minus a variety penalty (same richting and niv
 shared beroep): variety is a penalty, never an exclusion. Routes about an interest come before every
 raakvlak; a raakvlak fills only when the work fits well or the list is still short. Shown in that
 order: routes about an interest by score, then raakvlak routes by score; ties by fit, labour market,
-distance, id.
+distance, id; in a near tie the usual first route for the first interest leads (:func:`hoofdroute_voorop`).
+A lower niveau than fits fills only while no route at a fitting niveau with a comparable fit is left.
 """
 
 from __future__ import annotations
@@ -40,7 +42,16 @@ from functools import cached_property
 from knowledge.geo import haversine_km
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.profile import Profiel
-from recommender.routes import BeroepInfo, Locatie, Markt, RouteInfo, SectorMarkt, familie, niveaus_voor
+from recommender.routes import (
+    BeroepInfo,
+    Locatie,
+    Markt,
+    RouteInfo,
+    SectorMarkt,
+    familie,
+    niveaus_voor,
+    vmbo_profiel_voor,
+)
 
 DELEN = ("interesse", "werkvoorkeur", "arbeidsmarkt", "belangrijk", "afstand", "aansluiting")
 DICHTBIJ_KM = 5.0
@@ -62,6 +73,10 @@ STRAF_RAAKVLAK = 1.5  # while filling, a raakvlak competes with routes about an 
 # A filler whose nearest school lies this far beyond the pupil's travel limit is left out (half the limit, at least
 # 10 km): an empty slot is better than an aviation course 30 km away for a pupil with a 15 km limit (review 5, R30)
 VER_AANDEEL = 0.5
+ANDER_PROFIEL = 0.5  # aansluiting for a route outside the pupil's own (known) vmbo profiel
+# A near tie (total and fit at most this far below route #1): the usual first route for the pupil's first interest goes
+# first when it fits at least as many of the pupil's interests (review 8: [hoofdroute] on #2-#4, R15 R22 R37 R46)
+BIJNA_GELIJK = 0.5
 ENTREE_NIVEAU = 1
 VER_MIN_KM = 10.0
 
@@ -113,6 +128,19 @@ class RouteScore:
     # a non-technical interest of the pupil that a route about a technical interest serves through one of its beroepen
     # (economie_handel -> accountmanager technische producten on Technicus engineering, review 7 R50): (interest, beroep)
     beroep_voor: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the ids of the route's office or sales beroepen this pupil's interests and preferences do not point to: shown
+    # apart as work to grow into (doorgroei_beroepen)
+    later: tuple[str, ...] = ()
+    ander_profiel: bool = False  # the pupil has a vmbo profiel and the route is shown under another one
+
+    @cached_property
+    def eigen_beroepen(self) -> tuple[BeroepInfo, ...]:
+        """The route's beroepen shown as this pupil's: all but the ones to grow into, in the route's order."""
+        return tuple(b for b in self.route.beroepen if b.id not in self.later)
+
+    @cached_property
+    def doorgroei(self) -> tuple[BeroepInfo, ...]:
+        return tuple(b for b in self.route.beroepen if b.id in self.later)
 
     @cached_property
     def raakvlak(self) -> bool:
@@ -139,9 +167,46 @@ def _gewicht(interesse: str, route: RouteInfo) -> float:
     return RAAKVLAK_GEWICHT
 
 
-def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[str, ...], bool]:
-    """(points, matched interests in the pupil's order, route is the usual first route for one of them)."""
-    match = tuple(i for i in pupil if i in route.interesses)
+# A commercial or planning beroep (accountmanager, werkvoorbereider/calculator, projectleider: coded with economie_handel)
+# next to a route's main beroep is work to grow into for a pupil whose interests and work preferences do not point there:
+# named apart ("later kun je ook doorgroeien naar ..."), never listed, matched or explained as the pupil's work (review
+# 8, defect 4: accountmanager under a hands-on route). What points there: economie_handel, or an office preference the
+# beroep is coded with.
+KANTOOR_INTERESSES = frozenset({"economie_handel"})
+KANTOOR_VOORKEUREN = frozenset({"computers", "schoon_binnen"})
+
+
+def doorgroei_beroepen(route: RouteInfo, interesses: Sequence[str], werkvoorkeuren: Sequence[str]) -> frozenset[str]:
+    """The ids of the route's office or sales beroepen that this pupil's interests and work preferences do not point
+    to. Never the route's main (first) beroep, and none on a route whose main beroep is office work itself
+    (Middenkaderfunctionaris bouwkunde leads to werkvoorbereider first; Manager transport en logistiek)."""
+    if not KANTOOR_INTERESSES.isdisjoint(interesses) or not route.beroepen:
+        return frozenset()
+    if not KANTOOR_INTERESSES.isdisjoint(route.beroepen[0].interesses):
+        return frozenset()
+    voorkeur = KANTOOR_VOORKEUREN.intersection(werkvoorkeuren)
+    return frozenset(
+        b.id
+        for b in route.beroepen[HOOFDBEROEPEN:]
+        if not KANTOOR_INTERESSES.isdisjoint(b.interesses) and voorkeur.isdisjoint(b.werk)
+    )
+
+
+def _route_interesses(route: RouteInfo, later: frozenset[str]) -> frozenset[str]:
+    """What the route is coded with, without what only a beroep to grow into carries."""
+    if not later:
+        return route.interesses
+    return route.opl_interesses.union(*(b.interesses for b in route.beroepen if b.id not in later))
+
+
+def interesse_punten(
+    pupil: list[str], route: RouteInfo, later: frozenset[str] = frozenset()
+) -> tuple[float, tuple[str, ...], bool]:
+    """(points, matched interests in the pupil's order, route is the usual first route for one of them).
+
+    ``later``: beroepen to grow into (:func:`doorgroei_beroepen`); an interest only they carry is no link."""
+    coded = _route_interesses(route, later)
+    match = tuple(i for i in pupil if i in coded)
     if not match:
         return 0.0, (), False
     gewicht = sum(_gewicht(i, route) for i in match)
@@ -151,12 +216,15 @@ def interesse_punten(pupil: list[str], route: RouteInfo) -> tuple[float, tuple[s
     return 2.0 * dekking + 1.0 * focus + (HOOFDROUTE_PUNTEN if hoofd else 0.0), match, hoofd
 
 
-def werk_punten(pupil: list[str], route: RouteInfo) -> WerkMatch:
-    """The best beroep of the route for the pupil's work preferences (a clash costs a point)."""
+def werk_punten(pupil: list[str], route: RouteInfo, later: frozenset[str] = frozenset()) -> WerkMatch:
+    """The best beroep of the route for the pupil's work preferences (a clash costs a point); never a beroep to grow
+    into (``later``): "Als accountmanager werk je met mensen" is not what the route offers this pupil (review 8)."""
     if not pupil or not route.beroepen:
         return WerkMatch(0.0, (), None)
     best: tuple[float, int, BeroepInfo, tuple[str, ...], tuple[str, ...]] | None = None
     for pos, ber in enumerate(route.beroepen):
+        if ber.id in later:
+            continue
         match = tuple(w for w in pupil if w in ber.werk)
         conflict = tuple(sorted({c for w in pupil for c in CONFLICT.get(w, frozenset()) if c in ber.werk}))
         punten = 2.0 * min(1.0, len(match) / min(len(pupil), 2)) - (1.0 if conflict else 0.0)
@@ -242,10 +310,11 @@ def score_route(
     afstanden: Sequence[float] | None = None,
 ) -> RouteScore | None:
     """Score one admissible route for a pupil, or None when no stated interest connects to it."""
-    interesse, match, hoofd = interesse_punten(list(profiel.interesses), route)
+    later = doorgroei_beroepen(route, profiel.interesses, profiel.werkvoorkeuren)
+    interesse, match, hoofd = interesse_punten(list(profiel.interesses), route, later)
     if not match:
         return None
-    werk = werk_punten(list(profiel.werkvoorkeuren), route)
+    werk = werk_punten(list(profiel.werkvoorkeuren), route, later)
     markt_punten = max(route.markt.punten if route.markt else 0.0, route.sector.punten if route.sector else 0.0)
     d = dichtstbij(
         route.locaties,
@@ -259,7 +328,11 @@ def score_route(
     hoofd_niveaus, lager_niveaus = niveaus_voor(profiel)
     lager = route.niveau in lager_niveaus and route.niveau not in hoofd_niveaus
     sluit_aan = bool(profiel.profiel and profiel.profiel in route.vmbo_profielen)
-    aansluiting = (0.5 if sluit_aan else 0.0) - (1.0 if lager else 0.0)
+    # a pupil who already has a vmbo profiel: a route of another profiel costs half a point, so a route of the own
+    # profiel wins a near tie (review 8, R39: a PIE route above the MaT routes of a MaT pupil)
+    # (the profiel shown for the route decides: a tl pupil's TL Techniek stands for every techniek profiel)
+    anders = bool(profiel.profiel) and not sluit_aan and vmbo_profiel_voor(route, profiel) != profiel.profiel
+    aansluiting = (0.5 if sluit_aan else 0.0) - (ANDER_PROFIEL if anders else 0.0) - (1.0 if lager else 0.0)
     delen = {
         "interesse": round(interesse, 3),
         "werkvoorkeur": round(werk.punten, 3),
@@ -280,8 +353,10 @@ def score_route(
         lager,
         sluit_aan,
         hoofd,
-        via_beroep(route, match),
+        via_beroep(route, match, later),
         beroep_voor(route, match),
+        tuple(b.id for b in route.beroepen if b.id in later),
+        anders,
     )
 
 
@@ -306,12 +381,12 @@ def beroep_voor(route: RouteInfo, match: tuple[str, ...]) -> tuple[tuple[str, tu
     return tuple(uit)
 
 
-def via_beroep(route: RouteInfo, match: tuple[str, ...]) -> str | None:
+def via_beroep(route: RouteInfo, match: tuple[str, ...], later: frozenset[str] = frozenset()) -> str | None:
     """When no matched interest is on the opleiding itself: the first beroep that carries one."""
     if any(i in route.opl_interesses for i in match):
         return None
     for ber in route.beroepen:
-        if ber.interesses.intersection(match):
+        if ber.id not in later and ber.interesses.intersection(match):
             return ber.naam
     return None
 
@@ -412,11 +487,41 @@ def kies_routes(
         ]
         if not kandidaten:
             break
+        # a niveau below what fits (niveau 2 for a gl/tl pupil) fills only when no route at a fitting niveau with a
+        # comparable fit is left (review 8, R47: Tegelzetter n2 before Allround dakdekker n3)
+        passend = [s.fit for s in kandidaten if not s.lager_niveau]
+        kandidaten = [s for s in kandidaten if not s.lager_niveau or not passend or max(passend) < s.fit - BIJNA_GELIJK]
         beste = min(kandidaten, key=keuze)
         getoond.update(beste.route.beroep_ids)
         gekozen.append(beste)
         rest.remove(beste)
-    return rangorde(gekozen)
+    return hoofdroute_voorop(rangorde(gekozen), interesses)
+
+
+def _dekking(s: RouteScore) -> float:
+    """How many of the pupil's interests the route fits (an interest it is only side-linked to counts half)."""
+    return sum(_gewicht(i, s.route) for i in s.interesses)
+
+
+def hoofdroute_voorop(routes: list[RouteScore], interesses: Sequence[str]) -> list[RouteScore]:
+    """The usual first route for the pupil's first technical interest goes to #1 in a near tie (:data:`BIJNA_GELIJK`
+    in total and in fit) when it fits at least as many of the pupil's interests as route #1: a decaan can say "this is
+    where most pupils who like X start" instead of explaining a few hundredths of a point."""
+    eerste = next((i for i in interesses if i in TECHNISCHE_INTERESSES), None)
+    if eerste is None or not routes:
+        return routes
+    top = routes[0]
+    hoofd = next((s for s in routes if eerste in s.interesses and eerste in s.route.hoofdroute_voor), None)
+    if (
+        hoofd is None
+        or hoofd is top
+        or hoofd.raakvlak != top.raakvlak
+        or top.totaal - hoofd.totaal > BIJNA_GELIJK
+        or top.fit - hoofd.fit > BIJNA_GELIJK
+        or _dekking(hoofd) < _dekking(top)
+    ):
+        return routes
+    return [hoofd, *(s for s in routes if s is not hoofd)]
 
 
 def _gedekt_raakvlak(s: RouteScore, gekozen: list[RouteScore], kort: bool) -> bool:

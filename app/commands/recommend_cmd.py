@@ -20,7 +20,15 @@ from knowledge import KnowledgeError, load_knowledge
 from knowledge.i18n import t
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
-from recommender.explain import hoofdroute_tekst, km_tekst, plek_tekst, route_plek, school_tekst, stap_plek
+from recommender.explain import (
+    ander_profiel_tekst,
+    hoofdroute_tekst,
+    km_tekst,
+    plek_tekst,
+    route_plek,
+    school_tekst,
+    stap_plek,
+)
 from recommender.initiatives import own_initiatives
 from recommender.models import Advies
 from recommender.profile import Profiel, ProfielError, parse_profiel
@@ -139,6 +147,8 @@ def _print_human(advies: Advies) -> None:
         o = r.opleiding
         profiel = f"vmbo {r.vmbo_profiel} -> " if r.vmbo_profiel else ""
         hoofd = f"  [{hoofdroute_tekst(r, 'nl')}]" if r.hoofdroute else ""
+        if (anders := ander_profiel_tekst(r, "nl")) is not None:
+            hoofd += f"  [{anders}]"
         print(
             f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{hoofd}"
         )
@@ -155,7 +165,8 @@ def _print_human(advies: Advies) -> None:
         for b in r.beroepen_info:
             markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
             # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
-            print(f"   - {b.naam}: {b.omschrijving.get('nl', '')}{markt}")
+            later = f"({t('mentor.grow_into', 'nl')}) " if b.doorgroei else ""  # office work to grow into (review 8)
+            print(f"   - {later}{b.naam}: {b.omschrijving.get('nl', '')}{markt}")
             for taal in advies.talen:
                 if taal != "nl" and b.omschrijving.get(taal):
                     print(f"     [{taal}] {b.omschrijving[taal]}")

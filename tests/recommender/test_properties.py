@@ -14,7 +14,7 @@ from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.advies import plaats_van, recommend, score_alle
 from recommender.profile import LEERJAREN_PER_SCHOOLTYPE, Profiel, profielen_voor, random_profiles
 from recommender.routes import NIVEAUS, is_gerapporteerd
-from recommender.scoring import DELEN
+from recommender.scoring import BIJNA_GELIJK, DELEN
 
 PLAATSEN = (
     "3083",
@@ -93,9 +93,15 @@ def assert_admissible(kb: KnowledgeBase, p: Profiel, n: int = 5) -> None:
             assert any(interesse in r.passende_interesses and not r.raakvlak for r in adv.routes), (interesse, ids)
         elif any(interesse in s.interesses for s in ranked):
             assert any(interesse in r.passende_interesses for r in adv.routes), (interesse, ids)
-    # routes about an interest first, then raakvlak routes, each by score
+    # routes about an interest first, then raakvlak routes, each by score; except that the usual first route for the
+    # pupil's first technical interest may lead in a near tie (round 9, scoring.hoofdroute_voorop)
     volgorde = [(r.raakvlak, -r.score) for r in adv.routes]
-    assert volgorde == sorted(volgorde)
+    eerste = next((i for i in p.interesses if i in TECHNISCHE_INTERESSES), None)
+    if volgorde != sorted(volgorde):
+        top = adv.routes[0]
+        assert eerste is not None and eerste in top.hoofdroute_voor, ids
+        assert volgorde[1:] == sorted(volgorde[1:])
+        assert max(r.score for r in adv.routes if r.raakvlak == top.raakvlak) - top.score <= BIJNA_GELIJK + 0.01
     for r in adv.routes:  # a label on a beroep only where a report names it
         for b in r.beroepen_info:
             if b.arbeidsmarkt is not None:
