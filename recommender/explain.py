@@ -564,10 +564,16 @@ def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
 
 def hoofdroute_tekst(route: RouteAdvies, taal: str) -> str:
     """The main-route mark with the interests it is the usual first route for ("de gebruikelijke eerste route
-    voor bouwen"), so a mark on route #3 explains itself (review 8)."""
+    voor bouwen op mbo niveau 2"), so a mark on route #3 explains itself (review 8) and two marked
+    routes of different niveaus do not read as two "first" routes."""
     if not route.hoofdroute_voor:
         return t("mentor.main_route", taal)
-    return t("mentor.main_route_for", taal, interesses=interesses_tekst(route.hoofdroute_voor, taal))
+    return t(
+        "mentor.main_route_for",
+        taal,
+        interesses=interesses_tekst(route.hoofdroute_voor, taal),
+        niveau=route.opleiding.niveau,
+    )
 
 
 def interesses_tekst(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:

@@ -32,4 +32,14 @@ def test_the_mark_reads_with_the_interest_in_every_language(kb: KnowledgeBase) -
     route = next(r for r in a.routes if r.hoofdroute)
     assert route.hoofdroute_voor == ["bouwen"]
     for taal in LANGUAGES:
-        assert interesses_tekst(["bouwen"], taal) in hoofdroute_tekst(route, taal)
+        mark = hoofdroute_tekst(route, taal)
+        assert interesses_tekst(["bouwen"], taal) in mark and f"niveau {route.opleiding.niveau}" in mark
+
+
+def test_two_marked_routes_say_their_own_niveau(kb: KnowledgeBase) -> None:
+    """A route at niveau 4 and one at niveau 3 can both be the usual first route of one interest; the mark
+    names the niveau so a decaan does not read two "first" routes (R46 after round 9)."""
+    a = advies(kb, **json.loads((REVIEW_PERSONAS / "R46.json").read_text(encoding="utf-8")))
+    marked = [r for r in a.routes if r.hoofdroute]
+    assert len({r.opleiding.niveau for r in marked}) == len(marked) >= 2
+    assert len({hoofdroute_tekst(r, "nl") for r in marked}) == len(marked)
