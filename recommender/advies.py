@@ -39,7 +39,7 @@ from recommender.explain import (
     route_uitleg,
     volgende_stap,
 )
-from recommender.fase import fase_advies, fase_van, havo_vwo_pad, is_horizon
+from recommender.fase import MAX_HORIZON, fase_advies, fase_van, havo_vwo_pad, horizon_kort, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
 from recommender.markt_regio import markt_regio_melding
@@ -257,8 +257,14 @@ def recommend(
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.approximate))
+    # a horizon in groep 7/8 and klas 1-2 stays short: the best route per interest, at most MAX_HORIZON (review 8)
+    n_routes = min(n, MAX_HORIZON) if horizon and horizon_kort(profiel) else n
     gekozen = kies_routes(
-        ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po", max_km=profiel.max_reisafstand_km
+        ranked,
+        list(profiel.interesses),
+        max(0, n_routes),
+        po=profiel.schooltype == "po",
+        max_km=profiel.max_reisafstand_km,
     )
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)

@@ -1,0 +1,72 @@
+"""Round 9 of issue 13 (review 8, defect 5): advice sized to the school stage on the REAL knowledge base.
+
+Groep 7/8 and klas 1-2 choose a school or a profiel first; later routes and hbo/wo directions are a short glimpse
+(the best one per interest, at most three) with one step saying that the full overview comes from klas 3 on."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.loader import KnowledgeBase
+from recommender.fase import MAX_HORIZON, beste_per_interesse
+from recommender.models import Advies, HoRichting
+from tests.recommender.helpers import advies, review_persona
+
+
+def _stap_soorten(a: Advies) -> list[str]:
+    assert a.fase_advies is not None
+    return [s.soort for s in a.fase_advies.stappen]
+
+
+@pytest.mark.parametrize("persona", ["R24", "R38"])
+def test_havo_vwo_horizon_short_with_later_step(kb: KnowledgeBase, persona: str) -> None:
+    """Groep 8 with a vwo advice and vwo klas 2: at most three directions, each interest's best one kept, and the
+    step that points to studiekeuze123.nl for later (not to kiesmbo.nl)."""
+    a = advies(kb, **review_persona(persona))
+    assert a.fase_advies is not None
+    vervolg = a.fase_advies.vervolg
+    assert 0 < len(vervolg) <= MAX_HORIZON
+    tech = [i for i in review_persona(persona)["interesses"] if i not in ("sport_bewegen",)]
+    for interesse in tech:
+        assert any(interesse in v.interesses for v in vervolg), interesse
+    later = [s for s in a.fase_advies.stappen if s.soort == "later_meer"]
+    assert len(later) == 1
+    assert "studiekeuze123.nl" in later[0].tekst["nl"] and "kiesmbo" not in later[0].tekst["nl"]
+    assert len(a.routes) <= MAX_HORIZON
+
+
+def test_havo_klas3_keeps_longer_list(kb: KnowledgeBase) -> None:
+    """havo 3 chooses its profiel now: its directions are not cut to the horizon size and get no 'later' step."""
+    a = advies(kb, **review_persona("R34"))
+    assert a.fase_advies is not None
+    assert len(a.fase_advies.vervolg) > MAX_HORIZON
+    assert "later_meer" not in _stap_soorten(a)
+
+
+@pytest.mark.parametrize("persona", ["R13", "R36", "R52"])
+def test_vmbo_horizon_short_with_kiesmbo_later(kb: KnowledgeBase, persona: str) -> None:
+    """vmbo klas 1-2 and groep 7/8 with a vmbo advice: at most three horizon routes and a 'later: kiesmbo.nl' step."""
+    a = advies(kb, **review_persona(persona))
+    assert a.routes and len(a.routes) <= MAX_HORIZON
+    assert all(r.horizon for r in a.routes)
+    assert a.fase_advies is not None
+    later = [s for s in a.fase_advies.stappen if s.soort == "later_meer"]
+    assert len(later) == 1 and "kiesmbo.nl" in later[0].tekst["nl"]
+
+
+def test_klas3_vmbo_keeps_five_routes(kb: KnowledgeBase) -> None:
+    """The stage limit is for the horizon only: a klas-3 vmbo pupil still sees the full route list."""
+    a = advies(kb, **review_persona("R20"))
+    assert len(a.routes) > MAX_HORIZON
+
+
+def _richting(naam: str, *interesses: str) -> HoRichting:
+    return HoRichting(naam=naam, soort="hbo", scholen=[], via=[], interesses=list(interesses))
+
+
+def test_beste_per_interesse_keeps_each_interest_and_order() -> None:
+    """The second interest's first direction survives the cut even when the first interest has many; order kept."""
+    lijst = [_richting("A", "ict"), _richting("B", "ict"), _richting("C", "ict"), _richting("D", "gaming")]
+    gekozen = beste_per_interesse(lijst, ["ict", "gaming"], 3)
+    assert [v.naam for v in gekozen] == ["A", "B", "D"]
+    assert [v.naam for v in beste_per_interesse(lijst, ["ict"], 2)] == ["A", "B"]
