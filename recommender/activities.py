@@ -968,7 +968,14 @@ def activiteiten_melding(
     # "over koken en horeca of sport en bewegen": interest names hold "en" themselves, so the list says "of"
     woorden = {taal: interesses_tekst(profiel.interesses, taal, style="or") for taal in talen}
     key = "advies.act_geen_open_dag" if open_dagen else "advies.act_geen"
-    stap = "advies.act_geen_stap_po" if profiel.schooltype == "po" else "advies.act_geen_stap"
+    # groep 7/8 asks the leerkracht; havo/vwo looks at a hogeschool or university, not a vmbo snuffelstage (review 8)
+    stap = (
+        "advies.act_geen_stap_po"
+        if profiel.schooltype == "po"
+        else "advies.act_geen_stap_havo"
+        if profiel.schooltype in ("havo", "vwo")
+        else "advies.act_geen_stap"
+    )
     return {taal: t(key, taal, interesses=woorden[taal]) + " " + t(stap, taal) for taal in talen}
 
 

@@ -310,8 +310,13 @@ def recommend(
         meldingen.append(
             {
                 taal: t(
-                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34)
-                    "advies.geen_route_interesse_havo" if havo_vwo_pad(profiel) else "advies.geen_route_interesse",
+                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34); in
+                    # groep 7/8 the next choice is a secondary school, and there is no decaan yet (review 8)
+                    "advies.geen_route_interesse_po"
+                    if fase == "po"
+                    else "advies.geen_route_interesse_havo"
+                    if havo_vwo_pad(profiel)
+                    else "advies.geen_route_interesse",
                     taal,
                     interesse=interesses_tekst(buiten_techniek, taal, style="or"),
                 )
@@ -392,7 +397,11 @@ def recommend(
     regios = [s.markt.regio for s in gekozen if s.markt is not None]
     regios += [s.sector.regio for s in gekozen if s.sector is not None]
     regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
-    if not buiten and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen)) is not None:
+    if (
+        not buiten
+        and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen, po=fase == "po"))
+        is not None
+    ):
         meldingen.append(regio)  # Rijnmond figures for a Den Haag pupil: said once (review 6, defect 3)
 
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field

@@ -70,3 +70,22 @@ def test_beste_per_interesse_keeps_each_interest_and_order() -> None:
     gekozen = beste_per_interesse(lijst, ["ict", "gaming"], 3)
     assert [v.naam for v in gekozen] == ["A", "B", "D"]
     assert [v.naam for v in beste_per_interesse(lijst, ["ict"], 2)] == ["A", "B"]
+
+
+@pytest.mark.parametrize("persona", ["R12", "R36", "R40", "R44"])
+def test_groep78_notices_fit_the_stage(kb: KnowledgeBase, persona: str) -> None:
+    """Groep 7/8 has no decaan and chooses a secondary school: no notice sends the family to a decaan or to
+    kiesmbo.nl (review 8: R12, R36 got 'Vraag je decaan ... kiesmbo.nl')."""
+    a = advies(kb, **review_persona(persona))
+    assert a.meldingen
+    for m in a.meldingen:
+        assert "kiesmbo" not in m["nl"] and "Vraag je decaan" not in m["nl"], m["nl"]
+
+
+@pytest.mark.parametrize("persona", ["R30", "R34", "R50"])
+def test_havo_vwo_notices_point_to_ho(kb: KnowledgeBase, persona: str) -> None:
+    """havo/vwo notices point to studiekeuze123.nl and hbo/wo open days, never to kiesmbo.nl or a vmbo snuffelstage."""
+    a = advies(kb, **review_persona(persona))
+    assert a.meldingen
+    for m in a.meldingen:
+        assert "kiesmbo" not in m["nl"] and "snuffelstage" not in m["nl"], m["nl"]
