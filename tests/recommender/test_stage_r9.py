@@ -89,3 +89,38 @@ def test_havo_vwo_notices_point_to_ho(kb: KnowledgeBase, persona: str) -> None:
     assert a.meldingen
     for m in a.meldingen:
         assert "kiesmbo" not in m["nl"] and "snuffelstage" not in m["nl"], m["nl"]
+
+
+def test_out_of_region_open_day_dropped_when_region_has_options(kb: KnowledgeBase) -> None:
+    """R41 (Bergschenhoek) has open days inside the MRDH: the Waddinxveen one is not shown (review 8)."""
+    a = advies(kb, **review_persona("R41"))
+    assert any(not x.landelijk for x in a.activiteiten)
+    assert not any(x.buiten_regio for x in a.activiteiten)
+    assert all("Waddinxveen" not in x.naam for x in a.activiteiten)
+
+
+def test_out_of_region_activity_says_so(kb: KnowledgeBase) -> None:
+    """R31 lives in Gouda (outside the MRDH): the nearby Waddinxveen open day may stay, and its line says it lies
+    outside the region, in every language shown."""
+    a = advies(kb, **review_persona("R31"))
+    buiten = [x for x in a.activiteiten if x.buiten_regio]
+    assert buiten
+    for x in buiten:
+        assert "buiten de regio Rotterdam Den Haag" in x.reden
+        assert all(x.uitleg[taal] for taal in a.talen)
+
+
+def test_no_interests_broad_activities_first_and_said_why(kb: KnowledgeBase) -> None:
+    """R23 chose no interest: techniek in general comes before one branche (the maritime museum), and every line
+    says that no interest was chosen yet."""
+    a = advies(kb, **review_persona("R23"))
+    breed = [set(x.branches) <= {"techniek_breed"} for x in a.activiteiten]
+    assert breed and breed[0] and breed == sorted(breed, reverse=True)
+    assert all("nog geen interesse gekozen" in x.reden for x in a.activiteiten)
+
+
+def test_general_techniek_labelled_for_non_technical_interests(kb: KnowledgeBase) -> None:
+    """R12 (cooking + sport): a general techniek item is labelled 'Algemene techniek', not as a fit."""
+    a = advies(kb, **review_persona("R12"))
+    breed = [x for x in a.activiteiten if set(x.branches) <= {"techniek_breed"}]
+    assert breed and all(x.reden.startswith("Algemene techniek") for x in breed)
