@@ -62,6 +62,7 @@ from recommender.profile import (
     gemeente_buiten_mrdh,
     parse_profiel,
     plaats_van,
+    thuis_midden,
     vocab_lijsten,
 )
 from recommender.reistijd import reistijd_melding
@@ -302,7 +303,11 @@ def recommend(
         # havo/vwo); information, not a warning (review 6, defect 3)
         goed_om_te_weten.append(reis)
     if plaats is not None:  # every km shown is a straight line, once per advice (review 7, defect 3: R22 over water)
-        goed_om_te_weten.append(melding("hemelsbreed", talen))
+        # home known only as a wijk or gemeente: from where the "~" distances are measured, in plain words (review 8)
+        midden = thuis_midden(kb, profiel)
+        goed_om_te_weten.append(
+            melding("hemelsbreed_midden", talen, plaats=midden) if midden else melding("hemelsbreed", talen)
+        )
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]

@@ -124,3 +124,13 @@ def test_general_techniek_labelled_for_non_technical_interests(kb: KnowledgeBase
     a = advies(kb, **review_persona("R12"))
     breed = [x for x in a.activiteiten if set(x.branches) <= {"techniek_breed"}]
     assert breed and all(x.reden.startswith("Algemene techniek") for x in breed)
+
+
+@pytest.mark.parametrize(("persona", "midden"), [("R04", "Charlois"), ("R24", "IJsselmonde")])
+def test_approximate_home_said_once_in_plain_words(kb: KnowledgeBase, persona: str, midden: str) -> None:
+    """Home known as a wijk: the route lines' '~x km' are explained once, in the straight-line notice, with the area
+    whose centre stands for home; the plain straight-line notice is not shown next to it."""
+    a = advies(kb, **review_persona(persona))
+    uitleg = [m["nl"] for m in a.goed_om_te_weten if "hemelsbreed" in m["nl"]]
+    assert len(uitleg) == 1
+    assert f"vanaf het midden van {midden}, niet vanaf je huis" in uitleg[0]
