@@ -326,7 +326,15 @@ def activiteiten_proberen(
     ]
     zelf = [a for a in kandidaten if not a.via_school]
     los = "stap_po_activiteiten" if po else "stap_activiteiten"
-    if not profiel.interesses:
+    if (
+        not profiel.interesses
+    ):  # techniek in general first, as in the list below (review 8, R23): alone, else via school
+        breed = [a for a in kandidaten if set(a.branches) <= {"techniek_breed"}]
+        if zelf_breed := [a for a in breed if not a.via_school]:
+            return los, [a.naam for a in zelf_breed[:n]]
+        if school_breed := [a for a in breed if a.via_school]:
+            key = "stap_activiteiten_school_po" if po else "stap_activiteiten_school"
+            return key, [a.naam for a in school_breed[:n]]
         return (los, [a.naam for a in zelf[:n]]) if zelf else None
     past = [a for a in kandidaten if a.passende_interesses or a.gevraagde_doelgroep]
     if zelf_past := [a for a in past if not a.via_school]:

@@ -134,3 +134,14 @@ def test_approximate_home_said_once_in_plain_words(kb: KnowledgeBase, persona: s
     uitleg = [m["nl"] for m in a.goed_om_te_weten if "hemelsbreed" in m["nl"]]
     assert len(uitleg) == 1
     assert f"vanaf het midden van {midden}, niet vanaf je huis" in uitleg[0]
+
+
+def test_no_interests_try_out_step_names_general_techniek(kb: KnowledgeBase) -> None:
+    """R23's 'to try it out' step names general techniek items (via school when none can be joined alone), not the
+    maritime museum that the list labels as one branche."""
+    a = advies(kb, **review_persona("R23"))
+    assert a.fase_advies is not None
+    (stap,) = [s for s in a.fase_advies.stappen if s.soort == "activiteiten"]
+    breed = [x.naam for x in a.activiteiten if set(x.branches) <= {"techniek_breed"}]
+    assert breed and breed[0] in stap.tekst["nl"]
+    assert not any(x.naam in stap.tekst["nl"] for x in a.activiteiten if not set(x.branches) <= {"techniek_breed"})
