@@ -292,6 +292,22 @@ def _arrays(kb: KnowledgeBase | None, extra: Sequence[Initiatief] | None) -> _Ar
     return a
 
 
+def _buiten_mrdh(ini: Initiatief) -> bool:
+    """A placed activity in a gemeente outside the Metropoolregio Rotterdam Den Haag."""
+    return bool(ini.locatie.gemeente) and ini.locatie.gemeente not in vocab.MRDH_GEMEENTEN
+
+
+def _thuis_in_mrdh(kb: KnowledgeBase | None, profiel: Profiel) -> bool:
+    """The pupil's place lies in the MRDH (then an activity outside it is a last resort)."""
+    if kb is None:
+        return False
+    try:
+        place, buiten = plaats_van(kb, profiel)
+    except ProfielError:
+        return False
+    return not buiten and place is not None and place.gemeente in vocab.MRDH_GEMEENTEN
+
+
 def _plek_gemeente(k: _Kandidaat) -> str | None:
     """The activity's gemeente when it is placed only at gemeente level (then no distance is shown)."""
     if k.landelijk or k.ini.locatie.precisie != "gemeente":
@@ -313,6 +329,7 @@ class _Kandidaat:
     soort: str  # passend (about an interest) | breed (techniek in general) | ander (another branche) | proberen
     po: bool = False  # a groep 7/8 pupil: a via-school programme is asked of the leerkracht, not a mentor
     vanaf: str | None = None  # the area whose centre stands for home: "~x km vanaf het midden van <vanaf>"
+    zonder_interesses: bool = False  # the pupil chose no interest yet: the line says why it is shown
 
     @property
     def totaal(self) -> float:
@@ -519,14 +536,21 @@ def rank_activiteiten(
         passend, algemeen, interesse_rij = passend[keep], algemeen[keep], interesse_rij[keep]
         if rows.size == 0:
             return []
+        # a place outside the MRDH (Waddinxveen) only when the pupil lives outside it too, or nothing local is
+        # left inside it; then its line says so (review 8, R31, R41)
+        buiten = np.array([not overal[j] and _buiten_mrdh(a.items[int(r)]) for j, r in enumerate(rows.tolist())])
+        if buiten.any() and _thuis_in_mrdh(kb, profiel) and (~overal & ~buiten).any():
+            keep = ~buiten
+            rows, overal, km = rows[keep], overal[keep], km[keep]
+            passend, algemeen, interesse_rij = passend[keep], algemeen[keep], interesse_rij[keep]
         afstand = np.where(overal, LANDELIJK_PUNTEN, 2.0 * (1.0 - np.nan_to_num(km) / profiel.max_reisafstand_km))
     else:
         km = np.full(rows.size, np.nan)
         afstand = np.where(overal, LANDELIJK_PUNTEN, 0.0)
     if profiel.interesses:
         branche = np.where(passend, PASSEND_PUNTEN, np.where(algemeen, BREED_PUNTEN, 0.0))
-    else:  # no interests yet: every activity is a way to find out
-        branche = np.zeros(rows.size)
+    else:  # no interests yet: techniek in general is the way to find out, before one branche (review 8, R23)
+        branche = np.where(algemeen, BREED_PUNTEN, 0.0)
     dg = a.doelgroepen[rows]
     doelgroep = np.where((dg & gevraagd_bits) != 0, 1.0, 0.0)
     groep = np.where(((dg & _GROEP_BITS & ~gevraagd_bits) != 0) & (doelgroep == 0), -GROEP_STRAF, 0.0)
@@ -594,7 +618,9 @@ def rank_activiteiten(
         rest.append(i)
     voor.sort(key=lambda i: (bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     # about the pupil's interests first, local before landelijk/online, then the one general try-out
-    rest.sort(key=lambda i: (not passend[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
+    # (no interests yet: techniek in general first, before a single branche such as a maritime museum; review 8, R23)
+    eerst = passend if profiel.interesses else algemeen
+    rest.sort(key=lambda i: (not eerst[i], bool(overal[i]), -totaal[i], km_key[i], int(rank[i])))
     # a requested doelgroep opens the list, local before national (issue 13); when the only such item is national
     # or off the pupil's interests, a notice says so plainly (review 7) instead of moving it down (review 8 read
     # VHTO in fifth place as the request not being honoured)
@@ -629,6 +655,7 @@ def rank_activiteiten(
             _soort(bool(passend[i]), bool(algemeen[i]), bool(tech)),
             profiel.schooltype == "po",
             midden,
+            zonder_interesses=not profiel.interesses,
         )
         out.append(_advies(k, talen))
     return out
@@ -728,6 +755,7 @@ def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
         website=ini.website,
         afstand_bij_benadering=k.benadering,
         plek_gemeente=_plek_gemeente(k),
+        buiten_regio=not k.landelijk and _buiten_mrdh(ini),
         via_school=k.via_school,
         gevraagde_doelgroep=k.doelgroep,
         passende_interesses=list(k.interesses),
@@ -759,7 +787,7 @@ def _kandidaat_een(
     algemeen = set(ini.branches) == {"techniek_breed"}
     over_route = bool(interesses_van(ini, _scholen(kb)) & richting_interesses(route_richting))
     doelgroep = next((d for d in ini.doelgroepen if d in gevraagd), None)
-    branche = (PASSEND_PUNTEN if passend else BREED_PUNTEN if algemeen else 0.0) if profiel.interesses else 0.0
+    branche = PASSEND_PUNTEN if passend and profiel.interesses else BREED_PUNTEN if algemeen else 0.0
     landelijk = ini.landelijk_online
     if landelijk:
         afstand = LANDELIJK_PUNTEN
@@ -895,6 +923,15 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
         specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
         parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))
+    elif k.zonder_interesses:  # nothing chosen yet: that is why it is shown (review 8, R23)
+        algemeen = set(ini.branches) <= {"techniek_breed"}
+        specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
+        if algemeen or not specifiek:
+            parts.append(t("advies.act_geen_interesse_breed", taal))
+        else:
+            parts.append(t("advies.act_geen_interesse_ander", taal, branches=lijst(specifiek, taal)))
+    elif set(ini.branches) <= {"techniek_breed"}:  # techniek in general for a zorg pupil: labelled as such (R12)
+        parts.append(t("advies.act_proberen_breed", taal))
     else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
         parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
@@ -908,6 +945,8 @@ def _reden(k: _Kandidaat, taal: str) -> str:
             parts.append(t("advies.act_afstand_midden", taal, km=km_tekst(k.km, taal, True), plaats=k.vanaf))
     elif k.km is not None:
         parts.append(t("advies.act_afstand", taal, km=km_tekst(k.km, taal, k.benadering)))
+    if not k.landelijk and _buiten_mrdh(ini):
+        parts.append(t("advies.act_buiten_regio", taal))
     if ini.praktijkgerichtheid == "veel":
         parts.append(t("advies.act_praktijk_veel", taal))
     elif ini.praktijkgerichtheid == "deels":
@@ -968,7 +1007,14 @@ def activiteiten_melding(
     # "over koken en horeca of sport en bewegen": interest names hold "en" themselves, so the list says "of"
     woorden = {taal: interesses_tekst(profiel.interesses, taal, style="or") for taal in talen}
     key = "advies.act_geen_open_dag" if open_dagen else "advies.act_geen"
-    stap = "advies.act_geen_stap_po" if profiel.schooltype == "po" else "advies.act_geen_stap"
+    # groep 7/8 asks the leerkracht; havo/vwo looks at a hogeschool or university, not a vmbo snuffelstage (review 8)
+    stap = (
+        "advies.act_geen_stap_po"
+        if profiel.schooltype == "po"
+        else "advies.act_geen_stap_havo"
+        if profiel.schooltype in ("havo", "vwo")
+        else "advies.act_geen_stap"
+    )
     return {taal: t(key, taal, interesses=woorden[taal]) + " " + t(stap, taal) for taal in talen}
 
 

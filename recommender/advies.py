@@ -39,7 +39,7 @@ from recommender.explain import (
     route_uitleg,
     volgende_stap,
 )
-from recommender.fase import fase_advies, fase_van, havo_vwo_pad, is_horizon
+from recommender.fase import MAX_HORIZON, fase_advies, fase_van, havo_vwo_pad, horizon_kort, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
 from recommender.markt_regio import markt_regio_melding
@@ -62,6 +62,7 @@ from recommender.profile import (
     gemeente_buiten_mrdh,
     parse_profiel,
     plaats_van,
+    thuis_midden,
     vocab_lijsten,
 )
 from recommender.reistijd import reistijd_melding
@@ -262,8 +263,14 @@ def recommend(
     horizon = is_horizon(fase)
 
     ranked = score_alle(kb, profiel, plaats, bool(place and place.approximate))
+    # a horizon in groep 7/8 and klas 1-2 stays short: the best route per interest, at most MAX_HORIZON (review 8)
+    n_routes = min(n, MAX_HORIZON) if horizon and horizon_kort(profiel) else n
     gekozen = kies_routes(
-        ranked, list(profiel.interesses), max(0, n), po=profiel.schooltype == "po", max_km=profiel.max_reisafstand_km
+        ranked,
+        list(profiel.interesses),
+        max(0, n_routes),
+        po=profiel.schooltype == "po",
+        max_km=profiel.max_reisafstand_km,
     )
     if (w := profiel_sluit_niet_aan(kb, profiel, gekozen, talen)) is not None:
         waarschuwingen.append(w)
@@ -314,7 +321,11 @@ def recommend(
         # havo/vwo); information, not a warning (review 6, defect 3)
         goed_om_te_weten.append(reis)
     if plaats is not None:  # every km shown is a straight line, once per advice (review 7, defect 3: R22 over water)
-        goed_om_te_weten.append(melding("hemelsbreed", talen))
+        # home known only as a wijk or gemeente: from where the "~" distances are measured, in plain words (review 8)
+        midden = thuis_midden(kb, profiel)
+        goed_om_te_weten.append(
+            melding("hemelsbreed_midden", talen, plaats=midden) if midden else melding("hemelsbreed", talen)
+        )
     if not profiel.interesses:
         meldingen.append(melding("geen_interesses", talen))
     buiten_techniek = [i for i in profiel.interesses if i not in TECHNISCHE_INTERESSES]
@@ -322,8 +333,13 @@ def recommend(
         meldingen.append(
             {
                 taal: t(
-                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34)
-                    "advies.geen_route_interesse_havo" if havo_vwo_pad(profiel) else "advies.geen_route_interesse",
+                    # a havo/vwo pupil's way on is the hbo/wo: studiekeuze123.nl, not kiesmbo.nl (review 7, R34); in
+                    # groep 7/8 the next choice is a secondary school, and there is no decaan yet (review 8)
+                    "advies.geen_route_interesse_po"
+                    if fase == "po"
+                    else "advies.geen_route_interesse_havo"
+                    if havo_vwo_pad(profiel)
+                    else "advies.geen_route_interesse",
                     taal,
                     interesse=interesses_tekst(buiten_techniek, taal, style="or"),
                 )
@@ -404,7 +420,11 @@ def recommend(
     regios = [s.markt.regio for s in gekozen if s.markt is not None]
     regios += [s.sector.regio for s in gekozen if s.sector is not None]
     regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
-    if not buiten and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen)) is not None:
+    if (
+        not buiten
+        and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen, po=fase == "po"))
+        is not None
+    ):
         meldingen.append(regio)  # Rijnmond figures for a Den Haag pupil: said once (review 6, defect 3)
 
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field

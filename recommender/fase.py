@@ -326,7 +326,15 @@ def activiteiten_proberen(
     ]
     zelf = [a for a in kandidaten if not a.via_school]
     los = "stap_po_activiteiten" if po else "stap_activiteiten"
-    if not profiel.interesses:
+    if (
+        not profiel.interesses
+    ):  # techniek in general first, as in the list below (review 8, R23): alone, else via school
+        breed = [a for a in kandidaten if set(a.branches) <= {"techniek_breed"}]
+        if zelf_breed := [a for a in breed if not a.via_school]:
+            return los, [a.naam for a in zelf_breed[:n]]
+        if school_breed := [a for a in breed if a.via_school]:
+            key = "stap_activiteiten_school_po" if po else "stap_activiteiten_school"
+            return key, [a.naam for a in school_breed[:n]]
         return (los, [a.naam for a in zelf[:n]]) if zelf else None
     past = [a for a in kandidaten if a.passende_interesses or a.gevraagde_doelgroep]
     if zelf_past := [a for a in past if not a.via_school]:
@@ -340,6 +348,29 @@ def activiteiten_proberen(
 
 # hbo/wo directions from further ranked routes fill the list up to this many (review 4, R38)
 MAX_RICHTINGEN = 6
+# a horizon (groep 7/8, klas 1-2) is a glimpse, not a choice list: at most this many mbo routes or hbo/wo directions,
+# the best one per interest first (review 8, defect 5: a page of wo/hbo programmes for an 11-year-old)
+MAX_HORIZON = 3
+
+
+def horizon_kort(profiel: Profiel) -> bool:
+    """Groep 7/8 and klas 1-2 (vmbo, havo, vwo): the school or profiel choice comes first, later routes stay short.
+    Klas 3 of havo/vwo chooses its profiel now and looks at the directions behind it, so it keeps the longer list."""
+    return profiel.schooltype == "po" or profiel.leerjaar in ("vo1", "vo2")
+
+
+def beste_per_interesse(richtingen: list[HoRichting], interesses: Sequence[str], n: int) -> list[HoRichting]:
+    """At most ``n`` directions: the first one for each of the pupil's interests (in the pupil's order), then the
+    next ones in their own order; the list keeps its order (wo before hbo for vwo)."""
+    gekozen: list[int] = []
+    for interesse in interesses:
+        if len(gekozen) >= n:
+            break
+        eerste = next((nr for nr, v in enumerate(richtingen) if interesse in v.interesses), None)
+        if eerste is not None and eerste not in gekozen:
+            gekozen.append(eerste)
+    gekozen += [nr for nr in range(len(richtingen)) if nr not in gekozen][: max(0, n - len(gekozen))]
+    return [richtingen[nr] for nr in sorted(gekozen)]
 
 
 def ho_richtingen(
@@ -725,6 +756,23 @@ def _zonder_dubbel_aanbod(
     return [p.model_copy(update={"aanbod": None}) if p.code in gegeven else p for p in profielen]
 
 
+def _horizon_richtingen(
+    routes: list[RouteScore],
+    profiel: Profiel,
+    talen: list[str],
+    kandidaten: Sequence[RouteScore],
+    stappen: list[Stap],
+) -> list[HoRichting]:
+    """The hbo/wo directions of a havo/vwo horizon; in groep 7/8 and klas 1-2 only the best few, with one step
+    saying that the full overview comes later (studiekeuze123.nl from klas 3 on)."""
+    vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
+    if horizon_kort(profiel) and vervolg:
+        if len(vervolg) > MAX_HORIZON:
+            vervolg = beste_per_interesse(vervolg, profiel.interesses, MAX_HORIZON)
+        stappen.append(_stap("later_meer", "stap_ho_later_meer", talen))
+    return vervolg
+
+
 def _advies_tekst(advies: str | None, taal: str) -> str:
     if advies:
         return t("advies.fase_po_met_advies", taal, advies=word("schooltype", advies, taal))
@@ -761,7 +809,7 @@ def fase_advies(
             # no havo/vwo school is in the knowledge (the reports name none): said plainly, with where to look
             key = "stap_po_havo_scholen_techniek" if profiel.technische_interesses() else "stap_po_havo_scholen"
             stappen.append(_stap("scholen_zoeken", key, talen))
-            vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
+            vervolg = _horizon_richtingen(routes, profiel, talen, kandidaten, stappen)
             bronnen.append(BRON_N_PROFIEL)
         else:
             uitleg = {taal: t("advies.fase_po_uitleg", taal, advies=_advies_tekst(advies, taal)) for taal in talen}
@@ -796,6 +844,8 @@ def fase_advies(
                 stappen.append(_stap("proefles", "stap_po_proefles_profiel", talen, profiel=profiel_naam(kb, codes[0])))
             bronnen += [BRON_PROFIELKEUZE] + [p.bron for p in profielen if p.bron]
             bronnen += [b for p in profielen for b in p.redenen_bronnen]
+            if routes:  # the mbo routes below are a short glimpse; the full overview is for klas 3 (review 8)
+                stappen.append(_stap("later_meer", "stap_mbo_later_meer", talen))
         stappen.append(_stap("leerkracht", "stap_po_leerkracht", talen))
     elif fase == "vo_onderbouw":
         profielen = profiel_keuzes(kb, profiel, routes, talen, gemeente)
@@ -837,12 +887,14 @@ def fase_advies(
                 profielen = _zonder_dubbel_aanbod(kb, profielen, school_stappen, gemeente)
         stappen += _tl_via_gemengd(kb, profiel, plaats, talen, "vo_onderbouw")
         stappen.append(_stap("proberen", "stap_snuffel", talen))
+        if routes:  # the mbo routes below are a short glimpse; the full overview is for klas 3 (review 8)
+            stappen.append(_stap("later_meer", "stap_mbo_later_meer", talen))
         bronnen += [p.bron for p in profielen if p.bron]
         bronnen += [b for p in profielen for b in p.redenen_bronnen]
     elif fase == "havo_vwo_onderbouw":
         uitleg = {taal: t("advies.fase_havo_vwo_onderbouw_uitleg", taal) for taal in talen}
         stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
-        vervolg = ho_richtingen(routes, profiel, talen, kandidaten)
+        vervolg = _horizon_richtingen(routes, profiel, talen, kandidaten, stappen)
         bronnen.append(BRON_N_PROFIEL)
     elif fase == "vmbo_bovenbouw":
         key = (

@@ -26,9 +26,13 @@ def regios_buiten(regios: Iterable[str | None], gemeente: str | None) -> list[st
     return bekend
 
 
-def markt_regio_melding(regios: Iterable[str | None], gemeente: str | None, talen: list[str]) -> dict[str, str] | None:
-    """'De informatie over de arbeidsmarkt in dit advies gaat over Rijnmond. Den Haag hoort daar niet bij; ...'"""
+def markt_regio_melding(
+    regios: Iterable[str | None], gemeente: str | None, talen: list[str], po: bool = False
+) -> dict[str, str] | None:
+    """'De informatie over de arbeidsmarkt in dit advies gaat over Rijnmond. Den Haag hoort daar niet bij; ...'
+    ``po``: groep 7/8 has no decaan yet; the question is for the decaan of the secondary school, later."""
     buiten = regios_buiten(regios, gemeente)
     if not buiten:
         return None
-    return {taal: t("advies.markt_andere_regio", taal, regios=lijst(buiten, taal), gemeente=gemeente) for taal in talen}
+    key = "advies.markt_andere_regio_po" if po else "advies.markt_andere_regio"
+    return {taal: t(key, taal, regios=lijst(buiten, taal), gemeente=gemeente) for taal in talen}

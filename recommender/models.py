@@ -129,6 +129,7 @@ class ActiviteitAdvies(_Out):
     website: str | None = None
     afstand_bij_benadering: bool = False
     plek_gemeente: str | None = None  # placed only at gemeente level: shown as "in <gemeente>", no km (review 6)
+    buiten_regio: bool = False  # placed outside the MRDH (Waddinxveen): said in its line (review 8, R31/R41)
     via_school: bool = False  # a school programme: the pupil joins through the school, not alone
     gevraagde_doelgroep: str | None = None  # the doelgroep the mentor asked for that this activity serves
     passende_interesses: list[str] = []  # the pupil's interests this activity is about (branche, coding or school)

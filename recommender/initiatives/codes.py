@@ -202,7 +202,7 @@ def _lookup_table(dimension: str) -> dict[str, str]:
             if key:  # normalise() drops non-latin letters: an Arabic label would give ''
                 table[key] = code
 
-    for code in DIMENSIONS[dimension]:
+    for code in _codes_of(dimension):
         add(code, code)
         for lang in LANGUAGES:  # a label in any language of the catalogue is understood
             add(label(dimension, code, lang), code)
@@ -212,9 +212,15 @@ def _lookup_table(dimension: str) -> dict[str, str]:
     return table
 
 
+def _codes_of(dimension: str) -> tuple[str, ...]:
+    """The codes of a dimension; also the pupil interests an initiative may be coded with (``interesses``, not a
+    search dimension, but a column of the decaan's sheet)."""
+    return vocab.INTERESSES if dimension == "interesse" else DIMENSIONS[dimension]
+
+
 def allowed_text(dimension: str) -> str:
     """'vmbo, havo, ...' for error messages."""
-    return ", ".join(DIMENSIONS[dimension])
+    return ", ".join(_codes_of(dimension))
 
 
 def to_code(dimension: str, value: str) -> str:

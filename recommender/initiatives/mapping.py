@@ -56,6 +56,12 @@ FIELDS: tuple[str, ...] = (
     "lokaal_soort",
     "online",
     "precisie",
+    # the newer fields of an initiative (issue 13): which interests it is about, how a pupil joins, whose it is
+    "interesses",
+    "via_school",
+    "school",
+    "alleen_school",
+    "gebied",
 )
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -216,6 +222,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lokaal_soort": ("lokaal soort", "soort lokaal", "type lokaal"),
     "online": ("online",),
     "precisie": ("precisie", "precision"),
+    # strict names only: a messy sheet's "School" (the organising school) or "Gebied" (free text) column must not
+    # become a field whose unknown values refuse the row
+    "interesses": ("interesses", "interests", "past bij interesses"),
+    "via_school": ("via school", "loopt via school", "via de school", "through school", "via the school"),
+    "school": ("open dag van school", "open day of school"),
+    "alleen_school": ("alleen voor school", "alleen voor leerlingen van", "only for school"),
+    "gebied": ("alleen in gebied", "only in area"),
 }
 # columns of our own exports that are not imported (computed, or curated only)
 IGNORED: tuple[str, ...] = (
@@ -247,6 +260,7 @@ _CODE_DIMENSION = {
     "praktijkgerichtheid": "praktijk",
     "bereik": "bereik",
     "lokaal_soort": "lokaal_soort",
+    "interesses": "interesse",
 }
 
 

@@ -22,6 +22,13 @@ as location makes the row landelijk/online. Text with markup (``](``, ``<tag``, 
 is refused, so nothing from a sheet can make a page load an image or run a link; a website must be
 an ``http(s)`` address.
 
+Optional columns for the newer fields (all six languages' labels are understood; our export writes them, so a
+round trip keeps them): "Interesses" (interest codes or labels, several per cell: what the activity is about for
+the pupil's interests), "Via school" (ja/nee: a pupil joins through the school), "Open dag van school" (the
+school, by name or code in scholen.yaml, whose open day the row is), "Alleen voor school" (only for pupils of that
+school) and "Alleen in gebied" (wijk, kern or gemeente names or codes in gebieden.yaml). An empty cell keeps the
+default; a value we do not know refuses the row with a message that names the column and the value.
+
 Imported records get ``classificatie: algemene_kennis`` and the pseudo-source
 ``eigen_import#<file> <date>``.
 
@@ -114,6 +121,7 @@ _LIST_FIELDS = {
     "doelgroepen": "doelgroep",
     "activiteiten": "activiteit",
     "branches": "branche",
+    "interesses": "interesse",
 }
 _PRECISIE_OF_PLACE = {
     "postcode": "wijk",
@@ -151,6 +159,7 @@ def _online_places() -> frozenset[str]:
 
 
 _TRUE = frozenset({"ja", "yes", "true", "1", "waar", "x", "j", "y"})
+_FALSE = frozenset({"nee", "no", "false", "0", "onwaar", "n"})
 
 
 # --- row errors --------------------------------------------------------------------------------
@@ -402,7 +411,8 @@ class _RowReader:
             try:
                 code = to_code(dim, part)
             except ValueError:
-                self._err(errors, "ongeldig", fld, part, toegestaan=list(vocab.DIMENSIES[dim].codes), dimensie=dim)
+                codes_dim = vocab.DIMENSIES[dim].codes if dim in vocab.DIMENSIES else vocab.INTERESSES
+                self._err(errors, "ongeldig", fld, part, toegestaan=list(codes_dim), dimensie=dim)
                 continue
             if code not in codes:
                 codes.append(code)
@@ -448,6 +458,7 @@ class _RowReader:
         else:
             self._err(errors, "leeg", "praktijkgerichtheid")
         self._where(cells, rec, errors)
+        self._newer(cells, rec, errors)
         rec.update(classificatie="algemene_kennis", bronnen=[self.source])
         if errors:
             return None, errors, naam
@@ -467,6 +478,57 @@ class _RowReader:
             errors += [CelFout(code="schema", veld="naam", detail=p) for p in problems]
             return None, errors, naam
         return ini, [], naam
+
+    def _newer(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
+        """The optional newer fields: interesses (codes or labels), via_school (ja/nee), school and alleen_school
+        (a school's code or name), gebied (area codes or names). Empty cells leave the schema's defaults."""
+        if raw := _cell_text(cells.get("interesses")):
+            rec["interesses"] = self._codes("interesses", raw, errors)
+        if raw := _cell_text(cells.get("via_school")):
+            key = match_key(raw)
+            ja = {match_key(t("initiatives.ja", lang)) for lang in LANGUAGES} | _TRUE
+            nee = {match_key(t("initiatives.nee", lang)) for lang in LANGUAGES} | _FALSE
+            if key in ja:
+                rec["via_school"] = True
+            elif key in nee:
+                rec["via_school"] = False
+            else:
+                self._err(errors, "ja_nee", "via_school", raw[:40])
+        for fld in ("school", "alleen_school"):
+            if raw := _cell_text(cells.get(fld)):
+                if (code := self._school(raw)) is None:
+                    self._err(errors, "school", fld, raw[:60])
+                else:
+                    rec[fld] = code
+        if raw := _cell_text(cells.get("gebied")):
+            gebieden = []
+            for part in LIST_SEP_STRONG.split(raw):
+                if not part.strip():
+                    continue
+                if (code := self._gebied(part)) is None:
+                    self._err(errors, "gebied", "gebied", part.strip()[:60])
+                elif code not in gebieden:
+                    gebieden.append(code)
+            rec["gebied"] = gebieden
+
+    def _school(self, text: str) -> str | None:
+        """A school by its code in scholen.yaml or its name (our export writes the name)."""
+        if self.kb is None:
+            return None
+        if text in self.kb.scholen:
+            return text
+        key = match_key(text)
+        return next((sid for sid, s in self.kb.scholen.items() if match_key(s.naam) == key), None)
+
+    def _gebied(self, text: str) -> str | None:
+        """An area by its code in gebieden.yaml or its name."""
+        if self.kb is None:
+            return None
+        text = text.strip()
+        if text in self.kb.gebieden:
+            return text
+        key = match_key(text)
+        return next((gid for gid, g in self.kb.gebieden.items() if match_key(g.naam) == key), None)
 
     def _dates(self, cells: dict[str, Any], rec: dict[str, Any], errors: list[CelFout]) -> None:
         when = None
@@ -762,6 +824,12 @@ EXPORT_COLUMNS: tuple[tuple[str, int], ...] = (
     ("website", 34),
     ("omschrijving", 60),
     ("bron", 40),
+    # the newer fields, optional on import (issue 13): a round trip keeps them
+    ("interesses", 24),
+    ("via_school", 10),
+    ("school", 28),
+    ("alleen_school", 28),
+    ("gebied", 24),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -813,9 +881,21 @@ def export_rows(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: s
                 ini.website or "",
                 ini.omschrijving,
                 "; ".join(source_labels(kb, ini.bronnen, lang, "full")),
+                "; ".join(label("interesse", c, lang) for c in ini.interesses),
+                "" if ini.via_school is None else t("initiatives.ja" if ini.via_school else "initiatives.nee", lang),
+                _school_naam(kb, ini.school),
+                _school_naam(kb, ini.alleen_school),
+                "; ".join(kb.gebieden[g].naam if kb is not None and g in kb.gebieden else g for g in ini.gebied),
             ]
         )
     return out
+
+
+def _school_naam(kb: KnowledgeBase | None, school: str | None) -> str:
+    """A school's name for the export (the import reads it back); its code when the name is not known."""
+    if not school:
+        return ""
+    return kb.scholen[school].naam if kb is not None and school in kb.scholen else school
 
 
 def hits_frame(hits: Sequence[InitiativeHit], kb: KnowledgeBase | None, lang: str = "nl") -> Any:

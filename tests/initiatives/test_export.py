@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from knowledge.i18n import t
 from recommender.initiatives import InitiativeFilter, hits_frame, search_initiatives
@@ -39,7 +40,8 @@ def test_xlsx_export_is_readable(kb, make_ini):
     assert {"Afstand (km)", "Datum", "Organisator", "Website", "Bron", "Plaats"} <= set(header)
     assert not {"id", "lat", "lon", "bron_ids", "classificatie"} & set(header)  # no internal columns
     assert all(c.font.bold for c in ws[1])
-    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == f"A1:Q{len(hits) + 1}"
+    last_col = get_column_letter(len(EXPORT_COLUMNS))  # the newer fields (interesses ... gebied) come after Bron
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == f"A1:{last_col}{len(hits) + 1}"
     assert ws.column_dimensions["A"].width == EXPORT_COLUMNS[0][1] and ws.column_dimensions["P"].width == 60
     first = hits[0].initiatief
     row = {h: c.value for h, c in zip(header, ws[2], strict=True)}

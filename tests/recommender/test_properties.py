@@ -12,6 +12,7 @@ from knowledge import vocab
 from knowledge.loader import KnowledgeBase
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.advies import plaats_van, recommend, score_alle
+from recommender.fase import MAX_HORIZON, fase_van, horizon_kort, is_horizon
 from recommender.profile import LEERJAREN_PER_SCHOOLTYPE, Profiel, profielen_voor, random_profiles
 from recommender.routes import NIVEAUS, is_gerapporteerd
 from recommender.scoring import BIJNA_GELIJK, DELEN
@@ -88,7 +89,9 @@ def assert_admissible(kb: KnowledgeBase, p: Profiel, n: int = 5) -> None:
     ranked = score_alle(kb, p, (plaats.lat, plaats.lon) if plaats else None)
     # (a technical interest: a route about it when one is admissible; a non-technical one gets no techniek route
     # of its own, round 3)
-    for interesse in [i for i in p.interesses if i in TECHNISCHE_INTERESSES][:n]:
+    # a horizon (groep 7/8, klas 1-2) shows at most MAX_HORIZON routes: the first interests each keep theirs
+    kort = min(n, MAX_HORIZON) if is_horizon(fase_van(p)) and horizon_kort(p) else n
+    for interesse in [i for i in p.interesses if i in TECHNISCHE_INTERESSES][:kort]:
         if any(interesse in s.route.kern for s in ranked):
             assert any(interesse in r.passende_interesses and not r.raakvlak for r in adv.routes), (interesse, ids)
         elif any(interesse in s.interesses for s in ranked):
