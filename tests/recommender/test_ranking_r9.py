@@ -44,8 +44,14 @@ def test_a_route_fitting_more_interests_keeps_first_place(kb: KnowledgeBase) -> 
 
 
 def test_no_niveau_2_filler_for_gl_while_niveau_3_fits(kb: KnowledgeBase) -> None:
-    a = advies(kb, **review_persona("R47"))  # groep 8, gl advice, bouwen + auto's
+    # R47's interests (bouwen + auto's) in klas 3 gl, where the full list of five routes is shown (groep 8 sees
+    # a horizon of three since round 9)
+    profile = {**review_persona("R47"), "leerjaar": "vo3", "schooltype": "vmbo-gl"}
+    profile.pop("schooladvies")
+    a = advies(kb, **profile)
     assert len(a.routes) == 5 and all(r.opleiding.niveau >= 3 for r in a.routes)
+    horizon = advies(kb, **review_persona("R47"))
+    assert horizon.routes and all(r.opleiding.niveau >= 3 for r in horizon.routes)
 
 
 def test_a_non_technical_interest_on_a_technical_route_is_named_a_raakvlak(kb: KnowledgeBase) -> None:
