@@ -1011,8 +1011,14 @@ TEMPLATE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("organisator", 26),
     ("website", 32),
     ("omschrijving", 50),
+    # the newer fields, optional (the import reads them, the export writes them)
+    ("interesses", 26),
+    ("via_school", 11),
+    ("school", 28),
+    ("alleen_school", 28),
+    ("gebied", 24),
 )
-# column -> (vocabulary dimension or None for months, only one value allowed)
+# column -> (vocabulary dimension, "maand" for months or "ja_nee", only one value allowed)
 _TEMPLATE_CHOICES: dict[str, tuple[str, bool]] = {
     "activiteiten": ("activiteit", False),
     "voor_wie": ("doelgroep", False),
@@ -1020,7 +1026,21 @@ _TEMPLATE_CHOICES: dict[str, tuple[str, bool]] = {
     "branches": ("branche", False),
     "praktijkgerichtheid": ("praktijk", True),
     "jaarlijks_maand": ("maand", True),
+    "interesses": ("interesse", False),
+    "via_school": ("ja_nee", True),
 }
+
+
+def _template_choices(dim: str, lang: str) -> list[str]:
+    """The values of one drop-down list, in ``lang`` (the import understands the labels of every language)."""
+    if dim == "maand":
+        return [month_name(m, lang) for m in range(1, 13)]
+    if dim == "ja_nee":
+        return [t("initiatives.ja", lang), t("initiatives.nee", lang)]
+    codes = vocab.INTERESSES if dim == "interesse" else vocab.DIMENSIES[dim].codes
+    return [label(dim, code, lang) for code in codes]
+
+
 TEMPLATE_ROWS = 500
 
 
@@ -1046,11 +1066,7 @@ def template_xlsx(target: Path | IO[bytes], lang: str = "nl") -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEMPLATE_COLUMNS))}{TEMPLATE_ROWS + 1}"
     keys = [k for k, _ in TEMPLATE_COLUMNS]
     for c, (key, (dim, single)) in enumerate(_TEMPLATE_CHOICES.items(), start=1):
-        values = (
-            [month_name(m, lang) for m in range(1, 13)]
-            if dim == "maand"
-            else [label(dim, code, lang) for code in vocab.DIMENSIES[dim].codes]
-        )
+        values = _template_choices(dim, lang)
         letter = get_column_letter(c)
         choices.cell(row=1, column=c, value=t(f"initiatives.field.{key}", lang)).font = Font(bold=True)
         for r, value in enumerate(values, start=2):

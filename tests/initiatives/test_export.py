@@ -91,7 +91,12 @@ def test_template_has_drop_downs_dates_and_help():
     column = [c.value for c in choices[rule.formula1.split("!")[1].split(":")[0].replace("$", "")[0]]]
     assert column[1:4] == ["Vooral luisteren en kijken", "Deels zelf doen", "Veel zelf doen"]
     kinds = [dv for dv in rules.values() if dv.type == "list" and dv.errorStyle == "information"]
-    assert len(kinds) == 4  # several values allowed: soort, voor wie, schooltype, branche
+    assert len(kinds) == 5  # several values allowed: soort, voor wie, schooltype, branche, interesses
+    via_col = chr(ord("A") + [k for k, _ in TEMPLATE_COLUMNS].index("via_school"))
+    via = rules[f"{via_col}2:{via_col}501"]
+    assert via.errorStyle == "stop"
+    letter = via.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    assert [c.value for c in choices[letter] if c.value][1:] == ["ja", "nee"]
     assert sum(1 for dv in rules.values() if dv.type == "date") == 2
     assert book["Uitleg"]["B3"].value.startswith("Verplicht")
     assert load_workbook(io.BytesIO(template_bytes("uk"))).sheetnames[0] == "Заходи"
@@ -120,6 +125,11 @@ def test_filled_in_template_imports(tmp_path, kb, lob_home):
             "Bouwmensen",
             "bouwmensen.example",
             "Een dag zelf bouwen.",
+            "Bouwen",  # the newer, optional columns (review 9: the template lacked them)
+            "ja",
+            None,
+            None,
+            "Charlois",
         ]
     )
     path = tmp_path / "ingevuld.xlsx"
@@ -133,3 +143,4 @@ def test_filled_in_template_imports(tmp_path, kb, lob_home):
         dt.date(2027, 4, 2),
         "veel",
     )
+    assert (ini.interesses, ini.via_school, ini.gebied) == (["bouwen"], True, ["geb_charlois"])
