@@ -358,7 +358,13 @@ def run_eval(
     questions = questions or load_questions()
     for q in questions[:3]:  # warm-up (model, caches)
         assistant.ask(q.question, use_llm=False)
-    rows = [score_question(assistant, q, mode) for mode in modes for q in questions]
+    # a follow-up counts only in the reply metrics, which are the default mode's: the other modes skip them
+    rows = [
+        score_question(assistant, q, mode)
+        for mode in modes
+        for q in questions
+        if mode == "fused" or "fused" not in modes or not q.previous
+    ]
     fused_ms = [r["seconds"] * 1000 for r in rows if r["mode"] == "fused"]
     latency = latency_summary(fused_ms, digits=1) if fused_ms else {}
     return {
