@@ -1,0 +1,54 @@
+"""Round 9 (issue 11): what round 6's held-out set showed about generalisation.
+
+A beroep named in plain words of any of the six languages ("fixing bikes", "rowery", "велосипеди") is found through
+its six-language description; a word that articles use as well ("tech", a bus ride to school) names no record; a
+follow-up's own words choose the section inside the conversation's article. The questions here are not in the
+eval sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("does the mbo have a course for people who repair bicycles and e-bikes?", "en"),
+        ("czy na mbo jest kierunek dla kogos kto naprawia rowery?", "pl"),
+        ("де в mbo вчать ремонтувати велосипеди?", "uk"),
+    ],
+)
+def test_a_beroep_named_in_plain_words_of_the_askers_language_answers(
+    assistant: Assistant, question: str, lang: str
+) -> None:
+    answer = assistant.ask(question, use_llm=False)
+    assert answer.language == lang and answer.reply_kind == "answer"
+    assert answer.topic in ("beroep:ber_tweewielertechnicus", "opleiding:opl_fietstechnicus_n2"), answer.topic
+
+
+def test_a_word_the_articles_use_too_names_no_record(assistant: Assistant) -> None:
+    """'tech' is in every article; a bus ride in a travel question is not a question about a bus mechanic."""
+    for question in (
+        "is it true you earn very little in tech?",
+        "how long is the bus ride to a technical mbo from zoetermeer?",
+    ):
+        answer = assistant.ask(question, use_llm=False)
+        assert not (answer.topic or "").startswith(("beroep:", "opleiding:")), (question, answer.topic)
+
+
+def test_plain_words_of_records_leave_out_words_many_records_or_articles_share(assistant: Assistant) -> None:
+    index = assistant._plain_index("en")
+    assert "bike" in index and "beroep:ber_tweewielertechnicus" in index["bike"]
+    assert "tech" not in index and "repair" not in index  # many articles / many beroepen use them
+
+
+def test_a_follow_up_s_own_words_choose_the_section_of_the_conversation_s_article(assistant: Assistant) -> None:
+    """After 'what is BBL', 'how many days at school' is the section with the school days, not the BBL share."""
+    answer = assistant.ask(
+        "en hoeveel dagen per week zit hij dan op school?", previous=["wat is bbl precies?"], use_llm=False
+    )
+    assert answer.topic == "artikel:bol_bbl#verschil", answer.topic
+    assert "twee dagen" in answer.answer
