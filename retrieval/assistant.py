@@ -120,6 +120,7 @@ W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 SECTION_MARGIN = 0.04
 SECTION_WORDS = 0.1
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
+SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -950,10 +951,24 @@ class Assistant:
             have = self._part_words(article, m.section, lang)
             words = sum(w for tok, w in weights.items() if tok in have) / total
             part = next((k for k in art.kort if k.id == m.section), None)
-            figure = number and part is not None and bool(_NUMBER.search(part.tekst.get("nl", "")))
-            return m.dense + SECTION_WORDS * words + (SECTION_FIGURE if figure else 0.0)
+            figure = 0.0
+            if number and part is not None and _NUMBER.search(part.tekst.get("nl", "")):
+                figure = SECTION_FIGURE
+                # a figure that matches: a sentence with a number that also holds a word of the question
+                # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
+                if self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang) & weights.keys():
+                    figure = SECTION_MATCHING_FIGURE
+            return m.dense + SECTION_WORDS * words + figure
 
         return max(close, key=score).section
+
+    @staticmethod
+    def _figure_words(text: str, lang: str) -> frozenset[str]:
+        """Words of the sentences of ``text`` that give a figure (asker's language and Dutch tokens)."""
+        from retrieval.tokenize import tokenize
+
+        joined = " ".join(s for s in sentences(text) if _NUMBER.search(s))
+        return frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
 
     def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
         """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""

@@ -52,3 +52,14 @@ def test_a_follow_up_s_own_words_choose_the_section_of_the_conversation_s_articl
     )
     assert answer.topic == "artikel:bol_bbl#verschil", answer.topic
     assert "twee dagen" in answer.answer
+
+
+def test_a_figure_follow_up_takes_the_section_whose_figure_matches_its_words(assistant: Assistant) -> None:
+    """'how many ... after BWI?' is the section with the share per profiel (84% for BWI), not another figure."""
+    answer = assistant.ask(
+        "and what share of them carries on in technology after BWI?",
+        previous=["which technical profiles can my son choose in vmbo?"],
+        use_llm=False,
+    )
+    assert answer.topic == "artikel:techniekprofielen#doorstroom", answer.topic
+    assert "84%" in answer.answer
