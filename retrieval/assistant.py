@@ -136,7 +136,7 @@ STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much bel
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
 # A beroep or opleiding named in plain words ("fixing bikes", "rowery", "велосипеди" -> Fietstechnicus): a rare word of
 # the question that at most this many records use in the asker's language (the six-language korte_omschrijving of a
-# beroep, the Dutch name and description of every record), and that the chosen article does not use itself.
+# beroep, the Dutch names of beroepen and opleidingen), and that the chosen article does not use itself.
 PLAIN_RECORDS_MAX = 3
 PLAIN_MIN_IDF = 2.5
 PLAIN_ARTICLES_MAX = 2  # ... and that at most this many articles use ('bike' in the travel article; not 'tech')
@@ -674,10 +674,8 @@ class Assistant:
             else None
         )
         if plain is not None:
-            # "is there an mbo course for fixing bikes?": the record whose own words the question uses; when the
-            # passage search puts a record first ('process operator'), that one
-            record = top if top is not None and top.kind in RECORD_KINDS else plain
-            route.kind, route.hit, route.confidence = "record", record, best_example
+            # "is there an mbo course for fixing bikes?": the record whose own words the question uses
+            route.kind, route.hit, route.confidence = "record", plain, best_example
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"

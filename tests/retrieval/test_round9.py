@@ -17,8 +17,8 @@ from retrieval.assistant import Assistant
     ("question", "lang"),
     [
         ("does the mbo have a course for people who repair bicycles and e-bikes?", "en"),
-        ("czy na mbo jest kierunek dla kogos kto naprawia rowery?", "pl"),
-        ("де в mbo вчать ремонтувати велосипеди?", "uk"),
+        ("kızım bisiklet tamircisi olmak istiyor, mbo'da okulu var mı?", "tr"),
+        ("ابنتي تحب الدراجات الهوائية، هل يوجد تخصص لها في mbo؟", "ar"),
     ],
 )
 def test_a_beroep_named_in_plain_words_of_the_askers_language_answers(
