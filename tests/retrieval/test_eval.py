@@ -66,9 +66,19 @@ from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval
 #   r6 0.944; lowest language ar 10 of 12).
 # The recall@5 and right floors moved down with the harder questions added (on the earlier questions alone
 # recall@5 0.965, right 0.975); with 12 follow-ups per language one miss is 0.083, so their floor is 0.80.
-FLOORS_FUSED = {"recall@5": 0.95, "mrr": 0.97, "facts": 0.98, "language": 1.0, "refusal": 0.99}
-FLOORS_PER_LANGUAGE = {"recall@5": 0.92, "mrr": 0.93, "facts": 0.95, "language": 1.0, "refusal": 0.95}
-REPLY_FLOORS = {"right": 0.955, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 12 follow-ups per language
+# Round 9 (2026-11-30): round 6's held-out set (v4-*, right 0.773 / follow-ups 0.75 when measured once) became
+# development data, plus 36 round-9 questions written before any round-9 fix (r9-*: right 0.528, follow-ups 0.917
+# before; 0.722 and 0.917 after); 665 questions. Measured on the same 665 before round 9's fixes: right 0.912
+# (the 557 earlier questions 0.961, v4 0.773, r9 0.528); after (`lob-kompas eval --no-holdout`):
+#   fused      0.933   0.961   0.981   1.000    0.996   (lowest language: recall@5 0.897, mrr 0.931 (uk),
+#                                                         facts 0.974, refusal 0.989 (uk))
+#   replies: right 0.929 (the 557 earlier 0.961 as before; v4 0.818; r9 0.722; lowest language uk 0.902, tr 0.904),
+#   refused 0.004, declined 1.000, visible 1.000, words median 58 / max 111, follow-ups 0.906 (uk 0.812).
+# The recall@5, mrr and right floors moved down with the harder questions added (on the earlier 557 alone nothing
+# dropped); they sit just below the new measurement.
+FLOORS_FUSED = {"recall@5": 0.92, "mrr": 0.95, "facts": 0.97, "language": 1.0, "refusal": 0.99}
+FLOORS_PER_LANGUAGE = {"recall@5": 0.88, "mrr": 0.92, "facts": 0.95, "language": 1.0, "refusal": 0.95}
+REPLY_FLOORS = {"right": 0.92, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 16 follow-ups per language
 REPLY_CEILINGS = {"refused": 0.01, "words_median": 65, "words_max": 120}
 REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any language
 # Held-out set: regression guards only, well below the first measurements (reported separately by
