@@ -1289,6 +1289,10 @@ class Assistant:
             lines.append(
                 t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
             )
+            if lang != "nl" and b.korte_omschrijving.get(lang):
+                # the curated plain sentence in the asker's language ("Repairs bicycles, e-bikes and scooters ..."):
+                # the Dutch description stays a marked quote; in Dutch that description is the answer already
+                lines.append(b.korte_omschrijving[lang])
             if b.werkvoorkeuren:
                 lines.append(
                     t(

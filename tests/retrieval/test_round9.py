@@ -63,3 +63,11 @@ def test_a_figure_follow_up_takes_the_section_whose_figure_matches_its_words(ass
     )
     assert answer.topic == "artikel:techniekprofielen#doorstroom", answer.topic
     assert "84%" in answer.answer
+
+
+def test_a_beroep_answer_carries_its_plain_sentence_in_the_askers_language(assistant: Assistant) -> None:
+    """The curated six-language sentence of the beroep is part of the answer; the Dutch description stays a quote."""
+    answer = assistant.ask("what does a tweewielertechnicus do?", use_llm=False)
+    assert answer.topic == "beroep:ber_tweewielertechnicus", answer.topic
+    assert assistant.kb.beroepen["ber_tweewielertechnicus"].korte_omschrijving["en"] in answer.answer
+    assert answer.quote is not None and "fietsen" in answer.quote.text and "fietsen" not in answer.answer
