@@ -181,8 +181,8 @@ def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str
     for lang in LANGUAGES:
         for text in catalogue(lang).values():
             vocab[lang] |= _words(text)
-        for b in kb.beroepen.values():  # the curated plain sentence of a beroep, written in each language
-            vocab[lang] |= _words(b.korte_omschrijving.get(lang, ""))
+        for ber in kb.beroepen.values():  # the curated plain sentence of a beroep, written in each language
+            vocab[lang] |= _words(ber.korte_omschrijving.get(lang, ""))
     # the records themselves are Dutch text
     for rec_text in [
         *(b.omschrijving for b in kb.beroepen.values()),
