@@ -115,6 +115,12 @@ NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its ex
 # weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
 # passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
+# A follow-up's section inside the conversation's article: its own words decide among the sections whose example is
+# this close to the best one (words: IDF-weighted share found in the section's short answer and examples)
+SECTION_MARGIN = 0.04
+SECTION_WORDS = 0.1
+SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
+SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -128,6 +134,16 @@ STAY_MIN = EXAMPLE_AGREE
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
 STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
+# A beroep or opleiding named in plain words ("fixing bikes", "rowery", "велосипеди" -> Fietstechnicus): a rare word of
+# the question that at most this many records use in the asker's language (the six-language korte_omschrijving of a
+# beroep, the Dutch names of beroepen and opleidingen), and that the chosen article does not use itself.
+PLAIN_RECORDS_MAX = 3
+PLAIN_MIN_IDF = 2.5
+PLAIN_ARTICLES_MAX = 2  # ... and that at most this many articles use ('bike' in the travel article; not 'tech')
+# ... when the question as a whole is about that record about as much as about any article ('long bus rides' in a
+# travel question names no bus mechanic): its passage at most this far below the best article passage, and at least
+PLAIN_GAP = 0.075
+PLAIN_MIN_DENSE = 0.785
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
@@ -270,6 +286,7 @@ class Assistant:
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
+        self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -505,7 +522,7 @@ class Assistant:
             # answers it when the two read together stay there ("stage yeri bulamiyor? nereye sikayet ederiz"),
             # otherwise it stays unanswered (the whole question is read next)
             if joined.kind == "section" and joined.article == context.article and own:
-                stay = self._stayed_topic(text, own, context, joined)
+                stay = self._stayed_topic(text, lang, own, context, joined)
                 return stay if stay is not None else joined
             return alone
         own_best = own[0].article if own else None
@@ -517,12 +534,12 @@ class Assistant:
         ):
             # the mixed reading drifted to a third article that neither the conversation nor the follow-up's
             # own words lead to ("and which mbo school would that be?" after the port): stay on the conversation
-            stay = self._stayed_topic(text, own, context, joined)
+            stay = self._stayed_topic(text, lang, own, context, joined)
             if stay is not None:
                 return stay
         if joined.kind == "section" and own and joined.article == context.article:
             # on the conversation's article, the follow-up's own words choose the section ("en als het niet lukt?")
-            stay = self._stayed_topic(text, own, context, joined)
+            stay = self._stayed_topic(text, lang, own, context, joined)
             return stay if stay is not None else joined
         if joined.kind in ("section", "record", "document"):
             return joined
@@ -534,7 +551,7 @@ class Assistant:
             # a few content words) close to a section of the conversation's article ("a z matma mu pomoga?");
             # "is dat moeilijk?" points back at the earlier answer itself, "en verder?" says nothing: a
             # clarifying question
-            stay = self._stayed_topic(text, own, context, joined)
+            stay = self._stayed_topic(text, lang, own, context, joined)
             if stay is not None:
                 return stay
         return Route(
@@ -565,7 +582,7 @@ class Assistant:
         words_more = self.support(text, lang, new.article, new.section) - here_support >= SHIFT_SUPPORT
         if new.chars - here_chars < SHIFT_CHARS and not words_more:
             return None
-        section = self._section_with_figure(new.article, new.section, own) if asks_number(text) else new.section
+        section = self._section_for(new.article, text, lang, own)
         return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
 
     @staticmethod
@@ -573,13 +590,15 @@ class Assistant:
         """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
         return bool(set(POINTERS.get(lang, ())) & set(words_of(fold(text))))
 
-    def _stayed_topic(self, text: str, own: list[SectionMatch], context: Route, joined: Route) -> Route | None:
+    def _stayed_topic(
+        self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route
+    ) -> Route | None:
         """The follow-up stays on the conversation's article; the section its own words match best (None when
         no section of that article is close enough)."""
         mine = next((m for m in own if m.article == context.article), None)
         if mine is None or mine.dense < STAY_MIN:
             return None
-        section = self._section_with_figure(mine.article, mine.section, own) if asks_number(text) else mine.section
+        section = self._section_for(mine.article, text, lang, own)
         return Route(
             "section",
             text=joined.text,
@@ -649,6 +668,15 @@ class Assistant:
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
             return route
+        plain = (
+            self._plain_record(text, lang, article, section, qvec)
+            if prefer is None and best_example < VERY_STRONG
+            else None
+        )
+        if plain is not None:
+            # "is there an mbo course for fixing bikes?": the record whose own words the question uses
+            route.kind, route.hit, route.confidence = "record", plain, best_example
+            return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
             section = self._best_section(article, matches)
@@ -706,6 +734,86 @@ class Assistant:
             route.kind, route.article, route.confidence = "section", named_article, best_example
             route.section = self._best_section(named_article, matches)
         return route
+
+    @staticmethod
+    def _word_key(token: str) -> str | None:
+        """The key a (stemmed) word is matched by; words of fewer than three letters say too little."""
+        return token if len(token) >= 3 else None
+
+    def _plain_index(self, lang: str) -> dict[str, set[str]]:
+        """Word key -> the records (beroep, opleiding) whose plain words in ``lang`` (and Dutch) use it; only keys
+        that at most PLAIN_RECORDS_MAX records share (a word every monteur has names none of them)."""
+        cached = self._plain_words.get(lang)
+        if cached is not None:
+            return cached
+        from retrieval.tokenize import tokenize
+
+        by_key: dict[str, set[str]] = {}
+
+        def add(source: str, text: str, code: str) -> None:
+            for tok in tokenize(text, code):
+                key = self._word_key(tok)
+                if key is not None:
+                    by_key.setdefault(key, set()).add(source)
+
+        # Dutch: the names only (a Dutch question meets the Dutch records through the passage search already, and
+        # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence
+        for b in self.kb.beroepen.values():
+            src = f"beroep:{b.id}"
+            add(src, b.naam, "nl")
+            if lang != "nl" and lang in b.korte_omschrijving:
+                add(src, b.korte_omschrijving[lang], lang)
+        for o in self.kb.opleidingen.values():
+            add(f"opleiding:{o.id}", o.naam, "nl")
+        # ... and words no article uses in this language (or Dutch): 'bike', 'rower', 'велосипед' name a record;
+        # 'tech', 'gitmek', 'doet' are everyday words of the articles too
+        in_articles: dict[str, int] = {}
+        for art in self.kb.artikelen.values():
+            used: set[str] = set()
+            for code in {lang, "nl"}:
+                texts = [art.titel.get(code, ""), art.tekst.get(code, ""), art.doen.get(code, "")]
+                texts += [x for k in art.kort for x in (k.tekst.get(code, ""), *k.vragen.get(code, []))]
+                used.update(tokenize(" ".join(texts), code))
+            for tok in used:
+                in_articles[tok] = in_articles.get(tok, 0) + 1
+        index = {
+            key: srcs
+            for key, srcs in by_key.items()
+            if len(srcs) <= PLAIN_RECORDS_MAX and in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX
+        }
+        self._plain_words[lang] = index
+        return index
+
+    def _plain_record(
+        self, text: str, lang: str, article: str | None, section: str | None, qvec: np.ndarray | None
+    ) -> Hit | None:
+        """The beroep or opleiding a question names in plain words, when the chosen article does not use those
+        words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article)."""
+        index = self._plain_index(lang)
+        here = self._section_words(article, section or "", lang) if article is not None else frozenset()
+        score: dict[str, float] = {}
+        for tok in query_tokens(text, lang):
+            key = self._word_key(tok)
+            if key is None or tok in self._question_words or key not in index or tok in here:
+                continue
+            if self.index.idf(tok) < PLAIN_MIN_IDF:
+                continue
+            for src in index[key]:
+                score[src] = score.get(src, 0.0) + 1
+        if not score:
+            return None
+        best = max(score.values())
+        tied = sorted(s for s, v in score.items() if v == best)
+        # of records that share the words, the one closest to the question as a whole
+        if qvec is None:  # bm25-only: no way to tell 'bus rides' from a bus mechanic
+            return None
+        found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
+        article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
+        if not found or (found[0].dense or 0) < PLAIN_MIN_DENSE:
+            return None
+        if article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
+            return None
+        return found[0]
 
     @staticmethod
     def _unique_title_words(kb: KnowledgeBase) -> dict[str, str]:
@@ -803,6 +911,62 @@ class Assistant:
             words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined + " " + " ".join(dutch), "nl"))
             self._section_tokens[key] = words
         return words
+
+    def _part_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """Words of one section alone: its short answer and example questions (asker's language and Dutch)."""
+        key = (article, f"#{section}", lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            from retrieval.tokenize import tokenize
+
+            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            if part is None:
+                words = frozenset()
+            else:
+                own = " ".join([part.tekst.get(lang, ""), *part.vragen.get(lang, [])])
+                dutch = " ".join([part.tekst.get("nl", ""), *part.vragen.get("nl", [])])
+                words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _section_for(self, article: str, text: str, lang: str, matches: list[SectionMatch]) -> str | None:
+        """The section of ``article`` that the question's own words ask about: among the sections whose example
+        question is close (SECTION_MARGIN), the one whose short answer and examples hold the most of its rarer
+        words ("how many days at school?" after BBL: the section with the school days, not the one with the BBL
+        share); a figure question also prefers a section that gives a figure. ``matches`` are the question's own."""
+        mine = [m for m in matches if m.article == article]
+        if not mine:
+            return self._best_section(article, matches)
+        best = max(m.dense for m in mine)
+        close = [m for m in mine if m.dense >= best - SECTION_MARGIN]
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values()) or 1.0
+        number = asks_number(text)
+        art = self.kb.artikelen[article]
+
+        def score(m: SectionMatch) -> float:
+            have = self._part_words(article, m.section, lang)
+            words = sum(w for tok, w in weights.items() if tok in have) / total
+            part = next((k for k in art.kort if k.id == m.section), None)
+            figure = 0.0
+            if number and part is not None and _NUMBER.search(part.tekst.get("nl", "")):
+                figure = SECTION_FIGURE
+                # a figure that matches: a sentence with a number that also holds a word of the question
+                # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
+                if self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang) & weights.keys():
+                    figure = SECTION_MATCHING_FIGURE
+            return m.dense + SECTION_WORDS * words + figure
+
+        return max(close, key=score).section
+
+    @staticmethod
+    def _figure_words(text: str, lang: str) -> frozenset[str]:
+        """Words of the sentences of ``text`` that give a figure (asker's language and Dutch tokens)."""
+        from retrieval.tokenize import tokenize
+
+        joined = " ".join(s for s in sentences(text) if _NUMBER.search(s))
+        return frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
 
     def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
         """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""
@@ -1125,6 +1289,10 @@ class Assistant:
             lines.append(
                 t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
             )
+            if lang != "nl" and b.korte_omschrijving.get(lang):
+                # the curated plain sentence in the asker's language ("Repairs bicycles, e-bikes and scooters ..."):
+                # the Dutch description stays a marked quote; in Dutch that description is the answer already
+                lines.append(b.korte_omschrijving[lang])
             if b.werkvoorkeuren:
                 lines.append(
                     t(

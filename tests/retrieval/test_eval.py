@@ -66,9 +66,19 @@ from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval
 #   r6 0.944; lowest language ar 10 of 12).
 # The recall@5 and right floors moved down with the harder questions added (on the earlier questions alone
 # recall@5 0.965, right 0.975); with 12 follow-ups per language one miss is 0.083, so their floor is 0.80.
-FLOORS_FUSED = {"recall@5": 0.95, "mrr": 0.97, "facts": 0.98, "language": 1.0, "refusal": 0.99}
-FLOORS_PER_LANGUAGE = {"recall@5": 0.92, "mrr": 0.93, "facts": 0.95, "language": 1.0, "refusal": 0.95}
-REPLY_FLOORS = {"right": 0.955, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 12 follow-ups per language
+# Round 9 (2026-11-30): round 6's held-out set (v4-*, right 0.773 / follow-ups 0.75 when measured once) became
+# development data, plus 36 round-9 questions written before any round-9 fix (r9-*: right 0.528, follow-ups 0.917
+# before; 0.722 and 0.917 after); 665 questions. Measured on the same 665 before round 9's fixes: right 0.912
+# (the 557 earlier questions 0.961, v4 0.773, r9 0.528); after (`lob-kompas eval --no-holdout`):
+#   fused      0.933   0.961   0.981   1.000    0.996   (lowest language: recall@5 0.897, mrr 0.931 (uk),
+#                                                         facts 0.974, refusal 0.989 (uk))
+#   replies: right 0.929 (the 557 earlier 0.961 as before; v4 0.818; r9 0.722; lowest language uk 0.902, tr 0.904),
+#   refused 0.004, declined 1.000, visible 1.000, words median 58 / max 111, follow-ups 0.906 (uk 0.812).
+# The recall@5, mrr and right floors moved down with the harder questions added (on the earlier 557 alone nothing
+# dropped); they sit just below the new measurement.
+FLOORS_FUSED = {"recall@5": 0.92, "mrr": 0.95, "facts": 0.97, "language": 1.0, "refusal": 0.99}
+FLOORS_PER_LANGUAGE = {"recall@5": 0.88, "mrr": 0.92, "facts": 0.95, "language": 1.0, "refusal": 0.95}
+REPLY_FLOORS = {"right": 0.92, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 16 follow-ups per language
 REPLY_CEILINGS = {"refused": 0.01, "words_median": 65, "words_max": 120}
 REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any language
 # Held-out set: regression guards only, well below the first measurements (reported separately by
@@ -84,11 +94,21 @@ def result(assistant: Assistant) -> dict[str, Any]:
     return run_eval(assistant)
 
 
+def fresh_holdout() -> list[Any]:
+    """The held-out set, or a skip: none in place, or the one in place was examined and moved into the development
+    set (every id is there; round 9 moved round 6's v4-* set) and waits for the lead to put a fresh one in its place.
+    A set that only partly overlaps the development set is a defect and fails the separation test."""
+    held = load_questions(HOLDOUT_FILE)
+    if not held:
+        pytest.skip("no held-out set in place (round 2's was moved into the development set)")
+    if {q.id for q in held} <= {q.id for q in load_questions()}:
+        pytest.skip("the held-out set in place was examined and is development data now; a fresh one replaces it")
+    return held
+
+
 @pytest.fixture(scope="module")
 def holdout(assistant: Assistant) -> dict[str, Any]:
-    if not load_questions(HOLDOUT_FILE):
-        pytest.skip("no held-out set in place (round 2's was moved into the development set)")
-    return run_eval(assistant, load_questions(HOLDOUT_FILE), modes=("fused",))
+    return run_eval(assistant, fresh_holdout(), modes=("fused",))
 
 
 def test_eval_set_is_large_enough_and_covers_every_language() -> None:
@@ -110,9 +130,7 @@ def test_holdout_is_separate_and_has_informal_questions_and_follow_ups() -> None
         return tuple(t.strip().lower() for t in (*q.previous, q.question))
 
     dev = {conversation(q) for q in load_questions()}
-    held = load_questions(HOLDOUT_FILE)
-    if not held:
-        pytest.skip("no held-out set in place (round 2's was moved into the development set)")
+    held = fresh_holdout()
     assert not {q.id for q in held} & {q.id for q in load_questions()}
     assert not {conversation(q) for q in held} & dev
     assert len({q.lang for q in held}) == 6 and len(held) >= 60 and sum(bool(q.previous) for q in held) >= 10
