@@ -406,6 +406,8 @@ def render_route(
         )
         if (anders := ander_profiel_tekst(route, lang)) is not None:  # outside the own profiel (review 8, R39)
             marks.append(f"⚠️ {anders}")
+        if route.voorop:  # why #1 leads while a lower route carries the main-route mark (review 9)
+            marks.append(f"⬆️ {route.voorop.get(lang) or route.voorop['nl']}")
         st.caption(
             " · ".join(
                 [f"mbo {tr('mentor.niveau', niveau=opl.niveau)}", " / ".join(opl.leerwegen)]

@@ -104,6 +104,8 @@ class Bron(Strict):
     uitgever: str
     kort: str | None = Field(None, description="korte naam voor lezers, bv. 'SEOR' (standaard: uitgever tot de komma)")
     jaar: int = Field(ge=1990, le=2100)
+    # the report carries no date (Masterplan: newest citation 2024): jaar only orders, readers see "zonder jaartal"
+    zonder_jaartal: bool = Field(False, description="het rapport noemt geen datum; jaar is een schatting, niet getoond")
     auteurs: str | None = None
     soort: str = Field("rapport", description="rapport | website | algemene_kennis")
     bestand: str | None = Field(None, description="bestandsnaam in shared/seeds, als het rapport daar ligt")
@@ -277,6 +279,8 @@ class SectorArbeidsmarkt(Strict):
     )
     regio: str | None = None
     gegevensjaar: str | None = None
+    # SEOR 2026 § 4.2 speaks of vmbo pupils' choices: not said to a havo/vwo pupil heading for hbo (review 9, R50)
+    alleen_vmbo: bool = Field(default=False, description="de bron spreekt over vmbo-leerlingen: niet bij havo/vwo")
     tekst: dict[Taal, str] = Field(description="één zin in eigen woorden, in alle zes talen, zonder de bron")
     kwaliteit: dict[Taal, Kwaliteit] = Field(default_factory=dict)
     toelichting: str = Field(description="voor de decaan: wat de bron zegt en waarom deze reikwijdte")

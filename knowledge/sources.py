@@ -63,7 +63,15 @@ def _short_head(kb: KnowledgeBase | None, bron_id: str, lang: str) -> str:
     if bron.soort == "algemene_kennis":
         return t("bron.editors", lang)
     publisher = bron.kort or re.sub(r"\s*\(.*?\)", "", bron.uitgever.split(",")[0]).strip()
-    return f"{publisher} {bron.jaar}"
+    return f"{publisher} ({t('bron.no_year', lang)})" if bron.zonder_jaartal else f"{publisher} {bron.jaar}"
+
+
+def year_text(kb: KnowledgeBase | None, bron_id: str, lang: str) -> str:
+    """The year of a source as a reader sees it: '2019', or 'z.j.' / 'n.d.' for an undated report."""
+    bron = kb.bronnen.get(bron_id) if kb is not None else None
+    if bron is None:
+        return ""
+    return t("bron.no_year_abbr", lang) if bron.zonder_jaartal else str(bron.jaar)
 
 
 def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl", style: Style = "short") -> str:
@@ -76,7 +84,7 @@ def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl",
         bron = kb.bronnen.get(ref.bron) if kb is not None else None
         if bron is None:
             return t("bron.unknown", lang)
-        head = f"{bron.titel} ({bron.uitgever}, {bron.jaar})"
+        head = f"{bron.titel} ({bron.uitgever}, {year_text(kb, bron.id, lang)})"
         return f"{head}, {ref.sectie}" if ref.sectie else head
     head = _short_head(kb, ref.bron, lang)
     if (
@@ -109,4 +117,4 @@ def ref_text(ref: BronRef) -> str:
     return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
 
 
-__all__ = ["EIGEN_IMPORT", "ref_text", "section_text", "source_label", "source_labels"]
+__all__ = ["EIGEN_IMPORT", "ref_text", "section_text", "source_label", "source_labels", "year_text"]

@@ -89,6 +89,9 @@ MBO_RICHTINGEN = (
     # loonwerk in the green sector, so those beroepen carry their own sector (review 2, Masterplan 4.2)
     "hout_meubel",
     "groen",
+    # sailing a ship (matroos, schipper, maritiem officier): not the technical or logistics trades a source about
+    # "techniek en logistiek" speaks of, nor port work or shipbuilding (review 9, STO Zuid A.3.3)
+    "scheepvaart",
 )
 # The 21 gemeenten of the Metropoolregio Rotterdam Den Haag (seor2026 Tabel 3.4 and §3.1, "21 gemeenten"; since
 # 2023 Brielle, Hellevoetsluis and Westvoorne form Voorne aan Zee). gebieden.yaml also holds some neighbours

@@ -38,11 +38,12 @@ from recommender.explain import (
     route_kanttekeningen,
     route_uitleg,
     volgende_stap,
+    voorop_reden,
 )
 from recommender.fase import MAX_HORIZON, fase_advies, fase_van, havo_vwo_pad, horizon_kort, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
-from recommender.markt_regio import markt_regio_melding
+from recommender.markt_regio import markt_regio_melding, oude_gegevens_melding
 from recommender.models import (
     Advies,
     BeroepUitleg,
@@ -67,6 +68,7 @@ from recommender.profile import (
 )
 from recommender.reistijd import reistijd_melding
 from recommender.routes import (
+    SectorMarkt,
     blend_zonder_eigen_deel,
     route_index,
     sector_uitspraken,
@@ -194,11 +196,19 @@ def _route_advies(
     )
 
 
+def _sector_jaar(kb: KnowledgeBase, sector: SectorMarkt | None) -> str | None:
+    rec = kb.sectoren.get(sector.id) if sector is not None else None
+    return rec.gegevensjaar if rec is not None else None
+
+
 def eigen_sector(kb: KnowledgeBase, profiel: Profiel, talen: list[str]) -> list[SectorZin]:
     """What the reports say about the pupil's own, non-technical sector (zorg, economie, ...)."""
     out = []
+    havo_vwo = havo_vwo_pad(profiel)
     for interesse in profiel.interesses:
         for s in sector_uitspraken(kb, interesse=interesse):
+            if havo_vwo and kb.sectoren[s.id].alleen_vmbo:  # a source about vmbo choices, not about hbo (R50)
+                continue
             out.append(
                 SectorZin(
                     id=s.id,
@@ -305,6 +315,12 @@ def recommend(
         )
         for s in gekozen
     ]
+
+    # route #1 says why it leads when a lower route carries the main-route mark (review 9, R22/R44)
+    lijst_routes = [r for r in routes if not r.zijpad]
+    if (voorop := voorop_reden(lijst_routes, list(profiel.interesses), talen)) is not None:
+        top = lijst_routes[0]
+        routes = [r.model_copy(update={"voorop": voorop}) if r is top else r for r in routes]
 
     meldingen = []
     goed_om_te_weten = []
@@ -426,6 +442,18 @@ def recommend(
         is not None
     ):
         meldingen.append(regio)  # Rijnmond figures for a Den Haag pupil: said once (review 6, defect 3)
+
+    # the data years behind the labour-market sentences shown: a route's own claim or else its sector line, a side
+    # beroep's claim, the own-sector lines; data from 2018 gets one plain "ask how it is now" (review 9)
+    jaren = [s.markt.gegevensjaar if s.markt else _sector_jaar(kb, s.sector) for s in gekozen]
+    jaren += [
+        s.route.bijmarkt.gegevensjaar
+        for s in gekozen
+        if s.route.bijmarkt is not None and (s.markt is None or s.markt.schaal == "opleiding")
+    ]
+    jaren += [kb.sectoren[z.id].gegevensjaar for z in sector_zinnen if z.id in kb.sectoren]
+    if (oud := oude_gegevens_melding(kb, jaren, talen)) is not None:
+        goed_om_te_weten.append(oud)
 
     # the warnings are notices too: pages that show `meldingen` show them without knowing the new field
     meldingen = [dict(w.tekst) for w in waarschuwingen] + meldingen

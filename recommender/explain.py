@@ -10,7 +10,7 @@ important -> connection (profiel, niveau, hbo) -> nearest school (``~`` when app
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -96,7 +96,9 @@ def _jaar_tekst(kb: KnowledgeBase, markt: Markt, taal: str) -> str:
     if markt.gegevensjaar:
         return t("advies.markt_gegevensjaar", taal, jaar=markt.gegevensjaar)
     bron = kb.bronnen.get(markt.bron.bron)
-    return t("advies.markt_bronjaar", taal, jaar=bron.jaar) if bron is not None and bron.jaar else ""
+    if bron is None or bron.zonder_jaartal:  # an undated report: its label already says "zonder jaartal"
+        return ""
+    return t("advies.markt_bronjaar", taal, jaar=bron.jaar)
 
 
 def bijmarkt_zin(kb: KnowledgeBase, markt: Markt, taal: str) -> str:
@@ -586,3 +588,35 @@ def ander_profiel_tekst(route: RouteAdvies, taal: str) -> str | None:
     if not route.ander_profiel:
         return None
     return t("mentor.other_profile", taal, eigen=label("profiel", route.ander_profiel, taal))
+
+
+# why route #1 leads while a lower route is "de gebruikelijke eerste route": the score part that puts it ahead most
+_VOOROP_DEEL = {
+    "interesse": "mentor.first_interest",
+    "werkvoorkeur": "mentor.first_work",
+    "aansluiting": "mentor.first_profile",
+    "afstand": "mentor.first_near",
+    "arbeidsmarkt": "mentor.first_market",
+    "belangrijk": "mentor.first_important",
+}
+
+
+def voorop_reden(routes: Sequence[RouteAdvies], interesses: Sequence[str], talen: list[str]) -> dict[str, str] | None:
+    """'bovenaan: past bij al je interesses (machines en auto's)' for route #1 when it is not the marked main route
+    but a lower one is, so both positions explain themselves (review 9, R22 and R44); else None."""
+    if not routes or routes[0].hoofdroute:
+        return None
+    top = routes[0]
+    gemarkeerd = next((r for r in routes[1:] if r.hoofdroute), None)
+    if gemarkeerd is None:
+        return None
+    eigen = [i for i in interesses if i in top.passende_interesses]
+    ander = [i for i in interesses if i in gemarkeerd.passende_interesses]
+    if len(eigen) > len(ander):
+        key = "mentor.first_all" if len(eigen) == len(interesses) else "mentor.first_more"
+        return {taal: t(key, taal, interesses=interesses_tekst(eigen, taal)) for taal in talen}
+    verschil = {k: top.score_delen.get(k, 0.0) - gemarkeerd.score_delen.get(k, 0.0) for k in _VOOROP_DEEL}
+    deel, meer = max(verschil.items(), key=lambda kv: kv[1])
+    if meer <= 0:
+        return None
+    return {taal: t(_VOOROP_DEEL[deel], taal) for taal in talen}

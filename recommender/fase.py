@@ -86,6 +86,12 @@ INTERESSE_TL: dict[str, str] = {
     "dieren_natuur": "TL_LANDBOUW",
 }
 BRON_PROFIELKEUZE = "seor2026#6.1"  # inform families at the po choice which profielen a school offers (and lacks)
+# havo/vwo: for animals, nature or care the profiel is Natuur en Gezondheid with biologie (general knowledge); it leads
+# the profile advice, with natuurkunde to keep techniek open (review 9, R34)
+NG_BIOLOGIE_INTERESSES = ("dieren_natuur", "zorg_welzijn")
+# tl: these interests fit TL Techniek, but the beroepsgerichte profiel about them (MVI) is in b/k/g only, so a tl advice
+# hears that the gemengde leerweg is a way to it too (review 9, R36); the other TL-Techniek interests are not said
+TL_OOK_GEMENGD = ("media_vormgeving", "tekenen_ontwerpen")
 BRON_N_PROFIEL = "seor2026#3.3.2"  # NT and NG are a good preparation for techniek (the access rules: general knowledge)
 BRON_AANBOD = "seor2026#Tabel 3.1"
 BRON_PROFIEL_ONZEKER = "oberon2024#2.2"  # M&T, MVI and MaT each at one location in Rotterdam Zuid (2024)
@@ -702,6 +708,22 @@ def _lokaal_zoeken(
 BRON_BKG = "seor2026#Tabel 3.1"  # the beroepsgerichte profielen are offered in the leerwegen basis, kader, gemengd
 
 
+def _ng_biologie(profiel: Profiel, talen: list[str]) -> list[Stap]:
+    """havo/vwo with animals, nature or care: Natuur en Gezondheid with biologie first (general knowledge)."""
+    codes = [i for i in profiel.interesses if i in NG_BIOLOGIE_INTERESSES]
+    if not codes:
+        return []
+    return [
+        _stap(
+            "ng_biologie",
+            "stap_havo_ng_biologie",
+            talen,
+            "algemene_kennis",
+            interesses=lambda taal: interesses_tekst(codes, taal, "or"),
+        )
+    ]
+
+
 def _tl_via_gemengd(
     kb: KnowledgeBase, profiel: Profiel, plaats: tuple[float, float] | None, talen: list[str], fase: str
 ) -> list[Stap]:
@@ -714,14 +736,17 @@ def _tl_via_gemengd(
         update={"schooladvies": "vmbo-gl"} if profiel.schooltype == "po" else {"schooltype": "vmbo-gl"}
     )
     stappen = []
+    gezegd: set[str] = set()
     for interesse in profiel.interesses:
-        if interesse in INTERESSE_TL:
+        ook = interesse in TL_OOK_GEMENGD  # fits TL Techniek too: the b/k/g profiel is a second way (MVI, R36)
+        if interesse in INTERESSE_TL and not ook:
             continue
         code = next(iter(INTERESSE_PROFIELEN.get(interesse, ())), None)
         p = kb.profielen.get(code) if code else None
-        if code is None or p is None or "gl" not in p.leerwegen:
+        if code is None or p is None or "gl" not in p.leerwegen or code in gezegd:
             continue
-        key = "stap_tl_gemengd" if fase == "po" else "stap_vo_tl_gemengd"
+        gezegd.add(code)
+        key = ("stap_tl_gemengd" if fase == "po" else "stap_vo_tl_gemengd") + ("_ook" if ook else "")
         scholen = scholen_met(kb, [code], gl, plaats)
         tekst = {}
         for taal in talen:
@@ -742,7 +767,7 @@ def _tl_via_gemengd(
                     scholen=_school_lijst(met_gl or scholen, taal),
                 )
             tekst[taal] = zin
-        stappen.append(Stap(soort="tl_gemengd", bron=BRON_BKG, tekst=tekst))
+        stappen.append(Stap(soort="tl_gemengd_ook" if ook else "tl_gemengd", bron=BRON_BKG, tekst=tekst))
     return stappen
 
 
@@ -805,6 +830,7 @@ def fase_advies(
             uitleg = {
                 taal: t("advies.fase_po_uitleg_havo", taal, advies=word("schooltype", advies, taal)) for taal in talen
             }
+            stappen += _ng_biologie(profiel, talen)
             stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
             # no havo/vwo school is in the knowledge (the reports name none): said plainly, with where to look
             key = "stap_po_havo_scholen_techniek" if profiel.technische_interesses() else "stap_po_havo_scholen"
@@ -859,7 +885,8 @@ def fase_advies(
                     "stap_profielkeuze_keus" if len(profielen) > 1 else "stap_profielkeuze",
                     talen,
                     None,
-                    profielen=lambda taal: format_list([p.naam for p in profielen[:2]], taal, style="or"),
+                    # every profiel the section lists above, not the first two (review 9, R51: D&P left out)
+                    profielen=lambda taal: format_list([p.naam for p in profielen], taal, style="or"),
                 )
             )
             eigen = kb.scholen.get(profiel.school or "")
@@ -893,6 +920,7 @@ def fase_advies(
         bronnen += [b for p in profielen for b in p.redenen_bronnen]
     elif fase == "havo_vwo_onderbouw":
         uitleg = {taal: t("advies.fase_havo_vwo_onderbouw_uitleg", taal) for taal in talen}
+        stappen += _ng_biologie(profiel, talen)
         stappen.append(_stap("n_profiel", "stap_havo_nprofiel", talen, BRON_N_PROFIEL))
         vervolg = _horizon_richtingen(routes, profiel, talen, kandidaten, stappen)
         bronnen.append(BRON_N_PROFIEL)

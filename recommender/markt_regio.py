@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from knowledge.i18n import t
+from knowledge.loader import KnowledgeBase
 from knowledge.vocab import BRON_REGIO_GEMEENTEN, MRDH_GEMEENTEN
 from recommender.explain import lijst
 
@@ -36,3 +37,21 @@ def markt_regio_melding(
         return None
     key = "advies.markt_andere_regio_po" if po else "advies.markt_andere_regio"
     return {taal: t(key, taal, regios=lijst(buiten, taal), gemeente=gemeente) for taal in talen}
+
+
+# a data year this many years before the newest report is "al een paar jaar geleden" (UWV 2018 in a 2026 advice);
+# the Masterplan's 2023 data is not (review 9: say it once, not under every route)
+OUD_NA_JAREN = 5
+
+
+def oude_gegevens_melding(
+    kb: KnowledgeBase, gegevensjaren: Iterable[str | None], talen: list[str]
+) -> dict[str, str] | None:
+    """Once per advice: 'Sommige uitspraken over de kans op werk gaan over gegevens uit 2018 ...; vraag naar de
+    situatie nu', when a labour-market sentence shown rests on data that old; else None."""
+    nieuwste = max((b.jaar for b in kb.bronnen.values() if b.soort == "rapport" and not b.zonder_jaartal), default=0)
+    jaren = [int(j[:4]) for j in gegevensjaren if j and j[:4].isdigit()]
+    oud = [j for j in jaren if nieuwste - j >= OUD_NA_JAREN]
+    if not oud:
+        return None
+    return {taal: t("advies.oude_gegevens", taal, jaar=min(oud)) for taal in talen}

@@ -100,6 +100,8 @@ class RouteAdvies(_Out):
     hoofdroute_voor: list[str] = Field(default_factory=list)
     # the pupil's own vmbo profiel when this route connects to another one: the list says so (review 8, R39)
     ander_profiel: str | None = None
+    # on route #1 only, when a lower route carries the main-route mark: why #1 leads (review 9, R22/R44)
+    voorop: Vertaald | None = None
     raakvlak: bool = False  # only a side link to the pupil's interests: the route is about something else
     horizon: bool = False  # po / vo1-2: a route for later, after the vmbo profiel
     zijpad: bool = False  # havo/vwo (and a havo/vwo schooladvies): mbo 4 beside the hbo/wo directions, shown short

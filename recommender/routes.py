@@ -74,6 +74,7 @@ RICHTING_KERN: dict[str, frozenset[str]] = {
     "laboratorium": frozenset({"natuur_proefjes"}),
     "hout_meubel": frozenset({"maken_ontwerpen", "bouwen"}),
     "groen": frozenset({"machines"}),
+    "scheepvaart": frozenset({"haven_schepen"}),
     "techniek_breed": frozenset(),  # broad: what the opleiding is coded with is what it is about
 }
 

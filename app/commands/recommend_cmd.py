@@ -149,6 +149,8 @@ def _print_human(advies: Advies) -> None:
         hoofd = f"  [{hoofdroute_tekst(r, 'nl')}]" if r.hoofdroute else ""
         if (anders := ander_profiel_tekst(r, "nl")) is not None:
             hoofd += f"  [{anders}]"
+        if r.voorop:  # why #1 leads while a lower route carries the main-route mark (review 9)
+            hoofd += f"  [{r.voorop['nl']}]"
         print(
             f"\n{i}. {profiel}{o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{hoofd}"
         )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui import apply_layout, kb_or_stop, tr
+from app.ui import apply_layout, current_language, kb_or_stop, tr
+from knowledge.sources import year_text
 
 apply_layout()
 kb = kb_or_stop()
@@ -22,7 +23,8 @@ st.write(
 st.header(tr("about.sources_title"))
 for bron in sorted(kb.bronnen.values(), key=lambda b: (-b.jaar, b.titel)):
     st.markdown(
-        f"- **{bron.titel}** ({bron.uitgever}, {bron.jaar})" + (f" — {bron.toelichting}" if bron.toelichting else "")
+        f"- **{bron.titel}** ({bron.uitgever}, {year_text(kb, bron.id, current_language())})"
+        + (f" — {bron.toelichting}" if bron.toelichting else "")
     )
 st.header(tr("about.data_title"))
 st.write("🔒 " + tr("about.data_text"))

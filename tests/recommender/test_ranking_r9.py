@@ -14,7 +14,10 @@ from tests.recommender.helpers import advies, review_persona
 def test_own_profiel_first_and_other_profiel_marked(kb: KnowledgeBase) -> None:
     a = advies(kb, **review_persona("R39"))  # kb3 MaT, port + machines
     top = a.routes[0]
-    assert "haven_schepen" in top.passende_interesses and top.ander_profiel is None
+    assert top.ander_profiel is None and top.score_delen["aansluiting"] > 0
+    # since review 9 Maritiem officier has no labour line (STO A.3.3 does not speak of sailing), so it no longer wins
+    # the near tie on borrowed points; the port routes in the own profiel stay near the top
+    assert any("haven_schepen" in r.passende_interesses and r.ander_profiel is None for r in a.routes[:3])
     assert any(r.ander_profiel for r in a.routes)
     for r in a.routes:
         if r.ander_profiel:
