@@ -21,11 +21,12 @@ from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
-from recommender.profile import Profiel, profielen_voor
+from recommender.profile import Profiel, ProfielError, plaats_van, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, RouteScore
+from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, Dichtstbij, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
+VER_KM = 15.0  # beyond this the nearest school we know is no local answer: kiesmbo.nl for the own gemeente (review 9)
 
 
 def _interesses(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
@@ -319,11 +320,22 @@ def route_uitleg(
         if d.meerdere and d.km <= profiel.max_reisafstand_km:
             # one point for a school with several locations: no distance, no "dichtstbijzijnde" (review 5)
             zinnen.append(t("advies.afstand_meerdere", taal, school=d.naam, opleiding=r.naam))
+            zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
         elif d.km <= profiel.max_reisafstand_km:
             # a school placed at gemeente level: its town, no km as if measured (review 6, defect 2)
-            plek = plek_tekst(d.km, taal, d.benadering, gemeente=gemeente_niveau(kb, d.school)) or km
-            zinnen.append(t("advies.afstand", taal, school=d.naam, km=plek))
-        zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+            gemeente = gemeente_niveau(kb, d.school)
+            plek = school_plek(kb, d.school, plek_tekst(d.km, taal, d.benadering, gemeente=gemeente) or km, taal)
+            eigen = eigen_gemeente(kb, profiel)
+            if eigen and ((gemeente and gemeente != eigen) or d.km > VER_KM):
+                # far, or only placed at another town's centre: no "dichtstbijzijnde" as if it were a good local
+                # answer (review 9, defect 2); one line that points to kiesmbo.nl for the pupil's own gemeente
+                zinnen.append(t("advies.afstand_ver_kent", taal, school=d.naam, km=plek, gemeente=eigen))
+            else:
+                zinnen.append(t("advies.afstand", taal, school=d.naam, km=plek))
+                zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+        else:
+            zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+        zinnen.extend(ook_zin(kb, d, taal))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
@@ -438,6 +450,45 @@ def gemeente_niveau(kb: KnowledgeBase, school_id: str) -> str | None:
     return school.locatie.gemeente
 
 
+def school_plek(kb: KnowledgeBase, school_id: str | None, plek: str | None, taal: str) -> str | None:
+    """What stands in brackets after a school's name: its identity where the knowledge records it (general
+    knowledge, said so), then its place (review 9, defect 1: a decaan always names a school's grondslag)."""
+    school = kb.scholen.get(school_id) if school_id else None
+    if school is None or school.grondslag is None:
+        return plek
+    grondslag = t(f"advies.grondslag_{school.grondslag}", taal)
+    return f"{grondslag}; {plek}" if plek else grondslag
+
+
+def ook_zin(kb: KnowledgeBase, d: Dichtstbij | None, taal: str) -> list[str]:
+    """'Deze opleiding is er ook bij X (in Rotterdam; precieze plek onbekend).': a school placed only at its
+    gemeente's centre, passed over for a located one, is still named as an alternative (review 9, defect 1)."""
+    if d is None or d.ook is None or d.ook.km is None:
+        return []
+    ook = d.ook
+    plek = plek_tekst(ook.km, taal, ook.benadering, gemeente=gemeente_niveau(kb, ook.school))
+    return [t("advies.afstand_ook", taal, school=met_plek(ook.naam, school_plek(kb, ook.school, plek, taal)))]
+
+
+def eigen_gemeente(kb: KnowledgeBase, profiel: Profiel) -> str | None:
+    """The pupil's own gemeente (or the place typed) when it resolves, for a "zoek in of bij ..." pointer."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        return None
+    if place is None:
+        return None
+    return place.gemeente or place.naam
+
+
+def buiten_regio(kb: KnowledgeBase, profiel: Profiel) -> bool:
+    """A well-formed postcode outside the region: the regional schools are no next step (review 9, defect 3)."""
+    try:
+        return plaats_van(kb, profiel)[1]
+    except ProfielError:
+        return False
+
+
 def stap_plek(stap: VolgendeStap, taal: str) -> str | None:
     """Where the next step's school is, by the one rule (``plek_tekst``)."""
     return plek_tekst(
@@ -506,6 +557,7 @@ def volgende_stap(
     gemeente = gemeente_niveau(kb, school_id) if school_id else None
     scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
     bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
+    buiten = not horizon and buiten_regio(kb, profiel)
     tekst: dict[str, str] = {}
     leerbedrijf: dict[str, str] | None = {} if bbl and not horizon else None
     soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
@@ -516,12 +568,18 @@ def volgende_stap(
                 if vmbo_profiel
                 else t("advies.stap_later_po" if profiel.schooltype == "po" else "advies.stap_later", taal)
             )
+        elif buiten:
+            # a place outside the region: our schools are not near; the pupil looks in the own region (review 9)
+            zin = t("advies.stap_buiten_regio", taal, opleiding=s.route.naam)
         elif school_naam and meerdere:
             # a school with several locations placed on one point: where the course runs is on its website
             zin = t("advies.stap_open_dag_meerdere", taal, school=school_naam, opleiding=s.route.naam)
         elif school_naam and km is not None:
-            plek = plek_tekst(km, taal, benadering, gemeente=gemeente)
+            plek = school_plek(kb, school_id, plek_tekst(km, taal, benadering, gemeente=gemeente), taal)
             zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=plek)
+            ook = ook_zin(kb, d, taal)
+            if ook:
+                zin += " " + ook[0]
         elif school_naam:
             zin = t("advies.stap_open_dag", taal, school=school_naam)
         elif scholen:
