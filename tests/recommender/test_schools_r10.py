@@ -68,3 +68,21 @@ def test_a_far_or_other_town_school_is_no_nearest_school_and_points_to_kiesmbo(k
     # a Den Haag pupil and a school in Den Haag: that is a local answer, said as before
     a = advies(kb, **review_persona("R21"))
     assert any("Dichtstbijzijnde school: ROC Mondriaan" in r.uitleg["nl"] for r in a.routes)
+
+
+def test_a_techniek_item_for_a_pupil_without_techniek_interests_reads_as_a_side_path(kb: KnowledgeBase) -> None:
+    # R31 (Gouda, sport and economie): the only item is a techniek open day; it is offered only as a side path
+    a = advies(kb, **review_persona("R31"))
+    zijpad = t("advies.stap_techniek_ook", "nl")
+    assert a.activiteiten and all(zijpad in act.uitleg["nl"] for act in a.activiteiten if not act.passende_interesses)
+    # a techniek pupil's items are never called a side path
+    a = advies(kb, **review_persona("R20"))
+    assert a.activiteiten and not any(zijpad in act.uitleg["nl"] for act in a.activiteiten)
+
+
+def test_outside_the_region_the_next_step_names_no_regional_school(kb: KnowledgeBase) -> None:
+    a = advies(kb, **review_persona("R08"))
+    assert a.routes
+    for r in a.routes:
+        stap = r.volgende_stap.tekst["nl"]
+        assert "kiesmbo.nl" in stap and not any(s.naam in stap for s in kb.scholen.values()), stap
