@@ -409,6 +409,7 @@ def recommend(
         place.gemeente if place else profiel.gemeente,
         talen,
         kandidaten=ranked,
+        route_activiteit=any(r.volgende_stap.activiteit for r in routes),
     )
     if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})

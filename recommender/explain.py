@@ -432,10 +432,11 @@ def school_tekst(s: SchoolAfstand, taal: str) -> str:
     """'Zuiderpark College (~8,9 km)', 'STC vmbo college (in Rotterdam; precieze plek onbekend)',
     'Albeda (meerdere locaties; zie de website)'."""
     gemeente = s.gemeente if s.plek_bij_benadering else None
-    return met_plek(
-        s.naam,
-        plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties),
-    )
+    plek = plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties)
+    if s.grondslag:  # the school's identity first (review 9, defect 1), as in the route lines
+        grondslag = t(f"advies.grondslag_{s.grondslag}", taal)
+        plek = f"{grondslag}; {plek}" if plek else grondslag
+    return met_plek(s.naam, plek)
 
 
 def school_volgorde(s: SchoolAfstand) -> tuple[int, float, str]:

@@ -151,6 +151,7 @@ class SchoolAfstand(_Out):
     gemeente: str | None = None  # where the school is (the stage advice names it for a school elsewhere)
     plek_bij_benadering: bool = False  # placed only at gemeente level: the distance is to the town, not the door
     meerdere_locaties: bool = False  # one point for several locations: the website says where (review 6)
+    grondslag: str | None = None  # the school's identity (vocab.GRONDSLAGEN, general knowledge), next to its name
     # in another gemeente while the pupil's own has no known school with the profiel: the stage advice lists it in
     # the 'verder weg' step after the local search, so a page lists it there, not at the top (review 5, defect 1)
     verder_weg: bool = False

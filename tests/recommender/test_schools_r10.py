@@ -86,3 +86,23 @@ def test_outside_the_region_the_next_step_names_no_regional_school(kb: Knowledge
     for r in a.routes:
         stap = r.volgende_stap.tekst["nl"]
         assert "kiesmbo.nl" in stap and not any(s.naam in stap for s in kb.scholen.values()), stap
+
+
+def test_no_activity_line_only_when_there_really_is_none(kb: KnowledgeBase) -> None:
+    geen = t("advies.stap_activiteiten_geen", "nl")
+    # R04: an on-interest open day in the list; R19: a route step names an activity of its branche
+    for naam in ("R04", "R19"):
+        a = advies(kb, **review_persona(naam))
+        assert a.fase_advies is not None
+        assert all(st.tekst["nl"] != geen for st in a.fase_advies.stappen), naam
+
+
+def test_school_lines_name_profielen_and_identity_not_codes(kb: KnowledgeBase) -> None:
+    from recommender.explain import school_tekst
+    from recommender.models import SchoolAfstand
+
+    s = SchoolAfstand(id="x", naam="X", afstand_km=None, profielen=[], gemeente="Rotterdam", plek_bij_benadering=True)
+    assert school_tekst(s.model_copy(update={"grondslag": "reformatorisch"}), "nl") == (
+        f"X ({t('advies.grondslag_reformatorisch', 'nl')}; {t('advies.plek_gemeente', 'nl', gemeente='Rotterdam')})"
+    )
+    assert school_tekst(s, "nl") == f"X ({t('advies.plek_gemeente', 'nl', gemeente='Rotterdam')})"
