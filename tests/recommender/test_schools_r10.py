@@ -106,3 +106,13 @@ def test_school_lines_name_profielen_and_identity_not_codes(kb: KnowledgeBase) -
         f"X ({t('advies.grondslag_reformatorisch', 'nl')}; {t('advies.plek_gemeente', 'nl', gemeente='Rotterdam')})"
     )
     assert school_tekst(s, "nl") == f"X ({t('advies.plek_gemeente', 'nl', gemeente='Rotterdam')})"
+
+
+def test_a_school_that_the_source_gives_no_techniek_is_no_tl_techniek_school(kb: KnowledgeBase) -> None:
+    # Oberon 2024 names only Z&W and D&P at Vak College Zuidrand; R48 reads "heeft geen techniekprofiel" there,
+    # so R36 (tl advice) must not list it as a TL Techniek school
+    assert "TL_TECHNIEK" not in kb.scholen["vmbo_vak_college_zuidrand"].profielen
+    a = advies(kb, **review_persona("R36"))
+    assert a.fase_advies is not None
+    teksten = [st.tekst["nl"] for st in a.fase_advies.stappen] + [s.naam for s in a.fase_advies.scholen]
+    assert not any("Zuidrand" in x for x in teksten)
