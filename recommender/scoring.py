@@ -261,9 +261,10 @@ def dichtstbij(
     ``plaats_grof``: the pupil's place is a whole gemeente or area, so every distance is approximate.
     ``afstanden``: the distances to ``locaties``, when computed in one go for all routes.
     """
-    best: Dichtstbij | None = None  # located (or several locations): an address, wijk or campus point
-    ruw: Dichtstbij | None = None  # one school placed only at its gemeente's centre
+    best: Dichtstbij | None = None  # the nearest of all
+    best_ruw = False  # ... is one school placed only at its gemeente's centre (not one point for several)
     marge = 0.0
+    exact: Dichtstbij | None = None  # the nearest with a known spot (address, wijk or campus)
     landelijk: Dichtstbij | None = None
     for pos, loc in enumerate(locaties):
         if leerweg in ("BOL", "BBL") and loc.leerwegen and leerweg not in loc.leerwegen:
@@ -275,17 +276,15 @@ def dichtstbij(
             continue
         km = afstanden[pos] if afstanden is not None else haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
         kandidaat = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof, loc.meerdere)
-        if loc.benadering and not loc.meerdere:
-            if ruw is None or (km, loc.school) < (ruw.km, ruw.school):  # type: ignore[operator]
-                ruw, marge = kandidaat, loc.marge_km
-        elif best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
-            best = kandidaat
+        if best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
+            best, best_ruw, marge = kandidaat, loc.benadering and not loc.meerdere, loc.marge_km
+        if not loc.benadering and (exact is None or (km, loc.school) < (exact.km, exact.school)):  # type: ignore[operator]
+            exact = kandidaat
     # a school placed only at its gemeente's centre may in truth lie anywhere in that gemeente: a located school
-    # wins unless it is farther than that centre point plus the gemeente's extent (review 9, defect 1)
-    if ruw is not None and (best is None or best.km > ruw.km + marge):  # type: ignore[operator]
-        return ruw
-    if ruw is not None and best is not None and ruw.km < best.km:  # type: ignore[operator]
-        return replace(best, ook=ruw)
+    # wins unless it is farther than that centre point plus the gemeente's extent; the other is named "ook bij"
+    # (review 9, defect 1)
+    if best is not None and best_ruw and exact is not None and exact.km <= best.km + marge:  # type: ignore[operator]
+        return replace(exact, ook=best)
     return best or landelijk
 
 
