@@ -164,6 +164,7 @@ def _route_advies(
         school_landelijk=bool(d and d.km is None),
         school_plek_gemeente=gemeente_niveau(kb, d.school) if d is not None and d.km is not None else None,
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
+        school_grondslag=kb.scholen[d.school].grondslag if d is not None and d.school in kb.scholen else None,
         hoofdroute=s.hoofdroute,
         hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
         ander_profiel=profiel.profiel if s.ander_profiel and profiel_markeren else None,

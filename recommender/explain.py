@@ -433,10 +433,7 @@ def school_tekst(s: SchoolAfstand, taal: str) -> str:
     'Albeda (meerdere locaties; zie de website)'."""
     gemeente = s.gemeente if s.plek_bij_benadering else None
     plek = plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties)
-    if s.grondslag:  # the school's identity first (review 9, defect 1), as in the route lines
-        grondslag = t(f"advies.grondslag_{s.grondslag}", taal)
-        plek = f"{grondslag}; {plek}" if plek else grondslag
-    return met_plek(s.naam, plek)
+    return met_plek(s.naam, met_grondslag(s.grondslag, plek, taal))  # identity first (review 9, defect 1)
 
 
 def school_volgorde(s: SchoolAfstand) -> tuple[int, float, str]:
@@ -455,10 +452,15 @@ def school_plek(kb: KnowledgeBase, school_id: str | None, plek: str | None, taal
     """What stands in brackets after a school's name: its identity where the knowledge records it (general
     knowledge, said so), then its place (review 9, defect 1: a decaan always names a school's grondslag)."""
     school = kb.scholen.get(school_id) if school_id else None
-    if school is None or school.grondslag is None:
+    return met_grondslag(school.grondslag if school else None, plek, taal)
+
+
+def met_grondslag(grondslag: str | None, plek: str | None, taal: str) -> str | None:
+    """The school's identity phrase (general knowledge, said so) before its place, for every renderer."""
+    if not grondslag:
         return plek
-    grondslag = t(f"advies.grondslag_{school.grondslag}", taal)
-    return f"{grondslag}; {plek}" if plek else grondslag
+    tekst = t(f"advies.grondslag_{grondslag}", taal)
+    return f"{tekst}; {plek}" if plek else tekst
 
 
 def ook_zin(kb: KnowledgeBase, d: Dichtstbij | None, taal: str) -> list[str]:
@@ -492,24 +494,26 @@ def buiten_regio(kb: KnowledgeBase, profiel: Profiel) -> bool:
 
 def stap_plek(stap: VolgendeStap, taal: str) -> str | None:
     """Where the next step's school is, by the one rule (``plek_tekst``)."""
-    return plek_tekst(
+    plek = plek_tekst(
         stap.afstand_km,
         taal,
         stap.afstand_bij_benadering,
         gemeente=stap.school_plek_gemeente,
         meerdere=stap.school_meerdere_locaties,
     )
+    return met_grondslag(stap.school_grondslag, plek, taal)
 
 
 def route_plek(route: RouteAdvies, taal: str) -> str | None:
     """Where the route's nearest school is, by the one rule (``plek_tekst``)."""
-    return plek_tekst(
+    plek = plek_tekst(
         route.afstand_km,
         taal,
         route.afstand_bij_benadering,
         gemeente=route.school_plek_gemeente,
         meerdere=route.school_meerdere_locaties,
     )
+    return met_grondslag(route.school_grondslag, plek, taal)
 
 
 def lijst(items: Iterable[str], taal: str) -> str:
@@ -607,6 +611,9 @@ def volgende_stap(
         afstand_bij_benadering=benadering and not horizon and not meerdere,
         school_meerdere_locaties=meerdere and not horizon,
         school_plek_gemeente=None if horizon or meerdere else gemeente,
+        school_grondslag=None
+        if horizon or not school_id or school_id not in kb.scholen
+        else kb.scholen[school_id].grondslag,
         activiteit=activiteit.id if activiteit else None,
         activiteit_naam=activiteit.naam if activiteit else None,
         activiteit_via_school=bool(activiteit and activiteit.via_school),

@@ -116,3 +116,18 @@ def test_a_school_that_the_source_gives_no_techniek_is_no_tl_techniek_school(kb:
     assert a.fase_advies is not None
     teksten = [st.tekst["nl"] for st in a.fase_advies.stappen] + [s.naam for s in a.fase_advies.scholen]
     assert not any("Zuidrand" in x for x in teksten)
+
+
+def test_pages_show_the_identity_with_the_place_of_a_step_school() -> None:
+    from recommender.explain import stap_plek
+    from recommender.models import VolgendeStap
+
+    stap = VolgendeStap(
+        soort="open_dag", tekst={}, school_naam="X", school_plek_gemeente="Rotterdam", school_grondslag="reformatorisch"
+    )
+    assert stap_plek(stap, "tr") == (
+        f"{t('advies.grondslag_reformatorisch', 'tr')}; {t('advies.plek_gemeente', 'tr', gemeente='Rotterdam')}"
+    )
+    assert stap_plek(stap.model_copy(update={"school_grondslag": None}), "tr") == t(
+        "advies.plek_gemeente", "tr", gemeente="Rotterdam"
+    )
