@@ -317,7 +317,19 @@ def route_uitleg(
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
     elif d is not None and d.km is not None:
         km = km_tekst(d.km, taal, d.benadering)
-        if d.meerdere and d.km <= profiel.max_reisafstand_km:
+        if d.ook is not None:
+            # a located campus named before a school placed at a town's centre, which may be nearer: not "de
+            # dichtstbijzijnde", but the school with a known spot, and the other one beside it (review 9, defect 1)
+            plek = school_plek(kb, d.school, km, taal)
+            if d.km <= profiel.max_reisafstand_km:
+                zinnen.append(t("advies.afstand_bekend", taal, school=d.naam, km=plek))
+            else:
+                limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+                zinnen.append(t("advies.afstand_bekend_ver", taal, school=d.naam, km=plek, max=limit))
+            zinnen.extend(ook_zin(kb, d, taal))
+            if d.km > min(KENT_NIET_KM, profiel.max_reisafstand_km):
+                zinnen.append(t("advies.afstand_kent_niet", taal))
+        elif d.meerdere and d.km <= profiel.max_reisafstand_km:
             # one point for a school with several locations: no distance, no "dichtstbijzijnde" (review 5)
             zinnen.append(t("advies.afstand_meerdere", taal, school=d.naam, opleiding=r.naam))
             zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
@@ -335,7 +347,6 @@ def route_uitleg(
                 zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
         else:
             zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
-        zinnen.extend(ook_zin(kb, d, taal))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
@@ -460,7 +471,7 @@ def met_grondslag(grondslag: str | None, plek: str | None, taal: str) -> str | N
     if not grondslag:
         return plek
     tekst = t(f"advies.grondslag_{grondslag}", taal)
-    return f"{tekst}; {plek}" if plek else tekst
+    return t("advies.grondslag_plek", taal, grondslag=tekst, plek=plek) if plek else tekst
 
 
 def ook_zin(kb: KnowledgeBase, d: Dichtstbij | None, taal: str) -> list[str]:
