@@ -47,6 +47,7 @@ Branche = Annotated[str, one_of(vocab.BRANCHES, "branche")]
 Precisie = Annotated[str, one_of(vocab.LOCATIE_PRECISIE, "locatie-precisie")]
 Classificatie = Annotated[str, one_of(vocab.CLASSIFICATIE, "classificatie")]
 SchoolSoort = Annotated[str, one_of(vocab.SCHOOL_SOORTEN, "schoolsoort")]
+Grondslag = Annotated[str, one_of(vocab.GRONDSLAGEN, "grondslag")]
 GebiedSoort = Annotated[str, one_of(vocab.GEBIED_SOORTEN, "gebiedsoort")]
 Taal = Annotated[str, one_of(vocab.TALEN, "taal")]
 Kwaliteit = Annotated[str, one_of(vocab.VERTALING_KWALITEIT, "vertaalkwaliteit")]
@@ -426,6 +427,10 @@ class School(Strict):
     )
     locatie: Locatie
     opmerking: str | None = None
+    grondslag: Grondslag | None = Field(
+        None,
+        description="de identiteit van de school (algemene kennis; de rapporten noemen die niet), naast de naam getoond",
+    )
     sectoren: list[Interesse] = Field(
         default_factory=list,
         description="niet-technische interesses waarvoor deze mbo-instelling ook opleidingen geeft (algemene kennis)",

@@ -174,6 +174,8 @@ VERVOLG_SOORT = ("hbo", "wo")
 
 # --- schools and places ------------------------------------------------------
 SCHOOL_SOORTEN = ("vmbo", "vso", "mbo", "hbo", "po")
+# a school's identity (richting), shown next to its name: a decaan always tells a family (review 9, defect 1)
+GRONDSLAGEN = ("reformatorisch",)
 # kern: a village or town inside a gemeente (Spijkenisse in Nissewaard, Naaldwijk in Westland)
 GEBIED_SOORTEN = ("gemeente", "gebied", "kern", "wijk")
 VERTALING_KWALITEIT = ("origineel", "redactie", "machine")

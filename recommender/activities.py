@@ -930,10 +930,14 @@ def _reden(k: _Kandidaat, taal: str) -> str:
             parts.append(t("advies.act_geen_interesse_breed", taal))
         else:
             parts.append(t("advies.act_geen_interesse_ander", taal, branches=lijst(specifiek, taal)))
-    elif set(ini.branches) <= {"techniek_breed"}:  # techniek in general for a zorg pupil: labelled as such (R12)
-        parts.append(t("advies.act_proberen_breed", taal))
-    else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
-        parts.append(t("advies.act_proberen", taal))
+    else:
+        # a pupil whose interests are all outside techniek: a techniek item is a side path, said in the words of
+        # the side-path step (review 9, defect 3: R31's only item read as advice for a sport/economy pupil)
+        parts.append(t("advies.stap_techniek_ook", taal))
+        if set(ini.branches) <= {"techniek_breed"}:  # techniek in general for a zorg pupil: labelled as such (R12)
+            parts.append(t("advies.act_proberen_breed", taal))
+        else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
+            parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
         parts.append(t("advies.act_landelijk", taal))
     elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)

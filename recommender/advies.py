@@ -166,6 +166,7 @@ def _route_advies(
         school_landelijk=bool(d and d.km is None),
         school_plek_gemeente=gemeente_niveau(kb, d.school) if d is not None and d.km is not None else None,
         school_meerdere_locaties=bool(d and d.km is not None and d.meerdere),
+        school_grondslag=kb.scholen[d.school].grondslag if d is not None and d.school in kb.scholen else None,
         hoofdroute=s.hoofdroute,
         hoofdroute_voor=[i for i in s.interesses if i in s.route.hoofdroute_voor] if s.hoofdroute else [],
         ander_profiel=profiel.profiel if s.ander_profiel and profiel_markeren else None,
@@ -425,6 +426,7 @@ def recommend(
         place.gemeente if place else profiel.gemeente,
         talen,
         kandidaten=ranked,
+        route_activiteit=any(r.volgende_stap.activiteit for r in routes),
     )
     if fa is not None:  # the own-sector step at every stage (review 5, defect 3)
         fa = fa.model_copy(update={"stappen": _eigen_sector_in_stappen(kb, profiel, plaats, fa, talen)})

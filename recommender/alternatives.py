@@ -81,6 +81,7 @@ def _scholen_met_techniek(
             gemeente=s.locatie.gemeente,
             plek_bij_benadering=s.locatie.precisie == "gemeente",
             meerdere_locaties=s.locatie.meerdere_locaties,
+            grondslag=s.grondslag,
         )
         for km, _, s in out[:MAX_SCHOLEN]
     ]
@@ -290,6 +291,7 @@ def sector_scholen(
             gemeente=s.locatie.gemeente,
             plek_bij_benadering=s.locatie.precisie == "gemeente",
             meerdere_locaties=s.locatie.meerdere_locaties,
+            grondslag=s.grondslag,
         )
         for km, _, s in out[:MAX_SECTOR_SCHOLEN]
     ]

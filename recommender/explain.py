@@ -21,11 +21,12 @@ from knowledge.schema import BronRef
 from knowledge.sources import source_label
 from knowledge.vocab import TECHNISCHE_INTERESSES
 from recommender.models import ActiviteitAdvies, RouteAdvies, SchoolAfstand, VolgendeStap
-from recommender.profile import Profiel, profielen_voor
+from recommender.profile import Profiel, ProfielError, plaats_van, profielen_voor
 from recommender.routes import Markt, SectorMarkt
-from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, RouteScore
+from recommender.scoring import BEROEP_DRAAGT, HOOFDBEROEPEN, Dichtstbij, RouteScore
 
 KENT_NIET_KM = 10.0  # beyond this the nearest school we know may not be the nearest there is
+VER_KM = 15.0  # beyond this the nearest school we know is no local answer: kiesmbo.nl for the own gemeente (review 9)
 
 
 def _interesses(codes: Iterable[str], taal: str, style: Literal["standard", "or"] = "standard") -> str:
@@ -318,14 +319,36 @@ def route_uitleg(
         zinnen.append(t("advies.afstand_landelijk", taal, school=d.naam))
     elif d is not None and d.km is not None:
         km = km_tekst(d.km, taal, d.benadering)
-        if d.meerdere and d.km <= profiel.max_reisafstand_km:
+        if d.ook is not None:
+            # a located campus named before a school placed at a town's centre, which may be nearer: not "de
+            # dichtstbijzijnde", but the school with a known spot, and the other one beside it (review 9, defect 1)
+            plek = school_plek(kb, d.school, km, taal)
+            if d.km <= profiel.max_reisafstand_km:
+                zinnen.append(t("advies.afstand_bekend", taal, school=d.naam, km=plek))
+            else:
+                limit = km_tekst(profiel.max_reisafstand_km, taal, False)
+                zinnen.append(t("advies.afstand_bekend_ver", taal, school=d.naam, km=plek, max=limit))
+            zinnen.extend(ook_zin(kb, d, taal))
+            if d.km > min(KENT_NIET_KM, profiel.max_reisafstand_km):
+                zinnen.append(t("advies.afstand_kent_niet", taal))
+        elif d.meerdere and d.km <= profiel.max_reisafstand_km:
             # one point for a school with several locations: no distance, no "dichtstbijzijnde" (review 5)
             zinnen.append(t("advies.afstand_meerdere", taal, school=d.naam, opleiding=r.naam))
+            zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
         elif d.km <= profiel.max_reisafstand_km:
             # a school placed at gemeente level: its town, no km as if measured (review 6, defect 2)
-            plek = plek_tekst(d.km, taal, d.benadering, gemeente=gemeente_niveau(kb, d.school)) or km
-            zinnen.append(t("advies.afstand", taal, school=d.naam, km=plek))
-        zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+            gemeente = gemeente_niveau(kb, d.school)
+            plek = school_plek(kb, d.school, plek_tekst(d.km, taal, d.benadering, gemeente=gemeente) or km, taal)
+            eigen = eigen_gemeente(kb, profiel)
+            if eigen and ((gemeente and gemeente != eigen) or d.km > VER_KM):
+                # far, or only placed at another town's centre: no "dichtstbijzijnde" as if it were a good local
+                # answer (review 9, defect 2); one line that points to kiesmbo.nl for the pupil's own gemeente
+                zinnen.append(t("advies.afstand_ver_kent", taal, school=d.naam, km=plek, gemeente=eigen))
+            else:
+                zinnen.append(t("advies.afstand", taal, school=d.naam, km=plek))
+                zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
+        else:
+            zinnen.extend(_afstand_kanttekeningen(s, profiel, taal))
     elif not r.locaties:
         zinnen.append(t("advies.geen_locatie", taal))
     return " ".join(zinnen)
@@ -422,10 +445,8 @@ def school_tekst(s: SchoolAfstand, taal: str) -> str:
     """'Zuiderpark College (~8,9 km)', 'STC vmbo college (in Rotterdam; precieze plek onbekend)',
     'Albeda (meerdere locaties; zie de website)'."""
     gemeente = s.gemeente if s.plek_bij_benadering else None
-    return met_plek(
-        s.naam,
-        plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties),
-    )
+    plek = plek_tekst(s.afstand_km, taal, s.afstand_bij_benadering, gemeente=gemeente, meerdere=s.meerdere_locaties)
+    return met_plek(s.naam, met_grondslag(s.grondslag, plek, taal))  # identity first (review 9, defect 1)
 
 
 def school_volgorde(s: SchoolAfstand) -> tuple[int, float, str]:
@@ -440,26 +461,72 @@ def gemeente_niveau(kb: KnowledgeBase, school_id: str) -> str | None:
     return school.locatie.gemeente
 
 
+def school_plek(kb: KnowledgeBase, school_id: str | None, plek: str | None, taal: str) -> str | None:
+    """What stands in brackets after a school's name: its identity where the knowledge records it (general
+    knowledge, said so), then its place (review 9, defect 1: a decaan always names a school's grondslag)."""
+    school = kb.scholen.get(school_id) if school_id else None
+    return met_grondslag(school.grondslag if school else None, plek, taal)
+
+
+def met_grondslag(grondslag: str | None, plek: str | None, taal: str) -> str | None:
+    """The school's identity phrase (general knowledge, said so) before its place, for every renderer."""
+    if not grondslag:
+        return plek
+    tekst = t(f"advies.grondslag_{grondslag}", taal)
+    return t("advies.grondslag_plek", taal, grondslag=tekst, plek=plek) if plek else tekst
+
+
+def ook_zin(kb: KnowledgeBase, d: Dichtstbij | None, taal: str) -> list[str]:
+    """'Deze opleiding is er ook bij X (in Rotterdam; precieze plek onbekend).': a school placed only at its
+    gemeente's centre, passed over for a located one, is still named as an alternative (review 9, defect 1)."""
+    if d is None or d.ook is None or d.ook.km is None:
+        return []
+    ook = d.ook
+    plek = plek_tekst(ook.km, taal, ook.benadering, gemeente=gemeente_niveau(kb, ook.school))
+    return [t("advies.afstand_ook", taal, school=met_plek(ook.naam, school_plek(kb, ook.school, plek, taal)))]
+
+
+def eigen_gemeente(kb: KnowledgeBase, profiel: Profiel) -> str | None:
+    """The pupil's own gemeente (or the place typed) when it resolves, for a "zoek in of bij ..." pointer."""
+    try:
+        place, _ = plaats_van(kb, profiel)
+    except ProfielError:
+        return None
+    if place is None:
+        return None
+    return place.gemeente or place.naam
+
+
+def buiten_regio(kb: KnowledgeBase, profiel: Profiel) -> bool:
+    """A well-formed postcode outside the region: the regional schools are no next step (review 9, defect 3)."""
+    try:
+        return plaats_van(kb, profiel)[1]
+    except ProfielError:
+        return False
+
+
 def stap_plek(stap: VolgendeStap, taal: str) -> str | None:
     """Where the next step's school is, by the one rule (``plek_tekst``)."""
-    return plek_tekst(
+    plek = plek_tekst(
         stap.afstand_km,
         taal,
         stap.afstand_bij_benadering,
         gemeente=stap.school_plek_gemeente,
         meerdere=stap.school_meerdere_locaties,
     )
+    return met_grondslag(stap.school_grondslag, plek, taal)
 
 
 def route_plek(route: RouteAdvies, taal: str) -> str | None:
     """Where the route's nearest school is, by the one rule (``plek_tekst``)."""
-    return plek_tekst(
+    plek = plek_tekst(
         route.afstand_km,
         taal,
         route.afstand_bij_benadering,
         gemeente=route.school_plek_gemeente,
         meerdere=route.school_meerdere_locaties,
     )
+    return met_grondslag(route.school_grondslag, plek, taal)
 
 
 def lijst(items: Iterable[str], taal: str) -> str:
@@ -508,6 +575,7 @@ def volgende_stap(
     gemeente = gemeente_niveau(kb, school_id) if school_id else None
     scholen = [loc.naam for loc in sorted(s.route.locaties, key=lambda x: x.school)][:3]
     bbl = profiel.leerweg_voorkeur == "BBL" or s.route.alleen_bbl
+    buiten = not horizon and buiten_regio(kb, profiel)
     tekst: dict[str, str] = {}
     leerbedrijf: dict[str, str] | None = {} if bbl and not horizon else None
     soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
@@ -518,12 +586,18 @@ def volgende_stap(
                 if vmbo_profiel
                 else t("advies.stap_later_po" if profiel.schooltype == "po" else "advies.stap_later", taal)
             )
+        elif buiten:
+            # a place outside the region: our schools are not near; the pupil looks in the own region (review 9)
+            zin = t("advies.stap_buiten_regio", taal, opleiding=s.route.naam)
         elif school_naam and meerdere:
             # a school with several locations placed on one point: where the course runs is on its website
             zin = t("advies.stap_open_dag_meerdere", taal, school=school_naam, opleiding=s.route.naam)
         elif school_naam and km is not None:
-            plek = plek_tekst(km, taal, benadering, gemeente=gemeente)
+            plek = school_plek(kb, school_id, plek_tekst(km, taal, benadering, gemeente=gemeente), taal)
             zin = t("advies.stap_open_dag_km", taal, school=school_naam, km=plek)
+            ook = ook_zin(kb, d, taal)
+            if ook:
+                zin += " " + ook[0]
         elif school_naam:
             zin = t("advies.stap_open_dag", taal, school=school_naam)
         elif scholen:
@@ -550,6 +624,9 @@ def volgende_stap(
         afstand_bij_benadering=benadering and not horizon and not meerdere,
         school_meerdere_locaties=meerdere and not horizon,
         school_plek_gemeente=None if horizon or meerdere else gemeente,
+        school_grondslag=None
+        if horizon or not school_id or school_id not in kb.scholen
+        else kb.scholen[school_id].grondslag,
         activiteit=activiteit.id if activiteit else None,
         activiteit_naam=activiteit.naam if activiteit else None,
         activiteit_via_school=bool(activiteit and activiteit.via_school),

@@ -273,6 +273,7 @@ def scholen_met(
             gemeente=s.locatie.gemeente,
             plek_bij_benadering=s.locatie.precisie == "gemeente",
             meerdere_locaties=s.locatie.meerdere_locaties,
+            grondslag=s.grondslag,
         )
         for km, _, s in rows[:MAX_SCHOLEN]
     ]
@@ -316,7 +317,7 @@ def _stap(soort: str, key: str, talen: list[str], bron: str | None = None, **val
 
 
 def activiteiten_proberen(
-    profiel: Profiel, activiteiten: list[ActiviteitAdvies], po: bool, n: int = 3
+    profiel: Profiel, activiteiten: list[ActiviteitAdvies], po: bool, n: int = 3, in_routes: bool = False
 ) -> tuple[str, list[str]] | None:
     """The step "activiteiten om het uit te proberen": (i18n key, up to ``n`` names), by the activity list's own fit
     ranking (review 3, R18). A school's own open day is never listed (it is in the open-day step).
@@ -349,6 +350,10 @@ def activiteiten_proberen(
         return ("stap_activiteiten_school_po" if po else "stap_activiteiten_school"), [a.naam for a in school_past[:n]]
     if algemeen := [a for a in zelf if set(a.branches) == {"techniek_breed"}]:
         return "stap_activiteiten_breed", [a.naam for a in algemeen[:n]]
+    if in_routes or any(a.passende_interesses for a in activiteiten):
+        # the list below has one on the pupil's interests (an open day, R04/R32), or a route's next step names one
+        # (``in_routes``, R19): "nog geen activiteit over je interesses" would contradict it (review 9, defect 5)
+        return None
     return ("stap_activiteiten_geen", []) if profiel.technische_interesses() else None
 
 
@@ -814,15 +819,17 @@ def fase_advies(
     gemeente: str | None,
     talen: list[str],
     kandidaten: Sequence[RouteScore] = (),
+    route_activiteit: bool = False,
 ) -> FaseAdvies:
-    """The advice block for the pupil's school stage."""
+    """The advice block for the pupil's school stage (``route_activiteit``: a route's next step names an
+    activity of its branche)."""
     titel = {taal: t(f"advies.fase_{fase}_titel", taal) for taal in talen}
     stappen: list[Stap] = []
     profielen: list[ProfielKeuze] = []
     scholen: list[SchoolAfstand] = []
     vervolg: list[HoRichting] = []
     bronnen: list[str] = []
-    proberen = activiteiten_proberen(profiel, activiteiten, fase == "po")
+    proberen = activiteiten_proberen(profiel, activiteiten, fase == "po", in_routes=route_activiteit)
 
     if fase == "po":
         advies = profiel.schooladvies

@@ -37,6 +37,7 @@ class VolgendeStap(_Out):
     afstand_bij_benadering: bool = False
     school_meerdere_locaties: bool = False  # the school has several locations: its website says where (review 5)
     school_plek_gemeente: str | None = None  # the school is placed only at gemeente level: no km (review 6)
+    school_grondslag: str | None = None  # the school's identity (vocab.GRONDSLAGEN), shown with its place (review 9)
     activiteit: str | None = None
     activiteit_naam: str | None = None
     activiteit_via_school: bool = False
@@ -95,6 +96,7 @@ class RouteAdvies(_Out):
     # point for several locations; a renderer shows explain.plek_tekst, never the distance as if exact
     school_plek_gemeente: str | None = None
     school_meerdere_locaties: bool = False
+    school_grondslag: str | None = None  # the school's identity (vocab.GRONDSLAGEN), shown with its place (review 9)
     hoofdroute: bool = False  # the usual first route for one of the pupil's interests at this niveau
     # for which of the pupil's interests (review 8: a bare "hoofdroute" on route #3 could not be explained)
     hoofdroute_voor: list[str] = Field(default_factory=list)
@@ -153,6 +155,7 @@ class SchoolAfstand(_Out):
     gemeente: str | None = None  # where the school is (the stage advice names it for a school elsewhere)
     plek_bij_benadering: bool = False  # placed only at gemeente level: the distance is to the town, not the door
     meerdere_locaties: bool = False  # one point for several locations: the website says where (review 6)
+    grondslag: str | None = None  # the school's identity (vocab.GRONDSLAGEN, general knowledge), next to its name
     # in another gemeente while the pupil's own has no known school with the profiel: the stage advice lists it in
     # the 'verder weg' step after the local search, so a page lists it there, not at the top (review 5, defect 1)
     verder_weg: bool = False

@@ -29,8 +29,9 @@ from functools import cached_property
 import numpy as np
 
 from knowledge import vocab
+from knowledge.geo import haversine_km
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef, Opleiding, SectorArbeidsmarkt
+from knowledge.schema import BronRef, Opleiding, School, SectorArbeidsmarkt
 from knowledge.sources import ref_text
 from recommender.profile import Profiel, profielen_voor
 
@@ -111,6 +112,8 @@ class Locatie:
     leerwegen: frozenset[str]
     benadering: bool = False  # only known at gemeente level: distances are approximate
     meerdere: bool = False  # one point for a school with several locations (Techniek College Rotterdam)
+    # benadering: how far from its town-centre point the school may in truth lie (the gemeente's extent)
+    marge_km: float = 0.0
 
     @property
     def landelijk(self) -> bool:
@@ -301,6 +304,22 @@ def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
     )
 
 
+# the extent of a gemeente around its centre point, from its wijken and kernen in gebieden.yaml, kept within these
+# bounds: a town without known parts still spans a few km; Rotterdam's port and Hoek van Holland are no school area
+GEMEENTE_MARGE_MIN_KM = 3.0
+GEMEENTE_MARGE_MAX_KM = 10.0
+
+
+def gemeente_marge_km(kb: KnowledgeBase, gemeente: str, lat: float, lon: float) -> float:
+    """How far a school placed only at the centre point (lat, lon) of ``gemeente`` may in truth lie from it: the
+    farthest wijk or kern of that gemeente the knowledge has, within [3, 10] km (review 9, defect 1)."""
+    straal = max(
+        (haversine_km(lat, lon, g.lat, g.lon) for g in kb.gebieden.values() if g.gemeente == gemeente),
+        default=0.0,
+    )
+    return min(GEMEENTE_MARGE_MAX_KM, max(GEMEENTE_MARGE_MIN_KM, straal))
+
+
 def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
     beroep_ids = _beroepen_van(kb, opl)
     beroepen = [kb.beroepen[b] for b in beroep_ids]
@@ -333,6 +352,7 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
                 leerwegen,
                 school.locatie.precisie == "gemeente",
                 school.locatie.meerdere_locaties,
+                _marge(kb, school),
             )
         )
     vervolg = tuple(
@@ -380,6 +400,13 @@ def _route_info(kb: KnowledgeBase, opl: Opleiding) -> RouteInfo:
         heeft_bron=heeft_bron and bool(beroepen),
         vervolg_over=tuple(((v.naam, v.soort), frozenset(v.interesses)) for v in opl.vervolg if v.interesses),
     )
+
+
+def _marge(kb: KnowledgeBase, school: School) -> float:
+    loc = school.locatie
+    if loc.precisie != "gemeente" or loc.lat is None or loc.lon is None or not loc.gemeente:
+        return 0.0
+    return gemeente_marge_km(kb, loc.gemeente, loc.lat, loc.lon)
 
 
 def route_index(kb: KnowledgeBase) -> Index:

@@ -36,7 +36,7 @@ A lower niveau than fits fills only while no route at a fitting niveau with a co
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from knowledge.geo import haversine_km
@@ -88,6 +88,17 @@ class Dichtstbij:
     km: float | None  # None: a national provider without a place near the pupil
     benadering: bool = False
     meerdere: bool = False  # a school with several locations, placed on one point: the distance means little
+    # a school placed only at its gemeente's centre that looked nearer than this located one: named as "ook bij"
+    # (review 9, defect 1: a town's centre point is no address, so it never pushes a located campus aside)
+    ook: Dichtstbij | None = None
+
+    @property
+    def km_rang(self) -> float | None:
+        """The distance that scores and ranks: the nearer of the named school and its "ook" school, so that naming
+        a located campus first never pushes a route down (the town-centre school may well be as near)."""
+        if self.km is None or self.ook is None or self.ook.km is None:
+            return self.km
+        return min(self.km, self.ook.km)
 
 
 # the route's first beroepen are what it is about: the ones every page lists with it (the verslag shows two)
@@ -250,7 +261,10 @@ def dichtstbij(
     ``plaats_grof``: the pupil's place is a whole gemeente or area, so every distance is approximate.
     ``afstanden``: the distances to ``locaties``, when computed in one go for all routes.
     """
-    best: Dichtstbij | None = None
+    best: Dichtstbij | None = None  # the nearest of all
+    best_ruw = False  # ... is one school placed only at its gemeente's centre (not one point for several)
+    marge = 0.0
+    exact: Dichtstbij | None = None  # the nearest with a known spot (address, wijk or campus)
     landelijk: Dichtstbij | None = None
     for pos, loc in enumerate(locaties):
         if leerweg in ("BOL", "BBL") and loc.leerwegen and leerweg not in loc.leerwegen:
@@ -261,17 +275,26 @@ def dichtstbij(
         if lat is None or lon is None:
             continue
         km = afstanden[pos] if afstanden is not None else haversine_km(lat, lon, loc.lat, loc.lon)  # type: ignore[arg-type]
+        kandidaat = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof, loc.meerdere)
         if best is None or (km, loc.school) < (best.km, best.school):  # type: ignore[operator]
-            best = Dichtstbij(loc.school, loc.naam, km, loc.benadering or plaats_grof, loc.meerdere)
+            best, best_ruw, marge = kandidaat, loc.benadering and not loc.meerdere, loc.marge_km
+        if not loc.benadering and (exact is None or (km, loc.school) < (exact.km, exact.school)):  # type: ignore[operator]
+            exact = kandidaat
+    # a school placed only at its gemeente's centre may in truth lie anywhere in that gemeente: a located school
+    # wins unless it is farther than that centre point plus the gemeente's extent; the other is named "ook bij"
+    # (review 9, defect 1)
+    if best is not None and best_ruw and exact is not None and exact.km <= best.km + marge:  # type: ignore[operator]
+        return replace(exact, ook=best)
     return best or landelijk
 
 
 def afstand_punten(d: Dichtstbij | None, max_km: float) -> float:
-    if d is None or d.km is None:
+    km = d.km_rang if d is not None else None
+    if km is None:
         return 0.0
-    if d.km <= max_km:
-        return 0.5 * (1.0 - d.km / max_km)
-    return max(-1.0, -(d.km - max_km) / max_km)
+    if km <= max_km:
+        return 0.5 * (1.0 - km / max_km)
+    return max(-1.0, -(km - max_km) / max_km)
 
 
 def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) -> tuple[float, tuple[str, ...]]:
@@ -294,8 +317,9 @@ def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) 
             p = 0.75 if route.niveau == 4 else 0.0
         elif item == "snel_geld":
             p = 0.75 if "BBL" in route.leerwegen else 0.0
-        elif item == "dichtbij_huis" and d is not None and d.km is not None:
-            p = 0.75 if d.km <= DICHTBIJ_KM else 0.25 if d.km <= profiel.max_reisafstand_km else 0.0
+        elif item == "dichtbij_huis" and d is not None and d.km_rang is not None:
+            km = d.km_rang
+            p = 0.75 if km <= DICHTBIJ_KM else 0.25 if km <= profiel.max_reisafstand_km else 0.0
         if p > 0:
             hits.append(item)
             punten += p
@@ -394,7 +418,7 @@ def via_beroep(route: RouteInfo, match: tuple[str, ...], later: frozenset[str] =
 def rang_sleutel(s: RouteScore) -> tuple[bool, float, float, float, float, str]:
     """Routes about an interest before raakvlak routes; then highest total; ties by fit, labour market,
     the nearest school, id."""
-    km = s.dichtstbij.km if s.dichtstbij is not None and s.dichtstbij.km is not None else 1e9
+    km = s.dichtstbij.km_rang if s.dichtstbij is not None and s.dichtstbij.km_rang is not None else 1e9
     return (s.raakvlak, -s.totaal, -s.fit, -s.delen["arbeidsmarkt"], km, s.route.id)
 
 
@@ -551,9 +575,10 @@ def te_ver(s: RouteScore, max_km: float) -> bool:
     """Is the nearest school far beyond the pupil's travel limit (more than half the limit, at least
     ``VER_MIN_KM``, beyond it)? Such a route is shown only as the best route for an interest, never as filler."""
     d = s.dichtstbij
-    if d is None or d.km is None:
+    km = d.km_rang if d is not None else None
+    if km is None:
         return False
-    return d.km > max_km + max(VER_AANDEEL * max_km, VER_MIN_KM)
+    return km > max_km + max(VER_AANDEEL * max_km, VER_MIN_KM)
 
 
 def _vult(s: RouteScore, kort: bool, max_km: float = float("inf")) -> bool:

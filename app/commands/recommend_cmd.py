@@ -17,7 +17,8 @@ from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.i18n import t
+from knowledge.i18n import label, t
+from knowledge.i18n.formats import format_list
 from knowledge.inputs import LIMITS, InputError, megabytes
 from recommender.advies import recommend, vocab
 from recommender.explain import (
@@ -107,7 +108,9 @@ def _print_human(advies: Advies) -> None:
                 print(f"    {p.aanbod['nl']}")
                 _ouders(p.aanbod, talen, "    ")
         for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
-            print(f"- school: {school_tekst(school, 'nl')}; {', '.join(school.profielen)}")
+            # the profielen by name, as every page shows them, never as codes (review 9: "; PIE, MT", "; GR")
+            profielen = format_list([label("profiel", c, "nl") for c in school.profielen], "nl")
+            print(f"- school: {school_tekst(school, 'nl')}; {profielen}")
         for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             waarom = f" {v.uitleg['nl']}" if v.uitleg else ""

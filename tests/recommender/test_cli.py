@@ -155,3 +155,12 @@ def test_text_output_gives_the_parents_line_for_warnings_steps_and_activities(
     for i, r in enumerate(regels[:-1]):
         if r.startswith(("Let op: ", "Goed om te weten: ", "* ")) or (i > activiteiten + 1 and r.startswith("- ")):
             assert regels[i + 1].startswith(f"  [{taal}] "), (r, regels[i + 1])
+
+
+def test_recommend_text_names_school_profielen_not_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 9: '- school: Zuiderpark College (~8,9 km); PIE, MT' showed codes; the text names the profielen."""
+    persona = Path(__file__).resolve().parents[2] / "docs" / "reviews" / "personas" / "R44.json"
+    assert main(["recommend", "--profile", str(persona)]) == 0
+    regels = [r for r in capsys.readouterr().out.splitlines() if r.startswith("- school:")]
+    assert regels and all(not r.rstrip().endswith(("PIE, MT", "; GR", "; PIE")) for r in regels), regels
+    assert any("Produceren, installeren en energie" in r for r in regels), regels

@@ -473,7 +473,11 @@ def test_postcode_outside_the_region_gives_advice_without_distances(kb: Knowledg
     a = persona(kb, "P34")
     assert a.plaats is not None and a.plaats.buiten_regio and not a.plaats.afstanden
     assert all(r.afstand_km is None for r in a.routes)
-    assert all("zoals" in r.volgende_stap.tekst["nl"] for r in a.routes)  # the schools that give it
+    # outside the region our schools are no next step: kiesmbo.nl for the own region, no regional names (review 9)
+    for r in a.routes:
+        stap = r.volgende_stap.tekst["nl"]
+        assert "kiesmbo.nl" in stap and "eigen regio" in stap and r.opleiding.naam in stap, stap
+        assert not any(school.naam in stap for school in kb.scholen.values()), stap
 
 
 def test_requested_girls_activities_are_shown(kb: KnowledgeBase) -> None:

@@ -123,7 +123,9 @@ def test_general_techniek_labelled_for_non_technical_interests(kb: KnowledgeBase
     """R12 (cooking + sport): a general techniek item is labelled 'Algemene techniek', not as a fit."""
     a = advies(kb, **review_persona("R12"))
     breed = [x for x in a.activiteiten if set(x.branches) <= {"techniek_breed"}]
-    assert breed and all(x.reden.startswith("Algemene techniek") for x in breed)
+    # first the side-path words (review 9), then what it is about
+    assert breed and all(x.reden.startswith("Wil je ook techniek eens uitproberen?") for x in breed)
+    assert all("Algemene techniek" in x.reden for x in breed)
 
 
 @pytest.mark.parametrize(("persona", "midden"), [("R04", "Charlois"), ("R24", "IJsselmonde")])
