@@ -1,0 +1,60 @@
+"""Review 10 (round 11): a route's next step names only what the mentor finds in the activity list, and pupils whose
+interest lies outside techniek get their own next step.
+
+Defect 3: every activity a route's next step names ("vraag je mentor naar X") is in the advice's activity list,
+with a line that says it belongs to a route (R28, R35, R48).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.i18n import t
+from recommender.advies import met_stap_activiteiten
+from recommender.explain import van_school
+from tests.recommender.helpers import advies, review_persona
+
+
+@pytest.mark.parametrize("persona", ["R28", "R35", "R48"])
+def test_every_activity_a_next_step_names_is_in_the_activity_list(kb: KnowledgeBase, persona: str) -> None:
+    a = advies(kb, **review_persona(persona))
+    genoemd = [r.volgende_stap.activiteit for r in a.routes if r.volgende_stap.activiteit]
+    assert genoemd, "the persona's routes name an activity in their next step"
+    lijst = {x.id for x in a.activiteiten}
+    assert set(genoemd) <= lijst
+    # an added step activity about the route's richting says so, not "niet over je eigen interesses"
+    ander = t("advies.act_ander", "nl", branches="").split(",")[-1].strip()
+    for x in a.activiteiten:
+        if x.id in genoemd:
+            assert ander not in x.reden
+
+
+def test_step_activities_are_added_after_the_ranked_list_once(kb: KnowledgeBase) -> None:
+    a = advies(kb, **review_persona("R48"))
+    eerste, rest = a.activiteiten[:1], a.activiteiten[1:]
+    samen = met_stap_activiteiten(eerste, [*rest, *eerste, *rest])
+    assert [x.id for x in samen] == [x.id for x in a.activiteiten]  # order kept, no duplicates
+    assert met_stap_activiteiten(a.activiteiten, []) == a.activiteiten
+
+
+def test_an_open_day_of_someone_else_is_introduced_as_another_open_day(kb: KnowledgeBase) -> None:
+    """R20: "ga naar een open dag bij Alexandrium ... Of doe mee met IW, open dag ..." read as the same open day."""
+    a = advies(kb, **review_persona("R20"))
+    ander = [r.volgende_stap for r in a.routes if r.volgende_stap.activiteit_open_dag_ander]
+    assert ander, [r.volgende_stap.tekst["nl"] for r in a.routes]
+    voor = t("advies.stap_activiteit_open_dag_ander", "nl", activiteit="").rstrip(".: ")
+    for stap in ander:
+        assert stap.school_naam and voor in stap.tekst["nl"]
+        assert stap.activiteit_naam and f"{voor}: {stap.activiteit_naam}" in stap.tekst["nl"]
+
+
+def test_the_schools_own_day_is_not_called_another_schools(kb: KnowledgeBase) -> None:
+    a = advies(kb, **review_persona("R20"))
+    stap = next(r.volgende_stap for r in a.routes if r.volgende_stap.activiteit_open_dag_ander)
+    act = next(x for x in a.activiteiten if x.id == stap.activiteit)
+    assert not van_school(kb, stap.school, stap.school_naam, act)
+    # a day organised by the school's own instelling ("Techniek College Rotterdam" for its Alexandrium location)
+    eigen = act.model_copy(update={"organisator": "Techniek College Rotterdam"})
+    assert stap.school_naam and stap.school_naam.startswith("Techniek College Rotterdam")
+    assert van_school(kb, stap.school, stap.school_naam, eigen)
