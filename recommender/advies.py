@@ -43,7 +43,7 @@ from recommender.explain import (
 from recommender.fase import MAX_HORIZON, fase_advies, fase_van, havo_vwo_pad, horizon_kort, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
-from recommender.markt_regio import markt_regio_melding, oude_gegevens_melding
+from recommender.markt_regio import markt_regio_melding, oude_gegevens_melding, regios_buiten
 from recommender.models import (
     ActiviteitAdvies,
     Advies,
@@ -116,6 +116,8 @@ def _route_advies(
     gebruikt: set[str] | None = None,
     profiel_markeren: bool = True,
     genoemd: dict[str, ActiviteitAdvies] | None = None,
+    andere_regios: tuple[str, ...] = (),
+    gemeente: str | None = None,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -194,7 +196,10 @@ def _route_advies(
         wo_via_hbo={taal: t("advies.wo_via_hbo", taal, richtingen=lijst(wo_namen, taal)) for taal in talen}
         if toon_vervolg and wo_namen and r.niveau == 4
         else {},
-        uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel) for taal in talen},
+        uitleg={
+            taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel, andere_regios, gemeente)
+            for taal in talen
+        },
         kanttekeningen={taal: k for taal in talen if (k := route_kanttekeningen(s, profiel, taal))},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
         bronnen=list(r.bronnen),
@@ -311,6 +316,12 @@ def recommend(
         route_aanbod=route_aanbod(kb, gekozen),
     )
     twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
+    sector_zinnen = eigen_sector(kb, profiel, talen)
+    regios = [s.markt.regio for s in gekozen if s.markt is not None]
+    regios += [s.sector.regio for s in gekozen if s.sector is not None]
+    regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
+    # the regions the advice's notice names as not the pupil's: a route's sentence about one says so too (review 10)
+    andere_regios = () if buiten else tuple(regios_buiten(regios, place.gemeente if place else None))
     gebruikt: set[str] = set()
     genoemd: dict[str, ActiviteitAdvies] = {}  # the activities the routes' next steps name, in route order
     routes = [
@@ -330,6 +341,8 @@ def recommend(
             # notice says it once instead of a mark on every route (R27, R48)
             any(c.profiel_sluit_aan for c in gekozen),
             genoemd,
+            andere_regios,
+            place.gemeente if place else None,
         )
         for s in gekozen
     ]
@@ -452,10 +465,6 @@ def recommend(
         # once, at the top of the school part, not only per profiel (review 7, defect 1)
         fa = fa.model_copy(update={"uitleg": {taal: f"{dekking[taal]} {z}" for taal, z in fa.uitleg.items()}})
 
-    sector_zinnen = eigen_sector(kb, profiel, talen)
-    regios = [s.markt.regio for s in gekozen if s.markt is not None]
-    regios += [s.sector.regio for s in gekozen if s.sector is not None]
-    regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
     if (
         not buiten
         and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen, po=fase == "po"))

@@ -143,8 +143,14 @@ def route_uitleg(
     taal: str,
     horizon: bool = False,
     profiel_twijfel: bool = False,
+    andere_regios: tuple[str, ...] = (),
+    gemeente: str | None = None,
 ) -> str:
     """The paragraph for one scored route in ``taal``.
+
+    ``andere_regios``: the source regions the advice's notice names as not covering the pupil's ``gemeente``; a
+    labour-market sentence about one says so in the route itself (review 10, R06: a Rotterdam-Zuid shortage line
+    read as a Den Haag pupil's own prospect).
 
     ``profiel_twijfel``: an intake warning doubts the pupil's profiel (:data:`PROFIEL_TWIJFEL`); the fit sentence
     then names the connection without saying it fits well."""
@@ -256,6 +262,9 @@ def route_uitleg(
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
         zinnen.append(markt)
+        regio = s.markt.regio if s.markt is not None else (s.sector.regio if s.sector is not None else None)
+        if regio is not None and regio in andere_regios and gemeente:
+            zinnen.append(t("advies.markt_andere_regio_route", taal, regio=regio, gemeente=gemeente))
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
     if r.bijmarkt is not None and (s.markt is None or s.markt.schaal == "opleiding"):

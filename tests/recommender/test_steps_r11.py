@@ -58,3 +58,54 @@ def test_the_schools_own_day_is_not_called_another_schools(kb: KnowledgeBase) ->
     eigen = act.model_copy(update={"organisator": "Techniek College Rotterdam"})
     assert stap.school_naam and stap.school_naam.startswith("Techniek College Rotterdam")
     assert van_school(kb, stap.school, stap.school_naam, eigen)
+
+
+def _eigen_sector_tekst(a: object, taal: str = "nl") -> str:
+    from recommender.models import Advies
+
+    assert isinstance(a, Advies)
+    stappen = [st for st in (a.fase_advies.stappen if a.fase_advies else []) if st.soort.startswith("eigen_sector")]
+    return " ".join(st.tekst[taal] for st in stappen)
+
+
+@pytest.mark.parametrize("persona", ["R01", "R14", "R44"])
+def test_an_animal_lover_hears_the_usual_mbo_direction_as_general_knowledge(kb: KnowledgeBase, persona: str) -> None:
+    """Review 10, defect 2: beside the groen raakvlak route, the own-sector pointer says that dierverzorging is the
+    usual mbo direction, marked as general knowledge and without a figure (as a zorg pupil hears about zorg)."""
+    a = advies(kb, **review_persona(persona))
+    tekst = _eigen_sector_tekst(a)
+    assert t("advies.eigen_sector_richting_dieren", "nl") in tekst, tekst
+    assert not any(c.isdigit() for c in t("advies.eigen_sector_richting_dieren", "nl"))
+    assert "algemene kennis" in t("advies.eigen_sector_richting_dieren", "nl")
+    st = next(s for s in a.fase_advies.stappen if "dierverzorging" in s.tekst["nl"]) if a.fase_advies else None
+    assert st is not None and st.bron == "algemene_kennis"
+
+
+def test_a_havo_animal_lover_hears_hbo_directions_without_school_names(kb: KnowledgeBase) -> None:
+    a = advies(kb, **review_persona("R34"))
+    tekst = _eigen_sector_tekst(a)
+    assert t("advies.eigen_sector_hbo_richting_dieren", "nl") in tekst, tekst
+    assert "dierverzorging" not in tekst  # the mbo line is not the havo pupil's next step
+
+
+def test_a_zorg_pupil_gets_no_animal_direction(kb: KnowledgeBase) -> None:
+    a = advies(kb, leerjaar="vo3", schooltype="vmbo-kb", interesses=["zorg_welzijn"], wijk="Zuidwijk")
+    assert "dierverzorging" not in _eigen_sector_tekst(a)
+
+
+def test_a_region_bound_sector_line_says_in_the_route_that_it_is_not_the_pupils_region(kb: KnowledgeBase) -> None:
+    """R06 (Den Haag): the logistics routes' Rotterdam-Zuid shortage line says in the route itself that Den Haag is
+    not part of that region, as the advice's notice does."""
+    a = advies(kb, **review_persona("R06"))
+    zin = t("advies.markt_andere_regio_route", "nl", regio="Rotterdam Zuid", gemeente="Den Haag")
+    met_regio = [r for r in a.routes if "Rotterdam Zuid" in r.uitleg["nl"]]
+    assert met_regio
+    assert all(zin in r.uitleg["nl"] for r in met_regio), [r.uitleg["nl"] for r in met_regio]
+
+
+@pytest.mark.parametrize("persona", ["R07", "R19"])
+def test_no_region_line_where_the_advice_gives_no_region_notice(kb: KnowledgeBase, persona: str) -> None:
+    """Vlaardingen is covered by the Rijnmond lines and Ridderkerk pupils get no notice: no route line either."""
+    a = advies(kb, **review_persona(persona))
+    voor = t("advies.markt_andere_regio_route", "nl", regio="X", gemeente="Y").split("X")[0]
+    assert not any(voor + reg in r.uitleg["nl"] for r in a.routes for reg in ("Rotterdam", "Rijnmond"))
