@@ -946,7 +946,9 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
             parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
-        parts.append(t("advies.act_landelijk", taal))
+        # a national programme that meets in places (Zeekadetten corps: review 10) is not "online": its site says where
+        plekken = not ini.online and ini.website and not k.via_school
+        parts.append(t("advies.act_landelijk_plekken" if plekken else "advies.act_landelijk", taal))
     elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)
         parts.append(t("advies.act_in_gemeente", taal, gemeente=gemeente))
     elif k.km is not None and k.vanaf:  # home is an area's centre: measured from there, not from the door

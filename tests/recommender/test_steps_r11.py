@@ -109,3 +109,16 @@ def test_no_region_line_where_the_advice_gives_no_region_notice(kb: KnowledgeBas
     a = advies(kb, **review_persona(persona))
     voor = t("advies.markt_andere_regio_route", "nl", regio="X", gemeente="Y").split("X")[0]
     assert not any(voor + reg in r.uitleg["nl"] for r in a.routes for reg in ("Rotterdam", "Rijnmond"))
+
+
+def test_a_national_programme_that_meets_in_places_is_not_called_online(kb: KnowledgeBase) -> None:
+    """Zeekadetten corps: national in report 003 (Tabel 3.1 counts it among the 11 landelijk/online), but its corps
+    meet in places; the line says where to look instead of "landelijk of online" (review 10, defect 3)."""
+    a = advies(kb, **review_persona("R28"))
+    zk = next(x for x in a.activiteiten if x.id == "ini_zeekadetten")
+    assert zk.landelijk
+    assert t("advies.act_landelijk_plekken", "nl") in zk.reden
+    assert t("advies.act_landelijk", "nl") not in zk.reden
+    online = [x for x in a.activiteiten if x.landelijk and x.online]
+    for x in online:
+        assert t("advies.act_landelijk", "nl") in x.reden
