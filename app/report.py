@@ -200,6 +200,8 @@ def _next_step(
         when = getattr(ini, "datum", None)  # the catalogue has no dates today; an imported list may one day
         extra = ", ".join(p for p in (place, format_date(when, lang) if isinstance(when, date) else "") if p)
         key = f"report.step_activity_school{po_key}" if stap.activiteit_via_school else "report.step_activity"
+        if stap.activiteit_open_dag_ander:  # someone else's open day: not the school named just before (review 10)
+            key = "report.step_activity_open_day_other"
         parts.append(t(key, lang, activiteit=stap.activiteit_naam, waar=f" ({extra})" if extra else ""))
     # over the travel limit, no wage source: the short line drops no caveat, and says each once on the page (review 3)
     gezegd = set() if gezegd is None else gezegd

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -330,6 +330,7 @@ class _Kandidaat:
     po: bool = False  # a groep 7/8 pupil: a via-school programme is asked of the leerkracht, not a mentor
     vanaf: str | None = None  # the area whose centre stands for home: "~x km vanaf het midden van <vanaf>"
     zonder_interesses: bool = False  # the pupil chose no interest yet: the line says why it is shown
+    stap: bool = False  # found for a route's next step: its line says it belongs to that route (review 10, defect 3)
 
     @property
     def totaal(self) -> float:
@@ -760,6 +761,7 @@ def _advies(k: _Kandidaat, talen: list[str]) -> ActiviteitAdvies:
         gevraagde_doelgroep=k.doelgroep,
         passende_interesses=list(k.interesses),
         open_dag_van=ini.school,
+        open_dag="open_dag" in ini.activiteiten,
         score=k.totaal,
         score_delen=k.delen,
         reden=_reden(k, "nl"),
@@ -898,6 +900,8 @@ def _stap_zoek(
         k = _kandidaat_een(kb, ini, hit.afstand_km, profiel, plaats, richting, grof)
         if k is None:
             continue
+        if k.soort == "ander":  # about the route's richting, not the pupil's interests: said as the route's step
+            k = replace(k, stap=True)
         gevonden.append((_advies(k, talen_voor(profiel)), hit.volgende_datum))
         if komend and ini.id not in gebruikt:  # the soonest one not yet used
             break
@@ -920,6 +924,9 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         parts.extend(_waarom_passend(k, taal))
     elif k.soort == "breed":  # an item only for parents speaks to the parents (review 7, R52: the parents' film)
         parts.append(t("advies.act_breed_ouders" if _alleen_ouders(ini) else "advies.act_breed", taal))
+    elif k.soort == "ander" and k.stap:  # named in a route's next step: that is why it is in the list
+        specifiek = [label("branche", b, taal) for b in k.ini.branches if b != "techniek_breed"]
+        parts.append(t("advies.act_stap_route", taal, branches=lijst(specifiek, taal)))
     elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
         specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
         parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))
@@ -939,7 +946,9 @@ def _reden(k: _Kandidaat, taal: str) -> str:
         else:  # no technical interest behind it (a zorg pupil): say so rather than imply a fit (review R05)
             parts.append(t("advies.act_proberen", taal))
     if k.landelijk:
-        parts.append(t("advies.act_landelijk", taal))
+        # a national programme that meets in places (Zeekadetten corps: review 10) is not "online": its site says where
+        plekken = not ini.online and ini.website and not k.via_school
+        parts.append(t("advies.act_landelijk_plekken" if plekken else "advies.act_landelijk", taal))
     elif (gemeente := _plek_gemeente(k)) is not None:  # a town's centre point: no km as if exact (review 6)
         parts.append(t("advies.act_in_gemeente", taal, gemeente=gemeente))
     elif k.km is not None and k.vanaf:  # home is an area's centre: measured from there, not from the door

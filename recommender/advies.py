@@ -8,7 +8,7 @@ the rules in words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from knowledge.geo import Place
 from knowledge.i18n import LANGUAGES, t, word
@@ -43,8 +43,9 @@ from recommender.explain import (
 from recommender.fase import MAX_HORIZON, fase_advies, fase_van, havo_vwo_pad, horizon_kort, is_horizon
 from recommender.initiatives.search import distances_km
 from recommender.intake import intake_checks, plaats_tegenstrijdig, profiel_sluit_niet_aan
-from recommender.markt_regio import markt_regio_melding, oude_gegevens_melding
+from recommender.markt_regio import markt_regio_melding, oude_gegevens_melding, regios_buiten
 from recommender.models import (
+    ActiviteitAdvies,
     Advies,
     BeroepUitleg,
     FaseAdvies,
@@ -114,6 +115,9 @@ def _route_advies(
     profiel_twijfel: bool = False,
     gebruikt: set[str] | None = None,
     profiel_markeren: bool = True,
+    genoemd: dict[str, ActiviteitAdvies] | None = None,
+    andere_regios: tuple[str, ...] = (),
+    gemeente: str | None = None,
 ) -> RouteAdvies:
     r = s.route
     vp = vmbo_profiel_voor(r, profiel)
@@ -133,6 +137,8 @@ def _route_advies(
     )
     if activiteit is not None and gebruikt is not None:  # the next route prefers another, equally good one (R01)
         gebruikt.add(activiteit.id)
+    if activiteit is not None and genoemd is not None:
+        genoemd.setdefault(activiteit.id, activiteit)
     # an mbo 4 diploma admits to the hbo, not to a wo bachelor (review 6, defect 1): a route card offers only hbo
     # as the next step; a wo direction in the data is named as a road via the hbo (general knowledge, no figure)
     vervolg = [
@@ -190,11 +196,25 @@ def _route_advies(
         wo_via_hbo={taal: t("advies.wo_via_hbo", taal, richtingen=lijst(wo_namen, taal)) for taal in talen}
         if toon_vervolg and wo_namen and r.niveau == 4
         else {},
-        uitleg={taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel) for taal in talen},
+        uitleg={
+            taal: route_uitleg(kb, s, profiel, vp, taal, horizon, profiel_twijfel, andere_regios, gemeente)
+            for taal in talen
+        },
         kanttekeningen={taal: k for taal in talen if (k := route_kanttekeningen(s, profiel, taal))},
         volgende_stap=volgende_stap(kb, s, activiteit, talen, profiel, vp, horizon, datum=datum),
         bronnen=list(r.bronnen),
     )
+
+
+def met_stap_activiteiten(
+    activiteiten: list[ActiviteitAdvies], genoemd: Iterable[ActiviteitAdvies]
+) -> list[ActiviteitAdvies]:
+    """The activity list with every activity a route's next step names: a mentor told "vraag je mentor naar X" must
+    find X in the list, with its place and its "via school" mark (review 10, defect 3: R28, R35, R48). The ranked list
+    keeps its order; a step's activity that did not make the cut is added after it, in route order."""
+    bekend = {a.id for a in activiteiten}
+    extra = list({a.id: a for a in genoemd if a.id not in bekend}.values())
+    return [*activiteiten, *extra] if extra else activiteiten
 
 
 def _sector_jaar(kb: KnowledgeBase, sector: SectorMarkt | None) -> str | None:
@@ -296,7 +316,14 @@ def recommend(
         route_aanbod=route_aanbod(kb, gekozen),
     )
     twijfel = any(w.soort in PROFIEL_TWIJFEL for w in waarschuwingen)
+    sector_zinnen = eigen_sector(kb, profiel, talen)
+    regios = [s.markt.regio for s in gekozen if s.markt is not None]
+    regios += [s.sector.regio for s in gekozen if s.sector is not None]
+    regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
+    # the regions the advice's notice names as not the pupil's: a route's sentence about one says so too (review 10)
+    andere_regios = () if buiten else tuple(regios_buiten(regios, place.gemeente if place else None))
     gebruikt: set[str] = set()
+    genoemd: dict[str, ActiviteitAdvies] = {}  # the activities the routes' next steps name, in route order
     routes = [
         _route_advies(
             kb,
@@ -313,9 +340,13 @@ def recommend(
             # mark the routes outside the own profiel only when some route connects to it: when none does, the intake
             # notice says it once instead of a mark on every route (R27, R48)
             any(c.profiel_sluit_aan for c in gekozen),
+            genoemd,
+            andere_regios,
+            place.gemeente if place else None,
         )
         for s in gekozen
     ]
+    activiteiten = met_stap_activiteiten(activiteiten, genoemd.values())
 
     # route #1 says why it leads when a lower route carries the main-route mark (review 9, R22/R44)
     lijst_routes = [r for r in routes if not r.zijpad]
@@ -434,10 +465,6 @@ def recommend(
         # once, at the top of the school part, not only per profiel (review 7, defect 1)
         fa = fa.model_copy(update={"uitleg": {taal: f"{dekking[taal]} {z}" for taal, z in fa.uitleg.items()}})
 
-    sector_zinnen = eigen_sector(kb, profiel, talen)
-    regios = [s.markt.regio for s in gekozen if s.markt is not None]
-    regios += [s.sector.regio for s in gekozen if s.sector is not None]
-    regios += [kb.sectoren[z.id].regio for z in sector_zinnen if z.id in kb.sectoren]
     if (
         not buiten
         and (regio := markt_regio_melding(regios, place.gemeente if place else None, talen, po=fase == "po"))

@@ -304,6 +304,10 @@ SECTOR_PLAATS: dict[str, tuple[str, str]] = {
 }
 # a general pointer where hbo opleidingen for the interest are, when there is a usual kind of school for it
 HBO_HINT: dict[str, str] = {"dieren_natuur": "eigen_sector_hbo_groen"}
+# the usual mbo / hbo direction for an interest outside techniek, named as general knowledge without a figure or a
+# school (review 10, defect 2: an animal lover heard nothing about dierverzorging, as a zorg pupil hears about zorg)
+SECTOR_RICHTING_MBO: dict[str, str] = {"dieren_natuur": "eigen_sector_richting_dieren"}
+SECTOR_RICHTING_HBO: dict[str, str] = {"dieren_natuur": "eigen_sector_hbo_richting_dieren"}
 
 
 def _sector_scholen_tekst(scholen: list[SchoolAfstand], taal: str) -> str:
@@ -311,6 +315,11 @@ def _sector_scholen_tekst(scholen: list[SchoolAfstand], taal: str) -> str:
         [school_tekst(s, taal) for s in scholen],
         taal,
     )
+
+
+def _met_richting(zin: str, key: str | None, taal: str) -> str:
+    """``zin`` followed by the usual direction for the interest (general knowledge), when there is one."""
+    return f"{zin} {t(f'advies.{key}', taal)}" if key else zin
 
 
 def eigen_sector_stappen(
@@ -343,7 +352,12 @@ def eigen_sector_stappen(
                     soort=f"eigen_sector_{interesse}",
                     bron=BRON_EIGEN_SECTOR,
                     tekst={
-                        taal: t(f"advies.{key}", taal, interesse=word("interesse", interesse, taal)) for taal in talen
+                        taal: _met_richting(
+                            t(f"advies.{key}", taal, interesse=word("interesse", interesse, taal)),
+                            SECTOR_RICHTING_HBO.get(interesse),
+                            taal,
+                        )
+                        for taal in talen
                     },
                 )
             )
@@ -368,7 +382,16 @@ def eigen_sector_stappen(
                     )
                 )
             if fase == "po":
-                continue  # in groep 7/8 the mbo is a horizon the stage advice does not fill in
+                # in groep 7/8 the mbo is a horizon the stage advice does not fill in; its usual direction is one line
+                if (richting := SECTOR_RICHTING_MBO.get(interesse)) is not None:
+                    stappen.append(
+                        Mogelijkheid(
+                            soort=f"eigen_sector_richting_{interesse}",
+                            bron=BRON_EIGEN_SECTOR,
+                            tekst={taal: t(f"advies.{richting}", taal) for taal in talen},
+                        )
+                    )
+                continue
         scholen = sector_scholen(kb, interesse, origin, grof)
         binnen = [s for s in scholen if s.afstand_km is not None and s.afstand_km <= profiel.max_reisafstand_km]
         scholen = binnen or scholen[:1]  # within reach; else only the nearest, with its distance
@@ -384,7 +407,7 @@ def eigen_sector_stappen(
                 zin = t(f"advies.{key}", taal, interesse=naam)
             if plaats is not None:
                 zin += " " + t(f"advies.{plaats[0]}", taal, bron=source_label(kb, plaats[1], taal))
-            tekst[taal] = zin
-        bron = BRON_EIGEN_SECTOR if scholen else (plaats[1] if plaats else None)
+            tekst[taal] = _met_richting(zin, SECTOR_RICHTING_MBO.get(interesse), taal)
+        bron = BRON_EIGEN_SECTOR if scholen or interesse in SECTOR_RICHTING_MBO else (plaats[1] if plaats else None)
         stappen.append(Mogelijkheid(soort=f"eigen_sector_{interesse}", tekst=tekst, bron=bron))
     return stappen

@@ -143,8 +143,14 @@ def route_uitleg(
     taal: str,
     horizon: bool = False,
     profiel_twijfel: bool = False,
+    andere_regios: tuple[str, ...] = (),
+    gemeente: str | None = None,
 ) -> str:
     """The paragraph for one scored route in ``taal``.
+
+    ``andere_regios``: the source regions the advice's notice names as not covering the pupil's ``gemeente``; a
+    labour-market sentence about one says so in the route itself (review 10, R06: a Rotterdam-Zuid shortage line
+    read as a Den Haag pupil's own prospect).
 
     ``profiel_twijfel``: an intake warning doubts the pupil's profiel (:data:`PROFIEL_TWIJFEL`); the fit sentence
     then names the connection without saying it fits well."""
@@ -256,6 +262,9 @@ def route_uitleg(
     markt = markt_zin(kb, s.markt, s.sector, taal)
     if markt:
         zinnen.append(markt)
+        regio = s.markt.regio if s.markt is not None else (s.sector.regio if s.sector is not None else None)
+        if regio is not None and regio in andere_regios and gemeente:
+            zinnen.append(t("advies.markt_andere_regio_route", taal, regio=regio, gemeente=gemeente))
     elif r.beroep_namen:
         zinnen.append(t("advies.markt_geen", taal, beroep=r.beroep_namen[0]))
     if r.bijmarkt is not None and (s.markt is None or s.markt.schaal == "opleiding"):
@@ -548,6 +557,19 @@ def profiel_naam(kb: KnowledgeBase, code: str) -> str:
     return f"{p.naam} ({p.afkorting})"
 
 
+def van_school(kb: KnowledgeBase, school_id: str | None, school_naam: str | None, activiteit: ActiviteitAdvies) -> bool:
+    """Whether ``activiteit`` is the school's own: its open day record, or organised by the school or its instelling
+    (a "Techniek College Rotterdam" day for "Techniek College Rotterdam - Alexandrium")."""
+    if activiteit.open_dag_van is not None and activiteit.open_dag_van == school_id:
+        return True
+    school = kb.scholen.get(school_id) if school_id else None
+    namen = {
+        n.casefold() for n in (school_naam, school.naam if school else None, school.instelling if school else None) if n
+    }
+    org = activiteit.organisator.casefold().strip()
+    return bool(org) and any(n.startswith(org) or org.startswith(n) for n in namen)
+
+
 def volgende_stap(
     kb: KnowledgeBase,
     s: RouteScore,
@@ -579,6 +601,16 @@ def volgende_stap(
     tekst: dict[str, str] = {}
     leerbedrijf: dict[str, str] | None = {} if bbl and not horizon else None
     soort = "eerst_profiel" if horizon else ("open_dag" if school_naam or scholen else "mentor")
+    # an open day of someone else next to "ga naar een open dag bij <school>": said to be another one (review 10, R20)
+    ander_open = bool(
+        activiteit is not None
+        and activiteit.open_dag
+        and not activiteit.via_school
+        and school_naam
+        and not horizon
+        and not buiten
+        and not van_school(kb, school_id, school_naam, activiteit)
+    )
     for taal in talen:
         if horizon:
             zin = (
@@ -608,6 +640,8 @@ def volgende_stap(
             zin += " " + t(
                 "advies.stap_activiteit_datum", taal, activiteit=activiteit.naam, datum=format_date(datum, taal)
             )
+        elif activiteit is not None and ander_open:
+            zin += " " + t("advies.stap_activiteit_open_dag_ander", taal, activiteit=activiteit.naam)
         elif activiteit is not None:
             key = "advies.stap_activiteit_school" if activiteit.via_school else "advies.stap_activiteit"
             if activiteit.via_school and profiel.schooltype == "po":  # primary school has a leerkracht
@@ -630,6 +664,7 @@ def volgende_stap(
         activiteit=activiteit.id if activiteit else None,
         activiteit_naam=activiteit.naam if activiteit else None,
         activiteit_via_school=bool(activiteit and activiteit.via_school),
+        activiteit_open_dag_ander=ander_open and datum is None,
         activiteit_datum=datum,
         tekst=tekst,
         leerbedrijf=leerbedrijf,

@@ -41,6 +41,8 @@ class VolgendeStap(_Out):
     activiteit: str | None = None
     activiteit_naam: str | None = None
     activiteit_via_school: bool = False
+    # the activity is an open day, but not at the school this step names: introduced as another open day (review 10)
+    activiteit_open_dag_ander: bool = False
     activiteit_datum: date | None = None  # the day of the activity, when it is the next dated one
     tekst: Vertaald
     leerbedrijf: Vertaald | None = None  # BBL: a leerbedrijf is needed, and how to find one
@@ -138,6 +140,7 @@ class ActiviteitAdvies(_Out):
     gevraagde_doelgroep: str | None = None  # the doelgroep the mentor asked for that this activity serves
     passende_interesses: list[str] = []  # the pupil's interests this activity is about (branche, coding or school)
     open_dag_van: str | None = None  # the record is this school location: what is shown is its open day
+    open_dag: bool = False  # the activity is an open day (of a school, a training company): a step says whose
     score: float
     score_delen: dict[str, float]
     reden: str

@@ -37,11 +37,13 @@ def _algemeen(a: ActiviteitAdvies) -> bool:
 @pytest.mark.parametrize("naam", OPGEVULD)
 def test_only_fitting_activities_and_one_general_try_out(kb: KnowledgeBase, naam: str) -> None:
     a = advies(kb, **persona(naam))
+    # an activity a route's next step names is in the list too, said as that route's step (review 10, defect 3)
+    stap = {r.volgende_stap.activiteit for r in a.routes}
     for x in a.activiteiten:
-        # nothing about another branche: each is about an interest, for the requested doelgroep, or general
-        assert _past(x) or _algemeen(x), (naam, x.naam, x.reden)
+        # nothing about another branche: each is about an interest, for the requested doelgroep, general, or a step
+        assert _past(x) or _algemeen(x) or x.id in stap, (naam, x.naam, x.reden)
         assert "niet over je eigen interesses" not in x.reden or x.gevraagde_doelgroep, (naam, x.naam)
-    algemeen = [x for x in a.activiteiten if not _past(x)]
+    algemeen = [x for x in a.activiteiten if not _past(x) and x.id not in stap]
     assert len(algemeen) <= MAX_PROBEREN, (naam, [x.naam for x in algemeen])
     assert sum(x.landelijk for x in a.activiteiten) <= MAX_LANDELIJK, (naam, [x.naam for x in a.activiteiten])
     assert not any("Maritiem museum" in x.naam for x in a.activiteiten), naam  # none of them likes the port
@@ -156,14 +158,22 @@ def test_the_filter_leaves_out_another_branche(kb: KnowledgeBase) -> None:
 def test_a_route_step_may_still_name_an_activity_about_its_own_richting(kb: KnowledgeBase) -> None:
     """A route's next step may name an activity about its own richting that the interest-led list leaves out
     (R19, bb3 Ridderkerk, making: the meubelmaker/timmerman steps name a local STO item). R01 showed this with a
-    bouwkunde raakvlak route, which review 7 called a filler; it is no longer chosen."""
+    bouwkunde raakvlak route, which review 7 called a filler; it is no longer chosen. Since review 10 (defect 3) such
+    an item is added at the end of the list, so that the mentor finds what the step names."""
     from recommender.activities import interesses_van, richting_interesses
 
     a = advies(kb, **persona("R19"))
-    lijst = {x.id for x in a.activiteiten}
-    buiten_lijst = [r for r in a.routes if r.volgende_stap.activiteit and r.volgende_stap.activiteit not in lijst]
-    assert buiten_lijst, [(r.opleiding.naam, r.volgende_stap.activiteit) for r in a.routes]
-    for r in buiten_lijst:
+    ids = [x.id for x in a.activiteiten]
+    buiten_interesse = [
+        r
+        for r in a.routes
+        if r.volgende_stap.activiteit
+        and not next(x for x in a.activiteiten if x.id == r.volgende_stap.activiteit).passende_interesses
+    ]
+    assert buiten_interesse, [(r.opleiding.naam, r.volgende_stap.activiteit) for r in a.routes]
+    for r in buiten_interesse:
         ini = kb.initiatieven[r.volgende_stap.activiteit or ""]
         assert interesses_van(ini, {}) & richting_interesses(r.opleiding.richting), (r.opleiding.naam, ini.naam)
         assert not ini.landelijk_online or not any(not x.landelijk for x in a.activiteiten)
+        # after the interest-led ones: the list still opens with what fits the pupil
+        assert all(not x.passende_interesses for x in a.activiteiten[ids.index(ini.id) :])
