@@ -499,6 +499,19 @@ class Assistant:
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
         if not followup and not (second_part and not alone.answers):
+            if (
+                not second_part
+                and not alone.answers
+                and context.kind == "section"
+                and qvec is not None
+                and other_domain(text) is None
+            ):
+                # a full question inside a conversation that finds nothing on its own ("what if he fails halfway,
+                # is there a backup?" after continuous routes): it stays on the conversation's article when a
+                # section of that article is close to its own words; otherwise it is declined as before
+                stay = self._stayed_topic(text, lang, self.questions.match(text, qvec), context, alone)
+                if stay is not None:
+                    return stay
             return alone
         own: list[SectionMatch] = []
         if context.kind == "section" and context.article is not None and qvec is not None:
