@@ -50,6 +50,7 @@ MARKT_PUNTEN: dict[str, float] = {
     "groot_tekort": 1.0,
     "tekort": 0.75,
     "goed": 0.5,
+    "redelijk_tot_goed": 0.5,
     "gemiddeld": 0.25,
     "beperkt": 0.0,
     "onbekend": 0.0,

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
-from knowledge import KnowledgeError, load_knowledge
+from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.i18n import label, t
 from knowledge.i18n.formats import format_list
 from knowledge.inputs import LIMITS, InputError, megabytes
+from knowledge.sources import source_label
 from recommender.advies import recommend, vocab
 from recommender.explain import (
     ander_profiel_tekst,
@@ -81,7 +82,7 @@ def _ouders(tekst: Mapping[str, str] | None, talen: list[str], inspring: str = "
             print(f"{inspring}[{taal}] {tekst[taal]}")
 
 
-def _print_human(advies: Advies) -> None:
+def _print_human(kb: KnowledgeBase, advies: Advies) -> None:
     talen = advies.talen
     for w in advies.waarschuwingen:
         print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
@@ -164,11 +165,19 @@ def _print_human(advies: Advies) -> None:
         if r.arbeidsmarkt_schaal:
             # the tag says what it is about: the main beroep / opleiding a report names, or the whole sector
             over = f" {r.arbeidsmarkt_over}" if r.arbeidsmarkt_over else ""
-            bron = f"; {r.arbeidsmarkt_bron}" if r.arbeidsmarkt_bron else ""
+            # the label in words and the source as a reader's label (review 10: raw codes and ids reached the page)
+            bron = f"; {source_label(kb, r.arbeidsmarkt_bron, 'nl')}" if r.arbeidsmarkt_bron else ""
             sector = f" ({t('mentor.market_sector', 'nl')})" if r.arbeidsmarkt_schaal == "sector" else ""
-            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {r.arbeidsmarkt}{sector}")
+            markt_label = label("arbeidsmarkt", r.arbeidsmarkt, "nl") if r.arbeidsmarkt else ""
+            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {markt_label}{sector}")
         for b in r.beroepen_info:
-            markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
+            markt = (
+                f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}: {source_label(kb, b.arbeidsmarkt_bron, 'nl')}]"
+                if b.arbeidsmarkt and b.arbeidsmarkt_bron
+                else f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}]"
+                if b.arbeidsmarkt
+                else ""
+            )
             # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
             later = f"({t('mentor.grow_into', 'nl')}) " if b.doorgroei else ""  # office work to grow into (review 8)
             print(f"   - {later}{b.naam}: {b.omschrijving.get('nl', '')}{markt}")
@@ -243,7 +252,7 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.json:
         print_json(advies.model_dump(mode="json"))
     else:
-        _print_human(advies)
+        _print_human(kb, advies)
     return 0
 
 
