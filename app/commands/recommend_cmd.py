@@ -82,7 +82,7 @@ def _ouders(tekst: Mapping[str, str] | None, talen: list[str], inspring: str = "
             print(f"{inspring}[{taal}] {tekst[taal]}")
 
 
-def _print_human(kb: KnowledgeBase, advies: Advies) -> None:
+def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
     talen = advies.talen
     for w in advies.waarschuwingen:
         print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
@@ -110,8 +110,15 @@ def _print_human(kb: KnowledgeBase, advies: Advies) -> None:
                 _ouders(p.aanbod, talen, "    ")
         for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
             # the profielen by name, as every page shows them, never as codes (review 9: "; PIE, MT", "; GR")
+            # a sentence, not a data row (review 10: "- school: Focus Beroepsacademie (...); Groen")
             profielen = format_list([label("profiel", c, "nl") for c in school.profielen], "nl")
-            print(f"- school: {school_tekst(school, 'nl')}; {profielen}")
+            key = "mentor.school_profiles" if len(school.profielen) > 1 else "mentor.school_profile"
+            zin = (
+                t(key, "nl", school=school_tekst(school, "nl"), profielen=profielen)
+                if profielen
+                else school_tekst(school, "nl")
+            )
+            print(f"- {zin}")
         for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             waarom = f" {v.uitleg['nl']}" if v.uitleg else ""
@@ -252,7 +259,7 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.json:
         print_json(advies.model_dump(mode="json"))
     else:
-        _print_human(kb, advies)
+        _print_human(advies, kb)
     return 0
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from app.cli import main
 from knowledge import KnowledgeBase
-from tests.recommender.helpers import REVIEW_PERSONAS
+from tests.recommender.helpers import REVIEW_PERSONAS, advies, review_persona
 
 
 def test_figuur_10_opleidingen_keep_the_sources_words(kb: KnowledgeBase) -> None:
@@ -32,3 +33,36 @@ def test_cli_text_shows_labels_and_readable_sources(persona: str, capsys: pytest
     assert main(["recommend", "--profile", profiel, "--json"]) == 0  # the JSON keeps the codes
     codes = {r["arbeidsmarkt"] for r in json.loads(capsys.readouterr().out)["routes"]}
     assert codes & {"groot_tekort", "tekort", "redelijk_tot_goed"}
+
+
+def _alle_tekst(kb: KnowledgeBase, persona: str) -> str:
+    return advies(kb, **review_persona(persona)).model_dump_json()
+
+
+def test_polish_choice_and_negation_do_not_hang_on_lub(kb: KnowledgeBase) -> None:
+    """R25: 'Który profil ...: BWI lub PIE?' and 'nie ma profilu BWI lub PIE' (a question wants czy, a negation ani):
+    the templates put the list in a positive statement ('Do wyboru jest profil A lub B')."""
+    tekst = json.loads(_alle_tekst(kb, "R25"))
+    zinnen = [
+        z for z in re.split(r"(?<=[.?])\s", json.dumps(tekst, ensure_ascii=False)) if "(PIE)" in z or "(BWI)" in z
+    ]
+    assert zinnen
+    for zin in zinnen:
+        assert not re.search(r"\) lub [^.?,\"]*\)\?", zin), zin  # '... A lub B?' as an either/or question
+        assert not re.search(r"nie ma profilu [^.?\"]* lub ", zin), zin
+
+
+def test_ukrainian_interests_are_not_slotted_after_a_colon(kb: KnowledgeBase) -> None:
+    """R31: 'не має навчання у сфері: спорт і рух або ...' read like a form; the interest is now the subject."""
+    tekst = _alle_tekst(kb, "R31")
+    for seam in ("у сфері: ", "на тему: ", "в цій сфері: ", "Інтерес: ", "інтересу дитини: "):
+        assert seam not in tekst, seam
+    assert "цікавить" in tekst or "де головне" in tekst
+
+
+def test_stage_school_lines_are_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+    """R14/R44: '- school: Focus Beroepsacademie (...); Groen' read like data."""
+    assert main(["recommend", "--profile", str(REVIEW_PERSONAS / "R14.json")]) == 0
+    out = capsys.readouterr().out
+    assert "- school:" not in out
+    assert "heeft het profiel Groen." in out
