@@ -57,6 +57,10 @@ MARKT_PUNTEN: dict[str, float] = {
 }
 # A statement about a whole sector counts half: it says nothing about this beroep in particular.
 SECTOR_FACTOR = 0.5
+# Labour-market data more than OUD_JAREN years older than the newest report in the knowledge counts half: the 2018
+# UWV figures (STO Zuid 2019) may no longer hold, so they must not push a route up as hard as fresh data (review 10).
+OUD_JAREN = 5
+OUD_FACTOR = 0.5
 ONBRONNEN = frozenset({"algemene_kennis", "geo_benadering"})
 # What each mbo richting is about (our own classification, following the vmbo profielen: PIE covers
 # elektro and installatie/energie, M&T vehicles, MVI media and ICT). An interest an opleiding is coded
@@ -96,6 +100,21 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
     kern |= frozenset(opl.hoofdroute_voor)
     eigen = [i for i in technisch if i in kern]
     return tuple(eigen or technisch)
+
+
+def peiljaar(kb: KnowledgeBase) -> int:
+    """The year of the newest dated report in the knowledge: the 'now' that the age of data is measured against
+    (from the knowledge, not the clock, so that ``recommend`` stays a pure function)."""
+    jaren = [b.jaar for b in kb.bronnen.values() if b.soort != "algemene_kennis" and not b.zonder_jaartal]
+    return max(jaren, default=0)
+
+
+def gegevens_factor(kb: KnowledgeBase, ref: BronRef, gegevensjaar: str | None) -> float:
+    """OUD_FACTOR when the data behind ``ref`` (its gegevensjaar, else the report's year) is more than OUD_JAREN
+    years older than :func:`peiljaar`, else 1."""
+    bron = kb.bronnen.get(ref.bron)
+    jaar = int(gegevensjaar) if gegevensjaar and gegevensjaar.isdigit() else (bron.jaar if bron else None)
+    return OUD_FACTOR if jaar is not None and peiljaar(kb) - jaar > OUD_JAREN else 1.0
 
 
 def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
@@ -240,7 +259,8 @@ def beroep_markt(kb: KnowledgeBase, beroep_id: str) -> Markt | None:
     am = ber.arbeidsmarkt
     if am.label == "onbekend" or not is_gerapporteerd(kb, am.bron):
         return None
-    return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, werkgever=am.werkgever)
+    punten = MARKT_PUNTEN[am.label] * gegevens_factor(kb, am.bron, am.gegevensjaar)
+    return Markt(am.label, ber.naam, am.bron, punten, am.regio, am.gegevensjaar, werkgever=am.werkgever)
 
 
 def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:
@@ -248,7 +268,8 @@ def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:
     am = opl.arbeidsmarkt
     if am is None or not is_gerapporteerd(kb, am.bron):
         return None
-    return Markt(am.label, opl.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, "opleiding")
+    punten = MARKT_PUNTEN[am.label] * gegevens_factor(kb, am.bron, am.gegevensjaar)
+    return Markt(am.label, opl.naam, am.bron, punten, am.regio, am.gegevensjaar, "opleiding")
 
 
 def route_sectoren(kb: KnowledgeBase, opl: Opleiding) -> frozenset[str]:
@@ -298,7 +319,7 @@ def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
         rec.id,
         rec.label,
         rec.bron,
-        MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
+        MARKT_PUNTEN[rec.label] * SECTOR_FACTOR * gegevens_factor(kb, rec.bron, rec.gegevensjaar),
         kb.bronnen[rec.bron.bron].jaar,
         dict(rec.tekst),
         rec.regio,

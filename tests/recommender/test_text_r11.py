@@ -66,3 +66,27 @@ def test_stage_school_lines_are_sentences(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "- school:" not in out
     assert "heeft het profiel Groen." in out
+
+
+def test_old_labour_market_data_weighs_half(kb: KnowledgeBase) -> None:
+    """Review 10: 2018 UWV data (STO Zuid 2019) still pushed routes up by a full point; data more than OUD_JAREN
+    older than the newest report counts half, fresh data counts in full."""
+    from recommender.routes import MARKT_PUNTEN, OUD_FACTOR, beroep_markt, opleiding_markt, peiljaar
+
+    assert peiljaar(kb) >= 2026
+    oud = [beroep_markt(kb, b) for b, ber in kb.beroepen.items() if ber.arbeidsmarkt.gegevensjaar == "2018"]
+    oud = [m for m in oud if m is not None]
+    assert oud
+    for m in oud:
+        assert m.punten == MARKT_PUNTEN[m.label] * OUD_FACTOR, m
+    figuur_10 = [opleiding_markt(kb, o) for o in kb.opleidingen.values() if o.arbeidsmarkt is not None]
+    assert [m.punten for m in figuur_10 if m is not None] and all(
+        m.punten == MARKT_PUNTEN["redelijk_tot_goed"] * OUD_FACTOR for m in figuur_10 if m is not None
+    )
+
+
+def test_halving_old_data_keeps_the_obvious_route_first(kb: KnowledgeBase) -> None:
+    """R07 (BWI, bouwen, BBL): Timmerman is still the first route with the old shortage data counted half."""
+    a = advies(kb, **review_persona("R07"))
+    assert a.routes[0].opleiding.naam == "Timmerman"
+    assert a.routes[0].score_delen["arbeidsmarkt"] == 0.5
