@@ -20,7 +20,7 @@ from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.i18n import label, t
 from knowledge.i18n.formats import format_list
 from knowledge.inputs import LIMITS, InputError, megabytes
-from knowledge.sources import source_label
+from knowledge.sources import source_label, source_labels
 from recommender.advies import recommend, vocab
 from recommender.explain import (
     ander_profiel_tekst,
@@ -80,6 +80,12 @@ def _ouders(tekst: Mapping[str, str] | None, talen: list[str], inspring: str = "
     for taal in talen[1:]:
         if tekst and tekst.get(taal):
             print(f"{inspring}[{taal}] {tekst[taal]}")
+
+
+def _bron(kb: KnowledgeBase | None, ref: str) -> str:
+    """A source as the reader's label ('Sterk Techniekonderwijs Zuid 2019, § A.3.2'), never the internal id;
+    without the knowledge (a test printing an Advies) the id is all there is."""
+    return source_label(kb, ref, "nl") if kb is not None else ref
 
 
 def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
@@ -173,13 +179,13 @@ def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
             # the tag says what it is about: the main beroep / opleiding a report names, or the whole sector
             over = f" {r.arbeidsmarkt_over}" if r.arbeidsmarkt_over else ""
             # the label in words and the source as a reader's label (review 10: raw codes and ids reached the page)
-            bron = f"; {source_label(kb, r.arbeidsmarkt_bron, 'nl')}" if r.arbeidsmarkt_bron else ""
+            bron = f"; {_bron(kb, r.arbeidsmarkt_bron)}" if r.arbeidsmarkt_bron else ""
             sector = f" ({t('mentor.market_sector', 'nl')})" if r.arbeidsmarkt_schaal == "sector" else ""
             markt_label = label("arbeidsmarkt", r.arbeidsmarkt, "nl") if r.arbeidsmarkt else ""
             print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {markt_label}{sector}")
         for b in r.beroepen_info:
             markt = (
-                f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}: {source_label(kb, b.arbeidsmarkt_bron, 'nl')}]"
+                f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}: {_bron(kb, b.arbeidsmarkt_bron)}]"
                 if b.arbeidsmarkt and b.arbeidsmarkt_bron
                 else f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}]"
                 if b.arbeidsmarkt
@@ -202,7 +208,8 @@ def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
         if volgende.leerbedrijf:
             print(f"   {volgende.leerbedrijf['nl']}")
             _ouders(volgende.leerbedrijf, talen, "   ")
-        print(f"   bronnen: {', '.join(r.bronnen)}")
+        bronnen = source_labels(kb, r.bronnen, "nl") if kb is not None else r.bronnen
+        print(f"   bronnen: {'; '.join(bronnen)}")
     if advies.waarom_techniek:
         print(f"\nTechniek met een raakvlak: {advies.waarom_techniek['nl']}")
         _ouders(advies.waarom_techniek, talen)

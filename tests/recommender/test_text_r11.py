@@ -25,7 +25,9 @@ def test_figuur_10_opleidingen_keep_the_sources_words(kb: KnowledgeBase) -> None
 def test_cli_text_shows_labels_and_readable_sources(persona: str, capsys: pytest.CaptureFixture[str]) -> None:
     profiel = str(REVIEW_PERSONAS / f"{persona}.json")
     assert main(["recommend", "--profile", profiel]) == 0
-    markt = [r for r in capsys.readouterr().out.splitlines() if "arbeidsmarkt (" in r or "tekort" in r]
+    out = capsys.readouterr().out.splitlines()
+    assert not [r for r in out if r.strip().startswith("bronnen:") and "#" in r]  # reader's labels, not ids
+    markt = [r for r in out if "arbeidsmarkt (" in r or "tekort" in r]
     assert markt
     tekst = "\n".join(markt)
     for raw in ("groot_tekort", "redelijk_tot_goed", "sto_zuid2019#", ": goed"):
