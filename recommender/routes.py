@@ -57,7 +57,7 @@ MARKT_PUNTEN: dict[str, float] = {
 }
 # A statement about a whole sector counts half: it says nothing about this beroep in particular.
 SECTOR_FACTOR = 0.5
-# Labour-market data more than OUD_JAREN years older than the newest report in the knowledge counts half: the 2018
+# Labour-market data OUD_JAREN or more years older than the newest report in the knowledge counts half: the 2018
 # UWV figures (STO Zuid 2019) may no longer hold, so they must not push a route up as hard as fresh data (review 10).
 OUD_JAREN = 5
 OUD_FACTOR = 0.5
@@ -105,16 +105,15 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
 def peiljaar(kb: KnowledgeBase) -> int:
     """The year of the newest dated report in the knowledge: the 'now' that the age of data is measured against
     (from the knowledge, not the clock, so that ``recommend`` stays a pure function)."""
-    jaren = [b.jaar for b in kb.bronnen.values() if b.soort != "algemene_kennis" and not b.zonder_jaartal]
-    return max(jaren, default=0)
+    return max((b.jaar for b in kb.bronnen.values() if b.soort == "rapport" and not b.zonder_jaartal), default=0)
 
 
 def gegevens_factor(kb: KnowledgeBase, ref: BronRef, gegevensjaar: str | None) -> float:
-    """OUD_FACTOR when the data behind ``ref`` (its gegevensjaar, else the report's year) is more than OUD_JAREN
-    years older than :func:`peiljaar`, else 1."""
+    """OUD_FACTOR when the data behind ``ref`` (its gegevensjaar, else the report's year) is OUD_JAREN or more
+    years older than :func:`peiljaar` (the same rule as the notice in markt_regio), else 1."""
     bron = kb.bronnen.get(ref.bron)
     jaar = int(gegevensjaar) if gegevensjaar and gegevensjaar.isdigit() else (bron.jaar if bron else None)
-    return OUD_FACTOR if jaar is not None and peiljaar(kb) - jaar > OUD_JAREN else 1.0
+    return OUD_FACTOR if jaar is not None and peiljaar(kb) - jaar >= OUD_JAREN else 1.0
 
 
 def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
