@@ -145,7 +145,8 @@ VOOROPLEIDINGEN = ("geen", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl", "havo", "
 
 # --- labour market -----------------------------------------------------------
 # Ordered from most to least favourable; see recommender/README rule.
-ARBEIDSMARKT_LABELS = ("groot_tekort", "tekort", "goed", "gemiddeld", "beperkt", "onbekend")
+# "redelijk_tot_goed": what STO Zuid 2019 Figuur 10 says of its opleidingen, never rounded up to "goed" (review 10)
+ARBEIDSMARKT_LABELS = ("groot_tekort", "tekort", "goed", "redelijk_tot_goed", "gemiddeld", "beperkt", "onbekend")
 
 # --- initiatives (report 003, tables 3.1-3.6) -------------------------------
 BEREIK = ("landelijk", "lokaal")

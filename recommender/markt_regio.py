@@ -13,6 +13,7 @@ from knowledge.i18n import t
 from knowledge.loader import KnowledgeBase
 from knowledge.vocab import BRON_REGIO_GEMEENTEN, MRDH_GEMEENTEN
 from recommender.explain import lijst
+from recommender.routes import OUD_JAREN, peiljaar
 
 
 def regios_buiten(regios: Iterable[str | None], gemeente: str | None) -> list[str]:
@@ -39,9 +40,9 @@ def markt_regio_melding(
     return {taal: t(key, taal, regios=lijst(buiten, taal), gemeente=gemeente) for taal in talen}
 
 
-# a data year this many years before the newest report is "al een paar jaar geleden" (UWV 2018 in a 2026 advice);
-# the Masterplan's 2023 data is not (review 9: say it once, not under every route)
-OUD_NA_JAREN = 5
+# a data year OUD_JAREN years before the newest report is "al een paar jaar geleden" (UWV 2018 in a 2026 advice);
+# the Masterplan's 2023 data is not (review 9: say it once, not under every route). The same rule halves its weight
+# in the ranking (recommender.routes.gegevens_factor), and the notice says so.
 
 
 def oude_gegevens_melding(
@@ -49,9 +50,9 @@ def oude_gegevens_melding(
 ) -> dict[str, str] | None:
     """Once per advice: 'Sommige uitspraken over de kans op werk gaan over gegevens uit 2018 ...; vraag naar de
     situatie nu', when a labour-market sentence shown rests on data that old; else None."""
-    nieuwste = max((b.jaar for b in kb.bronnen.values() if b.soort == "rapport" and not b.zonder_jaartal), default=0)
+    nieuwste = peiljaar(kb)
     jaren = [int(j[:4]) for j in gegevensjaren if j and j[:4].isdigit()]
-    oud = [j for j in jaren if nieuwste - j >= OUD_NA_JAREN]
+    oud = [j for j in jaren if nieuwste - j >= OUD_JAREN]
     if not oud:
         return None
     return {taal: t("advies.oude_gegevens", taal, jaar=min(oud)) for taal in talen}

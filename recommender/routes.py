@@ -50,12 +50,17 @@ MARKT_PUNTEN: dict[str, float] = {
     "groot_tekort": 1.0,
     "tekort": 0.75,
     "goed": 0.5,
+    "redelijk_tot_goed": 0.5,
     "gemiddeld": 0.25,
     "beperkt": 0.0,
     "onbekend": 0.0,
 }
 # A statement about a whole sector counts half: it says nothing about this beroep in particular.
 SECTOR_FACTOR = 0.5
+# Labour-market data OUD_JAREN or more years older than the newest report in the knowledge counts half: the 2018
+# UWV figures (STO Zuid 2019) may no longer hold, so they must not push a route up as hard as fresh data (review 10).
+OUD_JAREN = 5
+OUD_FACTOR = 0.5
 ONBRONNEN = frozenset({"algemene_kennis", "geo_benadering"})
 # What each mbo richting is about (our own classification, following the vmbo profielen: PIE covers
 # elektro and installatie/energie, M&T vehicles, MVI media and ICT). An interest an opleiding is coded
@@ -95,6 +100,20 @@ def kern_interesses(opl: Opleiding) -> tuple[str, ...]:
     kern |= frozenset(opl.hoofdroute_voor)
     eigen = [i for i in technisch if i in kern]
     return tuple(eigen or technisch)
+
+
+def peiljaar(kb: KnowledgeBase) -> int:
+    """The year of the newest dated report in the knowledge: the 'now' that the age of data is measured against
+    (from the knowledge, not the clock, so that ``recommend`` stays a pure function)."""
+    return max((b.jaar for b in kb.bronnen.values() if b.soort == "rapport" and not b.zonder_jaartal), default=0)
+
+
+def gegevens_factor(kb: KnowledgeBase, ref: BronRef, gegevensjaar: str | None) -> float:
+    """OUD_FACTOR when the data behind ``ref`` (its gegevensjaar, else the report's year) is OUD_JAREN or more
+    years older than :func:`peiljaar` (the same rule as the notice in markt_regio), else 1."""
+    bron = kb.bronnen.get(ref.bron)
+    jaar = int(gegevensjaar) if gegevensjaar and gegevensjaar.isdigit() else (bron.jaar if bron else None)
+    return OUD_FACTOR if jaar is not None and peiljaar(kb) - jaar >= OUD_JAREN else 1.0
 
 
 def is_gerapporteerd(kb: KnowledgeBase, ref: BronRef) -> bool:
@@ -239,7 +258,8 @@ def beroep_markt(kb: KnowledgeBase, beroep_id: str) -> Markt | None:
     am = ber.arbeidsmarkt
     if am.label == "onbekend" or not is_gerapporteerd(kb, am.bron):
         return None
-    return Markt(am.label, ber.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, werkgever=am.werkgever)
+    punten = MARKT_PUNTEN[am.label] * gegevens_factor(kb, am.bron, am.gegevensjaar)
+    return Markt(am.label, ber.naam, am.bron, punten, am.regio, am.gegevensjaar, werkgever=am.werkgever)
 
 
 def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:
@@ -247,7 +267,8 @@ def opleiding_markt(kb: KnowledgeBase, opl: Opleiding) -> Markt | None:
     am = opl.arbeidsmarkt
     if am is None or not is_gerapporteerd(kb, am.bron):
         return None
-    return Markt(am.label, opl.naam, am.bron, MARKT_PUNTEN[am.label], am.regio, am.gegevensjaar, "opleiding")
+    punten = MARKT_PUNTEN[am.label] * gegevens_factor(kb, am.bron, am.gegevensjaar)
+    return Markt(am.label, opl.naam, am.bron, punten, am.regio, am.gegevensjaar, "opleiding")
 
 
 def route_sectoren(kb: KnowledgeBase, opl: Opleiding) -> frozenset[str]:
@@ -297,7 +318,7 @@ def _sector(kb: KnowledgeBase, rec: SectorArbeidsmarkt) -> SectorMarkt:
         rec.id,
         rec.label,
         rec.bron,
-        MARKT_PUNTEN[rec.label] * SECTOR_FACTOR,
+        MARKT_PUNTEN[rec.label] * SECTOR_FACTOR * gegevens_factor(kb, rec.bron, rec.gegevensjaar),
         kb.bronnen[rec.bron.bron].jaar,
         dict(rec.tekst),
         rec.regio,

@@ -307,9 +307,9 @@ def belangrijk_punten(profiel: Profiel, route: RouteInfo, d: Dichtstbij | None) 
         if item == "baanzekerheid":
             if beroep in ("groot_tekort", "tekort"):
                 p = 0.75
-            elif beroep == "goed" or sector in ("groot_tekort", "tekort"):
+            elif beroep in ("goed", "redelijk_tot_goed") or sector in ("groot_tekort", "tekort"):
                 p = 0.5
-            elif sector == "goed":
+            elif sector in ("goed", "redelijk_tot_goed"):
                 p = 0.25
         elif item == "salaris":
             p = {4: 0.5, 3: 0.25}.get(route.niveau, 0.0)

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.commands.common import UserError, count_type, load_kb, print_json, read_stdin
-from knowledge import KnowledgeError, load_knowledge
+from knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.i18n import label, t
 from knowledge.i18n.formats import format_list
 from knowledge.inputs import LIMITS, InputError, megabytes
+from knowledge.sources import source_label, source_labels
 from recommender.advies import recommend, vocab
 from recommender.explain import (
     ander_profiel_tekst,
@@ -81,7 +82,13 @@ def _ouders(tekst: Mapping[str, str] | None, talen: list[str], inspring: str = "
             print(f"{inspring}[{taal}] {tekst[taal]}")
 
 
-def _print_human(advies: Advies) -> None:
+def _bron(kb: KnowledgeBase | None, ref: str) -> str:
+    """A source as the reader's label ('Sterk Techniekonderwijs Zuid 2019, § A.3.2'), never the internal id;
+    without the knowledge (a test printing an Advies) the id is all there is."""
+    return source_label(kb, ref, "nl") if kb is not None else ref
+
+
+def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
     talen = advies.talen
     for w in advies.waarschuwingen:
         print(f"Let op: {w.tekst['nl']}")  # the soort is a code for --json, not for the reader
@@ -109,8 +116,15 @@ def _print_human(advies: Advies) -> None:
                 _ouders(p.aanbod, talen, "    ")
         for school in (s for s in fa.scholen if not s.verder_weg):  # those further away are in their own step
             # the profielen by name, as every page shows them, never as codes (review 9: "; PIE, MT", "; GR")
+            # a sentence, not a data row (review 10: "- school: Focus Beroepsacademie (...); Groen")
             profielen = format_list([label("profiel", c, "nl") for c in school.profielen], "nl")
-            print(f"- school: {school_tekst(school, 'nl')}; {profielen}")
+            key = "mentor.school_profiles" if len(school.profielen) > 1 else "mentor.school_profile"
+            zin = (
+                t(key, "nl", school=school_tekst(school, "nl"), profielen=profielen)
+                if profielen
+                else school_tekst(school, "nl")
+            )
+            print(f"- {zin}")
         for i, v in enumerate(fa.vervolg, 1):  # havo/vwo: the hbo/wo directions are the numbered advice
             scholen = f" bij {', '.join(v.scholen)}" if v.scholen else ""
             waarom = f" {v.uitleg['nl']}" if v.uitleg else ""
@@ -164,11 +178,19 @@ def _print_human(advies: Advies) -> None:
         if r.arbeidsmarkt_schaal:
             # the tag says what it is about: the main beroep / opleiding a report names, or the whole sector
             over = f" {r.arbeidsmarkt_over}" if r.arbeidsmarkt_over else ""
-            bron = f"; {r.arbeidsmarkt_bron}" if r.arbeidsmarkt_bron else ""
+            # the label in words and the source as a reader's label (review 10: raw codes and ids reached the page)
+            bron = f"; {_bron(kb, r.arbeidsmarkt_bron)}" if r.arbeidsmarkt_bron else ""
             sector = f" ({t('mentor.market_sector', 'nl')})" if r.arbeidsmarkt_schaal == "sector" else ""
-            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {r.arbeidsmarkt}{sector}")
+            markt_label = label("arbeidsmarkt", r.arbeidsmarkt, "nl") if r.arbeidsmarkt else ""
+            print(f"   arbeidsmarkt ({r.arbeidsmarkt_schaal}{over}{bron}): {markt_label}{sector}")
         for b in r.beroepen_info:
-            markt = f" [{b.arbeidsmarkt}: {b.arbeidsmarkt_bron}]" if b.arbeidsmarkt else ""
+            markt = (
+                f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}: {_bron(kb, b.arbeidsmarkt_bron)}]"
+                if b.arbeidsmarkt and b.arbeidsmarkt_bron
+                else f" [{label('arbeidsmarkt', b.arbeidsmarkt, 'nl')}]"
+                if b.arbeidsmarkt
+                else ""
+            )
             # the mentor reads Dutch; the parents' language is the extra line, as in the explanation (review 4)
             later = f"({t('mentor.grow_into', 'nl')}) " if b.doorgroei else ""  # office work to grow into (review 8)
             print(f"   - {later}{b.naam}: {b.omschrijving.get('nl', '')}{markt}")
@@ -186,7 +208,8 @@ def _print_human(advies: Advies) -> None:
         if volgende.leerbedrijf:
             print(f"   {volgende.leerbedrijf['nl']}")
             _ouders(volgende.leerbedrijf, talen, "   ")
-        print(f"   bronnen: {', '.join(r.bronnen)}")
+        bronnen = source_labels(kb, r.bronnen, "nl") if kb is not None else r.bronnen
+        print(f"   bronnen: {'; '.join(bronnen)}")
     if advies.waarom_techniek:
         print(f"\nTechniek met een raakvlak: {advies.waarom_techniek['nl']}")
         _ouders(advies.waarom_techniek, talen)
@@ -243,7 +266,7 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.json:
         print_json(advies.model_dump(mode="json"))
     else:
-        _print_human(advies)
+        _print_human(advies, kb)
     return 0
 
 

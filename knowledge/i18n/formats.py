@@ -56,7 +56,18 @@ _VOEGWOORDEN: dict[str, dict[str, tuple[str, ...]]] = {
     "uk": {"standard": ("і", "та", "й"), "or": ("або",)},
     "ar": {"standard": (), "or": ("أو",)},
 }
-_SCHEIDING = {"ar": "؛ "}  # between names that hold the conjunction themselves
+# Between names that hold the conjunction themselves: a comma, and before the last name a joiner that cannot be read
+# as part of a name ("de haven en schepen, en logistiek"; Polish/Ukrainian "a także"/"а також", Turkish "ile").
+# Semicolons read like data (review 10, defect 5).
+_KOMMA = {"ar": "، "}
+_LAATSTE: dict[str, dict[str, str]] = {
+    "nl": {"standard": ", en ", "or": ", of "},
+    "en": {"standard": ", and ", "or": ", or "},
+    "tr": {"standard": " ile ", "or": " ya da "},
+    "pl": {"standard": ", a także ", "or": ", albo "},
+    "uk": {"standard": ", а також ", "or": ", або "},
+    "ar": {"standard": "، و", "or": "، أو "},
+}
 
 
 def _heeft_voegwoord(item: str, lang: str, style: str) -> bool:
@@ -70,11 +81,13 @@ def format_list(items: Sequence[str], lang: str, style: Literal["standard", "or"
     """Join words as a readable list: "a, b en c"; ``style="or"`` gives "a, b of c".
 
     When a name holds the list's own conjunction ("energie en duurzaamheid"), "a, b en c" would chain it
-    ("bouwen, energie en duurzaamheid en ICT"): the names are then separated by semicolons, without a
-    conjunction ("bouwen; energie en duurzaamheid; ICT en programmeren"), in every language (review 3)."""
+    ("bouwen, energie en duurzaamheid en ICT", review 3): the names are then separated by commas and the last one
+    by a comma and the conjunction ("bouwen, energie en duurzaamheid, en ICT en programmeren"), or a joiner that no
+    name holds, in every language; never by semicolons, which read like data (review 10)."""
     items = list(items)
     if len(items) > 1 and any(_heeft_voegwoord(i, lang, style) for i in items):
-        return _SCHEIDING.get(lang, "; ").join(items)
+        laatste = _LAATSTE.get(lang, _LAATSTE["nl"])[style]
+        return _KOMMA.get(lang, ", ").join(items[:-1]) + laatste + items[-1]
     return _babel_list(items, style=style, locale=_locale(lang)) if items else ""
 
 
