@@ -331,6 +331,9 @@ class _Kandidaat:
     vanaf: str | None = None  # the area whose centre stands for home: "~x km vanaf het midden van <vanaf>"
     zonder_interesses: bool = False  # the pupil chose no interest yet: the line says why it is shown
     stap: bool = False  # found for a route's next step: its line says it belongs to that route (review 10, defect 3)
+    # the route's own branche when the activity is about it; None: it matched the route's interests through a
+    # general techniek coding, so its line claims no branche of the route (review 11, defect 1)
+    stap_branche: str | None = None
 
     @property
     def totaal(self) -> float:
@@ -901,7 +904,8 @@ def _stap_zoek(
         if k is None:
             continue
         if k.soort == "ander":  # about the route's richting, not the pupil's interests: said as the route's step
-            k = replace(k, stap=True)
+            eigen = branche if branche in ini.branches else None
+            k = replace(k, stap=True, stap_branche=eigen)
         gevonden.append((_advies(k, talen_voor(profiel)), hit.volgende_datum))
         if komend and ini.id not in gebruikt:  # the soonest one not yet used
             break
@@ -925,8 +929,10 @@ def _reden(k: _Kandidaat, taal: str) -> str:
     elif k.soort == "breed":  # an item only for parents speaks to the parents (review 7, R52: the parents' film)
         parts.append(t("advies.act_breed_ouders" if _alleen_ouders(ini) else "advies.act_breed", taal))
     elif k.soort == "ander" and k.stap:  # named in a route's next step: that is why it is in the list
-        specifiek = [label("branche", b, taal) for b in k.ini.branches if b != "techniek_breed"]
-        parts.append(t("advies.act_stap_route", taal, branches=lijst(specifiek, taal)))
+        if k.stap_branche:  # only the route's own branche, never the activity's other ones (review 11, R28)
+            parts.append(t("advies.act_stap_route", taal, branches=label("branche", k.stap_branche, taal)))
+        else:
+            parts.append(t("advies.act_stap_route_algemeen", taal))
     elif k.soort == "ander":  # about another branche: said neutrally, no fit claimed (maritime museum, R17)
         specifiek = [label("branche", b, taal) for b in ini.branches if b != "techniek_breed"]
         parts.append(t("advies.act_ander", taal, branches=lijst(specifiek, taal)))

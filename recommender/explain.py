@@ -220,12 +220,8 @@ def route_uitleg(
                 beroep=lijst(beroepen[:2], taal),
             )
         )
-    if any(i in TECHNISCHE_INTERESSES for i in s.interesses):
-        # a non-technical interest the opleiding is coded with, on a route about a technical one (dieren en natuur on
-        # loonwerk in het groen for a pupil who likes machines): a raakvlak, never part of "past daarbij" (review 8, R44)
-        ook = [i for i in s.interesses if i not in TECHNISCHE_INTERESSES and i not in BEROEP_DRAAGT]
-        if ook:
-            zinnen.append(t("advies.interesse_ook_raakvlak", taal, interesses=_interesses(ook, taal)))
+    if ook := raakvlak_interesses(s.interesses):
+        zinnen.append(t("advies.interesse_ook_raakvlak", taal, interesses=_interesses(ook, taal)))
     if s.werk.match and s.werk.beroep and s.werk.bijberoep:
         # the matching work is on a side beroep: say what the route mostly leads to first (review 4, R40)
         zinnen.append(
@@ -676,6 +672,15 @@ def melding(key: str, talen: list[str], **values: object) -> dict[str, str]:
     return {taal: t(f"advies.{key}", taal, **values) for taal in talen}
 
 
+def profiel_kort(code: str, taal: str = "nl") -> str:
+    """A vmbo profiel as a reader knows it in a short line: its usual abbreviation ("M&T", "Z&W"), or its name
+    where it has none ("Groen"); never the internal code ("MT", "GR": review 9 and 11)."""
+    naam = label("profiel", code, taal)
+    if naam.endswith(")") and "(" in naam:
+        return naam[naam.rindex("(") + 1 : -1]
+    return naam
+
+
 def hoofdroute_tekst(route: RouteAdvies, taal: str) -> str:
     """The main-route mark with the interests it is the usual first route for ("de gebruikelijke eerste route
     voor bouwen op mbo niveau 2"), so a mark on route #3 explains itself (review 8) and two marked
@@ -713,6 +718,15 @@ _VOOROP_DEEL = {
 }
 
 
+def raakvlak_interesses(passend: Sequence[str]) -> list[str]:
+    """The non-technical interests a route about a technical one only touches (dieren en natuur on loonwerk in het
+    groen for a pupil who likes machines): a raakvlak, never part of "past daarbij" (review 8, R44) nor of "past bij
+    al je interesses" (review 11, R44)."""
+    if not any(i in TECHNISCHE_INTERESSES for i in passend):
+        return []
+    return [i for i in passend if i not in TECHNISCHE_INTERESSES and i not in BEROEP_DRAAGT]
+
+
 def voorop_reden(routes: Sequence[RouteAdvies], interesses: Sequence[str], talen: list[str]) -> dict[str, str] | None:
     """'bovenaan: past bij al je interesses (machines en auto's)' for route #1 when it is not the marked main route
     but a lower one is, so both positions explain themselves (review 9, R22 and R44); else None."""
@@ -722,8 +736,12 @@ def voorop_reden(routes: Sequence[RouteAdvies], interesses: Sequence[str], talen
     gemarkeerd = next((r for r in routes[1:] if r.hoofdroute), None)
     if gemarkeerd is None:
         return None
-    eigen = [i for i in interesses if i in top.passende_interesses]
-    ander = [i for i in interesses if i in gemarkeerd.passende_interesses]
+
+    def past(route: RouteAdvies) -> list[str]:  # the interests the route is about, without its raakvlakken
+        zijdelings = set(raakvlak_interesses(route.passende_interesses))
+        return [i for i in interesses if i in route.passende_interesses and i not in zijdelings]
+
+    eigen, ander = past(top), past(gemarkeerd)
     if len(eigen) > len(ander):
         key = "mentor.first_all" if len(eigen) == len(interesses) else "mentor.first_more"
         return {taal: t(key, taal, interesses=interesses_tekst(eigen, taal)) for taal in talen}

@@ -27,6 +27,7 @@ from recommender.explain import (
     hoofdroute_tekst,
     km_tekst,
     plek_tekst,
+    profiel_kort,
     route_plek,
     school_tekst,
     stap_plek,
@@ -162,7 +163,7 @@ def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
         print("=" * len(kop))
     for i, r in enumerate([r for r in advies.routes if not r.zijpad], 1):
         o = r.opleiding
-        profiel = f"vmbo {r.vmbo_profiel} -> " if r.vmbo_profiel else ""
+        profiel = f"vmbo {profiel_kort(r.vmbo_profiel)} -> " if r.vmbo_profiel else ""
         hoofd = f"  [{hoofdroute_tekst(r, 'nl')}]" if r.hoofdroute else ""
         if (anders := ander_profiel_tekst(r, "nl")) is not None:
             hoofd += f"  [{anders}]"
