@@ -28,7 +28,7 @@ from knowledge.i18n.formats import format_date, format_list
 from knowledge.schema import Initiatief
 from knowledge.sources import ref_text, source_label, source_labels
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from recommender.explain import profiel_naam, route_plek, school_tekst, stap_plek
+from recommender.explain import plek_van, profiel_naam, school_tekst
 from recommender.models import Advies, RouteAdvies
 from recommender.profile import Profiel
 
@@ -175,7 +175,7 @@ def _next_step(
         naam = profiel_naam(kb, route.vmbo_profiel) if kb is not None else label("profiel", route.vmbo_profiel, lang)
         parts.append(t("report.step_profile", lang, profiel=naam))
     elif stap.school_naam:
-        plek = stap_plek(stap, lang)  # the one rule: km, 'in <gemeente>' or 'meerdere locaties' (review 6)
+        plek = plek_van(stap, lang)  # the one rule: km, 'in <gemeente>' or 'meerdere locaties' (review 6)
         km = f" ({plek})" if plek else ""
         parts.append(t("report.step_school", lang, school=stap.school_naam, km=km))
     elif po and route.zijpad:  # groep 7/8 with a havo/vwo advice: no mbo open day yet (review 5, R24)
@@ -190,7 +190,7 @@ def _next_step(
     ):
         # havo/vwo klas 1-3: name where the route is given, so that 'a closer school may exist' has a school to be
         # closer than (review 5, R34)
-        km = f" ({route_plek(route, lang)})"
+        km = f" ({plek_van(route, lang)})"
         parts.append(t("report.step_school_later", lang, school=route.school_naam, km=km))
     else:
         parts.append(t(f"report.step_mentor{po_key}", lang))

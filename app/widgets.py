@@ -18,7 +18,7 @@ from knowledge.i18n import direction, label, word
 from knowledge.i18n.formats import format_km, format_number
 from knowledge.schema import Artikel
 from knowledge.sources import source_label, source_labels
-from recommender.explain import ander_profiel_tekst, hoofdroute_tekst, plek_tekst, plek_volgorde, route_plek, stap_plek
+from recommender.explain import ander_profiel_tekst, hoofdroute_tekst, plek_tekst, plek_van, plek_volgorde
 from recommender.models import (
     Advies,
     FaseAdvies,
@@ -364,11 +364,11 @@ def render_side_routes(routes: list[RouteAdvies], lang: str, po: bool = False) -
         for route in routes:
             opl, stap = route.opleiding, route.volgende_stap
             waar = (
-                f" — {_name(stap.school_naam, lang)}{_plek(stap_plek(stap, lang))}"
+                f" — {_name(stap.school_naam, lang)}{_plek(plek_van(stap, lang))}"
                 if stap.school_naam
                 # havo/vwo klas 1-3: the next step is the N-profiel, but the line still says where the route is
                 # given, so that 'a closer school may exist' has a school to be closer than (review 5, R34)
-                else f" — {_name(route.school_naam, lang)}{_plek(route_plek(route, lang))}"
+                else f" — {_name(route.school_naam, lang)}{_plek(plek_van(route, lang))}"
                 if route.school_naam and route.afstand_km is not None
                 else ""
             )

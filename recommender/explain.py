@@ -510,28 +510,17 @@ def buiten_regio(kb: KnowledgeBase, profiel: Profiel) -> bool:
         return False
 
 
-def stap_plek(stap: VolgendeStap, taal: str) -> str | None:
-    """Where the next step's school is, by the one rule (``plek_tekst``)."""
+def plek_van(item: RouteAdvies | VolgendeStap, taal: str) -> str | None:
+    """Where a route's nearest school, or a next step's school, is, by the one rule (``plek_tekst``), with the
+    school's identity before it; both models carry the same place fields."""
     plek = plek_tekst(
-        stap.afstand_km,
+        item.afstand_km,
         taal,
-        stap.afstand_bij_benadering,
-        gemeente=stap.school_plek_gemeente,
-        meerdere=stap.school_meerdere_locaties,
+        item.afstand_bij_benadering,
+        gemeente=item.school_plek_gemeente,
+        meerdere=item.school_meerdere_locaties,
     )
-    return met_grondslag(stap.school_grondslag, plek, taal)
-
-
-def route_plek(route: RouteAdvies, taal: str) -> str | None:
-    """Where the route's nearest school is, by the one rule (``plek_tekst``)."""
-    plek = plek_tekst(
-        route.afstand_km,
-        taal,
-        route.afstand_bij_benadering,
-        gemeente=route.school_plek_gemeente,
-        meerdere=route.school_meerdere_locaties,
-    )
-    return met_grondslag(route.school_grondslag, plek, taal)
+    return met_grondslag(item.school_grondslag, plek, taal)
 
 
 def lijst(items: Iterable[str], taal: str) -> str:

@@ -27,10 +27,9 @@ from recommender.explain import (
     hoofdroute_tekst,
     km_tekst,
     plek_tekst,
+    plek_van,
     profiel_kort,
-    route_plek,
     school_tekst,
-    stap_plek,
 )
 from recommender.initiatives import own_initiatives
 from recommender.models import Advies
@@ -145,13 +144,12 @@ def _print_human(advies: Advies, kb: KnowledgeBase | None = None) -> None:
         for r in zijpad:
             o = r.opleiding
             volg = r.volgende_stap
-            waar = (
-                f"; {volg.school_naam} ({stap_plek(volg, 'nl')})"
-                if volg.school_naam and stap_plek(volg, "nl")
-                else f"; {r.school_naam} ({route_plek(r, 'nl')})"
-                if r.school_naam and route_plek(r, "nl")
-                else ""
-            )
+            # the step's school where it names one with a place, else the route's nearest school
+            waar = ""
+            if volg.school_naam and (plek := plek_van(volg, "nl")):
+                waar = f"; {volg.school_naam} ({plek})"
+            elif r.school_naam and (plek := plek_van(r, "nl")):
+                waar = f"; {r.school_naam} ({plek})"
             print(f"- {o.naam} (mbo niveau {o.niveau}, {'/'.join(o.leerwegen)}) -> {', '.join(r.beroepen)}{waar}")
             nieuw = [z for z in r.kanttekeningen.get("nl", []) if z not in gezegd]
             if nieuw:  # the caveats the full explanation carries: none dropped in the short list, each said once

@@ -121,15 +121,15 @@ def test_a_school_that_the_source_gives_no_techniek_is_no_tl_techniek_school(kb:
 
 
 def test_pages_show_the_identity_with_the_place_of_a_step_school() -> None:
-    from recommender.explain import stap_plek
+    from recommender.explain import plek_van
     from recommender.models import VolgendeStap
 
     stap = VolgendeStap(
         soort="open_dag", tekst={}, school_naam="X", school_plek_gemeente="Rotterdam", school_grondslag="reformatorisch"
     )
-    assert stap_plek(stap, "tr") == (
+    assert plek_van(stap, "tr") == (
         f"{t('advies.grondslag_reformatorisch', 'tr')}; {t('advies.plek_gemeente', 'tr', gemeente='Rotterdam')}"
     )
-    assert stap_plek(stap.model_copy(update={"school_grondslag": None}), "tr") == t(
+    assert plek_van(stap.model_copy(update={"school_grondslag": None}), "tr") == t(
         "advies.plek_gemeente", "tr", gemeente="Rotterdam"
     )
