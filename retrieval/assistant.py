@@ -906,22 +906,21 @@ class Assistant:
         return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total if total else 1.0
 
     def _section_words(self, article: str, section: str, lang: str) -> frozenset[str]:
-        key = (article, section, lang)
+        """Words of an article (title, text, 'what you can do') with one of its sections (:meth:`_part_words`)."""
+        return self._article_words(article, lang) | self._part_words(article, section, lang)
+
+    def _article_words(self, article: str, lang: str) -> frozenset[str]:
+        key = (article, "", lang)
         words = self._section_tokens.get(key)
         if words is None:
             from retrieval.tokenize import tokenize
 
             art = self.kb.artikelen[article]
-            part = next((k for k in art.kort if k.id == section), None)
-            texts = [art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")]
-            dutch = [art.titel.get("nl", ""), art.tekst.get("nl", "")]
-            if part is not None:
-                texts += [part.tekst.get(lang, ""), *part.vragen.get(lang, [])]
-                dutch += [part.tekst.get("nl", ""), *part.vragen.get("nl", [])]
-            joined = " ".join(texts)
+            own = " ".join([art.titel.get(lang, ""), art.tekst.get(lang, ""), art.doen.get(lang, "")])
+            dutch = " ".join([art.titel.get("nl", ""), art.tekst.get("nl", "")])
             # parents use the Dutch school words in every language ('doorlopende leerroute' in a Ukrainian
-            # question): the section's Dutch text counts too
-            words = frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined + " " + " ".join(dutch), "nl"))
+            # question): the article's Dutch text counts too
+            words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
             self._section_tokens[key] = words
         return words
 
