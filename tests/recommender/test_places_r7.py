@@ -11,7 +11,7 @@ from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
 from recommender.explain import plek_tekst, school_tekst, school_volgorde
 from recommender.models import Advies, SchoolAfstand
-from tests.recommender.helpers import advies
+from tests.recommender.helpers import advies, review_persona
 
 KM = re.compile(r"\d+([.,]\d+)?\s*(km|كم|км)")
 
@@ -88,15 +88,7 @@ def test_havo_mbo4_line_says_several_locations(kb: KnowledgeBase) -> None:
 
 def test_own_sector_pointer_has_no_distance_for_several_locations(kb: KnowledgeBase) -> None:
     """R05 (kb3 Zuidwijk, zorg): 'Albeda (~5,6 km) en Zadkine (~5,6 km)', the same city point."""
-    a = advies(
-        kb,
-        leerjaar="vo3",
-        schooltype="vmbo-kb",
-        interesses=["zorg_welzijn"],
-        werkvoorkeuren=["mensen"],
-        wijk="Zuidwijk",
-        taal_ouders="ar",
-    )
+    a = advies(kb, **review_persona("R05"))  # kb3 Zuidwijk, zorg, parents ar
     assert a.fase_advies is not None
     stap = next(s for s in a.fase_advies.stappen if s.soort == "eigen_sector_zorg_welzijn")
     for taal, tekst in stap.tekst.items():

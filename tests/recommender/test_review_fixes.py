@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.i18n import LANGUAGES
 from knowledge.loader import KnowledgeBase
 from knowledge.vocab import TECHNISCHE_INTERESSES
-from tests.recommender.helpers import advies
+from tests.recommender.helpers import advies, review_persona
 
 
 def test_r14_animal_interest_is_a_bridge_never_a_fit(kb: KnowledgeBase) -> None:
@@ -237,15 +237,7 @@ def test_salary_sentence_is_marked_general_knowledge_and_travel_notice_has_its_d
 def test_r05_care_only_pupil_gets_activities_marked_as_a_try_and_no_mbo_techniek_travel_notice(
     kb: KnowledgeBase,
 ) -> None:
-    a = advies(
-        kb,
-        leerjaar="vo3",
-        schooltype="vmbo-kb",
-        interesses=["zorg_welzijn"],
-        werkvoorkeuren=["mensen"],
-        wijk="Zuidwijk",
-        taal_ouders="ar",
-    )
+    a = advies(kb, **review_persona("R05"))  # kb3 Zuidwijk, zorg, parents ar
     # an activity about her own sector says so (Kiezen voor vakmanschap in zorg, haven en techniek); every other
     # one is a no-obligation techniek try, at most two of them (decaan review 2, item 7)
     assert a.activiteiten
