@@ -287,6 +287,12 @@ _TR_LETTERS = set("ğĞşŞıİ")
 _PL_LETTERS = set("ąĄćĆęĘłŁńŃśŚźŹżŻ")
 
 
+# Up to this many content words the question words decide; a longer text only when they vote clearly.
+VOTE_WORDS_MAX = 12
+CLEAR_VOTES = 3
+CLEAR_RATIO = 3
+
+
 @dataclass(frozen=True)
 class Detected:
     """The detected language, and whether it is one LOB-Kompas answers in."""
@@ -344,7 +350,11 @@ def detect_language(text: str) -> Detected:
     content = [w for w in words if w not in DOMAIN_WORDS]
     votes = {lang: sum(w in vocab for w in content) for lang, vocab in QUESTION_WORDS.items()}
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1] and len(content) <= 12:
+    short = len(content) <= VOTE_WORDS_MAX
+    # a longer question is left to langid, unless its own question words vote clearly for one language: "den haag
+    # da teknik icin open dag var mi mbo da? 14 yasinda oglum var" is Turkish though half its words are Dutch
+    clear = ranked[0][1] >= CLEAR_VOTES and ranked[0][1] >= CLEAR_RATIO * ranked[1][1]
+    if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1] and (short or clear):
         return Detected(ranked[0][0], True, "words")
     sample = " ".join(content) or text
     code, _ = _langid().classify(sample)

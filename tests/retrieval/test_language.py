@@ -87,3 +87,15 @@ def test_catalogue_has_all_six_languages() -> None:
         texts = {lang: t(f"assistant.{key}", lang) for lang in TALEN}
         assert all(texts.values()) and len(set(texts.values())) == 6, key
     assert "12" in t("assistant.bad_too_long", "tr", n=12, max=5)
+
+
+def test_a_long_question_full_of_dutch_school_words_keeps_its_own_language_when_its_question_words_vote_clearly() -> (
+    None
+):
+    # half the words are Dutch names (den haag, open dag, mbo); five Turkish question words decide
+    assert detect_language("den haag da teknik icin open dag var mi mbo da? 14 yasinda oglum var").code == "tr"
+    # a long Dutch question stays Dutch: one or two stray votes are not a clear vote
+    long_dutch = "mijn zoon zit in de derde klas van het vmbo en wil graag iets met techniek doen maar weet niet wat"
+    assert detect_language(long_dutch).code == "nl"
+    long_english = "my son is in the third year of vmbo kader and wants to work with his hands, what are the options"
+    assert detect_language(long_english).code == "en"
