@@ -422,7 +422,11 @@ def _direction_area(text: str, words: list[str]) -> str | None:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w.startswith("zuid") and (w.startswith("zuid-holland") or nxt.startswith("holland")):
                 continue
-            if rotterdam or (i > 0 and words[i - 1] in ("op", "in", "naar", "uit") and w in ("zuid", "noord")):
+            if nxt in ("holland", "brabant"):
+                continue
+            # "Zuid" and "Noord" are Dutch names of these areas: also bare, inside a sentence in another language
+            # ("чи є день відкритих дверей біля Zuid?", "Zuid'de", "near Zuid"); 'south' alone stays a direction
+            if rotterdam or (w in ("zuid", "noord") and (i == 0 or words[i - 1] != "van")):  # not Kop van Zuid
                 return area
     return None
 
@@ -556,10 +560,11 @@ def activity_line(
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
     voor = [label("schooltype_initiatief", c, lang) for c in ini.schooltypen[:2]]
+    place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
     if km is None:
-        where = label("bereik", "landelijk", lang)
+        # no place was asked: a local activity still says where it is (an open day in Rijswijk is not national)
+        where = label("bereik", "landelijk", lang) if ini.landelijk_online or not place else place
     else:
-        place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
         # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
         approximate = approximate or ini.locatie.precisie in ("gemeente", "wijk")
         where = f"{place}, {format_km(km, lang, approximate)}".strip(", ") if km >= 0.5 or not place else place

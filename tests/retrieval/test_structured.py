@@ -8,7 +8,7 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.i18n import label, t
 from knowledge.schema import Initiatief
-from retrieval.structured import answer_activities, find_place, parse_activity_question
+from retrieval.structured import activity_line, answer_activities, find_place, parse_activity_question
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,12 @@ from retrieval.structured import answer_activities, find_place, parse_activity_q
         ("activiteiten op het Noordereiland", "Noordereiland"),
         ("open dag in Bolnes", "Bolnes"),  # a kern (issue 13)
         ("activiteiten in Rdam Zuid", "Rotterdam Zuid"),  # an alias
+        # the Dutch area name alone, inside a question in another language
+        ("чи є день відкритих дверей біля Zuid?", "Rotterdam Zuid"),
+        ("Zuid'de acik gun var mi", "Rotterdam Zuid"),
+        ("open day near Noord?", "Rotterdam Noord"),
+        ("open dag op de Kop van Zuid", "Kop van Zuid-Entrepot"),  # a wijk, not the area
+        ("stage in Noord-Brabant", None),
     ],
 )
 def test_places_in_six_languages(kb: KnowledgeBase, text: str, place: str | None) -> None:
@@ -132,3 +138,12 @@ def test_distances_from_an_area_centre_are_marked_approximate(kb: KnowledgeBase)
     result = answer_activities(kb, q, "nl")
     lines = [line for line in (result.text + "\n" + result.details).splitlines() if line.endswith(" km")]
     assert lines and all(", ~" in line for line in lines)
+
+
+def test_a_list_without_a_place_says_where_each_local_activity_is(kb: KnowledgeBase) -> None:
+    local = next(i for i in kb.initiatieven.values() if not i.landelijk_online and i.locatie.gemeente)
+    national = next(i for i in kb.initiatieven.values() if i.landelijk_online)
+    line = activity_line(local, None, "uk", own=False)
+    assert (local.locatie.wijk or local.locatie.gemeente) in line
+    assert label("bereik", "landelijk", "uk") not in line
+    assert label("bereik", "landelijk", "uk") in activity_line(national, None, "uk", own=False)
