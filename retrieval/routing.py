@@ -325,6 +325,41 @@ def asks_number(text: str) -> bool:
     return any((f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low) for w in NUMBER_WORDS)
 
 
+# Words of a question that asks for a beroep or an opleiding ("what is that job called", "welke opleiding",
+# "яке навчання"): a question with them wants the record even when its other words fit an article too.
+RECORD_ASKS: dict[str, tuple[str, ...]] = {
+    "nl": ("opleiding", "opleidingen", "beroep", "beroepen", "vak", "studie", "studeren", "leren", "richting",
+           "cursus", "heet", "heten"),
+    "en": ("course", "courses", "training", "study", "job", "jobs", "profession", "programme", "program", "called",
+           "learn", "trade"),
+    "tr": ("meslek", "mesleği", "bölüm", "bölümü", "okul", "okula", "eğitim", "eğitimi", "okuması", "okumalı",
+           "öğrenmek", "kurs", "adı"),
+    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تعليم", "تخصص", "يتعلم", "يدرس", "اسم", "وظيفة"),
+    "pl": ("zawód", "zawod", "szkoła", "szkola", "szkołę", "kierunek", "nauka", "uczyć", "studia", "kurs", "nazywa"),
+    "uk": ("професія", "професію", "професії", "навчання", "вчитися", "спеціальність", "курс", "називається"),
+}
+
+
+def asks_for_record(text: str, lang: str) -> bool:
+    """Whether the question asks for a beroep or an opleiding (its name, the training for it)."""
+    from retrieval.tokenize import tokenize
+
+    return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
+
+
+_RECORD_ASK_STEMS: dict[str, frozenset[str]] = {}
+
+
+def _record_ask_stems(lang: str) -> frozenset[str]:
+    from retrieval.tokenize import tokenize
+
+    stems = _RECORD_ASK_STEMS.get(lang)
+    if stems is None:
+        stems = frozenset(tok for w in RECORD_ASKS.get(lang, ()) for tok in tokenize(w, lang))
+        _RECORD_ASK_STEMS[lang] = stems
+    return stems
+
+
 def content_words(text: str, lang: str) -> list[str]:
     from retrieval.tokenize import STOPWORDS
 
