@@ -645,11 +645,15 @@ class Assistant:
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
-        if named is not None and (best_example < NAMED_OVERRIDE or mode == "bm25"):
+        article, section, example = self._choose_article(matches, hits, prefer)
+        if (
+            named is not None
+            and (best_example < NAMED_OVERRIDE or mode == "bm25")
+            and not self._beroep_as_example(named, text, lang, article, section, example, mode)
+        ):
             # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
             route.kind, route.hit, route.confidence = "record", named, 1.0
             return route
-        article, section, example = self._choose_article(matches, hits, prefer)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
         agree = (
@@ -685,7 +689,7 @@ class Assistant:
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         plain = (
-            self._plain_record(text, lang, article, section, qvec)
+            self._plain_record(text, lang, article, section, qvec, example)
             if prefer is None and best_example < VERY_STRONG
             else None
         )
@@ -826,7 +830,13 @@ class Assistant:
         )
 
     def _plain_record(
-        self, text: str, lang: str, article: str | None, section: str | None, qvec: np.ndarray | None
+        self,
+        text: str,
+        lang: str,
+        article: str | None,
+        section: str | None,
+        qvec: np.ndarray | None,
+        example: float = 0.0,
     ) -> tuple[Hit, bool] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
@@ -855,10 +865,11 @@ class Assistant:
         if (
             article is not None
             and not asks_for_record(text, lang)
-            and self._rest_support(text, lang, article, section, index) >= PLAIN_REST_SUPPORT
+            and (example >= EXAMPLE_STRONG or self._rest_support(text, lang, article, section, index) >= PLAIN_REST_SUPPORT)
         ):
-            # the rest of the question is the section's own subject: "verdien je als automonteur goed?" asks about
-            # pay, "до якого числа записатися в mbo" about the date; the beroep is only the asker's example
+            # a question that does not ask for a beroep or opleiding and whose other words are the chosen section's
+            # subject (or that an example question of it matches closely): "verdien je als automonteur goed?" asks
+            # about pay, "plumber, BBL or BOL?" about BBL; the beroep is only the asker's example
             return None
         best = max(score.values())
         tied = sorted(s for s, v in score.items() if v == best)
@@ -872,6 +883,21 @@ class Assistant:
         if article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
             return None
         return found[0], named
+
+    def _beroep_as_example(
+        self, named: Hit, text: str, lang: str, article: str | None, section: str | None, example: float, mode: Mode
+    ) -> bool:
+        """Whether a beroep named in the question is only the asker's example and the question is about an
+        article's subject ("verdient een stukadoor goed?", "is dakdekker zwaar en vies werk?"): it does not ask
+        for the beroep, an example question of the article matches closely and the section uses its other words."""
+        return (
+            mode != "bm25"
+            and named.kind == "beroep"
+            and article is not None
+            and example >= EXAMPLE_STRONG
+            and not asks_for_record(text, lang)
+            and self._rest_support(text, lang, article, section, self._plain_index(lang)) >= PLAIN_REST_SUPPORT
+        )
 
     def _rest_support(
         self, text: str, lang: str, article: str, section: str | None, index: dict[str, set[str]]

@@ -340,10 +340,24 @@ RECORD_ASKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ... and phrases that ask what a job is ("що це за робота?", "co to za praca?", "wat doet een ...")
+RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
+    "nl": ("hoe heet", "wat doet", "wat voor werk"),
+    "en": ("what is it called", "what does a", "what kind of work"),
+    "tr": ("bu meslek", "ne iş"),
+    "ar": ("ما اسم", "ماذا يعمل"),
+    "pl": ("co to za", "czym się zajmuje"),
+    "uk": ("що це за", "чим займається"),
+}
+
+
 def asks_for_record(text: str, lang: str) -> bool:
-    """Whether the question asks for a beroep or an opleiding (its name, the training for it)."""
+    """Whether the question asks for a beroep or an opleiding (its name, what it is, the training for it)."""
     from retrieval.tokenize import tokenize
 
+    low = f" {' '.join(words_of(fold(text)))} "
+    if any(f" {fold(p)} " in low for p in RECORD_ASK_PHRASES.get(lang, ())):
+        return True
     return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
 
 
