@@ -292,7 +292,8 @@ class Assistant:
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
-        self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> the keys that come from a beroep's ook_genoemd
+        self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
+        self._everyday_phrases: dict[str, list[tuple[frozenset[str], str]]] = {}  # lang -> (keys, record) of longer names
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -689,7 +690,7 @@ class Assistant:
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         plain = (
-            self._plain_record(text, lang, article, section, qvec, example)
+            self._plain_record(text, lang, article, section, qvec, example, bool(agree))
             if prefer is None and best_example < VERY_STRONG
             else None
         )
@@ -778,14 +779,18 @@ class Assistant:
 
         by_key: dict[str, set[str]] = {}
         everyday: set[str] = set()
+        phrases: list[tuple[frozenset[str], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
-            for tok in tokenize(text, code):
-                key = self._word_key(tok)
-                if key is not None:
-                    by_key.setdefault(key, set()).add(source)
-                    if named:
-                        everyday.add(key)
+            keys = [key for tok in tokenize(text, code) if (key := self._word_key(tok)) is not None]
+            for key in keys:
+                by_key.setdefault(key, set()).add(source)
+            # an everyday name of one word is a key of its own ('graafmachine'); one of several words names the
+            # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
+            if named and len(set(keys)) == 1:
+                everyday.add(keys[0])
+            elif named and keys:
+                phrases.append((frozenset(keys), source))
 
         # Dutch: the names only (a Dutch question meets the Dutch records through the passage search already, and
         # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence.
@@ -818,16 +823,18 @@ class Assistant:
         }
         self._plain_words[lang] = index
         self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._everyday_phrases[lang] = phrases
         return index
 
     def _names_a_beroep(self, text: str, lang: str) -> bool:
-        """Whether the question uses an everyday name of a beroep ('graafmachine', 'woodwork', 'вітряки'): a word
-        of our domain even when no school word is there."""
+        """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
+        'вітряки' + 'what is that job?'): ours even when no school word is there ('where can I buy a cheap bike'
+        and 'developer mode' are not)."""
+        if not asks_for_record(text, lang):
+            return False
         self._plain_index(lang)
-        return any(
-            (key := self._word_key(tok)) is not None and key in self._everyday_words[lang]
-            for tok in query_tokens(text, lang)
-        )
+        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        return bool(keys & self._everyday_words[lang]) or any(p <= keys for p, _ in self._everyday_phrases[lang])
 
     def _plain_record(
         self,
@@ -837,6 +844,7 @@ class Assistant:
         section: str | None,
         qvec: np.ndarray | None,
         example: float = 0.0,
+        agree: bool = False,
     ) -> tuple[Hit, bool] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
@@ -860,16 +868,30 @@ class Assistant:
             named = named or key in everyday
             for src in index[key]:
                 score[src] = score.get(src, 0.0) + weight
+        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        for phrase, src in self._everyday_phrases[lang]:
+            if phrase <= keys and not phrase & own:
+                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
+                named = True
         if not score:
+            return None
+        asks = asks_for_record(text, lang)
+        if not named and not asks:
+            # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
             return None
         if (
             article is not None
-            and not asks_for_record(text, lang)
-            and (example >= EXAMPLE_STRONG or self._rest_support(text, lang, article, section, index) >= PLAIN_REST_SUPPORT)
+            and not asks
+            and (
+                example >= EXAMPLE_STRONG
+                or agree
+                or self._rest_support(text, lang, article, section, index) >= PLAIN_REST_SUPPORT
+            )
         ):
             # a question that does not ask for a beroep or opleiding and whose other words are the chosen section's
-            # subject (or that an example question of it matches closely): "verdien je als automonteur goed?" asks
-            # about pay, "plumber, BBL or BOL?" about BBL; the beroep is only the asker's example
+            # subject (an example question of it matches closely, the passages agree, or its section uses the other
+            # words): "verdien je als automonteur goed?" asks about pay, "plumber, BBL or BOL?" about BBL, "loves
+            # robots, but is technology dirty work?" about dirty work; the beroep is only the asker's example
             return None
         best = max(score.values())
         tied = sorted(s for s, v in score.items() if v == best)
