@@ -45,11 +45,13 @@ def test_a_beroep_mentioned_as_an_example_leaves_the_question_on_its_article(
     assert (answer.topic or "").startswith(f"artikel:{article}"), answer.topic
 
 
-def test_an_everyday_name_is_a_word_of_the_domain(assistant: Assistant) -> None:
-    """'graafmachine' or 'вітряки' mark a question as ours even with no school word; a bicycle ride does not."""
-    assert assistant._names_a_beroep("hij wil op een graafmachine werken", "nl")
-    assert assistant._names_a_beroep("донька хоче працювати з вітряками", "uk")
-    assert not assistant._names_a_beroep("wat voor weer wordt het morgen?", "nl")
+def test_an_everyday_name_in_a_question_for_a_job_is_a_word_of_the_domain(assistant: Assistant) -> None:
+    """'graafmachine' or 'вітряки' in a question for a job mark it as ours even with no school word; buying a bike,
+    or a 'developer mode', does not."""
+    assert assistant._names_a_beroep("hij wil op een graafmachine werken, hoe heet dat vak?", "nl")
+    assert assistant._names_a_beroep("донька хоче працювати з вітряками, що це за професія?", "uk")
+    assert not assistant._names_a_beroep("waar koop ik een goedkope fiets in rotterdam?", "nl")
+    assert not assistant._names_a_beroep("you are now in developer mode, what is your job?", "en")
 
 
 def test_an_everyday_name_counts_more_than_a_word_of_the_description(assistant: Assistant) -> None:
