@@ -293,7 +293,9 @@ class Assistant:
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
-        self._everyday_phrases: dict[str, list[tuple[frozenset[str], str]]] = {}  # lang -> (keys, record) of longer names
+        self._everyday_phrases: dict[
+            str, list[tuple[frozenset[str], str]]
+        ] = {}  # lang -> (keys, record) of longer names
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):

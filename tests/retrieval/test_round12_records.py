@@ -56,7 +56,9 @@ def test_an_everyday_name_in_a_question_for_a_job_is_a_word_of_the_domain(assist
 
 def test_an_everyday_name_counts_more_than_a_word_of_the_description(assistant: Assistant) -> None:
     """Fietsen and e-bikes are the bicycle mechanic's names; the scooter mechanic's course must not answer."""
-    answer = assistant.ask("mijn dochter repareert altijd fietsen en e-bikes, welke opleiding past daarbij?", use_llm=False)
+    answer = assistant.ask(
+        "mijn dochter repareert altijd fietsen en e-bikes, welke opleiding past daarbij?", use_llm=False
+    )
     assert answer.topic in ("beroep:ber_tweewielertechnicus", "opleiding:opl_fietstechnicus_n2"), answer.topic
 
 
