@@ -341,8 +341,18 @@ RECORD_ASKS: dict[str, tuple[str, ...]] = {
 # вчитися"). 'Learn' or 'school' alone is also BBL's "werken en leren" or the school week ("lepiej szkoła cały
 # tydzień czy praca?"): only "where to learn it", "which school".
 RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
-    "nl": ("hoe heet", "wat doet", "wat voor werk", "daarvoor leren", "ervoor leren", "hiervoor leren", "leren voor"),
+    "nl": (
+        "welke mbo",
+        "hoe heet",
+        "wat doet",
+        "wat voor werk",
+        "daarvoor leren",
+        "ervoor leren",
+        "hiervoor leren",
+        "leren voor",
+    ),
     "en": (
+        "which mbo",
         "what is it called",
         "what does a",
         "what kind of work",
@@ -352,9 +362,20 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "learn that",
         "learn this",
     ),
-    "tr": ("bu meslek", "ne iş", "hangi okul", "hangi okula", "okulu var", "okul var", "okulu nerede", "nerede öğren"),
-    "ar": ("ما اسم", "ماذا يعمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
+    "tr": (
+        "hangi mbo",
+        "bu meslek",
+        "ne iş",
+        "hangi okul",
+        "hangi okula",
+        "okulu var",
+        "okul var",
+        "okulu nerede",
+        "nerede öğren",
+    ),
+    "ar": ("أي mbo", "اي mbo", "ما اسم", "ماذا يعمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
     "pl": (
+        "jakie mbo",
         "co to za",
         "czym się zajmuje",
         "jaka szkoła",
@@ -368,7 +389,16 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "gdzie się uczyć",
         "gdzie sie uczyc",
     ),
-    "uk": ("що це за", "чим займається", "де вчитися", "де цьому вчитися", "де цього вчитися", "де можна вчитися"),
+    "uk": (
+        "яке mbo",
+        "який mbo",
+        "що це за",
+        "чим займається",
+        "де вчитися",
+        "де цьому вчитися",
+        "де цього вчитися",
+        "де можна вчитися",
+    ),
 }
 
 
