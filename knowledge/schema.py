@@ -62,6 +62,20 @@ def _all_languages_or_none(texts: dict[str, str], what: str) -> dict[str, str]:
     return texts
 
 
+def _everyday_names(names: dict[str, list[str]]) -> None:
+    """Everyday names of a record: all six languages or none, no empty name, no name twice in one language."""
+    missing = [t for t in vocab.TALEN if not names.get(t)]
+    if names and missing:
+        raise ValueError(f"ook_genoemd mist de talen {', '.join(missing)}")
+    for lang, words in names.items():
+        if any(not w.strip() for w in words):
+            raise ValueError(f"ook_genoemd ({lang}) heeft een lege naam")
+        folded = [w.strip().casefold() for w in words]
+        twice = sorted({w for w in folded if folded.count(w) > 1})
+        if twice:
+            raise ValueError(f"ook_genoemd ({lang}) noemt {', '.join(twice)} twee keer")
+
+
 class Strict(BaseModel):
     """Base for all records: unknown fields are an error, so typos never pass silently."""
 
@@ -311,12 +325,18 @@ class Beroep(Strict):
     korte_omschrijving: dict[Taal, str] = Field(
         default_factory=dict, description="één gewone zin over het beroep, in alle zes talen (voor ouders)"
     )
+    ook_genoemd: dict[Taal, list[str]] = Field(
+        default_factory=dict,
+        description="gewone woorden en korte zinnetjes waarmee mensen dit beroep noemen, per taal, in alle zes "
+        "talen (automonteur, garage; car mechanic; oto tamircisi); alleen woorden die bij dit beroep horen",
+    )
     cijfers: list[Cijfer] = []
     bronnen: Bronnen
 
     @model_validator(mode="after")
     def _languages(self) -> Beroep:
         _all_languages_or_none(self.korte_omschrijving, "korte_omschrijving")
+        _everyday_names(self.ook_genoemd)
         return self
 
 

@@ -62,6 +62,7 @@ from retrieval.routing import (
     QUESTION_STARTS,
     ExampleQuestions,
     SectionMatch,
+    asks_for_record,
     asks_number,
     best_per_article,
     content_words,
@@ -144,6 +145,10 @@ PLAIN_ARTICLES_MAX = 2  # ... and that at most this many articles use ('bike' in
 # travel question names no bus mechanic): its passage at most this far below the best article passage, and at least
 PLAIN_GAP = 0.075
 PLAIN_MIN_DENSE = 0.785
+# ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
+PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
+PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
@@ -287,6 +292,10 @@ class Assistant:
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
+        self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
+        self._everyday_phrases: dict[
+            str, list[tuple[frozenset[str], str]]
+        ] = {}  # lang -> (keys, record) of longer names
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -639,11 +648,15 @@ class Assistant:
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
-        if named is not None and (best_example < NAMED_OVERRIDE or mode == "bm25"):
+        article, section, example = self._choose_article(matches, hits, prefer)
+        if (
+            named is not None
+            and (best_example < NAMED_OVERRIDE or mode == "bm25")
+            and not self._beroep_as_example(named, text, lang, article, section, example, mode)
+        ):
             # "wat doet een lasser?" is about the record; "wil elektricien worden, bol of bbl?" about BOL/BBL
             route.kind, route.hit, route.confidence = "record", named, 1.0
             return route
-        article, section, example = self._choose_article(matches, hits, prefer)
         grounded = self.grounded(text, lang, hits[:K_RETRIEVE], mode)
         strong = best_example >= (CHARS_STRONG if mode == "bm25" else EXAMPLE_STRONG)
         agree = (
@@ -672,23 +685,28 @@ class Assistant:
                 return route
         if other_domain(text) is not None and best_example < NO_ANCHOR_STRONG:
             return route
-        if not in_domain(anchor_text or text, self._domain_names):
+        if not in_domain(anchor_text or text, self._domain_names) and not self._names_a_beroep(text, lang):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop")
             if best_example < NO_ANCHOR_STRONG or mode == "bm25":
                 return route
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
-        if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
-            route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
-            return route
         plain = (
-            self._plain_record(text, lang, article, section, qvec)
+            self._plain_record(text, lang, article, section, qvec, example, bool(agree))
             if prefer is None and best_example < VERY_STRONG
             else None
         )
+        if plain is not None and plain[1]:
+            # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
+            # search puts another record first (the scooter mechanic's course)
+            route.kind, route.hit, route.confidence = "record", plain[0], best_example
+            return route
+        if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
+            route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
+            return route
         if plain is not None:
             # "is there an mbo course for fixing bikes?": the record whose own words the question uses
-            route.kind, route.hit, route.confidence = "record", plain, best_example
+            route.kind, route.hit, route.confidence = "record", plain[0], best_example
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
@@ -762,20 +780,31 @@ class Assistant:
         from retrieval.tokenize import tokenize
 
         by_key: dict[str, set[str]] = {}
+        everyday: set[str] = set()
+        phrases: list[tuple[frozenset[str], str]] = []
 
-        def add(source: str, text: str, code: str) -> None:
-            for tok in tokenize(text, code):
-                key = self._word_key(tok)
-                if key is not None:
-                    by_key.setdefault(key, set()).add(source)
+        def add(source: str, text: str, code: str, named: bool = False) -> None:
+            keys = [key for tok in tokenize(text, code) if (key := self._word_key(tok)) is not None]
+            for key in keys:
+                by_key.setdefault(key, set()).add(source)
+            # an everyday name of one word is a key of its own ('graafmachine'); one of several words names the
+            # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
+            if named and len(set(keys)) == 1:
+                everyday.add(keys[0])
+            elif named and keys:
+                phrases.append((frozenset(keys), source))
 
         # Dutch: the names only (a Dutch question meets the Dutch records through the passage search already, and
-        # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence
+        # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence.
+        # Every language: the names people use for the beroep ('automonteur', 'car mechanic', 'автомеханік')
         for b in self.kb.beroepen.values():
             src = f"beroep:{b.id}"
             add(src, b.naam, "nl")
             if lang != "nl" and lang in b.korte_omschrijving:
                 add(src, b.korte_omschrijving[lang], lang)
+            for code in dict.fromkeys((lang, "nl")):
+                for name in b.ook_genoemd.get(code, []):
+                    add(src, name, code, named=True)
         for o in self.kb.opleidingen.values():
             add(f"opleiding:{o.id}", o.naam, "nl")
         # ... and words no article uses in this language (or Dutch): 'bike', 'rower', 'велосипед' name a record;
@@ -792,28 +821,79 @@ class Assistant:
         index = {
             key: srcs
             for key, srcs in by_key.items()
-            if len(srcs) <= PLAIN_RECORDS_MAX and in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX
+            if len(srcs) <= PLAIN_RECORDS_MAX and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
         self._plain_words[lang] = index
+        self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._everyday_phrases[lang] = phrases
         return index
 
+    def _names_a_beroep(self, text: str, lang: str) -> bool:
+        """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
+        'вітряки' + 'what is that job?'): ours even when no school word is there ('where can I buy a cheap bike'
+        and 'developer mode' are not)."""
+        if not asks_for_record(text, lang):
+            return False
+        self._plain_index(lang)
+        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        return bool(keys & self._everyday_words[lang]) or any(p <= keys for p, _ in self._everyday_phrases[lang])
+
     def _plain_record(
-        self, text: str, lang: str, article: str | None, section: str | None, qvec: np.ndarray | None
-    ) -> Hit | None:
+        self,
+        text: str,
+        lang: str,
+        article: str | None,
+        section: str | None,
+        qvec: np.ndarray | None,
+        example: float = 0.0,
+        agree: bool = False,
+    ) -> tuple[Hit, bool] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
-        words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article)."""
+        words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
+        with whether an everyday name of the beroep (ook_genoemd) is among the words."""
         index = self._plain_index(lang)
+        everyday = self._everyday_words[lang]
         here = self._section_words(article, section or "", lang) if article is not None else frozenset()
+        # an everyday name gives way only to the chosen section's own short answer and example questions (the
+        # port article's long text mentions lorries; a question about repairing lorries is not about the port)
+        own = self._part_words(article, section or "", lang) if article is not None else frozenset()
         score: dict[str, float] = {}
+        named = False
         for tok in query_tokens(text, lang):
             key = self._word_key(tok)
-            if key is None or tok in self._question_words or key not in index or tok in here:
+            if key is None or tok in self._question_words or key not in index:
                 continue
-            if self.index.idf(tok) < PLAIN_MIN_IDF:
+            if tok in (own if key in everyday else here) or self.index.idf(tok) < PLAIN_MIN_IDF:
                 continue
+            # an everyday name of the beroep says more than a word of its one-sentence description
+            weight = PLAIN_NAMED_WEIGHT if key in everyday else 1.0
+            named = named or key in everyday
             for src in index[key]:
-                score[src] = score.get(src, 0.0) + 1
+                score[src] = score.get(src, 0.0) + weight
+        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        for phrase, src in self._everyday_phrases[lang]:
+            if phrase <= keys and not phrase & own:
+                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
+                named = True
         if not score:
+            return None
+        asks = asks_for_record(text, lang)
+        if not named and not asks:
+            # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
+            return None
+        if (
+            article is not None
+            and not asks
+            and (
+                example >= EXAMPLE_STRONG
+                or agree
+                or self._rest_support(text, lang, article, section, index) >= PLAIN_REST_SUPPORT
+            )
+        ):
+            # a question that does not ask for a beroep or opleiding and whose other words are the chosen section's
+            # subject (an example question of it matches closely, the passages agree, or its section uses the other
+            # words): "verdien je als automonteur goed?" asks about pay, "plumber, BBL or BOL?" about BBL, "loves
+            # robots, but is technology dirty work?" about dirty work; the beroep is only the asker's example
             return None
         best = max(score.values())
         tied = sorted(s for s, v in score.items() if v == best)
@@ -822,11 +902,43 @@ class Assistant:
             return None
         found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
         article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
-        if not found or (found[0].dense or 0) < PLAIN_MIN_DENSE:
+        if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
         if article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
             return None
-        return found[0]
+        return found[0], named
+
+    def _beroep_as_example(
+        self, named: Hit, text: str, lang: str, article: str | None, section: str | None, example: float, mode: Mode
+    ) -> bool:
+        """Whether a beroep named in the question is only the asker's example and the question is about an
+        article's subject ("verdient een stukadoor goed?", "is dakdekker zwaar en vies werk?"): it does not ask
+        for the beroep, an example question of the article matches closely and the section uses its other words."""
+        return (
+            mode != "bm25"
+            and named.kind == "beroep"
+            and article is not None
+            and example >= EXAMPLE_STRONG
+            and not asks_for_record(text, lang)
+            and self._rest_support(text, lang, article, section, self._plain_index(lang)) >= PLAIN_REST_SUPPORT
+        )
+
+    def _rest_support(
+        self, text: str, lang: str, article: str, section: str | None, index: dict[str, set[str]]
+    ) -> float:
+        """IDF-weighted share of the question's words that name no record and that the section's own short answer
+        and example questions use."""
+        toks = [
+            tok
+            for tok in query_tokens(text, lang)
+            if tok not in self._question_words and (self._word_key(tok) or "") not in index
+        ]
+        weights = [self.index.idf(tok) for tok in toks]
+        total = sum(weights)
+        if not total:
+            return 0.0
+        have = self._part_words(article, section or "", lang)
+        return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total
 
     @staticmethod
     def _unique_title_words(kb: KnowledgeBase) -> dict[str, str]:

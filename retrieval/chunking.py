@@ -150,6 +150,14 @@ def _knowledge_chunks(kb: KnowledgeBase, s: ChunkerSettings) -> Iterator[Documen
         )
         meta = _meta(f"beroep:{ber.id}", "beroep", ber.naam, [*ber.bronnen, ber.arbeidsmarkt.bron])
         yield from _split(text, meta, s, head=f"Beroep: {ber.naam}")
+        if ber.ook_genoemd:
+            # the names parents use, in every language, as a piece of their own: a question in Ukrainian or Turkish
+            # ("хоче бути штукатуром", "kaportacı olmak istiyor") meets the record, and the description's piece
+            # keeps its vector
+            names = "; ".join(dict.fromkeys(n for ns in ber.ook_genoemd.values() for n in ns))
+            general = [b for b in ber.bronnen if b.bron == "algemene_kennis"] or ber.bronnen
+            meta = _meta(f"beroep:{ber.id}", "beroep", ber.naam, general, section="ook genoemd")
+            yield from _split(f"Beroep: {ber.naam}\nOok genoemd: {names}", meta, s, head=f"Beroep: {ber.naam}")
     for opl in sorted(kb.opleidingen.values(), key=lambda o: o.id):
         scholen = sorted({kb.scholen[loc.school].naam for loc in opl.locaties if loc.school in kb.scholen})
         beroepen = [kb.beroepen[b].naam for b in opl.beroepen if b in kb.beroepen]

@@ -325,6 +325,106 @@ def asks_number(text: str) -> bool:
     return any((f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low) for w in NUMBER_WORDS)
 
 
+# Words of a question that asks for a beroep or an opleiding ("what is that job called", "welke opleiding",
+# "яке навчання"): a question with them wants the record even when its other words fit an article too.
+RECORD_ASKS: dict[str, tuple[str, ...]] = {
+    "nl": ("opleiding", "opleidingen", "beroep", "beroepen", "vak", "studie", "studeren", "richting", "cursus", "heet"),
+    "en": ("course", "courses", "training", "job", "jobs", "profession", "programme", "program", "called", "trade"),
+    "tr": ("meslek", "mesleği", "bölüm", "bölümü", "eğitim", "eğitimi", "okuması", "okumalı", "kurs", "adı"),
+    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تخصص", "اسم", "وظيفة"),
+    "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa"),
+    "uk": ("професія", "професію", "професії", "навчання", "спеціальність", "курс", "називається"),
+}
+
+
+# ... and phrases that ask what a job is or where to learn it ("що це за робота?", "wat doet een ...", "de цьому
+# вчитися"). 'Learn' or 'school' alone is also BBL's "werken en leren" or the school week ("lepiej szkoła cały
+# tydzień czy praca?"): only "where to learn it", "which school".
+RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "welke mbo",
+        "hoe heet",
+        "wat doet",
+        "wat voor werk",
+        "daarvoor leren",
+        "ervoor leren",
+        "hiervoor leren",
+        "leren voor",
+    ),
+    "en": (
+        "which mbo",
+        "what is it called",
+        "what does a",
+        "what kind of work",
+        "where can he learn",
+        "where can she learn",
+        "where to learn",
+        "learn that",
+        "learn this",
+    ),
+    "tr": (
+        "hangi mbo",
+        "bu meslek",
+        "ne iş",
+        "hangi okul",
+        "hangi okula",
+        "okulu var",
+        "okul var",
+        "okulu nerede",
+        "nerede öğren",
+    ),
+    "ar": ("أي mbo", "اي mbo", "ما اسم", "ماذا يعمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
+    "pl": (
+        "jakie mbo",
+        "co to za",
+        "czym się zajmuje",
+        "jaka szkoła",
+        "jaka szkola",
+        "taka szkoła",
+        "taka szkola",
+        "jakiej szkoły",
+        "jakiej szkoly",
+        "jest szkoła",
+        "jest szkola",
+        "gdzie się uczyć",
+        "gdzie sie uczyc",
+    ),
+    "uk": (
+        "яке mbo",
+        "який mbo",
+        "що це за",
+        "чим займається",
+        "де вчитися",
+        "де цьому вчитися",
+        "де цього вчитися",
+        "де можна вчитися",
+    ),
+}
+
+
+def asks_for_record(text: str, lang: str) -> bool:
+    """Whether the question asks for a beroep or an opleiding (its name, what it is, the training for it)."""
+    from retrieval.tokenize import tokenize
+
+    low = f" {' '.join(words_of(fold(text)))} "
+    if any(f" {fold(p)} " in low for p in RECORD_ASK_PHRASES.get(lang, ())):
+        return True
+    return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
+
+
+_RECORD_ASK_STEMS: dict[str, frozenset[str]] = {}
+
+
+def _record_ask_stems(lang: str) -> frozenset[str]:
+    from retrieval.tokenize import tokenize
+
+    stems = _RECORD_ASK_STEMS.get(lang)
+    if stems is None:
+        stems = frozenset(tok for w in RECORD_ASKS.get(lang, ()) for tok in tokenize(w, lang))
+        _RECORD_ASK_STEMS[lang] = stems
+    return stems
+
+
 def content_words(text: str, lang: str) -> list[str]:
     from retrieval.tokenize import STOPWORDS
 
