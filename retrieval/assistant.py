@@ -555,9 +555,6 @@ class Assistant:
         own: list[SectionMatch] = []
         if context.kind == "section" and context.article is not None and qvec is not None:
             own = self.questions.match(text, qvec)
-            moved = self._moved_topic(text, lang, own, context) if followup else None
-        else:
-            moved = None
         # a follow-up: its own words, with the earlier question's meaning mixed into the vector
         if qvec is not None and context.qvec is not None:
             joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
@@ -568,6 +565,7 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        moved = self._moved_topic(text, lang, own, context) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article. Of the articles its own words lead to about equally
             # well, the one the conversation and the follow-up read together choose ("وبالنسبة للراتب؟" after dirty

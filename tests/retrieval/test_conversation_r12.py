@@ -18,7 +18,8 @@ from retrieval.assistant import Assistant
 @pytest.mark.parametrize(
     ("earlier", "followup", "figure"),
     [
-        ("hoeveel minuten reizen mbo techniek studenten uit Ridderkerk", "en uit Barendrecht?", "57,5"),
+        ("Rotterdam'dan teknik okuyanlar mbo'ya kaç km gidiyor", "peki Zoetermeer'den?", "78,6"),
+        ("скільки часу їдуть студенти техніки з Роттердама до mbo?", "а з Делфта?", "62,1"),
         ("how far do tech students from Capelle travel to their mbo?", "and from Maassluis?", "20.9"),
     ],
 )
@@ -30,15 +31,21 @@ def test_a_follow_up_that_only_names_another_place_keeps_the_topic_with_that_pla
     assert figure in answer.answer, answer.answer
 
 
-def test_a_follow_up_that_points_back_stays_on_the_conversations_article(assistant: Assistant) -> None:
+@pytest.mark.parametrize(
+    ("earlier", "followup"),
+    [("що таке BBL коротко", "а це оплачується чи ні?"), ("co to jest BBL prostymi słowami", "a to jest opłacane?")],
+)
+def test_a_follow_up_that_points_back_stays_on_the_conversations_article(
+    assistant: Assistant, earlier: str, followup: str
+) -> None:
     """'is that paid?' after 'what is BBL' is about BBL, not about salaries after the hbo."""
-    answer = assistant.ask("a czy to jest płatne?", previous=["co to jest bbl?"], use_llm=False)
+    answer = assistant.ask(followup, previous=[earlier], use_llm=False)
     assert (answer.topic or "").startswith(("artikel:bol_bbl#", "artikel:beeld_salaris#bbl_geld")), answer.topic
 
 
 def test_a_follow_up_that_changes_the_topic_goes_where_the_conversation_leads(assistant: Assistant) -> None:
     """'and the salary?' after 'is tech dirty work?' is pay in technology, not the first salary after the hbo."""
-    answer = assistant.ask("وماذا عن الراتب؟", previous=["هل الشغل في التقنية وسخ؟"], use_llm=False)
+    answer = assistant.ask("وبخصوص الراتب؟", previous=["هل العمل التقني وسخ وثقيل؟"], use_llm=False)
     assert (answer.topic or "").startswith("artikel:beeld_salaris#"), answer.topic
 
 
@@ -65,7 +72,7 @@ def test_an_earlier_question_without_an_answer_still_sets_the_topic(assistant: A
 @pytest.mark.parametrize(
     ("earlier", "followup"),
     [
-        ("czy po mbo mozna isc na hbo?", "a z bbl też można?"),
+        ("mbo sonrası hbo mümkün mü?", "peki bbl ile de olur mu?"),
         ("can my daughter go to hbo after the mbo?", "also after bbl?"),
     ],
 )
