@@ -148,7 +148,8 @@ PLAIN_GAP = 0.075
 PLAIN_MIN_DENSE = 0.785
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 CONTEXT_TOPIC_MIN = 0.85
-LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed
+LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
+LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
@@ -706,12 +707,14 @@ class Assistant:
         except (ImportError, ValueError):
             return None
         listed = [f"initiatief:{h.initiatief.id}" for h in result.shown[:LISTED_SHOWN]]
-        found = self.index.search(text, k=1, filters={"source": listed}, mode="dense", lang=lang, qvec=qvec)
+        found = self.index.search(text, k=len(listed), filters={"source": listed}, mode="dense", lang=lang, qvec=qvec)
         if not found:
             return None
-        return Route(
-            "record", text=text, hit=found[0], qvec=qvec, context=context, confidence=float(found[0].dense or 0)
-        )
+        # "is it free?" says little of its own: the first of the list (the best match for the earlier question)
+        # unless the follow-up is clearly closer to another one
+        first = next((h for h in found if h.source == listed[0]), None)
+        hit = found[0] if first is None or (found[0].dense or 0) - (first.dense or 0) >= LISTED_MARGIN else first
+        return Route("record", text=text, hit=hit, qvec=qvec, context=context, confidence=float(hit.dense or 0))
 
     def _points_back_only(self, text: str, lang: str, there: Route, context: Route) -> bool:
         """A follow-up that points back ("is that paid?") and names nothing of its own that the article ``there``
