@@ -130,7 +130,7 @@ SHIFT_DENSE = 0.02
 # ... and its example questions or its text share clearly more of the follow-up's words (characters / rare words)
 SHIFT_CHARS = 0.2
 SHIFT_SUPPORT = 0.2
-MOVE_MARGIN = 0.03  # ... to the article the two questions read together choose, when it is about as close as the best
+PULL_MARGIN = 0.02  # ... to the article the two questions read together choose, when the earlier question pulls there
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
@@ -568,24 +568,17 @@ class Assistant:
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
         moved = self._moved_topic(text, lang, own, context) if followup and own else None
         if moved is not None:
-            # the follow-up leaves the conversation's article. Of the articles its own words lead to about equally
-            # well, the one the conversation and the follow-up read together choose ("وبالنسبة للراتب؟" after dirty
-            # work: pay in technology, not the first salary after hbo)
-            reach = {m.article: m for m in best_per_article(own)}
-            there = reach.get(joined.article or "")
-            if (
-                joined.kind == "section"
-                and joined.article not in (context.article, moved.article)
-                and there is not None
-                and there.score >= reach[moved.article or ""].score - MOVE_MARGIN
-            ):
-                assert joined.article is not None
+            # the follow-up leaves the conversation's article: for the article the two questions read together
+            # choose when the conversation itself pulls towards it ("وبالنسبة للراتب؟" after dirty work: pay in
+            # technology, not the first salary after hbo), not when the follow-up's own words already decided
+            pulled = self._pulled_article(text, own, joined, joined_vec, moved, context)
+            if pulled is not None:
                 moved = Route(
                     "section",
                     text=text,
-                    article=joined.article,
-                    section=self._section_for(joined.article, text, lang, own),
-                    confidence=there.dense,
+                    article=pulled.article,
+                    section=self._section_for(pulled.article, text, lang, own),
+                    confidence=pulled.dense,
                 )
             moved.qvec, moved.context, moved.hits = qvec, context, alone.hits
             return moved
@@ -676,6 +669,31 @@ class Assistant:
             return None
         section = self._section_for(new.article, text, lang, own)
         return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
+
+    def _pulled_article(
+        self,
+        text: str,
+        own: list[SectionMatch],
+        joined: Route,
+        joined_vec: np.ndarray | None,
+        moved: Route,
+        context: Route,
+    ) -> SectionMatch | None:
+        """The follow-up's own best section in the article of the joined reading, when that article is not the
+        conversation's nor the one the follow-up moved to, and mixing the earlier question into the vector brings
+        its examples clearly closer than those of the moved-to article (the conversation pulls there); else None."""
+        if joined.kind != "section" or joined.article in (context.article, moved.article) or joined_vec is None:
+            return None
+        alone = {m.article: m for m in best_per_article(own)}
+        together = {m.article: m for m in best_per_article(self.questions.match(text, joined_vec, use_chars=False))}
+        there, here = joined.article or "", moved.article or ""
+        if not all(a in alone and a in together for a in (there, here)):
+            return None
+        gain_there = together[there].dense - alone[there].dense
+        gain_here = together[here].dense - alone[here].dense
+        if together[there].dense >= together[here].dense and gain_there - gain_here >= PULL_MARGIN:
+            return alone[there]
+        return None
 
     @staticmethod
     def _strong(route: Route) -> bool:
