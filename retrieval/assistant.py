@@ -58,6 +58,7 @@ from retrieval.language import (
     input_language,
 )
 from retrieval.routing import (
+    FOLLOWUP_STARTS,
     POINTERS,
     QUESTION_STARTS,
     ExampleQuestions,
@@ -130,6 +131,7 @@ SHIFT_DENSE = 0.02
 # ... and its example questions or its text share clearly more of the follow-up's words (characters / rare words)
 SHIFT_CHARS = 0.2
 SHIFT_SUPPORT = 0.2
+PULL_MARGIN = 0.02  # ... to the article the two questions read together choose, when the earlier question pulls there
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
@@ -149,6 +151,10 @@ PLAIN_MIN_DENSE = 0.785
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
+# An earlier question that found no answer still sets the conversation's topic when an example is this close
+CONTEXT_TOPIC_MIN = 0.85
+LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
+LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
@@ -158,6 +164,8 @@ MAX_ANSWER_WORDS = 120
 # article behind "lees meer") when both together would be longer than this.
 ANSWER_BUDGET = 75
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
+# the one-word openings of a follow-up ("en", "peki", "a"): no content of their own
+FOLLOWUP_WORDS = {lang: tuple(s for s in starts if " " not in s) for lang, starts in FOLLOWUP_STARTS.items()}
 
 ReplyKind = Literal["answer", "activity_list", "clarifying_question", "decline"]
 SourceKind = Literal["knowledge", "report", "activity", "own_document"]
@@ -456,6 +464,20 @@ class Assistant:
                 routed = routed.parts[-1]
             if routed.answers:
                 ctx = routed
+            elif routed.kind == "none" and routed.qvec is not None:
+                # the earlier question found no answer of its own, but its closest example question still tells
+                # what the conversation is about ("bwi mi pie mi seçsin" -> the technical profiles): a follow-up
+                # is read against that section
+                best = max(self.questions.match(text, routed.qvec), key=lambda m: m.dense, default=None)
+                if best is not None and best.dense >= CONTEXT_TOPIC_MIN:
+                    ctx = Route(
+                        "section",
+                        text=text,
+                        article=best.article,
+                        section=best.section,
+                        qvec=routed.qvec,
+                        confidence=best.dense,
+                    )
         return ctx
 
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
@@ -505,8 +527,26 @@ class Assistant:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
         followup = is_followup(text, lang)
+        if context is not None and context.kind == "activities" and followup and not self._strong(alone):
+            # "is it free?", "for which age?" after a list of activities: about the activities just listed
+            listed = self._listed_activity(text, lang, context, qvec)
+            if listed is not None:
+                return listed
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
+        if followup and context.kind in ("section", "record") and self._only_place(text, lang):
+            # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
+            # are read from the follow-up's place when the answer is written)
+            return Route(
+                context.kind,
+                text=text,
+                article=context.article,
+                section=context.section,
+                hit=context.hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -525,10 +565,6 @@ class Assistant:
         own: list[SectionMatch] = []
         if context.kind == "section" and context.article is not None and qvec is not None:
             own = self.questions.match(text, qvec)
-            moved = self._moved_topic(text, lang, own, context) if followup else None
-            if moved is not None:
-                moved.qvec, moved.context, moved.hits = qvec, context, alone.hits
-                return moved
         # a follow-up: its own words, with the earlier question's meaning mixed into the vector
         if qvec is not None and context.qvec is not None:
             joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
@@ -539,6 +575,22 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        moved = self._moved_topic(text, lang, own, context) if followup and own else None
+        if moved is not None:
+            # the follow-up leaves the conversation's article: for the article the two questions read together
+            # choose when the conversation itself pulls towards it ("وبالنسبة للراتب؟" after dirty work: pay in
+            # technology, not the first salary after hbo), not when the follow-up's own words already decided
+            pulled = self._pulled_article(text, own, joined, joined_vec, moved, context)
+            if pulled is not None:
+                moved = Route(
+                    "section",
+                    text=text,
+                    article=pulled.article,
+                    section=self._section_for(pulled.article, text, lang, own),
+                    confidence=pulled.dense,
+                )
+            moved.qvec, moved.context, moved.hits = qvec, context, alone.hits
+            return moved
         if not followup:
             # the second half of a two-in-one question that found nothing alone: the first half's article
             # answers it when the two read together stay there ("stage yeri bulamiyor? nereye sikayet ederiz"),
@@ -548,11 +600,27 @@ class Assistant:
                 return stay if stay is not None else joined
             return alone
         own_best = own[0].article if own else None
+        mine = next((m for m in own if m.article == context.article), None)
+        if (
+            own
+            and joined.kind == "section"
+            and joined.article != context.article
+            and mine is not None
+            and mine.dense >= max(m.dense for m in own) - SHIFT_DENSE
+        ):
+            # the follow-up's own words are as close to the conversation's article as to any other (it did not move):
+            # it stays there ("bbl ile de olur mu?" after hbo after mbo: the hbo article's section on BBL)
+            stay = self._stayed_topic(text, lang, own, context, joined)
+            if stay is not None:
+                return stay
         if (
             own
             and joined.kind == "section"
             and joined.article not in (context.article, own_best)
-            and joined.confidence < EXAMPLE_STRONG
+            # "а це оплачується?" points back at the conversation's topic: it drifts only to a very close example or
+            # to an article that holds a rare word of its own ("a co to jest to NaSk?")
+            and joined.confidence
+            < (VERY_STRONG if self._points_back_only(text, lang, joined, context) else EXAMPLE_STRONG)
         ):
             # the mixed reading drifted to a third article that neither the conversation nor the follow-up's
             # own words lead to ("and which mbo school would that be?" after the port): stay on the conversation
@@ -601,11 +669,93 @@ class Assistant:
         assert context.article is not None
         art = self.kb.artikelen[context.article]
         here_support = max((self.support(text, lang, context.article, k.id) for k in art.kort), default=0.0)
-        words_more = self.support(text, lang, new.article, new.section) - here_support >= SHIFT_SUPPORT
-        if new.chars - here_chars < SHIFT_CHARS and not words_more:
+        new_support = self.support(text, lang, new.article, new.section)
+        words_more = new_support - here_support >= SHIFT_SUPPORT
+        # more shared characters alone ('скільки ... у школі' in an example about another article) do not move a
+        # follow-up whose rarer words the conversation's article holds better
+        chars_more = new.chars - here_chars >= SHIFT_CHARS and new_support >= here_support
+        if not (words_more or chars_more):
             return None
         section = self._section_for(new.article, text, lang, own)
         return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
+
+    def _pulled_article(
+        self,
+        text: str,
+        own: list[SectionMatch],
+        joined: Route,
+        joined_vec: np.ndarray | None,
+        moved: Route,
+        context: Route,
+    ) -> SectionMatch | None:
+        """The follow-up's own best section in the article of the joined reading, when that article is not the
+        conversation's nor the one the follow-up moved to, and mixing the earlier question into the vector brings
+        its examples clearly closer than those of the moved-to article (the conversation pulls there); else None."""
+        if joined.kind != "section" or joined.article in (context.article, moved.article) or joined_vec is None:
+            return None
+        alone = {m.article: m for m in best_per_article(own)}
+        together = {m.article: m for m in best_per_article(self.questions.match(text, joined_vec, use_chars=False))}
+        there, here = joined.article or "", moved.article or ""
+        if not all(a in alone and a in together for a in (there, here)):
+            return None
+        gain_there = together[there].dense - alone[there].dense
+        gain_here = together[here].dense - alone[here].dense
+        if together[there].dense >= together[here].dense and gain_there - gain_here >= PULL_MARGIN:
+            return alone[there]
+        return None
+
+    @staticmethod
+    def _strong(route: Route) -> bool:
+        """Whether a question answers well on its own: a record, or a section whose example question is close."""
+        return route.kind in ("record", "document") or (route.kind == "section" and route.confidence >= EXAMPLE_STRONG)
+
+    def _only_place(self, text: str, lang: str) -> bool:
+        """Whether a follow-up names a place and (almost) nothing else ("en uit Vlaardingen?", "peki Den Haag'dan?")."""
+        from retrieval.structured import find_place
+
+        place = find_place(self.kb, text)
+        if place is None:
+            return False
+        names = [w for w in normalise(f"{place.naam} {place.gemeente or ''}").split() if len(w) >= 3]
+        rest = [
+            w
+            for w in content_words(text, lang)
+            if not any(normalise(w).startswith(n[:4]) for n in names) and w not in FOLLOWUP_WORDS.get(lang, ())
+        ]
+        return len(rest) <= 1
+
+    def _listed_activity(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
+        """The activity of the list just shown that a follow-up asks about ("а це безкоштовно?"): of the listed
+        ones, the one whose description is closest to the follow-up; None when none of them is in the index."""
+        if context.activity is None or qvec is None:
+            return None
+        try:
+            result = answer_activities(self.kb, context.activity, lang, extra=self.catalogue())
+        except (ImportError, ValueError):
+            return None
+        listed = [f"initiatief:{h.initiatief.id}" for h in result.shown[:LISTED_SHOWN]]
+        found = self.index.search(text, k=len(listed), filters={"source": listed}, mode="dense", lang=lang, qvec=qvec)
+        if not found:
+            return None
+        # "is it free?" says little of its own: the first of the list (the best match for the earlier question)
+        # unless the follow-up is clearly closer to another one
+        first = next((h for h in found if h.source == listed[0]), None)
+        hit = found[0] if first is None or (found[0].dense or 0) - (first.dense or 0) >= LISTED_MARGIN else first
+        return Route("record", text=text, hit=hit, qvec=qvec, context=context, confidence=float(hit.dense or 0))
+
+    def _points_back_only(self, text: str, lang: str, there: Route, context: Route) -> bool:
+        """A follow-up that points back ("is that paid?") and names nothing of its own that the article ``there``
+        holds and the conversation's article does not (a rare word such as 'NaSk')."""
+        if not self._points_back(text, lang) or there.article is None or context.article is None:
+            return False
+        new = self._section_words(there.article, there.section or "", lang)
+        here = self._article_words(context.article, lang)
+        rare = [
+            tok
+            for tok in query_tokens(text, lang)
+            if len(tok) >= 3 and tok not in self._question_words and self.index.idf(tok) >= PLAIN_MIN_IDF
+        ]
+        return not any(tok in new and tok not in here for tok in rare)
 
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
@@ -1225,6 +1375,10 @@ class Assistant:
         # a question whose parts all lead to one section is routed by its first part: the words of all count
         answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
         answer.notice = answer.notice or notice
+        if route.kind == "record" and route.context is not None and route.context.kind == "activities":
+            # a question about an activity of the list ("is it free?"): what the record says, and where to ask what
+            # our sources do not always hold
+            answer.answer = f"{answer.answer}\n\n{t('assistant.listed_activity_ask', lang)}"
         if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
             return self._llm_answer(question, lang, route, answer)
         return answer
