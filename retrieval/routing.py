@@ -782,6 +782,13 @@ DOMAIN_ANCHORS: tuple[str, ...] = (
     "techniek",
     "nprz",
     "aandebak",
+    "stapel",  # stapelen: parents use the Dutch word in every language ("is stapelen a real thing?")
+    "doorstroom",
+    "doorlopend",
+    "vangnet",
+    "keuzevak",
+    "stagiair",
+    "staz",  # Polish staż typed without its letter
     "garantie",
     "basis ",
     "kader",
