@@ -44,7 +44,7 @@ def test_action_sections_are_marked_once_per_article(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
-        ("mijn dochter wordt nergens aangenomen als stagiaire, volgens mij door haar afkomst. wie kan ons helpen?", "nl"),
+        ("mijn dochter vindt geen stageplek, volgens mij door haar afkomst. wie kan ons helpen?", "nl"),
         ("доньку ніде не беруть на stage, мабуть через походження. куди звернутися зі скаргою?", "uk"),
     ],
 )
@@ -58,11 +58,12 @@ def test_what_can_we_do_gets_the_section_that_says_where_to_report(
 
 
 def test_a_question_about_the_problem_itself_keeps_the_problem_section(assistant: Assistant) -> None:
-    """Without asking what to do, the section that explains the problem answers (the action bonus is not global)."""
+    """Without asking what to do, a section that explains the problem answers (the action choice is not global)."""
     answer = assistant.ask(
         "is het waar dat jongeren met een migratieachtergrond moeilijker een stage vinden?", use_llm=False
     )
-    assert answer.topic == "artikel:stage_discriminatie#probleem", answer.topic
+    assert answer.reply_kind == "answer" and answer.topic is not None
+    assert answer.topic.endswith(("#probleem", "#stage")) and "SBB" not in answer.answer, answer.topic
 
 
 def test_a_figure_question_gets_the_section_whose_figure_is_about_its_words(assistant: Assistant) -> None:
