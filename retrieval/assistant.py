@@ -123,16 +123,17 @@ SECTION_WORDS = 0.1
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
 # "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
-# helps) answers when its example is at most this far below the article's best, and it gets this much extra
+# helps) answers when its example is at most this far below the article's best
 ACTION_MARGIN = 0.06
 # ... and an action section of another article answers when its example is about as close as the best one (the
 # passage ranking chose an article that explains the problem, not what to do about it)
 ACTION_SWITCH = 0.005
-# A figure question ("what share of havo pupils choose an N-profiel?"): of the sections whose example is this close
-# to the best, the one whose sentences with a figure hold most of the question's (rare) words answers
+NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its example is this close
+# A figure question ("what share of havo pupils choose an N-profiel?") moves to another article's section whose
+# example is at most this far below the chosen one, when that section's sentences with a figure hold this much
+# more (IDF-weighted share) of the question's words than the chosen section's do
 FIGURE_MARGIN = 0.015
 FIGURE_GAIN = 0.2
-NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its example is this close
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -745,7 +746,10 @@ class Assistant:
                 and article == closest.article
                 # the passages agree: the article is among the best few (grounded) or the very best one (a worry
                 # in everyday words, "someone told me MVI is a bad choice", shares few words with any passage)
-                and ((grounded and f"artikel:{article}" in near) or (top is not None and top.source == f"artikel:{article}"))
+                and (
+                    (grounded and f"artikel:{article}" in near)
+                    or (top is not None and top.source == f"artikel:{article}")
+                )
             )
             if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
@@ -1029,9 +1033,7 @@ class Assistant:
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
 
-    def _action_choice(
-        self, article: str, section: str | None, matches: list[SectionMatch]
-    ) -> tuple[str, str | None]:
+    def _action_choice(self, article: str, section: str | None, matches: list[SectionMatch]) -> tuple[str, str | None]:
         """ "What can we do / where do we complain?": the chosen article's action section when its example is close
         (ACTION_MARGIN below the article's best); when the article has none, the action section of another article
         whose example is about as close as the best example ("what to do when our school has no technology
