@@ -736,7 +736,8 @@ class Assistant:
                 section = self._best_section(article, matches)
             if asks_number(text):
                 section = self._section_with_figure(article, section, matches)
-                article, section = self._figure_choice(article, section, text, lang, matches)
+                if prefer is None:  # a follow-up keeps the conversation's article
+                    article, section = self._figure_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
@@ -1021,7 +1022,9 @@ class Assistant:
             return sum(w for tok, w in weights.items() if tok in have) / total
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
-        if here is None:
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        if here is None or part is None or not _FIGURE.search(part.tekst.get("nl", "")):
+            # the chosen section gives no figure: "how many days at school?" is answered in words, not moved
             return article, section
         own = share(article, section)
         best: tuple[float, str, str] | None = None
