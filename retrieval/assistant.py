@@ -128,7 +128,6 @@ ACTION_MARGIN = 0.06
 # ... and an action section of another article answers when its example is about as close as the best one (the
 # passage ranking chose an article that explains the problem, not what to do about it)
 ACTION_SWITCH = 0.005
-NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its example is this close
 # A figure question ("what share of havo pupils choose an N-profiel?") moves to another article's section whose
 # example is at most this far below the chosen one, when that section's sentences with a figure hold this much
 # more (IDF-weighted share) of the question's words than the chosen section's do
@@ -735,7 +734,9 @@ class Assistant:
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
             if asks_number(text):
-                section = self._section_with_figure(article, section, matches)
+                # the section whose words and figure the question asks about ("how many days at school?" is the
+                # section with the school days, not the first one with a share)
+                section = self._section_for(article, text, lang, matches)
                 if prefer is None:  # a follow-up keeps the conversation's article
                     article, section = self._figure_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
@@ -1069,21 +1070,6 @@ class Assistant:
 
         joined = " ".join(s for s in sentences(text) if _NUMBER.search(s))
         return frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
-
-    def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
-        """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""
-        art = self.kb.artikelen.get(article)
-        if art is None:
-            return section
-        mine = [m for m in matches if m.article == article]
-        if not mine:
-            return section
-        best = mine[0].dense
-        for m in mine:
-            part = next((k for k in art.kort if k.id == m.section), None)
-            if part is not None and _NUMBER.search(part.tekst.get("nl", "")) and m.dense >= best - NUMBER_MARGIN:
-                return m.section
-        return section
 
     def _best_section(self, article: str, matches: list[SectionMatch]) -> str | None:
         m = next((m for m in matches if m.article == article), None)

@@ -77,3 +77,16 @@ def test_a_heading_in_question_form_is_never_the_missing_sentence(assistant: Ass
     article = "Stage zoeken.\nWat kun je doen bij discriminatie op stage?\nMeld discriminatie bij het meldpunt."
     extra = assistant._missing_sentence(article, "Stage zoeken.", "discriminatie stage wat doen", "nl")
     assert not extra.endswith("?"), extra
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hoeveel dagen per week gaat een bbl-leerling naar school?", "how many days a week is a bbl student at school?"],
+)
+def test_a_how_many_question_answered_in_words_gets_the_section_with_those_words(
+    assistant: Assistant, question: str
+) -> None:
+    """'How many days at school' is the section with the school days (in words), not the first section with a share;
+    nor does it move to another article's figure."""
+    answer = assistant.ask(question, use_llm=False)
+    assert answer.topic == "artikel:bol_bbl#verschil", answer.topic
