@@ -506,6 +506,9 @@ class KortAntwoord(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     tekst: dict[Taal, str]
     vragen: dict[Taal, list[str]] = {}
+    actie: bool = Field(
+        False, description="dit deel zegt wat je kunt doen, waar je terechtkunt of wie helpt (meldpunt, hulp)"
+    )
 
     @model_validator(mode="after")
     def _all_languages(self) -> KortAntwoord:

@@ -59,10 +59,12 @@ from retrieval.language import (
 )
 from retrieval.routing import (
     FOLLOWUP_STARTS,
+    NUMBER_WORDS,
     POINTERS,
     QUESTION_STARTS,
     ExampleQuestions,
     SectionMatch,
+    asks_action,
     asks_for_record,
     asks_number,
     best_per_article,
@@ -113,7 +115,6 @@ DOCUMENT_MARGIN = 0.05
 DOCUMENT_WORDS_MARGIN = 0.3  # ... or when it holds this much more of the question's (rare) words
 DOCUMENT_ACTIVITY = 0.90  # an own document this close to an activity-like question answers instead of a list   # an own document beats a matching article only when its passage is this much closer
 PASSAGE_ONLY_MIN = 0.85  # passages alone (no strong example) answer only when some example is this close
-NUMBER_MARGIN = 0.03  # "how many ...": a section with a figure wins when its example is this close
 # weights of the article choice: example-question cosine + W_CHARS x character cosine + W_PASSAGE x best
 # passage cosine of the article + W_RANK / (1 + its rank among the retrieved passages)
 W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
@@ -123,6 +124,17 @@ SECTION_MARGIN = 0.04
 SECTION_WORDS = 0.1
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
+# "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
+# helps) answers when its example is at most this far below the article's best
+ACTION_MARGIN = 0.06
+# ... and an action section of another article answers when its example is about as close as the best one (the
+# passage ranking chose an article that explains the problem, not what to do about it)
+ACTION_SWITCH = 0.005
+# A figure question ("what share of havo pupils choose an N-profiel?") moves to another article's section whose
+# example is at most this far below the chosen one, when that section's sentences with a figure hold this much
+# more (IDF-weighted share) of the question's words than the chosen section's do
+FIGURE_MARGIN = 0.015
+FIGURE_GAIN = 0.2
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -254,6 +266,8 @@ def word_count(text: str) -> int:
 
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# a figure a parent asks for: a share, a decimal, a count with a thousands separator (not "groep 8" or a year)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
 
 
 def sentences(text: str) -> list[str]:
@@ -299,6 +313,7 @@ class Assistant:
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
+        self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
@@ -771,6 +786,9 @@ class Assistant:
         if mine is None or mine.dense < STAY_MIN:
             return None
         section = self._section_for(mine.article, text, lang, own)
+        if asks_action(text, lang) and not asks_number(text):
+            # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
+            _, section = self._action_choice(mine.article, section, own)
         return Route(
             "section",
             text=joined.text,
@@ -884,14 +902,24 @@ class Assistant:
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
             if asks_number(text):
-                section = self._section_with_figure(article, section, matches)
+                # the section whose words and figure the question asks about ("how many days at school?" is the
+                # section with the school days, not the first one with a share)
+                section = self._section_for(article, text, lang, matches)
+                if prefer is None:  # a follow-up keeps the conversation's article
+                    article, section = self._figure_choice(article, section, text, lang, matches)
+            elif asks_action(text, lang):
+                article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
                 strong
-                and grounded
-                and f"artikel:{article}" in near
                 and closest is not None
                 and article == closest.article
+                # the passages agree: the article is among the best few (grounded) or the very best one (a worry
+                # in everyday words, "someone told me MVI is a bad choice", shares few words with any passage)
+                and (
+                    (grounded and f"artikel:{article}" in near)
+                    or (top is not None and top.source == f"artikel:{article}")
+                )
             )
             if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
@@ -1234,6 +1262,69 @@ class Assistant:
 
         return max(close, key=score).section
 
+    def _figure_choice(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> tuple[str, str | None]:
+        """A figure question whose chosen section's figures are not about its words: the section of another article
+        whose example is about as close (FIGURE_MARGIN) and whose sentences with a figure hold clearly more of the
+        question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
+        # the words that say what the figure is about: known words of the knowledge, not "how many" / "percent"
+        toks = [
+            tok
+            for tok in query_tokens(text, lang)
+            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
+        ]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values()) or 1.0
+
+        def share(art: str, sec: str | None) -> float:
+            part = next((k for k in self.kb.artikelen[art].kort if k.id == sec), None)
+            if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
+                return 0.0
+            have = self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang)
+            return sum(w for tok, w in weights.items() if tok in have) / total
+
+        here = next((m for m in matches if m.article == article and m.section == section), None)
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        if here is None or part is None or not _FIGURE.search(part.tekst.get("nl", "")):
+            # the chosen section gives no figure: "how many days at school?" is answered in words, not moved
+            return article, section
+        own = share(article, section)
+        best: tuple[float, str, str] | None = None
+        for m in matches:
+            if m.article == article or m.dense < here.dense - FIGURE_MARGIN:
+                continue
+            gain = share(m.article, m.section) - own
+            if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
+                best = (gain, m.article, m.section)
+        return (best[1], best[2]) if best is not None else (article, section)
+
+    def _action_choice(self, article: str, section: str | None, matches: list[SectionMatch]) -> tuple[str, str | None]:
+        """ "What can we do / where do we complain?": the chosen article's action section when its example is close
+        (ACTION_MARGIN below the article's best); when the article has none, the action section of another article
+        whose example is about as close as the best example ("what to do when our school has no technology
+        profiel?" -> what you can do, not why schools lack one)."""
+        acting = {k.id for k in self.kb.artikelen[article].kort if k.actie}
+        if acting:
+            mine = [m for m in matches if m.article == article]
+            top = max((m.dense for m in mine), default=0.0)
+            near = [m for m in mine if m.section in acting and m.dense >= top - ACTION_MARGIN]
+            return (article, near[0].section) if near else (article, section)
+        best = max((m.dense for m in matches), default=0.0)
+        for m in matches:
+            part = next((k for k in self.kb.artikelen[m.article].kort if k.id == m.section), None)
+            if part is not None and part.actie and m.dense >= best - ACTION_SWITCH:
+                return m.article, m.section
+        return article, section
+
+    @staticmethod
+    def _tokens_of_number_words() -> frozenset[str]:
+        """The tokens of the words that ask for a figure ("yüzde", "procent"), in every language's tokenising."""
+        from retrieval.tokenize import tokenize
+
+        joined = " ".join(NUMBER_WORDS)
+        return frozenset(tok for code in SUPPORTED for tok in tokenize(joined, code))
+
     @staticmethod
     def _figure_words(text: str, lang: str) -> frozenset[str]:
         """Words of the sentences of ``text`` that give a figure (asker's language and Dutch tokens)."""
@@ -1241,21 +1332,6 @@ class Assistant:
 
         joined = " ".join(s for s in sentences(text) if _NUMBER.search(s))
         return frozenset(tokenize(joined, lang)) | frozenset(tokenize(joined, "nl"))
-
-    def _section_with_figure(self, article: str, section: str | None, matches: list[SectionMatch]) -> str | None:
-        """For a "how many" question: the best section of ``article`` that gives a figure, when it is close."""
-        art = self.kb.artikelen.get(article)
-        if art is None:
-            return section
-        mine = [m for m in matches if m.article == article]
-        if not mine:
-            return section
-        best = mine[0].dense
-        for m in mine:
-            part = next((k for k in art.kort if k.id == m.section), None)
-            if part is not None and _NUMBER.search(part.tekst.get("nl", "")) and m.dense >= best - NUMBER_MARGIN:
-                return m.section
-        return section
 
     def _best_section(self, article: str, matches: list[SectionMatch]) -> str | None:
         m = next((m for m in matches if m.article == article), None)
@@ -1713,8 +1789,8 @@ class Assistant:
         # per line: a list item without a full stop ("Vlaardingen: 17,5 km, 68,6 min") is a sentence of its own,
         # not the start of one long run through the whole list
         for sent in (s for line in article.splitlines() for s in sentences(line)):
-            if sent in short or word_count(sent) > MISSING_MAX_WORDS:
-                continue
+            if sent in short or word_count(sent) > MISSING_MAX_WORDS or sent.rstrip().endswith(("?", "؟")):
+                continue  # a heading in question form ("Wat kun je doen?") answers nothing
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score

@@ -316,7 +316,100 @@ NUMBER_WORDS = (
     "percentage",
     "відсот",
     "oranı",
+    "yuzde",  # typed without the Turkish letters
+    "kaçı",
+    "kaci",
+    "بالمية",  # Levantine "per hundred"
+    "بالمئة",
+    "في المية",
 )
+
+# "What can we do / where do we complain / who helps" (issue 11): the question asks for the part of an article that
+# says what to do (an article section marked ``actie``), not for the part that describes the problem. Phrases, folded;
+# a bare "where" is left out ("waar kan hij techniek volgen" asks for a place, not for help).
+ACTION_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "wat kunnen we",
+        "wat kan ik",
+        "wat moet ik",
+        "wat moeten we",
+        "wat doe je",
+        "wat doen we",
+        "wat nu",
+        "melden",
+        "klacht",
+        "klagen",
+        "wie helpt",
+        "wie kan ons helpen",
+        "wie kan helpen",
+    ),
+    "en": (
+        "what can we do",
+        "what can i do",
+        "what should we do",
+        "what should i do",
+        "what do we do",
+        "what do i do",
+        "report",
+        "complain",
+        "who can help",
+        "who helps",
+        "what now",
+    ),
+    "tr": (
+        "ne yapabilir",
+        "ne yapmalı",
+        "ne yapmali",
+        "ne yapalım",
+        "ne yapalim",
+        "ne yapmak lazım",
+        "şikayet",
+        "sikayet",
+        "şikâyet",
+        "bildir",
+        "kim yardım",
+        "kim yardim",
+    ),
+    "ar": (
+        "شو نعمل",
+        "شو فينا نعمل",
+        "ماذا نفعل",
+        "ماذا أفعل",
+        "ماذا افعل",
+        "ماذا يمكننا",
+        "ايش نسوي",
+        "إيش نسوي",
+        "نشتكي",
+        "اشتكي",
+        "أشتكي",
+        "شكوى",
+        "الإبلاغ",
+        "الابلاغ",
+        "أبلغ",
+        "ابلغ",
+        "نبلغ",
+        "مين بيساعد",
+        "من يساعد",
+    ),
+    "pl": (
+        "co możemy",
+        "co mozemy",
+        "co robić",
+        "co robic",
+        "co zrobić",
+        "co zrobic",
+        "co mam zrobić",
+        "co mam zrobic",
+        "zgłosić",
+        "zglosic",
+        "skarg",
+        "poskarż",
+        "poskarz",
+        "kto pomoże",
+        "kto pomoze",
+    ),
+    "uk": ("що робити", "що ми можемо", "що можна зробити", "поскарж", "скарг", "повідомити", "хто допоможе"),
+}
 
 
 def asks_number(text: str) -> bool:
@@ -423,6 +516,12 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
         stems = frozenset(tok for w in RECORD_ASKS.get(lang, ()) for tok in tokenize(w, lang))
         _RECORD_ASK_STEMS[lang] = stems
     return stems
+
+
+def asks_action(text: str, lang: str) -> bool:
+    """Whether the question asks what to do, where to complain or who helps ("waar kan ik dat melden?")."""
+    low = f" {fold(text)} "
+    return any(w in low for w in ACTION_WORDS.get(lang, ()) + ACTION_WORDS["en"])
 
 
 def content_words(text: str, lang: str) -> list[str]:
@@ -853,6 +952,13 @@ DOMAIN_ANCHORS: tuple[str, ...] = (
     "techniek",
     "nprz",
     "aandebak",
+    "stapel",  # stapelen: parents use the Dutch word in every language ("is stapelen a real thing?")
+    "doorstroom",
+    "doorlopend",
+    "vangnet",
+    "keuzevak",
+    "stagiair",
+    "staz",  # Polish staż typed without its letter
     "garantie",
     "basis ",
     "kader",
