@@ -106,6 +106,10 @@ BM25_ONLY_COVERAGE = 0.40  # bm25-only mode has no dense score: lexical overlap 
 EXAMPLE_STRONG = 0.90  # best example question at or above this: the section answers, whatever the passages say
 EXAMPLE_AGREE = 0.835  # ... or above this when the passage search puts the same article first
 PASSAGE_AGREE = 0.80  # (with at least this dense cosine)
+# A section that shares almost none of the question's words still answers when its article is the best passage and
+# its example question is at least this close and at most AGREE_SPREAD below the best example (any article's)
+AGREE_ALONE_MIN = 0.87
+AGREE_SPREAD = 0.01
 CHARS_STRONG = 0.80  # bm25-only mode: character similarity with an example question
 NAMED_OVERRIDE = 0.96  # a record named in the question wins, unless an example question matches this closely
 NO_ANCHOR_STRONG = 0.95  # a question without any word of the domain needs an example this close
@@ -923,17 +927,22 @@ class Assistant:
             )
             if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
-                # of the next closest articles, one whose example is close on its own and that holds the most of
-                # the question's words answers instead
+                # of the next closest articles, one whose example is close on its own (or about as close as the
+                # best one) and that holds the most of the question's words answers instead
                 alts = [
                     (self.support(text, lang, art, sec), art, sec, ex)
                     for art, sec, ex in self._ranked_articles(matches, hits, prefer)[1:5]
-                    if ex >= EXAMPLE_STRONG
+                    if ex >= EXAMPLE_STRONG or (ex >= AGREE_ALONE_MIN and best_example - ex <= AGREE_SPREAD)
                 ]
                 alts = [a for a in alts if a[0] >= SUPPORT_MIN]
-                if not alts:
+                # ... and when none does, the article that the best passage and an example question nearly as close
+                # as the best one both name still answers ("esim teknik pis ve agir is diyor, gercekten oyle mi":
+                # a worry in everyday words, typed without its letters' marks, shares few words with its section)
+                agreed = agree and example >= AGREE_ALONE_MIN and best_example - example <= AGREE_SPREAD
+                if not alts and not agreed:
                     return route
-                _, article, section, best_example = max(alts, key=lambda a: a[0])
+                if alts:
+                    _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         named_article = self._named_article(text, lang, matches, hits) if mode != "bm25" else None
