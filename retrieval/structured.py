@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from anyascii import anyascii
+
 from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
 from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list
@@ -433,6 +435,181 @@ def _direction_area(text: str, words: list[str]) -> str | None:
 
 _BARE_DIRECTIONS = frozenset({"zuid", "noord", "west", "oost"})
 
+# --- place names written in Cyrillic or Arabic script ---------------------------------------------------
+# A name is compared as it sounds: Dutch spelling and a transliteration (anyascii) are folded to one sound key
+# ("Hoogvliet" and "Хогвліт" -> "hohvlit"; "Rijswijk" and "Рейсвейк" -> "reisveik"). Arabic script writes no
+# short vowels, so there only the consonants are compared ("هوخفليت" and "Hoogvliet" -> "hflt").
+_SOUND_FOLDS = (
+    ("sch", "skh"),
+    ("ch", "kh"),
+    ("kh", "h"),
+    ("gh", "h"),
+    ("g", "h"),
+    ("ij", "ei"),
+    ("ey", "ei"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+    ("oe", "u"),
+    ("ou", "au"),
+    ("ie", "i"),
+    ("x", "ks"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+)
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")  # and / in / to / the, written onto a word
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def sound_key(text: str) -> str:
+    """Dutch spelling or a Latin transliteration folded to a rough sound key (doubled letters once)."""
+    key = re.sub(r"[^a-z]", "", normalise(text))
+    for old, new in _SOUND_FOLDS:
+        key = key.replace(old, new)
+    return _collapse(key)
+
+
+# How Arabic script writes the sounds of a Dutch name (after :func:`sound_key`): short vowels are not written,
+# long ones may be (alif, waw, ya); Dutch v/w become f or waw, p becomes b, the Dutch g/ch sound kha, ghain or ha.
+_ARABIC_CONSONANTS = {
+    "v": "(?:f|w|v)",
+    "p": "(?:b|p)",
+    "h": "(?:kh|gh|h|x)",
+    "k": "(?:k|q|kh)",
+    "s": "(?:s|sh|s)",
+    "z": "(?:z|s|dh)",
+    "t": "(?:t|th)",
+    "d": "(?:d|dh)",
+}
+_ARABIC_VOWELS = (
+    ("ei", "(a?y)?"),
+    ("au", "(a?w)?"),
+    ("a", "(a)?"),
+    ("o", "(w)?"),
+    ("u", "(w)?"),
+    ("e", "(y)?"),
+    ("i", "(y)?"),
+)
+
+
+def arabic_pattern(name: str) -> re.Pattern[str]:
+    """A pattern that a transliterated Arabic spelling of ``name`` matches (alif kept as 'a': see
+    :func:`_arabic_letters`): "Hoogvliet" matches "hwkhflyt" (هوخفليت), not "mrafqh" (مرافقة). Each vowel is a
+    group: :func:`_arabic_match` counts the vowels left unwritten."""
+    key = sound_key(name)
+    parts: list[str] = []
+    i = 0
+    while i < len(key):
+        vowel = next(((v, r) for v, r in _ARABIC_VOWELS if key.startswith(v, i)), None)
+        if vowel is not None:
+            parts.append(vowel[1])
+            i += len(vowel[0])
+        else:
+            parts.append(_ARABIC_CONSONANTS.get(key[i], re.escape(key[i])))
+            i += 1
+    # a final e or a is often written with ta marbuta or ha
+    return re.compile("".join(parts) + "(?:h|a)?")
+
+
+def _arabic_match(pattern: re.Pattern[str], consonants: int, letters: str) -> bool:
+    """``letters`` spell the name, leaving at most one of its vowels unwritten (two in a long name): "دلفت" is
+    Delft, but "بتلك" ('with that') is not Botlek. A name of three consonants says little: then every vowel
+    must be written ("لدينا" 'we have' is not Leiden)."""
+    m = pattern.fullmatch(letters)
+    if m is None:
+        return False
+    unwritten = sum(not g for g in m.groups())
+    allowed = 0 if consonants <= 3 else 1 if len(m.groups()) <= 3 else 2
+    return unwritten <= allowed
+
+
+def _arabic_letters(word: str) -> str:
+    """An Arabic word in Latin letters, long vowels kept (anyascii drops alif; here it stays 'a')."""
+    return re.sub(r"[^a-z]", "", anyascii(word.replace("ا", "a").replace("آ", "a").replace("أ", "a")).lower())
+
+
+def _script(word: str) -> str:
+    """'cyrillic', 'arabic' or 'latin' (the first letter decides)."""
+    c = word[0]
+    if "\u0400" <= c <= "\u04ff":
+        return "cyrillic"
+    if "\u0600" <= c <= "\u06ff":
+        return "arabic"
+    return "latin"
+
+
+def _edit_distance(a: str, b: str, limit: int = 1) -> int:
+    """Levenshtein distance, stopping once it exceeds ``limit`` (returns limit + 1 then)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+_ArabicName = tuple[re.Pattern[str], int, str]  # pattern, number of consonants, place name
+_SOUND_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str], list[_ArabicName]]] = {}
+
+
+def _sound_names(kb: KnowledgeBase) -> tuple[dict[str, str], list[_ArabicName]]:
+    """Sound keys and Arabic-script patterns of every wijk, kern, gebied and gemeente name and alias."""
+    cached = _SOUND_NAMES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1], cached[2]
+    sounds: dict[str, str] = {}
+    patterns: list[_ArabicName] = []
+    for key, g in area_names(kb).items():
+        if key.isdigit() or len(key) < 4 or " " in key:  # a question's words are matched one by one
+            continue
+        sounds.setdefault(sound_key(key), g.naam)
+        consonants = len(re.sub("[aeiou]", "", sound_key(key)))
+        if consonants >= 3:  # fewer cannot tell a name from a word
+            patterns.append((arabic_pattern(key), consonants, g.naam))
+    _SOUND_NAMES[id(kb)] = (kb, sounds, patterns)
+    return sounds, patterns
+
+
+def _sound_match(word: str, names: dict[str, str]) -> str | None:
+    """The place whose sound key ``word`` (a transliterated sound key) is, is inflected from (up to two letters
+    more: "Делфті", "Зутермері") or is one letter away from, when the name is long enough to tell."""
+    if word in names:
+        return names[word]
+    for key, name in names.items():
+        if len(key) >= 5 and word.startswith(key) and len(word) - len(key) <= 2:
+            return name
+    if len(word) >= 7:
+        for key, name in names.items():
+            if len(key) >= 7 and _edit_distance(word, key) <= 1:
+                return name
+    return None
+
+
+def place_in_script(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """A known place written in Cyrillic or Arabic script among ``words`` (lower-cased), by its sound."""
+    sounds, patterns = _sound_names(kb)
+    for w in words:
+        script = _script(w)
+        if script == "cyrillic" and all(_script(c) == "cyrillic" for c in w if c.isalpha()):
+            hit = _sound_match(sound_key(anyascii(w)), sounds)
+        elif script == "arabic" and all(_script(c) == "arabic" for c in w if c.isalpha()):
+            forms = [w] + [w[len(p) :] for p in _ARABIC_PREFIXES if w.startswith(p) and len(w) - len(p) >= 3]
+            letters = [_arabic_letters(f) for f in forms]
+            hit = next((name for f in letters for pat, n, name in patterns if _arabic_match(pat, n, f)), None)
+        else:
+            continue
+        if hit is not None:
+            return hit
+    return None
+
 
 def find_place(kb: KnowledgeBase, text: str) -> Place | None:
     """The most specific known place named in ``text``: a postcode, a part of Rotterdam, a wijk, gebied or
@@ -465,6 +642,9 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
             w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3) for w in words
         ):
             return resolve_place(kb, name)
+    in_script = place_in_script(kb, words)
+    if in_script is not None:
+        return resolve_place(kb, in_script)
     names = _gebied_names(kb)
     for tok in tokens:  # Polish and other inflections: "Rotterdamie", "Delftu", "Zoetermeeru"
         for key, name in names.items():
