@@ -16,6 +16,7 @@ the school's own list say so.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,6 +167,98 @@ ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "wedstrijd_online": ("wedstrijd", "competition", "contest", "yarışma", "konkurs", "конкурс", "змаган", "مسابقة"),
 }
+# Inflected forms of the kinds, as regular expressions on the folded text (see :func:`fold`: letter marks
+# gone, so "dzien otwarty" and "dzień otwarty", "acik gunler" and "açık günler" read the same). A stem or a
+# pattern per language, so singular, plural and case forms all count.
+ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
+    "open_dag": (
+        r"\bopen ?dag",
+        r"meeloop",
+        r"proefstude",
+        r"proefles",
+        r"\bopen ?(?:day|house)",
+        r"\b(?:taster|trial|try-out) (?:day|session|lesson)",
+        r"\bacik ?gun",
+        r"\btanitim gun",
+        r"\bdeneme ders",
+        r"\bd(?:zien|ni\w*) otwart",
+        r"\botwart\w* drzwi",
+        r"\bdrzwi otwart",
+        r"\b(?:dzien|dni\w*|lekcj\w*) probn",
+        r"відкрит\w* двер",
+        r"двер\w* відкрит",
+        r"\bд(?:ень|ні\w*|ня) відкрит",
+        r"(?:يوم|أيام|ايام|الأيام|الايام|اليوم)\s+(?:ال)?مفتوح",
+        r"(?:الباب|الأبواب|الابواب)\s+المفتوح",
+    ),
+    "bedrijfsbezoek": (
+        r"bedrij\w* (?:bezoek|bekijk)",
+        r"\bbezoek\w* (?:aan |bij )?(?:een |het )?bedrij",
+        r"excursie",
+        r"\bcompan\w* visit",
+        r"\bvisit\w* (?:to )?(?:a |an |the |some )?(?:compan|factor|firm|workplace|business)",
+        r"\b(?:factory|company|workplace) tour",
+        r"\bfield ?trip",
+        r"\bexcursion",
+        r"\b(?:sirket|fabrika|firma|isyeri|is yeri)\w* (?:ziyaret|gez)",
+        r"\bgezi",
+        r"\bwizyt\w* (?:w|u|na|do) (?:jakiej\w* )?(?:firm|zaklad|fabry|przedsieb)",
+        r"\bodwiedz\w* (?:jak\w* )?(?:firm|zaklad|fabry)",
+        r"\bwycieczk",
+        r"екскурс",
+        r"\b(?:візит\w*|сходити|піти|поїхати|відвіда\w*) (?:на |до |у |в )?(?:якусь |якийсь )?(?:підприєм|фірм|завод|компані)",
+        r"زيار\w*\s+(?:\S+\s+)?\S*(?:شرك|مصن|مصان|معمل|معامل)",
+        r"\bرحل(?:ة|ات)",
+        r"جول(?:ة|ات)\s+(?:في|داخل)\s+\S*(?:شرك|مصن|مصان)",
+    ),
+    "gastles": (
+        r"gastles",
+        r"gastdocent",
+        r"\bguest (?:lesson|lecture|speaker|teacher)",
+        r"\b(?:konuk|misafir) (?:ders|ogretmen|konusmaci)",
+        r"\blekcj\w* gosc",
+        r"\bgoscinn\w* (?:lekcj|wyklad)",
+        r"гостьов",
+        r"(?:درس|حصة|حصص|محاضرة)\s+(?:من\s+)?ضيف",
+    ),
+    "wedstrijd_online": (
+        r"wedstrijd",
+        r"competition",
+        r"contest",
+        r"yarisma",
+        r"konkurs",
+        r"конкурс",
+        r"змаган",
+        r"مسابق",
+    ),
+}
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ı": "i", "ß": "ss", "ø": "o"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased, with the marks of Latin letters dropped ("dzień" -> "dzien", "açık" -> "acik"); Cyrillic
+    and Arabic stay as written (й and ї are letters of their own)."""
+    out = []
+    for c in text.lower().translate(_LATIN_EXTRA):
+        if c < "\u0250":
+            out.append("".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d)))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+_KIND_PATTERNS = {
+    code: re.compile("|".join([*(re.escape(fold(p)) for p in ACTIVITY_KINDS.get(code, ())), *pats]))
+    for code, pats in ACTIVITY_PATTERNS.items()
+}
+
+
+def activity_kinds(text: str) -> list[str]:
+    """The kinds of activity a question names, in any of the six languages, inflected or without letter marks."""
+    folded = fold(text)
+    return [code for code, pattern in _KIND_PATTERNS.items() if pattern.search(folded)]
+
+
 DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
     "meisjes": (
         "meisje",
@@ -664,7 +757,7 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     arabic = any(w in question for w in INTENT_ARABIC)
     compound = any(p in w for w in words for p in INTENT_PARTS_NL)
     generic = compound or _starts(words, text, INTENT_STARTS) or arabic
-    kinds = [code for code, phrases in ACTIVITY_KINDS.items() if any(p in text for p in phrases)]
+    kinds = activity_kinds(question)
     see = any(p in text for p in SEE_PHRASES)
     if any(w in COUNT_WORDS for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "için" not in text):
         return None
