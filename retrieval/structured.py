@@ -207,6 +207,7 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwycieczk",
         r"екскурс",
         r"\b(?:візит\w*|сходити|піти|поїхати|відвіда\w*) (?:на |до |у |в )?(?:якусь |якийсь )?(?:підприєм|фірм|завод|компані)",
+        r"(?:підприєм|фірм|завод)\w*\s+(?:\w+\s+)?(?:сходити|піти|поїхати|відвідати)",
         r"زيار\w*\s+(?:\S+\s+)?\S*(?:شرك|مصن|مصان|معمل|معامل)",
         r"\bرحل(?:ة|ات)",
         r"جول(?:ة|ات)\s+(?:في|داخل)\s+\S*(?:شرك|مصن|مصان)",
@@ -852,21 +853,30 @@ def activity_line(
     return line + (f" ({t('bron.own_list', lang)})" if own else "")
 
 
-def filters_text(q: ActivityQuery, lang: str) -> str:
-    parts = ""
+def filters_text(q: ActivityQuery, lang: str) -> tuple[str, str]:
+    """The list's filters for its intro line: (for whom and where, the kinds). Each language's sentence puts
+    them in its own order ("4 etkinlik buldum" follows "Den Haag yakınında"; the kinds close the sentence)."""
+    filters = ""
+    if q.doelgroepen:
+        filters += t(
+            "assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang) for d in q.doelgroepen], lang)
+        )
+    if q.place:
+        filters += t("assistant.filter_near", lang, place=q.place.naam)
+    kind = ""
     if q.activiteiten:
-        parts += t(
+        kind = t(
             "assistant.filter_kind",
             lang,
             what=format_list([label("activiteit", c, lang).lower() for c in q.activiteiten], lang),
         )
-    if q.doelgroepen:
-        parts += t(
-            "assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang) for d in q.doelgroepen], lang)
-        )
-    if q.place:
-        parts += t("assistant.filter_near", lang, place=q.place.naam)
-    return parts
+    return filters, kind
+
+
+def _sentence(text: str, lang: str) -> str:
+    """The first letter upper-case: a Turkish intro line starts with its filters ("kızlar için ...")."""
+    first = "İ" if lang == "tr" and text[:1] == "i" else text[:1].upper()
+    return first + text[1:]
 
 
 def answer_activities(
@@ -884,11 +894,12 @@ def answer_activities(
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
     own_ids = {i.id for i in extra}
-    filters = filters_text(q, lang)
+    filters, kind = filters_text(q, lang)
     if not hits:
-        return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), "", [], [], set())
+        none = t("assistant.activities_none", lang, filters=filters, kind=kind)
+        return ActivityAnswer(_sentence(none, lang), "", [], [], set())
     shown = hits[: show + more]
-    lines = [t("assistant.activities_found", lang, n=len(hits), filters=filters)]
+    lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
     items = [
