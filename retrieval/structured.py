@@ -540,6 +540,7 @@ _SOUND_FOLDS = (
     ("gh", "h"),
     ("g", "h"),
     ("ij", "ei"),
+    ("ui", "ei"),  # Maassluis: Маасслейс, ماسلاوس
     ("ey", "ei"),
     ("y", "i"),
     ("j", "i"),
@@ -580,7 +581,7 @@ _ARABIC_CONSONANTS = {
     "d": "(?:d|dh)",
 }
 _ARABIC_VOWELS = (
-    ("ei", "(a?y)?"),
+    ("ei", "(a?[yw])?"),
     ("au", "(a?w)?"),
     ("a", "(a)?"),
     ("o", "(w)?"),
