@@ -471,7 +471,8 @@ class ActivityQuery:
 
 
 def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
-    for s in starts:
+    """A word of the (folded) question starts with one of ``starts``, or a phrase of them is in it."""
+    for s in map(fold, starts):
         if " " in s or not s.isascii():
             if s in text:
                 return True
@@ -479,6 +480,10 @@ def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
             return True
     return False
 
+
+_SEE_FOLDED = tuple(fold(p) for p in SEE_PHRASES)
+_COUNT_FOLDED = frozenset(fold(w) for w in COUNT_WORDS)
+_LIST_FOLDED = tuple(fold(p) for p in LIST_WORDS)
 
 _PLACE_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
 
@@ -754,14 +759,14 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     With ``followup`` (the previous question was an activity question) a question that only names a
     filter ("en in Delft?", "a dla dziewczyn?") counts too; the caller merges it with the previous one.
     """
-    text = question.lower()
+    text = fold(question)  # typed without letter marks or with them, the same words match
     words = _WORD.findall(text)
     arabic = any(w in question for w in INTENT_ARABIC)
     compound = any(p in w for w in words for p in INTENT_PARTS_NL)
     generic = compound or _starts(words, text, INTENT_STARTS) or arabic
     kinds = activity_kinds(question)
-    see = any(p in text for p in SEE_PHRASES)
-    if any(w in COUNT_WORDS for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "için" not in text):
+    see = any(p in text for p in _SEE_FOLDED)
+    if any(w in _COUNT_FOLDED for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "icin" not in text):
         return None
     q = ActivityQuery(activiteiten=kinds)
     for code, starts in DOELGROEP_STARTS.items():
@@ -774,7 +779,7 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
         if _starts(words, text, starts):
             q.branches.append(code)
     q.place = find_place(kb, question)
-    listing = any(p in f" {text} " for p in LIST_WORDS) or q.place is not None
+    listing = any(p in f" {text} " for p in _LIST_FOLDED) or q.place is not None
     if generic:
         # "is there a workshop ...?" without any filter: a list of everything helps nobody
         return q if q.has_filter else None

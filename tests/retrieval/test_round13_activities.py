@@ -144,3 +144,18 @@ def test_the_assistant_lists_activities_for_the_follow_up(
     answer = assistant.ask(followup, previous=[earlier], use_llm=False)
     assert answer.reply_kind == "activity_list" and answer.language == lang, answer.answer
     assert place in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "girls"),
+    [
+        ("co mozna zobaczyc z dziecmi w Delft?", False),
+        ("Delft'te ne gorebiliriz cocuklarla", False),
+        ("zajecia dla dziewczyn w Delfcie", True),
+        ("kizlar icin etkinlik Delft'te var mi", True),
+    ],
+)
+def test_outing_and_activity_questions_typed_without_letter_marks(kb: KnowledgeBase, text: str, girls: bool) -> None:
+    q = parse_activity_question(kb, text)
+    assert q is not None and q.place is not None and q.place.naam == "Delft"
+    assert (q.doelgroepen == ["meisjes"]) is girls
