@@ -159,3 +159,18 @@ def test_outing_and_activity_questions_typed_without_letter_marks(kb: KnowledgeB
     q = parse_activity_question(kb, text)
     assert q is not None and q.place is not None and q.place.naam == "Delft"
     assert (q.doelgroepen == ["meisjes"]) is girls
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("open dag in Capelle?", "Capelle aan den IJssel"),
+        ("bedrijfsbezoek in Krimpen", "Krimpen aan den IJssel"),
+        ("proefstuderen in Alphen", "Alphen aan den Rijn"),
+        ("meeloopdag in Dordt", "Dordrecht"),
+        ("open days in Berkel?", "Berkel en Rodenrijs"),
+    ],
+)
+def test_the_short_names_people_use_for_a_gemeente_or_kern(kb: KnowledgeBase, text: str, place: str) -> None:
+    q = parse_activity_question(kb, text)
+    assert q is not None and q.place is not None and q.place.naam == place
