@@ -93,6 +93,25 @@ SEE_PHRASES = (
     "ماذا يمكننا أن نرى",
     "ماذا نستطيع أن نرى",
     "أين يمكن أن نذهب",
+    # more ways to ask the same: visiting, going somewhere with the child
+    "wat kunnen we bezoeken",
+    "waar kunnen we heen",
+    "what can we visit",
+    "places to visit",
+    "things to see",
+    "gezilecek",
+    "nereye gidelim",
+    "ne gezebiliriz",
+    "co zwiedzic",
+    "co mozna zwiedzic",
+    "gdzie mozna pojsc",
+    "gdzie pojechac",
+    "що відвідати",
+    "куди сходити",
+    "куди піти з",
+    "ماذا نزور",
+    "أين نذهب",
+    "وين نروح",
 )
 # Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
 ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
@@ -201,7 +220,7 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfield ?trip",
         r"\bexcursion",
         r"\b(?:sirket|fabrika|firma|isyeri|is yeri)\w* (?:ziyaret|gez)",
-        r"\bgezi",
+        r"\bgezi(?:si|ler|leri|ye|de|mi)?\b",  # a trip (not 'gezilecek', 'to be seen')
         r"\bwizyt\w* (?:w|u|na|do) (?:jakiej\w* )?(?:firm|zaklad|fabry|przedsieb)",
         r"\bodwiedz\w* (?:jak\w* )?(?:firm|zaklad|fabry)",
         r"\bwycieczk",

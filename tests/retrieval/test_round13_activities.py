@@ -174,3 +174,19 @@ def test_outing_and_activity_questions_typed_without_letter_marks(kb: KnowledgeB
 def test_the_short_names_people_use_for_a_gemeente_or_kern(kb: KnowledgeBase, text: str, place: str) -> None:
     q = parse_activity_question(kb, text)
     assert q is not None and q.place is not None and q.place.naam == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat kunnen we bezoeken in Delft met de kinderen?",
+        "places to visit with my son near Delft",
+        "Delft'te cocukla gezilecek teknik yerler",
+        "co mozna zwiedzic z synem w Delft?",
+        "куди сходити з дитиною у Делфті?",
+        "وين نروح مع ابني في دلفت؟",
+    ],
+)
+def test_where_can_we_go_near_a_place_lists_every_kind(kb: KnowledgeBase, text: str) -> None:
+    q = parse_activity_question(kb, text)
+    assert q is not None and q.activiteiten == [] and q.place is not None and q.place.naam == "Delft"
