@@ -161,7 +161,6 @@ ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
         "excursion",
         "şirket ziyaret",
         "fabrika ziyaret",
-        "gezi",
         "wizyta w firmie",
         "wizyty w firm",
         "wycieczk",
