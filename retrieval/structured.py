@@ -15,6 +15,7 @@ the school's own list say so.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -488,9 +489,14 @@ class ActivityQuery:
         )
 
 
+@functools.cache
+def _fold_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(p) for p in phrases)
+
+
 def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
     """A word of the (folded) question starts with one of ``starts``, or a phrase of them is in it."""
-    for s in map(fold, starts):
+    for s in _fold_phrases(starts):
         if " " in s or not s.isascii():
             if s in text:
                 return True
