@@ -15,10 +15,14 @@ the school's own list say so.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from anyascii import anyascii
 
 from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
 from knowledge.i18n import label, t, word
@@ -90,6 +94,25 @@ SEE_PHRASES = (
     "ماذا يمكننا أن نرى",
     "ماذا نستطيع أن نرى",
     "أين يمكن أن نذهب",
+    # more ways to ask the same: visiting, going somewhere with the child
+    "wat kunnen we bezoeken",
+    "waar kunnen we heen",
+    "what can we visit",
+    "places to visit",
+    "things to see",
+    "gezilecek",
+    "nereye gidelim",
+    "ne gezebiliriz",
+    "co zwiedzic",
+    "co mozna zwiedzic",
+    "gdzie mozna pojsc",
+    "gdzie pojechac",
+    "що відвідати",
+    "куди сходити",
+    "куди піти з",
+    "ماذا نزور",
+    "أين نذهب",
+    "وين نروح",
 )
 # Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
 ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
@@ -139,7 +162,6 @@ ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
         "excursion",
         "şirket ziyaret",
         "fabrika ziyaret",
-        "gezi",
         "wizyta w firmie",
         "wizyty w firm",
         "wycieczk",
@@ -164,6 +186,99 @@ ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
     ),
     "wedstrijd_online": ("wedstrijd", "competition", "contest", "yarışma", "konkurs", "конкурс", "змаган", "مسابقة"),
 }
+# Inflected forms of the kinds, as regular expressions on the folded text (see :func:`fold`: letter marks
+# gone, so "dzien otwarty" and "dzień otwarty", "acik gunler" and "açık günler" read the same). A stem or a
+# pattern per language, so singular, plural and case forms all count.
+ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
+    "open_dag": (
+        r"\bopen ?dag",
+        r"meeloop",
+        r"proefstude",
+        r"proefles",
+        r"\bopen ?(?:day|house)",
+        r"\b(?:taster|trial|try-out) (?:day|session|lesson)",
+        r"\bacik ?gun",
+        r"\btanitim gun",
+        r"\bdeneme ders",
+        r"\bd(?:zien|ni\w*) otwart",
+        r"\botwart\w* drzwi",
+        r"\bdrzwi otwart",
+        r"\b(?:dzien|dni\w*|lekcj\w*) probn",
+        r"відкрит\w* двер",
+        r"двер\w* відкрит",
+        r"\bд(?:ень|ні\w*|ня) відкрит",
+        r"(?:يوم|أيام|ايام|الأيام|الايام|اليوم)\s+(?:ال)?مفتوح",
+        r"(?:الباب|الأبواب|الابواب)\s+المفتوح",
+    ),
+    "bedrijfsbezoek": (
+        r"bedrij\w* (?:bezoek|bekijk)",
+        r"\bbezoek\w* (?:aan |bij )?(?:een |het )?bedrij",
+        r"excursie",
+        r"\bcompan\w* visit",
+        r"\bvisit\w* (?:to )?(?:a |an |the |some )?(?:compan|factor|firm|workplace|business)",
+        r"\b(?:factory|company|workplace) tour",
+        r"\bfield ?trip",
+        r"\bexcursion",
+        r"\b(?:sirket|fabrika|firma|isyeri|is yeri)\w* (?:ziyaret|gez)",
+        r"\bgezi(?:si|ler|leri|ye|de|mi)?\b",  # a trip (not 'gezilecek', 'to be seen')
+        r"\bwizyt\w* (?:w|u|na|do) (?:jakiej\w* )?(?:firm|zaklad|fabry|przedsieb)",
+        r"\bodwiedz\w* (?:jak\w* )?(?:firm|zaklad|fabry)",
+        r"\bwycieczk",
+        r"екскурс",
+        r"\b(?:візит\w*|сходити|піти|поїхати|відвіда\w*) (?:на |до |у |в )?(?:якусь |якийсь )?(?:підприєм|фірм|завод|компані)",
+        r"(?:підприєм|фірм|завод)\w*\s+(?:\w+\s+)?(?:сходити|піти|поїхати|відвідати)",
+        r"زيار\w*\s+(?:\S+\s+)?\S*(?:شرك|مصن|مصان|معمل|معامل)",
+        r"\bرحل(?:ة|ات)",
+        r"جول(?:ة|ات)\s+(?:في|داخل)\s+\S*(?:شرك|مصن|مصان)",
+    ),
+    "gastles": (
+        r"gastles",
+        r"gastdocent",
+        r"\bguest (?:lesson|lecture|speaker|teacher)",
+        r"\b(?:konuk|misafir) (?:ders|ogretmen|konusmaci)",
+        r"\blekcj\w* gosc",
+        r"\bgoscinn\w* (?:lekcj|wyklad)",
+        r"гостьов",
+        r"(?:درس|حصة|حصص|محاضرة)\s+(?:من\s+)?ضيف",
+    ),
+    "wedstrijd_online": (
+        r"wedstrijd",
+        r"competition",
+        r"contest",
+        r"yarisma",
+        r"konkurs",
+        r"конкурс",
+        r"змаган",
+        r"مسابق",
+    ),
+}
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ı": "i", "ß": "ss", "ø": "o"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased, with the marks of Latin letters dropped ("dzień" -> "dzien", "açık" -> "acik"); Cyrillic
+    and Arabic stay as written (й and ї are letters of their own)."""
+    out = []
+    for c in text.lower().translate(_LATIN_EXTRA):
+        if c < "\u0250":
+            out.append("".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d)))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+_KIND_PATTERNS = {
+    code: re.compile("|".join([*(re.escape(fold(p)) for p in ACTIVITY_KINDS.get(code, ())), *pats]))
+    for code, pats in ACTIVITY_PATTERNS.items()
+}
+
+
+def activity_kinds(text: str) -> list[str]:
+    """The kinds of activity a question names, in any of the six languages, inflected or without letter marks."""
+    folded = fold(text)
+    return [code for code, pattern in _KIND_PATTERNS.items() if pattern.search(folded)]
+
+
 DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
     "meisjes": (
         "meisje",
@@ -374,8 +489,14 @@ class ActivityQuery:
         )
 
 
+@functools.cache
+def _fold_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(p) for p in phrases)
+
+
 def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
-    for s in starts:
+    """A word of the (folded) question starts with one of ``starts``, or a phrase of them is in it."""
+    for s in _fold_phrases(starts):
         if " " in s or not s.isascii():
             if s in text:
                 return True
@@ -383,6 +504,10 @@ def _starts(words: list[str], text: str, starts: tuple[str, ...]) -> bool:
             return True
     return False
 
+
+_SEE_FOLDED = tuple(fold(p) for p in SEE_PHRASES)
+_COUNT_FOLDED = frozenset(fold(w) for w in COUNT_WORDS)
+_LIST_FOLDED = tuple(fold(p) for p in LIST_WORDS)
 
 _PLACE_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
 
@@ -433,6 +558,182 @@ def _direction_area(text: str, words: list[str]) -> str | None:
 
 _BARE_DIRECTIONS = frozenset({"zuid", "noord", "west", "oost"})
 
+# --- place names written in Cyrillic or Arabic script ---------------------------------------------------
+# A name is compared as it sounds: Dutch spelling and a transliteration (anyascii) are folded to one sound key
+# ("Hoogvliet" and "Хогвліт" -> "hohvlit"; "Rijswijk" and "Рейсвейк" -> "reisveik"). Arabic script writes no
+# short vowels, so there only the consonants are compared ("هوخفليت" and "Hoogvliet" -> "hflt").
+_SOUND_FOLDS = (
+    ("sch", "skh"),
+    ("ch", "kh"),
+    ("kh", "h"),
+    ("gh", "h"),
+    ("g", "h"),
+    ("ij", "ei"),
+    ("ui", "ei"),  # Maassluis: Маасслейс, ماسلاوس
+    ("ey", "ei"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+    ("oe", "u"),
+    ("ou", "au"),
+    ("ie", "i"),
+    ("x", "ks"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+)
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")  # and / in / to / the, written onto a word
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def sound_key(text: str) -> str:
+    """Dutch spelling or a Latin transliteration folded to a rough sound key (doubled letters once)."""
+    key = re.sub(r"[^a-z]", "", normalise(text))
+    for old, new in _SOUND_FOLDS:
+        key = key.replace(old, new)
+    return _collapse(key)
+
+
+# How Arabic script writes the sounds of a Dutch name (after :func:`sound_key`): short vowels are not written,
+# long ones may be (alif, waw, ya); Dutch v/w become f or waw, p becomes b, the Dutch g/ch sound kha, ghain or ha.
+_ARABIC_CONSONANTS = {
+    "v": "(?:f|w|v)",
+    "p": "(?:b|p)",
+    "h": "(?:kh|gh|h|x)",
+    "k": "(?:k|q|kh)",
+    "s": "(?:s|sh|s)",
+    "z": "(?:z|s|dh)",
+    "t": "(?:t|th)",
+    "d": "(?:d|dh)",
+}
+_ARABIC_VOWELS = (
+    ("ei", "(a?[yw])?"),
+    ("au", "(a?w)?"),
+    ("a", "(a)?"),
+    ("o", "(w)?"),
+    ("u", "(w)?"),
+    ("e", "(y)?"),
+    ("i", "(y)?"),
+)
+
+
+def arabic_pattern(name: str) -> re.Pattern[str]:
+    """A pattern that a transliterated Arabic spelling of ``name`` matches (alif kept as 'a': see
+    :func:`_arabic_letters`): "Hoogvliet" matches "hwkhflyt" (هوخفليت), not "mrafqh" (مرافقة). Each vowel is a
+    group: :func:`_arabic_match` counts the vowels left unwritten."""
+    key = sound_key(name)
+    parts: list[str] = []
+    i = 0
+    while i < len(key):
+        vowel = next(((v, r) for v, r in _ARABIC_VOWELS if key.startswith(v, i)), None)
+        if vowel is not None:
+            parts.append(vowel[1])
+            i += len(vowel[0])
+        else:
+            parts.append(_ARABIC_CONSONANTS.get(key[i], re.escape(key[i])))
+            i += 1
+    # a final e or a is often written with ta marbuta or ha
+    return re.compile("".join(parts) + "(?:h|a)?")
+
+
+def _arabic_match(pattern: re.Pattern[str], consonants: int, letters: str) -> bool:
+    """``letters`` spell the name, leaving at most one of its vowels unwritten (two in a long name): "دلفت" is
+    Delft, but "بتلك" ('with that') is not Botlek. A name of three consonants says little: then every vowel
+    must be written ("لدينا" 'we have' is not Leiden)."""
+    m = pattern.fullmatch(letters)
+    if m is None:
+        return False
+    unwritten = sum(not g for g in m.groups())
+    allowed = 0 if consonants <= 3 else 1 if len(m.groups()) <= 3 else 2
+    return unwritten <= allowed
+
+
+def _arabic_letters(word: str) -> str:
+    """An Arabic word in Latin letters, long vowels kept (anyascii drops alif; here it stays 'a')."""
+    return re.sub(r"[^a-z]", "", anyascii(word.replace("ا", "a").replace("آ", "a").replace("أ", "a")).lower())
+
+
+def _script(word: str) -> str:
+    """'cyrillic', 'arabic' or 'latin' (the first letter decides)."""
+    c = word[0]
+    if "\u0400" <= c <= "\u04ff":
+        return "cyrillic"
+    if "\u0600" <= c <= "\u06ff":
+        return "arabic"
+    return "latin"
+
+
+def _edit_distance(a: str, b: str, limit: int = 1) -> int:
+    """Levenshtein distance, stopping once it exceeds ``limit`` (returns limit + 1 then)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+_ArabicName = tuple[re.Pattern[str], int, str]  # pattern, number of consonants, place name
+_SOUND_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str], list[_ArabicName]]] = {}
+
+
+def _sound_names(kb: KnowledgeBase) -> tuple[dict[str, str], list[_ArabicName]]:
+    """Sound keys and Arabic-script patterns of every wijk, kern, gebied and gemeente name and alias."""
+    cached = _SOUND_NAMES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1], cached[2]
+    sounds: dict[str, str] = {}
+    patterns: list[_ArabicName] = []
+    for key, g in area_names(kb).items():
+        if key.isdigit() or len(key) < 4 or " " in key:  # a question's words are matched one by one
+            continue
+        sounds.setdefault(sound_key(key), g.naam)
+        consonants = len(re.sub("[aeiou]", "", sound_key(key)))
+        if consonants >= 3:  # fewer cannot tell a name from a word
+            patterns.append((arabic_pattern(key), consonants, g.naam))
+    _SOUND_NAMES[id(kb)] = (kb, sounds, patterns)
+    return sounds, patterns
+
+
+def _sound_match(word: str, names: dict[str, str]) -> str | None:
+    """The place whose sound key ``word`` (a transliterated sound key) is, is inflected from (up to two letters
+    more: "Делфті", "Зутермері") or is one letter away from, when the name is long enough to tell."""
+    if word in names:
+        return names[word]
+    for key, name in names.items():
+        if len(key) >= 5 and word.startswith(key) and len(word) - len(key) <= 2:
+            return name
+    if len(word) >= 7:
+        for key, name in names.items():
+            if len(key) >= 7 and _edit_distance(word, key) <= 1:
+                return name
+    return None
+
+
+def place_in_script(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """A known place written in Cyrillic or Arabic script among ``words`` (lower-cased), by its sound."""
+    sounds, patterns = _sound_names(kb)
+    for w in words:
+        script = _script(w)
+        if script == "cyrillic" and all(_script(c) == "cyrillic" for c in w if c.isalpha()):
+            hit = _sound_match(sound_key(anyascii(w)), sounds)
+        elif script == "arabic" and all(_script(c) == "arabic" for c in w if c.isalpha()):
+            forms = [w] + [w[len(p) :] for p in _ARABIC_PREFIXES if w.startswith(p) and len(w) - len(p) >= 3]
+            letters = [_arabic_letters(f) for f in forms]
+            hit = next((name for f in letters for pat, n, name in patterns if _arabic_match(pat, n, f)), None)
+        else:
+            continue
+        if hit is not None:
+            return hit
+    return None
+
 
 def find_place(kb: KnowledgeBase, text: str) -> Place | None:
     """The most specific known place named in ``text``: a postcode, a part of Rotterdam, a wijk, gebied or
@@ -465,6 +766,9 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
             w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3) for w in words
         ):
             return resolve_place(kb, name)
+    in_script = place_in_script(kb, words)
+    if in_script is not None:
+        return resolve_place(kb, in_script)
     names = _gebied_names(kb)
     for tok in tokens:  # Polish and other inflections: "Rotterdamie", "Delftu", "Zoetermeeru"
         for key, name in names.items():
@@ -479,14 +783,14 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     With ``followup`` (the previous question was an activity question) a question that only names a
     filter ("en in Delft?", "a dla dziewczyn?") counts too; the caller merges it with the previous one.
     """
-    text = question.lower()
+    text = fold(question)  # typed without letter marks or with them, the same words match
     words = _WORD.findall(text)
     arabic = any(w in question for w in INTENT_ARABIC)
     compound = any(p in w for w in words for p in INTENT_PARTS_NL)
     generic = compound or _starts(words, text, INTENT_STARTS) or arabic
-    kinds = [code for code, phrases in ACTIVITY_KINDS.items() if any(p in text for p in phrases)]
-    see = any(p in text for p in SEE_PHRASES)
-    if any(w in COUNT_WORDS for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "için" not in text):
+    kinds = activity_kinds(question)
+    see = any(p in text for p in _SEE_FOLDED)
+    if any(w in _COUNT_FOLDED for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "icin" not in text):
         return None
     q = ActivityQuery(activiteiten=kinds)
     for code, starts in DOELGROEP_STARTS.items():
@@ -499,7 +803,7 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
         if _starts(words, text, starts):
             q.branches.append(code)
     q.place = find_place(kb, question)
-    listing = any(p in f" {text} " for p in LIST_WORDS) or q.place is not None
+    listing = any(p in f" {text} " for p in _LIST_FOLDED) or q.place is not None
     if generic:
         # "is there a workshop ...?" without any filter: a list of everything helps nobody
         return q if q.has_filter else None
@@ -579,21 +883,30 @@ def activity_line(
     return line + (f" ({t('bron.own_list', lang)})" if own else "")
 
 
-def filters_text(q: ActivityQuery, lang: str) -> str:
-    parts = ""
+def filters_text(q: ActivityQuery, lang: str) -> tuple[str, str]:
+    """The list's filters for its intro line: (for whom and where, the kinds). Each language's sentence puts
+    them in its own order ("4 etkinlik buldum" follows "Den Haag yakınında"; the kinds close the sentence)."""
+    filters = ""
+    if q.doelgroepen:
+        filters += t(
+            "assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang) for d in q.doelgroepen], lang)
+        )
+    if q.place:
+        filters += t("assistant.filter_near", lang, place=q.place.naam)
+    kind = ""
     if q.activiteiten:
-        parts += t(
+        kind = t(
             "assistant.filter_kind",
             lang,
             what=format_list([label("activiteit", c, lang).lower() for c in q.activiteiten], lang),
         )
-    if q.doelgroepen:
-        parts += t(
-            "assistant.filter_for", lang, what=format_list([word("doelgroep", d, lang) for d in q.doelgroepen], lang)
-        )
-    if q.place:
-        parts += t("assistant.filter_near", lang, place=q.place.naam)
-    return parts
+    return filters, kind
+
+
+def _sentence(text: str, lang: str) -> str:
+    """The first letter upper-case: a Turkish intro line starts with its filters ("kızlar için ...")."""
+    first = "İ" if lang == "tr" and text[:1] == "i" else text[:1].upper()
+    return first + text[1:]
 
 
 def answer_activities(
@@ -611,11 +924,12 @@ def answer_activities(
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
     own_ids = {i.id for i in extra}
-    filters = filters_text(q, lang)
+    filters, kind = filters_text(q, lang)
     if not hits:
-        return ActivityAnswer(t("assistant.activities_none", lang, filters=filters), "", [], [], set())
+        none = t("assistant.activities_none", lang, filters=filters, kind=kind)
+        return ActivityAnswer(_sentence(none, lang), "", [], [], set())
     shown = hits[: show + more]
-    lines = [t("assistant.activities_found", lang, n=len(hits), filters=filters)]
+    lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
     items = [
