@@ -67,6 +67,7 @@ from retrieval.routing import (
     asks_action,
     asks_for_record,
     asks_number,
+    asks_training,
     best_per_article,
     content_words,
     fold,
@@ -553,6 +554,13 @@ class Assistant:
                 return listed
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
+        if context.kind == "record" and (
+            followup or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+        ):
+            # a short question after a beroep that finds nothing alone ("kaç yıl okuması lazım?") leans on it too
+            kept = self._record_followup(text, lang, context, alone, qvec)
+            if kept is not None:
+                return kept
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -722,6 +730,50 @@ class Assistant:
         if together[there].dense >= together[here].dense and gain_there - gain_here >= PULL_MARGIN:
             return alone[there]
         return None
+
+    def _record_followup(
+        self, text: str, lang: str, context: Route, alone: Route, qvec: np.ndarray | None
+    ) -> Route | None:
+        """A follow-up after a beroep or opleiding ("how long is that training?", "bbl mi bol mu?", "which school
+        teaches it?"): the conversation's record stays the topic, unless the follow-up names another record or an
+        example question of an article matches its own words closely (it names that article's subject: "and what
+        do you earn in that job?"). After a beroep the answer is its opleiding closest to the two questions (how
+        long, where, BOL/BBL are facts of the opleiding); None when the follow-up leaves the record."""
+        hit = context.hit
+        if hit is None or hit.kind not in ("beroep", "opleiding") or other_domain(text) is not None:
+            return None
+        if alone.kind == "record" and alone.hit is not None and alone.hit.source != hit.source:
+            return None
+        if not asks_training(text, lang) and alone.answers:
+            # "a ile się zarabia w tym zawodzie?" asks about pay in that job: an article's subject
+            return None
+        kept = hit
+        rid = hit.source.split(":", 1)[1]
+        beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" else None
+        if beroep is not None and qvec is not None:
+            routes = [f"opleiding:{o}" for o in beroep.mbo_route if o in self.kb.opleidingen]
+            mixed = (
+                qvec
+                if context.qvec is None
+                else vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
+            )
+            found = (
+                self.index.search(
+                    f"{context.text} {text}", k=1, filters={"source": routes}, mode="dense", lang=lang, qvec=mixed
+                )
+                if routes
+                else []
+            )
+            if found:
+                kept = found[0]
+        return Route(
+            "record",
+            text=f"{context.text} {text}",
+            hit=kept,
+            qvec=qvec,
+            context=context,
+            confidence=float(kept.dense or context.confidence),
+        )
 
     @staticmethod
     def _strong(route: Route) -> bool:

@@ -518,6 +518,132 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
     return stems
 
 
+# Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
+# BOL/BBL, what level, learning it. A word of at least four letters also matches as a word start ('opleiding' in
+# 'opleidingen', 'szkoł' ...); Arabic words anywhere in a word (they take prefixes: 'وكم', 'وأين').
+TRAINING_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "hoe lang",
+        "jaar",
+        "jaren",
+        "duur",
+        "school",
+        "scholen",
+        "waar",
+        "bbl",
+        "bol",
+        "leren",
+        "opleiding",
+        "niveau",
+        "studeren",
+        "leerweg",
+    ),
+    "en": (
+        "how long",
+        "year",
+        "years",
+        "school",
+        "schools",
+        "where",
+        "bbl",
+        "bol",
+        "learn",
+        "study",
+        "course",
+        "training",
+        "level",
+        "duration",
+    ),
+    "tr": (
+        "kaç yıl",
+        "yıl",
+        "sürüyor",
+        "süre",
+        "okul",
+        "nerede",
+        "bbl",
+        "bol",
+        "okuma",
+        "eğitim",
+        "seviye",
+        "öğren",
+        "bölüm",
+    ),
+    "ar": (
+        "كم سنة",
+        "سنوات",
+        "سنة",
+        "مدة",
+        "مدرسة",
+        "مدارس",
+        "أين",
+        "وين",
+        "bbl",
+        "bol",
+        "يدرس",
+        "تدرس",
+        "دراسة",
+        "الدراسة",
+        "مستوى",
+        "يتعلم",
+        "تتعلم",
+    ),
+    "pl": (
+        "ile lat",
+        "lat",
+        "lata",
+        "trwa",
+        "szkoł",
+        "szkol",
+        "gdzie",
+        "bbl",
+        "bol",
+        "uczy",
+        "nauk",
+        "poziom",
+        "kierun",
+        "studi",
+    ),
+    "uk": (
+        "скільки років",
+        "років",
+        "роки",
+        "рік",
+        "триває",
+        "школ",
+        "де",
+        "bbl",
+        "bol",
+        "вчити",
+        "навчан",
+        "рівень",
+        "вчать",
+        "вчиться",
+    ),
+}
+
+
+def asks_training(text: str, lang: str) -> bool:
+    """Whether a (follow-up) question asks how long, where, at what level or by which leerweg one learns a job."""
+    low = fold(text)
+    ws = words_of(low)
+    padded = f" {' '.join(ws)} "
+    for entry in TRAINING_WORDS.get(lang, ()):
+        e = fold(entry)
+        if " " in e:
+            if f" {e} " in padded:
+                return True
+        elif (
+            lang == "ar"
+            and len(e) >= 3
+            and any(e in w for w in ws)
+            or e in ws
+            or (len(e) >= 4 and any(w.startswith(e) for w in ws))
+        ):
+            return True
+    return False
+
+
 def asks_action(text: str, lang: str) -> bool:
     """Whether the question asks what to do, where to complain or who helps ("waar kan ik dat melden?")."""
     low = f" {fold(text)} "
