@@ -180,6 +180,8 @@ MAX_ANSWER_WORDS = 120
 # A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
 # article behind "lees meer") when both together would be longer than this.
 ANSWER_BUDGET = 75
+_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ي", "ت", "ل")
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 # the one-word openings of a follow-up ("en", "peki", "a"): no content of their own
 FOLLOWUP_WORDS = {lang: tuple(s for s in starts if " " not in s) for lang, starts in FOLLOWUP_STARTS.items()}
@@ -322,8 +324,8 @@ class Assistant:
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
-            str, list[tuple[frozenset[str], str]]
-        ] = {}  # lang -> (keys, record) of longer names
+            str, list[tuple[tuple[frozenset[str], ...], str]]
+        ] = {}  # lang -> (keys of each word, record) of longer names
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -1023,15 +1025,16 @@ class Assistant:
         phrases: list[tuple[frozenset[str], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
-            keys = [key for tok in tokenize(text, code) if (key := self._word_key(tok)) is not None]
-            for key in keys:
-                by_key.setdefault(key, set()).add(source)
+            per_word = [ks for w in words_of(fold(text)) if (ks := self._loose_keys(w, code))]
+            for ks in per_word:
+                for key in ks:
+                    by_key.setdefault(key, set()).add(source)
             # an everyday name of one word is a key of its own ('graafmachine'); one of several words names the
             # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
-            if named and len(set(keys)) == 1:
-                everyday.add(keys[0])
-            elif named and keys:
-                phrases.append((frozenset(keys), source))
+            if named and len(per_word) == 1:
+                everyday.update(per_word[0])
+            elif named and per_word:
+                phrases.append((tuple(per_word), source))
 
         # Dutch: the names only (a Dutch question meets the Dutch records through the passage search already, and
         # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence.
@@ -1055,6 +1058,7 @@ class Assistant:
                 texts = [art.titel.get(code, ""), art.tekst.get(code, ""), art.doen.get(code, "")]
                 texts += [x for k in art.kort for x in (k.tekst.get(code, ""), *k.vragen.get(code, []))]
                 used.update(tokenize(" ".join(texts), code))
+                used.update(k for w in set(words_of(fold(" ".join(texts)))) for k in self._loose_keys(w, code))
             for tok in used:
                 in_articles[tok] = in_articles.get(tok, 0) + 1
         index = {
@@ -1067,6 +1071,43 @@ class Assistant:
         self._everyday_phrases[lang] = phrases
         return index
 
+    @staticmethod
+    def _loose_keys(word: str, lang: str) -> frozenset[str]:
+        """The keys a word of a record's name or a question is matched by: its stem, the word as typed (the Turkish
+        stem of 'gemi' is 'ge', too short to say anything) and, for a long word, its first six letters ('лабораторія'
+        and 'лабораторії' stem differently); Arabic also without hamza forms and without the article or a
+        conjunction / verb prefix ('والالعاب' and 'الألعاب', 'يصنع' and 'صنع')."""
+        from retrieval.tokenize import tokenize
+
+        w = word.strip("'’")
+        forms = {w, *tokenize(w, lang)}
+        if lang == "ar":
+            plain = w.translate(_HAMZA)
+            forms.add(plain)
+            todo = [plain]
+            for _ in range(2):
+                todo = [f[len(p) :] for f in todo for p in _AR_PREFIXES if f.startswith(p) and len(f) - len(p) >= 3]
+                forms.update(todo)
+        elif len(w) >= 7 and w.isalpha():
+            forms.add(w[:6])
+        return frozenset(f for f in forms if len(f) >= 3)
+
+    def _question_keys(self, text: str, lang: str) -> set[str]:
+        return {key for tok in self._plain_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+
+    def _word_forms(self, text: str, lang: str) -> list[frozenset[str]]:
+        """Per word of the question: its stem(s), the word as typed and its loose forms (see _loose_keys)."""
+        from retrieval.tokenize import tokenize
+
+        return [frozenset({*tokenize(w, lang), *self._loose_keys(w, lang)}) for w in words_of(fold(text))]
+
+    def _plain_tokens(self, text: str, lang: str) -> list[str]:
+        """The question's tokens with the loose forms of its words (see _loose_keys), each once."""
+        toks = list(query_tokens(text, lang))
+        for w in words_of(fold(text)):
+            toks.extend(sorted(self._loose_keys(w, lang)))
+        return list(dict.fromkeys(toks))
+
     def _names_a_beroep(self, text: str, lang: str) -> bool:
         """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
         'вітряки' + 'what is that job?'): ours even when no school word is there ('where can I buy a cheap bike'
@@ -1074,8 +1115,10 @@ class Assistant:
         if not asks_for_record(text, lang):
             return False
         self._plain_index(lang)
-        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
-        return bool(keys & self._everyday_words[lang]) or any(p <= keys for p, _ in self._everyday_phrases[lang])
+        keys = self._question_keys(text, lang)
+        return bool(keys & self._everyday_words[lang]) or any(
+            all(ks & keys for ks in p) for p, _ in self._everyday_phrases[lang]
+        )
 
     def _plain_record(
         self,
@@ -1098,20 +1141,22 @@ class Assistant:
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
         score: dict[str, float] = {}
         named = False
-        for tok in query_tokens(text, lang):
-            key = self._word_key(tok)
-            if key is None or tok in self._question_words or key not in index:
+        for forms in self._word_forms(text, lang):
+            # each word of the question counts once, by whichever of its forms the index holds
+            keys = [k for tok in forms if (k := self._word_key(tok)) is not None and k in index]
+            if not keys or forms & self._question_words:
                 continue
-            if tok in (own if key in everyday else here) or self.index.idf(tok) < PLAIN_MIN_IDF:
+            is_named = any(k in everyday for k in keys)
+            if forms & (own if is_named else here) or max(self.index.idf(tok) for tok in forms) < PLAIN_MIN_IDF:
                 continue
             # an everyday name of the beroep says more than a word of its one-sentence description
-            weight = PLAIN_NAMED_WEIGHT if key in everyday else 1.0
-            named = named or key in everyday
-            for src in index[key]:
+            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
+            named = named or is_named
+            for src in {src for k in keys for src in index[k]}:
                 score[src] = score.get(src, 0.0) + weight
-        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
-            if phrase <= keys and not phrase & own:
+            if all(ks & keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
         if not score:
