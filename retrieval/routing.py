@@ -465,8 +465,10 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "okul var",
         "okulu nerede",
         "nerede öğren",
+        "ne yapar",
+        "ne demek",
     ),
-    "ar": ("أي mbo", "اي mbo", "ما اسم", "ماذا يعمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
+    "ar": ("أي mbo", "اي mbo", "ما اسم", "ماذا يعمل", "ماذا تعمل", "ما هو عمل", "ما عمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
     "pl": (
         "jakie mbo",
         "co to za",
@@ -481,6 +483,7 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "jest szkola",
         "gdzie się uczyć",
         "gdzie sie uczyc",
+        "co robi",
     ),
     "uk": (
         "яке mbo",
@@ -491,6 +494,8 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "де цьому вчитися",
         "де цього вчитися",
         "де можна вчитися",
+        "що робить",
+        "що роблять",
     ),
 }
 
