@@ -1746,13 +1746,14 @@ class Assistant:
         refs: list[BronRef] = []
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
+            if lang != "nl" and b.korte_omschrijving.get(lang):
+                # first what the job is, in the curated plain sentence of the asker's language ("Repairs bicycles,
+                # e-bikes and scooters ..."), then what the sources say about its job chances; the Dutch description
+                # stays a marked quote; in Dutch that description is the answer's first sentence already
+                lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.korte_omschrijving[lang]))
             lines.append(
                 t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
             )
-            if lang != "nl" and b.korte_omschrijving.get(lang):
-                # the curated plain sentence in the asker's language ("Repairs bicycles, e-bikes and scooters ..."):
-                # the Dutch description stays a marked quote; in Dutch that description is the answer already
-                lines.append(b.korte_omschrijving[lang])
             if b.werkvoorkeuren:
                 lines.append(
                     t(
