@@ -1751,9 +1751,25 @@ class Assistant:
                 # e-bikes and scooters ..."), then what the sources say about its job chances; the Dutch description
                 # stays a marked quote; in Dutch that description is the answer's first sentence already
                 lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.korte_omschrijving[lang]))
-            lines.append(
-                t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
-            )
+            sector = self._sector_statement(b) if b.arbeidsmarkt.label == "onbekend" else None
+            market: str | None = None  # last: what the job is and its mbo route come first for a parent
+            if sector is not None:
+                # no report names this beroep, one speaks about its whole sector: a sentence about the sector, with
+                # that report as its source (never a label on the beroep)
+                from recommender.explain import markt_zin
+
+                lines.append(t("assistant.beroep_soort", lang, naam=b.naam))
+                market = markt_zin(self.kb, None, sector, lang)
+                refs.append(sector.bron)
+            else:
+                lines.append(
+                    t(
+                        "assistant.beroep_intro",
+                        lang,
+                        naam=b.naam,
+                        markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang),
+                    )
+                )
             if b.werkvoorkeuren:
                 lines.append(
                     t(
@@ -1765,6 +1781,8 @@ class Assistant:
             routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             if routes:
                 lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
+            if market:
+                lines.append(market)
         elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
             name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
             lines.append(
@@ -1852,6 +1870,14 @@ class Assistant:
             quote=quote,
             topic=hit.source,
         )
+
+    def _sector_statement(self, beroep: Any) -> Any:
+        """What a report says about the labour market of the beroep's whole sector (the most favourable, newest
+        statement that covers that sector), or None."""
+        from recommender.routes import sector_uitspraken
+
+        found = sector_uitspraken(self.kb, sectoren=[beroep.sector])
+        return found[0] if found else None
 
     def _document(self, hit: Hit, question: str, lang: str) -> Answer:
         name = hit.source.split(":", 1)[1]
