@@ -1022,7 +1022,7 @@ class Assistant:
 
         by_key: dict[str, set[str]] = {}
         everyday: set[str] = set()
-        phrases: list[tuple[frozenset[str], str]] = []
+        phrases: list[tuple[tuple[frozenset[str], ...], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
             per_word = [ks for w in words_of(fold(text)) if (ks := self._loose_keys(w, code))]
@@ -1154,9 +1154,9 @@ class Assistant:
             named = named or is_named
             for src in {src for k in keys for src in index[k]}:
                 score[src] = score.get(src, 0.0) + weight
-        keys = self._question_keys(text, lang)
+        all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
-            if all(ks & keys for ks in phrase) and not any(ks & own for ks in phrase):
+            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
         if not score:
