@@ -751,7 +751,8 @@ class Assistant:
             return None
         kept = hit
         rid = hit.source.split(":", 1)[1]
-        beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" else None
+        # only a question about the training moves from the beroep to its opleiding ("mijn neef doet dat" stays)
+        beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" and asks_training(text, lang) else None
         if beroep is not None and qvec is not None:
             routes = [f"opleiding:{o}" for o in beroep.mbo_route if o in self.kb.opleidingen]
             mixed = (
@@ -1143,12 +1144,18 @@ class Assistant:
         named = False
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
-            keys = [k for tok in forms if (k := self._word_key(tok)) is not None and k in index]
-            if not keys or forms & self._question_words:
+            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
+                continue
+            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
+            # of the same word still may ('kaynakci', the welder's everyday name)
+            keys = [
+                k
+                for tok in forms
+                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
+            ]
+            if not keys:
                 continue
             is_named = any(k in everyday for k in keys)
-            if forms & (own if is_named else here) or max(self.index.idf(tok) for tok in forms) < PLAIN_MIN_IDF:
-                continue
             # an everyday name of the beroep says more than a word of its one-sentence description
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
