@@ -322,6 +322,7 @@ class Assistant:
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
+        self._common_words: dict[str, frozenset[str]] = {}  # lang -> record words too common in the articles
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
             str, list[tuple[tuple[frozenset[str], ...], str]]
@@ -1068,6 +1069,11 @@ class Assistant:
             if len(srcs) <= PLAIN_RECORDS_MAX and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
         self._plain_words[lang] = index
+        # record words the articles use too often to name a record: another form of such a word names none either
+        # ('finds' when 'find' is everywhere)
+        self._common_words[lang] = frozenset(
+            key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
+        )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
         self._everyday_phrases[lang] = phrases
         return index
@@ -1145,6 +1151,8 @@ class Assistant:
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
+                continue
+            if forms & self._common_words[lang] and not forms & everyday:
                 continue
             # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
             # of the same word still may ('kaynakci', the welder's everyday name)
