@@ -67,6 +67,7 @@ from retrieval.routing import (
     asks_action,
     asks_for_record,
     asks_number,
+    asks_training,
     best_per_article,
     content_words,
     fold,
@@ -179,6 +180,8 @@ MAX_ANSWER_WORDS = 120
 # A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
 # article behind "lees meer") when both together would be longer than this.
 ANSWER_BUDGET = 75
+_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+_AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ي", "ت", "ل")
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 # the one-word openings of a follow-up ("en", "peki", "a"): no content of their own
 FOLLOWUP_WORDS = {lang: tuple(s for s in starts if " " not in s) for lang, starts in FOLLOWUP_STARTS.items()}
@@ -319,10 +322,11 @@ class Assistant:
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
+        self._common_words: dict[str, frozenset[str]] = {}  # lang -> record words too common in the articles
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
-            str, list[tuple[frozenset[str], str]]
-        ] = {}  # lang -> (keys, record) of longer names
+            str, list[tuple[tuple[frozenset[str], ...], str]]
+        ] = {}  # lang -> (keys of each word, record) of longer names
         self._exact_names: dict[str, list[str]] = {}
         self._names_by_part: dict[str, set[str]] = {}
         for name, src in self._record_names(kb):
@@ -553,6 +557,13 @@ class Assistant:
                 return listed
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
+        if context.kind == "record" and (
+            followup or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+        ):
+            # a short question after a beroep that finds nothing alone ("kaç yıl okuması lazım?") leans on it too
+            kept = self._record_followup(text, lang, context, alone, qvec)
+            if kept is not None:
+                return kept
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -722,6 +733,51 @@ class Assistant:
         if together[there].dense >= together[here].dense and gain_there - gain_here >= PULL_MARGIN:
             return alone[there]
         return None
+
+    def _record_followup(
+        self, text: str, lang: str, context: Route, alone: Route, qvec: np.ndarray | None
+    ) -> Route | None:
+        """A follow-up after a beroep or opleiding ("how long is that training?", "bbl mi bol mu?", "which school
+        teaches it?"): the conversation's record stays the topic, unless the follow-up names another record or an
+        example question of an article matches its own words closely (it names that article's subject: "and what
+        do you earn in that job?"). After a beroep the answer is its opleiding closest to the two questions (how
+        long, where, BOL/BBL are facts of the opleiding); None when the follow-up leaves the record."""
+        hit = context.hit
+        if hit is None or hit.kind not in ("beroep", "opleiding") or other_domain(text) is not None:
+            return None
+        if alone.kind == "record" and alone.hit is not None and alone.hit.source != hit.source:
+            return None
+        if not asks_training(text, lang) and alone.answers:
+            # "a ile się zarabia w tym zawodzie?" asks about pay in that job: an article's subject
+            return None
+        kept = hit
+        rid = hit.source.split(":", 1)[1]
+        # only a question about the training moves from the beroep to its opleiding ("mijn neef doet dat" stays)
+        beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" and asks_training(text, lang) else None
+        if beroep is not None and qvec is not None:
+            routes = [f"opleiding:{o}" for o in beroep.mbo_route if o in self.kb.opleidingen]
+            mixed = (
+                qvec
+                if context.qvec is None
+                else vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
+            )
+            found = (
+                self.index.search(
+                    f"{context.text} {text}", k=1, filters={"source": routes}, mode="dense", lang=lang, qvec=mixed
+                )
+                if routes
+                else []
+            )
+            if found:
+                kept = found[0]
+        return Route(
+            "record",
+            text=f"{context.text} {text}",
+            hit=kept,
+            qvec=qvec,
+            context=context,
+            confidence=float(kept.dense or context.confidence),
+        )
 
     @staticmethod
     def _strong(route: Route) -> bool:
@@ -968,18 +1024,19 @@ class Assistant:
 
         by_key: dict[str, set[str]] = {}
         everyday: set[str] = set()
-        phrases: list[tuple[frozenset[str], str]] = []
+        phrases: list[tuple[tuple[frozenset[str], ...], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
-            keys = [key for tok in tokenize(text, code) if (key := self._word_key(tok)) is not None]
-            for key in keys:
-                by_key.setdefault(key, set()).add(source)
+            per_word = [ks for w in words_of(fold(text)) if (ks := self._loose_keys(w, code))]
+            for ks in per_word:
+                for key in ks:
+                    by_key.setdefault(key, set()).add(source)
             # an everyday name of one word is a key of its own ('graafmachine'); one of several words names the
             # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
-            if named and len(set(keys)) == 1:
-                everyday.add(keys[0])
-            elif named and keys:
-                phrases.append((frozenset(keys), source))
+            if named and len(per_word) == 1:
+                everyday.update(per_word[0])
+            elif named and per_word:
+                phrases.append((tuple(per_word), source))
 
         # Dutch: the names only (a Dutch question meets the Dutch records through the passage search already, and
         # their everyday words - 'weer', 'dag' - name nothing); the other languages: the beroep's own plain sentence.
@@ -1003,6 +1060,7 @@ class Assistant:
                 texts = [art.titel.get(code, ""), art.tekst.get(code, ""), art.doen.get(code, "")]
                 texts += [x for k in art.kort for x in (k.tekst.get(code, ""), *k.vragen.get(code, []))]
                 used.update(tokenize(" ".join(texts), code))
+                used.update(k for w in set(words_of(fold(" ".join(texts)))) for k in self._loose_keys(w, code))
             for tok in used:
                 in_articles[tok] = in_articles.get(tok, 0) + 1
         index = {
@@ -1011,9 +1069,51 @@ class Assistant:
             if len(srcs) <= PLAIN_RECORDS_MAX and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
         self._plain_words[lang] = index
+        # record words the articles use too often to name a record: another form of such a word names none either
+        # ('finds' when 'find' is everywhere)
+        self._common_words[lang] = frozenset(
+            key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
+        )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
         self._everyday_phrases[lang] = phrases
         return index
+
+    @staticmethod
+    def _loose_keys(word: str, lang: str) -> frozenset[str]:
+        """The keys a word of a record's name or a question is matched by: its stem, the word as typed (the Turkish
+        stem of 'gemi' is 'ge', too short to say anything) and, for a long word, its first six letters ('лабораторія'
+        and 'лабораторії' stem differently); Arabic also without hamza forms and without the article or a
+        conjunction / verb prefix ('والالعاب' and 'الألعاب', 'يصنع' and 'صنع')."""
+        from retrieval.tokenize import tokenize
+
+        w = word.strip("'’")
+        forms = {w, *tokenize(w, lang)}
+        if lang == "ar":
+            plain = w.translate(_HAMZA)
+            forms.add(plain)
+            todo = [plain]
+            for _ in range(2):
+                todo = [f[len(p) :] for f in todo for p in _AR_PREFIXES if f.startswith(p) and len(f) - len(p) >= 3]
+                forms.update(todo)
+        elif len(w) >= 7 and w.isalpha():
+            forms.add(w[:6])
+        return frozenset(f for f in forms if len(f) >= 3)
+
+    def _question_keys(self, text: str, lang: str) -> set[str]:
+        return {key for tok in self._plain_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+
+    def _word_forms(self, text: str, lang: str) -> list[frozenset[str]]:
+        """Per word of the question: its stem(s), the word as typed and its loose forms (see _loose_keys)."""
+        from retrieval.tokenize import tokenize
+
+        return [frozenset({*tokenize(w, lang), *self._loose_keys(w, lang)}) for w in words_of(fold(text))]
+
+    def _plain_tokens(self, text: str, lang: str) -> list[str]:
+        """The question's tokens with the loose forms of its words (see _loose_keys), each once."""
+        toks = list(query_tokens(text, lang))
+        for w in words_of(fold(text)):
+            toks.extend(sorted(self._loose_keys(w, lang)))
+        return list(dict.fromkeys(toks))
 
     def _names_a_beroep(self, text: str, lang: str) -> bool:
         """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
@@ -1022,8 +1122,10 @@ class Assistant:
         if not asks_for_record(text, lang):
             return False
         self._plain_index(lang)
-        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
-        return bool(keys & self._everyday_words[lang]) or any(p <= keys for p, _ in self._everyday_phrases[lang])
+        keys = self._question_keys(text, lang)
+        return bool(keys & self._everyday_words[lang]) or any(
+            all(ks & keys for ks in p) for p, _ in self._everyday_phrases[lang]
+        )
 
     def _plain_record(
         self,
@@ -1046,20 +1148,30 @@ class Assistant:
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
         score: dict[str, float] = {}
         named = False
-        for tok in query_tokens(text, lang):
-            key = self._word_key(tok)
-            if key is None or tok in self._question_words or key not in index:
+        for forms in self._word_forms(text, lang):
+            # each word of the question counts once, by whichever of its forms the index holds
+            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
                 continue
-            if tok in (own if key in everyday else here) or self.index.idf(tok) < PLAIN_MIN_IDF:
+            if forms & self._common_words[lang] and not forms & everyday:
                 continue
+            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
+            # of the same word still may ('kaynakci', the welder's everyday name)
+            keys = [
+                k
+                for tok in forms
+                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
+            ]
+            if not keys:
+                continue
+            is_named = any(k in everyday for k in keys)
             # an everyday name of the beroep says more than a word of its one-sentence description
-            weight = PLAIN_NAMED_WEIGHT if key in everyday else 1.0
-            named = named or key in everyday
-            for src in index[key]:
+            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
+            named = named or is_named
+            for src in {src for k in keys for src in index[k]}:
                 score[src] = score.get(src, 0.0) + weight
-        keys = {key for tok in query_tokens(text, lang) if (key := self._word_key(tok)) is not None}
+        all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
-            if phrase <= keys and not phrase & own:
+            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
         if not score:
@@ -1649,13 +1761,30 @@ class Assistant:
         refs: list[BronRef] = []
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
-            lines.append(
-                t("assistant.beroep_intro", lang, naam=b.naam, markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang))
-            )
             if lang != "nl" and b.korte_omschrijving.get(lang):
-                # the curated plain sentence in the asker's language ("Repairs bicycles, e-bikes and scooters ..."):
-                # the Dutch description stays a marked quote; in Dutch that description is the answer already
-                lines.append(b.korte_omschrijving[lang])
+                # first what the job is, in the curated plain sentence of the asker's language ("Repairs bicycles,
+                # e-bikes and scooters ..."), then what the sources say about its job chances; the Dutch description
+                # stays a marked quote; in Dutch that description is the answer's first sentence already
+                lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.korte_omschrijving[lang]))
+            sector = self._sector_statement(b) if b.arbeidsmarkt.label == "onbekend" else None
+            market: str | None = None  # last: what the job is and its mbo route come first for a parent
+            if sector is not None:
+                # no report names this beroep, one speaks about its whole sector: a sentence about the sector, with
+                # that report as its source (never a label on the beroep)
+                from recommender.explain import markt_zin
+
+                lines.append(t("assistant.beroep_soort", lang, naam=b.naam))
+                market = markt_zin(self.kb, None, sector, lang)
+                refs.append(sector.bron)
+            else:
+                lines.append(
+                    t(
+                        "assistant.beroep_intro",
+                        lang,
+                        naam=b.naam,
+                        markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang),
+                    )
+                )
             if b.werkvoorkeuren:
                 lines.append(
                     t(
@@ -1667,6 +1796,8 @@ class Assistant:
             routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             if routes:
                 lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
+            if market:
+                lines.append(market)
         elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
             name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
             lines.append(
@@ -1754,6 +1885,14 @@ class Assistant:
             quote=quote,
             topic=hit.source,
         )
+
+    def _sector_statement(self, beroep: Any) -> Any:
+        """What a report says about the labour market of the beroep's whole sector (the most favourable, newest
+        statement that covers that sector), or None."""
+        from recommender.routes import sector_uitspraken
+
+        found = sector_uitspraken(self.kb, sectoren=[beroep.sector])
+        return found[0] if found else None
 
     def _document(self, hit: Hit, question: str, lang: str) -> Answer:
         name = hit.source.split(":", 1)[1]

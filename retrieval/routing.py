@@ -422,11 +422,34 @@ def asks_number(text: str) -> bool:
 # "яке навчання"): a question with them wants the record even when its other words fit an article too.
 RECORD_ASKS: dict[str, tuple[str, ...]] = {
     "nl": ("opleiding", "opleidingen", "beroep", "beroepen", "vak", "studie", "studeren", "richting", "cursus", "heet"),
-    "en": ("course", "courses", "training", "job", "jobs", "profession", "programme", "program", "called", "trade"),
+    "en": (
+        "course",
+        "courses",
+        "training",
+        "job",
+        "jobs",
+        "profession",
+        "programme",
+        "program",
+        "called",
+        "trade",
+        "study",
+    ),
     "tr": ("meslek", "mesleği", "bölüm", "bölümü", "eğitim", "eğitimi", "okuması", "okumalı", "kurs", "adı"),
-    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تخصص", "اسم", "وظيفة"),
-    "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa"),
-    "uk": ("професія", "професію", "професії", "навчання", "спеціальність", "курс", "називається"),
+    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تخصص", "اسم", "وظيفة", "يدرس", "تدرس", "يتعلم", "تتعلم"),
+    "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa", "uczyć", "uczyc", "nauka"),
+    "uk": (
+        "професія",
+        "професію",
+        "професії",
+        "навчання",
+        "спеціальність",
+        "курс",
+        "називається",
+        "вчити",
+        "освіту",
+        "освіта",
+    ),
 }
 
 
@@ -465,8 +488,24 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "okul var",
         "okulu nerede",
         "nerede öğren",
+        "ne yapar",
+        "ne demek",
     ),
-    "ar": ("أي mbo", "اي mbo", "ما اسم", "ماذا يعمل", "كيف يتعلم", "أين يتعلم", "وين يتعلم", "اين يتعلم"),
+    "ar": (
+        "أي mbo",
+        "اي mbo",
+        "mbo لهذا",
+        "mbo لذلك",
+        "ما اسم",
+        "ماذا يعمل",
+        "ماذا تعمل",
+        "ما هو عمل",
+        "ما عمل",
+        "كيف يتعلم",
+        "أين يتعلم",
+        "وين يتعلم",
+        "اين يتعلم",
+    ),
     "pl": (
         "jakie mbo",
         "co to za",
@@ -481,6 +520,7 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "jest szkola",
         "gdzie się uczyć",
         "gdzie sie uczyc",
+        "co robi",
     ),
     "uk": (
         "яке mbo",
@@ -491,6 +531,8 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "де цьому вчитися",
         "де цього вчитися",
         "де можна вчитися",
+        "що робить",
+        "що роблять",
     ),
 }
 
@@ -516,6 +558,132 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
         stems = frozenset(tok for w in RECORD_ASKS.get(lang, ()) for tok in tokenize(w, lang))
         _RECORD_ASK_STEMS[lang] = stems
     return stems
+
+
+# Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
+# BOL/BBL, what level, learning it. A word of at least four letters also matches as a word start ('opleiding' in
+# 'opleidingen', 'szkoł' ...); Arabic words anywhere in a word (they take prefixes: 'وكم', 'وأين').
+TRAINING_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "hoe lang",
+        "jaar",
+        "jaren",
+        "duur",
+        "school",
+        "scholen",
+        "waar",
+        "bbl",
+        "bol",
+        "leren",
+        "opleiding",
+        "niveau",
+        "studeren",
+        "leerweg",
+    ),
+    "en": (
+        "how long",
+        "year",
+        "years",
+        "school",
+        "schools",
+        "where",
+        "bbl",
+        "bol",
+        "learn",
+        "study",
+        "course",
+        "training",
+        "level",
+        "duration",
+    ),
+    "tr": (
+        "kaç yıl",
+        "yıl",
+        "sürüyor",
+        "süre",
+        "okul",
+        "nerede",
+        "bbl",
+        "bol",
+        "okuma",
+        "eğitim",
+        "seviye",
+        "öğren",
+        "bölüm",
+    ),
+    "ar": (
+        "كم سنة",
+        "سنوات",
+        "سنة",
+        "مدة",
+        "مدرسة",
+        "مدارس",
+        "أين",
+        "وين",
+        "bbl",
+        "bol",
+        "يدرس",
+        "تدرس",
+        "دراسة",
+        "الدراسة",
+        "مستوى",
+        "يتعلم",
+        "تتعلم",
+    ),
+    "pl": (
+        "ile lat",
+        "lat",
+        "lata",
+        "trwa",
+        "szkoł",
+        "szkol",
+        "gdzie",
+        "bbl",
+        "bol",
+        "uczy",
+        "nauk",
+        "poziom",
+        "kierun",
+        "studi",
+    ),
+    "uk": (
+        "скільки років",
+        "років",
+        "роки",
+        "рік",
+        "триває",
+        "школ",
+        "де",
+        "bbl",
+        "bol",
+        "вчити",
+        "навчан",
+        "рівень",
+        "вчать",
+        "вчиться",
+    ),
+}
+
+
+def asks_training(text: str, lang: str) -> bool:
+    """Whether a (follow-up) question asks how long, where, at what level or by which leerweg one learns a job."""
+    low = fold(text)
+    ws = words_of(low)
+    padded = f" {' '.join(ws)} "
+    for entry in TRAINING_WORDS.get(lang, ()):
+        e = fold(entry)
+        if " " in e:
+            if f" {e} " in padded:
+                return True
+        elif (
+            lang == "ar"
+            and len(e) >= 3
+            and any(e in w for w in ws)
+            or e in ws
+            or (len(e) >= 4 and any(w.startswith(e) for w in ws))
+        ):
+            return True
+    return False
 
 
 def asks_action(text: str, lang: str) -> bool:
