@@ -1321,13 +1321,14 @@ class Assistant:
     def _figure_passage(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
     ) -> tuple[str, str | None] | None:
-        """A figure question whose best passage is another article's figure: that article answers when one of its
+        """A figure question whose closest passage is another article's figure: that article answers when one of its
         example questions is nearly as close as the best one (FIGURE_PASSAGE_MARGIN) and its section holds about as
         many of the question's words (FIGURE_PASSAGE_WORDS). The examples of figure sections all ask "how many percent ...", so they
         lie close together and the topic words decide less there than in the passages that hold the figure
         ("hoeveel meiden zitten er bij techniek, in procenten?" -> the girls' share, not the NPRZ targets)."""
-        top = hits[0] if hits else None
-        if top is None or top.kind != "artikel" or top.source == f"artikel:{article}":
+        # the passage closest by meaning (the fused ranking's first can be a passage that only shares words)
+        top = max((h for h in hits if h.kind == "artikel"), key=lambda h: h.dense or 0.0, default=None)
+        if top is None or top.source == f"artikel:{article}":
             return None
         there = top.source.split(":", 1)[1]
         if there not in self.kb.artikelen:
