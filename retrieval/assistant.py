@@ -276,6 +276,7 @@ _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # a figure a parent asks for: a share, a decimal, a count with a thousands separator (not "groep 8" or a year)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
 
 
 def sentences(text: str) -> list[str]:
@@ -1837,6 +1838,9 @@ class Assistant:
         for sent in (s for line in article.splitlines() for s in sentences(line)):
             if sent in short or word_count(sent) > MISSING_MAX_WORDS or sent.rstrip().endswith(("?", "؟")):
                 continue  # a heading in question form ("Wat kun je doen?") answers nothing
+            figures = _NUMBERS.findall(sent)
+            if figures and all(f in short for f in figures):
+                continue  # the same figures in other words: it repeats what the short answer already says
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score

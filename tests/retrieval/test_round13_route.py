@@ -37,3 +37,13 @@ def test_a_figure_question_goes_to_the_article_of_the_best_passage(
     assert answer.reply_kind == "answer" and answer.topic is not None
     assert answer.topic.startswith(topic), answer.topic
     assert figure in answer.answer, answer.answer
+
+
+def test_an_added_sentence_never_repeats_the_figures_of_the_short_answer(assistant: Assistant) -> None:
+    """The article's sentence with the same shares in other words is not added as 'the missing fact'."""
+    short = "Op het mbo had 25% van deze jongeren problemen met een stage, tegen 15% van de anderen."
+    article = (
+        f"{short}\nVan de jongeren met een migratieachtergrond zocht 25% lang naar een stageplek, tegen 15% zonder."
+    )
+    extra = assistant._missing_sentence(article, short, "zocht mijn zoon te lang naar een stageplek?", "nl")
+    assert "25%" not in extra, extra
