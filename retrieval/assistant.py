@@ -1327,9 +1327,13 @@ class Assistant:
         many of the question's words (FIGURE_PASSAGE_WORDS). The examples of figure sections all ask "how many percent ...", so they
         lie close together and the topic words decide less there than in the passages that hold the figure
         ("hoeveel meiden zitten er bij techniek, in procenten?" -> the girls' share, not the NPRZ targets)."""
-        # the passage closest by meaning (the fused ranking's first can be a passage that only shares words)
-        top = max((h for h in hits if h.kind == "artikel"), key=lambda h: h.dense or 0.0, default=None)
-        if top is None or top.source == f"artikel:{article}":
+        # the first passage of the ranking that is also the closest by meaning (a first passage that only shares
+        # words, or a closest one the ranking puts lower, does not take the figure from the chosen article)
+        top = hits[0] if hits else None
+        closest = max((h for h in hits if h.kind == "artikel"), key=lambda h: h.dense or 0.0, default=None)
+        if top is None or closest is None or top.kind != "artikel" or top.source != closest.source:
+            return None
+        if top.source == f"artikel:{article}":
             return None
         there = top.source.split(":", 1)[1]
         if there not in self.kb.artikelen:
