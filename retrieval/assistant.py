@@ -140,6 +140,10 @@ ACTION_SWITCH = 0.005
 # more (IDF-weighted share) of the question's words than the chosen section's do
 FIGURE_MARGIN = 0.015
 FIGURE_GAIN = 0.2
+# ... and the article of the best passage answers a figure question when its example is at most this far below the
+# best example (and its section gives a figure and holds about as many of the question's words)
+FIGURE_PASSAGE_MARGIN = 0.05
+FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -275,6 +279,7 @@ _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # a figure a parent asks for: a share, a decimal, a count with a thousands separator (not "groep 8" or a year)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
 
 
 def sentences(text: str) -> list[str]:
@@ -966,7 +971,13 @@ class Assistant:
                 # section with the school days, not the first one with a share)
                 section = self._section_for(article, text, lang, matches)
                 if prefer is None:  # a follow-up keeps the conversation's article
-                    article, section = self._figure_choice(article, section, text, lang, matches)
+                    passage = self._figure_passage(article, section, text, lang, matches, hits) if grounded else None
+                    if passage is not None:
+                        article, section = passage
+                    elif not (grounded and top is not None and top.source == f"artikel:{article}"):
+                        # the best passage and the examples agree on the article: its figure answers, not a
+                        # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
+                        article, section = self._figure_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
@@ -1419,6 +1430,37 @@ class Assistant:
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
+
+    def _figure_passage(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
+    ) -> tuple[str, str | None] | None:
+        """A figure question whose closest passage is another article's figure: that article answers when one of its
+        example questions is nearly as close as the best one (FIGURE_PASSAGE_MARGIN) and its section holds about as
+        many of the question's words (FIGURE_PASSAGE_WORDS). The examples of figure sections all ask "how many percent ...", so they
+        lie close together and the topic words decide less there than in the passages that hold the figure
+        ("hoeveel meiden zitten er bij techniek, in procenten?" -> the girls' share, not the NPRZ targets)."""
+        # the first passage of the ranking that is also the closest by meaning (a first passage that only shares
+        # words, or a closest one the ranking puts lower, does not take the figure from the chosen article)
+        top = hits[0] if hits else None
+        closest = max((h for h in hits if h.kind == "artikel"), key=lambda h: h.dense or 0.0, default=None)
+        if top is None or closest is None or top.kind != "artikel" or top.source != closest.source:
+            return None
+        if top.source == f"artikel:{article}":
+            return None
+        there = top.source.split(":", 1)[1]
+        if there not in self.kb.artikelen:
+            return None
+        best = max((m.dense for m in matches), default=0.0)
+        mine = max((m.dense for m in matches if m.article == there), default=0.0)
+        if mine < best - FIGURE_PASSAGE_MARGIN:
+            return None
+        sec = self._section_for(there, text, lang, matches)
+        part = next((k for k in self.kb.artikelen[there].kort if k.id == sec), None)
+        if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
+            return None
+        if self.support(text, lang, there, sec) < self.support(text, lang, article, section) - FIGURE_PASSAGE_WORDS:
+            return None
+        return there, sec
 
     def _action_choice(self, article: str, section: str | None, matches: list[SectionMatch]) -> tuple[str, str | None]:
         """ "What can we do / where do we complain?": the chosen article's action section when its example is close
@@ -1939,6 +1981,9 @@ class Assistant:
         for sent in (s for line in article.splitlines() for s in sentences(line)):
             if sent in short or word_count(sent) > MISSING_MAX_WORDS or sent.rstrip().endswith(("?", "؟")):
                 continue  # a heading in question form ("Wat kun je doen?") answers nothing
+            figures = _NUMBERS.findall(sent)
+            if figures and all(f in short for f in figures):
+                continue  # the same figures in other words: it repeats what the short answer already says
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score
