@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +28,7 @@ from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import EIGEN_IMPORT
+from retrieval.tokenize import unmarked
 
 # Word starts that signal the activities intent (matched against lower-cased words).
 # Dutch compounds put these inside words (techniekactiviteiten), so they match anywhere in a word.
@@ -252,19 +252,12 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
         r"مسابق",
     ),
 }
-_LATIN_EXTRA = str.maketrans({"ł": "l", "ı": "i", "ß": "ss", "ø": "o"})
 
 
 def fold(text: str) -> str:
     """Lower-cased, with the marks of Latin letters dropped ("dzień" -> "dzien", "açık" -> "acik"); Cyrillic
-    and Arabic stay as written (й and ї are letters of their own)."""
-    out = []
-    for c in text.lower().translate(_LATIN_EXTRA):
-        if c < "\u0250":
-            out.append("".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d)))
-        else:
-            out.append(c)
-    return "".join(out)
+    and Arabic stay as written (й and ї are letters of their own): the tokeniser's ``unmarked``, on the whole text."""
+    return unmarked(text.lower().replace("ß", "ss"))
 
 
 _KIND_PATTERNS = {
