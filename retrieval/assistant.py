@@ -324,6 +324,7 @@ class Assistant:
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -1624,6 +1625,19 @@ class Assistant:
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
+            ctx = route.context
+            again = (
+                question is not None
+                and ctx is not None
+                and ctx.kind == "section"
+                and (ctx.article, ctx.section) == (route.article, route.section)
+            )
+            if again:
+                # a follow-up on the section the parent has just read ("а це оплачується?" after "що таке BBL"): the
+                # sentence that answers it leads, and the advice they have already seen is not repeated
+                return self._section(
+                    route.article, route.section, lang, False, question=question or route.text, lead=question
+                )
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
         if route.kind == "record" and route.hit is not None:
             return self._record(route.hit, lang)
@@ -1655,7 +1669,13 @@ class Assistant:
         )
 
     def _section(
-        self, article_id: str, section: str | None, lang: str, with_advice: bool = True, question: str = ""
+        self,
+        article_id: str,
+        section: str | None,
+        lang: str,
+        with_advice: bool = True,
+        question: str = "",
+        lead: str | None = None,
     ) -> Answer:
         art = self.kb.artikelen[article_id]
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
@@ -1673,6 +1693,8 @@ class Assistant:
             short = self._best_sentences(plain, question, use, SELECTED_WORDS)
         else:
             short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
+        if lead:
+            short = self._led_by(short, lead)
         advice = art.doen.get(lang) if with_advice else None
         if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
@@ -1990,6 +2012,23 @@ class Assistant:
         if best_score < MISSING_MIN_SCORE:
             return ""
         return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
+
+    def _led_by(self, short: str, question: str) -> str:
+        """``short`` with the sentence closest in meaning to ``question`` first, the others after it in reading
+        order. The sentences are curated knowledge text; their vectors are kept (a few per section), and the
+        question's vector is the one routing already made, so this costs no extra query embedding."""
+        parts = sentences(short)
+        if len(parts) < 2:
+            return short
+        todo = [p for p in parts if p not in self._sentence_vectors]
+        if todo:
+            for text, vec in zip(todo, self.index.emb.encode_passages(todo), strict=True):
+                self._sentence_vectors[text] = vec
+        scores = [float(self._sentence_vectors[p] @ self.query_vector(question)) for p in parts]
+        best = max(range(len(parts)), key=lambda i: scores[i])
+        if best == 0:
+            return short
+        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]])
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""
