@@ -65,6 +65,7 @@ from retrieval.routing import (
     ExampleQuestions,
     SectionMatch,
     asks_action,
+    asks_cost,
     asks_for_record,
     asks_number,
     asks_training,
@@ -175,6 +176,8 @@ PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) co
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
+LEAD_MARGIN = 0.01  # a follow-up on the same section: a sentence this much closer than the first one leads
+COST_FOLLOWUP_WORDS = 8  # "do we have to pay to go?" after a list: about the listed activities, not pay in technology
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
@@ -284,6 +287,22 @@ _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see w
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
+
+
+def whole_sentences(text: str) -> list[str]:
+    """Sentences that can stand on their own when reordered: a break after '.', '!' or '?' only where the next
+    sentence starts with a capital, a digit or a letter of a script without capitals ("np. przy", "bijv. een" and
+    "e.g. a" stay inside their sentence)."""
+    out: list[str] = []
+    start = 0
+    text = " ".join(text.split())
+    for m in _SENTENCE.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or nxt.isdigit() or (nxt.isalpha() and not nxt.islower()) or nxt in "\"“«(":
+            out.append(text[start : m.start()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
 
 
 def trim_words(text: str, limit: int) -> str:
@@ -556,7 +575,8 @@ class Assistant:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
         followup = is_followup(text, lang)
-        if context is not None and context.kind == "activities" and followup and not self._strong(alone):
+        cost = asks_cost(text) and len(text.split()) <= COST_FOLLOWUP_WORDS
+        if context is not None and context.kind == "activities" and ((followup and not self._strong(alone)) or cost):
             # "is it free?", "for which age?" after a list of activities: about the activities just listed
             listed = self._listed_activity(text, lang, context, qvec)
             if listed is not None:
@@ -1634,9 +1654,9 @@ class Assistant:
             )
             if again:
                 # a follow-up on the section the parent has just read ("а це оплачується?" after "що таке BBL"): the
-                # sentence that answers it leads, and the advice they have already seen is not repeated
+                # sentence that answers it leads instead of the same paragraph again
                 return self._section(
-                    route.article, route.section, lang, False, question=question or route.text, lead=question
+                    route.article, route.section, lang, with_advice, question=question or route.text, lead=question
                 )
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
         if route.kind == "record" and route.hit is not None:
@@ -1693,12 +1713,13 @@ class Assistant:
             short = self._best_sentences(plain, question, use, SELECTED_WORDS)
         else:
             short = trim_words(art.tekst[use].strip().split("\n\n")[0], SELECTED_WORDS)
-        if lead:
-            short = self._led_by(short, lead)
         advice = art.doen.get(lang) if with_advice else None
         if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
-        text = f"{short}\n\n{advice}" if advice else short
+        advice_first = False
+        if lead:
+            short, advice_first = self._led_by(short, advice, lead)
+        text = (f"{advice}\n\n{short}" if advice_first else f"{short}\n\n{advice}") if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
         sources = [
             Source(
@@ -2013,22 +2034,24 @@ class Assistant:
             return ""
         return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
 
-    def _led_by(self, short: str, question: str) -> str:
+    def _led_by(self, short: str, advice: str | None, question: str) -> tuple[str, bool]:
         """``short`` with the sentence closest in meaning to ``question`` first, the others after it in reading
-        order. The sentences are curated knowledge text; their vectors are kept (a few per section), and the
-        question's vector is the one routing already made, so this costs no extra query embedding."""
-        parts = sentences(short)
-        if len(parts) < 2:
-            return short
-        todo = [p for p in parts if p not in self._sentence_vectors]
+        order; and whether the advice line is closer still (then it leads: "which mbo school?" after port jobs is
+        answered by "go to the open day at STC"). Only a clearly closer sentence moves. The sentences are curated
+        knowledge text, their vectors are kept; the question's vector is the one routing made (no extra query)."""
+        parts = whole_sentences(short)
+        todo = [p for p in [*parts, advice or ""] if p and p not in self._sentence_vectors]
         if todo:
             for text, vec in zip(todo, self.index.emb.encode_passages(todo), strict=True):
                 self._sentence_vectors[text] = vec
-        scores = [float(self._sentence_vectors[p] @ self.query_vector(question)) for p in parts]
+        qvec = self.query_vector(question)
+        scores = [float(self._sentence_vectors[p] @ qvec) for p in parts]
         best = max(range(len(parts)), key=lambda i: scores[i])
-        if best == 0:
-            return short
-        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]])
+        if advice and float(self._sentence_vectors[advice] @ qvec) - scores[best] >= LEAD_MARGIN:
+            return short, True
+        if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
+            return short, False
+        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]]), False
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""
