@@ -755,8 +755,10 @@ _COST_ARABIC = ("مجان", "ندفع", "يدفع", "تكلف", "سعر", "رس�
 
 def asks_cost(text: str) -> bool:
     """Whether a question asks what taking part costs (in any of the six languages)."""
-    low = fold(text)
-    return any(w.startswith(COST_STARTS) or w == "fee" for w in words_of(low)) or any(a in text for a in _COST_ARABIC)
+    from retrieval.tokenize import unmarked
+
+    words = [unmarked(w) for w in words_of(fold(text))]  # "ücretli", "płatne" typed with or without their marks
+    return any(w.startswith(COST_STARTS) or w == "fee" for w in words) or any(a in text for a in _COST_ARABIC)
 
 
 # --- other domains and non-questions -----------------------------------------------------------
