@@ -2038,12 +2038,14 @@ class Assistant:
         """``short`` with the sentence closest in meaning to ``question`` first, the others after it in reading
         order; and whether the advice line is closer still (then it leads: "which mbo school?" after port jobs is
         answered by "go to the open day at STC"). Only a clearly closer sentence moves. The sentences are curated
-        knowledge text, their vectors are kept; the question's vector is the one routing made (no extra query)."""
+        knowledge text, their vectors are kept (embedded once per process); the question's vector is the one routing
+        made."""
         parts = whole_sentences(short)
-        todo = [p for p in [*parts, advice or ""] if p and p not in self._sentence_vectors]
-        if todo:
-            for text, vec in zip(todo, self.index.emb.encode_passages(todo), strict=True):
-                self._sentence_vectors[text] = vec
+        for part in [*parts, advice or ""]:
+            if part and part not in self._sentence_vectors:
+                # one at a time, in the query form: a sentence against a question is a symmetric comparison, and the
+                # single-threaded query path stays fast on a busy machine (the batch path's threads do not)
+                self._sentence_vectors[part] = self.index.emb.encode_query(part)
         qvec = self.query_vector(question)
         scores = [float(self._sentence_vectors[p] @ qvec) for p in parts]
         best = max(range(len(parts)), key=lambda i: scores[i])
