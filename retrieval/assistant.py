@@ -631,7 +631,7 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
-        moved = self._moved_topic(text, lang, own, context) if followup and own else None
+        moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together
             # choose when the conversation itself pulls towards it ("وبالنسبة للراتب؟" after dirty work: pay in
@@ -708,16 +708,25 @@ class Assistant:
             hits=joined.hits,
         )
 
-    def _moved_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route) -> Route | None:
+    def _moved_topic(
+        self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route | None = None
+    ) -> Route | None:
         """A follow-up that names a new sub-topic ("and does it pay?" after dirty work, "hoe lang duurt dat?"
         after BBL): the article its own words match best, when that one is clearly closer than the
         conversation's article by example question AND shares clearly more of its words; else None."""
-        if other_domain(text) is not None or self._points_back(text, lang):
-            return None  # "is dit moeilijk?" points back at the conversation's topic; it names no new one
+        if other_domain(text) is not None:
+            return None
         best = best_per_article(own)
         if not best or best[0].article == context.article:
             return None
         new = best[0]
+        if self._points_back(text, lang) and (
+            new.dense < EXAMPLE_STRONG or (joined is not None and joined.article != context.article)
+        ):
+            # "is dit moeilijk?" points back at the conversation's topic and names no new one; "а платять там
+            # нормально?" points back too ("там") but its own words match another article's example closely (pay),
+            # and the two questions read together do not lead anywhere else (when they do, that reading answers)
+            return None
         here = next((m for m in best if m.article == context.article), None)
         here_dense, here_chars = (here.dense, here.chars) if here is not None else (0.0, 0.0)
         if new.dense < STAY_MIN or new.dense - here_dense < SHIFT_DENSE:

@@ -159,3 +159,25 @@ def test_a_place_only_followup_after_an_outing_keeps_the_list(assistant: Assista
         "initiatief:ini_jetnet_air_liquide",
         "initiatief:ini_jetnet_shell_pernis",
     }
+
+
+@pytest.mark.parametrize(
+    ("earlier", "followup"),
+    [
+        ("чи техніка це брудна і важка робота?", "а добре там платять?"),
+        ("is technisch werk vies en zwaar?", "en betalen ze daar een beetje goed?"),
+    ],
+)
+def test_a_followup_that_points_back_can_still_move_to_pay(assistant: Assistant, earlier: str, followup: str) -> None:
+    # "там" / "daar" points back at dirty work, but the follow-up's own words are about pay: the pay article answers
+    answer = assistant.ask(followup, previous=[earlier], use_llm=False)
+    assert answer.topic is not None and answer.topic.startswith("artikel:beeld_salaris")
+
+
+def test_a_followup_that_points_back_and_names_nothing_new_stays(assistant: Assistant) -> None:
+    earlier = "is technisch werk vies en zwaar?"
+    first = assistant.ask(earlier, use_llm=False)
+    answer = assistant.ask("is dat echt zo?", previous=[earlier], use_llm=False)
+    assert answer.reply_kind == "clarifying_question" or (
+        answer.topic is not None and first.topic is not None and answer.topic.split("#")[0] == first.topic.split("#")[0]
+    )
