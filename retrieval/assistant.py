@@ -298,7 +298,7 @@ def whole_sentences(text: str) -> list[str]:
     text = " ".join(text.split())
     for m in _SENTENCE.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or nxt.isdigit() or (nxt.isalpha() and not nxt.islower()) or nxt in "\"“«(":
+        if nxt.isupper() or nxt.isdigit() or (nxt.isalpha() and not nxt.islower()) or nxt in '"“«(':
             out.append(text[start : m.start()].strip())
             start = m.end()
     out.append(text[start:].strip())
