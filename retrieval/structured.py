@@ -143,6 +143,8 @@ OUTING_PATTERNS = (
     r"مع (?:ال)?(?:أولاد|اولاد|أطفال|اطفال|عيال)",
 )
 _OUTING = re.compile("|".join(OUTING_PATTERNS))
+# the kinds of activity a family can go to on an outing
+VISITABLE = frozenset({"bedrijfsbezoek", "open_dag", "evenement"})
 # ... and the words of a study or school choice, which are not an outing
 _STUDY = re.compile(
     r"\b(?:opleiding|studer|studie|leren|study|studying|course|degree|okuma|okusun|okuyabil|egitim|bolum|studi|"
@@ -1006,12 +1008,15 @@ def answer_activities(
     hits = search(kb, q, km, extra)
     if q.favour or (q.outing and q.place is not None):
         # the favoured group's activities first, the others after them; for an outing the ones at a place before the
-        # national or online ones (stable: each part keeps the search's distance order)
+        # national or online ones, and among those the ones a family can go to (a company visit, an open day, an
+        # event) before programmes and information (stable: each part keeps the search's distance order)
+        outing = q.outing and q.place is not None
         hits = sorted(
             hits,
             key=lambda h: (
                 not favoured(h.initiatief, q.favour),
-                q.outing and q.place is not None and h.initiatief.landelijk_online,
+                outing and h.initiatief.landelijk_online,
+                outing and not set(h.initiatief.activiteiten) & VISITABLE,
             ),
         )
     own_ids = {i.id for i in extra}
