@@ -1028,8 +1028,10 @@ def answer_activities(
     lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
+    # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
+    wanted = q.activiteiten or (sorted(VISITABLE) if q.outing else [])
     items = [
-        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten, approximate)}"
+        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate)}"
         + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
         for h in shown
     ]
