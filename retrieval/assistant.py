@@ -850,7 +850,9 @@ class Assistant:
         # "is it free?" says little of its own: the first of the list (the best match for the earlier question)
         # unless the follow-up is clearly closer to another one
         first = next((h for h in found if h.source == listed[0]), None)
-        hit = found[0] if first is None or (found[0].dense or 0) - (first.dense or 0) >= LISTED_MARGIN else first
+        margin = (found[0].dense or 0) - (first.dense or 0) if first is not None else 1.0
+        # "do we have to pay to go?" names no activity at all: the first of the list, however the vectors lean
+        hit = found[0] if first is None or (margin >= LISTED_MARGIN and not asks_cost(text)) else first
         return Route("record", text=text, hit=hit, qvec=qvec, context=context, confidence=float(hit.dense or 0))
 
     def _points_back_only(self, text: str, lang: str, there: Route, context: Route) -> bool:

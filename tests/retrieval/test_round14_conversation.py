@@ -181,3 +181,9 @@ def test_a_followup_that_points_back_and_names_nothing_new_stays(assistant: Assi
     assert answer.reply_kind == "clarifying_question" or (
         answer.topic is not None and first.topic is not None and answer.topic.split("#")[0] == first.topic.split("#")[0]
     )
+
+
+def test_a_cost_question_after_an_outing_is_about_the_first_listed(assistant: Assistant) -> None:
+    earlier = "anything we can go and see at the maasvlakte with the kids?"
+    answer = assistant.ask("do we have to pay to go?", previous=[earlier], use_llm=False)
+    assert answer.sources and answer.sources[0].source == "initiatief:ini_futureland"
