@@ -65,6 +65,7 @@ from retrieval.routing import (
     ExampleQuestions,
     SectionMatch,
     asks_action,
+    asks_cost,
     asks_for_record,
     asks_number,
     asks_training,
@@ -175,6 +176,8 @@ PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) co
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
+LEAD_MARGIN = 0.01  # a follow-up on the same section: a sentence this much closer than the first one leads
+COST_FOLLOWUP_WORDS = 8  # "do we have to pay to go?" after a list: about the listed activities, not pay in technology
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
@@ -286,6 +289,22 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
 
 
+def whole_sentences(text: str) -> list[str]:
+    """Sentences that can stand on their own when reordered: a break after '.', '!' or '?' only where the next
+    sentence starts with a capital, a digit or a letter of a script without capitals ("np. przy", "bijv. een" and
+    "e.g. a" stay inside their sentence)."""
+    out: list[str] = []
+    start = 0
+    text = " ".join(text.split())
+    for m in _SENTENCE.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or nxt.isdigit() or (nxt.isalpha() and not nxt.islower()) or nxt in '"“«(':
+            out.append(text[start : m.start()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
 def trim_words(text: str, limit: int) -> str:
     """Whole sentences up to ``limit`` words (at least one sentence, cut with '…' if that is too long)."""
     out: list[str] = []
@@ -324,6 +343,7 @@ class Assistant:
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -555,7 +575,8 @@ class Assistant:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
         followup = is_followup(text, lang)
-        if context is not None and context.kind == "activities" and followup and not self._strong(alone):
+        cost = asks_cost(text) and len(text.split()) <= COST_FOLLOWUP_WORDS
+        if context is not None and context.kind == "activities" and ((followup and not self._strong(alone)) or cost):
             # "is it free?", "for which age?" after a list of activities: about the activities just listed
             listed = self._listed_activity(text, lang, context, qvec)
             if listed is not None:
@@ -610,7 +631,7 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
-        moved = self._moved_topic(text, lang, own, context) if followup and own else None
+        moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together
             # choose when the conversation itself pulls towards it ("وبالنسبة للراتب؟" after dirty work: pay in
@@ -687,16 +708,25 @@ class Assistant:
             hits=joined.hits,
         )
 
-    def _moved_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route) -> Route | None:
+    def _moved_topic(
+        self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route | None = None
+    ) -> Route | None:
         """A follow-up that names a new sub-topic ("and does it pay?" after dirty work, "hoe lang duurt dat?"
         after BBL): the article its own words match best, when that one is clearly closer than the
         conversation's article by example question AND shares clearly more of its words; else None."""
-        if other_domain(text) is not None or self._points_back(text, lang):
-            return None  # "is dit moeilijk?" points back at the conversation's topic; it names no new one
+        if other_domain(text) is not None:
+            return None
         best = best_per_article(own)
         if not best or best[0].article == context.article:
             return None
         new = best[0]
+        if self._points_back(text, lang) and (
+            new.dense < EXAMPLE_STRONG or (joined is not None and joined.article != context.article)
+        ):
+            # "is dit moeilijk?" points back at the conversation's topic and names no new one; "а платять там
+            # нормально?" points back too ("там") but its own words match another article's example closely (pay),
+            # and the two questions read together do not lead anywhere else (when they do, that reading answers)
+            return None
         here = next((m for m in best if m.article == context.article), None)
         here_dense, here_chars = (here.dense, here.chars) if here is not None else (0.0, 0.0)
         if new.dense < STAY_MIN or new.dense - here_dense < SHIFT_DENSE:
@@ -820,7 +850,9 @@ class Assistant:
         # "is it free?" says little of its own: the first of the list (the best match for the earlier question)
         # unless the follow-up is clearly closer to another one
         first = next((h for h in found if h.source == listed[0]), None)
-        hit = found[0] if first is None or (found[0].dense or 0) - (first.dense or 0) >= LISTED_MARGIN else first
+        margin = (found[0].dense or 0) - (first.dense or 0) if first is not None else 1.0
+        # "do we have to pay to go?" names no activity at all: the first of the list, however the vectors lean
+        hit = found[0] if first is None or (margin >= LISTED_MARGIN and not asks_cost(text)) else first
         return Route("record", text=text, hit=hit, qvec=qvec, context=context, confidence=float(hit.dense or 0))
 
     def _points_back_only(self, text: str, lang: str, there: Route, context: Route) -> bool:
@@ -1624,6 +1656,19 @@ class Assistant:
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
+            ctx = route.context
+            again = (
+                question is not None
+                and ctx is not None
+                and ctx.kind == "section"
+                and (ctx.article, ctx.section) == (route.article, route.section)
+            )
+            if again:
+                # a follow-up on the section the parent has just read ("а це оплачується?" after "що таке BBL"): the
+                # sentence that answers it leads instead of the same paragraph again
+                return self._section(
+                    route.article, route.section, lang, with_advice, question=question or route.text, lead=question
+                )
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
         if route.kind == "record" and route.hit is not None:
             return self._record(route.hit, lang)
@@ -1655,7 +1700,13 @@ class Assistant:
         )
 
     def _section(
-        self, article_id: str, section: str | None, lang: str, with_advice: bool = True, question: str = ""
+        self,
+        article_id: str,
+        section: str | None,
+        lang: str,
+        with_advice: bool = True,
+        question: str = "",
+        lead: str | None = None,
     ) -> Answer:
         art = self.kb.artikelen[article_id]
         part = next((k for k in art.kort if k.id == section), art.kort[0] if art.kort else None)
@@ -1676,7 +1727,10 @@ class Assistant:
         advice = art.doen.get(lang) if with_advice else None
         if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
-        text = f"{short}\n\n{advice}" if advice else short
+        advice_first = False
+        if lead:
+            short, advice_first = self._led_by(short, advice, lead)
+        text = (f"{advice}\n\n{short}" if advice_first else f"{short}\n\n{advice}") if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
         sources = [
             Source(
@@ -1990,6 +2044,27 @@ class Assistant:
         if best_score < MISSING_MIN_SCORE:
             return ""
         return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
+
+    def _led_by(self, short: str, advice: str | None, question: str) -> tuple[str, bool]:
+        """``short`` with the sentence closest in meaning to ``question`` first, the others after it in reading
+        order; and whether the advice line is closer still (then it leads: "which mbo school?" after port jobs is
+        answered by "go to the open day at STC"). Only a clearly closer sentence moves. The sentences are curated
+        knowledge text, their vectors are kept (embedded once per process); the question's vector is the one routing
+        made."""
+        parts = whole_sentences(short)
+        for part in [*parts, advice or ""]:
+            if part and part not in self._sentence_vectors:
+                # one at a time, in the query form: a sentence against a question is a symmetric comparison, and the
+                # single-threaded query path stays fast on a busy machine (the batch path's threads do not)
+                self._sentence_vectors[part] = self.index.emb.encode_query(part)
+        qvec = self.query_vector(question)
+        scores = [float(self._sentence_vectors[p] @ qvec) for p in parts]
+        best = max(range(len(parts)), key=lambda i: scores[i])
+        if advice and float(self._sentence_vectors[advice] @ qvec) - scores[best] >= LEAD_MARGIN:
+            return short, True
+        if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
+            return short, False
+        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]]), False
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""

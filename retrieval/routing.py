@@ -714,6 +714,53 @@ def is_followup(text: str, lang: str) -> bool:
     return len(content_words(low, lang)) <= 2 or (bool(anaphor) and len(ws) <= 7)
 
 
+# What taking part costs ("is it free?", "moeten we betalen?", "a to jest płatne?"): after a list of activities such
+# a follow-up is about the activities just listed, however close it is to the article about pay in technology.
+# Word starts on the folded text; a wage ("salaris", "maaş", "зарплат") is not a cost of taking part.
+COST_STARTS = (
+    "betal",
+    "gratis",
+    "kost",
+    "prijs",
+    "entree",
+    "pay",
+    "paid",
+    "free",
+    "cost",
+    "price",
+    "fees",
+    "ticket",
+    "ucret",
+    "bedava",
+    "parali",
+    "odem",
+    "odey",
+    "fiyat",
+    "platn",
+    "zaplac",
+    "darmow",
+    "bezplat",
+    "koszt",
+    "cena",
+    "платн",
+    "безкоштов",
+    "кошту",
+    "ціна",
+    "плати",
+    "заплат",
+    "оплач",
+)
+_COST_ARABIC = ("مجان", "ندفع", "يدفع", "تكلف", "سعر", "رسوم", "فلوس")
+
+
+def asks_cost(text: str) -> bool:
+    """Whether a question asks what taking part costs (in any of the six languages)."""
+    from retrieval.tokenize import unmarked
+
+    words = [unmarked(w) for w in words_of(fold(text))]  # "ücretli", "płatne" typed with or without their marks
+    return any(w.startswith(COST_STARTS) or w == "fee" for w in words) or any(a in text for a in _COST_ARABIC)
+
+
 # --- other domains and non-questions -----------------------------------------------------------
 # Words per domain (all six languages). A question with one of these words is only answered when an
 # example question matches it strongly; otherwise the decline names the kind of service that can help.

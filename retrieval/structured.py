@@ -114,6 +114,43 @@ SEE_PHRASES = (
     "أين نذهب",
     "وين نروح",
 )
+# An outing in other words than SEE_PHRASES: going, visiting, looking, trying out somewhere, taking the children
+# (regular expressions on the folded text). With a place they make a list question; a question about studying or a
+# school choice ("waar kan hij in Delft studeren?") is not an outing.
+OUTING_PATTERNS = (
+    r"\bmet (?:de|mijn|onze|ons) (?:kind|zoon|dochter|gezin)",
+    r"\bop bezoek\b",
+    r"\b(?:gaan|komen|kunnen|mag|mogen) (?:\w+ )?(?:kijken|bekijken|bezoeken)\b",
+    r"\bbezoeken\b",
+    r"\buit ?(?:te )?prober",
+    r"\b(?:naartoe|heen) (?:gaan|kunnen|met)",
+    r"\bgo (?:and )?(?:see|visit|look)",
+    r"\b(?:take|bring) (?:the |my |our )?(?:kids|children|son|daughter|him|her|them)\b",
+    r"\bwith (?:the|my|our) (?:kids|children|son|daughter|family)",
+    r"\b(?:could|can|to|we|she|he) (?:\w+ )?visit\b",
+    r"\bday out\b",
+    r"\btry (?:out )?(?:tech|engineering|something)",
+    r"\bgez(?:ip|mek|ebil|elim|ecek|meye)",
+    r"\bgor(?:mek|ebil|elim|eli|meye|sun)",
+    r"\bziyaret",
+    r"\bcocuk(?:lar)?la\b",
+    r"\bgit(?:mek|ebil|elim|sek)",
+    r"\bz (?:dzieck|dziec|corka|synem|rodzin)",
+    r"\bpojech|\bpojsc|\bpojdziemy|\bzobacz|\bpopatrz|\bzwiedz|\bodwiedz|\bod srodka",
+    r"з (?:діть|дитин|донько|сино|родин)",
+    r"відвіда|подивит|побачит|сходит|поїхат|куди\b.*\bпіти",
+    r"(?:ناخذ|نأخذ|ناخد|نروح|نزور|نشوف|يشوف|نرى|يرى|زيار)",
+    r"مع (?:ال)?(?:أولاد|اولاد|أطفال|اطفال|عيال)",
+)
+_OUTING = re.compile("|".join(OUTING_PATTERNS))
+# the kinds of activity a family can go to on an outing
+VISITABLE = frozenset({"bedrijfsbezoek", "open_dag", "evenement"})
+# ... and the words of a study or school choice, which are not an outing
+_STUDY = re.compile(
+    r"\b(?:opleiding|studer|studie|leren|study|studying|course|degree|okuma|okusun|okuyabil|egitim|bolum|studi|"
+    r"kierun|uczyc|nauk)|навча|вчит|يدرس|دراس|تخصص"
+)
+
 # Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
 ACTIVITY_KINDS: dict[str, tuple[str, ...]] = {
     "open_dag": (
@@ -213,6 +250,8 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
     "bedrijfsbezoek": (
         r"bedrij\w* (?:bezoek|bekijk)",
         r"\bbezoek\w* (?:aan |bij )?(?:een |het )?bedrij",
+        r"bedrij\w* op bezoek",
+        r"\bvisit\b.{0,30}\b(?:compan|factor|firm|workplace|plant)",
         r"excursie",
         r"\bcompan\w* visit",
         r"\bvisit\w* (?:to )?(?:a |an |the |some )?(?:compan|factor|firm|workplace|business)",
@@ -223,10 +262,13 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgezi(?:si|ler|leri|ye|de|mi)?\b",  # a trip (not 'gezilecek', 'to be seen')
         r"\bwizyt\w* (?:w|u|na|do) (?:jakiej\w* )?(?:firm|zaklad|fabry|przedsieb)",
         r"\bodwiedz\w* (?:jak\w* )?(?:firm|zaklad|fabry)",
+        r"\b(?:zobaczyc|zwiedzic|popatrzec na) (?:\w+ )?(?:firm|zaklad|fabry)",
+        r"\b(?:firm|zaklad|fabryk)\w* (?:\w+ )?od srodka",
         r"\bwycieczk",
         r"екскурс",
         r"\b(?:візит\w*|сходити|піти|поїхати|відвіда\w*) (?:на |до |у |в )?(?:якусь |якийсь )?(?:підприєм|фірм|завод|компані)",
         r"(?:підприєм|фірм|завод)\w*\s+(?:\w+\s+)?(?:сходити|піти|поїхати|відвідати)",
+        r"(?:подивитися|побачити)\s+(?:\w+\s+)?(?:підприєм|фірм|завод|компані)",
         r"زيار\w*\s+(?:\S+\s+)?\S*(?:شرك|مصن|مصان|معمل|معامل)",
         r"\bرحل(?:ة|ات)",
         r"جول(?:ة|ات)\s+(?:في|داخل)\s+\S*(?:شرك|مصن|مصان)",
@@ -282,18 +324,14 @@ DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
         "kız öğrenci",
         "kız çocu",
         "kiz cocu",
-        "kızım",
         "dziewcz",
-        "córk",
         "дівча",
         "дівчин",
-        "донь",
         "فتيات",
         "الفتيات",
         "بنات",
         "للفتيات",
         "للبنات",
-        "ابنتي",
     ),
     "migratieachtergrond": ("migratie", "migrant", "migration", "göçmen", "migrac", "мігра", "مهاجر"),
     "leraren": ("leraren", "docenten", "teachers", "öğretmen", "nauczyciel", "вчител", "معلم", "للمعلمين"),
@@ -305,6 +343,28 @@ DOELGROEP_STARTS: dict[str, tuple[str, ...]] = {
         "для батьків",
         "للآباء",
         "لأولياء الأمور",
+    ),
+}
+# "My daughter" in an activity question is who asks, not a filter: the girls' activities come first and the others
+# that match the place and kind follow (a company visit in Hoogvliet is for a girl too). "For girls" stays a filter.
+FAVOUR_STARTS: dict[str, tuple[str, ...]] = {
+    "meisjes": (
+        "dochter",
+        "daughter",
+        "kızım",
+        "kizim",
+        "kızıma",
+        "kizima",
+        "kızımı",
+        "kizimi",
+        "kızımız",
+        "córk",
+        "донь",
+        "доню",
+        "ابنتي",
+        "بنتي",
+        "لابنتي",
+        "وابنتي",
     ),
 }
 SCHOOLTYPE_STARTS: dict[str, tuple[str, ...]] = {
@@ -466,10 +526,16 @@ class ActivityQuery:
     branches: list[str] = field(default_factory=list)
     activiteiten: list[str] = field(default_factory=list)
     place: Place | None = None
+    # doelgroepen whose activities come first without filtering the others out ("my daughter": girls' ones first)
+    favour: list[str] = field(default_factory=list)
+    # asked as an outing ("somewhere we can go and see"): activities at a place come before national or online ones
+    outing: bool = False
 
     @property
     def has_filter(self) -> bool:
-        return bool(self.doelgroepen or self.schooltypen or self.branches or self.activiteiten or self.place)
+        return bool(
+            self.doelgroepen or self.schooltypen or self.branches or self.activiteiten or self.place or self.favour
+        )
 
     def merged(self, newer: ActivityQuery) -> ActivityQuery:
         """A follow-up ("en in Delft?", "and for girls?") keeps what it does not change."""
@@ -479,6 +545,8 @@ class ActivityQuery:
             newer.branches or self.branches,
             newer.activiteiten or self.activiteiten,
             newer.place or self.place,
+            newer.favour or self.favour,
+            newer.outing or self.outing,
         )
 
 
@@ -789,6 +857,9 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     for code, starts in DOELGROEP_STARTS.items():
         if _starts(words, text, starts):
             q.doelgroepen.append(code)
+    for code, starts in FAVOUR_STARTS.items():
+        if code not in q.doelgroepen and _starts(words, text, starts):
+            q.favour.append(code)
     for code, starts in SCHOOLTYPE_STARTS.items():
         if _starts(words, text, starts):
             q.schooltypen.append(code)
@@ -803,8 +874,13 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     if kinds and listing:
         return q
     if see and q.place is not None:
+        q.outing = True
         return q
-    if followup and (q.place is not None or q.doelgroepen or q.schooltypen or kinds) and len(words) <= 6:
+    if q.place is not None and _OUTING.search(text) and not _STUDY.search(text):
+        # "anything we can go and see at the maasvlakte with the kids?", "kan hij in Hoogvliet op bezoek?"
+        q.outing = True
+        return q
+    if followup and (q.place is not None or q.doelgroepen or q.schooltypen or kinds or q.favour) and len(words) <= 6:
         return q
     return None
 
@@ -896,6 +972,20 @@ def filters_text(q: ActivityQuery, lang: str) -> tuple[str, str]:
     return filters, kind
 
 
+def favoured(ini: Any, groups: Sequence[str]) -> bool:
+    """Whether an activity is meant for one of the favoured doelgroepen (a girls' activity for "my daughter")."""
+    return any(g in ini.doelgroepen for g in groups)
+
+
+def favour_words(groups: Sequence[str], lang: str) -> str:
+    return format_list([word("doelgroep", g, lang) for g in groups], lang)
+
+
+def favour_mark(groups: Sequence[str], lang: str) -> str:
+    """The mark after a favoured activity's line, so the parent sees which ones are for girls."""
+    return t("assistant.activity_favoured", lang, what=favour_words(groups, lang))
+
+
 def _sentence(text: str, lang: str) -> str:
     """The first letter upper-case: a Turkish intro line starts with its filters ("kızlar için ...")."""
     first = "İ" if lang == "tr" and text[:1] == "i" else text[:1].upper()
@@ -916,6 +1006,19 @@ def answer_activities(
     """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
+    if q.favour or (q.outing and q.place is not None):
+        # the favoured group's activities first, the others after them; for an outing the ones at a place before the
+        # national or online ones, and among those the ones a family can go to (a company visit, an open day, an
+        # event) before programmes and information (stable: each part keeps the search's distance order)
+        outing = q.outing and q.place is not None
+        hits = sorted(
+            hits,
+            key=lambda h: (
+                not favoured(h.initiatief, q.favour),
+                outing and h.initiatief.landelijk_online,
+                outing and not set(h.initiatief.activiteiten) & VISITABLE,
+            ),
+        )
     own_ids = {i.id for i in extra}
     filters, kind = filters_text(q, lang)
     if not hits:
@@ -925,11 +1028,16 @@ def answer_activities(
     lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
+    # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
+    wanted = q.activiteiten or (sorted(VISITABLE) if q.outing else [])
     items = [
-        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, q.activiteiten, approximate)}"
+        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate)}"
+        + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
         for h in shown
     ]
     lines += items[:show]
+    if q.favour and any(favoured(h.initiatief, q.favour) for h in shown):
+        lines.append(t("assistant.activities_favour_first", lang, what=favour_words(q.favour, lang)))
     if q.place is None:
         lines.append(t("assistant.activities_add_place", lang))
     details = "\n".join(items[show:])
