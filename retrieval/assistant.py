@@ -144,6 +144,12 @@ FIGURE_GAIN = 0.2
 # best example (and its section gives a figure and holds about as many of the question's words)
 FIGURE_PASSAGE_MARGIN = 0.05
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
+# ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
+# "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
+# share of the question's words in one sentence giving a figure, read with the sentence before it; a word found
+# only elsewhere in the section counts FIGURE_AROUND) by at least FIGURE_FIT_GAP
+FIGURE_FIT_GAP = 0.25
+FIGURE_AROUND = 0.5
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -324,6 +330,8 @@ class Assistant:
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
+        # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
+        self._figure_windows: dict[tuple[str, str, str], list[frozenset[str]]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -1431,6 +1439,53 @@ class Assistant:
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
 
+    def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
+        """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
+        many", "percent") that one sentence giving a figure holds, read with the sentence before it; a word found
+        only elsewhere in the section (its other sentences, its example questions: "meiden", "mavo") counts half.
+        0.0 when the section gives no figure."""
+        windows = self._figure_window_words(article, section or "", lang)
+        if not windows:
+            return 0.0
+        toks = [
+            tok
+            for tok in query_tokens(text, lang)
+            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
+        ]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        around = self._part_words(article, section or "", lang)
+        return max(
+            sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
+            for have in windows
+        ) / total
+
+    def _figure_window_words(self, article: str, section: str, lang: str) -> list[frozenset[str]]:
+        """Per sentence of the section that gives a figure: its words and those of the sentence before it (asker's
+        language, plus the Dutch sentence at the same place when the two texts have as many sentences)."""
+        key = (article, section, lang)
+        cached = self._figure_windows.get(key)
+        if cached is not None:
+            return cached
+        from retrieval.tokenize import tokenize
+
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        windows: list[frozenset[str]] = []
+        if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
+            own = sentences(part.tekst.get(lang) or part.tekst["nl"])
+            dutch = sentences(part.tekst["nl"])
+            words = [
+                frozenset(tokenize(s, lang))
+                | frozenset(tokenize(s, "nl"))
+                | (frozenset(tokenize(dutch[i], "nl")) if len(dutch) == len(own) else frozenset())
+                for i, s in enumerate(own)
+            ]
+            windows = [words[i] | (words[i - 1] if i else frozenset()) for i, s in enumerate(own) if _NUMBER.search(s)]
+        self._figure_windows[key] = windows
+        return windows
+
     def _figure_passage(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
     ) -> tuple[str, str | None] | None:
@@ -1459,6 +1514,10 @@ class Assistant:
         if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
             return None
         if self.support(text, lang, there, sec) < self.support(text, lang, article, section) - FIGURE_PASSAGE_WORDS:
+            return None
+        if self._figure_fit(there, sec, text, lang) < self._figure_fit(article, section, text, lang) - FIGURE_FIT_GAP:
+            # "what percentage of vmbo pupils in the technical profiles are girls": the passage about pupils near
+            # the campuses shares words, but "girls" stands next to the chosen section's 15%
             return None
         return there, sec
 
