@@ -70,6 +70,7 @@ from retrieval.routing import (
     asks_training,
     best_per_article,
     content_words,
+    figure_tail,
     fold,
     in_domain,
     is_followup,
@@ -148,7 +149,7 @@ FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's w
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
 # share of the question's words in one sentence giving a figure, read with the sentence before it; a word found
 # only elsewhere in the section counts FIGURE_AROUND) by at least FIGURE_FIT_GAP
-FIGURE_FIT_GAP = 0.25
+FIGURE_FIT_GAP = 0.1
 FIGURE_AROUND = 0.5
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
@@ -539,6 +540,8 @@ class Assistant:
                 activity = context.activity.merged(activity)
             return Route("activities", text=question, activity=activity, context=context)
         parts = split_question(question, lang)
+        if len(parts) == 2 and figure_tail(parts[1], lang):
+            parts = [question]  # "... is it true? how many percent": one question that asks for a figure
         if len(parts) == 2:
             first = self._route_one(parts[0], lang, mode, context)
             # the second part reads the first as its context when it cannot stand alone ("... stage yeri
@@ -1408,21 +1411,10 @@ class Assistant:
         """A figure question whose chosen section's figures are not about its words: the section of another article
         whose example is about as close (FIGURE_MARGIN) and whose sentences with a figure hold clearly more of the
         question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
-        # the words that say what the figure is about: known words of the knowledge, not "how many" / "percent"
-        toks = [
-            tok
-            for tok in query_tokens(text, lang)
-            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
-        ]
-        weights = {tok: self.index.idf(tok) for tok in toks}
-        total = sum(weights.values()) or 1.0
 
         def share(art: str, sec: str | None) -> float:
-            part = next((k for k in self.kb.artikelen[art].kort if k.id == sec), None)
-            if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
-                return 0.0
-            have = self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang)
-            return sum(w for tok, w in weights.items() if tok in have) / total
+            # the words that say what the figure is about, next to the figure (see _figure_fit)
+            return self._figure_fit(art, sec, text, lang)
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
         part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
