@@ -148,8 +148,8 @@ FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's w
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
 # share of the question's words in one sentence giving a figure, read with the sentence before it; a word found
-# only elsewhere in the section counts FIGURE_AROUND) by at least FIGURE_FIT_GAP
-FIGURE_FIT_GAP = 0.1
+# only elsewhere in the section counts FIGURE_AROUND): it must hold them at least as well (FIGURE_FIT_GAP below)
+FIGURE_FIT_GAP = 0.0
 FIGURE_AROUND = 0.5
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
@@ -1449,10 +1449,13 @@ class Assistant:
         if not total:
             return 0.0
         around = self._part_words(article, section or "", lang)
-        return max(
-            sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
-            for have in windows
-        ) / total
+        return (
+            max(
+                sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
+                for have in windows
+            )
+            / total
+        )
 
     def _figure_window_words(self, article: str, section: str, lang: str) -> list[frozenset[str]]:
         """Per sentence of the section that gives a figure: its words and those of the sentence before it (asker's
