@@ -148,8 +148,9 @@ FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's w
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
 # share of the question's words in one sentence giving a figure, read with the sentence before it; a word found
-# only elsewhere in the section counts FIGURE_AROUND): it must hold them at least as well (FIGURE_FIT_GAP below)
-FIGURE_FIT_GAP = 0.0
+# only elsewhere in the section counts FIGURE_AROUND) by more than FIGURE_FIT_GAP (the fit is lexical: stems and
+# synonyms blur small gaps, "zorlanıyor" / "zor", "meiden" / "meisjes")
+FIGURE_FIT_GAP = 0.2
 FIGURE_AROUND = 0.5
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
