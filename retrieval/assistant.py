@@ -1498,6 +1498,10 @@ class Assistant:
             return None
         if top.source == f"artikel:{article}":
             return None
+        if max((m.dense for m in matches if m.article == article and m.section == section), default=0.0) >= VERY_STRONG:
+            # an example question of the chosen section matches very closely ("is it true there are loads of jobs in
+            # techniek?"): the passage ranking does not move it to another article's figure
+            return None
         there = top.source.split(":", 1)[1]
         if there not in self.kb.artikelen:
             return None

@@ -84,3 +84,10 @@ def test_figure_fit_prefers_the_sentence_that_names_the_group(assistant: Assista
     assert girls > campus + 0.1, (girls, campus)
     # a section without a figure has no fit
     assert assistant._figure_fit("meisjes_techniek", "waarom_weinig", question, "en") == 0.0
+
+
+def test_a_very_close_example_keeps_its_section_in_a_heard_figure_check(assistant: Assistant) -> None:
+    """'is it true that ...' asks for a figure, but when an example question matches the section very closely the
+    passage ranking does not move the answer to another article's figure (the regional vmbo shares)."""
+    answer = assistant.ask("is it true there is loads of technical work in rotterdam?", use_llm=False)
+    assert answer.topic is not None and answer.topic.startswith("artikel:techniek_kansrijk"), answer.topic
