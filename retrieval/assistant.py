@@ -71,6 +71,7 @@ from retrieval.routing import (
     asks_training,
     best_per_article,
     content_words,
+    figure_tail,
     fold,
     in_domain,
     is_followup,
@@ -145,6 +146,13 @@ FIGURE_GAIN = 0.2
 # best example (and its section gives a figure and holds about as many of the question's words)
 FIGURE_PASSAGE_MARGIN = 0.05
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
+# ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
+# "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
+# share of the question's words in one sentence giving a figure, read with the sentence before it; a word found
+# only elsewhere in the section counts FIGURE_AROUND) by more than FIGURE_FIT_GAP (the fit is lexical: stems and
+# synonyms blur small gaps, "zorlanıyor" / "zor", "meiden" / "meisjes")
+FIGURE_FIT_GAP = 0.2
+FIGURE_AROUND = 0.5
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -344,6 +352,8 @@ class Assistant:
         self._title_words = self._unique_title_words(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
+        # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
+        self._figure_windows: dict[tuple[str, str, str], list[frozenset[str]]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -551,6 +561,8 @@ class Assistant:
                 activity = context.activity.merged(activity)
             return Route("activities", text=question, activity=activity, context=context)
         parts = split_question(question, lang)
+        if len(parts) == 2 and figure_tail(parts[1], lang):
+            parts = [question]  # "... is it true? how many percent": one question that asks for a figure
         if len(parts) == 2:
             first = self._route_one(parts[0], lang, mode, context)
             # the second part reads the first as its context when it cannot stand alone ("... stage yeri
@@ -1432,21 +1444,10 @@ class Assistant:
         """A figure question whose chosen section's figures are not about its words: the section of another article
         whose example is about as close (FIGURE_MARGIN) and whose sentences with a figure hold clearly more of the
         question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
-        # the words that say what the figure is about: known words of the knowledge, not "how many" / "percent"
-        toks = [
-            tok
-            for tok in query_tokens(text, lang)
-            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
-        ]
-        weights = {tok: self.index.idf(tok) for tok in toks}
-        total = sum(weights.values()) or 1.0
 
         def share(art: str, sec: str | None) -> float:
-            part = next((k for k in self.kb.artikelen[art].kort if k.id == sec), None)
-            if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
-                return 0.0
-            have = self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang)
-            return sum(w for tok, w in weights.items() if tok in have) / total
+            # the words that say what the figure is about, next to the figure (see _figure_fit)
+            return self._figure_fit(art, sec, text, lang)
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
         part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
@@ -1462,6 +1463,56 @@ class Assistant:
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
+
+    def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
+        """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
+        many", "percent") that one sentence giving a figure holds, read with the sentence before it; a word found
+        only elsewhere in the section (its other sentences, its example questions: "meiden", "mavo") counts half.
+        0.0 when the section gives no figure."""
+        windows = self._figure_window_words(article, section or "", lang)
+        if not windows:
+            return 0.0
+        toks = [
+            tok
+            for tok in query_tokens(text, lang)
+            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
+        ]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        around = self._part_words(article, section or "", lang)
+        return (
+            max(
+                sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
+                for have in windows
+            )
+            / total
+        )
+
+    def _figure_window_words(self, article: str, section: str, lang: str) -> list[frozenset[str]]:
+        """Per sentence of the section that gives a figure: its words and those of the sentence before it (asker's
+        language, plus the Dutch sentence at the same place when the two texts have as many sentences)."""
+        key = (article, section, lang)
+        cached = self._figure_windows.get(key)
+        if cached is not None:
+            return cached
+        from retrieval.tokenize import tokenize
+
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        windows: list[frozenset[str]] = []
+        if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
+            own = sentences(part.tekst.get(lang) or part.tekst["nl"])
+            dutch = sentences(part.tekst["nl"])
+            words = [
+                frozenset(tokenize(s, lang))
+                | frozenset(tokenize(s, "nl"))
+                | (frozenset(tokenize(dutch[i], "nl")) if len(dutch) == len(own) else frozenset())
+                for i, s in enumerate(own)
+            ]
+            windows = [words[i] | (words[i - 1] if i else frozenset()) for i, s in enumerate(own) if _NUMBER.search(s)]
+        self._figure_windows[key] = windows
+        return windows
 
     def _figure_passage(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
@@ -1479,6 +1530,10 @@ class Assistant:
             return None
         if top.source == f"artikel:{article}":
             return None
+        if max((m.dense for m in matches if m.article == article and m.section == section), default=0.0) >= VERY_STRONG:
+            # an example question of the chosen section matches very closely ("is it true there are loads of jobs in
+            # techniek?"): the passage ranking does not move it to another article's figure
+            return None
         there = top.source.split(":", 1)[1]
         if there not in self.kb.artikelen:
             return None
@@ -1491,6 +1546,10 @@ class Assistant:
         if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
             return None
         if self.support(text, lang, there, sec) < self.support(text, lang, article, section) - FIGURE_PASSAGE_WORDS:
+            return None
+        if self._figure_fit(there, sec, text, lang) < self._figure_fit(article, section, text, lang) - FIGURE_FIT_GAP:
+            # "what percentage of vmbo pupils in the technical profiles are girls": the passage about pupils near
+            # the campuses shares words, but "girls" stands next to the chosen section's 15%
             return None
         return there, sec
 

@@ -322,6 +322,31 @@ NUMBER_WORDS = (
     "بالمية",  # Levantine "per hundred"
     "بالمئة",
     "في المية",
+    # the number itself asked for in a word ("is daar een getal van?", "jakie są liczby?")
+    "getal",
+    "figures",
+    "numbers",
+    "rakam",
+    "liczby",
+    "liczb",
+    "цифр",
+    "رقم",
+    "ارقام",
+    "أرقام",
+    # a figure the parent heard and checks ("is it true that very few ...?", "klopt het dat de meeste ...?"): the
+    # answer is the section that gives the figure, as for "how many"
+    "klopt het",
+    "is het waar",
+    "is it true",
+    "is that true",
+    "is that right",
+    "doğru mu",
+    "dogru mu",
+    "gerçekten",
+    "gercekten",
+    "صحيح",
+    "prawda",
+    "правда",
 )
 
 # "What can we do / where do we complain / who helps" (issue 11): the question asks for the part of an article that
@@ -416,6 +441,13 @@ def asks_number(text: str) -> bool:
     """Whether the question asks for a figure ("hoeveel", "how many", "kaç", "ile", "скільки", "كم")."""
     low = f" {fold(text)} "
     return any((f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low) for w in NUMBER_WORDS)
+
+
+def figure_tail(text: str, lang: str) -> bool:
+    """A part of a question that only asks for the figure of the part before it ("... minder kiezen? graag in
+    procenten", "... wybiera technikę? jakie są liczby", "... قلال؟ كم نسبتهم"): no word of the domain and at
+    most three content words, one of them asking for a number. Such a part is read with the part before it."""
+    return asks_number(text) and not in_domain(text) and len(content_words(text, lang)) <= 3
 
 
 # Words of a question that asks for a beroep or an opleiding ("what is that job called", "welke opleiding",
