@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +44,7 @@ from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
+from knowledge import vocab
 from knowledge.schema import BronRef
 from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
@@ -67,6 +68,7 @@ from retrieval.routing import (
     asks_action,
     asks_for_record,
     asks_number,
+    asks_profiel,
     asks_training,
     best_per_article,
     content_words,
@@ -171,8 +173,14 @@ PLAIN_MIN_DENSE = 0.785
 # ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
+HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
+# "Which vmbo profiel?" with what the child likes (round 14): the profielen article's section on what each profiel is
+# about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
+PROFIEL_ARTICLE = "techniekprofielen"
+PROFIEL_SECTION = "inhoud"
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
@@ -248,6 +256,9 @@ class Route:
     context: Route | None = None  # the earlier topic a follow-up was read against
     qvec: np.ndarray | None = None
     confidence: float = 0.0
+    # "which vmbo profiel for a boy who loves X?": the techniek profiel that fits and the beroep whose words the
+    # question used (its opleidingen say which profielen lead to them)
+    profiel: tuple[str, Hit] | None = None
 
     @property
     def answers(self) -> bool:
@@ -328,6 +339,9 @@ class Assistant:
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._common_words: dict[str, frozenset[str]] = {}  # lang -> record words too common in the articles
+        # lang -> hobby words: record words the articles use too often to name a record alone, that few records share
+        # ('car', 'ship', 'машини'): they name those records only in a question asking for one
+        self._hobby_words: dict[str, dict[str, set[str]]] = {}
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
             str, list[tuple[tuple[frozenset[str], ...], str]]
@@ -882,6 +896,13 @@ class Assistant:
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
         article, section, example = self._choose_article(matches, hits, prefer)
+        fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
+        if fit is not None:
+            # "which vmbo profiel for a boy who loves diggers?": the profielen article's section on what each profiel
+            # is about, opened by the profiel that the beroep of those words is reached from
+            route.kind, route.article, route.section = "section", PROFIEL_ARTICLE, PROFIEL_SECTION
+            route.profiel, route.confidence = fit, max(best_example, float(fit[1].dense or 0))
+            return route
         if (
             named is not None
             and (best_example < NAMED_OVERRIDE or mode == "bm25")
@@ -1086,6 +1107,11 @@ class Assistant:
             key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
         )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._hobby_words[lang] = {
+            key: srcs
+            for key, srcs in by_key.items()
+            if key in self._common_words[lang] and len(srcs) <= HOBBY_RECORDS_MAX
+        }
         self._everyday_phrases[lang] = phrases
         return index
 
@@ -1147,47 +1173,15 @@ class Assistant:
         qvec: np.ndarray | None,
         example: float = 0.0,
         agree: bool = False,
+        wants: bool = False,
     ) -> tuple[Hit, bool] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
         with whether an everyday name of the beroep (ook_genoemd) is among the words."""
+        score, named, asks = self._plain_scores(text, lang, article, section, wants)
         index = self._plain_index(lang)
-        everyday = self._everyday_words[lang]
-        here = self._section_words(article, section or "", lang) if article is not None else frozenset()
-        # an everyday name gives way only to the chosen section's own short answer and example questions (the
-        # port article's long text mentions lorries; a question about repairing lorries is not about the port)
-        own = self._part_words(article, section or "", lang) if article is not None else frozenset()
-        score: dict[str, float] = {}
-        named = False
-        for forms in self._word_forms(text, lang):
-            # each word of the question counts once, by whichever of its forms the index holds
-            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
-                continue
-            if forms & self._common_words[lang] and not forms & everyday:
-                continue
-            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
-            # of the same word still may ('kaynakci', the welder's everyday name)
-            keys = [
-                k
-                for tok in forms
-                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
-            ]
-            if not keys:
-                continue
-            is_named = any(k in everyday for k in keys)
-            # an everyday name of the beroep says more than a word of its one-sentence description
-            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
-            named = named or is_named
-            for src in {src for k in keys for src in index[k]}:
-                score[src] = score.get(src, 0.0) + weight
-        all_keys = self._question_keys(text, lang)
-        for phrase, src in self._everyday_phrases[lang]:
-            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
-                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
-                named = True
         if not score:
             return None
-        asks = asks_for_record(text, lang)
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
             return None
@@ -1214,9 +1208,132 @@ class Assistant:
         article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
-        if article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
+        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
             return None
         return found[0], named
+
+    def _plain_scores(
+        self, text: str, lang: str, article: str | None, section: str | None, wants: bool = False
+    ) -> tuple[dict[str, float], bool, bool]:
+        """Per record (beroep, opleiding), how much of the question names it (an everyday name counts
+        PLAIN_NAMED_WEIGHT, a description word 1, a hobby word HOBBY_WEIGHT); whether an everyday name is among
+        the words; whether the question asks for a record (``wants``: it asks which profiel leads there)."""
+        index = self._plain_index(lang)
+        everyday = self._everyday_words[lang]
+        hobby = self._hobby_words[lang]
+        asks = wants or asks_for_record(text, lang)
+        here = self._section_words(article, section or "", lang) if article is not None else frozenset()
+        # an everyday name gives way only to the chosen section's own short answer and example questions (the
+        # port article's long text mentions lorries; a question about repairing lorries is not about the port)
+        own = self._part_words(article, section or "", lang) if article is not None else frozenset()
+        score: dict[str, float] = {}
+        named = False
+        for forms in self._word_forms(text, lang):
+            # each word of the question counts once, by whichever of its forms the index holds
+            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
+                continue
+            if forms & self._common_words[lang] and not forms & everyday:
+                # a hobby word ('my son loves cars, what should he study?'): the few records using it, when the
+                # question asks for one and the chosen section does not use the word itself
+                hobby_keys = {k for tok in forms if (k := self._word_key(tok)) is not None and k in hobby}
+                if asks and hobby_keys and not forms & here:
+                    for src in {src for k in hobby_keys for src in hobby[k]}:
+                        score[src] = score.get(src, 0.0) + HOBBY_WEIGHT
+                continue
+            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
+            # of the same word still may ('kaynakci', the welder's everyday name)
+            keys = [
+                k
+                for tok in forms
+                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
+            ]
+            if not keys:
+                continue
+            is_named = any(k in everyday for k in keys)
+            # an everyday name of the beroep says more than a word of its one-sentence description
+            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
+            named = named or is_named
+            for src in {src for k in keys for src in index[k]}:
+                score[src] = score.get(src, 0.0) + weight
+        all_keys = self._question_keys(text, lang)
+        for phrase, src in self._everyday_phrases[lang]:
+            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
+                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
+                named = True
+        return score, named, asks
+
+    def _interest_profiel(
+        self, text: str, lang: str, qvec: np.ndarray | None, named: Hit | None
+    ) -> tuple[str, Hit] | None:
+        """For "which vmbo profiel?" with what the child likes or wants to become ("cars and scooters", "a plumber"):
+        the techniek profiel of the beroep (or opleiding) those words name, with that record."""
+        if qvec is None or not asks_profiel(text, lang):
+            return None
+        if named is not None and named.kind in ("beroep", "opleiding"):
+            code = self._profiel_of(named.source)
+            return (code, named) if code is not None else None
+        # every record the words name votes for its profiel with its score ('build with wood' names the ship builder
+        # too, but the carpenter, the furniture maker and the roofer outvote him)
+        score, _, _ = self._plain_scores(text, lang, None, None, wants=True)
+        votes: Counter[str] = Counter()
+        for src, value in score.items():
+            code = self._profiel_of(src)
+            if code is not None:
+                votes[code] += value
+        if not votes:
+            return None
+        code = votes.most_common(1)[0][0]
+        # the record shown as the example: of those of that profiel with the best score, the closest to the question
+        mine = {src: v for src, v in score.items() if self._profiel_of(src) == code}
+        best = max(mine.values())
+        tied = sorted(src for src, v in mine.items() if v == best)
+        found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
+        if not found or (found[0].dense or 0) < PLAIN_MIN_DENSE_NAMED:
+            return None
+        return code, found[0]
+
+    def _profiel_of(self, source: str) -> str | None:
+        """The techniek profiel that leads to a beroep or opleiding: of its opleidingen, the profiel each lists first
+        (the closest fit) among those with a source, most often; None when none is a techniek profiel."""
+        kind, rid = source.split(":", 1)
+        if kind == "beroep":
+            beroep = self.kb.beroepen.get(rid)
+            routes = list(beroep.mbo_route) if beroep is not None else []
+        else:
+            routes = [rid]
+        votes: Counter[str] = Counter()
+        for oid in routes:
+            opl = self.kb.opleidingen.get(oid)
+            if opl is None:
+                continue
+            codes = [
+                c for c in opl.vmbo_profielen if c in vocab.TECHNIEK_PROFIELEN and c not in opl.profielen_eigen_indeling
+            ]
+            if codes:
+                votes[codes[0]] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _with_profiel(self, answer: Answer, fit: tuple[str, Hit], lang: str) -> Answer:
+        """The profiel answer opened by the profiel that fits the child's interest, with the record it comes from."""
+        code, hit = fit
+        kind, rid = hit.source.split(":", 1)
+        record = self.kb.beroepen.get(rid) if kind == "beroep" else self.kb.opleidingen.get(rid)
+        name = record.naam if record is not None else hit.title
+        opening = t("assistant.profiel_past", lang, naam=name, profiel=label("profiel", code, lang))
+        answer.answer = f"{opening} {answer.answer}"
+        answer.sources.append(
+            Source(
+                label=name,
+                kind="knowledge",
+                source=hit.source,
+                title=name,
+                snippet=_snippet(hit.text),
+                language="nl",
+                score=round(hit.score, 4),
+                bronnen=hit.bronnen,
+            )
+        )
+        return answer
 
     def _beroep_as_example(
         self, named: Hit, text: str, lang: str, article: str | None, section: str | None, example: float, mode: Mode
@@ -1613,6 +1730,8 @@ class Assistant:
             return self._decline(question, lang, notice)
         # a question whose parts all lead to one section is routed by its first part: the words of all count
         answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
+        if route.kind == "section" and route.profiel is not None:
+            answer = self._with_profiel(answer, route.profiel, lang)
         answer.notice = answer.notice or notice
         if route.kind == "record" and route.context is not None and route.context.kind == "activities":
             # a question about an activity of the list ("is it free?"): what the record says, and where to ask what

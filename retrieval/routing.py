@@ -560,6 +560,40 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
     return stems
 
 
+# "Which vmbo profiel?" (round 14): a which/what word with a profiel word ('welk profiel', 'hangi profili',
+# 'أي بروفيل', 'який профіль'), or a which/what word with a verb of choosing in a question about the vmbo ("what should
+# he take at vmbo", "welke richting moet ie kiezen op het vmbo"). A question naming what the child likes then gets
+# the profiel of the beroepen those words name (Assistant._interest_profiel).
+PROFIEL_WORDS = ("profiel", "profile", "profil", "профіл", "профил", "بروفيل", "بروفايل", "البروفيل", "richting")
+PROFIEL_WHICH: dict[str, tuple[str, ...]] = {
+    "nl": ("welk", "welke", "wat voor", "wat moet", "wat kan"),
+    "en": ("which", "what"),
+    "tr": ("hangi", "ne "),
+    "ar": ("أي", "اي", "شو", "ما ", "ماذا", "ايش", "إيش", "وشو", "وأي", "واي"),
+    "pl": ("jaki", "jaką", "jaka", "który", "którą", "ktory", "ktora", "co "),
+    "uk": ("який", "яку", "яка", "що "),
+}
+PROFIEL_CHOOSE: dict[str, tuple[str, ...]] = {
+    "nl": ("kiezen", "kiest", "nemen", "doen op het vmbo"),
+    "en": ("choose", "take", "pick", "go for"),
+    "tr": ("seç", "sec", "almalı", "almali"),
+    "ar": ("يختار", "تختار", "ياخد", "ياخذ", "تاخد", "تاخذ", "يأخذ", "تأخذ"),
+    "pl": ("wybra", "wybier"),
+    "uk": ("обрати", "обира", "вибрати", "вибира"),
+}
+
+
+def asks_profiel(text: str, lang: str) -> bool:
+    """Whether the question asks which vmbo profiel to choose (not what a profiel is, nor a profiel's figure)."""
+    low = f" {fold(text)} "
+    which = any(w in low if not w.isalpha() or lang == "ar" else f" {w}" in low for w in PROFIEL_WHICH.get(lang, ()))
+    if not which:
+        return False
+    if any(w in low for w in PROFIEL_WORDS):
+        return True
+    return "vmbo" in low and any(w in low for w in PROFIEL_CHOOSE.get(lang, ()))
+
+
 # Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
 # BOL/BBL, what level, learning it. A word of at least four letters also matches as a word start ('opleiding' in
 # 'opleidingen', 'szkoł' ...); Arabic words anywhere in a word (they take prefixes: 'وكم', 'وأين').
