@@ -66,6 +66,7 @@ from retrieval.routing import (
     ExampleQuestions,
     SectionMatch,
     asks_action,
+    asks_duration,
     asks_for_record,
     asks_number,
     asks_profiel,
@@ -181,6 +182,7 @@ PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) co
 # about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
 PROFIEL_ARTICLE = "techniekprofielen"
 PROFIEL_SECTION = "inhoud"
+PROFIEL_VOTE_MARGIN = 1.0  # the profiel is named when its beroepen outscore the next profiel's by one word at least
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
@@ -258,7 +260,8 @@ class Route:
     confidence: float = 0.0
     # "which vmbo profiel for a boy who loves X?": the techniek profiel that fits and the beroep whose words the
     # question used (its opleidingen say which profielen lead to them)
-    profiel: tuple[str, Hit] | None = None
+    profiel: tuple[str | None, Hit] | None = None
+    durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
 
     @property
     def answers(self) -> bool:
@@ -577,7 +580,10 @@ class Assistant:
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
         if context.kind == "record" and (
-            followup or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+            followup
+            or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+            # "how many years does it take to learn that?" after a beroep: about its training, whatever else matches
+            or (not second_part and asks_training(text, lang) and len(content_words(text, lang)) <= STAY_WORDS + 3)
         ):
             # a short question after a beroep that finds nothing alone ("kaç yıl okuması lazım?") leans on it too
             kept = self._record_followup(text, lang, context, alone, qvec)
@@ -771,6 +777,17 @@ class Assistant:
             return None
         kept = hit
         rid = hit.source.split(":", 1)[1]
+        if hit.kind == "beroep" and rid in self.kb.beroepen and asks_duration(text, lang):
+            # how long: the beroep's opleidingen, each with its level and length (not one opleiding of one level)
+            return Route(
+                "record",
+                text=f"{context.text} {text}",
+                hit=hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+                durations=True,
+            )
         # only a question about the training moves from the beroep to its opleiding ("mijn neef doet dat" stays)
         beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" and asks_training(text, lang) else None
         if beroep is not None and qvec is not None:
@@ -1264,9 +1281,10 @@ class Assistant:
 
     def _interest_profiel(
         self, text: str, lang: str, qvec: np.ndarray | None, named: Hit | None
-    ) -> tuple[str, Hit] | None:
+    ) -> tuple[str | None, Hit] | None:
         """For "which vmbo profiel?" with what the child likes or wants to become ("cars and scooters", "a plumber"):
-        the techniek profiel of the beroep (or opleiding) those words name, with that record."""
+        the techniek profiel of the beroep (or opleiding) those words name, with that record; no profiel when the
+        words do not clearly point to one ('ships' is the welder's and the port worker's word)."""
         if qvec is None or not asks_profiel(text, lang):
             return None
         if named is not None and named.kind in ("beroep", "opleiding"):
@@ -1282,7 +1300,9 @@ class Assistant:
                 votes[code] += value
         if not votes:
             return None
-        code = votes.most_common(1)[0][0]
+        ranked = votes.most_common(2)
+        code = ranked[0][0]
+        clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= PROFIEL_VOTE_MARGIN
         # the record shown as the example: of those of that profiel with the best score, the closest to the question
         mine = {src: v for src, v in score.items() if self._profiel_of(src) == code}
         best = max(mine.values())
@@ -1290,7 +1310,7 @@ class Assistant:
         found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < PLAIN_MIN_DENSE_NAMED:
             return None
-        return code, found[0]
+        return (code if clear else None), found[0]
 
     def _profiel_of(self, source: str) -> str | None:
         """The techniek profiel that leads to a beroep or opleiding: of its opleidingen, the profiel each lists first
@@ -1313,9 +1333,11 @@ class Assistant:
                 votes[codes[0]] += 1
         return votes.most_common(1)[0][0] if votes else None
 
-    def _with_profiel(self, answer: Answer, fit: tuple[str, Hit], lang: str) -> Answer:
+    def _with_profiel(self, answer: Answer, fit: tuple[str | None, Hit], lang: str) -> Answer:
         """The profiel answer opened by the profiel that fits the child's interest, with the record it comes from."""
         code, hit = fit
+        if code is None:
+            return answer
         kind, rid = hit.source.split(":", 1)
         record = self.kb.beroepen.get(rid) if kind == "beroep" else self.kb.opleidingen.get(rid)
         name = record.naam if record is not None else hit.title
@@ -1744,6 +1766,8 @@ class Assistant:
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
+        if route.kind == "record" and route.hit is not None and route.durations:
+            return self._durations(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
             return self._record(route.hit, lang)
         if route.kind == "document" and route.hit is not None:
@@ -2044,6 +2068,55 @@ class Assistant:
             grounded=True,
             sources=sources,
             quote=quote,
+            topic=hit.source,
+        )
+
+    def _durations(self, hit: Hit, lang: str) -> Answer:
+        """How long the training for a beroep takes: each opleiding of its mbo route with its level and length (the
+        opleidingen's own facts), shortest first; the beroep and the opleidingen as sources."""
+        beroep = self.kb.beroepen[hit.source.split(":", 1)[1]]
+        routes = sorted(
+            (self.kb.opleidingen[o] for o in beroep.mbo_route if o in self.kb.opleidingen), key=lambda o: o.niveau
+        )
+        items = [
+            t("assistant.opleiding_niveau_duur", lang, naam=o.naam, niveau=o.niveau, jaren=format_number(o.duur_jaren, lang))
+            if o.duur_jaren
+            else t("assistant.opleiding_niveau", lang, naam=o.naam, niveau=o.niveau)
+            for o in routes
+        ]
+        text = t("assistant.beroep_duur", lang, naam=beroep.naam, opleidingen=format_list(items, lang))
+        sources = [
+            Source(
+                label=beroep.naam,
+                kind="knowledge",
+                source=hit.source,
+                title=beroep.naam,
+                snippet=_snippet(hit.text),
+                language="nl",
+                score=round(hit.score, 4),
+                bronnen=hit.bronnen,
+            )
+        ]
+        sources += [
+            Source(
+                label=o.naam,
+                kind="knowledge",
+                source=f"opleiding:{o.id}",
+                title=o.naam,
+                snippet=_snippet(o.omschrijving),
+                language="nl",
+                bronnen=[_ref(b) for b in o.bronnen],
+            )
+            for o in routes
+        ]
+        refs = {_ref(b): b for o in routes for b in o.bronnen}
+        sources += self._report_sources(list(refs.values()), lang)
+        return Answer(
+            answer=trim_words(text, 90),
+            details="",
+            language=lang,
+            grounded=True,
+            sources=sources,
             topic=hit.source,
         )
 

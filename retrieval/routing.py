@@ -633,6 +633,7 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
     "tr": (
         "kaç yıl",
         "yıl",
+        "sene",
         "sürüyor",
         "süre",
         "okul",
@@ -699,12 +700,35 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ... of them, the words that ask how long the training takes: after a beroep, all its opleidingen with their level
+# and length answer (round 14), not one opleiding of one level
+DURATION_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("hoe lang", "jaar", "jaren", "duur", "duurt"),
+    "en": ("how long", "year", "years", "duration"),
+    "tr": ("kaç yıl", "kaç sene", "yıl", "sene", "sürüyor", "süre", "sürer"),
+    "ar": ("كم سنة", "سنوات", "سنة", "مدة"),
+    "pl": ("ile lat", "lat", "lata", "trwa", "długo", "dlugo"),
+    "uk": ("скільки років", "років", "роки", "рік", "триває", "скільки часу", "довго"),
+}
+
+
+def asks_duration(text: str, lang: str) -> bool:
+    """Whether a (follow-up) question asks how long the training takes."""
+    return _has_entry(text, lang, DURATION_WORDS)
+
+
 def asks_training(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks how long, where, at what level or by which leerweg one learns a job."""
+    return _has_entry(text, lang, TRAINING_WORDS)
+
+
+def _has_entry(text: str, lang: str, entries: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the question holds an entry of ``entries[lang]``: a phrase as a whole, a word as a word or (four
+    letters or more) as a word start; an Arabic word anywhere in a word (prefixes: 'وكم', 'وأين')."""
     low = fold(text)
     ws = words_of(low)
     padded = f" {' '.join(ws)} "
-    for entry in TRAINING_WORDS.get(lang, ()):
+    for entry in entries.get(lang, ()):
         e = fold(entry)
         if " " in e:
             if f" {e} " in padded:
