@@ -175,6 +175,7 @@ PLAIN_MIN_DENSE = 0.785
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
+HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar', 'work' are everywhere)
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
@@ -1127,7 +1128,9 @@ class Assistant:
         self._hobby_words[lang] = {
             key: srcs
             for key, srcs in by_key.items()
-            if key in self._common_words[lang] and len(srcs) <= HOBBY_RECORDS_MAX
+            if key in self._common_words[lang]
+            and len(srcs) <= HOBBY_RECORDS_MAX
+            and in_articles.get(key, 0) <= HOBBY_ARTICLES_MAX
         }
         self._everyday_phrases[lang] = phrases
         return index
@@ -1240,10 +1243,12 @@ class Assistant:
         hobby = self._hobby_words[lang]
         asks = wants or asks_for_record(text, lang)
         here = self._section_words(article, section or "", lang) if article is not None else frozenset()
+        asked = self._example_words(article, section or "", lang) if article is not None else frozenset()
         # an everyday name gives way only to the chosen section's own short answer and example questions (the
         # port article's long text mentions lorries; a question about repairing lorries is not about the port)
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
         score: dict[str, float] = {}
+        hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         named = False
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
@@ -1251,11 +1256,11 @@ class Assistant:
                 continue
             if forms & self._common_words[lang] and not forms & everyday:
                 # a hobby word ('my son loves cars, what should he study?'): the few records using it, when the
-                # question asks for one and the chosen section does not use the word itself
+                # question asks for one and the chosen section is not asked about it (its example questions do not
+                # use it; its answer may name a car technician as an example)
                 hobby_keys = {k for tok in forms if (k := self._word_key(tok)) is not None and k in hobby}
-                if asks and hobby_keys and not forms & here:
-                    for src in {src for k in hobby_keys for src in hobby[k]}:
-                        score[src] = score.get(src, 0.0) + HOBBY_WEIGHT
+                if asks and hobby_keys and not forms & asked:
+                    hobbies.append({src for k in hobby_keys for src in hobby[k]})
                 continue
             # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
             # of the same word still may ('kaynakci', the welder's everyday name)
@@ -1277,7 +1282,13 @@ class Assistant:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
-        return score, named, asks
+        if score or not hobbies:
+            return score, named, asks
+        # hobby words decide only when no rarer word names a record, and only the records that every one of them
+        # names ('engines and cars'): "solar panels, heat pumps etc." spreads over several beroepen, and the energy
+        # transition article that holds them all answers
+        common = set.intersection(*hobbies)
+        return {src: HOBBY_WEIGHT * len(hobbies) for src in common}, named, asks
 
     def _interest_profiel(
         self, text: str, lang: str, qvec: np.ndarray | None, named: Hit | None
@@ -1499,6 +1510,21 @@ class Assistant:
                 own = " ".join([part.tekst.get(lang, ""), *part.vragen.get(lang, [])])
                 dutch = " ".join([part.tekst.get("nl", ""), *part.vragen.get("nl", [])])
                 words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _example_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """Words of one section's example questions (asker's language and Dutch), with their loose forms: what the
+        section is asked about ('solar panels' for the energy transition's jobs), not the examples its answer gives."""
+        key = (article, f"?{section}", lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            found: set[str] = set()
+            for code in dict.fromkeys((lang, "nl")):
+                for q in part.vragen.get(code, []) if part is not None else []:
+                    found.update(k for w in words_of(fold(q)) for k in self._loose_keys(w, code))
+            words = frozenset(found)
             self._section_tokens[key] = words
         return words
 
