@@ -71,6 +71,7 @@ from retrieval.routing import (
     asks_number,
     asks_profiel,
     asks_training,
+    asks_where,
     best_per_article,
     content_words,
     fold,
@@ -955,7 +956,13 @@ class Assistant:
             if not (strong or agree) or clearly:
                 route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
                 return route
-        if other_domain(text) is not None and best_example < NO_ANCHOR_STRONG:
+        if (
+            other_domain(text) is not None
+            and best_example < NO_ANCHOR_STRONG
+            # "he mixes light and sound in church every Sunday, what can he do with that at mbo?": the place is
+            # another domain's word, the question asks for the beroep it names by its everyday name
+            and not self._names_a_beroep(text, lang)
+        ):
             return route
         if not in_domain(anchor_text or text, self._domain_names) and not self._names_a_beroep(text, lang):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop")
@@ -971,14 +978,14 @@ class Assistant:
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
             # search puts another record first (the scooter mechanic's course)
-            route.kind, route.hit, route.confidence = "record", plain[0], best_example
+            route.kind, route.hit, route.confidence = "record", self._where_taught(plain[0], text, lang, qvec), best_example
             return route
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
             return route
         if plain is not None:
             # "is there an mbo course for fixing bikes?": the record whose own words the question uses
-            route.kind, route.hit, route.confidence = "record", plain[0], best_example
+            route.kind, route.hit, route.confidence = "record", self._where_taught(plain[0], text, lang, qvec), best_example
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
@@ -1289,6 +1296,21 @@ class Assistant:
         # transition article that holds them all answers
         common = set.intersection(*hobbies)
         return {src: HOBBY_WEIGHT * len(hobbies) for src in common}, named, asks
+
+    def _where_taught(self, hit: Hit, text: str, lang: str, qvec: np.ndarray | None) -> Hit:
+        """A beroep asked for together with where one learns it ("crazy about planes, can he learn to repair them
+        somewhere near Rotterdam?"): its opleiding closest to the question answers (schools and whether the region
+        offers it are the opleiding's facts); otherwise the beroep itself."""
+        beroep = self.kb.beroepen.get(hit.source.split(":", 1)[1]) if hit.kind == "beroep" else None
+        if beroep is None or qvec is None or not asks_where(text, lang):
+            return hit
+        routes = [f"opleiding:{o}" for o in beroep.mbo_route if o in self.kb.opleidingen]
+        found = (
+            self.index.search(text, k=1, filters={"source": routes}, mode="dense", lang=lang, qvec=qvec)
+            if routes
+            else []
+        )
+        return found[0] if found else hit
 
     def _interest_profiel(
         self, text: str, lang: str, qvec: np.ndarray | None, named: Hit | None

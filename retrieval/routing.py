@@ -449,7 +449,21 @@ RECORD_ASKS: dict[str, tuple[str, ...]] = {
         "kurs",
         "adı",
     ),
-    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تخصص", "اسم", "وظيفة", "يدرس", "تدرس", "يتعلم", "تتعلم"),
+    "ar": (
+        "مهنة",
+        "المهنة",
+        "دراسة",
+        "الدراسة",
+        "تخصص",
+        "اختصاص",
+        "الاختصاص",
+        "اسم",
+        "وظيفة",
+        "يدرس",
+        "تدرس",
+        "يتعلم",
+        "تتعلم",
+    ),
     "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa", "uczyć", "uczyc", "nauka"),
     "uk": (
         "професія",
@@ -479,6 +493,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "ervoor leren",
         "hiervoor leren",
         "leren voor",
+        "doen op het mbo",
+        "op het mbo doen",
+        "iets mee op het mbo",
     ),
     "en": (
         "which mbo",
@@ -525,6 +542,8 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "czym się zajmuje",
         "jaka szkoła",
         "jaka szkola",
+        "jaka to szkoła",
+        "jaka to szkola",
         "taka szkoła",
         "taka szkola",
         "jakiej szkoły",
@@ -544,6 +563,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "де цьому вчитися",
         "де цього вчитися",
         "де можна вчитися",
+        "де цього вчать",
+        "де цьому вчать",
+        "де вчать",
         "що робить",
         "що роблять",
     ),
@@ -723,6 +745,23 @@ DURATION_WORDS: dict[str, tuple[str, ...]] = {
     "pl": ("ile lat", "lat", "lata", "trwa", "długo", "dlugo"),
     "uk": ("скільки років", "років", "роки", "рік", "триває", "скільки часу", "довго"),
 }
+
+
+# ... and the words that ask where one learns it ("can he learn that somewhere near Rotterdam?"): the opleiding
+# answers (its schools, and whether the region offers it), not the beroep
+WHERE_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("waar", "welke school", "welke scholen", "in de buurt", "dichtbij"),
+    "en": ("where", "somewhere", "which school", "which schools", "near", "nearby", "close to"),
+    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "yakın", "yakında"),
+    "ar": ("أين", "اين", "وين", "أي مدرسة", "اي مدرسة", "قريب"),
+    "pl": ("gdzie", "jaka szkoła", "jaka szkola", "która szkoła", "ktora szkola", "blisko"),
+    "uk": ("де", "яка школа", "які школи", "поблизу", "біля", "недалеко"),
+}
+
+
+def asks_where(text: str, lang: str) -> bool:
+    """Whether the question asks where (which school, near which place) one learns a job."""
+    return _has_entry(text, lang, WHERE_WORDS)
 
 
 def asks_duration(text: str, lang: str) -> bool:
