@@ -39,12 +39,12 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel
 
+from knowledge import vocab
 from knowledge.geo import normalise
 from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
-from knowledge import vocab
 from knowledge.schema import BronRef
 from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
@@ -978,14 +978,22 @@ class Assistant:
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
             # search puts another record first (the scooter mechanic's course)
-            route.kind, route.hit, route.confidence = "record", self._where_taught(plain[0], text, lang, qvec), best_example
+            route.kind, route.hit, route.confidence = (
+                "record",
+                self._where_taught(plain[0], text, lang, qvec),
+                best_example,
+            )
             return route
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
             return route
         if plain is not None:
             # "is there an mbo course for fixing bikes?": the record whose own words the question uses
-            route.kind, route.hit, route.confidence = "record", self._where_taught(plain[0], text, lang, qvec), best_example
+            route.kind, route.hit, route.confidence = (
+                "record",
+                self._where_taught(plain[0], text, lang, qvec),
+                best_example,
+            )
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
@@ -2127,7 +2135,13 @@ class Assistant:
             (self.kb.opleidingen[o] for o in beroep.mbo_route if o in self.kb.opleidingen), key=lambda o: o.niveau
         )
         items = [
-            t("assistant.opleiding_niveau_duur", lang, naam=o.naam, niveau=o.niveau, jaren=format_number(o.duur_jaren, lang))
+            t(
+                "assistant.opleiding_niveau_duur",
+                lang,
+                naam=o.naam,
+                niveau=o.niveau,
+                jaren=format_number(o.duur_jaren, lang),
+            )
             if o.duur_jaren
             else t("assistant.opleiding_niveau", lang, naam=o.naam, niveau=o.niveau)
             for o in routes
