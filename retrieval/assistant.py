@@ -1334,14 +1334,14 @@ class Assistant:
         # every record the words name votes for its profiel with its score ('build with wood' names the ship builder
         # too, but the carpenter, the furniture maker and the roofer outvote him)
         score, _, _ = self._plain_scores(text, lang, None, None, wants=True)
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         for src, value in score.items():
             code = self._profiel_of(src)
             if code is not None:
-                votes[code] += value
+                votes[code] = votes.get(code, 0.0) + value
         if not votes:
             return None
-        ranked = votes.most_common(2)
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]  # stable: ties keep the order of the scores
         code = ranked[0][0]
         clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= PROFIEL_VOTE_MARGIN
         # the record shown as the example: of those of that profiel with the best score, the closest to the question

@@ -595,18 +595,27 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
     return stems
 
 
-# "Which vmbo profiel?" (round 14): a which/what word with a profiel word ('welk profiel', 'hangi profili',
-# 'أي بروفيل', 'який профіль'), or a which/what word with a verb of choosing in a question about the vmbo ("what should
-# he take at vmbo", "welke richting moet ie kiezen op het vmbo"). A question naming what the child likes then gets
-# the profiel of the beroepen those words name (Assistant._interest_profiel).
-PROFIEL_WORDS = ("profiel", "profile", "profil", "профіл", "профил", "بروفيل", "بروفايل", "البروفيل", "richting")
+# "Which vmbo profiel?" (round 14): a which-word right before a profiel word ('welk profiel', 'hangi profili', 'شو
+# البروفيل', 'який профіль', 'which vmbo profile'), or a what/which word with a verb of choosing in a question about the
+# vmbo ("what should he take at vmbo", "welke richting moet ie kiezen op het vmbo"). A question naming what the child
+# likes then gets the profiel of the beroepen those words name (Assistant._interest_profiel). The havo's profielen
+# (NT, NG) are another choice.
+PROFIEL_WORDS = ("profiel", "profile", "profil", "профіл", "профил", "بروفيل", "بروفايل", "البروفيل", "البروفايل")
 PROFIEL_WHICH: dict[str, tuple[str, ...]] = {
-    "nl": ("welk", "welke", "wat voor", "wat moet", "wat kan"),
+    "nl": ("welk", "welke"),
     "en": ("which", "what"),
-    "tr": ("hangi", "ne "),
-    "ar": ("أي", "اي", "شو", "ما ", "ماذا", "ايش", "إيش", "وشو", "وأي", "واي"),
-    "pl": ("jaki", "jaką", "jaka", "który", "którą", "ktory", "ktora", "co "),
-    "uk": ("який", "яку", "яка", "що "),
+    "tr": ("hangi",),
+    "ar": ("أي", "اي", "شو", "ايش", "إيش", "وشو", "وأي", "واي", "ما"),
+    "pl": ("jaki", "jaką", "jaka", "który", "którą", "ktory", "ktora", "jakiego"),
+    "uk": ("який", "яку", "яка", "якого"),
+}
+PROFIEL_WHAT: dict[str, tuple[str, ...]] = {  # ... and with a verb of choosing, 'what' too ("co wybrać w vmbo?")
+    "nl": ("wat",),
+    "en": (),
+    "tr": ("ne", "neyi"),
+    "ar": ("ماذا", "شو", "وشو"),
+    "pl": ("co",),
+    "uk": ("що",),
 }
 PROFIEL_CHOOSE: dict[str, tuple[str, ...]] = {
     "nl": ("kiezen", "kiest", "nemen", "doen op het vmbo"),
@@ -616,17 +625,21 @@ PROFIEL_CHOOSE: dict[str, tuple[str, ...]] = {
     "pl": ("wybra", "wybier"),
     "uk": ("обрати", "обира", "вибрати", "вибира"),
 }
+PROFIEL_NEAR = 3  # the profiel word at most this many words after the which-word ('which vmbo technology profile')
 
 
 def asks_profiel(text: str, lang: str) -> bool:
     """Whether the question asks which vmbo profiel to choose (not what a profiel is, nor a profiel's figure)."""
     low = f" {fold(text)} "
-    which = any(w in low if not w.isalpha() or lang == "ar" else f" {w}" in low for w in PROFIEL_WHICH.get(lang, ()))
-    if not which:
+    if ("havo" in low or "vwo" in low) and "vmbo" not in low:
         return False
-    if any(w in low for w in PROFIEL_WORDS):
-        return True
-    return "vmbo" in low and any(w in low for w in PROFIEL_CHOOSE.get(lang, ()))
+    ws = words_of(low)
+    which = set(PROFIEL_WHICH.get(lang, ()))
+    for i, w in enumerate(ws):
+        if w in which and any(p in n for n in ws[i + 1 : i + 1 + PROFIEL_NEAR] for p in PROFIEL_WORDS):
+            return True
+    what = which | set(PROFIEL_WHAT.get(lang, ()))
+    return "vmbo" in low and any(w in what for w in ws) and any(c in low for c in PROFIEL_CHOOSE.get(lang, ()))
 
 
 # Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
