@@ -178,6 +178,7 @@ PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an 
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
 HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar', 'work' are everywhere)
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
+PLAIN_OTHERS = 2  # a record found by words other beroepen share too names at most this many of them after its answer
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 # "Which vmbo profiel?" with what the child likes (round 14): the profielen article's section on what each profiel is
@@ -264,6 +265,7 @@ class Route:
     # question used (its opleidingen say which profielen lead to them)
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
+    others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
 
     @property
     def answers(self) -> bool:
@@ -971,8 +973,13 @@ class Assistant:
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         plain = (
-            self._plain_record(text, lang, article, section, qvec, example, bool(agree))
-            if prefer is None and best_example < VERY_STRONG
+            # an example question this close that does not use the question's record words is a template ("my son
+            # loves computers, what should he study?" for "... loves cars ..."): the record still answers when the
+            # question asks for one
+            self._plain_record(
+                text, lang, article, section, qvec, example, bool(agree), template=best_example >= VERY_STRONG
+            )
+            if prefer is None
             else None
         )
         if plain is not None and plain[1]:
@@ -983,6 +990,7 @@ class Assistant:
                 self._where_taught(plain[0], text, lang, qvec),
                 best_example,
             )
+            route.others = plain[2] if route.hit is plain[0] else []
             return route
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
@@ -994,6 +1002,7 @@ class Assistant:
                 self._where_taught(plain[0], text, lang, qvec),
                 best_example,
             )
+            route.others = plain[2] if route.hit is plain[0] else []
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
@@ -1209,13 +1218,17 @@ class Assistant:
         example: float = 0.0,
         agree: bool = False,
         wants: bool = False,
-    ) -> tuple[Hit, bool] | None:
+        template: bool = False,
+    ) -> tuple[Hit, bool, list[str]] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
-        with whether an everyday name of the beroep (ook_genoemd) is among the words."""
+        with whether an everyday name of the beroep (ook_genoemd) is among the words, and the other beroepen the
+        words name just as much."""
         score, named, asks = self._plain_scores(text, lang, article, section, wants)
         index = self._plain_index(lang)
         if not score:
+            return None
+        if template and not asks:
             return None
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
@@ -1245,7 +1258,14 @@ class Assistant:
             return None
         if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
             return None
-        return found[0], named
+        # the other beroepen the same words name ("my son loves cars": the body repairer too), closest first
+        others = [src for src in tied if src != found[0].source and src.startswith("beroep:")]
+        if others:
+            ranked = self.index.search(
+                text, k=len(others), filters={"source": others}, mode="dense", lang=lang, qvec=qvec
+            )
+            others = list(dict.fromkeys(h.source for h in ranked))[:PLAIN_OTHERS]
+        return found[0], named, others
 
     def _plain_scores(
         self, text: str, lang: str, article: str | None, section: str | None, wants: bool = False
@@ -1373,6 +1393,19 @@ class Assistant:
             if codes:
                 votes[codes[0]] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+    def _with_others(self, answer: Answer, others: list[str], lang: str) -> Answer:
+        """A record answer followed by the other beroepen the question's words name as well, as sources too."""
+        beroepen = [b for src in others if (b := self.kb.beroepen.get(src.split(":", 1)[1])) is not None]
+        if not beroepen:
+            return answer
+        line = t("assistant.ook_beroepen", lang, beroepen=format_list([b.naam for b in beroepen], lang))
+        answer.answer = f"{answer.answer}\n\n{line}"
+        answer.sources += [
+            Source(label=b.naam, kind="knowledge", source=f"beroep:{b.id}", title=b.naam, language="nl")
+            for b in beroepen
+        ]
+        return answer
 
     def _with_profiel(self, answer: Answer, fit: tuple[str | None, Hit], lang: str) -> Answer:
         """The profiel answer opened by the profiel that fits the child's interest, with the record it comes from."""
@@ -1810,6 +1843,8 @@ class Assistant:
         answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
         if route.kind == "section" and route.profiel is not None:
             answer = self._with_profiel(answer, route.profiel, lang)
+        if route.kind == "record" and route.others:
+            answer = self._with_others(answer, route.others, lang)
         answer.notice = answer.notice or notice
         if route.kind == "record" and route.context is not None and route.context.kind == "activities":
             # a question about an activity of the list ("is it free?"): what the record says, and where to ask what

@@ -1611,10 +1611,14 @@ def _anchor_pattern(entry: str) -> re.Pattern[str]:
 _ANCHORS = re.compile("|".join(p.pattern for p in (_anchor_pattern(e) for e in DOMAIN_ANCHORS)))
 
 
+_GLUED_LATIN = re.compile(r"(?<=[\u0600-\u06ff])(?=[a-z])")
+
+
 def in_domain(text: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether the question uses a word of LOB-Kompas's domain (school, training, work, technology), or one
     of ``names`` (normalised words of the names of beroepen, opleidingen and initiatives)."""
-    low = fold(text) + " "
+    # a Dutch school word glued to an Arabic prefix ('بالmbo', 'بالvmbo') is still that word
+    low = _GLUED_LATIN.sub(" ", fold(text)) + " "
     if _ANCHORS.search(low):
         return True
     return bool(names) and any(w in names for w in re.findall(r"[a-z0-9]+", _ascii(low)))

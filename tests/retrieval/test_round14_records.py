@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.assistant import PROFIEL_ARTICLE, PROFIEL_SECTION, Assistant
-from retrieval.routing import asks_profiel
+from retrieval.routing import asks_profiel, in_domain
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,15 @@ def test_a_hobby_word_of_several_articles_names_its_beroepen(assistant: Assistan
         f"opleiding:{o}" for b in cars for o in assistant.kb.beroepen[b].mbo_route
     }
     assert answer.topic in allowed, answer.topic
+    # ... and the other beroepen of that hobby are named after it, as sources too
+    named = {s.source for s in answer.sources} & {f"beroep:{b}" for b in cars}
+    assert len(named | {answer.topic}) >= 2, answer.answer
+
+
+def test_a_school_word_glued_to_an_arabic_prefix_is_ours() -> None:
+    assert in_domain("شو لازم يدرس بالmbo؟")
+    assert in_domain("أي مسار بالvmbo أحسن؟")
+    assert not in_domain("شو لازم نطبخ اليوم؟")
 
 
 def test_a_field_of_several_beroepen_stays_on_its_article(assistant: Assistant) -> None:
