@@ -1353,7 +1353,7 @@ class Assistant:
             return (code, named) if code is not None else None
         # every record the words name votes for its profiel with its score ('build with wood' names the ship builder
         # too, but the carpenter, the furniture maker and the roofer outvote him)
-        score, _, _ = self._plain_scores(text, lang, None, None, wants=True)
+        score, named_any, _ = self._plain_scores(text, lang, None, None, wants=True)
         votes: dict[str, float] = {}
         for src, value in score.items():
             code = self._profiel_of(src)
@@ -1361,9 +1361,19 @@ class Assistant:
                 votes[code] = votes.get(code, 0.0) + value
         if not votes:
             return None
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]  # stable: ties keep the order of the scores
-        code = ranked[0][0]
-        clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= PROFIEL_VOTE_MARGIN
+        top = max(votes.values())
+        close = [c for c, v in votes.items() if top - v < PROFIEL_VOTE_MARGIN]  # within one word of the best
+        code = max(votes, key=lambda c: votes[c])
+        clear = len(close) == 1 and named_any
+        if not clear:
+            # the words do not decide ('ships': the welder's, the ship builder's and the port worker's word; only
+            # words of the beroepen's one-line descriptions, no everyday name): of the profielen they point to, the
+            # one whose own description is closest to the question
+            nearest = self.index.search(
+                text, k=20, filters={"source": [f"profiel:{c}" for c in votes]}, mode="dense", lang=lang, qvec=qvec
+            )
+            if nearest:
+                code, clear = nearest[0].source.split(":", 1)[1], True
         # the record shown as the example: of those of that profiel with the best score, the closest to the question
         mine = {src: v for src, v in score.items() if self._profiel_of(src) == code}
         best = max(mine.values())
