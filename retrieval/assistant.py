@@ -1224,11 +1224,13 @@ class Assistant:
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
         with whether an everyday name of the beroep (ook_genoemd) is among the words, and the other beroepen the
         words name just as much."""
-        score, named, asks = self._plain_scores(text, lang, article, section, wants)
+        score, named, asks, by_hobby = self._plain_scores(text, lang, article, section, wants)
         index = self._plain_index(lang)
         if not score:
             return None
-        if template and not asks:
+        if template and not (asks and by_hobby):
+            # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
+            # own field ('computers', 'jobs') keeps the example's article
             return None
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
@@ -1269,10 +1271,11 @@ class Assistant:
 
     def _plain_scores(
         self, text: str, lang: str, article: str | None, section: str | None, wants: bool = False
-    ) -> tuple[dict[str, float], bool, bool]:
+    ) -> tuple[dict[str, float], bool, bool, bool]:
         """Per record (beroep, opleiding), how much of the question names it (an everyday name counts
         PLAIN_NAMED_WEIGHT, a description word 1, a hobby word HOBBY_WEIGHT); whether an everyday name is among
-        the words; whether the question asks for a record (``wants``: it asks which profiel leads there)."""
+        the words; whether the question asks for a record (``wants``: it asks which profiel leads there); whether
+        hobby words alone gave the scores and the chosen section does not use them at all."""
         index = self._plain_index(lang)
         everyday = self._everyday_words[lang]
         hobby = self._hobby_words[lang]
@@ -1284,6 +1287,7 @@ class Assistant:
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
         score: dict[str, float] = {}
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
+        elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
@@ -1296,6 +1300,7 @@ class Assistant:
                 hobby_keys = {k for tok in forms if (k := self._word_key(tok)) is not None and k in hobby}
                 if asks and hobby_keys and not forms & asked:
                     hobbies.append({src for k in hobby_keys for src in hobby[k]})
+                    elsewhere = elsewhere and not forms & here
                 continue
             # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
             # of the same word still may ('kaynakci', the welder's everyday name)
@@ -1318,12 +1323,12 @@ class Assistant:
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
         if score or not hobbies:
-            return score, named, asks
+            return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
         # names ('engines and cars'): "solar panels, heat pumps etc." spreads over several beroepen, and the energy
         # transition article that holds them all answers
         common = set.intersection(*hobbies)
-        return {src: HOBBY_WEIGHT * len(hobbies) for src in common}, named, asks
+        return {src: HOBBY_WEIGHT * len(hobbies) for src in common}, named, asks, bool(common) and elsewhere
 
     def _where_taught(self, hit: Hit, text: str, lang: str, qvec: np.ndarray | None) -> Hit:
         """A beroep asked for together with where one learns it ("crazy about planes, can he learn to repair them
@@ -1353,7 +1358,7 @@ class Assistant:
             return (code, named) if code is not None else None
         # every record the words name votes for its profiel with its score ('build with wood' names the ship builder
         # too, but the carpenter, the furniture maker and the roofer outvote him)
-        score, named_any, _ = self._plain_scores(text, lang, None, None, wants=True)
+        score, named_any, _, _ = self._plain_scores(text, lang, None, None, wants=True)
         votes: dict[str, float] = {}
         for src, value in score.items():
             code = self._profiel_of(src)
