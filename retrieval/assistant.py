@@ -1416,10 +1416,7 @@ class Assistant:
             return answer
         line = t("assistant.ook_beroepen", lang, beroepen=format_list([b.naam for b in beroepen], lang))
         answer.answer = f"{answer.answer}\n\n{line}"
-        answer.sources += [
-            Source(label=b.naam, kind="knowledge", source=f"beroep:{b.id}", title=b.naam, language="nl")
-            for b in beroepen
-        ]
+        answer.sources += [self._record_source(f"beroep:{b.id}") for b in beroepen]
         return answer
 
     def _with_profiel(self, answer: Answer, fit: tuple[str | None, Hit], lang: str) -> Answer:
@@ -2050,6 +2047,7 @@ class Assistant:
         kind, rid = hit.source.split(":", 1)
         name, lines, dutch = hit.title, [], ""
         refs: list[BronRef] = []
+        named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
             if lang != "nl" and b.korte_omschrijving.get(lang):
@@ -2084,6 +2082,7 @@ class Assistant:
                         werk=format_list([word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang),
                     )
                 )
+            named = [f"opleiding:{o}" for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             if routes:
                 lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
@@ -2102,6 +2101,7 @@ class Assistant:
             )
             if o.duur_jaren:
                 lines.append(t("assistant.opleiding_duur", lang, jaren=format_number(o.duur_jaren, lang)))
+            named = [f"beroep:{b}" for b in o.beroepen[:3] if b in self.kb.beroepen]
             jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
             if jobs:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
@@ -2165,6 +2165,8 @@ class Assistant:
                 bronnen=hit.bronnen,
             )
         ]
+        # ... then the records it names (the opleidingen a parent can open next), then the reports
+        sources += [self._record_source(src) for src in named]
         sources += self._report_sources(refs, lang)
         details = "\n".join(lines) if lang != "nl" else ""
         return Answer(
@@ -2209,18 +2211,7 @@ class Assistant:
                 bronnen=hit.bronnen,
             )
         ]
-        sources += [
-            Source(
-                label=o.naam,
-                kind="knowledge",
-                source=f"opleiding:{o.id}",
-                title=o.naam,
-                snippet=_snippet(o.omschrijving),
-                language="nl",
-                bronnen=[_ref(b) for b in o.bronnen],
-            )
-            for o in routes
-        ]
+        sources += [self._record_source(f"opleiding:{o.id}") for o in routes]
         refs = {_ref(b): b for o in routes for b in o.bronnen}
         sources += self._report_sources(list(refs.values()), lang)
         return Answer(
@@ -2230,6 +2221,22 @@ class Assistant:
             grounded=True,
             sources=sources,
             topic=hit.source,
+        )
+
+    def _record_source(self, source: str) -> Source:
+        """A beroep or opleiding that an answer names, as a source (its Dutch name; its own references)."""
+        kind, rid = source.split(":", 1)
+        record: Any = self.kb.beroepen[rid] if kind == "beroep" else self.kb.opleidingen[rid]
+        text = record.omschrijving
+        refs = list(record.bronnen)
+        return Source(
+            label=record.naam,
+            kind="knowledge",
+            source=source,
+            title=record.naam,
+            snippet=_snippet(text),
+            language="nl",
+            bronnen=[_ref(b) for b in refs],
         )
 
     def _sector_statement(self, beroep: Any) -> Any:
