@@ -1416,7 +1416,7 @@ class Assistant:
             return answer
         line = t("assistant.ook_beroepen", lang, beroepen=format_list([b.naam for b in beroepen], lang))
         answer.answer = f"{answer.answer}\n\n{line}"
-        answer.sources += [self._record_source(f"beroep:{b.id}") for b in beroepen]
+        answer.sources += [self._record_source(f"beroep:{b.id}", lang) for b in beroepen]
         return answer
 
     def _with_profiel(self, answer: Answer, fit: tuple[str | None, Hit], lang: str) -> Answer:
@@ -2166,7 +2166,7 @@ class Assistant:
             )
         ]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
-        sources += [self._record_source(src) for src in named]
+        sources += [self._record_source(src, lang) for src in named]
         sources += self._report_sources(refs, lang)
         details = "\n".join(lines) if lang != "nl" else ""
         return Answer(
@@ -2211,7 +2211,7 @@ class Assistant:
                 bronnen=hit.bronnen,
             )
         ]
-        sources += [self._record_source(f"opleiding:{o.id}") for o in routes]
+        sources += [self._record_source(f"opleiding:{o.id}", lang) for o in routes]
         refs = {_ref(b): b for o in routes for b in o.bronnen}
         sources += self._report_sources(list(refs.values()), lang)
         return Answer(
@@ -2223,17 +2223,23 @@ class Assistant:
             topic=hit.source,
         )
 
-    def _record_source(self, source: str) -> Source:
-        """A beroep or opleiding that an answer names, as a source (its Dutch name; its own references)."""
+    def _record_source(self, source: str, lang: str) -> Source:
+        """A beroep or opleiding that an answer names, as a source (its Dutch name, an opleiding with its level: the
+        course 'Autotechnicus' is not the job 'Autotechnicus'; its own references)."""
         kind, rid = source.split(":", 1)
         record: Any = self.kb.beroepen[rid] if kind == "beroep" else self.kb.opleidingen[rid]
         text = record.omschrijving
         refs = list(record.bronnen)
+        name = (
+            record.naam
+            if kind == "beroep"
+            else t("assistant.opleiding_niveau", lang, naam=record.naam, niveau=record.niveau)
+        )
         return Source(
-            label=record.naam,
+            label=name,
             kind="knowledge",
             source=source,
-            title=record.naam,
+            title=name,
             snippet=_snippet(text),
             language="nl",
             bronnen=[_ref(b) for b in refs],
