@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel
 
+from knowledge import vocab
 from knowledge.geo import normalise
 from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
@@ -66,9 +67,12 @@ from retrieval.routing import (
     SectionMatch,
     asks_action,
     asks_cost,
+    asks_duration,
     asks_for_record,
     asks_number,
+    asks_profiel,
     asks_training,
+    asks_where,
     best_per_article,
     content_words,
     figure_tail,
@@ -180,8 +184,17 @@ PLAIN_MIN_DENSE = 0.785
 # ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
+HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar', 'work' are everywhere)
+HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
+PLAIN_OTHERS = 2  # a record found by words other beroepen share too names at most this many of them after its answer
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
+# "Which vmbo profiel?" with what the child likes (round 14): the profielen article's section on what each profiel is
+# about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
+PROFIEL_ARTICLE = "techniekprofielen"
+PROFIEL_SECTION = "inhoud"
+PROFIEL_VOTE_MARGIN = 1.0  # the profiel is named when its beroepen outscore the next profiel's by one word at least
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
 LEAD_MARGIN = 0.01  # a follow-up on the same section: a sentence this much closer than the first one leads
@@ -259,6 +272,11 @@ class Route:
     context: Route | None = None  # the earlier topic a follow-up was read against
     qvec: np.ndarray | None = None
     confidence: float = 0.0
+    # "which vmbo profiel for a boy who loves X?": the techniek profiel that fits and the beroep whose words the
+    # question used (its opleidingen say which profielen lead to them)
+    profiel: tuple[str | None, Hit] | None = None
+    durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
+    others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
 
     @property
     def answers(self) -> bool:
@@ -358,6 +376,9 @@ class Assistant:
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
         self._common_words: dict[str, frozenset[str]] = {}  # lang -> record words too common in the articles
+        # lang -> hobby words: record words the articles use too often to name a record alone, that few records share
+        # ('car', 'ship', 'машини'): they name those records only in a question asking for one
+        self._hobby_words: dict[str, dict[str, set[str]]] = {}
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
         self._everyday_phrases: dict[
             str, list[tuple[tuple[frozenset[str], ...], str]]
@@ -596,7 +617,10 @@ class Assistant:
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
         if context.kind == "record" and (
-            followup or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+            followup
+            or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
+            # "how many years does it take to learn that?" after a beroep: about its training, whatever else matches
+            or (not second_part and asks_training(text, lang) and len(content_words(text, lang)) <= STAY_WORDS + 3)
         ):
             # a short question after a beroep that finds nothing alone ("kaç yıl okuması lazım?") leans on it too
             kept = self._record_followup(text, lang, context, alone, qvec)
@@ -799,6 +823,17 @@ class Assistant:
             return None
         kept = hit
         rid = hit.source.split(":", 1)[1]
+        if hit.kind == "beroep" and rid in self.kb.beroepen and asks_duration(text, lang):
+            # how long: the beroep's opleidingen, each with its level and length (not one opleiding of one level)
+            return Route(
+                "record",
+                text=f"{context.text} {text}",
+                hit=hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+                durations=True,
+            )
         # only a question about the training moves from the beroep to its opleiding ("mijn neef doet dat" stays)
         beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" and asks_training(text, lang) else None
         if beroep is not None and qvec is not None:
@@ -926,6 +961,13 @@ class Assistant:
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
         article, section, example = self._choose_article(matches, hits, prefer)
+        fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
+        if fit is not None:
+            # "which vmbo profiel for a boy who loves diggers?": the profielen article's section on what each profiel
+            # is about, opened by the profiel that the beroep of those words is reached from
+            route.kind, route.article, route.section = "section", PROFIEL_ARTICLE, PROFIEL_SECTION
+            route.profiel, route.confidence = fit, max(best_example, float(fit[1].dense or 0))
+            return route
         if (
             named is not None
             and (best_example < NAMED_OVERRIDE or mode == "bm25")
@@ -960,7 +1002,13 @@ class Assistant:
             if not (strong or agree) or clearly:
                 route.kind, route.hit, route.confidence = "document", top, float(top.dense or 0)
                 return route
-        if other_domain(text) is not None and best_example < NO_ANCHOR_STRONG:
+        if (
+            other_domain(text) is not None
+            and best_example < NO_ANCHOR_STRONG
+            # "he mixes light and sound in church every Sunday, what can he do with that at mbo?": the place is
+            # another domain's word, the question asks for the beroep it names by its everyday name
+            and not self._names_a_beroep(text, lang)
+        ):
             return route
         if not in_domain(anchor_text or text, self._domain_names) and not self._names_a_beroep(text, lang):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop")
@@ -969,21 +1017,36 @@ class Assistant:
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
         plain = (
-            self._plain_record(text, lang, article, section, qvec, example, bool(agree))
-            if prefer is None and best_example < VERY_STRONG
+            # an example question this close that does not use the question's record words is a template ("my son
+            # loves computers, what should he study?" for "... loves cars ..."): the record still answers when the
+            # question asks for one
+            self._plain_record(
+                text, lang, article, section, qvec, example, bool(agree), template=best_example >= VERY_STRONG
+            )
+            if prefer is None
             else None
         )
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
             # search puts another record first (the scooter mechanic's course)
-            route.kind, route.hit, route.confidence = "record", plain[0], best_example
+            route.kind, route.hit, route.confidence = (
+                "record",
+                self._where_taught(plain[0], text, lang, qvec),
+                best_example,
+            )
+            route.others = plain[2] if route.hit is plain[0] else []
             return route
         if top is not None and grounded and top.kind in RECORD_KINDS and not strong:
             route.kind, route.hit, route.confidence = "record", top, float(top.dense or 0)
             return route
         if plain is not None:
             # "is there an mbo course for fixing bikes?": the record whose own words the question uses
-            route.kind, route.hit, route.confidence = "record", plain[0], best_example
+            route.kind, route.hit, route.confidence = (
+                "record",
+                self._where_taught(plain[0], text, lang, qvec),
+                best_example,
+            )
+            route.others = plain[2] if route.hit is plain[0] else []
             return route
         if top is not None and grounded and top.kind == "vmbo" and not strong:
             article = "techniekprofielen" if top.source.startswith("profiel:") else "leerwegen"
@@ -1130,6 +1193,13 @@ class Assistant:
             key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
         )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._hobby_words[lang] = {
+            key: srcs
+            for key, srcs in by_key.items()
+            if key in self._common_words[lang]
+            and len(srcs) <= HOBBY_RECORDS_MAX
+            and in_articles.get(key, 0) <= HOBBY_ARTICLES_MAX
+        }
         self._everyday_phrases[lang] = phrases
         return index
 
@@ -1191,47 +1261,21 @@ class Assistant:
         qvec: np.ndarray | None,
         example: float = 0.0,
         agree: bool = False,
-    ) -> tuple[Hit, bool] | None:
+        wants: bool = False,
+        template: bool = False,
+    ) -> tuple[Hit, bool, list[str]] | None:
         """The beroep or opleiding a question names in plain words, when the chosen article does not use those
         words itself ("my boy loves fixing bikes, is there an mbo course?" -> Fietstechnicus, not the ICT article);
-        with whether an everyday name of the beroep (ook_genoemd) is among the words."""
+        with whether an everyday name of the beroep (ook_genoemd) is among the words, and the other beroepen the
+        words name just as much."""
+        score, named, asks, by_hobby = self._plain_scores(text, lang, article, section, wants)
         index = self._plain_index(lang)
-        everyday = self._everyday_words[lang]
-        here = self._section_words(article, section or "", lang) if article is not None else frozenset()
-        # an everyday name gives way only to the chosen section's own short answer and example questions (the
-        # port article's long text mentions lorries; a question about repairing lorries is not about the port)
-        own = self._part_words(article, section or "", lang) if article is not None else frozenset()
-        score: dict[str, float] = {}
-        named = False
-        for forms in self._word_forms(text, lang):
-            # each word of the question counts once, by whichever of its forms the index holds
-            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
-                continue
-            if forms & self._common_words[lang] and not forms & everyday:
-                continue
-            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
-            # of the same word still may ('kaynakci', the welder's everyday name)
-            keys = [
-                k
-                for tok in forms
-                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
-            ]
-            if not keys:
-                continue
-            is_named = any(k in everyday for k in keys)
-            # an everyday name of the beroep says more than a word of its one-sentence description
-            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
-            named = named or is_named
-            for src in {src for k in keys for src in index[k]}:
-                score[src] = score.get(src, 0.0) + weight
-        all_keys = self._question_keys(text, lang)
-        for phrase, src in self._everyday_phrases[lang]:
-            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
-                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
-                named = True
         if not score:
             return None
-        asks = asks_for_record(text, lang)
+        if template and not (asks and by_hobby):
+            # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
+            # own field ('computers', 'jobs') keeps the example's article
+            return None
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
             return None
@@ -1258,9 +1302,190 @@ class Assistant:
         article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
-        if article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
+        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
             return None
-        return found[0], named
+        # the other beroepen the same words name ("my son loves cars": the body repairer too), closest first
+        others = [src for src in tied if src != found[0].source and src.startswith("beroep:")]
+        if others:
+            ranked = self.index.search(
+                text, k=len(others), filters={"source": others}, mode="dense", lang=lang, qvec=qvec
+            )
+            others = list(dict.fromkeys(h.source for h in ranked))[:PLAIN_OTHERS]
+        return found[0], named, others
+
+    def _plain_scores(
+        self, text: str, lang: str, article: str | None, section: str | None, wants: bool = False
+    ) -> tuple[dict[str, float], bool, bool, bool]:
+        """Per record (beroep, opleiding), how much of the question names it (an everyday name counts
+        PLAIN_NAMED_WEIGHT, a description word 1, a hobby word HOBBY_WEIGHT); whether an everyday name is among
+        the words; whether the question asks for a record (``wants``: it asks which profiel leads there); whether
+        hobby words alone gave the scores and the chosen section does not use them at all."""
+        index = self._plain_index(lang)
+        everyday = self._everyday_words[lang]
+        hobby = self._hobby_words[lang]
+        asks = wants or asks_for_record(text, lang)
+        here = self._section_words(article, section or "", lang) if article is not None else frozenset()
+        asked = self._example_words(article, section or "", lang) if article is not None else frozenset()
+        # an everyday name gives way only to the chosen section's own short answer and example questions (the
+        # port article's long text mentions lorries; a question about repairing lorries is not about the port)
+        own = self._part_words(article, section or "", lang) if article is not None else frozenset()
+        score: dict[str, float] = {}
+        hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
+        elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
+        named = False
+        for forms in self._word_forms(text, lang):
+            # each word of the question counts once, by whichever of its forms the index holds
+            if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
+                continue
+            if forms & self._common_words[lang] and not forms & everyday:
+                # a hobby word ('my son loves cars, what should he study?'): the few records using it, when the
+                # question asks for one and the chosen section is not asked about it (its example questions do not
+                # use it; its answer may name a car technician as an example)
+                hobby_keys = {k for tok in forms if (k := self._word_key(tok)) is not None and k in hobby}
+                if asks and hobby_keys and not forms & asked:
+                    hobbies.append({src for k in hobby_keys for src in hobby[k]})
+                    elsewhere = elsewhere and not forms & here
+                continue
+            # a form the chosen section uses itself does not count ('kaynak' in the profiles' text); another form
+            # of the same word still may ('kaynakci', the welder's everyday name)
+            keys = [
+                k
+                for tok in forms
+                if (k := self._word_key(tok)) is not None and k in index and k not in (own if k in everyday else here)
+            ]
+            if not keys:
+                continue
+            is_named = any(k in everyday for k in keys)
+            # an everyday name of the beroep says more than a word of its one-sentence description
+            weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
+            named = named or is_named
+            for src in {src for k in keys for src in index[k]}:
+                score[src] = score.get(src, 0.0) + weight
+        all_keys = self._question_keys(text, lang)
+        for phrase, src in self._everyday_phrases[lang]:
+            if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
+                score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
+                named = True
+        if score or not hobbies:
+            return score, named, asks, False
+        # hobby words decide only when no rarer word names a record, and only the records that every one of them
+        # names ('engines and cars'): "solar panels, heat pumps etc." spreads over several beroepen, and the energy
+        # transition article that holds them all answers
+        common = set.intersection(*hobbies)
+        return {src: HOBBY_WEIGHT * len(hobbies) for src in common}, named, asks, bool(common) and elsewhere
+
+    def _where_taught(self, hit: Hit, text: str, lang: str, qvec: np.ndarray | None) -> Hit:
+        """A beroep asked for together with where one learns it ("crazy about planes, can he learn to repair them
+        somewhere near Rotterdam?"): its opleiding closest to the question answers (schools and whether the region
+        offers it are the opleiding's facts); otherwise the beroep itself."""
+        beroep = self.kb.beroepen.get(hit.source.split(":", 1)[1]) if hit.kind == "beroep" else None
+        if beroep is None or qvec is None or not asks_where(text, lang):
+            return hit
+        routes = [f"opleiding:{o}" for o in beroep.mbo_route if o in self.kb.opleidingen]
+        found = (
+            self.index.search(text, k=1, filters={"source": routes}, mode="dense", lang=lang, qvec=qvec)
+            if routes
+            else []
+        )
+        return found[0] if found else hit
+
+    def _interest_profiel(
+        self, text: str, lang: str, qvec: np.ndarray | None, named: Hit | None
+    ) -> tuple[str | None, Hit] | None:
+        """For "which vmbo profiel?" with what the child likes or wants to become ("cars and scooters", "a plumber"):
+        the techniek profiel of the beroep (or opleiding) those words name, with that record; no profiel when the
+        words do not clearly point to one ('ships' is the welder's and the port worker's word)."""
+        if qvec is None or not asks_profiel(text, lang):
+            return None
+        if named is not None and named.kind in ("beroep", "opleiding"):
+            code = self._profiel_of(named.source)
+            return (code, named) if code is not None else None
+        # every record the words name votes for its profiel with its score ('build with wood' names the ship builder
+        # too, but the carpenter, the furniture maker and the roofer outvote him)
+        score, named_any, _, _ = self._plain_scores(text, lang, None, None, wants=True)
+        votes: dict[str, float] = {}
+        for src, value in score.items():
+            code = self._profiel_of(src)
+            if code is not None:
+                votes[code] = votes.get(code, 0.0) + value
+        if not votes:
+            return None
+        top = max(votes.values())
+        close = [c for c, v in votes.items() if top - v < PROFIEL_VOTE_MARGIN]  # within one word of the best
+        code = max(votes, key=lambda c: votes[c])
+        clear = len(close) == 1 and named_any
+        if not clear:
+            # the words do not decide ('ships': the welder's, the ship builder's and the port worker's word; only
+            # words of the beroepen's one-line descriptions, no everyday name): of the profielen they point to, the
+            # one whose own description is closest to the question
+            nearest = self.index.search(
+                text, k=20, filters={"source": [f"profiel:{c}" for c in votes]}, mode="dense", lang=lang, qvec=qvec
+            )
+            if nearest:
+                code, clear = nearest[0].source.split(":", 1)[1], True
+        # the record shown as the example: of those of that profiel with the best score, the closest to the question
+        mine = {src: v for src, v in score.items() if self._profiel_of(src) == code}
+        best = max(mine.values())
+        tied = sorted(src for src, v in mine.items() if v == best)
+        found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
+        if not found or (found[0].dense or 0) < PLAIN_MIN_DENSE_NAMED:
+            return None
+        return (code if clear else None), found[0]
+
+    def _profiel_of(self, source: str) -> str | None:
+        """The techniek profiel that leads to a beroep or opleiding: of its opleidingen, the profiel each lists first
+        (the closest fit) among those with a source, most often; None when none is a techniek profiel."""
+        kind, rid = source.split(":", 1)
+        if kind == "beroep":
+            beroep = self.kb.beroepen.get(rid)
+            routes = list(beroep.mbo_route) if beroep is not None else []
+        else:
+            routes = [rid]
+        votes: Counter[str] = Counter()
+        for oid in routes:
+            opl = self.kb.opleidingen.get(oid)
+            if opl is None:
+                continue
+            codes = [
+                c for c in opl.vmbo_profielen if c in vocab.TECHNIEK_PROFIELEN and c not in opl.profielen_eigen_indeling
+            ]
+            if codes:
+                votes[codes[0]] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _with_others(self, answer: Answer, others: list[str], lang: str) -> Answer:
+        """A record answer followed by the other beroepen the question's words name as well, as sources too."""
+        beroepen = [b for src in others if (b := self.kb.beroepen.get(src.split(":", 1)[1])) is not None]
+        if not beroepen:
+            return answer
+        line = t("assistant.ook_beroepen", lang, beroepen=format_list([b.naam for b in beroepen], lang))
+        answer.answer = f"{answer.answer}\n\n{line}"
+        answer.sources += [self._record_source(f"beroep:{b.id}", lang) for b in beroepen]
+        return answer
+
+    def _with_profiel(self, answer: Answer, fit: tuple[str | None, Hit], lang: str) -> Answer:
+        """The profiel answer opened by the profiel that fits the child's interest, with the record it comes from."""
+        code, hit = fit
+        if code is None:
+            return answer
+        kind, rid = hit.source.split(":", 1)
+        record = self.kb.beroepen.get(rid) if kind == "beroep" else self.kb.opleidingen.get(rid)
+        name = record.naam if record is not None else hit.title
+        opening = t("assistant.profiel_past", lang, naam=name, profiel=label("profiel", code, lang))
+        answer.answer = f"{opening} {answer.answer}"
+        answer.sources.append(
+            Source(
+                label=name,
+                kind="knowledge",
+                source=hit.source,
+                title=name,
+                snippet=_snippet(hit.text),
+                language="nl",
+                score=round(hit.score, 4),
+                bronnen=hit.bronnen,
+            )
+        )
+        return answer
 
     def _beroep_as_example(
         self, named: Hit, text: str, lang: str, article: str | None, section: str | None, example: float, mode: Mode
@@ -1404,6 +1629,21 @@ class Assistant:
                 own = " ".join([part.tekst.get(lang, ""), *part.vragen.get(lang, [])])
                 dutch = " ".join([part.tekst.get("nl", ""), *part.vragen.get("nl", [])])
                 words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _example_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """Words of one section's example questions (asker's language and Dutch), with their loose forms: what the
+        section is asked about ('solar panels' for the energy transition's jobs), not the examples its answer gives."""
+        key = (article, f"?{section}", lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            found: set[str] = set()
+            for code in dict.fromkeys((lang, "nl")):
+                for q in part.vragen.get(code, []) if part is not None else []:
+                    found.update(k for w in words_of(fold(q)) for k in self._loose_keys(w, code))
+            words = frozenset(found)
             self._section_tokens[key] = words
         return words
 
@@ -1704,6 +1944,10 @@ class Assistant:
             return self._decline(question, lang, notice)
         # a question whose parts all lead to one section is routed by its first part: the words of all count
         answer = self._multi(route, lang) if route.kind == "multi" else self._single(route, lang, question=question)
+        if route.kind == "section" and route.profiel is not None:
+            answer = self._with_profiel(answer, route.profiel, lang)
+        if route.kind == "record" and route.others:
+            answer = self._with_others(answer, route.others, lang)
         answer.notice = answer.notice or notice
         if route.kind == "record" and route.context is not None and route.context.kind == "activities":
             # a question about an activity of the list ("is it free?"): what the record says, and where to ask what
@@ -1729,6 +1973,8 @@ class Assistant:
                     route.article, route.section, lang, with_advice, question=question or route.text, lead=question
                 )
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
+        if route.kind == "record" and route.hit is not None and route.durations:
+            return self._durations(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
             return self._record(route.hit, lang)
         if route.kind == "document" and route.hit is not None:
@@ -1914,6 +2160,7 @@ class Assistant:
         kind, rid = hit.source.split(":", 1)
         name, lines, dutch = hit.title, [], ""
         refs: list[BronRef] = []
+        named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
             if lang != "nl" and b.korte_omschrijving.get(lang):
@@ -1948,6 +2195,7 @@ class Assistant:
                         werk=format_list([word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang),
                     )
                 )
+            named = [f"opleiding:{o}" for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
             if routes:
                 lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
@@ -1966,6 +2214,7 @@ class Assistant:
             )
             if o.duur_jaren:
                 lines.append(t("assistant.opleiding_duur", lang, jaren=format_number(o.duur_jaren, lang)))
+            named = [f"beroep:{b}" for b in o.beroepen[:3] if b in self.kb.beroepen]
             jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
             if jobs:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
@@ -2029,6 +2278,8 @@ class Assistant:
                 bronnen=hit.bronnen,
             )
         ]
+        # ... then the records it names (the opleidingen a parent can open next), then the reports
+        sources += [self._record_source(src, lang) for src in named]
         sources += self._report_sources(refs, lang)
         details = "\n".join(lines) if lang != "nl" else ""
         return Answer(
@@ -2039,6 +2290,72 @@ class Assistant:
             sources=sources,
             quote=quote,
             topic=hit.source,
+        )
+
+    def _durations(self, hit: Hit, lang: str) -> Answer:
+        """How long the training for a beroep takes: each opleiding of its mbo route with its level and length (the
+        opleidingen's own facts), shortest first; the beroep and the opleidingen as sources."""
+        beroep = self.kb.beroepen[hit.source.split(":", 1)[1]]
+        routes = sorted(
+            (self.kb.opleidingen[o] for o in beroep.mbo_route if o in self.kb.opleidingen), key=lambda o: o.niveau
+        )
+        items = [
+            t(
+                "assistant.opleiding_niveau_duur",
+                lang,
+                naam=o.naam,
+                niveau=o.niveau,
+                jaren=format_number(o.duur_jaren, lang),
+            )
+            if o.duur_jaren
+            else t("assistant.opleiding_niveau", lang, naam=o.naam, niveau=o.niveau)
+            for o in routes
+        ]
+        text = t("assistant.beroep_duur", lang, naam=beroep.naam, opleidingen=format_list(items, lang))
+        sources = [
+            Source(
+                label=beroep.naam,
+                kind="knowledge",
+                source=hit.source,
+                title=beroep.naam,
+                snippet=_snippet(hit.text),
+                language="nl",
+                score=round(hit.score, 4),
+                bronnen=hit.bronnen,
+            )
+        ]
+        sources += [self._record_source(f"opleiding:{o.id}", lang) for o in routes]
+        refs = {_ref(b): b for o in routes for b in o.bronnen}
+        sources += self._report_sources(list(refs.values()), lang)
+        return Answer(
+            answer=trim_words(text, 90),
+            details="",
+            language=lang,
+            grounded=True,
+            sources=sources,
+            topic=hit.source,
+        )
+
+    def _record_source(self, source: str, lang: str) -> Source:
+        """A beroep or opleiding that an answer names, as a source (its Dutch name, an opleiding with its level: the
+        course 'Autotechnicus' is not the job 'Autotechnicus'; its own references)."""
+        kind, rid = source.split(":", 1)
+        record: Any = self.kb.beroepen[rid] if kind == "beroep" else self.kb.opleidingen[rid]
+        text = record.omschrijving
+        refs = list(record.bronnen)
+        name = (
+            record.naam
+            if kind == "beroep"
+            else t("assistant.opleiding_niveau", lang, naam=record.naam, niveau=record.niveau)
+        )
+        return Source(
+            label=name,
+            kind="knowledge",
+            source=source,
+            title=name,
+            snippet=_snippet(text),
+            language="nl",
+            bronnen=[_ref(b) for b in refs],
         )
 
     def _sector_statement(self, beroep: Any) -> Any:

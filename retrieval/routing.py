@@ -467,8 +467,35 @@ RECORD_ASKS: dict[str, tuple[str, ...]] = {
         "trade",
         "study",
     ),
-    "tr": ("meslek", "mesleği", "bölüm", "bölümü", "eğitim", "eğitimi", "okuması", "okumalı", "kurs", "adı"),
-    "ar": ("مهنة", "المهنة", "دراسة", "الدراسة", "تخصص", "اسم", "وظيفة", "يدرس", "تدرس", "يتعلم", "تتعلم"),
+    "tr": (
+        "meslek",
+        "mesleği",
+        "bölüm",
+        "bölümü",
+        "eğitim",
+        "eğitimi",
+        "okuması",
+        "okumalı",
+        "okusun",
+        "okuyabilir",
+        "kurs",
+        "adı",
+    ),
+    "ar": (
+        "مهنة",
+        "المهنة",
+        "دراسة",
+        "الدراسة",
+        "تخصص",
+        "اختصاص",
+        "الاختصاص",
+        "اسم",
+        "وظيفة",
+        "يدرس",
+        "تدرس",
+        "يتعلم",
+        "تتعلم",
+    ),
     "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa", "uczyć", "uczyc", "nauka"),
     "uk": (
         "професія",
@@ -498,6 +525,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "ervoor leren",
         "hiervoor leren",
         "leren voor",
+        "doen op het mbo",
+        "op het mbo doen",
+        "iets mee op het mbo",
     ),
     "en": (
         "which mbo",
@@ -544,6 +574,8 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "czym się zajmuje",
         "jaka szkoła",
         "jaka szkola",
+        "jaka to szkoła",
+        "jaka to szkola",
         "taka szkoła",
         "taka szkola",
         "jakiej szkoły",
@@ -563,6 +595,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "де цьому вчитися",
         "де цього вчитися",
         "де можна вчитися",
+        "де цього вчать",
+        "де цьому вчать",
+        "де вчать",
         "що робить",
         "що роблять",
     ),
@@ -590,6 +625,53 @@ def _record_ask_stems(lang: str) -> frozenset[str]:
         stems = frozenset(tok for w in RECORD_ASKS.get(lang, ()) for tok in tokenize(w, lang))
         _RECORD_ASK_STEMS[lang] = stems
     return stems
+
+
+# "Which vmbo profiel?" (round 14): a which-word right before a profiel word ('welk profiel', 'hangi profili', 'شو
+# البروفيل', 'який профіль', 'which vmbo profile'), or a what/which word with a verb of choosing in a question about the
+# vmbo ("what should he take at vmbo", "welke richting moet ie kiezen op het vmbo"). A question naming what the child
+# likes then gets the profiel of the beroepen those words name (Assistant._interest_profiel). The havo's profielen
+# (NT, NG) are another choice.
+PROFIEL_WORDS = ("profiel", "profile", "profil", "профіл", "профил", "بروفيل", "بروفايل", "البروفيل", "البروفايل")
+PROFIEL_WHICH: dict[str, tuple[str, ...]] = {
+    "nl": ("welk", "welke"),
+    "en": ("which", "what"),
+    "tr": ("hangi",),
+    "ar": ("أي", "اي", "شو", "ايش", "إيش", "وشو", "وأي", "واي", "ما"),
+    "pl": ("jaki", "jaką", "jaka", "który", "którą", "ktory", "ktora", "jakiego"),
+    "uk": ("який", "яку", "яка", "якого"),
+}
+PROFIEL_WHAT: dict[str, tuple[str, ...]] = {  # ... and with a verb of choosing, 'what' too ("co wybrać w vmbo?")
+    "nl": ("wat",),
+    "en": (),
+    "tr": ("ne", "neyi"),
+    "ar": ("ماذا", "شو", "وشو"),
+    "pl": ("co",),
+    "uk": ("що",),
+}
+PROFIEL_CHOOSE: dict[str, tuple[str, ...]] = {
+    "nl": ("kiezen", "kiest", "nemen", "doen op het vmbo"),
+    "en": ("choose", "take", "pick", "go for"),
+    "tr": ("seç", "sec", "almalı", "almali"),
+    "ar": ("يختار", "تختار", "ياخد", "ياخذ", "تاخد", "تاخذ", "يأخذ", "تأخذ"),
+    "pl": ("wybra", "wybier"),
+    "uk": ("обрати", "обира", "вибрати", "вибира"),
+}
+PROFIEL_NEAR = 3  # the profiel word at most this many words after the which-word ('which vmbo technology profile')
+
+
+def asks_profiel(text: str, lang: str) -> bool:
+    """Whether the question asks which vmbo profiel to choose (not what a profiel is, nor a profiel's figure)."""
+    low = f" {fold(text)} "
+    if ("havo" in low or "vwo" in low) and "vmbo" not in low:
+        return False
+    ws = words_of(low)
+    which = set(PROFIEL_WHICH.get(lang, ()))
+    for i, w in enumerate(ws):
+        if w in which and any(p in n for n in ws[i + 1 : i + 1 + PROFIEL_NEAR] for p in PROFIEL_WORDS):
+            return True
+    what = which | set(PROFIEL_WHAT.get(lang, ()))
+    return "vmbo" in low and any(w in what for w in ws) and any(c in low for c in PROFIEL_CHOOSE.get(lang, ()))
 
 
 # Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
@@ -631,6 +713,7 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
     "tr": (
         "kaç yıl",
         "yıl",
+        "sene",
         "sürüyor",
         "süre",
         "okul",
@@ -697,12 +780,52 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ... of them, the words that ask how long the training takes: after a beroep, all its opleidingen with their level
+# and length answer (round 14), not one opleiding of one level
+DURATION_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("hoe lang", "jaar", "jaren", "duur", "duurt"),
+    "en": ("how long", "year", "years", "duration"),
+    "tr": ("kaç yıl", "kaç sene", "yıl", "sene", "sürüyor", "süre", "sürer"),
+    "ar": ("كم سنة", "سنوات", "سنة", "مدة"),
+    "pl": ("ile lat", "lat", "lata", "trwa", "długo", "dlugo"),
+    "uk": ("скільки років", "років", "роки", "рік", "триває", "скільки часу", "довго"),
+}
+
+
+# ... and the words that ask where one learns it ("can he learn that somewhere near Rotterdam?"): the opleiding
+# answers (its schools, and whether the region offers it), not the beroep
+WHERE_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("waar", "welke school", "welke scholen", "in de buurt", "dichtbij"),
+    "en": ("where", "somewhere", "which school", "which schools", "near", "nearby", "close to"),
+    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "yakın", "yakında"),
+    "ar": ("أين", "اين", "وين", "أي مدرسة", "اي مدرسة", "قريب"),
+    "pl": ("gdzie", "jaka szkoła", "jaka szkola", "która szkoła", "ktora szkola", "blisko"),
+    "uk": ("де", "яка школа", "які школи", "поблизу", "біля", "недалеко"),
+}
+
+
+def asks_where(text: str, lang: str) -> bool:
+    """Whether the question asks where (which school, near which place) one learns a job."""
+    return _has_entry(text, lang, WHERE_WORDS)
+
+
+def asks_duration(text: str, lang: str) -> bool:
+    """Whether a (follow-up) question asks how long the training takes."""
+    return _has_entry(text, lang, DURATION_WORDS)
+
+
 def asks_training(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks how long, where, at what level or by which leerweg one learns a job."""
+    return _has_entry(text, lang, TRAINING_WORDS)
+
+
+def _has_entry(text: str, lang: str, entries: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the question holds an entry of ``entries[lang]``: a phrase as a whole, a word as a word or (four
+    letters or more) as a word start; an Arabic word anywhere in a word (prefixes: 'وكم', 'وأين')."""
     low = fold(text)
     ws = words_of(low)
     padded = f" {' '.join(ws)} "
-    for entry in TRAINING_WORDS.get(lang, ()):
+    for entry in entries.get(lang, ()):
         e = fold(entry)
         if " " in e:
             if f" {e} " in padded:
@@ -1567,10 +1690,14 @@ def _anchor_pattern(entry: str) -> re.Pattern[str]:
 _ANCHORS = re.compile("|".join(p.pattern for p in (_anchor_pattern(e) for e in DOMAIN_ANCHORS)))
 
 
+_GLUED_LATIN = re.compile(r"(?<=[\u0600-\u06ff])(?=[a-z])")
+
+
 def in_domain(text: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether the question uses a word of LOB-Kompas's domain (school, training, work, technology), or one
     of ``names`` (normalised words of the names of beroepen, opleidingen and initiatives)."""
-    low = fold(text) + " "
+    # a Dutch school word glued to an Arabic prefix ('بالmbo', 'بالvmbo') is still that word
+    low = _GLUED_LATIN.sub(" ", fold(text)) + " "
     if _ANCHORS.search(low):
         return True
     return bool(names) and any(w in names for w in re.findall(r"[a-z0-9]+", _ascii(low)))

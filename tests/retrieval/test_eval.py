@@ -91,9 +91,12 @@ from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval, summari
 # 1043 questions. Measured before round 14's fixes (fused): recall@5 0.906, mrr 0.951, facts 0.974 (en 0.944),
 # refusal 0.993; replies right 0.922 (ar 0.889), refused 0.006, follow-ups 0.924. The mrr and per-language facts
 # floors move just below that measurement (without v7: mrr 0.963, en facts 0.983; v7 alone brings them down).
+# Round 14 (r14rec, what the child likes -> beroep or profiel): on the 1043 earlier questions right 0.922 -> 0.936
+# (every language up), recall@5 0.906 -> 0.94 (a record answer cites the records it names); with its 29 own questions
+# right 0.936. The overall right floor moves to 0.92.
 FLOORS_FUSED = {"recall@5": 0.90, "mrr": 0.94, "facts": 0.97, "language": 1.0, "refusal": 0.99}
 FLOORS_PER_LANGUAGE = {"recall@5": 0.87, "mrr": 0.92, "facts": 0.93, "language": 1.0, "refusal": 0.95}
-REPLY_FLOORS = {"right": 0.91, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 16 follow-ups per language
+REPLY_FLOORS = {"right": 0.92, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 16 follow-ups per language
 REPLY_CEILINGS = {"refused": 0.01, "words_median": 65, "words_max": 120}
 REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any language
 # Held-out set: regression guards only, well below the first measurements (reported separately by
