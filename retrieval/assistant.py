@@ -1012,6 +1012,15 @@ class Assistant:
                     _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
+        seconded_near = (
+            self._near_agreement(text, lang, matches, hits) if mode != "bm25" and prefer is None else None
+        )
+        if seconded_near is not None:
+            # a worry or a question in everyday words ("firma nie chce przyjac syna na staz bo jest obcokrajowcem"):
+            # no example is very close and the passages are weak, but the closest example and one of the best few
+            # passages name the same article, and its section holds some of the question's words
+            route.kind, route.article, route.section, route.confidence = "section", *seconded_near
+            return route
         named_article = self._named_article(text, lang, matches, hits) if mode != "bm25" else None
         if named_article is not None:
             # nothing matched closely, but the question names an article's Dutch subject ("doorlopende route" in
@@ -1261,6 +1270,24 @@ class Assistant:
                 if len(tok) >= 4:
                     seen.setdefault(tok, set()).add(art.id)
         return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
+
+    def _near_agreement(
+        self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
+    ) -> tuple[str, str, float] | None:
+        """(article, section, example cosine) when the best-scoring example question (dense + characters), or else
+        the closest one by meaning, is at least AGREE_ALONE_MIN close, its article is among the NEAR_PASSAGES best
+        passages (with at least PASSAGE_AGREE) and its section holds SUPPORT_MIN of the question's words."""
+        if not matches:
+            return None
+        near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel" and (h.dense or 0) >= PASSAGE_AGREE}
+        for m in (matches[0], max(matches, key=lambda x: x.dense)):
+            if (
+                m.dense >= AGREE_ALONE_MIN
+                and f"artikel:{m.article}" in near
+                and self.support(text, lang, m.article, m.section) >= SUPPORT_MIN
+            ):
+                return m.article, m.section, m.dense
+        return None
 
     def _named_article(self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
         """An article named by Dutch words in a question written in another script (Arabic, Cyrillic): words
