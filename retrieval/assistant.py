@@ -1012,9 +1012,7 @@ class Assistant:
                     _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
             return route
-        seconded_near = (
-            self._near_agreement(text, lang, matches, hits) if mode != "bm25" and prefer is None else None
-        )
+        seconded_near = self._near_agreement(text, lang, matches, hits) if mode != "bm25" and prefer is None else None
         if seconded_near is not None:
             # a worry or a question in everyday words ("firma nie chce przyjac syna na staz bo jest obcokrajowcem"):
             # no example is very close and the passages are weak, but the closest example and one of the best few

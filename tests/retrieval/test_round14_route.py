@@ -27,7 +27,11 @@ from retrieval.search import Hit
         ("martwie sie ze corka jako jedyna dziewczyna w technicznej klasie nie da rady", "pl", "meisjes_techniek"),
         ("المدرسة عطت بنتي advies منخفض، ممكن ترتفع لمستوى أعلى؟", "ar", "stapelen_schooladvies"),
         ("dochter heeft vmbo advies maar droomt van hbo, kan ze stap voor stap hoger?", "nl", "stapelen_schooladvies"),
-        ("we komen net uit Eritrea, hoe zit het Nederlandse schoolsysteem na de basisschool in elkaar?", "nl", "schoolsysteem"),
+        (
+            "we komen net uit Eritrea, hoe zit het Nederlandse schoolsysteem na de basisschool in elkaar?",
+            "nl",
+            "schoolsysteem",
+        ),
     ],
 )
 def test_a_worry_in_everyday_words_reaches_its_article(
@@ -40,8 +44,14 @@ def test_a_worry_in_everyday_words_reaches_its_article(
 
 def _hit(source: str, dense: float) -> Hit:
     return Hit(
-        chunk_id=f"{source}#0", source=source, kind=source.split(":", 1)[0], language="en", title="", text="",
-        score=dense, dense=dense,
+        chunk_id=f"{source}#0",
+        source=source,
+        kind=source.split(":", 1)[0],
+        language="en",
+        title="",
+        text="",
+        score=dense,
+        dense=dense,
     )
 
 
@@ -49,7 +59,11 @@ def test_near_agreement_needs_a_fairly_close_example_and_a_passage_among_the_bes
     text = "a company refused my son a placement because of his foreign name, what can we do"
     close = SectionMatch("stage_discriminatie", "probleem", AGREE_ALONE_MIN + 0.01, 0.3, 0.95, "x")
     other = SectionMatch("rol_ouders", "invloed", AGREE_ALONE_MIN - 0.05, 0.1, 0.84, "y")
-    hits = [_hit("artikel:rol_ouders", 0.83), _hit("artikel:stage_discriminatie", 0.82), _hit("artikel:lob_uitgelegd", 0.81)]
+    hits = [
+        _hit("artikel:rol_ouders", 0.83),
+        _hit("artikel:stage_discriminatie", 0.82),
+        _hit("artikel:lob_uitgelegd", 0.81),
+    ]
     assert assistant._near_agreement(text, "en", [close, other], hits) == (
         "stage_discriminatie",
         "probleem",
