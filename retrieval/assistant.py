@@ -96,6 +96,7 @@ SELECTED_WORDS = 60
 MISSING_MIN_IDF = 2.5
 MISSING_MIN_SCORE = 5.0
 MISSING_MAX_WORDS = 40
+MISSING_REPEAT = 0.6  # ... and not a sentence without a figure whose words are mostly the short answer's already
 
 # Refusal calibration of the passage search (issue 3; see retrieval/README.md).
 DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounded
@@ -2009,6 +2010,9 @@ class Assistant:
             figures = _NUMBERS.findall(sent)
             if figures and all(f in short for f in figures):
                 continue  # the same figures in other words: it repeats what the short answer already says
+            own = set(tokenize(sent, lang))
+            if not figures and own and len(own & have) >= MISSING_REPEAT * len(own):
+                continue  # no figure and mostly the short answer's own words ("so we give no amounts here either")
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score

@@ -91,3 +91,17 @@ def test_a_school_word_does_not_turn_another_domain_into_an_answer(
 ) -> None:
     answer = assistant.ask(question, lang, use_llm=False)
     assert answer.reply_kind == "decline", (answer.topic, answer.answer)
+
+
+def test_an_added_sentence_never_says_the_short_answer_again_in_other_words(assistant: Assistant) -> None:
+    """A sentence without a new figure whose words are mostly the short answer's is not 'the missing fact'."""
+    short = "The reports give no salary amounts, so we give no amounts either."
+    article = f"{short}\nThat is why we give no amounts here either.\nWages in technology rose by 2% in a year."
+    extra = assistant._missing_sentence(article, short, "what is the starting salary amount in technology?", "en")
+    assert "here either" not in extra, extra
+
+
+def test_a_salary_amount_question_is_answered_once_without_repeating_itself(assistant: Assistant) -> None:
+    answer = assistant.ask("what is the starting wage in tech here, can you give me an amount?", "en", use_llm=False)
+    assert (answer.topic or "").startswith("artikel:beeld_salaris"), answer.topic
+    assert answer.answer.lower().count("no amounts") <= 1, answer.answer
