@@ -988,10 +988,9 @@ class Assistant:
                 and article == closest.article
                 # the passages agree: the article is among the best few (grounded) or the very best one (a worry
                 # in everyday words, "someone told me MVI is a bad choice", shares few words with any passage)
-                and (
-                    (grounded and f"artikel:{article}" in near)
-                    or (top is not None and top.source == f"artikel:{article}")
-                )
+                # (the best few passages even when none is close: their order among near-equal passages shifts
+                # with every text added to the knowledge, "co to jest BBL prostymi słowami")
+                and f"artikel:{article}" in near
             )
             if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
