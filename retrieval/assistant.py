@@ -102,6 +102,7 @@ SELECTED_WORDS = 60
 MISSING_MIN_IDF = 2.5
 MISSING_MIN_SCORE = 5.0
 MISSING_MAX_WORDS = 40
+MISSING_REPEAT = 0.6  # ... and not a sentence without a figure whose words are mostly the short answer's already
 
 # Refusal calibration of the passage search (issue 3; see retrieval/README.md).
 DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounded
@@ -200,7 +201,7 @@ LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activ
 LEAD_MARGIN = 0.01  # a follow-up on the same section: a sentence this much closer than the first one leads
 COST_FOLLOWUP_WORDS = 8  # "do we have to pay to go?" after a list: about the listed activities, not pay in technology
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
-NAMED_ARTICLE_RANK = 5  # an article named by its Dutch title words answers when it is this close by example
+NAMED_ARTICLE_RANK = 6  # an article named by its Dutch title words answers when it is this close by example
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
@@ -1094,10 +1095,9 @@ class Assistant:
                 and article == closest.article
                 # the passages agree: the article is among the best few (grounded) or the very best one (a worry
                 # in everyday words, "someone told me MVI is a bad choice", shares few words with any passage)
-                and (
-                    (grounded and f"artikel:{article}" in near)
-                    or (top is not None and top.source == f"artikel:{article}")
-                )
+                # (the best few passages even when none is close: their order among near-equal passages shifts
+                # with every text added to the knowledge, "co to jest BBL prostymi słowami")
+                and f"artikel:{article}" in near
             )
             if best_example < VERY_STRONG and not seconded and self.support(text, lang, article, section) < SUPPORT_MIN:
                 # the section shares (almost) none of the question's words: it does not answer it; the next
@@ -1118,6 +1118,13 @@ class Assistant:
                 if alts:
                     _, article, section, best_example = max(alts, key=lambda a: a[0])
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
+            return route
+        seconded_near = self._near_agreement(text, lang, matches, hits) if mode != "bm25" and prefer is None else None
+        if seconded_near is not None:
+            # a worry or a question in everyday words ("firma nie chce przyjac syna na staz bo jest obcokrajowcem"):
+            # no example is very close and the passages are weak, but the closest example and one of the best few
+            # passages name the same article, and its section holds some of the question's words
+            route.kind, route.article, route.section, route.confidence = "section", *seconded_near
             return route
         named_article = self._named_article(text, lang, matches, hits) if mode != "bm25" else None
         if named_article is not None:
@@ -1530,6 +1537,24 @@ class Assistant:
                 if len(tok) >= 4:
                     seen.setdefault(tok, set()).add(art.id)
         return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
+
+    def _near_agreement(
+        self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
+    ) -> tuple[str, str, float] | None:
+        """(article, section, example cosine) when the best-scoring example question (dense + characters), or else
+        the closest one by meaning, is at least AGREE_ALONE_MIN close, its article is among the NEAR_PASSAGES best
+        passages (with at least PASSAGE_AGREE) and its section holds SUPPORT_MIN of the question's words."""
+        if not matches:
+            return None
+        near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel" and (h.dense or 0) >= PASSAGE_AGREE}
+        for m in (matches[0], max(matches, key=lambda x: x.dense)):
+            if (
+                m.dense >= AGREE_ALONE_MIN
+                and f"artikel:{m.article}" in near
+                and self.support(text, lang, m.article, m.section) >= SUPPORT_MIN
+            ):
+                return m.article, m.section, m.dense
+        return None
 
     def _named_article(self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
         """An article named by Dutch words in a question written in another script (Arabic, Cyrillic): words
@@ -2414,6 +2439,9 @@ class Assistant:
             figures = _NUMBERS.findall(sent)
             if figures and all(f in short for f in figures):
                 continue  # the same figures in other words: it repeats what the short answer already says
+            own = set(tokenize(sent, lang))
+            if not figures and own and len(own & have) >= MISSING_REPEAT * len(own):
+                continue  # no figure and mostly the short answer's own words ("so we give no amounts here either")
             score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
             if score > best_score:
                 best, best_score = sent, score
