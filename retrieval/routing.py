@@ -1182,6 +1182,17 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "church",
         "kościół",
         "церкв*",
+        # cooking ("mijn dochter zit op school in Delft, wat is het beste recept voor pannenkoeken?" was answered
+        # with the parents' article: school words and a child, but a kitchen question)
+        "recept*",
+        "recipe*",
+        "yemek tarif*",
+        "tarifi",
+        "przepis na",
+        "przepisu na",
+        "рецепт*",
+        "وصفة",
+        "طبخة",
     ),
     "school": (
         "hoe laat",

@@ -40,7 +40,13 @@ def test_a_worry_in_everyday_words_without_letter_marks_gets_its_article(assista
 
 @pytest.mark.parametrize(
     "question",
-    ["where can i buy cheap school shoes for my son", "waar koop ik een goedkope laptop voor school"],
+    [
+        "where can i buy cheap school shoes for my son",
+        "waar koop ik een goedkope laptop voor school",
+        "mijn dochter zit op school in Delft, wat is het beste recept voor pannenkoeken?",
+        "oğlum vmbo'da, bu akşam için kolay bir yemek tarifi var mı?",
+        "syn chodzi do vmbo, masz dobry przepis na pierogi?",
+    ],
 )
 def test_an_everyday_question_about_shopping_is_still_declined(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question, use_llm=False).reply_kind == "decline"
