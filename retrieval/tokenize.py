@@ -17,7 +17,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+# A run of Arabic letters and a run of other letters are separate words: parents glue a Dutch school word to an
+# Arabic article or preposition ("بالstage", "بالmbo"), which must still find the passages about "stage" and "mbo".
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SCRIPT_RUN = re.compile(r"[\u0600-\u06FF]+|[^\u0600-\u06FF]+")
 STEMMERS = {"nl": "dutch", "en": "english", "tr": "turkish", "ar": "arabic", "pl": "polish", "uk": "russian"}
 
 
@@ -45,7 +48,11 @@ STOPWORDS: dict[str, set[str]] = {
         "i w na z do się to jest że co jak czy nie dla o po są czym jakie jaki jaka gdzie ile dlaczego kiedy "
         "mój moja moje mi mnie o czym"
     ),
-    "ar": _set("في من على إلى عن ما هو هي هل أن و ماذا كيف أين كم لماذا متى أي التي الذي ذلك هذا هذه"),
+    "ar": _set(
+        "في من على إلى عن ما هو هي هل أن و ماذا كيف أين كم لماذا متى أي التي الذي ذلك هذا هذه "
+        # an article or preposition left alone when a Latin word was glued to it ("بالـmbo" -> "بالـ", "mbo")
+        "ال الـ بال بالـ وال والـ لل للـ وبال فال كال ب ل ف"
+    ),
     "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене про"),
 }
 # Parts that Dutch compounds in our domain are built from (techniek+opleiding, ...).
@@ -127,7 +134,7 @@ def strip_arabic_clitics(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits)."""
-    return [w.lower() for w in _WORD.findall(text)]
+    return [run.lower() for w in _WORD.findall(text) for run in _SCRIPT_RUN.findall(w)]
 
 
 def _compound_parts(word: str) -> list[str]:

@@ -42,6 +42,11 @@ def test_arabic_article_and_clitics_are_stripped(glued: str, bare: str) -> None:
     assert tokenize(glued, "ar") == tokenize(bare, "ar")
 
 
+@pytest.mark.parametrize(("glued", "word"), [("بالstage", "stage"), ("بالـmbo", "mbo"), ("وال BBL", "bbl")])
+def test_a_school_word_glued_to_an_arabic_preposition_is_its_own_token(glued: str, word: str) -> None:
+    assert tokenize(glued, "ar") == [word]  # the preposition alone is no token
+
+
 def test_a_short_arabic_word_keeps_its_letters() -> None:
     assert strip_arabic_clitics("الى") == "الى"  # fewer than three letters would remain
 
