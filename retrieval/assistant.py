@@ -81,6 +81,7 @@ from retrieval.routing import (
     is_followup,
     looks_like_code,
     other_domain,
+    overrides_instructions,
     split_question,
     vector_mean,
     words_of,
@@ -562,6 +563,8 @@ class Assistant:
 
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
+        if overrides_instructions(question):
+            return Route("none", text=question)  # declined as a whole, also the half that looks like a question
         after_activities = context is not None and context.kind == "activities"
         activity = parse_activity_question(self.kb, question, followup=after_activities)
         if activity is not None and self._has_documents and mode != "bm25":
