@@ -1041,6 +1041,9 @@ def answer_activities(
     if q.place is None:
         lines.append(t("assistant.activities_add_place", lang))
     details = "\n".join(items[show:])
-    if len(shown) > show:
+    if len(hits) > len(shown):
+        # the count in the first line is every match: say where the ones not listed are, so the numbers add up
+        lines.append(t("assistant.activities_more_rest", lang, n=len(shown) - show, rest=len(hits) - len(shown)))
+    elif len(shown) > show:
         lines.append(t("assistant.activities_more", lang, n=len(shown) - show))
     return ActivityAnswer("\n".join(lines), details, hits, shown, own)

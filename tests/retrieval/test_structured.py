@@ -147,3 +147,18 @@ def test_a_list_without_a_place_says_where_each_local_activity_is(kb: KnowledgeB
     assert (local.locatie.wijk or local.locatie.gemeente) in line
     assert label("bereik", "landelijk", "uk") not in line
     assert label("bereik", "landelijk", "uk") in activity_line(national, None, "uk", own=False)
+
+
+@pytest.mark.parametrize("lang", ["nl", "tr", "ar"])
+def test_the_numbers_of_a_long_list_add_up(kb: KnowledgeBase, lang: str) -> None:
+    # a parent read "17 found", saw 3 and "8 more" and wondered where the other 6 went
+    q = parse_activity_question(kb, "bedrijfsbezoek in Pernis")
+    assert q is not None
+    reply = answer_activities(kb, q, lang)
+    listed = len([line for line in reply.text.splitlines() if line.startswith("- ")])
+    in_details = len(reply.details.splitlines())
+    rest = len(reply.hits) - listed - in_details
+    assert rest > 0, "this place has more matches than are listed"
+    last = reply.text.splitlines()[-1]
+    assert str(in_details) in last and str(rest) in last, last
+    assert t("assistant.activities_more_rest", lang, n=in_details, rest=rest) == last
