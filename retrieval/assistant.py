@@ -2553,8 +2553,14 @@ class Assistant:
 
     def _decline(self, question: str, lang: str, notice: str | None = None) -> Answer:
         domain = other_domain(question)
-        where = t(f"assistant.domain_{domain}", lang) if domain else t("assistant.go_school", lang)
-        text = f"{t('assistant.refusal', lang)} {where}\n\n{t('assistant.can_help', lang)}"
+        if overrides_instructions(question):
+            # not a question to look up: no "my sources do not say", no hint where else to ask
+            text = f"{t('assistant.outside_topic', lang)}\n\n{t('assistant.can_help', lang)}"
+        elif domain:
+            # another domain: say plainly that it is outside what LOB-Kompas does, and where to go instead
+            text = f"{t('assistant.outside_topic', lang)} {t(f'assistant.domain_{domain}', lang)}\n\n{t('assistant.can_help', lang)}"
+        else:
+            text = f"{t('assistant.refusal', lang)} {t('assistant.go_school', lang)}\n\n{t('assistant.can_help', lang)}"
         return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline", notice=notice)
 
     def _llm_answer(self, question: str, lang: str, route: Route, extractive: Answer) -> Answer:

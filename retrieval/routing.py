@@ -1014,6 +1014,8 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "إقامة",
         "اقامة",
         "toeslag*",
+        "zorgtoeslag*",  # an allowance named with its kind ("zorgtoeslag", "huurtoeslag"): word starts miss it
+        "huurtoeslag*",
         "kinderbijslag",
         "kinderopvang*",
         "childcare",
@@ -1182,8 +1184,10 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "church",
         "kościół",
         "церкв*",
-        # cooking ("mijn dochter zit op school in Delft, wat is het beste recept voor pannenkoeken?" was answered
-        # with the parents' article: school words and a child, but a kitchen question)
+    ),
+    "cooking": (
+        # a kitchen question that mentions the child's school ("mijn dochter zit op school in Delft, wat is het
+        # beste recept voor pannenkoeken?") was answered with the parents' article
         "recept*",
         "recipe*",
         "yemek tarif*",
@@ -1192,7 +1196,7 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "przepisu na",
         "рецепт*",
         "وصفة",
-        "طبخة",
+        "طبخ",
     ),
     "school": (
         "hoe laat",

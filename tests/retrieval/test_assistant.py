@@ -228,7 +228,7 @@ def test_count_question_is_not_a_list_request(assistant: Assistant) -> None:
         ("Wat voor weer wordt het morgen in Rotterdam?", "nl", "weather"),
         ("Who won the Champions League final last year?", "en", None),
         ("Yarın Rotterdam'da hava nasıl olacak?", "tr", "weather"),
-        ("كيف أطبخ الكسكس بالخضار؟", "ar", None),
+        ("كيف أطبخ الكسكس بالخضار؟", "ar", "cooking"),
         ("Jak upiec sernik na święta?", "pl", None),
         ("Як приготувати борщ?", "uk", None),
         ("Welke medicijnen helpen tegen migraine bij kinderen?", "nl", "health"),
@@ -240,7 +240,9 @@ def test_off_topic_is_declined_with_where_to_go(
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.grounded and answer.reply_kind == "decline" and answer.language == lang
-    assert answer.answer.startswith(t("assistant.refusal", lang)) and t("assistant.can_help", lang) in answer.answer
+    # another domain is said to be outside what LOB-Kompas does; "my sources do not say" is for questions of ours
+    opening = t("assistant.outside_topic" if domain else "assistant.refusal", lang)
+    assert answer.answer.startswith(opening) and t("assistant.can_help", lang) in answer.answer
     where = t(f"assistant.domain_{domain}", lang) if domain else t("assistant.go_school", lang)
     assert where in answer.answer
     assert answer.sources == []
