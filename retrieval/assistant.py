@@ -71,6 +71,7 @@ from retrieval.routing import (
     asks_for_record,
     asks_number,
     asks_profiel,
+    asks_question,
     asks_training,
     asks_where,
     best_per_article,
@@ -589,12 +590,15 @@ class Assistant:
         if len(parts) == 2 and figure_tail(parts[1], lang):
             parts = [question]  # "... is it true? how many percent": one question that asks for a figure
         if len(parts) == 2:
+            # a remark after the question ("... ? не розумію ці скорочення", "... ? syn nie ma dyplomu") is no second
+            # question: it is not answered with another article (a glued paragraph) nor reported as not found
+            remark = not asks_question(parts[1], lang)
             first = self._route_one(parts[0], lang, mode, context)
             # the second part reads the first as its context when it cannot stand alone ("... stage yeri
             # bulamiyor? nereye sikayet ederiz")
             second = self._route_one(parts[1], lang, mode, first if first.answers else context, second_part=True)
             answered = [p for p in (first, second) if p.answers]
-            if len(answered) == 2 and first.topic == second.topic:
+            if len(answered) == 2 and (first.topic == second.topic or remark):
                 return first
             if len(answered) == 1:
                 # one part found nothing on its own (too few words, typed without its letters' marks): the whole
@@ -605,6 +609,8 @@ class Assistant:
                     ordered = sorted([whole, answered[0]], key=lambda r: -r.confidence)
                     return Route("multi", text=question, parts=ordered, context=context)
             if answered:
+                if remark:
+                    return answered[0]
                 return Route("multi", text=question, parts=[first, second], context=context)
         return self._route_one(question, lang, mode, context)
 

@@ -273,6 +273,88 @@ WH_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Turkish asks yes/no with a particle after the word ("gidebilir mi"), not with a question word.
+_QUESTION_PARTICLES = (
+    "mi",
+    "mı",
+    "mu",
+    "mü",
+    "misin",
+    "mısın",
+    "misiniz",
+    "mısınız",
+    "musunuz",
+    "müsünüz",
+    "miyim",
+    "midir",
+    "mıdır",
+    "musun",
+    "müsün",
+    "miyiz",
+    "mıyız",
+)
+
+
+# Question words beyond WH_WORDS (which also splits at "and" + a question word): spoken forms and "what if".
+_QUESTION_WORDS_MORE = {
+    "en": ("whats", "hows", "wheres", "whos", "whether"),
+    "nl": ("wanneer", "waarom", "hoelang"),
+    "pl": ("jesli", "jeśli", "jakby", "gdyby"),
+    "uk": ("якщо", "а якщо", "невже"),
+    "ar": ("شو", "ليش", "وين", "قديش", "ايش", "إيش", "لوين", "امتى", "إمتى", "شلون"),
+    "tr": ("peki", "acaba", "nasil", "neden", "nerede", "hangi"),
+}
+# Dutch and English ask yes/no by putting the verb first ("kan hij daarna naar het hbo", "is it paid").
+_VERB_FIRST = {
+    "nl": (
+        "kan",
+        "kun",
+        "kunnen",
+        "mag",
+        "moet",
+        "moeten",
+        "is",
+        "zijn",
+        "heeft",
+        "hebben",
+        "wordt",
+        "gaat",
+        "krijgt",
+        "krijg",
+        "verdient",
+        "verdien",
+        "duurt",
+        "zit",
+        "ben",
+        "word",
+        "weet",
+        "hoe",
+    ),
+    "en": ("can", "is", "are", "does", "do", "did", "will", "would", "should", "could", "has", "have", "may", "must"),
+}
+
+
+def asks_question(text: str, lang: str) -> bool:
+    """Whether a part of a message is a question: a question mark, a question word or particle of its language, or
+    (Dutch, English) a verb first."""
+    if "?" in text or "؟" in text:
+        return True
+    from retrieval.tokenize import unmarked
+
+    found = [unmarked(w) for w in words_of(fold(text))]  # "yuzde kac" typed without the Turkish marks
+    first = list(found)
+    starts = set(FOLLOWUP_STARTS.get(lang, ())) | set(CONJUNCTIONS.get(lang, ()))
+    while first and first[0] in starts:  # "and is there a deadline", "a jeśli ..."
+        first = first[1:]
+    if first and first[0] in _VERB_FIRST.get(lang, ()):
+        return True
+    # an Arabic question word may carry wa- ("وشو", "وكم"); Levantine question words are not in WH_WORDS
+    loose = set(found) | {w[1:] for w in found if lang == "ar" and w.startswith("و") and len(w) > 2}
+    loose |= {unmarked(w) for w in loose}
+    asking = set(WH_WORDS.get(lang, ())) | set(_QUESTION_WORDS_MORE.get(lang, ())) | set(_QUESTION_PARTICLES)
+    return bool(loose & (asking | {unmarked(w) for w in asking}))
+
+
 def split_question(text: str, lang: str) -> list[str]:
     """One or two questions: split at a question mark followed by more text, or at 'and' + a question word
     when the first part is a question too ("Wat is BBL en hoe lang duurt het?")."""

@@ -46,3 +46,46 @@ def test_the_override_is_declined_also_its_half_that_asks_for_a_job(assistant: A
     answer = assistant.ask(text, use_llm=False, fallback_lang=lang)
     assert answer.reply_kind == "decline" and not answer.sources, answer.answer
     assert answer.language == lang
+
+
+# --- a remark after the question (lead, round 14: a parent reviewer's "glued paragraph" and false "other part") ---
+@pytest.mark.parametrize(
+    ("text", "lang", "asks"),
+    [
+        ("не розумію ці скорочення", "uk", False),
+        ("syn nie skonczyl vmbo i nie ma dyplomu", "pl", False),
+        ("wondering if that means more jobs for my kids", "en", False),
+        ("and is there a deadline to sign up for mbo", "en", True),
+        ("kan hij daarna naar het hbo", "nl", True),
+        ("yuzde kac", "tr", True),
+        ("oglum oraya gidebilir mi", "tr", True),
+        ("وكم واحد منهم تقني", "ar", True),
+        ("وشو لازم ياخد بالvmbo", "ar", True),
+    ],
+)
+def test_a_remark_is_told_from_a_second_question(text: str, lang: str, asks: bool) -> None:
+    from retrieval.routing import asks_question
+
+    assert asks_question(text, lang) is asks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("що таке PIE і BWI у vmbo? не розумію ці скорочення", "uk"),
+        (
+            "are there going to be fewer teenagers around rotterdam in the future? wondering if that means more jobs",
+            "en",
+        ),
+    ],
+)
+def test_a_remark_after_the_question_adds_no_paragraph_and_no_missing_part(
+    assistant: Assistant, text: str, lang: str
+) -> None:
+    from knowledge.i18n import t
+
+    answer = assistant.ask(text, use_llm=False, fallback_lang=lang)
+    assert answer.reply_kind == "answer", answer.answer
+    assert t("assistant.part_missing", lang) not in answer.answer
+    assert len({s.source for s in answer.sources if s.source.startswith("artikel:")}) == 1, answer.sources
