@@ -1622,7 +1622,42 @@ class Assistant:
         have = self._section_words(article, section or "", lang)
         weights = [self.index.idf(tok) for tok in toks]
         total = sum(weights)
-        return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total if total else 1.0
+        if lang == "ar":
+            # Arabic: a word also meets the section in another person or with another pronoun ('بقدر ساعد بنتي', "I can
+            # help my daughter", in everyday speech; 'أساعد ابنتي' in the curated text), see arabic_keys
+            keys = self._arabic_token_keys(text)
+            loose = self._arabic_section_keys(article, section or "")
+            found = [tok in have or bool(keys.get(tok, frozenset()) & loose) for tok in toks]
+        else:
+            found = [tok in have for tok in toks]
+        return sum(w for w, f in zip(weights, found, strict=True) if f) / total if total else 1.0
+
+    @staticmethod
+    def _arabic_token_keys(text: str) -> dict[str, frozenset[str]]:
+        """Each Arabic token of the question -> the loose keys of the word it came from."""
+        from retrieval.tokenize import arabic_keys, tokenize
+
+        out: dict[str, frozenset[str]] = {}
+        for w in words_of(fold(text)):
+            for tok in tokenize(w, "ar"):
+                out[tok] = out.get(tok, frozenset()) | arabic_keys(w)
+        return out
+
+    def _arabic_section_keys(self, article: str, section: str) -> frozenset[str]:
+        """Loose keys (see arabic_keys) of the Arabic words of an article and one of its sections."""
+        key = (article, f"~{section}", "ar")
+        cached = self._section_tokens.get(key)
+        if cached is None:
+            from retrieval.tokenize import arabic_keys
+
+            art = self.kb.artikelen[article]
+            part = next((k for k in art.kort if k.id == section), None)
+            texts = [art.titel.get("ar", ""), art.tekst.get("ar", ""), art.doen.get("ar", "")]
+            if part is not None:
+                texts += [part.tekst.get("ar", ""), *part.vragen.get("ar", [])]
+            cached = frozenset(k for w in words_of(fold(" ".join(texts))) for k in arabic_keys(w))
+            self._section_tokens[key] = cached
+        return cached
 
     def _section_words(self, article: str, section: str, lang: str) -> frozenset[str]:
         """Words of an article (title, text, 'what you can do') with one of its sections (:meth:`_part_words`)."""
