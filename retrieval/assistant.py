@@ -1343,6 +1343,7 @@ class Assistant:
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
+        credits: list[tuple[frozenset[str], set[str], float]] = []  # per counted word: its keys, records, weight
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
@@ -1369,13 +1370,22 @@ class Assistant:
             # an everyday name of the beroep says more than a word of its one-sentence description
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
-            for src in {src for k in keys for src in index[k]}:
+            sources = {src for k in keys for src in index[k]}
+            for src in sources:
                 score[src] = score.get(src, 0.0) + weight
+            credits.append((frozenset(keys), sources, weight))
         all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
+                # a word of this longer name no longer counts for the other records it names on its own: 'ремонт
+                # фур' (repairing lorries) is the lorry mechanic's, though 'фура' alone is the lorry driver's
+                inside = frozenset().union(*phrase)
+                for keys, sources, weight in credits:
+                    if keys <= inside:
+                        for other in sources - {src}:
+                            score[other] = score.get(other, 0.0) - weight
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
