@@ -23,11 +23,12 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Arabic short-vowel marks (harakat, tanween, shadda, sukun, dagger alef) and the tatweel stretch: a curated text writes
 # "جيدًا" and "كوليّ", a parent types "جيدا" and "كولي". The marks are combining characters, so left in they would
 # also split a word in two ("جيد", "ا"); they are dropped on both sides.
-ARABIC_MARKS = re.compile("[\u0640\u064B-\u065F\u0670]")
+ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 
 
 def without_arabic_marks(text: str) -> str:
     return ARABIC_MARKS.sub("", text)
+
 
 _SCRIPT_RUN = re.compile(r"[\u0600-\u06FF]+|[^\u0600-\u06FF]+")
 STEMMERS = {"nl": "dutch", "en": "english", "tr": "turkish", "ar": "arabic", "pl": "polish", "uk": "russian"}
@@ -151,7 +152,26 @@ def strip_arabic_clitics(word: str) -> str:
 # speech puts the verb in another person than the curated text ('بساعد'/'ساعد' "I help" vs 'أساعد', 'يساعد'), with the
 # dialect's bi- before it ('بيقدر', 'بتختار'), and glues pronouns to the end ('بنتي' "my daughter" vs 'ابنتي').
 _AR_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
-_AR_LOOSE_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "بي", "بت", "بن", "و", "ف", "ب", "ي", "ت", "ن", "ا")
+_AR_LOOSE_PREFIXES = (
+    "وبال",
+    "وال",
+    "بال",
+    "فال",
+    "كال",
+    "ولل",
+    "لل",
+    "ال",
+    "بي",
+    "بت",
+    "بن",
+    "و",
+    "ف",
+    "ب",
+    "ي",
+    "ت",
+    "ن",
+    "ا",
+)
 _AR_LOOSE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه", "ك", "ي", "ة")
 
 
@@ -166,7 +186,9 @@ def arabic_keys(word: str) -> frozenset[str]:
     for _ in range(2):
         todo = [f[len(p) :] for f in todo for p in _AR_LOOSE_PREFIXES if f.startswith(p) and len(f) - len(p) >= 3]
         forms.update(todo)
-    forms.update(f[: -len(s)] for f in list(forms) for s in _AR_LOOSE_SUFFIXES if f.endswith(s) and len(f) - len(s) >= 3)
+    forms.update(
+        f[: -len(s)] for f in list(forms) for s in _AR_LOOSE_SUFFIXES if f.endswith(s) and len(f) - len(s) >= 3
+    )
     return frozenset(f for f in forms if len(f) >= 3)
 
 
