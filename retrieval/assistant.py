@@ -1382,8 +1382,8 @@ class Assistant:
                 # a word of this longer name no longer counts for the other records it names on its own: 'ремонт
                 # фур' (repairing lorries) is the lorry mechanic's, though 'фура' alone is the lorry driver's
                 inside = frozenset().union(*phrase)
-                for keys, sources, weight in credits:
-                    if keys <= inside:
+                for word_keys, sources, weight in credits:
+                    if word_keys <= inside:
                         for other in sources - {src}:
                             score[other] = score.get(other, 0.0) - weight
         if score or not hobbies:
