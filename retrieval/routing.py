@@ -253,7 +253,22 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
     "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
     # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
-    "ar": ("ذلك", "هذا", "هذه", "هناك", "تلك", "ذاك", "أيهم", "ايهم", "أيهما", "ايهما", "وأيهم", "وايهم", "وأيهما", "وايهما"),
+    "ar": (
+        "ذلك",
+        "هذا",
+        "هذه",
+        "هناك",
+        "تلك",
+        "ذاك",
+        "أيهم",
+        "ايهم",
+        "أيهما",
+        "ايهما",
+        "وأيهم",
+        "وايهم",
+        "وأيهما",
+        "وايهما",
+    ),
 }
 
 # Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
