@@ -1349,6 +1349,7 @@ class Assistant:
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
+        credits: list[tuple[frozenset[str], set[str], float]] = []  # per counted word: its keys, records, weight
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
@@ -1375,13 +1376,22 @@ class Assistant:
             # an everyday name of the beroep says more than a word of its one-sentence description
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
-            for src in {src for k in keys for src in index[k]}:
+            sources = {src for k in keys for src in index[k]}
+            for src in sources:
                 score[src] = score.get(src, 0.0) + weight
+            credits.append((frozenset(keys), sources, weight))
         all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
                 named = True
+                # a word of this longer name no longer counts for the other records it names on its own: 'ремонт
+                # фур' (repairing lorries) is the lorry mechanic's, though 'фура' alone is the lorry driver's
+                inside = frozenset().union(*phrase)
+                for word_keys, sources, weight in credits:
+                    if word_keys <= inside:
+                        for other in sources - {src}:
+                            score[other] = score.get(other, 0.0) - weight
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
@@ -1628,7 +1638,42 @@ class Assistant:
         have = self._section_words(article, section or "", lang)
         weights = [self.index.idf(tok) for tok in toks]
         total = sum(weights)
-        return sum(w for tok, w in zip(toks, weights, strict=True) if tok in have) / total if total else 1.0
+        if lang == "ar":
+            # Arabic: a word also meets the section in another person or with another pronoun ('بقدر ساعد بنتي', "I can
+            # help my daughter", in everyday speech; 'أساعد ابنتي' in the curated text), see arabic_keys
+            keys = self._arabic_token_keys(text)
+            loose = self._arabic_section_keys(article, section or "")
+            found = [tok in have or bool(keys.get(tok, frozenset()) & loose) for tok in toks]
+        else:
+            found = [tok in have for tok in toks]
+        return sum(w for w, f in zip(weights, found, strict=True) if f) / total if total else 1.0
+
+    @staticmethod
+    def _arabic_token_keys(text: str) -> dict[str, frozenset[str]]:
+        """Each Arabic token of the question -> the loose keys of the word it came from."""
+        from retrieval.tokenize import arabic_keys, tokenize
+
+        out: dict[str, frozenset[str]] = {}
+        for w in words_of(fold(text)):
+            for tok in tokenize(w, "ar"):
+                out[tok] = out.get(tok, frozenset()) | arabic_keys(w)
+        return out
+
+    def _arabic_section_keys(self, article: str, section: str) -> frozenset[str]:
+        """Loose keys (see arabic_keys) of the Arabic words of an article and one of its sections."""
+        key = (article, f"~{section}", "ar")
+        cached = self._section_tokens.get(key)
+        if cached is None:
+            from retrieval.tokenize import arabic_keys
+
+            art = self.kb.artikelen[article]
+            part = next((k for k in art.kort if k.id == section), None)
+            texts = [art.titel.get("ar", ""), art.tekst.get("ar", ""), art.doen.get("ar", "")]
+            if part is not None:
+                texts += [part.tekst.get("ar", ""), *part.vragen.get("ar", [])]
+            cached = frozenset(k for w in words_of(fold(" ".join(texts))) for k in arabic_keys(w))
+            self._section_tokens[key] = cached
+        return cached
 
     def _section_words(self, article: str, section: str, lang: str) -> frozenset[str]:
         """Words of an article (title, text, 'what you can do') with one of its sections (:meth:`_part_words`)."""

@@ -21,12 +21,16 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
+from retrieval.tokenize import without_arabic_marks
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lower case, compatibility-normalised, Turkish capital dotted İ folded; accents kept (they carry meaning)."""
-    text = unicodedata.normalize("NFKC", text).replace("İ", "i").lower()
+    """Lower case, compatibility-normalised, Turkish capital dotted İ folded, Arabic vowel marks dropped; Latin
+    accents kept (they carry meaning)."""
+    # Arabic short-vowel marks are dropped: "جيدًا" and "جيدا" are the same word to a parent
+    text = without_arabic_marks(unicodedata.normalize("NFKC", text)).replace("İ", "i").lower()
     return " ".join(text.split())
 
 
@@ -248,7 +252,23 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar"),
     "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
     "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
-    "ar": ("ذلك", "هذا", "هذه", "هناك", "تلك", "ذاك"),
+    # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
+    "ar": (
+        "ذلك",
+        "هذا",
+        "هذه",
+        "هناك",
+        "تلك",
+        "ذاك",
+        "أيهم",
+        "ايهم",
+        "أيهما",
+        "ايهما",
+        "وأيهم",
+        "وايهم",
+        "وأيهما",
+        "وايهما",
+    ),
 }
 
 # Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
@@ -742,6 +762,19 @@ PROFIEL_CHOOSE: dict[str, tuple[str, ...]] = {
 PROFIEL_NEAR = 3  # the profiel word at most this many words after the which-word ('which vmbo technology profile')
 
 
+# Arabic 'ما' is 'what' ("ما هو البروفيل المناسب") but in everyday speech also 'not' ("مدرستها ما فيها profiel
+# تقني": her school has no techniek profiel): it asks which profiel only when the profiel word, or a pronoun
+# before it, follows it directly.
+_ARABIC_WHAT_NEXT = ("هو", "هي", "هم")
+
+
+def _arabic_what(after: list[str]) -> bool:
+    return bool(after) and (
+        any(p in after[0] for p in PROFIEL_WORDS)
+        or (after[0] in _ARABIC_WHAT_NEXT and len(after) > 1 and any(p in after[1] for p in PROFIEL_WORDS))
+    )
+
+
 def asks_profiel(text: str, lang: str) -> bool:
     """Whether the question asks which vmbo profiel to choose (not what a profiel is, nor a profiel's figure)."""
     low = f" {fold(text)} "
@@ -751,6 +784,8 @@ def asks_profiel(text: str, lang: str) -> bool:
     which = set(PROFIEL_WHICH.get(lang, ()))
     for i, w in enumerate(ws):
         if w in which and any(p in n for n in ws[i + 1 : i + 1 + PROFIEL_NEAR] for p in PROFIEL_WORDS):
+            if w == "ما" and not _arabic_what(ws[i + 1 : i + 1 + PROFIEL_NEAR]):
+                continue
             return True
     what = which | set(PROFIEL_WHAT.get(lang, ()))
     return "vmbo" in low and any(w in what for w in ws) and any(c in low for c in PROFIEL_CHOOSE.get(lang, ()))
