@@ -159,6 +159,11 @@ FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's w
 # synonyms blur small gaps, "zorlanıyor" / "zor", "meiden" / "meisjes")
 FIGURE_FIT_GAP = 0.2
 FIGURE_AROUND = 0.5
+# A figure question that names a region ("in Güney Hollanda", "в Гаазі"; regions_named): inside one article, a section
+# whose sentences giving a figure name that region gains up to this much (times the share of its region-naming figure
+# sentences that name it: the Zuid-Holland section, not the national one that also gives one Zuid-Holland figure);
+# in the figure fit the region counts as a word of the question as rare as its rarest one
+SECTION_REGION = 0.12
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -312,6 +317,42 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
 
+# The regions a figure is given for, named in any of the six languages or scripts (folded text). A figure question
+# that names one ("in Güney Hollanda", "بلاهاي") wants the sentence giving that region's figure, whatever language the
+# article text names it in. The region itself ("regio Rotterdam Den Haag", "Роттердам–Гаага") is read before its two
+# towns; Zuid-Holland before the country ("Güney Hollanda" / "Hollanda"); Rotterdam-Zuid is not Rotterdam's figure.
+_HAGUE = r"den\s+haag|the\s+hague|hague|lahey|لاهاي|\bhag(?:a|i|ę|ą)\b|\bhadze\b|гааг\w*|гаазі"
+_REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("regio", re.compile(rf"(?:rotterdam|роттердам\w*|روتردام)[\s\-–—/]*(?:{_HAGUE})", re.UNICODE)),
+    (
+        "zuid-holland",
+        re.compile(
+            r"zuid[\s-]*holland|south[\s-]*holland|g[üu]ney[\s-]*hollanda|جنوب\s*هولندا|півден\w*\s+голланд\w*"
+            r"|holandi\w*\s+po[łl]udniow\w*",
+            re.UNICODE,
+        ),
+    ),
+    ("den-haag", re.compile(_HAGUE, re.UNICODE)),
+    (
+        "rotterdam",
+        re.compile(r"(?:rotterdam|роттердам\w*|روتردام)(?![\s-]*(?:zuid|south|güney|زاود|الجنوب|півд|połud))", re.UNICODE),
+    ),
+    ("nederland", re.compile(r"nederland|netherlands|hollanda|هولندا|нідерланд\w*|holandi\w*|niderland\w*", re.UNICODE)),
+    ("regio", re.compile(r"\bregio\b|\bregion\b|bölge|منطق|регіон\w*|\bregion\w*", re.UNICODE)),
+)
+
+
+def regions_named(text: str) -> frozenset[str]:
+    """The regions (keys of _REGION_NAMES) a text names; each name is read once (the region before its towns)."""
+    rest = fold(text)
+    found: set[str] = set()
+    for key, pattern in _REGION_NAMES:
+        if pattern.search(rest):
+            found.add(key)
+            rest = pattern.sub(" ", rest)
+    return frozenset(found)
+
+
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
@@ -374,6 +415,7 @@ class Assistant:
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
         self._figure_windows: dict[tuple[str, str, str], list[frozenset[str]]] = {}
+        self._figure_places: dict[tuple[str, str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -1689,6 +1731,7 @@ class Assistant:
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
         number = asks_number(text)
+        asked = regions_named(text)
         art = self.kb.artikelen[article]
 
         def score(m: SectionMatch) -> float:
@@ -1702,6 +1745,8 @@ class Assistant:
                 # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
                 if self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang) & weights.keys():
                     figure = SECTION_MATCHING_FIGURE
+            if number and asked:
+                figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
             return m.dense + SECTION_WORDS * words + figure
 
         return max(close, key=score).section
@@ -1746,17 +1791,48 @@ class Assistant:
             if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
         ]
         weights = {tok: self.index.idf(tok) for tok in toks}
-        total = sum(weights.values())
+        asked = regions_named(text)
+        # the region asked, in whatever language or script the section names it (see SECTION_REGION)
+        region = max(weights.values(), default=1.0) if asked else 0.0
+        total = sum(weights.values()) + region
         if not total:
             return 0.0
         around = self._part_words(article, section or "", lang)
+        places = self._figure_regions(article, section or "", lang)
         return (
             max(
                 sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
-                for have in windows
+                + region * len(asked & named) / max(len(asked), 1)
+                for have, (_, named) in zip(windows, places, strict=True)
             )
             / total
         )
+
+    def _figure_regions(self, article: str, section: str, lang: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """Per sentence of the section that gives a figure (as _figure_window_words): the regions it names, in the
+        asker's language or in the Dutch sentence at the same place, and those it names with the sentence before."""
+        key = (article, section, lang)
+        cached = self._figure_places.get(key)
+        if cached is not None:
+            return cached
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        places: list[tuple[frozenset[str], frozenset[str]]] = []
+        if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
+            own = sentences(part.tekst.get(lang) or part.tekst["nl"])
+            dutch = sentences(part.tekst["nl"])
+            named = [
+                regions_named(s) | (regions_named(dutch[i]) if len(dutch) == len(own) else frozenset())
+                for i, s in enumerate(own)
+            ]
+            places = [(named[i], named[i] | (named[i - 1] if i else frozenset())) for i, s in enumerate(own) if _NUMBER.search(s)]
+        self._figure_places[key] = places
+        return places
+
+    def _region_focus(self, article: str, section: str | None, asked: frozenset[str], lang: str) -> float:
+        """How much the section's figures are the asked region's: the share of its sentences giving a figure and
+        naming a region that name an asked one (0.0 when none names a region)."""
+        places = [own for own, _ in self._figure_regions(article, section or "", lang) if own]
+        return sum(1 for p in places if p & asked) / len(places) if places else 0.0
 
     def _figure_window_words(self, article: str, section: str, lang: str) -> list[frozenset[str]]:
         """Per sentence of the section that gives a figure: its words and those of the sentence before it (asker's
