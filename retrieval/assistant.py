@@ -27,6 +27,7 @@ back to the curated short answer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -164,6 +165,7 @@ FIGURE_AROUND = 0.5
 # sentences that name it: the Zuid-Holland section, not the national one that also gives one Zuid-Holland figure);
 # in the figure fit the region counts as a word of the question as rare as its rarest one
 SECTION_REGION = 0.12
+REGION_MARGIN = 0.06  # ... among the sections whose example is this close (not SECTION_MARGIN)
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -344,13 +346,27 @@ _REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def regions_named(text: str) -> frozenset[str]:
     """The regions (keys of _REGION_NAMES) a text names; each name is read once (the region before its towns)."""
+    return _regions(text)[0]
+
+
+def region_words(text: str) -> str:
+    """The words of a text that name a region (to be read as that region, not as words: "Holandii" in "Holandii
+    Południowej" is not the country the national figure's sentence names)."""
+    return " ".join(_regions(text)[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _regions(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     rest = fold(text)
     found: set[str] = set()
+    spans: list[str] = []
     for key, pattern in _REGION_NAMES:
-        if pattern.search(rest):
+        named = [m.group(0) for m in pattern.finditer(rest)]
+        if named:
             found.add(key)
+            spans.extend(named)
             rest = pattern.sub(" ", rest)
-    return frozenset(found)
+    return frozenset(found), tuple(spans)
 
 
 
@@ -1726,12 +1742,15 @@ class Assistant:
         if not mine:
             return self._best_section(article, matches)
         best = max(m.dense for m in mine)
-        close = [m for m in mine if m.dense >= best - SECTION_MARGIN]
-        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
-        weights = {tok: self.index.idf(tok) for tok in toks}
-        total = sum(weights.values()) or 1.0
         number = asks_number(text)
         asked = regions_named(text)
+        margin = REGION_MARGIN if number and asked else SECTION_MARGIN
+        close = [m for m in mine if m.dense >= best - margin]
+        # a figure question's region is read as a region (SECTION_REGION), not as words of another language's text
+        place = set(query_tokens(region_words(text), lang)) if number else set()
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values()) or 1.0
         art = self.kb.artikelen[article]
 
         def score(m: SectionMatch) -> float:
@@ -1785,10 +1804,14 @@ class Assistant:
         windows = self._figure_window_words(article, section or "", lang)
         if not windows:
             return 0.0
+        place = set(query_tokens(region_words(text), lang))  # read as the region (below), not as words
         toks = [
             tok
             for tok in query_tokens(text, lang)
-            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
+            if tok not in self._question_words
+            and tok not in self._number_tokens
+            and tok not in place
+            and self.index.df.get(tok, 0)
         ]
         weights = {tok: self.index.idf(tok) for tok in toks}
         asked = regions_named(text)
@@ -1802,8 +1825,10 @@ class Assistant:
         return (
             max(
                 sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
-                + region * len(asked & named) / max(len(asked), 1)
-                for have, (_, named) in zip(windows, places, strict=True)
+                # the sentence's own regions (else those it continues): the figure of the asked region alone
+                # ("In Den Haag was het maar 8%") fits better than one in a list of many places' figures
+                + (region * len(asked & (own or named)) / len(asked | (own or named)) if asked else 0.0)
+                for have, (own, named) in zip(windows, places, strict=True)
             )
             / total
         )
