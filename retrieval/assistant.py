@@ -1147,6 +1147,7 @@ class Assistant:
                         # the best passage and the examples agree on the article: its figure answers, not a
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
+                    article, section = self._region_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
@@ -1795,6 +1796,29 @@ class Assistant:
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
+
+    def _region_choice(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> tuple[str, str | None]:
+        """A figure question that names a region whose chosen section gives no figure for it ("Lahey'de ... yüzde
+        kaç?" -> the regional share): the section of another article whose example is nearly as close as the best
+        one (FIGURE_PASSAGE_MARGIN) and whose figures name that region, the one that fits best, when it fits clearly
+        better than the chosen one (FIGURE_GAIN: Den Haag's 8%, not the region's 15,2%)."""
+        asked = regions_named(text)
+        if not asked or self._region_focus(article, section, asked, lang) > 0.0:
+            return article, section
+        best = max((m.dense for m in matches), default=0.0)
+        own = self._figure_fit(article, section, text, lang)
+        found: tuple[float, str, str] | None = None
+        for m in matches:
+            if m.article == article or m.dense < best - FIGURE_PASSAGE_MARGIN:
+                continue
+            if self._region_focus(m.article, m.section, asked, lang) == 0.0:
+                continue
+            fit = self._figure_fit(m.article, m.section, text, lang)
+            if fit >= own + FIGURE_GAIN and (found is None or fit > found[0]):
+                found = (fit, m.article, m.section)
+        return (found[1], found[2]) if found is not None else (article, section)
 
     def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
         """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
