@@ -344,6 +344,9 @@ _REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_BROAD_REGIONS = frozenset({"regio", "nederland"})
+
+
 def regions_named(text: str) -> frozenset[str]:
     """The regions (keys of _REGION_NAMES) a text names; each name is read once (the region before its towns)."""
     return _regions(text)[0]
@@ -1802,13 +1805,18 @@ class Assistant:
     ) -> tuple[str, str | None]:
         """A figure question that names a region whose chosen section gives no figure for it ("Lahey'de ... yüzde
         kaç?" -> the regional share): the section of another article whose example is nearly as close as the best
-        one (FIGURE_PASSAGE_MARGIN) and whose figures name that region, the one that fits best, when it fits clearly
-        better than the chosen one (FIGURE_GAIN: Den Haag's 8%, not the region's 15,2%)."""
-        asked = regions_named(text)
+        one (FIGURE_PASSAGE_MARGIN) and whose figures name that region, the one that fits best, when it fits at least
+        as well as the chosen one when that is another region's figure (Den Haag's 8%, not the region's 15,2%), and
+        clearly better (FIGURE_GAIN) when the chosen section names no region."""
+        # a named place, not "our region" or "the whole country" (most figures are the region's or the country's)
+        asked = regions_named(text) - _BROAD_REGIONS
         if not asked or self._region_focus(article, section, asked, lang) > 0.0:
             return article, section
         best = max((m.dense for m in matches), default=0.0)
-        own = self._figure_fit(article, section, text, lang)
+        # a chosen figure that is another region's (the region's 15,2%) gives way to one about as fitting; a section
+        # whose figures name no region, or that gives none, only to one that fits clearly better
+        other = any(own for own, _ in self._figure_regions(article, section or "", lang))
+        own = self._figure_fit(article, section, text, lang) + (0.0 if other else FIGURE_GAIN)
         found: tuple[float, str, str] | None = None
         for m in matches:
             if m.article == article or m.dense < best - FIGURE_PASSAGE_MARGIN:
@@ -1816,7 +1824,7 @@ class Assistant:
             if self._region_focus(m.article, m.section, asked, lang) == 0.0:
                 continue
             fit = self._figure_fit(m.article, m.section, text, lang)
-            if fit >= own + FIGURE_GAIN and (found is None or fit > found[0]):
+            if fit >= own and (found is None or fit > found[0]):
                 found = (fit, m.article, m.section)
         return (found[1], found[2]) if found is not None else (article, section)
 
