@@ -337,9 +337,14 @@ _REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("den-haag", re.compile(_HAGUE, re.UNICODE)),
     (
         "rotterdam",
-        re.compile(r"(?:rotterdam|роттердам\w*|روتردام)(?![\s-]*(?:zuid|south|güney|زاود|الجنوب|півд|połud))", re.UNICODE),
+        re.compile(
+            r"(?:rotterdam|роттердам\w*|روتردام)(?![\s-]*(?:zuid|south|güney|زاود|الجنوب|півд|połud))", re.UNICODE
+        ),
     ),
-    ("nederland", re.compile(r"nederland|netherlands|hollanda|هولندا|нідерланд\w*|holandi\w*|niderland\w*", re.UNICODE)),
+    (
+        "nederland",
+        re.compile(r"nederland|netherlands|hollanda|هولندا|нідерланд\w*|holandi\w*|niderland\w*", re.UNICODE),
+    ),
     ("regio", re.compile(r"\bregio\b|\bregion\b|bölge|منطق|регіон\w*|\bregion\w*", re.UNICODE)),
 )
 
@@ -370,7 +375,6 @@ def _regions(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
             spans.extend(named)
             rest = pattern.sub(" ", rest)
     return frozenset(found), tuple(spans)
-
 
 
 def sentences(text: str) -> list[str]:
@@ -1881,7 +1885,11 @@ class Assistant:
                 regions_named(s) | (regions_named(dutch[i]) if len(dutch) == len(own) else frozenset())
                 for i, s in enumerate(own)
             ]
-            places = [(named[i], named[i] | (named[i - 1] if i else frozenset())) for i, s in enumerate(own) if _NUMBER.search(s)]
+            places = [
+                (named[i], named[i] | (named[i - 1] if i else frozenset()))
+                for i, s in enumerate(own)
+                if _NUMBER.search(s)
+            ]
         self._figure_places[key] = places
         return places
 
