@@ -350,6 +350,9 @@ _REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 _BROAD_REGIONS = frozenset({"regio", "nederland"})
+# "Rotterdam" in a parent's question often means the Rotterdam area ("tech jobs in the rotterdam area": the region's
+# vacancies): it does not pick a section or move an answer by itself; it counts in the figure fit
+_AREA_TOWNS = frozenset({"rotterdam"})
 
 
 def regions_named(text: str) -> frozenset[str]:
@@ -1751,11 +1754,11 @@ class Assistant:
             return self._best_section(article, matches)
         best = max(m.dense for m in mine)
         number = asks_number(text)
-        asked = regions_named(text)
+        asked = regions_named(text) - _AREA_TOWNS
         margin = REGION_MARGIN if number and asked else SECTION_MARGIN
         close = [m for m in mine if m.dense >= best - margin]
         # a figure question's region is read as a region (SECTION_REGION), not as words of another language's text
-        place = set(query_tokens(region_words(text), lang)) if number else set()
+        place = set(query_tokens(region_words(text), lang)) if number and asked else set()
         toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
@@ -1813,7 +1816,7 @@ class Assistant:
         as well as the chosen one when that is another region's figure (Den Haag's 8%, not the region's 15,2%), and
         clearly better (FIGURE_GAIN) when the chosen section names no region."""
         # a named place, not "our region" or "the whole country" (most figures are the region's or the country's)
-        asked = regions_named(text) - _BROAD_REGIONS
+        asked = regions_named(text) - _BROAD_REGIONS - _AREA_TOWNS
         if not asked or self._region_focus(article, section, asked, lang) > 0.0:
             return article, section
         best = max((m.dense for m in matches), default=0.0)
