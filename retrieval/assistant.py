@@ -27,6 +27,7 @@ back to the curated short answer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -160,6 +161,12 @@ FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's w
 # synonyms blur small gaps, "zorlanıyor" / "zor", "meiden" / "meisjes")
 FIGURE_FIT_GAP = 0.2
 FIGURE_AROUND = 0.5
+# A figure question that names a region ("in Güney Hollanda", "в Гаазі"; regions_named): inside one article, a section
+# whose sentences giving a figure name that region gains up to this much (times the share of its region-naming figure
+# sentences that name it: the Zuid-Holland section, not the national one that also gives one Zuid-Holland figure);
+# in the figure fit the region counts as a word of the question as rare as its rarest one
+SECTION_REGION = 0.12
+REGION_MARGIN = 0.06  # ... among the sections whose example is this close (not SECTION_MARGIN)
 CONTEXT_WEIGHT = 0.3  # share of the earlier question in the vector of a follow-up
 FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another one is clearly closer
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
@@ -313,6 +320,66 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
 
+# The regions a figure is given for, named in any of the six languages or scripts (folded text). A figure question
+# that names one ("in Güney Hollanda", "بلاهاي") wants the sentence giving that region's figure, whatever language the
+# article text names it in. The region itself ("regio Rotterdam Den Haag", "Роттердам–Гаага") is read before its two
+# towns; Zuid-Holland before the country ("Güney Hollanda" / "Hollanda"); Rotterdam-Zuid is not Rotterdam's figure.
+_HAGUE = r"den\s+haag|the\s+hague|hague|lahey|لاهاي|\bhag(?:a|i|ę|ą)\b|\bhadze\b|гааг\w*|гаазі"
+_REGION_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("regio", re.compile(rf"(?:rotterdam|роттердам\w*|روتردام)[\s\-–—/]*(?:{_HAGUE})", re.UNICODE)),
+    (
+        "zuid-holland",
+        re.compile(
+            r"zuid[\s-]*holland|south[\s-]*holland|g[üu]ney[\s-]*hollanda|جنوب\s*هولندا|півден\w*\s+голланд\w*"
+            r"|holandi\w*\s+po[łl]udniow\w*",
+            re.UNICODE,
+        ),
+    ),
+    ("den-haag", re.compile(_HAGUE, re.UNICODE)),
+    (
+        "rotterdam",
+        re.compile(
+            r"(?:rotterdam|роттердам\w*|روتردام)(?![\s-]*(?:zuid|south|güney|زاود|الجنوب|півд|połud))", re.UNICODE
+        ),
+    ),
+    (
+        "nederland",
+        re.compile(r"nederland|netherlands|hollanda|هولندا|нідерланд\w*|holandi\w*|niderland\w*", re.UNICODE),
+    ),
+    ("regio", re.compile(r"\bregio\b|\bregion\b|bölge|منطق|регіон\w*|\bregion\w*", re.UNICODE)),
+)
+
+
+_BROAD_REGIONS = frozenset({"regio", "nederland"})
+# "Rotterdam" in a parent's question often means the Rotterdam area ("tech jobs in the rotterdam area": the region's
+# vacancies): it does not pick a section or move an answer by itself; it counts in the figure fit
+_AREA_TOWNS = frozenset({"rotterdam"})
+
+
+def regions_named(text: str) -> frozenset[str]:
+    """The regions (keys of _REGION_NAMES) a text names; each name is read once (the region before its towns)."""
+    return _regions(text)[0]
+
+
+def region_words(text: str) -> str:
+    """The words of a text that name a region (to be read as that region, not as words: "Holandii" in "Holandii
+    Południowej" is not the country the national figure's sentence names)."""
+    return " ".join(_regions(text)[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _regions(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    rest = fold(text)
+    found: set[str] = set()
+    spans: list[str] = []
+    for key, pattern in _REGION_NAMES:
+        named = [m.group(0) for m in pattern.finditer(rest)]
+        if named:
+            found.add(key)
+            spans.extend(named)
+            rest = pattern.sub(" ", rest)
+    return frozenset(found), tuple(spans)
+
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
@@ -375,6 +442,7 @@ class Assistant:
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
         self._figure_windows: dict[tuple[str, str, str], list[frozenset[str]]] = {}
+        self._figure_places: dict[tuple[str, str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
         self._question_words = frozenset(w for ws in QUESTION_STARTS.values() for w in ws)
         self._number_tokens = self._tokens_of_number_words()
         self._plain_words: dict[str, dict[str, set[str]]] = {}  # lang -> word key -> record sources
@@ -1095,6 +1163,7 @@ class Assistant:
                         # the best passage and the examples agree on the article: its figure answers, not a
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
+                    article, section = self._region_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
@@ -1735,11 +1804,15 @@ class Assistant:
         if not mine:
             return self._best_section(article, matches)
         best = max(m.dense for m in mine)
-        close = [m for m in mine if m.dense >= best - SECTION_MARGIN]
-        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        number = asks_number(text)
+        asked = regions_named(text) - _AREA_TOWNS
+        margin = REGION_MARGIN if number and asked else SECTION_MARGIN
+        close = [m for m in mine if m.dense >= best - margin]
+        # a figure question's region is read as a region (SECTION_REGION), not as words of another language's text
+        place = set(query_tokens(region_words(text), lang)) if number and asked else set()
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
-        number = asks_number(text)
         art = self.kb.artikelen[article]
 
         def score(m: SectionMatch) -> float:
@@ -1753,6 +1826,8 @@ class Assistant:
                 # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
                 if self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang) & weights.keys():
                     figure = SECTION_MATCHING_FIGURE
+            if number and asked:
+                figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
             return m.dense + SECTION_WORDS * words + figure
 
         return max(close, key=score).section
@@ -1783,6 +1858,34 @@ class Assistant:
                 best = (gain, m.article, m.section)
         return (best[1], best[2]) if best is not None else (article, section)
 
+    def _region_choice(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> tuple[str, str | None]:
+        """A figure question that names a region whose chosen section gives no figure for it ("Lahey'de ... yüzde
+        kaç?" -> the regional share): the section of another article whose example is nearly as close as the best
+        one (FIGURE_PASSAGE_MARGIN) and whose figures name that region, the one that fits best, when it fits at least
+        as well as the chosen one when that is another region's figure (Den Haag's 8%, not the region's 15,2%), and
+        clearly better (FIGURE_GAIN) when the chosen section names no region."""
+        # a named place, not "our region" or "the whole country" (most figures are the region's or the country's)
+        asked = regions_named(text) - _BROAD_REGIONS - _AREA_TOWNS
+        if not asked or self._region_focus(article, section, asked, lang) > 0.0:
+            return article, section
+        best = max((m.dense for m in matches), default=0.0)
+        # a chosen figure that is another region's (the region's 15,2%) gives way to one about as fitting; a section
+        # whose figures name no region, or that gives none, only to one that fits clearly better
+        other = any(own for own, _ in self._figure_regions(article, section or "", lang))
+        own = self._figure_fit(article, section, text, lang) + (0.0 if other else FIGURE_GAIN)
+        found: tuple[float, str, str] | None = None
+        for m in matches:
+            if m.article == article or m.dense < best - FIGURE_PASSAGE_MARGIN:
+                continue
+            if self._region_focus(m.article, m.section, asked, lang) == 0.0:
+                continue
+            fit = self._figure_fit(m.article, m.section, text, lang)
+            if fit >= own and (found is None or fit > found[0]):
+                found = (fit, m.article, m.section)
+        return (found[1], found[2]) if found is not None else (article, section)
+
     def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
         """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
         many", "percent") that one sentence giving a figure holds, read with the sentence before it; a word found
@@ -1791,23 +1894,64 @@ class Assistant:
         windows = self._figure_window_words(article, section or "", lang)
         if not windows:
             return 0.0
+        place = set(query_tokens(region_words(text), lang))  # read as the region (below), not as words
         toks = [
             tok
             for tok in query_tokens(text, lang)
-            if tok not in self._question_words and tok not in self._number_tokens and self.index.df.get(tok, 0)
+            if tok not in self._question_words
+            and tok not in self._number_tokens
+            and tok not in place
+            and self.index.df.get(tok, 0)
         ]
         weights = {tok: self.index.idf(tok) for tok in toks}
-        total = sum(weights.values())
+        asked = regions_named(text)
+        # the region asked, in whatever language or script the section names it (see SECTION_REGION)
+        region = max(weights.values(), default=1.0) if asked else 0.0
+        total = sum(weights.values()) + region
         if not total:
             return 0.0
         around = self._part_words(article, section or "", lang)
+        places = self._figure_regions(article, section or "", lang)
         return (
             max(
                 sum(w if tok in have else FIGURE_AROUND * w if tok in around else 0.0 for tok, w in weights.items())
-                for have in windows
+                # the sentence's own regions (else those it continues): the figure of the asked region alone
+                # ("In Den Haag was het maar 8%") fits better than one in a list of many places' figures
+                + (region * len(asked & (own or named)) / len(asked | (own or named)) if asked else 0.0)
+                for have, (own, named) in zip(windows, places, strict=True)
             )
             / total
         )
+
+    def _figure_regions(self, article: str, section: str, lang: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """Per sentence of the section that gives a figure (as _figure_window_words): the regions it names, in the
+        asker's language or in the Dutch sentence at the same place, and those it names with the sentence before."""
+        key = (article, section, lang)
+        cached = self._figure_places.get(key)
+        if cached is not None:
+            return cached
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        places: list[tuple[frozenset[str], frozenset[str]]] = []
+        if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
+            own = sentences(part.tekst.get(lang) or part.tekst["nl"])
+            dutch = sentences(part.tekst["nl"])
+            named = [
+                regions_named(s) | (regions_named(dutch[i]) if len(dutch) == len(own) else frozenset())
+                for i, s in enumerate(own)
+            ]
+            places = [
+                (named[i], named[i] | (named[i - 1] if i else frozenset()))
+                for i, s in enumerate(own)
+                if _NUMBER.search(s)
+            ]
+        self._figure_places[key] = places
+        return places
+
+    def _region_focus(self, article: str, section: str | None, asked: frozenset[str], lang: str) -> float:
+        """How much the section's figures are the asked region's: the share of its sentences giving a figure and
+        naming a region that name an asked one (0.0 when none names a region)."""
+        places = [own for own, _ in self._figure_regions(article, section or "", lang) if own]
+        return sum(1 for p in places if p & asked) / len(places) if places else 0.0
 
     def _figure_window_words(self, article: str, section: str, lang: str) -> list[frozenset[str]]:
         """Per sentence of the section that gives a figure: its words and those of the sentence before it (asker's
