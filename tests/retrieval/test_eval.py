@@ -110,7 +110,10 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # Round 14's fresh set (v8) measured once on the merged round-14 code (ffa0695): right 0.864 (ar 0.636), refused 0.015,
 # declined 0.833 (an instruction-override message answered; fixed after the measurement), follow-ups 1.000
 # (docs/eval/holdout_round14_result.json); the guards sit below that one measurement.
-HOLDOUT_FLOORS = {"right": 0.80, "declined": 0.80, "followup": 0.80}
+# Round 15's fresh set (v9, 70 questions) measured once on the merged round-15 code (2dd4004): right 0.828 (ar 0.636),
+# refused 0.031, declined 1.000, follow-ups 0.917 (docs/eval/holdout_round15_result.json); v8 is development data now
+# (0.864 when measured, 0.955 after round 15). The guards sit below the one measurement of v9.
+HOLDOUT_FLOORS = {"right": 0.78, "declined": 0.95, "followup": 0.80}
 
 
 # The retrievers alone (bm25, dense) are compared with fusion on every third question: enough to catch fusion
