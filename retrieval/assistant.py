@@ -310,6 +310,20 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _hit_source(hit: Hit, name: str) -> Source:
+    """The source line of a beroep or opleiding found by the search (its Dutch text, named ``name``)."""
+    return Source(
+        label=name,
+        kind="knowledge",
+        source=hit.source,
+        title=name,
+        snippet=_snippet(hit.text),
+        language="nl",
+        score=round(hit.score, 4),
+        bronnen=hit.bronnen,
+    )
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -1568,18 +1582,7 @@ class Assistant:
         name = record.naam if record is not None else hit.title
         opening = t("assistant.profiel_past", lang, naam=name, profiel=label("profiel", code, lang))
         answer.answer = f"{opening} {answer.answer}"
-        answer.sources.append(
-            Source(
-                label=name,
-                kind="knowledge",
-                source=hit.source,
-                title=name,
-                snippet=_snippet(hit.text),
-                language="nl",
-                score=round(hit.score, 4),
-                bronnen=hit.bronnen,
-            )
-        )
+        answer.sources.append(_hit_source(hit, name))
         return answer
 
     def _beroep_as_example(
@@ -2489,18 +2492,7 @@ class Assistant:
             if dutch:
                 text += " " + t("assistant.dutch_below", lang)
                 quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
-        sources = [
-            Source(
-                label=name,
-                kind="knowledge",
-                source=hit.source,
-                title=name,
-                snippet=_snippet(hit.text),
-                language="nl",
-                score=round(hit.score, 4),
-                bronnen=hit.bronnen,
-            )
-        ]
+        sources = [_hit_source(hit, name)]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
         sources += [self._record_source(src, lang) for src in named]
         sources += self._report_sources(refs, lang)
@@ -2535,18 +2527,7 @@ class Assistant:
             for o in routes
         ]
         text = t("assistant.beroep_duur", lang, naam=beroep.naam, opleidingen=format_list(items, lang))
-        sources = [
-            Source(
-                label=beroep.naam,
-                kind="knowledge",
-                source=hit.source,
-                title=beroep.naam,
-                snippet=_snippet(hit.text),
-                language="nl",
-                score=round(hit.score, 4),
-                bronnen=hit.bronnen,
-            )
-        ]
+        sources = [_hit_source(hit, beroep.naam)]
         sources += [self._record_source(f"opleiding:{o.id}", lang) for o in routes]
         refs = {_ref(b): b for o in routes for b in o.bronnen}
         sources += self._report_sources(list(refs.values()), lang)
