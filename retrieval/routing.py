@@ -322,7 +322,7 @@ _QUESTION_WORDS_MORE = {
     "pl": ("jesli", "jeśli", "jakby", "gdyby"),
     "uk": ("якщо", "а якщо", "невже"),
     "ar": ("شو", "ليش", "وين", "قديش", "ايش", "إيش", "لوين", "امتى", "إمتى", "شلون"),
-    "tr": ("peki", "acaba", "nasil", "neden", "nerede", "hangi"),
+    "tr": ("peki", "acaba"),  # the question words of WH_WORDS are compared without their marks below
 }
 # Dutch and English ask yes/no by putting the verb first ("kan hij daarna naar het hbo", "is it paid").
 _VERB_FIRST = {
@@ -370,7 +370,6 @@ def asks_question(text: str, lang: str) -> bool:
         return True
     # an Arabic question word may carry wa- ("وشو", "وكم"); Levantine question words are not in WH_WORDS
     loose = set(found) | {w[1:] for w in found if lang == "ar" and w.startswith("و") and len(w) > 2}
-    loose |= {unmarked(w) for w in loose}
     asking = set(WH_WORDS.get(lang, ())) | set(_QUESTION_WORDS_MORE.get(lang, ())) | set(_QUESTION_PARTICLES)
     return bool(loose & (asking | {unmarked(w) for w in asking}))
 
