@@ -143,6 +143,8 @@ OUTING_PATTERNS = (
     r"مع (?:ال)?(?:أولاد|اولاد|أطفال|اطفال|عيال)",
 )
 _OUTING = re.compile("|".join(OUTING_PATTERNS))
+# the doelgroepen that are pupils (girls and pupils with a migration background are pupils too)
+PUPIL_GROUPS = frozenset({"leerlingen", "meisjes", "migratieachtergrond"})
 # the kinds of activity a family can go to on an outing
 VISITABLE = frozenset({"bedrijfsbezoek", "open_dag", "evenement"})
 # ... and the words of a study or school choice, which are not an outing
@@ -972,6 +974,14 @@ def filters_text(q: ActivityQuery, lang: str) -> tuple[str, str]:
     return filters, kind
 
 
+def off_audience(ini: Any, q: ActivityQuery) -> bool:
+    """Whether an activity is for primary school only, or not for pupils at all, while the question asks for neither
+    (not for an outing, where a family with young children may be asking)."""
+    primary_only = set(ini.schooltypen) == {"po"} and not q.schooltypen and not q.outing
+    not_for_pupils = not set(ini.doelgroepen) & PUPIL_GROUPS and not q.doelgroepen and not q.favour
+    return primary_only or not_for_pupils
+
+
 def favoured(ini: Any, groups: Sequence[str]) -> bool:
     """Whether an activity is meant for one of the favoured doelgroepen (a girls' activity for "my daughter")."""
     return any(g in ini.doelgroepen for g in groups)
@@ -1006,6 +1016,9 @@ def answer_activities(
     """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
+    # A parent who names no school type or group mostly has a vmbo child in mind (the informatieavond): activities for
+    # primary school only, or for parents or teachers only, follow the rest instead of filling the short list.
+    hits = sorted(hits, key=lambda h: off_audience(h.initiatief, q))
     if q.favour or (q.outing and q.place is not None):
         # the favoured group's activities first, the others after them; for an outing the ones at a place before the
         # national or online ones, and among those the ones a family can go to (a company visit, an open day, an

@@ -1,0 +1,59 @@
+"""Round 16 (issue 11): an activity list for a parent who names no school type or group puts what a vmbo pupil can
+do first; activities for primary school only, or for parents or teachers only, follow (still counted and listed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from retrieval.structured import _search, answer_activities, parse_activity_question
+
+
+def _hits(kb: KnowledgeBase, question: str) -> list[tuple[str, float | None]]:
+    q = parse_activity_question(kb, question)
+    assert q is not None, question
+    return [(h.initiatief.id, h.afstand_km) for h in answer_activities(kb, q, "nl").hits]
+
+
+def _ids(kb: KnowledgeBase, question: str) -> list[str]:
+    return [i for i, _ in _hits(kb, question)]
+
+
+def _primary_only(kb: KnowledgeBase, ini_id: str) -> bool:
+    return set(kb.initiatieven[ini_id].schooltypen) == {"po"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["bedrijfsbezoek in Pernis?", "pernis te bedrijfsbezoek var mı", "wizyty w firmach na Heijplaat"],
+)
+def test_primary_school_only_follows_when_no_school_type_is_named(kb: KnowledgeBase, question: str) -> None:
+    ids = _ids(kb, question)
+    flags = [_primary_only(kb, i) for i in ids]
+    assert any(flags) and not all(flags), ids  # the list still holds both kinds ...
+    assert flags == sorted(flags), ids  # ... and no primary-only activity comes before another one
+
+
+def test_primary_school_named_keeps_its_activities_first(kb: KnowledgeBase) -> None:
+    ids = _ids(kb, "bedrijfsbezoek voor de basisschool op Heijplaat")
+    assert ids and _primary_only(kb, ids[0]), ids
+
+
+def test_activities_for_parents_only_follow_unless_parents_ask(kb: KnowledgeBase) -> None:
+    parents_only = {
+        i.id
+        for i in kb.initiatieven.values()
+        if not {"leerlingen", "meisjes", "migratieachtergrond"} & set(i.doelgroepen)
+    }
+    assert parents_only
+    ids = _ids(kb, "activiteiten op Rotterdam Zuid")
+    regular = [n for n, i in enumerate(ids) if i not in parents_only and not _primary_only(kb, i)]
+    late = [n for n, i in enumerate(ids) if i in parents_only]
+    assert late and regular and min(late) > max(regular), ids
+    question = "activiteiten voor ouders op Rotterdam Zuid"
+    asked = _ids(kb, question)
+    q = parse_activity_question(kb, question)
+    assert q is not None and any(i in parents_only for i in asked), asked
+    # asked for: the search's own order, apart from primary school only (no school type named)
+    plain = [h.initiatief.id for h in _search(kb, q, 10.0, ())]
+    assert asked == sorted(plain, key=lambda i: _primary_only(kb, i)), asked
