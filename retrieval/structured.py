@@ -928,10 +928,17 @@ def is_own(ini: Any, own_ids: set[str]) -> bool:
 
 
 def activity_line(
-    ini: Any, km: float | None, lang: str, own: bool, wanted: Sequence[str] = (), approximate: bool = False
+    ini: Any,
+    km: float | None,
+    lang: str,
+    own: bool,
+    wanted: Sequence[str] = (),
+    approximate: bool = False,
+    with_site: bool = False,
 ) -> str:
     """One activity in the asker's language: name (Dutch), kind, for whom, where and how far ("~" when the asked
-    place or the activity's own place is only an area's centre point)."""
+    place or the activity's own place is only an area's centre point); ``with_site`` adds its website (the details,
+    where a parent looks for dates and how to sign up)."""
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
     voor = [label("schooltype_initiatief", c, lang) for c in ini.schooltypen[:2]]
@@ -951,7 +958,21 @@ def activity_line(
         voor=format_list(voor, lang),
         waar=where,
     )
-    return line + (f" ({t('bron.own_list', lang)})" if own else "")
+    site = website_label(ini.website) if with_site else ""
+    return line + (f" · {site}" if site else "") + (f" ({t('bron.own_list', lang)})" if own else "")
+
+
+def website_label(url: str | None) -> str:
+    """A website as a parent can type it ("vhto.nl/meiden"): no scheme, no www; a long address is cut to its host."""
+    if not url:
+        return ""
+    short = re.sub(r"^https?://(www\.)?", "", url.strip(), flags=re.I).rstrip("/")
+    if not _WEBSITE.fullmatch(short):  # a school's own list may hold anything there: show only a plain address
+        return ""
+    return short if len(short) <= 40 else short.split("/")[0]
+
+
+_WEBSITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[\w./%-]*)?", re.I)
 
 
 def filters_text(q: ActivityQuery, lang: str) -> tuple[str, str]:
@@ -1043,20 +1064,25 @@ def answer_activities(
     approximate = q.place is not None and q.place.approximate
     # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
     wanted = q.activiteiten or (sorted(VISITABLE) if q.outing else [])
-    items = [
-        f"- {activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate)}"
-        + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
-        for h in shown
+
+    def item(h: Any, with_site: bool) -> str:
+        line = activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate, with_site)
+        return f"- {line}" + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
+
+    lines += [item(h, False) for h in shown[:show]]
+    # the details: the websites of the ones in the short answer (the data hold no dates; the sites do), then the rest
+    sites = [
+        f"{h.initiatief.naam}: {website_label(h.initiatief.website)}" for h in shown[:show] if h.initiatief.website
     ]
-    lines += items[:show]
+    details = [t("assistant.activities_dates", lang), *(f"- {s}" for s in sites)] if sites else []
+    details += [item(h, True) for h in shown[show:]]
     if q.favour and any(favoured(h.initiatief, q.favour) for h in shown):
         lines.append(t("assistant.activities_favour_first", lang, what=favour_words(q.favour, lang)))
     if q.place is None:
         lines.append(t("assistant.activities_add_place", lang))
-    details = "\n".join(items[show:])
     if len(hits) > len(shown):
         # the count in the first line is every match: say where the ones not listed are, so the numbers add up
         lines.append(t("assistant.activities_more_rest", lang, n=len(shown) - show, rest=len(hits) - len(shown)))
     elif len(shown) > show:
         lines.append(t("assistant.activities_more", lang, n=len(shown) - show))
-    return ActivityAnswer("\n".join(lines), details, hits, shown, own)
+    return ActivityAnswer("\n".join(lines), "\n".join(details), hits, shown, own)

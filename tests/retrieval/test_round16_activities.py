@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
-from retrieval.structured import _search, answer_activities, parse_activity_question
+from knowledge.i18n import t
+from retrieval.structured import _search, answer_activities, parse_activity_question, website_label
 
 
 def _hits(kb: KnowledgeBase, question: str) -> list[tuple[str, float | None]]:
@@ -57,3 +58,29 @@ def test_activities_for_parents_only_follow_unless_parents_ask(kb: KnowledgeBase
     # asked for: the search's own order, apart from primary school only (no school type named)
     plain = [h.initiatief.id for h in _search(kb, q, 10.0, ())]
     assert asked == sorted(plain, key=lambda i: _primary_only(kb, i)), asked
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_the_details_say_where_dates_and_sign_up_are(kb: KnowledgeBase, lang: str) -> None:
+    q = parse_activity_question(kb, "open dag in Rijswijk?")
+    assert q is not None
+    answer = answer_activities(kb, q, lang)
+    with_site = [h.initiatief for h in answer.shown[:3] if h.initiatief.website]
+    assert with_site
+    assert answer.details.startswith(t("assistant.activities_dates", lang)), answer.details
+    assert all(website_label(i.website) in answer.details for i in with_site)
+    assert "http" not in answer.text and "· " not in answer.text  # the short answer stays short
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://www.vhto.nl/", "vhto.nl"),
+        ("HTTPS://www.techniekcollegerotterdam.nl/open-dag/", "techniekcollegerotterdam.nl/open-dag"),
+        ("javascript:alert(1)", ""),
+        ("[klik](http://voorbeeld.nl)", ""),
+        (None, ""),
+    ],
+)
+def test_a_website_is_shown_only_as_a_plain_address(url: str | None, shown: str) -> None:
+    assert website_label(url) == shown
