@@ -941,7 +941,7 @@ def activity_line(
     where a parent looks for dates and how to sign up)."""
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
-    voor = [label("schooltype_initiatief", c, lang) for c in ini.schooltypen[:2]]
+    voor = [_inline(label("schooltype_initiatief", c, lang), lang) for c in ini.schooltypen[:2]]
     place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
     if km is None:
         # no place was asked: a local activity still says where it is (an open day in Rijswijk is not national)
@@ -960,6 +960,13 @@ def activity_line(
     )
     site = website_label(ini.website) if with_site else ""
     return line + (f" · {site}" if site else "") + (f" ({t('bron.own_list', lang)})" if own else "")
+
+
+def _inline(text: str, lang: str) -> str:
+    """A label inside a sentence starts in lower case ("voor bovenbouw vo", not "voor Bovenbouw vo"); Turkish dotted
+    and dotless capitals keep their own small letters."""
+    first = {"İ": "i", "I": "ı"}.get(text[:1], text[:1].lower()) if lang == "tr" else text[:1].lower()
+    return first + text[1:]
 
 
 def website_label(url: str | None) -> str:

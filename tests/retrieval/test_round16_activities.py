@@ -84,3 +84,12 @@ def test_the_details_say_where_dates_and_sign_up_are(kb: KnowledgeBase, lang: st
 )
 def test_a_website_is_shown_only_as_a_plain_address(url: str | None, shown: str) -> None:
     assert website_label(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "inside"), [("nl", "voor bovenbouw vo"), ("tr", "ortaokul üst"), ("pl", "dla: wyższe")]
+)
+def test_a_school_type_inside_the_line_starts_in_lower_case(kb: KnowledgeBase, lang: str, inside: str) -> None:
+    q = parse_activity_question(kb, "open dag in Rijswijk?")
+    assert q is not None
+    assert inside in answer_activities(kb, q, lang).text
