@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
 from knowledge.i18n import label, t, word
@@ -729,20 +730,6 @@ def _script(word: str) -> str:
     return "latin"
 
 
-def _edit_distance(a: str, b: str, limit: int = 1) -> int:
-    """Levenshtein distance, stopping once it exceeds ``limit`` (returns limit + 1 then)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
-            return limit + 1
-    return row[-1]
-
-
 _ArabicName = tuple[re.Pattern[str], int, str]  # pattern, number of consonants, place name
 _SOUND_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str], list[_ArabicName]]] = {}
 
@@ -775,7 +762,7 @@ def _sound_match(word: str, names: dict[str, str]) -> str | None:
             return name
     if len(word) >= 7:
         for key, name in names.items():
-            if len(key) >= 7 and _edit_distance(word, key) <= 1:
+            if len(key) >= 7 and Levenshtein.distance(word, key, score_cutoff=1) <= 1:
                 return name
     return None
 
