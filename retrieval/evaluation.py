@@ -45,7 +45,7 @@ from pydantic import BaseModel, Field
 from knowledge.loader import KnowledgeBase
 from knowledge.stats import latency_summary
 from retrieval.assistant import K_RETRIEVE, Answer, Assistant, word_count
-from retrieval.language import DOMAIN_WORDS, detect_language
+from retrieval.language import DOMAIN_WORDS, detect_language, word_script
 from retrieval.search import Mode, unique_sources
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval_data" / "questions.yaml"
@@ -146,11 +146,6 @@ def on_topic(answer: Answer, q: EvalQuestion) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _script(word: str) -> str:
-    name = unicodedata.name(word[0], "")
-    return "arabic" if name.startswith("ARABIC") else "cyrillic" if name.startswith("CYRILLIC") else "latin"
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _LETTERS.findall(text) if len(w) >= 3}
 
@@ -232,7 +227,7 @@ def foreign_words(kb: KnowledgeBase, text: str, lang: str) -> list[str]:
     for w in sorted(_words(text)):
         if w in names or w in own:
             continue
-        if _script(w) != script or w in others:
+        if word_script(w) != script or w in others:
             out.append(w)
     return out
 

@@ -302,23 +302,28 @@ class Detected:
     method: str
 
 
+def script_of(ch: str) -> str:
+    """The script of one letter: latin, arabic, cyrillic or other."""
+    name = unicodedata.name(ch, "")
+    for script in ("arabic", "cyrillic", "latin"):
+        if name.startswith(script.upper()):
+            return script
+    return "other"
+
+
+def word_script(word: str) -> str:
+    """'arabic', 'cyrillic' or 'latin' for a word (its first letter decides; digits and the rest count as latin)."""
+    script = script_of(word[0])
+    return script if script in ("arabic", "cyrillic") else "latin"
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script: latin, arabic, cyrillic, other."""
     counts: dict[str, int] = {}
     for ch in text:
-        if not ch.isalpha():
-            continue
-        name = unicodedata.name(ch, "")
-        script = (
-            "arabic"
-            if name.startswith("ARABIC")
-            else "cyrillic"
-            if name.startswith("CYRILLIC")
-            else "latin"
-            if name.startswith("LATIN")
-            else "other"
-        )
-        counts[script] = counts.get(script, 0) + 1
+        if ch.isalpha():
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
     return counts
 
 

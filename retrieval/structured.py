@@ -29,6 +29,7 @@ from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import EIGEN_IMPORT
+from retrieval.language import word_script
 from retrieval.tokenize import unmarked
 
 # Word starts that signal the activities intent (matched against lower-cased words).
@@ -720,16 +721,6 @@ def _arabic_letters(word: str) -> str:
     return re.sub(r"[^a-z]", "", anyascii(word.replace("ا", "a").replace("آ", "a").replace("أ", "a")).lower())
 
 
-def _script(word: str) -> str:
-    """'cyrillic', 'arabic' or 'latin' (the first letter decides)."""
-    c = word[0]
-    if "\u0400" <= c <= "\u04ff":
-        return "cyrillic"
-    if "\u0600" <= c <= "\u06ff":
-        return "arabic"
-    return "latin"
-
-
 _ArabicName = tuple[re.Pattern[str], int, str]  # pattern, number of consonants, place name
 _SOUND_NAMES: dict[int, tuple[KnowledgeBase, dict[str, str], list[_ArabicName]]] = {}
 
@@ -771,10 +762,10 @@ def place_in_script(kb: KnowledgeBase, words: list[str]) -> str | None:
     """A known place written in Cyrillic or Arabic script among ``words`` (lower-cased), by its sound."""
     sounds, patterns = _sound_names(kb)
     for w in words:
-        script = _script(w)
-        if script == "cyrillic" and all(_script(c) == "cyrillic" for c in w if c.isalpha()):
+        script = word_script(w)
+        if script == "cyrillic" and all(word_script(c) == "cyrillic" for c in w if c.isalpha()):
             hit = _sound_match(sound_key(anyascii(w)), sounds)
-        elif script == "arabic" and all(_script(c) == "arabic" for c in w if c.isalpha()):
+        elif script == "arabic" and all(word_script(c) == "arabic" for c in w if c.isalpha()):
             forms = [w] + [w[len(p) :] for p in _ARABIC_PREFIXES if w.startswith(p) and len(w) - len(p) >= 3]
             letters = [_arabic_letters(f) for f in forms]
             hit = next((name for f in letters for pat, n, name in patterns if _arabic_match(pat, n, f)), None)
