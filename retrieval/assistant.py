@@ -153,6 +153,9 @@ FIGURE_GAIN = 0.2
 # ... and the article of the best passage answers a figure question when its example is at most this far below the
 # best example (and its section gives a figure and holds about as many of the question's words)
 FIGURE_PASSAGE_MARGIN = 0.05
+# a figure question naming a group of pupils (girls) takes the closest section about that group with a figure when its
+# example is this close to the best one (a short group word, Turkish "kız", moves the examples little: 0.07)
+GROUP_MARGIN = 0.08
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
@@ -368,6 +371,38 @@ _BROAD_REGIONS = frozenset({"regio", "nederland"})
 # "Rotterdam" in a parent's question often means the Rotterdam area ("tech jobs in the rotterdam area": the region's
 # vacancies): it does not pick a section or move an answer by itself; it counts in the figure fit
 _AREA_TOWNS = frozenset({"rotterdam"})
+
+
+# The groups of pupils a figure is given for, named in any of the six languages or scripts (folded text): a figure
+# question that names one ("hoeveel procent meiden", "كم بالمية ... بنات") wants a figure about that group, not the
+# closest figure about all pupils. "My daughter" (dochter, kızım, بنتي, córka, дочка) is the asker's child, not a group.
+_GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "girls",
+        re.compile(
+            r"\b(?:meisjes?|meiden|meid|girls?|female|k[iı]z|k[iı]zlar\w*|dziewczyn\w*|dziewcz[aeą]t\w*|дівчат\w*|дівчин\w*)\b"
+            r"|(?:بنات|فتيات)",
+            re.UNICODE,
+        ),
+    ),
+    (
+        "migration",
+        re.compile(
+            # a migration background, or roots / a country of origin outside Europe (the words the figures use)
+            r"\b(?:migrat\w*|migrant\w*|immigrant\w*|imigrant\w*|allochto\w*|g[oö][cç]men\w*|migrac\w*|korzeni\w*|roots|"
+            r"herkomst\w*|buiten europa|outside europe|non-western|niet-westers\w*|k[oö]ken\w*|avrupa d[iı][sş]\w*|"
+            r"poza europ\w*|pochodzeni\w*|мігра\w*|іммігра\w*|корін\w*|походжен\w*|поза європ\w*)\b"
+            r"|(?:مهاجر|هجرة|الهجرة|أصول|اصول|خارج أوروبا)",
+            re.UNICODE,
+        ),
+    ),
+)
+
+
+def groups_named(text: str) -> frozenset[str]:
+    """The groups of pupils (keys of _GROUP_NAMES) a text names."""
+    folded = fold(text)
+    return frozenset(key for key, pattern in _GROUP_NAMES if pattern.search(folded))
 
 
 def regions_named(text: str) -> frozenset[str]:
@@ -1178,6 +1213,7 @@ class Assistant:
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
                     article, section = self._region_choice(article, section, text, lang, matches)
+                    article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
@@ -1888,6 +1924,41 @@ class Assistant:
             if fit >= own and (found is None or fit > found[0]):
                 found = (fit, m.article, m.section)
         return (found[1], found[2]) if found is not None else (article, section)
+
+    def _group_choice(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> tuple[str, str | None]:
+        """A figure question that names a group of pupils ("what percent of vmbo technology pupils are girls?")
+        whose chosen section does not speak of that group: the closest section that does and gives a figure, when
+        its example is within GROUP_MARGIN of the best one (the examples of figure sections all ask "how many
+        percent", so "meiden" or "بنات" moves the best example less than it changes the answer)."""
+        asked = groups_named(text)
+        if not asked or asked <= self._section_groups(article, section or "", lang):
+            return article, section
+        best = max((m.dense for m in matches), default=0.0)
+        found = max(
+            (
+                m
+                for m in matches
+                if m.dense >= best - GROUP_MARGIN
+                and asked <= self._section_groups(m.article, m.section or "", lang)
+                and self._section_figure(m.article, m.section or "")
+            ),
+            key=lambda m: m.dense,
+            default=None,
+        )
+        return (found.article, found.section) if found is not None else (article, section)
+
+    def _section_groups(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """The groups of pupils a section's text names, in the asker's language or in Dutch."""
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        if part is None:
+            return frozenset()
+        return groups_named(part.tekst.get(lang, "")) | groups_named(part.tekst.get("nl", ""))
+
+    def _section_figure(self, article: str, section: str) -> bool:
+        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        return part is not None and bool(_FIGURE.search(part.tekst.get("nl", "")))
 
     def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
         """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
