@@ -396,6 +396,13 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.UNICODE,
         ),
     ),
+    # pupils of the theoretical leerweg (tl, formerly mavo)
+    (
+        "tl",
+        re.compile(
+            r"\b(?:tl|mavo|theoretische leerweg|theoretical track|teorik\w*|teoretyczn\w*|теоретичн\w*)\b|النظري"
+        ),
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-"""Round 16 (issue 11): a figure question that names a group of pupils (girls, pupils with a migration background)
+"""Round 16 (issue 11): a figure question that names a group of pupils (girls, a migration background, tl/mavo)
 gets a figure about that group, not the closest figure about all pupils. The examples of figure sections all ask "how
 many percent", so a short group word ("kız", "بنات", "meiden") moves the best example little while it changes the
 answer. "My daughter" is the asker's child, not the group. The questions here are our own and not in the eval sets.
@@ -24,6 +24,8 @@ from retrieval.assistant import Assistant, groups_named
         ("ict students with a migrant background", {"migration"}),
         ("uczniowie z rodzin imigrantów", {"migration"}),
         ("الطلاب من أصول مهاجرة", {"migration"}),
+        ("ile procent dzieci na mavo wybiera technikę", {"tl"}),
+        ("tl'de okuyan çocuklar", {"tl"}),
         # the asker's own child is not a group
         ("mijn dochter wil techniek doen", set()),
         ("kızım teknik okumak istiyor", set()),
@@ -42,6 +44,7 @@ def test_groups_are_read_in_six_languages(text: str, groups: set[str]) -> None:
         ("vmbo da teknik profilindeki ogrencilerin yuzde kaci kiz?", "tr", "%15"),
         ("jaki procent uczniów vmbo z profilem technicznym to dziewczyny?", "pl", "15%"),
         ("ile procent studentów ICT na mbo pochodzi z rodzin imigrantów?", "pl", "47%"),
+        ("welk deel van de kinderen op de mavo kiest uiteindelijk het profiel techniek, weet u dat?", "nl", "11%"),
     ],
 )
 def test_the_asked_groups_figure_answers(assistant: Assistant, question: str, lang: str, fact: str) -> None:
