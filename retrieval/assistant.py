@@ -406,6 +406,14 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# young people or pupils, the ones our figures are about (folded text)
+_YOUNG = re.compile(
+    r"\b(?:jongeren|jeugd|tieners?|leerlingen|scholieren|kinderen|teenagers?|youth|young\w*|kids|pupils|students|"
+    r"gen[cç]ler\w*|[oö][gğ]renci\w*|[cç]ocuk\w*|m[lł]odzie[zż]\w*|m[lł]odych|uczni\w*|dzieci|молод\w*|підлітк\w*|"
+    r"учн\w*|діт\w*)\b|(?:شباب|مراهق|طلاب|تلاميذ|اولاد|أولاد|أطفال|اطفال)"
+)
+
+
 def groups_named(text: str) -> frozenset[str]:
     """The groups of pupils (keys of _GROUP_NAMES) a text names."""
     folded = fold(text)
@@ -1144,8 +1152,14 @@ class Assistant:
             and not self._names_a_beroep(text, lang)
         ):
             return route
-        if not in_domain(anchor_text or text, self._domain_names) and not self._names_a_beroep(text, lang):
-            # no word of our domain: only a very close example question answers ("which school" vs "which shop")
+        if (
+            not in_domain(anchor_text or text, self._domain_names)
+            and not self._names_a_beroep(text, lang)
+            and not (agree and self._group_figure(text))
+        ):
+            # no word of our domain: only a very close example question answers ("which school" vs "which shop");
+            # a figure about a group of young people where the passages and the examples agree is ours ("half the
+            # teenagers in rotterdam have roots outside europe, is that right?")
             if best_example < NO_ANCHOR_STRONG or mode == "bm25":
                 return route
             route.kind, route.article, route.section, route.confidence = "section", article, section, best_example
@@ -1931,6 +1945,16 @@ class Assistant:
             if fit >= own and (found is None or fit > found[0]):
                 found = (fit, m.article, m.section)
         return (found[1], found[2]) if found is not None else (article, section)
+
+    @staticmethod
+    def _group_figure(text: str) -> bool:
+        """A question about a figure (or a place's figure) for a group of pupils or young people (not "how many
+        migrants live in Rotterdam?")."""
+        return (
+            bool(groups_named(text))
+            and bool(_YOUNG.search(fold(text)))
+            and (asks_number(text) or bool(regions_named(text)))
+        )
 
     def _group_choice(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]

@@ -56,3 +56,21 @@ def test_a_question_about_why_few_girls_choose_keeps_its_section(assistant: Assi
     # not a figure question: the reasons, not the share
     answer = assistant.ask("waarom kiezen maar weinig meiden voor een technisch vak?", lang="nl", use_llm=False)
     assert answer.topic == "artikel:meisjes_techniek#waarom_weinig", answer.topic
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("a friend told me most youngsters in rotterdam come from families outside europe. true?", "en"),
+        ("كم بالمية من الشباب بروتردام أصولهم من برا أوروبا؟", "ar"),
+    ],
+)
+def test_a_figure_about_young_people_of_a_group_is_in_scope(assistant: Assistant, question: str, lang: str) -> None:
+    """No school word, but a figure about young people with roots outside Europe: the youth figures answer."""
+    answer = assistant.ask(question, lang=lang, use_llm=False)
+    assert answer.topic == "artikel:jongeren_in_de_regio#herkomst", (answer.reply_kind, answer.topic)
+
+
+def test_a_group_figure_about_everyone_stays_declined(assistant: Assistant) -> None:
+    answer = assistant.ask("how many migrants live in rotterdam?", lang="en", use_llm=False)
+    assert answer.reply_kind == "decline", answer.topic
