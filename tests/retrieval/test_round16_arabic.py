@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.routing import asks_question, in_domain
+from retrieval.routing import asks_question, in_domain, is_followup
 from retrieval.tokenize import arabic_keys, tokenize
 
 
@@ -59,9 +59,9 @@ def test_an_everyday_arabic_job_word_reaches_its_beroep(assistant: Assistant, qu
     answer = assistant.ask(question, "ar", use_llm=False)
     assert answer.reply_kind == "answer", (answer.reply_kind, answer.answer)
     sources = [s.source for s in answer.sources if s.kind == "knowledge"]
-    assert sources and beroep in sources[0] or any(
-        o in sources[0] for o in assistant.kb.beroepen[beroep].mbo_route
-    ), sources
+    assert sources and beroep in sources[0] or any(o in sources[0] for o in assistant.kb.beroepen[beroep].mbo_route), (
+        sources
+    )
 
 
 def test_an_arabic_question_naming_a_job_is_not_outweighed_by_an_arabic_article(assistant: Assistant) -> None:
@@ -70,3 +70,8 @@ def test_an_arabic_question_naming_a_job_is_not_outweighed_by_an_arabic_article(
     route = assistant.route("ولدي مولع بالطيارات ويبي يصير يصلحها، فيه دراسة لهذا؟", "ar")
     assert route.kind == "record", route.kind
     assert route.hit is not None and "vliegtuig" in route.hit.source
+
+
+@pytest.mark.parametrize("text", ["واذا ما لقى شركة ابدا شو نعمل بعدها؟", "وبعدين لوين بيروح؟", "طب والبنات؟"])
+def test_arabic_and_if_and_then_open_a_follow_up(text: str) -> None:
+    assert is_followup(text, "ar")
