@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import load_knowledge
 from retrieval.assistant import Assistant
 from retrieval.routing import asks_question, in_domain, is_followup
+from retrieval.structured import answer_activities, parse_activity_question
 from retrieval.tokenize import arabic_keys, tokenize
 
 
@@ -75,3 +77,14 @@ def test_an_arabic_question_naming_a_job_is_not_outweighed_by_an_arabic_article(
 @pytest.mark.parametrize("text", ["واذا ما لقى شركة ابدا شو نعمل بعدها؟", "وبعدين لوين بيروح؟", "طب والبنات؟"])
 def test_arabic_and_if_and_then_open_a_follow_up(text: str) -> None:
     assert is_followup(text, "ar")
+
+
+def test_an_arabic_activity_line_uses_the_arabic_comma_before_its_distance() -> None:
+    kb = load_knowledge()
+    q = parse_activity_question(kb, "open dag bij Barendrecht")
+    assert q is not None
+    result = answer_activities(kb, q, "ar")
+    lines = [line for line in result.text.splitlines() if line.endswith("كم")]
+    assert lines and all("، ~" in line or "، " in line for line in lines) and not any(", ~" in x for x in lines)
+    # the header names what was found first, then how many (not "the number of activities I found ...: 9.")
+    assert result.text.splitlines()[0].startswith("أنشطة")
