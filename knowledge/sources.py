@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from knowledge.i18n import t
+from knowledge.i18n.formats import comma
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import BronRef
 
@@ -80,12 +81,12 @@ def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl",
     if style == "full":
         if ref.bron == EIGEN_IMPORT:  # "eigen lijst van de school, kalender.xlsx 2026-11-30"
             head = t("bron.own_list", lang)
-            return f"{head}, {ref.sectie}" if ref.sectie else head
+            return f"{head}{comma(lang)}{ref.sectie}" if ref.sectie else head
         bron = kb.bronnen.get(ref.bron) if kb is not None else None
         if bron is None:
             return t("bron.unknown", lang)
-        head = f"{bron.titel} ({bron.uitgever}, {year_text(kb, bron.id, lang)})"
-        return f"{head}, {ref.sectie}" if ref.sectie else head
+        head = f"{bron.titel} ({bron.uitgever}{comma(lang)}{year_text(kb, bron.id, lang)})"
+        return f"{head}{comma(lang)}{ref.sectie}" if ref.sectie else head
     head = _short_head(kb, ref.bron, lang)
     if (
         ref.bron == EIGEN_IMPORT
@@ -93,7 +94,7 @@ def source_label(kb: KnowledgeBase | None, ref: BronRef | str, lang: str = "nl",
         or (kb and ref.bron in kb.bronnen and kb.bronnen[ref.bron].soort == "algemene_kennis")
     ):
         return head
-    return f"{head}, {section_text(ref.sectie, lang)}"
+    return f"{head}{comma(lang)}{section_text(ref.sectie, lang)}"
 
 
 def source_labels(
@@ -106,10 +107,11 @@ def source_labels(
         label = source_label(kb, ref, lang, style)
         head = source_label(kb, BronRef(bron=ref.bron, sectie=None), lang, style)
         parts = grouped.setdefault(head, [])
-        rest = label[len(head) :].lstrip(", ") if label.startswith(head) else label
+        rest = label[len(head) :].lstrip("،, ") if label.startswith(head) else label
         if rest and rest not in parts:
             parts.append(rest)
-    return [f"{head}, {', '.join(parts)}" if parts else head for head, parts in grouped.items()]
+    sep = comma(lang)
+    return [f"{head}{sep}{sep.join(parts)}" if parts else head for head, parts in grouped.items()]
 
 
 def ref_text(ref: BronRef) -> str:

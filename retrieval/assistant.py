@@ -197,6 +197,8 @@ PLAIN_MIN_DENSE = 0.785
 # ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+# Arabic questions: the gap to the best article is measured against the articles' Dutch passages (see _plain_record)
+RECORD_GAP_DUTCH_LANGS = ("ar",)
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
 HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar', 'work' are everywhere)
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
@@ -222,7 +224,8 @@ MAX_ANSWER_WORDS = 120
 # article behind "lees meer") when both together would be longer than this.
 ANSWER_BUDGET = 75
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
-_AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ي", "ت", "ل")
+# ('عال' is the spoken 'على ال', "on the": 'عالسطوح'; 'فال' the Maghrebi 'في ال', "in the": 'فالكهرباء')
+_AR_PREFIXES = ("وال", "بال", "فال", "عال", "لل", "ال", "و", "ي", "ت", "ل")
 RECORD_KINDS = ("beroep", "opleiding", "initiatief", "school", "campus")
 # the one-word openings of a follow-up ("en", "peki", "a"): no content of their own
 FOLLOWUP_WORDS = {lang: tuple(s for s in starts if " " not in s) for lang, starts in FOLLOWUP_STARTS.items()}
@@ -1455,7 +1458,11 @@ class Assistant:
         if qvec is None:  # bm25-only: no way to tell 'bus rides' from a bus mechanic
             return None
         found = self.index.search(text, k=1, filters={"source": tied}, mode="dense", lang=lang, qvec=qvec)
-        article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
+        # the record's passages are Dutch (its names in every language): an Arabic question is much closer to an
+        # article's Arabic passage than to any Dutch one, whatever it asks (airplanes: 0.87 against 0.79), so a
+        # record it names by an everyday name is held against the articles' Dutch passages
+        article_filter = {"kind": "artikel", **({"language": "nl"} if named and lang in RECORD_GAP_DUTCH_LANGS else {})}
+        article_best = self.index.search(text, k=1, filters=article_filter, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
         if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:

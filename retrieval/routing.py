@@ -244,7 +244,8 @@ FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
     "tr": ("peki", "ya", "ve", "bir de", "o zaman"),
     "pl": ("a", "i", "no to", "to", "a co z"),
     "uk": ("а", "і", "й", "то", "ну а", "а як щодо"),
-    "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن"),
+    # ... and 'and if' ('واذا رفضوه؟'), 'and then' ('وبعدين؟'), 'and as for' ('وبالنسبة للراتب؟'), Egyptian 'so' ('طب')
+    "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن", "واذا", "وإذا", "ولو", "وبعدين", "وبالنسبة", "طب"),
 }
 ANAPHORA: dict[str, tuple[str, ...]] = {
     "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n"),
@@ -321,7 +322,32 @@ _QUESTION_WORDS_MORE = {
     "nl": ("wanneer", "waarom", "hoelang"),
     "pl": ("jesli", "jeśli", "jakby", "gdyby"),
     "uk": ("якщо", "а якщо", "невже"),
-    "ar": ("شو", "ليش", "وين", "قديش", "ايش", "إيش", "لوين", "امتى", "إمتى", "شلون"),
+    # Levantine, Gulf ('وش', 'منين'), Egyptian ('ازاي', 'كام') and Maghrebi ('واش', 'شنو', 'علاش', 'فين', 'شحال')
+    "ar": (
+        "شو",
+        "ليش",
+        "وين",
+        "قديش",
+        "ايش",
+        "إيش",
+        "لوين",
+        "امتى",
+        "إمتى",
+        "شلون",
+        "وش",
+        "منين",
+        "ازاي",
+        "إزاي",
+        "كام",
+        "واش",
+        "شنو",
+        "شنهو",
+        "علاش",
+        "فين",
+        "كيفاش",
+        "شحال",
+        "بشحال",
+    ),
     "tr": ("peki", "acaba"),  # the question words of WH_WORDS are compared without their marks below
 }
 # Dutch and English ask yes/no by putting the verb first ("kan hij daarna naar het hbo", "is it paid").
@@ -596,6 +622,12 @@ RECORD_ASKS: dict[str, tuple[str, ...]] = {
         "تدرس",
         "يتعلم",
         "تتعلم",
+        # Maghrebi 'يقرا' (studies), Egyptian/Levantine 'شغلانة', 'مصلحة', 'صنعة' (a trade)
+        "يقرا",
+        "تقرا",
+        "شغلانة",
+        "مصلحة",
+        "صنعة",
     ),
     "pl": ("zawód", "zawod", "kierunek", "studia", "kurs", "nazywa", "uczyć", "uczyc", "nauka"),
     "uk": (
@@ -1843,6 +1875,26 @@ DOMAIN_ANCHORS: tuple[str, ...] = (
     "البنات",
     "للبنات",
     "فتيات",
+    # everyday verbs and words of the four big dialects (Levantine, Egyptian, Gulf, Maghrebi): 'يشتغل' (works) and
+    # 'يدرس' (studies) do not hold 'شغل' or 'دراس'; the Maghrebi 'يخدم' (works), 'يقرا' (studies) and 'تكوين'
+    # (training); 'معاش' (Levantine/Gulf pay), 'مرتب' (Egyptian pay); 'الفني' (the technician), 'دبلوم'
+    "شتغل",
+    "درس",
+    "يخدم",
+    "تخدم",
+    "نخدم",
+    "يقرا",
+    "تقرا",
+    "قراية",
+    "تكوين",
+    "تكنيك",
+    "معاش",
+    "مرتب",
+    "فني",
+    "دبلوم",
+    "صنعة",
+    "تصليح",
+    "يصلح",
 )
 
 

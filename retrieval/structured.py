@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.geo import Place, UnknownPlace, area_names, normalise, resolve_place
 from knowledge.i18n import label, t, word
-from knowledge.i18n.formats import format_km, format_list
+from knowledge.i18n.formats import comma, format_km, format_list
 from knowledge.loader import KnowledgeBase
 from knowledge.sources import EIGEN_IMPORT
 from retrieval.language import word_script
@@ -927,7 +927,9 @@ def activity_line(
     else:
         # "Rotterdam Zuid, 0 km" reads like an error: an activity at the asked place itself shows its place only
         approximate = approximate or ini.locatie.precisie in ("gemeente", "wijk")
-        where = f"{place}, {format_km(km, lang, approximate)}".strip(", ") if km >= 0.5 or not place else place
+        where = (
+            f"{place}{comma(lang)}{format_km(km, lang, approximate)}".strip("،, ") if km >= 0.5 or not place else place
+        )
     line = t(
         "assistant.activity_item",
         lang,

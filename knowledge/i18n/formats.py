@@ -77,6 +77,11 @@ def _heeft_voegwoord(item: str, lang: str, style: str) -> bool:
     return any(w.lower() in _VOEGWOORDEN.get(lang, _VOEGWOORDEN["nl"])[style] for w in woorden)
 
 
+def comma(lang: str) -> str:
+    """The comma between parts of a label in ``lang`` ("SEOR 2026, § 3.1"; Arabic "SEOR 2026، § 3.1")."""
+    return _KOMMA.get(lang, ", ")
+
+
 def format_list(items: Sequence[str], lang: str, style: Literal["standard", "or"] = "standard") -> str:
     """Join words as a readable list: "a, b en c"; ``style="or"`` gives "a, b of c".
 
