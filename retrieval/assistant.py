@@ -208,7 +208,8 @@ PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) co
 PROFIEL_ARTICLE = "techniekprofielen"
 PROFIEL_SECTION = "inhoud"
 PROFIELEN_ARTICLE, PROFIELEN_WHICH = "profielen", "welke"  # which vmbo profielen there are (the five techniek ones)
-HAVO_ARTICLE = "havo_vwo_techniek"  # the havo/vwo profielen (NT, NG) for a technical study
+# the havo/vwo profielen (NT, NG) for a technical study: what they are and where they lead, unless a figure is asked
+HAVO_ARTICLE, HAVO_SECTION = "havo_vwo_techniek", "n_profielen"
 PROFIEL_VOTE_MARGIN = 1.0  # the profiel is named when its beroepen outscore the next profiel's by one word at least
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
@@ -1093,11 +1094,7 @@ class Assistant:
             # "kızım havo 3te, mühendis olmak istiyor: NT mi NG mi?": the havo/vwo profielen answer, not an engineer's
             # record nor the vmbo's techniek profielen
             route.kind, route.article, route.confidence = "section", HAVO_ARTICLE, best_example
-            route.section = (
-                self._section_for(HAVO_ARTICLE, text, lang, matches)
-                if asks_number(text)
-                else self._best_section(HAVO_ARTICLE, matches)
-            )
+            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text) else HAVO_SECTION
             return route
         if (
             named is not None
@@ -2438,9 +2435,12 @@ class Assistant:
             # BOL/BBL, where), then its job chances when a source speaks about them; the report stays on the source
             # line, not inside the sentences, and nothing is said about job chances that no source gives
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
-            if lang != "nl" and b.korte_omschrijving.get(lang):
-                # the curated plain sentence of the asker's language; in Dutch the description itself is the answer's
-                # first sentence already, elsewhere it is the marked Dutch quote
+            if lang == "nl":
+                # in Dutch the description itself, after the job's name, is the answer's first part
+                lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.omschrijving))
+                dutch = ""
+            elif b.korte_omschrijving.get(lang):
+                # the curated plain sentence of the asker's language; the Dutch description is the marked quote
                 lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.korte_omschrijving[lang]))
             if b.werkvoorkeuren and lang != "nl":  # the Dutch description says how one works already
                 lines.append(

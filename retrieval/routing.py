@@ -745,7 +745,7 @@ PROFIEL_WHICH: dict[str, tuple[str, ...]] = {
 PROFIEL_WHAT: dict[str, tuple[str, ...]] = {  # ... and with a verb of choosing, 'what' too ("co wybrać w vmbo?")
     "nl": ("wat",),
     "en": (),
-    "tr": ("ne", "neyi"),
+    "tr": ("ne", "neyi", "hangisi", "hangileri"),  # 'which of them' comes after its noun ("teknik olanlar hangileri")
     "ar": ("ماذا", "شو", "وشو"),
     "pl": ("co",),
     "uk": ("що",),
