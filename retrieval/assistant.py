@@ -197,6 +197,10 @@ PLAIN_MIN_DENSE = 0.785
 # ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+# ... and further below the best article when the question also asks for its mbo course ("loves planes and wants to
+# fix them, is there an mbo for that near Rotterdam?": the Arabic passage of the beroep is weak); not "what kind of
+# work is there in logistics?", which asks about the field
+PLAIN_GAP_ASKED = 0.10
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
 HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar', 'work' are everywhere)
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
@@ -1441,7 +1445,8 @@ class Assistant:
         article_best = self.index.search(text, k=1, filters={"kind": "artikel"}, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
-        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
+        gap = PLAIN_GAP_ASKED if named and asks and "mbo" in words_of(fold(text)) else PLAIN_GAP
+        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > gap:
             return None
         # the other beroepen the same words name ("my son loves cars": the body repairer too), closest first
         others = [src for src in tied if src != found[0].source and src.startswith("beroep:")]
