@@ -73,6 +73,7 @@ from retrieval.routing import (
     asks_havo_profiel,
     asks_job_leerweg,
     asks_number,
+    asks_plain_course,
     asks_profiel,
     asks_question,
     asks_training,
@@ -1415,9 +1416,11 @@ class Assistant:
         index = self._plain_index(lang)
         if not score:
             return None
-        if template and not (asks and by_hobby):
+        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)):
             # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
-            # own field ('computers', 'jobs') keeps the example's article
+            # own field ('computers', 'jobs') keeps the example's article. A job named by its everyday name with a
+            # question for its course ("córka chce zostać elektrykiem, jaki kierunek na mbo?") is the job's, even
+            # when an example of BOL/BBL names the same job ("syn chce być elektrykiem, lepiej BOL czy BBL?")
             return None
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
@@ -1474,6 +1477,11 @@ class Assistant:
         # an everyday name gives way only to the chosen section's own short answer and example questions (the
         # port article's long text mentions lorries; a question about repairing lorries is not about the port)
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
+        if article is not None and not wants and asks_plain_course(text, lang):
+            # ... and when the question asks for the job's course without naming BOL/BBL, only to the short answer:
+            # an example question of BOL/BBL that names the same job ("syn chce być elektrykiem, lepiej BOL czy
+            # BBL?") does not take "córka chce zostać elektrykiem, jaki kierunek na mbo?"
+            own = self._answer_words(article, section or "", lang)
         score: dict[str, float] = {}
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
@@ -1827,6 +1835,20 @@ class Assistant:
                 own = " ".join([part.tekst.get(lang, ""), *part.vragen.get(lang, [])])
                 dutch = " ".join([part.tekst.get("nl", ""), *part.vragen.get("nl", [])])
                 words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _answer_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """Words of one section's short answer alone (asker's language and Dutch), without its example questions."""
+        key = (article, f"={section}", lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            from retrieval.tokenize import tokenize
+
+            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            own = part.tekst.get(lang, "") if part is not None else ""
+            dutch = part.tekst.get("nl", "") if part is not None else ""
+            words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
             self._section_tokens[key] = words
         return words
 

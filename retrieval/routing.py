@@ -978,6 +978,16 @@ LEERWEG_CHOICE: dict[str, tuple[str, ...]] = {
 }
 
 
+def asks_plain_course(text: str, lang: str) -> bool:
+    """Whether the question asks for a course or job ("jaki kierunek na mbo?") without naming BOL/BBL or comparing:
+    an example question about BOL/BBL that names the same job does not answer it."""
+    return (
+        asks_for_record(text, lang)
+        and not _has_entry(text, lang, {lang: LEERWEG_WORDS})
+        and not _has_entry(text, lang, LEERWEG_CHOICE)
+    )
+
+
 def asks_job_leerweg(text: str, lang: str) -> bool:
     """Whether the question asks whether (or only how) a job is learnt by BOL or BBL, not which of the two is better
     or what they are."""

@@ -128,3 +128,15 @@ def test_a_job_in_everyday_words_asked_for_its_mbo_course_is_answered_by_the_job
 def test_a_question_about_a_field_stays_on_the_article(assistant: Assistant) -> None:
     answer = assistant.ask("What kind of work is there in the port and in logistics?")
     assert (answer.topic or "").startswith("artikel:haven_logistiek"), answer.topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["córka chce zostać elektrykiem, jaki kierunek na mbo?", "син хоче бути електриком, що вчити в mbo?"],
+)
+def test_a_job_asked_for_its_course_is_not_taken_by_a_bol_bbl_example_naming_the_same_job(
+    assistant: Assistant, question: str
+) -> None:
+    # bol_bbl's example questions name the electrician ("syn chce być elektrykiem, lepiej BOL czy BBL?")
+    answer = assistant.ask(question)
+    assert answer.topic == "beroep:ber_elektromonteur", answer.topic
