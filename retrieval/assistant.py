@@ -32,7 +32,7 @@ import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -141,6 +141,7 @@ SECTION_MARGIN = 0.04
 SECTION_WORDS = 0.1
 KEEP_WORDS = 3  # ... when it has at most this many content words
 SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
+SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the question's words: it answers the detail
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
@@ -338,6 +339,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # a figure a parent asks for: a share, a decimal, a count with a thousands separator (not "groep 8" or a year)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
+# a count written as a word in the Dutch text ("tien profielen", "vier niveaus"): it answers "how many ...?" as a
+# digit does ("een" is also the article 'a' and does not count)
+_COUNT_WORD = re.compile(r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b", re.IGNORECASE)
 
 # The regions a figure is given for, named in any of the six languages or scripts (folded text). A figure question
 # that names one ("in Güney Hollanda", "بلاهاي") wants the sentence giving that region's figure, whatever language the
@@ -714,7 +718,7 @@ class Assistant:
         if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question):
             return first
         matches = self.questions.match(question, self.query_vector(question))
-        section = self._section_for(first.article, question, lang, matches)
+        section = self._wordier_section(first.article, first.section, question, lang, matches)
         if section is not None:
             first.section = section
         return first
@@ -736,8 +740,12 @@ class Assistant:
         back = second_part and refers_back(text, lang)
         if back and context.kind == "section" and qvec is not None:
             stay = self._stayed_topic(text, lang, self.questions.match(text, qvec), context, alone)
-            if stay is not None:
+            if stay is not None and not self._names_own_topic(text, lang, alone, stay):
                 return stay
+            if stay is None and (alone.kind == "none" or alone.kind == "section" and alone.confidence < EXAMPLE_STRONG):
+                # "... do we have to do that ourselves": no section of the first half's article fits its few words,
+                # and what they match elsewhere is not close: it adds no topic of its own (the first half answers)
+                return Route("none", text=text, qvec=qvec, hits=alone.hits)
         if context.kind == "record" and (
             followup
             or back
@@ -1051,6 +1059,18 @@ class Assistant:
         ]
         return not any(tok in new and tok not in here for tok in rare)
 
+    def _names_own_topic(self, text: str, lang: str, alone: Route, stay: Route) -> bool:
+        """Whether a second half that points back still names a subject of its own ("... and does he do BOL or BBL
+        for that?" after ICT): its own section is very close, or holds clearly more of its words than the section
+        of the first half's article it would stay on."""
+        if alone.kind != "section" or alone.article is None or alone.article == stay.article:
+            return False
+        if alone.confidence >= VERY_STRONG:
+            return True
+        share = self._words_share(text, lang)
+        mine = share(alone.article, alone.section or "")
+        return mine - share(stay.article or "", stay.section or "") >= SECTION_SHIFT_WORDS
+
     def _asks_about_section(self, text: str, lang: str, context: Route) -> bool:
         """A short follow-up that points back ("is dat ...?") and has a rarer word that the section just read holds."""
         if context.kind != "section" or context.article is None or context.section is None:
@@ -1243,7 +1263,7 @@ class Assistant:
             else:
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
-                section = self._section_for(article, text, lang, matches)
+                section = self._wordier_section(article, section, text, lang, matches)
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
                 strong
@@ -1862,8 +1882,48 @@ class Assistant:
             self._section_tokens[key] = words
         return words
 
+    def _words_share(self, text: str, lang: str) -> Callable[[str, str], float]:
+        """(article, section) -> the IDF-weighted share of the question's content words that the section's own
+        short answer and example questions hold (see _part_words)."""
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values()) or 1.0
+
+        def share(article: str, section: str) -> float:
+            have = self._part_words(article, section, lang)
+            return sum(w for tok, w in weights.items() if tok in have) / total
+
+        return share
+
+    def _wordier_section(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> str | None:
+        """``section`` (the article's section whose example question matched best), or another section of the
+        article whose example is about as close (SECTION_MARGIN) and that holds clearly more of the question's own
+        words (SECTION_SHIFT_WORDS): a detail ("fewer than in the whole country?" -> the region against the
+        national share, not Rotterdam against The Hague; "Entree? he has no diploma" -> who goes to Entree)."""
+        mine = [m for m in matches if m.article == article]
+        if not mine or section is None:
+            return section
+        share = self._words_share(text, lang)
+        best = max(m.dense for m in mine)
+        here = share(article, section)
+        wordier = [
+            m
+            for m in mine
+            if m.dense >= best - SECTION_MARGIN and share(article, m.section) - here >= SECTION_SHIFT_WORDS
+        ]
+        if not wordier:
+            return section
+        return max(wordier, key=lambda m: m.dense + SECTION_WORDS * share(article, m.section)).section
+
     def _section_for(
-        self, article: str, text: str, lang: str, matches: list[SectionMatch], keep: str | None = None
+        self,
+        article: str,
+        text: str,
+        lang: str,
+        matches: list[SectionMatch],
+        keep: str | None = None,
     ) -> str | None:
         """The section of ``article`` that the question's own words ask about: among the sections whose example
         question is close (SECTION_MARGIN), the one whose short answer and examples hold the most of its rarer
@@ -1891,7 +1951,8 @@ class Assistant:
             words = sum(w for tok, w in weights.items() if tok in have) / total
             part = next((k for k in art.kort if k.id == m.section), None)
             figure = 0.0
-            if number and part is not None and _NUMBER.search(part.tekst.get("nl", "")):
+            dutch = part.tekst.get("nl", "") if part is not None else ""
+            if number and part is not None and (_NUMBER.search(dutch) or _COUNT_WORD.search(dutch)):
                 figure = SECTION_FIGURE
                 # a figure that matches: a sentence with a number that also holds a word of the question
                 # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')

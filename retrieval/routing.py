@@ -988,10 +988,23 @@ def content_words(text: str, lang: str) -> list[str]:
     return [w for w in words_of(text) if w not in stop]
 
 
+# Words that point at something said just before ("kan je daar ...", "kto w tym pomaga", "do we do that ourselves"):
+# demonstratives and 'there' as a place. Not 'it', 'het', 'die' nor the 'there' of "is there ...": they open new
+# questions as often as they point back.
+BACK_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("dat", "dit", "daar", "daarvoor", "daarin", "daarmee", "daarvan", "ervan", "ervoor", "erin"),
+    "en": ("that", "this", "those", "them"),
+    "tr": ("bu", "bunu", "bunun", "bunlar", "orada", "orası", "onu", "onun"),
+    "pl": ("to", "tego", "tym", "tam", "tej"),
+    "uk": ("це", "цього", "цим", "там"),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+}
+
+
 def refers_back(text: str, lang: str) -> bool:
-    """Whether ``text`` has a word that points at something said before it ("kan je daar ...", "kto w tym pomaga"),
-    whatever its length: the second half of a two-in-one question with one is about the first half's topic."""
-    return bool(set(ANAPHORA.get(lang, ())) & set(words_of(fold(text))))
+    """Whether ``text`` has a word that points at something said before it (see BACK_WORDS), whatever its length:
+    the second half of a two-in-one question with one is about the first half's topic."""
+    return bool(set(BACK_WORDS.get(lang, ())) & set(words_of(fold(text))))
 
 
 def is_followup(text: str, lang: str) -> bool:
