@@ -2315,12 +2315,7 @@ class Assistant:
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
             ctx = route.context
-            again = (
-                question is not None
-                and ctx is not None
-                and ctx.kind == "section"
-                and ctx.article == route.article
-            )
+            again = question is not None and ctx is not None and ctx.kind == "section" and ctx.article == route.article
             if again:
                 # a follow-up on the article the parent has just read ("а це оплачується?" after "що таке BBL", "і
                 # скільки років це займає?" after stapelen): the sentence that answers it leads, not the paragraph's

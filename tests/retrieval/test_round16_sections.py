@@ -40,7 +40,7 @@ def test_a_word_that_points_back_is_seen_in_a_longer_second_half() -> None:
 
 def test_a_remark_after_the_question_chooses_the_section(assistant: Assistant) -> None:
     # "what is Entree" alone is the levels section; the remark (no vmbo diploma) asks who Entree is for
-    answer = assistant.ask("wat houdt entree op het mbo in? mijn dochter heeft haar vmbo niet afgemaakt", "nl")
+    answer = assistant.ask("wat is entree op het mbo? mijn zoon heeft geen vmbo-diploma gehaald", "nl")
     assert answer.topic == "artikel:mbo_niveaus#entree_vmbo"
 
 
