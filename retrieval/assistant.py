@@ -293,6 +293,7 @@ class Route:
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
+    detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
 
     @property
     def answers(self) -> bool:
@@ -719,8 +720,8 @@ class Assistant:
             return first
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
-        if section is not None:
-            first.section = section
+        if section is not None and section != first.section:
+            first.section, first.detail = section, True
         return first
 
     def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None, second_part: bool = False) -> Route:
@@ -1263,7 +1264,8 @@ class Assistant:
             else:
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
-                section = self._wordier_section(article, section, text, lang, matches)
+                wordier = self._wordier_section(article, section, text, lang, matches)
+                route.detail, section = wordier != section, wordier
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
                 strong
@@ -2316,10 +2318,10 @@ class Assistant:
         if route.kind == "section" and route.article is not None:
             ctx = route.context
             again = question is not None and ctx is not None and ctx.kind == "section" and ctx.article == route.article
-            if again:
+            if again or (route.detail and question is not None):
                 # a follow-up on the article the parent has just read ("а це оплачується?" after "що таке BBL", "і
-                # скільки років це займає?" after stapelen): the sentence that answers it leads, not the paragraph's
-                # opening again
+                # скільки років це займає?" after stapelen), or a detail of the article ("what is Entree? my son has
+                # no diploma"): the sentence that answers it leads, not the paragraph's opening
                 return self._section(
                     route.article, route.section, lang, with_advice, question=question or route.text, lead=question
                 )
