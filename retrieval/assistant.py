@@ -1261,7 +1261,7 @@ class Assistant:
                     article, section = self._region_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
-            else:
+            elif prefer is None:  # a follow-up's section is chosen on the conversation's article (_stayed_topic)
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
                 wordier = self._wordier_section(article, section, text, lang, matches)
