@@ -32,7 +32,7 @@ import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -84,10 +84,12 @@ from retrieval.routing import (
     fold,
     in_domain,
     is_followup,
+    leans_back,
     looks_like_code,
     names_profiel,
     other_domain,
     overrides_instructions,
+    refers_back,
     split_question,
     vector_mean,
     words_of,
@@ -141,6 +143,10 @@ W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 # this close to the best one (words: IDF-weighted share found in the section's short answer and examples)
 SECTION_MARGIN = 0.04
 SECTION_WORDS = 0.1
+KEEP_WORDS = 3  # ... when it has at most this many content words
+SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
+SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the question's words: it answers the detail
+SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
 # "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
@@ -304,6 +310,7 @@ class Route:
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
+    detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
 
     @property
     def answers(self) -> bool:
@@ -353,6 +360,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # a figure a parent asks for: a share, a decimal, a count with a thousands separator (not "groep 8" or a year)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s?%|%\s?\d|\d+,\d+|\d{1,3}\.\d{3}")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")  # the figures of a sentence, to see whether another sentence repeats them
+# a count written as a word in the Dutch text ("tien profielen", "vier niveaus"): it answers "how many ...?" as a
+# digit does ("een" is also the article 'a' and does not count)
+_COUNT_WORD = re.compile(r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b", re.IGNORECASE)
 
 # The regions a figure is given for, named in any of the six languages or scripts (folded text). A figure question
 # that names one ("in Güney Hollanda", "بلاهاي") wants the sentence giving that region's figure, whatever language the
@@ -743,10 +753,18 @@ class Assistant:
             # question: it is not answered with another article (a glued paragraph) nor reported as not found
             remark = not asks_question(parts[1], lang)
             first = self._route_one(parts[0], lang, mode, context)
+            if remark and first.answers:
+                # the remark still tells which part of the article the parent needs ("what is Entree? my son has no
+                # vmbo diploma": the section on who goes to Entree), not another article
+                return self._with_remark(first, question, lang, mode)
             # the second part reads the first as its context when it cannot stand alone ("... stage yeri
             # bulamiyor? nereye sikayet ederiz")
             second = self._route_one(parts[1], lang, mode, first if first.answers else context, second_part=True)
             answered = [p for p in (first, second) if p.answers]
+            if first.answers and not second.answers and refers_back(parts[1], lang):
+                # "... do we have to do that ourselves": about the first half's topic, and no part of it answers
+                # more; the first half's answer stands alone (not a paragraph found for the whole text)
+                return first
             if len(answered) == 2 and (first.topic == second.topic or remark):
                 return first
             if len(answered) == 1:
@@ -763,6 +781,16 @@ class Assistant:
                 return Route("multi", text=question, parts=[first, second], context=context)
         return self._route_one(question, lang, mode, context)
 
+    def _with_remark(self, first: Route, question: str, lang: str, mode: Mode) -> Route:
+        """``first`` (the question before a remark) with the section of its article that the whole text asks about."""
+        if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question):
+            return first
+        matches = self.questions.match(question, self.query_vector(question))
+        section = self._wordier_section(first.article, first.section, question, lang, matches)
+        if section is not None and section != first.section:
+            first.section, first.detail = section, True
+        return first
+
     def _route_one(self, text: str, lang: str, mode: Mode, context: Route | None, second_part: bool = False) -> Route:
         qvec = self.query_vector(text) if mode != "bm25" else None
         alone = self._decide(text, lang, mode, qvec)
@@ -775,8 +803,20 @@ class Assistant:
                 return listed
         if context is None or context.kind not in ("section", "record", "document"):
             return alone
+        # the second half of a two-in-one question that points back ("... kan je daar een mbo opleiding voor doen",
+        # "... kto w tym pomaga") is about the first half's topic, not about whatever its few own words match
+        back = second_part and refers_back(text, lang)
+        if back and context.kind == "section" and qvec is not None:
+            stay = self._stayed_topic(text, lang, self.questions.match(text, qvec), context, alone)
+            if stay is not None and not self._names_own_topic(text, lang, alone, stay):
+                return stay
+            if stay is None and (alone.kind == "none" or alone.kind == "section" and alone.confidence < EXAMPLE_STRONG):
+                # "... do we have to do that ourselves": no section of the first half's article fits its few words,
+                # and what they match elsewhere is not close: it adds no topic of its own (the first half answers)
+                return Route("none", text=text, qvec=qvec, hits=alone.hits)
         if context.kind == "record" and (
             followup
+            or back
             or (not second_part and not alone.answers and len(content_words(text, lang)) <= STAY_WORDS + 2)
             # "how many years does it take to learn that?" after a beroep: about its training, whatever else matches
             or (not second_part and asks_training(text, lang) and len(content_words(text, lang)) <= STAY_WORDS + 3)
@@ -895,6 +935,18 @@ class Assistant:
             stay = self._stayed_topic(text, lang, own, context, joined)
             if stay is not None:
                 return stay
+        if self._asks_about_section(text, lang, context):
+            # "blijft dat ieder jaar gelijk?" points back at the section just read, and that section speaks of its
+            # words (the rules "can change from year to year"): the same section answers, its sentence on it first
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=context.section,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         return Route(
             "clarify",
             text=text,
@@ -1075,6 +1127,31 @@ class Assistant:
         ]
         return not any(tok in new and tok not in here for tok in rare)
 
+    def _names_own_topic(self, text: str, lang: str, alone: Route, stay: Route) -> bool:
+        """Whether a second half that points back still names a subject of its own ("... and does he do BOL or BBL
+        for that?" after ICT): its own section is very close, or holds clearly more of its words than the section
+        of the first half's article it would stay on."""
+        if alone.kind != "section" or alone.article is None or alone.article == stay.article:
+            return False
+        if alone.confidence >= VERY_STRONG:
+            return True
+        share = self._words_share(text, lang)
+        mine = share(alone.article, alone.section or "")
+        return mine - share(stay.article or "", stay.section or "") >= SECTION_SHIFT_WORDS
+
+    def _asks_about_section(self, text: str, lang: str, context: Route) -> bool:
+        """A short follow-up that points back ("is dat ...?") and has a rarer word that the section just read holds."""
+        if context.kind != "section" or context.article is None or context.section is None:
+            return False
+        if not self._points_back(text, lang) or len(content_words(text, lang)) > KEEP_WORDS + 1:
+            return False
+        have = self._part_words(context.article, context.section, lang)
+        return any(
+            tok in have and self.index.idf(tok) >= SECTION_WORD_MIN_IDF
+            for tok in query_tokens(text, lang)
+            if tok not in self._question_words
+        )
+
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
         """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
@@ -1088,7 +1165,11 @@ class Assistant:
         mine = next((m for m in own if m.article == context.article), None)
         if mine is None or mine.dense < STAY_MIN:
             return None
-        section = self._section_for(mine.article, text, lang, own)
+        # "en is dat elk jaar hetzelfde?" points back at the section just read and names no subject of its own;
+        # "a ta gwarancja aandebak to znaczy ...?" points too, but names the sub-topic it moves to
+        short = len(content_words(text, lang)) <= KEEP_WORDS
+        keep = context.section if short and refers_back(text, lang) else None
+        section = self._section_for(mine.article, text, lang, own, keep)
         if asks_action(text, lang) and not asks_number(text):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
@@ -1285,6 +1366,11 @@ class Assistant:
                     article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
+            elif prefer is None:  # a follow-up's section is chosen on the conversation's article (_stayed_topic)
+                # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
+                # sections whose example is about as close, the one that holds the question's own words
+                wordier = self._wordier_section(article, section, text, lang, matches)
+                route.detail, section = wordier != section, wordier
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
                 strong
@@ -1931,11 +2017,55 @@ class Assistant:
             self._section_tokens[key] = words
         return words
 
-    def _section_for(self, article: str, text: str, lang: str, matches: list[SectionMatch]) -> str | None:
+    def _words_share(self, text: str, lang: str) -> Callable[[str, str], float]:
+        """(article, section) -> the IDF-weighted share of the question's content words that the section's own
+        short answer and example questions hold (see _part_words)."""
+        toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words]
+        weights = {tok: self.index.idf(tok) for tok in toks}
+        total = sum(weights.values()) or 1.0
+
+        def share(article: str, section: str) -> float:
+            have = self._part_words(article, section, lang)
+            return sum(w for tok, w in weights.items() if tok in have) / total
+
+        return share
+
+    def _wordier_section(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> str | None:
+        """``section`` (the article's section whose example question matched best), or another section of the
+        article whose example is about as close (SECTION_MARGIN) and that holds clearly more of the question's own
+        words (SECTION_SHIFT_WORDS): a detail ("fewer than in the whole country?" -> the region against the
+        national share, not Rotterdam against The Hague; "Entree? he has no diploma" -> who goes to Entree)."""
+        mine = [m for m in matches if m.article == article]
+        if not mine or section is None:
+            return section
+        share = self._words_share(text, lang)
+        best = max(m.dense for m in mine)
+        here = share(article, section)
+        wordier = [
+            m
+            for m in mine
+            if m.dense >= best - SECTION_MARGIN and share(article, m.section) - here >= SECTION_SHIFT_WORDS
+        ]
+        if not wordier:
+            return section
+        return max(wordier, key=lambda m: m.dense + SECTION_WORDS * share(article, m.section)).section
+
+    def _section_for(
+        self,
+        article: str,
+        text: str,
+        lang: str,
+        matches: list[SectionMatch],
+        keep: str | None = None,
+    ) -> str | None:
         """The section of ``article`` that the question's own words ask about: among the sections whose example
         question is close (SECTION_MARGIN), the one whose short answer and examples hold the most of its rarer
         words ("how many days at school?" after BBL: the section with the school days, not the one with the BBL
-        share); a figure question also prefers a section that gives a figure. ``matches`` are the question's own."""
+        share); a figure question also prefers a section that gives a figure. ``matches`` are the question's own.
+        ``keep``: the section the parent just read, when the question points back at it ("en is dat elk jaar
+        hetzelfde?" after the AanDeBak-garantie): it stays unless another section is clearly closer."""
         mine = [m for m in matches if m.article == article]
         if not mine:
             return self._best_section(article, matches)
@@ -1943,7 +2073,7 @@ class Assistant:
         number = asks_number(text)
         asked = regions_named(text) - _AREA_TOWNS
         margin = REGION_MARGIN if number and asked else SECTION_MARGIN
-        close = [m for m in mine if m.dense >= best - margin]
+        close = [m for m in mine if m.dense >= best - margin or m.section == keep]
         # a figure question's region is read as a region (SECTION_REGION), not as words of another language's text
         place = set(query_tokens(region_words(text), lang)) if number and asked else set()
         toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
@@ -1956,7 +2086,8 @@ class Assistant:
             words = sum(w for tok, w in weights.items() if tok in have) / total
             part = next((k for k in art.kort if k.id == m.section), None)
             figure = 0.0
-            if number and part is not None and _NUMBER.search(part.tekst.get("nl", "")):
+            dutch = part.tekst.get("nl", "") if part is not None else ""
+            if number and part is not None and (_NUMBER.search(dutch) or _COUNT_WORD.search(dutch)):
                 figure = SECTION_FIGURE
                 # a figure that matches: a sentence with a number that also holds a word of the question
                 # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
@@ -1964,7 +2095,7 @@ class Assistant:
                     figure = SECTION_MATCHING_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
-            return m.dense + SECTION_WORDS * words + figure
+            return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0)
 
         return max(close, key=score).section
 
@@ -2364,15 +2495,11 @@ class Assistant:
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
         if route.kind == "section" and route.article is not None:
             ctx = route.context
-            again = (
-                question is not None
-                and ctx is not None
-                and ctx.kind == "section"
-                and (ctx.article, ctx.section) == (route.article, route.section)
-            )
-            if again:
-                # a follow-up on the section the parent has just read ("а це оплачується?" after "що таке BBL"): the
-                # sentence that answers it leads instead of the same paragraph again
+            again = question is not None and ctx is not None and ctx.kind == "section" and ctx.article == route.article
+            if again or (route.detail and question is not None):
+                # a follow-up on the article the parent has just read ("а це оплачується?" after "що таке BBL", "і
+                # скільки років це займає?" after stapelen), or a detail of the article ("what is Entree? my son has
+                # no diploma"): the sentence that answers it leads, not the paragraph's opening
                 return self._section(
                     route.article, route.section, lang, with_advice, question=question or route.text, lead=question
                 )
@@ -2438,7 +2565,7 @@ class Assistant:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
         advice_first = False
         if lead:
-            short, advice_first = self._led_by(short, advice, lead)
+            short, advice_first = self._led_by(short, advice, lead, use)
         text = (f"{advice}\n\n{short}" if advice_first else f"{short}\n\n{advice}") if advice else short
         title = art.titel.get(lang) or art.titel["nl"]
         sources = [
@@ -2829,7 +2956,8 @@ class Assistant:
 
     def _missing_sentence(self, article: str, short: str, question: str, lang: str) -> str:
         """One sentence of the article that answers more of the question than the curated short answer does
-        (a figure added to the article after its short answer was written), else ""."""
+        (a figure added to the article after its short answer was written), else "". A sentence that leans on the
+        one before it ("Van hen zegt 35% ...") comes with that one, or not at all (see _standing_sentences)."""
         from retrieval.tokenize import tokenize
 
         wanted = set(query_tokens(question, lang))
@@ -2840,23 +2968,40 @@ class Assistant:
         best, best_score = "", 0.0
         # per line: a list item without a full stop ("Vlaardingen: 17,5 km, 68,6 min") is a sentence of its own,
         # not the start of one long run through the whole list
-        for sent in (s for line in article.splitlines() for s in sentences(line)):
-            if sent in short or word_count(sent) > MISSING_MAX_WORDS or sent.rstrip().endswith(("?", "؟")):
-                continue  # a heading in question form ("Wat kun je doen?") answers nothing
-            figures = _NUMBERS.findall(sent)
-            if figures and all(f in short for f in figures):
-                continue  # the same figures in other words: it repeats what the short answer already says
-            own = set(tokenize(sent, lang))
-            if not figures and own and len(own & have) >= MISSING_REPEAT * len(own):
-                continue  # no figure and mostly the short answer's own words ("so we give no amounts here either")
-            score = sum(self.index.idf(tok) for tok in set(tokenize(sent, lang)) & missing)
-            if score > best_score:
-                best, best_score = sent, score
+        for line in article.splitlines():
+            for before, sent in self._standing_sentences(sentences(line), lang):
+                if sent in short or sent.rstrip().endswith(("?", "؟")):
+                    continue  # a heading in question form ("Wat kun je doen?") answers nothing
+                figures = _NUMBERS.findall(sent)
+                if figures and all(f in short for f in figures):
+                    continue  # the same figures in other words: it repeats what the short answer already says
+                own = set(tokenize(sent, lang))
+                if not figures and own and len(own & have) >= MISSING_REPEAT * len(own):
+                    continue  # no figure and mostly the short answer's own words ("so we give no amounts here either")
+                score = sum(self.index.idf(tok) for tok in own & missing)
+                passage = f"{before} {sent}" if before and before not in short else sent
+                if word_count(passage) > MISSING_MAX_WORDS:
+                    continue
+                if score > best_score:
+                    best, best_score = passage, score
         if best_score < MISSING_MIN_SCORE:
             return ""
         return best if best[-1] in ".!?؟" else best + "."  # a list row ends like a sentence
 
-    def _led_by(self, short: str, advice: str | None, question: str) -> tuple[str, bool]:
+    @staticmethod
+    def _standing_sentences(sents: list[str], lang: str) -> list[tuple[str, str]]:
+        """(the sentence it leans on or "", sentence) for each sentence of one paragraph: a sentence that opens by
+        pointing back ("Dlatego ... tam", see leans_back) comes with the sentence before it, and is left out when
+        that one leans back too or there is none."""
+        out: list[tuple[str, str]] = []
+        for i, sent in enumerate(sents):
+            if not leans_back(sent, lang):
+                out.append(("", sent))
+            elif i > 0 and not leans_back(sents[i - 1], lang):
+                out.append((sents[i - 1], sent))
+        return out
+
+    def _led_by(self, short: str, advice: str | None, question: str, lang: str) -> tuple[str, bool]:
         """``short`` with the sentence closest in meaning to ``question`` first, the others after it in reading
         order; and whether the advice line is closer still (then it leads: "which mbo school?" after port jobs is
         answered by "go to the open day at STC"). Only a clearly closer sentence moves. The sentences are curated
@@ -2870,7 +3015,8 @@ class Assistant:
                 self._sentence_vectors[part] = self.index.emb.encode_query(part)
         qvec = self.query_vector(question)
         scores = [float(self._sentence_vectors[p] @ qvec) for p in parts]
-        best = max(range(len(parts)), key=lambda i: scores[i])
+        # a sentence that leans on the one before it ("Daarom ...") cannot open the answer
+        best = max((i for i in range(len(parts)) if i == 0 or not leans_back(parts[i], lang)), key=lambda i: scores[i])
         if advice and float(self._sentence_vectors[advice] @ qvec) - scores[best] >= LEAD_MARGIN:
             return short, True
         if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
@@ -2889,9 +3035,14 @@ class Assistant:
         scored = sorted((i for i in score if score[i] > 0), key=lambda i: -score[i])  # only sentences on the question
         chosen: list[int] = []
         for i in scored:
-            if word_count(" ".join(sents[j] for j in sorted(chosen + [i]))) > limit:
+            # a sentence that leans on the one before it ("Daarom ...") comes with that one
+            with_before = [i - 1, i] if i > 0 and leans_back(sents[i], lang) else [i]
+            if i == 0 and leans_back(sents[i], lang):
                 continue
-            chosen.append(i)
+            added = [j for j in with_before if j not in chosen]
+            if word_count(" ".join(sents[j] for j in sorted(chosen + added))) > limit:
+                continue
+            chosen += added
             if len(chosen) >= 3:
                 break
         return " ".join(sents[i] for i in sorted(chosen)) or trim_words(text, limit)

@@ -283,6 +283,24 @@ POINTERS: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
 }
 
+# How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
+# "Dlatego ... tam"): taken out of its paragraph it loses what it is about. Folded, whole words at the start.
+LEANING_STARTS: dict[str, tuple[str, ...]] = {
+    "nl": ("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
+    "en": ("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
+    "tr": ("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
+    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam"),
+    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там"),
+    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك"),
+}
+
+
+def leans_back(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS)."""
+    low = " ".join(words_of(fold(sentence))[:3]) + " "
+    return any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ()))
+
+
 # Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).
 WH_WORDS: dict[str, tuple[str, ...]] = {
     "nl": ("wat", "hoe", "welke", "welk", "waar", "wanneer", "waarom", "wie", "hoeveel"),
@@ -1098,6 +1116,25 @@ def content_words(text: str, lang: str) -> list[str]:
 
     stop = STOPWORDS.get(lang, set()) | set(QUESTION_STARTS.get(lang, ()))
     return [w for w in words_of(text) if w not in stop]
+
+
+# Words that point at something said just before ("kan je daar ...", "kto w tym pomaga", "do we do that ourselves"):
+# demonstratives and 'there' as a place. Not 'it', 'het', 'die' nor the 'there' of "is there ...": they open new
+# questions as often as they point back.
+BACK_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("dat", "dit", "daar", "daarvoor", "daarin", "daarmee", "daarvan", "ervan", "ervoor", "erin"),
+    "en": ("that", "this", "those", "them"),
+    "tr": ("bu", "bunu", "bunun", "bunlar", "orada", "orası", "onu", "onun"),
+    "pl": ("to", "tego", "tym", "tam", "tej"),
+    "uk": ("це", "цього", "цим", "там"),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+}
+
+
+def refers_back(text: str, lang: str) -> bool:
+    """Whether ``text`` has a word that points at something said before it (see BACK_WORDS), whatever its length:
+    the second half of a two-in-one question with one is about the first half's topic."""
+    return bool(set(BACK_WORDS.get(lang, ())) & set(words_of(fold(text))))
 
 
 def is_followup(text: str, lang: str) -> bool:
@@ -2017,7 +2054,11 @@ def in_domain(text: str, names: frozenset[str] = frozenset()) -> bool:
     low = _GLUED_LATIN.sub(" ", fold(text)) + " "
     if _ANCHORS.search(low):
         return True
-    return bool(names) and any(w in names for w in re.findall(r"[a-z0-9]+", _ascii(low)))
+    # one or more of a named thing: "een bliksemstage" names the initiative "Bliksemstages"
+    return bool(names) and any(
+        w in names or (len(w) >= 5 and (f"{w}s" in names or (w.endswith("s") and w[:-1] in names)))
+        for w in re.findall(r"[a-z0-9]+", _ascii(low))
+    )
 
 
 def _ascii(text: str) -> str:

@@ -47,7 +47,7 @@ STOPWORDS: dict[str, set[str]] = {
     "en": _set(
         "the a an and of in on is are to for with what which how where who does do can my i it this that "
         "there be as at by or from about why when much many should could would me our tell explain know "
-        "please is are was"
+        "please is are was just any"
     ),
     "tr": _set(
         "ve bir bu da de mi mı mu mü ne için ile çok daha gibi olan nedir nasıl hangi neden nerede kaç var "
