@@ -78,6 +78,7 @@ from retrieval.routing import (
     asks_question,
     asks_training,
     asks_where,
+    asks_why,
     best_per_article,
     content_words,
     figure_tail,
@@ -1366,7 +1367,9 @@ class Assistant:
                     article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
                 article, section = self._action_choice(article, section, matches)
-            elif prefer is None:  # a follow-up's section is chosen on the conversation's article (_stayed_topic)
+            elif prefer is None and not asks_why(text):
+                # a follow-up's section is chosen on the conversation's article (_stayed_topic); a "why" question's
+                # closest example asks why, its section gives the reasons
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
                 wordier = self._wordier_section(article, section, text, lang, matches)

@@ -582,6 +582,30 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# "Why" asks for the reasons: the section whose example asks why answers, not one that only shares the words that
+# describe what is asked about ("waarom kiezen zo weinig meiden techniek?" -> the reasons, not the girls' share)
+WHY_WORDS = (
+    "waarom",
+    "why",
+    "neden",
+    "niye",
+    "niçin",
+    "nicin",
+    "dlaczego",
+    "czemu",
+    "чому",
+    "навіщо",
+    "لماذا",
+    "ليش",
+    "علاش",
+)
+
+
+def asks_why(text: str) -> bool:
+    """Whether the question asks why."""
+    return bool(set(words_of(fold(text))) & set(WHY_WORDS))
+
+
 def asks_number(text: str) -> bool:
     """Whether the question asks for a figure ("hoeveel", "how many", "kaç", "ile", "скільки", "كم")."""
     low = f" {fold(text)} "
