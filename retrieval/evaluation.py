@@ -200,6 +200,7 @@ def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str
                         ini.locatie.wijk,
                         ini.locatie.gemeente,
                         ini.onderdeel_van,
+                        ini.website,  # an activity's website is shown as an address ("mborijnland.nl")
                     ),
                 )
             )
