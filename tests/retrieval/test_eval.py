@@ -113,7 +113,10 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # Round 15's fresh set (v9, 70 questions) measured once on the merged round-15 code (2dd4004): right 0.828 (ar 0.636),
 # refused 0.031, declined 1.000, follow-ups 0.917 (docs/eval/holdout_round15_result.json); v8 is development data now
 # (0.864 when measured, 0.955 after round 15). The guards sit below the one measurement of v9.
-HOLDOUT_FLOORS = {"right": 0.78, "declined": 0.95, "followup": 0.80}
+# Round 16's fresh set (v10) measured once on the merged round-16 code (e535ada): right 0.788 (en, tr, pl 0.727; ar
+# 0.818), refused 0.015, declined 1.000, follow-ups 1.000 (docs/eval/holdout_round16_result.json); v9 is development
+# data now (0.828 when measured, 0.938 after round 16). The guards sit below the one measurement of v10.
+HOLDOUT_FLOORS = {"right": 0.74, "declined": 0.95, "followup": 0.80}
 
 
 # The retrievers alone (bm25, dense) are compared with fusion on every third question: enough to catch fusion
