@@ -3020,7 +3020,10 @@ class Assistant:
         scores = [float(self._sentence_vectors[p] @ qvec) for p in parts]
         # a sentence that leans on the one before it ("Daarom ...") cannot open the answer
         best = max((i for i in range(len(parts)) if i == 0 or not leans_back(parts[i], lang)), key=lambda i: scores[i])
-        if advice and float(self._sentence_vectors[advice] @ qvec) - scores[best] >= LEAD_MARGIN:
+        # the advice line leads only a question about what to do or where to go: "who is Entree for?" in Arabic lies
+        # close to "ask at the open day ..." by vector, but asks for a fact of the answer
+        acting = asks_action(question, lang) or asks_where(question, lang)
+        if advice and acting and float(self._sentence_vectors[advice] @ qvec) - scores[best] >= LEAD_MARGIN:
             return short, True
         if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
             return short, False
