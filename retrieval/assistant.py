@@ -144,9 +144,6 @@ W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 # A follow-up's section inside the conversation's article: its own words decide among the sections whose example is
 # this close to the best one (words: IDF-weighted share found in the section's short answer and examples)
 SECTION_MARGIN = 0.04
-# Near-tied articles (round 17): another of the TIE_ARTICLES closest articles whose example is at most TIE_MARGIN below
-# the chosen one and whose section holds TIE_WORDS more of the question's (IDF-weighted) words answers instead
-TIE_ARTICLES, TIE_MARGIN, TIE_WORDS = 4, 0.03, 0.10
 SECTION_WORDS = 0.1
 KEEP_WORDS = 3  # ... when it has at most this many content words
 SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
@@ -792,16 +789,6 @@ class Assistant:
         if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question):
             return first
         matches = self.questions.match(question, self.query_vector(question))
-        if not asks_profiel(question, lang):
-            # the remark may hold the word that tells near-tied articles apart ("why no techniek at our school? the
-            # decaan said something about a licence"): the first half's passages, the whole text's words
-            example = max((m.dense for m in matches if m.article == first.article), default=0.0)
-            article, section, _ = self._tie_by_words(
-                question, lang, first.article, first.section, example, matches, first.hits
-            )
-            if article != first.article:
-                first.article, first.section = article, section
-                return first
         section = self._wordier_section(first.article, first.section, question, lang, matches)
         if section is not None and section != first.section:
             first.section, first.detail = section, True
@@ -1384,11 +1371,6 @@ class Assistant:
                 # the passage search decides which article; the example questions which section of it
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
-            if prefer is None and mode != "bm25" and not asks_number(text) and not asks_profiel(text, lang):
-                # a near-tie between articles on one subject ("no techniek at our school": why - the licence; what
-                # now - switching school; a practical exam subject; techniek in gl or only in kader): the question's
-                # own words decide
-                article, section, example = self._tie_by_words(text, lang, article, section, example, matches, hits)
             if asks_number(text):
                 # the section whose words and figure the question asks about ("how many days at school?" is the
                 # section with the school days, not the first one with a share)
@@ -2083,29 +2065,6 @@ class Assistant:
             words = frozenset(found)
             self._section_tokens[key] = words
         return words
-
-    def _tie_by_words(
-        self,
-        text: str,
-        lang: str,
-        article: str,
-        section: str | None,
-        example: float,
-        matches: list[SectionMatch],
-        hits: list[Hit],
-    ) -> tuple[str, str | None, float]:
-        """The chosen article and section, or one of the next closest articles whose example question is about as
-        close (TIE_MARGIN) and whose section holds clearly more of the question's words (TIE_WORDS): "my school has
-        no techniek, the decaan spoke of a licence" is the licence's section, not what a child can do instead."""
-        here = self.support(text, lang, article, section)
-        best: tuple[float, str, str | None, float] | None = None
-        for art, sec, ex in self._ranked_articles(matches, hits)[:TIE_ARTICLES]:
-            if art == article or ex < example - TIE_MARGIN:
-                continue
-            words = self.support(text, lang, art, sec)
-            if words - here >= TIE_WORDS and (best is None or words > best[0]):
-                best = (words, art, sec, ex)
-        return (best[1], best[2], best[3]) if best is not None else (article, section, example)
 
     def _words_share(self, text: str, lang: str) -> Callable[[str, str], float]:
         """(article, section) -> the IDF-weighted share of the question's content words that the section's own
