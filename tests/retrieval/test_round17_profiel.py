@@ -3,8 +3,8 @@
 - The article about a field of work that names the profiel leading there (the energy transition: PIE; the port: MaT
   and M&T) answers "which profiel?" with that sentence, also when the interest word is shared by beroepen of several
   profielen (ships) and no single profiel wins.
-- Near-tied articles on one subject ("no techniek at our school"): the question's own words (a licence, a practical
-  exam subject, switching school) decide, also when they stand in a remark after the question.
+- Questions about what a school may offer ("no techniek at our school"): a licence, a practical exam subject reach
+  their own sections (their example questions in six languages), not what a child can do without a techniek profiel.
 The questions here are not in the eval sets.
 """
 
@@ -57,12 +57,10 @@ def test_which_profiel_for_a_field_gets_the_fields_profiel_sentence(
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
-        # the licence is the word that tells "why" apart from "what now"
-        ("why is there no technology at my son's school? something about a licence, the mentor said", "licentie"),
         ("szkoła syna nie ma profilu technicznego, dyrektor mówił coś o licencji. o co chodzi?", "licentie"),
         ("onze mavo heeft geen techniek. mag de school een technisch praktijkvak in het examen geven?", "wat"),
     ],
 )
-def test_near_tied_school_questions_go_by_their_own_words(assistant: Assistant, question: str, topic: str) -> None:
+def test_school_offer_questions_reach_their_own_sections(assistant: Assistant, question: str, topic: str) -> None:
     answer = assistant.ask(question, use_llm=False)
     assert answer.topic is not None and answer.topic.split(";")[0].endswith(f"#{topic}"), answer.topic
