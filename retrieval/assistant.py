@@ -90,6 +90,7 @@ from retrieval.routing import (
     names_profiel,
     other_domain,
     overrides_instructions,
+    profiel_codes,
     refers_back,
     split_question,
     vector_mean,
@@ -530,6 +531,7 @@ class Assistant:
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
+        self._field_profielen = self._field_profiel_sections(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
@@ -1197,6 +1199,17 @@ class Assistant:
         """Route one question (see _route_alone); a question that asks which vmbo profiel to choose and that nothing
         else answers gets which profielen there are."""
         route = self._route_alone(text, lang, mode, qvec, anchor_text, prefer)
+        if (
+            route.kind == "section"
+            and prefer is None
+            and route.article in self._field_profielen
+            and not asks_number(text)
+            and asks_profiel(text, lang)
+        ):
+            # "loves ships and the port, what should he choose in vmbo?": the port article answers with the sentence
+            # naming the profielen that lead there, not with the kinds of work (also when 'ships' is the word of
+            # several beroepen of different profielen and no single profiel wins)
+            route.section = self._field_profielen[route.article][0]
         if route.kind == "none" and prefer is None and asks_profiel(text, lang):
             # "profil seçmesi lazım, teknik olanlar hangileri?": no interest to go by and no example close enough:
             # which profielen there are (the five techniek ones among them), rather than a decline
@@ -1224,6 +1237,13 @@ class Assistant:
         named = self._named_record(text, hits)
         article, section, example = self._choose_article(matches, hits, prefer)
         fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
+        field = self._field_profiel(fit[0], article, hits) if fit is not None else None
+        if fit is not None and field is not None:
+            # "obsessed with solar panels and heat pumps, what should he pick in vmbo?": the article about that work
+            # (the best article by example and passage) names the profiel that leads to it; its sentence answers
+            route.kind, route.article, route.section = "section", field, self._field_profielen[field][0]
+            route.confidence = max(best_example, float(fit[1].dense or 0))
+            return route
         if fit is not None:
             # "which vmbo profiel for a boy who loves diggers?": the profielen article's section on what each profiel
             # is about, opened by the profiel that the beroep of those words is reached from
@@ -1768,6 +1788,32 @@ class Assistant:
             if codes:
                 votes[codes[0]] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+    @staticmethod
+    def _field_profiel_sections(kb: KnowledgeBase) -> dict[str, tuple[str, frozenset[str]]]:
+        """Article about a field of work -> (its section naming the vmbo profielen that lead there, those codes): a
+        section whose Dutch short answer names one or two techniek profielen and one of whose example questions asks
+        which profiel ("welk profiel voor de scheepvaart"). The profiel articles themselves name them all."""
+        out: dict[str, tuple[str, frozenset[str]]] = {}
+        for art in kb.artikelen.values():
+            if art.id in (PROFIEL_ARTICLE, PROFIELEN_ARTICLE):
+                continue
+            for part in art.kort:
+                codes = profiel_codes(part.tekst.get("nl", ""))
+                if 1 <= len(codes) <= 2 and any(asks_profiel(q, code) for code, qs in part.vragen.items() for q in qs):
+                    out.setdefault(art.id, (part.id, codes))
+        return out
+
+    def _field_profiel(self, code: str | None, article: str | None, hits: list[Hit]) -> str | None:
+        """For "which profiel?" with what the child likes: the article about that field of work when it names the
+        profiel those words point to, and the question is closest to it (by example, or its best passage)."""
+        if code is None:
+            return None
+        top = next((h.source.split(":", 1)[1] for h in hits if h.kind == "artikel"), None)
+        for art in (article, top):
+            if art is not None and art in self._field_profielen and code in self._field_profielen[art][1]:
+                return art
+        return None
 
     def _with_others(self, answer: Answer, others: list[str], lang: str) -> Answer:
         """A record answer followed by the other beroepen the question's words name as well, as sources too."""

@@ -871,6 +871,13 @@ PROFIEL_CODES = ("MVI", "BWI", "PIE", "M&T", "MaT", "NT", "NG", "N-profiel", "N-
 _PROFIEL_CODE = re.compile(r"(?<![\w&])(" + "|".join(re.escape(c) for c in PROFIEL_CODES) + r")(?![\w&])")
 _PROFIEL_CODE_LOWER = ("mvi", "bwi")  # typed in lower case too ('pie', 'nt', 'ng' are other words then)
 HAVO_WORDS = ("havo", "vwo")
+VMBO_PROFIEL_CODES = ("MVI", "BWI", "PIE", "M&T", "MaT")  # the vmbo's techniek profielen among them
+VOCAB_PROFIEL = {"M&T": "MT"}  # ... written as people write them; the vocabulary's code where it differs
+
+
+def profiel_codes(text: str) -> frozenset[str]:
+    """The vmbo techniek profielen a text names by code ("MaT en M&T" -> {'MaT', 'MT'}), as vocabulary codes."""
+    return frozenset(VOCAB_PROFIEL.get(c, c) for c in _PROFIEL_CODE.findall(text) if c in VMBO_PROFIEL_CODES)
 
 
 def names_profiel(text: str) -> bool:
