@@ -207,6 +207,11 @@ QUESTION_WORDS: dict[str, set[str]] = {
         "değil",
         "çok",
         "daha",
+        # words of the school questions Turkish parents type, also without letter marks (added below)
+        "hangileri",
+        "olan",
+        "okulları",
+        "teknik",
     },
     "pl": {
         "co",
