@@ -283,6 +283,25 @@ POINTERS: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
 }
 
+# "Which of the two / which one of them": a follow-up that compares the things just explained ("peki hangisiyle daha
+# kolay iş bulunur?" after BOL and BBL) is about the conversation's article, however close an example elsewhere is
+# to its other words (finding work). Folded text.
+_COMPARES: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\bwelke? van (?:de |die )?(?:twee|beide)\b|\bwelke van die\b"),
+    "en": re.compile(r"\bwhich (?:one|of (?:the|those|these) two|of them|of the 2)\b"),
+    "tr": re.compile(r"\bhangisi\w*|\bikisinden\b"),
+    "pl": re.compile(r"\bkt[óo]r\w* z (?:nich|tych|obu)\b"),
+    "uk": re.compile(r"\bяк\w* з (?:них|цих|двох)\b"),
+    "ar": re.compile(r"(?:أي|اي|أى) واحد|\bأيهما\b|\bايهما\b|\bأيهم\b"),
+}
+
+
+def compares_two(text: str, lang: str) -> bool:
+    """Whether the question asks which of the things just explained ("which one", "hangisi", "który z nich")."""
+    pattern = _COMPARES.get(lang)
+    return bool(pattern and pattern.search(fold(text)))
+
+
 # How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
 # "Dlatego ... tam"): taken out of its paragraph it loses what it is about. Folded, whole words at the start.
 LEANING_STARTS: dict[str, tuple[str, ...]] = {
