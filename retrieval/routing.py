@@ -314,10 +314,27 @@ LEANING_STARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ... or leans on it further on, with a "because of that" ("Omdat BBL meer kans op een baan geeft, staan zij daardoor
+# iets verder van werk": who 'zij' are is said in the sentence before). Folded, whole words anywhere.
+LEANING_INSIDE: dict[str, tuple[str, ...]] = {
+    "nl": ("daardoor", "hierdoor"),
+    "en": ("because of this", "because of that", "as a result"),
+    "tr": ("bu yüzden", "bu nedenle"),
+    "pl": ("przez to",),
+    "uk": ("через це",),
+    "ar": ("بذلك",),
+}
+
+
 def leans_back(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS)."""
-    low = " ".join(words_of(fold(sentence))[:3]) + " "
-    return any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ()))
+    """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS), or leans
+    on it further on (LEANING_INSIDE)."""
+    words = words_of(fold(sentence))
+    low = " ".join(words[:3]) + " "
+    if any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ())):
+        return True
+    whole = f" {' '.join(words)} "
+    return any(f" {inside} " in whole for inside in LEANING_INSIDE.get(lang, ()))
 
 
 # Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.routing import compares_two
+from retrieval.routing import compares_two, leans_back
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,24 @@ def test_a_follow_up_comparing_the_two_things_just_explained_stays_on_them(assis
     answer = assistant.ask("а яке з них дає більше шансів на роботу?", previous=["BOL і BBL це що?"], use_llm=False)
     assert answer.topic == "artikel:bol_bbl#werk", answer.topic
     assert answer.language == "uk"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "leans"),
+    [
+        ("Omdat BBL meer kans op een baan geeft, staan zij daardoor iets verder van werk.", "nl", True),
+        ("Оскільки BBL дає більше шансів на роботу, вони через це трохи далі від роботи.", "uk", True),
+        ("Ponieważ BBL daje większą szansę na pracę, są przez to trochę dalej od zatrudnienia.", "pl", True),
+        ("BBL geeft vaak een snelle weg naar werk.", "nl", False),
+        ("BBL часто дає швидкий шлях до роботи.", "uk", False),
+    ],
+)
+def test_a_sentence_that_leans_back_further_on_does_not_stand_alone(sentence: str, lang: str, leans: bool) -> None:
+    """'..., they are therefore further from work' says who 'they' are only in the sentence before it: it cannot
+    open an answer or be added on its own."""
+    assert leans_back(sentence, lang) is leans
+
+
+def test_the_answer_does_not_open_with_a_sentence_that_leans_on_another(assistant: Assistant) -> None:
+    answer = assistant.ask("а яке з них дає більше шансів на роботу?", previous=["BOL і BBL це що?"], use_llm=False)
+    assert not answer.answer.startswith("Оскільки"), answer.answer
