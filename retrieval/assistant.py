@@ -80,6 +80,7 @@ from retrieval.routing import (
     asks_where,
     asks_why,
     best_per_article,
+    compares_two,
     content_words,
     figure_tail,
     fold,
@@ -187,6 +188,9 @@ FOLLOWUP_BONUS = 0.05  # a follow-up stays on the earlier article unless another
 # A follow-up that names a new sub-topic ("and does it pay?", "hoe lang duurt dat?") moves to the article its own
 # words match best, when that article's example is this much closer than the conversation's article ...
 SHIFT_DENSE = 0.02
+# a follow-up that compares the two things just explained ("which one ...?", compares_two) stays on the conversation's
+# article when one of its examples is at most this far below the follow-up's best example anywhere
+COMPARE_MARGIN = 0.035
 # ... and its example questions or its text share clearly more of the follow-up's words (characters / rare words)
 SHIFT_CHARS = 0.2
 SHIFT_SUPPORT = 0.2
@@ -869,6 +873,21 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        if (
+            followup
+            and own
+            and context.kind == "section"
+            and compares_two(text, lang)
+            and max((m.dense for m in own if m.article == context.article), default=0.0)
+            >= max(m.dense for m in own) - COMPARE_MARGIN
+        ):
+            # "which of the two finds work more easily?" compares the things just explained: the conversation's
+            # article answers (its section on that), not an example elsewhere about finding work; one whose own
+            # words are clearly closer to another article ("which one is better to go on to hbo?") is read as before
+            stay = self._stayed_topic(text, lang, own, context, joined)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
         moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together

@@ -207,6 +207,11 @@ QUESTION_WORDS: dict[str, set[str]] = {
         "değil",
         "çok",
         "daha",
+        # words of the school questions Turkish parents type, also without letter marks (added below)
+        "hangileri",
+        "olan",
+        "okulları",
+        "teknik",
     },
     "pl": {
         "co",
@@ -371,6 +376,13 @@ def detect_language(text: str) -> Detected:
     return Detected(code, code in SUPPORTED, "langid")
 
 
+def _clear_vote(text: str) -> bool:
+    """The question's own question words vote clearly for one language (see detect_language)."""
+    content = [w.lower() for w in _WORD.findall(text) if w.lower() not in DOMAIN_WORDS]
+    ranked = sorted((sum(w in vocab for w in content) for vocab in QUESTION_WORDS.values()), reverse=True)
+    return ranked[0] >= CLEAR_VOTES and ranked[0] >= CLEAR_RATIO * ranked[1]
+
+
 # A follow-up this short is read in the conversation's language when its own words vote weakly.
 FOLLOWUP_LANGUAGE_WORDS = 6
 
@@ -382,6 +394,10 @@ def in_conversation(text: str, previous: Sequence[str], detected: Detected | Non
     script, letters or words."""
     detected = detected or detect_language(text)
     if not previous or detected.method not in ("words", "langid") or len(text.split()) > FOLLOWUP_LANGUAGE_WORDS:
+        return detected
+    if detected.method == "words" and _clear_vote(text):
+        # its own words vote clearly ("okulunda yoksa okul degistirebilir mi sonra?": okul, yoksa, mi, sonra):
+        # that is its language, even when the earlier question (Turkish without letter marks) voted otherwise
         return detected
     # the earlier question is read in its own conversation too: "a ile lat trwa nauka?" after "a do jakiej
     # szkoly mbo?" after a Polish question is Polish, although "a do jakiej szkoly mbo?" alone votes English

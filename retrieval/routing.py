@@ -283,6 +283,25 @@ POINTERS: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
 }
 
+# "Which of the two / which one of them": a follow-up that compares the things just explained ("peki hangisiyle daha
+# kolay iş bulunur?" after BOL and BBL) is about the conversation's article, however close an example elsewhere is
+# to its other words (finding work). Folded text.
+_COMPARES: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\bwelke? van (?:de |die )?(?:twee|beide)\b|\bwelke van die\b"),
+    "en": re.compile(r"\bwhich (?:one|of (?:the|those|these) two|of them|of the 2)\b"),
+    "tr": re.compile(r"\bhangisi\w*|\bikisinden\b"),
+    "pl": re.compile(r"\bkt[óo]r\w* z (?:nich|tych|obu)\b"),
+    "uk": re.compile(r"\bяк\w* з (?:них|цих|двох)\b"),
+    "ar": re.compile(r"(?:أي|اي|أى) واحد|\bأيهما\b|\bايهما\b|\bأيهم\b"),
+}
+
+
+def compares_two(text: str, lang: str) -> bool:
+    """Whether the question asks which of the things just explained ("which one", "hangisi", "który z nich")."""
+    pattern = _COMPARES.get(lang)
+    return bool(pattern and pattern.search(fold(text)))
+
+
 # How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
 # "Dlatego ... tam"): taken out of its paragraph it loses what it is about. Folded, whole words at the start.
 LEANING_STARTS: dict[str, tuple[str, ...]] = {
@@ -295,10 +314,27 @@ LEANING_STARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ... or leans on it further on, with a "because of that" ("Omdat BBL meer kans op een baan geeft, staan zij daardoor
+# iets verder van werk": who 'zij' are is said in the sentence before). Folded, whole words anywhere.
+LEANING_INSIDE: dict[str, tuple[str, ...]] = {
+    "nl": ("daardoor", "hierdoor"),
+    "en": ("because of this", "because of that", "as a result"),
+    "tr": ("bu yüzden", "bu nedenle"),
+    "pl": ("przez to",),
+    "uk": ("через це",),
+    "ar": ("بذلك",),
+}
+
+
 def leans_back(sentence: str, lang: str) -> bool:
-    """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS)."""
-    low = " ".join(words_of(fold(sentence))[:3]) + " "
-    return any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ()))
+    """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS), or leans
+    on it further on (LEANING_INSIDE)."""
+    words = words_of(fold(sentence))
+    low = " ".join(words[:3]) + " "
+    if any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ())):
+        return True
+    whole = f" {' '.join(words)} "
+    return any(f" {inside} " in whole for inside in LEANING_INSIDE.get(lang, ()))
 
 
 # Question words that open a second question after 'and' (no modal verbs: "en moet een profiel kiezen" is one).

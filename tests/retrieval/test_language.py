@@ -56,6 +56,15 @@ def test_a_short_follow_up_takes_the_conversations_language_only_when_its_own_vo
     assert in_conversation("peki maaş?", ["What is BBL?"]).code == "tr"
     assert in_conversation("а скільки це триває?", ["What is BBL?"]).code == "uk"
     assert in_conversation("and how long does the training take at the mbo school?", ["Wat is BBL?"]).code == "en"
+    # ... and so does a short one whose own question words vote clearly, after an earlier question that voted
+    # otherwise (Turkish without letter marks, its 'de' read as Dutch)
+    assert (
+        in_conversation(
+            "okulunda yoksa okul degistirebilir mi sonra?",
+            ["rotterdam zuid de teknik profili olan vmbo okullari hangileri"],
+        ).code
+        == "tr"
+    )
 
 
 @pytest.mark.parametrize(
