@@ -219,6 +219,11 @@ HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
 PLAIN_OTHERS = 2  # a record found by words other beroepen share too names at most this many of them after its answer
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
+# a question that asks for a job or its course and uses this many words of one record's plain words (its description,
+# its names), at least PLAIN_DESCRIBED_LEAD more than any other record, describes that job: it is ours without any
+# domain word ("who watches the installations of a chemical plant from a control panel? how to learn that")
+PLAIN_DESCRIBED_MIN = 3.0
+PLAIN_DESCRIBED_LEAD = 2.0
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 # "Which vmbo profiel?" with what the child likes (round 14): the profielen article's section on what each profiel is
 # about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
@@ -543,6 +548,9 @@ class Assistant:
         # ('car', 'ship', 'машини'): they name those records only in a question asking for one
         self._hobby_words: dict[str, dict[str, set[str]]] = {}
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
+        # lang -> key of a one-word everyday name -> the records it is a whole name of ('كهربائي': the electrician,
+        # not the industrial electrician, whose name only holds it as one word of 'كهربائي صناعي')
+        self._everyday_owners: dict[str, dict[str, set[str]]] = {}
         self._everyday_phrases: dict[
             str, list[tuple[tuple[frozenset[str], ...], str]]
         ] = {}  # lang -> (keys of each word, record) of longer names
@@ -1282,6 +1290,7 @@ class Assistant:
             not in_domain(anchor_text or text, self._domain_names)
             and not self._names_a_beroep(text, lang)
             and not (agree and self._group_figure(text))
+            and not (prefer is None and self._describes_a_beroep(text, lang, article, section))
         ):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop");
             # a figure about a group of young people where the passages and the examples agree is ours ("half the
@@ -1435,6 +1444,7 @@ class Assistant:
 
         by_key: dict[str, set[str]] = {}
         everyday: set[str] = set()
+        owners: dict[str, set[str]] = {}
         phrases: list[tuple[tuple[frozenset[str], ...], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
@@ -1446,6 +1456,8 @@ class Assistant:
             # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
             if named and len(per_word) == 1:
                 everyday.update(per_word[0])
+                for key in per_word[0]:
+                    owners.setdefault(key, set()).add(source)
             elif named and per_word:
                 phrases.append((tuple(per_word), source))
 
@@ -1486,6 +1498,7 @@ class Assistant:
             key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
         )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._everyday_owners[lang] = owners
         self._hobby_words[lang] = {
             key: srcs
             for key, srcs in by_key.items()
@@ -1544,6 +1557,17 @@ class Assistant:
         return bool(keys & self._everyday_words[lang]) or any(
             all(ks & keys for ks in p) for p, _ in self._everyday_phrases[lang]
         )
+
+    def _describes_a_beroep(self, text: str, lang: str, article: str | None, section: str | None) -> bool:
+        """Whether the question asks for a job or its course by describing what the person does, in several words of
+        one record's plain words and clearly more of them than of any other record's ("who watches the
+        installations of a chemical plant from a control panel? how do you learn that?")."""
+        score, _, asks, by_hobby = self._plain_scores(text, lang, article, section)
+        if not asks or by_hobby or not score:
+            return False
+        ranked = sorted(score.values(), reverse=True)
+        lead = ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
+        return ranked[0] >= PLAIN_DESCRIBED_MIN and lead >= PLAIN_DESCRIBED_LEAD
 
     def _plain_record(
         self,
@@ -1639,7 +1663,7 @@ class Assistant:
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
-        credits: list[tuple[frozenset[str], set[str], float]] = []  # per counted word: its keys, records, weight
+        credits: list[tuple[frozenset[str], dict[str, float]]] = []  # per counted word: its keys, record -> weight
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
@@ -1663,13 +1687,17 @@ class Assistant:
             if not keys:
                 continue
             is_named = any(k in everyday for k in keys)
-            # an everyday name of the beroep says more than a word of its one-sentence description
+            # an everyday name of the beroep says more than a word of its one-sentence description; the records
+            # whose name only holds the word as part of a longer name, or whose description uses it, count it as a
+            # description word ('كهربائي' names the electrician, the industrial electrician only as a word)
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
             sources = {src for k in keys for src in index[k]}
-            for src in sources:
-                score[src] = score.get(src, 0.0) + weight
-            credits.append((frozenset(keys), sources, weight))
+            owners = {src for k in keys if k in everyday for src in self._everyday_owners[lang].get(k, ())}
+            given = {src: weight if not owners or src in owners else 1.0 for src in sources}
+            for src, amount in given.items():
+                score[src] = score.get(src, 0.0) + amount
+            credits.append((frozenset(keys), given))
         all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
@@ -1678,10 +1706,11 @@ class Assistant:
                 # a word of this longer name no longer counts for the other records it names on its own: 'ремонт
                 # фур' (repairing lorries) is the lorry mechanic's, though 'фура' alone is the lorry driver's
                 inside = frozenset().union(*phrase)
-                for word_keys, sources, weight in credits:
+                for word_keys, given in credits:
                     if word_keys <= inside:
-                        for other in sources - {src}:
-                            score[other] = score.get(other, 0.0) - weight
+                        for other, amount in given.items():
+                            if other != src:
+                                score[other] = score.get(other, 0.0) - amount
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
@@ -2734,7 +2763,7 @@ class Assistant:
                 )
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
-                    lines.append(t("assistant.beroep_scholen", lang, scholen=format_list(schools[:3], lang)))
+                    lines.append(self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang))
                     per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
@@ -2772,7 +2801,7 @@ class Assistant:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
             schools = self._school_names(o)
             if schools:
-                lines.append(t("assistant.opleiding_scholen", lang, scholen=format_list(schools[:3], lang)))
+                lines.append(self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang))
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
             name, dutch, refs = i.naam, i.omschrijving, list(i.bronnen)
             lines.append(
@@ -2833,6 +2862,20 @@ class Assistant:
             quote=quote,
             topic=hit.source,
         )
+
+    def _schools_line(self, key: str, courses: Sequence[Any], schools: list[str], lang: str) -> str:
+        """The sentence naming the schools of ``courses``; when every school lies outside the region (its
+        municipality is not one of the MRDH's), it says so first and names the places, in the asker's language (the
+        Dutch description may say it too, but a parent reads only the short answer)."""
+        places = [self.kb.scholen[loc.school].locatie.gemeente for o in courses for loc in o.locaties]
+        if places and all(p is not None and p not in vocab.MRDH_GEMEENTEN for p in places):
+            return t(
+                "assistant.scholen_buiten_regio",
+                lang,
+                plaatsen=format_list(list(dict.fromkeys(p for p in places if p)), lang),
+                scholen=format_list(schools, lang),
+            )
+        return t(key, lang, scholen=format_list(schools, lang))
 
     def _school_names(self, opleiding: Any) -> list[str]:
         """The schools that teach an opleiding, by name, sorted."""

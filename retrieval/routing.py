@@ -714,6 +714,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "where to learn",
         "learn that",
         "learn this",
+        "mbo for that",
+        "school for that",
+        "course for that",
     ),
     "tr": (
         "hangi mbo",
@@ -760,6 +763,13 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "gdzie się uczyć",
         "gdzie sie uczyc",
         "co robi",
+        # "is there a school for that": 'na to' points at the job just described ("jest na to szkoła mbo?")
+        "na to szkoła",
+        "na to szkola",
+        "na to mbo",
+        "na to kierunek",
+        "gdzie się tego uczy",
+        "gdzie sie tego uczy",
     ),
     "uk": (
         "яке mbo",
