@@ -1489,7 +1489,11 @@ class Assistant:
         index = {
             key: srcs
             for key, srcs in by_key.items()
-            if len(srcs) <= PLAIN_RECORDS_MAX and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
+            # a one-word everyday name stays a key however many records' descriptions use the word: it counts as a
+            # name only for the few records it names whole ('الكهرباء': the electrician; every electrical job's
+            # description says 'electricity')
+            if (len(srcs) <= PLAIN_RECORDS_MAX or len(owners.get(key, ())) in range(1, PLAIN_RECORDS_MAX + 1))
+            and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
         self._plain_words[lang] = index
         # record words the articles use too often to name a record: another form of such a word names none either
