@@ -2767,7 +2767,10 @@ class Assistant:
                 )
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
-                    lines.append(self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang))
+                    line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
+                    # not taught in the region: the parent's first question ("can he learn it near us?"), said
+                    # right after what the job is
+                    lines.insert(1 if outside else len(lines), line)
                     per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
@@ -2805,7 +2808,8 @@ class Assistant:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
             schools = self._school_names(o)
             if schools:
-                lines.append(self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang))
+                line, outside = self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang)
+                lines.insert(1 if outside else len(lines), line)
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
             name, dutch, refs = i.naam, i.omschrijving, list(i.bronnen)
             lines.append(
@@ -2867,19 +2871,27 @@ class Assistant:
             topic=hit.source,
         )
 
-    def _schools_line(self, key: str, courses: Sequence[Any], schools: list[str], lang: str) -> str:
-        """The sentence naming the schools of ``courses``; when every school lies outside the region (its
-        municipality is not one of the MRDH's), it says so first and names the places, in the asker's language (the
-        Dutch description may say it too, but a parent reads only the short answer)."""
-        places = [self.kb.scholen[loc.school].locatie.gemeente for o in courses for loc in o.locaties]
-        if places and all(p is not None and p not in vocab.MRDH_GEMEENTEN for p in places):
-            return t(
+    def _schools_line(self, key: str, courses: Sequence[Any], schools: list[str], lang: str) -> tuple[str, bool]:
+        """The sentence naming the schools of ``courses``, and whether every school lies outside the region (its
+        municipality is not one of the MRDH's): then the sentence says so and names the places, in the asker's
+        language (the Dutch description may say it too, but a parent reads the short answer)."""
+        where = {
+            (school := self.kb.scholen[loc.school]).naam: school.locatie.gemeente
+            for o in courses
+            for loc in o.locaties
+            if loc.school in self.kb.scholen
+        }
+        if where and all(p is not None and p not in vocab.MRDH_GEMEENTEN for p in where.values()):
+            # the places in the order of the schools named after them
+            places = [where[n] for n in schools if where.get(n)] or [p for p in where.values() if p]
+            text = t(
                 "assistant.scholen_buiten_regio",
                 lang,
-                plaatsen=format_list(list(dict.fromkeys(p for p in places if p)), lang),
+                plaatsen=format_list(list(dict.fromkeys(places)), lang),
                 scholen=format_list(schools, lang),
             )
-        return t(key, lang, scholen=format_list(schools, lang))
+            return text, True
+        return t(key, lang, scholen=format_list(schools, lang)), False
 
     def _school_names(self, opleiding: Any) -> list[str]:
         """The schools that teach an opleiding, by name, sorted."""

@@ -54,6 +54,8 @@ def test_a_course_taught_only_outside_the_region_says_where_in_the_askers_langua
     answer = assistant._record(hit, "en")
     assert "Leiden" in answer.answer
     assert "not taught in the Rotterdam" in answer.answer
+    # ... said right after the course's name, before its length: the parent's first question is "near us?"
+    assert answer.answer.index("not taught in the Rotterdam") < answer.answer.index("takes about")
     beroep_hit = assistant.index.search("Fotonica", k=1, filters={"source": ["beroep:ber_fotonica_technicus"]})[0]
     assert "Leiden" in assistant._record(beroep_hit, "uk").answer
     welder = assistant.index.search("Lasser", k=1, filters={"source": ["beroep:ber_lasser"]})[0]
