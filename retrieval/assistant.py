@@ -2883,7 +2883,7 @@ class Assistant:
         }
         if where and all(p is not None and p not in vocab.MRDH_GEMEENTEN for p in where.values()):
             # the places in the order of the schools named after them
-            places = [where[n] for n in schools if where.get(n)] or [p for p in where.values() if p]
+            places = [p for n in schools if (p := where.get(n))] or [p for p in where.values() if p]
             text = t(
                 "assistant.scholen_buiten_regio",
                 lang,
