@@ -1456,8 +1456,13 @@ class Assistant:
             # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
             if named and len(per_word) == 1:
                 everyday.update(per_word[0])
+                # ... owned by the word and its stems, not by its first six letters ('elektr' of 'elektryk' is
+                # also every 'elektrotechnika')
+                word_ = next(iter(words_of(fold(text))), "")
+                cut = word_.strip("'’")[:6] if code != "ar" and len(word_) >= 7 else None
                 for key in per_word[0]:
-                    owners.setdefault(key, set()).add(source)
+                    if key != cut:
+                        owners.setdefault(key, set()).add(source)
             elif named and per_word:
                 phrases.append((tuple(per_word), source))
 
@@ -1667,6 +1672,7 @@ class Assistant:
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
+        all_keys = self._question_keys(text, lang)
         credits: list[tuple[frozenset[str], dict[str, float]]] = []  # per counted word: its keys, record -> weight
         for forms in self._word_forms(text, lang):
             # each word of the question counts once, by whichever of its forms the index holds
@@ -1698,11 +1704,19 @@ class Assistant:
             named = named or is_named
             sources = {src for k in keys for src in index[k]}
             owners = {src for k in keys if k in everyday for src in self._everyday_owners[lang].get(k, ())}
+            # ... a record whose longer everyday name holds the word keeps the full weight when the question uses
+            # another word of that name too ('دهان' + 'السيارات': the car painter's 'دهان سيارات', not the painter)
+            owners |= {
+                src
+                for phrase, src in self._everyday_phrases[lang]
+                if src in sources
+                and any(ks & set(keys) for ks in phrase)
+                and any(ks & all_keys for ks in phrase if not ks & set(keys))
+            }
             given = {src: weight if not owners or src in owners else 1.0 for src in sources}
             for src, amount in given.items():
                 score[src] = score.get(src, 0.0) + amount
             credits.append((frozenset(keys), given))
-        all_keys = self._question_keys(text, lang)
         for phrase, src in self._everyday_phrases[lang]:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
