@@ -60,3 +60,12 @@ def test_a_course_taught_only_outside_the_region_says_where_in_the_askers_langua
     assert "Leiden" in assistant._record(beroep_hit, "uk").answer
     welder = assistant.index.search("Lasser", k=1, filters={"source": ["beroep:ber_lasser"]})[0]
     assert "not taught in the Rotterdam" not in assistant._record(welder, "en").answer
+
+
+def test_the_first_letters_of_a_one_word_name_name_no_beroep(assistant: Assistant) -> None:
+    """'elektryk' is the electrician's name; 'elektrotechnika' shares only its first six letters ('elektr') and
+    names no beroep by an everyday name (the question is about BBL, not the electrician)."""
+    _, named, _, _ = assistant._plain_scores(
+        "syn lubi elektrotechnikę, czy BBL jest dla niego dobry?", "pl", None, None
+    )
+    assert not named
