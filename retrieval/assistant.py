@@ -1458,11 +1458,8 @@ class Assistant:
                 everyday.update(per_word[0])
                 # ... owned by the word and its stems, not by its first six letters ('elektr' of 'elektryk' is
                 # also every 'elektrotechnika')
-                word_ = next(iter(words_of(fold(text))), "")
-                cut = word_.strip("'’")[:6] if code != "ar" and len(word_) >= 7 else None
-                for key in per_word[0]:
-                    if key != cut:
-                        owners.setdefault(key, set()).add(source)
+                for key in self._exact_forms(next(iter(words_of(fold(text))), ""), code):
+                    owners.setdefault(key, set()).add(source)
             elif named and per_word:
                 phrases.append((tuple(per_word), source))
 
@@ -1538,6 +1535,19 @@ class Assistant:
         elif len(w) >= 7 and w.isalpha():
             forms.add(w[:6])
         return frozenset(f for f in forms if len(f) >= 3)
+
+    @staticmethod
+    def _exact_forms(word: str, lang: str) -> frozenset[str]:
+        """A word as typed (Arabic also without its article or a prefix: 'فالكهرباء' is 'الكهرباء'), not its stem
+        nor its first six letters: the forms by which a question uses a one-word everyday name itself ('vrachtwagens'
+        is not the name 'vrachtwagen')."""
+        from retrieval.tokenize import tokenize
+
+        w = word.strip("'’")
+        if lang != "ar":
+            return frozenset({w})
+        stems = set(tokenize(w, lang)) - {w}
+        return frozenset(Assistant._loose_keys(w, lang) - stems) | {w}
 
     def _question_keys(self, text: str, lang: str) -> set[str]:
         return {key for tok in self._plain_tokens(text, lang) if (key := self._word_key(tok)) is not None}
@@ -1674,7 +1684,7 @@ class Assistant:
         named = False
         all_keys = self._question_keys(text, lang)
         credits: list[tuple[frozenset[str], dict[str, float]]] = []  # per counted word: its keys, record -> weight
-        for forms in self._word_forms(text, lang):
+        for word_, forms in zip(words_of(fold(text)), self._word_forms(text, lang), strict=True):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
                 continue
@@ -1703,7 +1713,9 @@ class Assistant:
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
             sources = {src for k in keys for src in index[k]}
-            owners = {src for k in keys if k in everyday for src in self._everyday_owners[lang].get(k, ())}
+            # (only when the question uses the name itself, not another form of the word)
+            exact = self._exact_forms(word_, lang)
+            owners = {src for k in exact for src in self._everyday_owners[lang].get(k, ())}
             # ... a record whose longer everyday name holds the word keeps the full weight when the question uses
             # another word of that name too ('دهان' + 'السيارات': the car painter's 'دهان سيارات', not the painter)
             owners |= {

@@ -1,8 +1,8 @@
 """Round 17 (issue 11): a job named in plain words.
 
 Parents describe a job by what the person does ("sits in the control room and keeps the plant running") rather than
-by its name; they use a one-word everyday name that another beroep holds only inside a longer name ('elektryk' and
-'elektryk przemysłowy'); and they ask where a course is taught that the region does not offer. The questions here are
+by its name; they use a one-word everyday name that another beroep holds only inside a longer name ('electrician' and
+'industrial electrician'); and they ask where a course is taught that the region does not offer. The questions here are
 not in the eval sets.
 """
 
@@ -34,14 +34,16 @@ def test_a_question_that_describes_no_job_of_ours_is_no_record(assistant: Assist
 
 
 def test_a_one_word_everyday_name_counts_for_the_beroep_it_names_whole(assistant: Assistant) -> None:
-    """'elektryk' is the electrician's everyday name; the industrial electrician only holds it inside 'elektryk
-    przemysłowy', so it counts there as a plain word, not as a name."""
-    score, named, _, _ = assistant._plain_scores("syn chce zostać elektrykiem, czego ma się uczyć?", "pl", None, None)
+    """'electrician' is the electrician's everyday name; the industrial electrician only holds it inside 'industrial
+    electrician', so there it counts as a plain word, not as a name."""
+    score, named, _, _ = assistant._plain_scores(
+        "my son wants to be an electrician, what should he study?", "en", None, None
+    )
     assert named
     assert score["beroep:ber_elektromonteur"] > score.get("beroep:ber_elektromonteur_industrie", 0.0)
     # ... and the longer name still wins when it is used whole
     score, _, _, _ = assistant._plain_scores(
-        "syn chce zostać elektrykiem przemysłowym, czego ma się uczyć?", "pl", None, None
+        "my son wants to be an industrial electrician, what should he study?", "en", None, None
     )
     assert score["beroep:ber_elektromonteur_industrie"] > score.get("beroep:ber_elektromonteur", 0.0)
 
