@@ -224,6 +224,11 @@ HOBBY_ARTICLES_MAX = 4  # ... and at most this many articles use ('care', 'solar
 HOBBY_WEIGHT = 0.5  # ... and counts half a description word: any rarer word of the question decides first
 PLAIN_OTHERS = 2  # a record found by words other beroepen share too names at most this many of them after its answer
 PLAIN_NAMED_WEIGHT = 2.0  # a word of a beroep's everyday names (ook_genoemd) counts this much, a description word 1
+# a question that asks for a job or its course and uses this many words of one record's plain words (its description,
+# its names), at least PLAIN_DESCRIBED_LEAD more than any other record, describes that job: it is ours without any
+# domain word ("who watches the installations of a chemical plant from a control panel? how to learn that")
+PLAIN_DESCRIBED_MIN = 3.0
+PLAIN_DESCRIBED_LEAD = 2.0
 # An earlier question that found no answer still sets the conversation's topic when an example is this close
 # "Which vmbo profiel?" with what the child likes (round 14): the profielen article's section on what each profiel is
 # about answers, opened by the profiel the beroep of those words is reached from (its opleidingen's vmbo_profielen)
@@ -549,6 +554,9 @@ class Assistant:
         # ('car', 'ship', 'машини'): they name those records only in a question asking for one
         self._hobby_words: dict[str, dict[str, set[str]]] = {}
         self._everyday_words: dict[str, frozenset[str]] = {}  # lang -> keys of one-word everyday names (ook_genoemd)
+        # lang -> key of a one-word everyday name -> the records it is a whole name of ('كهربائي': the electrician,
+        # not the industrial electrician, whose name only holds it as one word of 'كهربائي صناعي')
+        self._everyday_owners: dict[str, dict[str, set[str]]] = {}
         self._everyday_phrases: dict[
             str, list[tuple[tuple[frozenset[str], ...], str]]
         ] = {}  # lang -> (keys of each word, record) of longer names
@@ -1321,6 +1329,7 @@ class Assistant:
             not in_domain(anchor_text or text, self._domain_names)
             and not self._names_a_beroep(text, lang)
             and not (agree and self._group_figure(text))
+            and not (prefer is None and self._describes_a_beroep(text, lang, article, section))
         ):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop");
             # a figure about a group of young people where the passages and the examples agree is ours ("half the
@@ -1474,6 +1483,7 @@ class Assistant:
 
         by_key: dict[str, set[str]] = {}
         everyday: set[str] = set()
+        owners: dict[str, set[str]] = {}
         phrases: list[tuple[tuple[frozenset[str], ...], str]] = []
 
         def add(source: str, text: str, code: str, named: bool = False) -> None:
@@ -1485,6 +1495,10 @@ class Assistant:
             # beroep only as a whole ('game developer', not any 'developer'; 'захист комп'ютерів', not 'захист')
             if named and len(per_word) == 1:
                 everyday.update(per_word[0])
+                # ... owned by the word and its stems, not by its first six letters ('elektr' of 'elektryk' is
+                # also every 'elektrotechnika')
+                for key in self._exact_forms(next(iter(words_of(fold(text))), ""), code):
+                    owners.setdefault(key, set()).add(source)
             elif named and per_word:
                 phrases.append((tuple(per_word), source))
 
@@ -1516,7 +1530,11 @@ class Assistant:
         index = {
             key: srcs
             for key, srcs in by_key.items()
-            if len(srcs) <= PLAIN_RECORDS_MAX and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
+            # a one-word everyday name stays a key however many records' descriptions use the word: it counts as a
+            # name only for the few records it names whole ('الكهرباء': the electrician; every electrical job's
+            # description says 'electricity')
+            if (len(srcs) <= PLAIN_RECORDS_MAX or len(owners.get(key, ())) in range(1, PLAIN_RECORDS_MAX + 1))
+            and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
         self._plain_words[lang] = index
         # record words the articles use too often to name a record: another form of such a word names none either
@@ -1525,6 +1543,7 @@ class Assistant:
             key for key in by_key if key not in index and in_articles.get(key, 0) > PLAIN_ARTICLES_MAX
         )
         self._everyday_words[lang] = frozenset(everyday & index.keys())
+        self._everyday_owners[lang] = owners
         self._hobby_words[lang] = {
             key: srcs
             for key, srcs in by_key.items()
@@ -1556,6 +1575,19 @@ class Assistant:
             forms.add(w[:6])
         return frozenset(f for f in forms if len(f) >= 3)
 
+    @staticmethod
+    def _exact_forms(word: str, lang: str) -> frozenset[str]:
+        """A word as typed (Arabic also without its article or a prefix: 'فالكهرباء' is 'الكهرباء'), not its stem
+        nor its first six letters: the forms by which a question uses a one-word everyday name itself ('vrachtwagens'
+        is not the name 'vrachtwagen')."""
+        from retrieval.tokenize import tokenize
+
+        w = word.strip("'’")
+        if lang != "ar":
+            return frozenset({w})
+        stems = set(tokenize(w, lang)) - {w}
+        return frozenset(Assistant._loose_keys(w, lang) - stems) | {w}
+
     def _question_keys(self, text: str, lang: str) -> set[str]:
         return {key for tok in self._plain_tokens(text, lang) if (key := self._word_key(tok)) is not None}
 
@@ -1583,6 +1615,17 @@ class Assistant:
         return bool(keys & self._everyday_words[lang]) or any(
             all(ks & keys for ks in p) for p, _ in self._everyday_phrases[lang]
         )
+
+    def _describes_a_beroep(self, text: str, lang: str, article: str | None, section: str | None) -> bool:
+        """Whether the question asks for a job or its course by describing what the person does, in several words of
+        one record's plain words and clearly more of them than of any other record's ("who watches the
+        installations of a chemical plant from a control panel? how do you learn that?")."""
+        score, _, asks, by_hobby = self._plain_scores(text, lang, article, section)
+        if not asks or by_hobby or not score:
+            return False
+        ranked = sorted(score.values(), reverse=True)
+        lead = ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
+        return ranked[0] >= PLAIN_DESCRIBED_MIN and lead >= PLAIN_DESCRIBED_LEAD
 
     def _plain_record(
         self,
@@ -1678,8 +1721,9 @@ class Assistant:
         hobbies: list[set[str]] = []  # per hobby word of the question, the records using it
         elsewhere = True  # ... and whether the chosen section leaves all of them out (its text too)
         named = False
-        credits: list[tuple[frozenset[str], set[str], float]] = []  # per counted word: its keys, records, weight
-        for forms in self._word_forms(text, lang):
+        all_keys = self._question_keys(text, lang)
+        credits: list[tuple[frozenset[str], dict[str, float]]] = []  # per counted word: its keys, record -> weight
+        for word_, forms in zip(words_of(fold(text)), self._word_forms(text, lang), strict=True):
             # each word of the question counts once, by whichever of its forms the index holds
             if not forms or forms & self._question_words or max(map(self.index.idf, forms)) < PLAIN_MIN_IDF:
                 continue
@@ -1702,14 +1746,28 @@ class Assistant:
             if not keys:
                 continue
             is_named = any(k in everyday for k in keys)
-            # an everyday name of the beroep says more than a word of its one-sentence description
+            # an everyday name of the beroep says more than a word of its one-sentence description; the records
+            # whose name only holds the word as part of a longer name, or whose description uses it, count it as a
+            # description word ('كهربائي' names the electrician, the industrial electrician only as a word)
             weight = PLAIN_NAMED_WEIGHT if is_named else 1.0
             named = named or is_named
             sources = {src for k in keys for src in index[k]}
-            for src in sources:
-                score[src] = score.get(src, 0.0) + weight
-            credits.append((frozenset(keys), sources, weight))
-        all_keys = self._question_keys(text, lang)
+            # (only when the question uses the name itself, not another form of the word)
+            exact = self._exact_forms(word_, lang)
+            owners = {src for k in exact for src in self._everyday_owners[lang].get(k, ())}
+            # ... a record whose longer everyday name holds the word keeps the full weight when the question uses
+            # another word of that name too ('دهان' + 'السيارات': the car painter's 'دهان سيارات', not the painter)
+            owners |= {
+                src
+                for phrase, src in self._everyday_phrases[lang]
+                if src in sources
+                and any(ks & set(keys) for ks in phrase)
+                and any(ks & all_keys for ks in phrase if not ks & set(keys))
+            }
+            given = {src: weight if not owners or src in owners else 1.0 for src in sources}
+            for src, amount in given.items():
+                score[src] = score.get(src, 0.0) + amount
+            credits.append((frozenset(keys), given))
         for phrase, src in self._everyday_phrases[lang]:
             if all(ks & all_keys for ks in phrase) and not any(ks & own for ks in phrase):
                 score[src] = score.get(src, 0.0) + PLAIN_NAMED_WEIGHT
@@ -1717,10 +1775,11 @@ class Assistant:
                 # a word of this longer name no longer counts for the other records it names on its own: 'ремонт
                 # фур' (repairing lorries) is the lorry mechanic's, though 'фура' alone is the lorry driver's
                 inside = frozenset().union(*phrase)
-                for word_keys, sources, weight in credits:
+                for word_keys, given in credits:
                     if word_keys <= inside:
-                        for other in sources - {src}:
-                            score[other] = score.get(other, 0.0) - weight
+                        for other, amount in given.items():
+                            if other != src:
+                                score[other] = score.get(other, 0.0) - amount
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
@@ -2799,7 +2858,10 @@ class Assistant:
                 )
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
-                    lines.append(t("assistant.beroep_scholen", lang, scholen=format_list(schools[:3], lang)))
+                    line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
+                    # not taught in the region: the parent's first question ("can he learn it near us?"), said
+                    # right after what the job is
+                    lines.insert(1 if outside else len(lines), line)
                     per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
@@ -2837,7 +2899,8 @@ class Assistant:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
             schools = self._school_names(o)
             if schools:
-                lines.append(t("assistant.opleiding_scholen", lang, scholen=format_list(schools[:3], lang)))
+                line, outside = self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang)
+                lines.insert(1 if outside else len(lines), line)
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
             name, dutch, refs = i.naam, i.omschrijving, list(i.bronnen)
             lines.append(
@@ -2898,6 +2961,28 @@ class Assistant:
             quote=quote,
             topic=hit.source,
         )
+
+    def _schools_line(self, key: str, courses: Sequence[Any], schools: list[str], lang: str) -> tuple[str, bool]:
+        """The sentence naming the schools of ``courses``, and whether every school lies outside the region (its
+        municipality is not one of the MRDH's): then the sentence says so and names the places, in the asker's
+        language (the Dutch description may say it too, but a parent reads the short answer)."""
+        where = {
+            (school := self.kb.scholen[loc.school]).naam: school.locatie.gemeente
+            for o in courses
+            for loc in o.locaties
+            if loc.school in self.kb.scholen
+        }
+        if where and all(p is not None and p not in vocab.MRDH_GEMEENTEN for p in where.values()):
+            # the places in the order of the schools named after them
+            places = [p for n in schools if (p := where.get(n))] or [p for p in where.values() if p]
+            text = t(
+                "assistant.scholen_buiten_regio",
+                lang,
+                plaatsen=format_list(list(dict.fromkeys(places)), lang),
+                scholen=format_list(schools, lang),
+            )
+            return text, True
+        return t(key, lang, scholen=format_list(schools, lang)), False
 
     def _school_names(self, opleiding: Any) -> list[str]:
         """The schools that teach an opleiding, by name, sorted."""

@@ -209,6 +209,7 @@ def _build_vocabularies(kb: KnowledgeBase) -> tuple[dict[str, set[str]], set[str
         *(r.naam for r in kb.beroepen.values()),
         *(r.naam for r in kb.opleidingen.values()),
         *(r.naam for r in kb.scholen.values()),
+        *(r.locatie.gemeente or "" for r in kb.scholen.values()),  # where a school outside the region lies
         *(r.naam for r in kb.campussen.values()),
         *(r.naam for r in kb.gebieden.values()),
     ]:

@@ -750,6 +750,9 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "where to learn",
         "learn that",
         "learn this",
+        "mbo for that",
+        "school for that",
+        "course for that",
     ),
     "tr": (
         "hangi mbo",
@@ -796,6 +799,13 @@ RECORD_ASK_PHRASES: dict[str, tuple[str, ...]] = {
         "gdzie się uczyć",
         "gdzie sie uczyc",
         "co robi",
+        # "is there a school for that": 'na to' points at the job just described ("jest na to szkoła mbo?")
+        "na to szkoła",
+        "na to szkola",
+        "na to mbo",
+        "na to kierunek",
+        "gdzie się tego uczy",
+        "gdzie sie tego uczy",
     ),
     "uk": (
         "яке mbo",
@@ -1126,12 +1136,13 @@ DURATION_WORDS: dict[str, tuple[str, ...]] = {
 # ... and the words that ask where one learns it ("can he learn that somewhere near Rotterdam?"): the opleiding
 # answers (its schools, and whether the region offers it), not the beroep
 WHERE_WORDS: dict[str, tuple[str, ...]] = {
-    "nl": ("waar", "welke school", "welke scholen", "in de buurt", "dichtbij"),
-    "en": ("where", "somewhere", "which school", "which schools", "near", "nearby", "close to"),
-    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "yakın", "yakında"),
-    "ar": ("أين", "اين", "وين", "أي مدرسة", "اي مدرسة", "قريب"),
-    "pl": ("gdzie", "jaka szkoła", "jaka szkola", "która szkoła", "ktora szkola", "blisko"),
-    "uk": ("де", "яка школа", "які школи", "поблизу", "біля", "недалеко"),
+    # ... also "around rotterdam", "in de omgeving", "w okolicy": a place the course should be near
+    "nl": ("waar", "welke school", "welke scholen", "in de buurt", "dichtbij", "omgeving"),
+    "en": ("where", "somewhere", "which school", "which schools", "near", "nearby", "close to", "around"),
+    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "yakın", "yakında", "civar"),
+    "ar": ("أين", "اين", "وين", "أي مدرسة", "اي مدرسة", "قريب", "بالقرب"),
+    "pl": ("gdzie", "jaka szkoła", "jaka szkola", "która szkoła", "ktora szkola", "blisko", "okolic"),
+    "uk": ("де", "яка школа", "які школи", "поблизу", "біля", "недалеко", "поруч"),
 }
 
 
