@@ -116,7 +116,11 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # Round 16's fresh set (v10) measured once on the merged round-16 code (e535ada): right 0.788 (en, tr, pl 0.727; ar
 # 0.818), refused 0.015, declined 1.000, follow-ups 1.000 (docs/eval/holdout_round16_result.json); v9 is development
 # data now (0.828 when measured, 0.938 after round 16). The guards sit below the one measurement of v10.
-HOLDOUT_FLOORS = {"right": 0.74, "declined": 0.95, "followup": 0.80}
+# Round 17's fresh set (v11, written before round 17 began) measured once on the merged round-17 code (49add82): right
+# 0.909 (tr 0.818, pl 1.000), refused 0.015, declined 1.000, follow-ups 0.750 (9 of 12; tr, ar, uk one miss each)
+# (docs/eval/holdout_round17_result.json); v10 is development data now (0.788 when measured, 0.894 after round 17).
+# The guards sit below the one measurement of v11.
+HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 
 # The retrievers alone (bm25, dense) are compared with fusion on every third question: enough to catch fusion
