@@ -1139,10 +1139,23 @@ WHERE_WORDS: dict[str, tuple[str, ...]] = {
     # ... also "around rotterdam", "in de omgeving", "w okolicy": a place the course should be near
     "nl": ("waar", "welke school", "welke scholen", "in de buurt", "dichtbij", "omgeving"),
     "en": ("where", "somewhere", "which school", "which schools", "near", "nearby", "close to", "around"),
-    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "yakın", "yakında", "civar"),
+    "tr": ("nerede", "nerde", "hangi okul", "hangi okulda", "hangi okula", "yakın", "yakında", "civar"),
     "ar": ("أين", "اين", "وين", "أي مدرسة", "اي مدرسة", "قريب", "بالقرب"),
-    "pl": ("gdzie", "jaka szkoła", "jaka szkola", "która szkoła", "ktora szkola", "blisko", "okolic"),
-    "uk": ("де", "яка школа", "які школи", "поблизу", "біля", "недалеко", "поруч"),
+    "pl": (
+        "gdzie",
+        "jaka szkoła",
+        "jaka szkola",
+        "która szkoła",
+        "ktora szkola",
+        "jakiej szkoły",  # "do jakiej szkoły mbo?": the school named in another case
+        "jakiej szkoly",
+        "której szkoły",
+        "ktorej szkoly",
+        "jakiej szkole",
+        "blisko",
+        "okolic",
+    ),
+    "uk": ("де", "яка школа", "які школи", "яку школу", "якій школі", "поблизу", "біля", "недалеко", "поруч"),
 }
 
 
