@@ -30,5 +30,6 @@ mkdir -p test-artifacts
 if [ -n "$fast" ]; then
   python -m pytest -q -m "not slow" "$@"
 else
-  python -m pytest -q "$@"
+  # the slowest tests are listed: the suite must stay under 15 minutes on CI's two cores
+  python -m pytest -q --durations=15 "$@"
 fi
