@@ -46,7 +46,7 @@ from knowledge.i18n import label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef
+from knowledge.schema import BronRef, KortAntwoord
 from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
@@ -2105,7 +2105,7 @@ class Assistant:
         if words is None:
             from retrieval.tokenize import tokenize
 
-            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            part = self._kort_part(article, section)
             if part is None:
                 words = frozenset()
             else:
@@ -2122,7 +2122,7 @@ class Assistant:
         if words is None:
             from retrieval.tokenize import tokenize
 
-            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            part = self._kort_part(article, section)
             own = part.tekst.get(lang, "") if part is not None else ""
             dutch = part.tekst.get("nl", "") if part is not None else ""
             words = frozenset(tokenize(own, lang)) | frozenset(tokenize(f"{own} {dutch}", "nl"))
@@ -2135,7 +2135,7 @@ class Assistant:
         key = (article, f"?{section}", lang)
         words = self._section_tokens.get(key)
         if words is None:
-            part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+            part = self._kort_part(article, section)
             found: set[str] = set()
             for code in dict.fromkeys((lang, "nl")):
                 for q in part.vragen.get(code, []) if part is not None else []:
@@ -2238,7 +2238,7 @@ class Assistant:
             return self._figure_fit(art, sec, text, lang)
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
-        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        part = self._kort_part(article, section)
         if here is None or part is None or not _FIGURE.search(part.tekst.get("nl", "")):
             # the chosen section gives no figure: "how many days at school?" is answered in words, not moved
             return article, section
@@ -2316,13 +2316,17 @@ class Assistant:
 
     def _section_groups(self, article: str, section: str, lang: str) -> frozenset[str]:
         """The groups of pupils a section's text names, in the asker's language or in Dutch."""
-        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        part = self._kort_part(article, section)
         if part is None:
             return frozenset()
         return groups_named(part.tekst.get(lang, "")) | groups_named(part.tekst.get("nl", ""))
 
+    def _kort_part(self, article: str, section: str | None) -> KortAntwoord | None:
+        """The short-answer section ``section`` of ``article`` (None when it has none by that id)."""
+        return next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+
     def _section_figure(self, article: str, section: str) -> bool:
-        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        part = self._kort_part(article, section)
         return part is not None and bool(_FIGURE.search(part.tekst.get("nl", "")))
 
     def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
@@ -2369,7 +2373,7 @@ class Assistant:
         cached = self._figure_places.get(key)
         if cached is not None:
             return cached
-        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        part = self._kort_part(article, section)
         places: list[tuple[frozenset[str], frozenset[str]]] = []
         if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
             own = sentences(part.tekst.get(lang) or part.tekst["nl"])
@@ -2401,7 +2405,7 @@ class Assistant:
             return cached
         from retrieval.tokenize import tokenize
 
-        part = next((k for k in self.kb.artikelen[article].kort if k.id == section), None)
+        part = self._kort_part(article, section)
         windows: list[frozenset[str]] = []
         if part is not None and _FIGURE.search(part.tekst.get("nl", "")):
             own = sentences(part.tekst.get(lang) or part.tekst["nl"])
@@ -2444,7 +2448,7 @@ class Assistant:
         if mine < best - FIGURE_PASSAGE_MARGIN:
             return None
         sec = self._section_for(there, text, lang, matches)
-        part = next((k for k in self.kb.artikelen[there].kort if k.id == sec), None)
+        part = self._kort_part(there, sec)
         if part is None or not _FIGURE.search(part.tekst.get("nl", "")):
             return None
         if self.support(text, lang, there, sec) < self.support(text, lang, article, section) - FIGURE_PASSAGE_WORDS:
@@ -2468,7 +2472,7 @@ class Assistant:
             return (article, near[0].section) if near else (article, section)
         best = max((m.dense for m in matches), default=0.0)
         for m in matches:
-            part = next((k for k in self.kb.artikelen[m.article].kort if k.id == m.section), None)
+            part = self._kort_part(m.article, m.section)
             if part is not None and part.actie and m.dense >= best - ACTION_SWITCH:
                 return m.article, m.section
         return article, section
