@@ -122,7 +122,9 @@ def ranking(assistant: Assistant, q: EvalQuestion, answer: Answer, mode: Mode) -
     own = [s.source for s in answer.sources if s.source and s.kind in ("knowledge", "activity", "own_document")]
     if answer.mode == "structured":
         return list(dict.fromkeys(own))
-    hits = assistant.index.search(q.question, k=K_RETRIEVE * 3, mode=mode, lang=answer.language)
+    # the question's embedding as the reply computed it (kept by the assistant): the same vector, not embedded twice
+    qvec = assistant.query_vector(q.question) if mode != "bm25" else None
+    hits = assistant.index.search(q.question, k=K_RETRIEVE * 3, mode=mode, lang=answer.language, qvec=qvec)
     return list(dict.fromkeys(own + unique_sources(hits)))
 
 
