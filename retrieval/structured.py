@@ -1062,7 +1062,10 @@ def answer_activities(
         f"{h.initiatief.naam}: {website_label(h.initiatief.website)}" for h in shown[:show] if h.initiatief.website
     ]
     details = [t("assistant.activities_dates", lang), *(f"- {s}" for s in sites)] if sites else []
-    details += [item(h, True) for h in shown[show:]]
+    if len(shown) > show:
+        # under their own heading: after the list of websites a parent would read the next activities as more websites
+        rest_heading = t("assistant.activities_more_heading", lang, n=len(shown) - show)
+        details += [*([""] if details else []), rest_heading, *(item(h, True) for h in shown[show:])]
     if q.favour and any(favoured(h.initiatief, q.favour) for h in shown):
         lines.append(t("assistant.activities_favour_first", lang, what=favour_words(q.favour, lang)))
     if q.place is None:

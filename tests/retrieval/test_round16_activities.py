@@ -72,6 +72,21 @@ def test_the_details_say_where_dates_and_sign_up_are(kb: KnowledgeBase, lang: st
     assert "http" not in answer.text and "· " not in answer.text  # the short answer stays short
 
 
+@pytest.mark.parametrize("lang", ["nl", "tr", "ar"])
+def test_the_activities_after_the_websites_have_their_own_heading(kb: KnowledgeBase, lang: str) -> None:
+    # a parent read the fourth activity, listed right under the websites, as one more website
+    q = parse_activity_question(kb, "open dag techniek in rotterdam zuid")
+    assert q is not None
+    answer = answer_activities(kb, q, lang)
+    listed = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    rest = answer.shown[len(listed) :]
+    assert rest, "this place has more activities than the short answer lists"
+    sites, heading, after = answer.details.partition(t("assistant.activities_more_heading", lang, n=len(rest)))
+    assert heading and sites.startswith(t("assistant.activities_dates", lang)), answer.details
+    assert [line.split(":")[0] for line in after.strip().splitlines()] == [f"- {h.initiatief.naam}" for h in rest]
+    assert not any(h.initiatief.naam in sites for h in rest)
+
+
 @pytest.mark.parametrize(
     ("url", "shown"),
     [

@@ -156,7 +156,8 @@ def test_the_numbers_of_a_long_list_add_up(kb: KnowledgeBase, lang: str) -> None
     assert q is not None
     reply = answer_activities(kb, q, lang)
     listed = len([line for line in reply.text.splitlines() if line.startswith("- ")])
-    in_details = len(reply.details.splitlines())
+    heading = t("assistant.activities_more_heading", lang, n=len(reply.shown) - listed)
+    in_details = len(reply.details.split(heading, 1)[1].strip().splitlines())
     rest = len(reply.hits) - listed - in_details
     assert rest > 0, "this place has more matches than are listed"
     last = reply.text.splitlines()[-1]
