@@ -451,8 +451,20 @@ LIST_WORDS = (
 
 # Parts of Rotterdam as people name them, in six languages (the area names are in gebieden.yaml).
 DIRECTIONS: dict[str, tuple[str, ...]] = {
-    "Rotterdam Zuid": ("zuid", "south", "southern", "güney", "guney", "południ", "poludni", "півд", "جنوب"),
-    "Rotterdam Noord": ("noord", "north", "northern", "kuzey", "północ", "polnoc", "півн", "شمال"),
+    "Rotterdam Zuid": (
+        "zuid",
+        "south",
+        "southern",
+        "güney",
+        "guney",
+        "południ",
+        "poludni",
+        "півд",
+        "جنوب",
+        "زاود",
+        "زويد",
+    ),
+    "Rotterdam Noord": ("noord", "north", "northern", "kuzey", "północ", "polnoc", "півн", "شمال", "نورد"),
     "Rotterdam West": ("west", "western", "batı", "bati", "zachód", "zachod", "захід", "західн", "غرب"),
     "Rotterdam Oost": ("oost", "east", "eastern", "doğu", "dogu", "wschód", "wschod", "схід", "східн", "شرق"),
     "Rotterdam Centrum": ("centrum", "center", "centre", "downtown", "merkez", "центр", "وسط"),
@@ -616,12 +628,14 @@ def _direction_area(text: str, words: list[str]) -> str | None:
                 continue
             # "Zuid" and "Noord" are Dutch names of these areas: also bare, inside a sentence in another language
             # ("чи є день відкритих дверей біля Zuid?", "Zuid'de", "near Zuid"); 'south' alone stays a direction
-            if rotterdam or (w in ("zuid", "noord") and (i == 0 or words[i - 1] != "van")):  # not Kop van Zuid
+            if rotterdam or (w in _DUTCH_AREA_NAMES and (i == 0 or words[i - 1] != "van")):  # not Kop van Zuid
                 return area
     return None
 
 
 _BARE_DIRECTIONS = frozenset({"zuid", "noord", "west", "oost"})
+# "Zuid" and "Noord" as Dutch names of the areas, also as parents write them in Arabic script
+_DUTCH_AREA_NAMES = frozenset({"zuid", "noord", "زاود", "زويد", "نورد"})
 
 # --- place names written in Cyrillic or Arabic script ---------------------------------------------------
 # A name is compared as it sounds: Dutch spelling and a transliteration (anyascii) are folded to one sound key

@@ -37,6 +37,10 @@ from retrieval.structured import activity_line, answer_activities, find_place, p
         ("чи є день відкритих дверей біля Zuid?", "Rotterdam Zuid"),
         ("Zuid'de acik gun var mi", "Rotterdam Zuid"),
         ("open day near Noord?", "Rotterdam Noord"),
+        # ... and as Arabic-speaking parents write the Dutch name in their script
+        ("اريد يوم مفتوح للتقنية في روتردام زاود", "Rotterdam Zuid"),
+        ("في يوم مفتوح تقني قريب من زويد؟", "Rotterdam Zuid"),
+        ("شو في نشاطات تقنية في نورد؟", "Rotterdam Noord"),
         ("open dag op de Kop van Zuid", "Kop van Zuid-Entrepot"),  # a wijk, not the area
         ("stage in Noord-Brabant", None),
     ],
