@@ -169,6 +169,7 @@ FIGURE_PASSAGE_MARGIN = 0.05
 # a figure question naming a group of pupils (girls) takes the closest section about that group with a figure when its
 # example is this close to the best one (a short group word, Turkish "kız", moves the examples little: 0.07)
 GROUP_MARGIN = 0.08
+GROUP_OWN = 0.02  # ... the chosen article's own section for the group, when its example is about as close
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
@@ -440,7 +441,11 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:tl|mavo|theoretische leerweg|theoretical track|teorik\w*|teoretyczn\w*|теоретичн\w*)\b|النظري"
         ),
-    ),
+    ),    # students of one mbo track: a figure for BBL (work and learn) or BOL (school with placements) is another figure
+    # than the one for all mbo students ("BBL'de de aynı sorun var mı?" wants the BBL share, not the overall one)
+    ("bbl", re.compile(r"\bbbl\w*")),
+    # (not the Turkish "bol", plenty: "bol iş", "bol para")
+    ("bol", re.compile(r"\bbol\b(?!\s*(?:bol|i[sş]|para|maa[sş]))")),
 )
 
 
@@ -798,7 +803,7 @@ class Assistant:
 
     def _with_remark(self, first: Route, question: str, lang: str, mode: Mode) -> Route:
         """``first`` (the question before a remark) with the section of its article that the whole text asks about."""
-        if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question):
+        if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question, lang):
             return first
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
@@ -1200,7 +1205,7 @@ class Assistant:
         short = len(content_words(text, lang)) <= KEEP_WORDS
         keep = context.section if short and refers_back(text, lang) else None
         section = self._section_for(mine.article, text, lang, own, keep)
-        if asks_action(text, lang) and not asks_number(text):
+        if asks_action(text, lang) and not asks_number(text, lang):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
         return Route(
@@ -1230,7 +1235,7 @@ class Assistant:
             route.kind == "section"
             and prefer is None
             and route.article in self._field_profielen
-            and not asks_number(text)
+            and not asks_number(text, lang)
             and asks_profiel(text, lang)
         ):
             # "loves ships and the port, what should he choose in vmbo?": the port article answers with the sentence
@@ -1281,7 +1286,7 @@ class Assistant:
             # "kızım havo 3te, mühendis olmak istiyor: NT mi NG mi?": the havo/vwo profielen answer, not an engineer's
             # record nor the vmbo's techniek profielen
             route.kind, route.article, route.confidence = "section", HAVO_ARTICLE, best_example
-            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text) else HAVO_SECTION
+            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text, lang) else HAVO_SECTION
             return route
         if (
             named is not None
@@ -1399,7 +1404,7 @@ class Assistant:
                 # the passage search decides which article; the example questions which section of it
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
-            if asks_number(text):
+            if asks_number(text, lang):
                 # the section whose words and figure the question asks about ("how many days at school?" is the
                 # section with the school days, not the first one with a share)
                 section = self._section_for(article, text, lang, matches)
@@ -2197,7 +2202,7 @@ class Assistant:
         if not mine:
             return self._best_section(article, matches)
         best = max(m.dense for m in mine)
-        number = asks_number(text)
+        number = asks_number(text, lang)
         asked = regions_named(text) - _AREA_TOWNS
         margin = REGION_MARGIN if number and asked else SECTION_MARGIN
         close = [m for m in mine if m.dense >= best - margin or m.section == keep]
@@ -2301,17 +2306,17 @@ class Assistant:
         if not asked or asked <= self._section_groups(article, section or "", lang):
             return article, section
         best = max((m.dense for m in matches), default=0.0)
-        found = max(
-            (
-                m
-                for m in matches
-                if m.dense >= best - GROUP_MARGIN
-                and asked <= self._section_groups(m.article, m.section or "", lang)
-                and self._section_figure(m.article, m.section or "")
-            ),
-            key=lambda m: m.dense,
-            default=None,
-        )
+        fitting = [
+            m
+            for m in matches
+            if m.dense >= best - GROUP_MARGIN
+            and asked <= self._section_groups(m.article, m.section or "", lang)
+            and self._section_figure(m.article, m.section or "")
+        ]
+        # the chosen article's own section for that group, other things about equal (GROUP_OWN): the article was
+        # chosen on the question's topic (finding a placement), the group picks the figure inside it (the BBL figure,
+        # not another article's BBL figure about finding a job)
+        found = max(fitting, key=lambda m: m.dense + (GROUP_OWN if m.article == article else 0.0), default=None)
         return (found.article, found.section) if found is not None else (article, section)
 
     def _section_groups(self, article: str, section: str, lang: str) -> frozenset[str]:
