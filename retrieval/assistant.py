@@ -2239,8 +2239,10 @@ class Assistant:
         question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
 
         def share(art: str, sec: str | None) -> float:
-            # the words that say what the figure is about, next to the figure (see _figure_fit)
-            return self._figure_fit(art, sec, text, lang)
+            # the words that say what the figure is about, next to the figure (see _figure_fit); "Rotterdam" alone
+            # does not move the answer to another article's figure for the town ("rotterdamda gercekten teknik
+            # eleman eksik mi": the area's vacancies, not the town's vmbo pupils; see _AREA_TOWNS)
+            return self._figure_fit(art, sec, text, lang, towns=False)
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
         part = self._kort_part(article, section)
@@ -2334,11 +2336,12 @@ class Assistant:
         part = self._kort_part(article, section)
         return part is not None and bool(_FIGURE.search(part.tekst.get("nl", "")))
 
-    def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
+    def _figure_fit(self, article: str, section: str | None, text: str, lang: str, towns: bool = True) -> float:
         """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
         many", "percent") that one sentence giving a figure holds, read with the sentence before it; a word found
         only elsewhere in the section (its other sentences, its example questions: "meiden", "mavo") counts half.
-        0.0 when the section gives no figure."""
+        0.0 when the section gives no figure. ``towns=False``: a town that often means its area (_AREA_TOWNS) is
+        not read as the region asked."""
         windows = self._figure_window_words(article, section or "", lang)
         if not windows:
             return 0.0
@@ -2352,7 +2355,7 @@ class Assistant:
             and self.index.df.get(tok, 0)
         ]
         weights = {tok: self.index.idf(tok) for tok in toks}
-        asked = regions_named(text)
+        asked = regions_named(text) if towns else regions_named(text) - _AREA_TOWNS
         # the region asked, in whatever language or script the section names it (see SECTION_REGION)
         region = max(weights.values(), default=1.0) if asked else 0.0
         total = sum(weights.values()) + region

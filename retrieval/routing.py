@@ -247,11 +247,13 @@ FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
     # ... and 'and if' ('واذا رفضوه؟'), 'and then' ('وبعدين؟'), 'and as for' ('وبالنسبة للراتب؟'), Egyptian 'so' ('طب')
     "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن", "واذا", "وإذا", "ولو", "وبعدين", "وبالنسبة", "طب"),
 }
+# "The same" points back too ("bbl de de aynı sorun var mı?": the problem just explained, for BBL), also typed
+# without the Turkish letter marks ("ayni", "orasi").
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n"),
-    "en": ("that", "it", "this", "there", "they", "those", "one"),
-    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar"),
-    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
+    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n", "hetzelfde", "zelfde"),
+    "en": ("that", "it", "this", "there", "they", "those", "one", "same"),
+    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "orasi", "bunlar", "aynı", "ayni"),
+    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej", "samo", "sama"),
     "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
     # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
     "ar": (
