@@ -152,6 +152,7 @@ SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the questi
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
+SECTION_OTHER_GROUP = 0.05  # ... less for a section about a group of its own (BBL, BOL) that the question does not name
 # "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
 # helps) answers when its example is at most this far below the article's best
 ACTION_MARGIN = 0.06
@@ -2212,6 +2213,10 @@ class Assistant:
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
         art = self.kb.artikelen[article]
+        groups = groups_named(text)
+        # the groups every section that names a group speaks of (young migrants, in the placement article)
+        named = [g for g in (self._section_groups(article, k.id, lang) for k in art.kort) if g]
+        common = frozenset.intersection(*named) if named else frozenset()
 
         def score(m: SectionMatch) -> float:
             have = self._part_words(article, m.section, lang)
@@ -2227,7 +2232,11 @@ class Assistant:
                     figure = SECTION_MATCHING_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
-            return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0)
+            # a figure for a group: a section given to a group of its own (the BBL and BOL figures) answers a
+            # question that names one of them; "how many young migrants ..." gets the figure about all of them
+            own = self._section_groups(article, m.section, lang) - common
+            other = SECTION_OTHER_GROUP if number and groups and own and not own & groups else 0.0
+            return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0) - other
 
         return max(close, key=score).section
 
@@ -2318,7 +2327,15 @@ class Assistant:
         # the chosen article's own section for that group, other things about equal (GROUP_OWN): the article was
         # chosen on the question's topic (finding a placement), the group picks the figure inside it (the BBL figure,
         # not another article's BBL figure about finding a job)
-        found = max(fitting, key=lambda m: m.dense + (GROUP_OWN if m.article == article else 0.0), default=None)
+        # ... and the one whose figure sentence holds the question's words ("almost half of the ICT students have
+        # migrant parents?": the 47% for ICT, not a placement figure that names migrants too)
+        found = max(
+            fitting,
+            key=lambda m: m.dense
+            + (GROUP_OWN if m.article == article else 0.0)
+            + SECTION_WORDS * self._figure_fit(m.article, m.section, text, lang),
+            default=None,
+        )
         return (found.article, found.section) if found is not None else (article, section)
 
     def _section_groups(self, article: str, section: str, lang: str) -> frozenset[str]:
