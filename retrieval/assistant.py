@@ -442,7 +442,8 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:tl|mavo|theoretische leerweg|theoretical track|teorik\w*|teoretyczn\w*|теоретичн\w*)\b|النظري"
         ),
-    ),    # students of one mbo track: a figure for BBL (work and learn) or BOL (school with placements) is another figure
+    ),
+    # students of one mbo track: a figure for BBL (work and learn) or BOL (school with placements) is another figure
     # than the one for all mbo students ("BBL'de de aynı sorun var mı?" wants the BBL share, not the overall one)
     ("bbl", re.compile(r"\bbbl\w*")),
     # (not the Turkish "bol", plenty: "bol iş", "bol para")
@@ -1287,7 +1288,9 @@ class Assistant:
             # "kızım havo 3te, mühendis olmak istiyor: NT mi NG mi?": the havo/vwo profielen answer, not an engineer's
             # record nor the vmbo's techniek profielen
             route.kind, route.article, route.confidence = "section", HAVO_ARTICLE, best_example
-            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text, lang) else HAVO_SECTION
+            route.section = (
+                self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text, lang) else HAVO_SECTION
+            )
             return route
         if (
             named is not None
@@ -2331,9 +2334,11 @@ class Assistant:
         # migrant parents?": the 47% for ICT, not a placement figure that names migrants too)
         found = max(
             fitting,
-            key=lambda m: m.dense
-            + (GROUP_OWN if m.article == article else 0.0)
-            + SECTION_WORDS * self._figure_fit(m.article, m.section, text, lang),
+            key=lambda m: (
+                m.dense
+                + (GROUP_OWN if m.article == article else 0.0)
+                + SECTION_WORDS * self._figure_fit(m.article, m.section, text, lang)
+            ),
             default=None,
         )
         return (found.article, found.section) if found is not None else (article, section)

@@ -46,7 +46,11 @@ def test_the_mbo_tracks_are_groups(text: str, groups: set[str]) -> None:
 @pytest.mark.parametrize(
     ("question", "lang", "facts"),
     [
-        ("bij de bol: hoeveel procent van de allochtone studenten had moeite om stage te vinden?", "nl", ["27%", "19%"]),
+        (
+            "bij de bol: hoeveel procent van de allochtone studenten had moeite om stage te vinden?",
+            "nl",
+            ["27%", "19%"],
+        ),
         ("in cijfers: lukt een leerbedrijf vinden bij bbl slechter voor migrantenkinderen?", "nl", ["13%", "8%"]),
         ("what percentage of BOL students with foreign roots struggled to find a placement?", "en", ["27%", "19%"]),
     ],
