@@ -74,7 +74,7 @@ def test_a_turkish_difference_question_is_not_a_figure_question(assistant: Assis
     ("text", "lang"),
     [
         ("geldt hetzelfde ook voor de bol studenten?", "nl"),
-        ("does the same go for the apprentices then?", "en"),
+        ("does the same hold for apprentices?", "en"),
         ("bol icin de ayni durum mu gecerli?", "tr"),  # aynı typed without its mark
         ("czy w bbl jest tak samo ciężko?", "pl"),
     ],
