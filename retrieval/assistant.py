@@ -2235,10 +2235,10 @@ class Assistant:
                     figure = SECTION_MATCHING_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
-            # a figure question: a section given to a group of its own (the BBL and BOL figures) answers a question
-            # that names one of them; "how many young migrants ..." gets the figure about all of them
+            # a figure question: a section that breaks the article's figure down by groups of its own (BBL and BOL)
+            # answers a question that names one of them; "how many young migrants ..." gets the figure about all
             own = self._section_groups(article, m.section, lang) - common
-            other = SECTION_OTHER_GROUP if number and own and not own & groups else 0.0
+            other = SECTION_OTHER_GROUP if number and len(own) > 1 and not own & groups else 0.0
             return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0) - other
 
         return max(close, key=score).section
