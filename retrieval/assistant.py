@@ -152,6 +152,7 @@ SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the questi
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
+SECTION_OTHER_GROUP = 0.05  # ... less for a section about a group of its own (BBL, BOL) that the question does not name
 # "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
 # helps) answers when its example is at most this far below the article's best
 ACTION_MARGIN = 0.06
@@ -169,6 +170,7 @@ FIGURE_PASSAGE_MARGIN = 0.05
 # a figure question naming a group of pupils (girls) takes the closest section about that group with a figure when its
 # example is this close to the best one (a short group word, Turkish "kız", moves the examples little: 0.07)
 GROUP_MARGIN = 0.08
+GROUP_OWN = 0.02  # ... the chosen article's own section for the group, when its example is about as close
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
@@ -441,6 +443,11 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:tl|mavo|theoretische leerweg|theoretical track|teorik\w*|teoretyczn\w*|теоретичн\w*)\b|النظري"
         ),
     ),
+    # students of one mbo track: a figure for BBL (work and learn) or BOL (school with placements) is another figure
+    # than the one for all mbo students ("BBL'de de aynı sorun var mı?" wants the BBL share, not the overall one)
+    ("bbl", re.compile(r"\bbbl\w*")),
+    # (not the Turkish "bol", plenty: "bol iş", "bol para")
+    ("bol", re.compile(r"\bbol\b(?!\s*(?:bol|i[sş]|para|maa[sş]))")),
 )
 
 
@@ -798,7 +805,7 @@ class Assistant:
 
     def _with_remark(self, first: Route, question: str, lang: str, mode: Mode) -> Route:
         """``first`` (the question before a remark) with the section of its article that the whole text asks about."""
-        if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question):
+        if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question, lang):
             return first
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
@@ -1200,7 +1207,7 @@ class Assistant:
         short = len(content_words(text, lang)) <= KEEP_WORDS
         keep = context.section if short and refers_back(text, lang) else None
         section = self._section_for(mine.article, text, lang, own, keep)
-        if asks_action(text, lang) and not asks_number(text):
+        if asks_action(text, lang) and not asks_number(text, lang):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
         return Route(
@@ -1230,7 +1237,7 @@ class Assistant:
             route.kind == "section"
             and prefer is None
             and route.article in self._field_profielen
-            and not asks_number(text)
+            and not asks_number(text, lang)
             and asks_profiel(text, lang)
         ):
             # "loves ships and the port, what should he choose in vmbo?": the port article answers with the sentence
@@ -1281,7 +1288,9 @@ class Assistant:
             # "kızım havo 3te, mühendis olmak istiyor: NT mi NG mi?": the havo/vwo profielen answer, not an engineer's
             # record nor the vmbo's techniek profielen
             route.kind, route.article, route.confidence = "section", HAVO_ARTICLE, best_example
-            route.section = self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text) else HAVO_SECTION
+            route.section = (
+                self._section_for(HAVO_ARTICLE, text, lang, matches) if asks_number(text, lang) else HAVO_SECTION
+            )
             return route
         if (
             named is not None
@@ -1399,7 +1408,7 @@ class Assistant:
                 # the passage search decides which article; the example questions which section of it
                 article = top.source.split(":", 1)[1]
                 section = self._best_section(article, matches)
-            if asks_number(text):
+            if asks_number(text, lang):
                 # the section whose words and figure the question asks about ("how many days at school?" is the
                 # section with the school days, not the first one with a share)
                 section = self._section_for(article, text, lang, matches)
@@ -2197,7 +2206,7 @@ class Assistant:
         if not mine:
             return self._best_section(article, matches)
         best = max(m.dense for m in mine)
-        number = asks_number(text)
+        number = asks_number(text, lang)
         asked = regions_named(text) - _AREA_TOWNS
         margin = REGION_MARGIN if number and asked else SECTION_MARGIN
         close = [m for m in mine if m.dense >= best - margin or m.section == keep]
@@ -2207,6 +2216,10 @@ class Assistant:
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
         art = self.kb.artikelen[article]
+        groups = groups_named(text)
+        # the groups every section that names a group speaks of (young migrants, in the placement article)
+        named = [g for g in (self._section_groups(article, k.id, lang) for k in art.kort) if g]
+        common = frozenset.intersection(*named) if named else frozenset()
 
         def score(m: SectionMatch) -> float:
             have = self._part_words(article, m.section, lang)
@@ -2222,7 +2235,11 @@ class Assistant:
                     figure = SECTION_MATCHING_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
-            return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0)
+            # a figure question: a section that breaks the article's figure down by groups of its own (BBL and BOL)
+            # answers a question that names one of them; "how many young migrants ..." gets the figure about all
+            own = self._section_groups(article, m.section, lang) - common
+            other = SECTION_OTHER_GROUP if number and len(own) > 1 and not own & groups else 0.0
+            return m.dense + SECTION_WORDS * words + figure + (SECTION_KEEP if m.section == keep else 0.0) - other
 
         return max(close, key=score).section
 
@@ -2234,8 +2251,10 @@ class Assistant:
         question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
 
         def share(art: str, sec: str | None) -> float:
-            # the words that say what the figure is about, next to the figure (see _figure_fit)
-            return self._figure_fit(art, sec, text, lang)
+            # the words that say what the figure is about, next to the figure (see _figure_fit); "Rotterdam" alone
+            # does not move the answer to another article's figure for the town ("rotterdamda gercekten teknik
+            # eleman eksik mi": the area's vacancies, not the town's vmbo pupils; see _AREA_TOWNS)
+            return self._figure_fit(art, sec, text, lang, towns=False)
 
         here = next((m for m in matches if m.article == article and m.section == section), None)
         part = self._kort_part(article, section)
@@ -2301,15 +2320,25 @@ class Assistant:
         if not asked or asked <= self._section_groups(article, section or "", lang):
             return article, section
         best = max((m.dense for m in matches), default=0.0)
+        fitting = [
+            m
+            for m in matches
+            if m.dense >= best - GROUP_MARGIN
+            and asked <= self._section_groups(m.article, m.section or "", lang)
+            and self._section_figure(m.article, m.section or "")
+        ]
+        # the chosen article's own section for that group, other things about equal (GROUP_OWN): the article was
+        # chosen on the question's topic (finding a placement), the group picks the figure inside it (the BBL figure,
+        # not another article's BBL figure about finding a job)
+        # ... and the one whose figure sentence holds the question's words ("almost half of the ICT students have
+        # migrant parents?": the 47% for ICT, not a placement figure that names migrants too)
         found = max(
-            (
-                m
-                for m in matches
-                if m.dense >= best - GROUP_MARGIN
-                and asked <= self._section_groups(m.article, m.section or "", lang)
-                and self._section_figure(m.article, m.section or "")
+            fitting,
+            key=lambda m: (
+                m.dense
+                + (GROUP_OWN if m.article == article else 0.0)
+                + SECTION_WORDS * self._figure_fit(m.article, m.section, text, lang)
             ),
-            key=lambda m: m.dense,
             default=None,
         )
         return (found.article, found.section) if found is not None else (article, section)
@@ -2329,11 +2358,12 @@ class Assistant:
         part = self._kort_part(article, section)
         return part is not None and bool(_FIGURE.search(part.tekst.get("nl", "")))
 
-    def _figure_fit(self, article: str, section: str | None, text: str, lang: str) -> float:
+    def _figure_fit(self, article: str, section: str | None, text: str, lang: str, towns: bool = True) -> float:
         """How well the section's figure is the one asked: IDF-weighted share of the question's words (not "how
         many", "percent") that one sentence giving a figure holds, read with the sentence before it; a word found
         only elsewhere in the section (its other sentences, its example questions: "meiden", "mavo") counts half.
-        0.0 when the section gives no figure."""
+        0.0 when the section gives no figure. ``towns=False``: a town that often means its area (_AREA_TOWNS) is
+        not read as the region asked."""
         windows = self._figure_window_words(article, section or "", lang)
         if not windows:
             return 0.0
@@ -2347,7 +2377,7 @@ class Assistant:
             and self.index.df.get(tok, 0)
         ]
         weights = {tok: self.index.idf(tok) for tok in toks}
-        asked = regions_named(text)
+        asked = regions_named(text) if towns else regions_named(text) - _AREA_TOWNS
         # the region asked, in whatever language or script the section names it (see SECTION_REGION)
         region = max(weights.values(), default=1.0) if asked else 0.0
         total = sum(weights.values()) + region

@@ -247,11 +247,13 @@ FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
     # ... and 'and if' ('واذا رفضوه؟'), 'and then' ('وبعدين؟'), 'and as for' ('وبالنسبة للراتب؟'), Egyptian 'so' ('طب')
     "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن", "واذا", "وإذا", "ولو", "وبعدين", "وبالنسبة", "طب"),
 }
+# "The same" points back too ("bbl de de aynı sorun var mı?": the problem just explained, for BBL), also typed
+# without the Turkish letter marks ("ayni", "orasi").
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n"),
-    "en": ("that", "it", "this", "there", "they", "those", "one"),
-    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar"),
-    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
+    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n", "hetzelfde", "zelfde"),
+    "en": ("that", "it", "this", "there", "they", "those", "one", "same"),
+    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "orasi", "bunlar", "aynı", "ayni"),
+    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej", "samo", "sama"),
     "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
     # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
     "ar": (
@@ -500,6 +502,8 @@ NUMBER_WORDS = (
     "yuzde",  # typed without the Turkish letters
     "kaçı",
     "kaci",
+    "kac",  # "kac kisi", "kac tane": kaç typed without its letter mark
+    "orani",
     "بالمية",  # Levantine "per hundred"
     "بالمئة",
     "في المية",
@@ -642,17 +646,28 @@ def asks_why(text: str) -> bool:
     return bool(set(words_of(fold(text))) & set(WHY_WORDS))
 
 
-def asks_number(text: str) -> bool:
-    """Whether the question asks for a figure ("hoeveel", "how many", "kaç", "ile", "скільки", "كم")."""
+# number words of one language that are everyday words of another: the Polish "ile" (how many) is the Turkish "ile"
+# (with, and: "bbl ile bol arasındaki fark ne" asks for the difference, not a figure)
+_NOT_A_NUMBER_WORD: dict[str, frozenset[str]] = {"tr": frozenset({"ile"})}
+
+
+def asks_number(text: str, lang: str | None = None) -> bool:
+    """Whether the question asks for a figure ("hoeveel", "how many", "kaç", "ile", "скільки", "كم"); ``lang``, when
+    known, keeps another language's number word that is an everyday word in this one from counting."""
     low = f" {fold(text)} "
-    return any((f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low) for w in NUMBER_WORDS)
+    skip = _NOT_A_NUMBER_WORD.get(lang or "", frozenset())
+    return any(
+        (f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low)
+        for w in NUMBER_WORDS
+        if w not in skip
+    )
 
 
 def figure_tail(text: str, lang: str) -> bool:
     """A part of a question that only asks for the figure of the part before it ("... minder kiezen? graag in
     procenten", "... wybiera technikę? jakie są liczby", "... قلال؟ كم نسبتهم"): no word of the domain and at
     most three content words, one of them asking for a number. Such a part is read with the part before it."""
-    return asks_number(text) and not in_domain(text) and len(content_words(text, lang)) <= 3
+    return asks_number(text, lang) and not in_domain(text) and len(content_words(text, lang)) <= 3
 
 
 # Words of a question that asks for a beroep or an opleiding ("what is that job called", "welke opleiding",
