@@ -638,8 +638,9 @@ WHY_WORDS = (
 
 
 def asks_why(text: str) -> bool:
-    """Whether the question asks why."""
-    return bool(set(words_of(fold(text))) & set(WHY_WORDS))
+    """Whether the question asks why ("how come" too)."""
+    ws = words_of(fold(text))
+    return bool(set(ws) & set(WHY_WORDS)) or any(a == "how" and b == "come" for a, b in zip(ws, ws[1:]))
 
 
 def asks_number(text: str) -> bool:
