@@ -60,6 +60,7 @@ from retrieval.language import (
     input_language,
 )
 from retrieval.routing import (
+    ASIDE_DOMAINS,
     FOLLOWUP_STARTS,
     NUMBER_WORDS,
     POINTERS,
@@ -95,6 +96,7 @@ from retrieval.routing import (
     refers_back,
     split_question,
     vector_mean,
+    without_aside,
     words_of,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
@@ -327,6 +329,7 @@ class Route:
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
+    aside: str | None = None  # a worry beside the question in another domain (health, extra support): see reply
     detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
 
     @property
@@ -745,6 +748,22 @@ class Assistant:
 
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
+        routed = self._route_question(question, lang, mode, context)
+        domain = other_domain(question)
+        if domain not in ASIDE_DOMAINS or overrides_instructions(question):
+            return routed
+        if routed.kind == "none":
+            # a worry beside the question ("he has asthma, can he still become an electrician?"): the rest of the
+            # question is answered when it is ours, the worry is named after the answer (see reply)
+            rest = without_aside(question)
+            if rest is None:
+                return routed
+            routed = self._route_question(rest, lang, mode, context)
+        if routed.kind in ("section", "record"):
+            routed.aside = domain
+        return routed
+
+    def _route_question(self, question: str, lang: str, mode: Mode, context: Route | None) -> Route:
         if overrides_instructions(question):
             return Route("none", text=question)  # declined as a whole, also the half that looks like a question
         after_activities = context is not None and context.kind == "activities"
@@ -758,6 +777,21 @@ class Assistant:
             needed = DOCUMENT_ACTIVITY if activity.place is not None else DOCUMENT_ACTIVITY - 0.05
             if own and (own[0].dense or 0) >= needed:
                 activity = None
+        if activity is not None and not after_activities and mode != "bm25":
+            # "until when must I enrol him at the mbo? must I come along to the open days too?": the first question
+            # is ours and answered closely; the open day in the worry beside it asks for no list of open days
+            halves = split_question(question, lang)
+            second = parse_activity_question(self.kb, halves[1]) if len(halves) == 2 else None
+            if (
+                len(halves) == 2
+                # "... is there one in Delft?", "... any for electrical engineering?" does ask for the list
+                and (second is None or (second.place is None and not second.branches))
+                and asks_question(halves[0], lang)
+                and parse_activity_question(self.kb, halves[0]) is None
+            ):
+                first = self._route_one(halves[0], lang, mode, context)
+                if first.kind in ("section", "record") and first.confidence >= EXAMPLE_STRONG:
+                    activity = None
         if activity is not None:
             if (
                 after_activities
@@ -2660,7 +2694,13 @@ class Assistant:
             # our sources do not always hold
             answer.answer = f"{answer.answer}\n\n{t('assistant.listed_activity_ask', lang)}"
         if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
-            return self._llm_answer(question, lang, route, answer)
+            answer = self._llm_answer(question, lang, route, answer)
+        if route.aside is not None and answer.reply_kind == "answer":
+            # the worry the parent mentioned beside the question is not ignored: our sources say nothing on it, and
+            # who can help with it
+            answer.answer = (
+                f"{answer.answer}\n\n{t('assistant.aside_unknown', lang)} {t(f'assistant.domain_{route.aside}', lang)}"
+            )
         return answer
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:

@@ -640,7 +640,7 @@ WHY_WORDS = (
 def asks_why(text: str) -> bool:
     """Whether the question asks why ("how come" too)."""
     ws = words_of(fold(text))
-    return bool(set(ws) & set(WHY_WORDS)) or any(a == "how" and b == "come" for a, b in zip(ws, ws[1:]))
+    return bool(set(ws) & set(WHY_WORDS)) or " how come " in f" {' '.join(ws)} "
 
 
 def asks_number(text: str) -> bool:
@@ -1352,6 +1352,20 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "aşı",
         "szczepi*",
         "вакцин*",
+        # a condition a parent worries about beside the question ("he has asthma, can he still become ...")
+        "astma*",
+        "asthma*",
+        "astım*",
+        "astim*",
+        "астм*",
+        "الربو",
+        "عنده ربو",
+        "عندها ربو",
+        "allergi*",
+        "allergy",
+        "alerji*",
+        "alergi*",
+        "алергі*",
     ),
     "weather": (
         "weerbericht",
@@ -1653,6 +1667,22 @@ _DOMAIN_PATTERNS = {d: [_domain_pattern(e) for e in entries] for d, entries in O
 
 _DUTCH_LANGUAGE = ("nederlands", "dutch", "hollandaca", "niderlandzk", "нідерландськ", "الهولندية")
 _LEARNING = re.compile(r"(?<![^\W\d_])(leer|leren|learn|öğren|naucz|uczyć się|вивч|навчит)|تعلم|أتعلم")
+
+
+# A worry beside the question (issue 11, round 18): a sentence or clause in one of these domains next to a question
+# that is ours ("he has asthma, can he still become an electrician?", "syn ma dysleksję. co znaczą poziomy mbo?"): the
+# rest is answered, and the reply says plainly that the worry is not in the sources and who can help with it
+ASIDE_DOMAINS = ("health", "support")
+_CLAUSE_END = re.compile(r"(?<=[.,;!?؟،])\s+")
+
+
+def without_aside(text: str) -> str | None:
+    """``text`` without its clauses in an ASIDE_DOMAINS domain, when some are left and at least one is left out."""
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
+    kept = [c for c in clauses if other_domain(c) is None]
+    if not kept or len(kept) == len(clauses) or any(other_domain(c) not in (None, *ASIDE_DOMAINS) for c in clauses):
+        return None
+    return " ".join(kept)
 
 
 def other_domain(text: str) -> str | None:
