@@ -1353,7 +1353,7 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "szczepi*",
         "вакцин*",
         # a condition a parent worries about beside the question ("he has asthma, can he still become ...")
-        "astma*",
+        "astm*",
         "asthma*",
         "astım*",
         "astim*",
