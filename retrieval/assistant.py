@@ -781,16 +781,16 @@ class Assistant:
             # "until when must I enrol him at the mbo? must I come along to the open days too?": the first question
             # is ours and answered closely; the open day in the worry beside it asks for no list of open days
             halves = split_question(question, lang)
-            second = parse_activity_question(self.kb, halves[1]) if len(halves) == 2 else None
+            half_activity = parse_activity_question(self.kb, halves[1]) if len(halves) == 2 else None
             if (
                 len(halves) == 2
                 # "... is there one in Delft?", "... any for electrical engineering?" does ask for the list
-                and (second is None or (second.place is None and not second.branches))
+                and (half_activity is None or (half_activity.place is None and not half_activity.branches))
                 and asks_question(halves[0], lang)
                 and parse_activity_question(self.kb, halves[0]) is None
             ):
-                first = self._route_one(halves[0], lang, mode, context)
-                if first.kind in ("section", "record") and first.confidence >= EXAMPLE_STRONG:
+                opening = self._route_one(halves[0], lang, mode, context)
+                if opening.kind in ("section", "record") and opening.confidence >= EXAMPLE_STRONG:
                     activity = None
         if activity is not None:
             if (
