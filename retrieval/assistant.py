@@ -79,6 +79,7 @@ from retrieval.routing import (
     asks_question,
     asks_training,
     asks_where,
+    asks_where_to_learn,
     asks_why,
     best_per_article,
     compares_two,
@@ -1651,8 +1652,8 @@ class Assistant:
         """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
         'вітряки' + 'what is that job?'): ours even when no school word is there ('where can I buy a cheap bike'
         and 'developer mode' are not)."""
-        if not asks_for_record(text, lang) and not asks_where(text, lang):
-            return False  # ... or "where" with such a name: where one learns it (see _plain_scores)
+        if not asks_for_record(text, lang) and not asks_where_to_learn(text, lang):
+            return False  # ... or "where does one learn" with such a name (see _plain_scores)
         self._plain_index(lang)
         keys = self._question_keys(text, lang)
         return bool(keys & self._everyday_words[lang]) or any(
@@ -1829,7 +1830,7 @@ class Assistant:
                                 score[other] = score.get(other, 0.0) - amount
         # a job called by its everyday name with "where?" asks where one learns it, also without a school word
         # ("wants to make furniture from wood, where do they teach that?")
-        asks = asks or (named and asks_where(text, lang))
+        asks = asks or (named and asks_where_to_learn(text, lang))
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them

@@ -1165,6 +1165,19 @@ def asks_where(text: str, lang: str) -> bool:
     return _has_entry(text, lang, WHERE_WORDS)
 
 
+# ... with a verb of learning or studying: "where can she learn that?", "де таке вивчають?", "وين يدرس هالشي؟" ask for
+# a course without a school word; "where can I buy a cheap bike?" does not
+_LEARN_VERB = re.compile(
+    r"(?<![^\W\d_])(leer|leren|studeer|studeren|learn|stud(y|ies|ied)|train|öğren|ogren|okuy|naucz|uczy|studi|"
+    r"вч[аи]|вивч|навча)|تعلم|يتعلم|بيتعلم|يدرس|بيدرس|تدرس|دراسة"
+)
+
+
+def asks_where_to_learn(text: str, lang: str) -> bool:
+    """Whether the question asks where one learns or studies something (a job named beside it: its course)."""
+    return asks_where(text, lang) and bool(_LEARN_VERB.search(fold(text)))
+
+
 def asks_duration(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks how long the training takes."""
     return _has_entry(text, lang, DURATION_WORDS)

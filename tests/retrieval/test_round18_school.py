@@ -28,10 +28,17 @@ def test_a_job_by_its_everyday_name_with_where_is_answered_without_a_school_word
         assert answer.topic in _record_of(assistant, beroep), (question, answer.topic)
 
 
-def test_where_without_a_job_name_is_no_record(assistant: Assistant) -> None:
-    """'Where' alone asks for no course: where to report a refused internship is the internship article."""
+def test_where_without_learning_a_job_is_no_record(assistant: Assistant) -> None:
+    """'Where' alone asks for no course: where to report a refused internship is the internship article, and where to
+    buy a plane ticket or a bike is declined (the job's everyday name is there, the learning is not)."""
     answer = assistant.ask("waar kan ik een klacht over stage melden?", lang="nl", use_llm=False)
     assert not (answer.topic or "").startswith(("beroep:", "opleiding:")), answer.topic
+    for question, lang in [
+        ("waar koop ik goedkope vliegtickets naar Turkije?", "nl"),
+        ("де купити недорогий велосипед для сина?", "uk"),
+    ]:
+        answer = assistant.ask(question, lang=lang, use_llm=False)
+        assert answer.reply_kind == "decline", (question, answer.topic)
 
 
 def test_why_no_techniek_at_school_is_the_licence_and_what_now_is_the_way_in(assistant: Assistant) -> None:
