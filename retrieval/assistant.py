@@ -42,7 +42,7 @@ from pydantic import BaseModel
 
 from knowledge import vocab
 from knowledge.geo import normalise
-from knowledge.i18n import label, t, word
+from knowledge.i18n import LANGUAGES, label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
@@ -60,6 +60,7 @@ from retrieval.language import (
     input_language,
 )
 from retrieval.routing import (
+    ASIDE_DOMAINS,
     FOLLOWUP_STARTS,
     NUMBER_WORDS,
     POINTERS,
@@ -78,6 +79,7 @@ from retrieval.routing import (
     asks_question,
     asks_training,
     asks_where,
+    asks_where_to_learn,
     asks_why,
     best_per_article,
     compares_two,
@@ -95,6 +97,7 @@ from retrieval.routing import (
     refers_back,
     split_question,
     vector_mean,
+    without_aside,
     words_of,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
@@ -200,6 +203,9 @@ PULL_MARGIN = 0.02  # ... to the article the two questions read together choose,
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
+# A "why" question goes to a section whose examples ask why, among the next WHY_RANKS - 1 articles, when its example
+# is at most WHY_MARGIN below the chosen one and the chosen section's examples never ask why
+WHY_RANKS, WHY_MARGIN = 4, 0.02
 STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
 # A beroep or opleiding named in plain words ("fixing bikes", "rowery", "велосипеди" -> Fietstechnicus): a rare word of
@@ -219,6 +225,9 @@ PLAIN_MIN_DENSE_NAMED = 0.77  # ... the passage may be a little further when an 
 # fix them, is there an mbo for that near Rotterdam?": the Arabic passage of the beroep is weak); not "what kind of
 # work is there in logistics?", which asks about the field
 PLAIN_GAP_ASKED = 0.10
+# ... and then its passage may be a little further still (a dialect's words for the same thing: "الطيارات", "بدو
+# يصلحها"): the everyday name and the question for its course already say which record is meant
+PLAIN_MIN_DENSE_ASKED = 0.75
 # Arabic questions: the gap to the best article is measured against the articles' Dutch passages (see _plain_record)
 RECORD_GAP_DUTCH_LANGS = ("ar",)
 HOBBY_RECORDS_MAX = 6  # a hobby word ('car': three articles use it) names at most this many records ...
@@ -323,6 +332,7 @@ class Route:
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
+    aside: str | None = None  # a worry beside the question in another domain (health, extra support): see reply
     detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
 
     @property
@@ -539,6 +549,7 @@ class Assistant:
         self.kb = kb
         self.index = index
         self.questions = questions if questions is not None else ExampleQuestions([], np.zeros((0, 1)))
+        self._why_sections: dict[tuple[str, str], bool] = {}  # see _asked_why
         self.llm = llm
         self.build_report = build_report
         self.catalogue = catalogue or default_catalogue()
@@ -745,6 +756,22 @@ class Assistant:
 
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
+        routed = self._route_question(question, lang, mode, context)
+        domain = other_domain(question)
+        if domain not in ASIDE_DOMAINS or overrides_instructions(question):
+            return routed
+        if routed.kind == "none":
+            # a worry beside the question ("he has asthma, can he still become an electrician?"): the rest of the
+            # question is answered when it is ours, the worry is named after the answer (see reply)
+            rest = without_aside(question)
+            if rest is None:
+                return routed
+            routed = self._route_question(rest, lang, mode, context)
+        if routed.kind in ("section", "record"):
+            routed.aside = domain
+        return routed
+
+    def _route_question(self, question: str, lang: str, mode: Mode, context: Route | None) -> Route:
         if overrides_instructions(question):
             return Route("none", text=question)  # declined as a whole, also the half that looks like a question
         after_activities = context is not None and context.kind == "activities"
@@ -758,6 +785,21 @@ class Assistant:
             needed = DOCUMENT_ACTIVITY if activity.place is not None else DOCUMENT_ACTIVITY - 0.05
             if own and (own[0].dense or 0) >= needed:
                 activity = None
+        if activity is not None and not after_activities and mode != "bm25":
+            # "until when must I enrol him at the mbo? must I come along to the open days too?": the first question
+            # is ours and answered closely; the open day in the worry beside it asks for no list of open days
+            halves = split_question(question, lang)
+            half_activity = parse_activity_question(self.kb, halves[1]) if len(halves) == 2 else None
+            if (
+                len(halves) == 2
+                # "... is there one in Delft?", "... any for electrical engineering?" does ask for the list
+                and (half_activity is None or (half_activity.place is None and not half_activity.branches))
+                and asks_question(halves[0], lang)
+                and parse_activity_question(self.kb, halves[0]) is None
+            ):
+                opening = self._route_one(halves[0], lang, mode, context)
+                if opening.kind in ("section", "record") and opening.confidence >= EXAMPLE_STRONG:
+                    activity = None
         if activity is not None:
             if (
                 after_activities
@@ -1270,6 +1312,8 @@ class Assistant:
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
         article, section, example = self._choose_article(matches, hits, prefer)
+        if prefer is None and article is not None and asks_why(text):
+            article, section, example = self._why_choice(article, section, example, matches, hits)
         fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
         field = self._field_profiel(fit[0], article, hits) if fit is not None else None
         if fit is not None and field is not None:
@@ -1617,8 +1661,8 @@ class Assistant:
         """Whether the question asks for a beroep or opleiding by an everyday name ('graafmachine', 'woodwork',
         'вітряки' + 'what is that job?'): ours even when no school word is there ('where can I buy a cheap bike'
         and 'developer mode' are not)."""
-        if not asks_for_record(text, lang):
-            return False
+        if not asks_for_record(text, lang) and not asks_where_to_learn(text, lang):
+            return False  # ... or "where does one learn" with such a name (see _plain_scores)
         self._plain_index(lang)
         keys = self._question_keys(text, lang)
         return bool(keys & self._everyday_words[lang]) or any(
@@ -1690,9 +1734,13 @@ class Assistant:
         # record it names by an everyday name is held against the articles' Dutch passages
         article_filter = {"kind": "artikel", **({"language": "nl"} if named and lang in RECORD_GAP_DUTCH_LANGS else {})}
         article_best = self.index.search(text, k=1, filters=article_filter, mode="dense", lang=lang, qvec=qvec)
-        if not found or (found[0].dense or 0) < (PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE):
+        # a beroep named by an everyday name in a question that asks for its course: by the word mbo, or by asking
+        # where one learns it ("loves planes, wants to fix them, where does he study that?" has no school word)
+        course_asked = named and asks and ("mbo" in words_of(fold(text)) or asks_where(text, lang))
+        least = PLAIN_MIN_DENSE_ASKED if course_asked else PLAIN_MIN_DENSE_NAMED if named else PLAIN_MIN_DENSE
+        if not found or (found[0].dense or 0) < least:
             return None
-        gap = PLAIN_GAP_ASKED if named and asks and "mbo" in words_of(fold(text)) else PLAIN_GAP
+        gap = PLAIN_GAP_ASKED if course_asked else PLAIN_GAP
         if not wants and article_best and (article_best[0].dense or 0) - (found[0].dense or 0) > gap:
             return None
         # the other beroepen the same words name ("my son loves cars": the body repairer too), closest first
@@ -1789,6 +1837,9 @@ class Assistant:
                         for other, amount in given.items():
                             if other != src:
                                 score[other] = score.get(other, 0.0) - amount
+        # a job called by its everyday name with "where?" asks where one learns it, also without a school word
+        # ("wants to make furniture from wood, where do they teach that?")
+        asks = asks or (named and asks_where_to_learn(text, lang))
         if score or not hobbies:
             return score, named, asks, False
         # hobby words decide only when no rarer word names a record, and only the records that every one of them
@@ -2002,6 +2053,30 @@ class Assistant:
         article = next(iter(named))
         close = [a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]]
         return article if article in close else None
+
+    def _why_choice(
+        self, article: str, section: str | None, example: float, matches: list[SectionMatch], hits: list[Hit]
+    ) -> tuple[str, str | None, float]:
+        """For a "why" question: of the next closest articles, the first whose section is asked why in its own
+        example questions and whose example is about as close, when the chosen section's examples never ask why
+        ("why is there no techniek at our school?" is the licence, not "no techniek at school, what now?")."""
+        if self._asked_why(article, section):
+            return article, section, example
+        for art, sec, ex in self._ranked_articles(matches, hits)[1:WHY_RANKS]:
+            if ex >= example - WHY_MARGIN and self._asked_why(art, sec):
+                return art, sec, ex
+        return article, section, example
+
+    def _asked_why(self, article: str, section: str | None) -> bool:
+        """Whether an example question of the section asks why (in any language); kept per section."""
+        if section is None:
+            return False
+        key = (article, section)
+        if key not in self._why_sections:
+            self._why_sections[key] = any(
+                asks_why(q) for lang in LANGUAGES for q in self.questions.examples(article, section, lang)
+            )
+        return self._why_sections[key]
 
     def _choose_article(
         self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
@@ -2650,7 +2725,13 @@ class Assistant:
             # our sources do not always hold
             answer.answer = f"{answer.answer}\n\n{t('assistant.listed_activity_ask', lang)}"
         if self.llm is not None and use_llm and route.kind in ("section", "record", "document"):
-            return self._llm_answer(question, lang, route, answer)
+            answer = self._llm_answer(question, lang, route, answer)
+        if route.aside is not None and answer.reply_kind == "answer":
+            # the worry the parent mentioned beside the question is not ignored: our sources say nothing on it, and
+            # who can help with it
+            answer.answer = (
+                f"{answer.answer}\n\n{t('assistant.aside_unknown', lang)} {t(f'assistant.domain_{route.aside}', lang)}"
+            )
         return answer
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:

@@ -642,8 +642,9 @@ WHY_WORDS = (
 
 
 def asks_why(text: str) -> bool:
-    """Whether the question asks why."""
-    return bool(set(words_of(fold(text))) & set(WHY_WORDS))
+    """Whether the question asks why ("how come" too)."""
+    ws = words_of(fold(text))
+    return bool(set(ws) & set(WHY_WORDS)) or " how come " in f" {' '.join(ws)} "
 
 
 # number words of one language that are everyday words of another: the Polish "ile" (how many) is the Turkish "ile"
@@ -1179,6 +1180,19 @@ def asks_where(text: str, lang: str) -> bool:
     return _has_entry(text, lang, WHERE_WORDS)
 
 
+# ... with a verb of learning or studying: "where can she learn that?", "де таке вивчають?", "وين يدرس هالشي؟" ask for
+# a course without a school word; "where can I buy a cheap bike?" does not
+_LEARN_VERB = re.compile(
+    r"(?<![^\W\d_])(leer|leren|studeer|studeren|learn|stud(y|ies|ied)|train|öğren|ogren|okuy|naucz|uczy|studi|"
+    r"вч[аи]|вивч|навча)|تعلم|يتعلم|بيتعلم|يدرس|بيدرس|تدرس|دراسة"
+)
+
+
+def asks_where_to_learn(text: str, lang: str) -> bool:
+    """Whether the question asks where one learns or studies something (a job named beside it: its course)."""
+    return asks_where(text, lang) and bool(_LEARN_VERB.search(fold(text)))
+
+
 def asks_duration(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks how long the training takes."""
     return _has_entry(text, lang, DURATION_WORDS)
@@ -1366,6 +1380,20 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "aşı",
         "szczepi*",
         "вакцин*",
+        # a condition a parent worries about beside the question ("he has asthma, can he still become ...")
+        "astm*",
+        "asthma*",
+        "astım*",
+        "astim*",
+        "астм*",
+        "الربو",
+        "عنده ربو",
+        "عندها ربو",
+        "allergi*",
+        "allergy",
+        "alerji*",
+        "alergi*",
+        "алергі*",
     ),
     "weather": (
         "weerbericht",
@@ -1667,6 +1695,22 @@ _DOMAIN_PATTERNS = {d: [_domain_pattern(e) for e in entries] for d, entries in O
 
 _DUTCH_LANGUAGE = ("nederlands", "dutch", "hollandaca", "niderlandzk", "нідерландськ", "الهولندية")
 _LEARNING = re.compile(r"(?<![^\W\d_])(leer|leren|learn|öğren|naucz|uczyć się|вивч|навчит)|تعلم|أتعلم")
+
+
+# A worry beside the question (issue 11, round 18): a sentence or clause in one of these domains next to a question
+# that is ours ("he has asthma, can he still become an electrician?", "syn ma dysleksję. co znaczą poziomy mbo?"): the
+# rest is answered, and the reply says plainly that the worry is not in the sources and who can help with it
+ASIDE_DOMAINS = ("health", "support")
+_CLAUSE_END = re.compile(r"(?<=[.,;!?؟،])\s+")
+
+
+def without_aside(text: str) -> str | None:
+    """``text`` without its clauses in an ASIDE_DOMAINS domain, when some are left and at least one is left out."""
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
+    kept = [c for c in clauses if other_domain(c) is None]
+    if not kept or len(kept) == len(clauses) or any(other_domain(c) not in (None, *ASIDE_DOMAINS) for c in clauses):
+        return None
+    return " ".join(kept)
 
 
 def other_domain(text: str) -> str | None:
