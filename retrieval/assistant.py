@@ -72,6 +72,7 @@ from retrieval.routing import (
     asks_for_record,
     asks_havo_profiel,
     asks_job_leerweg,
+    asks_next_step,
     asks_number,
     asks_plain_course,
     asks_profiel,
@@ -82,6 +83,7 @@ from retrieval.routing import (
     best_per_article,
     compares_two,
     content_words,
+    deictic_words,
     figure_tail,
     fold,
     in_domain,
@@ -93,6 +95,7 @@ from retrieval.routing import (
     overrides_instructions,
     profiel_codes,
     refers_back,
+    school_terms,
     split_question,
     vector_mean,
     words_of,
@@ -896,6 +899,13 @@ class Assistant:
             if stay is not None:
                 stay.qvec, stay.hits = qvec, alone.hits
                 return stay
+        if followup and own and context.kind == "section" and self._next_step_here(text, lang, context):
+            # "а куди потім після vmbo?" after the profiel for the port: the next step in the field just explained
+            # (the port's mbo school), not the school system in general that its few words match more closely
+            stay = self._stayed_topic(text, lang, own, context, joined)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
         moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together
@@ -1182,10 +1192,22 @@ class Assistant:
             if tok not in self._question_words
         )
 
+    def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
+        """A follow-up that asks what comes after ("en daarna?", "peki vmbo bitince nereye?") and names no school
+        thing that the section just read and the earlier question do not ("en daarna naar het hbo?" after BOL and
+        BBL asks about hbo); a figure question ("how many of them then go on ...?") chooses by its figure."""
+        if context.article is None or not asks_next_step(text, lang) or asks_number(text):
+            return False
+        if other_domain(text) is not None:
+            return False
+        part = self._kort_part(context.article, context.section)
+        held = school_terms(part.tekst.get("nl", "")) if part is not None else frozenset()
+        return not (school_terms(text) - held - school_terms(context.text))
+
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
         """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
-        return bool(set(POINTERS.get(lang, ())) & set(words_of(fold(text))))
+        return bool(set(POINTERS.get(lang, ())) & deictic_words(text, lang))
 
     def _stayed_topic(
         self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route
@@ -1198,8 +1220,15 @@ class Assistant:
         # "en is dat elk jaar hetzelfde?" points back at the section just read and names no subject of its own;
         # "a ta gwarancja aandebak to znaczy ...?" points too, but names the sub-topic it moves to
         short = len(content_words(text, lang)) <= KEEP_WORDS
-        keep = context.section if short and refers_back(text, lang) else None
-        section = self._section_for(mine.article, text, lang, own, keep)
+        # ... unless it names a school thing the earlier question did not ("و Entree هذا لمين؟" after the mbo
+        # levels: the section on Entree); "and after that?" asks for the next step of the route just read
+        named_new = school_terms(text) - school_terms(context.text)
+        pointing = short and refers_back(text, lang) and not named_new
+        keep = context.section if pointing else None
+        if self._next_step_here(text, lang, context) and self._kort_part(mine.article, context.section) is not None:
+            section = context.section  # the next step of the route just read: its own words are mostly 'then, where'
+        else:
+            section = self._section_for(mine.article, text, lang, own, keep)
         if asks_action(text, lang) and not asks_number(text):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
