@@ -200,6 +200,9 @@ SHIFT_SUPPORT = 0.2
 PULL_MARGIN = 0.02  # ... to the article the two questions read together choose, when the earlier question pulls there
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
+# a follow-up that points back ("is this also for ...?") and finds nothing close anywhere stays on the conversation's
+# article when one of its examples is at least this close (lower than STAY_MIN: pointing back says where it belongs)
+POINTED_STAY_MIN = 0.78
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
 STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
@@ -946,6 +949,21 @@ class Assistant:
                 return stay
         if (
             own
+            and context.kind == "section"
+            and joined.article != context.article
+            and joined.confidence < EXAMPLE_STRONG
+            and max(m.dense for m in own) < EXAMPLE_STRONG
+            and self._points_back(text, lang)
+            and (joined.article is None or self._points_back_only(text, lang, joined, context))
+        ):
+            # "وهاد كمان لولاد الابتدائي؟" (is this also for primary-school kids?) points back at what was just
+            # explained and nothing else is close to its few words: it asks about that thing (for whom, how long),
+            # even when no example of the conversation's article is close either; its words choose the section
+            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
+            if stay is not None:
+                return stay
+        if (
+            own
             and joined.kind == "section"
             and joined.article not in (context.article, own_best)
             # "а це оплачується?" points back at the conversation's topic: it drifts only to a very close example or
@@ -1210,12 +1228,18 @@ class Assistant:
         return bool(set(POINTERS.get(lang, ())) & deictic_words(text, lang))
 
     def _stayed_topic(
-        self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route
+        self,
+        text: str,
+        lang: str,
+        own: list[SectionMatch],
+        context: Route,
+        joined: Route,
+        minimum: float = STAY_MIN,
     ) -> Route | None:
         """The follow-up stays on the conversation's article; the section its own words match best (None when
-        no section of that article is close enough)."""
+        no section of that article is ``minimum`` close)."""
         mine = next((m for m in own if m.article == context.article), None)
-        if mine is None or mine.dense < STAY_MIN:
+        if mine is None or mine.dense < minimum:
             return None
         # "en is dat elk jaar hetzelfde?" points back at the section just read and names no subject of its own;
         # "a ta gwarancja aandebak to znaczy ...?" points too, but names the sub-topic it moves to
