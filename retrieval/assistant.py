@@ -984,7 +984,16 @@ class Assistant:
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
-        names_something = in_domain(text, self._domain_names) or len(content_words(text, lang)) >= STAY_WORDS
+        names_something = (
+            in_domain(text, self._domain_names)
+            or len(content_words(text, lang)) >= STAY_WORDS
+            # one rare word of its own is a sub-topic too ("en krijgt hij dan ook betaald?" after BOL and BBL)
+            or any(
+                self.index.idf(tok) >= PLAIN_MIN_IDF
+                for tok in query_tokens(" ".join(content_words(text, lang)), lang)
+                if tok not in self._question_words
+            )
+        )
         if own and names_something and not self._points_back(text, lang):
             # the mixed reading found nothing, but the follow-up says something of its own (a word of our domain or
             # a few content words) close to a section of the conversation's article ("a z matma mu pomoga?");
