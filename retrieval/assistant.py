@@ -846,6 +846,37 @@ class Assistant:
             kept = self._record_followup(text, lang, context, alone, qvec)
             if kept is not None:
                 return kept
+        if (
+            followup
+            and context.kind == "record"
+            and context.hit is not None
+            and context.hit.kind == "initiatief"
+            and not self._strong(alone)
+            and other_domain(text) is None
+        ):
+            # "ولأي عمر هو؟" (for what age is it?) after one activity: who it is for, what it costs, where it is are
+            # facts of that activity, not of whatever article the few words come close to. An article section that
+            # names the activity says them in the parent's language ("Port Rangers ... basisschoolleerlingen ...
+            # gratis"); without one, the activity itself answers
+            naming = self._section_naming(context.hit.source)
+            if naming is not None:
+                return Route(
+                    "section",
+                    text=text,
+                    article=naming[0],
+                    section=naming[1],
+                    qvec=qvec,
+                    context=context,
+                    confidence=context.confidence,
+                )
+            return Route(
+                "record",
+                text=text,
+                hit=context.hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -1218,6 +1249,21 @@ class Assistant:
             for tok in query_tokens(text, lang)
             if tok not in self._question_words
         )
+
+    def _section_naming(self, source: str) -> tuple[str, str] | None:
+        """The one article section whose Dutch short text names the initiative ``source`` ("initiatief:<id>");
+        None when none or several do."""
+        ini = self.kb.initiatieven.get(source.split(":", 1)[1])
+        if ini is None or len(ini.naam) < 4:
+            return None
+        name = fold(ini.naam)
+        found = [
+            (art.id, k.id)
+            for art in self.kb.artikelen.values()
+            for k in art.kort
+            if name in fold(k.tekst.get("nl", ""))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
         """A follow-up that asks what comes after ("en daarna?", "peki vmbo bitince nereye?") and names no school
