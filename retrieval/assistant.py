@@ -933,10 +933,16 @@ class Assistant:
             if stay is not None:
                 stay.qvec, stay.hits = qvec, alone.hits
                 return stay
-        if followup and own and context.kind == "section" and self._next_step_here(text, lang, context):
+        if (
+            followup
+            and not second_part
+            and own
+            and context.kind == "section"
+            and self._next_step_here(text, lang, context)
+        ):
             # "а куди потім після vmbo?" after the profiel for the port: the next step in the field just explained
             # (the port's mbo school), not the school system in general that its few words match more closely
-            stay = self._stayed_topic(text, lang, own, context, joined)
+            stay = self._stayed_topic(text, lang, own, context, joined, next_step=True)
             if stay is not None:
                 stay.qvec, stay.hits = qvec, alone.hits
                 return stay
@@ -980,6 +986,7 @@ class Assistant:
                 return stay
         if (
             own
+            and not second_part
             and context.kind == "section"
             and joined.article != context.article
             and joined.confidence < EXAMPLE_STRONG
@@ -1018,11 +1025,15 @@ class Assistant:
         names_something = (
             in_domain(text, self._domain_names)
             or len(content_words(text, lang)) >= STAY_WORDS
-            # one rare word of its own is a sub-topic too ("en krijgt hij dan ook betaald?" after BOL and BBL)
-            or any(
-                self.index.idf(tok) >= PLAIN_MIN_IDF
-                for tok in query_tokens(" ".join(content_words(text, lang)), lang)
-                if tok not in self._question_words
+            # one rare word of its own is a sub-topic too ("en krijgt hij dan ook betaald?" after BOL and BBL); the
+            # second half of a two-in-one question is read with the whole question instead
+            or (
+                not second_part
+                and any(
+                    self.index.idf(tok) >= PLAIN_MIN_IDF
+                    for tok in query_tokens(" ".join(content_words(text, lang)), lang)
+                    if tok not in self._question_words
+                )
             )
         )
         if own and names_something and not self._points_back(text, lang):
@@ -1290,9 +1301,11 @@ class Assistant:
         context: Route,
         joined: Route,
         minimum: float = STAY_MIN,
+        next_step: bool = False,
     ) -> Route | None:
         """The follow-up stays on the conversation's article; the section its own words match best (None when
-        no section of that article is ``minimum`` close)."""
+        no section of that article is ``minimum`` close); ``next_step``: it asks what comes after the section
+        just read (_next_step_here), which answers it."""
         mine = next((m for m in own if m.article == context.article), None)
         if mine is None or mine.dense < minimum:
             return None
@@ -1304,7 +1317,7 @@ class Assistant:
         named_new = school_terms(text) - school_terms(context.text)
         pointing = short and refers_back(text, lang) and not named_new
         keep = context.section if pointing else None
-        if self._next_step_here(text, lang, context) and self._kort_part(mine.article, context.section) is not None:
+        if next_step and self._kort_part(mine.article, context.section) is not None:
             section = context.section  # the next step of the route just read: its own words are mostly 'then, where'
         else:
             section = self._section_for(mine.article, text, lang, own, keep)
