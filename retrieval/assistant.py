@@ -989,6 +989,22 @@ class Assistant:
             and not second_part
             and context.kind == "section"
             and joined.article != context.article
+            and max(m.dense for m in own) < VERY_STRONG
+            and self._points_back(text, lang)
+            and self._names_part_here(text, context)
+        ):
+            # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
+            # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
+            # article answers, not the article about BBL that its word 'bbl' comes close to
+            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
+        if (
+            own
+            and not second_part
+            and context.kind == "section"
+            and joined.article != context.article
             and joined.confidence < EXAMPLE_STRONG
             and max(m.dense for m in own) < EXAMPLE_STRONG
             and self._points_back(text, lang)
@@ -1275,6 +1291,15 @@ class Assistant:
             if name in fold(k.tekst.get("nl", ""))
         ]
         return found[0] if len(found) == 1 else None
+
+    def _names_part_here(self, text: str, context: Route) -> bool:
+        """Whether the follow-up names a school thing ('bbl', 'Entree') that the earlier question did not, and that
+        a section of the conversation's article other than the one just read speaks of."""
+        if context.article is None:
+            return False
+        named = school_terms(text) - school_terms(context.text)
+        others = [k for k in self.kb.artikelen[context.article].kort if k.id != context.section]
+        return bool(named) and all(any(term in school_terms(k.tekst.get("nl", "")) for k in others) for term in named)
 
     def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
         """A follow-up that asks what comes after ("en daarna?", "peki vmbo bitince nereye?") and names no school

@@ -250,16 +250,25 @@ FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
 # Spoken Arabic says 'this' in its own words (Levantine 'هاد/هيدا/هاي', Egyptian 'ده/دي', Gulf 'هذي'): a parent
 # typing in dialect points back with them as with 'هذا' ("وهاد كمان لولاد الابتدائي؟")
 _AR_DIALECT_THIS = ("هاد", "هادا", "هادي", "هيدا", "هيدي", "هاي", "هدا", "هذي", "ده", "دي")
+# "The same" points back at what was just explained ("bbl de de aynı sorun var mı?", "is it the same with bbl?")
+_SAME: dict[str, tuple[str, ...]] = {
+    "nl": ("hetzelfde", "zelfde", "dezelfde"),
+    "en": ("same",),
+    "tr": ("aynı", "ayni"),
+    "pl": ("samo",),  # "to samo", "tak samo"; not 'sama' (on her own)
+    "uk": ("само", "самий", "самі"),  # "так само", "той самий"; not 'саме' (exactly) nor 'сама' (on her own)
+    "ar": ("نفس",),
+}
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n"),
-    "en": ("that", "it", "this", "there", "they", "those", "one"),
-    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar", "aynı", "ayni"),
-    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej"),
-    "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
+    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n", *_SAME["nl"]),
+    "en": ("that", "it", "this", "there", "they", "those", "one", *_SAME["en"]),
+    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "bunlar", *_SAME["tr"]),
+    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej", *_SAME["pl"]),
+    "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно", *_SAME["uk"]),
     # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
     "ar": (
         *_AR_DIALECT_THIS,
-        "نفس",
+        *_SAME["ar"],
         "ذلك",
         "هذا",
         "هذه",
@@ -280,12 +289,12 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
 # one names no new sub-topic. Personal pronouns ("als het niet lukt", "does it pay?") do not count.
 POINTERS: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daarvan", "ervan"),
-    "en": ("that", "this", "those"),
-    "tr": ("bu", "şu", "bunu", "bunun", "bunlar"),
-    "pl": ("to", "tego", "tym"),
-    "uk": ("це", "цього", "цим", "ця"),
-    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS),
+    "nl": ("dat", "dit", "daarvan", "ervan", *_SAME["nl"]),
+    "en": ("that", "this", "those", *_SAME["en"]),
+    "tr": ("bu", "şu", "bunu", "bunun", "bunlar", *_SAME["tr"]),
+    "pl": ("to", "tego", "tym", *_SAME["pl"]),
+    "uk": ("це", "цього", "цим", "ця", *_SAME["uk"]),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS, *_SAME["ar"]),
 }
 
 # "Which of the two / which one of them": a follow-up that compares the things just explained ("peki hangisiyle daha
