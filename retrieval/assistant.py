@@ -203,6 +203,8 @@ STAY_MIN = EXAMPLE_AGREE
 # a follow-up that points back ("is this also for ...?") and finds nothing close anywhere stays on the conversation's
 # article when one of its examples is at least this close (lower than STAY_MIN: pointing back says where it belongs)
 POINTED_STAY_MIN = 0.78
+# ... and a short follow-up says something of its own with one word this rare ('betaald'; not 'verder', 'else')
+OWN_WORD_MIN_IDF = 5.0
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
 STRONG_MARGIN = 0.03  # weak passages: an article whose example is this much below the strong one does not answer
 NEAR_PASSAGES = 3  # a strong example whose article is among this many top passages needs no word overlap
@@ -1046,9 +1048,9 @@ class Assistant:
             or (
                 not second_part
                 and any(
-                    self.index.idf(tok) >= PLAIN_MIN_IDF
+                    self.index.idf(tok) >= OWN_WORD_MIN_IDF
                     for tok in query_tokens(" ".join(content_words(text, lang)), lang)
-                    if tok not in self._question_words
+                    if tok not in self._question_words and len(tok) >= 5
                 )
             )
         )
