@@ -1011,6 +1011,8 @@ class Assistant:
             and max(m.dense for m in own) < EXAMPLE_STRONG
             and self._points_back(text, lang)
             and (joined.article is None or self._points_back_only(text, lang, joined, context))
+            # "blijft dat ieder jaar gelijk?" asks about a word of the section just read: that section answers (below)
+            and not self._asks_about_section(text, lang, context)
         ):
             # "وهاد كمان لولاد الابتدائي؟" (is this also for primary-school kids?) points back at what was just
             # explained and nothing else is close to its few words: it asks about that thing (for whom, how long),
