@@ -73,6 +73,7 @@ from retrieval.routing import (
     asks_for_record,
     asks_havo_profiel,
     asks_job_leerweg,
+    asks_next_step,
     asks_number,
     asks_plain_course,
     asks_profiel,
@@ -84,6 +85,7 @@ from retrieval.routing import (
     best_per_article,
     compares_two,
     content_words,
+    deictic_words,
     figure_tail,
     fold,
     in_domain,
@@ -95,6 +97,7 @@ from retrieval.routing import (
     overrides_instructions,
     profiel_codes,
     refers_back,
+    school_terms,
     split_question,
     vector_mean,
     without_aside,
@@ -202,6 +205,11 @@ SHIFT_SUPPORT = 0.2
 PULL_MARGIN = 0.02  # ... to the article the two questions read together choose, when the earlier question pulls there
 # A follow-up that does not move stays on the conversation's article when one of its sections is this close
 STAY_MIN = EXAMPLE_AGREE
+# a follow-up that points back ("is this also for ...?") and finds nothing close anywhere stays on the conversation's
+# article when one of its examples is at least this close (lower than STAY_MIN: pointing back says where it belongs)
+POINTED_STAY_MIN = 0.78
+# ... and a short follow-up says something of its own with one word this rare ('betaald'; not 'verder', 'else')
+OWN_WORD_MIN_IDF = 5.0
 STAY_WORDS = 2  # ... and it says something of its own: a word of the domain or this many content words
 # A "why" question goes to a section whose examples ask why, among the next WHY_RANKS - 1 articles, when its example
 # is at most WHY_MARGIN below the chosen one and the chosen section's examples never ask why
@@ -889,6 +897,37 @@ class Assistant:
             kept = self._record_followup(text, lang, context, alone, qvec)
             if kept is not None:
                 return kept
+        if (
+            followup
+            and context.kind == "record"
+            and context.hit is not None
+            and context.hit.kind == "initiatief"
+            and not self._strong(alone)
+            and other_domain(text) is None
+        ):
+            # "ولأي عمر هو؟" (for what age is it?) after one activity: who it is for, what it costs, where it is are
+            # facts of that activity, not of whatever article the few words come close to. An article section that
+            # names the activity says them in the parent's language ("Port Rangers ... basisschoolleerlingen ...
+            # gratis"); without one, the activity itself answers
+            naming = self._section_naming(context.hit.source)
+            if naming is not None:
+                return Route(
+                    "section",
+                    text=text,
+                    article=naming[0],
+                    section=naming[1],
+                    qvec=qvec,
+                    context=context,
+                    confidence=context.confidence,
+                )
+            return Route(
+                "record",
+                text=text,
+                hit=context.hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -945,6 +984,19 @@ class Assistant:
             if stay is not None:
                 stay.qvec, stay.hits = qvec, alone.hits
                 return stay
+        if (
+            followup
+            and not second_part
+            and own
+            and context.kind == "section"
+            and self._next_step_here(text, lang, context)
+        ):
+            # "а куди потім після vmbo?" after the profiel for the port: the next step in the field just explained
+            # (the port's mbo school), not the school system in general that its few words match more closely
+            stay = self._stayed_topic(text, lang, own, context, joined, next_step=True)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
         moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together
@@ -985,6 +1037,40 @@ class Assistant:
                 return stay
         if (
             own
+            and not second_part
+            and context.kind == "section"
+            and joined.article != context.article
+            and max(m.dense for m in own) < VERY_STRONG
+            and self._points_back(text, lang)
+            and self._names_part_here(text, context)
+        ):
+            # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
+            # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
+            # article answers, not the article about BBL that its word 'bbl' comes close to
+            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
+        if (
+            own
+            and not second_part
+            and context.kind == "section"
+            and joined.article != context.article
+            and joined.confidence < EXAMPLE_STRONG
+            and max(m.dense for m in own) < EXAMPLE_STRONG
+            and self._points_back(text, lang)
+            and (joined.article is None or self._points_back_only(text, lang, joined, context))
+            # "blijft dat ieder jaar gelijk?" asks about a word of the section just read: that section answers (below)
+            and not self._asks_about_section(text, lang, context)
+        ):
+            # "وهاد كمان لولاد الابتدائي؟" (is this also for primary-school kids?) points back at what was just
+            # explained and nothing else is close to its few words: it asks about that thing (for whom, how long),
+            # even when no example of the conversation's article is close either; its words choose the section
+            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
+            if stay is not None:
+                return stay
+        if (
+            own
             and joined.kind == "section"
             and joined.article not in (context.article, own_best)
             # "а це оплачується?" points back at the conversation's topic: it drifts only to a very close example or
@@ -1005,7 +1091,20 @@ class Assistant:
             return joined
         if alone.kind in ("section", "record") and alone.confidence >= EXAMPLE_STRONG:
             return alone
-        names_something = in_domain(text, self._domain_names) or len(content_words(text, lang)) >= STAY_WORDS
+        names_something = (
+            in_domain(text, self._domain_names)
+            or len(content_words(text, lang)) >= STAY_WORDS
+            # one rare word of its own is a sub-topic too ("en krijgt hij dan ook betaald?" after BOL and BBL); the
+            # second half of a two-in-one question is read with the whole question instead
+            or (
+                not second_part
+                and any(
+                    self.index.idf(tok) >= OWN_WORD_MIN_IDF
+                    for tok in query_tokens(" ".join(content_words(text, lang)), lang)
+                    if tok not in self._question_words and len(tok) >= 5
+                )
+            )
+        )
         if own and names_something and not self._points_back(text, lang):
             # the mixed reading found nothing, but the follow-up says something of its own (a word of our domain or
             # a few content words) close to a section of the conversation's article ("a z matma mu pomoga?");
@@ -1231,24 +1330,75 @@ class Assistant:
             if tok not in self._question_words
         )
 
+    def _section_naming(self, source: str) -> tuple[str, str] | None:
+        """The one article section whose Dutch short text names the initiative ``source`` ("initiatief:<id>");
+        None when none or several do."""
+        ini = self.kb.initiatieven.get(source.split(":", 1)[1])
+        if ini is None or len(ini.naam) < 4:
+            return None
+        name = fold(ini.naam)
+        found = [
+            (art.id, k.id)
+            for art in self.kb.artikelen.values()
+            for k in art.kort
+            if name in fold(k.tekst.get("nl", ""))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _names_part_here(self, text: str, context: Route) -> bool:
+        """Whether the follow-up names a school thing ('bbl', 'Entree') that the earlier question did not, and that
+        a section of the conversation's article other than the one just read speaks of."""
+        if context.article is None:
+            return False
+        named = school_terms(text) - school_terms(context.text)
+        others = [k for k in self.kb.artikelen[context.article].kort if k.id != context.section]
+        return bool(named) and all(any(term in school_terms(k.tekst.get("nl", "")) for k in others) for term in named)
+
+    def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
+        """A follow-up that asks what comes after ("en daarna?", "peki vmbo bitince nereye?") and names no school
+        thing that the section just read and the earlier question do not ("en daarna naar het hbo?" after BOL and
+        BBL asks about hbo); a figure question ("how many of them then go on ...?") chooses by its figure."""
+        if context.article is None or not asks_next_step(text, lang) or asks_number(text):
+            return False
+        if other_domain(text) is not None:
+            return False
+        part = self._kort_part(context.article, context.section)
+        held = school_terms(part.tekst.get("nl", "")) if part is not None else frozenset()
+        return not (school_terms(text) - held - school_terms(context.text))
+
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
         """Whether the follow-up has a word that points back at the earlier topic ("dat", "this", "هذا")."""
-        return bool(set(POINTERS.get(lang, ())) & set(words_of(fold(text))))
+        return bool(set(POINTERS.get(lang, ())) & deictic_words(text, lang))
 
     def _stayed_topic(
-        self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route
+        self,
+        text: str,
+        lang: str,
+        own: list[SectionMatch],
+        context: Route,
+        joined: Route,
+        minimum: float = STAY_MIN,
+        next_step: bool = False,
     ) -> Route | None:
         """The follow-up stays on the conversation's article; the section its own words match best (None when
-        no section of that article is close enough)."""
+        no section of that article is ``minimum`` close); ``next_step``: it asks what comes after the section
+        just read (_next_step_here), which answers it."""
         mine = next((m for m in own if m.article == context.article), None)
-        if mine is None or mine.dense < STAY_MIN:
+        if mine is None or mine.dense < minimum:
             return None
         # "en is dat elk jaar hetzelfde?" points back at the section just read and names no subject of its own;
         # "a ta gwarancja aandebak to znaczy ...?" points too, but names the sub-topic it moves to
         short = len(content_words(text, lang)) <= KEEP_WORDS
-        keep = context.section if short and refers_back(text, lang) else None
-        section = self._section_for(mine.article, text, lang, own, keep)
+        # ... unless it names a school thing the earlier question did not ("و Entree هذا لمين؟" after the mbo
+        # levels: the section on Entree); "and after that?" asks for the next step of the route just read
+        named_new = school_terms(text) - school_terms(context.text)
+        pointing = short and refers_back(text, lang) and not named_new
+        keep = context.section if pointing else None
+        if next_step and self._kort_part(mine.article, context.section) is not None:
+            section = context.section  # the next step of the route just read: its own words are mostly 'then, where'
+        else:
+            section = self._section_for(mine.article, text, lang, own, keep)
         if asks_action(text, lang) and not asks_number(text, lang):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)

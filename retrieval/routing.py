@@ -247,16 +247,28 @@ FOLLOWUP_STARTS: dict[str, tuple[str, ...]] = {
     # ... and 'and if' ('واذا رفضوه؟'), 'and then' ('وبعدين؟'), 'and as for' ('وبالنسبة للراتب؟'), Egyptian 'so' ('طب')
     "ar": ("و", "وماذا", "وما", "وكم", "وهل", "وكيف", "طيب", "إذن", "واذا", "وإذا", "ولو", "وبعدين", "وبالنسبة", "طب"),
 }
-# "The same" points back too ("bbl de de aynı sorun var mı?": the problem just explained, for BBL), also typed
-# without the Turkish letter marks ("ayni", "orasi").
+# Spoken Arabic says 'this' in its own words (Levantine 'هاد/هيدا/هاي', Egyptian 'ده/دي', Gulf 'هذي'): a parent
+# typing in dialect points back with them as with 'هذا' ("وهاد كمان لولاد الابتدائي؟")
+_AR_DIALECT_THIS = ("هاد", "هادا", "هادي", "هيدا", "هيدي", "هاي", "هدا", "هذي", "ده", "دي")
+# "The same" points back at what was just explained ("bbl de de aynı sorun var mı?", "is it the same with bbl?")
+_SAME: dict[str, tuple[str, ...]] = {
+    "nl": ("hetzelfde", "zelfde", "dezelfde"),
+    "en": ("same",),
+    "tr": ("aynı", "ayni"),
+    "pl": ("samo",),  # "to samo", "tak samo"; not 'sama' (on her own)
+    "uk": ("само", "самий", "самі"),  # "так само", "той самий"; not 'саме' (exactly) nor 'сама' (on her own)
+    "ar": ("نفس",),
+}
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n", "hetzelfde", "zelfde"),
-    "en": ("that", "it", "this", "there", "they", "those", "one", "same"),
-    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "orasi", "bunlar", "aynı", "ayni"),
-    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej", "samo", "sama"),
-    "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно"),
+    "nl": ("dat", "dit", "daar", "die", "het", "ervan", "daarvan", "zo'n", *_SAME["nl"]),
+    "en": ("that", "it", "this", "there", "they", "those", "one", *_SAME["en"]),
+    "tr": ("bu", "o", "bunu", "onu", "bunun", "onun", "orada", "orası", "orasi", "bunlar", *_SAME["tr"]),
+    "pl": ("to", "tego", "tym", "tam", "ten", "ta", "tej", *_SAME["pl"]),
+    "uk": ("це", "цього", "цим", "там", "той", "та", "ця", "воно", *_SAME["uk"]),
     # 'أيهم'/'أيهما' (which of them) points back at the things just named, also with 'و' (and) glued to it
     "ar": (
+        *_AR_DIALECT_THIS,
+        *_SAME["ar"],
         "ذلك",
         "هذا",
         "هذه",
@@ -277,12 +289,12 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
 # one names no new sub-topic. Personal pronouns ("als het niet lukt", "does it pay?") do not count.
 POINTERS: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daarvan", "ervan"),
-    "en": ("that", "this", "those"),
-    "tr": ("bu", "şu", "bunu", "bunun", "bunlar"),
-    "pl": ("to", "tego", "tym"),
-    "uk": ("це", "цього", "цим", "ця"),
-    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+    "nl": ("dat", "dit", "daarvan", "ervan", *_SAME["nl"]),
+    "en": ("that", "this", "those", *_SAME["en"]),
+    "tr": ("bu", "şu", "bunu", "bunun", "bunlar", *_SAME["tr"]),
+    "pl": ("to", "tego", "tym", *_SAME["pl"]),
+    "uk": ("це", "цього", "цим", "ця", *_SAME["uk"]),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS, *_SAME["ar"]),
 }
 
 # "Which of the two / which one of them": a follow-up that compares the things just explained ("peki hangisiyle daha
@@ -1247,14 +1259,52 @@ BACK_WORDS: dict[str, tuple[str, ...]] = {
     "tr": ("bu", "bunu", "bunun", "bunlar", "orada", "orası", "onu", "onun"),
     "pl": ("to", "tego", "tym", "tam", "tej"),
     "uk": ("це", "цього", "цим", "там"),
-    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك"),
+    "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS),
 }
+
+
+def deictic_words(text: str, lang: str) -> set[str]:
+    """The folded words of ``text``; in Arabic also without the 'و' (and) glued to the front ("وهاد" -> "هاد"),
+    so that a pointing word is found however it is joined."""
+    ws = set(words_of(fold(text)))
+    if lang == "ar":
+        ws |= {w[1:] for w in ws if w.startswith("و") and len(w) > 2}
+    return ws
+
+
+# The Dutch names of the school system that parents type in every language: a follow-up that names one the earlier
+# question did not ("و Entree هذا لمين؟" after the mbo levels) asks about that thing, not about the section just read.
+SCHOOL_TERMS = re.compile(r"(?<![^\W\d_])(v?mbo|havo|vwo|hbo|mavo|bbl|bol|entree|nprz|aandebak|stc)(?![^\W\d_])")
+
+
+def school_terms(text: str) -> frozenset[str]:
+    """The Dutch school-system names in ``text`` (folded; also glued to an Arabic prefix: 'بالmbo')."""
+    return frozenset(SCHOOL_TERMS.findall(_GLUED_LATIN.sub(" ", fold(text))))
+
+
+# "And after that?": a follow-up that asks for the next step of the route just explained ("а куди потім після vmbo?"
+# after the profiel for the port) is about that route, not about the school system in general. Folded text.
+_NEXT_STEP: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:daarna|daarop|erna|na afloop|na het vmbo|na vmbo|na het mbo|na mbo|vervolgens)\b"),
+    "en": re.compile(r"\b(?:after that|afterwards|after vmbo|after mbo|and then|what next|next step)\b"),
+    "tr": re.compile(r"\b(?:sonra\w*|bitince|bittikten|ardından|ardindan)\b"),
+    "pl": re.compile(r"\b(?:potem|po vmbo|po mbo|pozniej|później|dalej)\b"),
+    "uk": re.compile(r"(?<!\w)(?:потім|після цього|після того|далі|пізніше)(?!\w)"),
+    # bare 'بعد' (after) is left out: "بيلاقي شغل أسرع بعد الشهادة" asks about work after the diploma
+    "ar": re.compile(r"(?<!\w)(?:و?بعدين|و?بعدها|بعد ذلك|بعد هيك|ثم)(?!\w)"),
+}
+
+
+def asks_next_step(text: str, lang: str) -> bool:
+    """Whether a (follow-up) question asks what comes after ("en daarna?", "peki vmbo bitince?", "а потім?")."""
+    pattern = _NEXT_STEP.get(lang)
+    return bool(pattern and pattern.search(fold(text)))
 
 
 def refers_back(text: str, lang: str) -> bool:
     """Whether ``text`` has a word that points at something said before it (see BACK_WORDS), whatever its length:
     the second half of a two-in-one question with one is about the first half's topic."""
-    return bool(set(BACK_WORDS.get(lang, ())) & set(words_of(fold(text))))
+    return bool(set(BACK_WORDS.get(lang, ())) & deictic_words(text, lang))
 
 
 def is_followup(text: str, lang: str) -> bool:
@@ -1268,7 +1318,7 @@ def is_followup(text: str, lang: str) -> bool:
         return True
     if lang == "ar" and ws[0].startswith("و") and ws[0][1:] in QUESTION_STARTS["ar"]:
         return True
-    anaphor = set(ANAPHORA.get(lang, ())) & set(ws)
+    anaphor = set(ANAPHORA.get(lang, ())) & deictic_words(low, lang)
     return len(content_words(low, lang)) <= 2 or (bool(anaphor) and len(ws) <= 7)
 
 

@@ -96,7 +96,11 @@ from retrieval.evaluation import HOLDOUT_FILE, load_questions, run_eval, summari
 # right 0.936. The overall right floor moves to 0.92.
 FLOORS_FUSED = {"recall@5": 0.90, "mrr": 0.94, "facts": 0.97, "language": 1.0, "refusal": 0.99}
 FLOORS_PER_LANGUAGE = {"recall@5": 0.87, "mrr": 0.92, "facts": 0.93, "language": 1.0, "refusal": 0.95}
-REPLY_FLOORS = {"right": 0.92, "declined": 1.0, "visible": 1.0, "followup": 0.80}  # 16 follow-ups per language
+# Round 18 (r18conv, follow-ups of a stranger: pay/audience/next step of the topic just read, a new school name,
+# spoken Arabic): on the 1561 earlier questions follow-ups 0.945 -> 0.959 (ar 0.882 -> 0.922, tr 0.930 -> 0.953,
+# uk 0.932 -> 0.955), right 0.942 -> 0.946, no language lower; its 14 own pairs 12 -> 14 on topic. The per-language
+# follow-up floor moves from 0.80 to 0.88.
+REPLY_FLOORS = {"right": 0.92, "declined": 1.0, "visible": 1.0, "followup": 0.88}  # 40+ follow-ups per language
 REPLY_CEILINGS = {"refused": 0.01, "words_median": 65, "words_max": 120}
 REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any language
 # Held-out set: regression guards only, well below the first measurements (reported separately by
