@@ -997,6 +997,23 @@ class Assistant:
             if stay is not None:
                 stay.qvec, stay.hits = qvec, alone.hits
                 return stay
+        if (
+            followup
+            and own
+            and not second_part
+            and context.kind == "section"
+            and max(m.dense for m in own) < VERY_STRONG
+            and self._points_back(text, lang)
+            and self._names_part_here(text, context)
+        ):
+            # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
+            # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
+            # article answers, not the article about BBL that its word 'bbl' comes close to (checked before a move:
+            # the article about BBL is closer to its words than the section on BBL placements)
+            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
+            if stay is not None:
+                stay.qvec, stay.hits = qvec, alone.hits
+                return stay
         moved = self._moved_topic(text, lang, own, context, joined) if followup and own else None
         if moved is not None:
             # the follow-up leaves the conversation's article: for the article the two questions read together
@@ -1034,22 +1051,6 @@ class Assistant:
             # it stays there ("bbl ile de olur mu?" after hbo after mbo: the hbo article's section on BBL)
             stay = self._stayed_topic(text, lang, own, context, joined)
             if stay is not None:
-                return stay
-        if (
-            own
-            and not second_part
-            and context.kind == "section"
-            and joined.article != context.article
-            and max(m.dense for m in own) < VERY_STRONG
-            and self._points_back(text, lang)
-            and self._names_part_here(text, context)
-        ):
-            # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
-            # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
-            # article answers, not the article about BBL that its word 'bbl' comes close to
-            stay = self._stayed_topic(text, lang, own, context, joined, minimum=POINTED_STAY_MIN)
-            if stay is not None:
-                stay.qvec, stay.hits = qvec, alone.hits
                 return stay
         if (
             own

@@ -84,7 +84,7 @@ def test_the_same_with_a_named_part_stays_on_that_part(assistant: Assistant) -> 
         previous=["our son keeps getting refused for a stage, we think it is discrimination. what can we do?"],
         use_llm=False,
     )
-    assert answer.topic == "artikel:stage_discriminatie#techniek_bbl", answer.topic
+    assert answer.topic == "artikel:stage_discriminatie#bbl_bol", answer.topic
     assert "13%" in answer.answer and "8%" in answer.answer
 
 
