@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel
+from rapidfuzz import fuzz
 
 from knowledge import vocab
 from knowledge.geo import normalise
@@ -46,7 +47,7 @@ from knowledge.i18n import LANGUAGES, label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import BronRef, KortAntwoord
+from knowledge.schema import Artikel, BronRef, KortAntwoord
 from knowledge.sources import source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
@@ -114,6 +115,34 @@ _ICT = re.compile(
     r"\b(ict|informatica|informatyk\w*|bilişim|bilgisayar|computer\w*|комп'ютер\w*|інформат\w*)\b|"
     r"تقنية المعلومات|الكمبيوتر|الحاسوب"
 )
+# The advice line is left out when a sentence of the short answer already says it (this similar, rapidfuzz 0-100, in
+# letters or in words in any order) and is not much shorter: a parent read the same tip twice in a row. At 73 the
+# repeats in the knowledge (profielen, rol_ouders, in six languages) count, a sentence that says less does not.
+ADVICE_REPEAT = 73
+# A question that places the child in a class of secondary school ("син у 1 класі vmbo", "zoon zit in 3 kader"):
+# advice for the choice in groep 8 comes too late for this parent
+_IN_SECONDARY = re.compile(
+    r"\b(?:klas\w*|leerjaar|sınıf\w*|sinif\w*)\b|клас\w*|الصف"
+    r"|\b\d\s*(?:e\s+)?(?:vmbo|kader|mavo|basis|bb|kb|gl|tl)\b|\b(?:vmbo|kader|mavo)[\s-]*\d\b"
+)
+_PRIMARY_WORDS = re.compile(r"\b(?:groep|basisschool|ilkokul\w*|podstawow\w*)\b|початков\w*|الابتدائ")
+
+
+def _says_again(short: str, advice: str) -> bool:
+    """Whether a sentence of ``short`` already says what the advice line (after its label) says."""
+    body = fold(advice.split(":", 1)[-1].strip())
+    return any(
+        len(said) >= 0.6 * len(body) and max(fuzz.ratio(body, said), fuzz.token_sort_ratio(body, said)) >= ADVICE_REPEAT
+        for said in map(fold, sentences(short))
+    )
+
+
+def _past_primary(art: Artikel, question: str) -> bool:
+    """Whether the article's advice is for the choice in groep 8 and the question places the child past it."""
+    low = fold(question)
+    return "groep 8" in art.doen.get("nl", "") and bool(_IN_SECONDARY.search(low)) and not _PRIMARY_WORDS.search(low)
+
+
 # An article without curated short answers answers with its own sentences on the question, at most this long.
 SELECTED_WORDS = 60
 # A curated short answer gets one more sentence of its article when the question's rarer words are only there.
@@ -843,6 +872,11 @@ class Assistant:
                 # one part found nothing on its own (too few words, typed without its letters' marks): the whole
                 # question may still lead to what that part asked, next to the part that did answer
                 whole = self._route_one(question, lang, mode, context)
+                if answered[0] is second and whole.kind in ("section", "record") and whole.topic == second.topic:
+                    # the first half set the scene for the second ("is a presentation enough or should she build
+                    # things herself? what works best ...") and the whole reads as the second's topic: one answer,
+                    # not "about the other part I found nothing" after an answer that covers it
+                    return second
                 if whole.kind in ("section", "record") and whole.topic != answered[0].topic:
                     # the closer reading first: the whole question's, unless the part that answered is closer
                     ordered = sorted([whole, answered[0]], key=lambda r: -r.confidence)
@@ -2956,6 +2990,8 @@ class Assistant:
         advice = art.doen.get(lang) if with_advice else None
         if advice and word_count(short) + word_count(advice) > ANSWER_BUDGET:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
+        if advice and (_says_again(short, advice) or (question and _past_primary(art, question))):
+            advice = None
         advice_first = False
         if lead:
             short, advice_first = self._led_by(short, advice, lead, use)
