@@ -10,6 +10,7 @@ import pytest
 from knowledge import vocab
 from knowledge.i18n import LANGUAGES, catalogue, label, missing_keys, t, word
 from knowledge.i18n.formats import format_date, format_km, format_list, format_number
+from knowledge.loader import KnowledgeBase
 
 VOCABS = {
     "interesse": vocab.INTERESSES,
@@ -126,3 +127,12 @@ def test_every_labour_market_label_is_a_word_in_every_language(lang: str) -> Non
     (issue 13 added 'onbekend'; a Polish parent read "onbekend")."""
     for code in vocab.ARBEIDSMARKT_LABELS:
         assert word("arbeidsmarkt", code, lang) != code, (lang, code)
+
+
+def test_the_assistant_addresses_dutch_parents_with_u(kb: KnowledgeBase) -> None:
+    # a parent's review read "uw kind" in one sentence and "leert je kind" in the next (a job's record)
+    informal = re.compile(r"\b(?:je|jouw|jij) kind\b|\bjouw\b|\bjij\b", re.IGNORECASE)
+    texts = [text for key, text in catalogue("nl").items() if key.startswith("assistant.")]
+    for art in kb.artikelen.values():
+        texts += [k.tekst.get("nl", "") for k in art.kort] + [art.doen.get("nl", "")]
+    assert not [x for x in texts if informal.search(x)]
