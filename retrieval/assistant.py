@@ -477,6 +477,10 @@ _YOUNG = re.compile(
 )
 
 
+# an age range ("10-20 lat", "10 to 20", "بين 10 و 20") in folded text
+_AGE_RANGE = re.compile(r"\b(?:[4-9]|[12]\d)\s*(?:-|–|tot|to|do|до|і|та|و|ile|ila|ve|and|en|i|a)\s*(?:1\d|2\d|30)\b")
+
+
 def groups_named(text: str) -> frozenset[str]:
     """The groups of pupils (keys of _GROUP_NAMES) a text names."""
     folded = fold(text)
@@ -941,6 +945,18 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and context.kind == "section" and self._other_member(text, lang, context):
+            # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
+            # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=context.section,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -1271,6 +1287,25 @@ class Assistant:
         ]
         return len(rest) <= 1
 
+    def _other_member(self, text: str, lang: str, context: Route) -> bool:
+        """Whether a short follow-up to a figure question names only something else that the section just read
+        gives the same figure for ("en bij MVI?" after the share of BWI pupils going on in techniek: its sentence
+        lists every profiel's share): its rarest word stands in one of the section's sentences with a figure, and
+        the earlier question did not name it already."""
+        if context.article is None or context.section is None or not asks_number(context.text, lang):
+            return False
+        # its own words: not "peki", "а", "en" (a follow-up's opening), which can be rarer than the name it asks about
+        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ()) and len(w) >= 2]
+        if not own or len(own) > STAY_WORDS:
+            return False
+        toks = [tok for tok in query_tokens(" ".join(own), lang) if tok not in self._question_words and len(tok) >= 2]
+        if not toks:
+            return False
+        rarest = max(toks, key=self.index.idf)
+        if rarest in set(query_tokens(context.text, lang)):
+            return False
+        return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
+
     def _listed_activity(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
         """The activity of the list just shown that a follow-up asks about ("а це безкоштовно?"): of the listed
         ones, the one whose description is closest to the follow-up; None when none of them is in the index."""
@@ -1532,7 +1567,7 @@ class Assistant:
         if (
             not in_domain(anchor_text or text, self._domain_names)
             and not self._names_a_beroep(text, lang)
-            and not (agree and self._group_figure(text))
+            and not (agree and (self._group_figure(text) or self._young_figure(text, lang)))
             and not (prefer is None and self._describes_a_beroep(text, lang, article, section))
         ):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop");
@@ -2533,6 +2568,18 @@ class Assistant:
             bool(groups_named(text))
             and bool(_YOUNG.search(fold(text)))
             and (asks_number(text) or bool(regions_named(text)))
+        )
+
+    @staticmethod
+    def _young_figure(text: str, lang: str) -> bool:
+        """A figure question about young people of a region, named as such or by their ages ("ile mlodziezy 10-20 lat
+        mieszka w regionie rotterdam-haga?", "كم واحد عمره بين 10 و 20 سنة ... روتردام - لاهاي"): ours when the
+        passages and the examples agree, though it holds no school word."""
+        folded = fold(text)
+        return (
+            asks_number(text, lang)
+            and bool(regions_named(text))
+            and bool(_YOUNG.search(folded) or _AGE_RANGE.search(folded))
         )
 
     def _group_choice(
