@@ -1295,10 +1295,12 @@ class Assistant:
         if context.article is None or context.section is None or not asks_number(context.text, lang):
             return False
         # its own words: not "peki", "а", "en" (a follow-up's opening), which can be rarer than the name it asks about
-        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ()) and len(w) >= 2]
+        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ())]
         if not own or len(own) > STAY_WORDS:
             return False
-        toks = [tok for tok in query_tokens(" ".join(own), lang) if tok not in self._question_words and len(tok) >= 2]
+        words = [tok for tok in query_tokens(" ".join(own), lang) if tok not in self._question_words]
+        # ... a one-letter word is one only as part of a name ("M&T" is read as 'm' and 't')
+        toks = [tok for tok in words if len(tok) >= 2] or [tok for tok in words if tok.isascii() and tok.isalpha()]
         if not toks:
             return False
         rarest = max(toks, key=self.index.idf)
