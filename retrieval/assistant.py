@@ -1593,6 +1593,11 @@ class Assistant:
             # "computers and design, school says MVI: a good profile?" is about the profiel; a record that only a
             # description word names ('computers') does not answer it
             plain = None
+        if plain is not None and article is not None and self._names_title(text, article):
+            # "until when may a vmbo teacher give that praktijkgericht programma?": the chosen article's own Dutch
+            # subject names what is asked; a record whose name only looks like one of its words ('programma',
+            # 'programmeur') does not answer it
+            plain = None
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
             # search puts another record first (the scooter mechanic's course)
@@ -1652,6 +1657,11 @@ class Assistant:
                         # the best passage and the examples agree on the article: its figure answers, not a
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
+                    else:
+                        # ... unless another article's example question is at least as close and its figure is
+                        # clearly the one asked ("kids with a migrant background who have trouble finding a stage
+                        # place in techniek": the placement gap in techniek, not the migrant share of the students)
+                        article, section = self._figure_choice(article, section, text, lang, matches, margin=0.0)
                     article, section = self._region_choice(article, section, text, lang, matches)
                     article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
@@ -2227,6 +2237,15 @@ class Assistant:
                 return m.article, m.section, m.dense
         return None
 
+    def _names_title(self, text: str, article: str) -> bool:
+        """Whether the question uses a Dutch word (of at least two) that only ``article``'s title has
+        ('praktijkgericht programma')."""
+        from retrieval.tokenize import tokenize
+
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
+        own = {tok for tok in tokenize(latin, "nl") if self._title_words.get(tok) == article}
+        return len(own) >= 2
+
     def _named_article(self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
         """An article named by Dutch words in a question written in another script (Arabic, Cyrillic): words
         that only that article's title has, when the article is also among the closest by example question."""
@@ -2507,11 +2526,18 @@ class Assistant:
         return max(close, key=score).section
 
     def _figure_choice(
-        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+        self,
+        article: str,
+        section: str | None,
+        text: str,
+        lang: str,
+        matches: list[SectionMatch],
+        margin: float = FIGURE_MARGIN,
     ) -> tuple[str, str | None]:
         """A figure question whose chosen section's figures are not about its words: the section of another article
-        whose example is about as close (FIGURE_MARGIN) and whose sentences with a figure hold clearly more of the
-        question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
+        whose example is about as close (``margin`` below at most) and whose sentences with a figure hold clearly
+        more of the question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share
+        per city)."""
 
         def share(art: str, sec: str | None) -> float:
             # the words that say what the figure is about, next to the figure (see _figure_fit); "Rotterdam" alone
@@ -2527,7 +2553,7 @@ class Assistant:
         own = share(article, section)
         best: tuple[float, str, str] | None = None
         for m in matches:
-            if m.article == article or m.dense < here.dense - FIGURE_MARGIN:
+            if m.article == article or m.dense < here.dense - margin:
                 continue
             gain = share(m.article, m.section) - own
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
