@@ -1658,10 +1658,10 @@ class Assistant:
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
                     else:
-                        # ... unless another article's example question is at least as close and its figure is
+                        # ... unless another article's example question is the closest of all and its figure is
                         # clearly the one asked ("kids with a migrant background who have trouble finding a stage
                         # place in techniek": the placement gap in techniek, not the migrant share of the students)
-                        article, section = self._figure_choice(article, section, text, lang, matches, margin=0.0)
+                        article, section = self._figure_choice(article, section, text, lang, matches, closest_only=True)
                     article, section = self._region_choice(article, section, text, lang, matches)
                     article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
@@ -2532,12 +2532,12 @@ class Assistant:
         text: str,
         lang: str,
         matches: list[SectionMatch],
-        margin: float = FIGURE_MARGIN,
+        closest_only: bool = False,
     ) -> tuple[str, str | None]:
         """A figure question whose chosen section's figures are not about its words: the section of another article
-        whose example is about as close (``margin`` below at most) and whose sentences with a figure hold clearly
-        more of the question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share
-        per city)."""
+        whose example is about as close (FIGURE_MARGIN; with ``closest_only``, the closest example of all) and whose
+        sentences with a figure hold clearly more of the question's rarer words ("what share of havo pupils ..." ->
+        the havo share, not the vmbo share per city)."""
 
         def share(art: str, sec: str | None) -> float:
             # the words that say what the figure is about, next to the figure (see _figure_fit); "Rotterdam" alone
@@ -2551,9 +2551,10 @@ class Assistant:
             # the chosen section gives no figure: "how many days at school?" is answered in words, not moved
             return article, section
         own = share(article, section)
+        closest = max(m.dense for m in matches)
         best: tuple[float, str, str] | None = None
         for m in matches:
-            if m.article == article or m.dense < here.dense - margin:
+            if m.article == article or m.dense < (closest if closest_only else here.dense - FIGURE_MARGIN):
                 continue
             gain = share(m.article, m.section) - own
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
