@@ -66,3 +66,17 @@ def test_a_count_of_young_people_by_age_in_the_region_is_answered_not_declined(a
     assert answer.reply_kind != "decline"
     assert answer.topic is not None and answer.topic.startswith("artikel:jongeren_in_de_regio")
     assert "277 768" in _norm(answer.answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many young people in the rotterdam-the hague region smoke?",
+        "скільки підлітків курять у регіоні роттердам-гаага?",
+    ],
+)
+def test_another_domains_figure_about_the_regions_young_people_is_still_declined(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question, use_llm=False)
+    assert answer.reply_kind == "decline", answer.answer
