@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.i18n import t
 from retrieval.assistant import Assistant, Route
 
 
@@ -79,4 +80,6 @@ def test_another_domains_figure_about_the_regions_young_people_is_still_declined
     assistant: Assistant, question: str
 ) -> None:
     answer = assistant.ask(question, use_llm=False)
-    assert answer.reply_kind == "decline", answer.answer
+    # declined, or the region's figure with the plain word that the smoking itself is not in the sources
+    said = t("assistant.aside_unknown", answer.language) in answer.answer
+    assert answer.reply_kind == "decline" or said, answer.answer
