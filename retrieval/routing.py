@@ -497,8 +497,6 @@ NUMBER_WORDS = (
     "how much",
     "what share",
     "what percentage",
-    "welk deel",  # "welk deel van de PIE-leerlingen ...": a share
-    "welk aandeel",
     "kaç",
     "yüzde",
     "ile",

@@ -23,7 +23,7 @@ def _norm(text: str) -> str:
 @pytest.mark.parametrize(
     ("earlier", "followup", "figure"),
     [
-        ("welk deel van de PIE-leerlingen kiest daarna techniek op het mbo?", "en MaT?", "46%"),
+        ("hoeveel procent van de PIE-leerlingen kiest daarna techniek op het mbo?", "en MaT?", "46%"),
         ("what share of BWI pupils carry on in technology at mbo?", "and M&T?", "89%"),
         ("ile procent uczniow z MVI idzie potem na technike w mbo?", "a BWI?", "84%"),
     ],
