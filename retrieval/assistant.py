@@ -506,6 +506,10 @@ _YOUNG = re.compile(
 )
 
 
+# an age range ("10-20 lat", "10 to 20", "بين 10 و 20") in folded text
+_AGE_RANGE = re.compile(r"\b(?:[4-9]|[12]\d)\s*(?:-|–|tot|to|do|до|і|та|و|ile|ila|ve|and|en|i|a)\s*(?:1\d|2\d|30)\b")
+
+
 def groups_named(text: str) -> frozenset[str]:
     """The groups of pupils (keys of _GROUP_NAMES) a text names."""
     folded = fold(text)
@@ -975,6 +979,18 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and context.kind == "section" and self._other_member(text, lang, context):
+            # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
+            # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=context.section,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -1305,6 +1321,27 @@ class Assistant:
         ]
         return len(rest) <= 1
 
+    def _other_member(self, text: str, lang: str, context: Route) -> bool:
+        """Whether a short follow-up to a figure question names only something else that the section just read
+        gives the same figure for ("en bij MVI?" after the share of BWI pupils going on in techniek: its sentence
+        lists every profiel's share): its rarest word stands in one of the section's sentences with a figure, and
+        the earlier question did not name it already."""
+        if context.article is None or context.section is None or not asks_number(context.text, lang):
+            return False
+        # its own words: not "peki", "а", "en" (a follow-up's opening), which can be rarer than the name it asks about
+        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ())]
+        if not own or len(own) > STAY_WORDS:
+            return False
+        words = [tok for tok in query_tokens(" ".join(own), lang) if tok not in self._question_words]
+        # ... a one-letter word is one only as part of a name ("M&T" is read as 'm' and 't')
+        toks = [tok for tok in words if len(tok) >= 2] or [tok for tok in words if tok.isascii() and tok.isalpha()]
+        if not toks:
+            return False
+        rarest = max(toks, key=self.index.idf)
+        if rarest in set(query_tokens(context.text, lang)):
+            return False
+        return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
+
     def _listed_activity(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
         """The activity of the list just shown that a follow-up asks about ("а це безкоштовно?"): of the listed
         ones, the one whose description is closest to the follow-up; None when none of them is in the index."""
@@ -1566,7 +1603,7 @@ class Assistant:
         if (
             not in_domain(anchor_text or text, self._domain_names)
             and not self._names_a_beroep(text, lang)
-            and not (agree and self._group_figure(text))
+            and not (agree and (self._group_figure(text) or self._young_figure(text, lang)))
             and not (prefer is None and self._describes_a_beroep(text, lang, article, section))
         ):
             # no word of our domain: only a very close example question answers ("which school" vs "which shop");
@@ -1589,6 +1626,11 @@ class Assistant:
         if plain is not None and not plain[1] and article is not None and names_profiel(text):
             # "computers and design, school says MVI: a good profile?" is about the profiel; a record that only a
             # description word names ('computers') does not answer it
+            plain = None
+        if plain is not None and article is not None and self._names_title(text, article):
+            # "until when may a vmbo teacher give that praktijkgericht programma?": the chosen article's own Dutch
+            # subject names what is asked; a record whose name only looks like one of its words ('programma',
+            # 'programmeur') does not answer it
             plain = None
         if plain is not None and plain[1]:
             # "hij sleutelt aan fietsen en scooters": the beroep people call by those words, also when the passage
@@ -1649,6 +1691,11 @@ class Assistant:
                         # the best passage and the examples agree on the article: its figure answers, not a
                         # figure elsewhere that shares more words ("meiden" is in the NPRZ targets, not "meisjes")
                         article, section = self._figure_choice(article, section, text, lang, matches)
+                    else:
+                        # ... unless another article's example question is the closest of all and its figure is
+                        # clearly the one asked ("kids with a migrant background who have trouble finding a stage
+                        # place in techniek": the placement gap in techniek, not the migrant share of the students)
+                        article, section = self._figure_choice(article, section, text, lang, matches, closest_only=True)
                     article, section = self._region_choice(article, section, text, lang, matches)
                     article, section = self._group_choice(article, section, text, lang, matches)
             elif asks_action(text, lang):
@@ -2224,6 +2271,15 @@ class Assistant:
                 return m.article, m.section, m.dense
         return None
 
+    def _names_title(self, text: str, article: str) -> bool:
+        """Whether the question uses a Dutch word (of at least two) that only ``article``'s title has
+        ('praktijkgericht programma')."""
+        from retrieval.tokenize import tokenize
+
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
+        own = {tok for tok in tokenize(latin, "nl") if self._title_words.get(tok) == article}
+        return len(own) >= 2
+
     def _named_article(self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
         """An article named by Dutch words in a question written in another script (Arabic, Cyrillic): words
         that only that article's title has, when the article is also among the closest by example question."""
@@ -2504,11 +2560,18 @@ class Assistant:
         return max(close, key=score).section
 
     def _figure_choice(
-        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+        self,
+        article: str,
+        section: str | None,
+        text: str,
+        lang: str,
+        matches: list[SectionMatch],
+        closest_only: bool = False,
     ) -> tuple[str, str | None]:
         """A figure question whose chosen section's figures are not about its words: the section of another article
-        whose example is about as close (FIGURE_MARGIN) and whose sentences with a figure hold clearly more of the
-        question's rarer words ("what share of havo pupils ..." -> the havo share, not the vmbo share per city)."""
+        whose example is about as close (FIGURE_MARGIN; with ``closest_only``, the closest example of all) and whose
+        sentences with a figure hold clearly more of the question's rarer words ("what share of havo pupils ..." ->
+        the havo share, not the vmbo share per city)."""
 
         def share(art: str, sec: str | None) -> float:
             # the words that say what the figure is about, next to the figure (see _figure_fit); "Rotterdam" alone
@@ -2522,9 +2585,10 @@ class Assistant:
             # the chosen section gives no figure: "how many days at school?" is answered in words, not moved
             return article, section
         own = share(article, section)
+        closest = max(m.dense for m in matches)
         best: tuple[float, str, str] | None = None
         for m in matches:
-            if m.article == article or m.dense < here.dense - FIGURE_MARGIN:
+            if m.article == article or m.dense < (closest if closest_only else here.dense - FIGURE_MARGIN):
                 continue
             gain = share(m.article, m.section) - own
             if gain >= FIGURE_GAIN and (best is None or gain > best[0]):
@@ -2567,6 +2631,18 @@ class Assistant:
             bool(groups_named(text))
             and bool(_YOUNG.search(fold(text)))
             and (asks_number(text) or bool(regions_named(text)))
+        )
+
+    @staticmethod
+    def _young_figure(text: str, lang: str) -> bool:
+        """A figure question about young people of a region, named as such or by their ages ("ile mlodziezy 10-20 lat
+        mieszka w regionie rotterdam-haga?", "كم واحد عمره بين 10 و 20 سنة ... روتردام - لاهاي"): ours when the
+        passages and the examples agree, though it holds no school word."""
+        folded = fold(text)
+        return (
+            asks_number(text, lang)
+            and bool(regions_named(text))
+            and bool(_YOUNG.search(folded) or _AGE_RANGE.search(folded))
         )
 
     def _group_choice(

@@ -24,9 +24,10 @@ from retrieval.assistant import Assistant
             "25%",
         ),
         (
+            # (technology students: since round 18 the article gives the techniek figure in a section of its own)
             "what share of mbo technology students from a non-western background had trouble finding a stage?",
             "artikel:stage_discriminatie",
-            "25%",
+            "24%",
         ),
     ],
 )
