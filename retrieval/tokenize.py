@@ -72,9 +72,10 @@ STOPWORDS: dict[str, set[str]] = {
         "بزاف غادي راه راها هادشي هادي هاد ماشي كام ده دي دا بتاع بتاعة بتاعه بتاعها بتاعي نفسه نفسها وايد "
         "ابغى يبغى تبغى منين ليه ازاي إزاي "
         # Levantine and Egyptian filler of a parent's sentence: 'thing' ('نفس الشي' the same thing), 'because',
-        # 'someone', 'now', 'I/he/she can' with the dialect's bi- (the curated texts say يستطيع/يمكن)
+        # 'someone', 'now', 'I/he/she can' with the dialect's bi- (the curated texts say يستطيع/يمكن); not 'ممكن'
+        # (possible, "where can he try ..."): a question leans on it
         "شي الشي اشي إشي لانو لأنو لانه لأنه حدا هلق هلأ هلا بقدر بيقدر بتقدر بنقدر منقدر بيقدرو بعرف بيعرف "
-        "بتعرف ينفع ممكن نفس"
+        "بتعرف نفس"
     ),
     "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене про"),
 }
