@@ -70,7 +70,12 @@ STOPWORDS: dict[str, set[str]] = {
         # ... and the Maghrebi and Egyptian ones ('واش' yes/no, 'ديال' of, 'بغا' wants, 'خاصو' he must, 'ده' this)
         "واش شنو شنهو علاش شحال بشحال ديال ديالي ديالو ديالها ديالنا خاصو خاصها خاصني بغا بغات بغيت بغينا دابا "
         "بزاف غادي راه راها هادشي هادي هاد ماشي كام ده دي دا بتاع بتاعة بتاعه بتاعها بتاعي نفسه نفسها وايد "
-        "ابغى يبغى تبغى منين ليه ازاي إزاي"
+        "ابغى يبغى تبغى منين ليه ازاي إزاي "
+        # Levantine and Egyptian filler of a parent's sentence: 'thing' ('نفس الشي' the same thing), 'because',
+        # 'someone', 'now', 'I/he/she can' with the dialect's bi- (the curated texts say يستطيع/يمكن); not 'ممكن'
+        # (possible, "where can he try ..."): a question leans on it
+        "شي الشي اشي إشي لانو لأنو لانه لأنه حدا هلق هلأ هلا بقدر بيقدر بتقدر بنقدر منقدر بيقدرو بعرف بيعرف "
+        "بتعرف نفس"
     ),
     "uk": _set("і в на з до що як чи це є для у не таке такий яка які який де скільки чому коли мій моя моє мене про"),
 }
@@ -212,6 +217,10 @@ def _compound_parts(word: str) -> list[str]:
 def tokenize(text: str, lang: str = "nl") -> list[str]:
     """BM25 tokens of ``text`` in language ``lang``: stopwords out, stems in, Dutch compound parts added."""
     stop = _stopwords(lang)
+    # the Arabic stretching mark glues an article to a Latin school word ("بالـ BBL", "وبالـmbo"): without it the
+    # article left alone is a stopword instead of a rare token that outweighs the topic words
+    if lang == "ar":
+        text = text.replace("\u0640", "")
     raw = [w for w in words(text) if w not in stop and (lang not in UNMARKED_LANGS or unmarked(w) not in stop)]
     if lang == "nl" or lang not in STEMMERS:
         raw += [p for w in raw for p in _compound_parts(w)]
