@@ -69,6 +69,7 @@ from retrieval.routing import (
     SectionMatch,
     asks_action,
     asks_cost,
+    asks_course,
     asks_duration,
     asks_for_record,
     asks_havo_profiel,
@@ -784,6 +785,12 @@ class Assistant:
             return Route("none", text=question)  # declined as a whole, also the half that looks like a question
         after_activities = context is not None and context.kind == "activities"
         activity = parse_activity_question(self.kb, question, followup=after_activities)
+        if activity is None and after_activities:
+            # "en in leidschendam-voorburg? daar wonen we eigenlijk": a remark after the new place is no new question;
+            # the follow-up is read without it (a second real question, "... ? wat kost dat", is not dropped)
+            parts = split_question(question, lang)
+            if len(parts) == 2 and not asks_question(parts[1], lang):
+                activity = parse_activity_question(self.kb, parts[0], followup=True)
         if activity is not None and self._has_documents and mode != "bm25":
             # "op welke dag is de drone workshop?" may be about an event in the user's own documents
             own = self.index.search(
@@ -2900,7 +2907,8 @@ class Assistant:
         if route.kind == "record" and route.hit is not None and route.durations:
             return self._durations(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
-            return self._record(route.hit, lang)
+            asked = question or route.text
+            return self._record(route.hit, lang, courses_first=asks_course(asked, lang), question=asked)
         if route.kind == "document" and route.hit is not None:
             return self._document(route.hit, route.text, lang)
         raise ValueError(f"no answer for route {route.kind}")
@@ -3080,7 +3088,9 @@ class Assistant:
                     out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[_ref(r) for r in group]))
         return out
 
-    def _record(self, hit: Hit, lang: str) -> Answer:
+    def _record(self, hit: Hit, lang: str, courses_first: bool = False, question: str = "") -> Answer:
+        """The short answer about a record; a beroep asked for its course ("which mbo course is that?") opens with its
+        courses and lists them first among the sources."""
         kind, rid = hit.source.split(":", 1)
         name, lines, dutch = hit.title, [], ""
         refs: list[BronRef] = []
@@ -3113,8 +3123,28 @@ class Assistant:
             # goes behind "read more"
             courses = [o for o in route if o.niveau > 1] or route
             entree = [o for o in route if o not in courses]
-            named = [f"opleiding:{o.id}" for o in route]
-            if courses:
+            if courses_first:
+                # the course the question names leads ("wat leer je bij de opleiding analist?"), then the one
+                # called like the job itself, then by level
+                asked = f" {' '.join(words_of(fold(question)))} "
+                job = fold(b.naam)
+                courses.sort(
+                    key=lambda o: (f" {fold(o.naam)} " not in asked, not job.startswith(fold(o.naam)), o.niveau)
+                )
+            named = [f"opleiding:{o.id}" for o in (courses + entree if courses_first else route)]
+            courses_first = courses_first and bool(courses)
+            if courses_first:
+                # the asked fact first: the courses for the job, then what the job is (the schools follow them)
+                lines.insert(
+                    0,
+                    t(
+                        "assistant.beroep_routes_eerst" if len(courses) > 1 else "assistant.beroep_route_eerst",
+                        lang,
+                        naam=b.naam,
+                        opleidingen=format_list([self._course_facts(o, lang) for o in courses], lang),
+                    ),
+                )
+            elif courses:
                 lines.append(
                     t(
                         "assistant.beroep_routes" if len(courses) > 1 else "assistant.beroep_route",
@@ -3122,12 +3152,13 @@ class Assistant:
                         opleidingen=format_list([self._course_facts(o, lang) for o in courses], lang),
                     )
                 )
+            if courses:
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
                     line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
                     # not taught in the region: the parent's first question ("can he learn it near us?"), said
                     # right after what the job is
-                    lines.insert(1 if outside else len(lines), line)
+                    lines.insert(1 if outside or courses_first else len(lines), line)
                     per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
@@ -3215,6 +3246,9 @@ class Assistant:
         sources = [_hit_source(hit, name)]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
         sources += [self._record_source(src, lang) for src in named]
+        if kind == "beroep" and courses_first:
+            # the courses the answer opens with lead the sources too (the beroep follows them)
+            sources = sources[1 : 1 + len(named)] + sources[:1] + sources[1 + len(named) :]
         sources += self._report_sources(refs, lang)
         # "read more": where each course is taught (the short answer names the first few schools only)
         details = "\n".join(more)
