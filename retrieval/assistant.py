@@ -1858,7 +1858,10 @@ class Assistant:
         index = self._plain_index(lang)
         if not score:
             return None
-        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)):
+        # ... two words of a record's own description that the section never uses ("loves computer games, can he
+        # learn to make games at mbo?": the ICT article names no game) are no template difference either
+        described = asks and max(score.values()) >= PLAIN_NAMED_WEIGHT and asks_course(text, lang)
+        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)) and not described:
             # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
             # own field ('computers', 'jobs') keeps the example's article. A job named by its everyday name with a
             # question for its course ("córka chce zostać elektrykiem, jaki kierunek na mbo?") is the job's, even

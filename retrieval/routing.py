@@ -1211,7 +1211,8 @@ COURSE_WORDS: dict[str, tuple[str, ...]] = {
     "nl": ("opleiding", "welke mbo", "studie", "studeren", "cursus"),
     "en": ("course", "courses", "programme", "program", "which mbo", "what mbo", "study", "studies"),
     "tr": ("eğitim", "eğitimi", "egitim", "egitimi", "bölüm", "bölümü", "bolum", "bolumu", "hangi mbo", "kurs"),
-    "ar": ("دراسة", "الدراسة", "تخصص", "اختصاص", "أي mbo", "اي mbo", "يدرس", "تدرس"),
+    # Arabic parents ask "can he learn X at the mbo" with the verb of learning ('يتعلم') as often as with 'study'
+    "ar": ("دراسة", "الدراسة", "تخصص", "اختصاص", "أي mbo", "اي mbo", "يدرس", "تدرس", "يتعلم", "تتعلم"),
     "pl": ("kierunek", "kierunku", "kierunki", "jaka szkoła", "jaka szkola", "jakiej szkoły", "jakiej szkoly", "kurs"),
     "uk": ("навчання", "спеціальність", "спеціальності", "програма", "курс", "яке mbo", "який mbo"),
 }
