@@ -567,6 +567,7 @@ class Assistant:
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
+        self._programme_names = self._title_names(kb, self._title_words)
         self._field_profielen = self._field_profiel_sections(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
@@ -1472,6 +1473,14 @@ class Assistant:
         article, section, example = self._choose_article(matches, hits, prefer)
         if prefer is None and article is not None and asks_why(text):
             article, section, example = self._why_choice(article, section, example, matches, hits)
+        programme = self._named_programme(text, matches, hits) if prefer is None and mode != "bm25" else None
+        if programme is not None and programme != article:
+            # a programme named as parents hear it ("aandebak", "NPRZ") with a worry around it ("does he get a job
+            # for sure?"): its article answers, not a record a loose word of the worry names ('sure') nor the
+            # article of the worry's other words
+            route.kind, route.article, route.confidence = "section", programme, best_example
+            route.section = self._best_section(programme, matches)
+            return route
         fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
         field = self._field_profiel(fit[0], article, hits) if fit is not None else None
         if fit is not None and field is not None:
@@ -2181,6 +2190,33 @@ class Assistant:
                 if len(tok) >= 4:
                     seen.setdefault(tok, set()).add(art.id)
         return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
+
+    @staticmethod
+    def _title_names(kb: KnowledgeBase, unique: dict[str, str]) -> dict[str, str]:
+        """Names that one article's Dutch title writes as a name, an acronym or a joined-up name ('NPRZ', 'AanDeBak',
+        'NaSk'): parents use them as they hear them, in any language, so they name that article in any language."""
+        from retrieval.tokenize import tokenize
+
+        names: dict[str, str] = {}
+        for art in kb.artikelen.values():
+            for part in re.findall(r"[^\W\d_]+", art.titel.get("nl", "")):
+                if (part.isupper() and len(part) >= 3) or re.search(r"[a-z][A-Z]", part):
+                    for tok in tokenize(part, "nl"):
+                        if unique.get(tok) == art.id:
+                            names[tok] = art.id
+        return names
+
+    def _named_programme(self, text: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
+        """The article whose programme name the question uses ("school keeps going on about aandebak"), when that
+        article is also among the closest by example question and passage."""
+        from retrieval.tokenize import tokenize
+
+        named = {self._programme_names[tok] for tok in tokenize(text, "nl") if tok in self._programme_names}
+        if len(named) != 1:
+            return None
+        article = next(iter(named))
+        close = [a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]]
+        return article if article in close else None
 
     def _near_agreement(
         self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
