@@ -1219,12 +1219,34 @@ COURSE_WORDS: dict[str, tuple[str, ...]] = {
 # ... unless it asks what the job is or does as well ("what does a wind turbine technician do all day and which
 # course gets you there?"): then the job leads, its courses follow
 JOB_WHAT_WORDS: dict[str, tuple[str, ...]] = {
-    "nl": ("wat doet", "wat doe je", "wat is een", "wat voor werk", "welk beroep"),
-    "en": ("what does", "what do", "what is a", "what kind of work", "what job", "which job", "all day"),
-    "tr": ("ne yapar", "ne yapıyor", "ne yapiyor", "ne iş", "hangi meslek", "meslek ne"),
-    "ar": ("شو بيعمل", "شو بيشتغل", "ماذا يعمل", "شو هي المهنة", "أي مهنة", "اي مهنة"),
-    "pl": ("co robi", "czym się zajmuje", "czym sie zajmuje", "jaki zawód", "jaki zawod"),
-    "uk": ("що робить", "що роблять", "чим займається", "яка професія", "що це за робота"),
+    # ... or whether there is work in it ("can you study that at mbo and are there jobs in rotterdam?")
+    "nl": ("wat doet", "wat doe je", "wat is een", "wat voor werk", "welk beroep", "is er werk", "er werk", "banen"),
+    "en": (
+        "what does",
+        "what do",
+        "what is a",
+        "what kind of work",
+        "what job",
+        "which job",
+        "all day",
+        "are there jobs",
+        "any jobs",
+        "is there work",
+    ),
+    "tr": (
+        "ne yapar",
+        "ne yapıyor",
+        "ne yapiyor",
+        "ne iş",
+        "hangi meslek",
+        "meslek ne",
+        "iş var",
+        "is var",
+        "iş bulur",
+    ),
+    "ar": ("شو بيعمل", "شو بيشتغل", "ماذا يعمل", "شو هي المهنة", "أي مهنة", "اي مهنة", "في شغل", "فيه شغل"),
+    "pl": ("co robi", "czym się zajmuje", "czym sie zajmuje", "jaki zawód", "jaki zawod", "jest praca", "będzie praca"),
+    "uk": ("що робить", "що роблять", "чим займається", "яка професія", "що це за робота", "є робота", "буде робота"),
 }
 
 
