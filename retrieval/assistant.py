@@ -70,6 +70,7 @@ from retrieval.routing import (
     SectionMatch,
     asks_action,
     asks_cost,
+    asks_course,
     asks_duration,
     asks_for_record,
     asks_havo_profiel,
@@ -599,6 +600,7 @@ class Assistant:
         self._vlock = threading.Lock()
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
+        self._programme_names = self._title_names(kb, self._title_words)
         self._field_profielen = self._field_profiel_sections(kb)
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
@@ -817,6 +819,12 @@ class Assistant:
             return Route("none", text=question)  # declined as a whole, also the half that looks like a question
         after_activities = context is not None and context.kind == "activities"
         activity = parse_activity_question(self.kb, question, followup=after_activities)
+        if activity is None and after_activities:
+            # "en in leidschendam-voorburg? daar wonen we eigenlijk": a remark after the new place is no new question;
+            # the follow-up is read without it (a second real question, "... ? wat kost dat", is not dropped)
+            parts = split_question(question, lang)
+            if len(parts) == 2 and not asks_question(parts[1], lang):
+                activity = parse_activity_question(self.kb, parts[0], followup=True)
         if activity is not None and self._has_documents and mode != "bm25":
             # "op welke dag is de drone workshop?" may be about an event in the user's own documents
             own = self.index.search(
@@ -1536,6 +1544,14 @@ class Assistant:
         article, section, example = self._choose_article(matches, hits, prefer)
         if prefer is None and article is not None and asks_why(text):
             article, section, example = self._why_choice(article, section, example, matches, hits)
+        programme = self._named_programme(text, matches, hits) if prefer is None and mode != "bm25" else None
+        if programme is not None and programme != article:
+            # a programme named as parents hear it ("aandebak", "NPRZ") with a worry around it ("does he get a job
+            # for sure?"): its article answers, not a record a loose word of the worry names ('sure') nor the
+            # article of the worry's other words
+            route.kind, route.article, route.confidence = "section", programme, best_example
+            route.section = self._best_section(programme, matches)
+            return route
         fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
         field = self._field_profiel(fit[0], article, hits) if fit is not None else None
         if fit is not None and field is not None:
@@ -1932,7 +1948,10 @@ class Assistant:
         index = self._plain_index(lang)
         if not score:
             return None
-        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)):
+        # ... two words of a record's own description that the section never uses ("loves computer games, can he
+        # learn to make games at mbo?": the ICT article names no game) are no template difference either
+        described = asks and max(score.values()) >= PLAIN_NAMED_WEIGHT and asks_course(text, lang)
+        if template and not (asks and by_hobby) and not (named and asks_plain_course(text, lang)) and not described:
             # only a hobby word differs from a template example ('cars' for 'computers'); a word of the example's
             # own field ('computers', 'jobs') keeps the example's article. A job named by its everyday name with a
             # question for its course ("córka chce zostać elektrykiem, jaki kierunek na mbo?") is the job's, even
@@ -2252,6 +2271,33 @@ class Assistant:
                 if len(tok) >= 4:
                     seen.setdefault(tok, set()).add(art.id)
         return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
+
+    @staticmethod
+    def _title_names(kb: KnowledgeBase, unique: dict[str, str]) -> dict[str, str]:
+        """Names that one article's Dutch title writes as a name, an acronym or a joined-up name ('NPRZ', 'AanDeBak',
+        'NaSk'): parents use them as they hear them, in any language, so they name that article in any language."""
+        from retrieval.tokenize import tokenize
+
+        names: dict[str, str] = {}
+        for art in kb.artikelen.values():
+            for part in re.findall(r"[^\W\d_]+", art.titel.get("nl", "")):
+                if (part.isupper() and len(part) >= 3) or re.search(r"[a-z][A-Z]", part):
+                    for tok in tokenize(part, "nl"):
+                        if unique.get(tok) == art.id:
+                            names[tok] = art.id
+        return names
+
+    def _named_programme(self, text: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
+        """The article whose programme name the question uses ("school keeps going on about aandebak"), when that
+        article is also among the closest by example question and passage."""
+        from retrieval.tokenize import tokenize
+
+        named = {self._programme_names[tok] for tok in tokenize(text, "nl") if tok in self._programme_names}
+        if len(named) != 1:
+            return None
+        article = next(iter(named))
+        close = [a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]]
+        return article if article in close else None
 
     def _near_agreement(
         self, text: str, lang: str, matches: list[SectionMatch], hits: list[Hit]
@@ -3010,7 +3056,8 @@ class Assistant:
         if route.kind == "record" and route.hit is not None and route.durations:
             return self._durations(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
-            return self._record(route.hit, lang)
+            asked = question or route.text
+            return self._record(route.hit, lang, courses_first=asks_course(asked, lang), question=asked)
         if route.kind == "document" and route.hit is not None:
             return self._document(route.hit, route.text, lang)
         raise ValueError(f"no answer for route {route.kind}")
@@ -3192,7 +3239,9 @@ class Assistant:
                     out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[_ref(r) for r in group]))
         return out
 
-    def _record(self, hit: Hit, lang: str) -> Answer:
+    def _record(self, hit: Hit, lang: str, courses_first: bool = False, question: str = "") -> Answer:
+        """The short answer about a record; a beroep asked for its course ("which mbo course is that?") opens with its
+        courses and lists them first among the sources."""
         kind, rid = hit.source.split(":", 1)
         name, lines, dutch = hit.title, [], ""
         refs: list[BronRef] = []
@@ -3225,8 +3274,28 @@ class Assistant:
             # goes behind "read more"
             courses = [o for o in route if o.niveau > 1] or route
             entree = [o for o in route if o not in courses]
-            named = [f"opleiding:{o.id}" for o in route]
-            if courses:
+            if courses_first:
+                # the course the question names leads ("wat leer je bij de opleiding analist?"), then the one
+                # called like the job itself, then by level
+                asked = f" {' '.join(words_of(fold(question)))} "
+                job = fold(b.naam)
+                courses.sort(
+                    key=lambda o: (f" {fold(o.naam)} " not in asked, not job.startswith(fold(o.naam)), o.niveau)
+                )
+            named = [f"opleiding:{o.id}" for o in (courses + entree if courses_first else route)]
+            courses_first = courses_first and bool(courses)
+            if courses_first:
+                # the asked fact first: the courses for the job, then what the job is (the schools follow them)
+                lines.insert(
+                    0,
+                    t(
+                        "assistant.beroep_routes_eerst" if len(courses) > 1 else "assistant.beroep_route_eerst",
+                        lang,
+                        naam=b.naam,
+                        opleidingen=format_list([self._course_facts(o, lang) for o in courses], lang),
+                    ),
+                )
+            elif courses:
                 lines.append(
                     t(
                         "assistant.beroep_routes" if len(courses) > 1 else "assistant.beroep_route",
@@ -3234,12 +3303,13 @@ class Assistant:
                         opleidingen=format_list([self._course_facts(o, lang) for o in courses], lang),
                     )
                 )
+            if courses:
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
                     line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
                     # not taught in the region: the parent's first question ("can he learn it near us?"), said
                     # right after what the job is
-                    lines.insert(1 if outside else len(lines), line)
+                    lines.insert(1 if outside or courses_first else len(lines), line)
                     per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
@@ -3327,6 +3397,9 @@ class Assistant:
         sources = [_hit_source(hit, name)]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
         sources += [self._record_source(src, lang) for src in named]
+        if kind == "beroep" and courses_first:
+            # the courses the answer opens with lead the sources too (the beroep follows them)
+            sources = sources[1 : 1 + len(named)] + sources[:1] + sources[1 + len(named) :]
         sources += self._report_sources(refs, lang)
         # "read more": where each course is taught (the short answer names the first few schools only)
         details = "\n".join(more)

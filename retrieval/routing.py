@@ -1205,6 +1205,56 @@ def asks_where_to_learn(text: str, lang: str) -> bool:
     return asks_where(text, lang) and bool(_LEARN_VERB.search(fold(text)))
 
 
+# "which mbo course is that?" (round 19): the question names a job in plain words and asks for its course, not what
+# the job is; the beroep's answer then opens with its courses (Assistant._record). A course word or "which mbo" ...
+COURSE_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("opleiding", "welke mbo", "studie", "studeren", "cursus"),
+    "en": ("course", "courses", "programme", "program", "which mbo", "what mbo", "study", "studies"),
+    "tr": ("eğitim", "eğitimi", "egitim", "egitimi", "bölüm", "bölümü", "bolum", "bolumu", "hangi mbo", "kurs"),
+    # Arabic parents ask "can he learn X at the mbo" with the verb of learning ('يتعلم') as often as with 'study'
+    "ar": ("دراسة", "الدراسة", "تخصص", "اختصاص", "أي mbo", "اي mbo", "يدرس", "تدرس", "يتعلم", "تتعلم"),
+    "pl": ("kierunek", "kierunku", "kierunki", "jaka szkoła", "jaka szkola", "jakiej szkoły", "jakiej szkoly", "kurs"),
+    "uk": ("навчання", "спеціальність", "спеціальності", "програма", "курс", "яке mbo", "який mbo"),
+}
+# ... unless it asks what the job is or does as well ("what does a wind turbine technician do all day and which
+# course gets you there?"): then the job leads, its courses follow
+JOB_WHAT_WORDS: dict[str, tuple[str, ...]] = {
+    # ... or whether there is work in it ("can you study that at mbo and are there jobs in rotterdam?")
+    "nl": ("wat doet", "wat doe je", "wat is een", "wat voor werk", "welk beroep", "is er werk", "er werk", "banen"),
+    "en": (
+        "what does",
+        "what do",
+        "what is a",
+        "what kind of work",
+        "what job",
+        "which job",
+        "all day",
+        "are there jobs",
+        "any jobs",
+        "is there work",
+    ),
+    "tr": (
+        "ne yapar",
+        "ne yapıyor",
+        "ne yapiyor",
+        "ne iş",
+        "hangi meslek",
+        "meslek ne",
+        "iş var",
+        "is var",
+        "iş bulur",
+    ),
+    "ar": ("شو بيعمل", "شو بيشتغل", "ماذا يعمل", "شو هي المهنة", "أي مهنة", "اي مهنة", "في شغل", "فيه شغل"),
+    "pl": ("co robi", "czym się zajmuje", "czym sie zajmuje", "jaki zawód", "jaki zawod", "jest praca", "będzie praca"),
+    "uk": ("що робить", "що роблять", "чим займається", "яка професія", "що це за робота", "є робота", "буде робота"),
+}
+
+
+def asks_course(text: str, lang: str) -> bool:
+    """Whether the question asks for the mbo course (its name, where it leads), not what the job is."""
+    return _has_entry(text, lang, COURSE_WORDS) and not _has_entry(text, lang, JOB_WHAT_WORDS)
+
+
 def asks_duration(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks how long the training takes."""
     return _has_entry(text, lang, DURATION_WORDS)

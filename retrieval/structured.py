@@ -15,6 +15,7 @@ the school's own list say so.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -1038,6 +1039,13 @@ def answer_activities(
     """The matching initiatives summarised in ``lang`` (names stay Dutch): ``show`` in the short answer,
     up to ``more`` further ones in the details."""
     hits = search(kb, q, km, extra)
+    if not hits and q.branches and (q.doelgroepen or q.activiteiten or q.schooltypen):
+        # the field is often the child's hobby beside the asked group or kind ("likes to build things, any workshops
+        # just for girls?"): without it the group's activities still answer, and the answer names what it filtered on
+        relaxed = dataclasses.replace(q, branches=[])
+        hits = search(kb, relaxed, km, extra)
+        if hits:
+            q = relaxed
     # A parent who names no school type or group mostly has a vmbo child in mind (the informatieavond): activities for
     # primary school only, or for parents or teachers only, follow the rest instead of filling the short list.
     hits = sorted(hits, key=lambda h: off_audience(h.initiatief, q))
