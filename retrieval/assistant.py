@@ -293,6 +293,7 @@ LEAD_MARGIN = 0.01  # a follow-up on the same section: a sentence this much clos
 COST_FOLLOWUP_WORDS = 8  # "do we have to pay to go?" after a list: about the listed activities, not pay in technology
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 6  # an article named by its Dutch title words answers when it is this close by example
+NAMED_ARTICLE_PASSAGES = 5  # ... a programme named as parents hear it (AanDeBak): or among this many first passages
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
@@ -2296,7 +2297,9 @@ class Assistant:
         if len(named) != 1:
             return None
         article = next(iter(named))
-        close = [a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]]
+        close = {a for a, _, _ in self._ranked_articles(matches, hits)[:NAMED_ARTICLE_RANK]}
+        # ... or among the first passages: the ranking of whole articles shifts with every new example question
+        close |= {h.source.removeprefix("artikel:") for h in hits[:NAMED_ARTICLE_PASSAGES]}
         return article if article in close else None
 
     def _near_agreement(
