@@ -124,6 +124,11 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # 0.909 (tr 0.818, pl 1.000), refused 0.015, declined 1.000, follow-ups 0.750 (9 of 12; tr, ar, uk one miss each)
 # (docs/eval/holdout_round17_result.json); v10 is development data now (0.788 when measured, 0.894 after round 17).
 # The guards sit below the one measurement of v11.
+# Round 18's fresh set (v12) measured once on the merged round-18 code (ffd1eba): right 0.773 (ar 0.455), refused 0.015,
+# follow-ups 0.917 (docs/eval/holdout_round18_result.json). Round 19's (v13) measured once on the merged round-19 code
+# (85b57e9): right 0.864 (tr 0.727, uk 1.000), refused 0.015, declined 1.000, follow-ups 0.750
+# (docs/eval/holdout_round19_result.json); v11 and v12 are development data now (v11 1.000, v12 0.924 after round 19).
+# The guards sit below the one measurement of v13.
 HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 
