@@ -132,10 +132,11 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 
-# The retrievers alone (bm25, dense) are compared with fusion on every fourth question: enough to catch fusion
-# falling behind, at a quarter of their cost (the default mode, which every other floor reads, sees every question);
-# with 1489 questions the suite's time is kept in hand this way (310 compared questions).
-OTHER_MODES_EVERY = 4
+# The retrievers alone (bm25, dense) are compared with fusion on every eighth question: enough to catch fusion
+# falling behind, at an eighth of their cost (the default mode, which every other floor reads, sees every question);
+# with 1716 questions that is 178 compared questions (simulated on the full run of round 19: fused mrr 0.959, facts
+# 0.980, refusal 0.994 against bm25 0.746/0.745/0.831 and dense 0.936/0.974/0.989), and keeps CI under 15 minutes.
+OTHER_MODES_EVERY = 8
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +201,7 @@ def test_fused_meets_the_floors_in_every_language(result: dict[str, Any]) -> Non
 
 def test_fusion_is_not_worse_than_either_retriever_alone(result: dict[str, Any]) -> None:
     sampled = {r["id"] for r in result["rows"] if r["mode"] == "bm25"}
-    assert len(sampled) >= len(load_questions()) // (OTHER_MODES_EVERY + 1)
+    assert len(sampled) >= len(load_questions()) // (2 * OTHER_MODES_EVERY)  # follow-ups are not sampled
     # the three modes on the same questions
     s = summarise([r for r in result["rows"] if r["id"] in sampled])
     for metric in ("mrr", "facts", "refusal"):
