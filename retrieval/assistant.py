@@ -991,15 +991,7 @@ class Assistant:
         if followup and context.kind == "section" and self._other_member(text, lang, context):
             # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
             # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
-            return Route(
-                "section",
-                text=text,
-                article=context.article,
-                section=context.section,
-                qvec=qvec,
-                context=context,
-                confidence=context.confidence,
-            )
+            return self._same_section(text, qvec, context)
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -1176,15 +1168,7 @@ class Assistant:
         if self._asks_about_section(text, lang, context):
             # "blijft dat ieder jaar gelijk?" points back at the section just read, and that section speaks of its
             # words (the rules "can change from year to year"): the same section answers, its sentence on it first
-            return Route(
-                "section",
-                text=text,
-                article=context.article,
-                section=context.section,
-                qvec=qvec,
-                context=context,
-                confidence=context.confidence,
-            )
+            return self._same_section(text, qvec, context)
         return Route(
             "clarify",
             text=text,
@@ -1425,6 +1409,19 @@ class Assistant:
             if name in fold(k.tekst.get("nl", ""))
         ]
         return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _same_section(text: str, qvec: np.ndarray | None, context: Route) -> Route:
+        """The follow-up ``text`` answered by the section just read (the conversation's ``context``)."""
+        return Route(
+            "section",
+            text=text,
+            article=context.article,
+            section=context.section,
+            qvec=qvec,
+            context=context,
+            confidence=context.confidence,
+        )
 
     def _names_part_here(self, text: str, context: Route) -> bool:
         """Whether the follow-up names a school thing ('bbl', 'Entree') that the earlier question did not, and that
