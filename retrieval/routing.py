@@ -297,6 +297,13 @@ POINTERS: dict[str, tuple[str, ...]] = {
     "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS, *_SAME["ar"]),
 }
 
+
+def _says_in(text: str, lang: str, patterns: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the folded ``text`` matches the pattern of its language in ``patterns`` (no pattern: False)."""
+    pattern = patterns.get(lang)
+    return bool(pattern and pattern.search(fold(text)))
+
+
 # "Which of the two / which one of them": a follow-up that compares the things just explained ("peki hangisiyle daha
 # kolay iş bulunur?" after BOL and BBL) is about the conversation's article, however close an example elsewhere is
 # to its other words (finding work). Folded text.
@@ -312,8 +319,7 @@ _COMPARES: dict[str, re.Pattern[str]] = {
 
 def compares_two(text: str, lang: str) -> bool:
     """Whether the question asks which of the things just explained ("which one", "hangisi", "który z nich")."""
-    pattern = _COMPARES.get(lang)
-    return bool(pattern and pattern.search(fold(text)))
+    return _says_in(text, lang, _COMPARES)
 
 
 # How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
@@ -1347,8 +1353,7 @@ _NEXT_STEP: dict[str, re.Pattern[str]] = {
 
 def asks_next_step(text: str, lang: str) -> bool:
     """Whether a (follow-up) question asks what comes after ("en daarna?", "peki vmbo bitince?", "а потім?")."""
-    pattern = _NEXT_STEP.get(lang)
-    return bool(pattern and pattern.search(fold(text)))
+    return _says_in(text, lang, _NEXT_STEP)
 
 
 def refers_back(text: str, lang: str) -> bool:
