@@ -14,6 +14,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   # Debian's Chromium; the browser test drives it with Playwright (no browser download of its own).
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-dejavu-core >/dev/null || echo "warning: chromium not installed; browser tests will fail"
 fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+  # Debian's poppler-utils: the report tests read the verslag PDF back as text (tests/app/test_report.py)
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq poppler-utils >/dev/null || echo "warning: poppler-utils not installed; the report tests will fail"
+fi
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   # Debian's nginx: `lob-kompas serve` puts it in front of several app processes (tests/app/test_serve.py).
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nginx >/dev/null || echo "warning: nginx not installed; the serve tests will fail"

@@ -122,15 +122,18 @@ def test_ship_rebuilds_only_what_changed_and_is_reproducible(
     assert "created" not in shipped.manifest, "no timestamp: the same input gives the same files"
     again = ship_knowledge_index(edited, e5, target=target, home=tmp_path / "home", notify=lambda m: None)
     assert again.status == "loaded" and again.embedded == 0
-    # back to the real knowledge: the committed chunks and manifest again, and the same vectors (the one
-    # re-embedded chunk may differ in the last float bits, so the FAISS file's checksum is not compared)
+    # back to the real knowledge: the committed chunks and manifest again, and the same vectors. The re-embedded
+    # chunks (at most three) may differ: the 4-bit model gives vectors that differ by up to 0.003 between CPU types
+    # (measured: an AMD EPYC with AVX-512 against the machine that built the shipped index); a wrong text differs
+    # by far more. Every other vector is reused bit for bit. So the FAISS file's checksum is not compared.
     ship_knowledge_index(kb, e5, target=target, home=tmp_path / "home", notify=lambda m: None)
     assert (target / "chunks.jsonl").read_bytes() == (shipped_index_dir() / "chunks.jsonl").read_bytes()
     mine, committed = ChunkStore.load(target), _shipped()
     assert {k: v for k, v in mine.manifest.items() if k != "files"} == {
         k: v for k, v in committed.manifest.items() if k != "files"
     }
-    assert np.allclose(mine.vectors, committed.vectors, atol=1e-3)
+    assert np.allclose(mine.vectors, committed.vectors, atol=1e-2)
+    assert int((mine.vectors != committed.vectors).any(axis=1).sum()) <= 3
 
 
 @pytest.mark.parametrize("damage", ["truncate", "manifest"])
