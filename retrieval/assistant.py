@@ -765,6 +765,22 @@ class Assistant:
                 self._vectors.popitem(last=False)
         return vec
 
+    def remember_vectors(self, texts: Sequence[str]) -> None:
+        """Embed in one batch those of ``texts`` whose query embedding is not kept yet (``query_vector`` then finds
+        them): a batch on all cores costs about half of embedding them one by one (the evaluation's many questions).
+        A batch gives the same vectors as single queries (checked bit for bit in tests/retrieval/test_eval.py)."""
+        keys = {hashlib.sha256(t.encode("utf-8", "surrogatepass")).hexdigest(): t for t in texts if t}
+        with self._vlock:
+            todo = [(k, t) for k, t in keys.items() if k not in self._vectors]
+        if not todo:
+            return
+        vectors = self.index.emb.encode_queries([t for _, t in todo])
+        with self._vlock:
+            for (key, _), vec in zip(todo, vectors, strict=True):
+                self._vectors[key] = vec
+            while len(self._vectors) > 512:
+                self._vectors.popitem(last=False)
+
     def forget_vector(self, text: str) -> None:
         """Drop the kept embedding of ``text`` (the benchmark times asks that must embed their question)."""
         with self._vlock:

@@ -123,7 +123,7 @@ class E5Embeddings(CountingEmbeddings):
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             self._threads(self._batch_threads)
-            out = self._model.query(list(texts))
+            out = self._model.query([self._bounded_query(t) for t in texts])
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 
 

@@ -181,8 +181,14 @@ def chromium() -> Iterator[Any]:
 def wait_idle(page: Any, timeout: float = LONG) -> None:
     """Wait until Streamlit has finished its script run (after a short grace for a rerun to begin)."""
     page.wait_for_timeout(300)
-    page.locator(".stApp[data-test-script-state='notRunning']").wait_for(timeout=timeout)
+    wait_run_end(page, timeout)
     page.wait_for_timeout(200)
+
+
+def wait_run_end(page: Any, timeout: float = LONG) -> None:
+    """Wait until the script run has ended, without wait_idle's grace: for when the page already shows what the
+    awaited rerun draws (so that rerun has begun), e.g. the next step of a walk through many screens."""
+    page.locator(".stApp[data-test-script-state='notRunning']").wait_for(timeout=timeout)
 
 
 def fail_on_exception(page: Any) -> None:

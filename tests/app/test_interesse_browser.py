@@ -68,7 +68,9 @@ def _progress(page: Any) -> str:
 def _wait_for_picture(page: Any, lang: str, n: int) -> None:
     want = t("interesse.progress", lang, n=n, total=len(ITEMS))
     page.get_by_test_id("stProgress").filter(has_text=want).wait_for(timeout=bh.LONG)
-    bh.wait_idle(page)
+    # the picture's own rerun drew this progress text, so it has begun: wait for its end only (wait_idle's half
+    # second of grace on each of 36 pictures made the two walks a minute long)
+    bh.wait_run_end(page)
 
 
 def _overflowing(page: Any) -> list[str]:

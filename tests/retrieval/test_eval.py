@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from knowledge.vocab import TALEN
@@ -141,7 +142,19 @@ OTHER_MODES_EVERY = 8
 
 @pytest.fixture(scope="module")
 def result(assistant: Assistant) -> dict[str, Any]:
-    return run_eval(assistant, other_modes_every=OTHER_MODES_EVERY)
+    return run_eval(assistant, other_modes_every=OTHER_MODES_EVERY, batch_embed=True)
+
+
+def test_batch_embedding_gives_the_vectors_of_single_questions(assistant: Assistant) -> None:
+    """The suite's evaluation embeds its questions in batches (run_eval(batch_embed=True)): the scores it asserts
+    are those of questions embedded one by one, as a parent's are, only if the vectors are the same to the bit."""
+    texts = [q.question for q in load_questions()[5:400:40]]
+    singles = [assistant.index.emb.encode_query(t) for t in texts]
+    for t in texts:
+        assistant.forget_vector(t)
+    assistant.remember_vectors(texts)
+    for t, single in zip(texts, singles, strict=True):
+        assert np.array_equal(assistant.query_vector(t), single), t
 
 
 def fresh_holdout() -> list[Any]:
@@ -158,7 +171,7 @@ def fresh_holdout() -> list[Any]:
 
 @pytest.fixture(scope="module")
 def holdout(assistant: Assistant) -> dict[str, Any]:
-    return run_eval(assistant, fresh_holdout(), modes=("fused",))
+    return run_eval(assistant, fresh_holdout(), modes=("fused",), batch_embed=True)
 
 
 def test_eval_set_is_large_enough_and_covers_every_language() -> None:
