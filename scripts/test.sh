@@ -7,30 +7,34 @@ set -euo pipefail
 fast=""
 if [ "${1:-}" = "--fast" ]; then fast="1"; shift; fi
 cd "$(dirname "$0")/.."
-bash scripts/install.sh test
-. .venv/bin/activate
 if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-if ! command -v chromium >/dev/null 2>&1; then
-  # Debian's Chromium; the browser test drives it with Playwright (no browser download of its own).
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji fonts-dejavu-core >/dev/null || echo "warning: chromium not installed; browser tests will fail"
+# Debian's packages the tests use, where missing, in one apt run beside pip's install (a fresh CI machine lacks them
+# all; one update instead of four, and neither waits for the other):
+#   chromium (+ fonts): the browser tests drive it with Playwright (no browser download of its own);
+#   poppler-utils: the report tests read the verslag PDF back as text (tests/app/test_report.py);
+#   nginx: `lob-kompas serve` puts it in front of several app processes (tests/app/test_serve.py);
+#   postgresql: the database tests start a throwaway cluster of their own (app/bench/pgcluster.py).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-noto-color-emoji fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+mkdir -p test-artifacts
+apt_pid=""
+if [ "${#missing[@]}" -gt 0 ]; then
+  ( $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" ) \
+    >test-artifacts/apt.log 2>&1 &
+  apt_pid=$!
 fi
-if ! command -v pdftotext >/dev/null 2>&1; then
-  # Debian's poppler-utils: the report tests read the verslag PDF back as text (tests/app/test_report.py)
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq poppler-utils >/dev/null || echo "warning: poppler-utils not installed; the report tests will fail"
+bash scripts/install.sh test
+if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
+  echo "warning: could not install ${missing[*]} (test-artifacts/apt.log); the tests that need them will fail"
 fi
-if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
-  # Debian's nginx: `lob-kompas serve` puts it in front of several app processes (tests/app/test_serve.py).
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nginx >/dev/null || echo "warning: nginx not installed; the serve tests will fail"
-fi
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  # Debian's PostgreSQL: the database tests start a throwaway cluster of their own (app/bench/pgcluster.py)
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null || echo "warning: postgresql not installed; database tests will fail"
-fi
+. .venv/bin/activate
 ruff check knowledge retrieval recommender app tests scripts
 ruff format --check knowledge retrieval recommender app tests scripts
 mypy
 export LOB_HOME="${LOB_HOME:-$(mktemp -d)}"
-mkdir -p test-artifacts
 if [ -n "$fast" ]; then
   python -m pytest -q -m "not slow" "$@"
 else
