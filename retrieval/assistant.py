@@ -1653,9 +1653,16 @@ class Assistant:
             if prefer is None
             else None
         )
-        if plain is not None and not plain[1] and article is not None and names_profiel(text):
+        if (
+            plain is not None
+            and article is not None
+            and names_profiel(text)
+            and (not plain[1] or self._profiel_article(article, matches))
+        ):
             # "computers and design, school says MVI: a good profile?" is about the profiel; a record that only a
-            # description word names ('computers') does not answer it
+            # description word names ('computers') does not answer it. Nor does a job's everyday name that the parent
+            # uses as an example of what a profiel is about ("what does PIE mean, do they weld there or so?"), when
+            # an example question of the profielen article itself matches strongly
             plain = None
         if plain is not None and article is not None and self._names_title(text, article):
             # "until when may a vmbo teacher give that praktijkgericht programma?": the chosen article's own Dutch
@@ -2334,6 +2341,14 @@ class Assistant:
             ):
                 return m.article, m.section, m.dense
         return None
+
+    @staticmethod
+    def _profiel_article(article: str, matches: list[SectionMatch]) -> bool:
+        """Whether ``article`` is one about the vmbo profielen themselves and one of its example questions matches
+        strongly."""
+        return article in (PROFIEL_ARTICLE, PROFIELEN_ARTICLE) and (
+            max((m.dense for m in matches if m.article == article), default=0.0) >= EXAMPLE_STRONG
+        )
 
     def _names_title(self, text: str, article: str) -> bool:
         """Whether the question uses a Dutch word (of at least two) that only ``article``'s title has
