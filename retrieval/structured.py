@@ -146,6 +146,18 @@ OUTING_PATTERNS = (
     r"مع (?:ال)?(?:أولاد|اولاد|أطفال|اطفال|عيال)",
 )
 _OUTING = re.compile("|".join(OUTING_PATTERNS))
+# "Which kind of activity works best?" (a lecture or something hands-on; what lets her find out she likes technology)
+# asks for advice on kinds of activity, an article's subject; without a place it is no request for a list
+# (folded text, every language)
+BEST_PATTERNS = (
+    r"\bhet beste?\b|\bwerk\w* (?:het )?best\b|\bwat is beter\b|\bmeeste zin\b",
+    r"\bworks? best\b|\bthe best\b|\bbest (?:way|kind|type|option)|\b(?:which|what) is better\b|\bmost useful\b",
+    r"\ben (?:iyi|faydali|yararli)\b|\bdaha (?:iyi|faydali|yararli)\b",
+    r"\bnajlep|\blepiej\b|\blepsz",
+    r"найкращ|\bкраще\b|\bкращ",
+    r"أفضل|افضل|أحسن|احسن",
+)
+_BEST = re.compile("|".join(BEST_PATTERNS))
 # the doelgroepen that are pupils (girls and pupils with a migration background are pupils too)
 PUPIL_GROUPS = frozenset({"leerlingen", "meisjes", "migratieachtergrond"})
 # the kinds of activity a family can go to on an outing
@@ -863,6 +875,8 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
             q.branches.append(code)
     q.place = find_place(kb, question)
     listing = any(p in f" {text} " for p in _LIST_FOLDED) or q.place is not None
+    if q.place is None and not followup and _BEST.search(text):
+        return None  # which kind of activity is best: advice, not a list
     if generic:
         # "is there a workshop ...?" without any filter: a list of everything helps nobody
         return q if q.has_filter else None
