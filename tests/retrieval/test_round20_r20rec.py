@@ -59,3 +59,29 @@ def test_which_kind_of_activity_is_best_gets_the_article_on_trying_technology(as
     )
     assert answer.reply_kind == "answer", answer.reply_kind
     assert (answer.topic or "").startswith("artikel:techniek_proeven"), answer.topic
+
+
+def test_a_child_about_to_choose_an_mbo_course_gets_the_upper_years_activities_first(assistant: Assistant) -> None:
+    kb = assistant.kb
+    question = "mijn zoon zit in vmbo 4, wanneer zijn de open dagen van mbo techniek scholen in rotterdam?"
+    q = parse_activity_question(kb, question)
+    assert q is not None and q.upper
+    answer = assistant.ask(question, lang="nl", use_llm=False)
+    assert answer.reply_kind == "activity_list", answer.answer
+    listed = [s.source.split(":", 1)[1] for s in answer.sources if (s.source or "").startswith("initiatief:")]
+    primary = [i for i in listed if "po" in kb.initiatieven[i].schooltypen]
+    others = [i for i in listed if i not in primary]
+    assert others and primary, listed  # the question has both kinds of answer
+    assert max(listed.index(i) for i in others) < min(listed.index(i) for i in primary), listed
+    # ... and an activity that serves primary school and the upper years is shown as one for the upper years
+    assert "voor basisschool" not in answer.answer + answer.details, answer.details
+    # a question about the primary-school years keeps the data's order and names primary school
+    young = parse_activity_question(kb, "zijn er open dagen voor techniek in rotterdam voor groep 8?")
+    assert young is not None and not young.upper
+
+
+def test_a_job_card_ends_with_what_a_parent_can_do(assistant: Assistant) -> None:
+    answer = assistant.ask("my son wants to become a bricklayer, which mbo course is that?", lang="en", use_llm=False)
+    assert answer.topic == "beroep:ber_metselaar", answer.topic
+    assert "What you can do: visit an open day at" in answer.answer, answer.answer
+    assert len(answer.answer.split()) <= 100
