@@ -148,12 +148,13 @@ OUTING_PATTERNS = (
 _OUTING = re.compile("|".join(OUTING_PATTERNS))
 # The child is in the upper years of secondary school (about to choose an mbo course): the question asks about the
 # mbo (its open days, its courses) or names class 3 or 4 / the exam year (folded text, every language; not the
-# English 'year 4' or 'grade 4', which is primary school in the UK and the US). Activities for
+# English 'year 4' or 'grade 4' alone, which is primary school in the UK and the US). Activities for
 # that stage come first; the ones that also serve primary school follow (a parent of a vmbo-4 pupil reads
 # 'basisschool' first otherwise)
 UPPER_STAGE_PATTERNS = (
     r"\bmbo\b",
     r"\b(?:vmbo|klas|leerjaar|sinif|klasa|klasie|klasy|клас\w*|السنة|الصف)[- ]?[34]\b",
+    r"\bvmbo\b\W+(?:\w+\W+)?[34]\b|\b[34]\W+(?:\w+\W+)?vmbo\b",  # 'year 4 vmbo', 'vmbo سنة 3': a vmbo year
     r"\b[34](?:e|de|ste|\.)? ?(?:sinif|klas\w*|клас\w*)|\b[34](?:e|de|ste) jaar\b",
     r"\bexamen|\bexam year|\bson sinif|\bostatni\w* klas|\bвипускн|\bالسنة (?:الرابعة|الثالثة|الأخيرة|الاخيرة)",
     r"\b(?:derde|vierde|trzeci\w*|czwart\w*|трет\w*|четверт\w*) (?:jaar|klas\w*|клас\w*|рік)",
