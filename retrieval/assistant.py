@@ -3280,6 +3280,7 @@ class Assistant:
         refs: list[BronRef] = []
         named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
         more: list[str] = []  # per course of a beroep, the schools that teach it
+        first_school = ""  # where a parent can go and see the course (the 'what you can do' line)
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             # as a parent reads it: what the job is and what the child would do, its mbo courses (level, length,
             # BOL/BBL, where), then its job chances when a source speaks about them; the report stays on the source
@@ -3339,6 +3340,7 @@ class Assistant:
             if courses:
                 schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
                 if schools:
+                    first_school = schools[0]
                     line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
                     # not taught in the region: the parent's first question ("can he learn it near us?"), said
                     # right after what the job is
@@ -3380,6 +3382,7 @@ class Assistant:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
             schools = self._school_names(o)
             if schools:
+                first_school = schools[0]
                 line, outside = self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang)
                 lines.insert(1 if outside else len(lines), line)
         elif kind == "initiatief" and (i := self.kb.initiatieven.get(rid)) is not None:
@@ -3427,6 +3430,12 @@ class Assistant:
             if dutch:
                 # the Dutch original sits behind its own short label ("Original description, only in Dutch")
                 quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
+        if first_school:
+            # like an article's advice, the card ends with what a parent can do next: see the course at a school
+            # (left out when the answer would grow too long for a phone screen)
+            doen = t("assistant.record_doen", lang, school=first_school)
+            if word_count(text) + word_count(doen) <= RECORD_WORDS:
+                text = f"{text}\n\n{doen}"
         sources = [_hit_source(hit, name)]
         # ... then the records it names (the opleidingen a parent can open next), then the reports
         sources += [self._record_source(src, lang) for src in named]

@@ -146,6 +146,34 @@ OUTING_PATTERNS = (
     r"مع (?:ال)?(?:أولاد|اولاد|أطفال|اطفال|عيال)",
 )
 _OUTING = re.compile("|".join(OUTING_PATTERNS))
+# The child is in the upper years of secondary school (about to choose an mbo course): the question asks about the
+# mbo (its open days, its courses) or names class 3 or 4 / the exam year (folded text, every language; not the
+# English 'year 4' or 'grade 4' alone, which is primary school in the UK and the US). Activities for
+# that stage come first; the ones that also serve primary school follow (a parent of a vmbo-4 pupil reads
+# 'basisschool' first otherwise)
+UPPER_STAGE_PATTERNS = (
+    r"\bmbo\b",
+    r"\b(?:vmbo|klas|leerjaar|sinif|klasa|klasie|klasy|клас\w*|السنة|الصف)[- ]?[34]\b",
+    r"\bvmbo\b\W+(?:\w+\W+)?[34]\b|\b[34]\W+(?:\w+\W+)?vmbo\b",  # 'year 4 vmbo', 'vmbo سنة 3': a vmbo year
+    r"\b[34](?:e|de|ste|\.)? ?(?:sinif|klas\w*|клас\w*)|\b[34](?:e|de|ste) jaar\b",
+    r"\bexamen|\bexam year|\bson sinif|\bostatni\w* klas|\bвипускн|\bالسنة (?:الرابعة|الثالثة|الأخيرة|الاخيرة)",
+    r"\b(?:derde|vierde|trzeci\w*|czwart\w*|трет\w*|четверт\w*) (?:jaar|klas\w*|клас\w*|рік)",
+)
+_UPPER_STAGE = re.compile("|".join(UPPER_STAGE_PATTERNS))
+# the school types of the upper years, shown first in an activity's "for whom" when the question is about them
+UPPER_SCHOOLTYPES = ("vo_bovenbouw", "vmbo")
+# "Which kind of activity works best?" (a lecture or something hands-on; what lets her find out she likes technology)
+# asks for advice on kinds of activity, an article's subject; without a place it is no request for a list
+# (folded text, every language)
+BEST_PATTERNS = (
+    r"\bhet beste?\b|\bwerk\w* (?:het )?best\b|\bwat is beter\b|\bmeeste zin\b",
+    r"\bworks? best\b|\bthe best\b|\bbest (?:way|kind|type|option)|\b(?:which|what) is better\b|\bmost useful\b",
+    r"\ben (?:iyi|faydali|yararli)\b|\bdaha (?:iyi|faydali|yararli)\b",
+    r"\bnajlep|\blepiej\b|\blepsz",
+    r"найкращ|\bкраще\b|\bкращ",
+    r"أفضل|افضل|أحسن|احسن",
+)
+_BEST = re.compile("|".join(BEST_PATTERNS))
 # the doelgroepen that are pupils (girls and pupils with a migration background are pupils too)
 PUPIL_GROUPS = frozenset({"leerlingen", "meisjes", "migratieachtergrond"})
 # the kinds of activity a family can go to on an outing
@@ -547,6 +575,8 @@ class ActivityQuery:
     favour: list[str] = field(default_factory=list)
     # asked as an outing ("somewhere we can go and see"): activities at a place come before national or online ones
     outing: bool = False
+    # the child is in the upper years (see UPPER_STAGE_PATTERNS): their activities first, not a filter
+    upper: bool = False
 
     @property
     def has_filter(self) -> bool:
@@ -564,6 +594,7 @@ class ActivityQuery:
             newer.place or self.place,
             newer.favour or self.favour,
             newer.outing or self.outing,
+            newer.upper or self.upper,
         )
 
 
@@ -848,7 +879,7 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     see = any(p in text for p in _SEE_FOLDED)
     if any(w in _COUNT_FOLDED for w in words) or (any(p in f"{text} " for p in COUNT_PHRASES) and "icin" not in text):
         return None
-    q = ActivityQuery(activiteiten=kinds)
+    q = ActivityQuery(activiteiten=kinds, upper=bool(_UPPER_STAGE.search(text)))
     for code, starts in DOELGROEP_STARTS.items():
         if _starts(words, text, starts):
             q.doelgroepen.append(code)
@@ -863,6 +894,8 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
             q.branches.append(code)
     q.place = find_place(kb, question)
     listing = any(p in f" {text} " for p in _LIST_FOLDED) or q.place is not None
+    if q.place is None and not followup and _BEST.search(text):
+        return None  # which kind of activity is best: advice, not a list
     if generic:
         # "is there a workshop ...?" without any filter: a list of everything helps nobody
         return q if q.has_filter else None
@@ -928,13 +961,16 @@ def activity_line(
     wanted: Sequence[str] = (),
     approximate: bool = False,
     with_site: bool = False,
+    stage: Sequence[str] = (),
 ) -> str:
     """One activity in the asker's language: name (Dutch), kind, for whom, where and how far ("~" when the asked
     place or the activity's own place is only an area's centre point); ``with_site`` adds its website (the details,
-    where a parent looks for dates and how to sign up)."""
+    where a parent looks for dates and how to sign up). For whom names the school types of ``stage`` first (the asked
+    ones: 'vmbo', not 'basisschool', for an activity that serves both)."""
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
-    voor = [_inline(label("schooltype_initiatief", c, lang), lang) for c in ini.schooltypen[:2]]
+    types = sorted(ini.schooltypen, key=lambda c: c not in stage)  # stable: the data's order otherwise
+    voor = [_inline(label("schooltype_initiatief", c, lang), lang) for c in types[:2]]
     place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
     if km is None:
         # no place was asked: a local activity still says where it is (an open day in Rijswijk is not national)
@@ -1049,6 +1085,9 @@ def answer_activities(
     # A parent who names no school type or group mostly has a vmbo child in mind (the informatieavond): activities for
     # primary school only, or for parents or teachers only, follow the rest instead of filling the short list.
     hits = sorted(hits, key=lambda h: off_audience(h.initiatief, q))
+    if q.upper and "po" not in q.schooltypen:
+        # a child about to choose an mbo course: the activities that also serve primary school follow the others
+        hits = sorted(hits, key=lambda h: "po" in h.initiatief.schooltypen)
     if q.favour or (q.outing and q.place is not None):
         # the favoured group's activities first, the others after them; for an outing the ones at a place before the
         # national or online ones, and among those the ones a family can go to (a company visit, an open day, an
@@ -1073,9 +1112,12 @@ def answer_activities(
     approximate = q.place is not None and q.place.approximate
     # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
     wanted = q.activiteiten or (sorted(VISITABLE) if q.outing else [])
+    stage = [*q.schooltypen, *(UPPER_SCHOOLTYPES if q.upper else ())]
 
     def item(h: Any, with_site: bool) -> str:
-        line = activity_line(h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate, with_site)
+        line = activity_line(
+            h.initiatief, h.afstand_km, lang, h.initiatief.id in own, wanted, approximate, with_site, stage
+        )
         return f"- {line}" + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
 
     lines += [item(h, False) for h in shown[:show]]
