@@ -1042,6 +1042,7 @@ class Assistant:
             and own
             and context.kind == "section"
             and self._next_step_here(text, lang, context)
+            and not self._own_new_topic(text, lang, own, context, joined)
         ):
             # "а куди потім після vmbo?" after the profiel for the port: the next step in the field just explained
             # (the port's mbo school), not the school system in general that its few words match more closely
@@ -1446,6 +1447,16 @@ class Assistant:
         part = self._kort_part(context.article, context.section)
         held = school_terms(part.tekst.get("nl", "")) if part is not None else frozenset()
         return not (school_terms(text) - held - school_terms(context.text))
+
+    def _own_new_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route) -> bool:
+        """Whether a follow-up that says 'after' is a question of its own ("peki 2. siniftan sonra okul degistirmek
+        mumkun mu?": switching school after year 2), not the next step of the route just read: it says more than
+        'and after vmbo, where?' (KEEP_WORDS) and its own words move it (_moved_topic) to a section whose example
+        question is close (EXAMPLE_STRONG)."""
+        if len(content_words(text, lang)) <= KEEP_WORDS:
+            return False
+        moved = self._moved_topic(text, lang, own, context, joined)
+        return moved is not None and moved.confidence >= EXAMPLE_STRONG
 
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
