@@ -2582,7 +2582,7 @@ class Assistant:
         ``keep``: the section the parent just read, when the question points back at it ("en is dat elk jaar
         hetzelfde?" after the AanDeBak-garantie): it stays unless another section is clearly closer. ``about``: the
         earlier question of a figure follow-up ("and how many of them go on in techniek?" after "what is PIE?"):
-        its rarer words ('PIE') say whose figure is asked, as the question's own words do."""
+        its names ('PIE') say whose figure is asked, as the question's own words do."""
         mine = [m for m in matches if m.article == article]
         if not mine:
             return self._best_section(article, matches)
@@ -2596,15 +2596,9 @@ class Assistant:
         toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
-        earlier = (
-            {
-                tok
-                for tok in query_tokens(about, lang)
-                if tok not in self._question_words and tok not in place and self.index.idf(tok) >= SECTION_WORD_MIN_IDF
-            }
-            if number and about
-            else set()
-        )
+        # ... the names of the earlier question (a profiel, BBL) that the follow-up does not repeat
+        names = (profiel_codes(about) | school_terms(about)) - school_terms(text) if number and about else frozenset()
+        earlier = {tok for tok in query_tokens(" ".join(sorted(names)), lang) if len(tok) >= 2}
         art = self.kb.artikelen[article]
         groups = groups_named(text)
         # the groups every section that names a group speaks of (young migrants, in the placement article)
@@ -2624,8 +2618,8 @@ class Assistant:
                 held = self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang)
                 if held & weights.keys():
                     figure = SECTION_MATCHING_FIGURE
-                if held & earlier:
-                    # ... and a sentence with the figure of what the earlier question named ('76% for PIE')
+                if earlier and earlier <= held:
+                    # ... and sentences with the figure of all that the earlier question named ('76% for PIE')
                     figure += SECTION_EARLIER_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
