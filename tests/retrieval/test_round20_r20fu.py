@@ -67,7 +67,8 @@ def test_a_follow_up_saying_after_with_a_question_of_its_own_leaves_the_route_ju
 def test_and_after_that_still_stays_on_the_route_just_read(assistant: Assistant) -> None:
     """The check above does not touch a short 'and after that?' (the next step of the route just read)."""
     answer = assistant.ask(
-        "and after that, which school?", previous=["my son loves ships, which vmbo profile suits the port?"],
+        "and after that, which school?",
+        previous=["my son loves ships, which vmbo profile suits the port?"],
         use_llm=False,
     )
     assert answer.topic == "artikel:haven_logistiek#route", answer.topic
