@@ -1057,7 +1057,7 @@ class Assistant:
             and context.kind == "section"
             and max(m.dense for m in own) < VERY_STRONG
             and self._points_back(text, lang)
-            and self._names_part_here(text, context)
+            and self._names_part_here(text, lang, context)
         ):
             # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
             # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
@@ -1425,15 +1425,17 @@ class Assistant:
             confidence=context.confidence,
         )
 
-    def _names_part_here(self, text: str, context: Route) -> bool:
+    def _names_part_here(self, text: str, lang: str, context: Route) -> bool:
         """Whether the follow-up names a school thing ('bbl', 'Entree') that the earlier question did not, and that
-        a section of the conversation's article speaks of. The section just read counts too: when the earlier
-        question already landed on the part with the BBL figures, "and for BBL the same?" asks for exactly that
-        part, not for the article about BBL that the bare word comes close to."""
+        a section of the conversation's article other than the one just read speaks of. A short one ("BBL de de
+        aynı mı?": the thing and 'the same') may name the section just read too: when the earlier question already
+        landed on the part with the BBL figures, it asks for exactly that part, not for the article about BBL that
+        the bare word comes close to; a longer one asks more than the part just read."""
         if context.article is None:
             return False
         named = school_terms(text) - school_terms(context.text)
-        parts = self.kb.artikelen[context.article].kort
+        short = len(content_words(text, lang)) <= KEEP_WORDS
+        parts = [k for k in self.kb.artikelen[context.article].kort if short or k.id != context.section]
         return bool(named) and all(any(term in school_terms(k.tekst.get("nl", "")) for k in parts) for term in named)
 
     def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
@@ -1450,10 +1452,11 @@ class Assistant:
 
     def _own_new_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route) -> bool:
         """Whether a follow-up that says 'after' is a question of its own ("peki 2. siniftan sonra okul degistirmek
-        mumkun mu?": switching school after year 2), not the next step of the route just read: it says more than
-        'and after vmbo, where?' (KEEP_WORDS) and its own words move it (_moved_topic) to a section whose example
-        question is close (EXAMPLE_STRONG)."""
-        if len(content_words(text, lang)) <= KEEP_WORDS:
+        mumkun mu?": switching school after year 2), not the next step of the route just read: besides its 'after'
+        and school names it says more than 'where will she go?' (KEEP_WORDS words at least) and its own words move it
+        (_moved_topic) to a section whose example question is close (EXAMPLE_STRONG)."""
+        said = [w for w in content_words(text, lang) if not asks_next_step(w, lang) and not school_terms(w)]
+        if len(said) < KEEP_WORDS:
             return False
         moved = self._moved_topic(text, lang, own, context, joined)
         return moved is not None and moved.confidence >= EXAMPLE_STRONG
