@@ -188,6 +188,7 @@ SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the questi
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
+SECTION_EARLIER_FIGURE = 0.02  # ... and a figure follow-up's: when it also holds a rarer word of the earlier question
 SECTION_OTHER_GROUP = 0.05  # ... less for a section about a group of its own (BBL, BOL) that the question does not name
 # "What can we do / where do we complain?" (asks_action): the article's action section (``actie``: the meldpunt, who
 # helps) answers when its example is at most this far below the article's best
@@ -1057,6 +1058,7 @@ class Assistant:
             and own
             and context.kind == "section"
             and self._next_step_here(text, lang, context)
+            and not self._own_new_topic(text, lang, own, context, joined)
         ):
             # "а куди потім після vmbo?" after the profiel for the port: the next step in the field just explained
             # (the port's mbo school), not the school system in general that its few words match more closely
@@ -1071,7 +1073,7 @@ class Assistant:
             and context.kind == "section"
             and max(m.dense for m in own) < VERY_STRONG
             and self._points_back(text, lang)
-            and self._names_part_here(text, context)
+            and self._names_part_here(text, lang, context)
         ):
             # "bbl de de aynı sorun var mı?" (the same problem with BBL too?) after stage discrimination points back
             # and names a school thing the conversation's article speaks of (its BBL figures): that part of the
@@ -1439,14 +1441,18 @@ class Assistant:
             confidence=context.confidence,
         )
 
-    def _names_part_here(self, text: str, context: Route) -> bool:
+    def _names_part_here(self, text: str, lang: str, context: Route) -> bool:
         """Whether the follow-up names a school thing ('bbl', 'Entree') that the earlier question did not, and that
-        a section of the conversation's article other than the one just read speaks of."""
+        a section of the conversation's article other than the one just read speaks of. A short one ("BBL de de
+        aynı mı?": the thing and 'the same') may name the section just read too: when the earlier question already
+        landed on the part with the BBL figures, it asks for exactly that part, not for the article about BBL that
+        the bare word comes close to; a longer one asks more than the part just read."""
         if context.article is None:
             return False
         named = school_terms(text) - school_terms(context.text)
-        others = [k for k in self.kb.artikelen[context.article].kort if k.id != context.section]
-        return bool(named) and all(any(term in school_terms(k.tekst.get("nl", "")) for k in others) for term in named)
+        short = len(content_words(text, lang)) <= KEEP_WORDS
+        parts = [k for k in self.kb.artikelen[context.article].kort if short or k.id != context.section]
+        return bool(named) and all(any(term in school_terms(k.tekst.get("nl", "")) for k in parts) for term in named)
 
     def _next_step_here(self, text: str, lang: str, context: Route) -> bool:
         """A follow-up that asks what comes after ("en daarna?", "peki vmbo bitince nereye?") and names no school
@@ -1459,6 +1465,17 @@ class Assistant:
         part = self._kort_part(context.article, context.section)
         held = school_terms(part.tekst.get("nl", "")) if part is not None else frozenset()
         return not (school_terms(text) - held - school_terms(context.text))
+
+    def _own_new_topic(self, text: str, lang: str, own: list[SectionMatch], context: Route, joined: Route) -> bool:
+        """Whether a follow-up that says 'after' is a question of its own ("peki 2. siniftan sonra okul degistirmek
+        mumkun mu?": switching school after year 2), not the next step of the route just read: besides its 'after'
+        and school names it says more than 'where will she go?' (KEEP_WORDS words at least) and its own words move it
+        (_moved_topic) to a section whose example question is close (EXAMPLE_STRONG)."""
+        said = [w for w in content_words(text, lang) if not asks_next_step(w, lang) and not school_terms(w)]
+        if len(said) < KEEP_WORDS:
+            return False
+        moved = self._moved_topic(text, lang, own, context, joined)
+        return moved is not None and moved.confidence >= EXAMPLE_STRONG
 
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
@@ -1492,7 +1509,9 @@ class Assistant:
         if next_step and self._kort_part(mine.article, context.section) is not None:
             section = context.section  # the next step of the route just read: its own words are mostly 'then, where'
         else:
-            section = self._section_for(mine.article, text, lang, own, keep)
+            # a figure follow-up asks the figure of what the earlier question named ("how many of them ...?")
+            about = context.text if asks_number(text, lang) else None
+            section = self._section_for(mine.article, text, lang, own, keep, about=about)
         if asks_action(text, lang) and not asks_number(text, lang):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
@@ -2590,13 +2609,16 @@ class Assistant:
         lang: str,
         matches: list[SectionMatch],
         keep: str | None = None,
+        about: str | None = None,
     ) -> str | None:
         """The section of ``article`` that the question's own words ask about: among the sections whose example
         question is close (SECTION_MARGIN), the one whose short answer and examples hold the most of its rarer
         words ("how many days at school?" after BBL: the section with the school days, not the one with the BBL
         share); a figure question also prefers a section that gives a figure. ``matches`` are the question's own.
         ``keep``: the section the parent just read, when the question points back at it ("en is dat elk jaar
-        hetzelfde?" after the AanDeBak-garantie): it stays unless another section is clearly closer."""
+        hetzelfde?" after the AanDeBak-garantie): it stays unless another section is clearly closer. ``about``: the
+        earlier question of a figure follow-up ("and how many of them go on in techniek?" after "what is PIE?"):
+        its names ('PIE') say whose figure is asked, as the question's own words do."""
         mine = [m for m in matches if m.article == article]
         if not mine:
             return self._best_section(article, matches)
@@ -2610,6 +2632,9 @@ class Assistant:
         toks = [tok for tok in query_tokens(text, lang) if tok not in self._question_words and tok not in place]
         weights = {tok: self.index.idf(tok) for tok in toks}
         total = sum(weights.values()) or 1.0
+        # ... the names of the earlier question (a profiel, BBL) that the follow-up does not repeat
+        names = (profiel_codes(about) | school_terms(about)) - school_terms(text) if number and about else frozenset()
+        earlier = {tok for tok in query_tokens(" ".join(sorted(names)), lang) if len(tok) >= 2}
         art = self.kb.artikelen[article]
         groups = groups_named(text)
         # the groups every section that names a group speaks of (young migrants, in the placement article)
@@ -2626,8 +2651,12 @@ class Assistant:
                 figure = SECTION_FIGURE
                 # a figure that matches: a sentence with a number that also holds a word of the question
                 # ("how many ... after PIE?": the sentence with '76% for PIE', not the one with '30%')
-                if self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang) & weights.keys():
+                held = self._figure_words(part.tekst.get(lang) or part.tekst["nl"], lang)
+                if held & weights.keys():
                     figure = SECTION_MATCHING_FIGURE
+                if earlier and earlier <= held:
+                    # ... and sentences with the figure of all that the earlier question named ('76% for PIE')
+                    figure += SECTION_EARLIER_FIGURE
             if number and asked:
                 figure += SECTION_REGION * self._region_focus(article, m.section, asked, lang)
             # a figure question: a section that breaks the article's figure down by groups of its own (BBL and BOL)

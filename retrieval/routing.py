@@ -288,10 +288,12 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # Demonstratives that point back at the earlier answer itself ("is dat moeilijk?", "وهل هذا صعب؟"): a follow-up with
 # one names no new sub-topic. Personal pronouns ("als het niet lukt", "does it pay?") do not count.
+# 'zo' / 'öyle' (so, like that: "en bij bbl ook zo?", "bbl de de öyle mi?") ask whether what was just said holds for
+# another thing as well.
 POINTERS: dict[str, tuple[str, ...]] = {
-    "nl": ("dat", "dit", "daarvan", "ervan", *_SAME["nl"]),
+    "nl": ("dat", "dit", "daarvan", "ervan", "zo", *_SAME["nl"]),
     "en": ("that", "this", "those", *_SAME["en"]),
-    "tr": ("bu", "şu", "bunu", "bunun", "bunlar", *_SAME["tr"]),
+    "tr": ("bu", "şu", "bunu", "bunun", "bunlar", "öyle", "oyle", *_SAME["tr"]),
     "pl": ("to", "tego", "tym", *_SAME["pl"]),
     "uk": ("це", "цього", "цим", "ця", *_SAME["uk"]),
     "ar": ("ذلك", "هذا", "هذه", "تلك", "ذاك", *_AR_DIALECT_THIS, *_SAME["ar"]),
