@@ -130,6 +130,9 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # (85b57e9): right 0.864 (tr 0.727, uk 1.000), refused 0.015, declined 1.000, follow-ups 0.750
 # (docs/eval/holdout_round19_result.json); v11 and v12 are development data now (v11 1.000, v12 0.924 after round 19).
 # The guards sit below the one measurement of v13.
+# Round 20's fresh set (v14) measured once on the merged round-20 code (98047f6): right 0.879 (nl, en, tr, uk 0.909; ar,
+# pl 0.818), refused 0.000, declined 1.000, follow-ups 0.833 (docs/eval/holdout_round20_result.json); v13 is development
+# data now (0.864 when measured). The guards stay below the one measurement of v14.
 HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 
