@@ -12,6 +12,7 @@ two questions in one or a follow-up, whether it belongs to another domain or is 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -1308,9 +1309,24 @@ def _has_entry(text: str, lang: str, entries: dict[str, tuple[str, ...]]) -> boo
 
 
 def asks_action(text: str, lang: str) -> bool:
-    """Whether the question asks what to do, where to complain or who helps ("waar kan ik dat melden?")."""
+    """Whether the question asks what to do, where to complain or who helps ("waar kan ik dat melden?"); a phrase of
+    three words or more also with one word of the asker's own before its last ("what can i actually do", "wat kunnen
+    we dan doen" for "wat kunnen we")."""
     low = f" {fold(text)} "
-    return any(w in low for w in ACTION_WORDS.get(lang, ()) + ACTION_WORDS["en"])
+    phrases = ACTION_WORDS.get(lang, ()) + ACTION_WORDS["en"]
+    return any(w in low for w in phrases) or any(p.search(low) for p in _loose_actions(phrases))
+
+
+@functools.cache
+def _loose_actions(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns of the phrases of three words or more (folded) with room for one more word before the last."""
+    out = []
+    for phrase in phrases:
+        words = fold(phrase).split()
+        if len(words) >= 3:
+            head = r"\s+".join(re.escape(w) for w in words[:-1])
+            out.append(re.compile(rf"(?<!\w){head}\s+\w+\s+{re.escape(words[-1])}(?!\w)", re.UNICODE))
+    return tuple(out)
 
 
 def content_words(text: str, lang: str) -> list[str]:
