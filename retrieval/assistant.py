@@ -2427,9 +2427,7 @@ class Assistant:
         """Whether the passage search is unanimous for ``article`` over ``other``: ``article`` is the best passage and
         ``other`` has no passage among the retrieved ones."""
         return (
-            bool(hits)
-            and hits[0].source == f"artikel:{article}"
-            and all(h.source != f"artikel:{other}" for h in hits)
+            bool(hits) and hits[0].source == f"artikel:{article}" and all(h.source != f"artikel:{other}" for h in hits)
         )
 
     def _choose_article(
