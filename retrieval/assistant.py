@@ -1728,11 +1728,6 @@ class Assistant:
             and closest is not None
             and article != closest.article
             and example < closest.dense - STRONG_MARGIN
-            # ... unless the passages are unanimous against it: the chosen article is the best passage and the strong
-            # example's article has no passage among all the retrieved ones ("in groep 7, when do we choose the
-            # secondary school and when the profiel?" is the choice moments, not a parent's role whose example
-            # question shares the frame "my son is in groep 7, when ...")
-            and not self._passages_against(article, closest.article, hits)
         ):
             # the passages are weak: the example question that matches strongly decides the article, not a
             # passage ranking that mixes in articles whose examples are much further away
@@ -2421,14 +2416,6 @@ class Assistant:
                 asks_why(q) for lang in LANGUAGES for q in self.questions.examples(article, section, lang)
             )
         return self._why_sections[key]
-
-    @staticmethod
-    def _passages_against(article: str | None, other: str, hits: list[Hit]) -> bool:
-        """Whether the passage search is unanimous for ``article`` over ``other``: ``article`` is the best passage and
-        ``other`` has no passage among the retrieved ones."""
-        return (
-            bool(hits) and hits[0].source == f"artikel:{article}" and all(h.source != f"artikel:{other}" for h in hits)
-        )
 
     def _choose_article(
         self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None

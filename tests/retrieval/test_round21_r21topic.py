@@ -2,16 +2,10 @@
 
 A what-to-do question with a word of the parent's own in the middle ("what can we really do", "who can actually
 help") still asks what to do: after a question on placement trouble for migrant children, the follow-up gets the part
-that says where to report it (SBB), not the trouble again. When the passages are weak and one example question is
-strong, that example's article does not take over when the passage search is unanimous against it (the chosen
-article is the best passage and the example's article has no retrieved passage at all). The questions here are our
-own and not in the eval sets.
+that says where to report it (SBB), not the trouble again. The questions here are our own and not in the eval sets.
 """
 
 from __future__ import annotations
-
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
@@ -47,26 +41,3 @@ def test_what_to_do_after_placement_trouble_gives_where_to_report_it(assistant: 
     )
     assert answer.topic == "artikel:stage_discriminatie#melden", answer.topic
     assert "SBB" in answer.answer
-
-
-def _hits(*sources: str) -> list[Any]:
-    return [SimpleNamespace(source=s) for s in sources]
-
-
-def test_passages_unanimous_against_an_article_without_any_passage() -> None:
-    hits = _hits("artikel:kiesmomenten", "artikel:profielen", "artikel:kiesmomenten")
-    assert Assistant._passages_against("kiesmomenten", "rol_ouders", hits)
-
-
-@pytest.mark.parametrize(
-    "hits",
-    [
-        # the strong example's article has a passage among the retrieved ones
-        ("artikel:kiesmomenten", "artikel:rol_ouders"),
-        # the chosen article is not the best passage
-        ("artikel:profielen", "artikel:kiesmomenten"),
-        (),
-    ],
-)
-def test_passages_not_unanimous(hits: tuple[str, ...]) -> None:
-    assert not Assistant._passages_against("kiesmomenten", "rol_ouders", _hits(*hits))
