@@ -3177,6 +3177,10 @@ class Assistant:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
         if advice and (_says_again(short, advice) or (question and _past_primary(art, question))):
             advice = None
+        if advice and question and asks_number(question, lang) and not asks_action(question, lang):
+            # a parent who asks for a figure gets the figure: the article's general tip ("ask about competitions")
+            # does not follow from the question and only pushes the answer down
+            advice = None
         advice_first = False
         if lead:
             short, advice_first = self._led_by(short, advice, lead, use)
@@ -3670,7 +3674,10 @@ class Assistant:
         that one leans back too or there is none."""
         out: list[tuple[str, str]] = []
         for i, sent in enumerate(sents):
-            if not leans_back(sent, lang):
+            if i > 0 and sents[i - 1].rstrip().endswith(("?", "؟")):
+                # the answer to a question in the text ("Twijfelt uw kind? Dan houdt NaSk ...") means nothing alone
+                out.append((sents[i - 1], sent))
+            elif not leans_back(sent, lang):
                 out.append(("", sent))
             elif i > 0 and not leans_back(sents[i - 1], lang):
                 out.append((sents[i - 1], sent))
