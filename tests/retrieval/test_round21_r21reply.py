@@ -4,7 +4,8 @@ A kader, gl or tl diploma gives direct access to mbo niveau 4 (basis goes via 2 
 parent asking "niveau 4 later?" needs first. "Did dropping NaSk close the door?" is answered with the verdict (not
 closed, but harder; extra help exists) before the percentages. The fear "in BBL he only works" is met by the school
 days of BBL. A parent who asks for a figure gets no general tip under it. A sentence that answers a question in the
-article text ("Is your child unsure? Then ...") is never added without that question. The questions here are our own
+article text ("Is your child unsure? Then ...") is never added without that question. Where MVI is taught is a sentence
+of its own in the Zuid short answer, so a "where is MVI?" follow-up opens with it. The questions here are our own
 and not in the eval sets.
 """
 
@@ -46,3 +47,12 @@ def test_an_answer_to_a_question_in_the_text_comes_with_that_question() -> None:
     pairs = Assistant._standing_sentences(["Is your child unsure?", "Then NaSk keeps more doors open."], "en")
     assert ("Is your child unsure?", "Then NaSk keeps more doors open.") in pairs
     assert ("", "Then NaSk keeps more doors open.") not in pairs
+
+
+def test_where_a_profiel_is_taught_leads_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("welke vmbo profielen techniek zijn er op Zuid?", use_llm=False)
+    follow = assistant.ask(
+        "en waar zit dat MVI dan?", previous=["welke vmbo profielen techniek zijn er op Zuid?"], use_llm=False
+    )
+    assert answer.topic and follow.topic == "artikel:techniek_op_zuid#waar", follow.topic
+    assert follow.answer.startswith("MVI zit op de Focus Beroepsacademie in Barendrecht"), follow.answer
