@@ -56,3 +56,12 @@ def test_where_a_profiel_is_taught_leads_the_answer(assistant: Assistant) -> Non
     )
     assert answer.topic and follow.topic == "artikel:techniek_op_zuid#waar", follow.topic
     assert follow.answer.startswith("MVI zit op de Focus Beroepsacademie in Barendrecht"), follow.answer
+
+
+def test_a_number_word_inside_another_word_is_no_figure_question() -> None:
+    from retrieval.assistant import _asks_figure
+
+    assert not _asks_figure("ابني يحب الكمبيوتر ماذا يدرس في mbo", "ar")  # "كم" inside "computer"
+    assert not _asks_figure("وفي BOL كمان نفس الشيء؟", "ar")  # "كم" inside "also"
+    assert _asks_figure("كم بنت تختار التقنية؟", "ar")
+    assert _asks_figure("ile procent dziewczyn wybiera technikę?", "pl")
