@@ -61,6 +61,7 @@ from retrieval.language import (
     input_language,
 )
 from retrieval.routing import (
+    _NOT_A_NUMBER_WORD,
     ASIDE_DOMAINS,
     FOLLOWUP_STARTS,
     NUMBER_WORDS,
@@ -135,6 +136,19 @@ def _says_again(short: str, advice: str) -> bool:
     return any(
         len(said) >= 0.6 * len(body) and max(fuzz.ratio(body, said), fuzz.token_sort_ratio(body, said)) >= ADVICE_REPEAT
         for said in map(fold, sentences(short))
+    )
+
+
+def _asks_figure(question: str, lang: str) -> bool:
+    """Whether the question asks for a figure, read by whole words: a short number word inside a longer word
+    (Arabic "كم" in "الكمبيوتر" computer or "كمان" also) does not count; a longer one may start a word ("procentów")."""
+    ws = words_of(fold(question))
+    joined = f" {' '.join(ws)} "
+    skip = _NOT_A_NUMBER_WORD.get(lang, frozenset())
+    return any(
+        (f" {w} " in joined) if " " in w else any((tok == w) if len(w) <= 3 else tok.startswith(w) for tok in ws)
+        for w in NUMBER_WORDS
+        if w not in skip
     )
 
 
@@ -3177,6 +3191,10 @@ class Assistant:
             advice = None  # a long answer already fills a phone screen: the advice stays in the article ("lees meer")
         if advice and (_says_again(short, advice) or (question and _past_primary(art, question))):
             advice = None
+        if advice and question and _asks_figure(question, lang) and not asks_action(question, lang):
+            # a parent who asks for a figure gets the figure: the article's general tip ("ask about competitions")
+            # does not follow from the question and only pushes the answer down
+            advice = None
         advice_first = False
         if lead:
             short, advice_first = self._led_by(short, advice, lead, use)
@@ -3670,7 +3688,10 @@ class Assistant:
         that one leans back too or there is none."""
         out: list[tuple[str, str]] = []
         for i, sent in enumerate(sents):
-            if not leans_back(sent, lang):
+            if i > 0 and sents[i - 1].rstrip().endswith(("?", "؟")):
+                # the answer to a question in the text ("Twijfelt uw kind? Dan houdt NaSk ...") means nothing alone
+                out.append((sents[i - 1], sent))
+            elif not leans_back(sent, lang):
                 out.append(("", sent))
             elif i > 0 and not leans_back(sents[i - 1], lang):
                 out.append((sents[i - 1], sent))
