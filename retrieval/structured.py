@@ -1131,7 +1131,13 @@ def answer_activities(
     ):
         # only national organisations and information for the asked group ("workshops just for girls?"): said
         # plainly, not listed as if they were activities to join nearby
-        lines = [t("assistant.activities_only_info", lang, what=favour_words(q.doelgroepen, lang))]
+        waar = (
+            t("assistant.filter_near", lang, place=q.place.naam)
+            if q.place is not None
+            else t("assistant.activities_near_you", lang)
+        )
+        only = t("assistant.activities_only_info", lang, what=favour_words(q.doelgroepen, lang), waar=waar)
+        lines = [_sentence(only, lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
     # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
