@@ -178,6 +178,7 @@ _BEST = re.compile("|".join(BEST_PATTERNS))
 PUPIL_GROUPS = frozenset({"leerlingen", "meisjes", "migratieachtergrond"})
 # the kinds of activity a family can go to on an outing
 VISITABLE = frozenset({"bedrijfsbezoek", "open_dag", "evenement"})
+SITE_WORDS = 85  # the short list carries its items' websites up to this many words (the reply adds its closing lines)
 # the kinds a child takes part in (not information, not a school's partnership with a company)
 TAKE_PART = VISITABLE | {"gastles", "wedstrijd_online", "leerwerkplekken", "stage"}
 # ... and the words of a study or school choice, which are not an outing
@@ -1150,8 +1151,17 @@ def answer_activities(
         )
         return f"- {line}" + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
 
-    # each listed activity with its website, where a parent finds dates and signs up
-    lines += [item(h, True) for h in shown[:show]]
+    # each listed activity with its website, where a parent finds dates and signs up, as long as the list stays short
+    # enough for a phone (the last ones drop theirs first; the details name every website anyway)
+    plain = [item(h, False) for h in shown[:show]]
+    sited = [item(h, True) for h in shown[:show]]
+    count = sum(len(x.split()) for x in [*lines, *plain])
+    for n, (a, b) in enumerate(zip(plain, sited, strict=True)):
+        extra = len(b.split()) - len(a.split())
+        if count + extra <= SITE_WORDS:
+            plain[n] = b
+            count += extra
+    lines += plain
     # the details: the websites of the ones in the short answer (the data hold no dates; the sites do), then the rest
     sites = [
         f"{h.initiatief.naam}: {website_label(h.initiatief.website)}" for h in shown[:show] if h.initiatief.website

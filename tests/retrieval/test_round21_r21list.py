@@ -60,7 +60,7 @@ def test_an_upper_year_activity_list_names_the_childs_stage_and_marks_school_onl
     items = [line for line in answer.answer.split("\n") if line.startswith("- ")]
     assert items
     assert not any("klas 1-2" in line or "basisschool" in line for line in items)
-    assert all("Jet-Net" not in line or "via school" in line for line in items)
+    assert all("Jet-Net" not in line or "alleen via school" in line for line in items)
     assert "Activiteiten»" not in answer.answer
 
 
