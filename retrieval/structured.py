@@ -1157,10 +1157,10 @@ def answer_activities(
     sited = [item(h, True) for h in shown[:show]]
     count = sum(len(x.split()) for x in [*lines, *plain])
     for n, (a, b) in enumerate(zip(plain, sited, strict=True)):
-        extra = len(b.split()) - len(a.split())
-        if count + extra <= SITE_WORDS:
+        grow = len(b.split()) - len(a.split())
+        if count + grow <= SITE_WORDS:
             plain[n] = b
-            count += extra
+            count += grow
     lines += plain
     # the details: the websites of the ones in the short answer (the data hold no dates; the sites do), then the rest
     sites = [
