@@ -34,6 +34,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
@@ -406,6 +407,7 @@ class Route:
         return None
 
 
+SAME_NAME = 0.9  # a job's name this close to its course's name (a letter apart) is the same name: listed once
 RECORD_WORDS = 100  # a record answer: what the job is, its courses with level, length, BOL/BBL and schools, job chances
 
 
@@ -589,6 +591,28 @@ def trim_words(text: str, limit: int) -> str:
     if word_count(joined) > limit:
         joined = " ".join(joined.split()[:limit]) + " …"
     return joined
+
+
+def trim_lines(text: str, limit: int) -> str:
+    """Whole lines (and paragraphs) up to ``limit`` words, their breaks kept; the first line at least (cut to whole
+    sentences by trim_words when it alone is too long)."""
+    out: list[str] = []
+    used = 0
+    for para in text.split("\n\n"):
+        kept: list[str] = []
+        for line in para.split("\n"):
+            n = word_count(line)
+            if (out or kept) and used + n > limit:
+                break
+            kept.append(line if used + n <= limit else trim_words(line, limit))
+            used += n
+        else:
+            out.append("\n".join(kept))
+            continue
+        if kept:
+            out.append("\n".join(kept))
+        break
+    return "\n\n".join(out)
 
 
 class Assistant:
@@ -3328,6 +3352,7 @@ class Assistant:
         named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
         more: list[str] = []  # per course of a beroep, the schools that teach it
         first_school = ""  # where a parent can go and see the course (the 'what you can do' line)
+        only_bbl = False  # a course the card names is taught only as BBL: the card says what that asks of a family
         if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
             # as a parent reads it: what the job is and what the child would do, its mbo courses (level, length,
             # BOL/BBL, where), then its job chances when a source speaks about them; the report stays on the source
@@ -3399,6 +3424,7 @@ class Assistant:
                             t("assistant.opleiding_waar", lang, opleiding=naam, scholen=format_list(names, lang))
                             for naam, names in per_course.items()
                         ]
+            only_bbl = any(list(o.leerwegen) == ["BBL"] for o in courses)
             more += [t("assistant.beroep_entree", lang, opleiding=self._course_facts(o, lang)) for o in entree]
             chance: str | None = None
             if b.arbeidsmarkt.label != "onbekend":
@@ -3424,9 +3450,38 @@ class Assistant:
             if o.duur_jaren:
                 lines.append(t("assistant.opleiding_duur", lang, jaren=format_number(o.duur_jaren, lang)))
             named = [f"beroep:{b}" for b in o.beroepen[:3] if b in self.kb.beroepen]
-            jobs = [self.kb.beroepen[b].naam for b in o.beroepen[:3] if b in self.kb.beroepen]
+            # a job called like the course says nothing new ("Vliegtuigonderhoudtechnicus ... Jobs:
+            # Vliegtuigonderhoudstechnicus"): only the jobs with another name are listed
+            course = fold(o.naam)
+            jobs = [
+                self.kb.beroepen[b].naam
+                for b in o.beroepen[:3]
+                if b in self.kb.beroepen
+                and SequenceMatcher(None, fold(self.kb.beroepen[b].naam), course).ratio() < SAME_NAME
+            ]
             if jobs:
                 lines.append(t("assistant.opleiding_beroepen", lang, beroepen=format_list(jobs, lang)))
+            # the other courses for the same jobs (another level: the niveau 4 course beside the niveau 3 one), so a
+            # parent sees the choice, not one course only
+            siblings = [
+                self.kb.opleidingen[x]
+                for b in o.beroepen[:3]
+                if b in self.kb.beroepen
+                for x in self.kb.beroepen[b].mbo_route
+                if x != o.id and x in self.kb.opleidingen and self.kb.opleidingen[x].niveau > 1
+            ]
+            siblings = list({x.id: x for x in siblings}.values())[:2]
+            if siblings:
+                lines.append(
+                    t(
+                        "assistant.opleiding_ook",
+                        lang,
+                        opleidingen=format_list([self._course_facts(x, lang) for x in siblings], lang),
+                    )
+                )
+                named += [f"opleiding:{x.id}" for x in siblings]
+                only_bbl = only_bbl or any(list(x.leerwegen) == ["BBL"] for x in siblings)
+            only_bbl = only_bbl or list(o.leerwegen) == ["BBL"]
             schools = self._school_names(o)
             if schools:
                 first_school = schools[0]
@@ -3469,11 +3524,19 @@ class Assistant:
         else:
             lines.append(hit.title)
             dutch = hit.text
+        if only_bbl:
+            # 'only BBL' is no word a parent knows: the child learns while working and needs an employer first; said
+            # right after the first line that names it
+            marker = t("assistant.leerweg_alleen", lang, leerweg="BBL")
+            at = next((i + 1 for i, line in enumerate(lines) if marker in line), len(lines))
+            lines.insert(at, t("assistant.alleen_bbl_uitleg", lang))
         quote = None
+        # one fact a line (what it is, the courses, the schools, job chances), readable on a phone, not one long
+        # paragraph (issue 11, round 21)
         if lang == "nl":
-            text = " ".join([dutch, *lines]).strip() if dutch else " ".join(lines)
+            text = "\n".join([dutch, *lines]).strip() if dutch else "\n".join(lines)
         else:
-            text = " ".join(lines)
+            text = "\n".join(lines)
             if dutch:
                 # the Dutch original sits behind its own short label ("Original description, only in Dutch")
                 quote = Quote(label=t("assistant.original_dutch", lang), language="nl", text=dutch)
@@ -3493,7 +3556,7 @@ class Assistant:
         # "read more": where each course is taught (the short answer names the first few schools only)
         details = "\n".join(more)
         return Answer(
-            answer=trim_words(text, RECORD_WORDS),
+            answer=trim_lines(text, RECORD_WORDS),
             details=details,
             language=lang,
             grounded=True,

@@ -178,6 +178,9 @@ _BEST = re.compile("|".join(BEST_PATTERNS))
 PUPIL_GROUPS = frozenset({"leerlingen", "meisjes", "migratieachtergrond"})
 # the kinds of activity a family can go to on an outing
 VISITABLE = frozenset({"bedrijfsbezoek", "open_dag", "evenement"})
+SITE_WORDS = 85  # the short list carries its items' websites up to this many words (the reply adds its closing lines)
+# the kinds a child takes part in (not information, not a school's partnership with a company)
+TAKE_PART = VISITABLE | {"gastles", "wedstrijd_online", "leerwerkplekken", "stage"}
 # ... and the words of a study or school choice, which are not an outing
 _STUDY = re.compile(
     r"\b(?:opleiding|studer|studie|leren|study|studying|course|degree|okuma|okusun|okuyabil|egitim|bolum|studi|"
@@ -970,6 +973,9 @@ def activity_line(
     kind = next((c for c in ini.activiteiten if c in wanted), ini.activiteiten[0])
     kinds = [label("activiteit", kind, lang)]
     types = sorted(ini.schooltypen, key=lambda c: c not in stage)  # stable: the data's order otherwise
+    # an activity that serves the asked stage names that stage only (a year-3 pupil reads "vmbo", not "vmbo and
+    # class 1-2" or "vmbo and primary school" beside it)
+    types = [c for c in types if c in stage] or types
     voor = [_inline(label("schooltype_initiatief", c, lang), lang) for c in types[:2]]
     place = ini.locatie.wijk or ini.locatie.gemeente or ini.locatie.naam or ""
     if km is None:
@@ -990,7 +996,20 @@ def activity_line(
         waar=where,
     )
     site = website_label(ini.website) if with_site else ""
+    if via_school(ini):
+        # a school-company partnership a parent cannot book: the school takes part or not
+        site = t("assistant.activity_via_school", lang)
     return line + (f" · {site}" if site else "") + (f" ({t('bron.own_list', lang)})" if own else "")
+
+
+def via_school(ini: Any) -> bool:
+    """Whether an activity runs through schools only (a Jet-Net cluster: a company and the schools near it)."""
+    return getattr(ini, "lokaal_soort", None) == "jet_net"
+
+
+def off_stage(ini: Any) -> bool:
+    """Whether an activity serves none of the upper years (only class 1-2, or primary school)."""
+    return not set(ini.schooltypen) & set(UPPER_SCHOOLTYPES)
 
 
 def _inline(text: str, lang: str) -> str:
@@ -1087,7 +1106,7 @@ def answer_activities(
     hits = sorted(hits, key=lambda h: off_audience(h.initiatief, q))
     if q.upper and "po" not in q.schooltypen:
         # a child about to choose an mbo course: the activities that also serve primary school follow the others
-        hits = sorted(hits, key=lambda h: "po" in h.initiatief.schooltypen)
+        hits = sorted(hits, key=lambda h: ("po" in h.initiatief.schooltypen, off_stage(h.initiatief)))
     if q.favour or (q.outing and q.place is not None):
         # the favoured group's activities first, the others after them; for an outing the ones at a place before the
         # national or online ones, and among those the ones a family can go to (a company visit, an open day, an
@@ -1108,6 +1127,18 @@ def answer_activities(
         return ActivityAnswer(_sentence(none, lang), "", [], [], set())
     shown = hits[: show + more]
     lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
+    if q.doelgroepen and not any(
+        set(h.initiatief.activiteiten) & TAKE_PART and not h.initiatief.landelijk_online for h in hits
+    ):
+        # only national organisations and information for the asked group ("workshops just for girls?"): said
+        # plainly, not listed as if they were activities to join nearby
+        waar = (
+            t("assistant.filter_near", lang, place=q.place.naam)
+            if q.place is not None
+            else t("assistant.activities_near_you", lang)
+        )
+        only = t("assistant.activities_only_info", lang, what=favour_words(q.doelgroepen, lang), waar=waar)
+        lines = [_sentence(only, lang)]
     own = {h.initiatief.id for h in shown if is_own(h.initiatief, own_ids)}
     approximate = q.place is not None and q.place.approximate
     # an outing names no kind: each line shows the kind a family can go to ("company visit", not "school and company")
@@ -1120,7 +1151,17 @@ def answer_activities(
         )
         return f"- {line}" + (favour_mark(q.favour, lang) if q.favour and favoured(h.initiatief, q.favour) else "")
 
-    lines += [item(h, False) for h in shown[:show]]
+    # each listed activity with its website, where a parent finds dates and signs up, as long as the list stays short
+    # enough for a phone (the last ones drop theirs first; the details name every website anyway)
+    plain = [item(h, False) for h in shown[:show]]
+    sited = [item(h, True) for h in shown[:show]]
+    count = sum(len(x.split()) for x in [*lines, *plain])
+    for n, (a, b) in enumerate(zip(plain, sited, strict=True)):
+        grow = len(b.split()) - len(a.split())
+        if count + grow <= SITE_WORDS:
+            plain[n] = b
+            count += grow
+    lines += plain
     # the details: the websites of the ones in the short answer (the data hold no dates; the sites do), then the rest
     sites = [
         f"{h.initiatief.naam}: {website_label(h.initiatief.website)}" for h in shown[:show] if h.initiatief.website

@@ -63,7 +63,7 @@ def test_is_followup(text: str, lang: str, followup: bool) -> None:
         ("Wat voor weer wordt het morgen in Rotterdam?", "weather"),
         ("كيف أجدد الإقامة في هولندا؟", "government"),
         ("як оформити дитячі виплати в Нідерландах", "government"),
-        ("ile kosztuje ubezpieczenie samochodu w Holandii", "money"),
+        ("ile kosztuje ubezpieczenie samochodu w Holandii", "insurance"),
         ("Rotterdam'da ucuz kiralık ev nasıl bulurum?", "housing"),
         ("Dziecko jest prześladowane w szkole, co robić?", "bullying"),
         ("How can I learn Dutch quickly as a parent?", "language"),
