@@ -32,7 +32,7 @@ import hashlib
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -168,6 +168,7 @@ MISSING_MAX_WORDS = 40
 MISSING_REPEAT = 0.6  # ... and not a sentence without a figure whose words are mostly the short answer's already
 
 # Refusal calibration of the passage search (issue 3; see retrieval/README.md).
+KEPT_VECTORS = 512  # query embeddings kept for conversations (and the evaluation's batches)
 DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounded
 DENSE_MIN = 0.80  # below this: never grounded
 COVERAGE_MIN = 0.40  # between the two: the query's rare words must occur in the top passages
@@ -788,42 +789,47 @@ class Assistant:
         return self.reply(question, lang, route, notice=notice, use_llm=use_llm)
 
     # --- routing --------------------------------------------------------------------
+    @staticmethod
+    def _vector_key(text: str) -> str:
+        """The key a query embedding is kept under: a hash of the text (the process holds no parent's words)."""
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _keep_vectors(self, pairs: Iterable[tuple[str, np.ndarray]]) -> None:
+        """Keep (key, vector) pairs, the least recently used going beyond KEPT_VECTORS."""
+        with self._vlock:
+            for key, vec in pairs:
+                self._vectors[key] = vec
+            while len(self._vectors) > KEPT_VECTORS:
+                self._vectors.popitem(last=False)
+
     def query_vector(self, text: str) -> np.ndarray:
         """The query embedding of ``text``, kept for the conversation (a follow-up reuses the earlier one).
         Kept under a hash of the text: the process holds no parent's words (as the answer cache)."""
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = self._vector_key(text)
         with self._vlock:
             vec = self._vectors.get(key)
             if vec is not None:
                 self._vectors.move_to_end(key)
                 return vec
         vec = self.index.emb.encode_query(text)
-        with self._vlock:
-            self._vectors[key] = vec
-            while len(self._vectors) > 512:
-                self._vectors.popitem(last=False)
+        self._keep_vectors([(key, vec)])
         return vec
 
     def remember_vectors(self, texts: Sequence[str]) -> None:
         """Embed in one batch those of ``texts`` whose query embedding is not kept yet (``query_vector`` then finds
         them): a batch on all cores costs about half of embedding them one by one (the evaluation's many questions).
         A batch gives the same vectors as single queries (checked bit for bit in tests/retrieval/test_eval.py)."""
-        keys = {hashlib.sha256(t.encode("utf-8", "surrogatepass")).hexdigest(): t for t in texts if t}
+        keys = {self._vector_key(t): t for t in texts if t}
         with self._vlock:
             todo = [(k, t) for k, t in keys.items() if k not in self._vectors]
-        if not todo:
-            return
-        vectors = self.index.emb.encode_queries([t for _, t in todo])
-        with self._vlock:
-            for (key, _), vec in zip(todo, vectors, strict=True):
-                self._vectors[key] = vec
-            while len(self._vectors) > 512:
-                self._vectors.popitem(last=False)
+        if todo:
+            vectors = self.index.emb.encode_queries([t for _, t in todo])
+            self._keep_vectors(zip((k for k, _ in todo), vectors, strict=True))
 
     def forget_vector(self, text: str) -> None:
         """Drop the kept embedding of ``text`` (the benchmark times asks that must embed their question)."""
         with self._vlock:
-            self._vectors.pop(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), None)
+            self._vectors.pop(self._vector_key(text), None)
 
     def context(self, previous: Sequence[str], mode: Mode = "fused") -> Route | None:
         """The topic of the conversation so far: the earlier questions routed in order (last three)."""
