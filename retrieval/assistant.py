@@ -551,6 +551,31 @@ SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] =
 )
 SUBJECT_MISSING = 0.05  # a plain question that does not speak of such an article's group: this much lower
 
+# Sections whose subject is one thing a parent asks about in everyday words that the passages share with a nearby
+# article: switching to another school (not why the school has no profiel, the licence), a parent helping the child
+# choose (not how the school system works). A plain question that names it ranks that article SUBJECT_NAMED higher.
+_SWITCH_SCHOOL = re.compile(
+    r"\b(?:(?:andere|nieuwe) school|(?:van )?school (?:te )?(?:wisselen|veranderen|verwisselen)|overstap\w*|"
+    r"(?:another|other|different|new) school\w*|(?:switch\w*|chang\w*|mov\w*) (?:to another )?schools?|"
+    r"(?:ba[sş]ka|farkl[iı]|di[gğ]er|yeni) (?:bir )?okul\w*|okul\w* de[gğ]i[sş]tir\w*|"
+    r"(?:inn\w+|now\w+) szko[lł]\w*|zmieni\w* szko[lł]\w*|przenie\w* (?:si[eę] )?do (?:inn\w+ )?szko[lł]\w*|"
+    r"(?:інш\w+|нов\w+) школ\w*|змін\w* школ\w*|перевест\w*|перейт\w* (?:до|в) (?:інш\w+ )?школ\w*)\b"
+    r"|(?:مدرسة|مدرسه|لمدرسة|المدرسة) ?(?:ثانية|تانية|اخرى|أخرى|ثانيه|تانيه|غيرها)|(?:يغير|يبدل|يبدّل|تغيير) ?(?:ال)?مدرس",
+    re.UNICODE,
+)
+_HELP_CHOOSE = re.compile(
+    r"(?=.*(?:\b(?:help\w*|support\w*|steun\w*|begeleid\w*|yard[iı]m\w*|destek\w*|pom[oó]c\w*|pomaga[cć]|pomog\w*|wspier\w*|"
+    r"допомог\w*|допомаг\w*|підтрим\w*)\b|ساعد|اساعد|أساعد|بساعد|نساعد|اوقف جنب|أقف جنب|نوقف مع))"
+    r"(?=.*(?:\b(?:kiez\w*|kiest|keuze\w*|choos\w*|choice\w*|pick\w*|decid\w*|se[cç]\w*|karar\w*|wyb\w*|decyz\w*|"
+    r"обира\w*|обрат\w*|обер\w*|вибир\w*|вибор\w*|вибрат\w*)\b|يختار|تختار|اختيار|يقرر|التوجيه))",
+    re.UNICODE,
+)
+SUBJECT_SECTIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("geen_techniekprofiel", "wisselen", _SWITCH_SCHOOL),
+    ("rol_ouders", "invloed", _HELP_CHOOSE),
+)
+SUBJECT_NAMED = 0.05
+
 # young people or pupils, the ones our figures are about (folded text)
 _YOUNG = re.compile(
     r"\b(?:jongeren|jeugd|tieners?|leerlingen|scholieren|kinderen|teenagers?|youth|young\w*|kids|pupils|students|"
@@ -2509,6 +2534,12 @@ class Assistant:
             out.update((article, sec) for sec in sections) if sections is not None else out.add((article, None))
         return frozenset(out)
 
+    @staticmethod
+    def _named_subjects(text: str) -> frozenset[str]:
+        """The articles one of whose sections is about a thing the question names in everyday words."""
+        folded = fold(text)
+        return frozenset(article for article, _, pattern in SUBJECT_SECTIONS if pattern.search(folded))
+
     def _about_missing_group(self, text: str, article: str, matches: list[SectionMatch]) -> bool:
         """Whether the article (by its best section for the question) is about a group the question does not name."""
         missing = self._missing_subjects(text)
@@ -2556,6 +2587,7 @@ class Assistant:
             best.setdefault(m.article, m)
 
         missing = self._missing_subjects(text) if prefer is None and text else frozenset()
+        named = self._named_subjects(text) if prefer is None and text else frozenset()
 
         def score(art: str) -> float:
             m = best[art]
@@ -2563,6 +2595,8 @@ class Assistant:
             bonus = FOLLOWUP_BONUS if art == prefer else 0.0
             if (art, m.section) in missing or (art, None) in missing:
                 bonus -= SUBJECT_MISSING
+            if art in named:
+                bonus += SUBJECT_NAMED
             return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r) + bonus
 
         return [
