@@ -533,13 +533,13 @@ _MIGRANT_SUBJECT = re.compile(
     _GROUP_NAMES[1][1].pattern
     + r"|\b(?:foreign\w*|turkish|moroccan|morocco|buitenlan\w*|marokk\w*|turks\w*|t[uü]rk\w*|fas\b|fasl[iı]\w*|"
     r"yabanc[iı]\w*|obcokraj\w*|cudzoziem\w*|imigr\w*|іноземн\w*|мігрант\w*|марокк\w*|турец\w*|турк\w*|"
-    r"non-western|niet-westers\w*)\b|(?:اجانب|أجانب|الاجانب|الأجانب|اجنبي|أجنبي|مغربي|مغاربة|تركي|اتراك|أتراك)",
+    r"non-western|niet-westers\w*|communit\w*|gemeenschap\w*|topluluk\w*|spo[lł]eczno\w*|громад\w*)\b|(?:جالية|الجالية|اجانب|أجانب|الاجانب|الأجانب|اجنبي|أجنبي|مغربي|مغاربة|تركي|اتراك|أتراك)",
     re.UNICODE,
 )
 _PLACEMENT_SUBJECT = re.compile(
-    r"\b(?:stage\w*|stagi\w*|internship\w*|placement\w*|leerbedrijf\w*|bedrij\w*|compan\w*|employer\w*|werkgever\w*|"
-    r"afgewezen|rejected|refus\w*|discrimin\w*|staj\w*|ayr[iı]mc[iı]l\w*|[sş]ikayet\w*|i[sş]yeri\w*|sta[zż]\w*|"
-    r"praktyk\w*|firm\w*|dyskrymin\w*|стаж\w*|практик\w*|компан\w*|фірм\w*|дискримін\w*|hoofddoek\w*|headscarf\w*|"
+    r"\b(?:stage\w*|stagi\w*|internship\w*|placement\w*|leerbedrijf\w*|employer\w*|werkgever\w*|"
+    r"afgewezen|rejected|refus\w*|turned down|discrimin\w*|staj\w*|ayr[iı]mc[iı]l\w*|[sş]ikayet\w*|i[sş]yeri\w*|sta[zż]\w*|"
+    r"praktyk\w*|szkoląc\w*|szkolac\w*|dyskrymin\w*|стаж\w*|практик\w*|компан\w*|фірм\w*|дискримін\w*|hoofddoek\w*|headscarf\w*|"
     r"hijab\w*|ba[sş][oö]rt\w*|chust\w*|хустк\w*|хіджаб\w*|achternaam|surname|nazwisk\w*|soyad\w*|прізвищ\w*|"
     r"melden|report\w*)\b|(?:stage|تدريب|تمييز|عنصري|حجاب|محجب|شركة|الشركات|اشتكي|نشتكي|شكوى|اسمه)",
     re.UNICODE,
@@ -570,9 +570,19 @@ _HELP_CHOOSE = re.compile(
     r"обира\w*|обрат\w*|обер\w*|вибир\w*|вибор\w*|вибрат\w*)\b|يختار|تختار|اختيار|يقرر|التوجيه))",
     re.UNICODE,
 )
+# ... and whether techniek means a sure job (not the AanDeBak job guarantee, which is named when it is meant)
+_SURE_JOB = re.compile(
+    r"^(?!.*(?:aan ?de ?bak|nprz))"
+    r"(?=.*(?:\b(?:techn\w*|tech|teknik\w*|техн\w*)\b|تقني|التقنية|تكنيك|التكنيك))"
+    r"(?=.*(?:\b(?:garant\w*|zeker\w*|sure|certain\w*|kesin\w*|pewn\w*|gwarant\w*|гарант\w*|точно)\b|أكيد|اكيد|مضمون|ضمان))"
+    r"(?=.*(?:\b(?:werk\w*|baan|job\w*|work\w*|i[sş]|i[sş]e|i[sş]i|prac\w*|robot\w*|роб[оі]т\w*|employ\w*)\b"
+    r"|شغل|عمل|خدمة|الخدمة|وظيفة))",
+    re.UNICODE,
+)
 SUBJECT_SECTIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("geen_techniekprofiel", "wisselen", _SWITCH_SCHOOL),
     ("rol_ouders", "invloed", _HELP_CHOOSE),
+    ("techniek_kansrijk", "zekerheid", _SURE_JOB),
 )
 SUBJECT_NAMED = 0.05
 
@@ -2518,7 +2528,10 @@ class Assistant:
         ("why is there no techniek at our school?" is the licence, not "no techniek at school, what now?")."""
         if self._asked_why(article, section):
             return article, section, example
+        missing = self._missing_subjects(text)
         for art, sec, ex in self._ranked_articles(matches, hits, None, text)[1:WHY_RANKS]:
+            if (art, None) in missing or (art, sec) in missing:
+                continue  # "why do so few teens go into tech?" is not why so few girls do
             if ex >= example - WHY_MARGIN and self._asked_why(art, sec):
                 return art, sec, ex
         return article, section, example
