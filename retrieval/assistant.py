@@ -546,8 +546,18 @@ _PLACEMENT_SUBJECT = re.compile(
 )
 SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] = (
     ("meisjes_techniek", None, _GIRL_SUBJECT),
-    ("migratieachtergrond", frozenset({"cijfers", "stage"}), re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE)),
+    (
+        "migratieachtergrond",
+        frozenset({"cijfers", "stage"}),
+        re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE),
+    ),
     ("stage_discriminatie", None, re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE)),
+    # the AanDeBak job guarantee is a programme, named when it is meant ("is a tech mbo a guaranteed job?" is not it)
+    (
+        "gaan_voor_een_baan",
+        frozenset({"garantie"}),
+        re.compile(r"aan ?de ?bak|nprz|gaan voor een baan|آن ?د", re.UNICODE),
+    ),
 )
 SUBJECT_MISSING = 0.05  # a plain question that does not speak of such an article's group: this much lower
 
