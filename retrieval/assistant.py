@@ -518,6 +518,84 @@ _GROUP_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Articles (or sections) whose subject is one group of pupils: they answer a question only when it speaks of that
+# group. "Why do so few kids choose techniek here?" is the region's choices, not why so few girls do; a travel worry
+# about a son is not the girls' article; a Polish "czemu tak malo mlodziezy" is not the migrant share. Here a
+# daughter counts (the girls' article answers "my daughter wants techniek, is that odd?"), and so do the boys the
+# worry contrasts with ("is it only for boys?"). Folded text; (article, sections or None for all, pattern).
+_GIRL_SUBJECT = re.compile(
+    r"\b(?:meisjes?|meiden|meid|dochter\w*|girls?|daughters?|female|women|boys?|k[iı]z\w*|erkek\w*|dziewczyn\w*|"
+    r"dziewcz\w*|c[oó]rk\w*|c[oó]rce|ch[lł]opak\w*|ch[lł]opc\w*|дівч\w*|доньк\w*|доньц\w*|дочк\w*|дочц\w*|хлопц\w*|"
+    r"хлопч\w*)\b|(?:بنت|بنات|فتيات|فتاة|ابنتي|الدراري|للدراري|الولاد|للولاد|الشباب بس|صبيان)",
+    re.UNICODE,
+)
+_MIGRANT_SUBJECT = re.compile(
+    _GROUP_NAMES[1][1].pattern
+    + r"|\b(?:foreign\w*|turkish|moroccan|morocco|buitenlan\w*|marokk\w*|turks\w*|t[uü]rk\w*|fas\b|fasl[iı]\w*|"
+    r"yabanc[iı]\w*|obcokraj\w*|cudzoziem\w*|imigr\w*|іноземн\w*|мігрант\w*|марокк\w*|турец\w*|турк\w*|"
+    r"non-western|niet-westers\w*|communit\w*|gemeenschap\w*|topluluk\w*|spo[lł]eczno\w*|громад\w*)\b|(?:جالية|الجالية|اجانب|أجانب|الاجانب|الأجانب|اجنبي|أجنبي|مغربي|مغاربة|تركي|اتراك|أتراك)",
+    re.UNICODE,
+)
+_PLACEMENT_SUBJECT = re.compile(
+    r"\b(?:stage\w*|stagi\w*|internship\w*|placement\w*|leerbedrijf\w*|employer\w*|werkgever\w*|"
+    r"afgewezen|rejected|refus\w*|turned down|discrimin\w*|staj\w*|ayr[iı]mc[iı]l\w*|[sş]ikayet\w*|i[sş]yeri\w*|sta[zż]\w*|"
+    r"praktyk\w*|szkoląc\w*|szkolac\w*|dyskrymin\w*|стаж\w*|практик\w*|компан\w*|фірм\w*|дискримін\w*|hoofddoek\w*|headscarf\w*|"
+    r"hijab\w*|ba[sş][oö]rt\w*|chust\w*|хустк\w*|хіджаб\w*|achternaam|surname|nazwisk\w*|soyad\w*|прізвищ\w*|"
+    r"melden|report\w*)\b|(?:stage|تدريب|تمييز|عنصري|حجاب|محجب|شركة|الشركات|اشتكي|نشتكي|شكوى|اسمه)",
+    re.UNICODE,
+)
+SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] = (
+    ("meisjes_techniek", None, _GIRL_SUBJECT),
+    (
+        "migratieachtergrond",
+        frozenset({"cijfers", "stage"}),
+        re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE),
+    ),
+    ("stage_discriminatie", None, re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE)),
+    # the AanDeBak job guarantee is a programme, named when it is meant ("is a tech mbo a guaranteed job?" is not it)
+    (
+        "gaan_voor_een_baan",
+        frozenset({"garantie"}),
+        re.compile(r"aan ?de ?bak|nprz|gaan voor een baan|آن ?د", re.UNICODE),
+    ),
+)
+SUBJECT_MISSING = 0.05  # a plain question that does not speak of such an article's group: this much lower
+
+# Sections whose subject is one thing a parent asks about in everyday words that the passages share with a nearby
+# article: switching to another school (not why the school has no profiel, the licence), a parent helping the child
+# choose (not how the school system works). A plain question that names it ranks that article SUBJECT_NAMED higher.
+_SWITCH_SCHOOL = re.compile(
+    r"\b(?:(?:andere|nieuwe) school|(?:van )?school (?:te )?(?:wisselen|veranderen|verwisselen)|overstap\w*|"
+    r"(?:another|other|different|new) school\w*|(?:switch\w*|chang\w*|mov\w*) (?:to another )?schools?|"
+    r"(?:ba[sş]ka|farkl[iı]|di[gğ]er|yeni) (?:bir )?okul\w*|okul\w* de[gğ]i[sş]tir\w*|"
+    r"(?:inn\w+|now\w+) szko[lł]\w*|zmieni\w* szko[lł]\w*|przenie\w* (?:si[eę] )?do (?:inn\w+ )?szko[lł]\w*|"
+    r"(?:інш\w+|нов\w+) школ\w*|змін\w* школ\w*|перевест\w*|перейт\w* (?:до|в) (?:інш\w+ )?школ\w*)\b"
+    r"|(?:مدرسة|مدرسه|لمدرسة|المدرسة) ?(?:ثانية|تانية|اخرى|أخرى|ثانيه|تانيه|غيرها)|(?:يغير|يبدل|يبدّل|تغيير) ?(?:ال)?مدرس",
+    re.UNICODE,
+)
+_HELP_CHOOSE = re.compile(
+    r"(?=.*(?:\b(?:help\w*|support\w*|steun\w*|begeleid\w*|yard[iı]m\w*|destek\w*|pom[oó]c\w*|pomaga[cć]|pomog\w*|wspier\w*|"
+    r"допомог\w*|допомаг\w*|підтрим\w*)\b|ساعد|اساعد|أساعد|بساعد|نساعد|اوقف جنب|أقف جنب|نوقف مع))"
+    r"(?=.*(?:\b(?:kiez\w*|kiest|keuze\w*|choos\w*|choice\w*|pick\w*|decid\w*|se[cç]\w*|karar\w*|wyb\w*|decyz\w*|"
+    r"обира\w*|обрат\w*|обер\w*|вибир\w*|вибор\w*|вибрат\w*)\b|يختار|تختار|اختيار|يقرر|التوجيه))",
+    re.UNICODE,
+)
+# ... and whether techniek means a sure job (not the AanDeBak job guarantee, which is named when it is meant)
+_SURE_JOB = re.compile(
+    r"^(?!.*(?:aan ?de ?bak|nprz))"
+    r"(?=.*(?:\b(?:techn\w*|tech|teknik\w*|техн\w*)\b|تقني|التقنية|تكنيك|التكنيك))"
+    r"(?=.*(?:\b(?:garant\w*|zeker\w*|sure|certain\w*|kesin\w*|pewn\w*|gwarant\w*|гарант\w*|точно)\b|أكيد|اكيد|مضمون|ضمان))"
+    r"(?=.*(?:\b(?:werk\w*|baan|job\w*|work\w*|i[sş]|i[sş]e|i[sş]i|prac\w*|robot\w*|роб[оі]т\w*|employ\w*)\b"
+    r"|شغل|عمل|خدمة|الخدمة|وظيفة))",
+    re.UNICODE,
+)
+SUBJECT_SECTIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("geen_techniekprofiel", "wisselen", _SWITCH_SCHOOL),
+    ("rol_ouders", "invloed", _HELP_CHOOSE),
+    ("techniek_kansrijk", "zekerheid", _SURE_JOB),
+)
+SUBJECT_NAMED = 0.05
+
 # young people or pupils, the ones our figures are about (folded text)
 _YOUNG = re.compile(
     r"\b(?:jongeren|jeugd|tieners?|leerlingen|scholieren|kinderen|teenagers?|youth|young\w*|kids|pupils|students|"
@@ -1618,9 +1696,9 @@ class Assistant:
         route = Route("none", text=text, hits=hits[:K_RETRIEVE], qvec=qvec)
         best_example = max((m.chars if mode == "bm25" else m.dense for m in matches), default=0.0)
         named = self._named_record(text, hits)
-        article, section, example = self._choose_article(matches, hits, prefer)
+        article, section, example = self._choose_article(matches, hits, prefer, text)
         if prefer is None and article is not None and asks_why(text):
-            article, section, example = self._why_choice(article, section, example, matches, hits)
+            article, section, example = self._why_choice(article, section, example, matches, hits, text)
         programme = self._named_programme(text, matches, hits) if prefer is None and mode != "bm25" else None
         if programme is not None and programme != article:
             # a programme named as parents hear it ("aandebak", "NPRZ") with a worry around it ("does he get a job
@@ -1777,9 +1855,18 @@ class Assistant:
             # passage ranking that mixes in articles whose examples are much further away
             article, section, example = closest.article, closest.section, closest.dense
         if article is not None and (strong or agree or passages_answer):
-            if not strong and not agree and top is not None and top.kind == "artikel" and article != prefer:
-                # the passage search decides which article; the example questions which section of it
-                article = top.source.split(":", 1)[1]
+            passage_article = top.source.split(":", 1)[1] if top is not None else ""
+            if (
+                not strong
+                and not agree
+                and top is not None
+                and top.kind == "artikel"
+                and article != prefer
+                and not (prefer is None and self._about_missing_group(text, passage_article, matches))
+            ):
+                # the passage search decides which article; the example questions which section of it (unless it
+                # is an article about a group the question does not speak of: "girls" for a travel worry)
+                article = passage_article
                 section = self._best_section(article, matches)
             if asks_number(text, lang):
                 # the section whose words and figure the question asks about ("how many days at school?" is the
@@ -1826,7 +1913,7 @@ class Assistant:
                 # best one) and that holds the most of the question's words answers instead
                 alts = [
                     (self.support(text, lang, art, sec), art, sec, ex)
-                    for art, sec, ex in self._ranked_articles(matches, hits, prefer)[1:5]
+                    for art, sec, ex in self._ranked_articles(matches, hits, prefer, text)[1:5]
                     if ex >= EXAMPLE_STRONG or (ex >= AGREE_ALONE_MIN and best_example - ex <= AGREE_SPREAD)
                 ]
                 alts = [a for a in alts if a[0] >= SUPPORT_MIN]
@@ -2438,17 +2525,48 @@ class Assistant:
         return article if article in close else None
 
     def _why_choice(
-        self, article: str, section: str | None, example: float, matches: list[SectionMatch], hits: list[Hit]
+        self,
+        article: str,
+        section: str | None,
+        example: float,
+        matches: list[SectionMatch],
+        hits: list[Hit],
+        text: str = "",
     ) -> tuple[str, str | None, float]:
         """For a "why" question: of the next closest articles, the first whose section is asked why in its own
         example questions and whose example is about as close, when the chosen section's examples never ask why
         ("why is there no techniek at our school?" is the licence, not "no techniek at school, what now?")."""
         if self._asked_why(article, section):
             return article, section, example
-        for art, sec, ex in self._ranked_articles(matches, hits)[1:WHY_RANKS]:
+        missing = self._missing_subjects(text)
+        for art, sec, ex in self._ranked_articles(matches, hits, None, text)[1:WHY_RANKS]:
+            if (art, None) in missing or (art, sec) in missing:
+                continue  # "why do so few teens go into tech?" is not why so few girls do
             if ex >= example - WHY_MARGIN and self._asked_why(art, sec):
                 return art, sec, ex
         return article, section, example
+
+    @staticmethod
+    def _missing_subjects(text: str) -> frozenset[tuple[str, str | None]]:
+        """The (article, section) pairs (section None: the whole article) about a group the question does not name."""
+        folded = fold(text)
+        out: set[tuple[str, str | None]] = set()
+        for article, sections, pattern in SUBJECT_GROUPS:
+            if pattern.search(folded):
+                continue
+            out.update((article, sec) for sec in sections) if sections is not None else out.add((article, None))
+        return frozenset(out)
+
+    @staticmethod
+    def _named_subjects(text: str) -> frozenset[str]:
+        """The articles one of whose sections is about a thing the question names in everyday words."""
+        folded = fold(text)
+        return frozenset(article for article, _, pattern in SUBJECT_SECTIONS if pattern.search(folded))
+
+    def _about_missing_group(self, text: str, article: str, matches: list[SectionMatch]) -> bool:
+        """Whether the article (by its best section for the question) is about a group the question does not name."""
+        missing = self._missing_subjects(text)
+        return (article, None) in missing or (article, self._best_section(article, matches)) in missing
 
     def _asked_why(self, article: str, section: str | None) -> bool:
         """Whether an example question of the section asks why (in any language); kept per section."""
@@ -2462,7 +2580,7 @@ class Assistant:
         return self._why_sections[key]
 
     def _choose_article(
-        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None, text: str = ""
     ) -> tuple[str | None, str | None, float]:
         """The article (and its section) with the best combined score; plus the best example cosine for it."""
         if not matches:
@@ -2470,12 +2588,14 @@ class Assistant:
                 art = hits[0].source.split(":", 1)[1]
                 return art, self._best_section(art, []), 0.0
             return None, None, 0.0
-        return self._ranked_articles(matches, hits, prefer)[0]
+        return self._ranked_articles(matches, hits, prefer, text)[0]
 
     def _ranked_articles(
-        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None
+        self, matches: list[SectionMatch], hits: list[Hit], prefer: str | None = None, text: str = ""
     ) -> list[tuple[str, str, float]]:
-        """(article, its best section, that example's cosine) for every matched article, best combined score first."""
+        """(article, its best section, that example's cosine) for every matched article, best combined score first;
+        for a plain question (``text``, no ``prefer``) an article about one group of pupils that the question does
+        not speak of ranks SUBJECT_MISSING lower."""
         passage: dict[str, tuple[float, int]] = {}
         rank = 0
         for h in hits:
@@ -2489,10 +2609,17 @@ class Assistant:
         for m in matches:
             best.setdefault(m.article, m)
 
+        missing = self._missing_subjects(text) if prefer is None and text else frozenset()
+        named = self._named_subjects(text) if prefer is None and text else frozenset()
+
         def score(art: str) -> float:
             m = best[art]
             dense, r = passage.get(art, (0.7, 20))
             bonus = FOLLOWUP_BONUS if art == prefer else 0.0
+            if (art, m.section) in missing or (art, None) in missing:
+                bonus -= SUBJECT_MISSING
+            if art in named:
+                bonus += SUBJECT_NAMED
             return m.dense + W_CHARS * m.chars + W_PASSAGE * dense + W_RANK / (1 + r) + bonus
 
         return [
