@@ -1049,10 +1049,29 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and context.kind == "section" and self._names_listed_profiel(text, lang, context):
+            # "peki MVI hangisinde?" after which vmbo schools on Zuid teach techniek: the section just read says it
+            # for each profiel ("MVI is at the Focus Beroepsacademie"), not what the profiel name alone comes close to
+            return self._same_section(text, qvec, context)
         if followup and context.kind == "section" and self._other_member(text, lang, context):
             # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
             # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
             return self._same_section(text, qvec, context)
+        if self._field_profiel_followup(text, lang, context, followup or second_part):
+            # "which vmbo profile should he pick for that?" after the kinds of work in the port: the profiel that leads
+            # to the field just explained (its article names it), not what profielen are in general, which the
+            # words 'vmbo profile' alone come closest to (the same rule as a question that names the field itself)
+            assert context.article is not None
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=self._field_profielen[context.article][0],
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+                hits=alone.hits,
+            )
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -1397,6 +1416,24 @@ class Assistant:
             return False
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
 
+    def _names_listed_profiel(self, text: str, lang: str, context: Route) -> bool:
+        """Whether a short follow-up names vmbo profielen ('MVI', 'MaT') that the earlier question did not, and the
+        section just read names each of them (in the asker's language and in Dutch): it asks the same thing of that
+        profiel ("and which one has MVI?" after where techniek is taught), which that section answers."""
+        if context.article is None or context.section is None or asks_number(text, lang):
+            return False
+        codes = profiel_codes(text) - profiel_codes(context.text)
+        if not codes:
+            return False
+        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ())]
+        if len(own) > STAY_WORDS:
+            return False
+        part = self._kort_part(context.article, context.section)
+        if part is None:
+            return False
+        said = profiel_codes(part.tekst.get(lang, "")) & profiel_codes(part.tekst.get("nl", ""))
+        return codes <= said
+
     def _listed_activity(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
         """The activity of the list just shown that a follow-up asks about ("а це безкоштовно?"): of the listed
         ones, the one whose description is closest to the follow-up; None when none of them is in the index."""
@@ -1520,6 +1557,19 @@ class Assistant:
             return False
         moved = self._moved_topic(text, lang, own, context, joined)
         return moved is not None and moved.confidence >= EXAMPLE_STRONG
+
+    def _field_profiel_followup(self, text: str, lang: str, context: Route, leaning: bool) -> bool:
+        """Whether a follow-up asks which vmbo profiel to choose for the field of work the conversation is about:
+        the conversation's article names the profielen that lead to that field, the follow-up asks for a profiel
+        (asks_profiel) without naming one or a figure, and it leans on what came before (a short follow-up, or one
+        that points back: 'for that', 'daarvoor', 'bunun için')."""
+        if context.kind != "section" or context.article not in self._field_profielen:
+            return False
+        if not asks_profiel(text, lang) or profiel_codes(text) or asks_number(text, lang):
+            return False
+        if other_domain(text) is not None:
+            return False
+        return leaning or refers_back(text, lang) or self._points_back(text, lang)
 
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:
