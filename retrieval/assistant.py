@@ -64,6 +64,7 @@ from retrieval.language import (
 from retrieval.routing import (
     _NOT_A_NUMBER_WORD,
     ASIDE_DOMAINS,
+    FOLLOWUP_CONCEPTS,
     FOLLOWUP_STARTS,
     NUMBER_WORDS,
     POINTERS,
@@ -92,6 +93,7 @@ from retrieval.routing import (
     deictic_words,
     figure_tail,
     fold,
+    followup_concept,
     in_domain,
     is_followup,
     leans_back,
@@ -643,6 +645,7 @@ class Assistant:
         self._title_words = self._unique_title_words(kb)
         self._programme_names = self._title_names(kb, self._title_words)
         self._field_profielen = self._field_profiel_sections(kb)
+        self._concept_sections = self._concept_sections_of(kb)  # pay, finding work: the sections on each
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
@@ -1100,6 +1103,15 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        concept = followup_concept(text, lang) if followup and own and not second_part else None
+        if concept is not None and context.kind == "section" and other_domain(text) is None:
+            # "а там студентам платять?" after BOL, "and does he find work easily after the diploma?" after dirty
+            # work: the follow-up names pay or finding work, which the example questions of many articles come about
+            # equally close to; a section that speaks of it answers: the conversation's own one first
+            spoken = self._concept_section(text, lang, concept, own, context, joined_vec)
+            if spoken is not None:
+                spoken.qvec, spoken.hits = qvec, alone.hits
+                return spoken
         if (
             followup
             and own
@@ -1416,6 +1428,63 @@ class Assistant:
             return False
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
 
+    def _concept_section(
+        self,
+        text: str,
+        lang: str,
+        concept: str,
+        own: list[SectionMatch],
+        context: Route,
+        joined_vec: np.ndarray | None,
+    ) -> Route | None:
+        """The short-answer section that speaks of ``concept`` (pay, finding work: FOLLOWUP_CONCEPTS) for a follow-up
+        naming it: in the conversation's article when it has one (the one the follow-up's own words match best),
+        else the closest such section elsewhere by the follow-up's own example match (STAY_MIN at least). A section
+        speaks of it when its curated example questions (any language) name it."""
+        if school_terms(text) - school_terms(context.text) - {"mbo", "vmbo"}:
+            # "a ta gwarancja aandebak to znaczy ze na pewno dostanie prace?": it names a school thing of its own,
+            # whose own reading answers (the AanDeBak guarantee), not finding work in general
+            return None
+        speaking = self._concept_sections[concept]
+        dense = {(m.article, m.section): m.dense for m in own}
+        here = sorted((key for key in speaking if key[0] == context.article), key=lambda key: -dense.get(key, 0.0))
+        if here:
+            article, section = here[0]
+            confidence = max(dense.get(here[0], 0.0), context.confidence)
+        else:
+            # ... read with the conversation (its vector mixed in, as the follow-up's other readings); a section whose
+            # example questions ask about one school thing the conversation has not named ("do you find a job faster
+            # after BBL?") answers less of the plain question than one about finding work in general
+            asked = school_terms(f"{context.text} {text}") | {"mbo", "vmbo"}
+
+            def plain(m: SectionMatch) -> bool:
+                part = self._kort_part(m.article, m.section)
+                if part is None:
+                    return True
+                return school_terms(" ".join([*part.vragen.get(lang, []), *part.vragen.get("nl", [])])) <= asked
+
+            read = self.questions.match(text, joined_vec) if joined_vec is not None else own
+            found = max(
+                (m for m in read if (m.article, m.section) in speaking), key=lambda m: (plain(m), m.score), default=None
+            )
+            if found is None or found.dense < STAY_MIN:
+                return None
+            article, section, confidence = found.article, found.section, found.dense
+        return Route("section", text=text, article=article, section=section, context=context, confidence=confidence)
+
+    @staticmethod
+    def _concept_sections_of(kb: KnowledgeBase) -> dict[str, frozenset[tuple[str, str]]]:
+        """Per FOLLOWUP_CONCEPTS concept, the (article, section) pairs whose example questions name it."""
+        found: dict[str, set[tuple[str, str]]] = {c: set() for c in FOLLOWUP_CONCEPTS}
+        for art in kb.artikelen.values():
+            for k in art.kort:
+                for lang, vragen in k.vragen.items():
+                    for vraag in vragen:
+                        concept = followup_concept(vraag, lang)
+                        if concept is not None:
+                            found[concept].add((art.id, k.id))
+        return {c: frozenset(v) for c, v in found.items()}
+
     def _names_listed_profiel(self, text: str, lang: str, context: Route) -> bool:
         """Whether a short follow-up names vmbo profielen ('MVI', 'MaT') that the earlier question did not, and the
         section just read names each of them (in the asker's language and in Dutch): it asks the same thing of that
@@ -1540,6 +1609,9 @@ class Assistant:
         thing that the section just read and the earlier question do not ("en daarna naar het hbo?" after BOL and
         BBL asks about hbo); a figure question ("how many of them then go on ...?") chooses by its figure."""
         if context.article is None or not asks_next_step(text, lang) or asks_number(text):
+            return False
+        if asks_duration(text, lang):
+            # "... and after that, how many years does the mbo take?" asks how long, which its own words choose
             return False
         if other_domain(text) is not None:
             return False
