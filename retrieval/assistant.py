@@ -64,6 +64,7 @@ from retrieval.language import (
 from retrieval.routing import (
     _NOT_A_NUMBER_WORD,
     ASIDE_DOMAINS,
+    FOLLOWUP_CONCEPTS,
     FOLLOWUP_STARTS,
     NUMBER_WORDS,
     POINTERS,
@@ -92,6 +93,7 @@ from retrieval.routing import (
     deictic_words,
     figure_tail,
     fold,
+    followup_concept,
     in_domain,
     is_followup,
     leans_back,
@@ -721,6 +723,7 @@ class Assistant:
         self._title_words = self._unique_title_words(kb)
         self._programme_names = self._title_names(kb, self._title_words)
         self._field_profielen = self._field_profiel_sections(kb)
+        self._concept_sections = self._concept_sections_of(kb)  # pay, finding work: the sections on each
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}  # curated sentences (knowledge text, not questions)
         # (article, section, lang) -> the words of each sentence that gives a figure, with the sentence before it
@@ -1127,10 +1130,29 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and context.kind == "section" and self._names_listed_profiel(text, lang, context):
+            # "peki MVI hangisinde?" after which vmbo schools on Zuid teach techniek: the section just read says it
+            # for each profiel ("MVI is at the Focus Beroepsacademie"), not what the profiel name alone comes close to
+            return self._same_section(text, qvec, context)
         if followup and context.kind == "section" and self._other_member(text, lang, context):
             # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
             # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
             return self._same_section(text, qvec, context)
+        if self._field_profiel_followup(text, lang, context, followup or second_part):
+            # "which vmbo profile should he pick for that?" after the kinds of work in the port: the profiel that leads
+            # to the field just explained (its article names it), not what profielen are in general, which the
+            # words 'vmbo profile' alone come closest to (the same rule as a question that names the field itself)
+            assert context.article is not None
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=self._field_profielen[context.article][0],
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+                hits=alone.hits,
+            )
         if not followup and not (second_part and not alone.answers):
             if (
                 not second_part
@@ -1159,6 +1181,15 @@ class Assistant:
             joined_vec = None
             joined = self._decide(f"{context.text} {text}", lang, mode, None, prefer=context.article)
         joined.text, joined.qvec, joined.context = f"{context.text} {text}", joined_vec, context
+        concept = followup_concept(text, lang) if followup and own and not second_part else None
+        if concept is not None and context.kind == "section" and other_domain(text) is None:
+            # "а там студентам платять?" after BOL, "and does he find work easily after the diploma?" after dirty
+            # work: the follow-up names pay or finding work, which the example questions of many articles come about
+            # equally close to; a section that speaks of it answers: the conversation's own one first
+            spoken = self._concept_section(text, lang, concept, own, context, joined_vec)
+            if spoken is not None:
+                spoken.qvec, spoken.hits = qvec, alone.hits
+                return spoken
         if (
             followup
             and own
@@ -1475,6 +1506,81 @@ class Assistant:
             return False
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
 
+    def _concept_section(
+        self,
+        text: str,
+        lang: str,
+        concept: str,
+        own: list[SectionMatch],
+        context: Route,
+        joined_vec: np.ndarray | None,
+    ) -> Route | None:
+        """The short-answer section that speaks of ``concept`` (pay, finding work: FOLLOWUP_CONCEPTS) for a follow-up
+        naming it: in the conversation's article when it has one (the one the follow-up's own words match best),
+        else the closest such section elsewhere by the follow-up's own example match (STAY_MIN at least). A section
+        speaks of it when its curated example questions (any language) name it."""
+        if school_terms(text) - school_terms(context.text) - {"mbo", "vmbo"}:
+            # "a ta gwarancja aandebak to znaczy ze na pewno dostanie prace?": it names a school thing of its own,
+            # whose own reading answers (the AanDeBak guarantee), not finding work in general
+            return None
+        speaking = self._concept_sections[concept]
+        dense = {(m.article, m.section): m.dense for m in own}
+        here = sorted((key for key in speaking if key[0] == context.article), key=lambda key: -dense.get(key, 0.0))
+        if here:
+            article, section = here[0]
+            confidence = max(dense.get(here[0], 0.0), context.confidence)
+        else:
+            # ... read with the conversation (its vector mixed in, as the follow-up's other readings); a section whose
+            # example questions ask about one school thing the conversation has not named ("do you find a job faster
+            # after BBL?") answers less of the plain question than one about finding work in general
+            asked = school_terms(f"{context.text} {text}") | {"mbo", "vmbo"}
+
+            def plain(m: SectionMatch) -> bool:
+                part = self._kort_part(m.article, m.section)
+                if part is None:
+                    return True
+                return school_terms(" ".join([*part.vragen.get(lang, []), *part.vragen.get("nl", [])])) <= asked
+
+            read = self.questions.match(text, joined_vec) if joined_vec is not None else own
+            found = max(
+                (m for m in read if (m.article, m.section) in speaking), key=lambda m: (plain(m), m.score), default=None
+            )
+            if found is None or found.dense < STAY_MIN:
+                return None
+            article, section, confidence = found.article, found.section, found.dense
+        return Route("section", text=text, article=article, section=section, context=context, confidence=confidence)
+
+    @staticmethod
+    def _concept_sections_of(kb: KnowledgeBase) -> dict[str, frozenset[tuple[str, str]]]:
+        """Per FOLLOWUP_CONCEPTS concept, the (article, section) pairs whose example questions name it."""
+        found: dict[str, set[tuple[str, str]]] = {c: set() for c in FOLLOWUP_CONCEPTS}
+        for art in kb.artikelen.values():
+            for k in art.kort:
+                for lang, vragen in k.vragen.items():
+                    for vraag in vragen:
+                        concept = followup_concept(vraag, lang)
+                        if concept is not None:
+                            found[concept].add((art.id, k.id))
+        return {c: frozenset(v) for c, v in found.items()}
+
+    def _names_listed_profiel(self, text: str, lang: str, context: Route) -> bool:
+        """Whether a short follow-up names vmbo profielen ('MVI', 'MaT') that the earlier question did not, and the
+        section just read names each of them (in the asker's language and in Dutch): it asks the same thing of that
+        profiel ("and which one has MVI?" after where techniek is taught), which that section answers."""
+        if context.article is None or context.section is None or asks_number(text, lang):
+            return False
+        codes = profiel_codes(text) - profiel_codes(context.text)
+        if not codes:
+            return False
+        own = [w for w in content_words(text, lang) if w not in FOLLOWUP_WORDS.get(lang, ())]
+        if len(own) > STAY_WORDS:
+            return False
+        part = self._kort_part(context.article, context.section)
+        if part is None:
+            return False
+        said = profiel_codes(part.tekst.get(lang, "")) & profiel_codes(part.tekst.get("nl", ""))
+        return codes <= said
+
     def _listed_activity(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
         """The activity of the list just shown that a follow-up asks about ("а це безкоштовно?"): of the listed
         ones, the one whose description is closest to the follow-up; None when none of them is in the index."""
@@ -1582,6 +1688,9 @@ class Assistant:
         BBL asks about hbo); a figure question ("how many of them then go on ...?") chooses by its figure."""
         if context.article is None or not asks_next_step(text, lang) or asks_number(text):
             return False
+        if asks_duration(text, lang):
+            # "... and after that, how many years does the mbo take?" asks how long, which its own words choose
+            return False
         if other_domain(text) is not None:
             return False
         part = self._kort_part(context.article, context.section)
@@ -1598,6 +1707,19 @@ class Assistant:
             return False
         moved = self._moved_topic(text, lang, own, context, joined)
         return moved is not None and moved.confidence >= EXAMPLE_STRONG
+
+    def _field_profiel_followup(self, text: str, lang: str, context: Route, leaning: bool) -> bool:
+        """Whether a follow-up asks which vmbo profiel to choose for the field of work the conversation is about:
+        the conversation's article names the profielen that lead to that field, the follow-up asks for a profiel
+        (asks_profiel) without naming one or a figure, and it leans on what came before (a short follow-up, or one
+        that points back: 'for that', 'daarvoor', 'bunun için')."""
+        if context.kind != "section" or context.article not in self._field_profielen:
+            return False
+        if not asks_profiel(text, lang) or profiel_codes(text) or asks_number(text, lang):
+            return False
+        if other_domain(text) is not None:
+            return False
+        return leaning or refers_back(text, lang) or self._points_back(text, lang)
 
     @staticmethod
     def _points_back(text: str, lang: str) -> bool:

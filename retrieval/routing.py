@@ -1049,6 +1049,7 @@ TRAINING_WORDS: dict[str, tuple[str, ...]] = {
         "كم سنة",
         "سنوات",
         "سنة",
+        "سنين",
         "مدة",
         "مدرسة",
         "مدارس",
@@ -1176,7 +1177,7 @@ DURATION_WORDS: dict[str, tuple[str, ...]] = {
     "nl": ("hoe lang", "jaar", "jaren", "duur", "duurt"),
     "en": ("how long", "year", "years", "duration"),
     "tr": ("kaç yıl", "kaç sene", "yıl", "sene", "sürüyor", "süre", "sürer"),
-    "ar": ("كم سنة", "سنوات", "سنة", "مدة"),
+    "ar": ("كم سنة", "سنوات", "سنة", "سنين", "مدة"),  # 'سنين': years as parents say it (Levantine, Egyptian)
     "pl": ("ile lat", "lat", "lata", "trwa", "długo", "dlugo"),
     "uk": ("скільки років", "років", "роки", "рік", "триває", "скільки часу", "довго"),
 }
@@ -1404,7 +1405,78 @@ def is_followup(text: str, lang: str) -> bool:
     if lang == "ar" and ws[0].startswith("و") and ws[0][1:] in QUESTION_STARTS["ar"]:
         return True
     anaphor = set(ANAPHORA.get(lang, ())) & deictic_words(low, lang)
-    return len(content_words(low, lang)) <= 2 or (bool(anaphor) and len(ws) <= 7)
+    # "وبعدها الـ mbo كم سنة؟" (and after that, the mbo, how many years?): 'after that' leans on what came before
+    leaning = bool(anaphor) or asks_next_step(low, lang)
+    return len(content_words(low, lang)) <= 2 or (leaning and len(ws) <= 7)
+
+
+# Two sub-topics a follow-up names in a few everyday words that the example questions of several articles come about
+# equally close to (the embedding cannot tell "do students get paid there?" from "do BBL students travel further?"):
+# pay while learning or working, and finding work after the diploma. Phrases on the folded text, in six languages;
+# a short-answer section speaks of one when its example questions name it.
+FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "pay": {
+        "nl": ("betaald", "verdien", "salaris", "loon", "geld krijg", "geld verdien"),
+        "en": ("paid", "salary", "wage", "earn", "get money"),
+        "tr": ("maaş", "maas", "ücret al", "ucret al", "para kazan", "para alı", "para ali", "kazanır", "kazanir"),
+        "pl": (
+            "płacą",
+            "placa",
+            "zarabia",
+            "zarobi",
+            "pensj",
+            "wypłat",
+            "wyplat",
+            "dostaje pieniądze",
+            "dostaje pieniadze",
+        ),
+        "uk": ("платять", "платят", "зарплат", "заробля", "заробіт", "отримує гроші", "гроші отриму"),
+        "ar": ("راتب", "معاش", "يقبض", "بيقبض", "بيدفعوله", "يدفعوله", "بياخد مصاري", "ياخذ فلوس", "يأخذ أجر", "أجرة"),
+    },
+    "work": {
+        "nl": (
+            "werk vinden",
+            "baan vinden",
+            "werk vindt",
+            "baan vindt",
+            "werkloos",
+            "aan het werk",
+            "werk krijgen",
+            "een baan krijgen",
+        ),
+        "en": ("find work", "find a job", "finds work", "finds a job", "get a job", "gets a job", "unemployed"),
+        "tr": ("iş bul", "is bul", "işsiz", "issiz", "iş sahibi", "is sahibi"),
+        "pl": (
+            "dostac prac",
+            "dostać prac",
+            "znalezc prac",
+            "znaleźć prac",
+            "znajdzie prac",
+            "dostanie prac",
+            "bezroboc",
+        ),
+        "uk": ("знайти робот", "знайде робот", "влаштуват", "безробіт", "отримати робот"),
+        "ar": (
+            "يلاقي شغل",
+            "يلقى شغل",
+            "بيلاقي شغل",
+            "يلاقي وظيفة",
+            "يلقى وظيفة",
+            "يجد عمل",
+            "يجد وظيفة",
+            "يحصل على عمل",
+            "يحصل على وظيفة",
+            "عاطل",
+        ),
+    },
+}
+
+
+def followup_concept(text: str, lang: str) -> str | None:
+    """The sub-topic of FOLLOWUP_CONCEPTS a question names (pay, finding work), None when none or both."""
+    low = f" {' '.join(words_of(fold(text)))} "
+    found = [c for c, entries in FOLLOWUP_CONCEPTS.items() if any(f" {fold(e)}" in low for e in entries.get(lang, ()))]
+    return found[0] if len(found) == 1 else None
 
 
 # What taking part costs ("is it free?", "moeten we betalen?", "a to jest płatne?"): after a list of activities such
