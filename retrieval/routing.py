@@ -1454,6 +1454,50 @@ def asks_cost(text: str) -> bool:
     return any(w.startswith(COST_STARTS) or w == "fee" for w in words) or any(a in text for a in _COST_ARABIC)
 
 
+# What a job pays ("hoeveel verdient een monteur", "başlangıç maaşı", "бере скільки на місяць"): word starts on the
+# folded text without marks, in the six languages; "per month" next to "how much" asks for a wage too ("بياخد كام في
+# الشهر"). A cost of taking part ("is it free?") is asks_cost, not this.
+PAY_STARTS = (
+    "salar",
+    "verdien",
+    "loon",
+    "lonen",
+    "brutoloon",
+    "nettoloon",
+    "wage",
+    "earn",
+    "salary",
+    "kazan",
+    "zarob",
+    "zarabi",
+    "pensj",
+    "wynagrodz",
+    "зарплат",
+    "заробля",
+    "заробіт",
+    "заробит",
+    "платять",
+)
+_PAY_ARABIC = ("راتب", "رواتب", "معاش", "الأجر", "الاجر", "أجور", "اجور", "يكسب", "يربح", "دخل شهري")
+_MAAS = re.compile(r"maas(?:i|in|lar|lari|larin|ta)?")
+_AR_HOW_MUCH = ("كام", "قديش", "قداش", "شقد", "كم")
+_PER_MONTH = ("per maand", "a month", "per month", "ayda", "aylik", "miesiecznie", "na miesiac", "на місяць",
+              "в місяць", "за місяць", "في الشهر", "بالشهر", "شهريا")
+
+
+def asks_pay(text: str) -> bool:
+    """Whether a question asks what work or a training pays (in any of the six languages)."""
+    from retrieval.tokenize import unmarked
+
+    low = unmarked(fold(text))
+    words = words_of(low)
+    # Turkish 'maaş' (salary) and its forms, not the towns Maassluis or Maasvlakte
+    if any(w.startswith(PAY_STARTS) or _MAAS.fullmatch(w) for w in words) or any(a in text for a in _PAY_ARABIC):
+        return True
+    how_much = asks_number(text) or any(w in _AR_HOW_MUCH for w in words)
+    return how_much and any(f" {m} " in f" {low} " or m in text for m in _PER_MONTH)
+
+
 # --- other domains and non-questions -----------------------------------------------------------
 # Words per domain (all six languages). A question with one of these words is only answered when an
 # example question matches it strongly; otherwise the decline names the kind of service that can help.
