@@ -1976,13 +1976,6 @@ class Assistant:
 
         w = word.strip("'’")
         forms = {w, *tokenize(w, lang)}
-        # a Ukrainian apostrophe is often left out when typing ("компютери" for "комп'ютери"): the word without it,
-        # and its first six letters, are keys too
-        bare = w.replace("'", "").replace("’", "").replace("ʼ", "")
-        if bare != w:
-            forms.add(bare)
-            if len(bare) >= 7 and bare.isalpha():
-                forms.add(bare[:6])
         if lang == "ar":
             plain = w.translate(_HAMZA)
             forms.add(plain)
