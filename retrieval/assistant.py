@@ -80,6 +80,7 @@ from retrieval.routing import (
     asks_job_leerweg,
     asks_next_step,
     asks_number,
+    asks_pay,
     asks_plain_course,
     asks_profiel,
     asks_question,
@@ -199,6 +200,8 @@ W_CHARS, W_PASSAGE, W_RANK = 0.1, 0.3, 0.05
 # A follow-up's section inside the conversation's article: its own words decide among the sections whose example is
 # this close to the best one (words: IDF-weighted share found in the section's short answer and examples)
 SECTION_MARGIN = 0.04
+PAY_ARTICLE = "beeld_salaris"  # a question about pay: the article on pay in techniek (no amounts in the sources)
+PAY_MARGIN = 0.03  # ... when its example question is at most this much further than the closest one
 SECTION_WORDS = 0.1
 KEEP_WORDS = 3  # ... when it has at most this many content words
 SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
@@ -1793,6 +1796,23 @@ class Assistant:
             # naming the profielen that lead there, not with the kinds of work (also when 'ships' is the word of
             # several beroepen of different profielen and no single profiel wins)
             route.section = self._field_profielen[route.article][0]
+        if (
+            prefer is None
+            and mode != "bm25"
+            and qvec is not None
+            and route.kind in ("none", "section")
+            and not self._section_pays(route.article, route.section)
+            and asks_pay(text)
+        ):
+            # "başlangıç maaşı ne kadar, net rakam?", "بياخد كام في الشهر؟": a question about pay whose example is
+            # nearly the closest is answered by the article on pay in techniek (which says honestly that the sources
+            # give no amounts), not declined for want of its words nor answered by a section that says nothing of pay
+            matches = self.questions.match(text, qvec)
+            best = max((m.dense for m in matches), default=0.0)
+            pay = next((m for m in matches if m.article == PAY_ARTICLE), None)
+            if pay is not None and pay.dense >= best - PAY_MARGIN:
+                route.kind, route.article, route.confidence = "section", PAY_ARTICLE, best
+                route.section = self._section_for(PAY_ARTICLE, text, lang, matches)
         if route.kind == "none" and prefer is None and asks_profiel(text, lang):
             # "profil seçmesi lazım, teknik olanlar hangileri?": no interest to go by and no example close enough:
             # which profielen there are (the five techniek ones among them), rather than a decline
@@ -1801,6 +1821,11 @@ class Assistant:
                 max((m.dense for m in self.questions.match(text, qvec)), default=0.0) if qvec is not None else 0.0
             )
         return route
+
+    def _section_pays(self, article: str | None, section: str | None) -> bool:
+        """Whether an article section's short answer speaks of pay (in any language it is written in)."""
+        part = self._kort_part(article, section) if article is not None else None
+        return part is not None and any(asks_pay(t) for t in part.tekst.values())
 
     def _route_alone(
         self,

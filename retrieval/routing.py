@@ -57,6 +57,8 @@ class ExampleQuestions:
 
     # weight of the character similarity next to the dense cosine (tuned on the development set)
     CHAR_WEIGHT = 0.25
+    # ... for an example that shares a school level with the question but swaps another (see match)
+    LEVEL_CHARS = 0.5
 
     def __init__(self, docs: list[Document], vectors: np.ndarray):
         self.docs = docs
@@ -70,6 +72,7 @@ class ExampleQuestions:
         self._section_index = {k: i for i, k in enumerate(self.sections)}
         self._row_section = np.array([self._section_index[k] for k in self.keys], dtype=np.int64)
         self._chars = CharGrams([d.page_content for d in docs]) if docs else None
+        self._levels = [school_terms(d.page_content) & SCHOOL_LEVELS for d in docs]
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -99,6 +102,13 @@ class ExampleQuestions:
             else np.zeros(len(self.docs), dtype=np.float32)
         )
         char_rows = self.char_scores(text) if use_chars else np.zeros(len(self.docs))
+        asked = school_terms(text) & SCHOOL_LEVELS
+        if use_chars and asked:
+            # an example about a step between other school levels ("havo bitirince mbo ..." for "mbo 4 bitirince
+            # hbo ...": one level shared, one swapped) shares many letters with the question but asks something else:
+            # its letters count for less (LEVEL_CHARS)
+            other = [i for i, lv in enumerate(self._levels) if lv & asked and lv - asked and asked - lv]
+            char_rows[other] *= self.LEVEL_CHARS
         # best row per section: sort by (section, -dense) and take the first row of each section
         order = np.lexsort((-dense_rows, self._row_section))
         sections_sorted = self._row_section[order]
@@ -1364,6 +1374,10 @@ def deictic_words(text: str, lang: str) -> set[str]:
 SCHOOL_TERMS = re.compile(r"(?<![^\W\d_])(v?mbo|havo|vwo|hbo|mavo|bbl|bol|entree|nprz|aandebak|stc)(?![^\W\d_])")
 
 
+# The school levels among them: an example that names other levels than the question asks about something else
+SCHOOL_LEVELS = frozenset({"vmbo", "mbo", "havo", "vwo", "hbo", "mavo"})
+
+
 def school_terms(text: str) -> frozenset[str]:
     """The Dutch school-system names in ``text`` (folded; also glued to an Arabic prefix: 'بالmbo')."""
     return frozenset(SCHOOL_TERMS.findall(_GLUED_LATIN.sub(" ", fold(text))))
@@ -1524,6 +1538,63 @@ def asks_cost(text: str) -> bool:
 
     words = [unmarked(w) for w in words_of(fold(text))]  # "ücretli", "płatne" typed with or without their marks
     return any(w.startswith(COST_STARTS) or w == "fee" for w in words) or any(a in text for a in _COST_ARABIC)
+
+
+# What a job pays ("hoeveel verdient een monteur", "başlangıç maaşı", "бере скільки на місяць"): word starts on the
+# folded text without marks, in the six languages; "per month" next to "how much" asks for a wage too ("بياخد كام في
+# الشهر"). A cost of taking part ("is it free?") is asks_cost, not this.
+PAY_STARTS = (
+    "salar",
+    "verdien",
+    "loon",
+    "lonen",
+    "brutoloon",
+    "nettoloon",
+    "wage",
+    "earn",
+    "salary",
+    "kazan",
+    "zarob",
+    "zarabi",
+    "pensj",
+    "wynagrodz",
+    "зарплат",
+    "заробля",
+    "заробіт",
+    "заробит",
+    "платять",
+)
+_PAY_ARABIC = ("راتب", "رواتب", "معاش", "الأجر", "الاجر", "أجور", "اجور", "يكسب", "يربح", "دخل شهري")
+_MAAS = re.compile(r"maas(?:i|in|lar|lari|larin|ta)?")
+_AR_HOW_MUCH = ("كام", "قديش", "قداش", "شقد", "كم")
+_PER_MONTH = (
+    "per maand",
+    "a month",
+    "per month",
+    "ayda",
+    "aylik",
+    "miesiecznie",
+    "na miesiac",
+    "на місяць",
+    "в місяць",
+    "за місяць",
+    "في الشهر",
+    "بالشهر",
+    "شهريا",
+)
+
+
+def asks_pay(text: str) -> bool:
+    """Whether a question asks what work or a training pays (in any of the six languages)."""
+    from retrieval.tokenize import unmarked
+
+    low = unmarked(fold(text))
+    words = words_of(low)
+    # Turkish 'maaş' (salary) and its forms, not the towns Maassluis or Maasvlakte
+    if any(w.startswith(PAY_STARTS) or _MAAS.fullmatch(w) for w in words) or any(a in text for a in _PAY_ARABIC):
+        return True
+    how_much = asks_number(text) or any(w in _AR_HOW_MUCH for w in words)
+    return how_much and any(f" {m} " in f" {low} " or m in text for m in _PER_MONTH)
 
 
 # --- other domains and non-questions -----------------------------------------------------------
