@@ -1584,6 +1584,37 @@ _PER_MONTH = (
 )
 
 
+# What a thing costs the one who buys it ("wat kost", "the price", "ne kadar tutuyor", "ile kosztuje", "скільки
+# коштує", "كم تكلفة"): word starts (or whole words, in PRICE_WORDS) on the folded text without marks. "How much per
+# month" with one of these asks for a price (an insurance, childcare, rent), not for a wage. Words that are both a
+# price and a wage ("betalen", "ücret", "платять") are not here.
+PRICE_STARTS = (
+    "kost",
+    "prijs",
+    "prijz",
+    "cost",
+    "price",
+    "pricing",
+    "expensive",
+    "fiyat",
+    "maliyet",
+    "masraf",
+    "koszt",
+    "кошту",
+    "вартіст",
+)
+PRICE_WORDS = frozenset({"tutar", "tutuyor", "tutuyo", "cena", "ceny", "cene", "ціна", "ціни", "ціну", "стоїть"})
+_PRICE_ARABIC = ("تكلف", "يكلف", "سعر", "ثمن", "بكم")
+
+
+def asks_price(text: str) -> bool:
+    """Whether a question asks what a thing costs (a price, not a wage), in any of the six languages."""
+    from retrieval.tokenize import unmarked
+
+    words = words_of(unmarked(fold(text)))
+    return any(w.startswith(PRICE_STARTS) or w in PRICE_WORDS for w in words) or any(a in text for a in _PRICE_ARABIC)
+
+
 def asks_pay(text: str) -> bool:
     """Whether a question asks what work or a training pays (in any of the six languages)."""
     from retrieval.tokenize import unmarked
@@ -1594,7 +1625,12 @@ def asks_pay(text: str) -> bool:
     if any(w.startswith(PAY_STARTS) or _MAAS.fullmatch(w) for w in words) or any(a in text for a in _PAY_ARABIC):
         return True
     how_much = asks_number(text) or any(w in _AR_HOW_MUCH for w in words)
-    return how_much and any(f" {m} " in f" {low} " or m in text for m in _PER_MONTH)
+    if not (how_much and any(f" {m} " in f" {low} " or m in text for m in _PER_MONTH)):
+        return False
+    # "how much per month" without a wage word: a wage ("what does he take home a month?"), unless the question asks
+    # a price ("how much does health insurance cost a month?") or is about another domain ("childcare per month"),
+    # which is declined with that domain's referral
+    return not asks_price(text) and other_domain(text) is None
 
 
 # --- other domains and non-questions -----------------------------------------------------------
@@ -1740,6 +1776,20 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "kinderbijslag",
         "kinderopvang*",
         "childcare",
+        "daycare",
+        "kreş*",  # childcare (paid for by the parents, with an allowance) in the other languages
+        "kres",
+        "krese",
+        "kresi",
+        "kreste",
+        "çocuk bakımı",
+        "żłob*",
+        "ясла",
+        "ясел*",
+        "ясл",
+        "дитяч* садок",
+        "дитсад*",
+        "حضانة",
         "uitkering*",
         "benefits",
         "child benefit",
