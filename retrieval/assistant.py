@@ -100,6 +100,7 @@ from retrieval.routing import (
     leans_back,
     looks_like_code,
     names_profiel,
+    names_teacher,
     other_domain,
     overrides_instructions,
     profiel_codes,
@@ -2898,6 +2899,11 @@ class Assistant:
 
         return share
 
+    def _part_names_teacher(self, article: str, section: str | None) -> bool:
+        """Whether an article section's Dutch short answer speaks of a teacher (see names_teacher)."""
+        part = self._kort_part(article, section)
+        return part is not None and names_teacher(part.tekst.get("nl", ""))
+
     def _wordier_section(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
     ) -> str | None:
@@ -2910,6 +2916,15 @@ class Assistant:
             return section
         share = self._words_share(text, lang)
         best = max(m.dense for m in mine)
+        if names_teacher(text) and not self._part_names_teacher(article, section):
+            # "mag elke leraar dat zomaar geven?", "until when may an ordinary vmbo teacher give it?": the question asks
+            # about the teacher; of the sections whose example is about as close, the one whose short answer speaks
+            # of the teacher answers (who may teach the programme), not the one about the programme itself
+            teaching = [
+                m for m in mine if m.dense >= best - SECTION_MARGIN and self._part_names_teacher(article, m.section)
+            ]
+            if teaching:
+                return max(teaching, key=lambda m: m.dense).section
         here = share(article, section)
         wordier = [
             m

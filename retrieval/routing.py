@@ -985,6 +985,34 @@ def profiel_codes(text: str) -> frozenset[str]:
     return frozenset(VOCAB_PROFIEL.get(c, c) for c in _PROFIEL_CODE.findall(text) if c in VMBO_PROFIEL_CODES)
 
 
+# A teacher named by the question ("mag elke leraar dat geven?", "do kiedy zwykły nauczyciel może prowadzić ...",
+# "who may teach it"): word starts on the folded text without marks, six languages; Arabic words anywhere in a word
+# (they take al-, wa-, bi-). 'مدرسة' (school) is not a teacher: the Arabic teacher words are matched as words.
+TEACHER_STARTS = (
+    "leraar",
+    "leraren",
+    "lerares",
+    "docent",
+    "leerkracht",
+    "juf",
+    "teacher",
+    "ogretmen",
+    "nauczyciel",
+    "вчител",
+    "учител",
+    "викладач",
+)
+_TEACHER_ARABIC = re.compile(r"(?<![\u0600-\u06ff])(?:[وبل]?ال)?(?:معلم(?:ة|ه|ين|ون)?|مدرس(?:ين|ون)?|[أا]ستاذ(?:ة|ه)?)(?![\u0600-\u06ff])")
+
+
+def names_teacher(text: str) -> bool:
+    """Whether a question names a teacher (in any of the six languages)."""
+    from retrieval.tokenize import unmarked
+
+    words = words_of(unmarked(fold(text)))
+    return any(w.startswith(TEACHER_STARTS) for w in words) or bool(_TEACHER_ARABIC.search(text.replace("\u0651", "")))
+
+
 def names_profiel(text: str) -> bool:
     """Whether the question names a profiel: by its code or by the word profiel (in any of our languages)."""
     low = fold(text)

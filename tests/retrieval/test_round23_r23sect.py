@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.routing import asks_pay, asks_price
+from retrieval.routing import asks_pay, asks_price, names_teacher
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,40 @@ def test_a_cost_per_month_of_another_domain_is_declined(assistant: Assistant, qu
 def test_what_a_job_pays_per_month_gets_the_pay_article(assistant: Assistant) -> None:
     answer = assistant.ask("how much does a young plumber bring home per month?", use_llm=False, fallback_lang="en")
     assert (answer.topic or "").startswith("artikel:beeld_salaris"), answer.topic
+
+
+# --- a question about the teacher: the section about who may teach -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mag elke leraar dat zomaar geven", True),
+        ("kan de juf dat ook", True),
+        ("can any teacher take that class", True),
+        ("her öğretmen verebilir mi", True),
+        ("her ogretmen verebilir mi", True),
+        ("czy zwykły nauczyciel może to prowadzić", True),
+        ("чи може звичайний вчитель", True),
+        ("هل أي معلم بيقدر يدرّسها", True),
+        ("المدرّس العادي", True),
+        ("مدرسة بنتي ما فيها تقنية", False),  # a school, not a teacher
+        ("mijn dochter zit op de mavo", False),
+    ],
+)
+def test_teacher_words(text: str, expected: bool) -> None:
+    assert names_teacher(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("op de mavo komt een praktijkvak techniek, mag iedere leraar dat zomaar geven?", "nl"),
+        ("okulda pratik teknik dersi açılıyor, sıradan bir öğretmen bunu verebilir mi?", "tr"),
+    ],
+)
+def test_a_question_about_the_teacher_gets_the_teacher_section(
+    assistant: Assistant, question: str, lang: str
+) -> None:
+    answer = assistant.ask(question, use_llm=False, fallback_lang=lang)
+    assert answer.topic == "artikel:praktijkgerichte_programmas#docent", answer.topic
