@@ -550,6 +550,13 @@ _PLACEMENT_SUBJECT = re.compile(
     r"melden|report\w*)\b|(?:stage|تدريب|تمييز|عنصري|حجاب|محجب|شركة|الشركات|اشتكي|نشتكي|شكوى|اسمه)",
     re.UNICODE,
 )
+# a continuous route from vmbo into mbo, named as parents do: a route, a pathway, one school for both, a safety net
+_ROUTE_SUBJECT = re.compile(
+    r"\b(?:\w*route\w*|traject\w*|doorlop\w*|ge[iï]ntegreerd\w*|integr\w*|vangnet\w*|vast|aan elkaar|pathway\w*|"
+    r"safety net|backup|yol\w*|entegre|g[uü]zergah\w*|[sś]cie[zż]k\w*|zintegr\w*|маршрут\w*|інтегр\w*|"
+    r"програм\w*|траєкт\w*)\b|(?:مسار|المسار|بالمسار|route|vangnet)",
+    re.UNICODE,
+)
 SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] = (
     ("meisjes_techniek", None, _GIRL_SUBJECT),
     (
@@ -558,6 +565,9 @@ SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] =
         re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE),
     ),
     ("stage_discriminatie", None, re.compile(_MIGRANT_SUBJECT.pattern + "|" + _PLACEMENT_SUBJECT.pattern, re.UNICODE)),
+    # the safety net of a continuous vmbo-mbo route is for a pupil in such a route: "my son did not get his vmbo
+    # diploma, can he still go to mbo?" names no route and is who goes to Entree, not what if the route fails
+    ("doorlopende_routes", frozenset({"vangnet"}), _ROUTE_SUBJECT),
     # the AanDeBak job guarantee is a programme, named when it is meant ("is a tech mbo a guaranteed job?" is not it)
     (
         "gaan_voor_een_baan",

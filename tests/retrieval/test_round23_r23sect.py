@@ -116,3 +116,23 @@ def test_a_question_about_the_teacher_gets_the_teacher_section(
 ) -> None:
     answer = assistant.ask(question, use_llm=False, fallback_lang=lang)
     assert answer.topic == "artikel:praktijkgerichte_programmas#docent", answer.topic
+
+
+# --- no vmbo diploma: Entree, not the safety net of a continuous route the question does not name -----------------
+
+
+def test_the_safety_net_of_a_route_is_for_a_question_about_a_route(assistant: Assistant) -> None:
+    missing = assistant._missing_subjects("ابني ما عنده شهادة vmbo، بيقدر يروح على mbo؟")
+    assert ("doorlopende_routes", "vangnet") in missing
+    for named in (
+        "wat als hij het niet haalt in de doorlopende route?",
+        "what if he fails the integrated route",
+        "شو بيصير إذا ما نجح بالمسار؟",
+        "що буде, якщо він не впорається з маршрутом?",
+    ):
+        assert ("doorlopende_routes", "vangnet") not in assistant._missing_subjects(named), named
+
+
+def test_no_vmbo_diploma_is_answered_by_entree(assistant: Assistant) -> None:
+    answer = assistant.ask("ابني ما معه شهادة الvmbo، في امل يدخل الmbo؟", use_llm=False, fallback_lang="ar")
+    assert (answer.topic or "").startswith("artikel:mbo_niveaus"), answer.topic
