@@ -101,6 +101,7 @@ from retrieval.routing import (
     looks_like_code,
     names_profiel,
     other_domain,
+    other_domains,
     overrides_instructions,
     profiel_codes,
     refers_back,
@@ -176,6 +177,8 @@ DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounde
 DENSE_MIN = 0.80  # below this: never grounded
 COVERAGE_MIN = 0.40  # between the two: the query's rare words must occur in the top passages
 BM25_ONLY_COVERAGE = 0.40  # bm25-only mode has no dense score: lexical overlap alone decides
+DECLINE_REFERRALS = 2  # a decline names where to go for at most this many other domains (one per question part)
+
 # Routing calibration (issue 11, tuned on retrieval/eval_data/questions.yaml; holdout.yaml is not tuned on).
 # Off-topic questions reached an example-question cosine of at most 0.885 on the development set.
 EXAMPLE_STRONG = 0.90  # best example question at or above this: the section answers, whatever the passages say
@@ -4149,13 +4152,15 @@ class Assistant:
         )
 
     def _decline(self, question: str, lang: str, notice: str | None = None) -> Answer:
-        domain = other_domain(question)
+        domains = other_domains(question)[:DECLINE_REFERRALS]
         if overrides_instructions(question):
             # not a question to look up: no "my sources do not say", no hint where else to ask
             text = f"{t('assistant.outside_topic', lang)}\n\n{t('assistant.can_help', lang)}"
-        elif domain:
-            # another domain: say plainly that it is outside what LOB-Kompas does, and where to go instead
-            text = f"{t('assistant.outside_topic', lang)} {t(f'assistant.domain_{domain}', lang)}\n\n{t('assistant.can_help', lang)}"
+        elif domains:
+            # another domain: say plainly that it is outside what LOB-Kompas does, and where to go instead (for each
+            # part of a two-part question: the dentist and the insurer)
+            where = " ".join(t(f"assistant.domain_{domain}", lang) for domain in domains)
+            text = f"{t('assistant.outside_topic', lang)} {where}\n\n{t('assistant.can_help', lang)}"
         else:
             text = f"{t('assistant.refusal', lang)} {t('assistant.go_school', lang)}\n\n{t('assistant.can_help', lang)}"
         return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline", notice=notice)

@@ -1637,6 +1637,18 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "zieke",
         "koorts*",
         "huisarts*",
+        "tandarts",
+        "tandartsen",
+        "dentist",
+        "dentists",
+        "diş hekim*",
+        "dişçi*",
+        "dentyst*",
+        "стоматолог*",
+        "دكتور اسنان",
+        "دكتور أسنان",
+        "دكتور الأسنان",
+        "دكتور الاسنان",
         "dokter*",
         "doctor*",
         "fever",
@@ -1981,6 +1993,17 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
     ),
     "housing": (
         "huurwoning*",
+        "sociale woning*",
+        "woningcorporatie*",
+        "social housing",
+        "council house*",
+        "sosyal konut*",
+        "konut başvur*",
+        "konut basvur*",
+        "mieszkanie socjalne",
+        "mieszkania socjalnego",
+        "соціальне житло",
+        "соціального житла",
         "huurhuis",
         "woning zoeken",
         "rent a house",
@@ -2031,16 +2054,21 @@ def without_aside(text: str) -> str | None:
     return " ".join(kept)
 
 
+def other_domains(text: str) -> list[str]:
+    """Every domain a clearly out-of-scope question touches, in the order of OTHER_DOMAINS ("a dentist for my son,
+    and does the insurance pay for braces?" is health and insurance)."""
+    low = fold(text)
+    found = [domain for domain, patterns in _DOMAIN_PATTERNS.items() if any(p.search(low) for p in patterns)]
+    if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
+        found.append("language")  # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
+    return found
+
+
 def other_domain(text: str) -> str | None:
     """The domain a clearly out-of-scope question belongs to (health, weather, government, money, travel,
     bullying, learning Dutch, sport, shopping, housing), or None."""
-    low = fold(text)
-    for domain, patterns in _DOMAIN_PATTERNS.items():
-        if any(p.search(low) for p in patterns):
-            return domain
-    if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
-        return "language"  # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
-    return None
+    found = other_domains(text)
+    return found[0] if found else None
 
 
 _CODE_PATTERNS = (
