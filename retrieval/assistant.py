@@ -49,7 +49,7 @@ from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Artikel, BronRef, KortAntwoord
-from knowledge.sources import source_labels
+from knowledge.sources import ref_text, source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
@@ -137,11 +137,32 @@ _PRIMARY_WORDS = re.compile(r"\b(?:groep|basisschool|ilkokul\w*|podstawow\w*)\b|
 
 def _says_again(short: str, advice: str) -> bool:
     """Whether a sentence of ``short`` already says what the advice line (after its label) says."""
-    body = fold(advice.split(":", 1)[-1].strip())
+    return _repeats(short, advice.split(":", 1)[-1].strip())
+
+
+def _repeats(text: str, sentence: str) -> bool:
+    """Whether a sentence of ``text`` already says what ``sentence`` says (nearly the same words)."""
+    body = fold(sentence)
     return any(
         len(said) >= 0.6 * len(body) and max(fuzz.ratio(body, said), fuzz.token_sort_ratio(body, said)) >= ADVICE_REPEAT
-        for said in map(fold, sentences(short))
+        for said in map(fold, sentences(text))
     )
+
+
+def _without_repeats(texts: list[str]) -> list[str]:
+    """The parts of a two-part answer, a later part without the sentences an earlier part already said (a job and
+    its course described in nearly the same words: "Je legt stroomkabels ..." / "Je leert stroomkabels ...")."""
+    kept: list[str] = []
+    for text in texts:
+        said = "\n".join(kept)
+        paragraphs = []
+        for paragraph in text.split("\n\n"):  # a paragraph without repeats keeps its lines as they were
+            own = [s for s in sentences(paragraph) if not (said and _repeats(said, s))]
+            if own:
+                paragraphs.append(paragraph if len(own) == len(sentences(paragraph)) else " ".join(own))
+        if paragraphs:
+            kept.append("\n\n".join(paragraphs))
+    return kept
 
 
 def _asks_figure(question: str, lang: str) -> bool:
@@ -423,6 +444,27 @@ RECORD_WORDS = 100  # a record answer: what the job is, its courses with level, 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _merged_sources(kb: KnowledgeBase, sources: list[Source], lang: str) -> list[Source]:
+    """One line per source: a record or article the answer drew on twice is listed once (with its first, fuller
+    label), and a report cited for two parts of the answer is one label with all its sections ('Sterk
+    Techniekonderwijs Zuid 2019, § A.3.2, § B.2.2'), in the order they first appear."""
+    merged: dict[tuple[str, str], Source] = {}
+    for src in sources:
+        key = (src.kind, src.source or src.label)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = src.model_copy()
+        elif src.kind == "report":
+            first.bronnen = list(dict.fromkeys([*first.bronnen, *src.bronnen]))
+    for src in merged.values():
+        if src.kind == "report" and src.bronnen:
+            refs = [BronRef(bron=b, sectie=s or None) for b, _, s in (r.partition("#") for r in src.bronnen)]
+            labels = source_labels(kb, refs, lang)
+            if len(labels) == 1:
+                src.label = labels[0]
+    return list(merged.values())
 
 
 def _hit_source(hit: Hit, name: str) -> Source:
@@ -3422,6 +3464,7 @@ class Assistant:
             answer.answer = (
                 f"{answer.answer}\n\n{t('assistant.aside_unknown', lang)} {t(f'assistant.domain_{route.aside}', lang)}"
             )
+        answer.sources = _merged_sources(self.kb, answer.sources, lang)
         return answer
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
@@ -3450,7 +3493,7 @@ class Assistant:
         if not parts:
             return self._decline(route.text, lang, None)
         budget = MAX_ANSWER_WORDS // len(parts)
-        texts = [trim_words(p.answer, budget) for p in parts]
+        texts = _without_repeats([trim_words(p.answer, budget) for p in parts])
         if len(parts) < len(route.parts):
             texts.append(t("assistant.part_missing", lang))
         sources: list[Source] = []
@@ -3516,7 +3559,7 @@ class Assistant:
                 snippet=_snippet(short),
                 language=lang,
                 section=part.id if part else None,
-                bronnen=[_ref(b) for b in art.bronnen],
+                bronnen=[ref_text(b) for b in art.bronnen],
             )
         ]
         if travel is not None and short == travel[0]:
@@ -3593,7 +3636,7 @@ class Assistant:
                 kind="report",
                 source=f"gebied:{gebied.id}" if km is not None else None,
                 title=gebied.naam,
-                bronnen=[_ref(r) for r in refs],
+                bronnen=[ref_text(r) for r in refs],
             )
             for lbl in source_labels(self.kb, list(dict.fromkeys(refs)), lang)
         ]
@@ -3623,7 +3666,7 @@ class Assistant:
             labels = source_labels(self.kb, group, lang)
             for lbl in labels:
                 if lbl not in {s.label for s in out}:
-                    out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[_ref(r) for r in group]))
+                    out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[ref_text(r) for r in group]))
         return out
 
     def _record(self, hit: Hit, lang: str, courses_first: bool = False, question: str = "") -> Answer:
@@ -3923,7 +3966,7 @@ class Assistant:
         text = t("assistant.beroep_duur", lang, naam=beroep.naam, opleidingen=format_list(items, lang))
         sources = [_hit_source(hit, beroep.naam)]
         sources += [self._record_source(f"opleiding:{o.id}", lang) for o in routes]
-        refs = {_ref(b): b for o in routes for b in o.bronnen}
+        refs = {ref_text(b): b for o in routes for b in o.bronnen}
         sources += self._report_sources(list(refs.values()), lang)
         return Answer(
             answer=trim_words(text, 90),
@@ -3953,7 +3996,7 @@ class Assistant:
             title=name,
             snippet=_snippet(text),
             language="nl",
-            bronnen=[_ref(b) for b in refs],
+            bronnen=[ref_text(b) for b in refs],
         )
 
     def _sector_statement(self, beroep: Any) -> Any:
@@ -4107,7 +4150,7 @@ class Assistant:
                 title=h.initiatief.naam,
                 snippet=_snippet(h.initiatief.omschrijving),
                 language="nl",
-                bronnen=[_ref(b) for b in h.initiatief.bronnen],
+                bronnen=[ref_text(b) for b in h.initiatief.bronnen],
             )
             for h in result.shown
         ]
@@ -4212,10 +4255,6 @@ class Assistant:
 def own_label(name: str, lang: str) -> str:
     """How an own document is named as a source: its file name, marked as not checked by LOB-Kompas."""
     return f"{name} ({t('assistant.own_document', lang)})"
-
-
-def _ref(ref: BronRef) -> str:
-    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
 
 
 _DEFAULT: Assistant | None = None
