@@ -2060,7 +2060,8 @@ def other_domains(text: str) -> list[str]:
     low = fold(text)
     found = [domain for domain, patterns in _DOMAIN_PATTERNS.items() if any(p.search(low) for p in patterns)]
     if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
-        found.append("language")  # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
+        # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
+        found.append("language")
     return found
 
 

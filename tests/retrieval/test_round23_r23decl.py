@@ -45,13 +45,31 @@ def test_two_domains_in_one_question_are_both_named() -> None:
     ("question", "lang", "domains"),
     [
         ("sosyal konut için belediyeye nasıl başvurulur?", "tr", ["housing"]),
-        ("where do i book a dentist for my daughter, and does her health insurance pay for braces?", "en", ["health", "insurance"]),
+        (
+            "where do i book a dentist for my daughter, and does her health insurance pay for braces?",
+            "en",
+            ["health", "insurance"],
+        ),
         ("ik snap de website van de IND niet, hoe verleng ik mijn verblijfsvergunning?", "nl", ["government"]),
     ],
 )
-def test_the_decline_says_where_to_go_for_each_part(assistant: Assistant, question: str, lang: str, domains: list[str]) -> None:
+def test_the_decline_says_where_to_go_for_each_part(
+    assistant: Assistant, question: str, lang: str, domains: list[str]
+) -> None:
     answer = assistant.ask(question, lang=lang, use_llm=False)
     assert answer.reply_kind == "decline", answer.answer
     for domain in domains:
         assert t(f"assistant.domain_{domain}", lang) in answer.answer, (domain, answer.answer)
     assert "Informatiepunt Digitale Overheid" in answer.answer or "government" not in domains
+
+
+def test_a_two_part_record_answer_lists_each_source_once_and_does_not_repeat_itself(assistant: Assistant) -> None:
+    """A job plus 'can he do it in BBL?': the job and its course, each source once, each report one label."""
+    answer = assistant.ask("wat doet een netwerkmonteur eigenlijk? kan dat via bbl", lang="nl", use_llm=False)
+    assert answer.reply_kind == "answer", answer.answer
+    keys = [(s.kind, s.source or s.label) for s in answer.sources]
+    assert len(keys) == len(set(keys)), [s.label for s in answer.sources]
+    reports = [s.source for s in answer.sources if s.kind == "report"]
+    assert len(reports) == len(set(reports)), reports
+    said = [" ".join(s.split()) for s in answer.answer.replace("\n", " ").split(". ")]
+    assert len(said) == len(set(said)), answer.answer
