@@ -441,6 +441,14 @@ SAME_NAME = 0.9  # a job's name this close to its course's name (a letter apart)
 RECORD_WORDS = 100  # a record answer: what the job is, its courses with level, length, BOL/BBL and schools, job chances
 
 
+def _opening(sentence: str, lang: str) -> str:
+    """A sentence moved to the front of an answer, without the Arabic 'and' glued to its first word ("وقد ارتفع" ->
+    "قد ارتفع"): it joined the sentence to the one before, which now comes after it."""
+    if lang == "ar" and sentence.startswith("و") and len(sentence.split(" ", 1)[0]) > 2:
+        return sentence[1:]
+    return sentence
+
+
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
@@ -4109,7 +4117,7 @@ class Assistant:
             return short, True
         if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
             return short, False
-        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]]), False
+        return " ".join([_opening(parts[best], lang), *parts[:best], *parts[best + 1 :]]), False
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""

@@ -338,12 +338,22 @@ def compares_two(text: str, lang: str) -> bool:
 # How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
 # "Dlatego ... tam"): taken out of its paragraph it loses what it is about. Folded, whole words at the start.
 LEANING_STARTS: dict[str, tuple[str, ...]] = {
-    "nl": ("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
-    "en": ("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
-    "tr": ("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
-    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam"),
-    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там"),
-    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك"),
+    # ... and the contrast words: "Toch kiezen meisjes er weinig voor" cannot open an answer either
+    "nl": (
+        *("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
+        *("toch", "maar", "echter"),
+    ),
+    "en": (
+        *("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
+        *("still", "yet", "but", "however"),
+    ),
+    "tr": (
+        *("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
+        *("yine de", "ama", "ancak", "fakat"),
+    ),
+    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam", "jednak", "ale", "mimo to"),
+    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там", "проте", "але", "однак", "втім"),
+    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك", "لكن", "مع ذلك"),
 }
 
 
@@ -363,6 +373,8 @@ def leans_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS), or leans
     on it further on (LEANING_INSIDE)."""
     words = words_of(fold(sentence))
+    if lang == "ar" and words and words[0].startswith("و") and len(words[0]) > 2:
+        words[0] = words[0][1:]  # "ولذلك", "ولكن": the glued 'and' in front of the word that leans back
     low = " ".join(words[:3]) + " "
     if any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ())):
         return True

@@ -11,7 +11,7 @@ import pytest
 
 from knowledge.i18n import t
 from retrieval.assistant import Assistant
-from retrieval.routing import other_domain, other_domains
+from retrieval.routing import leans_back, other_domain, other_domains
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,38 @@ def test_a_two_part_record_answer_lists_each_source_once_and_does_not_repeat_its
     assert len(reports) == len(set(reports)), reports
     said = [" ".join(s.split()) for s in answer.answer.replace("\n", " ").split(". ")]
     assert len(said) == len(set(said)), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "leans"),
+    [
+        ("Toch kiezen meisjes er nog weinig voor.", "nl", True),
+        ("Still, few girls choose it.", "en", True),
+        ("Yine de az kız bunu seçiyor.", "tr", True),
+        ("Jednak niewiele dziewcząt to wybiera.", "pl", True),
+        ("Проте дівчата рідко це обирають.", "uk", True),
+        ("ولذلك فمن يدرس اختصاصًا تقنيًا لديه فرصة جيدة.", "ar", True),
+        ("ولكن قليل من البنات يخترنها.", "ar", True),
+        ("وقد ارتفع عدد الوظائف الشاغرة.", "ar", False),
+        ("Meisjes kiezen er nog weinig voor.", "nl", False),
+    ],
+)
+def test_a_contrast_word_leans_on_the_sentence_before(sentence: str, lang: str, leans: bool) -> None:
+    assert leans_back(sentence, lang) is leans
+
+
+def test_a_figure_follow_up_does_not_open_with_a_contrast_word_or_a_glued_and(assistant: Assistant) -> None:
+    """The figure's sentence opens the answer only when it can stand first ("Toch ..." / "Still, ..." cannot); an
+    Arabic sentence moved to the front loses the 'and' that joined it to the one before."""
+    for previous, question, lang in [
+        (
+            "kunnen meisjes ook techniek kiezen op het vmbo?",
+            "en hoeveel procent van de techniekleerlingen is een meisje?",
+            "nl",
+        ),
+        ("can girls do techniek at vmbo too?", "what percentage of them are girls?", "en"),
+        ("هل يوجد عمل فعلا في التقنية في روتردام؟", "وبكم زادت الوظائف؟", "ar"),
+    ]:
+        answer = assistant.ask(question, lang=lang, previous=[previous], use_llm=False)
+        first = answer.answer.split()[0].strip(",").lower()
+        assert first not in ("toch", "still", "وقد", "ولذلك"), answer.answer
