@@ -49,7 +49,7 @@ from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Artikel, BronRef, KortAntwoord
-from knowledge.sources import source_labels
+from knowledge.sources import ref_text, source_labels
 from retrieval.chunking import QUESTION_KIND
 from retrieval.embeddings import CountingEmbeddings, get_embeddings
 from retrieval.index import BuildReport, open_knowledge_index, open_userdocs, shipped_index_dir
@@ -102,6 +102,7 @@ from retrieval.routing import (
     names_profiel,
     names_teacher,
     other_domain,
+    other_domains,
     overrides_instructions,
     profiel_codes,
     refers_back,
@@ -137,11 +138,32 @@ _PRIMARY_WORDS = re.compile(r"\b(?:groep|basisschool|ilkokul\w*|podstawow\w*)\b|
 
 def _says_again(short: str, advice: str) -> bool:
     """Whether a sentence of ``short`` already says what the advice line (after its label) says."""
-    body = fold(advice.split(":", 1)[-1].strip())
+    return _repeats(short, advice.split(":", 1)[-1].strip())
+
+
+def _repeats(text: str, sentence: str) -> bool:
+    """Whether a sentence of ``text`` already says what ``sentence`` says (nearly the same words)."""
+    body = fold(sentence)
     return any(
         len(said) >= 0.6 * len(body) and max(fuzz.ratio(body, said), fuzz.token_sort_ratio(body, said)) >= ADVICE_REPEAT
-        for said in map(fold, sentences(short))
+        for said in map(fold, sentences(text))
     )
+
+
+def _without_repeats(texts: list[str]) -> list[str]:
+    """The parts of a two-part answer, a later part without the sentences an earlier part already said (a job and
+    its course described in nearly the same words: "Je legt stroomkabels ..." / "Je leert stroomkabels ...")."""
+    kept: list[str] = []
+    for text in texts:
+        said = "\n".join(kept)
+        paragraphs = []
+        for paragraph in text.split("\n\n"):  # a paragraph without repeats keeps its lines as they were
+            own = [s for s in sentences(paragraph) if not (said and _repeats(said, s))]
+            if own:
+                paragraphs.append(paragraph if len(own) == len(sentences(paragraph)) else " ".join(own))
+        if paragraphs:
+            kept.append("\n\n".join(paragraphs))
+    return kept
 
 
 def _asks_figure(question: str, lang: str) -> bool:
@@ -177,6 +199,8 @@ DENSE_STRONG = 0.875  # dense cosine of the best chunk at or above this: grounde
 DENSE_MIN = 0.80  # below this: never grounded
 COVERAGE_MIN = 0.40  # between the two: the query's rare words must occur in the top passages
 BM25_ONLY_COVERAGE = 0.40  # bm25-only mode has no dense score: lexical overlap alone decides
+DECLINE_REFERRALS = 2  # a decline names where to go for at most this many other domains (one per question part)
+
 # Routing calibration (issue 11, tuned on retrieval/eval_data/questions.yaml; holdout.yaml is not tuned on).
 # Off-topic questions reached an example-question cosine of at most 0.885 on the development set.
 EXAMPLE_STRONG = 0.90  # best example question at or above this: the section answers, whatever the passages say
@@ -418,9 +442,38 @@ SAME_NAME = 0.9  # a job's name this close to its course's name (a letter apart)
 RECORD_WORDS = 100  # a record answer: what the job is, its courses with level, length, BOL/BBL and schools, job chances
 
 
+def _opening(sentence: str, lang: str) -> str:
+    """A sentence moved to the front of an answer, without the Arabic 'and' glued to its first word ("وقد ارتفع" ->
+    "قد ارتفع"): it joined the sentence to the one before, which now comes after it."""
+    if lang == "ar" and sentence.startswith("و") and len(sentence.split(" ", 1)[0]) > 2:
+        return sentence[1:]
+    return sentence
+
+
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _merged_sources(kb: KnowledgeBase, sources: list[Source], lang: str) -> list[Source]:
+    """One line per source: a record or article the answer drew on twice is listed once (with its first, fuller
+    label), and a report cited for two parts of the answer is one label with all its sections ('Sterk
+    Techniekonderwijs Zuid 2019, § A.3.2, § B.2.2'), in the order they first appear."""
+    merged: dict[tuple[str, str], Source] = {}
+    for src in sources:
+        key = (src.kind, src.source or src.label)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = src.model_copy()
+        elif src.kind == "report":
+            first.bronnen = list(dict.fromkeys([*first.bronnen, *src.bronnen]))
+    for src in merged.values():
+        if src.kind == "report" and src.bronnen:
+            refs = [BronRef(bron=b, sectie=s or None) for b, _, s in (r.partition("#") for r in src.bronnen)]
+            labels = source_labels(kb, refs, lang)
+            if len(labels) == 1:
+                src.label = labels[0]
+    return list(merged.values())
 
 
 def _hit_source(hit: Hit, name: str) -> Source:
@@ -3444,6 +3497,7 @@ class Assistant:
             answer.answer = (
                 f"{answer.answer}\n\n{t('assistant.aside_unknown', lang)} {t(f'assistant.domain_{route.aside}', lang)}"
             )
+        answer.sources = _merged_sources(self.kb, answer.sources, lang)
         return answer
 
     def _single(self, route: Route, lang: str, with_advice: bool = True, question: str | None = None) -> Answer:
@@ -3472,7 +3526,7 @@ class Assistant:
         if not parts:
             return self._decline(route.text, lang, None)
         budget = MAX_ANSWER_WORDS // len(parts)
-        texts = [trim_words(p.answer, budget) for p in parts]
+        texts = _without_repeats([trim_words(p.answer, budget) for p in parts])
         if len(parts) < len(route.parts):
             texts.append(t("assistant.part_missing", lang))
         sources: list[Source] = []
@@ -3538,7 +3592,7 @@ class Assistant:
                 snippet=_snippet(short),
                 language=lang,
                 section=part.id if part else None,
-                bronnen=[_ref(b) for b in art.bronnen],
+                bronnen=[ref_text(b) for b in art.bronnen],
             )
         ]
         if travel is not None and short == travel[0]:
@@ -3615,7 +3669,7 @@ class Assistant:
                 kind="report",
                 source=f"gebied:{gebied.id}" if km is not None else None,
                 title=gebied.naam,
-                bronnen=[_ref(r) for r in refs],
+                bronnen=[ref_text(r) for r in refs],
             )
             for lbl in source_labels(self.kb, list(dict.fromkeys(refs)), lang)
         ]
@@ -3645,7 +3699,7 @@ class Assistant:
             labels = source_labels(self.kb, group, lang)
             for lbl in labels:
                 if lbl not in {s.label for s in out}:
-                    out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[_ref(r) for r in group]))
+                    out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[ref_text(r) for r in group]))
         return out
 
     def _record(self, hit: Hit, lang: str, courses_first: bool = False, question: str = "") -> Answer:
@@ -3945,7 +3999,7 @@ class Assistant:
         text = t("assistant.beroep_duur", lang, naam=beroep.naam, opleidingen=format_list(items, lang))
         sources = [_hit_source(hit, beroep.naam)]
         sources += [self._record_source(f"opleiding:{o.id}", lang) for o in routes]
-        refs = {_ref(b): b for o in routes for b in o.bronnen}
+        refs = {ref_text(b): b for o in routes for b in o.bronnen}
         sources += self._report_sources(list(refs.values()), lang)
         return Answer(
             answer=trim_words(text, 90),
@@ -3975,7 +4029,7 @@ class Assistant:
             title=name,
             snippet=_snippet(text),
             language="nl",
-            bronnen=[_ref(b) for b in refs],
+            bronnen=[ref_text(b) for b in refs],
         )
 
     def _sector_statement(self, beroep: Any) -> Any:
@@ -4088,7 +4142,7 @@ class Assistant:
             return short, True
         if best == 0 or scores[best] - scores[0] < LEAD_MARGIN:
             return short, False
-        return " ".join([parts[best], *parts[:best], *parts[best + 1 :]]), False
+        return " ".join([_opening(parts[best], lang), *parts[:best], *parts[best + 1 :]]), False
 
     def _best_sentences(self, text: str, question: str, lang: str, limit: int) -> str:
         """The sentences of a passage that share the most (rare) words with the question, in reading order."""
@@ -4129,7 +4183,7 @@ class Assistant:
                 title=h.initiatief.naam,
                 snippet=_snippet(h.initiatief.omschrijving),
                 language="nl",
-                bronnen=[_ref(b) for b in h.initiatief.bronnen],
+                bronnen=[ref_text(b) for b in h.initiatief.bronnen],
             )
             for h in result.shown
         ]
@@ -4174,13 +4228,15 @@ class Assistant:
         )
 
     def _decline(self, question: str, lang: str, notice: str | None = None) -> Answer:
-        domain = other_domain(question)
+        domains = other_domains(question)[:DECLINE_REFERRALS]
         if overrides_instructions(question):
             # not a question to look up: no "my sources do not say", no hint where else to ask
             text = f"{t('assistant.outside_topic', lang)}\n\n{t('assistant.can_help', lang)}"
-        elif domain:
-            # another domain: say plainly that it is outside what LOB-Kompas does, and where to go instead
-            text = f"{t('assistant.outside_topic', lang)} {t(f'assistant.domain_{domain}', lang)}\n\n{t('assistant.can_help', lang)}"
+        elif domains:
+            # another domain: say plainly that it is outside what LOB-Kompas does, and where to go instead (for each
+            # part of a two-part question: the dentist and the insurer)
+            where = " ".join(t(f"assistant.domain_{domain}", lang) for domain in domains)
+            text = f"{t('assistant.outside_topic', lang)} {where}\n\n{t('assistant.can_help', lang)}"
         else:
             text = f"{t('assistant.refusal', lang)} {t('assistant.go_school', lang)}\n\n{t('assistant.can_help', lang)}"
         return Answer(answer=text, language=lang, grounded=False, status="refused", reply_kind="decline", notice=notice)
@@ -4232,10 +4288,6 @@ class Assistant:
 def own_label(name: str, lang: str) -> str:
     """How an own document is named as a source: its file name, marked as not checked by LOB-Kompas."""
     return f"{name} ({t('assistant.own_document', lang)})"
-
-
-def _ref(ref: BronRef) -> str:
-    return f"{ref.bron}#{ref.sectie}" if ref.sectie else ref.bron
 
 
 _DEFAULT: Assistant | None = None

@@ -338,12 +338,22 @@ def compares_two(text: str, lang: str) -> bool:
 # How a sentence of the knowledge text opens when it leans on the sentence before it ("Van hen zegt 35% ...",
 # "Dlatego ... tam"): taken out of its paragraph it loses what it is about. Folded, whole words at the start.
 LEANING_STARTS: dict[str, tuple[str, ...]] = {
-    "nl": ("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
-    "en": ("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
-    "tr": ("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
-    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam"),
-    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там"),
-    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك"),
+    # ... and the contrast words: "Toch kiezen meisjes er weinig voor" cannot open an answer either
+    "nl": (
+        *("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
+        *("toch", "maar", "echter"),
+    ),
+    "en": (
+        *("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
+        *("still", "yet", "but", "however"),
+    ),
+    "tr": (
+        *("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
+        *("yine de", "ama", "ancak", "fakat"),
+    ),
+    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam", "jednak", "ale", "mimo to"),
+    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там", "проте", "але", "однак", "втім"),
+    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك", "لكن", "مع ذلك"),
 }
 
 
@@ -363,6 +373,8 @@ def leans_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS), or leans
     on it further on (LEANING_INSIDE)."""
     words = words_of(fold(sentence))
+    if lang == "ar" and words and words[0].startswith("و") and len(words[0]) > 2:
+        words[0] = words[0][1:]  # "ولذلك", "ولكن": the glued 'and' in front of the word that leans back
     low = " ".join(words[:3]) + " "
     if any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ())):
         return True
@@ -1701,6 +1713,18 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "zieke",
         "koorts*",
         "huisarts*",
+        "tandarts",
+        "tandartsen",
+        "dentist",
+        "dentists",
+        "diş hekim*",
+        "dişçi*",
+        "dentyst*",
+        "стоматолог*",
+        "دكتور اسنان",
+        "دكتور أسنان",
+        "دكتور الأسنان",
+        "دكتور الاسنان",
         "dokter*",
         "doctor*",
         "fever",
@@ -2059,6 +2083,17 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
     ),
     "housing": (
         "huurwoning*",
+        "sociale woning*",
+        "woningcorporatie*",
+        "social housing",
+        "council house*",
+        "sosyal konut*",
+        "konut başvur*",
+        "konut basvur*",
+        "mieszkanie socjalne",
+        "mieszkania socjalnego",
+        "соціальне житло",
+        "соціального житла",
         "huurhuis",
         "woning zoeken",
         "rent a house",
@@ -2109,16 +2144,22 @@ def without_aside(text: str) -> str | None:
     return " ".join(kept)
 
 
+def other_domains(text: str) -> list[str]:
+    """Every domain a clearly out-of-scope question touches, in the order of OTHER_DOMAINS ("a dentist for my son,
+    and does the insurance pay for braces?" is health and insurance)."""
+    low = fold(text)
+    found = [domain for domain, patterns in _DOMAIN_PATTERNS.items() if any(p.search(low) for p in patterns)]
+    if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
+        # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
+        found.append("language")
+    return found
+
+
 def other_domain(text: str) -> str | None:
     """The domain a clearly out-of-scope question belongs to (health, weather, government, money, travel,
     bullying, learning Dutch, sport, shopping, housing), or None."""
-    low = fold(text)
-    for domain, patterns in _DOMAIN_PATTERNS.items():
-        if any(p.search(low) for p in patterns):
-            return domain
-    if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
-        return "language"  # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
-    return None
+    found = other_domains(text)
+    return found[0] if found else None
 
 
 _CODE_PATTERNS = (
