@@ -100,6 +100,7 @@ from retrieval.routing import (
     leans_back,
     looks_like_code,
     names_profiel,
+    names_school,
     other_domain,
     overrides_instructions,
     profiel_codes,
@@ -1123,6 +1124,13 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and not second_part and context.kind == "section" and mode != "bm25":
+            # "a w ilu szkołach na Zuid to jest?" after what PIE is: which schools in a place teach the profiel just
+            # named is the question that names both, and goes where that question goes (the schools on Zuid), not to
+            # what profielen are, which the pointing word keeps it on
+            placed = self._place_school_followup(text, lang, context, mode)
+            if placed is not None:
+                return placed
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -1519,6 +1527,37 @@ class Assistant:
         if rarest in set(query_tokens(context.text, lang)):
             return False
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
+
+    def _place_school_followup(self, text: str, lang: str, context: Route, mode: Mode) -> Route | None:
+        """A follow-up about schools in a place (find_place) that the earlier question did not name, after a question
+        that named vmbo profielen the follow-up does not: the follow-up read with those profielen ("... na Zuid ...
+        PIE"), when that reading answers with another article that names the place in its own words; else None."""
+        from retrieval.structured import find_place
+
+        codes = profiel_codes(context.text) - profiel_codes(text)
+        if not codes or not names_school(text) or other_domain(text) is not None:
+            return None
+        place = find_place(self.kb, text)
+        if place is None or find_place(self.kb, context.text) is not None:
+            return None
+        direct = f"{text} {' '.join(sorted(codes))}"
+        dvec = self.query_vector(direct)
+        routed = self._decide(direct, lang, mode, dvec)
+        if routed.kind != "section" or routed.article is None or routed.article == context.article:
+            return None
+        name = fold(place.naam)
+        parts = self.kb.artikelen[routed.article].kort
+        if not any(name in fold(k.tekst.get("nl", "")) for k in parts):
+            return None
+        # ... in a section that speaks of profielen: one that names these (where PIE is taught), not one that names
+        # none (the schools being rebuilt)
+        naming = [k.id for k in parts if codes <= profiel_codes(k.tekst.get("nl", ""))]
+        chosen = self._kort_part(routed.article, routed.section)
+        if naming and chosen is not None and not profiel_codes(chosen.tekst.get("nl", "")):
+            score = {m.section: m.score for m in self.questions.match(direct, dvec) if m.article == routed.article}
+            routed.section = max(naming, key=lambda sec: score.get(sec, 0.0))
+        routed.text, routed.context = text, context
+        return routed
 
     def _group_followup(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
         """A short follow-up that names a group of pupils (groups_named: girls, migrants, BBL, BOL, tl) the earlier

@@ -1219,6 +1219,16 @@ WHERE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A school as a place where something is taught ("how many schools on Zuid have it?", "w ilu szkołach", "в скількох
+# школах", "أي مدرسة"): folded text, word starts in five languages and Arabic anywhere in a word (prefixes)
+_SCHOOL_PLACE = re.compile(r"\b(?:school\w*|scholen|okul\w*|szko[lł]\w*|школ\w*)\b|مدرس|مدارس", re.UNICODE)
+
+
+def names_school(text: str) -> bool:
+    """Whether ``text`` speaks of schools as places ("welke school", "kaç okulda", "w ilu szkołach")."""
+    return bool(_SCHOOL_PLACE.search(fold(text)))
+
+
 def asks_where(text: str, lang: str) -> bool:
     """Whether the question asks where (which school, near which place) one learns a job."""
     return _has_entry(text, lang, WHERE_WORDS)
