@@ -105,6 +105,7 @@ from retrieval.routing import (
     overrides_instructions,
     profiel_codes,
     refers_back,
+    same_situation,
     school_terms,
     split_question,
     vector_mean,
@@ -1152,6 +1153,29 @@ class Assistant:
             # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
             # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
             return self._same_section(text, qvec, context)
+        if (
+            not second_part
+            and context.kind == "section"
+            and context.article is not None
+            and asks_number(text, lang)
+            and same_situation(text, lang)
+            and other_domain(text) is None
+        ):
+            # "how many children on Zuid are in that situation?" after "our school has no technology profile": the
+            # figure the conversation's article gives for the situation it describes (41% of the pupils on Zuid), not
+            # what the figure's few words (children, Zuid) come close to elsewhere
+            matches = self.questions.match(text, qvec) if qvec is not None else []
+            section = self._section_for(context.article, text, lang, matches, keep=context.section, about=context.text)
+            if section is not None and self._section_figure(context.article, section):
+                return Route(
+                    "section",
+                    text=text,
+                    article=context.article,
+                    section=section,
+                    qvec=qvec,
+                    context=context,
+                    confidence=context.confidence,
+                )
         if followup and not second_part and context.kind == "section":
             # "and with bbl is it any better?" after migrant kids' trouble finding a placement, "a często tak jest u
             # dzieci z rodzin migrantów?" after a too-low school advice: the conversation's question again, for a

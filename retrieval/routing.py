@@ -1229,6 +1229,25 @@ def names_school(text: str) -> bool:
     return bool(_SCHOOL_PLACE.search(fold(text)))
 
 
+# "In that situation / such a school" points at the situation the earlier question described ("how many children on
+# Zuid are in that situation?" after "our school has no technology profile"): a figure asked about it is the figure
+# the conversation's article gives for that situation. Folded text.
+_SITUATION: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:die|deze|zo'?n|zulke|dezelfde|hetzelfde|zelfde) (?:situatie|positie|school|scholen)\b"),
+    "en": re.compile(r"\b(?:that|this|such an?|the same|a similar) (?:situation|position|school|schools)\b"),
+    "tr": re.compile(r"\b(?:böyle|boyle|öyle|oyle)\b|\b(?:bu|aynı|ayni) (?:durum\w*|okul\w*)"),
+    "pl": re.compile(r"\b(?:tej|takiej|takich|podobnej|tej samej) (?:sytuacj\w*|szko[lł]\w*)"),
+    "uk": re.compile(r"(?<!\w)(?:такій|такої|цій|тій|такому|такі|таких|схожій) (?:ситуаці\w*|становищ\w*|школ\w*)"),
+    "ar": re.compile(r"(?:هالوضع|هذا الوضع|نفس الوضع|هالحالة|هذه الحالة|نفس الحالة|هيك وضع|هيك مدرسة|مثل هذه المدرسة|هالمدرسة)"),
+}
+
+
+def same_situation(text: str, lang: str) -> bool:
+    """Whether a question points at the situation described before it ("in die situatie", "böyle bir okulda",
+    "в такій ситуації")."""
+    return _says_in(text, lang, _SITUATION)
+
+
 def asks_where(text: str, lang: str) -> bool:
     """Whether the question asks where (which school, near which place) one learns a job."""
     return _has_entry(text, lang, WHERE_WORDS)
