@@ -89,6 +89,7 @@ from retrieval.routing import (
     asks_where_to_learn,
     asks_why,
     best_per_article,
+    compares_back,
     compares_two,
     content_words,
     deictic_words,
@@ -1612,6 +1613,11 @@ class Assistant:
             and not _YOUNG.search(fold(w))
         ]
         if len(rest) > GROUP_FOLLOWUP_WORDS:
+            return None
+        # ... and it asks that question again: it names only the group ("and with BBL?"), points back ("hoe zit dat"),
+        # compares ("is it any better?", "częściej?") or asks a figure; "are there programmes just for girls?" asks
+        # for something of its own
+        if rest and not (self._points_back(text, lang) or compares_back(text, lang) or asks_number(text, lang)):
             return None
 
         def gives(article: str, section: str, groups: frozenset[str]) -> bool:

@@ -1248,6 +1248,26 @@ def same_situation(text: str, lang: str) -> bool:
     return _says_in(text, lang, _SITUATION)
 
 
+# "Is it any better / more often / easier there?": a follow-up that compares with what was just said ("and with bbl is
+# it any better?", "a często tak jest u dzieci migrantów?") asks the earlier question again for what it names. Folded
+# words (a word start for the longer ones).
+_COMPARING: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:beter|slechter|makkelijker|moeilijker|vaker|meer|minder|anders|groter|kleiner|erger)\b"),
+    "en": re.compile(r"\b(?:better|worse|easier|harder|more|less|often|different|bigger|smaller)\b"),
+    "tr": re.compile(r"\b(?:daha|fark\w*|kolay|zor)\b"),
+    "pl": re.compile(
+        r"\b(?:lepiej|gorzej|łatwiej|latwiej|trudniej|częściej|czesciej|często|czesto|więcej|wiecej|mniej|inaczej)\b"
+    ),
+    "uk": re.compile(r"(?<!\w)(?:краще|гірше|легше|важче|частіше|часто|більше|менше|інакше)(?!\w)"),
+    "ar": re.compile(r"(?:أفضل|افضل|أحسن|احسن|أسهل|اسهل|أصعب|اصعب|أكثر|اكثر|أقل|اقل|مختلف)"),
+}
+
+
+def compares_back(text: str, lang: str) -> bool:
+    """Whether a follow-up compares with what was just said ("is it any better?", "daha mı kolay?", "częściej?")."""
+    return _says_in(text, lang, _COMPARING)
+
+
 def asks_where(text: str, lang: str) -> bool:
     """Whether the question asks where (which school, near which place) one learns a job."""
     return _has_entry(text, lang, WHERE_WORDS)
