@@ -1554,33 +1554,44 @@ class Assistant:
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
 
     def _place_school_followup(self, text: str, lang: str, context: Route, mode: Mode) -> Route | None:
-        """A follow-up about schools in a place (find_place) that the earlier question did not name, after a question
-        that named vmbo profielen the follow-up does not: the follow-up read with those profielen ("... na Zuid ...
-        PIE"), when that reading answers with another article that names the place in its own words; else None."""
+        """A follow-up that asks of the vmbo profielen the earlier question named without naming them ("a w ilu
+        szkołach na Zuid to jest?", "a ilu uczniów po nim zostaje w technice?" after what PIE is): the follow-up read
+        with those profielen ("... PIE") is the question the parent means, and answers when it leads to another
+        article: about schools in a place (find_place) the earlier question did not name, an article that names the
+        place in its own words; a figure, a section that names those profielen and gives a figure; else None."""
         from retrieval.structured import find_place
 
         codes = profiel_codes(context.text) - profiel_codes(text)
-        if not codes or not names_school(text) or other_domain(text) is not None:
+        if not codes or profiel_codes(text) or other_domain(text) is not None:
             return None
-        place = find_place(self.kb, text)
-        if place is None or find_place(self.kb, context.text) is not None:
+        place = find_place(self.kb, text) if names_school(text) else None
+        if place is not None and find_place(self.kb, context.text) is not None:
+            return None
+        if place is None and not asks_number(text, lang):
             return None
         direct = f"{text} {' '.join(sorted(codes))}"
         dvec = self.query_vector(direct)
         routed = self._decide(direct, lang, mode, dvec)
         if routed.kind != "section" or routed.article is None or routed.article == context.article:
             return None
-        name = fold(place.naam)
         parts = self.kb.artikelen[routed.article].kort
-        if not any(name in fold(k.tekst.get("nl", "")) for k in parts):
-            return None
-        # ... in a section that speaks of profielen: one that names these (where PIE is taught), not one that names
-        # none (the schools being rebuilt)
-        naming = [k.id for k in parts if codes <= profiel_codes(k.tekst.get("nl", ""))]
         chosen = self._kort_part(routed.article, routed.section)
-        if naming and chosen is not None and not profiel_codes(chosen.tekst.get("nl", "")):
-            score = {m.section: m.score for m in self.questions.match(direct, dvec) if m.article == routed.article}
-            routed.section = max(naming, key=lambda sec: score.get(sec, 0.0))
+        if place is None:
+            # the figure asked is that profiel's ('76% for PIE'), in a section that names it
+            if chosen is None or not codes <= profiel_codes(chosen.tekst.get("nl", "")):
+                return None
+            if not self._section_figure(routed.article, routed.section or ""):
+                return None
+        else:
+            name = fold(place.naam)
+            if not any(name in fold(k.tekst.get("nl", "")) for k in parts):
+                return None
+            # ... in a section that speaks of profielen: one that names these (where PIE is taught), not one that
+            # names none (the schools being rebuilt)
+            naming = [k.id for k in parts if codes <= profiel_codes(k.tekst.get("nl", ""))]
+            if naming and chosen is not None and not profiel_codes(chosen.tekst.get("nl", "")):
+                score = {m.section: m.score for m in self.questions.match(direct, dvec) if m.article == routed.article}
+                routed.section = max(naming, key=lambda sec: score.get(sec, 0.0))
         routed.text, routed.context = text, context
         return routed
 

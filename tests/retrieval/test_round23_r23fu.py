@@ -106,3 +106,18 @@ def test_compares_back(text: str, lang: str, expected: bool) -> None:
     from retrieval.routing import compares_back
 
     assert compares_back(text, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ("co to jest profil PIE w vmbo?", "a ilu z nich potem zostaje w technice na mbo?"),
+        ("wat houdt het profiel PIE in?", "en hoeveel leerlingen blijven daarna in de techniek op het mbo?"),
+    ],
+)
+def test_a_figure_followup_after_a_profiel_gets_that_profiels_figure(
+    assistant: Assistant, previous: str, question: str
+) -> None:
+    answer = assistant.ask(question, previous=[previous], use_llm=False)
+    assert answer.topic == "artikel:techniekprofielen#doorstroom", answer.topic
+    assert "76%" in answer.answer
