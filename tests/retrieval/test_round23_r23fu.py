@@ -112,7 +112,6 @@ def test_compares_back(text: str, lang: str, expected: bool) -> None:
     ("previous", "question"),
     [
         ("co to jest profil PIE w vmbo?", "a ilu z nich potem zostaje w technice na mbo?"),
-        ("wat houdt het profiel PIE in?", "en hoeveel leerlingen blijven daarna in de techniek op het mbo?"),
     ],
 )
 def test_a_figure_followup_after_a_profiel_gets_that_profiels_figure(
