@@ -89,6 +89,7 @@ from retrieval.routing import (
     asks_where_to_learn,
     asks_why,
     best_per_article,
+    compares_back,
     compares_two,
     content_words,
     deictic_words,
@@ -100,12 +101,14 @@ from retrieval.routing import (
     leans_back,
     looks_like_code,
     names_profiel,
+    names_school,
     names_teacher,
     other_domain,
     other_domains,
     overrides_instructions,
     profiel_codes,
     refers_back,
+    same_situation,
     school_terms,
     split_question,
     vector_mean,
@@ -254,6 +257,9 @@ FIGURE_PASSAGE_MARGIN = 0.05
 # example is this close to the best one (a short group word, Turkish "kız", moves the examples little: 0.07)
 GROUP_MARGIN = 0.08
 GROUP_OWN = 0.02  # ... the chosen article's own section for the group, when its example is about as close
+# A follow-up that asks the conversation's question again for a group ("and with bbl?", "and for girls?") says at most
+# this many words besides the group and 'kids' ("is it any better", "często tak")
+GROUP_FOLLOWUP_WORDS = 3
 FIGURE_PASSAGE_WORDS = 0.2  # (its words: at most this share of the question's words fewer than the chosen one's)
 # ... but not when the figure there is clearly less the one asked: the question's words (its region or group: "girls",
 # "Den Haag", "tl") stand next to the chosen section's figure and not next to that one's (figure fit: IDF-weighted
@@ -1184,6 +1190,13 @@ class Assistant:
                 context=context,
                 confidence=context.confidence,
             )
+        if followup and not second_part and context.kind == "section" and mode != "bm25":
+            # "a w ilu szkołach na Zuid to jest?" after what PIE is: which schools in a place teach the profiel just
+            # named is the question that names both, and goes where that question goes (the schools on Zuid), not to
+            # what profielen are, which the pointing word keeps it on
+            placed = self._place_school_followup(text, lang, context, mode)
+            if placed is not None:
+                return placed
         if followup and context.kind in ("section", "record") and self._only_place(text, lang):
             # "a z Delft?" after travel times from Rotterdam: the same topic for another place (the travel figures
             # are read from the follow-up's place when the answer is written)
@@ -1205,6 +1218,37 @@ class Assistant:
             # "а з MaT?" after "how many PIE pupils go on in techniek?": the same figure for another profiel, group
             # or track that the section just read gives too, not what the name alone comes close to (what MaT is)
             return self._same_section(text, qvec, context)
+        if (
+            not second_part
+            and context.kind == "section"
+            and context.article is not None
+            and asks_number(text, lang)
+            and same_situation(text, lang)
+            and other_domain(text) is None
+        ):
+            # "how many children on Zuid are in that situation?" after "our school has no technology profile": the
+            # figure the conversation's article gives for the situation it describes (41% of the pupils on Zuid), not
+            # what the figure's few words (children, Zuid) come close to elsewhere
+            matches = self.questions.match(text, qvec) if qvec is not None else []
+            section = self._section_for(context.article, text, lang, matches, keep=context.section, about=context.text)
+            if section is not None and self._section_figure(context.article, section):
+                return Route(
+                    "section",
+                    text=text,
+                    article=context.article,
+                    section=section,
+                    qvec=qvec,
+                    context=context,
+                    confidence=context.confidence,
+                )
+        if followup and not second_part and context.kind == "section":
+            # "and with bbl is it any better?" after migrant kids' trouble finding a placement, "a często tak jest u
+            # dzieci z rodzin migrantów?" after a too-low school advice: the conversation's question again, for a
+            # group it did not name; the section that gives that group's figure on the same topic answers, not the
+            # article about the group itself (about BBL) that the bare word comes close to
+            grouped = self._group_followup(text, lang, context, qvec)
+            if grouped is not None:
+                return grouped
         if self._field_profiel_followup(text, lang, context, followup or second_part):
             # "which vmbo profile should he pick for that?" after the kinds of work in the port: the profiel that leads
             # to the field just explained (its article names it), not what profielen are in general, which the
@@ -1572,6 +1616,127 @@ class Assistant:
         if rarest in set(query_tokens(context.text, lang)):
             return False
         return any(rarest in window for window in self._figure_window_words(context.article, context.section, lang))
+
+    def _place_school_followup(self, text: str, lang: str, context: Route, mode: Mode) -> Route | None:
+        """A follow-up that asks of the vmbo profielen the earlier question named without naming them ("a w ilu
+        szkołach na Zuid to jest?", "a ilu uczniów po nim zostaje w technice?" after what PIE is): the follow-up read
+        with those profielen ("... PIE") is the question the parent means, and answers when it leads to another
+        article: about schools in a place (find_place) the earlier question did not name, an article that names the
+        place in its own words; a figure, a section that names those profielen and gives a figure; else None."""
+        from retrieval.structured import find_place
+
+        codes = profiel_codes(context.text) - profiel_codes(text)
+        if not codes or profiel_codes(text) or other_domain(text) is not None:
+            return None
+        place = find_place(self.kb, text) if names_school(text) else None
+        if place is not None and find_place(self.kb, context.text) is not None:
+            return None
+        if place is None and not asks_number(text, lang):
+            return None
+        direct = f"{text} {' '.join(sorted(codes))}"
+        dvec = self.query_vector(direct)
+        routed = self._decide(direct, lang, mode, dvec)
+        if routed.kind != "section" or routed.article is None or routed.article == context.article:
+            return None
+        parts = self.kb.artikelen[routed.article].kort
+        chosen = self._kort_part(routed.article, routed.section)
+        if place is None:
+            # the figure asked is that profiel's ('76% for PIE'), in a section that names it
+            if chosen is None or not codes <= profiel_codes(chosen.tekst.get("nl", "")):
+                return None
+            if not self._section_figure(routed.article, routed.section or ""):
+                return None
+        else:
+            name = fold(place.naam)
+            if not any(name in fold(k.tekst.get("nl", "")) for k in parts):
+                return None
+            # ... in a section that speaks of profielen: one that names these (where PIE is taught), not one that
+            # names none (the schools being rebuilt)
+            naming = [k.id for k in parts if codes <= profiel_codes(k.tekst.get("nl", ""))]
+            if naming and chosen is not None and not profiel_codes(chosen.tekst.get("nl", "")):
+                score = {m.section: m.score for m in self.questions.match(direct, dvec) if m.article == routed.article}
+                routed.section = max(naming, key=lambda sec: score.get(sec, 0.0))
+        routed.text, routed.context = text, context
+        return routed
+
+    def _group_followup(self, text: str, lang: str, context: Route, qvec: np.ndarray | None) -> Route | None:
+        """A short follow-up that names a group of pupils (groups_named: girls, migrants, BBL, BOL, tl) the earlier
+        question did not, and says little else (GROUP_FOLLOWUP_WORDS words besides the group and 'kids'): the
+        section that gives a figure for that group, in the conversation's article (the one just read when it does;
+        else the one the follow-up's own words match best); when that article has none, the section of another
+        article that gives a figure for the earlier question's groups and the new one together (placements of
+        migrant youth in BBL), the closest to the two questions read together (GROUP_MARGIN); else None."""
+        if context.article is None or qvec is None or other_domain(text) is not None:
+            return None
+        if asks_action(text, lang) or profiel_codes(text) or asks_why(text):
+            return None
+        new = groups_named(text) - groups_named(context.text)
+        if not new:
+            return None
+        # a school thing of its own besides the group ('hbo', 'Entree') asks about that thing
+        if school_terms(text) - school_terms(context.text) - new - {"mbo", "vmbo"}:
+            return None
+        # ... its words besides the group, 'kids', a pointing word ("وهذا") and one-letter words ('u', 'z')
+        pointing = set(POINTERS.get(lang, ()))
+        rest = [
+            w
+            for w in content_words(text, lang)
+            if len(w) >= 2
+            and w not in FOLLOWUP_WORDS.get(lang, ())
+            and not deictic_words(w, lang) & pointing
+            and not groups_named(w)
+            and not _YOUNG.search(fold(w))
+        ]
+        if len(rest) > GROUP_FOLLOWUP_WORDS:
+            return None
+        # ... and it asks that question again: it names only the group ("and with BBL?"), points back ("hoe zit dat"),
+        # compares ("is it any better?", "częściej?") or asks a figure; "are there programmes just for girls?" asks
+        # for something of its own
+        if rest and not (self._points_back(text, lang) or compares_back(text, lang) or asks_number(text, lang)):
+            return None
+
+        def gives(article: str, section: str, groups: frozenset[str]) -> bool:
+            return groups <= self._section_groups(article, section, lang) and self._section_figure(article, section)
+
+        own = self.questions.match(text, qvec)
+        here = [k.id for k in self.kb.artikelen[context.article].kort if gives(context.article, k.id, new)]
+        if here:
+            if context.section in here:
+                section: str | None = context.section
+            else:
+                dense = {m.section: m.dense for m in own if m.article == context.article}
+                section = max(here, key=lambda s: dense.get(s, 0.0))
+            return Route(
+                "section",
+                text=text,
+                article=context.article,
+                section=section,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+            )
+        earlier = groups_named(context.text)
+        if not earlier or context.qvec is None:
+            return None
+        joined_vec = vector_mean(CONTEXT_WEIGHT * context.qvec, (1 - CONTEXT_WEIGHT) * qvec)
+        read = self.questions.match(text, joined_vec)
+        best = max((m.dense for m in read), default=0.0)
+        found = max(
+            (m for m in read if m.dense >= best - GROUP_MARGIN and gives(m.article, m.section, earlier | new)),
+            key=lambda m: m.dense,
+            default=None,
+        )
+        if found is None:
+            return None
+        return Route(
+            "section",
+            text=text,
+            article=found.article,
+            section=found.section,
+            qvec=qvec,
+            context=context,
+            confidence=found.dense,
+        )
 
     def _concept_section(
         self,

@@ -1259,6 +1259,55 @@ WHERE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A school as a place where something is taught ("how many schools on Zuid have it?", "w ilu szkołach", "в скількох
+# школах", "أي مدرسة"): folded text, word starts in five languages and Arabic anywhere in a word (prefixes)
+_SCHOOL_PLACE = re.compile(r"\b(?:school\w*|scholen|okul\w*|szko[lł]\w*|школ\w*)\b|مدرس|مدارس", re.UNICODE)
+
+
+def names_school(text: str) -> bool:
+    """Whether ``text`` speaks of schools as places ("welke school", "kaç okulda", "w ilu szkołach")."""
+    return bool(_SCHOOL_PLACE.search(fold(text)))
+
+
+# "In that situation / such a school" points at the situation the earlier question described ("how many children on
+# Zuid are in that situation?" after "our school has no technology profile"): a figure asked about it is the figure
+# the conversation's article gives for that situation. Folded text.
+_SITUATION: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:die|deze|zo'?n|zulke|dezelfde|hetzelfde|zelfde) (?:situatie|positie|school|scholen)\b"),
+    "en": re.compile(r"\b(?:that|this|such an?|the same|a similar) (?:situation|position|school|schools)\b"),
+    "tr": re.compile(r"\b(?:böyle|boyle|öyle|oyle)\b|\b(?:bu|aynı|ayni) (?:durum\w*|okul\w*)"),
+    "pl": re.compile(r"\b(?:tej|takiej|takich|podobnej|tej samej) (?:sytuacj\w*|szko[lł]\w*)"),
+    "uk": re.compile(r"(?<!\w)(?:такій|такої|цій|тій|такому|такі|таких|схожій) (?:ситуаці\w*|становищ\w*|школ\w*)"),
+    "ar": re.compile(r"(?:هالوضع|هذا الوضع|نفس الوضع|هالحالة|هذه الحالة|نفس الحالة|هيك وضع|هيك مدرسة|مثل هذه المدرسة|هالمدرسة)"),
+}
+
+
+def same_situation(text: str, lang: str) -> bool:
+    """Whether a question points at the situation described before it ("in die situatie", "böyle bir okulda",
+    "в такій ситуації")."""
+    return _says_in(text, lang, _SITUATION)
+
+
+# "Is it any better / more often / easier there?": a follow-up that compares with what was just said ("and with bbl is
+# it any better?", "a często tak jest u dzieci migrantów?") asks the earlier question again for what it names. Folded
+# words (a word start for the longer ones).
+_COMPARING: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:beter|slechter|makkelijker|moeilijker|vaker|meer|minder|anders|groter|kleiner|erger)\b"),
+    "en": re.compile(r"\b(?:better|worse|easier|harder|more|less|often|different|bigger|smaller)\b"),
+    "tr": re.compile(r"\b(?:daha|fark\w*|kolay|zor)\b"),
+    "pl": re.compile(
+        r"\b(?:lepiej|gorzej|łatwiej|latwiej|trudniej|częściej|czesciej|często|czesto|więcej|wiecej|mniej|inaczej)\b"
+    ),
+    "uk": re.compile(r"(?<!\w)(?:краще|гірше|легше|важче|частіше|часто|більше|менше|інакше)(?!\w)"),
+    "ar": re.compile(r"(?:أفضل|افضل|أحسن|احسن|أسهل|اسهل|أصعب|اصعب|أكثر|اكثر|أقل|اقل|مختلف)"),
+}
+
+
+def compares_back(text: str, lang: str) -> bool:
+    """Whether a follow-up compares with what was just said ("is it any better?", "daha mı kolay?", "częściej?")."""
+    return _says_in(text, lang, _COMPARING)
+
+
 def asks_where(text: str, lang: str) -> bool:
     """Whether the question asks where (which school, near which place) one learns a job."""
     return _has_entry(text, lang, WHERE_WORDS)
