@@ -111,9 +111,7 @@ def test_teacher_words(text: str, expected: bool) -> None:
         ("okulda pratik teknik dersi açılıyor, sıradan bir öğretmen bunu verebilir mi?", "tr"),
     ],
 )
-def test_a_question_about_the_teacher_gets_the_teacher_section(
-    assistant: Assistant, question: str, lang: str
-) -> None:
+def test_a_question_about_the_teacher_gets_the_teacher_section(assistant: Assistant, question: str, lang: str) -> None:
     answer = assistant.ask(question, use_llm=False, fallback_lang=lang)
     assert answer.topic == "artikel:praktijkgerichte_programmas#docent", answer.topic
 
