@@ -108,6 +108,7 @@ from retrieval.routing import (
     split_question,
     vector_mean,
     without_aside,
+    without_job_chances,
     words_of,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
@@ -1997,6 +1998,9 @@ class Assistant:
             and closest is not None
             and article != closest.article
             and example < closest.dense - STRONG_MARGIN
+            # a programme the question names as parents hear it ("what is this NPRZ the school keeps mentioning?")
+            # keeps its article: another programme's "what is ...?" example is close by its question words only
+            and programme != article
         ):
             # the passages are weak: the example question that matches strongly decides the article, not a
             # passage ranking that mixes in articles whose examples are much further away
@@ -2334,7 +2338,12 @@ class Assistant:
         everyday = self._everyday_words[lang]
         hobby = self._hobby_words[lang]
         # a job named with BOL/BBL asks for the job's courses and their leerweg ("can he learn welding via bbl?")
-        asks = wants or asks_for_record(text, lang) or asks_job_leerweg(text, lang)
+        # ... "are there even jobs for that?" asks whether there is work, not which beroep (its 'jobs' does not count)
+        asks = (
+            wants
+            or any(asks_for_record(piece, lang) for piece in without_job_chances(text, lang))
+            or asks_job_leerweg(text, lang)
+        )
         here = self._section_words(article, section or "", lang) if article is not None else frozenset()
         asked = self._example_words(article, section or "", lang) if article is not None else frozenset()
         # an everyday name gives way only to the chosen section's own short answer and example questions (the

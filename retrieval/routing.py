@@ -894,6 +894,42 @@ def asks_for_record(text: str, lang: str) -> bool:
     return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
 
 
+# Whether there is work at all (round 23): "are there even jobs for that in rotterdam", "will she find a job" asks
+# about the chances on the job market, not for a beroep ('jobs' is a record word in "which jobs are there with
+# cars"). The phrase is left out before asking whether the question asks for a record (Assistant._plain_scores).
+JOB_CHANCES: dict[str, tuple[str, ...]] = {
+    "nl": (
+        r"is er (?:\w+ ){0,2}(?:werk|banen)",
+        r"(?:werk|een baan|banen) (?:te )?vinden",
+        r"(?:kans|kansen) op (?:werk|een baan)",
+    ),
+    "en": (
+        r"(?:are|is) there (?:\w+ ){0,2}(?:jobs?|work)",
+        r"(?:find|get|land) (?:a |any )?(?:jobs?|work)",
+        r"jobs? (?:chances?|prospects?|market|opportunit\w+)",
+    ),
+    "tr": (r"iş (?:var mı|bul\w*|imkan\w*|olanağ\w*)", r"(?:meslek|iş) bul\w*"),
+    "ar": (
+        r"(?:يلاقي|يلقى|تلاقي|يجد|تجد|يحصل على|تحصل على) (?:شغل|عمل|وظيفة|وظايف|وظائف)",
+        r"(?:في|فيه|هل في|هل هناك) (?:\w+ )?(?:شغل|وظايف|وظائف|وظيفة|فرص عمل)",
+        r"فرص (?:عمل|شغل|وظيفة)",
+    ),
+    "pl": (r"(?:jest|będzie|bedzie|są|sa) (?:\w+ ){0,2}(?:praca|pracy|prace)", r"znajd\w* (?:\w+ )?(?:prac[eęy]|zawód|zawod)"),
+    "uk": (r"(?:є|буде) (?:\w+ ){0,2}(?:робота|роботи)", r"знайд\w* (?:\w+ )?(?:роботу|професію)"),
+}
+_JOB_CHANCES = {
+    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in JOB_CHANCES.items()
+}
+
+
+def without_job_chances(text: str, lang: str) -> list[str]:
+    """The pieces of ``text`` (folded words) around its phrases that ask whether there is work at all ("are there
+    even jobs"); pieces, so that the words before and after the phrase do not join into a new phrase."""
+    low = " ".join(words_of(fold(text)))
+    pattern = _JOB_CHANCES.get(lang)
+    return [p for p in pattern.split(low) if p.strip()] if pattern is not None else [low]
+
+
 _RECORD_ASK_STEMS: dict[str, frozenset[str]] = {}
 
 
