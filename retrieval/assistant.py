@@ -2532,20 +2532,17 @@ class Assistant:
     ) -> str | None:
         """For "which profiel?" with what the child likes: the article about that field of work when it names the
         profiel those words point to, and the question is closest to it (by example, or its best passage), or the
-        question names the field by a word of that article's title and it is among the best few passages ("my
-        husband works in the port and our son wants to as well: which profiel?" -> working in the port)."""
+        question names the field by a rare word of that article's title ("my husband works in the port and our son
+        wants to as well: which profiel?" -> working in the port, which names MaT and M&T and the port's school)."""
         if code is None:
             return None
-        passages = list(dict.fromkeys(h.source.split(":", 1)[1] for h in hits if h.kind == "artikel"))
-        top = passages[0] if passages else None
+        top = next((h.source.split(":", 1)[1] for h in hits if h.kind == "artikel"), None)
         for art in (article, top):
             if art is not None and art in self._field_profielen and code in self._field_profielen[art][1]:
                 return art
         named = self._titles_named(text, lang)
-        for art in passages[:NEAR_PASSAGES]:
-            if art in named and art in self._field_profielen and code in self._field_profielen[art][1]:
-                return art
-        return None
+        fields = [art for art, (_, codes) in self._field_profielen.items() if art in named and code in codes]
+        return fields[0] if len(fields) == 1 else None
 
     def _titles_named(self, text: str, lang: str) -> frozenset[str]:
         """The articles whose title in ``lang`` has a word of ``text`` that few titles have ('port': the port's
