@@ -76,6 +76,7 @@ from retrieval.routing import (
     asks_course,
     asks_duration,
     asks_for_record,
+    asks_if_closed,
     asks_havo_profiel,
     asks_job_leerweg,
     asks_next_step,
@@ -207,6 +208,8 @@ SECTION_WORDS = 0.1
 KEEP_WORDS = 3  # ... when it has at most this many content words
 SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
 SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the question's words: it answers the detail
+# a Dutch short answer that says a way stays open later ("later naar techniek", "alsnog", "niet dicht")
+STILL_OPEN = re.compile(r"(?<![^\W_])(?:later|alsnog|niet dicht|nog steeds)(?![^\W_])")
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
@@ -2051,6 +2054,9 @@ class Assistant:
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
                 wordier = self._wordier_section(article, section, text, lang, matches)
+                # ... "is it the end of techniek for her?": of the sections about as close, the one that says the way
+                # stays open later
+                wordier = self._still_open_section(article, wordier, text, lang, matches)
                 route.detail, section = wordier != section, wordier
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
@@ -2981,6 +2987,30 @@ class Assistant:
             return sum(w for tok, w in weights.items() if tok in have) / total
 
         return share
+
+    def _still_open_section(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> str | None:
+        """For a worry that a choice closed a way for good (asks_if_closed): ``section`` when its Dutch text says the
+        way stays open later, else the closest section of the article that says so and whose example is about as
+        close (SECTION_MARGIN) as the article's best one."""
+        if section is None or not asks_if_closed(text, lang):
+            return section
+        part = self._kort_part(article, section)
+        if part is not None and STILL_OPEN.search(fold(part.tekst.get("nl", ""))):
+            return section
+        mine = [m for m in matches if m.article == article]
+        if not mine:
+            return section
+        best = max(m.dense for m in mine)
+        open_ = [
+            m
+            for m in mine
+            if m.dense >= best - SECTION_MARGIN
+            and (k := self._kort_part(article, m.section)) is not None
+            and STILL_OPEN.search(fold(k.tekst.get("nl", "")))
+        ]
+        return max(open_, key=lambda m: m.dense).section if open_ else section
 
     def _wordier_section(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]

@@ -930,6 +930,28 @@ def without_job_chances(text: str, lang: str) -> list[str]:
     return [p for p in pattern.split(low) if p.strip()] if pattern is not None else [low]
 
 
+# "Is that the end of techniek for her?" (round 23): a worry that a choice closed a way for good ("too late", "is it
+# over", "can she still ..."): the part of the article that says the way stays open later answers it
+# (Assistant._still_open_section), not the part that only describes the choice.
+CLOSED_WAY: dict[str, tuple[str, ...]] = {
+    "nl": (r"te laat", r"voorbij", r"afgelopen", r"kan (?:hij|ze|zij) (?:dan )?nog", r"geen weg terug"),
+    "en": (r"too late", r"is it over", r"the end of", r"(?:can|could) (?:he|she|they) still", r"no way back"),
+    "tr": (r"geç mi", r"geç kal\w*", r"bitti mi", r"kapandı mı", r"hâlâ .* (?:mı|mi|mu|mü)"),
+    "ar": (r"فات الأوان", r"فات الاوان", r"انتهى", r"انتهت", r"ما عاد"),
+    "pl": (r"koniec", r"za późno", r"za pozno", r"zamknięt\w*", r"zamkniet\w*", r"przepad\w*"),
+    "uk": (r"кінець", r"запізно", r"закрит\w*", r"ще може", r"ще зможе"),
+}
+_CLOSED_WAY = {
+    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in CLOSED_WAY.items()
+}
+
+
+def asks_if_closed(text: str, lang: str) -> bool:
+    """Whether the question worries that a way is closed for good ("czy to już koniec z techniką dla niej?")."""
+    pattern = _CLOSED_WAY.get(lang)
+    return pattern is not None and pattern.search(" ".join(words_of(fold(text)))) is not None
+
+
 _RECORD_ASK_STEMS: dict[str, frozenset[str]] = {}
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.routing import asks_for_record, without_job_chances
+from retrieval.routing import asks_for_record, asks_if_closed, without_job_chances
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,30 @@ def test_which_profiel_for_the_field_a_parent_works_in(assistant: Assistant) -> 
     )
     assert answer.topic == "artikel:haven_logistiek#route", answer.topic
     assert "STC" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("is it too late for techniek now that she picked economics?", "en"),
+        ("ekonomi seçti, teknik için geç mi kaldı", "tr"),
+        ("czy to juz koniec z technika dla niego?", "pl"),
+    ],
+)
+def test_a_worry_that_the_way_is_closed(text: str, lang: str) -> None:
+    assert asks_if_closed(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("de school ligt dicht bij huis", "nl"), ("what does a welder do all day", "en")]
+)
+def test_no_worry_that_a_way_is_closed(text: str, lang: str) -> None:
+    assert not asks_if_closed(text, lang)
+
+
+def test_a_tl_pupil_without_techniek_gets_the_section_that_the_way_stays_open(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "mijn dochter zit in de tl en heeft economie gekozen, is het nu te laat voor techniek?", use_llm=False
+    )
+    assert answer.topic == "artikel:vmbo_tl_techniek#later_techniek", answer.topic
+    assert "NaSk" in answer.answer
