@@ -76,8 +76,8 @@ from retrieval.routing import (
     asks_course,
     asks_duration,
     asks_for_record,
-    asks_if_closed,
     asks_havo_profiel,
+    asks_if_closed,
     asks_job_leerweg,
     asks_next_step,
     asks_number,
@@ -2690,9 +2690,7 @@ class Assistant:
                             names[tok] = art.id
         return names
 
-    def _named_programme(
-        self, text: str, matches: list[SectionMatch], hits: list[Hit], lang: str = "nl"
-    ) -> str | None:
+    def _named_programme(self, text: str, matches: list[SectionMatch], hits: list[Hit], lang: str = "nl") -> str | None:
         """The article whose programme name the question uses ("school keeps going on about aandebak"), or, in an
         Arabic or Ukrainian question, a Dutch school word that only that article's example questions use
         ("школа каже що буде praktijkvak": the practical programmes), when that article is also among the closest

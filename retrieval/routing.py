@@ -914,7 +914,10 @@ JOB_CHANCES: dict[str, tuple[str, ...]] = {
         r"(?:في|فيه|هل في|هل هناك) (?:\w+ )?(?:شغل|وظايف|وظائف|وظيفة|فرص عمل)",
         r"فرص (?:عمل|شغل|وظيفة)",
     ),
-    "pl": (r"(?:jest|będzie|bedzie|są|sa) (?:\w+ ){0,2}(?:praca|pracy|prace)", r"znajd\w* (?:\w+ )?(?:prac[eęy]|zawód|zawod)"),
+    "pl": (
+        r"(?:jest|będzie|bedzie|są|sa) (?:\w+ ){0,2}(?:praca|pracy|prace)",
+        r"znajd\w* (?:\w+ )?(?:prac[eęy]|zawód|zawod)",
+    ),
     "uk": (r"(?:є|буде) (?:\w+ ){0,2}(?:робота|роботи)", r"знайд\w* (?:\w+ )?(?:роботу|професію)"),
 }
 _JOB_CHANCES = {

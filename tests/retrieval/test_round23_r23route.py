@@ -56,7 +56,9 @@ def test_a_named_programme_keeps_its_article(assistant: Assistant) -> None:
 
 
 def test_a_dutch_school_word_in_a_ukrainian_question_names_its_article(assistant: Assistant) -> None:
-    answer = assistant.ask("донька в mavo, їй пропонують praktijkvak техніка, що це?", use_llm=False, fallback_lang="uk")
+    answer = assistant.ask(
+        "донька в mavo, їй пропонують praktijkvak техніка, що це?", use_llm=False, fallback_lang="uk"
+    )
     assert answer.topic == "artikel:praktijkgerichte_programmas#wat", answer.topic
 
 
