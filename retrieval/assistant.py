@@ -77,6 +77,7 @@ from retrieval.routing import (
     asks_duration,
     asks_for_record,
     asks_havo_profiel,
+    asks_if_closed,
     asks_job_leerweg,
     asks_next_step,
     asks_number,
@@ -113,6 +114,7 @@ from retrieval.routing import (
     split_question,
     vector_mean,
     without_aside,
+    without_job_chances,
     words_of,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
@@ -234,6 +236,8 @@ SECTION_WORDS = 0.1
 KEEP_WORDS = 3  # ... when it has at most this many content words
 SECTION_WORD_MIN_IDF = 2.0  # a follow-up that points back and finds nothing: a word this rare in the section just read
 SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the question's words: it answers the detail
+# a Dutch short answer that says a way stays open later ("later naar techniek", "alsnog", "niet dicht")
+STILL_OPEN = re.compile(r"(?<![^\W_])(?:later|alsnog|niet dicht|nog steeds)(?![^\W_])")
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
@@ -347,6 +351,9 @@ COST_FOLLOWUP_WORDS = 8  # "do we have to pay to go?" after a list: about the li
 LISTED_MARGIN = 0.02  # the first, unless another is this much closer to the follow-up
 NAMED_ARTICLE_RANK = 6  # an article named by its Dutch title words answers when it is this close by example
 NAMED_ARTICLE_PASSAGES = 5  # ... a programme named as parents hear it (AanDeBak): or among this many first passages
+TITLE_WORD_ARTICLES = 2  # a word of at most this many articles' titles names them (the field of a parent's work)
+EXAMPLE_TERM_LETTERS = 8  # a Dutch word of one article's examples this long names it in an Arabic/Ukrainian question
+EXAMPLE_TERM_USES = 2  # ... used by at least this many of its Dutch example questions
 NON_LATIN_LANGS = ("ar", "uk")  # Latin words in these questions are Dutch school words
 SNIPPET_CHARS = 320
 K_RETRIEVE = 8
@@ -795,6 +802,8 @@ class Assistant:
         self._domain_names = self._name_words(kb)
         self._title_words = self._unique_title_words(kb)
         self._programme_names = self._title_names(kb, self._title_words)
+        self._example_terms = self._example_terms_of(kb)  # Dutch words of one article's example questions
+        self._lang_title_words: dict[str, dict[str, frozenset[str]]] = {}  # per language: a rare title word -> articles
         self._field_profielen = self._field_profiel_sections(kb)
         self._concept_sections = self._concept_sections_of(kb)  # pay, finding work: the sections on each
         self._section_tokens: dict[tuple[str, str, str], frozenset[str]] = {}
@@ -2075,16 +2084,16 @@ class Assistant:
         article, section, example = self._choose_article(matches, hits, prefer, text)
         if prefer is None and article is not None and asks_why(text):
             article, section, example = self._why_choice(article, section, example, matches, hits, text)
-        programme = self._named_programme(text, matches, hits) if prefer is None and mode != "bm25" else None
+        programme = self._named_programme(text, matches, hits, lang) if prefer is None and mode != "bm25" else None
         if programme is not None and programme != article:
             # a programme named as parents hear it ("aandebak", "NPRZ") with a worry around it ("does he get a job
             # for sure?"): its article answers, not a record a loose word of the worry names ('sure') nor the
             # article of the worry's other words
             route.kind, route.article, route.confidence = "section", programme, best_example
-            route.section = self._best_section(programme, matches)
+            route.section = self._term_section(programme, text, lang) or self._best_section(programme, matches)
             return route
         fit = self._interest_profiel(text, lang, qvec, named) if prefer is None and mode != "bm25" else None
-        field = self._field_profiel(fit[0], article, hits) if fit is not None else None
+        field = self._field_profiel(fit[0], article, hits, text, lang) if fit is not None else None
         if fit is not None and field is not None:
             # "obsessed with solar panels and heat pumps, what should he pick in vmbo?": the article about that work
             # (the best article by example and passage) names the profiel that leads to it; its sentence answers
@@ -2226,6 +2235,9 @@ class Assistant:
             and closest is not None
             and article != closest.article
             and example < closest.dense - STRONG_MARGIN
+            # a programme the question names as parents hear it ("what is this NPRZ the school keeps mentioning?")
+            # keeps its article: another programme's "what is ...?" example is close by its question words only
+            and programme != article
         ):
             # the passages are weak: the example question that matches strongly decides the article, not a
             # passage ranking that mixes in articles whose examples are much further away
@@ -2271,6 +2283,9 @@ class Assistant:
                 # a detail of the article ("will he be left without a diploma?" in the continuous routes): of its
                 # sections whose example is about as close, the one that holds the question's own words
                 wordier = self._wordier_section(article, section, text, lang, matches)
+                # ... "is it the end of techniek for her?": of the sections about as close, the one that says the way
+                # stays open later
+                wordier = self._still_open_section(article, wordier, text, lang, matches)
                 route.detail, section = wordier != section, wordier
             near = {h.source for h in hits[:NEAR_PASSAGES] if h.kind == "artikel"}
             seconded = (
@@ -2563,7 +2578,12 @@ class Assistant:
         everyday = self._everyday_words[lang]
         hobby = self._hobby_words[lang]
         # a job named with BOL/BBL asks for the job's courses and their leerweg ("can he learn welding via bbl?")
-        asks = wants or asks_for_record(text, lang) or asks_job_leerweg(text, lang)
+        # ... "are there even jobs for that?" asks whether there is work, not which beroep (its 'jobs' does not count)
+        asks = (
+            wants
+            or any(asks_for_record(piece, lang) for piece in without_job_chances(text, lang))
+            or asks_job_leerweg(text, lang)
+        )
         here = self._section_words(article, section or "", lang) if article is not None else frozenset()
         asked = self._example_words(article, section or "", lang) if article is not None else frozenset()
         # an everyday name gives way only to the chosen section's own short answer and example questions (the
@@ -2742,16 +2762,38 @@ class Assistant:
                     out.setdefault(art.id, (part.id, codes))
         return out
 
-    def _field_profiel(self, code: str | None, article: str | None, hits: list[Hit]) -> str | None:
+    def _field_profiel(
+        self, code: str | None, article: str | None, hits: list[Hit], text: str = "", lang: str = "nl"
+    ) -> str | None:
         """For "which profiel?" with what the child likes: the article about that field of work when it names the
-        profiel those words point to, and the question is closest to it (by example, or its best passage)."""
+        profiel those words point to, and the question is closest to it (by example, or its best passage), or the
+        question names the field by a rare word of that article's title ("my husband works in the port and our son
+        wants to as well: which profiel?" -> working in the port, which names MaT and M&T and the port's school)."""
         if code is None:
             return None
         top = next((h.source.split(":", 1)[1] for h in hits if h.kind == "artikel"), None)
         for art in (article, top):
             if art is not None and art in self._field_profielen and code in self._field_profielen[art][1]:
                 return art
-        return None
+        named = self._titles_named(text, lang)
+        fields = [art for art, (_, codes) in self._field_profielen.items() if art in named and code in codes]
+        return fields[0] if len(fields) == 1 else None
+
+    def _titles_named(self, text: str, lang: str) -> frozenset[str]:
+        """The articles whose title in ``lang`` has a word of ``text`` that few titles have ('port': the port's
+        article and the NPRZ targets "... in technology and the port"; not 'work', which many titles have)."""
+        from retrieval.tokenize import tokenize
+
+        rare = self._lang_title_words.get(lang)
+        if rare is None:
+            seen: dict[str, set[str]] = {}
+            for art in self.kb.artikelen.values():
+                for tok in set(tokenize(art.titel.get(lang, ""), lang)):
+                    if len(tok) >= 3:
+                        seen.setdefault(tok, set()).add(art.id)
+            rare = {tok: frozenset(ids) for tok, ids in seen.items() if len(ids) <= TITLE_WORD_ARTICLES}
+            self._lang_title_words[lang] = rare
+        return frozenset().union(*(rare[tok] for tok in tokenize(text, lang) if tok in rare))
 
     def _with_others(self, answer: Answer, others: list[str], lang: str) -> Answer:
         """A record answer followed by the other beroepen the question's words name as well, as sources too."""
@@ -2821,6 +2863,47 @@ class Assistant:
                     seen.setdefault(tok, set()).add(art.id)
         return {tok: next(iter(ids)) for tok, ids in seen.items() if len(ids) == 1}
 
+    def _term_section(self, article: str, text: str, lang: str) -> str | None:
+        """Of ``article``, the section whose Dutch example questions use the Dutch school word of an Arabic or
+        Ukrainian question most often ('praktijkvak': what a practical programme is, not who may teach it)."""
+        if lang not in NON_LATIN_LANGS:
+            return None
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
+        terms = {w for w in words_of(fold(latin)) if self._example_terms.get(w) == article}
+        art = self.kb.artikelen.get(article)
+        if not terms or art is None:
+            return None
+        uses = [
+            (sum(1 for q in part.vragen.get("nl", []) if terms & set(words_of(fold(q)))), -i, part.id)
+            for i, part in enumerate(art.kort)
+        ]
+        best = max(uses)
+        return best[2] if best[0] > 0 else None
+
+    @staticmethod
+    def _example_terms_of(kb: KnowledgeBase) -> dict[str, str]:
+        """Dutch words (whole, of at least EXAMPLE_TERM_LETTERS letters) that the example questions of exactly one
+        article use, in any language ('praktijkvak'): a parent who writes such a word in Dutch in an Arabic or
+        Ukrainian question uses it as the school's name for the thing the article is about."""
+        seen: dict[str, set[str]] = {}
+        for art in kb.artikelen.values():
+            for part in art.kort:
+                for qs in part.vragen.values():
+                    for q in qs:
+                        for w in set(words_of(fold(q))):
+                            seen.setdefault(w, set()).add(art.id)
+        # ... and that more than one of its Dutch example questions uses: a term of the school ('praktijkvak'), not a
+        # word that one example happens to use ('makkelijk', 'elektricien')
+        uses: Counter[str] = Counter(
+            w
+            for art in kb.artikelen.values()
+            for part in art.kort
+            for q in part.vragen.get("nl", [])
+            for w in set(words_of(fold(q)))
+            if len(w) >= EXAMPLE_TERM_LETTERS and w.isascii() and w.isalpha()
+        )
+        return {w: next(iter(seen[w])) for w, n in uses.items() if n >= EXAMPLE_TERM_USES and len(seen[w]) == 1}
+
     @staticmethod
     def _title_names(kb: KnowledgeBase, unique: dict[str, str]) -> dict[str, str]:
         """Names that one article's Dutch title writes as a name, an acronym or a joined-up name ('NPRZ', 'AanDeBak',
@@ -2836,12 +2919,17 @@ class Assistant:
                             names[tok] = art.id
         return names
 
-    def _named_programme(self, text: str, matches: list[SectionMatch], hits: list[Hit]) -> str | None:
-        """The article whose programme name the question uses ("school keeps going on about aandebak"), when that
-        article is also among the closest by example question and passage."""
+    def _named_programme(self, text: str, matches: list[SectionMatch], hits: list[Hit], lang: str = "nl") -> str | None:
+        """The article whose programme name the question uses ("school keeps going on about aandebak"), or, in an
+        Arabic or Ukrainian question, a Dutch school word that only that article's example questions use
+        ("школа каже що буде praktijkvak": the practical programmes), when that article is also among the closest
+        by example question and passage."""
         from retrieval.tokenize import tokenize
 
         named = {self._programme_names[tok] for tok in tokenize(text, "nl") if tok in self._programme_names}
+        if lang in NON_LATIN_LANGS:
+            latin = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+            named |= {self._example_terms[w] for w in words_of(fold(" ".join(latin))) if w in self._example_terms}
         if len(named) != 1:
             return None
         article = next(iter(named))
@@ -3131,6 +3219,30 @@ class Assistant:
         """Whether an article section's Dutch short answer speaks of a teacher (see names_teacher)."""
         part = self._kort_part(article, section)
         return part is not None and names_teacher(part.tekst.get("nl", ""))
+
+    def _still_open_section(
+        self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
+    ) -> str | None:
+        """For a worry that a choice closed a way for good (asks_if_closed): ``section`` when its Dutch text says the
+        way stays open later, else the closest section of the article that says so and whose example is about as
+        close (SECTION_MARGIN) as the article's best one."""
+        if section is None or not asks_if_closed(text, lang):
+            return section
+        part = self._kort_part(article, section)
+        if part is not None and STILL_OPEN.search(fold(part.tekst.get("nl", ""))):
+            return section
+        mine = [m for m in matches if m.article == article]
+        if not mine:
+            return section
+        best = max(m.dense for m in mine)
+        open_ = [
+            m
+            for m in mine
+            if m.dense >= best - SECTION_MARGIN
+            and (k := self._kort_part(article, m.section)) is not None
+            and STILL_OPEN.search(fold(k.tekst.get("nl", "")))
+        ]
+        return max(open_, key=lambda m: m.dense).section if open_ else section
 
     def _wordier_section(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]

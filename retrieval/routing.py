@@ -906,6 +906,67 @@ def asks_for_record(text: str, lang: str) -> bool:
     return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
 
 
+# Whether there is work at all (round 23): "are there even jobs for that in rotterdam", "will she find a job" asks
+# about the chances on the job market, not for a beroep ('jobs' is a record word in "which jobs are there with
+# cars"). The phrase is left out before asking whether the question asks for a record (Assistant._plain_scores).
+JOB_CHANCES: dict[str, tuple[str, ...]] = {
+    "nl": (
+        r"is er (?:\w+ ){0,2}(?:werk|banen)",
+        r"(?:werk|een baan|banen) (?:te )?vinden",
+        r"(?:kans|kansen) op (?:werk|een baan)",
+    ),
+    "en": (
+        r"(?:are|is) there (?:\w+ ){0,2}(?:jobs?|work)",
+        r"(?:find|get|land) (?:a |any )?(?:jobs?|work)",
+        r"jobs? (?:chances?|prospects?|market|opportunit\w+)",
+    ),
+    "tr": (r"iş (?:var mı|bul\w*|imkan\w*|olanağ\w*)", r"(?:meslek|iş) bul\w*"),
+    "ar": (
+        r"(?:يلاقي|يلقى|تلاقي|يجد|تجد|يحصل على|تحصل على) (?:شغل|عمل|وظيفة|وظايف|وظائف)",
+        r"(?:في|فيه|هل في|هل هناك) (?:\w+ )?(?:شغل|وظايف|وظائف|وظيفة|فرص عمل)",
+        r"فرص (?:عمل|شغل|وظيفة)",
+    ),
+    "pl": (
+        r"(?:jest|będzie|bedzie|są|sa) (?:\w+ ){0,2}(?:praca|pracy|prace)",
+        r"znajd\w* (?:\w+ )?(?:prac[eęy]|zawód|zawod)",
+    ),
+    "uk": (r"(?:є|буде) (?:\w+ ){0,2}(?:робота|роботи)", r"знайд\w* (?:\w+ )?(?:роботу|професію)"),
+}
+_JOB_CHANCES = {
+    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in JOB_CHANCES.items()
+}
+
+
+def without_job_chances(text: str, lang: str) -> list[str]:
+    """The pieces of ``text`` (folded words) around its phrases that ask whether there is work at all ("are there
+    even jobs"); pieces, so that the words before and after the phrase do not join into a new phrase."""
+    low = " ".join(words_of(fold(text)))
+    pattern = _JOB_CHANCES.get(lang)
+    return [p for p in pattern.split(low) if p.strip()] if pattern is not None else [low]
+
+
+# "Is that the end of techniek for her?" (round 23): a worry that a choice closed a way for good ("too late", "is it
+# over", "can she still ..."): the part of the article that says the way stays open later answers it
+# (Assistant._still_open_section), not the part that only describes the choice.
+CLOSED_WAY: dict[str, tuple[str, ...]] = {
+    "nl": (r"te laat", r"voorbij", r"afgelopen", r"kan (?:hij|ze|zij) (?:dan )?nog", r"geen weg terug"),
+    "en": (r"too late", r"is it over", r"the end of", r"(?:can|could) (?:he|she|they) still", r"no way back"),
+    "tr": (r"geç mi", r"geç kal\w*", r"bitti mi", r"kapandı mı", r"hâlâ .* (?:mı|mi|mu|mü)"),
+    "ar": (r"فات الأوان", r"فات الاوان", r"انتهى", r"انتهت", r"ما عاد"),
+    "pl": (r"koniec", r"za późno", r"za pozno", r"zamknięt\w*", r"zamkniet\w*", r"przepad\w*"),
+    "uk": (r"кінець", r"запізно", r"закрит\w*", r"ще може", r"ще зможе"),
+}
+_CLOSED_WAY = {
+    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in CLOSED_WAY.items()
+}
+
+
+def asks_if_closed(text: str, lang: str) -> bool:
+    """Whether the question worries that a way is closed for good ("czy to już koniec z techniką dla niej?")."""
+    pattern = _CLOSED_WAY.get(lang)
+    return pattern is not None and pattern.search(" ".join(words_of(fold(text)))) is not None
+
+
 _RECORD_ASK_STEMS: dict[str, frozenset[str]] = {}
 
 
