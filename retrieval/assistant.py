@@ -1182,15 +1182,7 @@ class Assistant:
             # gratis"); without one, the activity itself answers
             naming = self._section_naming(context.hit.source)
             if naming is not None:
-                return Route(
-                    "section",
-                    text=text,
-                    article=naming[0],
-                    section=naming[1],
-                    qvec=qvec,
-                    context=context,
-                    confidence=context.confidence,
-                )
+                return self._same_section(text, qvec, context, article=naming[0], section=naming[1])
             return Route(
                 "record",
                 text=text,
@@ -1241,15 +1233,7 @@ class Assistant:
             matches = self.questions.match(text, qvec) if qvec is not None else []
             section = self._section_for(context.article, text, lang, matches, keep=context.section, about=context.text)
             if section is not None and self._section_figure(context.article, section):
-                return Route(
-                    "section",
-                    text=text,
-                    article=context.article,
-                    section=section,
-                    qvec=qvec,
-                    context=context,
-                    confidence=context.confidence,
-                )
+                return self._same_section(text, qvec, context, section=section)
         if followup and not second_part and context.kind == "section":
             # "and with bbl is it any better?" after migrant kids' trouble finding a placement, "a często tak jest u
             # dzieci z rodzin migrantów?" after a too-low school advice: the conversation's question again, for a
@@ -1715,15 +1699,7 @@ class Assistant:
             else:
                 dense = {m.section: m.dense for m in own if m.article == context.article}
                 section = max(here, key=lambda s: dense.get(s, 0.0))
-            return Route(
-                "section",
-                text=text,
-                article=context.article,
-                section=section,
-                qvec=qvec,
-                context=context,
-                confidence=context.confidence,
-            )
+            return self._same_section(text, qvec, context, section=section)
         earlier = groups_named(context.text)
         if not earlier or context.qvec is None:
             return None
@@ -1898,13 +1874,21 @@ class Assistant:
         return found[0] if len(found) == 1 else None
 
     @staticmethod
-    def _same_section(text: str, qvec: np.ndarray | None, context: Route) -> Route:
-        """The follow-up ``text`` answered by the section just read (the conversation's ``context``)."""
+    def _same_section(
+        text: str,
+        qvec: np.ndarray | None,
+        context: Route,
+        article: str | None = None,
+        section: str | None = None,
+    ) -> Route:
+        """The follow-up ``text`` answered by the section just read (the conversation's ``context``), or by another
+        ``section`` (of ``article``, else of the same article) read in that conversation."""
+        same = article is None and section is None
         return Route(
             "section",
             text=text,
-            article=context.article,
-            section=context.section,
+            article=context.article if article is None else article,
+            section=context.section if same else section,
             qvec=qvec,
             context=context,
             confidence=context.confidence,
