@@ -166,7 +166,7 @@ def fresh_holdout() -> list[Any]:
     A set that only partly overlaps the development set is a defect and fails the separation test."""
     held = load_questions(HOLDOUT_FILE)
     if not held:
-        pytest.skip("no held-out set in place (round 2's was moved into the development set)")
+        pytest.skip("no held-out set in place (the last one was examined and moved into the development set)")
     if {q.id for q in held} <= {q.id for q in load_questions()}:
         pytest.skip("the held-out set in place was examined and is development data now; a fresh one replaces it")
     return held
