@@ -2850,10 +2850,7 @@ class Assistant:
     def _term_section(self, article: str, text: str, lang: str) -> str | None:
         """Of ``article``, the section whose Dutch example questions use the Dutch school word of an Arabic or
         Ukrainian question most often ('praktijkvak': what a practical programme is, not who may teach it)."""
-        if lang not in NON_LATIN_LANGS:
-            return None
-        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
-        terms = {w for w in words_of(fold(latin)) if self._example_terms.get(w) == article}
+        terms = {w for w, named in self._dutch_terms(text, lang).items() if named == article}
         art = self.kb.artikelen.get(article)
         if not terms or art is None:
             return None
@@ -2863,6 +2860,14 @@ class Assistant:
         ]
         best = max(uses)
         return best[2] if best[0] > 0 else None
+
+    def _dutch_terms(self, text: str, lang: str) -> dict[str, str]:
+        """The Dutch school words an Arabic or Ukrainian question writes in Latin letters that only one article's
+        example questions use (see _example_terms_of), each with that article; none for a question in Latin letters."""
+        if lang not in NON_LATIN_LANGS:
+            return {}
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
+        return {w: self._example_terms[w] for w in words_of(fold(latin)) if w in self._example_terms}
 
     @staticmethod
     def _example_terms_of(kb: KnowledgeBase) -> dict[str, str]:
@@ -2911,9 +2916,7 @@ class Assistant:
         from retrieval.tokenize import tokenize
 
         named = {self._programme_names[tok] for tok in tokenize(text, "nl") if tok in self._programme_names}
-        if lang in NON_LATIN_LANGS:
-            latin = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
-            named |= {self._example_terms[w] for w in words_of(fold(" ".join(latin))) if w in self._example_terms}
+        named |= set(self._dutch_terms(text, lang).values())
         if len(named) != 1:
             return None
         article = next(iter(named))
@@ -3210,23 +3213,23 @@ class Assistant:
         """For a worry that a choice closed a way for good (asks_if_closed): ``section`` when its Dutch text says the
         way stays open later, else the closest section of the article that says so and whose example is about as
         close (SECTION_MARGIN) as the article's best one."""
-        if section is None or not asks_if_closed(text, lang):
+        if section is None or not asks_if_closed(text, lang) or self._says_still_open(article, section):
             return section
+        return self._close_section(article, matches, lambda s: self._says_still_open(article, s)) or section
+
+    def _says_still_open(self, article: str, section: str | None) -> bool:
+        """Whether an article section's Dutch short answer says the way stays open later (STILL_OPEN)."""
         part = self._kort_part(article, section)
-        if part is not None and STILL_OPEN.search(fold(part.tekst.get("nl", ""))):
-            return section
+        return part is not None and STILL_OPEN.search(fold(part.tekst.get("nl", ""))) is not None
+
+    @staticmethod
+    def _close_section(article: str, matches: list[SectionMatch], fits: Callable[[str | None], bool]) -> str | None:
+        """Of ``article``'s sections whose example is about as close (SECTION_MARGIN) as its best one, the closest
+        that ``fits``; None when none does."""
         mine = [m for m in matches if m.article == article]
-        if not mine:
-            return section
-        best = max(m.dense for m in mine)
-        open_ = [
-            m
-            for m in mine
-            if m.dense >= best - SECTION_MARGIN
-            and (k := self._kort_part(article, m.section)) is not None
-            and STILL_OPEN.search(fold(k.tekst.get("nl", "")))
-        ]
-        return max(open_, key=lambda m: m.dense).section if open_ else section
+        best = max((m.dense for m in mine), default=0.0)
+        found = [m for m in mine if m.dense >= best - SECTION_MARGIN and fits(m.section)]
+        return max(found, key=lambda m: m.dense).section if found else None
 
     def _wordier_section(
         self, article: str, section: str | None, text: str, lang: str, matches: list[SectionMatch]
@@ -3244,11 +3247,9 @@ class Assistant:
             # "mag elke leraar dat zomaar geven?", "until when may an ordinary vmbo teacher give it?": the question asks
             # about the teacher; of the sections whose example is about as close, the one whose short answer speaks
             # of the teacher answers (who may teach the programme), not the one about the programme itself
-            teaching = [
-                m for m in mine if m.dense >= best - SECTION_MARGIN and self._part_names_teacher(article, m.section)
-            ]
-            if teaching:
-                return max(teaching, key=lambda m: m.dense).section
+            teaching = self._close_section(article, matches, lambda s: self._part_names_teacher(article, s))
+            if teaching is not None:
+                return teaching
         here = share(article, section)
         wordier = [
             m

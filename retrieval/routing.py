@@ -906,6 +906,13 @@ def asks_for_record(text: str, lang: str) -> bool:
     return bool(_record_ask_stems(lang) & set(tokenize(text, lang)))
 
 
+def _phrase_patterns(phrases: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    """Per language, one pattern for its phrases (regular expressions), each matched as whole words."""
+    return {
+        lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in phrases.items()
+    }
+
+
 # Whether there is work at all (round 23): "are there even jobs for that in rotterdam", "will she find a job" asks
 # about the chances on the job market, not for a beroep ('jobs' is a record word in "which jobs are there with
 # cars"). The phrase is left out before asking whether the question asks for a record (Assistant._plain_scores).
@@ -932,9 +939,7 @@ JOB_CHANCES: dict[str, tuple[str, ...]] = {
     ),
     "uk": (r"(?:є|буде) (?:\w+ ){0,2}(?:робота|роботи)", r"знайд\w* (?:\w+ )?(?:роботу|професію)"),
 }
-_JOB_CHANCES = {
-    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in JOB_CHANCES.items()
-}
+_JOB_CHANCES = _phrase_patterns(JOB_CHANCES)
 
 
 def without_job_chances(text: str, lang: str) -> list[str]:
@@ -956,9 +961,7 @@ CLOSED_WAY: dict[str, tuple[str, ...]] = {
     "pl": (r"koniec", r"za późno", r"za pozno", r"zamknięt\w*", r"zamkniet\w*", r"przepad\w*"),
     "uk": (r"кінець", r"запізно", r"закрит\w*", r"ще може", r"ще зможе"),
 }
-_CLOSED_WAY = {
-    lang: re.compile(r"(?<![^\W_])(?:" + "|".join(entries) + r")(?![^\W_])") for lang, entries in CLOSED_WAY.items()
-}
+_CLOSED_WAY = _phrase_patterns(CLOSED_WAY)
 
 
 def asks_if_closed(text: str, lang: str) -> bool:
