@@ -40,10 +40,12 @@ def format_percent(share: float, lang: str) -> str:
     return _babel_percent(share, format=pattern, locale=_locale(lang))
 
 
-def format_km(value: float, lang: str, approximate: bool = False) -> str:
+def format_km(value: float, lang: str, approximate: bool = False, as_reported: bool = False) -> str:
     """A distance with the unit of the locale ("2,8 km", "2.8 كم", "2,8 км"); "~" in front when a place is
-    only known approximately (the centre of a wijk or gemeente)."""
-    text = format_unit(round(value, 1), "length-kilometer", length="short", format="#,##0.#", locale=_locale(lang))
+    only known approximately (the centre of a wijk or gemeente); ``as_reported``: a report's figure keeps its
+    decimal as the table writes it ("27,0 km", not "27 km")."""
+    pattern = "#,##0.0" if as_reported else "#,##0.#"
+    text = format_unit(round(value, 1), "length-kilometer", length="short", format=pattern, locale=_locale(lang))
     return ("~" if approximate else "") + text
 
 
