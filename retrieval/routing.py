@@ -342,18 +342,51 @@ LEANING_STARTS: dict[str, tuple[str, ...]] = {
     "nl": (
         *("van hen", "van hun", "daarom", "daardoor", "daar", "dat", "dit", "deze", "die", "zij", "ze", "hun"),
         *("toch", "maar", "echter"),
+        *("daarna", "dan"),  # "Daarna volgt een mbo-opleiding": the step after the one just said
     ),
     "en": (
         *("of them", "of these", "therefore", "that is why", "that", "this", "these", "those", "they", "there"),
         *("still", "yet", "but", "however"),
+        *("then", "after that", "afterwards"),
     ),
     "tr": (
         *("bunlardan", "onlardan", "bu yüzden", "bu nedenle", "bu", "bunlar", "onlar", "bunun", "orada"),
         *("yine de", "ama", "ancak", "fakat"),
+        *("sonra", "ardından", "ardindan", "daha sonra"),
     ),
-    "pl": ("z nich", "dlatego", "to", "ten", "ta", "te", "ci", "oni", "one", "tam", "jednak", "ale", "mimo to"),
-    "uk": ("з них", "тому", "це", "цей", "ця", "ці", "вони", "там", "проте", "але", "однак", "втім"),
-    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك", "لكن", "مع ذلك"),
+    "pl": (
+        "z nich",
+        "dlatego",
+        "to",
+        "ten",
+        "ta",
+        "te",
+        "ci",
+        "oni",
+        "one",
+        "tam",
+        "jednak",
+        "ale",
+        "mimo to",
+        "potem",
+    ),
+    "uk": (
+        "з них",
+        "тому",
+        "це",
+        "цей",
+        "ця",
+        "ці",
+        "вони",
+        "там",
+        "проте",
+        "але",
+        "однак",
+        "втім",
+        "потім",
+        "після цього",
+    ),
+    "ar": ("منهم", "لذلك", "لهذا", "هذا", "هذه", "ذلك", "هم", "هناك", "لكن", "مع ذلك", "بعد ذلك", "بعدها", "ثم"),
 }
 
 
@@ -501,25 +534,49 @@ def asks_question(text: str, lang: str) -> bool:
 
 def split_question(text: str, lang: str) -> list[str]:
     """One or two questions: split at a question mark followed by more text, or at 'and' + a question word
-    when the first part is a question too ("Wat is BBL en hoe lang duurt het?")."""
+    when the first part is a question too ("Wat is BBL en hoe lang duurt het?", "... en tot wanneer ...?"); the
+    first question may follow a sentence of context ("corka jest w 1 klasie vmbo. kiedy ... i do kiedy ...?")."""
     parts = [p.strip() for p in re.split(r"(?<=[?؟])\s+", text.strip()) if p.strip()]
     if len(parts) >= 2:
         return [parts[0], " ".join(parts[1:])]
     toks = text.strip().split()
-    wh = WH_WORDS.get(lang, ())
+    wh = (*WH_WORDS.get(lang, ()), *_SPLIT_WH.get(lang, ()))
     conj = CONJUNCTIONS.get(lang, ())
-    if not toks or toks[0].lower().strip("¿,") not in wh:
+
+    def is_wh(tok: str) -> bool:
+        return tok.lower().strip("¿,;?؟") in wh
+
+    if not toks:
         return [text.strip()]
-    for i in range(2, len(toks) - 2):
+    start: int | None = 0
+    if not is_wh(toks[0]):
+        start = next(
+            (j for j in range(1, len(toks)) if toks[j - 1].endswith((".", ",", "،", ":")) and is_wh(toks[j])), None
+        )
+        if start is None:
+            return [text.strip()]
+    for i in range(start + 2, len(toks) - 2):
         w = toks[i].lower().strip(",;")
         nxt = toks[i + 1].lower().strip(",;?")
-        if lang == "ar" and w.startswith("و") and len(w) > 1 and w[1:] in wh:
+        if lang == "ar" and w.startswith("و") and len(w) > 1 and w[1:].strip("؟?") in wh:
             return [" ".join(toks[:i]), " ".join([w[1:]] + toks[i + 1 :])]
-        if w in conj and nxt in wh:
+        pointed = nxt in _SPLIT_PREPOSITIONS.get(lang, ()) and i + 2 < len(toks) and is_wh(toks[i + 2])
+        if w in conj and (nxt in wh or pointed):
             left, right = " ".join(toks[:i]).rstrip(","), " ".join(toks[i + 1 :])
-            if len(left.split()) >= 2 and len(right.split()) >= 3:
+            if len(left.split()) - start >= 2 and len(right.split()) >= 3:
                 return [left, right]
     return [text.strip()]
+
+
+# Spoken question words that start the second question of two ("وإمتى لازم يقرر؟", and when must he decide?), and the
+# prepositions before a question word ("en tot wanneer", "i do kiedy", "and until when")
+_SPLIT_WH: dict[str, tuple[str, ...]] = {"ar": ("شو", "امتى", "إمتى", "وين", "ليش", "قديش", "إيمتى", "ايمتى")}
+_SPLIT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "nl": ("tot", "vanaf", "voor", "op"),
+    "en": ("until", "till", "by", "from", "at"),
+    "pl": ("do", "od", "na", "w"),
+    "uk": ("до", "з", "на", "у", "в"),
+}
 
 
 NUMBER_WORDS = (
@@ -575,6 +632,26 @@ NUMBER_WORDS = (
     "صحيح",
     "prawda",
     "правда",
+    # "bij welke gaan de meeste door?", "which one do most pupils stay in?": which group has the largest share
+    "gaan de meeste",
+    "kiezen de meeste",
+    "blijven de meeste",
+    "do most",
+    "most pupils",
+    "most kids",
+    # "many or few?": a figure, however the parent phrases it
+    "veel of weinig",
+    "weinig of veel",
+    "many or few",
+    "cok mu az mi",
+    "az mi cok mu",
+    "duzo czy malo",
+    "malo czy duzo",
+    "багато чи мало",
+    "мало чи багато",
+    "كثير ولا قليل",
+    "كثير أو قليل",
+    "قليل ولا كثير",
 )
 
 # "What can we do / where do we complain / who helps" (issue 11): the question asks for the part of an article that
@@ -653,6 +730,8 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
         "co zrobic",
         "co mam zrobić",
         "co mam zrobic",
+        "co mamy zrobić",
+        "co mamy zrobic",
         "zgłosić",
         "zglosic",
         "skarg",
@@ -661,7 +740,17 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
         "kto pomoże",
         "kto pomoze",
     ),
-    "uk": ("що робити", "що ми можемо", "що можна зробити", "поскарж", "скарг", "повідомити", "хто допоможе"),
+    "uk": (
+        "що робити",
+        "що нам робити",
+        "що мені робити",
+        "що ми можемо",
+        "що можна зробити",
+        "поскарж",
+        "скарг",
+        "повідомити",
+        "хто допоможе",
+    ),
 }
 
 
@@ -703,8 +792,13 @@ def asks_number(text: str, lang: str | None = None) -> bool:
     return any(
         (f" {w} " in low) if w.isascii() and " " not in w and len(w) <= 4 else (w in low)
         for w in NUMBER_WORDS
-        if w not in skip
-    )
+        if w not in skip and w != "كم"
+    ) or bool(_AR_HOW_MANY.search(low))
+
+
+# Arabic 'how many' as a word of its own, also glued to 'and', 'so', 'for' ("وكم", "بكم"), not inside another word
+# ("كمان", also; "لكم", for you)
+_AR_HOW_MANY = re.compile(r"(?<![^\W\d_])[وفب]?كم(?![^\W\d_])")
 
 
 def figure_tail(text: str, lang: str) -> bool:
@@ -1356,6 +1450,23 @@ def same_situation(text: str, lang: str) -> bool:
     return _says_in(text, lang, _SITUATION)
 
 
+# "How many of them ...?": a figure asked of the group just spoken of ("a ilu z nich idzie dalej w technike?" after the
+# profiel for solar panels). Folded text.
+_OF_THEM: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\b(?:daarvan|van hen|van die(?:n)?|van deze)\b"),
+    "en": re.compile(r"\b(?:of them|of those|of these)\b"),
+    "tr": re.compile(r"\b(?:bunlar|onlar|bunlarin|onlarin)dan\b|\b(?:bunlarin|onlarin) (?:kaci|yuzde)"),
+    "pl": re.compile(r"\b(?:z nich|z tych|sposrod nich|wsrod nich)\b"),
+    "uk": re.compile(r"(?<!\w)(?:з|із|серед) (?:них|цих|тих)(?!\w)"),
+    "ar": re.compile(r"(?:منهم|منهن|من هؤلاء|منن)(?![^\W\d_])"),
+}
+
+
+def of_them(text: str, lang: str) -> bool:
+    """Whether a question asks about the group just spoken of ("how many of them", "a ilu z nich", "з них")."""
+    return _says_in(text, lang, _OF_THEM)
+
+
 # "Is it any better / more often / easier there?": a follow-up that compares with what was just said ("and with bbl is
 # it any better?", "a często tak jest u dzieci migrantów?") asks the earlier question again for what it names. Folded
 # words (a word start for the longer ones).
@@ -1523,7 +1634,12 @@ def deictic_words(text: str, lang: str) -> set[str]:
     ws = set(words_of(fold(text)))
     if lang == "ar":
         ws |= {w[1:] for w in ws if w.startswith("و") and len(w) > 2}
+        # the spoken 'this' glued to its noun: "بهالمجال" (in this field), "هالشي" (this thing)
+        ws |= {"هاد" for w in ws if _AR_GLUED_THIS.match(w)}
     return ws
+
+
+_AR_GLUED_THIS = re.compile(r"^[وفبل]{0,2}هال\w{2,}")
 
 
 # The Dutch names of the school system that parents type in every language: a follow-up that names one the earlier
@@ -1614,9 +1730,34 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "aan het werk",
             "werk krijgen",
             "een baan krijgen",
+            "is er werk",
+            "is er wel werk",
+            "er werk in",
         ),
-        "en": ("find work", "find a job", "finds work", "finds a job", "get a job", "gets a job", "unemployed"),
-        "tr": ("iş bul", "is bul", "işsiz", "issiz", "iş sahibi", "is sahibi"),
+        "en": (
+            "find work",
+            "find a job",
+            "finds work",
+            "finds a job",
+            "get a job",
+            "gets a job",
+            "unemployed",
+            "is there work",
+            "are there jobs",
+            "any jobs",
+        ),
+        "tr": (
+            "iş bul",
+            "is bul",
+            "işsiz",
+            "issiz",
+            "iş sahibi",
+            "is sahibi",
+            "iş var mı",
+            "is var mi",
+            "iş imkan",
+            "is imkan",
+        ),
         "pl": (
             "dostac prac",
             "dostać prac",
@@ -1625,9 +1766,25 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "znajdzie prac",
             "dostanie prac",
             "bezroboc",
+            "jest praca",
+            "bedzie praca",
+            "będzie praca",
         ),
-        "uk": ("знайти робот", "знайде робот", "влаштуват", "безробіт", "отримати робот"),
+        "uk": (
+            "знайти робот",
+            "знайде робот",
+            "влаштуват",
+            "безробіт",
+            "отримати робот",
+            "є робота",
+            "робота є",
+            "буде робота",
+        ),
         "ar": (
+            "في شغل",
+            "في وظائف",
+            "يوجد عمل",
+            "توجد وظائف",
             "يلاقي شغل",
             "يلقى شغل",
             "بيلاقي شغل",
@@ -1645,7 +1802,10 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
 
 def followup_concept(text: str, lang: str) -> str | None:
     """The sub-topic of FOLLOWUP_CONCEPTS a question names (pay, finding work), None when none or both."""
-    low = f" {' '.join(words_of(fold(text)))} "
+    words = words_of(fold(text))
+    if lang == "ar":  # "وفي شغل؟" (and is there work?): the glued 'and' is not part of the phrase
+        words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
+    low = f" {' '.join(words)} "
     found = [c for c, entries in FOLLOWUP_CONCEPTS.items() if any(f" {fold(e)}" in low for e in entries.get(lang, ()))]
     return found[0] if len(found) == 1 else None
 
@@ -2227,6 +2387,40 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "ايجار",
         "سكن",
     ),
+    # a conflict with an employer or a landlord, a lawyer: the Juridisch Loket ("my employer has not paid me")
+    "legal": (
+        "advocaat",
+        "juridisch*",
+        "rechtsbijstand",
+        "niet uitbetaald",
+        "lawyer*",
+        "legal aid",
+        "legal advice",
+        "legal help",
+        "not paid me",
+        "hasn't paid me",
+        "didn't pay me",
+        "avukat*",
+        "hukuki*",
+        "maaşımı ödeme*",
+        "maasimi odeme*",
+        "prawnik*",
+        "pomoc prawn*",
+        "porad* prawn*",
+        "nie wypłacił*",
+        "nie wyplacil*",
+        "юрист*",
+        "юридичн*",
+        "адвокат*",
+        "не виплатив",
+        "не виплатила",
+        "не платить зарплат*",
+        "محامي",
+        "محامٍ",
+        "قانونية",
+        "ما دفع لي",
+        "لم يدفع لي",
+    ),
 }
 
 
@@ -2265,7 +2459,18 @@ def other_domains(text: str) -> list[str]:
     """Every domain a clearly out-of-scope question touches, in the order of OTHER_DOMAINS ("a dentist for my son,
     and does the insurance pay for braces?" is health and insurance)."""
     low = fold(text)
-    found = [domain for domain, patterns in _DOMAIN_PATTERNS.items() if any(p.search(low) for p in patterns)]
+    spans = {d: [m.span() for p in patterns for m in p.finditer(low)] for d, patterns in _DOMAIN_PATTERNS.items()}
+    # a domain whose every word lies inside a longer phrase of another ("не виплатив" - has not paid - holds
+    # "виплат", benefit payments) is not touched
+    found = [
+        domain
+        for domain, own in spans.items()
+        if own
+        and not all(
+            any(a <= s and e <= b and (a, b) != (s, e) for d, other in spans.items() if d != domain for a, b in other)
+            for s, e in own
+        )
+    ]
     if any(w in low for w in _DUTCH_LANGUAGE) and _LEARNING.search(low):
         # learning Dutch oneself; "ik spreek slecht Nederlands, hoe help ik mijn kind?" is ours
         found.append("language")

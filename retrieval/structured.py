@@ -287,6 +287,10 @@ ACTIVITY_PATTERNS: dict[str, tuple[str, ...]] = {
         r"bedrij\w* (?:bezoek|bekijk)",
         r"\bbezoek\w* (?:aan |bij )?(?:een |het )?bedrij",
         r"bedrij\w* op bezoek",
+        # "bedrijven hier waar mn zoon een kijkje kan nemen", "een kijkje nemen in een fabriek"
+        r"(?:bedrij|fabriek)\w*\b.{0,80}\bkijkje",
+        r"\bkijkje\w* (?:\w+ )?(?:bij|in|achter) (?:een |het |de )?(?:\w+ )?(?:bedrij|fabriek|werkplaats|keuken van)",
+        r"\b(?:look|see) (?:around |inside )(?:a |an |the |some )?(?:compan|factor|firm|workplace)",
         r"\bvisit\b.{0,30}\b(?:compan|factor|firm|workplace|plant)",
         r"excursie",
         r"\bcompan\w* visit",
@@ -1126,7 +1130,8 @@ def answer_activities(
         none = t("assistant.activities_none", lang, filters=filters, kind=kind)
         return ActivityAnswer(_sentence(none, lang), "", [], [], set())
     shown = hits[: show + more]
-    lines = [_sentence(t("assistant.activities_found", lang, n=len(hits), filters=filters, kind=kind), lang)]
+    found = "assistant.activities_found_one" if len(hits) == 1 else "assistant.activities_found"
+    lines = [_sentence(t(found, lang, n=len(hits), filters=filters, kind=kind), lang)]
     if q.doelgroepen and not any(
         set(h.initiatief.activiteiten) & TAKE_PART and not h.initiatief.landelijk_online for h in hits
     ):
