@@ -104,6 +104,7 @@ from retrieval.routing import (
     names_profiel,
     names_school,
     names_teacher,
+    of_them,
     other_domain,
     other_domains,
     overrides_instructions,
@@ -257,6 +258,7 @@ FIGURE_GAIN = 0.2
 # ... and the article of the best passage answers a figure question when its example is at most this far below the
 # best example (and its section gives a figure and holds about as many of the question's words)
 FIGURE_PASSAGE_MARGIN = 0.05
+FIGURE_PASSAGE_LEAD = 0.01  # ... unless its passage leads the chosen article's by less than this and fits less
 # a figure question naming a group of pupils (girls) takes the closest section about that group with a figure when its
 # example is this close to the best one (a short group word, Turkish "kız", moves the examples little: 0.07)
 GROUP_MARGIN = 0.08
@@ -361,6 +363,7 @@ MAX_ANSWER_WORDS = 120
 # A short answer plus its "what you can do" line fits one phone screen: the line is left out (it stays in the
 # article behind "lees meer") when both together would be longer than this.
 ANSWER_BUDGET = 75
+MULTI_BUDGET = 100  # a two-part answer takes the first article's 'what you can do' line while it stays this short
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 # ('عال' is the spoken 'على ال', "on the": 'عالسطوح'; 'فال' the Maghrebi 'في ال', "in the": 'فالكهرباء')
 _AR_PREFIXES = ("وال", "بال", "فال", "عال", "لل", "ال", "و", "ي", "ت", "ل")
@@ -1094,7 +1097,11 @@ class Assistant:
             if remark and first.answers:
                 # the remark still tells which part of the article the parent needs ("what is Entree? my son has no
                 # vmbo diploma": the section on who goes to Entree), not another article
-                return self._with_remark(first, question, lang, mode)
+                return self._with_remark(first, question, lang, mode, remark=parts[1])
+            if followup_concept(parts[1], lang) == "work" and self._says_job_chances(first):
+                # "... wants to be a programmer, what can he learn at mbo and will there be work?": the beroep's
+                # answer ends with its job chances (the report that names it), which answers the second part
+                return first
             # the second part reads the first as its context when it cannot stand alone ("... stage yeri
             # bulamiyor? nereye sikayet ederiz")
             second = self._route_one(parts[1], lang, mode, first if first.answers else context, second_part=True)
@@ -1124,12 +1131,29 @@ class Assistant:
                 return Route("multi", text=question, parts=[first, second], context=context)
         return self._route_one(question, lang, mode, context)
 
-    def _with_remark(self, first: Route, question: str, lang: str, mode: Mode) -> Route:
+    def _with_remark(self, first: Route, question: str, lang: str, mode: Mode, remark: str = "") -> Route:
         """``first`` (the question before a remark) with the section of its article that the whole text asks about."""
         if first.kind != "section" or first.article is None or mode == "bm25" or asks_number(question, lang):
             return first
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
+        told = max(self.questions.match(remark, self.query_vector(remark)), key=lambda m: m.dense, default=None)
+        whole = {m.section: m.dense for m in matches if m.article == first.article}
+        if (
+            section == first.section
+            and told is not None
+            and told.article == first.article
+            and told.section != first.section
+            and told.dense >= STAY_MIN
+            # ... and the whole text agrees ("в якій школі на Zuid можна вчити MVI? син хоче щось з комп'ютерами"
+            # asks where MVI is taught: the remark about computers does not move it to the ICT courses)
+            and whole.get(told.section, 0.0) >= whole.get(first.section, 0.0)
+        ):
+            # "... hoe help ik hem kiezen? die brieven van school snap ik niet": the remark on its own is closest to
+            # another section of the same article (help with the language), which tells what the parent needs; that
+            # section's example is about the whole, so its short answer reads in its own order
+            first.section = told.section
+            return first
         if section is not None and section != first.section:
             first.section, first.detail = section, True
         return first
@@ -1224,7 +1248,8 @@ class Assistant:
             and context.kind == "section"
             and context.article is not None
             and asks_number(text, lang)
-            and same_situation(text, lang)
+            # ... or "a ilu z nich idzie dalej w technike?" (how many of them) after the profiel for solar panels
+            and (same_situation(text, lang) or of_them(text, lang))
             and other_domain(text) is None
         ):
             # "how many children on Zuid are in that situation?" after "our school has no technology profile": the
@@ -1977,6 +2002,16 @@ class Assistant:
         keep = context.section if pointing else None
         if next_step and self._kort_part(mine.article, context.section) is not None:
             section = context.section  # the next step of the route just read: its own words are mostly 'then, where'
+        elif (
+            refers_back(text, lang)
+            and not named_new
+            and asks_where(text, lang)
+            and asks_training(text, lang)
+            and context.section == self._field_profielen.get(mine.article, (None,))[0]
+        ):
+            # "а де це можна вчити на Zuid?" after the profiel for the port: where that route is taught is in the
+            # section just read (the port's mbo school), not in the one on visits that 'where' and 'lessons' match
+            section = context.section
         else:
             # a figure follow-up asks the figure of what the earlier question named ("how many of them ...?")
             about = context.text if asks_number(text, lang) else None
@@ -1984,6 +2019,11 @@ class Assistant:
         if asks_action(text, lang) and not asks_number(text, lang):
             # "... ne yapabiliriz, nereye şikayet ederiz?": the part of the article that says what to do
             _, section = self._action_choice(mine.article, section, own)
+        if _PRIMARY_WORDS.search(fold(text)) and not self._speaks_of_primary(mine.article, section):
+            # "وهاد كمان لولاد الابتدائي؟" (is this also for primary-school kids?): the part of the article about them
+            primary = [m for m in own if m.article == mine.article and self._speaks_of_primary(m.article, m.section)]
+            if primary:
+                section = max(primary, key=lambda m: m.dense).section
         return Route(
             "section",
             text=joined.text,
@@ -1994,6 +2034,20 @@ class Assistant:
             context=context,
             hits=joined.hits,
         )
+
+    def _says_job_chances(self, route: Route) -> bool:
+        """Whether a record answer for a beroep ends with its job chances (a report names the beroep or its sector)."""
+        if route.kind != "record" or route.hit is None or route.hit.kind != "beroep":
+            return False
+        beroep = self.kb.beroepen.get(route.hit.source.split(":", 1)[1])
+        if beroep is None:
+            return False
+        return beroep.arbeidsmarkt.label != "onbekend" or self._sector_statement(beroep) is not None
+
+    def _speaks_of_primary(self, article: str, section: str | None) -> bool:
+        """Whether an article section's short answer (in Dutch) speaks of primary school (groep 7, basisschool)."""
+        part = self._kort_part(article, section)
+        return part is not None and bool(_PRIMARY_WORDS.search(fold(part.tekst.get("nl", ""))))
 
     def _decide(
         self,
@@ -2025,6 +2079,8 @@ class Assistant:
             and route.kind in ("none", "section")
             and not self._section_pays(route.article, route.section)
             and asks_pay(text)
+            # "my employer has not paid my wages, where do I get legal help?": another domain's question stays declined
+            and (route.kind == "section" or other_domain(text) is None)
         ):
             # "başlangıç maaşı ne kadar, net rakam?", "بياخد كام في الشهر؟": a question about pay whose example is
             # nearly the closest is answered by the article on pay in techniek (which says honestly that the sources
@@ -3585,9 +3641,20 @@ class Assistant:
             return None
         if self.support(text, lang, there, sec) < self.support(text, lang, article, section) - FIGURE_PASSAGE_WORDS:
             return None
-        if self._figure_fit(there, sec, text, lang) < self._figure_fit(article, section, text, lang) - FIGURE_FIT_GAP:
+        fit_there, fit_here = self._figure_fit(there, sec, text, lang), self._figure_fit(article, section, text, lang)
+        if fit_there < fit_here - FIGURE_FIT_GAP:
             # "what percentage of vmbo pupils in the technical profiles are girls": the passage about pupils near
             # the campuses shares words, but "girls" stands next to the chosen section's 15%
+            return None
+        own_passage = max((h.dense or 0.0 for h in hits if h.source == f"artikel:{article}"), default=0.0)
+        if (
+            (top.dense or 0.0) - own_passage < FIGURE_PASSAGE_LEAD
+            and self.support(text, lang, there, sec) < self.support(text, lang, article, section)
+            and fit_there < fit_here
+        ):
+            # the other article's passage is first by a hair and the chosen section holds more of the question's
+            # words and fits its figure better ("Den Haag'da teknik seçen az mı? yüzde kaç": The Hague's 8%, not the
+            # share near The Hague's campus)
             return None
         return there, sec
 
@@ -3791,6 +3858,10 @@ class Assistant:
         texts = _without_repeats([trim_words(p.answer, budget) for p in parts])
         if len(parts) < len(route.parts):
             texts.append(t("assistant.part_missing", lang))
+        else:
+            advice = self._multi_advice(route, texts, lang)
+            if advice:
+                texts.append(advice)
         sources: list[Source] = []
         for p in parts:
             sources += [s for s in p.sources if s.label not in {x.label for x in sources}]
@@ -3805,6 +3876,21 @@ class Assistant:
             quote=quote,
             topic=route.topic,
         )
+
+    def _multi_advice(self, route: Route, texts: list[str], lang: str) -> str | None:
+        """The 'what you can do' line of the first answered article of a two-part answer, when the whole still fits
+        a phone screen (MULTI_BUDGET) and no part says it already; none for a figure question."""
+        if _asks_figure(route.text, lang) and not asks_action(route.text, lang):
+            return None
+        said = "\n".join(texts)
+        for part in route.parts:
+            if part.kind != "section" or part.article is None:
+                continue
+            advice = self.kb.artikelen[part.article].doen.get(lang)
+            if not advice or _says_again(said, advice) or _past_primary(self.kb.artikelen[part.article], route.text):
+                return None
+            return advice if word_count(said) + word_count(advice) <= MULTI_BUDGET else None
+        return None
 
     def _section(
         self,
@@ -3902,7 +3988,7 @@ class Assistant:
             t(
                 "assistant.travel_region",
                 lang,
-                km=format_km(km_r.waarde, lang),
+                km=format_km(km_r.waarde, lang, as_reported=True),
                 minuten=format_number(min_r.waarde, lang),
             )
             if km_r is not None and min_r is not None
@@ -3919,7 +4005,7 @@ class Assistant:
                 lang,
                 sector=t(f"assistant.sector_{sector}", lang),
                 gemeente=gebied.naam,
-                km=format_km(km.waarde, lang),
+                km=format_km(km.waarde, lang, as_reported=True),
                 minuten=format_number(minutes.waarde, lang),
                 jaar=km.jaar or "",
             )
@@ -4347,8 +4433,10 @@ class Assistant:
         # not the start of one long run through the whole list
         for line in article.splitlines():
             for before, sent in self._standing_sentences(sentences(line), lang):
-                if sent in short or sent.rstrip().endswith(("?", "؟")):
-                    continue  # a heading in question form ("Wat kun je doen?") answers nothing
+                if sent in short or sent.rstrip().endswith(("?", "؟", ":")):
+                    # a heading in question form ("Wat kun je doen?") answers nothing; a sentence that opens a list
+                    # ("... verschillen in hoeveel praktijk en theorie je krijgt:") says nothing without it
+                    continue
                 figures = _NUMBERS.findall(sent)
                 if figures and all(f in short for f in figures):
                     continue  # the same figures in other words: it repeats what the short answer already says
