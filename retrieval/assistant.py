@@ -43,7 +43,7 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from knowledge import vocab
-from knowledge.geo import normalise
+from knowledge.geo import haversine_km, normalise
 from knowledge.i18n import LANGUAGES, label, t, word
 from knowledge.i18n.formats import format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
@@ -69,6 +69,7 @@ from retrieval.routing import (
     NUMBER_WORDS,
     POINTERS,
     QUESTION_STARTS,
+    SCHOOL_LEVELS,
     ExampleQuestions,
     SectionMatch,
     asks_action,
@@ -433,6 +434,7 @@ class Route:
     # question used (its opleidingen say which profielen lead to them)
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
+    chances: bool = False  # "and will he find work?" after a beroep: its job chances, from the report that names it
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
     aside: str | None = None  # a worry beside the question in another domain (health, extra support): see reply
     detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
@@ -644,6 +646,23 @@ SUBJECT_GROUPS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] =
         re.compile(r"aan ?de ?bak|nprz|gaan voor een baan|آن ?د", re.UNICODE),
     ),
 )
+# the N-profielen of havo and vwo are for a pupil there: "she is in vmbo basis but wants to be an engineer" names no
+# havo or vwo and asks whether the vmbo route gets there (step by step), not which havo profiel leads to it
+SUBJECT_GROUPS += (
+    (
+        "havo_vwo_techniek",
+        None,
+        re.compile(r"havo|vwo|atheneum|gymnas|\blise|liceum|ліце|гімназ|хаво|вво|هافو|\bn[tg]\b|natuur en", re.UNICODE),
+    ),
+)
+# "is it a job for a girl?": a question about a job that asks whether it suits girls (not every question about a daughter)
+_FOR_GIRLS = re.compile(
+    r"\b(?:voor (?:een )?(?:meisje|meiden|meisjes|vrouw\w*)|meisjesberoep|for (?:a )?(?:girls?|wom[ae]n)|"
+    r"dla (?:dziewczyn\w*|kobiet\w*)|k[iı]z(?:lar)?\s*i[cç]in|kad[iı]n\w*\s*i[cç]in)\b|"
+    r"для (?:дівчин\w*|дівчат\w*|жінок|жінки)|(?:للبنات|لبنت|للفتيات|لفتاة|للمرأة|للستات)",
+    re.UNICODE,
+)
+GIRLS_ARTICLE, GIRLS_SECTION = "meisjes_techniek", "ja"
 SUBJECT_MISSING = 0.05  # a plain question that does not speak of such an article's group: this much lower
 
 # Sections whose subject is one thing a parent asks about in everyday words that the passages share with a nearby
@@ -1028,6 +1047,16 @@ class Assistant:
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
         routed = self._route_question(question, lang, mode, context)
+        if (
+            routed.kind == "record"
+            and routed.hit is not None
+            and routed.hit.kind == "beroep"
+            and _FOR_GIRLS.search(fold(question))
+        ):
+            # "corka chce byc elektrykiem, czy to w ogole praca dla dziewczyny?": the worry is answered first (yes,
+            # techniek is for girls too, and how few choose it), then the job itself
+            girls = Route("section", text=question, article=GIRLS_ARTICLE, section=GIRLS_SECTION, confidence=1.0)
+            routed = Route("multi", text=question, parts=[girls, routed], context=context)
         domain = other_domain(question)
         if domain not in ASIDE_DOMAINS or overrides_instructions(question):
             return routed
@@ -1098,6 +1127,17 @@ class Assistant:
                 # the remark still tells which part of the article the parent needs ("what is Entree? my son has no
                 # vmbo diploma": the section on who goes to Entree), not another article
                 return self._with_remark(first, question, lang, mode, remark=parts[1])
+            if (
+                first.kind == "record"
+                and first.hit is not None
+                and first.hit.kind == "beroep"
+                and asks_profiel(parts[1], lang)
+            ):
+                # "... hij gamet de hele dag, kan hij daar iets mee? welk profiel moet ie kiezen": the profiel that
+                # leads to the work the first half names, which the whole question reads (MVI for games)
+                whole = self._route_one(question, lang, mode, context)
+                if whole.answers:
+                    return whole
             if followup_concept(parts[1], lang) == "work" and self._says_job_chances(first):
                 # "... wants to be a programmer, what can he learn at mbo and will there be work?": the beroep's
                 # answer ends with its job chances (the report that names it), which answers the second part
@@ -1125,6 +1165,11 @@ class Assistant:
                     # the closer reading first: the whole question's, unless the part that answered is closer
                     ordered = sorted([whole, answered[0]], key=lambda r: -r.confidence)
                     return Route("multi", text=question, parts=ordered, context=context)
+            if first.answers and not second.answers and len(content_words(parts[1], lang)) <= 1:
+                # "... ? czy warto" (is it worth it?): a one-word second question that finds nothing of its own, and
+                # that the whole question does not lead elsewhere, is read with the first half's answer, not
+                # reported as a part without an answer
+                return first
             if answered:
                 if remark:
                     return answered[0]
@@ -1508,7 +1553,22 @@ class Assistant:
         # more shared characters alone ('скільки ... у школі' in an example about another article) do not move a
         # follow-up whose rarer words the conversation's article holds better
         chars_more = new.chars - here_chars >= SHIFT_CHARS and new_support >= here_support
-        if not (words_more or chars_more):
+        # "а після нього можна в hbo?" after the mbo levels: it names a school level the conversation did not, and
+        # an example about that level is close: the article about it answers (going on to hbo), not a section of the
+        # levels article that shares the words 'after' and 'can'
+        levels = (school_terms(text) - school_terms(context.text)) & (SCHOOL_LEVELS - {"mbo", "vmbo"})
+        named_level = (
+            # ... the article about that level (its title names it: "Na het mbo doorleren op het hbo")
+            bool(levels & school_terms(self.kb.artikelen[new.article].titel.get("nl", "")))
+            and new.dense >= EXAMPLE_STRONG
+            # ... when the two questions read together stay on the conversation's article (when they lead elsewhere,
+            # "which of BOL and BBL is better to go on to hbo later?", that reading answers)
+            and (joined is None or joined.article == context.article)
+        )
+        # "وبعدها كم سنة بيدرس بالـ mbo؟" (and after that, how many years of mbo?) after the profielen: a question how
+        # long that the follow-up's own closest section answers (its examples ask how long), not the school system
+        duration = asks_duration(text, lang) and self._examples_ask(new.article, new.section, asks_duration)
+        if not (words_more or chars_more or named_level or duration):
             return None
         section = self._section_for(new.article, text, lang, own)
         return Route("section", text=text, article=new.article, section=section, confidence=new.dense)
@@ -1551,6 +1611,18 @@ class Assistant:
             return None
         if alone.kind == "record" and alone.hit is not None and alone.hit.source != hit.source:
             return None
+        if followup_concept(text, lang) == "work" and self._says_job_chances(context):
+            # "en hoeveel kans heeft hij op werk na zn diploma?" after the electrician: that job's own chances (the
+            # report that names it), not job chances after mbo in general that its words come close to
+            return Route(
+                "record",
+                text=f"{context.text} {text}",
+                hit=hit,
+                qvec=qvec,
+                context=context,
+                confidence=context.confidence,
+                chances=True,
+            )
         if not asks_training(text, lang) and alone.answers:
             # "a ile się zarabia w tym zawodzie?" asks about pay in that job: an article's subject
             return None
@@ -2044,6 +2116,11 @@ class Assistant:
             return False
         return beroep.arbeidsmarkt.label != "onbekend" or self._sector_statement(beroep) is not None
 
+    def _examples_ask(self, article: str, section: str | None, asks: Callable[[str, str], bool]) -> bool:
+        """Whether an example question of an article section (in any language) asks what ``asks`` detects."""
+        part = self._kort_part(article, section)
+        return part is not None and any(asks(q, lang) for lang, qs in part.vragen.items() for q in qs)
+
     def _speaks_of_primary(self, article: str, section: str | None) -> bool:
         """Whether an article section's short answer (in Dutch) speaks of primary school (groep 7, basisschool)."""
         part = self._kort_part(article, section)
@@ -2270,8 +2347,20 @@ class Assistant:
         if (
             strong
             # weak passages: none grounded, or grounded only through word overlap (no passage strong by itself;
-            # which passages form the top three that give the overlap shifts with the CPU's last float bits)
-            and (not grounded or max((h.dense or 0.0 for h in hits[:K_RETRIEVE]), default=0.0) < DENSE_STRONG)
+            # which passages form the top three that give the overlap shifts with the CPU's last float bits); or an
+            # example question so close that it says what is asked ("وبعده كم سنة يدرس في mbo؟", how many years of
+            # mbo: the passages on going on to hbo after mbo share its words 'after' and 'study')
+            and (
+                not grounded
+                or max((h.dense or 0.0 for h in hits[:K_RETRIEVE]), default=0.0) < DENSE_STRONG
+                or (
+                    closest is not None
+                    and closest.dense >= VERY_STRONG
+                    # ... except for the profiel that leads to a field the question names ("he wants to work in the
+                    # port, which vmbo profiel?"): the field's article says it (see _field_profielen below)
+                    and not (article in self._field_profielen and asks_profiel(text, lang))
+                )
+            )
             and closest is not None
             and article != closest.article
             and example < closest.dense - STRONG_MARGIN
@@ -2919,8 +3008,9 @@ class Assistant:
 
     def _dutch_terms(self, text: str, lang: str) -> dict[str, str]:
         """The Dutch school words an Arabic or Ukrainian question writes in Latin letters that only one article's
-        example questions use (see _example_terms_of), each with that article; none for a question in Latin letters."""
-        if lang not in NON_LATIN_LANGS:
+        example questions use (see _example_terms_of), each with that article; in a Polish, Turkish or English question
+        too ("syn ma praktijkvak techniki na mavo"), never in a Dutch one (its own words are not borrowed terms)."""
+        if lang == "nl":
             return {}
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z'-]+", text))
         return {w: self._example_terms[w] for w in words_of(fold(latin)) if w in self._example_terms}
@@ -3843,6 +3933,8 @@ class Assistant:
             return self._section(route.article, route.section, lang, with_advice, question=question or route.text)
         if route.kind == "record" and route.hit is not None and route.durations:
             return self._durations(route.hit, lang)
+        if route.kind == "record" and route.hit is not None and route.chances:
+            return self._chances(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
             asked = question or route.text
             return self._record(route.hit, lang, courses_first=asks_course(asked, lang), question=asked)
@@ -4055,6 +4147,7 @@ class Assistant:
         courses and lists them first among the sources."""
         kind, rid = hit.source.split(":", 1)
         name, lines, dutch = hit.title, [], ""
+        near = self._asker_place(question)
         refs: list[BronRef] = []
         named: list[str] = []  # the records the answer names (a beroep's opleidingen, an opleiding's beroepen)
         more: list[str] = []  # per course of a beroep, the schools that teach it
@@ -4117,14 +4210,14 @@ class Assistant:
                     )
                 )
             if courses:
-                schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o)))
+                schools = list(dict.fromkeys(s for o in courses for s in self._school_names(o, near)))
                 if schools:
                     first_school = schools[0]
                     line, outside = self._schools_line("assistant.beroep_scholen", courses, schools[:3], lang)
                     # not taught in the region: the parent's first question ("can he learn it near us?"), said
                     # right after what the job is
                     lines.insert(1 if outside or courses_first else len(lines), line)
-                    per_course = {o.naam: names for o in courses if (names := self._school_names(o))}
+                    per_course = {o.naam: names for o in courses if (names := self._school_names(o, near))}
                     if len(schools) > 3 or len({tuple(n) for n in per_course.values()}) > 1:
                         # the courses are taught at different schools: which where, behind "read more"
                         more = [
@@ -4143,6 +4236,10 @@ class Assistant:
                 refs.append(sector.bron)
             if chance:
                 lines.append(t("assistant.beroep_kans", lang, markt=chance.strip().rstrip(".")))
+            if question and asks_pay(question):
+                # "wat verdient een elektricien?": the card says first, plainly, that no report gives amounts and where
+                # to ask (the asked fact leads; the card's last lines may not fit a phone screen)
+                lines.insert(0, t("assistant.beroep_loon", lang))
         elif kind == "opleiding" and (o := self.kb.opleidingen.get(rid)) is not None:
             name, dutch, refs = o.naam, o.omschrijving, list(o.bronnen)
             lines.append(
@@ -4189,7 +4286,7 @@ class Assistant:
                 named += [f"opleiding:{x.id}" for x in siblings]
                 only_bbl = only_bbl or any(list(x.leerwegen) == ["BBL"] for x in siblings)
             only_bbl = only_bbl or list(o.leerwegen) == ["BBL"]
-            schools = self._school_names(o)
+            schools = self._school_names(o, near)
             if schools:
                 first_school = schools[0]
                 line, outside = self._schools_line("assistant.opleiding_scholen", [o], schools[:3], lang)
@@ -4294,9 +4391,34 @@ class Assistant:
             return text, True
         return t(key, lang, scholen=format_list(schools, lang)), False
 
-    def _school_names(self, opleiding: Any) -> list[str]:
-        """The schools that teach an opleiding, by name, sorted."""
-        return sorted({self.kb.scholen[loc.school].naam for loc in opleiding.locaties if loc.school in self.kb.scholen})
+    def _school_names(self, opleiding: Any, near: tuple[float, float] | None = None) -> list[str]:
+        """The schools that teach an opleiding, nearest first to ``near`` (the asker's place; else Rotterdam, where
+        most families who ask live: Techniek College Rotterdam before a college in Dordrecht), then by name."""
+        lat, lon = near or self._rotterdam
+        found: dict[str, float] = {}
+        for loc in opleiding.locaties:
+            school = self.kb.scholen.get(loc.school)
+            if school is None:
+                continue
+            where = school.locatie
+            km = (
+                haversine_km(lat, lon, where.lat, where.lon) if where.lat is not None and where.lon is not None else 1e9
+            )
+            found[school.naam] = min(km, found.get(school.naam, km))
+        return sorted(found, key=lambda naam: (round(found[naam]), naam))
+
+    def _asker_place(self, question: str) -> tuple[float, float] | None:
+        """Where the asker says they live or look ("we wonen in Delft"), as coordinates; None when no place is named."""
+        from retrieval.structured import find_place
+
+        place = find_place(self.kb, question) if question else None
+        return (place.lat, place.lon) if place is not None else None
+
+    @functools.cached_property
+    def _rotterdam(self) -> tuple[float, float]:
+        """The centre of the gemeente Rotterdam (gebieden.yaml): where the schools of a card are counted from."""
+        gemeente = next(g for g in self.kb.gebieden.values() if g.soort == "gemeente" and g.naam == "Rotterdam")
+        return gemeente.lat, gemeente.lon
 
     @staticmethod
     def _leerwegen(opleiding: Any, lang: str) -> str:
@@ -4357,6 +4479,19 @@ class Assistant:
             sources=sources,
             topic=hit.source,
         )
+
+    def _chances(self, hit: Hit, lang: str) -> Answer:
+        """A beroep's job chances: the label a report gives it by name, or what a report says of its whole sector
+        (never a label on the beroep); the beroep and that report as sources."""
+        beroep = self.kb.beroepen[hit.source.split(":", 1)[1]]
+        if beroep.arbeidsmarkt.label != "onbekend":
+            chance, ref = word("arbeidsmarkt", beroep.arbeidsmarkt.label, lang), beroep.arbeidsmarkt.bron
+        else:
+            sector = self._sector_statement(beroep)
+            chance, ref = (sector.tekst.get(lang) or sector.tekst["nl"]), sector.bron
+        text = t("assistant.beroep_kans_van", lang, naam=beroep.naam, markt=chance.strip().rstrip("."))
+        sources = [_hit_source(hit, beroep.naam), *self._report_sources([ref], lang)]
+        return Answer(answer=text, details="", language=lang, grounded=True, sources=sources, topic=hit.source)
 
     def _record_source(self, source: str, lang: str) -> Source:
         """A beroep or opleiding that an answer names, as a source (its Dutch name, an opleiding with its level: the

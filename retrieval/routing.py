@@ -1733,6 +1733,10 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "is er werk",
             "is er wel werk",
             "er werk in",
+            "kans op werk",
+            "kans op een baan",
+            "kans heeft hij op werk",
+            "kans heeft ze op werk",
         ),
         "en": (
             "find work",
@@ -1745,6 +1749,10 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "is there work",
             "are there jobs",
             "any jobs",
+            "chance of work",
+            "chance of a job",
+            "job chances",
+            "job prospects",
         ),
         "tr": (
             "iş bul",
@@ -1757,6 +1765,8 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "is var mi",
             "iş imkan",
             "is imkan",
+            "iş şansı",
+            "is sansi",
         ),
         "pl": (
             "dostac prac",
@@ -1769,6 +1779,8 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "jest praca",
             "bedzie praca",
             "będzie praca",
+            "szanse na prac",
+            "szansa na prac",
         ),
         "uk": (
             "знайти робот",
@@ -1779,10 +1791,14 @@ FOLLOWUP_CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "є робота",
             "робота є",
             "буде робота",
+            "шанси на робот",
+            "шанс на робот",
         ),
         "ar": (
             "في شغل",
             "في وظائف",
+            "فرص العمل",
+            "فرص الشغل",
             "يوجد عمل",
             "توجد وظائف",
             "يلاقي شغل",
@@ -2141,6 +2157,19 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "رخصة القيادة",
         "zarejestrować samochód",
         "register a car",
+        # a citizen service number and registering at the municipality ("як отримати BSN і зареєструватися в gemeente?")
+        "bsn",
+        "burgerservicenummer",
+        "inschrijven bij de gemeente",
+        "register at the municipality",
+        "register with the municipality",
+        "belediyeye kayıt",
+        "belediyeye kayit",
+        "zameldowa*",
+        "zarejestrowac sie w gemeente",
+        "зареєструватися в gemeente",
+        "реєстрац* в gemeente",
+        "التسجيل في البلدية",
     ),
     # a tax return or refund goes to the Belastingdienst and an insurance to an insurer (issue 11, round 21: "which
     # health insurance is cheapest?" was sent to "your bank or the tax office"); the bank keeps accounts and loans
@@ -2420,6 +2449,14 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "قانونية",
         "ما دفع لي",
         "لم يدفع لي",
+        # unpaid overtime is employment law too
+        "overuren",
+        "overtime",
+        "fazla mesai",
+        "nadgodzin*",
+        "понаднормов*",
+        "ساعات إضافية",
+        "الساعات الإضافية",
     ),
 }
 

@@ -133,6 +133,11 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # Round 20's fresh set (v14) measured once on the merged round-20 code (98047f6): right 0.879 (nl, en, tr, uk 0.909; ar,
 # pl 0.818), refused 0.000, declined 1.000, follow-ups 0.833 (docs/eval/holdout_round20_result.json); v13 is development
 # data now (0.864 when measured). The guards stay below the one measurement of v14.
+# Round 22's set (v15) measured once on 0558464: right 0.818 (docs/eval/holdout_round22_result.json); round 24's (v16,
+# 72 questions) once on the submitted round-23 code 7cf5c67 before any round-24 change: right 0.697 (nl, uk 0.545; en
+# 0.909), refused 0.015, declined 0.833 (legal help answered as pay), follow-ups 0.750
+# (docs/eval/holdout_round24_result.json). Both are development data now; the guards are not lowered to v16 (they
+# guard the next fresh set, and holdout.yaml is empty until one is written).
 HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 

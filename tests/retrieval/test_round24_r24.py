@@ -172,3 +172,74 @@ def test_a_two_part_answer_keeps_a_next_step_when_it_fits(assistant: Assistant) 
 )
 def test_then_cannot_open_an_answer(sentence: str, lang: str) -> None:
     assert leans_back(sentence, lang)
+
+
+# --- from the round-24 review (a reviewer's own questions, judged as a parent and a decaan); our wordings here
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("mijn baas betaalt mijn overuren niet uit, wat kan ik doen?", "legal"),
+        ("szef nie płaci za nadgodziny, gdzie szukać pomocy?", "legal"),
+        ("hoe krijg ik een BSN voor mijn kinderen?", "government"),
+        ("як зареєструватися в gemeente після переїзду?", "government"),
+    ],
+)
+def test_overtime_and_a_citizen_number_are_other_domains(question: str, domain: str) -> None:
+    assert domain in other_domains(question)
+
+
+def test_schools_on_a_card_are_nearest_first(assistant: Assistant) -> None:
+    """A Rotterdam family is not sent to a college in Dordrecht first; a family in Delft gets the Delft/Den Haag one."""
+    rotterdam = assistant.ask("wat moet mijn zoon leren om loodgieter te worden?", use_llm=False)
+    assert "Da Vinci" not in rotterdam.answer.split("\n\n")[-1], rotterdam.answer  # not the school to visit first
+    delft = assistant.ask("we live in delft, which mbo course for an electrician?", use_llm=False)
+    schools = next(line for line in delft.answer.splitlines() if line.startswith("Schools that teach it"))
+    assert schools.index("ROC Mondriaan") < schools.index("Rotterdam"), schools
+
+
+def test_pay_for_a_named_job_says_the_reports_give_no_amounts_first(assistant: Assistant) -> None:
+    answer = assistant.ask("hoeveel verdient een lasser?", use_llm=False)
+    assert answer.topic == "beroep:ber_lasser", answer.topic
+    assert answer.answer.startswith(t("assistant.beroep_loon", "nl")), answer.answer
+
+
+def test_job_chances_after_a_job_are_that_jobs_chances(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "and what are his job chances after the diploma?",
+        previous=["my son wants to be an electrician, what should he study?"],
+        use_llm=False,
+    )
+    assert answer.topic == "beroep:ber_elektromonteur", (answer.topic, answer.answer)
+    assert answer.answer.startswith("Job chances as"), answer.answer
+    assert any(s.kind == "report" for s in answer.sources)
+
+
+def test_how_many_years_after_the_profiel_is_how_long_mbo_takes(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "وبعدها كم سنة بيدرس بالـ mbo؟", previous=["شو هي profielen التقنية بالـ vmbo؟"], use_llm=False
+    )
+    assert answer.topic == "artikel:mbo_niveaus#duur", (answer.topic, answer.answer)
+
+
+def test_hbo_after_the_levels_is_about_going_on_to_hbo(assistant: Assistant) -> None:
+    answer = assistant.ask("i potem może iść na hbo?", previous=["co to jest mbo niveau 4?"], use_llm=False)
+    # going on to hbo, or the levels' own sentence on it first ("Z dyplomem niveau 4 dziecko może iść do hbo.")
+    first = answer.answer.split(". ")[0]
+    assert answer.topic is not None and answer.topic.startswith("artikel:doorleren_hbo#") or "hbo" in first, (
+        answer.answer
+    )
+
+
+def test_a_job_for_a_girl_answers_the_worry_first(assistant: Assistant) -> None:
+    answer = assistant.ask("mijn dochter wil lasser worden, is dat wel iets voor een meisje?", use_llm=False)
+    assert answer.topic is not None and answer.topic.startswith("artikel:meisjes_techniek#ja;beroep:"), answer.topic
+    assert "15%" in answer.answer.split("\n\n")[0]
+
+
+def test_a_gamer_and_which_profiel_is_mvi(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "hij zit in de 1e klas kader en gamet veel, kan hij daar wat mee? welk profiel past?", use_llm=False
+    )
+    assert "MVI" in answer.answer.split("\n\n")[0], answer.answer
