@@ -1183,7 +1183,7 @@ class Assistant:
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
         told = max(self.questions.match(remark, self.query_vector(remark)), key=lambda m: m.dense, default=None)
-        whole = {m.section: m.dense for m in matches if m.article == first.article}
+        whole: dict[str | None, float] = {m.section: m.dense for m in matches if m.article == first.article}
         if (
             section == first.section
             and told is not None

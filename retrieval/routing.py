@@ -548,13 +548,14 @@ def split_question(text: str, lang: str) -> list[str]:
 
     if not toks:
         return [text.strip()]
-    start: int | None = 0
+    start = 0
     if not is_wh(toks[0]):
-        start = next(
+        found = next(
             (j for j in range(1, len(toks)) if toks[j - 1].endswith((".", ",", "،", ":")) and is_wh(toks[j])), None
         )
-        if start is None:
+        if found is None:
             return [text.strip()]
+        start = found
     for i in range(start + 2, len(toks) - 2):
         w = toks[i].lower().strip(",;")
         nxt = toks[i + 1].lower().strip(",;?")
