@@ -435,6 +435,7 @@ class Route:
     profiel: tuple[str | None, Hit] | None = None
     durations: bool = False  # "how long does it take?" after a beroep: all its opleidingen with level and length
     chances: bool = False  # "and will he find work?" after a beroep: its job chances, from the report that names it
+    pay_said: bool = False  # a beroep's card after the article on pay: its own pay line would say the same again
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
     aside: str | None = None  # a worry beside the question in another domain (health, extra support): see reply
     detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
@@ -1047,6 +1048,16 @@ class Assistant:
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
         routed = self._route_question(question, lang, mode, context)
+        if routed.kind == "section" and routed.article == PAY_ARTICLE and mode != "bm25" and asks_pay(question):
+            # "what can you earn as a welder?", "elektrikçi olmak için kaç yıl, maaşlar nasıl": pay in techniek (the
+            # reports give no amounts), then the job the question names by its everyday name: what it is and how to
+            # train for it (a follow-up "and how long is the training?" then reads that job)
+            job = self._plain_record(question, lang, None, None, self.query_vector(question))
+            if job is not None and job[1] and job[0].kind == "beroep":
+                card = Route(
+                    "record", text=question, hit=job[0], qvec=routed.qvec, confidence=routed.confidence, pay_said=True
+                )
+                routed = Route("multi", text=question, parts=[routed, card], context=context)
         if (
             routed.kind == "record"
             and routed.hit is not None
@@ -1127,6 +1138,19 @@ class Assistant:
                 # the remark still tells which part of the article the parent needs ("what is Entree? my son has no
                 # vmbo diploma": the section on who goes to Entree), not another article
                 return self._with_remark(first, question, lang, mode, remark=parts[1])
+            if asks_profiel(parts[1], lang) and not asks_profiel(parts[0], lang) and context is None:
+                # "... gamet de hele dag, kan ie daar wat mee in de techniek? welk profiel moet hij kiezen": what the
+                # child likes is in the first half, the profiel question in the second; read whole, the profiel that
+                # leads to that work answers when the words name one (MVI for games)
+                whole = self._route_one(question, lang, mode, context)
+                if whole.kind == "section" and (
+                    whole.profiel is not None
+                    or (
+                        whole.article in self._field_profielen
+                        and whole.section == self._field_profielen[whole.article][0]
+                    )
+                ):
+                    return whole
             if (
                 first.kind == "record"
                 and first.hit is not None
@@ -1146,12 +1170,37 @@ class Assistant:
             # bulamiyor? nereye sikayet ederiz")
             second = self._route_one(parts[1], lang, mode, first if first.answers else context, second_part=True)
             answered = [p for p in (first, second) if p.answers]
+            if (
+                first.answers
+                and second.answers
+                and second.topic != first.topic
+                and len(content_words(parts[1], lang)) <= 1
+                and not in_domain(parts[1], self._domain_names)
+                # ... not one that asks something of its own: how long, how many, pay, work, what to do, where
+                and not (
+                    asks_duration(parts[1], lang)
+                    or asks_number(parts[1], lang)
+                    or asks_pay(parts[1])
+                    or followup_concept(parts[1], lang)
+                    or asks_action(parts[1], lang)
+                    or asks_where(parts[1], lang)
+                )
+            ):
+                # "... havo'ya geçebilir mi? nasıl oluyor" (how does that work?): a second question of one everyday
+                # word asks about the first half's answer; what that word alone comes near elsewhere is no second topic
+                return first
             if first.answers and not second.answers and refers_back(parts[1], lang):
                 # "... do we have to do that ourselves": about the first half's topic, and no part of it answers
                 # more; the first half's answer stands alone (not a paragraph found for the whole text)
                 return first
             if len(answered) == 2 and (first.topic == second.topic or remark):
                 return first
+            fields = [p for p in answered if p.kind == "section" and self._is_field_profiel(p)]
+            general = [p for p in answered if p.kind == "section" and p.article in (PROFIEL_ARTICLE, PROFIELEN_ARTICLE)]
+            if len(answered) == 2 and len(fields) == 1 and len(general) == 1:
+                # "tata pracuje w porcie, ... jaki profil na vmbo i jaka szkola mbo potem?": the port's section names
+                # its profielen and its mbo school; the general list of profielen for the other half adds nothing
+                return fields[0]
             if len(answered) == 1:
                 # one part found nothing on its own (too few words, typed without its letters' marks): the whole
                 # question may still lead to what that part asked, next to the part that did answer
@@ -1726,10 +1775,23 @@ class Assistant:
         direct = f"{text} {' '.join(sorted(codes))}"
         dvec = self.query_vector(direct)
         routed = self._decide(direct, lang, mode, dvec)
-        if routed.kind != "section" or routed.article is None or routed.article == context.article:
+        if routed.kind != "section" or routed.article is None:
             return None
         parts = self.kb.artikelen[routed.article].kort
         chosen = self._kort_part(routed.article, routed.section)
+        if routed.article == context.article:
+            # the same article answers only with another section that names both the place and the profielen ("MVI
+            # profili nedir?" -> "peki Zuid'de hangi okulda var?": ICT's section on where MVI is taught on Zuid)
+            said = chosen.tekst.get("nl", "") if chosen is not None else ""
+            if (
+                place is None
+                or routed.section == context.section
+                or fold(place.naam) not in fold(said)
+                or not codes <= profiel_codes(said)
+            ):
+                return None
+            routed.text, routed.context = text, context
+            return routed
         if place is None:
             # the figure asked is that profiel's ('76% for PIE'), in a section that names it
             if chosen is None or not codes <= profiel_codes(chosen.tekst.get("nl", "")):
@@ -2115,6 +2177,11 @@ class Assistant:
         if beroep is None:
             return False
         return beroep.arbeidsmarkt.label != "onbekend" or self._sector_statement(beroep) is not None
+
+    def _is_field_profiel(self, route: Route) -> bool:
+        """Whether a section route is a field article's section on the profielen that lead to it (the port's route)."""
+        field = self._field_profielen.get(route.article or "")
+        return field is not None and route.section == field[0]
 
     def _examples_ask(self, article: str, section: str | None, asks: Callable[[str, str], bool]) -> bool:
         """Whether an example question of an article section (in any language) asks what ``asks`` detects."""
@@ -3937,7 +4004,9 @@ class Assistant:
             return self._chances(route.hit, lang)
         if route.kind == "record" and route.hit is not None:
             asked = question or route.text
-            return self._record(route.hit, lang, courses_first=asks_course(asked, lang), question=asked)
+            return self._record(
+                route.hit, lang, courses_first=asks_course(asked, lang), question=asked, pay_said=route.pay_said
+            )
         if route.kind == "document" and route.hit is not None:
             return self._document(route.hit, route.text, lang)
         raise ValueError(f"no answer for route {route.kind}")
@@ -3947,7 +4016,13 @@ class Assistant:
         if not parts:
             return self._decline(route.text, lang, None)
         budget = MAX_ANSWER_WORDS // len(parts)
-        texts = _without_repeats([trim_words(p.answer, budget) for p in parts])
+        trimmed: list[str] = []
+        for i, p in enumerate(parts):
+            # a short earlier part leaves its words to the later ones ("no amounts in the reports", then the job's
+            # card with its courses), the whole staying within MAX_ANSWER_WORDS
+            left = MAX_ANSWER_WORDS - sum(word_count(x) for x in trimmed) - budget * (len(parts) - i - 1)
+            trimmed.append(trim_words(p.answer, max(budget, left)))
+        texts = _without_repeats(trimmed)
         if len(parts) < len(route.parts):
             texts.append(t("assistant.part_missing", lang))
         else:
@@ -4142,7 +4217,9 @@ class Assistant:
                     out.append(Source(label=lbl, kind=kind, source=bron_id, bronnen=[ref_text(r) for r in group]))
         return out
 
-    def _record(self, hit: Hit, lang: str, courses_first: bool = False, question: str = "") -> Answer:
+    def _record(
+        self, hit: Hit, lang: str, courses_first: bool = False, question: str = "", pay_said: bool = False
+    ) -> Answer:
         """The short answer about a record; a beroep asked for its course ("which mbo course is that?") opens with its
         courses and lists them first among the sources."""
         kind, rid = hit.source.split(":", 1)
@@ -4236,7 +4313,7 @@ class Assistant:
                 refs.append(sector.bron)
             if chance:
                 lines.append(t("assistant.beroep_kans", lang, markt=chance.strip().rstrip(".")))
-            if question and asks_pay(question):
+            if question and asks_pay(question) and not pay_said:
                 # "wat verdient een elektricien?": the card says first, plainly, that no report gives amounts and where
                 # to ask (the asked fact leads; the card's last lines may not fit a phone screen)
                 lines.insert(0, t("assistant.beroep_loon", lang))

@@ -535,7 +535,7 @@ def asks_question(text: str, lang: str) -> bool:
 def split_question(text: str, lang: str) -> list[str]:
     """One or two questions: split at a question mark followed by more text, or at 'and' + a question word
     when the first part is a question too ("Wat is BBL en hoe lang duurt het?", "... en tot wanneer ...?"); the
-    first question may follow a sentence of context ("corka jest w 1 klasie vmbo. kiedy ... i do kiedy ...?")."""
+    first question may follow a sentence or clause of context ("corka jest w 1 klasie vmbo. kiedy ... i do kiedy ...?")."""
     parts = [p.strip() for p in re.split(r"(?<=[?؟])\s+", text.strip()) if p.strip()]
     if len(parts) >= 2:
         return [parts[0], " ".join(parts[1:])]
@@ -2108,6 +2108,8 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "residence permit",
         "pasaport*",
         "oturum izni",
+        "oturma izni",
+        "oturma iznimiz",
         "paszport*",
         "karta pobytu",
         "паспорт*",
@@ -2416,6 +2418,54 @@ OTHER_DOMAINS: dict[str, tuple[str, ...]] = {
         "إيجار",
         "ايجار",
         "سكن",
+        # a landlord who does not repair, damp and mould at home
+        "verhuurder*",
+        "landlord*",
+        "schimmel*",
+        "mould*",
+        "ev sahibi",
+        "ev sahib*",
+        "wynajmując*",
+        "wynajmujac*",
+        "pleśń",
+        "plesn",
+        "орендодав*",
+        "пліснява",
+        "صاحب البيت",
+        "عفن",
+    ),
+    # what school costs (tuition, books, a laptop): DUO and the school itself know; our sources give no amounts
+    "costs": (
+        "lesgeld",
+        "schoolgeld",
+        "schoolkosten",
+        "tuition*",
+        "school fee*",
+        "okul ücret*",
+        "okul ucret*",
+        "okul parası",
+        "czesne",
+        "opłat* za szkoł*",
+        "oplat* za szkol*",
+        "плата за навчання",
+        "оплата навчання",
+        "رسوم المدرسة",
+        "رسوم الدراسة",
+        "مصاريف المدرسة",
+        "kost het mbo",
+        "kosten van het mbo",
+        "kost de opleiding",
+        "does mbo cost",
+        "cost of mbo",
+        "mbo ne kadar",
+        "mbo kaç para",
+        "mbo kac para",
+        "ile kosztuje mbo",
+        "ile kosztuje nauka",
+        "скільки коштує mbo",
+        "скільки коштує навчання",
+        "تكلفة الدراسة",
+        "كم تكلف الدراسة",
     ),
     # a conflict with an employer or a landlord, a lawyer: the Juridisch Loket ("my employer has not paid me")
     "legal": (

@@ -243,3 +243,33 @@ def test_a_gamer_and_which_profiel_is_mvi(assistant: Assistant) -> None:
         "hij zit in de 1e klas kader en gamet veel, kan hij daar wat mee? welk profiel past?", use_llm=False
     )
     assert "MVI" in answer.answer.split("\n\n")[0], answer.answer
+
+
+# --- from the second round-24 review (fresh questions on 31975dd); our wordings here
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("moeten we lesgeld betalen voor het mbo?", "costs"),
+        ("how much does mbo cost a year?", "costs"),
+        ("onze verhuurder repareert de lekkage niet, waar kan ik klagen?", "housing"),
+        ("ev sahibimiz küfü temizlemiyor, ne yapalım?", "housing"),
+        ("oturma izni nasıl uzatılır?", "government"),
+    ],
+)
+def test_school_costs_a_landlord_and_a_residence_permit_are_other_domains(question: str, domain: str) -> None:
+    assert domain in other_domains(question)
+
+
+def test_a_cost_question_is_declined_with_duo(assistant: Assistant) -> None:
+    answer = assistant.ask("hoeveel kost het mbo voor mijn dochter?", use_llm=False)
+    assert answer.reply_kind == "decline", answer.answer
+    assert "DUO" in answer.answer
+
+
+def test_pay_for_a_job_named_by_its_everyday_name_gives_pay_and_the_job(assistant: Assistant) -> None:
+    answer = assistant.ask("how much does a plumber earn here?", use_llm=False)
+    assert answer.topic == "artikel:beeld_salaris#verdienen;beroep:ber_loodgieter", answer.topic
+    assert "niveau" in answer.answer  # the card's course survives the two-part budget
+    assert answer.answer.count(t("assistant.beroep_loon", "en")) == 0  # the pay article said it already
