@@ -1138,29 +1138,17 @@ class Assistant:
                 # the remark still tells which part of the article the parent needs ("what is Entree? my son has no
                 # vmbo diploma": the section on who goes to Entree), not another article
                 return self._with_remark(first, question, lang, mode, remark=parts[1])
-            if asks_profiel(parts[1], lang) and not asks_profiel(parts[0], lang) and context is None:
+            liked = asks_profiel(parts[1], lang) and not asks_profiel(parts[0], lang) and context is None
+            job = first.kind == "record" and first.hit is not None and first.hit.kind == "beroep"
+            if (liked or job) and asks_profiel(parts[1], lang):
                 # "... gamet de hele dag, kan ie daar wat mee in de techniek? welk profiel moet hij kiezen": what the
-                # child likes is in the first half, the profiel question in the second; read whole, the profiel that
-                # leads to that work answers when the words name one (MVI for games)
+                # child likes (or the job the first half names) is in the first half, the profiel question in the
+                # second; read whole, the profiel that leads to that work answers (MVI for games): after a job
+                # always, else when the words name a profiel or a field's own profiel section
                 whole = self._route_one(question, lang, mode, context)
-                if whole.kind == "section" and (
-                    whole.profiel is not None
-                    or (
-                        whole.article in self._field_profielen
-                        and whole.section == self._field_profielen[whole.article][0]
-                    )
+                if (job and whole.answers) or (
+                    liked and whole.kind == "section" and (whole.profiel is not None or self._is_field_profiel(whole))
                 ):
-                    return whole
-            if (
-                first.kind == "record"
-                and first.hit is not None
-                and first.hit.kind == "beroep"
-                and asks_profiel(parts[1], lang)
-            ):
-                # "... hij gamet de hele dag, kan hij daar iets mee? welk profiel moet ie kiezen": the profiel that
-                # leads to the work the first half names, which the whole question reads (MVI for games)
-                whole = self._route_one(question, lang, mode, context)
-                if whole.answers:
                     return whole
             if followup_concept(parts[1], lang) == "work" and self._says_job_chances(first):
                 # "... wants to be a programmer, what can he learn at mbo and will there be work?": the beroep's
@@ -1231,11 +1219,13 @@ class Assistant:
             return first
         matches = self.questions.match(question, self.query_vector(question))
         section = self._wordier_section(first.article, first.section, question, lang, matches)
-        told = max(self.questions.match(remark, self.query_vector(remark)), key=lambda m: m.dense, default=None)
+        if section == first.section and remark:
+            told = max(self.questions.match(remark, self.query_vector(remark)), key=lambda m: m.dense, default=None)
+        else:
+            told = None
         whole: dict[str | None, float] = {m.section: m.dense for m in matches if m.article == first.article}
         if (
-            section == first.section
-            and told is not None
+            told is not None
             and told.article == first.article
             and told.section != first.section
             and told.dense >= STAY_MIN
@@ -1660,9 +1650,9 @@ class Assistant:
             return None
         if alone.kind == "record" and alone.hit is not None and alone.hit.source != hit.source:
             return None
-        if followup_concept(text, lang) == "work" and self._says_job_chances(context):
-            # "en hoeveel kans heeft hij op werk na zn diploma?" after the electrician: that job's own chances (the
-            # report that names it), not job chances after mbo in general that its words come close to
+
+        def same_record(chances: bool = False, durations: bool = False) -> Route:
+            # the conversation's beroep again, for its job chances or its training's length
             return Route(
                 "record",
                 text=f"{context.text} {text}",
@@ -1670,8 +1660,14 @@ class Assistant:
                 qvec=qvec,
                 context=context,
                 confidence=context.confidence,
-                chances=True,
+                chances=chances,
+                durations=durations,
             )
+
+        if followup_concept(text, lang) == "work" and self._says_job_chances(context):
+            # "en hoeveel kans heeft hij op werk na zn diploma?" after the electrician: that job's own chances (the
+            # report that names it), not job chances after mbo in general that its words come close to
+            return same_record(chances=True)
         if not asks_training(text, lang) and alone.answers:
             # "a ile się zarabia w tym zawodzie?" asks about pay in that job: an article's subject
             return None
@@ -1679,15 +1675,7 @@ class Assistant:
         rid = hit.source.split(":", 1)[1]
         if hit.kind == "beroep" and rid in self.kb.beroepen and asks_duration(text, lang):
             # how long: the beroep's opleidingen, each with its level and length (not one opleiding of one level)
-            return Route(
-                "record",
-                text=f"{context.text} {text}",
-                hit=hit,
-                qvec=qvec,
-                context=context,
-                confidence=context.confidence,
-                durations=True,
-            )
+            return same_record(durations=True)
         # only a question about the training moves from the beroep to its opleiding ("mijn neef doet dat" stays)
         beroep = self.kb.beroepen.get(rid) if hit.kind == "beroep" and asks_training(text, lang) else None
         if beroep is not None and qvec is not None:
@@ -2141,7 +2129,7 @@ class Assistant:
             and not named_new
             and asks_where(text, lang)
             and asks_training(text, lang)
-            and context.section == self._field_profielen.get(mine.article, (None,))[0]
+            and self._is_field_profiel(context)
         ):
             # "а де це можна вчити на Zuid?" after the profiel for the port: where that route is taught is in the
             # section just read (the port's mbo school), not in the one on visits that 'where' and 'lessons' match
@@ -2174,9 +2162,7 @@ class Assistant:
         if route.kind != "record" or route.hit is None or route.hit.kind != "beroep":
             return False
         beroep = self.kb.beroepen.get(route.hit.source.split(":", 1)[1])
-        if beroep is None:
-            return False
-        return beroep.arbeidsmarkt.label != "onbekend" or self._sector_statement(beroep) is not None
+        return beroep is not None and self._job_chance(beroep, "nl") is not None
 
     def _is_field_profiel(self, route: Route) -> bool:
         """Whether a section route is a field article's section on the profielen that lead to it (the port's route)."""
@@ -4303,16 +4289,11 @@ class Assistant:
                         ]
             only_bbl = any(list(o.leerwegen) == ["BBL"] for o in courses)
             more += [t("assistant.beroep_entree", lang, opleiding=self._course_facts(o, lang)) for o in entree]
-            chance: str | None = None
-            if b.arbeidsmarkt.label != "onbekend":
-                chance = word("arbeidsmarkt", b.arbeidsmarkt.label, lang)
-            elif (sector := self._sector_statement(b)) is not None:
-                # no report names this beroep, one speaks about its whole sector: its sector-level sentence, with
-                # that report as its source (never a label on the beroep)
-                chance = sector.tekst.get(lang) or sector.tekst["nl"]
-                refs.append(sector.bron)
-            if chance:
-                lines.append(t("assistant.beroep_kans", lang, markt=chance.strip().rstrip(".")))
+            found = self._job_chance(b, lang)
+            if found is not None and b.arbeidsmarkt.label == "onbekend":
+                refs.append(found[1])  # the sector's report (a named beroep's own report is among its refs already)
+            if found is not None and found[0]:
+                lines.append(t("assistant.beroep_kans", lang, markt=found[0].strip().rstrip(".")))
             if question and asks_pay(question) and not pay_said:
                 # "wat verdient een elektricien?": the card says first, plainly, that no report gives amounts and where
                 # to ask (the asked fact leads; the card's last lines may not fit a phone screen)
@@ -4561,11 +4542,9 @@ class Assistant:
         """A beroep's job chances: the label a report gives it by name, or what a report says of its whole sector
         (never a label on the beroep); the beroep and that report as sources."""
         beroep = self.kb.beroepen[hit.source.split(":", 1)[1]]
-        if beroep.arbeidsmarkt.label != "onbekend":
-            chance, ref = word("arbeidsmarkt", beroep.arbeidsmarkt.label, lang), beroep.arbeidsmarkt.bron
-        else:
-            sector = self._sector_statement(beroep)
-            chance, ref = (sector.tekst.get(lang) or sector.tekst["nl"]), sector.bron
+        found = self._job_chance(beroep, lang)
+        assert found is not None  # routed here only when _says_job_chances
+        chance, ref = found
         text = t("assistant.beroep_kans_van", lang, naam=beroep.naam, markt=chance.strip().rstrip("."))
         sources = [_hit_source(hit, beroep.naam), *self._report_sources([ref], lang)]
         return Answer(answer=text, details="", language=lang, grounded=True, sources=sources, topic=hit.source)
@@ -4591,6 +4570,16 @@ class Assistant:
             language="nl",
             bronnen=[ref_text(b) for b in refs],
         )
+
+    def _job_chance(self, beroep: Any, lang: str) -> tuple[str, BronRef] | None:
+        """What a source says of a beroep's job chances, with that source: the label a report gives it by name, else
+        the sentence a report says of its whole sector (never a label on the beroep); None when no source speaks."""
+        if beroep.arbeidsmarkt.label != "onbekend":
+            return word("arbeidsmarkt", beroep.arbeidsmarkt.label, lang), beroep.arbeidsmarkt.bron
+        sector = self._sector_statement(beroep)
+        if sector is None:
+            return None
+        return sector.tekst.get(lang) or sector.tekst["nl"], sector.bron
 
     def _sector_statement(self, beroep: Any) -> Any:
         """What a report says about the labour market of the beroep's whole sector (the most favourable, newest

@@ -402,12 +402,17 @@ LEANING_INSIDE: dict[str, tuple[str, ...]] = {
 }
 
 
+def unglued(word: str) -> str:
+    """An Arabic word without the 'and' (و) glued to its front ("وهاد" -> "هاد", "وفي" -> "في"); others as they are."""
+    return word[1:] if word.startswith("و") and len(word) > 2 else word
+
+
 def leans_back(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens with a word that points at the sentence before it (see LEANING_STARTS), or leans
     on it further on (LEANING_INSIDE)."""
     words = words_of(fold(sentence))
-    if lang == "ar" and words and words[0].startswith("و") and len(words[0]) > 2:
-        words[0] = words[0][1:]  # "ولذلك", "ولكن": the glued 'and' in front of the word that leans back
+    if lang == "ar" and words:
+        words[0] = unglued(words[0])  # "ولذلك", "ولكن": the glued 'and' in front of the word that leans back
     low = " ".join(words[:3]) + " "
     if any(low.startswith(start + " ") for start in LEANING_STARTS.get(lang, ())):
         return True
@@ -527,7 +532,7 @@ def asks_question(text: str, lang: str) -> bool:
     if first and first[0] in _VERB_FIRST.get(lang, ()):
         return True
     # an Arabic question word may carry wa- ("وشو", "وكم"); Levantine question words are not in WH_WORDS
-    loose = set(found) | {w[1:] for w in found if lang == "ar" and w.startswith("و") and len(w) > 2}
+    loose = set(found) | ({unglued(w) for w in found} if lang == "ar" else set())
     asking = set(WH_WORDS.get(lang, ())) | set(_QUESTION_WORDS_MORE.get(lang, ())) | set(_QUESTION_PARTICLES)
     return bool(loose & (asking | {unmarked(w) for w in asking}))
 
@@ -1634,7 +1639,7 @@ def deictic_words(text: str, lang: str) -> set[str]:
     so that a pointing word is found however it is joined."""
     ws = set(words_of(fold(text)))
     if lang == "ar":
-        ws |= {w[1:] for w in ws if w.startswith("و") and len(w) > 2}
+        ws |= {unglued(w) for w in ws}
         # the spoken 'this' glued to its noun: "بهالمجال" (in this field), "هالشي" (this thing)
         ws |= {"هاد" for w in ws if _AR_GLUED_THIS.match(w)}
     return ws
@@ -1821,7 +1826,7 @@ def followup_concept(text: str, lang: str) -> str | None:
     """The sub-topic of FOLLOWUP_CONCEPTS a question names (pay, finding work), None when none or both."""
     words = words_of(fold(text))
     if lang == "ar":  # "وفي شغل؟" (and is there work?): the glued 'and' is not part of the phrase
-        words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
+        words = [unglued(w) for w in words]
     low = f" {' '.join(words)} "
     found = [c for c, entries in FOLLOWUP_CONCEPTS.items() if any(f" {fold(e)}" in low for e in entries.get(lang, ()))]
     return found[0] if len(found) == 1 else None
