@@ -138,6 +138,9 @@ REFUSED_PER_LANGUAGE = 0.02  # today: no in-scope question refused in any langua
 # 0.909), refused 0.015, declined 0.833 (legal help answered as pay), follow-ups 0.750
 # (docs/eval/holdout_round24_result.json). Both are development data now; the guards are not lowered to v16 (they
 # guard the next fresh set, and holdout.yaml is empty until one is written).
+# Round 25's (v17, 72 questions) once on the submitted round-24 code 2c399e6 before any round-25 change: right 0.773
+# (nl, tr, uk 0.818; en, ar, pl 0.727), refused 0.030, declined 1.000, follow-ups 0.833
+# (docs/eval/holdout_round25_result.json); development data now, the guards unchanged.
 HOLDOUT_FLOORS = {"right": 0.85, "declined": 0.95, "followup": 0.70}
 
 
