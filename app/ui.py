@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -177,9 +178,11 @@ def _load_assistant(index_path: str) -> Any:
     from retrieval.answer_cache import CachingAssistant
     from retrieval.assistant import Assistant
 
-    return CachingAssistant(
-        Assistant.from_default(get_kb(), home=Path(index_path).parent, notify=lambda _message: None)
-    )
+    assistant = Assistant.from_default(get_kb(), home=Path(index_path).parent, notify=lambda _message: None)
+    # the first question in each language builds a per-language word index (up to 0.7 s): built in the background
+    # now, so the page is not held up and no parent waits for it later
+    threading.Thread(target=assistant.warm, name="assistant-warm", daemon=True).start()
+    return CachingAssistant(assistant)
 
 
 def text_search_or_none() -> Any:

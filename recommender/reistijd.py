@@ -53,8 +53,8 @@ def reistijd_melding(
             SLEUTEL[sector],
             taal,
             gemeente=gemeente.naam,
-            km=format_km(km.waarde, taal),
-            minuten=format_number(ov.waarde, taal),
+            km=format_km(km.waarde, taal, as_reported=True),
+            minuten=format_number(ov.waarde, taal, as_reported=True),
             jaar=km.jaar or "-",
             bron=source_label(kb, km.bron, taal),
         )

@@ -43,9 +43,9 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from knowledge import vocab
-from knowledge.geo import haversine_km, normalise
+from knowledge.geo import Place, haversine_km, normalise
 from knowledge.i18n import LANGUAGES, label, t, word
-from knowledge.i18n.formats import format_km, format_list, format_number
+from knowledge.i18n.formats import comma, format_km, format_list, format_number
 from knowledge.inputs import LIMITS, clean_text, question_text
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Artikel, BronRef, KortAntwoord
@@ -86,6 +86,7 @@ from retrieval.routing import (
     asks_plain_course,
     asks_profiel,
     asks_question,
+    asks_school_list,
     asks_training,
     asks_where,
     asks_where_to_learn,
@@ -102,6 +103,7 @@ from retrieval.routing import (
     is_followup,
     leans_back,
     looks_like_code,
+    names_mbo,
     names_profiel,
     names_school,
     names_teacher,
@@ -112,6 +114,7 @@ from retrieval.routing import (
     profiel_codes,
     refers_back,
     same_situation,
+    says_also,
     school_terms,
     split_question,
     vector_mean,
@@ -119,9 +122,24 @@ from retrieval.routing import (
     without_job_chances,
     words_of,
 )
+from retrieval.schools import (
+    ARTICLE_RICHTINGEN,
+    COURSES_SHOWN,
+    SAME_PLACE_KM,
+    SCHOOLS_SHOWN,
+    field_opleidingen,
+    schools_near,
+)
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
-from retrieval.structured import ActivityQuery, Catalogue, answer_activities, default_catalogue, parse_activity_question
+from retrieval.structured import (
+    ActivityQuery,
+    Catalogue,
+    answer_activities,
+    default_catalogue,
+    find_place,
+    parse_activity_question,
+)
 
 # Travel to the mbo per gemeente (issue 18): the article that answers it and how its figures name the sector.
 TRAVEL_ARTICLE = "reisafstand"
@@ -241,6 +259,11 @@ SECTION_SHIFT_WORDS = 0.25  # another section holds this much more of the questi
 # a Dutch short answer that says a way stays open later ("later naar techniek", "alsnog", "niet dicht")
 STILL_OPEN = re.compile(r"(?<![^\W_])(?:later|alsnog|niet dicht|nog steeds)(?![^\W_])")
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
+ZUID = "Rotterdam Zuid"  # the area whose vmbo schools the articles on Zuid name
+FIELD_MARGIN = 0.0  # a school question: a field article whose example is the closest of all names the field
+NEW_SECTION_MARGIN = (
+    0.05  # a follow-up saying "after" whose own example is this much closer to another section: its own topic
+)
 SECTION_FIGURE = 0.01  # a figure question: a section that gives a figure, other things equal
 SECTION_MATCHING_FIGURE = 0.03  # ... and more when a sentence with the figure holds a word of the question
 SECTION_EARLIER_FIGURE = 0.02  # ... and a figure follow-up's: when it also holds a rarer word of the earlier question
@@ -311,6 +334,36 @@ NEAR_PASSAGES = 3  # a strong example whose article is among this many top passa
 # beroep, the Dutch names of beroepen and opleidingen), and that the chosen article does not use itself.
 PLAIN_RECORDS_MAX = 3
 PLAIN_MIN_IDF = 2.5
+# Words of the records' plain descriptions that name no record: everyday verbs and adverbs ("... if he goes into
+# techniek" is not the site foreman who "makes sure everything goes to plan"), and words parents use in another sense
+# (Arabic 'وصل' is 'to connect' in a welder's description, 'to get to' in "what should he choose to get to the port?")
+PLAIN_NOT_NAMING: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "go",
+            "goe",
+            "goes",
+            "going",
+            "new",
+            "very",
+            "veri",
+            "out",
+            "along",
+            "enter",
+            "happen",
+            "happens",
+            "keeps",
+            "lead",
+            "meet",
+            "high",
+            "person",
+        ]
+    ),
+    "tr": frozenset(["alir", "alır", "bulur", "üzerinde", "dis", "tutar", "yapmak"]),
+    "pl": frozenset(["inne", "innymi", "now", "pod", "przed"]),
+    "uk": frozenset(["все", "мали", "іншим", "іншими", "інші", "роб"]),
+    "ar": frozenset({"وصل", "يوصل", "توصل", "جدا", "جديد", "بها", "وفق"}),
+}
 PLAIN_ARTICLES_MAX = 2  # ... and that at most this many articles use ('bike' in the travel article; not 'tech')
 # ... when the question as a whole is about that record about as much as about any article ('long bus rides' in a
 # travel question names no bus mechanic): its passage at most this far below the best article passage, and at least
@@ -418,7 +471,7 @@ class Answer(BaseModel):
 class Route:
     """Where a question leads (before any text is written)."""
 
-    kind: Literal["section", "record", "document", "activities", "multi", "clarify", "none"]
+    kind: Literal["section", "record", "document", "activities", "schools", "multi", "clarify", "none"]
     text: str = ""
     article: str | None = None
     section: str | None = None
@@ -439,10 +492,13 @@ class Route:
     others: list[str] = field(default_factory=list)  # beroepen the same words name as well ('cars'), named after it
     aside: str | None = None  # a worry beside the question in another domain (health, extra support): see reply
     detail: bool = False  # the section was chosen for the question's own words over a closer example: it asks a detail
+    # "which mbo schools in Den Haag have ICT?": the place asked about and the field's richtingen (None: all techniek)
+    place: Place | None = None
+    richtingen: tuple[str, ...] | None = None
 
     @property
     def answers(self) -> bool:
-        return self.kind in ("section", "record", "document", "activities", "multi")
+        return self.kind in ("section", "record", "document", "activities", "schools", "multi")
 
     @property
     def topic(self) -> str | None:
@@ -452,6 +508,8 @@ class Route:
             return self.hit.source
         if self.kind == "activities":
             return "activities"
+        if self.kind == "schools":
+            return "schools:" + ",".join(self.richtingen or ("techniek",))
         if self.kind == "multi":
             return ";".join(p.topic or "" for p in self.parts)
         return None
@@ -916,6 +974,13 @@ class Assistant:
         language = lang or detect_language(query).code
         return self.index.search(query, k=k, filters=filters, mode=mode, lang=language)
 
+    def warm(self, languages: Iterable[str] = SUPPORTED) -> None:
+        """Build what the first question in each language would otherwise build (the per-language index of the
+        records' plain words: 0.2-0.7 s a language), so that no parent waits for it; the app calls it in the
+        background after loading, the benchmark before it measures warm asks."""
+        for code in languages:
+            self._plain_index(code)
+
     def ask(
         self,
         question: str,
@@ -1047,7 +1112,15 @@ class Assistant:
 
     def route(self, question: str, lang: str, mode: Mode = "fused", context: Route | None = None) -> Route:
         """Where ``question`` leads: activities, one section/record/document, two of them, a clarification, none."""
+        if context is not None and context.kind == "schools":
+            # "and in Delft?" after the mbo schools near Den Haag: the same field near the new place; anything else
+            # is read as a new question (a list of schools is no topic to read a follow-up against)
+            again = self._schools_again(question, lang, context)
+            if again is not None:
+                return again
+            context = None
         routed = self._route_question(question, lang, mode, context)
+        routed = self._school_list_route(question, lang, routed)
         if routed.kind == "section" and routed.article == PAY_ARTICLE and mode != "bm25" and asks_pay(question):
             # "what can you earn as a welder?", "elektrikçi olmak için kaç yıl, maaşlar nasıl": pay in techniek (the
             # reports give no amounts), then the job the question names by its everyday name: what it is and how to
@@ -1081,6 +1154,60 @@ class Assistant:
         if routed.kind in ("section", "record"):
             routed.aside = domain
         return routed
+
+    def _school_list_route(self, question: str, lang: str, routed: Route) -> Route:
+        """ "Which mbo schools in Den Haag have ICT?": the schools near the place that give the field's opleidingen,
+        not the ICT article (which names no school). The field is the article the question reached (ICT, the port,
+        the energy transition), else techniek as a whole; a beroep or opleiding the question names keeps its own
+        card, which lists its schools nearest the place first. In a two-part question only the part that asks for
+        schools becomes the list ("jakie są szkoły mbo w Den Haag z techniką i jak daleko trzeba dojeżdżać?")."""
+        if routed.kind == "multi":
+            # ... the part whose own words ask for schools (a part may carry the whole question: the shortest)
+            asking = [p for p in routed.parts if asks_school_list(p.text or question, lang)]
+            if asking:
+                part = min(asking, key=lambda p: len(p.text))
+                schools = self._school_list_route(part.text or question, lang, part)
+                if schools.kind == "schools":
+                    schools.place = schools.place or find_place(self.kb, question)
+                    routed.parts = [schools, *(p for p in routed.parts if p is not part)]
+            return routed
+        # ... an activity record (a school programme in that place) is no answer to which schools teach it either
+        card = routed.kind == "record" and routed.hit is not None and routed.hit.kind in ("beroep", "opleiding")
+        if routed.kind not in ("section", "none", "record") or card or not asks_school_list(question, lang):
+            return routed
+        place = find_place(self.kb, question)
+        if place is None or place.lat is None or place.lon is None:
+            return routed
+        if not names_mbo(question) and (place.naam == ZUID or profiel_codes(question)):
+            # "which school on Zuid offers it?", "в якій школі на Zuid можна вчити MVI?": Zuid's vmbo schools and
+            # their profielen, which the articles on Zuid answer; the mbo list needs the word mbo there
+            return routed
+        field = routed.article if routed.kind == "section" else None
+        if field not in ARTICLE_RICHTINGEN:
+            # "welke mbo scholen in spijkenisse voor de haven?": the field article whose example question is about as
+            # close as the closest of all (the question's other words, schools and a place, match many)
+            matches = self.questions.match(
+                question, routed.qvec if routed.qvec is not None else self.query_vector(question)
+            )
+            closest = max((m.dense for m in matches), default=0.0)
+            fields = [m for m in matches if m.article in ARTICLE_RICHTINGEN and m.dense >= closest - FIELD_MARGIN]
+            field = max(fields, key=lambda m: m.dense).article if fields else None
+        richtingen = ARTICLE_RICHTINGEN.get(field or "")
+        return Route(
+            "schools",
+            text=question,
+            place=place,
+            richtingen=richtingen,
+            qvec=routed.qvec,
+            confidence=routed.confidence if routed.kind == "section" else 1.0,
+        )
+
+    def _schools_again(self, question: str, lang: str, context: Route) -> Route | None:
+        """A short follow-up that names another place after a list of schools ("en in Delft?", "a w Delfcie?")."""
+        place = find_place(self.kb, question)
+        if place is None or place.lat is None or len(content_words(question, lang)) > KEEP_WORDS:
+            return None
+        return Route("schools", text=question, place=place, richtingen=context.richtingen, context=context)
 
     def _route_question(self, question: str, lang: str, mode: Mode, context: Route | None) -> Route:
         if overrides_instructions(question):
@@ -1580,6 +1707,18 @@ class Assistant:
             # нормально?" points back too ("там") but its own words match another article's example closely (pay),
             # and the two questions read together do not lead anywhere else (when they do, that reading answers)
             return None
+        if (
+            joined is not None
+            and joined.kind == "section"
+            and joined.article == context.article
+            and joined.confidence >= new.dense
+            and len(content_words(text, lang)) <= KEEP_WORDS
+            and says_also(text, lang)
+        ):
+            # "en als ie bbl doet ook?" after going on to hbo: a few words that ask the same again ('also') and, read
+            # with the earlier question, stay on its article at least as closely as they alone come to another one
+            # ('doet BBL' in the ICT figures); "a zarobki?" after dirty work names a topic of its own and moves
+            return None
         here = next((m for m in best if m.article == context.article), None)
         here_dense, here_chars = (here.dense, here.chars) if here is not None else (0.0, 0.0)
         if new.dense < STAY_MIN or new.dense - here_dense < SHIFT_DENSE:
@@ -2074,6 +2213,17 @@ class Assistant:
         mumkun mu?": switching school after year 2), not the next step of the route just read: besides its 'after'
         and school names it says more than 'where will she go?' (KEEP_WORDS words at least) and its own words move it
         (_moved_topic) to a section whose example question is close (EXAMPLE_STRONG)."""
+        best = max(own, key=lambda m: m.dense)
+        here = max((m.dense for m in own if (m.article, m.section) == (context.article, context.section)), default=0.0)
+        if (
+            best.article == context.article
+            and best.section != context.section
+            and best.dense >= EXAMPLE_STRONG
+            and best.dense - here >= NEW_SECTION_MARGIN
+        ):
+            # "vinden die bbl'ers daarna ook sneller werk?" after what BBL is: its 'daarna' is no next step, its own
+            # words are very close to another section of the same article (BBL and finding work)
+            return True
         said = [w for w in content_words(text, lang) if not asks_next_step(w, lang) and not school_terms(w)]
         if len(said) < KEEP_WORDS:
             return False
@@ -2580,10 +2730,10 @@ class Assistant:
             # a one-word everyday name stays a key however many records' descriptions use the word: it counts as a
             # name only for the few records it names whole ('الكهرباء': the electrician; every electrical job's
             # description says 'electricity')
-            if (len(srcs) <= PLAIN_RECORDS_MAX or len(owners.get(key, ())) in range(1, PLAIN_RECORDS_MAX + 1))
+            if key not in PLAIN_NOT_NAMING.get(lang, ())
+            and (len(srcs) <= PLAIN_RECORDS_MAX or len(owners.get(key, ())) in range(1, PLAIN_RECORDS_MAX + 1))
             and (in_articles.get(key, 0) <= PLAIN_ARTICLES_MAX or key in everyday)
         }
-        self._plain_words[lang] = index
         # record words the articles use too often to name a record: another form of such a word names none either
         # ('finds' when 'find' is everywhere)
         self._common_words[lang] = frozenset(
@@ -2595,10 +2745,14 @@ class Assistant:
             key: srcs
             for key, srcs in by_key.items()
             if key in self._common_words[lang]
+            and key not in PLAIN_NOT_NAMING.get(lang, ())
             and len(srcs) <= HOBBY_RECORDS_MAX
             and in_articles.get(key, 0) <= HOBBY_ARTICLES_MAX
         }
         self._everyday_phrases[lang] = phrases
+        # ... the index itself last: an ask in another thread (the app warms in the background) that finds it finds
+        # the other per-language sets too
+        self._plain_words[lang] = index
         return index
 
     @staticmethod
@@ -3995,7 +4149,67 @@ class Assistant:
             )
         if route.kind == "document" and route.hit is not None:
             return self._document(route.hit, route.text, lang)
+        if route.kind == "schools" and route.place is not None:
+            return self._school_list(route, lang, with_advice)
         raise ValueError(f"no answer for route {route.kind}")
+
+    def _school_list(self, route: Route, lang: str, with_advice: bool = True) -> Answer:
+        """The mbo schools near the place asked about that give the field's opleidingen (retrieval.schools): each
+        with its place and distance and a few of its courses (Dutch names, with their level), nearest first; that
+        the list is our overview of the mbo offer, to be checked in the school's guide; the nearest school's open day
+        as what to do. "Read more" holds every school within reach with all its courses."""
+        place = route.place
+        assert place is not None and place.lat is not None and place.lon is not None
+        offers = schools_near(self.kb, field_opleidingen(self.kb, route.richtingen), place.lat, place.lon)
+
+        def item(offer: Any, shown: int | None) -> str:
+            names = [
+                t(
+                    "assistant.opleiding_niveau",
+                    lang,
+                    naam=self.kb.opleidingen[o].naam,
+                    niveau=self.kb.opleidingen[o].niveau,
+                )
+                for o in offer.opleidingen
+            ]
+            courses = (
+                names
+                if shown is None or len(names) <= shown
+                else [
+                    *names[:shown],
+                    t("assistant.scholen_lijst_nog", lang, n=len(names) - shown),
+                ]
+            )
+            # the place, and how far it is unless the school is in the place asked about itself ("~0 km")
+            km = format_km(offer.km, lang, offer.approximate) if offer.km >= SAME_PLACE_KM else ""
+            waar = comma(lang).join(p for p in (offer.gemeente, km) if p)
+            return t(
+                "assistant.scholen_lijst_item",
+                lang,
+                school=offer.naam,
+                waar=waar,
+                opleidingen=format_list(courses, lang),
+            )
+
+        # in a two-part answer (no advice line) the list is shorter: the other part needs its words too
+        shown, courses = (SCHOOLS_SHOWN, COURSES_SHOWN) if with_advice else (SCHOOLS_SHOWN - 1, COURSES_SHOWN - 1)
+        lines = [t("assistant.scholen_lijst_intro", lang, plaats=place.naam)]
+        lines += [f"- {item(o, courses)}" for o in offers[:shown]]
+        if len(offers) > shown:
+            lines.append(t("assistant.scholen_lijst_meer", lang, n=len(offers) - shown))
+        lines.append(t("assistant.scholen_lijst_check", lang))
+        text = "\n".join(lines)
+        if with_advice and offers:
+            text = f"{text}\n\n{t('assistant.record_doen', lang, school=offers[0].naam)}"
+        named = list(dict.fromkeys(o for offer in offers[:shown] for o in offer.opleidingen[:courses]))
+        return Answer(
+            answer=trim_lines(text, RECORD_WORDS),
+            details="\n".join(f"- {item(o, None)}" for o in offers),
+            language=lang,
+            grounded=True,
+            sources=[self._record_source(f"opleiding:{o}", lang) for o in named],
+            topic=route.topic,
+        )
 
     def _multi(self, route: Route, lang: str) -> Answer:
         parts = [self._single(p, lang, with_advice=False) for p in route.parts if p.answers and p.kind != "activities"]
@@ -4007,7 +4221,9 @@ class Assistant:
             # a short earlier part leaves its words to the later ones ("no amounts in the reports", then the job's
             # card with its courses), the whole staying within MAX_ANSWER_WORDS
             left = MAX_ANSWER_WORDS - sum(word_count(x) for x in trimmed) - budget * (len(parts) - i - 1)
-            trimmed.append(trim_words(p.answer, max(budget, left)))
+            # a list of schools keeps its lines (one school a line); other parts are sentences
+            trim = trim_lines if (p.topic or "").startswith("schools:") else trim_words
+            trimmed.append(trim(p.answer, max(budget, left)))
         texts = _without_repeats(trimmed)
         if len(parts) < len(route.parts):
             texts.append(t("assistant.part_missing", lang))
@@ -4142,7 +4358,7 @@ class Assistant:
                 "assistant.travel_region",
                 lang,
                 km=format_km(km_r.waarde, lang, as_reported=True),
-                minuten=format_number(min_r.waarde, lang),
+                minuten=format_number(min_r.waarde, lang, as_reported=True),
             )
             if km_r is not None and min_r is not None
             else ""
@@ -4159,7 +4375,7 @@ class Assistant:
                 sector=t(f"assistant.sector_{sector}", lang),
                 gemeente=gebied.naam,
                 km=format_km(km.waarde, lang, as_reported=True),
-                minuten=format_number(minutes.waarde, lang),
+                minuten=format_number(minutes.waarde, lang, as_reported=True),
                 jaar=km.jaar or "",
             )
             refs = [km.bron, *refs]

@@ -1493,6 +1493,71 @@ def compares_back(text: str, lang: str) -> bool:
     return _says_in(text, lang, _COMPARING)
 
 
+# "Which mbo schools in Den Haag have ICT?", "jakie są szkoły mbo w Den Haag z techniką?", "в яких коледжах у Делфті
+# вчать на електрика?": a question for the schools themselves (a school word with a 'which / are there' word), not
+# for a figure about schools nor for vmbo schools (the articles on Zuid's vmbo schools answer those). Folded text.
+_SCHOOL_WORD = r"(?:school\w*|scholen|roc\w*|college\w*|okul\w*|kolej\w*|szko[lł]\w*|koleg\w*|школ\w*|коледж\w*)"
+
+
+def _which_school(which: str) -> re.Pattern[str]:
+    """A 'which / are there / where' word with a school word at most two words after it."""
+    return re.compile(rf"(?<!\w)(?:{which})\s+(?:\S+\s+){{0,2}}?{_SCHOOL_WORD}", re.UNICODE)
+
+
+_WHICH_SCHOOLS: dict[str, re.Pattern[str]] = {
+    "nl": _which_school(r"welke|wat voor|zijn er|is er|waar zijn|op welke|naar welke|bij welke"),
+    # ... 'what' only right before the schools ("what mbo schools ...", not "what the school tells them")
+    "en": re.compile(
+        rf"(?<!\w)(?:(?:which|are there|is there|any|where are|at which|to which)\s+(?:\S+\s+){{0,2}}?"
+        rf"|what\s+(?:mbo\s+)?){_SCHOOL_WORD}",
+        re.UNICODE,
+    ),
+    "tr": re.compile(
+        rf"(?<!\w)(?:hangi|nerede\w*|nerde)\s+(?:\S+\s+){{0,2}}?{_SCHOOL_WORD}|{_SCHOOL_WORD}\s+(?:\S+\s+){{0,3}}?var mi"
+    ),
+    "pl": _which_school(r"jaki\w*|ktor\w*|gdzie|czy sa|czy jest|w jakiej|w ktorej|do jakiej|do ktorej"),
+    "uk": _which_school(r"які|яка|яку|якій|яких|котр\w*|де|чи є|в яких|у яких|в якому|у якому"),
+    # ... in Arabic the word for 'in' also says 'there is': only right before the schools ("في مدارس mbo ...؟")
+    "ar": re.compile(
+        r"(?:أي|اي|أيش|ايش|شو|وين|أين|اين|ما هي|هل في|هل توجد|في|فيه)\s+(?:ال)?(?:مدرس|مدارس|معهد|معاهد|كلي)"
+    ),
+}
+
+
+_MBO_WORD = re.compile(r"\b(?:mbo\w*|roc\w*|college\w*|koleg\w*)\b|коледж\w*", re.UNICODE)
+
+
+def names_mbo(text: str) -> bool:
+    """Whether ``text`` names the mbo or its schools ("mbo", "ROC", "college", "коледж"); 'vmbo' is not 'mbo'."""
+    return bool(_MBO_WORD.search(fold(text)))
+
+
+def asks_school_list(text: str, lang: str) -> bool:
+    """Whether the question asks which (mbo) schools there are ("which mbo schools in Delft teach electrical
+    engineering?"), not how many schools nor which vmbo school."""
+    folded = fold(text)
+    if "vmbo" in words_of(folded) or asks_number(text, lang):
+        return False
+    return _says_in(text, lang, _WHICH_SCHOOLS)
+
+
+# "Also / too" asks the earlier question again for another case ("en als ie bbl doet ook?" after going on to hbo,
+# "bbl de olur mu?"). Folded words (Turkish 'de/da' as a word of its own).
+_ALSO: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"\book\b"),
+    "en": re.compile(r"\b(?:too|also|as well)\b"),
+    "tr": re.compile(r"\b(?:de|da|dahi)\b"),
+    "pl": re.compile(r"\b(?:tez|takze|rowniez)\b"),
+    "uk": re.compile(r"(?<!\w)(?:теж|також)(?!\w)"),
+    "ar": re.compile(r"(?:كمان|أيضا|ايضا|أيضًا)(?![^\W\d_])"),
+}
+
+
+def says_also(text: str, lang: str) -> bool:
+    """Whether a follow-up says 'also / too' ("en met bbl ook?", "a z bbl też?", "і з bbl теж?")."""
+    return _says_in(text, lang, _ALSO)
+
+
 def asks_where(text: str, lang: str) -> bool:
     """Whether the question asks where (which school, near which place) one learns a job."""
     return _has_entry(text, lang, WHERE_WORDS)

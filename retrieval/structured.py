@@ -63,6 +63,7 @@ INTENT_STARTS = (
     "inicjatyw",
     "warsztat",
     "заход",
+    "занят",  # заняття: classes, sessions ("якісь уроки чи заняття з техніки")
     "активніст",
     "ініціатив",
     "поді",
@@ -185,6 +186,12 @@ TAKE_PART = VISITABLE | {"gastles", "wedstrijd_online", "leerwerkplekken", "stag
 _STUDY = re.compile(
     r"\b(?:opleiding|studer|studie|leren|study|studying|course|degree|okuma|okusun|okuyabil|egitim|bolum|studi|"
     r"kierun|uczyc|nauk)|навча|вчит|يدرس|دراس|تخصص"
+)
+
+# Choosing the next school ("groep 8 in Schiedam, which secondary school?"): advice, not a list of activities
+_CHOICE = re.compile(
+    r"\b(?:kiez|kies|keuze|middelbare|choos|choice|pick|secondary|sec[ei]|tercih|ortaokul|wybor|wybra|wybier|"
+    r"sredni)|обир|обра|вибир|вибор|середн|يختار|تختار|اختيار|اختار|ثانوي"
 )
 
 # Kinds of activity (vocab ACTIVITEITEN) and how people name them; a phrase is matched in the lower-cased text.
@@ -417,6 +424,8 @@ SCHOOLTYPE_STARTS: dict[str, tuple[str, ...]] = {
         "podstawów",
         "початков",
         "ابتدائ",
+        "groep 5",
+        "groep 6",
         "groep 7",
         "groep 8",
     ),
@@ -855,9 +864,13 @@ def find_place(kb: KnowledgeBase, text: str) -> Place | None:
                     return resolve_place(kb, known[gram])
                 except UnknownPlace:
                     continue
+    # an Arabic preposition written onto the name ("بلاهاي": in The Hague) is read off it
+    unglued = words + [
+        w[len(p) :] for w in words if word_script(w) == "arabic" for p in _ARABIC_PREFIXES if w.startswith(p)
+    ]
     for alias, name in PLACE_ALIASES.items():
         if (" " in alias and alias in low) or any(
-            w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3) for w in words
+            w == alias or (w.startswith(alias) and len(w) - len(alias) <= 3) for w in unglued
         ):
             return resolve_place(kb, name)
     in_script = place_in_script(kb, words)
@@ -914,6 +927,10 @@ def parse_activity_question(kb: KnowledgeBase, question: str, *, followup: bool 
     if q.place is not None and _OUTING.search(text) and not _STUDY.search(text):
         # "anything we can go and see at the maasvlakte with the kids?", "kan hij in Hoogvliet op bezoek?"
         q.outing = True
+        return q
+    if q.place is not None and q.schooltypen == ["po"] and not _STUDY.search(text) and not _CHOICE.search(text):
+        # "groep 7, we live in Capelle: anything with techniek for the basisschool?": a primary-school child and a
+        # place ask what there is to do there (no primary-school pupil chooses a study yet)
         return q
     if followup and (q.place is not None or q.doelgroepen or q.schooltypen or kinds or q.favour) and len(words) <= 6:
         return q

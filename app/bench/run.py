@@ -201,6 +201,7 @@ def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log)
     base = Assistant.from_default(
         kb, home=home, llm=None, notify=_quiet, include_userdocs=False, catalogue=list
     )  # no own list
+    base.warm()  # as the app does after loading: the per-language word indexes are built before anyone asks
     for q in questions[:3]:
         base.ask(q, use_llm=False)
     out["without_own_list"] = ask_vs_embedding(base, questions, _CONVERSATIONS, rounds=1 if quick else 2)
@@ -210,6 +211,7 @@ def bench_ask_vs_embedding(kb: KnowledgeBase, home: Path, quick: bool, log: Log)
     )
     own_list = synthetic_catalogue(n_own, seed=3)  # one list object, as the database store hands it out
     own = Assistant(kb, base.index, questions=base.questions, llm=None, catalogue=lambda: own_list)
+    own.warm()
     t = time.perf_counter()
     own.ask(_ACTIVITY_QUESTIONS[0], use_llm=False)  # reads and indexes the own list once
     first_s = time.perf_counter() - t

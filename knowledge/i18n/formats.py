@@ -24,9 +24,10 @@ def _locale(lang: str) -> str:
     return LOCALES.get(lang, LOCALES["nl"])
 
 
-def format_number(value: float, lang: str, decimals: int = 1) -> str:
-    """A number in the style of ``lang``, at most ``decimals`` decimals, no trailing zeros ("4,2", "4")."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+def format_number(value: float, lang: str, decimals: int = 1, as_reported: bool = False) -> str:
+    """A number in the style of ``lang``, at most ``decimals`` decimals, no trailing zeros ("4,2", "4");
+    ``as_reported``: a report's figure keeps its decimals as the table writes them ("65,0 minuten", not "65")."""
+    pattern = "#,##0" + ("." + ("0" if as_reported else "#") * decimals if decimals > 0 else "")
     return format_decimal(round(value, decimals), format=pattern, locale=_locale(lang))
 
 
