@@ -27,6 +27,7 @@ back to the curated short answer.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -107,6 +108,7 @@ from retrieval.routing import (
     names_profiel,
     names_school,
     names_teacher,
+    names_techniek,
     of_them,
     other_domain,
     other_domains,
@@ -126,9 +128,13 @@ from retrieval.schools import (
     ARTICLE_RICHTINGEN,
     COURSES_SHOWN,
     SAME_PLACE_KM,
+    SCHOOL_KM,
     SCHOOLS_SHOWN,
     field_opleidingen,
+    richtingen_named,
     schools_near,
+    schools_with_sector,
+    sector_named,
 )
 from retrieval.search import Hit, HybridIndex, Mode, query_tokens
 from retrieval.store import Notify, stderr_notify
@@ -261,6 +267,12 @@ STILL_OPEN = re.compile(r"(?<![^\W_])(?:later|alsnog|niet dicht|nog steeds)(?![^
 SECTION_KEEP = 0.03  # a follow-up that points back ("is dat ...?") stays on the section just read, other things equal
 ZUID = "Rotterdam Zuid"  # the area whose vmbo schools the articles on Zuid name
 FIELD_MARGIN = 0.0  # a school question: a field article whose example is the closest of all names the field
+# words of a school question that only ask where ("allemaal", "nearest", "civarında", "najbliżej", "поблизу")
+_NEAR_WORDS = re.compile(
+    r"^(?:allemaal|eigenlijk|buurt|omgeving|dichtbij\w*|dichtstbij\w*|near\w*|around|close\w*|civar\w*|yakin\w*|"
+    r"najblizej|blisko|okolic\w*|kolo|wszystkie|поблизу|найближч\w*|біля|поруч|усі|قريب\w*|جنب|كل)$"
+)
+FIELD_SUPPORT = 0.15  # ... and shares at least this much of the question's rarer words with that article
 NEW_SECTION_MARGIN = (
     0.05  # a follow-up saying "after" whose own example is this much closer to another section: its own topic
 )
@@ -495,6 +507,10 @@ class Route:
     # "which mbo schools in Den Haag have ICT?": the place asked about and the field's richtingen (None: all techniek)
     place: Place | None = None
     richtingen: tuple[str, ...] | None = None
+    courses: tuple[str, ...] = ()  # ... the opleidingen of a job or course the question names (its route)
+    field_name: str | None = None  # ... what the list is for, as the heading names it ("Elektricien", "ICT")
+    sector: str | None = None  # ... a field outside techniek (interesse code): the schools that also teach it
+    unknown_field: bool = False  # ... a field our sources know no school for: said so, no unrelated list
 
     @property
     def answers(self) -> bool:
@@ -509,6 +525,12 @@ class Route:
         if self.kind == "activities":
             return "activities"
         if self.kind == "schools":
+            if self.unknown_field:
+                return "schools:unknown"
+            if self.sector is not None:
+                return f"schools:{self.sector}"
+            if self.courses:
+                return "schools:" + ",".join(self.courses)
             return "schools:" + ",".join(self.richtingen or ("techniek",))
         if self.kind == "multi":
             return ";".join(p.topic or "" for p in self.parts)
@@ -1171,35 +1193,110 @@ class Assistant:
                     schools.place = schools.place or find_place(self.kb, question)
                     routed.parts = [schools, *(p for p in routed.parts if p is not part)]
             return routed
-        # ... an activity record (a school programme in that place) is no answer to which schools teach it either
-        card = routed.kind == "record" and routed.hit is not None and routed.hit.kind in ("beroep", "opleiding")
-        if routed.kind not in ("section", "none", "record") or card or not asks_school_list(question, lang):
+        if routed.kind not in ("section", "none", "record") or not asks_school_list(question, lang):
             return routed
         place = find_place(self.kb, question)
         if place is None or place.lat is None or place.lon is None:
+            return routed
+        if place.soort == "campus":
+            # "we live near the biotech campus in Delft, is there an mbo there yet?": the campus article answers
             return routed
         if not names_mbo(question) and (place.naam == ZUID or profiel_codes(question)):
             # "which school on Zuid offers it?", "в якій школі на Zuid можна вчити MVI?": Zuid's vmbo schools and
             # their profielen, which the articles on Zuid answer; the mbo list needs the word mbo there
             return routed
+        schools = Route("schools", text=question, place=place, qvec=routed.qvec, confidence=1.0)
+        sector = sector_named(question)
+        if sector is not None:
+            # "syn chce być fryzjerem, jakie szkoły mbo koło dordrecht?": our courses are technical; the schools that
+            # also teach that field (scholen.yaml), said as such - never technical courses as if they were it
+            schools.sector = sector
+            return schools
+        record = self._school_record(question, lang, routed)
+        if record is not None:
+            # "my daughter wants to be an electrician, which mbo schools near spijkenisse have that?": the job's or
+            # course's own route, at the schools near the place
+            schools.courses, schools.field_name = record
+            return schools
+        field = self._school_field_article(question, lang, routed)
+        if field is not None:
+            schools.richtingen = ARTICLE_RICHTINGEN[field]
+            schools.field_name = t(f"assistant.veld_{field}", lang)
+            return schools
+        named = richtingen_named(question)
+        if named:
+            # "gouda civarında inşaat (bouw) okulu var mı": the richting by its word; the heading names it
+            schools.richtingen = named
+            schools.field_name = format_list([t(f"assistant.richting_{r}", lang) for r in named], lang)
+            return schools
+        if names_techniek(question) or not self._names_other_field(question, lang, place):
+            # "which mbo schools with techniek are there in Delft?", "wat voor mbo scholen zijn er in schiedam?":
+            # every technical course, the heading says techniek
+            schools.field_name = t("assistant.veld_techniek", lang)
+            return schools
+        if routed.kind == "section" and routed.confidence >= EXAMPLE_STRONG:
+            # a question an article answers closely, with words we do not read as a field: the article answers
+            return routed
+        # "beveiliging, which mbo near Zuid?": a field we know no course of; said plainly, with who knows
+        schools.unknown_field = True
+        return schools
+
+    def _school_record(self, question: str, lang: str, routed: Route) -> tuple[tuple[str, ...], str] | None:
+        """The opleidingen of the job or course a school question names (a beroep's mbo route; an opleiding with the
+        route of its first beroep), and its Dutch name for the heading; None when it names none."""
+        # a job named by its everyday name ("electrician") first: the card route may have gone on to the first
+        # course of its route (an Entree course), whose own first job is another one; a hobby or description word
+        # ('computers') names the field better than one record
+        qvec = routed.qvec if routed.qvec is not None else self.query_vector(question)
+        found = self._plain_record(question, lang, None, None, qvec, wants=True)
+        hit = found[0] if found is not None and found[1] else None
+        if hit is None and routed.kind == "record" and routed.hit is not None:
+            hit = routed.hit
+        if hit is None or hit.kind not in ("beroep", "opleiding"):
+            return None
+        kind, rid = hit.source.split(":", 1)
+        if kind == "beroep" and (b := self.kb.beroepen.get(rid)) is not None:
+            return tuple(o for o in b.mbo_route if o in self.kb.opleidingen), b.naam
+        o = self.kb.opleidingen.get(rid)
+        if o is None:
+            return None
+        first = self.kb.beroepen.get(o.beroepen[0]) if o.beroepen else None
+        route = [rid, *(x for x in (first.mbo_route if first is not None else []) if x in self.kb.opleidingen)]
+        return tuple(dict.fromkeys(route)), (first.naam if first is not None else o.naam)
+
+    def _school_field_article(self, question: str, lang: str, routed: Route) -> str | None:
+        """The field article (ICT, the port, the energy transition) a school question is about: the one it reached,
+        or the one whose example question is the closest of all, when the question shares words with it."""
         field = routed.article if routed.kind == "section" else None
         if field not in ARTICLE_RICHTINGEN:
-            # "welke mbo scholen in spijkenisse voor de haven?": the field article whose example question is about as
-            # close as the closest of all (the question's other words, schools and a place, match many)
             matches = self.questions.match(
                 question, routed.qvec if routed.qvec is not None else self.query_vector(question)
             )
             closest = max((m.dense for m in matches), default=0.0)
             fields = [m for m in matches if m.article in ARTICLE_RICHTINGEN and m.dense >= closest - FIELD_MARGIN]
             field = max(fields, key=lambda m: m.dense).article if fields else None
-        richtingen = ARTICLE_RICHTINGEN.get(field or "")
-        return Route(
-            "schools",
-            text=question,
-            place=place,
-            richtingen=richtingen,
-            qvec=routed.qvec,
-            confidence=routed.confidence if routed.kind == "section" else 1.0,
+        if field is None:
+            return None
+        # ... and only when the question uses a word of that article ("kapper in Dordrecht" is close to the ICT
+        # examples by its school words alone)
+        support = max(self.support(question, lang, field, k.id) for k in self.kb.artikelen[field].kort)
+        return field if support >= FIELD_SUPPORT else None
+
+    def _names_other_field(self, question: str, lang: str, place: Place) -> bool:
+        """Whether a school question names a field of its own besides schools and the place: a rare word of the
+        question ("beveiliging") that is no school word; "wat voor mbo scholen zijn er in schiedam?" names none."""
+        text = fold(question)
+        for name in (place.naam, place.query):
+            text = text.replace(fold(name), " ")
+        words = [
+            w
+            for w in content_words(text, lang)
+            if not names_school(w) and not names_mbo(w) and not _NEAR_WORDS.search(w)
+        ]
+        return any(
+            self.index.idf(tok) >= OWN_WORD_MIN_IDF
+            for tok in query_tokens(" ".join(words), lang)
+            if tok not in self._question_words and len(tok) >= 5
         )
 
     def _schools_again(self, question: str, lang: str, context: Route) -> Route | None:
@@ -1207,7 +1304,8 @@ class Assistant:
         place = find_place(self.kb, question)
         if place is None or place.lat is None or len(content_words(question, lang)) > KEEP_WORDS:
             return None
-        return Route("schools", text=question, place=place, richtingen=context.richtingen, context=context)
+        # the same field (its courses, heading, a sector outside techniek), near the new place
+        return dataclasses.replace(context, text=question, place=place, context=context, parts=[], hits=[])
 
     def _route_question(self, question: str, lang: str, mode: Mode, context: Route | None) -> Route:
         if overrides_instructions(question):
@@ -4154,13 +4252,25 @@ class Assistant:
         raise ValueError(f"no answer for route {route.kind}")
 
     def _school_list(self, route: Route, lang: str, with_advice: bool = True) -> Answer:
-        """The mbo schools near the place asked about that give the field's opleidingen (retrieval.schools): each
-        with its place and distance and a few of its courses (Dutch names, with their level), nearest first; that
-        the list is our overview of the mbo offer, to be checked in the school's guide; the nearest school's open day
-        as what to do. "Read more" holds every school within reach with all its courses."""
+        """The mbo schools near the place asked about for the field (retrieval.schools): each with its place and
+        distance and a few of its courses (Dutch names, with their niveau), nearest first, under a heading that names
+        the field; that the list is our overview of the mbo offer, to be checked in the school's guide; the nearest
+        school's open day as what to do. "Read more" holds every school within reach with all its courses. A field
+        outside techniek lists the schools that also teach it, said as such; a field we know no course of is said."""
         place = route.place
         assert place is not None and place.lat is not None and place.lon is not None
-        offers = schools_near(self.kb, field_opleidingen(self.kb, route.richtingen), place.lat, place.lon)
+        if route.unknown_field:
+            return Answer(
+                answer=t("assistant.scholen_lijst_onbekend", lang),
+                language=lang,
+                grounded=False,
+                reply_kind="decline",
+                topic=route.topic,
+            )
+        if route.sector is not None:
+            return self._sector_schools(route, lang, with_advice)
+        courses = list(route.courses) or field_opleidingen(self.kb, route.richtingen)
+        offers = schools_near(self.kb, courses, place.lat, place.lon)
 
         def item(offer: Any, shown: int | None) -> str:
             names = [
@@ -4172,42 +4282,64 @@ class Assistant:
                 )
                 for o in offer.opleidingen
             ]
-            courses = (
+            listed = (
                 names
                 if shown is None or len(names) <= shown
-                else [
-                    *names[:shown],
-                    t("assistant.scholen_lijst_nog", lang, n=len(names) - shown),
-                ]
+                else [*names[:shown], t("assistant.scholen_lijst_nog", lang, n=len(names) - shown)]
             )
-            # the place, and how far it is unless the school is in the place asked about itself ("~0 km")
-            km = format_km(offer.km, lang, offer.approximate) if offer.km >= SAME_PLACE_KM else ""
-            waar = comma(lang).join(p for p in (offer.gemeente, km) if p)
             return t(
                 "assistant.scholen_lijst_item",
                 lang,
                 school=offer.naam,
-                waar=waar,
-                opleidingen=format_list(courses, lang),
+                waar=self._school_place(offer, lang),
+                opleidingen=format_list(listed, lang),
             )
 
         # in a two-part answer (no advice line) the list is shorter: the other part needs its words too
-        shown, courses = (SCHOOLS_SHOWN, COURSES_SHOWN) if with_advice else (SCHOOLS_SHOWN - 1, COURSES_SHOWN - 1)
-        lines = [t("assistant.scholen_lijst_intro", lang, plaats=place.naam)]
-        lines += [f"- {item(o, courses)}" for o in offers[:shown]]
+        shown, per_school = (SCHOOLS_SHOWN, COURSES_SHOWN) if with_advice else (SCHOOLS_SHOWN - 1, COURSES_SHOWN - 1)
+        # no school within reach (aircraft maintenance near Rotterdam): the heading says so before the nearest one
+        far = bool(offers) and all(o.km > SCHOOL_KM for o in offers)
+        intro = "assistant.scholen_lijst_ver" if far else "assistant.scholen_lijst_intro"
+        lines = [t(intro, lang, plaats=place.naam, wat=route.field_name or "")]
+        lines += [f"- {item(o, per_school)}" for o in offers[:shown]]
         if len(offers) > shown:
             lines.append(t("assistant.scholen_lijst_meer", lang, n=len(offers) - shown))
         lines.append(t("assistant.scholen_lijst_check", lang))
         text = "\n".join(lines)
         if with_advice and offers:
             text = f"{text}\n\n{t('assistant.record_doen', lang, school=offers[0].naam)}"
-        named = list(dict.fromkeys(o for offer in offers[:shown] for o in offer.opleidingen[:courses]))
+        named = list(dict.fromkeys(o for offer in offers[:shown] for o in offer.opleidingen[:per_school]))
         return Answer(
             answer=trim_lines(text, RECORD_WORDS),
             details="\n".join(f"- {item(o, None)}" for o in offers),
             language=lang,
             grounded=True,
             sources=[self._record_source(f"opleiding:{o}", lang) for o in named],
+            topic=route.topic,
+        )
+
+    def _school_place(self, offer: Any, lang: str) -> str:
+        """Where a school is: its place, and how far it is unless it is in the place asked about itself."""
+        km = format_km(offer.km, lang, offer.approximate) if offer.km >= SAME_PLACE_KM else ""
+        return comma(lang).join(p for p in (offer.gemeente, km) if p)
+
+    def _sector_schools(self, route: Route, lang: str, with_advice: bool) -> Answer:
+        """A field outside techniek ("kapper", "verpleegkunde"): our courses are technical, so the answer says that,
+        then the mbo schools near the place whose institution also teaches the field (general knowledge) and where
+        to find which courses exactly; the school's own page as the source is not ours to give."""
+        place, sector = route.place, route.sector
+        assert place is not None and place.lat is not None and place.lon is not None and sector is not None
+        offers = schools_with_sector(self.kb, sector, place.lat, place.lon)
+        lines = [t("assistant.scholen_sector_intro", lang, plaats=place.naam, sector=word("interesse", sector, lang))]
+        lines += [f"- {o.naam} ({self._school_place(o, lang)})" for o in offers[:SCHOOLS_SHOWN]]
+        lines.append(t("assistant.scholen_sector_check", lang))
+        text = "\n".join(lines)
+        return Answer(
+            answer=trim_lines(text, RECORD_WORDS),
+            details="\n".join(f"- {o.naam} ({self._school_place(o, lang)})" for o in offers),
+            language=lang,
+            grounded=True,
+            sources=self._report_sources([BronRef(bron="algemene_kennis", sectie=None)], lang),
             topic=route.topic,
         )
 

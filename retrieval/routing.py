@@ -1496,7 +1496,7 @@ def compares_back(text: str, lang: str) -> bool:
 # "Which mbo schools in Den Haag have ICT?", "jakie są szkoły mbo w Den Haag z techniką?", "в яких коледжах у Делфті
 # вчать на електрика?": a question for the schools themselves (a school word with a 'which / are there' word), not
 # for a figure about schools nor for vmbo schools (the articles on Zuid's vmbo schools answer those). Folded text.
-_SCHOOL_WORD = r"(?:school\w*|scholen|roc\w*|college\w*|okul\w*|kolej\w*|szko[lł]\w*|koleg\w*|школ\w*|коледж\w*)"
+_SCHOOL_WORD = r"(?:school\w*|scholen|mbo(?!\s*(?:opleiding|course|program|bolum|egitim|kierun|програм))\w*|roc\w*|college\w*|okul\w*|kolej\w*|szko[lł]\w*|koleg\w*|школ\w*|коледж\w*)"
 
 
 def _which_school(which: str) -> re.Pattern[str]:
@@ -1515,11 +1515,11 @@ _WHICH_SCHOOLS: dict[str, re.Pattern[str]] = {
     "tr": re.compile(
         rf"(?<!\w)(?:hangi|nerede\w*|nerde)\s+(?:\S+\s+){{0,2}}?{_SCHOOL_WORD}|{_SCHOOL_WORD}\s+(?:\S+\s+){{0,3}}?var mi"
     ),
-    "pl": _which_school(r"jaki\w*|ktor\w*|gdzie|czy sa|czy jest|w jakiej|w ktorej|do jakiej|do ktorej"),
+    "pl": _which_school(r"jaki\w*|jaka|jakie\w*|ktor\w*|gdzie|czy sa|czy jest|w jakiej|w ktorej|do jakiej|do ktorej"),
     "uk": _which_school(r"які|яка|яку|якій|яких|котр\w*|де|чи є|в яких|у яких|в якому|у якому"),
     # ... in Arabic the word for 'in' also says 'there is': only right before the schools ("في مدارس mbo ...؟")
     "ar": re.compile(
-        r"(?:أي|اي|أيش|ايش|شو|وين|أين|اين|ما هي|هل في|هل توجد|في|فيه)\s+(?:ال)?(?:مدرس|مدارس|معهد|معاهد|كلي)"
+        r"(?:أي|اي|أيش|ايش|شو|وين|أين|اين|ما هي|هل في|هل توجد|في|فيه)\s+(?:في\s+)?(?:ال)?(?:مدرس|مدارس|معهد|معاهد|كلي|mbo)"
     ),
 }
 
@@ -1532,11 +1532,24 @@ def names_mbo(text: str) -> bool:
     return bool(_MBO_WORD.search(fold(text)))
 
 
+# techniek as a field in six languages ("mbo schools with techniek", "teknik", "техніка", "تقنية"); folded text
+_TECHNIEK_WORD = re.compile(r"\b(?:techni\w*|techno\w*|tech\b|teknik\w*|teknoloj\w*)|техн\w*|تقني|تكنولوج", re.UNICODE)
+
+
+def names_techniek(text: str) -> bool:
+    """Whether ``text`` names techniek itself as the field ("mbo scholen met techniek", "szkoły z techniką")."""
+    return bool(_TECHNIEK_WORD.search(fold(text)))
+
+
+# "what share of mbo students ...": a figure about students, not a question for schools (folded text)
+_SHARE = re.compile(r"\b(?:aandeel|percentage|procent\w*|share|yuzde|odsetek|czesc)\b|частк|відсот|نسبة", re.UNICODE)
+
+
 def asks_school_list(text: str, lang: str) -> bool:
     """Whether the question asks which (mbo) schools there are ("which mbo schools in Delft teach electrical
     engineering?"), not how many schools nor which vmbo school."""
     folded = fold(text)
-    if "vmbo" in words_of(folded) or asks_number(text, lang):
+    if "vmbo" in words_of(folded) or asks_number(text, lang) or _SHARE.search(folded):
         return False
     return _says_in(text, lang, _WHICH_SCHOOLS)
 

@@ -9,6 +9,7 @@ not checked against this year's guides of the schools, which the answer says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,6 +85,87 @@ def schools_near(
                 opleidingen=tuple(ranked),
             )
         )
+    # schools that give only an Entree course (niveau 1) of the field after those that give the field itself
+    offers.sort(key=lambda s: (max(kb.opleidingen[o].niveau for o in s.opleidingen) < 2, round(s.km, 1), s.naam))
+    near = [s for s in offers if s.km <= max_km]
+    return near or offers[:1]
+
+
+# The technical richtingen by the words parents use for them ("bouw", "logistyka", "лікування" not among them), for a
+# school question that names no job and reaches no field article. Folded text; Cyrillic and Arabic anywhere in a word.
+RICHTING_WORDS: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern, re.UNICODE)
+    for code, pattern in {
+        "bouw_infra": r"\b(?:bouw\w*|construction|builder|building|insaat|budow\w*|timmer\w*|metsel\w*|carpent\w*)"
+        r"|будів|بناء",
+        "elektrotechniek": r"\b(?:elektr\w*|electric\w*)|електр|كهرب",
+        "installatie_energie": r"\b(?:installat\w*|loodgiet\w*|plumb\w*|tesisat\w*|hydraul\w*)|сантех|سباك",
+        "werktuigbouw_metaal": r"\b(?:metaal|metal\w*|lassen|lasser|weld\w*|kaynak\w*|spaw\w*|cnc)|звар|لحام",
+        "mobiliteit_voertuigen": r"\b(?:auto\w*|cars?|mechanic\w*|araba\w*|samochod\w*|mechanik\w*)|автомех|سيار",
+        "maritiem_haven": r"\b(?:haven|port|ships?|liman\w*|gemi\w*|statk\w*)|порт|ميناء|سفن",
+        "logistiek": r"\b(?:logist\w*|lojisti\w*|transport\w*|chauffeur)|логіст|لوجست",
+        "procestechniek": r"\b(?:procestechn\w*|operator|chemi\w*|kimya)|хімі|كيمي",
+        "ict": r"\b(?:ict|computer\w*|software|program\w*|bilgisayar\w*|komputer\w*|informaty\w*)|комп.ютер|حاسوب|كمبيوتر|برمج",
+        "media_vormgeving": r"\b(?:media|grafisch\w*|vormgev\w*|design\w*|tasarim\w*|grafik\w*)|дизайн|تصميم",
+        "laboratorium": r"\b(?:laborat\w*|laborant\w*)|лаборат|مختبر",
+    }.items()
+}
+
+
+def richtingen_named(text: str) -> tuple[str, ...]:
+    """The technical richtingen a question names by their words (``RICHTING_WORDS``), in their order there."""
+    from retrieval.routing import fold
+
+    folded = fold(text)
+    return tuple(code for code, pattern in RICHTING_WORDS.items() if pattern.search(folded))
+
+
+# Fields outside techniek that parents ask schools for ("hairdresser near Dordrecht", "verpleegkunde bij Ridderkerk"):
+# the non-technical interests a school's `sectoren` name (scholen.yaml, general knowledge). Folded text (letter marks
+# dropped), word starts; Arabic and Cyrillic anywhere in a word (prefixes).
+SECTOR_WORDS: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern, re.UNICODE)
+    for code, pattern in {
+        "zorg_welzijn": r"\b(?:zorg\b|verpleeg|verzorg|apothe|doktersass|pedagog|kinderopvang|welzijn|nurs|carer\b|"
+        r"healthcare|health care|pharmac|childcare|hemsire|saglik|eczac|eczane|pielegn|opiekun|farmac|aptek)"
+        r"|медсест|медбрат|медич|догляд|аптек|фармац|ممرض|تمريض|صيدل|رعاية",
+        "koken_horeca": r"\b(?:kok\b|koken|horeca|chef|cook|culinar|asci|mutfak|kuchar|gastronom)|кухар|кулінар|طبخ|طباخ|شيف",
+        "mode_uiterlijk": r"\b(?:kapper|kappen|schoonheid|hairdress|barber|beautician|kuafor|berber|guzellik|fryzjer|"
+        r"kosmetycz)|перукар|космет|حلاق|كوافير|تجميل",
+        "economie_handel": r"\b(?:economie|handel\b|winkel|verkoop|retail|business|marketing|ticaret|muhasebe|"
+        r"sprzedaz|ekonomi)|торгів|продаж|економі|تجارة|مبيعات|محاسبة",
+        "sport_bewegen": r"\b(?:sport|fitness|antrenor|trener)|тренер|спорт|رياضة",
+        "dieren_natuur": r"\b(?:dier|animal|hayvan|zwierz|tuinbouw|hovenier|greenhouse|szklarn|ogrodni)"
+        r"|тварин|садів|حيوان|زراعة|بستن",
+    }.items()
+}
+
+
+def sector_named(text: str) -> str | None:
+    """The non-technical field a question names (``SECTOR_WORDS``), if any."""
+    from retrieval.routing import fold
+
+    folded = fold(text)
+    return next((code for code, pattern in SECTOR_WORDS.items() if pattern.search(folded)), None)
+
+
+def schools_with_sector(
+    kb: KnowledgeBase, sector: str, lat: float, lon: float, max_km: float = SCHOOL_KM
+) -> list[SchoolOffer]:
+    """The mbo schools whose institution also gives courses in a non-technical ``sector`` (scholen.yaml), nearest
+    first within ``max_km`` (or the nearest one)."""
+    offers = [
+        SchoolOffer(
+            school=sid,
+            naam=s.naam,
+            gemeente=s.locatie.gemeente,
+            km=haversine_km(lat, lon, s.locatie.lat, s.locatie.lon),
+            approximate=s.locatie.precisie in ("gemeente", "wijk"),
+            opleidingen=(),
+        )
+        for sid, s in kb.scholen.items()
+        if s.soort == "mbo" and sector in s.sectoren and s.locatie.lat is not None and s.locatie.lon is not None
+    ]
     offers.sort(key=lambda s: (round(s.km, 1), s.naam))
     near = [s for s in offers if s.km <= max_km]
     return near or offers[:1]

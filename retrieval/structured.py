@@ -549,6 +549,7 @@ PLACE_ALIASES: dict[str, str] = {
     "гаазі": "Den Haag",
     "гааги": "Den Haag",
     "لاهاي": "Den Haag",
+    "دن هاخ": "Den Haag",  # the Dutch name in Arabic letters
     "делфт": "Delft",
     "дельфт": "Delft",
     "دلفت": "Delft",

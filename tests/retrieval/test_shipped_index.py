@@ -31,7 +31,8 @@ from retrieval.store import MANIFEST, ChunkStore
 # it lives in git: a few MB at most. Raised from 5 MB when issue 18's articles got their short answers: every
 # example question is a 384-float vector (1.5 kB); 2026-11-30 the index is 5.5 MB (2475 pieces). Raised to 7 MB in
 # round 12 (issue 11): the beroepen's everyday names (70 pieces) and new example questions make it 6.05 MB (2726).
-MAX_SHIPPED_BYTES = 7_000_000
+# Raised to 8 MB in round 25: the example questions of rounds 13-25 make it 7.02 MB (3220 pieces).
+MAX_SHIPPED_BYTES = 8_000_000
 STALE = f"the shipped index does not fit the current knowledge; run `{SHIP_COMMAND}` and commit retrieval/prebuilt/"
 
 
