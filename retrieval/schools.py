@@ -45,6 +45,12 @@ class SchoolOffer:
     opleidingen: tuple[str, ...]
 
 
+def _within(offers: list[SchoolOffer], max_km: float) -> list[SchoolOffer]:
+    """The sorted offers within ``max_km``, or the first one when none is that close."""
+    near = [s for s in offers if s.km <= max_km]
+    return near or offers[:1]
+
+
 def field_opleidingen(kb: KnowledgeBase, richtingen: Iterable[str] | None) -> list[str]:
     """The opleidingen of the richtingen (None: every technical richting)."""
     wanted = set(richtingen) if richtingen is not None else None
@@ -87,8 +93,7 @@ def schools_near(
         )
     # schools that give only an Entree course (niveau 1) of the field after those that give the field itself
     offers.sort(key=lambda s: (max(kb.opleidingen[o].niveau for o in s.opleidingen) < 2, round(s.km, 1), s.naam))
-    near = [s for s in offers if s.km <= max_km]
-    return near or offers[:1]
+    return _within(offers, max_km)
 
 
 # The technical richtingen by the words parents use for them ("bouw", "logistyka", "лікування" not among them), for a
@@ -167,5 +172,4 @@ def schools_with_sector(
         if s.soort == "mbo" and sector in s.sectoren and s.locatie.lat is not None and s.locatie.lon is not None
     ]
     offers.sort(key=lambda s: (round(s.km, 1), s.naam))
-    near = [s for s in offers if s.km <= max_km]
-    return near or offers[:1]
+    return _within(offers, max_km)
